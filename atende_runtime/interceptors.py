@@ -1,0 +1,137 @@
+"""Request ids across services, one log line per RPC, and a deadline on every call."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import grpc
+
+from atende_runtime.logs import new_request_id, request_id_var
+
+log = logging.getLogger("atende.rpc")
+
+REQUEST_ID_HEADER = "x-request-id"
+_QUIET_PREFIXES = ("/grpc.health.", "/grpc.reflection.")
+
+
+def _request_id_from(metadata: Any) -> str:
+    for key, value in metadata or ():
+        if key == REQUEST_ID_HEADER and isinstance(value, str) and 0 < len(value) <= 128:
+            return value
+    return new_request_id()
+
+
+def _status_code(context: grpc.aio.ServicerContext[Any, Any]) -> str:
+    code = context.code()
+    if code is None:
+        return "OK"
+    return code.name if isinstance(code, grpc.StatusCode) else str(code)
+
+
+class RequestContextInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[misc]
+    """Binds the caller's x-request-id (Envoy sets one on every request) to the
+    handler's context, so every log line and outgoing call carries it."""
+
+    async def intercept_service(
+        self,
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        handler_call_details: grpc.HandlerCallDetails,
+    ) -> grpc.RpcMethodHandler:
+        handler = await continuation(handler_call_details)
+        method = handler_call_details.method
+        if handler is None or method.startswith(_QUIET_PREFIXES):
+            return handler
+        request_id = _request_id_from(handler_call_details.invocation_metadata)
+
+        if handler.unary_unary is not None:
+            inner_uu = handler.unary_unary
+
+            async def unary_unary(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+                token = request_id_var.set(request_id)
+                started = time.perf_counter()
+                try:
+                    return await inner_uu(request, context)
+                finally:
+                    _log_rpc(method, context, started)
+                    request_id_var.reset(token)
+
+            return grpc.unary_unary_rpc_method_handler(
+                unary_unary, handler.request_deserializer, handler.response_serializer
+            )
+        if handler.unary_stream is not None:
+            inner_us = handler.unary_stream
+
+            async def unary_stream(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
+                token = request_id_var.set(request_id)
+                started = time.perf_counter()
+                try:
+                    async for item in inner_us(request, context):
+                        yield item
+                finally:
+                    _log_rpc(method, context, started)
+                    request_id_var.reset(token)
+
+            return grpc.unary_stream_rpc_method_handler(
+                unary_stream, handler.request_deserializer, handler.response_serializer
+            )
+        if handler.stream_unary is not None:
+            inner_su = handler.stream_unary
+
+            async def stream_unary(requests: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+                token = request_id_var.set(request_id)
+                started = time.perf_counter()
+                try:
+                    return await inner_su(requests, context)
+                finally:
+                    _log_rpc(method, context, started)
+                    request_id_var.reset(token)
+
+            return grpc.stream_unary_rpc_method_handler(
+                stream_unary, handler.request_deserializer, handler.response_serializer
+            )
+        return handler
+
+
+def _log_rpc(method: str, context: grpc.aio.ServicerContext[Any, Any], started: float) -> None:
+    log.info(
+        "rpc",
+        extra={
+            "method": method,
+            "code": _status_code(context),
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        },
+    )
+
+
+def _with_context(client_call_details: grpc.aio.ClientCallDetails, default_timeout: float) -> grpc.aio.ClientCallDetails:
+    metadata = grpc.aio.Metadata(*(tuple(client_call_details.metadata or ())))
+    request_id = request_id_var.get()
+    if request_id and REQUEST_ID_HEADER not in metadata:
+        metadata.add(REQUEST_ID_HEADER, request_id)
+    timeout = client_call_details.timeout if client_call_details.timeout is not None else default_timeout
+    return grpc.aio.ClientCallDetails(
+        client_call_details.method,
+        timeout,
+        metadata,
+        client_call_details.credentials,
+        client_call_details.wait_for_ready,
+    )
+
+
+class ClientContextInterceptor(
+    grpc.aio.UnaryUnaryClientInterceptor,  # type: ignore[misc]
+    grpc.aio.UnaryStreamClientInterceptor,  # type: ignore[misc]
+):
+    """Forwards the current request id and puts a deadline on calls that have none."""
+
+    def __init__(self, default_timeout: float) -> None:
+        self.default_timeout = default_timeout
+
+    async def intercept_unary_unary(self, continuation: Any, client_call_details: Any, request: Any) -> Any:
+        return await continuation(_with_context(client_call_details, self.default_timeout), request)
+
+    async def intercept_unary_stream(self, continuation: Any, client_call_details: Any, request: Any) -> Any:
+        return await continuation(_with_context(client_call_details, self.default_timeout), request)

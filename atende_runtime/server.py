@@ -1,0 +1,124 @@
+"""Start-up shared by every service: a grpc.aio server with health, reflection,
+request-id logging, a health loop over the service's own dependencies, and a
+graceful stop on SIGTERM or SIGINT that drains in-flight RPCs."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from atende_runtime.interceptors import RequestContextInterceptor
+from atende_runtime.logs import configure_logging
+from atende_runtime.settings import ServiceSettings
+
+log = logging.getLogger("atende.server")
+
+HealthCheck = Callable[[], Awaitable[bool]]
+
+
+@dataclass
+class Mounted:
+    """What a service's setup registered on the server."""
+
+    # Fully qualified names of the gRPC services it serves (for health and reflection).
+    service_names: Sequence[str]
+    # Answers True when the service's own dependencies answer.
+    health_check: HealthCheck
+    # Releases pools and channels after the server has drained.
+    close: Callable[[], Awaitable[None]] = field(default=lambda: _noop())
+
+
+async def _noop() -> None:
+    return None
+
+
+Setup = Callable[[grpc.aio.Server], Awaitable[Mounted]]
+
+
+async def _health_loop(
+    servicer: health.aio.HealthServicer, mounted: Mounted, interval: float, stopping: asyncio.Event
+) -> None:
+    last: bool | None = None
+    while not stopping.is_set():
+        try:
+            healthy = await asyncio.wait_for(mounted.health_check(), timeout=max(interval, 1.0))
+        except Exception:  # a failing probe means NOT_SERVING, whatever the cause
+            log.warning("health check raised", exc_info=True)
+            healthy = False
+        if healthy != last:
+            status = health_pb2.HealthCheckResponse.SERVING if healthy else health_pb2.HealthCheckResponse.NOT_SERVING
+            for name in ("", *mounted.service_names):
+                await servicer.set(name, status)
+            log.info("health changed", extra={"serving": healthy})
+            last = healthy
+        try:
+            await asyncio.wait_for(stopping.wait(), timeout=interval)
+        except TimeoutError:
+            pass
+
+
+@dataclass
+class RunningServer:
+    """A started server; tests use this directly, services go through serve()."""
+
+    server: grpc.aio.Server
+    port: int
+    mounted: Mounted
+    health_servicer: health.aio.HealthServicer
+    stopping: asyncio.Event
+    health_task: asyncio.Task[None]
+
+    async def stop(self, grace: float | None = None) -> None:
+        self.stopping.set()
+        await self.health_servicer.enter_graceful_shutdown()
+        await self.server.stop(grace)
+        await self.health_task
+        await self.mounted.close()
+
+
+async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
+    """Mounts the service, health and reflection, binds settings.host:settings.port
+    (0 picks a free port) and starts serving."""
+    server = grpc.aio.server(interceptors=[RequestContextInterceptor()])
+    mounted = await setup(server)
+
+    health_servicer = health.aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    for service_name in ("", *mounted.service_names):
+        await health_servicer.set(service_name, health_pb2.HealthCheckResponse.NOT_SERVING)
+    reflection.enable_server_reflection(
+        [*mounted.service_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server
+    )
+    port = server.add_insecure_port(f"{settings.host}:{settings.port}")
+    await server.start()
+    stopping = asyncio.Event()
+    health_task = asyncio.create_task(
+        _health_loop(health_servicer, mounted, settings.health_interval_seconds, stopping)
+    )
+    return RunningServer(server, port, mounted, health_servicer, stopping, health_task)
+
+
+async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
+    configure_logging(name, settings.log_level)
+    running = await start(settings, setup)
+    log.info("listening", extra={"address": f"{settings.host}:{running.port}"})
+
+    signalled = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, signalled.set)
+    await signalled.wait()
+    log.info("shutting down", extra={"grace_seconds": settings.shutdown_grace_seconds})
+    await running.stop(settings.shutdown_grace_seconds)
+    log.info("stopped")
+
+
+def run(name: str, settings: ServiceSettings, setup: Setup) -> None:
+    asyncio.run(serve(name, settings, setup))
