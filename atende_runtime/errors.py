@@ -26,7 +26,7 @@ class InvalidArgument(DomainError):
         return "; ".join(f"{v.field}: {v.description}" for v in self.violations) or "invalid argument"
 
     @classmethod
-    def single(cls, field_name: str, description: str) -> "InvalidArgument":
+    def single(cls, field_name: str, description: str) -> InvalidArgument:
         return cls([FieldViolation(field_name, description)])
 
 

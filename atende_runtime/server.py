@@ -33,6 +33,9 @@ class Mounted:
     health_check: HealthCheck
     # Releases pools and channels after the server has drained.
     close: Callable[[], Awaitable[None]] = field(default=lambda: _noop())
+    # Further services reflection describes (router_svc describes the whole public
+    # API, so grpcurl through the gateway sees every service it can call).
+    reflection_names: Sequence[str] = ()
 
 
 async def _noop() -> None:
@@ -94,7 +97,7 @@ async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
     for service_name in ("", *mounted.service_names):
         await health_servicer.set(service_name, health_pb2.HealthCheckResponse.NOT_SERVING)
     reflection.enable_server_reflection(
-        [*mounted.service_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server
+        [*mounted.service_names, *mounted.reflection_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server
     )
     port = server.add_insecure_port(f"{settings.host}:{settings.port}")
     await server.start()

@@ -101,12 +101,6 @@ class GetConversationRequest(_message.Message):
     conversation_id: str
     def __init__(self, conversation_id: _Optional[str] = ...) -> None: ...
 
-class GetConversationResponse(_message.Message):
-    __slots__ = ("conversation",)
-    CONVERSATION_FIELD_NUMBER: _ClassVar[int]
-    conversation: Conversation
-    def __init__(self, conversation: _Optional[_Union[Conversation, _Mapping]] = ...) -> None: ...
-
 class Conversation(_message.Message):
     __slots__ = ("conversation_id", "user_id", "channel", "agent", "messages", "create_time", "update_time")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]

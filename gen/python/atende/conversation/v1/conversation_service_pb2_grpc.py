@@ -50,7 +50,7 @@ class ConversationServiceStub:
         self.GetConversation = channel.unary_unary(
                 '/atende.conversation.v1.ConversationService/GetConversation',
                 request_serializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationRequest.SerializeToString,
-                response_deserializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationResponse.FromString,
+                response_deserializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.Conversation.FromString,
                 _registered_method=True)
         self.ClassifyIntent = channel.unary_unary(
                 '/atende.conversation.v1.ConversationService/ClassifyIntent',
@@ -87,7 +87,8 @@ class ConversationServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetConversation(self, request, context):
-        """Returns a conversation with its stored messages, oldest first.
+        """Returns a conversation with its stored messages, oldest first (AIP-131: Get
+        returns the resource itself). NOT_FOUND if it does not exist.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -124,7 +125,7 @@ def add_ConversationServiceServicer_to_server(servicer, server):
             'GetConversation': grpc.unary_unary_rpc_method_handler(
                     servicer.GetConversation,
                     request_deserializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationRequest.FromString,
-                    response_serializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationResponse.SerializeToString,
+                    response_serializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.Conversation.SerializeToString,
             ),
             'ClassifyIntent': grpc.unary_unary_rpc_method_handler(
                     servicer.ClassifyIntent,
@@ -220,7 +221,7 @@ class ConversationService:
             target,
             '/atende.conversation.v1.ConversationService/GetConversation',
             atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationRequest.SerializeToString,
-            atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationResponse.FromString,
+            atende_dot_conversation_dot_v1_dot_conversation__service__pb2.Conversation.FromString,
             options,
             channel_credentials,
             insecure,

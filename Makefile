@@ -1,0 +1,54 @@
+# atende's front door. `make` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+export PYTHONPATH := $(CURDIR):$(CURDIR)/gen/python
+# numpy's BLAS starts a spinning thread per core in every process; one each is faster here.
+export OPENBLAS_NUM_THREADS ?= 1
+export OMP_NUM_THREADS ?= 1
+export MKL_NUM_THREADS ?= 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-fast lint lint-proto proto check-proto bench eval clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@rm -f $(VENV)/.installed-*; touch $@
+
+install: $(STAMP) ## create .venv and install everything (done by run and test when needed)
+
+run: $(STAMP) ## start the whole stack: PostgreSQL, Redis, Milvus Lite, five services, Envoy on :8080
+	$(BIN)/python -m atende_runtime.stack
+
+test: $(STAMP) ## run every test (DATABASE_URL / REDIS_URL select external servers)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
+	$(BIN)/python -m pytest -m "not e2e"
+
+lint: $(STAMP) lint-proto ## ruff, mypy and buf lint
+	$(BIN)/ruff check .
+	$(BIN)/mypy atende_runtime router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway
+
+build/third_party: $(STAMP)
+	$(BIN)/python tools/third_party_protos.py build/third_party
+
+lint-proto: build/third_party ## buf lint on proto/
+	$(BIN)/buf lint proto
+
+proto: $(STAMP) ## regenerate gen/ (Python code, type stubs, Envoy's descriptor set) from proto/
+	rm -rf gen
+	$(BIN)/python tools/gen_proto.py gen
+
+bench: $(STAMP) ## run the benchmarks (each prints p50/p95/p99 and throughput)
+	@for script in benchmarks/*_bench.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean: ## remove build output (keeps data/ and .venv)
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The agents: BaseAgent and the built-in sales, support and product agents."""

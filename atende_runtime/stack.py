@@ -1,0 +1,325 @@
+"""Starts the whole mesh on one machine: PostgreSQL and Redis (the machine's, when
+DATABASE_URL / REDIS_URL are set, else the embedded ones), the five services and
+Envoy in front; stops every process it started on Ctrl-C, SIGTERM or exit.
+
+    python -m atende_runtime.stack          # what `make run` does
+
+Tests use Stack directly, on free ports and a temporary data folder."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from atende_runtime.embedded import EmbeddedPostgres, EmbeddedRedis, blas_single_thread_env, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+# Start order: dependencies first, so each service finds its upstreams.
+SERVICES = ("memory_svc", "knowledge_svc", "integrations_svc", "agent_svc", "router_svc")
+DEFAULT_PORTS = {
+    "router_svc": 50051,
+    "agent_svc": 50052,
+    "memory_svc": 50053,
+    "knowledge_svc": 50054,
+    "integrations_svc": 50055,
+}
+_PREFIX = {
+    "router_svc": "ROUTER",
+    "agent_svc": "AGENT",
+    "memory_svc": "MEMORY",
+    "knowledge_svc": "KNOWLEDGE",
+    "integrations_svc": "INTEGRATIONS",
+}
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Children get SIGTERM if the launcher dies, even by SIGKILL: none left behind."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass
+
+
+@dataclass
+class StackConfig:
+    data_dir: Path = ROOT / "data"
+    gateway_bind: str = "127.0.0.1"
+    gateway_port: int = 8080
+    admin_port: int = 9901
+    ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
+    services: tuple[str, ...] = SERVICES
+    database_url: str = ""
+    redis_url: str = ""
+    milvus_uri: str = ""
+    api_keys: tuple[str, ...] = ()
+    # Extra environment for every service (tests set fresh schemas and key prefixes).
+    extra_env: dict[str, str] = field(default_factory=dict)
+    # Where service and Envoy logs go; None means this process's stderr.
+    log_dir: Path | None = None
+    ready_timeout: float = 90.0
+
+    @classmethod
+    def from_env(cls) -> StackConfig:
+        env = os.environ
+        return cls(
+            data_dir=Path(env.get("ATENDE_DATA_DIR", str(ROOT / "data"))),
+            gateway_bind=env.get("GATEWAY_BIND", "127.0.0.1"),
+            gateway_port=int(env.get("GATEWAY_PORT", "8080")),
+            admin_port=int(env.get("ENVOY_ADMIN_PORT", "9901")),
+            database_url=env.get("DATABASE_URL", ""),
+            redis_url=env.get("REDIS_URL", ""),
+            milvus_uri=env.get("MILVUS_URI", ""),
+            api_keys=tuple(k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()),
+        )
+
+    @classmethod
+    def on_free_ports(cls, data_dir: Path, **overrides: object) -> StackConfig:
+        config = cls(
+            data_dir=data_dir,
+            gateway_port=free_port(),
+            admin_port=free_port(),
+            ports={name: free_port() for name in SERVICES},
+            log_dir=data_dir / "logs",
+        )
+        for key, value in overrides.items():
+            setattr(config, key, value)
+        return config
+
+
+class Stack:
+    def __init__(self, config: StackConfig) -> None:
+        self.config = config
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self._logs: list[IO[bytes]] = []
+        self._postgres: EmbeddedPostgres | None = None
+        self._redis: EmbeddedRedis | None = None
+        self.database_url = config.database_url
+        self.redis_url = config.redis_url
+
+    @property
+    def gateway_url(self) -> str:
+        host = "localhost" if self.config.gateway_bind in ("127.0.0.1", "0.0.0.0") else self.config.gateway_bind
+        return f"http://{host}:{self.config.gateway_port}"
+
+    @property
+    def gateway_target(self) -> str:
+        return f"127.0.0.1:{self.config.gateway_port}"
+
+    def address(self, service: str) -> str:
+        return f"127.0.0.1:{self.config.ports[service]}"
+
+    def start(self) -> None:
+        try:
+            self._start_stores()
+            for service in self.config.services:
+                self._spawn_service(service)
+                self._wait_serving(service)
+            self._spawn_gateway()
+            self._wait_gateway()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start_stores(self) -> None:
+        data = self.config.data_dir
+        data.mkdir(parents=True, exist_ok=True)
+        if not self.database_url:
+            self._postgres = EmbeddedPostgres(data / "postgres")
+            self.database_url = self._postgres.start()
+        if not self.redis_url:
+            self._redis = EmbeddedRedis(data / "redis")
+            self.redis_url = self._redis.start()
+
+    def _service_env(self, service: str) -> dict[str, str]:
+        env = dict(os.environ)
+        for name, value in blas_single_thread_env().items():
+            env.setdefault(name, value)
+        env.update(
+            {
+                "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "gen" / "python"), env.get("PYTHONPATH", "")]),
+                "PYTHONUNBUFFERED": "1",
+                "DATABASE_URL": self.database_url,
+                "REDIS_URL": self.redis_url,
+                "MILVUS_URI": self.config.milvus_uri or str(self.config.data_dir / "milvus" / "knowledge.db"),
+                "ROUTER_ADDR": self.address("router_svc"),
+                "AGENT_ADDR": self.address("agent_svc"),
+                "MEMORY_ADDR": self.address("memory_svc"),
+                "KNOWLEDGE_ADDR": self.address("knowledge_svc"),
+                "INTEGRATIONS_ADDR": self.address("integrations_svc"),
+                f"{_PREFIX[service]}_PORT": str(self.config.ports[service]),
+                f"{_PREFIX[service]}_HOST": "127.0.0.1",
+            }
+        )
+        env.update(self.config.extra_env)
+        return env
+
+    def _output(self, name: str) -> IO[bytes] | None:
+        if self.config.log_dir is None:
+            return None
+        self.config.log_dir.mkdir(parents=True, exist_ok=True)
+        handle = (self.config.log_dir / f"{name}.log").open("ab")
+        self._logs.append(handle)
+        return handle
+
+    def _spawn(self, name: str, argv: list[str], env: dict[str, str]) -> None:
+        output = self._output(name)
+        self.processes[name] = subprocess.Popen(
+            argv, cwd=ROOT, env=env, stdout=output, stderr=output, preexec_fn=_die_with_parent
+        )
+
+    def _spawn_service(self, service: str) -> None:
+        self._spawn(service, [sys.executable, "-m", service], self._service_env(service))
+
+    def _spawn_gateway(self) -> None:
+        from gateway.render import GatewayConfig, write
+
+        config = GatewayConfig(
+            bind=self.config.gateway_bind,
+            port=self.config.gateway_port,
+            admin_port=self.config.admin_port,
+            api_keys=list(self.config.api_keys),
+            upstreams={name: self.address(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
+        )
+        path = write(config, self.config.data_dir / "envoy.yaml")
+        envoy = Path(sys.executable).with_name("envoy")
+        self._spawn(
+            "envoy",
+            [str(envoy), "-c", str(path), "--disable-hot-restart", "--log-level", "warn", "--concurrency", "2"],
+            dict(os.environ),
+        )
+
+    def _check_alive(self, name: str) -> None:
+        process = self.processes[name]
+        if process.poll() is not None:
+            where = f" (see {self.config.log_dir / (name + '.log')})" if self.config.log_dir else ""
+            raise RuntimeError(f"{name} exited with code {process.returncode} during start-up{where}")
+
+    def _wait_serving(self, service: str, target: str | None = None) -> None:
+        deadline = time.monotonic() + self.config.ready_timeout
+        with grpc.insecure_channel(target or self.address(service)) as channel:
+            stub = health_pb2_grpc.HealthStub(channel)
+            while time.monotonic() < deadline:
+                self._check_alive(service)
+                try:
+                    status = stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=1).status
+                    if status == health_pb2.HealthCheckResponse.SERVING:
+                        return
+                except grpc.RpcError:
+                    pass
+                time.sleep(0.1)
+        raise TimeoutError(f"{service} was not SERVING after {self.config.ready_timeout:.0f} s")
+
+    def _wait_gateway(self) -> None:
+        import httpx
+
+        deadline = time.monotonic() + self.config.ready_timeout
+        headers = {"x-api-key": self.config.api_keys[0]} if self.config.api_keys else {}
+        while time.monotonic() < deadline:
+            self._check_alive("envoy")
+            try:
+                # Envoy answers 503 until its health checks have seen the upstream.
+                if httpx.get(f"{self.gateway_url}/v1/agents", headers=headers, timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"the gateway did not answer after {self.config.ready_timeout:.0f} s")
+
+    def stop(self, grace: float = 15.0) -> None:
+        """SIGTERM in reverse start order (gateway first, stores last), each process
+        given time to drain, then SIGKILL for any that will not stop."""
+        for name in reversed(list(self.processes)):
+            process = self.processes[name]
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.processes.clear()
+        if self._redis is not None:
+            self._redis.stop()
+            self._redis = None
+        if self._postgres is not None:
+            self._postgres.stop()
+            self._postgres = None
+        for handle in self._logs:
+            handle.close()
+        self._logs.clear()
+
+
+@contextmanager
+def running(config: StackConfig) -> Iterator[Stack]:
+    stack = Stack(config)
+    stack.start()
+    try:
+        yield stack
+    finally:
+        stack.stop()
+
+
+def _banner(stack: Stack) -> str:
+    # The key itself is a secret and is never printed; ATENDE_API_KEY is the reader's copy.
+    key_header = ' -H "x-api-key: $ATENDE_API_KEY"' if stack.config.api_keys else ""
+    return f"""
+atende is running.
+  gateway (REST and gRPC): {stack.gateway_url}
+  Envoy admin:             http://127.0.0.1:{stack.config.admin_port}
+  data folder:             {stack.config.data_dir}
+
+Try it:
+  curl -s -X POST {stack.gateway_url}/v1/conversations/demo-1/messages{key_header} \\
+    -H 'content-type: application/json' \\
+    -d '{{"user_id": "maria", "text": "Quanto custa o kit solar para minha casa?", "channel": "web"}}'
+  curl -s {stack.gateway_url}/v1/conversations/demo-1{key_header}
+  grpcurl -plaintext localhost:{stack.config.gateway_port} list
+
+Ctrl-C stops everything.
+"""
+
+
+def main() -> None:
+    stack = Stack(StackConfig.from_env())
+    stopping = False
+
+    def request_stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    print("starting atende: PostgreSQL, Redis, five services and the gateway…", flush=True)
+    started = time.monotonic()
+    try:
+        stack.start()
+        print(_banner(stack) + f"(ready in {time.monotonic() - started:.1f} s)", flush=True)
+        while not stopping:
+            for name, process in stack.processes.items():
+                if process.poll() is not None:
+                    print(f"{name} exited with code {process.returncode}; stopping", file=sys.stderr, flush=True)
+                    stopping = True
+            time.sleep(0.5)
+    finally:
+        print("stopping…", flush=True)
+        stack.stop()
+        print("stopped.", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The Envoy gateway's configuration and its renderer."""

@@ -1,0 +1,138 @@
+"""Renders gateway/envoy.yaml for a deployment.
+
+Environment (with local defaults):
+  GATEWAY_BIND=127.0.0.1        address the public listener binds (0.0.0.0 in a container)
+  GATEWAY_PORT=8080             REST and gRPC on one port
+  ENVOY_ADMIN_PORT=9901         Envoy's admin interface, always on 127.0.0.1
+  GATEWAY_RATE_LIMIT_PER_MINUTE=100   requests a minute for each API key
+  ATENDE_API_KEYS               comma-separated keys accepted in x-api-key; empty disables auth
+  ROUTER_ADDR, AGENT_ADDR, MEMORY_ADDR, KNOWLEDGE_ADDR   upstream host:port
+  GATEWAY_DESCRIPTOR=gen/atende.pb    the descriptor set the transcoder reads
+
+Usage: python -m gateway.render OUT_FILE
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from string import Template
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = Path(__file__).with_name("envoy.yaml")
+
+UPSTREAMS = {
+    "router_svc": ("ROUTER_ADDR", "127.0.0.1:50051"),
+    "agent_svc": ("AGENT_ADDR", "127.0.0.1:50052"),
+    "memory_svc": ("MEMORY_ADDR", "127.0.0.1:50053"),
+    "knowledge_svc": ("KNOWLEDGE_ADDR", "127.0.0.1:50054"),
+}
+
+
+@dataclass
+class GatewayConfig:
+    bind: str = "127.0.0.1"
+    port: int = 8080
+    admin_port: int = 9901
+    rate_limit_per_minute: int = 100
+    api_keys: list[str] = field(default_factory=list)
+    upstreams: dict[str, str] = field(default_factory=lambda: {k: v[1] for k, v in UPSTREAMS.items()})
+    descriptor: Path = ROOT / "gen" / "atende.pb"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> GatewayConfig:
+        env = dict(os.environ if env is None else env)
+        return cls(
+            bind=env.get("GATEWAY_BIND", "127.0.0.1"),
+            port=int(env.get("GATEWAY_PORT", "8080")),
+            admin_port=int(env.get("ENVOY_ADMIN_PORT", "9901")),
+            rate_limit_per_minute=int(env.get("GATEWAY_RATE_LIMIT_PER_MINUTE", "100")),
+            api_keys=[k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()],
+            upstreams={name: env.get(var, default) for name, (var, default) in UPSTREAMS.items()},
+            descriptor=Path(env.get("GATEWAY_DESCRIPTOR", str(ROOT / "gen" / "atende.pb"))).resolve(),
+        )
+
+
+def _cluster(name: str, address: str) -> str:
+    host, _, port = address.rpartition(":")
+    return f"""    - name: {name}
+      type: STRICT_DNS
+      connect_timeout: 1s
+      lb_policy: ROUND_ROBIN
+      typed_extension_protocol_options:
+        envoy.extensions.upstreams.http.v3.HttpProtocolOptions:
+          "@type": type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions
+          explicit_http_config:
+            http2_protocol_options: {{}}
+      health_checks:
+        - timeout: 1s
+          interval: 5s
+          no_traffic_interval: 5s
+          unhealthy_threshold: 2
+          healthy_threshold: 1
+          grpc_health_check: {{}}
+      load_assignment:
+        cluster_name: {name}
+        endpoints:
+          - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {{ address: {host}, port_value: {port} }}
+"""
+
+
+def _auth_filters(keys: list[str]) -> str:
+    """API-key check in Lua (stable in Envoy, unlike the work-in-progress api_key_auth
+    filter): a missing or unknown x-api-key is 401 before anything reaches a service.
+    Health checks of the gateway itself stay open for load balancers."""
+    if not keys:
+        return ""
+    table = ", ".join(f"[{json.dumps(k)}] = true" for k in keys)
+    lua = f"""local keys = {{ {table} }}
+function envoy_on_request(handle)
+  local path = handle:headers():get(":path") or ""
+  if string.sub(path, 1, 20) == "/grpc.health.v1.Heal" then return end
+  local key = handle:headers():get("x-api-key")
+  if key ~= nil and keys[key] then return end
+  local auth = handle:headers():get("authorization")
+  if auth ~= nil and string.sub(auth, 1, 7) == "Bearer " and keys[string.sub(auth, 8)] then return end
+  handle:respond({{[":status"] = "401", ["content-type"] = "application/json", ["www-authenticate"] = "ApiKey"}},
+    '{{"code":16,"message":"missing or unknown API key: send it in the x-api-key header","details":[]}}')
+end
+"""
+    indented = "\n".join("                          " + line for line in lua.splitlines())
+    return f"""                  - name: envoy.filters.http.lua
+                    typed_config:
+                      "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua
+                      default_source_code:
+                        inline_string: |
+{indented}"""
+
+
+def render(config: GatewayConfig) -> str:
+    clusters = "".join(_cluster(name, address) for name, address in config.upstreams.items())
+    return Template(TEMPLATE.read_text()).substitute(
+        ADMIN_PORT=config.admin_port,
+        GATEWAY_BIND=config.bind,
+        GATEWAY_PORT=config.port,
+        RATE_LIMIT_PER_MINUTE=config.rate_limit_per_minute,
+        DESCRIPTOR_PATH=str(config.descriptor),
+        AUTH_FILTERS=_auth_filters(config.api_keys),
+        CLUSTERS=clusters.rstrip("\n"),
+    )
+
+
+def write(config: GatewayConfig, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render(config))
+    out.chmod(0o600)  # it may hold API keys
+    return out
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: python -m gateway.render OUT_FILE")
+    write(GatewayConfig.from_env(), Path(sys.argv[1]))

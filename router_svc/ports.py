@@ -1,0 +1,28 @@
+"""What the orchestrator needs from memory_svc and agent_svc. The gRPC adapters in
+clients.py implement these; the domain never sees a channel."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Protocol
+
+from atende.agent.v1 import agent_service_pb2 as apb
+from atende.memory.v1 import memory_service_pb2 as mpb
+
+
+class MemoryPort(Protocol):
+    async def lookup_turn(self, conversation_id: str, client_message_id: str) -> mpb.LookupTurnResponse: ...
+
+    async def get_context(self, conversation_id: str, max_messages: int) -> mpb.GetContextResponse: ...
+
+    async def append(self, request: mpb.AppendMessagesRequest) -> mpb.AppendMessagesResponse: ...
+
+    async def get_conversation(self, conversation_id: str) -> mpb.GetConversationResponse: ...
+
+    async def record_interaction(self, interaction: mpb.Interaction) -> None: ...
+
+
+class AgentPort(Protocol):
+    async def generate(self, request: apb.GenerateReplyRequest) -> apb.GenerateReplyResponse: ...
+
+    def stream(self, request: apb.GenerateReplyRequest) -> AsyncIterator[apb.StreamReplyResponse]: ...
