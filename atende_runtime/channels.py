@@ -40,5 +40,5 @@ _OPTIONS = [
 def open_channel(target: str, default_timeout: float) -> grpc.aio.Channel:
     """Create inside the running event loop and keep for the process's lifetime."""
     return grpc.aio.insecure_channel(
-        target, options=_OPTIONS, interceptors=[ClientContextInterceptor(default_timeout)]
+        target, options=_OPTIONS, interceptors=[ClientContextInterceptor(default_timeout)],  # type: ignore[list-item]
     )

@@ -41,7 +41,7 @@ def to_status(error: DomainError) -> status_pb2.Status:
 
 
 async def abort(context: grpc.aio.ServicerContext[Any, Any], error: DomainError) -> None:
-    await context.abort_with_status(rpc_status.to_status(to_status(error)))
+    await context.abort_with_status(rpc_status.to_status(to_status(error)))  # type: ignore[attr-defined]
 
 
 def unary(

@@ -31,15 +31,15 @@ def _status_code(context: grpc.aio.ServicerContext[Any, Any]) -> str:
     return code.name if isinstance(code, grpc.StatusCode) else str(code)
 
 
-class RequestContextInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[misc]
+class RequestContextInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[misc,type-arg]
     """Binds the caller's x-request-id (Envoy sets one on every request) to the
     handler's context, so every log line and outgoing call carries it."""
 
     async def intercept_service(
         self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[Any]],
         handler_call_details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler:
+    ) -> Any:
         handler = await continuation(handler_call_details)
         method = handler_call_details.method
         if handler is None or method.startswith(_QUIET_PREFIXES):
@@ -122,8 +122,8 @@ def _with_context(client_call_details: grpc.aio.ClientCallDetails, default_timeo
 
 
 class ClientContextInterceptor(
-    grpc.aio.UnaryUnaryClientInterceptor,  # type: ignore[misc]
-    grpc.aio.UnaryStreamClientInterceptor,  # type: ignore[misc]
+    grpc.aio.UnaryUnaryClientInterceptor,  # type: ignore[misc,type-arg]
+    grpc.aio.UnaryStreamClientInterceptor,  # type: ignore[misc,type-arg]
 ):
     """Forwards the current request id and puts a deadline on calls that have none."""
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_health.v1.health import aio as health_aio  # type: ignore[attr-defined]
 from grpc_reflection.v1alpha import reflection
 
 from atende_runtime.interceptors import RequestContextInterceptor
@@ -46,7 +47,7 @@ Setup = Callable[[grpc.aio.Server], Awaitable[Mounted]]
 
 
 async def _health_loop(
-    servicer: health.aio.HealthServicer, mounted: Mounted, interval: float, stopping: asyncio.Event
+    servicer: health_aio.HealthServicer, mounted: Mounted, interval: float, stopping: asyncio.Event
 ) -> None:
     last: bool | None = None
     while not stopping.is_set():
@@ -74,7 +75,7 @@ class RunningServer:
     server: grpc.aio.Server
     port: int
     mounted: Mounted
-    health_servicer: health.aio.HealthServicer
+    health_servicer: health_aio.HealthServicer
     stopping: asyncio.Event
     health_task: asyncio.Task[None]
 
@@ -92,7 +93,7 @@ async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
     server = grpc.aio.server(interceptors=[RequestContextInterceptor()])
     mounted = await setup(server)
 
-    health_servicer = health.aio.HealthServicer()
+    health_servicer = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for service_name in ("", *mounted.service_names):
         await health_servicer.set(service_name, health_pb2.HealthCheckResponse.NOT_SERVING)

@@ -1,0 +1,134 @@
+"""The shared runtime: graceful drain, deadlines on outgoing calls, request ids in
+logs, health that follows the service's own dependencies, SIGTERM on a real service."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import grpc
+import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from atende_runtime.channels import open_channel
+from atende_runtime.embedded import free_port
+from atende_runtime.logs import JsonFormatter, request_id_var
+from atende_runtime.server import Mounted, start
+from atende_runtime.settings import ServiceSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+SLOW_METHOD = "/test.Slow/Call"
+
+
+def _slow_setup(delay: float, seen_ids: list[str], healthy: Callable[[], Awaitable[bool]] | None = None):  # type: ignore[no-untyped-def]
+    async def call(request: bytes, context: grpc.aio.ServicerContext) -> bytes:  # type: ignore[type-arg]
+        seen_ids.append(request_id_var.get())
+        await asyncio.sleep(delay)
+        return request
+
+    async def always() -> bool:
+        return True
+
+    async def setup(server: grpc.aio.Server) -> Mounted:
+        handler = grpc.method_handlers_generic_handler(
+            "test.Slow", {"Call": grpc.unary_unary_rpc_method_handler(call)}
+        )
+        server.add_generic_rpc_handlers((handler,))
+        return Mounted(["test.Slow"], healthy or always)
+
+    return setup
+
+
+async def test_stop_drains_in_flight_calls() -> None:
+    seen: list[str] = []
+    server = await start(ServiceSettings(port=0), _slow_setup(0.5, seen))
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
+        call = channel.unary_unary(SLOW_METHOD)(b"ping", timeout=5)
+        await asyncio.sleep(0.1)
+        stopping = asyncio.create_task(server.stop(grace=5))
+        assert await call == b"ping"
+        await stopping
+
+
+async def test_outgoing_calls_get_a_deadline_and_carry_the_request_id() -> None:
+    seen: list[str] = []
+    server = await start(ServiceSettings(port=0), _slow_setup(1.0, seen))
+    channel = open_channel(f"127.0.0.1:{server.port}", default_timeout=0.2)
+    token = request_id_var.set("req-abc")
+    try:
+        started = time.perf_counter()
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await channel.unary_unary(SLOW_METHOD)(b"ping")
+        assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+        assert time.perf_counter() - started < 0.9
+    finally:
+        request_id_var.reset(token)
+        await channel.close()
+        await server.stop(0)
+    assert seen == ["req-abc"]
+
+
+async def test_health_follows_the_dependency_check() -> None:
+    state = {"up": False}
+
+    async def dependency_answers() -> bool:
+        return state["up"]
+
+    server = await start(ServiceSettings(port=0, health_interval_seconds=0.05), _slow_setup(0, [], dependency_answers))
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
+        health = health_pb2_grpc.HealthStub(channel)
+
+        async def status() -> int:
+            await asyncio.sleep(0.2)
+            return (await health.Check(health_pb2.HealthCheckRequest(service="test.Slow"))).status
+
+        assert await status() == health_pb2.HealthCheckResponse.NOT_SERVING
+        state["up"] = True
+        assert await status() == health_pb2.HealthCheckResponse.SERVING
+    await server.stop(0)
+
+
+def test_json_logs_carry_the_request_id() -> None:
+    formatter = JsonFormatter("router_svc")
+    token = request_id_var.set("req-42")
+    try:
+        record = logging.LogRecord("x", logging.INFO, __file__, 1, "turn", None, None)
+        record.agent = "sales"
+        entry = json.loads(formatter.format(record))
+    finally:
+        request_id_var.reset(token)
+    assert entry["request_id"] == "req-42" and entry["service"] == "router_svc" and entry["agent"] == "sales"
+
+
+def test_sigterm_stops_a_real_service_cleanly() -> None:
+    port = free_port()
+    env = {"AGENT_PORT": str(port), "KNOWLEDGE_ADDR": f"127.0.0.1:{free_port()}", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": f"{ROOT}:{ROOT / 'gen' / 'python'}"}
+    process = subprocess.Popen([sys.executable, "-m", "agent_svc"], cwd=ROOT, env=env, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 20
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+            stub = health_pb2_grpc.HealthStub(channel)
+            while True:
+                try:
+                    if stub.Check(health_pb2.HealthCheckRequest(), timeout=1).status == health_pb2.HealthCheckResponse.SERVING:
+                        break
+                except grpc.RpcError:
+                    pass
+                assert time.monotonic() < deadline, "agent_svc did not start"
+                time.sleep(0.1)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+        assert process.stderr is not None
+        lines = [json.loads(line) for line in process.stderr.read().decode().splitlines() if line.startswith("{")]
+        assert [entry["msg"] for entry in lines][-2:] == ["shutting down", "stopped"]
+    finally:
+        if process.poll() is None:
+            process.kill()
