@@ -212,3 +212,18 @@ def _alive(pid: int) -> bool:
         return False
     # A zombie has exited; Popen.wait reaped ours, so anything here is really alive.
     return True
+
+
+def test_one_request_id_follows_the_turn_through_every_service(http: httpx.Client, stack_config: StackConfig) -> None:
+    request_id = "e2e-trace-" + uuid.uuid4().hex[:8]
+    response = http.post(
+        "/v1/conversations/e2e-trace/messages",
+        json={"user_id": "maria", "text": "Oi"},
+        headers={"x-request-id": request_id},
+    )
+    assert response.status_code == 200
+    assert stack_config.log_dir is not None
+    for service in ("router_svc", "agent_svc", "memory_svc"):
+        lines = (stack_config.log_dir / f"{service}.log").read_text().splitlines()
+        entries = [json.loads(line) for line in lines if line.startswith("{")]
+        assert any(e.get("request_id") == request_id for e in entries), f"{service} did not log {request_id}"

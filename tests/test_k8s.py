@@ -1,0 +1,510 @@
+"""The Kubernetes deployment (k8s/, Dockerfile): every kustomization renders, every
+manifest is valid for the Kubernetes API (kubernetes-validate, offline), and the rules
+of atende's deployment hold: gRPC probes, the restricted security settings, requests
+and limits, an autoscaler, a Service and a disruption budget for every Deployment, no
+committed secret, and settings that the services really read.
+
+Rendering needs no kubectl: `render` below is a small kustomize for the features k8s/
+uses (resources, components, config/secret generators, JSON 6902 patches, images,
+namespace). Generated names keep no hash suffix. Where kubectl is installed, a test
+checks that `kubectl kustomize` renders the same documents."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import pytest
+
+yaml = pytest.importorskip("yaml")
+kubernetes_validate = pytest.importorskip("kubernetes_validate")
+
+ROOT = Path(__file__).resolve().parent.parent
+K8S = ROOT / "k8s"
+KUSTOMIZATIONS = ("base", "overlays/dev", "overlays/production")
+# The oldest and a recent Kubernetes the manifests must be valid for (gRPC probes are
+# stable since 1.27).
+KUBERNETES_VERSIONS = ("1.30", "1.35")
+CLUSTER_SCOPED = {"Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PersistentVolume",
+                  "StorageClass", "PriorityClass", "IngressClass"}
+PLACEHOLDER = "CHANGE_ME"
+
+Doc = dict[str, Any]
+
+
+# --- a small kustomize -------------------------------------------------------------
+
+
+def _load_yaml(path: Path) -> list[Doc]:
+    return [doc for doc in yaml.safe_load_all(path.read_text()) if doc]
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("=")
+        assert sep, f"{path}: not KEY=value: {line!r}"
+        values[key.strip()] = value
+    return values
+
+
+def _generate(spec: Doc, directory: Path, docs: list[Doc]) -> list[Doc]:
+    for kind, field in (("ConfigMap", "configMapGenerator"), ("Secret", "secretGenerator")):
+        for generator in spec.get(field, []):
+            data: dict[str, str] = {}
+            for env_file in generator.get("envs", []):
+                data.update(_read_env_file(directory / env_file))
+            for literal in generator.get("literals", []):
+                key, _, value = literal.partition("=")
+                data[key] = value
+            behavior = generator.get("behavior", "create")
+            existing = [d for d in docs if d["kind"] == kind and d["metadata"]["name"] == generator["name"]]
+            if behavior in ("merge", "replace"):
+                assert existing, f"{directory}: {behavior} of a {kind} {generator['name']} that does not exist"
+                target = existing[0]
+                if kind == "Secret":
+                    data = {k: base64.b64encode(v.encode()).decode() for k, v in data.items()}
+                target["data"] = {**target.get("data", {}), **data} if behavior == "merge" else data
+                continue
+            assert not existing, f"{directory}: {kind} {generator['name']} generated twice"
+            doc: Doc = {"apiVersion": "v1", "kind": kind, "metadata": {"name": generator["name"]}}
+            if kind == "Secret":
+                doc["type"] = generator.get("type", "Opaque")
+                doc["data"] = {k: base64.b64encode(v.encode()).decode() for k, v in data.items()}
+            else:
+                doc["data"] = data
+            docs.append(doc)
+    return docs
+
+
+def _pointer(path: str) -> list[str]:
+    assert path.startswith("/"), path
+    return [part.replace("~1", "/").replace("~0", "~") for part in path[1:].split("/")]
+
+
+def _json_patch(doc: Doc, operations: list[Doc]) -> None:
+    for operation in operations:
+        *parents, last = _pointer(operation["path"])
+        node: Any = doc
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        op = operation["op"]
+        if isinstance(node, list):
+            index = len(node) if last == "-" else int(last)
+            if op == "add":
+                node.insert(index, copy.deepcopy(operation["value"]))
+            elif op == "replace":
+                node[index] = copy.deepcopy(operation["value"])
+            elif op == "remove":
+                del node[index]
+            else:
+                raise NotImplementedError(op)
+        elif op in ("add", "replace"):
+            assert op == "add" or last in node, f"replace of a missing {operation['path']}"
+            node[last] = copy.deepcopy(operation["value"])
+        elif op == "remove":
+            del node[last]
+        else:
+            raise NotImplementedError(op)
+
+
+def _matches(doc: Doc, target: Doc) -> bool:
+    if "kind" in target and doc["kind"] != target["kind"]:
+        return False
+    return "name" not in target or re.fullmatch(target["name"], doc["metadata"]["name"]) is not None
+
+
+def _patch(spec: Doc, directory: Path, docs: list[Doc]) -> None:
+    for entry in spec.get("patches", []):
+        text = entry["patch"] if "patch" in entry else (directory / entry["path"]).read_text()
+        operations = yaml.safe_load(text)
+        if not isinstance(operations, list):
+            raise NotImplementedError("this renderer applies JSON 6902 patches only; use `kubectl kustomize`")
+        hits = [doc for doc in docs if _matches(doc, entry["target"])]
+        assert hits, f"{directory}: patch target {entry['target']} matches nothing"
+        for doc in hits:
+            _json_patch(doc, operations)
+
+
+def pod_spec(doc: Doc) -> Doc:
+    spec: Doc = doc["spec"]["template"]["spec"]
+    return spec
+
+
+def containers(doc: Doc, *, init: bool = True) -> list[Doc]:
+    spec = pod_spec(doc)
+    return [*(spec.get("initContainers", []) if init else []), *spec["containers"]]
+
+
+def _images(spec: Doc, docs: list[Doc]) -> None:
+    for image in spec.get("images", []):
+        for doc in docs:
+            if doc["kind"] not in ("Deployment", "StatefulSet", "DaemonSet", "Job"):
+                continue
+            for container in containers(doc):
+                name = re.split(r"[:@]", container["image"], maxsplit=1)[0]
+                if name != image["name"]:
+                    continue
+                tag = container["image"][len(name):]
+                new = image.get("newName", name)
+                if "digest" in image:
+                    container["image"] = f"{new}@{image['digest']}"
+                else:
+                    container["image"] = f"{new}:{image['newTag']}" if "newTag" in image else new + tag
+
+
+def _build(directory: Path, inherited: list[Doc]) -> list[Doc]:
+    spec = yaml.safe_load((directory / "kustomization.yaml").read_text())
+    docs = inherited
+    for entry in spec.get("resources", []):
+        path = directory / entry
+        docs += _build(path, []) if path.is_dir() else _load_yaml(path)
+    for entry in spec.get("components", []):
+        component = directory / entry
+        assert yaml.safe_load((component / "kustomization.yaml").read_text())["kind"] == "Component", component
+        docs = _build(component, docs)
+    docs = _generate(spec, directory, docs)
+    _patch(spec, directory, docs)
+    _images(spec, docs)
+    if "namespace" in spec:
+        for doc in docs:
+            if doc["kind"] not in CLUSTER_SCOPED:
+                doc["metadata"]["namespace"] = spec["namespace"]
+    return docs
+
+
+def render(directory: Path) -> list[Doc]:
+    """What `kubectl kustomize directory` gives, less the generated names' hash suffix."""
+    return _build(directory, [])
+
+
+# --- fixtures ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def k8s_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of k8s/ with secrets.env made from secrets.example.env, as an operator would."""
+    tree = tmp_path_factory.mktemp("k8s") / "k8s"
+    shutil.copytree(K8S, tree, ignore=shutil.ignore_patterns("secrets.env"))
+    shutil.copy(tree / "base" / "secrets.example.env", tree / "base" / "secrets.env")
+    return tree
+
+
+@pytest.fixture(scope="module")
+def rendered(k8s_tree: Path) -> dict[str, list[Doc]]:
+    return {name: render(k8s_tree / name) for name in KUSTOMIZATIONS}
+
+
+def find(docs: list[Doc], kind: str) -> list[Doc]:
+    return [doc for doc in docs if doc["kind"] == kind]
+
+
+def one(docs: list[Doc], kind: str, name: str) -> Doc:
+    hits = [doc for doc in docs if doc["kind"] == kind and doc["metadata"]["name"] == name]
+    assert len(hits) == 1, f"{kind}/{name}: {len(hits)} found"
+    return hits[0]
+
+
+def all_deployments(rendered: dict[str, list[Doc]]) -> Iterator[tuple[str, Doc]]:
+    for name, docs in rendered.items():
+        for deployment in find(docs, "Deployment"):
+            yield f"{name}: {deployment['metadata']['name']}", deployment
+
+
+def is_gateway(deployment: Doc) -> bool:
+    return bool(deployment["metadata"]["labels"].get("app.kubernetes.io/component") == "gateway")
+
+
+def container_env(docs: list[Doc], container: Doc) -> dict[str, str]:
+    """The environment a container gets: envFrom ConfigMaps, then env (secrets decoded)."""
+    env: dict[str, str] = {}
+    for source in container.get("envFrom", []):
+        assert "configMapRef" in source, "only ConfigMaps come in whole (envFrom); secrets key by key"
+        env.update(one(docs, "ConfigMap", source["configMapRef"]["name"])["data"])
+    for entry in container.get("env", []):
+        if "value" in entry:
+            env[entry["name"]] = entry["value"]
+            continue
+        ref = entry["valueFrom"]["secretKeyRef"]
+        data = one(docs, "Secret", ref["name"])["data"]
+        if ref["key"] in data:
+            env[entry["name"]] = base64.b64decode(data[ref["key"]]).decode()
+        else:
+            assert ref.get("optional"), f"{entry['name']}: key {ref['key']} missing from Secret {ref['name']}"
+    return env
+
+
+# --- rendering and schema ------------------------------------------------------------
+
+
+def test_every_kustomization_renders(rendered: dict[str, list[Doc]]) -> None:
+    for name, docs in rendered.items():
+        kinds = {doc["kind"] for doc in docs}
+        assert {"Namespace", "ConfigMap", "Secret", "Deployment", "Service", "HorizontalPodAutoscaler",
+                "PodDisruptionBudget"} <= kinds, name
+        names = [(doc["kind"], doc["metadata"]["name"]) for doc in docs]
+        assert len(names) == len(set(names)), f"{name}: duplicate objects"
+        assert {doc["metadata"].get("namespace") for doc in docs if doc["kind"] != "Namespace"} == {"atende"}, name
+    assert {d["metadata"]["name"] for d in find(rendered["overlays/dev"], "StatefulSet")} == {"postgres", "redis", "milvus"}
+    assert not find(rendered["base"], "StatefulSet"), "the base runs no database: they are external services"
+
+
+def test_manifests_are_valid_kubernetes(rendered: dict[str, list[Doc]], monkeypatch: pytest.MonkeyPatch) -> None:
+    # kubernetes-validate parses its schema files (megabytes of JSON) on every call: once is enough.
+    utils = kubernetes_validate.utils
+    monkeypatch.setattr(utils, "schema_contents", functools.lru_cache(maxsize=None)(utils.schema_contents))
+    unique = {json.dumps(doc, sort_keys=True): doc for docs in rendered.values() for doc in docs}
+    failures = []
+    for version in KUBERNETES_VERSIONS:
+        for doc in unique.values():
+            try:
+                kubernetes_validate.validate(doc, version, strict=True)
+            except kubernetes_validate.ValidationError as error:
+                failures.append(f"{version} {doc['kind']}/{doc['metadata']['name']}: {error.message} at {list(error.path)}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
+def test_kubectl_kustomize_renders_the_same(k8s_tree: Path, rendered: dict[str, list[Doc]]) -> None:
+    for name in KUSTOMIZATIONS:
+        result = subprocess.run(["kubectl", "kustomize", str(k8s_tree / name)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        text = re.sub(r"\b(atende-config|atende-secrets)-[a-z0-9]{10}\b", r"\1", result.stdout)
+        theirs = sorted(_load_yaml_text(text), key=_identity)
+        ours = sorted(rendered[name], key=_identity)
+        assert [_identity(d) for d in theirs] == [_identity(d) for d in ours], name
+        for their, our in zip(theirs, ours, strict=True):
+            if their["kind"] == "Secret":  # kustomize folds long base64 lines
+                their["data"] = {k: base64.b64encode(base64.b64decode(v)).decode() for k, v in their["data"].items()}
+            assert their == our, f"{name}: {_identity(our)} differs from kubectl's"
+
+
+def _load_yaml_text(text: str) -> list[Doc]:
+    return [doc for doc in yaml.safe_load_all(text) if doc]
+
+
+def _identity(doc: Doc) -> tuple[str, str]:
+    return doc["kind"], doc["metadata"]["name"]
+
+
+# --- the deployment's rules ----------------------------------------------------------
+
+
+def test_every_deployment_has_probes(rendered: dict[str, list[Doc]]) -> None:
+    for where, deployment in all_deployments(rendered):
+        for container in containers(deployment, init=False):
+            ports = {p.get("name"): p["containerPort"] for p in container["ports"]}
+            for probe_name in ("readinessProbe", "livenessProbe"):
+                probe = container.get(probe_name)
+                assert probe, f"{where}: no {probe_name}"
+                if is_gateway(deployment):
+                    # Envoy's admin /ready is on 127.0.0.1, out of the kubelet's reach.
+                    assert "tcpSocket" in probe or "httpGet" in probe, f"{where}: {probe_name}"
+                    port = (probe.get("tcpSocket") or probe.get("httpGet"))["port"]
+                    assert port in ports or port in ports.values(), f"{where}: {probe_name} port"
+                else:
+                    assert probe.get("grpc", {}).get("port") == ports["grpc"], f"{where}: {probe_name} is not gRPC"
+            if deployment["metadata"]["name"] == "knowledge":
+                assert container["startupProbe"]["grpc"]["port"] == ports["grpc"]
+                startup = container["startupProbe"]
+                assert startup["periodSeconds"] * startup["failureThreshold"] >= 120, "the model needs time to load"
+
+
+def test_every_deployment_is_locked_down(rendered: dict[str, list[Doc]]) -> None:
+    for where, deployment in all_deployments(rendered):
+        spec = pod_spec(deployment)
+        pod = spec.get("securityContext", {})
+        assert spec.get("automountServiceAccountToken") is False, where
+        assert spec.get("enableServiceLinks") is False, f"{where}: service links would set e.g. ROUTER_PORT=tcp://..."
+        volumes = {v["name"]: v for v in spec.get("volumes", [])}
+        for container in containers(deployment):
+            context = container.get("securityContext", {})
+            who = f"{where}/{container['name']}"
+            assert context.get("runAsNonRoot", pod.get("runAsNonRoot")) is True, who
+            assert context.get("runAsUser", pod.get("runAsUser", 0)) != 0, who
+            assert context.get("allowPrivilegeEscalation") is False, who
+            assert context.get("readOnlyRootFilesystem") is True, who
+            assert "ALL" in context.get("capabilities", {}).get("drop", []), who
+            assert not context.get("capabilities", {}).get("add"), who
+            assert context.get("seccompProfile", pod.get("seccompProfile")) == {"type": "RuntimeDefault"}, who
+            tmp = [m for m in container.get("volumeMounts", []) if m["mountPath"] == "/tmp"]
+            assert tmp and "emptyDir" in volumes[tmp[0]["name"]], f"{who}: /tmp must be an emptyDir"
+
+
+def test_every_container_has_requests_and_limits(rendered: dict[str, list[Doc]]) -> None:
+    for docs in rendered.values():
+        for workload in find(docs, "Deployment") + find(docs, "StatefulSet"):
+            for container in containers(workload):
+                resources = container.get("resources", {})
+                for bound in ("requests", "limits"):
+                    assert {"cpu", "memory"} <= set(resources.get(bound, {})), (
+                        f"{workload['metadata']['name']}/{container['name']}: {bound}"
+                    )
+
+
+def test_every_deployment_has_a_service_an_autoscaler_and_a_budget(rendered: dict[str, list[Doc]]) -> None:
+    for name, docs in rendered.items():
+        for deployment in find(docs, "Deployment"):
+            app = deployment["metadata"]["name"]
+            labels = deployment["spec"]["template"]["metadata"]["labels"]
+            assert deployment["spec"]["selector"]["matchLabels"].items() <= labels.items()
+            ports = {p["name"]: p["containerPort"] for c in containers(deployment, init=False) for p in c["ports"]}
+
+            services = [s for s in find(docs, "Service") if s["spec"]["selector"].items() <= labels.items()]
+            assert services, f"{name}: no Service for {app}"
+            for service in services:
+                for port in service["spec"]["ports"]:
+                    assert port["targetPort"] in ports, f"{name}: Service {service['metadata']['name']} port"
+            if not is_gateway(deployment):
+                service = one(docs, "Service", app)
+                assert service["spec"].get("type", "ClusterIP") == "ClusterIP"
+                assert [(p["name"], p.get("appProtocol")) for p in service["spec"]["ports"]] == [("grpc", "grpc")]
+
+            hpa = one(docs, "HorizontalPodAutoscaler", app)
+            assert hpa["apiVersion"] == "autoscaling/v2"
+            assert hpa["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": app}
+            metric = hpa["spec"]["metrics"][0]["resource"]
+            assert metric["name"] == "cpu" and metric["target"] == {"type": "Utilization", "averageUtilization": 70}
+            assert 1 <= hpa["spec"]["minReplicas"] <= deployment["spec"]["replicas"] <= hpa["spec"]["maxReplicas"]
+            if name == "base":
+                assert deployment["spec"]["replicas"] == 2
+                assert (hpa["spec"]["minReplicas"], hpa["spec"]["maxReplicas"]) == (2, 10)
+
+            pdb = one(docs, "PodDisruptionBudget", app)
+            assert pdb["spec"]["minAvailable"] == 1
+            assert pdb["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    gateway = one(rendered["base"], "Service", "gateway")
+    assert gateway["spec"]["type"] == "LoadBalancer" and gateway["spec"]["ports"][0]["port"] == 8080
+
+
+def test_the_deployments_are_the_stack_of_the_local_run(rendered: dict[str, list[Doc]]) -> None:
+    """Same modules and ports as atende_runtime/stack.py, and one image for all."""
+    from atende_runtime.stack import DEFAULT_PORTS, SERVICES
+
+    docs = rendered["base"]
+    started = {}
+    for deployment in find(docs, "Deployment"):
+        if is_gateway(deployment):
+            continue
+        (container,) = containers(deployment)
+        assert container["command"][:2] == ["python", "-m"]
+        started[container["command"][2]] = container["ports"][0]["containerPort"]
+    assert started == {service: DEFAULT_PORTS[service] for service in SERVICES}
+    images = {c["image"] for d in find(docs, "Deployment") for c in containers(d)}
+    assert images == {"atende:0.1.0"}
+    production = {c["image"] for d in find(rendered["overlays/production"], "Deployment") for c in containers(d)}
+    assert len(production) == 1 and production != images
+
+
+def test_the_services_settings_load_from_the_manifests(rendered: dict[str, list[Doc]]) -> None:
+    """Each service's own Settings class, fed the container's environment, listens on
+    0.0.0.0 at the container port and calls upstreams that exist as Services."""
+    import importlib
+
+    for name, docs in rendered.items():
+        services = {s["metadata"]["name"]: {p["port"] for p in s["spec"]["ports"]} for s in find(docs, "Service")}
+        checked = 0
+        for deployment in find(docs, "Deployment"):
+            if is_gateway(deployment):
+                continue
+            (container,) = containers(deployment)
+            module = container["command"][2]
+            try:
+                settings_module = importlib.import_module(f"{module}.settings")
+            except ModuleNotFoundError:
+                continue  # a service still being written
+            env = container_env(docs, container)
+            with mock.patch.dict(os.environ, env, clear=True):
+                settings = settings_module.Settings()
+            where = f"{name}: {module}"
+            assert settings.host == "0.0.0.0", f"{where}: the kubelet's probes reach the pod IP, not loopback"
+            assert settings.port == container["ports"][0]["containerPort"], where
+            for field, value in settings.model_dump().items():
+                if field.endswith("_addr"):
+                    host, _, port = str(value).rpartition(":")
+                    assert host in services and int(port) in services[host], f"{where}: {field}={value}"
+            checked += 1
+        assert checked >= 2, name
+        config = one(docs, "ConfigMap", "atende-config")["data"]
+        assert re.match(r"https?://", config["MILVUS_URI"]), "Milvus Lite allows one process per data folder"
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            assert config[variable] == "1"
+
+
+def test_the_gateway_renders_a_config_envoy_accepts(rendered: dict[str, list[Doc]], tmp_path: Path) -> None:
+    from gateway.render import UPSTREAMS, GatewayConfig, write
+
+    docs = rendered["base"]
+    deployment = one(docs, "Deployment", "gateway")
+    (init,) = pod_spec(deployment)["initContainers"]
+    (envoy,) = containers(deployment, init=False)
+    assert init["command"][:3] == ["python", "-m", "gateway.render"]
+    out = init["command"][3]
+    assert envoy["command"][:3] == ["envoy", "-c", out] and "--disable-hot-restart" in envoy["command"]
+    assert not any("secretKeyRef" in str(e) for e in envoy.get("env", [])), "only the init container sees the keys"
+
+    env = container_env(docs, init)
+    assert env["GATEWAY_BIND"] == "0.0.0.0" and env["GATEWAY_PORT"] == "8080"
+    headless = {s["metadata"]["name"] for s in find(docs, "Service") if s["spec"].get("clusterIP") == "None"}
+    for variable, _ in UPSTREAMS.values():
+        host = env[variable].rpartition(":")[0]
+        assert host in headless, f"{variable}: Envoy balances per pod through a headless Service"
+    assert env["GATEWAY_DESCRIPTOR"] == "/app/gen/atende.pb"
+    config = GatewayConfig.from_env({**env, "GATEWAY_DESCRIPTOR": str(ROOT / "gen" / "atende.pb")})
+    assert config.api_keys, "the example secret sets ATENDE_API_KEYS"
+    path = write(config, tmp_path / "envoy.yaml")
+    envoy_bin = Path(sys.executable).with_name("envoy")
+    result = subprocess.run([str(envoy_bin), "--mode", "validate", "-c", str(path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+# --- secrets and the image -----------------------------------------------------------
+
+
+def test_no_secret_value_is_committed() -> None:
+    for path in K8S.rglob("*.yaml"):
+        for doc in _load_yaml(path):
+            assert doc.get("kind") != "Secret", f"{path}: Secrets are generated from the operator's secrets.env"
+    base = yaml.safe_load((K8S / "base" / "kustomization.yaml").read_text())
+    assert base["secretGenerator"] == [{"name": "atende-secrets", "type": "Opaque", "envs": ["secrets.env"]}]
+
+    example = _read_env_file(K8S / "base" / "secrets.example.env")
+    for key, value in example.items():
+        if key != "REDIS_URL" or "@" in value:
+            assert PLACEHOLDER in value, f"secrets.example.env: {key} must be a {PLACEHOLDER} placeholder"
+
+    if shutil.which("git") and (ROOT / ".git").exists():
+        ignored = subprocess.run(["git", "check-ignore", "-q", "k8s/base/secrets.env"], cwd=ROOT)
+        assert ignored.returncode == 0, "k8s/base/secrets.env must be git-ignored"
+        tracked = subprocess.run(["git", "ls-files", "k8s"], cwd=ROOT, capture_output=True, text=True).stdout
+        assert "secrets.env" not in tracked.replace("secrets.example.env", "")
+
+
+def test_the_image_runs_as_a_non_root_user_and_keeps_secrets_out() -> None:
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"^FROM python:3\.11-slim\b", dockerfile, re.M)
+    users = re.findall(r"^USER (\S+)", dockerfile, re.M)
+    assert users and users[-1].split(":")[0].isdigit() and users[-1].split(":")[0] != "0", "a numeric non-root USER"
+    assert re.search(r"pip install (--no-deps )?\.", dockerfile)
+    for variable in ("OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1", "MKL_NUM_THREADS=1", "PYTHONDONTWRITEBYTECODE=1"):
+        assert variable in dockerfile
+    ignore = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()]
+    ignore = [line for line in ignore if line and not line.startswith("#")]
+    assert ignore[0] == "*", "an allow-list: everything else stays out of the build context"
+    allowed = {line[1:].rstrip("/") for line in ignore if line.startswith("!")}
+    assert {"gen", "proto", "gateway", "atende_runtime", "pyproject.toml"} <= allowed
+    assert "k8s" not in allowed and ".venv" not in allowed and "**/*.env" in ignore
