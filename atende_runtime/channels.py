@@ -12,6 +12,9 @@ from atende_runtime.interceptors import ClientContextInterceptor
 # call: the request did not run.
 _SERVICE_CONFIG = json.dumps(
     {
+        # Spread calls over every replica a DNS name resolves to (a headless Service
+        # in Kubernetes), instead of pinning one connection to one pod.
+        "loadBalancingConfig": [{"round_robin": {}}],
         "methodConfig": [
             {
                 "name": [{}],
@@ -39,6 +42,8 @@ _OPTIONS = [
 
 def open_channel(target: str, default_timeout: float) -> grpc.aio.Channel:
     """Create inside the running event loop and keep for the process's lifetime."""
+    if "://" not in target:
+        target = f"dns:///{target}"
     return grpc.aio.insecure_channel(
         target, options=_OPTIONS, interceptors=[ClientContextInterceptor(default_timeout)],  # type: ignore[list-item]
     )

@@ -22,6 +22,17 @@ from atende_runtime.settings import ServiceSettings
 log = logging.getLogger("atende.server")
 
 HealthCheck = Callable[[], Awaitable[bool]]
+# A health service name that is SERVING while the process runs, whatever its
+# dependencies: liveness probes ask for it, so a database outage makes pods
+# unready (no traffic) without making the kubelet restart them.
+LIVENESS_SERVICE = "liveness"
+# Clients re-resolve DNS when a connection ends, so new replicas get traffic.
+_SERVER_OPTIONS = [
+    ("grpc.max_connection_age_ms", 300_000),
+    ("grpc.max_connection_age_grace_ms", 30_000),
+    ("grpc.keepalive_permit_without_calls", 1),
+    ("grpc.http2.min_ping_interval_without_data_ms", 60_000),
+]
 
 
 @dataclass
@@ -90,13 +101,14 @@ class RunningServer:
 async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
     """Mounts the service, health and reflection, binds settings.host:settings.port
     (0 picks a free port) and starts serving."""
-    server = grpc.aio.server(interceptors=[RequestContextInterceptor()])
+    server = grpc.aio.server(interceptors=[RequestContextInterceptor()], options=_SERVER_OPTIONS)
     mounted = await setup(server)
 
     health_servicer = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for service_name in ("", *mounted.service_names):
         await health_servicer.set(service_name, health_pb2.HealthCheckResponse.NOT_SERVING)
+    await health_servicer.set(LIVENESS_SERVICE, health_pb2.HealthCheckResponse.SERVING)
     reflection.enable_server_reflection(
         [*mounted.service_names, *mounted.reflection_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server
     )

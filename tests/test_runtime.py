@@ -90,6 +90,8 @@ async def test_health_follows_the_dependency_check() -> None:
             return (await health.Check(health_pb2.HealthCheckRequest(service="test.Slow"))).status
 
         assert await status() == health_pb2.HealthCheckResponse.NOT_SERVING
+        liveness = await health.Check(health_pb2.HealthCheckRequest(service="liveness"))
+        assert liveness.status == health_pb2.HealthCheckResponse.SERVING
         state["up"] = True
         assert await status() == health_pb2.HealthCheckResponse.SERVING
     await server.stop(0)
