@@ -1,0 +1,197 @@
+"""The operations integrations_svc delivers and the jobs that carry them. No grpc here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    SYNC_LEAD = "sync_lead"
+    SEND_EMAIL = "send_email"
+    BOOK_MEETING = "book_meeting"
+    TRACK_EVENT = "track_event"
+
+
+class JobStatus(StrEnum):
+    QUEUED = "queued"
+    DELIVERED = "delivered"
+    DEAD = "dead"
+
+
+@dataclass(frozen=True)
+class LeadData:
+    """A lead as the CRM adapters receive it. Empty strings are unknown values."""
+
+    email: str = ""
+    phone: str = ""
+    name: str = ""
+    company: str = ""
+    score: int = 0
+    budget: str = ""
+    authority: str = ""
+    need: str = ""
+    timeline: str = ""
+    source: str = ""
+    user_id: str = ""
+    lead_id: str = ""
+    conversation_id: str = ""
+
+    def match_key(self) -> str:
+        """One lead per person: by e-mail when known, else by phone digits."""
+        if self.email:
+            return "email:" + self.email.lower()
+        return "phone:" + "".join(ch for ch in self.phone if ch.isdigit())
+
+    def first_last_name(self) -> tuple[str, str]:
+        parts = self.name.split()
+        if not parts:
+            return "", ""
+        if len(parts) == 1:
+            return "", parts[0]
+        return " ".join(parts[:-1]), parts[-1]
+
+    def bant_summary(self) -> str:
+        lines = [f"Score: {self.score}/100"]
+        for label, value in (
+            ("Budget", self.budget),
+            ("Authority", self.authority),
+            ("Need", self.need),
+            ("Timeline", self.timeline),
+            ("Source", self.source),
+            ("Conversation", self.conversation_id),
+        ):
+            if value:
+                lines.append(f"{label}: {value}")
+        return "\n".join(lines)
+
+    def to_payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> LeadData:
+        return cls(**payload)
+
+
+@dataclass(frozen=True)
+class EmailData:
+    """A rendered transactional e-mail."""
+
+    to: str
+    template: str
+    language: str
+    subject: str
+    text: str
+    html: str
+    variables: dict[str, str] = field(default_factory=dict)
+
+    def to_payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> EmailData:
+        return cls(**payload)
+
+
+@dataclass(frozen=True)
+class MeetingData:
+    attendee_email: str
+    start: datetime
+    duration_minutes: int
+    title: str
+    attendee_name: str = ""
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.duration_minutes)
+
+    def to_payload(self) -> dict[str, Any]:
+        payload = asdict(self)
+        payload["start"] = self.start.astimezone(UTC).isoformat()
+        return payload
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> MeetingData:
+        values = dict(payload)
+        values["start"] = datetime.fromisoformat(values["start"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class EventData:
+    """An analytics event; time_ms is fixed when accepted, so every retry sends the same event."""
+
+    event: str
+    distinct_id: str
+    properties: dict[str, str]
+    time_ms: int
+
+    def to_payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> EventData:
+        return cls(**payload)
+
+
+Operation = LeadData | EmailData | MeetingData | EventData
+
+
+@dataclass(frozen=True)
+class DeliveryContext:
+    """What an adapter may use to make its vendor call idempotent."""
+
+    job_id: str
+    idempotency_key: str
+    attempt: int
+
+    def stable_id(self, length: int = 32) -> str:
+        """A hex id derived from the idempotency key: the same on every attempt."""
+        return hashlib.sha256(("atende:" + self.idempotency_key).encode()).hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class NewJob:
+    kind: Kind
+    adapter: str
+    idempotency_key: str
+    payload: dict[str, Any]
+    serial_key: str | None = None
+
+    def request_hash(self) -> str:
+        # The event time is set at acceptance, so a replay must not compare it.
+        comparable = {k: v for k, v in self.payload.items() if k != "time_ms"}
+        canonical = json.dumps([self.kind.value, comparable], sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Job:
+    job_id: str
+    kind: str
+    status: JobStatus
+    attempts: int
+    vendor_id: str
+    last_error: str
+    idempotency_key: str
+    adapter: str
+    create_time: datetime
+    update_time: datetime
+    next_attempt_time: datetime | None
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+def decode_operation(kind: str, payload: dict[str, Any]) -> Operation:
+    if kind == Kind.SYNC_LEAD:
+        return LeadData.from_payload(payload)
+    if kind == Kind.SEND_EMAIL:
+        return EmailData.from_payload(payload)
+    if kind == Kind.BOOK_MEETING:
+        return MeetingData.from_payload(payload)
+    if kind == Kind.TRACK_EVENT:
+        return EventData.from_payload(payload)
+    raise ValueError(f"unknown job kind {kind!r}")
