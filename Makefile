@@ -50,5 +50,10 @@ proto: $(STAMP) ## regenerate gen/ (Python code, type stubs, Envoy's descriptor 
 bench: $(STAMP) ## run the benchmarks (each prints p50/p95/p99 and throughput)
 	@for script in benchmarks/*_bench.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+eval: $(STAMP) ## print the quality evaluations (routing accuracy, guardrail detection, retrieval recall)
+	$(BIN)/python -m router_svc.eval routing
+	$(BIN)/python -m router_svc.eval guardrails
+	@if [ -d knowledge_svc/eval ]; then $(BIN)/python -m knowledge_svc.eval; fi
+
 clean: ## remove build output (keeps data/ and .venv)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

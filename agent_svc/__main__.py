@@ -10,5 +10,5 @@ from agent_svc.settings import Settings  # noqa: E402
 from atende_runtime.server import run  # noqa: E402
 
 if __name__ == "__main__":
-    settings = Settings()
+    settings = Settings()  # type: ignore[call-arg]
     run("agent_svc", settings, lambda server: setup(server, settings))

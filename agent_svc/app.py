@@ -1,36 +1,66 @@
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
 import grpc
 from atende.agent.v1 import agent_service_pb2_grpc as pb_grpc
 
+from agent_svc.agents.base import AgentDeps
+from agent_svc.config import load_agents, load_providers
 from agent_svc.knowledge_client import GrpcKnowledge
-from agent_svc.llm.local import LocalEngine
+from agent_svc.llm.budget import BudgetLedger, Pricing
+from agent_svc.llm.factory import ProviderSet
+from agent_svc.prompts import PROMPTS_DIR
 from agent_svc.runtime import AgentRuntime
 from agent_svc.servicer import AgentServicer
 from agent_svc.settings import Settings
+from agent_svc.tools import ToolRegistry
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
 
 SERVICE_NAME = "atende.agent.v1.AgentService"
 
 
-async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
-    channel = open_channel(settings.knowledge_addr, settings.knowledge_timeout_seconds)
-    provider = LocalEngine()
-    runtime = AgentRuntime(
-        provider,
-        GrpcKnowledge(channel, settings.knowledge_timeout_seconds),
-        settings.knowledge_collection,
-        settings.knowledge_top_k,
+def build_runtime(settings: Settings, knowledge: GrpcKnowledge, environ: Mapping[str, str] | None = None) -> AgentRuntime:
+    """Reads the configuration files and the environment's provider keys; a broken
+    file raises ConfigError naming it, so the service does not start half-configured."""
+    registry = ToolRegistry()
+    providers_config = load_providers(settings.providers_file)
+    providers = ProviderSet(providers_config, os.environ if environ is None else environ)
+    configs = load_agents(registry.names(), settings.knowledge_collection, settings.agents_dir)
+    deps = AgentDeps(
+        knowledge=knowledge,
+        registry=registry,
+        providers=providers,
+        ledger=BudgetLedger(),
+        pricing=Pricing(providers_config.pricing),
+        top_k=settings.knowledge_top_k,
+        prompt_dirs=(Path(settings.agents_dir) / "prompts", PROMPTS_DIR),
     )
-    pb_grpc.add_AgentServiceServicer_to_server(AgentServicer(runtime, provider.name), server)
+    return AgentRuntime(configs, deps)
+
+
+async def setup(server: grpc.aio.Server, settings: Settings, environ: Mapping[str, str] | None = None) -> Mounted:
+    """`environ` is where provider keys are read (the process environment by default)."""
+    # The SDKs' HTTP clients log every request at INFO; agent_svc logs each turn's calls itself.
+    for name in ("httpx", "httpx2", "httpcore", "httpcore2", "anthropic", "openai"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    channel = open_channel(settings.knowledge_addr, settings.knowledge_timeout_seconds) if settings.knowledge_addr else None
+    knowledge = GrpcKnowledge(channel, settings.knowledge_timeout_seconds, settings.knowledge_cooldown_seconds)
+    runtime = build_runtime(settings, knowledge, environ)
+    pb_grpc.add_AgentServiceServicer_to_server(AgentServicer(runtime), server)  # type: ignore[no-untyped-call]
 
     async def healthy() -> bool:
-        # The agents run with the local engine and without knowledge if it is down,
-        # so agent_svc's own readiness is having its agents loaded.
+        # The agents answer with the local engine and without knowledge if those are
+        # down, so agent_svc's own readiness is having its agents loaded.
         return bool(runtime.agents)
 
     async def close() -> None:
-        await channel.close()
+        await runtime.close()
+        if channel is not None:
+            await channel.close(None)
 
     return Mounted([SERVICE_NAME], healthy, close)

@@ -2,7 +2,50 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+
+BANT_SLOTS = ("need", "budget", "authority", "timeline")
+CONTACT_FIELDS = ("name", "email", "phone", "company")
+
+
+@dataclass(frozen=True)
+class Bant:
+    """BANT qualification slots; an empty slot is unknown."""
+
+    budget: str = ""
+    authority: str = ""
+    need: str = ""
+    timeline: str = ""
+
+    def filled(self) -> dict[str, str]:
+        return {slot: getattr(self, slot) for slot in BANT_SLOTS if getattr(self, slot)}
+
+    def missing(self, order: tuple[str, ...] = BANT_SLOTS) -> list[str]:
+        return [slot for slot in order if not getattr(self, slot)]
+
+    def merged(self, newer: Bant) -> Bant:
+        """This state with every slot `newer` knows taken from `newer`."""
+        return replace(self, **newer.filled())
+
+    def __bool__(self) -> bool:
+        return bool(self.filled())
+
+
+@dataclass(frozen=True)
+class LeadState:
+    """The lead as the router knows it before this turn."""
+
+    lead_id: str = ""
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    company: str = ""
+    score: int = 0
+    bant: Bant = Bant()
+    crm_status: str = ""
+
+    def contact(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in CONTACT_FIELDS if getattr(self, name)}
 
 
 @dataclass(frozen=True)
@@ -23,6 +66,7 @@ class TurnInput:
     history: tuple[HistoryMessage, ...] = ()
     summary: str = ""
     intent: str = ""
+    lead: LeadState | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +86,55 @@ class GuardrailTrip:
 
 
 @dataclass
+class LeadUpdate:
+    """Lead fields a turn learned; empty fields are unchanged."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    company: str = ""
+    bant: Bant = Bant()
+    score: int = 0
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self) if f.name not in ("bant", "score")) and not self.bant
+
+
+@dataclass
+class Action:
+    """A side effect for the router to release after the turn is stored."""
+
+    kind: str
+    parameters: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Usage:
+    """Token, cost and time accounting of the LLM calls of one turn."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
+    cost_usd: float = 0.0
+    llm_ms: float = 0.0
+    calls: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.input_tokens += other.input_tokens
+        self.output_tokens += other.output_tokens
+        self.cache_read_tokens += other.cache_read_tokens
+        self.cache_write_tokens += other.cache_write_tokens
+        self.cost_usd += other.cost_usd
+        self.llm_ms += other.llm_ms
+        self.calls += other.calls
+
+    @property
+    def total_tokens(self) -> int:
+        return self.input_tokens + self.output_tokens + self.cache_read_tokens + self.cache_write_tokens
+
+
+@dataclass
 class AgentReply:
     text: str
     agent: str
@@ -49,3 +142,8 @@ class AgentReply:
     guardrails: list[GuardrailTrip] = field(default_factory=list)
     provider: str = "local"
     model: str = "atende-local-1"
+    lead_update: LeadUpdate | None = None
+    actions: list[Action] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    # Cascade steps taken because of budgets or provider failures, for the logs.
+    step_downs: list[str] = field(default_factory=list)

@@ -1,9 +1,12 @@
 """knowledge_svc over gRPC, as the agents' KnowledgePort. Retrieval failing must not
-fail the turn: the agent answers without passages and says so."""
+fail the turn: the agent answers without passages and says so. After a failure the
+client skips knowledge_svc for a short cool-down instead of making every turn wait
+for the same error."""
 
 from __future__ import annotations
 
 import logging
+import time
 
 import grpc
 from atende.knowledge.v1 import knowledge_service_pb2 as kpb
@@ -15,18 +18,26 @@ log = logging.getLogger("atende.agent.knowledge")
 
 
 class GrpcKnowledge:
-    def __init__(self, channel: grpc.aio.Channel, timeout: float) -> None:
-        self.stub = kgrpc.KnowledgeServiceStub(channel)
+    def __init__(self, channel: grpc.aio.Channel | None, timeout: float, cooldown_seconds: float = 2.0) -> None:
+        self.stub: kgrpc.KnowledgeServiceStub | None = None
+        if channel is not None:
+            self.stub = kgrpc.KnowledgeServiceStub(channel)  # type: ignore[no-untyped-call]
         self.timeout = timeout
+        self.cooldown = cooldown_seconds
+        self._open_until = 0.0
 
     async def search(self, query: str, collection: str, top_k: int) -> list[Passage]:
+        if self.stub is None or time.monotonic() < self._open_until:
+            return []
         try:
             response = await self.stub.SearchKnowledge(
-                kpb.SearchKnowledgeRequest(collection=collection, query=query, top_k=top_k), timeout=self.timeout
+                kpb.SearchKnowledgeRequest(collection=collection, query=query[:2000], top_k=top_k),
+                timeout=self.timeout,
+                wait_for_ready=False,
             )
         except grpc.aio.AioRpcError as error:
-            log.warning("knowledge search failed", extra={"code": error.code().name})
+            if error.code() in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
+                self._open_until = time.monotonic() + self.cooldown
+            log.warning("knowledge search failed", extra={"code": error.code().name, "collection": collection})
             return []
-        return [
-            Passage(r.document_id, r.title, r.source, r.text, r.score) for r in response.results
-        ]
+        return [Passage(r.document_id, r.title, r.source, r.text, r.score) for r in response.results]

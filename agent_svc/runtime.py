@@ -1,19 +1,20 @@
-"""The agent registry: picks the agent a turn names and runs it."""
+"""The agent registry: builds every configured agent and runs the one a turn names."""
 
 from __future__ import annotations
 
-from agent_svc.agents.base import BaseAgent, KnowledgePort
-from agent_svc.agents.builtin import BUILT_IN
+from collections.abc import AsyncIterator
+
+from agent_svc.agents.base import AgentDeps, BaseAgent
+from agent_svc.agents.builtin import KINDS
+from agent_svc.config import AgentConfig
 from agent_svc.domain import AgentReply, TurnInput
-from agent_svc.llm.base import LLMProvider
 from atende_runtime.errors import InvalidArgument
 
 
 class AgentRuntime:
-    def __init__(self, provider: LLMProvider, knowledge: KnowledgePort, collection: str, top_k: int) -> None:
-        self.agents: dict[str, BaseAgent] = {
-            cls.name: cls(provider, knowledge, collection, top_k) for cls in BUILT_IN
-        }
+    def __init__(self, configs: list[AgentConfig], deps: AgentDeps) -> None:
+        self.deps = deps
+        self.agents: dict[str, BaseAgent] = {config.name: KINDS[config.kind](config, deps) for config in configs}
 
     def names(self) -> list[str]:
         return list(self.agents)
@@ -26,3 +27,9 @@ class AgentRuntime:
 
     async def reply(self, turn: TurnInput) -> AgentReply:
         return await self.get(turn.agent).run(turn)
+
+    def stream(self, turn: TurnInput) -> AsyncIterator[str | AgentReply]:
+        return self.get(turn.agent).stream(turn)
+
+    async def close(self) -> None:
+        await self.deps.providers.close()

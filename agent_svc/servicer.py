@@ -1,7 +1,11 @@
-"""Thin gRPC layer of agent_svc: protobuf in, domain call, protobuf out."""
+"""Thin gRPC layer of agent_svc: protobuf in, domain call, protobuf out. The turn's
+LLM accounting also leaves as trailing metadata (atende-turn-ms, atende-llm-ms,
+atende-llm-calls, atende-input-tokens, atende-output-tokens, atende-cost-usd) for
+callers and benchmarks."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -10,7 +14,7 @@ from atende.agent.v1 import agent_service_pb2 as pb
 from atende.agent.v1 import agent_service_pb2_grpc as pb_grpc
 from atende.common.v1 import types_pb2
 
-from agent_svc.domain import AgentReply, HistoryMessage, TurnInput
+from agent_svc.domain import AgentReply, Bant, HistoryMessage, LeadState, TurnInput
 from agent_svc.runtime import AgentRuntime
 from atende_runtime import grpc_errors
 
@@ -18,21 +22,31 @@ Context = grpc.aio.ServicerContext[Any, Any]
 
 
 def to_turn(request: pb.GenerateReplyRequest) -> TurnInput:
+    lead = None
+    if request.HasField("lead"):
+        q = request.lead.qualification
+        lead = LeadState(
+            lead_id=request.lead.lead_id, name=request.lead.name, email=request.lead.email, phone=request.lead.phone,
+            company=request.lead.company, score=request.lead.score,
+            bant=Bant(budget=q.budget, authority=q.authority, need=q.need, timeline=q.timeline),
+            crm_status=request.lead.crm_status,
+        )
     return TurnInput(
         agent=request.agent,
         conversation_id=request.conversation_id,
         user_id=request.user_id,
         text=request.text,
         channel=request.channel,
-        language=request.language or "en",
+        language=request.language,
         history=tuple(HistoryMessage(m.role, m.text, m.agent) for m in request.history),
         summary=request.summary,
         intent=request.intent.name,
+        lead=lead,
     )
 
 
 def to_response(reply: AgentReply) -> pb.GenerateReplyResponse:
-    return pb.GenerateReplyResponse(
+    response = pb.GenerateReplyResponse(
         text=reply.text,
         agent=reply.agent,
         citations=[
@@ -40,28 +54,56 @@ def to_response(reply: AgentReply) -> pb.GenerateReplyResponse:
             for p in reply.citations
         ],
         guardrails=[types_pb2.GuardrailAction(check=g.check, action=g.action, detail=g.detail) for g in reply.guardrails],
+        actions=[pb.AgentAction(kind=a.kind, parameters=a.parameters) for a in reply.actions],
         provider=reply.provider,
         model=reply.model,
+    )
+    update = reply.lead_update
+    if update is not None:
+        response.lead_update.CopyFrom(pb.LeadUpdate(
+            name=update.name, email=update.email, phone=update.phone, company=update.company, score=update.score,
+            qualification=types_pb2.BantQualification(
+                budget=update.bant.budget, authority=update.bant.authority, need=update.bant.need,
+                timeline=update.bant.timeline,
+            ),
+        ))
+    return response
+
+
+def _usage_metadata(reply: AgentReply, started: float) -> tuple[tuple[str, str], ...]:
+    usage = reply.usage
+    return (
+        ("atende-turn-ms", f"{(time.perf_counter() - started) * 1000:.2f}"),
+        ("atende-llm-ms", f"{usage.llm_ms:.2f}"),
+        ("atende-llm-calls", str(usage.calls)),
+        ("atende-input-tokens", str(usage.input_tokens + usage.cache_read_tokens + usage.cache_write_tokens)),
+        ("atende-output-tokens", str(usage.output_tokens)),
+        ("atende-cost-usd", f"{usage.cost_usd:.6f}"),
     )
 
 
 class AgentServicer(pb_grpc.AgentServiceServicer):
-    def __init__(self, runtime: AgentRuntime, provider_name: str) -> None:
+    def __init__(self, runtime: AgentRuntime) -> None:
         self.runtime = runtime
-        self.provider_name = provider_name
 
     @grpc_errors.unary
     async def GenerateReply(self, request: pb.GenerateReplyRequest, context: Context) -> pb.GenerateReplyResponse:
-        return to_response(await self.runtime.reply(to_turn(request)))
+        started = time.perf_counter()
+        reply = await self.runtime.reply(to_turn(request))
+        context.set_trailing_metadata(_usage_metadata(reply, started))
+        return to_response(reply)
 
     @grpc_errors.server_stream
     async def StreamReply(self, request: pb.StreamReplyRequest, context: Context) -> AsyncIterator[pb.StreamReplyResponse]:
-        # The reply is checked whole before any of it is released, so no unchecked
-        # text can leave; sentences are then sent one by one.
-        response = to_response(await self.runtime.reply(to_turn(request.request)))
-        for sentence in _sentences(response.text):
-            yield pb.StreamReplyResponse(delta=sentence)
-        yield pb.StreamReplyResponse(final=response)
+        # Each delta has passed the output guardrails (the agent releases a sentence
+        # at a time after checking it); input errors surface before the first message.
+        started = time.perf_counter()
+        async for item in self.runtime.stream(to_turn(request.request)):
+            if isinstance(item, str):
+                yield pb.StreamReplyResponse(delta=item)
+            else:
+                context.set_trailing_metadata(_usage_metadata(item, started))
+                yield pb.StreamReplyResponse(final=to_response(item))
 
     @grpc_errors.unary
     async def ListAgents(self, request: pb.ListAgentsRequest, context: Context) -> pb.ListAgentsResponse:
@@ -70,23 +112,11 @@ class AgentServicer(pb_grpc.AgentServiceServicer):
                 pb.AgentInfo(
                     name=agent.name,
                     description=agent.description,
-                    built_in=True,
-                    provider=self.provider_name,
+                    built_in=agent.config.built_in,
+                    provider=agent.provider,
                     tools=list(agent.tools),
-                    knowledge_collection=agent.collection if agent.uses_knowledge else "",
+                    knowledge_collection=agent.collection,
                 )
                 for agent in self.runtime.agents.values()
             ]
         )
-
-
-def _sentences(text: str) -> list[str]:
-    import re
-
-    parts = re.split(r"(?<=[.!?])(\s+)", text)
-    pieces: list[str] = []
-    for index in range(0, len(parts), 2):
-        chunk = parts[index] + (parts[index + 1] if index + 1 < len(parts) else "")
-        if chunk:
-            pieces.append(chunk)
-    return pieces

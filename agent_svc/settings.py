@@ -1,22 +1,32 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import AliasChoices, Field
 from pydantic_settings import SettingsConfigDict
 
+from agent_svc.config import CUSTOM_DIR, PROVIDERS_FILE
 from atende_runtime.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):
-    """agent_svc settings; environment variables are prefixed AGENT_."""
+    """agent_svc settings; environment variables are prefixed AGENT_. Provider keys are
+    not settings: providers.toml names the environment variables that hold them."""
 
     model_config = SettingsConfigDict(env_prefix="AGENT_", extra="ignore")
 
     port: int = 50052
-    # knowledge_svc's address; retrieval is skipped (not failed) when it is down.
+    # knowledge_svc's address; retrieval is skipped (not failed) when it is down. Empty: no retrieval.
     knowledge_addr: str = Field("127.0.0.1:50054", validation_alias=AliasChoices("KNOWLEDGE_ADDR", "AGENT_KNOWLEDGE_ADDR"))
     # Deadline of a knowledge search inside a turn, in seconds.
     knowledge_timeout_seconds: float = 1.5
-    # Passages retrieved per turn.
+    # Seconds retrieval is skipped after knowledge_svc failed to answer.
+    knowledge_cooldown_seconds: float = 2.0
+    # Passages retrieved per turn (an agent's top_k overrides it).
     knowledge_top_k: int = 4
     # The knowledge collection the built-in agents search.
     knowledge_collection: str = "default"
+    # Folder of custom agent files (*.toml); see agent_svc/agents.d/README.md.
+    agents_dir: Path = CUSTOM_DIR
+    # Providers, default cascade and prices.
+    providers_file: Path = PROVIDERS_FILE

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import asyncio
+import logging
+
 import grpc
 from atende.agent.v1 import agent_service_pb2
 from atende.conversation.v1 import conversation_service_pb2_grpc as pb_grpc
@@ -9,12 +12,17 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
-from router_svc.clients import GrpcAgents, GrpcMemory
-from router_svc.guardrails import input_chain, output_chain
+from router_svc.clients import AgentCompletion, GrpcAgents, GrpcIntegrations, GrpcMemory
+from router_svc.embeddings import UsemEncoder
+from router_svc.guardrails import load_guardrails
 from router_svc.orchestrator import Orchestrator
-from router_svc.routing import KeywordClassifier
+from router_svc.routing import Router, RoutingPolicy
+from router_svc.routing.embedding import EmbeddingClassifier
+from router_svc.routing.factory import build_strategy, needs_encoder
 from router_svc.servicer import ConversationServicer
 from router_svc.settings import Settings
+
+log = logging.getLogger("atende.router")
 
 SERVICE_NAME = "atende.conversation.v1.ConversationService"
 # The public services behind the gateway; their descriptors are loaded by importing
@@ -30,20 +38,52 @@ PUBLIC_SERVICES = (
 async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
     memory_channel = open_channel(settings.memory_addr, settings.memory_timeout_seconds)
     agent_channel = open_channel(settings.agent_addr, settings.agent_timeout_seconds)
-    input_guard, output_guard = input_chain(), output_chain()
+    integrations_channel = open_channel(settings.integrations_addr, settings.integrations_timeout_seconds)
+    memory = GrpcMemory(memory_channel, settings.memory_timeout_seconds)
+    agents = GrpcAgents(agent_channel, settings.agent_timeout_seconds)
+
+    encoder: UsemEncoder | None = None
+    if needs_encoder(settings.routing_strategy, settings.routing_cascade) or settings.semantic_guardrails:
+        encoder = UsemEncoder()
+        await encoder.start()  # loads the model on the encoder's thread, not on the event loop
+    completion = AgentCompletion(agents, settings.llm_classifier_agent) if settings.llm_classifier_agent else None
+    strategy = build_strategy(
+        settings.routing_strategy,
+        keyword_rules=settings.keyword_rules,
+        examples_file=settings.routing_examples,
+        encoder=encoder,
+        completion=completion,
+        cascade=settings.routing_cascade,
+        cascade_threshold=settings.routing_cascade_threshold,
+    )
+    for member in getattr(strategy, "strategies", [strategy]):
+        if isinstance(member, EmbeddingClassifier):
+            await member.start()  # encodes the examples off the event loop
+    policy = RoutingPolicy(
+        min_confidence=settings.routing_min_confidence,
+        handoff_confidence=settings.routing_handoff_confidence,
+        default_agent=settings.routing_default_agent,
+    )
+    guardrails = await asyncio.to_thread(
+        load_guardrails, settings.guardrails_config, settings.guardrails_lexicon, encoder
+    )
     orchestrator = Orchestrator(
-        GrpcMemory(memory_channel, settings.memory_timeout_seconds),
-        GrpcAgents(agent_channel, settings.agent_timeout_seconds),
-        KeywordClassifier(settings.keyword_rules),
-        input_guard,
-        output_guard,
+        memory,
+        agents,
+        Router(strategy, policy),
+        guardrails,
         settings.max_text_chars,
         settings.context_messages,
+        leads=memory,
+        integrations=GrpcIntegrations(integrations_channel, settings.integrations_timeout_seconds),
+        escalation_email=settings.escalation_email,
+        business_name=settings.business_name,
     )
-    pb_grpc.add_ConversationServiceServicer_to_server(
-        ConversationServicer(orchestrator, input_guard, output_guard), server
-    )
-    probes = [health_pb2_grpc.HealthStub(memory_channel), health_pb2_grpc.HealthStub(agent_channel)]
+    pb_grpc.add_ConversationServiceServicer_to_server(ConversationServicer(orchestrator), server)  # type: ignore[no-untyped-call]
+    log.info("routing", extra={"strategy": strategy.name, "input_checks": guardrails.input.names,
+                               "output_checks": guardrails.output.names})
+    # integrations_svc is not a readiness dependency: a turn never fails because of it.
+    probes = [health_pb2_grpc.HealthStub(memory_channel), health_pb2_grpc.HealthStub(agent_channel)]  # type: ignore[no-untyped-call]
 
     async def healthy() -> bool:
         # A turn needs both memory and an agent; without either, take no traffic.
@@ -57,7 +97,11 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
         return True
 
     async def close() -> None:
-        await memory_channel.close()
-        await agent_channel.close()
+        await orchestrator.drain()
+        await memory_channel.close(None)
+        await agent_channel.close(None)
+        await integrations_channel.close(None)
+        if encoder is not None:
+            encoder.close()
 
     return Mounted([SERVICE_NAME], healthy, close, reflection_names=PUBLIC_SERVICES)

@@ -11,6 +11,9 @@ from typing import TypeVar
 import grpc
 from atende.agent.v1 import agent_service_pb2 as apb
 from atende.agent.v1 import agent_service_pb2_grpc as agrpc
+from atende.common.v1 import types_pb2
+from atende.integrations.v1 import integrations_service_pb2 as ipb
+from atende.integrations.v1 import integrations_service_pb2_grpc as igrpc
 from atende.memory.v1 import memory_service_pb2 as mpb
 from atende.memory.v1 import memory_service_pb2_grpc as mgrpc
 
@@ -34,7 +37,8 @@ async def _call(upstream: str, call: Awaitable[T]) -> T:
 
 class GrpcMemory:
     def __init__(self, channel: grpc.aio.Channel, timeout: float) -> None:
-        self.conversations = mgrpc.MemoryServiceStub(channel)
+        self.conversations = mgrpc.MemoryServiceStub(channel)  # type: ignore[no-untyped-call]
+        self.leads = mgrpc.LeadServiceStub(channel)  # type: ignore[no-untyped-call]
         self.timeout = timeout
 
     async def lookup_turn(self, conversation_id: str, client_message_id: str) -> mpb.LookupTurnResponse:
@@ -61,10 +65,15 @@ class GrpcMemory:
             mpb.RecordInteractionRequest(interaction=interaction), timeout=self.timeout
         ))
 
+    async def upsert_lead(self, lead: types_pb2.Lead) -> types_pb2.Lead:
+        answer = await _call("memory_svc", self.leads.UpsertLead(mpb.UpsertLeadRequest(lead=lead), timeout=self.timeout))
+        stored: types_pb2.Lead = answer.lead
+        return stored
+
 
 class GrpcAgents:
     def __init__(self, channel: grpc.aio.Channel, timeout: float) -> None:
-        self.stub = agrpc.AgentServiceStub(channel)
+        self.stub = agrpc.AgentServiceStub(channel)  # type: ignore[no-untyped-call]
         self.timeout = timeout
 
     async def generate(self, request: apb.GenerateReplyRequest) -> apb.GenerateReplyResponse:
@@ -80,3 +89,34 @@ class GrpcAgents:
             if domain is not None:
                 raise domain from error
             raise Unavailable(f"agent_svc is unavailable ({error.code().name}); try again") from error
+
+
+class AgentCompletion:
+    """The "llm" routing strategy's way to a language model until agent_svc has a
+    classification RPC: a classification prompt answered by a dedicated agent."""
+
+    def __init__(self, agents: GrpcAgents, agent: str) -> None:
+        self.agents = agents
+        self.agent = agent
+
+    async def complete(self, prompt: str) -> str:
+        reply = await self.agents.generate(apb.GenerateReplyRequest(
+            agent=self.agent, conversation_id="router-intent-classification", user_id="router_svc", text=prompt,
+            channel="api", language="en",
+        ))
+        return reply.text
+
+
+class GrpcIntegrations:
+    def __init__(self, channel: grpc.aio.Channel, timeout: float) -> None:
+        self.stub = igrpc.IntegrationsServiceStub(channel)  # type: ignore[no-untyped-call]
+        self.timeout = timeout
+
+    async def sync_lead(self, request: ipb.SyncLeadRequest) -> None:
+        await _call("integrations_svc", self.stub.SyncLead(request, timeout=self.timeout))
+
+    async def send_email(self, request: ipb.SendEmailRequest) -> None:
+        await _call("integrations_svc", self.stub.SendEmail(request, timeout=self.timeout))
+
+    async def book_meeting(self, request: ipb.BookMeetingRequest) -> None:
+        await _call("integrations_svc", self.stub.BookMeeting(request, timeout=self.timeout))

@@ -1,34 +1,40 @@
-"""One customer turn (seed §5.1): validate, guard, load context, classify, pick the
-agent, get the reply, store the turn, answer. Replays a stored turn when the
-client_message_id was seen before."""
+"""One customer turn (seed §5.1): validate, guard the input, load the context,
+route (stick, hand over, or ask), get the reply, pass it through the output gate,
+store the turn, update the lead, release the agent's actions, answer. Replays a
+stored turn when the client_message_id was seen before. Nothing here imports grpc."""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import json
 import logging
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from atende.agent.v1 import agent_service_pb2 as apb
 from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as cpb
+from atende.integrations.v1 import integrations_service_pb2 as ipb
 from atende.memory.v1 import memory_service_pb2 as mpb
+from google.protobuf import timestamp_pb2
 
 from atende_runtime.errors import InvalidArgument, Validator
-from router_svc.guardrails import GuardrailChain
+from router_svc.guardrails import ChainResult, Finding, GuardContext, Guardrails, OutputGate, Texts, record_trips
 from router_svc.language import detect_language
-from router_svc.ports import AgentPort, MemoryPort
-from router_svc.routing import Decision, IntentClassifier
+from router_svc.metrics import METRICS
+from router_svc.ports import AgentPort, IntegrationsPort, LeadPort, MemoryPort
+from router_svc.routing import Decision, Router
 from router_svc.validation import TurnRequest, validate_conversation_id, validate_turn
 
 log = logging.getLogger("atende.router")
 
-REFUSALS = {
-    "pt": "Desculpe, não posso atender a esse pedido. Posso ajudar com nossos produtos, preços ou suporte.",
-    "en": "Sorry, I can't help with that request. I can help with our products, prices or support.",
-}
 GUARDRAILS_KEY = "guardrails"
+ROUTER_AGENT = "router"
+MAX_GUARDRAIL_TEXT = 20_000
+_EMAIL_VARIABLE_CHARS = 4000
 
 
 @dataclass
@@ -38,6 +44,21 @@ class PreparedTurn:
     language: str
     context: mpb.GetContextResponse
     blocked_by: list[str]
+    input_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def answered_by_router(self) -> bool:
+        return bool(self.blocked_by) or self.decision.clarify
+
+
+@dataclass
+class CheckedReply:
+    """An agent's reply after the router's output gate."""
+
+    reply: apb.GenerateReplyResponse
+    text: str
+    guardrails: list[types_pb2.GuardrailAction]
+    fell_back: bool = False
 
 
 class Orchestrator:
@@ -45,19 +66,29 @@ class Orchestrator:
         self,
         memory: MemoryPort,
         agents: AgentPort,
-        classifier: IntentClassifier,
-        input_guard: GuardrailChain,
-        output_guard: GuardrailChain,
+        router: Router,
+        guardrails: Guardrails,
         max_text_chars: int,
         context_messages: int,
+        leads: LeadPort | None = None,
+        integrations: IntegrationsPort | None = None,
+        escalation_email: str = "",
+        business_name: str = "atende",
     ) -> None:
         self.memory = memory
         self.agents = agents
-        self.classifier = classifier
-        self.input_guard = input_guard
-        self.output_guard = output_guard
+        self.router = router
+        self.guardrails = guardrails
+        self.texts: Texts = guardrails.texts
         self.max_text_chars = max_text_chars
         self.context_messages = context_messages
+        self.leads = leads
+        self.integrations = integrations
+        self.escalation_email = escalation_email
+        self.business_name = business_name
+        self._background: set[asyncio.Task[None]] = set()
+
+    # ------------------------------------------------------------------ turns
 
     async def send(self, raw: TurnRequest) -> cpb.SendMessageResponse:
         started = time.perf_counter()
@@ -65,15 +96,17 @@ class Orchestrator:
         if replay is not None:
             return replay
         turn = await self._prepare(raw)
-        if turn.blocked_by:
-            reply = self._refusal(turn)
+        if turn.answered_by_router:
+            checked = self._router_reply(turn)
         else:
             reply = await self.agents.generate(self._agent_request(turn))
-        return await self._store(turn, reply, started)
+            checked = await self._check_whole(turn, reply)
+        return await self._finish(turn, checked, started)
 
     async def stream(self, raw: TurnRequest) -> AsyncIterator[cpb.StreamMessageResponse]:
-        """Validation and replay happen before the first message, so a bad request
-        is an error status, not a 200 stream that fails half-way."""
+        """Validation, the input guardrails and replay happen before the first
+        message, so a bad request is an error status, not a 200 stream that fails
+        half-way."""
         started = time.perf_counter()
         replay = await self._replay(raw)
         if replay is not None:
@@ -86,17 +119,31 @@ class Orchestrator:
         yield cpb.StreamMessageResponse(final=replay)
 
     async def _stream_turn(self, turn: PreparedTurn, started: float) -> AsyncIterator[cpb.StreamMessageResponse]:
-        if turn.blocked_by:
-            reply = self._refusal(turn)
-            yield cpb.StreamMessageResponse(delta=reply.text)
-        else:
-            reply = apb.GenerateReplyResponse()
-            async for piece in self.agents.stream(self._agent_request(turn)):
-                if piece.HasField("final"):
-                    reply = piece.final
-                elif piece.delta:
-                    yield cpb.StreamMessageResponse(delta=piece.delta)
-        yield cpb.StreamMessageResponse(final=await self._store(turn, reply, started))
+        if turn.answered_by_router:
+            checked = self._router_reply(turn)
+            yield cpb.StreamMessageResponse(delta=checked.text)
+            yield cpb.StreamMessageResponse(final=await self._finish(turn, checked, started))
+            return
+        gate = self._gate(turn)
+        reply = apb.GenerateReplyResponse()
+        async for piece in self.agents.stream(self._agent_request(turn)):
+            if piece.HasField("final"):
+                reply = piece.final
+                break
+            if piece.delta:
+                for checked_piece in await asyncio.to_thread(gate.feed, piece.delta):
+                    yield cpb.StreamMessageResponse(delta=checked_piece)
+        # Text the agent put only in the final message (none, normally) still goes through the gate.
+        remainder = reply.text[len(gate.fed) :] if reply.text.startswith(gate.fed) else ""
+        if remainder:
+            for checked_piece in await asyncio.to_thread(gate.feed, remainder):
+                yield cpb.StreamMessageResponse(delta=checked_piece)
+        for checked_piece in await asyncio.to_thread(gate.finish, _evidence(reply)):
+            yield cpb.StreamMessageResponse(delta=checked_piece)
+        checked = self._checked(turn, reply, gate)
+        yield cpb.StreamMessageResponse(final=await self._finish(turn, checked, started))
+
+    # ---------------------------------------------------------------- queries
 
     async def get_conversation(self, conversation_id: str) -> cpb.Conversation:
         validate_conversation_id(conversation_id)
@@ -122,10 +169,25 @@ class Orchestrator:
             except InvalidArgument as error:
                 check.violations.extend(error.violations)
         check.check()
-        current = ""
+        current: str = ""
+        history: tuple[str, ...] = ()
         if conversation_id:
-            current = (await self.memory.get_context(conversation_id, 1)).agent
-        return self.classifier.classify(text, current)
+            context = await self.memory.get_context(conversation_id, 6)
+            current, history = context.agent, _user_history(context)
+        return await self.router.route(text, current, history)
+
+    async def check_guardrails(self, text: str, stage: str) -> ChainResult:
+        check = Validator()
+        check.require("text", text)
+        check.max_length("text", text, MAX_GUARDRAIL_TEXT)
+        check.clean_text("text", text)
+        if stage not in ("input", "output"):
+            check.add("stage", "must be 'input' or 'output'")
+        check.check()
+        chain = self.guardrails.input if stage == "input" else self.guardrails.output
+        return await asyncio.to_thread(chain.run, text, GuardContext(stage=stage, language=detect_language(text)))
+
+    # -------------------------------------------------------------- internals
 
     async def _replay(self, raw: TurnRequest) -> cpb.SendMessageResponse | None:
         if not raw.client_message_id:
@@ -138,20 +200,31 @@ class Orchestrator:
 
     async def _prepare(self, raw: TurnRequest) -> PreparedTurn:
         request = validate_turn(raw, self.max_text_chars)
-        guard = self.input_guard.run(request.text)
-        context = await self.memory.get_context(request.conversation_id, self.context_messages)
-        decision = self.classifier.classify(request.text, context.agent)
         language = detect_language(request.text)
-        blocked_by = sorted({f.check for f in guard.findings if f.blocks})
+        guard = await asyncio.to_thread(
+            self.guardrails.input.run, request.text, GuardContext(stage="input", language=language), stop_at_block=True
+        )
+        context = await self.memory.get_context(request.conversation_id, self.context_messages)
+        blocked_by = guard.blocked_by
+        if guard.findings:
+            record_trips("input", guard.findings, conversation_id=request.conversation_id)
         if blocked_by:
-            log.warning(
-                "input blocked",
-                extra={"conversation_id": request.conversation_id, "checks": blocked_by,
-                       "kinds": sorted({f.kind for f in guard.findings})},
-            )
-        return PreparedTurn(request, decision, language, context, blocked_by)
+            if "prompt_injection" in blocked_by:
+                METRICS.inc("prompt_injections_blocked")
+            decision = Decision(context.agent, "blocked", 1.0, "guardrails")
+        else:
+            decision = await self.router.route(request.text, context.agent, _user_history(context))
+        if decision.handoff_from:
+            log.info("handoff", extra={"conversation_id": request.conversation_id, "source": decision.handoff_from,
+                                       "target": decision.agent, "intent": decision.intent})
+        return PreparedTurn(request, decision, language, context, blocked_by, guard.findings)
 
     def _agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest:
+        summary = turn.context.summary
+        if turn.decision.handoff_from:
+            note = (f"[The conversation was handed over from the {turn.decision.handoff_from} agent to the "
+                    f"{turn.decision.agent} agent because the customer's topic changed to {turn.decision.intent}.]")
+            summary = f"{summary}\n{note}".strip()
         return apb.GenerateReplyRequest(
             agent=turn.decision.agent,
             conversation_id=turn.request.conversation_id,
@@ -159,64 +232,93 @@ class Orchestrator:
             text=turn.request.text,
             channel=turn.request.channel,
             history=turn.context.messages,
-            summary=turn.context.summary,
+            summary=summary,
             intent=_intent(turn.decision),
             lead=turn.context.lead if turn.context.HasField("lead") else None,
             language=turn.language,
         )
 
-    def _refusal(self, turn: PreparedTurn) -> apb.GenerateReplyResponse:
-        return apb.GenerateReplyResponse(
-            text=REFUSALS[turn.language],
-            agent="router",
-            guardrails=[
+    def _router_reply(self, turn: PreparedTurn) -> CheckedReply:
+        if turn.blocked_by:
+            text = self.texts.pick(self.texts.refusal, turn.language)
+            actions = [
                 types_pb2.GuardrailAction(check=check, action="blocked", detail="the message was not sent to an agent")
                 for check in turn.blocked_by
-            ],
-            provider="none",
-        )
+            ]
+        else:
+            table = self.texts.out_of_scope if turn.decision.intent == "out_of_scope" else self.texts.clarify
+            text = self.texts.pick(table, turn.language)
+            actions = []
+        reply = apb.GenerateReplyResponse(text=text, agent=ROUTER_AGENT, provider="none")
+        return CheckedReply(reply, text, actions)
 
-    async def _store(self, turn: PreparedTurn, reply: apb.GenerateReplyResponse, started: float) -> cpb.SendMessageResponse:
+    def _gate(self, turn: PreparedTurn) -> OutputGate:
+        context = GuardContext(stage="output", language=turn.language, agent=turn.decision.agent)
+        return OutputGate(self.guardrails.output, context, self.texts.pick(self.texts.fallback, turn.language))
+
+    async def _check_whole(self, turn: PreparedTurn, reply: apb.GenerateReplyResponse) -> CheckedReply:
+        gate = self._gate(turn)
+        await asyncio.to_thread(gate.run, reply.text, _evidence(reply))
+        return self._checked(turn, reply, gate)
+
+    def _checked(self, turn: PreparedTurn, reply: apb.GenerateReplyResponse, gate: OutputGate) -> CheckedReply:
         # The router checks the agent's text once more before it is stored and sent:
-        # whatever a provider produced, personal data does not leave unredacted.
-        checked = self.output_guard.run(reply.text)
+        # whatever a provider produced, no unchecked text leaves.
         guardrails = list(reply.guardrails)
-        text = reply.text
-        if checked.redacted_text != reply.text:
-            text = checked.redacted_text
-            guardrails.append(types_pb2.GuardrailAction(
-                check="pii_redaction", action="redacted",
-                detail=", ".join(sorted({f.kind for f in checked.findings if f.redact})),
-            ))
+        acted: dict[tuple[str, str], set[str]] = {}
+        for finding in gate.findings:
+            if finding.action != "flagged":
+                acted.setdefault((finding.check, finding.action), set()).add(finding.kind)
+        for (check, action), kinds in sorted(acted.items()):
+            guardrails.append(types_pb2.GuardrailAction(check=check, action=action, detail=", ".join(sorted(kinds))))
+        if gate.fell_back:
+            guardrails.append(types_pb2.GuardrailAction(check="output_gate", action="fallback",
+                                                        detail="a check blocked the reply; the configured fallback was sent"))
+        if gate.findings:
+            record_trips("output", gate.findings, conversation_id=turn.request.conversation_id, agent=reply.agent)
+        return CheckedReply(reply, gate.text, guardrails, gate.fell_back)
+
+    async def _finish(self, turn: PreparedTurn, checked: CheckedReply, started: float) -> cpb.SendMessageResponse:
         request = turn.request
         intent = _intent(turn.decision)
-        stored = await self.memory.append(
-            mpb.AppendMessagesRequest(
-                conversation_id=request.conversation_id,
-                user_id=request.user_id,
-                channel=request.channel,
-                client_message_id=request.client_message_id,
-                agent=turn.decision.agent if not turn.blocked_by else turn.context.agent or turn.decision.agent,
-                messages=[
-                    mpb.NewMessage(role="user", text=request.text, intent=intent, metadata=request.metadata),
-                    mpb.NewMessage(
-                        role="assistant",
-                        text=text,
-                        agent=reply.agent,
-                        citations=reply.citations,
-                        metadata={
-                            GUARDRAILS_KEY: json.dumps(
-                                [{"check": g.check, "action": g.action, "detail": g.detail} for g in guardrails]
-                            ),
-                            "provider": reply.provider,
-                            "language": turn.language,
-                        },
-                    ),
-                ],
-            )
-        )
+        owner = turn.decision.agent if not turn.answered_by_router else turn.context.agent
+        metadata = dict(request.metadata)
+        if turn.decision.handoff_from:
+            # The hand-off is part of the record of the turn that caused it.
+            metadata.update({"handoff_from": turn.decision.handoff_from, "handoff_to": turn.decision.agent})
+        messages = [mpb.NewMessage(role="user", text=request.text, intent=intent, metadata=metadata)]
+        messages.append(mpb.NewMessage(
+            role="assistant",
+            text=checked.text,
+            agent=checked.reply.agent,
+            citations=checked.reply.citations,
+            metadata={
+                GUARDRAILS_KEY: json.dumps(
+                    [{"check": g.check, "action": g.action, "detail": g.detail} for g in checked.guardrails]
+                ),
+                "provider": checked.reply.provider,
+                "language": turn.language,
+            },
+        ))
+        stored = await self.memory.append(mpb.AppendMessagesRequest(
+            conversation_id=request.conversation_id,
+            user_id=request.user_id,
+            channel=request.channel,
+            client_message_id=request.client_message_id,
+            agent=owner,
+            messages=messages,
+        ))
         response = self._response_from_stored(request.conversation_id, list(stored.messages), stored.replayed)
         if not stored.replayed:
+            if turn.answered_by_router or checked.fell_back:
+                if checked.reply.HasField("lead_update") or checked.reply.actions:
+                    log.info("turn did not pass its guardrails: lead and actions withheld",
+                             extra={"conversation_id": request.conversation_id})
+            else:
+                lead = await self._update_lead(turn, checked.reply)
+                if lead is not None:
+                    response.lead.CopyFrom(lead)
+                self._release_actions(turn, checked.reply, response, lead)
             await self._record_interaction(turn, response, started)
         log.info(
             "turn",
@@ -225,12 +327,141 @@ class Orchestrator:
                 "agent": response.reply.agent,
                 "intent": intent.name,
                 "strategy": intent.strategy,
-                "confidence": intent.confidence,
-                "guardrails": [g.check for g in guardrails],
+                "confidence": round(intent.confidence, 3),
+                "routed_to": turn.decision.agent,
+                "action": turn.decision.action,
+                "handoff_from": turn.decision.handoff_from,
+                "guardrails": [g.check for g in checked.guardrails],
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
             },
         )
         return response
+
+    # ------------------------------------------------------ lead and actions
+
+    async def _update_lead(self, turn: PreparedTurn, reply: apb.GenerateReplyResponse) -> types_pb2.Lead | None:
+        if not reply.HasField("lead_update") or self.leads is None:
+            return None
+        update = reply.lead_update
+        lead = types_pb2.Lead(
+            user_id=turn.request.user_id,
+            name=update.name,
+            email=update.email,
+            phone=update.phone,
+            company=update.company,
+            score=update.score,
+            source=turn.request.channel,
+            conversation_id=turn.request.conversation_id,
+        )
+        if update.HasField("qualification"):
+            lead.qualification.CopyFrom(update.qualification)
+        try:
+            stored = await self.leads.upsert_lead(lead)
+        except Exception:
+            # The turn is stored and answered; a lead that could not be saved is logged, not fatal.
+            log.warning("lead not upserted", extra={"conversation_id": turn.request.conversation_id}, exc_info=True)
+            return None
+        METRICS.inc("leads_upserted")
+        return stored
+
+    def _release_actions(
+        self, turn: PreparedTurn, reply: apb.GenerateReplyResponse, response: cpb.SendMessageResponse, lead: types_pb2.Lead | None
+    ) -> None:
+        if not reply.actions or self.integrations is None:
+            return
+        known_lead = lead or (turn.context.lead if turn.context.HasField("lead") else None)
+        message_id = response.reply.message_id
+        for index, action in enumerate(reply.actions):
+            key = idempotency_key(turn.request.conversation_id, message_id, index)
+            task = asyncio.create_task(self._release(turn, action, key, known_lead))
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+
+    async def _release(self, turn: PreparedTurn, action: apb.AgentAction, key: str, lead: types_pb2.Lead | None) -> None:
+        assert self.integrations is not None
+        facts = {"conversation_id": turn.request.conversation_id, "kind": action.kind, "idempotency_key": key}
+        try:
+            sent = await self._dispatch(turn, action, key, lead)
+        except Exception as error:
+            # An integrations failure never fails the turn: it is logged and counted.
+            METRICS.inc("actions_failed", kind=action.kind)
+            log.warning("action not released", extra={**facts, "error": str(error)[:300]})
+            return
+        if sent:
+            METRICS.inc("actions_released", kind=action.kind)
+            log.info("action released", extra=facts)
+        else:
+            METRICS.inc("actions_skipped", kind=action.kind)
+
+    async def _dispatch(self, turn: PreparedTurn, action: apb.AgentAction, key: str, lead: types_pb2.Lead | None) -> bool:
+        assert self.integrations is not None
+        params = dict(action.parameters)
+        facts = {"conversation_id": turn.request.conversation_id, "kind": action.kind}
+        lead = lead or types_pb2.Lead()
+        if action.kind == "sync_lead":
+            if not (lead.email or lead.phone):
+                log.info("sync_lead skipped: the lead has no e-mail or phone yet", extra=facts)
+                return False
+            await self.integrations.sync_lead(ipb.SyncLeadRequest(lead=lead, idempotency_key=key))
+            return True
+        if action.kind == "send_email":
+            to = params.pop("to", "") or lead.email
+            template = params.pop("template", "")
+            if not to or not template:
+                log.info("send_email skipped: no recipient or template", extra=facts)
+                return False
+            variables = self._email_variables(turn, lead, params)
+            await self.integrations.send_email(ipb.SendEmailRequest(
+                to=to, template=template, language=params.pop("language", "") or turn.language, variables=variables,
+                idempotency_key=key,
+            ))
+            return True
+        if action.kind == "book_meeting":
+            attendee = params.get("attendee_email", "") or lead.email
+            start = _timestamp(params.get("start_time", ""))
+            if not attendee or start is None:
+                log.info("book_meeting skipped: no attendee e-mail or no valid start_time", extra=facts)
+                return False
+            duration = int(params["duration_minutes"]) if params.get("duration_minutes", "").isdigit() else 0
+            await self.integrations.book_meeting(ipb.BookMeetingRequest(
+                attendee_email=attendee, attendee_name=params.get("attendee_name", "") or lead.name, start_time=start,
+                duration_minutes=duration, title=params.get("title", "") or f"{self.business_name}: {turn.decision.agent}",
+                idempotency_key=key,
+            ))
+            return True
+        if action.kind == "escalate":
+            if not self.escalation_email:
+                log.warning("escalation requested; no escalation e-mail configured", extra=facts)
+                return False
+            variables = self._email_variables(turn, lead, {"reason": params.get("reason", "") or "escalation requested"})
+            await self.integrations.send_email(ipb.SendEmailRequest(
+                to=self.escalation_email, template="escalation_notice", language=turn.language, variables=variables,
+                idempotency_key=key,
+            ))
+            return True
+        log.warning("unknown action kind; ignored", extra=facts)
+        return False
+
+    def _email_variables(self, turn: PreparedTurn, lead: types_pb2.Lead, params: dict[str, str]) -> dict[str, str]:
+        name = lead.name or turn.request.user_id
+        summary = turn.context.summary or turn.request.text
+        base = {
+            "business_name": self.business_name,
+            "lead_name": name,
+            "customer_name": name,
+            "conversation_id": turn.request.conversation_id,
+            "summary": summary[:_EMAIL_VARIABLE_CHARS],
+            "reason": "",
+        }
+        base.update({k: v for k, v in params.items() if k.isidentifier()})
+        return base
+
+    async def drain(self, within: float = 5.0) -> None:
+        """Waits for released actions still in flight (shutdown, tests)."""
+        if self._background:
+            await asyncio.wait(set(self._background), timeout=within)
+
+    # ------------------------------------------------------------- storage
 
     async def _record_interaction(self, turn: PreparedTurn, response: cpb.SendMessageResponse, started: float) -> None:
         # The audit record must not cost the customer the reply: a failure is logged.
@@ -246,8 +477,12 @@ class Orchestrator:
                         "intent": response.intent.name,
                         "confidence": f"{response.intent.confidence:.2f}",
                         "strategy": response.intent.strategy,
+                        "routed_to": turn.decision.agent,
+                        "action": turn.decision.action,
+                        "handoff_from": turn.decision.handoff_from,
                         "channel": turn.request.channel,
                         "language": turn.language,
+                        "blocked_by": ",".join(turn.blocked_by),
                         "latency_ms": f"{(time.perf_counter() - started) * 1000:.1f}",
                     },
                 )
@@ -277,6 +512,34 @@ class Orchestrator:
             intent=user.intent,
             replayed=replayed,
         )
+
+
+def idempotency_key(conversation_id: str, message_id: str, index: int) -> str:
+    """Stable per action of a stored turn: the same turn never queues an action twice."""
+    key = f"{conversation_id}:{message_id}:{index}"
+    if len(key) <= 200:
+        return key
+    return "h:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def _evidence(reply: apb.GenerateReplyResponse) -> tuple[str, ...]:
+    return tuple(f"{c.title}: {c.snippet}" if c.title else c.snippet for c in reply.citations if c.snippet or c.title)
+
+
+def _user_history(context: mpb.GetContextResponse) -> tuple[str, ...]:
+    return tuple(m.text for m in context.messages if m.role == "user")[-3:]
+
+
+def _timestamp(value: str) -> timestamp_pb2.Timestamp | None:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    stamp = timestamp_pb2.Timestamp()
+    stamp.FromDatetime(moment)
+    return stamp
 
 
 def _intent(decision: Decision) -> types_pb2.Intent:

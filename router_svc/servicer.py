@@ -1,4 +1,4 @@
-"""Thin gRPC layer of router_svc."""
+"""Thin gRPC layer of router_svc: protobuf in, orchestrator call, protobuf out."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from atende.conversation.v1 import conversation_service_pb2 as pb
 from atende.conversation.v1 import conversation_service_pb2_grpc as pb_grpc
 
 from atende_runtime import grpc_errors
-from atende_runtime.errors import InvalidArgument, Validator
-from router_svc.guardrails import GuardrailChain
+from atende_runtime.errors import DomainError
 from router_svc.orchestrator import Orchestrator
 from router_svc.validation import TurnRequest
 
 Context = grpc.aio.ServicerContext[Any, Any]
-MAX_GUARDRAIL_TEXT = 20_000
 
 
 def _turn(request: pb.SendMessageRequest | pb.StreamMessageRequest) -> TurnRequest:
@@ -31,9 +29,8 @@ def _turn(request: pb.SendMessageRequest | pb.StreamMessageRequest) -> TurnReque
 
 
 class ConversationServicer(pb_grpc.ConversationServiceServicer):
-    def __init__(self, orchestrator: Orchestrator, input_guard: GuardrailChain, output_guard: GuardrailChain) -> None:
+    def __init__(self, orchestrator: Orchestrator) -> None:
         self.orchestrator = orchestrator
-        self.guards = {"input": input_guard, "output": output_guard}
 
     @grpc_errors.unary
     async def SendMessage(self, request: pb.SendMessageRequest, context: Context) -> pb.SendMessageResponse:
@@ -46,7 +43,7 @@ class ConversationServicer(pb_grpc.ConversationServiceServicer):
             pieces = await self.orchestrator.stream(_turn(request))
             async for piece in pieces:
                 yield piece
-        except grpc_errors.DomainError as error:
+        except DomainError as error:
             await grpc_errors.abort(context, error)
 
     @grpc_errors.unary
@@ -62,19 +59,9 @@ class ConversationServicer(pb_grpc.ConversationServiceServicer):
 
     @grpc_errors.unary
     async def CheckGuardrails(self, request: pb.CheckGuardrailsRequest, context: Context) -> pb.CheckGuardrailsResponse:
-        check = Validator()
-        check.require("text", request.text)
-        check.max_length("text", request.text, MAX_GUARDRAIL_TEXT)
-        check.clean_text("text", request.text)
-        if request.stage not in self.guards:
-            check.add("stage", "must be 'input' or 'output'")
-        check.check()
-        result = self.guards[request.stage].run(request.text)
+        result = await self.orchestrator.check_guardrails(request.text, request.stage)
         return pb.CheckGuardrailsResponse(
             allowed=result.allowed,
             findings=[pb.GuardrailFinding(check=f.check, kind=f.kind, start=f.start, end=f.end) for f in result.findings],
             redacted_text=result.redacted_text,
         )
-
-
-__all__ = ["ConversationServicer", "InvalidArgument"]

@@ -13,20 +13,61 @@ RULES_DIR = Path(__file__).parent / "rules"
 class Settings(ServiceSettings):
     """router_svc settings; environment variables are prefixed ROUTER_."""
 
-    model_config = SettingsConfigDict(env_prefix="ROUTER_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="ROUTER_", extra="ignore", populate_by_name=True)
 
     port: int = 50051
     # memory_svc's address (conversations, leads).
-    memory_addr: str = Field("127.0.0.1:50053", validation_alias=AliasChoices("MEMORY_ADDR", "ROUTER_MEMORY_ADDR"))
+    memory_addr: str = Field(
+        default="127.0.0.1:50053", validation_alias=AliasChoices("MEMORY_ADDR", "ROUTER_MEMORY_ADDR", "memory_addr")
+    )
     # agent_svc's address (replies).
-    agent_addr: str = Field("127.0.0.1:50052", validation_alias=AliasChoices("AGENT_ADDR", "ROUTER_AGENT_ADDR"))
+    agent_addr: str = Field(
+        default="127.0.0.1:50052", validation_alias=AliasChoices("AGENT_ADDR", "ROUTER_AGENT_ADDR", "agent_addr")
+    )
+    # integrations_svc's address (CRM, e-mail, calendar).
+    integrations_addr: str = Field(
+        default="127.0.0.1:50055",
+        validation_alias=AliasChoices("INTEGRATIONS_ADDR", "ROUTER_INTEGRATIONS_ADDR", "integrations_addr"),
+    )
     # Deadline of a memory call, in seconds.
     memory_timeout_seconds: float = 2.0
     # Deadline of an agent call, in seconds (an LLM may take a while).
     agent_timeout_seconds: float = 20.0
+    # Deadline of an integrations call, in seconds (it only queues the job).
+    integrations_timeout_seconds: float = 2.0
     # Longest customer message accepted, in characters.
     max_text_chars: int = 4000
     # Messages of history given to the agent.
     context_messages: int = 20
+
+    # Routing strategy: "keywords", "embedding", "llm" or "cascade".
+    routing_strategy: str = "cascade"
+    # The strategies of the cascade, cheapest first.
+    routing_cascade: list[str] = ["keywords", "embedding"]
+    # A cascade strategy answers when its confidence reaches this; otherwise the next one is asked.
+    routing_cascade_threshold: float = 0.8
+    # Below this confidence a message is unclear: the conversation keeps its agent, or the router asks.
+    routing_min_confidence: float = 0.45
+    # Moving a conversation to another agent takes at least this confidence.
+    routing_handoff_confidence: float = 0.6
+    # Where a new conversation that opens with small talk goes.
+    routing_default_agent: str = "sales"
     # Keyword routing rules.
     keyword_rules: Path = RULES_DIR / "keywords.toml"
+    # Labelled examples for the embedding strategy (and the intent catalogue for the LLM one).
+    routing_examples: Path = RULES_DIR / "examples.toml"
+    # agent_svc agent that answers classification prompts for the "llm" strategy; empty disables it.
+    llm_classifier_agent: str = ""
+
+    # The guardrail chains and their texts.
+    guardrails_config: Path = RULES_DIR / "guardrails.toml"
+    # The content lexicon (content filter and toxicity).
+    guardrails_lexicon: Path = RULES_DIR / "lexicon.toml"
+    # Load the local sentence encoder even when routing does not need it: the semantic injection
+    # check and grounding across languages use it.
+    semantic_guardrails: bool = True
+
+    # Where "escalate" actions send their notice; empty means escalations are only logged.
+    escalation_email: str = ""
+    # The business's name in e-mails that agents ask the router to send.
+    business_name: str = "atende"

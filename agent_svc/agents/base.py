@@ -1,99 +1,423 @@
-"""BaseAgent: the template method every agent follows (seed §3.2)."""
+"""BaseAgent: the template method every agent follows (seed §3.2).
+
+    run(turn) = validate_input → prepare (retrieve, plan) → process (the model and its
+                tools, through the provider cascade) → apply_guardrails → log_interaction
+
+Subclasses change steps (mostly `plan`), never the order. A custom agent is a
+configuration file whose `kind` picks one of these classes."""
 
 from __future__ import annotations
 
 import logging
+import re
 import time
-from typing import ClassVar, Protocol
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import ClassVar
 
-from agent_svc.domain import AgentReply, GuardrailTrip, Passage, TurnInput
-from agent_svc.llm.base import LLMProvider
-from agent_svc.prompts import Playbook, load_playbook
+from agent_svc.config import AgentConfig
+from agent_svc.domain import AgentReply, LeadState, LeadUpdate, Passage, TurnInput
+from agent_svc.effects import TurnEffects
+from agent_svc.guardrails import GuardContext, SentenceGate, mentions
+from agent_svc.llm.base import ChatMessage, Guidance, LLMRequest, ToolSpec
+from agent_svc.llm.budget import BudgetLedger, Pricing
+from agent_svc.llm.cascade import Cascade, TurnMeter
+from agent_svc.llm.factory import ProviderSet
+from agent_svc.llm.local import useful_passages
+from agent_svc.loop import AgentLoop, LoopResult
+from agent_svc.ports import KnowledgePort
+from agent_svc.prompts import PROMPTS_DIR, Playbook, from_mapping, load_reference
+from agent_svc.signals import lead_score, sentiment, wants_human
+from agent_svc.text import detect_language, fold, is_question
+from agent_svc.tools import ToolRegistry
 from atende_runtime.errors import Validator
 
 log = logging.getLogger("atende.agent")
 
 MAX_INPUT_CHARS = 4000
+HISTORY_MESSAGES = 20
+MAX_CITATIONS = 3
+_REF = re.compile(r"\[(\d{1,2})\]")
+
+RULES = """
+Rules of this deployment:
+- Use only the knowledge passages in the context or returned by knowledge_search for facts
+  about the business (prices, terms, features, procedures), citing them as [n].
+- Never ask for or repeat card numbers, CPF or passwords.
+- Follow the plan in the context: it comes from the business's rules for this turn.
+- Keep replies short enough for a chat (at most about 120 words)."""
 
 
-class KnowledgePort(Protocol):
-    async def search(self, query: str, collection: str, top_k: int) -> list[Passage]: ...
+@dataclass
+class AgentDeps:
+    knowledge: KnowledgePort
+    registry: ToolRegistry
+    providers: ProviderSet
+    ledger: BudgetLedger
+    pricing: Pricing
+    top_k: int
+    prompt_dirs: tuple[Path, ...] = (PROMPTS_DIR,)
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+
+
+@dataclass
+class Plan:
+    """What the agent's rules decided for this turn, before any model runs."""
+
+    answer: bool = True
+    lead_in: list[str] = field(default_factory=list)
+    follow_up: list[str] = field(default_factory=list)
+    unanswered: tuple[str, ...] = ("no_answer",)
+    # Facts for a hosted model ("the lead was just handed to the sales team").
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PreparedTurn:
+    turn: TurnInput
+    language: str
+    passages: list[Passage]
+    weak: bool
+    fx: TurnEffects
+    plan: Plan
+    request: LLMRequest
+    meter: TurnMeter
+    guard: GuardContext
 
 
 class BaseAgent:
-    """Load prompts, initialize tools, validate input, process, apply guardrails,
-    log the interaction. Subclasses change the steps, not the order."""
+    """Answers from the knowledge base, asks when retrieval is weak, escalates by its rules."""
 
-    name: ClassVar[str] = ""
-    tools: ClassVar[tuple[str, ...]] = ()
-    uses_knowledge: ClassVar[bool] = True
+    kind: ClassVar[str] = "assistant"
 
-    def __init__(self, provider: LLMProvider, knowledge: KnowledgePort, collection: str, top_k: int) -> None:
-        self.provider = provider
-        self.knowledge = knowledge
-        self.collection = collection
-        self.top_k = top_k
+    def __init__(self, config: AgentConfig, deps: AgentDeps) -> None:
+        self.config = config
+        self.deps = deps
         self.playbook = self._load_prompts()
-        self._initialize_tools()
+        self.tool_specs = self._initialize_tools()
+        self.cascade = Cascade(config.name, deps.providers.cascade(config.models), config.budget, deps.ledger, deps.pricing)
+        self.loop = AgentLoop(deps.registry, config.max_steps)
+
+    # Identity, for ListAgents.
+
+    @property
+    def name(self) -> str:
+        return self.config.name
 
     @property
     def description(self) -> str:
-        return self.playbook.description
+        return self.config.description or self.playbook.description
+
+    @property
+    def tools(self) -> tuple[str, ...]:
+        return self.config.tools
+
+    @property
+    def collection(self) -> str:
+        return self.config.knowledge_collection
+
+    @property
+    def provider(self) -> str:
+        """The provider the agent's first configured model uses ("local" with no keys)."""
+        return self.cascade.primary.provider_name
+
+    # The template's steps.
 
     def _load_prompts(self) -> Playbook:
-        return load_playbook(self.name)
+        if self.config.inline_playbook is not None:
+            return from_mapping(self.name, self.config.inline_playbook, source=self.config.source)
+        return load_reference(self.config.prompt, self.deps.prompt_dirs)
 
-    def _initialize_tools(self) -> None:
-        """Agents with tools bind them here; the built-ins have none yet."""
+    def _initialize_tools(self) -> tuple[ToolSpec, ...]:
+        return self.deps.registry.specs(self.config.tools)
 
     def validate_input(self, turn: TurnInput) -> None:
         check = Validator()
         check.require("text", turn.text)
         check.max_length("text", turn.text, MAX_INPUT_CHARS)
         check.clean_text("text", turn.text)
+        check.max_length("conversation_id", turn.conversation_id, 128)
         check.check()
 
-    async def retrieve(self, turn: TurnInput) -> list[Passage]:
-        if not self.uses_knowledge:
-            return []
-        return await self.knowledge.search(turn.text, self.collection, self.top_k)
+    def language_for(self, turn: TurnInput) -> str:
+        if self.config.language in ("pt", "en"):
+            return self.config.language
+        if turn.language in ("pt", "en"):
+            return turn.language
+        return detect_language(turn.text)
 
-    async def process(self, turn: TurnInput) -> AgentReply:
+    async def retrieve(self, turn: TurnInput) -> list[Passage]:
+        if not self.collection:
+            return []
+        return await self.deps.knowledge.search(turn.text, self.collection, self.config.top_k or self.deps.top_k)
+
+    async def plan(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan:
+        """The default rules: escalate when the configuration says so, else answer from
+        the passages, and when they are weak say so and ask instead of guessing."""
+        escalation = self.escalate_if_needed(turn, fx, weak)
+        if escalation is not None:
+            return escalation
+        unanswered = ("not_found", "clarify") if weak and self.playbook.say(fx.language, "clarify") else ("no_answer",)
+        return Plan(unanswered=unanswered)
+
+    def say(self, language: str, *keys: str) -> str:
+        for key in keys:
+            phrase = self.playbook.say(language, key)
+            if phrase:
+                return phrase
+        return ""
+
+    # Escalation, shared by every kind of agent and driven by its configuration.
+
+    def _assistant_messages(self, turn: TurnInput) -> list[str]:
+        return [m.text for m in turn.history if m.role == "assistant" and m.agent in ("", self.name)]
+
+    def failures_in_a_row(self, turn: TurnInput) -> int:
+        count = 0
+        for text in reversed(self._assistant_messages(turn)):
+            if any(self.playbook.said(key, text) for key in ("not_found", "no_answer", "clarify")):
+                count += 1
+            else:
+                break
+        return count
+
+    def already_escalated(self, turn: TurnInput) -> bool:
+        said = self._assistant_messages(turn)[-1:]
+        keys = ("escalate", "escalate_request", "escalate_angry", "escalate_failures", "already_escalated")
+        return bool(said) and any(self.playbook.said(key, said[0]) for key in keys)
+
+    def escalation_reason(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> tuple[str, str] | None:
+        """(reason, phrase key) when the conversation should go to a person."""
+        rules = self.config.escalation
+        mood, _ = sentiment(turn.text)
+        fx.sentiment = mood
+        if rules.on_request and wants_human(turn.text):
+            return "the customer asked for a person", "escalate_request"
+        folded = fold(turn.text)
+        for keyword in rules.keywords:
+            if fold(keyword) in folded:
+                key = "escalate_angry" if mood == "angry" else "escalate_request"
+                return f"the customer mentioned {keyword!r}", key
+        if rules.on_anger and mood == "angry":
+            return "the customer is upset", "escalate_angry"
+        if rules.after_failures and weak and is_question(turn.text):
+            failures = self.failures_in_a_row(turn) + 1
+            if failures >= rules.after_failures:
+                return f"no answer found after {failures} attempts", "escalate_failures"
+        return None
+
+    def escalate_if_needed(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan | None:
+        found = self.escalation_reason(turn, fx, weak)
+        if found is None:
+            return None
+        reason, key = found
+        if self.already_escalated(turn):
+            return Plan(answer=False, lead_in=[self.say(fx.language, "already_escalated", "escalate")],
+                        notes=["The conversation is already waiting for a person; do not answer the question."])
+        fx.escalate(reason)
+        return Plan(answer=False, lead_in=[self.say(fx.language, key, "escalate")],
+                    notes=[f"The conversation was handed to a person ({reason}); tell the customer, do not answer."])
+
+    # Building the model's request.
+
+    def _history(self, turn: TurnInput) -> list[ChatMessage]:
+        messages: list[ChatMessage] = []
+        for message in turn.history[-HISTORY_MESSAGES:]:
+            if message.role == "user":
+                messages.append(ChatMessage("user", message.text))
+            elif message.role in ("assistant", "human"):
+                prefix = "" if message.role == "assistant" else "(a person from the team wrote) "
+                messages.append(ChatMessage("assistant", prefix + message.text))
+        messages.append(ChatMessage("user", turn.text))
+        return messages
+
+    def lead_context(self, fx: TurnEffects) -> list[str]:
+        """What the model may know about the lead. Contact details are named, not
+        quoted: they never need to leave for a hosted provider."""
+        lead = fx.lead
+        known = [f"{name}: known" for name in ("email", "phone") if getattr(lead, name)]
+        known += [f"{name}: {getattr(lead, name)}" for name in ("name", "company") if getattr(lead, name)]
+        known += [f"{slot}: {value}" for slot, value in lead.bant.filled().items()]
+        if not known:
+            return []
+        return ["Known about the customer: " + "; ".join(known) + "."]
+
+    def context(self, prepared_turn: TurnInput, fx: TurnEffects, passages: list[Passage], weak: bool, plan: Plan) -> str:
+        language = "Portuguese" if fx.language == "pt" else "English"
+        lines = [f"Answer in {language}.", f"Channel: {prepared_turn.channel or 'web'}."]
+        if prepared_turn.summary:
+            lines.append(f"Summary of the earlier conversation: {prepared_turn.summary}")
+        lines += self.lead_context(fx)
+        if passages:
+            lines.append("Knowledge passages (cite as [n]):")
+            lines += [f"[{i}] {p.title} ({p.source}): {p.text[:1500]}" for i, p in enumerate(passages, start=1)]
+        elif self.collection:
+            lines.append("No knowledge passage matched this message; search with knowledge_search or ask.")
+        lines.append("Plan for this turn:")
+        if plan.lead_in:
+            lines.append("- Start with this, in your words: " + " ".join(plan.lead_in))
+        if not plan.answer:
+            lines.append("- Do not answer from the passages this turn.")
+        elif weak:
+            unanswered = " ".join(self.playbook.say(fx.language, key) for key in plan.unanswered)
+            lines.append(f"- The passages look weak. If they do not answer, do not guess; say so, e.g.: {unanswered}")
+        lines += [f"- {note}" for note in plan.notes]
+        if plan.follow_up:
+            lines.append("- End your reply with: " + " ".join(plan.follow_up))
+        return "\n".join(lines)
+
+    async def prepare(self, turn: TurnInput) -> PreparedTurn:
+        language = self.language_for(turn)
         passages = await self.retrieve(turn)
-        generation = await self.provider.generate(self.playbook, turn, passages)
-        cited = [p for p in passages if p.title and p.title in generation.text][:3]
+        weak = bool(self.collection) and not useful_passages(turn.text, passages, self.config.weak_score)
+        fx = TurnEffects(
+            turn=turn, agent=self.name, language=language, collection=self.collection,
+            top_k=self.config.top_k or self.deps.top_k, knowledge=self.deps.knowledge,
+            lead=turn.lead or LeadState(), score=turn.lead.score if turn.lead else 0,
+            meeting_title=self.config.meeting.title, meeting_minutes=self.config.meeting.duration_minutes,
+        )
+        fx.add_passages(passages)
+        plan = await self.plan(turn, fx, weak)
+        plan.lead_in = [s for s in plan.lead_in if s]
+        plan.follow_up = [s for s in plan.follow_up if s]
+        guidance = Guidance(
+            language=language, playbook=self.playbook, agent_kind=self.kind, passages=tuple(passages),
+            answer=plan.answer, lead_in=tuple(plan.lead_in), follow_up=tuple(plan.follow_up),
+            unanswered=plan.unanswered, weak_score=self.config.weak_score,
+        )
+        request = LLMRequest(
+            model="",
+            system=(self.playbook.system + "\n" + RULES).strip(),
+            context=self.context(turn, fx, passages, weak, plan),
+            messages=tuple(self._history(turn)),
+            tools=self.tool_specs,
+            max_tokens=self.config.max_tokens,
+            temperature=self.config.temperature,
+            guidance=guidance,
+            cache_key=f"atende-{self.name}-v{self.playbook.version}",
+        )
+        lead = fx.lead
+        trusted = " ".join([
+            turn.text, *(m.text for m in turn.history if m.role == "user"), turn.summary, *plan.lead_in, *plan.follow_up,
+            lead.name, lead.company, lead.email, lead.phone, *lead.bant.filled().values(),
+        ])
+        guard = GuardContext(language, self.playbook, fx.passages, trusted, self.config.grounded)
+        return PreparedTurn(turn, language, passages, weak, fx, plan, request, TurnMeter(self.name, turn.conversation_id),
+                            guard)
+
+    async def process(self, prepared: PreparedTurn) -> LoopResult:
+        return await self.loop.run(self.cascade, prepared.request, prepared.fx, prepared.meter)
+
+    def gate(self, prepared: PreparedTurn) -> SentenceGate:
+        return SentenceGate(prepared.guard)
+
+    def apply_guardrails(self, prepared: PreparedTurn, result: LoopResult) -> AgentReply:
+        gate = self.gate(prepared)
+        gate.check_all(result.text)
+        return self.finish(prepared, gate, result)
+
+    def citations(self, text: str, passages: list[Passage]) -> list[Passage]:
+        cited: list[Passage] = []
+        for ref in _REF.findall(text):
+            index = int(ref) - 1
+            if 0 <= index < len(passages) and passages[index] not in cited:
+                cited.append(passages[index])
+        for passage in passages:
+            if passage not in cited and mentions(text, passage):
+                cited.append(passage)
+        return cited[:MAX_CITATIONS]
+
+    def lead_update(self, prepared: PreparedTurn) -> LeadUpdate | None:
+        fx = prepared.fx
+        incoming = prepared.turn.lead.score if prepared.turn.lead else 0
+        if fx.learned.is_empty() and (self.kind != "sales" or fx.score == incoming):
+            return None
+        update = fx.learned
+        update.score = fx.score
+        return update
+
+    def finish(self, prepared: PreparedTurn, gate: SentenceGate, result: LoopResult) -> AgentReply:
+        fx = prepared.fx
+        if not fx.learned.is_empty():
+            texts = [prepared.turn.text, *(m.text for m in prepared.turn.history if m.role == "user")]
+            fx.score = max(fx.score, lead_score(fx.lead, self.config.scoring, texts))
+        meter = prepared.meter
         return AgentReply(
-            text=generation.text,
+            text=gate.text,
             agent=self.name,
-            citations=cited,
-            provider=generation.provider,
-            model=generation.model,
+            citations=self.citations(gate.text, fx.passages),
+            guardrails=gate.trips,
+            provider=meter.provider or "local",
+            model=meter.model,
+            lead_update=self.lead_update(prepared),
+            actions=list(fx.actions),
+            usage=meter.usage,
+            step_downs=meter.step_downs,
         )
 
-    def apply_guardrails(self, reply: AgentReply) -> AgentReply:
-        """Output checks; a reply that fails one is replaced, never sent unchecked."""
-        if not reply.text.strip():
-            reply.guardrails.append(GuardrailTrip("empty_output", "fallback", "the engine produced no text"))
-            reply.text = self.playbook.say("en", "no_answer")
-        return reply
-
     def log_interaction(self, turn: TurnInput, reply: AgentReply, started: float) -> None:
+        # Never the texts: they hold personal data. Counts, names and timings only.
+        usage = reply.usage
         log.info(
             "agent turn",
             extra={
                 "agent": self.name,
                 "conversation_id": turn.conversation_id,
                 "provider": reply.provider,
+                "model": reply.model,
                 "citations": len(reply.citations),
                 "guardrails": [g.check for g in reply.guardrails],
+                "actions": [a.kind for a in reply.actions],
+                "lead_fields": _learned_fields(reply.lead_update),
+                "llm_calls": usage.calls,
+                "input_tokens": usage.input_tokens,
+                "output_tokens": usage.output_tokens,
+                "cache_read_tokens": usage.cache_read_tokens,
+                "cache_write_tokens": usage.cache_write_tokens,
+                "cost_usd": round(usage.cost_usd, 6),
+                "llm_ms": round(usage.llm_ms, 2),
+                "step_downs": reply.step_downs,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 2),
             },
         )
 
+    # The template methods.
+
     async def run(self, turn: TurnInput) -> AgentReply:
         started = time.perf_counter()
         self.validate_input(turn)
-        reply = await self.process(turn)
-        reply = self.apply_guardrails(reply)
+        prepared = await self.prepare(turn)
+        result = await self.process(prepared)
+        reply = self.apply_guardrails(prepared, result)
         self.log_interaction(turn, reply, started)
         return reply
+
+    async def stream(self, turn: TurnInput) -> AsyncIterator[str | AgentReply]:
+        """Checked text as the model produces it (a sentence at a time), then the reply."""
+        started = time.perf_counter()
+        self.validate_input(turn)
+        prepared = await self.prepare(turn)
+        gate = self.gate(prepared)
+        result = LoopResult("", 0, 0)
+        async for item in self.loop.stream(self.cascade, prepared.request, prepared.fx, prepared.meter):
+            if isinstance(item, LoopResult):
+                result = item
+                continue
+            released = gate.feed(item)
+            if released:
+                yield released
+        tail = gate.flush()
+        if tail:
+            yield tail
+        reply = self.finish(prepared, gate, result)
+        self.log_interaction(turn, reply, started)
+        yield reply
+
+
+def _learned_fields(update: LeadUpdate | None) -> list[str]:
+    if update is None:
+        return []
+    contact = [name for name in ("name", "email", "phone", "company") if getattr(update, name)]
+    return contact + sorted(update.bant.filled())

@@ -1,65 +1,193 @@
-"""The offline engine: no network, deterministic. It answers from the retrieved
-passages and the agent's playbook in the customer's language, and says what it is
-when asked."""
+"""The offline engine: no network, deterministic. It follows the agent's plan (the
+Guidance), calls the same tools a hosted model would (knowledge_search for
+comparisons and for a sharper query when retrieval was weak), answers from the
+retrieved passages in the customer's language, and says what it is when asked."""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import AsyncIterator
 
-from agent_svc.domain import Passage, TurnInput
-from agent_svc.llm.base import Generation
-from agent_svc.prompts import Playbook
-
-_GREETING = re.compile(r"^\s*(oi|ol[áa]|bom dia|boa tarde|boa noite|hello|hi|hey|good (morning|afternoon|evening))\b", re.I)
-_ARE_YOU_BOT = re.compile(
-    r"\b(voc[eê] [ée] (um )?(rob[oô]|bot|humano|uma? ia)|are you (a )?(bot|robot|human|an? ai)|is this a (bot|human))\b", re.I
+from agent_svc.domain import Passage
+from agent_svc.llm.base import (
+    CallUsage,
+    ChatMessage,
+    Finished,
+    Guidance,
+    LLMRequest,
+    LLMResponse,
+    StreamEvent,
+    TextDelta,
+    ToolCall,
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-# Passages scoring below this are not trusted to answer.
-MIN_PASSAGE_SCORE = 0.0
+from agent_svc.text import content_words, split_sentences
+
+_GREETING = re.compile(
+    r"^\s*(oi|ol[áa]|bom dia|boa tarde|boa noite|e a[ií]|hello|hi|hey|good (morning|afternoon|evening))\b", re.I
+)
+_ARE_YOU_BOT = re.compile(
+    r"\b(voc[eê] [ée] (um |uma )?(rob[oô]|bot|humano|pessoa|ia|intelig[eê]ncia artificial)|[ée] um (rob[oô]|bot)|"
+    r"are you (a |an )?(bot|robot|human|person|real|ai)|is this a (bot|human|real person)|am i talking to a (bot|human))\b",
+    re.I,
+)
+_COMPARE = (
+    re.compile(
+        r"(?:diferen[çc]as?|compar\w*|difference|compare)\s+(?:(?:entre|between)\s+)?(?:(?:o|a|os|as|the)\s+)?(.+?)\s+"
+        r"(?:e|and|com|with|ao|à|a|to|vs\.?|versus|x)\s+(?:o\s+|a\s+|the\s+)?(.+?)\s*[?.!]*$",
+        re.I,
+    ),
+    re.compile(r"(?:^|\s)([\w][\w\s.-]{0,40}?)\s+(?:vs\.?|versus|x|ou|or)\s+([\w][\w\s.-]{0,40}?)\s*[?.!]*$", re.I),
+)
 
 
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) > 2}
+def comparison_items(text: str) -> list[str]:
+    """The two things a comparison question names, or nothing."""
+    for pattern in _COMPARE:
+        match = pattern.search(text.strip())
+        if match:
+            items = [m.strip(" ,;:") for m in match.groups()]
+            if all(content_words(item) for item in items) and items[0].lower() != items[1].lower():
+                return items
+    return []
 
 
-def _best_sentences(question: str, passage: str, limit: int = 2) -> str:
+def _overlap(question: str, passage: Passage) -> int:
+    return len(content_words(question) & content_words(passage.title + " " + passage.text))
+
+
+def best_sentences(question: str, passage: str, limit: int = 2) -> str:
     """The passage's sentences that share most words with the question, in their order."""
-    sentences = [s.strip() for s in _SENTENCE.split(passage.strip()) if s.strip()]
+    sentences = [s.strip() for s in split_sentences(passage.strip()) if s.strip()]
     if len(sentences) <= limit:
         return " ".join(sentences)
-    wanted = _words(question)
-    ranked = sorted(range(len(sentences)), key=lambda i: (-len(wanted & _words(sentences[i])), i))[:limit]
+    wanted = content_words(question)
+    ranked = sorted(range(len(sentences)), key=lambda i: (-len(wanted & content_words(sentences[i])), i))[:limit]
     return " ".join(sentences[i] for i in sorted(ranked))
+
+
+def useful_passages(question: str, passages: list[Passage], weak_score: float) -> list[Passage]:
+    """Passages that answer: a strong score, or words in common with the question."""
+    keep = [p for p in passages if p.score >= weak_score or _overlap(question, p) > 0]
+    return sorted(keep, key=lambda p: (-_overlap(question, p), -p.score))
+
+
+def passages_from_tools(messages: tuple[ChatMessage, ...]) -> list[Passage]:
+    found: list[Passage] = []
+    for message in messages:
+        if message.role != "tool" or message.tool_name != "knowledge_search" or message.is_error:
+            continue
+        try:
+            data = json.loads(message.text)
+        except json.JSONDecodeError:
+            continue
+        for item in data.get("passages", []) if isinstance(data, dict) else []:
+            found.append(Passage(str(item.get("document_id", "")), str(item.get("title", "")), str(item.get("source", "")),
+                                 str(item.get("text", "")), float(item.get("score", 0.0))))
+    return found
+
+
+def _approx_tokens(text: str) -> int:
+    return max(1, len(text) // 4)
 
 
 class LocalEngine:
     name = "local"
     model = "atende-local-1"
 
-    async def generate(self, playbook: Playbook, turn: TurnInput, passages: list[Passage]) -> Generation:
-        return Generation(self._compose(playbook, turn, passages), self.name, self.model)
-
-    def _compose(self, playbook: Playbook, turn: TurnInput, passages: list[Passage]) -> str:
-        lang = turn.language if turn.language in ("pt", "en") else "en"
-        if _ARE_YOU_BOT.search(turn.text):
-            if lang == "pt":
-                return (
-                    "Sou um assistente automático: o motor local do atende, que responde a partir da "
-                    "base de conhecimento da empresa, sem um modelo de linguagem hospedado. "
-                    "Se preferir, posso chamar uma pessoa."
-                )
-            return (
-                "I'm an automated assistant: atende's local engine, answering from the company's "
-                "knowledge base without a hosted language model. I can bring in a person if you prefer."
+    async def complete(self, request: LLMRequest) -> LLMResponse:
+        user_text = next((m.text for m in reversed(request.messages) if m.role == "user"), "")
+        since_user: list[ChatMessage] = []
+        for message in reversed(request.messages):
+            if message.role == "user":
+                break
+            since_user.append(message)
+        guidance = request.guidance
+        prompt_size = sum(len(m.text) for m in request.messages) + len(request.system) + len(request.context)
+        if guidance is None:
+            text = (
+                "I'm atende's local engine, answering without a hosted language model. "
+                "I can only help with what the business's knowledge base says."
             )
-        useful = [p for p in passages if p.score > MIN_PASSAGE_SCORE]
-        if _GREETING.match(turn.text) and len(_words(turn.text)) <= 3:
-            return playbook.say(lang, "greeting")
+            return self._response(text, [], prompt_size)
+        tool_names = {t.name for t in request.tools}
+        searched = any(m.role == "tool" for m in since_user)
+        if not searched and "knowledge_search" in tool_names and guidance.answer and request.tool_choice != "none":
+            queries = self._searches(user_text, guidance)
+            if queries:
+                calls = [ToolCall(f"local_{i}", "knowledge_search", {"query": q}) for i, q in enumerate(queries)]
+                return self._response("", calls, prompt_size)
+        passages = list(guidance.passages) + passages_from_tools(tuple(reversed(since_user)))
+        return self._response(self.compose(guidance, user_text, passages), [], prompt_size)
+
+    def _searches(self, question: str, guidance: Guidance) -> list[str]:
+        items = comparison_items(question)
+        if items:
+            have = {p.document_id for p in useful_passages(question, list(guidance.passages), guidance.weak_score)}
+            if len(have) < 2:
+                return items
+            return []
+        if guidance.passages and not useful_passages(question, list(guidance.passages), guidance.weak_score):
+            keywords = " ".join(sorted(content_words(question)))
+            if keywords and keywords != question.strip().lower():
+                return [keywords]
+        return []
+
+    def _response(self, text: str, calls: list[ToolCall], prompt_chars: int) -> LLMResponse:
+        usage = CallUsage(input_tokens=_approx_tokens(" " * prompt_chars), output_tokens=_approx_tokens(text))
+        return LLMResponse(text, calls, usage, "tool_use" if calls else "end_turn", self.name, self.model)
+
+    def compose(self, guidance: Guidance, question: str, passages: list[Passage]) -> str:
+        lang = guidance.language
+        book = guidance.playbook
+        if _ARE_YOU_BOT.search(question):
+            honest = (
+                "Sou um assistente automático: o motor local do atende, que responde a partir da base de "
+                "conhecimento da empresa, sem um modelo de linguagem hospedado. Se preferir, posso chamar uma pessoa."
+                if lang == "pt"
+                else "I'm an automated assistant: atende's local engine, answering from the company's knowledge base "
+                "without a hosted language model. I can bring in a person if you prefer."
+            )
+            return " ".join([*guidance.lead_in, honest])
+        parts = list(guidance.lead_in)
+        if guidance.answer:
+            parts.extend(self._answer(guidance, question, passages))
+        parts.extend(guidance.follow_up)
+        text = " ".join(p.strip() for p in parts if p.strip())
+        return text or book.say(lang, "no_answer")
+
+    def _answer(self, guidance: Guidance, question: str, passages: list[Passage]) -> list[str]:
+        lang, book = guidance.language, guidance.playbook
+        if _GREETING.match(question) and len(content_words(question)) <= 2 and not guidance.lead_in:
+            return [book.say(lang, "greeting")]
+        based_on = book.say(lang, "based_on") or (
+            "Segundo nossa documentação" if lang == "pt" else "According to our documentation"
+        )
+        items = comparison_items(question)
+        if items:
+            picked: list[Passage] = []
+            for item in items:
+                ranked = useful_passages(item, passages, guidance.weak_score)
+                choice = next((p for p in ranked if p.document_id not in {q.document_id for q in picked}), None)
+                if choice is not None:
+                    picked.append(choice)
+            if len(picked) == 2:
+                left, right = (f"{p.title}: {best_sentences(question, p.text, 1)}" for p in picked)
+                return [f"{based_on}: {left} {right}"]
+        useful = useful_passages(question, passages, guidance.weak_score)
         if useful:
             best = useful[0]
-            answer = _best_sentences(turn.text, best.text)
-            return f"{playbook.say(lang, 'based_on')} ({best.title}): {answer}"
-        follow_up = playbook.say(lang, "clarify") or playbook.say(lang, "ask_need")
-        return f"{playbook.say(lang, 'no_answer')} {follow_up}".strip()
+            return [f"{based_on} ({best.title}): {best_sentences(question, best.text)}"]
+        return [book.say(lang, key) for key in guidance.unanswered if book.say(lang, key)]
+
+    async def stream(self, request: LLMRequest) -> AsyncIterator[StreamEvent]:
+        response = await self.complete(request)
+        # Word groups, as a hosted model would stream them, so the guardrail gate
+        # upstream sees the same shape of input from every provider.
+        pieces = re.findall(r"\S+\s*", response.text)
+        for start in range(0, len(pieces), 4):
+            yield TextDelta("".join(pieces[start : start + 4]))
+        yield Finished(response)
+
+    async def close(self) -> None:
+        return None

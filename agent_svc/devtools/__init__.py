@@ -1,0 +1,1 @@
+"""Development tools for agent_svc: a loopback fake of the LLM providers' HTTP APIs."""

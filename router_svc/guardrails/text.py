@@ -1,0 +1,225 @@
+# ruff: noqa: RUF001  (the confusables table is made of look-alike letters on purpose)
+"""Text normalization for detection, and sentence splitting.
+
+Detection runs on a *folded* copy of the text, so that tricks which fool a
+regular expression but not a reader change nothing: accents and other combining
+marks are removed, compatibility forms (fullwidth, mathematical bold, circled
+letters, ligatures) become their plain letters, Cyrillic and Greek look-alikes
+become Latin letters, invisible characters (zero-width spaces and joiners, soft
+hyphens, bidi controls, variation selectors) disappear, and Unicode "tag"
+characters, which render as nothing and are used to smuggle ASCII text, become
+the ASCII they encode. Everything is done with one `str.translate` (C speed);
+offsets of a finding are mapped back to the original text only when a check
+needs them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Look-alike letters that NFKD does not fold (Cyrillic, Greek, a few IPA letters).
+_CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "һ": "h", "ӏ": "l", "ү": "y", "ɡ": "g", "ɑ": "a", "ο": "o", "α": "a", "ε": "e", "ι": "i", "κ": "k",
+    "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ϳ": "j", "β": "b", "η": "n", "μ": "u",
+    "А": "a", "В": "b", "Е": "e", "К": "k", "М": "m", "Н": "h", "О": "o", "Р": "p", "С": "c", "Т": "t",
+    "Х": "x", "І": "i", "Ј": "j", "Ѕ": "s", "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i",
+    "Κ": "k", "Μ": "m", "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x", "ß": "ss", "ı": "i",
+    "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ɪ": "i", "ʀ": "r", "ᴀ": "a",
+}
+# Ranges whose characters are folded by NFKD or are invisible formatting.
+_RANGES = ((0x80, 0x3400), (0xA640, 0xA6A0), (0xA700, 0xA800), (0xFB00, 0x10000), (0x1D400, 0x1D800),
+           (0x1F100, 0x1F200), (0xE0100, 0xE01F0))
+# Unicode tag characters: U+E0020..U+E007E mirror ASCII 0x20..0x7E and render as nothing.
+TAG_FIRST, TAG_LAST = 0xE0000, 0xE007F
+# Invisible characters that do not count as letters: removed from the folded text.
+INVISIBLE = frozenset(
+    [0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0,
+     *range(0x180B, 0x1810), *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+     *range(0x2060, 0x2070), *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]
+)
+
+
+@functools.cache
+def fold_table() -> dict[int, str | None]:
+    """The translate table, built once (about 30 ms)."""
+    table: dict[int, str | None] = {}
+    for first, last in _RANGES:
+        for code in range(first, last):
+            char = chr(code)
+            category = unicodedata.category(char)
+            if category in ("Mn", "Me", "Cf"):
+                table[code] = None
+                continue
+            if category == "Cc":
+                table[code] = " "
+                continue
+            decomposed = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+            if decomposed != char and decomposed and len(decomposed) <= 4:
+                table[code] = decomposed
+    for char, plain in _CONFUSABLES.items():
+        table[ord(char)] = plain
+    for code in INVISIBLE:
+        table[code] = None
+    for code in range(TAG_FIRST, TAG_LAST + 1):
+        table[code] = chr(code - TAG_FIRST) if 0x20 <= code - TAG_FIRST <= 0x7E else None
+    for code in (0x09, 0x0A, 0x0D):
+        table.pop(code, None)
+    for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]:
+        table[code] = " "
+    return table
+
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class Folded:
+    """The original text, its folded form and its canonical form (folded, words
+    separated by single spaces, with a leading and trailing space)."""
+
+    original: str
+    folded: str
+    _identity: bool
+
+    @functools.cached_property
+    def canonical(self) -> str:
+        return " " + " ".join(_WORD_RUN.findall(self.folded)) + " "
+
+    def canonical_span(self, start: int, end: int) -> tuple[int, int]:
+        """Maps a span of `canonical` back to the original text."""
+        first = self._canonical_to_folded(start, end=False)
+        last = self._canonical_to_folded(max(start, end - 1), end=True)
+        return self.folded_span(first, last + 1)
+
+    def folded_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.folded_to_original(start), self.folded_to_original(max(start, end - 1)) + 1
+
+    @functools.cached_property
+    def _words(self) -> tuple[list[int], list[int], list[int]]:
+        # Where each word starts in `canonical` and in `folded`, and its length.
+        canonical_at: list[int] = []
+        folded_at: list[int] = []
+        lengths: list[int] = []
+        position = 1
+        for match in _WORD_RUN.finditer(self.folded):
+            canonical_at.append(position)
+            folded_at.append(match.start())
+            lengths.append(match.end() - match.start())
+            position += match.end() - match.start() + 1
+        return canonical_at, folded_at, lengths
+
+    def _canonical_to_folded(self, index: int, end: bool) -> int:
+        canonical_at, folded_at, lengths = self._words
+        word = bisect.bisect_right(canonical_at, index) - 1
+        if word < 0:
+            return 0
+        inside = min(max(index - canonical_at[word], 0), lengths[word] - 1 if end else lengths[word])
+        return folded_at[word] + inside
+
+    @functools.cached_property
+    def _origin(self) -> list[int]:
+        # Original index of each folded character; built only when needed.
+        table = fold_table()
+        origin: list[int] = []
+        for index, char in enumerate(self.original):
+            mapped = table.get(ord(char), char)
+            if mapped is None:
+                continue
+            origin.extend([index] * len(mapped.lower()))
+        return origin
+
+    def folded_to_original(self, index: int) -> int:
+        if self._identity:
+            return min(index, len(self.original))
+        origin = self._origin
+        if index >= len(origin):
+            return len(self.original)
+        return origin[index]
+
+
+def fold(text: str) -> Folded:
+    if text.isascii() and not _has_controls(text):
+        folded = text.lower()
+        identity = True
+    else:
+        folded = text.translate(fold_table()).lower()
+        identity = len(folded) == len(text) and folded == text.lower()
+    return Folded(text, folded, identity)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _has_controls(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"})
+
+
+def deleet(text: str) -> str:
+    """Leetspeak back to letters ("1gn0r3" -> "ignore"); only used as an extra view."""
+    return text.translate(_LEET)
+
+
+_SPACED = re.compile(r"(?<=\b\w)[ .\-_*](?=\w\b)")
+
+
+def despace(text: str) -> str:
+    """Joins letters written one by one ("i g n o r e  a l l" -> "ignore all"): a
+    single separator between two one-letter words goes, a double one stays."""
+    return _SPACED.sub("", text)
+
+
+# Sentence boundaries: terminal punctuation followed by white space, or a line break.
+_ABBREVIATIONS = frozenset(
+    "sr sra srta dr dra prof profa etc ex eg ie vs av no nº n pág pag p tel cel obs aprox min max mr mrs ms st jr inc "
+    "ltda cia".split()
+)
+_BOUNDARY = re.compile(r"(?:[.!?…]+[\"')\]]*|:)(?=\s)|\n")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Splits a reply into sentences; each keeps its trailing white space, so the
+    pieces concatenate back to the text exactly."""
+    sentences, rest = split_complete(text)
+    if rest:
+        sentences.append(rest)
+    return sentences
+
+
+def split_complete(buffer: str) -> tuple[list[str], str]:
+    """The complete sentences at the start of `buffer` (a boundary followed by
+    white space that is itself followed by more text) and what remains."""
+    pieces: list[str] = []
+    start = 0
+    for end in _boundaries(buffer):
+        # Keep the trailing white space with the sentence; wait until something follows it.
+        stop = end
+        while stop < len(buffer) and buffer[stop] in " \t\r\n":
+            stop += 1
+        if stop >= len(buffer):
+            break
+        if buffer[start:end].strip():
+            pieces.append(buffer[start:stop])
+            start = stop
+    return pieces, buffer[start:]
+
+
+def _boundaries(text: str) -> Iterator[int]:
+    for match in _BOUNDARY.finditer(text):
+        if match.group(0) == ":":
+            continue
+        end = match.end()
+        if match.group(0).startswith("."):
+            word = re.search(r"(\w+)\W*$", text[max(0, match.start() - 12) : match.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or (word.group(1).isdigit() and len(word.group(1)) <= 2)):
+                continue
+        yield end

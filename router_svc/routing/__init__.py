@@ -1,0 +1,65 @@
+"""Intent classification and agent choice (seed §4.2). Three strategies share one
+interface (keywords, embedding, llm) and can be chained in a cascade; the policy
+turns a prediction into a decision (stick, hand over, clarify)."""
+
+from __future__ import annotations
+
+import logging
+
+from router_svc.metrics import METRICS
+from router_svc.routing.base import (
+    OUT_OF_SCOPE,
+    SMALL_TALK,
+    TOPIC,
+    UNCLEAR,
+    Decision,
+    IntentSpec,
+    Prediction,
+    Strategy,
+    load_intents,
+)
+from router_svc.routing.cascade import Cascade
+from router_svc.routing.embedding import EmbeddingClassifier, ExampleSet
+from router_svc.routing.keywords import KeywordClassifier, normalize
+from router_svc.routing.llm import CompletionPort, LlmClassifier
+from router_svc.routing.policy import RoutingPolicy
+
+log = logging.getLogger("atende.router.routing")
+
+
+class Router:
+    """A strategy (or a cascade of them) and the policy."""
+
+    def __init__(self, strategy: Strategy, policy: RoutingPolicy) -> None:
+        self.strategy = strategy
+        self.policy = policy
+
+    async def route(self, text: str, current_agent: str, history: tuple[str, ...] = ()) -> Decision:
+        prediction = await self.strategy.predict(text, history)
+        decision = self.policy.decide(prediction, current_agent)
+        METRICS.inc("routing_decisions", strategy=decision.strategy, action=decision.action)
+        if decision.handoff_from:
+            METRICS.inc("handoffs", source=decision.handoff_from, target=decision.agent)
+        return decision
+
+
+__all__ = [
+    "OUT_OF_SCOPE",
+    "SMALL_TALK",
+    "TOPIC",
+    "UNCLEAR",
+    "Cascade",
+    "CompletionPort",
+    "Decision",
+    "EmbeddingClassifier",
+    "ExampleSet",
+    "IntentSpec",
+    "KeywordClassifier",
+    "LlmClassifier",
+    "Prediction",
+    "Router",
+    "RoutingPolicy",
+    "Strategy",
+    "load_intents",
+    "normalize",
+]

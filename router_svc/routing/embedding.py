@@ -1,0 +1,121 @@
+"""The embedding strategy: nearest labelled examples (rules/examples.toml, a file
+a business edits) in the multilingual encoder's space."""
+
+from __future__ import annotations
+
+import asyncio
+import tomllib
+from pathlib import Path
+
+import numpy as np
+
+from router_svc.embeddings import TextEncoder, Vectors
+from router_svc.routing.base import UNCLEAR, IntentSpec, Prediction, intent_from
+
+
+class ExampleSet:
+    def __init__(self, intents: dict[str, IntentSpec], examples: list[tuple[str, str]]) -> None:
+        self.intents = intents
+        self.examples = examples
+
+    @classmethod
+    def load(cls, path: Path) -> ExampleSet:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        intents: dict[str, IntentSpec] = {}
+        examples: list[tuple[str, str]] = []
+        for name, spec in data.get("intents", {}).items():
+            intents[name] = intent_from(name, spec)
+            examples.extend((name, str(text)) for text in spec.get("examples", []) if str(text).strip())
+        if not examples:
+            raise ValueError(f"{path}: no examples")
+        return cls(intents, examples)
+
+
+class EmbeddingClassifier:
+    """Scores each intent by the mean similarity of its `k` nearest examples and
+    turns the scores into a distribution (softmax at `temperature`); the
+    confidence is the share of the winner's destination (see predict_vector). Below `min_similarity` nothing is close
+    enough and the answer is "unclear"."""
+
+    name = "embedding"
+
+    def __init__(
+        self,
+        encoder: TextEncoder,
+        examples: ExampleSet,
+        k: int = 3,
+        temperature: float = 0.04,
+        min_similarity: float = 0.3,
+        context_weight: float = 0.5,
+        short_words: int = 5,
+    ) -> None:
+        self.context_weight = context_weight
+        self.short_words = short_words
+        self.encoder = encoder
+        self.examples = examples
+        self.k = k
+        self.temperature = temperature
+        self.min_similarity = min_similarity
+        self.names = list(examples.intents)
+        self._rows = {name: np.array([i for i, (n, _) in enumerate(examples.examples) if n == name]) for name in self.names}
+        self._rows = {name: rows for name, rows in self._rows.items() if rows.size}
+        self._matrix: Vectors | None = None
+        self._ready = asyncio.Lock()
+
+    async def start(self) -> None:
+        async with self._ready:
+            if self._matrix is None:
+                self._matrix = await self.encoder.aencode([text for _, text in self.examples.examples])
+
+    def start_sync(self) -> None:
+        if self._matrix is None:
+            self._matrix = self.encoder.encode([text for _, text in self.examples.examples])
+
+    async def predict(self, text: str, history: tuple[str, ...] = ()) -> Prediction:
+        if self._matrix is None:
+            await self.start()
+        previous = history[-1:] if self.context_weight and history and len(text.split()) <= self.short_words else ()
+        vectors = await self.encoder.aencode([text, *previous])
+        return self.predict_vector(self.with_context(vectors[0], vectors[1] if previous else None), len(text.split()))
+
+    def with_context(self, vector: Vectors, previous: Vectors | None) -> Vectors:
+        """A short follow-up ("and the cables?") borrows meaning from the
+        customer's previous message: their vectors are blended."""
+        if previous is None:
+            return vector
+        blended = vector + self.context_weight * previous
+        return np.asarray(blended / max(float(np.linalg.norm(blended)), 1e-12), dtype=np.float32)
+
+    def predict_vector(self, vector: Vectors, words: int = 1) -> Prediction:
+        assert self._matrix is not None, "call start() first"
+        similarities = self._matrix @ vector
+        names = list(self._rows)
+        scores = np.array([
+            float(np.mean(np.sort(similarities[rows])[-self.k :])) for rows in (self._rows[n] for n in names)
+        ])
+        if words > self.short_words:
+            # "Unclear" describes messages that say nothing; a longer one says something.
+            scores = np.where(np.array([self.examples.intents[n].kind == UNCLEAR for n in names]), -1.0, scores)
+        best = int(np.argmax(scores))
+        weights = np.exp((scores - scores[best]) / self.temperature)
+        shares = weights / weights.sum()
+        ranked = {names[i]: round(float(scores[i]), 3) for i in np.argsort(-scores)[:4]}
+        if scores[best] < self.min_similarity:
+            return Prediction.unclear(self.name, round(float(scores[best]), 3))
+        spec = self.examples.intents[names[best]]
+        if spec.kind == UNCLEAR:
+            return Prediction.unclear(self.name, round(float(shares[best]), 3))
+        # Routing needs the agent, not the exact intent: the confidence is the
+        # share of every intent that leads to the same place (an agent, small
+        # talk, or out of scope).
+        group = self._group(spec)
+        destinations: dict[str, float] = {}
+        for index, name in enumerate(names):
+            key = self._group(self.examples.intents[name])
+            destinations[key] = destinations.get(key, 0.0) + float(shares[index])
+        return Prediction(spec.name, spec.agent, spec.kind, round(destinations[group], 3), self.name, ranked,
+                          {k: round(v, 3) for k, v in destinations.items()})
+
+    @staticmethod
+    def _group(spec: IntentSpec) -> str:
+        return spec.agent if spec.agent else spec.kind

@@ -1,0 +1,66 @@
+"""Builds the configured router: ROUTER_ROUTING_STRATEGY is keywords, embedding,
+llm or cascade (ROUTER_ROUTING_CASCADE lists the strategies, cheapest first)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from router_svc.embeddings import TextEncoder
+from router_svc.routing import (
+    Cascade,
+    CompletionPort,
+    EmbeddingClassifier,
+    ExampleSet,
+    KeywordClassifier,
+    LlmClassifier,
+    Router,
+    RoutingPolicy,
+    Strategy,
+)
+
+STRATEGIES = ("keywords", "embedding", "llm", "cascade")
+
+
+def build_strategy(
+    name: str,
+    *,
+    keyword_rules: Path,
+    examples_file: Path,
+    encoder: TextEncoder | None,
+    completion: CompletionPort | None,
+    cascade: Sequence[str] = ("keywords", "embedding"),
+    cascade_threshold: float = 0.75,
+) -> Strategy:
+    if name == "keywords":
+        return KeywordClassifier(keyword_rules)
+    if name == "embedding":
+        if encoder is None:
+            raise ValueError("the embedding strategy needs an encoder")
+        return EmbeddingClassifier(encoder, ExampleSet.load(examples_file))
+    if name == "llm":
+        if completion is None:
+            raise ValueError("the llm strategy needs a completion port (agent_svc)")
+        examples = ExampleSet.load(examples_file)
+        by_intent: dict[str, list[str]] = {}
+        for intent, text in examples.examples:
+            by_intent.setdefault(intent, []).append(text)
+        return LlmClassifier(completion, examples.intents, by_intent)
+    if name == "cascade":
+        members = [n for n in cascade if n != "cascade"]
+        if not members:
+            raise ValueError("the cascade lists no strategy")
+        return Cascade(
+            [build_strategy(n, keyword_rules=keyword_rules, examples_file=examples_file, encoder=encoder,
+                            completion=completion) for n in members],
+            cascade_threshold,
+        )
+    raise ValueError(f"unknown routing strategy {name!r}; known: {', '.join(STRATEGIES)}")
+
+
+def needs_encoder(name: str, cascade: Sequence[str]) -> bool:
+    return name == "embedding" or (name == "cascade" and "embedding" in cascade)
+
+
+def build_router(strategy: Strategy, policy: RoutingPolicy) -> Router:
+    return Router(strategy, policy)

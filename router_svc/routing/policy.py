@@ -1,0 +1,46 @@
+"""From a strategy's prediction and the conversation's current agent to a
+decision: a conversation sticks with its agent while the topic holds, moves when
+it changes with enough confidence, ignores small talk, and gets a clarifying
+answer (not a random agent) when the message is out of scope or unclear."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from router_svc.routing.base import OUT_OF_SCOPE, SMALL_TALK, UNCLEAR, Decision, Prediction
+
+
+@dataclass(frozen=True)
+class RoutingPolicy:
+    # Below this, a prediction is "unclear": keep the current agent or ask.
+    min_confidence: float = 0.45
+    # Moving a conversation to another agent takes at least this much.
+    handoff_confidence: float = 0.6
+    # An out-of-scope prediction needs this much to be answered as out of scope.
+    out_of_scope_confidence: float = 0.5
+    # Where a new conversation that opens with small talk goes.
+    default_agent: str = "sales"
+    # A conversation stays with its agent while the agent keeps at least this
+    # share of the evidence (strategies that report shares: embedding).
+    stay_share: float = 0.2
+
+    def decide(self, prediction: Prediction, current_agent: str) -> Decision:
+        p = prediction
+        if p.kind == SMALL_TALK and p.intent != UNCLEAR:
+            if current_agent:
+                return Decision(current_agent, p.intent, p.confidence, "sticky")
+            return Decision(self.default_agent, p.intent, p.confidence, p.strategy)
+        if p.kind == OUT_OF_SCOPE and p.confidence >= self.out_of_scope_confidence:
+            return Decision("", p.intent, p.confidence, p.strategy, action="clarify")
+        if p.intent == UNCLEAR or not p.agent or p.confidence < self.min_confidence:
+            intent = p.intent if p.intent != OUT_OF_SCOPE else UNCLEAR
+            if current_agent:
+                return Decision(current_agent, intent, p.confidence, "sticky")
+            return Decision("", intent if intent != OUT_OF_SCOPE else UNCLEAR, p.confidence, p.strategy, action="clarify")
+        if not current_agent or p.agent == current_agent:
+            return Decision(p.agent, p.intent, p.confidence, p.strategy)
+        if p.destinations.get(current_agent, 0.0) >= self.stay_share:
+            return Decision(current_agent, p.intent, p.confidence, "sticky")
+        if p.confidence >= self.handoff_confidence:
+            return Decision(p.agent, p.intent, p.confidence, p.strategy, handoff_from=current_agent)
+        return Decision(current_agent, p.intent, p.confidence, "sticky")

@@ -1,0 +1,166 @@
+"""The agent loop with a hosted model (the real openai SDK against the loopback
+server): tools declared with JSON schemas, errors the model can read, the step
+limit; and the output guardrails, which release text a sentence at a time."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from agent_helpers import MemoryKnowledge, make_runtime, make_turn
+
+from agent_svc.devtools.fake_llm import FakeLLMServer, Scripted
+from agent_svc.domain import AgentReply, Passage
+from agent_svc.guardrails import GuardContext, SentenceGate
+from agent_svc.prompts import load_playbook
+from agent_svc.runtime import AgentRuntime
+from agent_svc.tools import BUILT_IN_TOOLS, validate
+
+KEY = "sk-test-tools"
+
+
+def hosted(server: FakeLLMServer, tmp_path: Path, agent_toml: str = "") -> AgentRuntime:
+    folder = tmp_path / "agents.d"
+    folder.mkdir()
+    if agent_toml:
+        (folder / "looper.toml").write_text(agent_toml, encoding="utf-8")
+    return make_runtime({"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": server.openai_base_url}, agents_dir=folder)
+
+
+def tool_messages(server: FakeLLMServer, index: int) -> list[dict[str, object]]:
+    return [m for m in server.requests[index].body["messages"] if m["role"] == "tool"]
+
+
+async def test_the_model_searches_and_cites(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    runtime = hosted(llm_server, tmp_path)
+    llm_server.push(
+        Scripted(tool_calls=[("knowledge_search", {"query": "X9 inverter warranty"})]),
+        Scripted(text="The X9 inverter has a 10-year warranty [1]."),
+    )
+    reply = await runtime.reply(make_turn("How long is the inverter warranty?", agent="support", language="en"))
+    assert reply.text == "The X9 inverter has a 10-year warranty [1]." and reply.provider == "openai"
+    assert reply.citations and reply.citations[0].document_id == "warranty"
+    (result,) = tool_messages(llm_server, 1)
+    passages = json.loads(str(result["content"]))["passages"]
+    assert passages[0]["title"] == "Warranty" and passages[0]["ref"] >= 1
+    assert reply.usage.calls == 2
+
+
+async def test_a_failing_tool_returns_an_error_the_model_sees(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    runtime = hosted(llm_server, tmp_path)
+    llm_server.push(
+        Scripted(tool_calls=[("update_lead", {"email": "ana-at-loja"}), ("schedule_meeting", {"start_time": "amanhã"}),
+                             ("send_invoice", {}), ("knowledge_search", {"query": 42})]),
+        Scripted(text="Pode confirmar seu e-mail?"),
+    )
+    reply = await runtime.reply(make_turn("meu email é ana-at-loja", agent="sales"))
+    assert reply.text == "Pode confirmar seu e-mail?"
+    errors = [json.loads(str(m["content"]))["error"] for m in tool_messages(llm_server, 1)]
+    assert "not a valid e-mail" in errors[0]
+    assert "consent" in errors[1]  # meetings need the customer's consent first
+    assert "no tool named 'send_invoice'" in errors[2]
+    assert "arguments.query must be string" in errors[3]
+    assert not reply.actions
+
+
+async def test_the_loop_stops_at_its_step_limit(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    agent = ('name = "looper"\ndescription = "x"\nprompt = "product"\ntools = ["knowledge_search"]\n'
+             'knowledge_collection = "default"\nmax_steps = 3\n')
+    runtime = hosted(llm_server, tmp_path, agent)
+    llm_server.push(*[Scripted(tool_calls=[("knowledge_search", {"query": f"kit {i}"})]) for i in range(5)])
+    reply = await runtime.reply(make_turn("Quais kits?", agent="looper"))
+    assert len(llm_server.requests) == 3
+    assert llm_server.requests[2].body["tool_choice"] == "none"  # the last step must answer
+    assert "tool_choice" not in llm_server.requests[0].body
+    # The model never answered: the reply is the safe fallback, not an empty message.
+    assert reply.text == runtime.get("looper").playbook.say("pt", "safe_fallback")
+    assert [g.check for g in reply.guardrails] == ["empty_output"]
+
+
+async def test_an_invented_price_is_not_released(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    runtime = hosted(llm_server, tmp_path)
+    llm_server.push(Scripted(text="O Kit Solar Residencial custa R$ 18.900 [1]. Com desconto sai por R$ 15.000! "
+                                  "Posso ajudar em algo mais?"))
+    reply = await runtime.reply(make_turn("Quanto custa o kit solar residencial?", agent="product"))
+    fallback = runtime.get("product").playbook.say("pt", "safe_fallback")
+    assert "18.900" in reply.text and "15.000" not in reply.text and fallback in reply.text
+    assert ("grounding", "fallback") in [(g.check, g.action) for g in reply.guardrails]
+
+
+async def test_personal_data_and_promises_are_caught(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    runtime = hosted(llm_server, tmp_path)
+    llm_server.push(Scripted(text="Anotei seu e-mail ana@loja.com. Garanto um desconto para você. Até logo."))
+    reply = await runtime.reply(make_turn("oi", agent="sales"))
+    assert "ana@loja.com" not in reply.text and "[email]" in reply.text
+    assert "Garanto" not in reply.text
+    assert {(g.check, g.action) for g in reply.guardrails} == {("pii_redaction", "redacted"), ("policy", "fallback")}
+
+
+async def collect(runtime: AgentRuntime, text: str, agent: str) -> tuple[list[tuple[float, str]], AgentReply]:
+    deltas: list[tuple[float, str]] = []
+    final = None
+    async for item in runtime.stream(make_turn(text, agent=agent)):
+        if isinstance(item, str):
+            deltas.append((time.perf_counter(), item))
+        else:
+            final = item
+    assert final is not None
+    return deltas, final
+
+
+async def test_streaming_releases_checked_sentences_as_they_arrive(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    runtime = hosted(llm_server, tmp_path)
+    llm_server.stream_delay = 0.03
+    llm_server.push(Scripted(text="O Kit Solar Residencial custa R$ 18.900 [1]. Hoje está por R$ 9.999, só hoje. "
+                                  "Escreva para vendas@loja.com se quiser. A instalação leva até 30 dias [1]."))
+    started = time.perf_counter()
+    deltas, final = await collect(runtime, "Quanto custa o kit solar residencial?", "product")
+    texts = [d for _, d in deltas]
+    assert "".join(texts) == final.text
+    assert texts[0] == "O Kit Solar Residencial custa R$ 18.900 [1]. "  # whole, checked sentences
+    assert deltas[0][0] - started < (time.perf_counter() - started) - 0.1  # released before the model finished
+    assert "9.999" not in final.text and "vendas@loja.com" not in final.text and "[email]" in final.text
+    assert final.text.endswith("A instalação leva até 30 dias [1].")
+
+
+async def test_streaming_with_tools_and_the_local_engine() -> None:
+    runtime = make_runtime(knowledge=MemoryKnowledge(), knowledge_top_k=1)
+    deltas, final = await collect(runtime, "Qual a diferença entre o kit residencial e o kit comercial?", "product")
+    assert len(deltas) >= 2 and "".join(d for _, d in deltas) == final.text
+    assert final.provider == "local" and len(final.citations) == 2
+
+
+def gate(passages: list[Passage], trusted: str = "") -> SentenceGate:
+    return SentenceGate(GuardContext("pt", load_playbook("support"), passages, trusted))
+
+
+def test_gate_holds_an_unfinished_sentence() -> None:
+    checked = gate([Passage("d", "Manual", "m", "Aguarde 5 minutos.", 1.0)])
+    assert checked.feed("Desligue o disjuntor e aguarde") == ""
+    assert checked.feed(" 5 minutos. Depois relig") == "Desligue o disjuntor e aguarde 5 minutos. "
+    assert checked.flush() == "Depois relig"
+    assert checked.text == "Desligue o disjuntor e aguarde 5 minutos. Depois relig"
+
+
+def test_gate_keeps_decimal_points_inside_a_sentence() -> None:
+    checked = gate([Passage("d", "Kit", "c", "Custa R$ 1.500,00 por mês.", 1.0)])
+    assert checked.feed("Custa R$ 1.5") == ""
+    assert checked.feed("00,00 por mês. ") == "Custa R$ 1.500,00 por mês. "
+
+
+def test_gate_numbers_from_the_customer_are_grounded() -> None:
+    checked = gate([], trusted="meu pedido 48213 não chegou")
+    assert checked.check_all("Vou verificar o pedido 48213.") == "Vou verificar o pedido 48213."
+    assert not checked.trips
+
+
+def test_tool_schemas_are_valid_and_enforced() -> None:
+    for tool in BUILT_IN_TOOLS:
+        schema = tool.spec.parameters
+        assert schema["type"] == "object" and schema["additionalProperties"] is False
+        assert set(schema.get("required", [])) <= set(schema["properties"])
+    assert validate({"type": "object", "properties": {"n": {"type": "integer", "maximum": 3}}}, {"n": 5}) == [
+        "arguments.n must be at most 3"
+    ]
+    assert validate({"type": "integer"}, True) == ["arguments must be integer"]
