@@ -65,6 +65,8 @@ class StackConfig:
     redis_url: str = ""
     milvus_uri: str = ""
     api_keys: tuple[str, ...] = ()
+    # Requests a minute for each API key at the gateway.
+    rate_limit_per_minute: int = 100
     # Extra environment for every service (tests set fresh schemas and key prefixes).
     extra_env: dict[str, str] = field(default_factory=dict)
     # Where service and Envoy logs go; None means this process's stderr.
@@ -83,6 +85,7 @@ class StackConfig:
             redis_url=env.get("REDIS_URL", ""),
             milvus_uri=env.get("MILVUS_URI", ""),
             api_keys=tuple(k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()),
+            rate_limit_per_minute=int(env.get("GATEWAY_RATE_LIMIT_PER_MINUTE", "100")),
         )
 
     @classmethod
@@ -153,7 +156,9 @@ class Stack:
                 "PYTHONUNBUFFERED": "1",
                 "DATABASE_URL": self.database_url,
                 "REDIS_URL": self.redis_url,
-                "MILVUS_URI": self.config.milvus_uri or str(self.config.data_dir / "milvus" / "knowledge.db"),
+                # knowledge_svc's own name for it: pymilvus reads a global MILVUS_URI at
+                # import time and rejects a Milvus Lite path there.
+                "KNOWLEDGE_MILVUS_URI": self.config.milvus_uri or str(self.config.data_dir / "milvus" / "knowledge.db"),
                 "ROUTER_ADDR": self.address("router_svc"),
                 "AGENT_ADDR": self.address("agent_svc"),
                 "MEMORY_ADDR": self.address("memory_svc"),
@@ -163,6 +168,7 @@ class Stack:
                 f"{_PREFIX[service]}_HOST": "127.0.0.1",
             }
         )
+        env.pop("MILVUS_URI", None)
         env.update(self.config.extra_env)
         return env
 
@@ -191,6 +197,7 @@ class Stack:
             port=self.config.gateway_port,
             admin_port=self.config.admin_port,
             api_keys=list(self.config.api_keys),
+            rate_limit_per_minute=self.config.rate_limit_per_minute,
             upstreams={name: self.address(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
         )
         path = write(config, self.config.data_dir / "envoy.yaml")

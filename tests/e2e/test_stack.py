@@ -227,3 +227,10 @@ def test_one_request_id_follows_the_turn_through_every_service(http: httpx.Clien
         lines = (stack_config.log_dir / f"{service}.log").read_text().splitlines()
         entries = [json.loads(line) for line in lines if line.startswith("{")]
         assert any(e.get("request_id") == request_id for e in entries), f"{service} did not log {request_id}"
+
+
+def test_body_check_reads_only_top_level_fields(http: httpx.Client) -> None:
+    tricky = {"user_id": "maria", "text": 'ela disse "colour": {"x": 1}, ok?', "metadata": {"colour": "blue"}}
+    assert http.post("/v1/conversations/e2e-body/messages", json=tricky).status_code == 200
+    camel = {"userId": "maria", "text": "oi", "clientMessageId": "camel-1"}
+    assert http.post("/v1/conversations/e2e-body/messages", json=camel).status_code == 200
