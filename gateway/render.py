@@ -126,11 +126,11 @@ def _body_check_filter(descriptor: Path) -> str:
     """Envoy's transcoder silently drops JSON fields the proto does not define; a
     client that misspells a field would never learn. This Lua filter answers 400
     naming the unknown top-level field before the transcoder sees the body."""
-    routes = ",\n".join(
-        "  { method = %s, pattern = %s, keys = { %s } }"
-        % (_lua_string(method), _lua_string(pattern), ", ".join(f"[{_lua_string(k)}] = true" for k in keys))
-        for method, pattern, keys in body_rules(descriptor)
-    )
+    lines = []
+    for method, pattern, keys in body_rules(descriptor):
+        allowed = ", ".join(f"[{_lua_string(k)}] = true" for k in keys)
+        lines.append(f"  {{ method = {_lua_string(method)}, pattern = {_lua_string(pattern)}, keys = {{ {allowed} }} }}")
+    routes = ",\n".join(lines)
     lua = BODY_CHECK_LUA.replace("--ROUTES--", routes)
     indented = "\n".join("                          " + line for line in lua.splitlines())
     return f"""                  - name: envoy.filters.http.lua
