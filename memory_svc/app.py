@@ -1,0 +1,104 @@
+"""Start-up: the PostgreSQL pool and migrations, the Redis hot tier, the three gRPC
+services and the retention job."""
+
+from __future__ import annotations
+
+import logging
+
+import grpc
+from atende.memory.v1 import memory_service_pb2 as pb
+
+from atende_runtime.postgres import open_pool, ping
+from atende_runtime.server import Mounted
+from memory_svc.cache import HotCache
+from memory_svc.paging import PageTokens
+from memory_svc.retention import RetentionJob
+from memory_svc.service import Memory
+from memory_svc.servicer import LeadServicer, MemoryServicer, SubjectServicer
+from memory_svc.settings import Settings
+from memory_svc.store import PostgresStore
+from memory_svc.wire import register
+
+log = logging.getLogger("memory_svc")
+
+SERVICES = ("MemoryService", "LeadService", "SubjectService")
+SERVICE_NAMES = [pb.DESCRIPTOR.services_by_name[name].full_name for name in SERVICES]
+
+
+class MemoryApp:
+    """The running service's parts, so tests and the benchmark can look inside
+    (the `degraded` flag, the retention job) while the server runs."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store: PostgresStore | None = None
+        self.cache: HotCache | None = None
+        self.memory: Memory | None = None
+        self.retention: RetentionJob | None = None
+        self._reported_degraded = False
+
+    @property
+    def degraded(self) -> bool:
+        """True while Redis is unavailable: still serving, from PostgreSQL alone."""
+        return self.cache is not None and self.cache.degraded
+
+    async def mount(self, server: grpc.aio.Server) -> Mounted:
+        s = self.settings
+        pool = await open_pool(
+            s.database_url, min_size=s.db_pool_min_size, max_size=max(s.db_pool_max_size, s.db_pool_min_size),
+            name="memory_svc",
+        )
+        try:
+            store = PostgresStore(pool, s.db_schema)
+            applied = await store.migrate()
+            if applied:
+                log.info("migrations applied", extra={"versions": applied, "schema": s.db_schema})
+        except BaseException:
+            await pool.close()
+            raise
+        cache = HotCache(
+            s.redis_url,
+            s.redis_prefix,
+            ttl_seconds=s.redis_ttl_seconds,
+            window=s.redis_window_messages,
+            timeout_seconds=s.redis_timeout_seconds,
+            probe_interval_seconds=s.redis_probe_interval_seconds,
+        )
+        await cache.start()
+        memory = Memory(
+            store,
+            cache,
+            PageTokens(s.page_token_secret),
+            context_messages=min(s.context_messages, s.context_messages_max),
+            context_messages_max=s.context_messages_max,
+            summary_max_chars=s.summary_max_chars,
+        )
+        retention = RetentionJob(store, cache, days=s.retention_days, interval_seconds=s.retention_interval_seconds)
+        self.store, self.cache, self.memory, self.retention = store, cache, memory, retention
+
+        register(server, pb.DESCRIPTOR.services_by_name["MemoryService"], MemoryServicer(memory))
+        register(server, pb.DESCRIPTOR.services_by_name["LeadService"], LeadServicer(memory))
+        register(server, pb.DESCRIPTOR.services_by_name["SubjectService"], SubjectServicer(memory))
+        retention.start()
+
+        async def healthy() -> bool:
+            # PostgreSQL is the truth: without it nothing can be served. Without Redis
+            # everything still works, slower, so the service stays SERVING, degraded.
+            serving = await ping(pool)
+            if cache.degraded != self._reported_degraded:
+                self._reported_degraded = cache.degraded
+                log.warning("health: degraded, redis unavailable" if cache.degraded else "health: redis back",
+                            extra={"degraded": cache.degraded})
+            return serving
+
+        async def close() -> None:
+            await retention.stop()
+            await memory.close()
+            await cache.close()
+            await pool.close()
+
+        return Mounted(SERVICE_NAMES, healthy, close)
+
+
+async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
+    return await MemoryApp(settings).mount(server)

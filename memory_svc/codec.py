@@ -1,0 +1,77 @@
+"""Messages as atende.common.v1.Message protobufs: what the API returns and what the
+Redis list holds, so a hot read hands stored bytes to the response without decoding
+them. (protobuf only: nothing here imports grpc.)"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from atende.common.v1 import types_pb2
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from memory_svc.models import StoredMessage, micros
+
+
+def timestamp(moment: datetime) -> Timestamp:
+    value = micros(moment)
+    return Timestamp(seconds=value // 1_000_000, nanos=(value % 1_000_000) * 1000)
+
+
+def message_pb(m: StoredMessage) -> types_pb2.Message:
+    out = types_pb2.Message(
+        message_id=m.message_id,
+        conversation_id=m.conversation_id,
+        role=m.role,
+        text=m.text,
+        agent=m.agent,
+        channel=m.channel,
+        create_time=timestamp(m.create_time),
+        client_message_id=m.client_message_id,
+        metadata=m.metadata,
+    )
+    if m.intent is not None:
+        intent = out.intent
+        intent.name, intent.confidence = m.intent.name, m.intent.confidence
+        intent.agent, intent.strategy = m.intent.agent, m.intent.strategy
+    for c in m.citations:
+        out.citations.add(source=c.source, title=c.title, snippet=c.snippet, document_id=c.document_id)
+    return out
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def serialize(m: StoredMessage) -> bytes:
+    return message_pb(m).SerializeToString()
+
+
+def frame(body: bytes) -> bytes:
+    """A serialized message prefixed with its length, so frames can be joined."""
+    return _varint(len(body)) + body
+
+
+def unframe(blob: bytes) -> list[bytes]:
+    """Splits joined frames back into serialized messages."""
+    out: list[bytes] = []
+    at, end = 0, len(blob)
+    while at < end:
+        size = shift = 0
+        while True:
+            byte = blob[at]
+            at += 1
+            size |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                break
+            shift += 7
+        out.append(blob[at : at + size])
+        at += size
+    return out

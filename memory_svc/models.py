@@ -1,0 +1,217 @@
+"""Domain records. Plain dataclasses: no gRPC, no protobuf, no database types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def micros(moment: datetime) -> int:
+    """Microseconds since the epoch: PostgreSQL's precision, exact both ways."""
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_micros(value: int) -> datetime:
+    return datetime.fromtimestamp(value // 1_000_000, UTC).replace(microsecond=value % 1_000_000)
+
+
+ROLES = frozenset({"user", "assistant", "human", "system"})
+CRM_STATUSES = frozenset({"new", "queued", "synced", "failed"})
+
+
+@dataclass(slots=True)
+class IntentData:
+    name: str = ""
+    confidence: float = 0.0
+    agent: str = ""
+    strategy: str = ""
+
+
+@dataclass(slots=True)
+class CitationData:
+    source: str = ""
+    title: str = ""
+    snippet: str = ""
+    document_id: str = ""
+
+
+@dataclass(slots=True)
+class NewMessage:
+    role: str
+    text: str
+    agent: str = ""
+    intent: IntentData | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    citations: list[CitationData] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AppendRequest:
+    conversation_id: str
+    user_id: str
+    channel: str
+    messages: list[NewMessage]
+    client_message_id: str = ""
+    agent: str = ""
+
+
+@dataclass(slots=True)
+class StoredMessage:
+    message_id: str
+    conversation_id: str
+    # 1-based position in the conversation; the total order of its messages.
+    seq: int
+    role: str
+    text: str
+    agent: str
+    channel: str
+    intent: IntentData | None
+    create_time: datetime
+    client_message_id: str
+    metadata: dict[str, str]
+    citations: list[CitationData]
+
+
+@dataclass(slots=True)
+class ConversationInfo:
+    conversation_id: str
+    user_id: str
+    channel: str
+    agent: str
+    message_count: int
+    create_time: datetime
+    update_time: datetime
+
+
+@dataclass(slots=True)
+class AppendResult:
+    messages: list[StoredMessage]
+    replayed: bool
+    # The messages as serialized atende.common.v1.Message, once made for Redis.
+    encoded: list[bytes] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Conversation:
+    info: ConversationInfo
+    messages: list[StoredMessage]
+    # Or, read from Redis, the messages as serialized atende.common.v1.Message.
+    encoded: list[bytes] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Bant:
+    budget: str = ""
+    authority: str = ""
+    need: str = ""
+    timeline: str = ""
+
+
+@dataclass(slots=True)
+class LeadInput:
+    """A lead to merge: empty strings and a zero score leave stored values unchanged."""
+
+    user_id: str
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    company: str = ""
+    score: int = 0
+    qualification: Bant = field(default_factory=Bant)
+    source: str = ""
+    crm_status: str = ""
+    crm_id: str = ""
+    conversation_id: str = ""
+
+
+@dataclass(slots=True)
+class Lead:
+    lead_id: str
+    user_id: str
+    name: str
+    email: str
+    phone: str
+    company: str
+    score: int
+    qualification: Bant
+    source: str
+    crm_status: str
+    crm_id: str
+    conversation_id: str
+    create_time: datetime
+    update_time: datetime
+    # Grows on every write, across all leads, so a cache never keeps an older copy.
+    version: int = 0
+
+
+@dataclass(slots=True)
+class Context:
+    found: bool
+    user_id: str = ""
+    agent: str = ""
+    messages: list[StoredMessage] = field(default_factory=list)
+    # Or, read from Redis, the messages as serialized atende.common.v1.Message.
+    encoded: list[bytes] = field(default_factory=list)
+    summary: str = ""
+    message_count: int = 0
+    lead: Lead | None = None
+
+
+@dataclass(slots=True)
+class InteractionInput:
+    conversation_id: str
+    user_id: str
+    user_input: str
+    agent_response: str
+    agent: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Interaction:
+    interaction_id: str
+    conversation_id: str
+    user_id: str
+    user_input: str
+    agent_response: str
+    agent: str
+    create_time: datetime
+    metadata: dict[str, str]
+
+
+@dataclass(slots=True)
+class Page(Generic[T]):
+    items: list[T]
+    next_page_token: str
+
+
+@dataclass(slots=True)
+class LeadFilter:
+    min_score: int = 0
+    # 0 means no upper bound.
+    max_score: int = 0
+    crm_status: str = ""
+
+
+@dataclass(slots=True)
+class Erased:
+    conversations: int
+    messages: int
+    leads: int
+    interactions: int
+    conversation_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SubjectExport:
+    user_id: str
+    conversations: list[Conversation]
+    leads: list[Lead]
+    interactions: list[Interaction]
+    export_time: datetime

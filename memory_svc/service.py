@@ -1,0 +1,254 @@
+"""What memory_svc does, independent of gRPC: PostgreSQL first for every write, Redis
+first for every read of an active conversation, PostgreSQL whenever Redis cannot
+answer."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from datetime import UTC, datetime
+from typing import Any
+
+from atende_runtime.errors import InvalidArgument, NotFound
+from memory_svc import validation
+from memory_svc.cache import CachedLead, HotCache
+from memory_svc.codec import serialize
+from memory_svc.models import (
+    AppendRequest,
+    AppendResult,
+    Context,
+    Conversation,
+    ConversationInfo,
+    Erased,
+    Interaction,
+    InteractionInput,
+    Lead,
+    LeadFilter,
+    LeadInput,
+    Page,
+    StoredMessage,
+    SubjectExport,
+    from_micros,
+    micros,
+)
+from memory_svc.paging import PageTokens
+from memory_svc.store import PostgresStore
+from memory_svc.summary import RECENT_ITEMS, summarize
+
+log = logging.getLogger("memory_svc")
+
+# After an erase, Redis is swept once more this much later: a read that loaded the
+# subject from PostgreSQL just before the erase committed may write it back meanwhile.
+ERASE_SWEEP_DELAY_SECONDS = 1.0
+
+
+class Memory:
+    def __init__(
+        self,
+        store: PostgresStore,
+        cache: HotCache,
+        tokens: PageTokens,
+        *,
+        context_messages: int,
+        context_messages_max: int,
+        summary_max_chars: int,
+    ) -> None:
+        self.store = store
+        self.cache = cache
+        self.tokens = tokens
+        self.context_messages = context_messages
+        self.context_messages_max = context_messages_max
+        self.summary_max_chars = summary_max_chars
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def _detach(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _unstoppable(self, coro: Coroutine[Any, Any, None]) -> None:
+        """Runs a cache write to the end even if the RPC is cancelled meanwhile: the
+        PostgreSQL commit already happened, and Redis must not keep what preceded it."""
+        await asyncio.shield(self._detach(coro))
+
+    # Conversations
+
+    async def append(self, request: AppendRequest) -> AppendResult:
+        validation.append_request(request)
+        result, info = await self.store.append(request)
+        if info is not None:
+            result.encoded = [serialize(m) for m in result.messages]
+            await self._unstoppable(self.cache.append(info, result.messages[0].seq, result.encoded))
+        return result
+
+    async def get_conversation(self, conversation_id: str) -> Conversation:
+        validation.conversation_lookup(conversation_id)
+        window = await self.cache.read(conversation_id, self.cache.window)
+        if window is not None and window.complete:
+            return Conversation(window.info, [], window.messages)
+        conversation = await self.store.conversation(conversation_id)
+        if conversation is None:
+            raise NotFound(f"conversation {conversation_id!r} does not exist")
+        if window is None:
+            await self.cache.rebuild(conversation.info, conversation.messages)
+        return conversation
+
+    async def get_context(self, conversation_id: str, max_messages: int) -> Context:
+        validation.conversation_lookup(conversation_id)
+        last = validation.context_size(max_messages, self.context_messages, self.context_messages_max)
+        window = await self.cache.read(conversation_id, last) if last <= self.cache.window else None
+        info: ConversationInfo
+        stored_lead: Lead | None = None
+        recent: list[StoredMessage] = []
+        encoded: list[bytes] = []
+        if window is not None:
+            info, encoded = window.info, window.messages
+            shown = len(encoded)
+        else:
+            loaded = await self.store.window(conversation_id, max(last, self.cache.window))
+            if loaded is None:
+                return Context(found=False)
+            conversation, stored_lead = loaded
+            if last <= self.cache.window:
+                await self.cache.rebuild(conversation.info, conversation.messages, CachedLead(stored_lead))
+            info, recent = conversation.info, conversation.messages[-last:]
+            shown = len(recent)
+        summary = ""
+        if shown and info.message_count > shown:
+            cached = window.summary if window is not None else None
+            if cached is not None:
+                summary = cached
+            else:
+                # The shown messages are the last ones, so everything up to here is older.
+                summary = await self._summary(conversation_id, info.message_count - shown)
+                await self.cache.put_summary(conversation_id, last, info.message_count, summary)
+        if window is None:
+            lead = stored_lead
+        elif window.lead is not None:
+            lead = window.lead.lead
+        else:  # the read already found no cached lead: go straight to PostgreSQL
+            lead = await self._lead_of(info.user_id, cached=False)
+        return Context(
+            found=True,
+            user_id=info.user_id,
+            agent=info.agent,
+            messages=recent,
+            encoded=encoded,
+            summary=summary,
+            message_count=info.message_count,
+            lead=lead,
+        )
+
+    async def _summary(self, conversation_id: str, upto: int) -> str:
+        texts, truncated = await self.store.summary_sources(conversation_id, upto, RECENT_ITEMS)
+        return summarize(texts, truncated, self.summary_max_chars)
+
+    async def lookup_turn(self, conversation_id: str, client_message_id: str) -> list[StoredMessage]:
+        # PostgreSQL answers: idempotency must not depend on what Redis still holds.
+        validation.conversation_lookup(conversation_id, client_message_id)
+        return await self.store.lookup_turn(conversation_id, client_message_id)
+
+    async def list_conversations(self, user_id: str, page_size: int, page_token: str) -> Page[ConversationInfo]:
+        validation.user_id(user_id)
+        size = validation.page_size(page_size)
+        position = self.tokens.decode("conversations", page_token, {"u": user_id})
+        after: tuple[datetime, str] | None = None
+        if position is not None:
+            try:
+                after = (from_micros(int(position["t"])), str(position["c"]))
+            except (KeyError, TypeError, ValueError, OverflowError):
+                raise InvalidArgument.single("page_token", "is not a token this service issued") from None
+        rows = await self.store.list_conversations(user_id, size + 1, after)
+        token = ""
+        if len(rows) > size:
+            rows = rows[:size]
+            last = rows[-1]
+            token = self.tokens.encode(
+                "conversations", {"u": user_id}, {"t": micros(last.create_time), "c": last.conversation_id}
+            )
+        return Page(rows, token)
+
+    # Interactions
+
+    async def record_interaction(self, item: InteractionInput) -> Interaction:
+        validation.interaction(item)
+        return await self.store.record_interaction(item)
+
+    # Leads
+
+    async def upsert_lead(self, lead: LeadInput) -> tuple[Lead, bool]:
+        validation.lead_input(lead)
+        stored, created = await self.store.upsert_lead(lead)
+        await self._unstoppable(self.cache.put_lead(stored.user_id, stored))
+        return stored, created
+
+    async def get_lead(self, lead_id: str) -> Lead:
+        canonical = validation.lead_id(lead_id)
+        lead = await self.store.lead(canonical) if canonical else None
+        if lead is None:
+            raise NotFound(f"lead {lead_id!r} does not exist")
+        return lead
+
+    async def list_leads(self, page_size: int, page_token: str, f: LeadFilter) -> Page[Lead]:
+        validation.lead_filter(f)
+        size = validation.page_size(page_size)
+        scope = {"min": f.min_score, "max": f.max_score, "st": f.crm_status}
+        position = self.tokens.decode("leads", page_token, scope)
+        after: tuple[int, str] | None = None
+        if position is not None:
+            try:
+                score, lead_id = int(position["s"]), validation.lead_id(str(position["id"]))
+            except (KeyError, TypeError, ValueError, InvalidArgument):
+                score, lead_id = -1, None
+            if lead_id is None or not 0 <= score <= 100:
+                raise InvalidArgument.single("page_token", "is not a token this service issued")
+            after = (score, lead_id)
+        rows = await self.store.list_leads(f, size + 1, after)
+        token = ""
+        if len(rows) > size:
+            rows = rows[:size]
+            token = self.tokens.encode("leads", scope, {"s": rows[-1].score, "id": rows[-1].lead_id})
+        return Page(rows, token)
+
+    async def _lead_of(self, user_id: str, *, cached: bool = True) -> Lead | None:
+        if cached:
+            hit = await self.cache.lead(user_id)
+            if hit is not None:
+                return hit.lead
+        lead = await self.store.lead_of_user(user_id)
+        await self.cache.put_lead(user_id, lead)
+        return lead
+
+    # LGPD
+
+    async def erase_subject(self, user_id: str) -> Erased:
+        validation.user_id(user_id)
+        erased = await self.store.erase_subject(user_id)
+        await self._unstoppable(self.cache.forget(erased.conversation_ids, [user_id]))
+        self._detach(self._sweep_later(erased.conversation_ids, user_id))
+        log.info(
+            "subject erased",
+            extra={
+                "conversations": erased.conversations,
+                "messages": erased.messages,
+                "leads": erased.leads,
+                "interactions": erased.interactions,
+            },
+        )
+        return erased
+
+    async def _sweep_later(self, conversation_ids: list[str], user_id: str) -> None:
+        await asyncio.sleep(ERASE_SWEEP_DELAY_SECONDS)
+        await self.cache.forget(conversation_ids, [user_id])
+
+    async def export_subject(self, user_id: str) -> SubjectExport:
+        validation.user_id(user_id)
+        conversations, leads, interactions = await self.store.export_subject(user_id)
+        return SubjectExport(user_id, conversations, leads, interactions, datetime.now(UTC))

@@ -1,0 +1,259 @@
+"""Thin gRPC servicers: protobuf in, domain call, protobuf out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import grpc
+from atende.common.v1 import types_pb2
+from atende.memory.v1 import memory_service_pb2 as pb
+from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc
+
+from atende_runtime.grpc_errors import unary
+from memory_svc.codec import message_pb, timestamp
+from memory_svc.models import (
+    AppendRequest,
+    Bant,
+    CitationData,
+    Conversation,
+    ConversationInfo,
+    IntentData,
+    Interaction,
+    InteractionInput,
+    Lead,
+    LeadFilter,
+    LeadInput,
+    NewMessage,
+    StoredMessage,
+)
+from memory_svc.service import Memory
+
+Ctx = grpc.aio.ServicerContext[Any, Any]
+
+
+class MemoryServicer(pb_grpc.MemoryServiceServicer):
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    @unary
+    async def AppendMessages(self, request: pb.AppendMessagesRequest, context: Ctx) -> pb.AppendMessagesResponse:
+        result = await self.memory.append(
+            AppendRequest(
+                conversation_id=request.conversation_id,
+                user_id=request.user_id,
+                channel=request.channel,
+                messages=[_new_message(m) for m in request.messages],
+                client_message_id=request.client_message_id,
+                agent=request.agent,
+            )
+        )
+        response = pb.AppendMessagesResponse(replayed=result.replayed)
+        if result.encoded:
+            _fill(response.messages, [], result.encoded)
+        else:
+            _fill(response.messages, result.messages, [])
+        return response
+
+    @unary
+    async def GetConversation(self, request: pb.GetConversationRequest, context: Ctx) -> pb.GetConversationResponse:
+        conversation = await self.memory.get_conversation(request.conversation_id)
+        return pb.GetConversationResponse(conversation=conversation_pb(conversation))
+
+    @unary
+    async def GetContext(self, request: pb.GetContextRequest, context: Ctx) -> pb.GetContextResponse:
+        ctx = await self.memory.get_context(request.conversation_id, request.max_messages)
+        if not ctx.found:
+            return pb.GetContextResponse(found=False)
+        response = pb.GetContextResponse(
+            found=True,
+            user_id=ctx.user_id,
+            agent=ctx.agent,
+            summary=ctx.summary,
+            message_count=ctx.message_count,
+            lead=lead_pb(ctx.lead) if ctx.lead else None,
+        )
+        _fill(response.messages, ctx.messages, ctx.encoded)
+        return response
+
+    @unary
+    async def LookupTurn(self, request: pb.LookupTurnRequest, context: Ctx) -> pb.LookupTurnResponse:
+        messages = await self.memory.lookup_turn(request.conversation_id, request.client_message_id)
+        return pb.LookupTurnResponse(found=bool(messages), messages=[message_pb(m) for m in messages])
+
+    @unary
+    async def ListConversations(
+        self, request: pb.ListConversationsRequest, context: Ctx
+    ) -> pb.ListConversationsResponse:
+        page = await self.memory.list_conversations(request.user_id, request.page_size, request.page_token)
+        return pb.ListConversationsResponse(
+            conversations=[_summary_pb(c) for c in page.items], next_page_token=page.next_page_token
+        )
+
+    @unary
+    async def RecordInteraction(
+        self, request: pb.RecordInteractionRequest, context: Ctx
+    ) -> pb.RecordInteractionResponse:
+        item = request.interaction
+        stored = await self.memory.record_interaction(
+            InteractionInput(
+                conversation_id=item.conversation_id,
+                user_id=item.user_id,
+                user_input=item.user_input,
+                agent_response=item.agent_response,
+                agent=item.agent,
+                metadata=dict(item.metadata),
+            )
+        )
+        return pb.RecordInteractionResponse(interaction=interaction_pb(stored))
+
+
+class LeadServicer(pb_grpc.LeadServiceServicer):
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    @unary
+    async def UpsertLead(self, request: pb.UpsertLeadRequest, context: Ctx) -> pb.UpsertLeadResponse:
+        lead = request.lead
+        q = lead.qualification
+        stored, created = await self.memory.upsert_lead(
+            LeadInput(
+                user_id=lead.user_id,
+                name=lead.name,
+                email=lead.email,
+                phone=lead.phone,
+                company=lead.company,
+                score=lead.score,
+                qualification=Bant(q.budget, q.authority, q.need, q.timeline),
+                source=lead.source,
+                crm_status=lead.crm_status,
+                crm_id=lead.crm_id,
+                conversation_id=lead.conversation_id,
+            )
+        )
+        return pb.UpsertLeadResponse(lead=lead_pb(stored), created=created)
+
+    @unary
+    async def GetLead(self, request: pb.GetLeadRequest, context: Ctx) -> pb.GetLeadResponse:
+        return pb.GetLeadResponse(lead=lead_pb(await self.memory.get_lead(request.lead_id)))
+
+    @unary
+    async def ListLeads(self, request: pb.ListLeadsRequest, context: Ctx) -> pb.ListLeadsResponse:
+        page = await self.memory.list_leads(
+            request.page_size,
+            request.page_token,
+            LeadFilter(min_score=request.min_score, max_score=request.max_score, crm_status=request.crm_status),
+        )
+        return pb.ListLeadsResponse(leads=[lead_pb(lead) for lead in page.items], next_page_token=page.next_page_token)
+
+
+class SubjectServicer(pb_grpc.SubjectServiceServicer):
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    @unary
+    async def DeleteSubject(self, request: pb.DeleteSubjectRequest, context: Ctx) -> pb.DeleteSubjectResponse:
+        erased = await self.memory.erase_subject(request.user_id)
+        return pb.DeleteSubjectResponse(
+            conversations_deleted=erased.conversations,
+            messages_deleted=erased.messages,
+            leads_deleted=erased.leads,
+            interactions_deleted=erased.interactions,
+        )
+
+    @unary
+    async def ExportSubject(self, request: pb.ExportSubjectRequest, context: Ctx) -> pb.ExportSubjectResponse:
+        export = await self.memory.export_subject(request.user_id)
+        return pb.ExportSubjectResponse(
+            user_id=export.user_id,
+            conversations=[conversation_pb(c) for c in export.conversations],
+            leads=[lead_pb(lead) for lead in export.leads],
+            interactions=[interaction_pb(i) for i in export.interactions],
+            export_time=timestamp(export.export_time),
+        )
+
+
+# protobuf -> domain
+
+
+def _new_message(m: pb.NewMessage) -> NewMessage:
+    return NewMessage(
+        role=m.role,
+        text=m.text,
+        agent=m.agent,
+        intent=(
+            IntentData(m.intent.name, m.intent.confidence, m.intent.agent, m.intent.strategy)
+            if m.HasField("intent")
+            else None
+        ),
+        metadata=dict(m.metadata),
+        citations=[CitationData(c.source, c.title, c.snippet, c.document_id) for c in m.citations],
+    )
+
+
+# domain -> protobuf
+
+
+def _fill(target: Any, messages: list[StoredMessage], encoded: list[bytes]) -> None:
+    target.extend(message_pb(m) for m in messages)
+    for raw in encoded:
+        target.add().MergeFromString(raw)
+
+
+def conversation_pb(c: Conversation) -> pb.Conversation:
+    info = c.info
+    out = pb.Conversation(
+        conversation_id=info.conversation_id,
+        user_id=info.user_id,
+        channel=info.channel,
+        agent=info.agent,
+        create_time=timestamp(info.create_time),
+        update_time=timestamp(info.update_time),
+    )
+    _fill(out.messages, c.messages, c.encoded)
+    return out
+
+
+def _summary_pb(info: ConversationInfo) -> pb.ConversationSummary:
+    return pb.ConversationSummary(
+        conversation_id=info.conversation_id,
+        channel=info.channel,
+        agent=info.agent,
+        message_count=info.message_count,
+        create_time=timestamp(info.create_time),
+        update_time=timestamp(info.update_time),
+    )
+
+
+def lead_pb(lead: Lead) -> types_pb2.Lead:
+    q = lead.qualification
+    return types_pb2.Lead(
+        lead_id=lead.lead_id,
+        user_id=lead.user_id,
+        name=lead.name,
+        email=lead.email,
+        phone=lead.phone,
+        company=lead.company,
+        score=lead.score,
+        qualification=types_pb2.BantQualification(
+            budget=q.budget, authority=q.authority, need=q.need, timeline=q.timeline
+        ),
+        source=lead.source,
+        crm_status=lead.crm_status,
+        crm_id=lead.crm_id,
+        conversation_id=lead.conversation_id,
+        create_time=timestamp(lead.create_time),
+        update_time=timestamp(lead.update_time),
+    )
+
+
+def interaction_pb(i: Interaction) -> pb.Interaction:
+    return pb.Interaction(
+        interaction_id=i.interaction_id,
+        conversation_id=i.conversation_id,
+        user_id=i.user_id,
+        user_input=i.user_input,
+        agent_response=i.agent_response,
+        agent=i.agent,
+        create_time=timestamp(i.create_time),
+        metadata=i.metadata,
+    )

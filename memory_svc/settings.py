@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import SettingsConfigDict
+
+from atende_runtime.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    """memory_svc settings; environment variables are prefixed MEMORY_, except the
+    shared DATABASE_URL and REDIS_URL."""
+
+    model_config = SettingsConfigDict(env_prefix="MEMORY_", extra="ignore")
+
+    port: int = 50053
+    # PostgreSQL, the durable truth. Required: the stack launcher always passes it.
+    database_url: str = Field(validation_alias=AliasChoices("DATABASE_URL", "MEMORY_DATABASE_URL"))
+    # Redis, the hot tier. Required: the stack launcher always passes it.
+    redis_url: str = Field(validation_alias=AliasChoices("REDIS_URL", "MEMORY_REDIS_URL"))
+    # PostgreSQL schema that holds this service's tables (tests use a fresh one).
+    db_schema: str = Field("memory", pattern=r"^[a-z_][a-z0-9_]{0,62}$")
+    # Connections kept open to PostgreSQL, and the most the pool may open.
+    db_pool_min_size: int = Field(2, ge=1)
+    db_pool_max_size: int = Field(10, ge=1)
+    # Prefix of every Redis key this service writes (tests use a fresh one).
+    redis_prefix: str = "memory:"
+    # Seconds an idle conversation (or lead) stays in Redis after its last write.
+    redis_ttl_seconds: int = Field(1800, ge=1)
+    # Seconds a Redis call may take before the service falls back to PostgreSQL.
+    redis_timeout_seconds: float = Field(0.25, gt=0)
+    # Seconds between probes of Redis while it is down (recovery is automatic).
+    redis_probe_interval_seconds: float = Field(1.0, gt=0)
+    # Most recent messages of a conversation kept in Redis.
+    redis_window_messages: int = Field(100, ge=1, le=1000)
+    # Messages GetContext returns when the request says 0.
+    context_messages: int = Field(20, ge=1)
+    # Most messages GetContext returns, whatever the request asks.
+    context_messages_max: int = Field(200, ge=1)
+    # Upper bound of the summary of older messages, in characters.
+    summary_max_chars: int = Field(1200, ge=100)
+    # Days conversations (counted from their last message) and interactions are kept;
+    # 0 keeps them for ever.
+    retention_days: float = Field(365, ge=0)
+    # Seconds between runs of the retention job.
+    retention_interval_seconds: float = Field(3600, gt=0)
+    # Secret that signs page tokens, so a tampered token is refused. Set the same value
+    # on every replica; the default only protects against accidents, not attackers.
+    page_token_secret: str = "atende-memory-page-token"

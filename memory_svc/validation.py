@@ -1,0 +1,195 @@
+"""Input rules. Every violation is collected so a client learns all its mistakes at once."""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+
+from atende_runtime.errors import InvalidArgument, Validator
+from memory_svc.models import (
+    CRM_STATUSES,
+    ROLES,
+    AppendRequest,
+    InteractionInput,
+    LeadFilter,
+    LeadInput,
+    NewMessage,
+)
+
+CONVERSATION_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# Channels are short lower-case tokens; the built-in ones are web, whatsapp, email, api.
+CHANNEL = re.compile(r"[a-z0-9_-]{1,32}")
+MAX_TEXT = 20_000
+MAX_RESPONSE = 100_000
+MAX_MESSAGES_PER_TURN = 20
+MAX_ID = 128
+MAX_NAME = 128
+MAX_FIELD = 512
+MAX_METADATA_ENTRIES = 64
+MAX_METADATA_KEY = 128
+MAX_METADATA_VALUE = 4096
+MAX_CITATIONS = 32
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+
+def conversation_id(v: Validator, name: str, value: str) -> None:
+    if not value:
+        v.add(name, "is required")
+    elif not CONVERSATION_ID.fullmatch(value):
+        v.add(name, "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'")
+
+
+def short_text(v: Validator, name: str, value: str, limit: int, *, required: bool = False) -> None:
+    if required and not value.strip():
+        v.add(name, "is required")
+        return
+    v.max_length(name, value, limit)
+    v.clean_text(name, value)
+
+
+def channel(v: Validator, name: str, value: str) -> None:
+    if value and not CHANNEL.fullmatch(value):
+        v.add(name, "must be a channel name such as web, whatsapp, email or api")
+
+
+def metadata(v: Validator, name: str, value: dict[str, str]) -> None:
+    if len(value) > MAX_METADATA_ENTRIES:
+        v.add(name, f"has {len(value)} entries; the limit is {MAX_METADATA_ENTRIES}")
+        return
+    for key, item in value.items():
+        short_text(v, f"{name}.key", key, MAX_METADATA_KEY, required=True)
+        short_text(v, f"{name}[{key!r}]", item, MAX_METADATA_VALUE)
+
+
+def _message(v: Validator, name: str, message: NewMessage) -> None:
+    if message.role not in ROLES:
+        v.add(f"{name}.role", "must be one of user, assistant, human, system")
+    if message.role == "user" and not message.text.strip():
+        v.add(f"{name}.text", "is required for user messages")
+    v.max_length(f"{name}.text", message.text, MAX_TEXT)
+    v.clean_text(f"{name}.text", message.text)
+    short_text(v, f"{name}.agent", message.agent, MAX_NAME)
+    if message.intent is not None:
+        intent = message.intent
+        short_text(v, f"{name}.intent.name", intent.name, MAX_NAME)
+        short_text(v, f"{name}.intent.agent", intent.agent, MAX_NAME)
+        short_text(v, f"{name}.intent.strategy", intent.strategy, MAX_NAME)
+        if not (math.isfinite(intent.confidence) and 0.0 <= intent.confidence <= 1.0):
+            v.add(f"{name}.intent.confidence", "must be between 0.0 and 1.0")
+    metadata(v, f"{name}.metadata", message.metadata)
+    if len(message.citations) > MAX_CITATIONS:
+        v.add(f"{name}.citations", f"has {len(message.citations)} entries; the limit is {MAX_CITATIONS}")
+    else:
+        for j, citation in enumerate(message.citations):
+            at = f"{name}.citations[{j}]"
+            short_text(v, f"{at}.source", citation.source, MAX_FIELD * 4)
+            short_text(v, f"{at}.title", citation.title, MAX_FIELD)
+            short_text(v, f"{at}.snippet", citation.snippet, MAX_TEXT)
+            short_text(v, f"{at}.document_id", citation.document_id, MAX_FIELD)
+
+
+def append_request(request: AppendRequest) -> None:
+    v = Validator()
+    conversation_id(v, "conversation_id", request.conversation_id)
+    short_text(v, "user_id", request.user_id, MAX_ID)
+    channel(v, "channel", request.channel)
+    short_text(v, "client_message_id", request.client_message_id, MAX_ID)
+    short_text(v, "agent", request.agent, MAX_NAME)
+    if not request.messages:
+        v.add("messages", "must contain at least one message")
+    elif len(request.messages) > MAX_MESSAGES_PER_TURN:
+        v.add("messages", f"has {len(request.messages)} messages; the limit is {MAX_MESSAGES_PER_TURN}")
+    else:
+        for i, message in enumerate(request.messages):
+            _message(v, f"messages[{i}]", message)
+    v.check()
+
+
+def conversation_lookup(value: str, client_message_id: str | None = None) -> None:
+    v = Validator()
+    conversation_id(v, "conversation_id", value)
+    if client_message_id is not None:
+        short_text(v, "client_message_id", client_message_id, MAX_ID, required=True)
+    v.check()
+
+
+def context_size(requested: int, default: int, most: int) -> int:
+    if requested < 0:
+        raise InvalidArgument.single("max_messages", "must not be negative")
+    return min(requested or default, most)
+
+
+def page_size(requested: int) -> int:
+    """AIP-158: 0 means the default, too large is coerced down, negative is an error."""
+    if requested < 0:
+        raise InvalidArgument.single("page_size", "must not be negative")
+    return min(requested or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+
+
+def user_id(value: str, name: str = "user_id") -> None:
+    v = Validator()
+    short_text(v, name, value, MAX_ID, required=True)
+    v.check()
+
+
+def lead_input(lead: LeadInput) -> None:
+    v = Validator()
+    short_text(v, "lead.user_id", lead.user_id, MAX_ID, required=True)
+    for name, value in (
+        ("name", lead.name),
+        ("email", lead.email),
+        ("phone", lead.phone),
+        ("company", lead.company),
+        ("crm_id", lead.crm_id),
+        ("qualification.budget", lead.qualification.budget),
+        ("qualification.authority", lead.qualification.authority),
+        ("qualification.need", lead.qualification.need),
+        ("qualification.timeline", lead.qualification.timeline),
+    ):
+        short_text(v, f"lead.{name}", value, MAX_FIELD)
+    if lead.email and ("@" not in lead.email or any(c.isspace() for c in lead.email)):
+        v.add("lead.email", "is not an e-mail address")
+    if not 0 <= lead.score <= 100:
+        v.add("lead.score", "must be between 0 and 100")
+    channel(v, "lead.source", lead.source)
+    if lead.crm_status and lead.crm_status not in CRM_STATUSES:
+        v.add("lead.crm_status", "must be one of new, queued, synced, failed")
+    if lead.conversation_id:
+        conversation_id(v, "lead.conversation_id", lead.conversation_id)
+    v.check()
+
+
+def lead_id(value: str) -> str | None:
+    """The canonical form of a lead id, or None when it cannot name any lead."""
+    if not value:
+        raise InvalidArgument.single("lead_id", "is required")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return None
+
+
+def lead_filter(f: LeadFilter) -> None:
+    v = Validator()
+    if not 0 <= f.min_score <= 100:
+        v.add("min_score", "must be between 0 and 100")
+    if not 0 <= f.max_score <= 100:
+        v.add("max_score", "must be between 0 and 100 (0 means no upper bound)")
+    elif f.max_score and f.max_score < f.min_score:
+        v.add("max_score", "must not be below min_score")
+    if f.crm_status and f.crm_status not in CRM_STATUSES:
+        v.add("crm_status", "must be one of new, queued, synced, failed")
+    v.check()
+
+
+def interaction(item: InteractionInput) -> None:
+    v = Validator()
+    conversation_id(v, "interaction.conversation_id", item.conversation_id)
+    short_text(v, "interaction.user_id", item.user_id, MAX_ID, required=True)
+    short_text(v, "interaction.user_input", item.user_input, MAX_TEXT)
+    short_text(v, "interaction.agent_response", item.agent_response, MAX_RESPONSE)
+    short_text(v, "interaction.agent", item.agent, MAX_NAME)
+    metadata(v, "interaction.metadata", item.metadata)
+    v.check()

@@ -1,0 +1,189 @@
+"""The Redis hot tier: written after every commit, rebuilt on any miss, optional when down."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+import pytest
+from atende.common.v1 import types_pb2
+from atende.memory.v1 import memory_service_pb2 as pb
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from memory_helpers import Service, close_service, open_service, turn
+
+from atende_runtime.embedded import EmbeddedRedis
+from memory_svc.models import AppendRequest, NewMessage
+from memory_svc.settings import Settings
+
+
+async def _texts(service: Service, conversation_id: str, last: int = 100) -> list[str]:
+    context = await service.memory.GetContext(pb.GetContextRequest(conversation_id=conversation_id, max_messages=last))
+    return [m.text for m in context.messages]
+
+
+async def _wait_until(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.05)
+
+
+async def test_write_path_caches_with_ttl(service: Service) -> None:
+    await service.memory.AppendMessages(turn("hot", [("user", "oi"), ("assistant", "olá")]))
+    await service.leads.UpsertLead(pb.UpsertLeadRequest(lead=types_pb2.Lead(user_id="u1", name="Ana")))
+    prefix = service.settings.redis_prefix.encode()
+    keys = await service.keys()
+    assert keys == sorted([prefix + b"c:hot:l", prefix + b"c:hot:m", prefix + b"lead:u1"])
+    for key in keys:
+        ttl = await service.redis.ttl(key)
+        assert 0 < ttl <= 1800
+    assert await service.redis.llen(prefix + b"c:hot:l") == 2
+    # The window holds at most redis_window_messages; older ones live in PostgreSQL only.
+    for i in range(60):
+        await service.memory.AppendMessages(turn("hot", [("user", f"q{i}"), ("assistant", f"a{i}")]))
+    assert await service.redis.llen(prefix + b"c:hot:l") == service.settings.redis_window_messages
+    conversation = await service.memory.GetConversation(pb.GetConversationRequest(conversation_id="hot"))
+    assert len(conversation.conversation.messages) == 122
+
+
+async def test_redis_flushed_mid_conversation(settings_for: Callable[..., Settings], own_redis: EmbeddedRedis) -> None:
+    service = await open_service(settings_for(redis_url=f"redis://127.0.0.1:{own_redis.port}/0"))
+    try:
+        await service.memory.AppendMessages(turn("f", [("user", "1"), ("assistant", "2")]))
+        assert await _texts(service, "f") == ["1", "2"]
+        await service.redis.flushall()
+        # A miss rebuilds from PostgreSQL, then the next append extends the rebuilt entry.
+        assert await _texts(service, "f") == ["1", "2"]
+        await service.memory.AppendMessages(turn("f", [("user", "3"), ("assistant", "4")]))
+        assert await _texts(service, "f") == ["1", "2", "3", "4"]
+        assert await service.redis.llen(service.settings.redis_prefix + "c:f:l") == 4
+
+        # Flushed between two appends: the append finds nothing to extend and leaves
+        # the entry for the next read to rebuild, instead of caching a partial list.
+        await service.redis.flushall()
+        await service.memory.AppendMessages(turn("f", [("user", "5")]))
+        assert await _texts(service, "f") == ["1", "2", "3", "4", "5"]
+        assert await _texts(service, "f", 2) == ["4", "5"]
+
+        # Only the list evicted (maxmemory), the hash kept: detected, rebuilt.
+        await service.redis.delete(service.settings.redis_prefix + "c:f:l")
+        assert await _texts(service, "f") == ["1", "2", "3", "4", "5"]
+        conversation = await service.memory.GetConversation(pb.GetConversationRequest(conversation_id="f"))
+        assert [m.text for m in conversation.conversation.messages] == ["1", "2", "3", "4", "5"]
+        assert not service.app.degraded
+    finally:
+        await close_service(service)
+
+
+async def test_a_missed_cache_write_is_never_served(service: Service) -> None:
+    """An append committed without reaching Redis (a crash between the two) leaves
+    Redis behind PostgreSQL; the next append notices the gap and drops the entry."""
+    await service.memory.AppendMessages(turn("gap", [("user", "1")]))
+    assert await _texts(service, "gap") == ["1"]
+    assert service.app.store is not None
+    await service.app.store.append(AppendRequest("gap", "u1", "web", [NewMessage("user", "2")]))
+    await service.memory.AppendMessages(turn("gap", [("user", "3")]))
+    assert await _texts(service, "gap") == ["1", "2", "3"]
+
+
+async def test_redis_stopped_and_restarted(settings_for: Callable[..., Settings], own_redis: EmbeddedRedis) -> None:
+    service = await open_service(settings_for(redis_url=f"redis://127.0.0.1:{own_redis.port}/0"))
+    health = health_pb2_grpc.HealthStub(service.channel)
+    name = "atende.memory.v1.MemoryService"
+    try:
+        await service.memory.AppendMessages(turn("r", [("user", "1"), ("assistant", "2")]))
+        await service.memory.AppendMessages(turn("idle", [("user", "a")]))
+        assert await _texts(service, "r") == ["1", "2"]
+        assert await _texts(service, "idle") == ["a"]
+        assert not service.app.degraded
+
+        # A snapshot, as a Redis with persistence has: the restarted server loads it,
+        # older than the writes made while it was away.
+        await service.redis.save()
+        own_redis.stop()
+        started = time.monotonic()
+        stored = await service.memory.AppendMessages(turn("r", [("user", "3"), ("assistant", "4")]))
+        assert [m.text for m in stored.messages] == ["3", "4"]
+        assert service.app.degraded
+        assert await _texts(service, "r") == ["1", "2", "3", "4"]
+        await service.memory.AppendMessages(turn("new", [("user", "x")]))
+        assert await _texts(service, "new") == ["x"]
+        replay = await service.memory.AppendMessages(turn("r", [("user", "3")], client_message_id="k"))
+        again = await service.memory.AppendMessages(turn("r", [("user", "3")], client_message_id="k"))
+        assert not replay.replayed and again.replayed
+        lead = await service.leads.UpsertLead(pb.UpsertLeadRequest(lead=types_pb2.Lead(user_id="u1", score=10)))
+        assert lead.created
+        # Down means fast: no call waits on the dead server.
+        assert time.monotonic() - started < 2.0
+
+        await asyncio.sleep(0.5)  # let the health loop look
+        status = await health.Check(health_pb2.HealthCheckRequest(service=name))
+        assert status.status == health_pb2.HealthCheckResponse.SERVING
+
+        own_redis.start()  # same port, with the data saved before the stop
+        await _wait_until(lambda: not service.app.degraded)
+        # What the restarted Redis brought back predates the writes made meanwhile;
+        # none of it may be served.
+        assert await _texts(service, "r") == ["1", "2", "3", "4", "3"]
+        assert await _texts(service, "idle") == ["a"]
+        assert not service.app.degraded  # no stale pooled socket made it fall back again
+        context = await service.memory.GetContext(pb.GetContextRequest(conversation_id="r"))
+        assert context.lead.score == 10
+        await service.memory.AppendMessages(turn("r", [("assistant", "5")]))
+        assert await _texts(service, "r") == ["1", "2", "3", "4", "3", "5"]
+        # And the cache is in use again.
+        assert await service.redis.exists(service.settings.redis_prefix + "c:r:m")
+    finally:
+        await close_service(service)
+
+
+async def test_redis_too_slow(settings_for: Callable[..., Settings], own_redis: EmbeddedRedis) -> None:
+    """A Redis that stops answering in time (same server, no restart): calls give up
+    after the short timeout, and what may have gone stale meanwhile is dropped."""
+    service = await open_service(settings_for(redis_url=f"redis://127.0.0.1:{own_redis.port}/0"))
+    try:
+        await service.memory.AppendMessages(turn("p", [("user", "1")]))
+        assert await _texts(service, "p") == ["1"]
+        await service.redis.execute_command("CLIENT", "PAUSE", "1500", "ALL")
+        started = time.monotonic()
+        await service.memory.AppendMessages(turn("p", [("user", "2")]))
+        assert await _texts(service, "p") == ["1", "2"]
+        assert service.app.degraded
+        assert time.monotonic() - started < 2.0
+        await _wait_until(lambda: not service.app.degraded)
+        assert await _texts(service, "p") == ["1", "2"]
+        await service.memory.AppendMessages(turn("p", [("user", "3")]))
+        assert await _texts(service, "p") == ["1", "2", "3"]
+        assert await service.redis.llen(service.settings.redis_prefix + "c:p:l") == 3
+    finally:
+        await close_service(service)
+
+
+async def test_redis_down_at_start(settings_for: Callable[..., Settings], own_redis: EmbeddedRedis) -> None:
+    own_redis.stop()
+    service = await open_service(settings_for(redis_url=f"redis://127.0.0.1:{own_redis.port}/0"))
+    try:
+        assert service.app.degraded
+        await service.memory.AppendMessages(turn("s", [("user", "1")]))
+        assert await _texts(service, "s") == ["1"]
+        own_redis.start()
+        await _wait_until(lambda: not service.app.degraded)
+        await service.memory.AppendMessages(turn("s", [("user", "2")]))
+        assert await _texts(service, "s") == ["1", "2"]
+    finally:
+        await close_service(service)
+
+
+@pytest.mark.parametrize("window", [3])
+async def test_context_longer_than_the_window(settings_for: Callable[..., Settings], window: int) -> None:
+    service = await open_service(settings_for(redis_window_messages=window))
+    try:
+        for i in range(5):
+            await service.memory.AppendMessages(turn("w", [("user", f"m{i}")]))
+        assert await _texts(service, "w", 2) == ["m3", "m4"]
+        assert await _texts(service, "w", 5) == ["m0", "m1", "m2", "m3", "m4"]
+        conversation = await service.memory.GetConversation(pb.GetConversationRequest(conversation_id="w"))
+        assert len(conversation.conversation.messages) == 5
+    finally:
+        await close_service(service)

@@ -1,0 +1,136 @@
+"""Migrations run twice and concurrently; every query the service runs has an index;
+the retention job deletes what is past the period, by itself."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import psycopg
+from atende.memory.v1 import memory_service_pb2 as pb
+from memory_helpers import Service, close_service, open_service, turn
+from psycopg.rows import dict_row
+from psycopg.types.json import Jsonb
+
+from atende_runtime.postgres import open_pool
+from memory_svc.settings import Settings
+from memory_svc.store import PostgresStore
+
+
+async def test_migrations_twice_and_from_two_replicas_at_once(database_url: str, unique_name: str) -> None:
+    pools = [await open_pool(database_url, min_size=1, max_size=2) for _ in range(2)]
+    try:
+        stores = [PostgresStore(pool, unique_name) for pool in pools]
+        results = await asyncio.gather(*(store.migrate() for store in stores))
+        assert sorted(len(applied) for applied in results) == [0, 1]  # one replica did it all
+        assert await stores[0].migrate() == []
+        async with pools[0].connection() as conn:
+            cursor = await conn.execute(
+                f"SELECT count(*) AS n FROM {unique_name}.schema_migrations".encode()  # type: ignore[arg-type]
+            )
+            row: Any = await cursor.fetchone()
+            assert row["n"] == 1
+    finally:
+        async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:
+            await conn.execute(f"DROP SCHEMA IF EXISTS {unique_name} CASCADE".encode())
+        for pool in pools:
+            await pool.close()
+
+
+_APPEND = {
+    "cid": "c", "user_id": "u", "channel": "web", "agent": "", "cmid": "k", "n": 1,
+    "rows": Jsonb([{"message_id": str(uuid.uuid4()), "role": "user", "text": "oi", "agent": "", "intent": None,
+                    "metadata": {}, "citations": [], "pos": 0}]),
+}
+# Sample parameters for each query of the store, to EXPLAIN them.
+_SAMPLES: dict[str, Any] = {
+    "append": _APPEND,
+    "append_existing": _APPEND,
+    "owner": ("c",),
+    "turn": ("c", "k"),
+    "conversation_with_messages": ("c",),
+    "window": (20, "c"),
+    "summary_sources": {"cid": "c", "upto": 10, "recent": 41},
+    "list_conversations_first": ("u", 21),
+    "list_conversations_after": ("u", datetime.now(UTC), "c", 21),
+    "insert_interaction": None,
+    "upsert_lead": None,  # unique index on user_id by construction
+    "lead_by_id": (str(uuid.uuid4()),),
+    "lead_by_user": ("u",),
+    "list_leads": {"min": 0, "max": 100, "last_score": 101, "last_id": str(uuid.UUID(int=0)), "limit": 21},
+    "list_leads_status": {
+        "status": "new", "min": 0, "max": 100, "last_score": 50, "last_id": str(uuid.UUID(int=0)), "limit": 21,
+    },
+    "subject_conversation_ids": ("u",),
+    "delete_messages": (["c1", "c2"],),
+    "delete_conversations": (["c1", "c2"],),
+    "delete_leads": ("u",),
+    "delete_interactions": ("u", ["c1", "c2"]),
+    "export_conversations": ("u",),
+    "export_messages": ("u",),
+    "export_leads": ("u",),
+    "export_interactions": ("u", ["c1"]),
+    "expire_conversations": (datetime.now(UTC), 500),
+    "expire_interactions": (datetime.now(UTC), 500),
+}
+
+
+async def test_every_query_has_an_index(service: Service) -> None:
+    store = service.app.store
+    assert store is not None
+    assert set(_SAMPLES) == set(store.q), "a new query needs a sample here"
+    async with await psycopg.AsyncConnection.connect(
+        service.settings.database_url, autocommit=True, row_factory=dict_row
+    ) as conn:
+        # On empty tables a sequential scan is cheapest; forbid it to see which index serves.
+        await conn.execute("SET enable_seqscan = off")
+        for name, params in _SAMPLES.items():
+            if params is None:
+                continue
+            async with conn.transaction():
+                cursor = await conn.execute(("EXPLAIN " + store.q[name]).encode(), params)
+                plan = "\n".join(str(next(iter(r.values()))) for r in await cursor.fetchall())
+                assert "Seq Scan" not in plan, f"{name} scans a whole table:\n{plan}"
+                raise psycopg.Rollback()
+
+
+async def test_retention_job_runs_by_itself(settings_for: Callable[..., Settings]) -> None:
+    service = await open_service(settings_for(retention_days=30, retention_interval_seconds=0.2))
+    try:
+        for cid in ("old", "recent"):
+            await service.memory.AppendMessages(turn(cid, [("user", "oi"), ("assistant", "olá")]))
+            await service.memory.RecordInteraction(
+                pb.RecordInteractionRequest(interaction=pb.Interaction(conversation_id=cid, user_id="u1"))
+            )
+        await service.sql(
+            "UPDATE conversations SET update_time = now() - interval '31 days' WHERE conversation_id = 'old'"
+        )
+        await service.sql(
+            "UPDATE interactions SET create_time = now() - interval '31 days' WHERE conversation_id = 'old'"
+        )
+        prefix = service.settings.redis_prefix.encode()
+        assert prefix + b"c:old:m" in await service.keys()
+
+        deadline = time.monotonic() + 10
+        while await service.sql("SELECT 1 FROM conversations WHERE conversation_id = 'old'"):
+            assert time.monotonic() < deadline, "the retention job did not run"
+            await asyncio.sleep(0.1)
+        assert await service.sql("SELECT count(*) FROM messages WHERE conversation_id = 'old'") == [(0,)]
+        assert await service.sql("SELECT conversation_id FROM interactions") == [("recent",)]
+        assert await service.sql("SELECT conversation_id FROM conversations") == [("recent",)]
+        await asyncio.sleep(0.1)
+        keys = await service.keys()
+        assert prefix + b"c:old:m" not in keys and prefix + b"c:recent:m" in keys
+
+        # run_once, as an operator or a test would call it.
+        assert service.app.retention is not None
+        later = datetime.now(UTC) + timedelta(days=31)
+        result = await service.app.retention.run_once(now=later)
+        if result.ran:  # unless the background run held the lock just then
+            assert (result.conversations, result.interactions) == (1, 1)
+    finally:
+        await close_service(service)

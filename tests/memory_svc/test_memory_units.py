@@ -1,0 +1,62 @@
+"""Pure pieces: summaries, page tokens, settings."""
+
+from __future__ import annotations
+
+import pytest
+
+from atende_runtime.errors import InvalidArgument
+from memory_svc.paging import PageTokens
+from memory_svc.settings import Settings
+from memory_svc.summary import first_sentence, summarize
+
+
+def test_first_sentence() -> None:
+    assert first_sentence("Olá! Quero saber o preço do kit solar. Tenho uma casa.") == (
+        "Olá! Quero saber o preço do kit solar."
+    )
+    assert first_sentence("  ") == ""
+    long = first_sentence("palavra " * 100)
+    assert len(long) <= 160 and long.endswith("…")
+
+
+def test_summary_is_bounded_and_deterministic() -> None:
+    texts = [f"Mensagem número {i} do cliente. Mais detalhes." for i in range(200)]
+    one = summarize(texts, truncated=True, max_chars=600)
+    assert one == summarize(texts, truncated=True, max_chars=600)
+    assert len(one) <= 600
+    assert "Mensagem número 0 do cliente." in one  # how it started
+    assert "Mensagem número 199 do cliente." in one  # the latest point
+    assert "(…)" in one
+    short = summarize(["Quero um orçamento.", "Quero um orçamento.", "Para amanhã."], False, 600)
+    assert short.count("Quero um orçamento.") == 1 and "(…)" not in short
+    assert summarize([], False, 600) == ""
+
+
+def test_page_tokens_refuse_tampering() -> None:
+    tokens = PageTokens("secret")
+    token = tokens.encode("leads", {"min": 0}, {"s": 50, "id": "x"})
+    assert tokens.decode("leads", token, {"min": 0}) == {"s": 50, "id": "x"}
+    assert tokens.decode("leads", "", {"min": 0}) is None
+    for bad in (token[:-1], token + "A", "!!!", "A" * 40):
+        with pytest.raises(InvalidArgument):
+            tokens.decode("leads", bad, {"min": 0})
+    with pytest.raises(InvalidArgument):
+        tokens.decode("leads", token, {"min": 10})  # another query's token
+    with pytest.raises(InvalidArgument):
+        tokens.decode("conversations", token, {"min": 0})
+    with pytest.raises(InvalidArgument):
+        PageTokens("other secret").decode("leads", token, {"min": 0})
+
+
+def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db/x")
+    monkeypatch.setenv("REDIS_URL", "redis://r/1")
+    monkeypatch.setenv("MEMORY_DB_SCHEMA", "memtest")
+    monkeypatch.setenv("MEMORY_REDIS_PREFIX", "mt:")
+    settings = Settings()  # type: ignore[call-arg]
+    assert (settings.database_url, settings.redis_url) == ("postgresql://db/x", "redis://r/1")
+    assert (settings.db_schema, settings.redis_prefix, settings.port) == ("memtest", "mt:", 50053)
+    assert settings.redis_ttl_seconds == 1800 and settings.context_messages == 20
+    monkeypatch.delenv("DATABASE_URL")
+    with pytest.raises(ValueError):
+        Settings()  # type: ignore[call-arg]
