@@ -133,8 +133,8 @@ class LeadServicer(pb_grpc.LeadServiceServicer):
         return pb.UpsertLeadResponse(lead=lead_pb(stored), created=created)
 
     @unary
-    async def GetLead(self, request: pb.GetLeadRequest, context: Ctx) -> pb.GetLeadResponse:
-        return pb.GetLeadResponse(lead=lead_pb(await self.memory.get_lead(request.lead_id)))
+    async def GetLead(self, request: pb.GetLeadRequest, context: Ctx) -> types_pb2.Lead:
+        return lead_pb(await self.memory.get_lead(request.lead_id))
 
     @unary
     async def ListLeads(self, request: pb.ListLeadsRequest, context: Ctx) -> pb.ListLeadsResponse:

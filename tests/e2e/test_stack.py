@@ -234,3 +234,24 @@ def test_body_check_reads_only_top_level_fields(http: httpx.Client) -> None:
     assert http.post("/v1/conversations/e2e-body/messages", json=tricky).status_code == 200
     camel = {"userId": "maria", "text": "oi", "clientMessageId": "camel-1"}
     assert http.post("/v1/conversations/e2e-body/messages", json=camel).status_code == 200
+
+
+def test_a_sales_turn_creates_a_lead_readable_over_rest(http: httpx.Client) -> None:
+    body = {"user_id": "lead-user", "text": "Quanto custa o kit solar? Meu email é carla@exemplo.com.br", "channel": "whatsapp"}
+    turn = http.post("/v1/conversations/e2e-lead/messages", json=body).json()
+    lead_id = turn["lead"]["lead_id"]
+    lead = http.get(f"/v1/leads/{lead_id}").json()
+    assert lead["lead_id"] == lead_id and lead["email"] == "carla@exemplo.com.br"
+    assert 0 < lead["score"] <= 100 and lead["source"] == "whatsapp"
+    listed = http.get("/v1/leads", params={"page_size": 50}).json()["leads"]
+    assert lead_id in {item["lead_id"] for item in listed}
+    assert http.get("/v1/leads/no-such-lead").status_code in (400, 404)
+
+
+def test_lgpd_export_then_erase(http: httpx.Client) -> None:
+    http.post("/v1/conversations/e2e-lgpd/messages", json={"user_id": "lgpd-user", "text": "Oi, quero um orçamento"})
+    exported = http.get("/v1/subjects/lgpd-user:export").json()
+    assert [c["conversation_id"] for c in exported["conversations"]] == ["e2e-lgpd"]
+    assert http.delete("/v1/subjects/lgpd-user").status_code == 200
+    assert http.get("/v1/conversations/e2e-lgpd").status_code == 404
+    assert http.get("/v1/subjects/lgpd-user:export").json().get("conversations", []) == []

@@ -43,7 +43,7 @@ async def test_one_lead_per_person_merged_across_conversations(service: Service)
     third = await _upsert(service, user_id="ana", crm_status="synced", crm_id="crm-42")
     assert (third.lead.score, third.lead.crm_id, third.lead.crm_status) == (70, "crm-42", "synced")
     got = await service.leads.GetLead(pb.GetLeadRequest(lead_id=lead.lead_id))
-    assert got.lead == third.lead
+    assert got == third.lead
     assert await service.sql("SELECT count(*) FROM leads") == [(1,)]
 
 

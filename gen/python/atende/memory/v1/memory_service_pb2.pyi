@@ -223,12 +223,6 @@ class GetLeadRequest(_message.Message):
     lead_id: str
     def __init__(self, lead_id: _Optional[str] = ...) -> None: ...
 
-class GetLeadResponse(_message.Message):
-    __slots__ = ("lead",)
-    LEAD_FIELD_NUMBER: _ClassVar[int]
-    lead: _types_pb2.Lead
-    def __init__(self, lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ...) -> None: ...
-
 class ListLeadsRequest(_message.Message):
     __slots__ = ("page_size", "page_token", "min_score", "max_score", "crm_status")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from atende.common.v1 import types_pb2 as atende_dot_common_dot_v1_dot_types__pb2
 from atende.memory.v1 import memory_service_pb2 as atende_dot_memory_dot_v1_dot_memory__service__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -346,7 +347,7 @@ class LeadServiceStub:
         self.GetLead = channel.unary_unary(
                 '/atende.memory.v1.LeadService/GetLead',
                 request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.GetLeadRequest.SerializeToString,
-                response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.GetLeadResponse.FromString,
+                response_deserializer=atende_dot_common_dot_v1_dot_types__pb2.Lead.FromString,
                 _registered_method=True)
         self.ListLeads = channel.unary_unary(
                 '/atende.memory.v1.LeadService/ListLeads',
@@ -368,7 +369,8 @@ class LeadServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetLead(self, request, context):
-        """Returns one lead. NOT_FOUND if it does not exist.
+        """Returns one lead (AIP-131: Get returns the resource itself, so REST clients
+        get the lead at the top level of the JSON body). NOT_FOUND if it does not exist.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -392,7 +394,7 @@ def add_LeadServiceServicer_to_server(servicer, server):
             'GetLead': grpc.unary_unary_rpc_method_handler(
                     servicer.GetLead,
                     request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.GetLeadRequest.FromString,
-                    response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.GetLeadResponse.SerializeToString,
+                    response_serializer=atende_dot_common_dot_v1_dot_types__pb2.Lead.SerializeToString,
             ),
             'ListLeads': grpc.unary_unary_rpc_method_handler(
                     servicer.ListLeads,
@@ -455,7 +457,7 @@ class LeadService:
             target,
             '/atende.memory.v1.LeadService/GetLead',
             atende_dot_memory_dot_v1_dot_memory__service__pb2.GetLeadRequest.SerializeToString,
-            atende_dot_memory_dot_v1_dot_memory__service__pb2.GetLeadResponse.FromString,
+            atende_dot_common_dot_v1_dot_types__pb2.Lead.FromString,
             options,
             channel_credentials,
             insecure,
