@@ -1,0 +1,1 @@
+"""knowledge_svc: the knowledge base (RAG) on Milvus with a local embedding model."""

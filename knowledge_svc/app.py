@@ -1,0 +1,179 @@
+"""knowledge_svc's start-up: loads the embedding model, opens Milvus, registers
+atende.knowledge.v1.KnowledgeService, and loads the sample knowledge base into the
+default collection on the first start (in the background: the service answers
+while it loads)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+
+from atende_runtime.server import Mounted, Setup
+from knowledge_svc.embedding import Embedder, OpenAIEmbedder, UseEmbedder
+from knowledge_svc.files import FileDocument, read_folder
+from knowledge_svc.knowledge import DocumentInput, KnowledgeBase
+from knowledge_svc.milvus_store import MilvusStore
+from knowledge_svc.servicer import SERVICE_NAME, KnowledgeServicer, add_to_server
+from knowledge_svc.settings import Settings
+from knowledge_svc.store import StoreUnavailable
+
+log = logging.getLogger("atende.knowledge.app")
+# faiss (inside Milvus Lite) logs at INFO which CPU kernel it tried and failed to load.
+logging.getLogger("faiss.loader").setLevel(logging.WARNING)
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    if settings.embedding_provider == "openai":
+        return OpenAIEmbedder(
+            model=settings.openai_embedding_model,
+            api_key=settings.openai_api_key,
+            base_url=settings.openai_base_url or None,
+            dimension=settings.openai_dimensions or None,
+            query_cache_size=settings.query_cache_size,
+        )
+    return UseEmbedder(batch_size=settings.embedding_batch_size, query_cache_size=settings.query_cache_size)
+
+
+def build_store(settings: Settings, embedder: Embedder) -> MilvusStore:
+    return MilvusStore(
+        settings.resolved_milvus_uri(),
+        token=settings.milvus_token,
+        embedding_name=embedder.name,
+        dimension=embedder.dimension,
+        collection_prefix=settings.collection_prefix,
+        hnsw_m=settings.hnsw_m,
+        hnsw_ef_construction=settings.hnsw_ef_construction,
+        search_ef=settings.hnsw_ef,
+        candidates=settings.search_candidates,
+        rrf_k=settings.rrf_k,
+        timeout=settings.milvus_timeout_seconds,
+    )
+
+
+async def load_folder(knowledge: KnowledgeBase, collection: str, folder: Path, batch: int = 16) -> int:
+    """Ingests every readable file of `folder`; returns the number of chunks."""
+    documents: list[FileDocument] = []
+    for item in await asyncio.to_thread(lambda: list(read_folder(folder, source_prefix="sample_kb/"))):
+        if isinstance(item, FileDocument):
+            documents.append(item)
+        else:
+            path, error = item
+            log.warning("sample file skipped", extra={"path": str(path), "reason": str(error)})
+    chunks = 0
+    for start in range(0, len(documents), batch):
+        result = await knowledge.ingest(
+            collection,
+            [
+                DocumentInput(d.id, d.text, d.title, d.source, d.metadata, d.content_type)
+                for d in documents[start : start + batch]
+            ],
+        )
+        chunks += result.chunk_count
+    return chunks
+
+
+async def load_sample_if_empty(knowledge: KnowledgeBase, settings: Settings) -> int:
+    collection = settings.default_collection
+    if await knowledge.count(collection) > 0:
+        return 0
+    if not settings.sample_kb_dir.is_dir():
+        log.warning("sample knowledge base folder missing", extra={"path": str(settings.sample_kb_dir)})
+        return 0
+    started = time.perf_counter()
+    chunks = await load_folder(knowledge, collection, settings.sample_kb_dir)
+    log.info(
+        "sample knowledge base loaded",
+        extra={"collection": collection, "chunks": chunks, "seconds": round(time.perf_counter() - started, 2)},
+    )
+    return chunks
+
+
+async def _open_store(settings: Settings, embedder: Embedder) -> MilvusStore:
+    """Opens Milvus, retrying a server that is not up yet (pods start together) for
+    milvus_connect_seconds before giving up."""
+    deadline = time.monotonic() + settings.milvus_connect_seconds
+    delay = 0.5
+    while True:
+        try:
+            return await asyncio.to_thread(build_store, settings, embedder)
+        except StoreUnavailable as error:
+            if time.monotonic() + delay > deadline:
+                raise
+            log.warning("Milvus not reachable yet; retrying", extra={"error": str(error), "retry_in": delay})
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 5.0)
+
+
+@dataclass
+class KnowledgeMounted(Mounted):
+    """Mounted, plus what tests and tools reach for: the knowledge base and the
+    sample-loading task (None when disabled or not needed)."""
+
+    knowledge: KnowledgeBase | None = None
+    sample_task: asyncio.Task[int] | None = field(default=None)
+
+
+async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder | None = None) -> KnowledgeMounted:
+    """Registers the service on `server`. `embedder` lets tests share one loaded model
+    between servers; by default the settings choose and load it."""
+    started = time.perf_counter()
+    if embedder is None:
+        embedder = await asyncio.to_thread(build_embedder, settings)
+    store = await _open_store(settings, embedder)
+    knowledge = KnowledgeBase(store, embedder, settings.limits())
+    await knowledge.ensure_collection(settings.default_collection)
+    add_to_server(KnowledgeServicer(knowledge), server)
+    log.info(
+        "knowledge base ready",
+        extra={
+            "milvus": "lite" if store.lite else "server",
+            "uri": store.uri if store.lite else store.uri.split("@")[-1],
+            "embedding": embedder.name,
+            "seconds": round(time.perf_counter() - started, 2),
+        },
+    )
+
+    sample_task: asyncio.Task[int] | None = None
+    if settings.load_sample_kb:
+
+        async def load_sample() -> int:
+            try:
+                return await load_sample_if_empty(knowledge, settings)
+            except Exception:
+                log.exception("loading the sample knowledge base failed")
+                return 0
+
+        sample_task = asyncio.create_task(load_sample())
+
+    async def health_check() -> bool:
+        return await knowledge.healthy()
+
+    async def close() -> None:
+        if sample_task is not None and not sample_task.done():
+            sample_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sample_task
+        await asyncio.to_thread(store.close)
+
+    return KnowledgeMounted(
+        service_names=[SERVICE_NAME],
+        health_check=health_check,
+        close=close,
+        knowledge=knowledge,
+        sample_task=sample_task,
+    )
+
+
+def make_setup(settings: Settings, embedder: Embedder | None = None) -> Setup:
+    """setup bound to settings, the shape atende_runtime.server.start expects."""
+
+    async def bound(server: grpc.aio.Server) -> Mounted:
+        return await setup(server, settings, embedder)
+
+    return bound

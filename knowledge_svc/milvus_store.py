@@ -1,0 +1,402 @@
+"""The Store on Milvus through pymilvus: Milvus Lite in-process for a URI ending in
+.db (the local default), a Milvus server or cluster for http(s)://, with the same
+code.
+
+One Milvus collection per knowledge collection (`kb_<name>`). Each chunk row holds
+its citation fields, its metadata twice (as JSON to return it, and as "key=value"
+strings in an array to filter on it), a dense vector with an HNSW index, and a
+BM25 sparse vector that a Milvus function computes from `search_text`. A search
+is Milvus's hybrid search: the dense route and the BM25 route, fused by RRF."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+
+def _shield_pymilvus() -> None:
+    """pymilvus parses the MILVUS_URI environment variable when it is imported and
+    raises on anything but a server URL, such as the Milvus Lite path the stack
+    launcher sets. Move such a value to KNOWLEDGE_MILVUS_URI, which Settings reads
+    just the same, before pymilvus is imported."""
+    uri = os.environ.get("MILVUS_URI")
+    if uri is not None and not uri.startswith(("http://", "https://", "tcp://", "unix:")):
+        os.environ.setdefault("KNOWLEDGE_MILVUS_URI", uri)
+        del os.environ["MILVUS_URI"]
+
+
+_shield_pymilvus()
+
+import numpy as np  # noqa: E402
+import numpy.typing as npt  # noqa: E402
+from pymilvus import AnnSearchRequest, DataType, Function, FunctionType, MilvusClient, RRFRanker  # noqa: E402
+from pymilvus.exceptions import MilvusException, MilvusUnavailableException  # noqa: E402
+
+from knowledge_svc.store import (  # noqa: E402
+    ChunkRecord,
+    IncompatibleCollection,
+    StoredHit,
+    StoreError,
+    StoreUnavailable,
+)
+
+log = logging.getLogger("atende.knowledge.milvus")
+
+# Field sizes: Milvus counts VARCHAR lengths in bytes; the service validates
+# characters well under these (a character is at most 4 bytes).
+_ID_BYTES = 1024
+_CHUNK_ID_BYTES = 1100
+_TITLE_BYTES = 2048
+_SOURCE_BYTES = 4096
+_SECTION_BYTES = 2048
+_TEXT_BYTES = 65535
+_TAG_BYTES = 1300
+_MAX_TAGS = 64
+_OUTPUT_FIELDS = ["chunk_id", "document_id", "title", "source", "section", "text", "metadata"]
+# Rows per insert call: a bounded message for the server.
+_WRITE_BATCH = 512
+_QUERY_LIMIT = 16_384
+
+
+def escape_string(value: str) -> str:
+    """A Milvus filter string literal: double-quoted with C escapes."""
+    escaped = (
+        value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    )
+    return f'"{escaped}"'
+
+
+def metadata_tags(metadata: Mapping[str, str]) -> list[str]:
+    return [f"{key}={value}" for key, value in sorted(metadata.items())][:_MAX_TAGS]
+
+
+def filter_expression(metadata_filter: Mapping[str, str]) -> str:
+    if not metadata_filter:
+        return ""
+    tags = ", ".join(escape_string(tag) for tag in metadata_tags(metadata_filter))
+    return f"array_contains_all(tags, [{tags}])"
+
+
+def is_lite_uri(uri: str) -> bool:
+    return uri.endswith(".db") and "://" not in uri
+
+
+class MilvusStore:
+    def __init__(
+        self,
+        uri: str,
+        *,
+        token: str = "",
+        embedding_name: str,
+        dimension: int,
+        collection_prefix: str = "kb_",
+        hnsw_m: int = 16,
+        hnsw_ef_construction: int = 200,
+        search_ef: int = 64,
+        candidates: int = 10,
+        rrf_k: int = 60,
+        timeout: float = 30.0,
+    ) -> None:
+        self.uri = uri
+        self.lite = is_lite_uri(uri)
+        self.embedding_name = embedding_name
+        self.dimension = dimension
+        self.prefix = collection_prefix
+        self.hnsw_m = hnsw_m
+        self.hnsw_ef_construction = hnsw_ef_construction
+        self.search_ef = search_ef
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.timeout = timeout
+        self._known: set[str] = set()
+        self._create_lock = threading.Lock()
+        kwargs: dict[str, Any] = {}
+        if self.lite:
+            Path(uri).parent.mkdir(parents=True, exist_ok=True)
+            # The Lite server runs in this process; pymilvus's 10 s keepalive pings
+            # make it answer GOAWAY too_many_pings and reconnect.
+            kwargs["grpc_options"] = {"grpc.keepalive_time_ms": 300_000, "grpc.keepalive_permit_without_calls": 0}
+        try:
+            self._client = MilvusClient(uri=uri, token=token, timeout=timeout, **kwargs)
+        except MilvusException as error:
+            raise StoreUnavailable(f"cannot open Milvus at {uri}: {error}") from error
+
+    # -- names -----------------------------------------------------------------
+
+    def milvus_name(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    @property
+    def description(self) -> str:
+        return f"atende knowledge chunks; embedding={self.embedding_name}; dim={self.dimension}"
+
+    # -- lifecycle -------------------------------------------------------------
+
+    def ping(self) -> bool:
+        try:
+            self._client.list_collections(timeout=5)
+            return True
+        except Exception:
+            return False
+
+    def close(self) -> None:
+        try:
+            self._client.close()
+        except Exception:  # closing is best effort
+            log.debug("closing the Milvus client failed", exc_info=True)
+
+    def has_collection(self, name: str) -> bool:
+        if name in self._known:
+            return True
+        try:
+            exists = bool(self._client.has_collection(self.milvus_name(name)))
+        except MilvusException as error:
+            raise _translate(error) from error
+        if exists:
+            self._check_compatible(name)
+            self._known.add(name)
+        return exists
+
+    def ensure_collection(self, name: str) -> None:
+        if name in self._known:
+            return
+        with self._create_lock:
+            if self.has_collection(name):
+                return
+            try:
+                self._create(name)
+            except MilvusException as error:
+                raise _translate(error) from error
+            self._known.add(name)
+
+    def _check_compatible(self, name: str) -> None:
+        try:
+            info = self._client.describe_collection(self.milvus_name(name))
+        except MilvusException as error:
+            raise _translate(error) from error
+        dense = next((f for f in info.get("fields", []) if f.get("name") == "dense"), None)
+        dim = int((dense or {}).get("params", {}).get("dim", 0))
+        if dense is None or dim != self.dimension:
+            raise IncompatibleCollection(
+                f"collection {name!r} holds {dim}-dimensional vectors (or none); the service embeds with "
+                f"{self.embedding_name} ({self.dimension} dimensions): re-ingest it into a new collection"
+            )
+        description = str(info.get("description", ""))
+        if "embedding=" in description and f"embedding={self.embedding_name};" not in description:
+            raise IncompatibleCollection(
+                f"collection {name!r} was built with another embedding model ({description}); the service "
+                f"embeds with {self.embedding_name}: re-ingest it into a new collection"
+            )
+
+    def _create(self, name: str) -> None:
+        schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False, description=self.description)
+        schema.add_field("chunk_id", DataType.VARCHAR, is_primary=True, max_length=_CHUNK_ID_BYTES)
+        schema.add_field("document_id", DataType.VARCHAR, max_length=_ID_BYTES)
+        schema.add_field("chunk_index", DataType.INT32)
+        schema.add_field("title", DataType.VARCHAR, max_length=_TITLE_BYTES)
+        schema.add_field("source", DataType.VARCHAR, max_length=_SOURCE_BYTES)
+        schema.add_field("section", DataType.VARCHAR, max_length=_SECTION_BYTES)
+        schema.add_field("text", DataType.VARCHAR, max_length=_TEXT_BYTES)
+        schema.add_field(
+            "search_text",
+            DataType.VARCHAR,
+            max_length=_TEXT_BYTES,
+            enable_analyzer=True,
+            analyzer_params={"tokenizer": "standard", "filter": ["lowercase"]},
+        )
+        schema.add_field("metadata", DataType.JSON)
+        schema.add_field(
+            "tags", DataType.ARRAY, element_type=DataType.VARCHAR, max_capacity=_MAX_TAGS, max_length=_TAG_BYTES
+        )
+        schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
+        schema.add_field("dense", DataType.FLOAT_VECTOR, dim=self.dimension)
+        schema.add_function(
+            Function(
+                name="search_text_bm25",
+                function_type=FunctionType.BM25,
+                input_field_names=["search_text"],
+                output_field_names=["sparse"],
+            )
+        )
+        index = self._client.prepare_index_params()
+        index.add_index(
+            field_name="dense",
+            index_type="HNSW",
+            metric_type="COSINE",
+            params={"M": self.hnsw_m, "efConstruction": self.hnsw_ef_construction},
+        )
+        index.add_index(field_name="sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25", params={})
+        index.add_index(field_name="document_id", index_type="INVERTED")
+        self._client.create_collection(self.milvus_name(name), schema=schema, consistency_level="Bounded")
+        # sync=False: the collection is empty, so the index is ready at once; waiting
+        # would poll for 0.5 s an index through an RPC Milvus Lite does not implement.
+        self._client.create_index(self.milvus_name(name), index, sync=False)
+        self._client.load_collection(self.milvus_name(name))
+        log.info("collection created", extra={"collection": name, "milvus_collection": self.milvus_name(name)})
+
+    # -- reads -----------------------------------------------------------------
+
+    def count(self, name: str) -> int:
+        if not self.has_collection(name):
+            return 0
+        try:
+            rows = self._client.query(
+                self.milvus_name(name), filter="", output_fields=["count(*)"], consistency_level="Strong"
+            )
+        except MilvusException as error:
+            raise _translate(error) from error
+        return int(rows[0]["count(*)"]) if rows else 0
+
+    def _chunk_ids(self, name: str, document_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Stored chunk ids of each document."""
+        found: dict[str, list[str]] = {}
+        for start in range(0, len(document_ids), 200):
+            part = document_ids[start : start + 200]
+            expression = f"document_id in [{', '.join(escape_string(d) for d in part)}]"
+            try:
+                rows = self._client.query(
+                    self.milvus_name(name),
+                    filter=expression,
+                    output_fields=["chunk_id", "document_id"],
+                    limit=_QUERY_LIMIT,
+                    consistency_level="Strong",
+                )
+            except MilvusException as error:
+                raise _translate(error) from error
+            for row in rows:
+                found.setdefault(str(row["document_id"]), []).append(str(row["chunk_id"]))
+        return found
+
+    def search(
+        self,
+        name: str,
+        vector: npt.NDArray[np.float32],
+        text: str,
+        top_k: int,
+        metadata_filter: Mapping[str, str],
+    ) -> list[StoredHit]:
+        expression = filter_expression(metadata_filter)
+        candidates = max(self.candidates, top_k)
+        dense = AnnSearchRequest(
+            data=[np.asarray(vector, dtype=np.float32).tolist()],
+            anns_field="dense",
+            param={"metric_type": "COSINE", "params": {"ef": max(self.search_ef, candidates)}},
+            limit=candidates,
+            expr=expression or None,
+        )
+        requests = [dense]
+        if text.strip():
+            requests.append(
+                AnnSearchRequest(
+                    data=[text],
+                    anns_field="sparse",
+                    param={"metric_type": "BM25"},
+                    limit=candidates,
+                    expr=expression or None,
+                )
+            )
+        try:
+            result = self._client.hybrid_search(
+                self.milvus_name(name),
+                requests,
+                RRFRanker(self.rrf_k),
+                limit=top_k,
+                output_fields=_OUTPUT_FIELDS,
+            )
+        except MilvusException as error:
+            raise _translate(error) from error
+        hits: list[StoredHit] = []
+        for hit in result[0] if result else []:
+            entity = hit.get("entity", {})
+            metadata = entity.get("metadata") or {}
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            hits.append(
+                StoredHit(
+                    chunk_id=str(entity.get("chunk_id", hit.get("id", ""))),
+                    document_id=str(entity.get("document_id", "")),
+                    title=str(entity.get("title", "")),
+                    source=str(entity.get("source", "")),
+                    section=str(entity.get("section", "")),
+                    text=str(entity.get("text", "")),
+                    score=float(hit.get("distance", 0.0)),
+                    metadata={str(k): str(v) for k, v in metadata.items()},
+                )
+            )
+        return hits
+
+    # -- writes ----------------------------------------------------------------
+
+    def replace_documents(self, name: str, documents: Mapping[str, Sequence[ChunkRecord]]) -> int:
+        """Upserts every document's chunks (stable ids: document id and position),
+        then deletes the chunks an older, longer version left behind."""
+        if not documents:
+            return 0
+        existing = self._chunk_ids(name, list(documents))
+        rows = [_row(chunk) for chunks in documents.values() for chunk in chunks]
+        try:
+            for start in range(0, len(rows), _WRITE_BATCH):
+                self._client.upsert(self.milvus_name(name), rows[start : start + _WRITE_BATCH])
+            new_ids = {chunk.chunk_id for chunks in documents.values() for chunk in chunks}
+            stale = [cid for ids in existing.values() for cid in ids if cid not in new_ids]
+            for start in range(0, len(stale), _WRITE_BATCH):
+                self._client.delete(self.milvus_name(name), ids=stale[start : start + _WRITE_BATCH])
+        except MilvusException as error:
+            raise _translate(error) from error
+        return len(stale)
+
+    def write_done(self, name: str) -> None:
+        """Milvus Lite searches its unsealed memtable by brute force and rebuilds
+        its BM25 postings on every search: seal it after each batch of writes. A
+        Milvus server seals segments itself (and rate-limits flush)."""
+        if not self.lite:
+            return
+        try:
+            self._client.flush(self.milvus_name(name))
+        except MilvusException as error:
+            raise _translate(error) from error
+
+    def delete_document(self, name: str, document_id: str) -> int:
+        if not self.has_collection(name):
+            return 0
+        ids = self._chunk_ids(name, [document_id]).get(document_id, [])
+        try:
+            for start in range(0, len(ids), _WRITE_BATCH):
+                self._client.delete(self.milvus_name(name), ids=ids[start : start + _WRITE_BATCH])
+        except MilvusException as error:
+            raise _translate(error) from error
+        return len(ids)
+
+    def drop_collection(self, name: str) -> None:
+        try:
+            self._client.drop_collection(self.milvus_name(name))
+        except MilvusException as error:
+            raise _translate(error) from error
+        self._known.discard(name)
+
+
+def _row(chunk: ChunkRecord) -> dict[str, Any]:
+    return {
+        "chunk_id": chunk.chunk_id,
+        "document_id": chunk.document_id,
+        "chunk_index": chunk.chunk_index,
+        "title": chunk.title,
+        "source": chunk.source,
+        "section": chunk.section,
+        "text": chunk.text,
+        "search_text": chunk.search_text,
+        "metadata": dict(chunk.metadata),
+        "tags": metadata_tags(chunk.metadata),
+        "dense": np.asarray(chunk.vector, dtype=np.float32).tolist(),
+    }
+
+
+def _translate(error: MilvusException) -> StoreError:
+    if isinstance(error, MilvusUnavailableException) or "unavailable" in str(error).lower():
+        return StoreUnavailable(f"Milvus did not answer: {error}")
+    return StoreError(f"Milvus failed: {error}")

@@ -1,0 +1,49 @@
+"""knowledge_svc in-process on port 0, with the real embedding model (loaded once a
+session) and real Milvus Lite in a temporary folder. The session's server loads the
+sample knowledge base into its default collection, as a first start does; each test
+writes to a collection of its own (unique_name)."""
+
+from __future__ import annotations
+
+import os
+
+from atende_runtime.embedded import blas_single_thread_env
+
+for _name, _value in blas_single_thread_env().items():
+    os.environ.setdefault(_name, _value)
+
+from collections.abc import AsyncIterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from knowledge_helpers import Service, close_service, knowledge_settings, open_service  # noqa: E402
+
+from knowledge_svc.embedding import UseEmbedder  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def embedder() -> UseEmbedder:
+    return UseEmbedder()
+
+
+@pytest.fixture(scope="session")
+def milvus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("knowledge-milvus")
+
+
+@pytest.fixture(scope="session")
+async def service(milvus_dir: Path, embedder: UseEmbedder) -> AsyncIterator[Service]:
+    """The session's server: a first start, so it loads the sample knowledge base."""
+    settings = knowledge_settings(str(milvus_dir / "knowledge.db"), load_sample_kb=True)
+    svc = await open_service(settings, embedder)
+    try:
+        yield svc
+    finally:
+        await close_service(svc)
+
+
+@pytest.fixture(scope="session")
+async def sample_loaded(service: Service) -> int:
+    """Waits for the background load of the sample knowledge base; its chunk count."""
+    assert service.mounted.sample_task is not None
+    return await service.mounted.sample_task

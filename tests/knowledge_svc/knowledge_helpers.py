@@ -1,0 +1,60 @@
+"""Starting and stopping knowledge_svc in-process for the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import grpc
+from atende.knowledge.v1 import knowledge_service_pb2_grpc as pb_grpc
+
+from atende_runtime.server import RunningServer, start
+from knowledge_svc.app import KnowledgeMounted, make_setup
+from knowledge_svc.embedding import Embedder
+from knowledge_svc.knowledge import KnowledgeBase
+from knowledge_svc.settings import Settings
+
+
+@dataclass
+class Service:
+    running: RunningServer
+    settings: Settings
+    channel: grpc.aio.Channel
+    stub: pb_grpc.KnowledgeServiceStub
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.running.port}"
+
+    @property
+    def mounted(self) -> KnowledgeMounted:
+        assert isinstance(self.running.mounted, KnowledgeMounted)
+        return self.running.mounted
+
+    @property
+    def knowledge(self) -> KnowledgeBase:
+        assert self.mounted.knowledge is not None
+        return self.mounted.knowledge
+
+
+def knowledge_settings(milvus_uri: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "milvus_uri": milvus_uri,
+        "port": 0,
+        "health_interval_seconds": 0.2,
+        "load_sample_kb": False,
+        "shutdown_grace_seconds": 1.0,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+async def open_service(settings: Settings, embedder: Embedder) -> Service:
+    running = await start(settings, make_setup(settings, embedder))
+    channel = grpc.aio.insecure_channel(f"127.0.0.1:{running.port}")
+    return Service(running, settings, channel, pb_grpc.KnowledgeServiceStub(channel))  # type: ignore[no-untyped-call]
+
+
+async def close_service(service: Service) -> None:
+    await service.channel.close()
+    await service.running.stop(0.5)

@@ -1,0 +1,166 @@
+"""Parsing, chunking and the lexical text: the domain code that needs no model and
+no Milvus."""
+
+from __future__ import annotations
+
+import base64
+import itertools
+from pathlib import Path
+
+import pytest
+from knowledge_pdfgen import make_pdf
+
+from knowledge_svc.chunking import chunk_document
+from knowledge_svc.documents import (
+    HTML,
+    MARKDOWN,
+    PDF,
+    PLAIN,
+    Block,
+    ParsedDocument,
+    ParseError,
+    normalize_content_type,
+    parse,
+    parse_html,
+    parse_markdown,
+    parse_plain,
+)
+from knowledge_svc.files import decode, document_id
+from knowledge_svc.lexical import fold, lexical_text
+from knowledge_svc.milvus_store import escape_string, filter_expression
+
+
+def test_markdown_sections_lists_tables_and_front_matter() -> None:
+    text = """---
+title: Ignored by the parser
+lang: pt
+---
+
+# Garantia
+
+Texto de abertura com **negrito** e um [link](https://example.com).
+
+## Inversores
+
+- SB-INV-5K: 10 anos
+- X3-8K: 10 anos
+
+| Produto | Prazo |
+|---|---|
+| Painel | 12 anos |
+
+### Como acionar
+
+```
+código não é formatado
+```
+"""
+    parsed = parse_markdown(text)
+    assert parsed.title == "Garantia"
+    assert [b.section for b in parsed.blocks] == ["", "Inversores", "Inversores", "Inversores > Como acionar"]
+    assert parsed.blocks[0].text == "Texto de abertura com negrito e um link."
+    assert parsed.blocks[1].text == "- SB-INV-5K: 10 anos\n- X3-8K: 10 anos"
+    assert parsed.blocks[2].text == "Produto | Prazo\nPainel | 12 anos"
+    assert "código não é formatado" in parsed.blocks[3].text
+    assert "lang: pt" not in " ".join(b.text for b in parsed.blocks)
+
+
+def test_markdown_setext_headings_and_thematic_breaks() -> None:
+    parsed = parse_markdown("Intro\n\n---\n\nEntrega\n-------\n\nEm 10 dias.\n\n* * *\n\n- item\n")
+    assert parsed.blocks == [Block("", "Intro"), Block("Entrega", "Em 10 dias."), Block("Entrega", "- item")]
+
+
+def test_html_skips_scripts_navigation_and_keeps_headings() -> None:
+    html = """<html><head><title>Sobre nós</title><script>var x = "segredo";</script></head>
+    <body><nav><a href="/">Início</a></nav><h1>Sobre nós</h1><p>Fundada em 2014 &amp; sediada em Fortaleza.</p>
+    <h2>Contato</h2><table><tr><td>WhatsApp</td><td>(85) 3000-1234</td></tr></table>
+    <ul><li>Um</li><li>Dois</li></ul><footer>rodapé</footer></body></html>"""
+    parsed = parse_html(html)
+    assert parsed.title == "Sobre nós"
+    texts = [b.text for b in parsed.blocks]
+    assert texts[0] == "Fundada em 2014 & sediada em Fortaleza."
+    assert "WhatsApp | (85) 3000-1234" in texts
+    assert "- Um" in texts and "- Dois" in texts
+    joined = " ".join(texts)
+    assert "segredo" not in joined and "Início" not in joined and "rodapé" not in joined
+    assert parsed.blocks[1].section == "Contato"
+
+
+def test_plain_text_paragraphs_and_heading_guess() -> None:
+    parsed = parse_plain("Política de frete\n\nEnviamos para todo o Brasil.\nEm até 10 dias.\n\nRetirada\n\nNa loja.")
+    assert parsed.title == "Política de frete"
+    assert parsed.blocks == [
+        Block("Política de frete", "Enviamos para todo o Brasil. Em até 10 dias."),
+        Block("Retirada", "Na loja."),
+    ]
+
+
+def test_pdf_pages_become_sections() -> None:
+    data = make_pdf([["Garantia estendida", "", "O plano custa R$ 39 por mes."], ["Cancelamento", "", "Sem multa."]],
+                    title="Plano Brisa Care")
+    parsed = parse(base64.b64encode(data).decode(), PDF)
+    assert parsed.title == "Plano Brisa Care"
+    assert [b.section for b in parsed.blocks] == ["page 1 > Garantia estendida", "page 2 > Cancelamento"]
+    assert "R$ 39" in parsed.blocks[0].text
+
+
+@pytest.mark.parametrize("content", ["not base64 at all!", base64.b64encode(b"%PDF-1.4 broken").decode()])
+def test_unreadable_pdf_is_a_parse_error(content: str) -> None:
+    with pytest.raises(ParseError):
+        parse(content, PDF)
+
+
+def test_content_type_aliases() -> None:
+    assert normalize_content_type("") == PLAIN
+    assert normalize_content_type("text/markdown; charset=utf-8") == MARKDOWN
+    assert normalize_content_type("HTML") == HTML
+    assert normalize_content_type("application/pdf") == PDF
+    assert normalize_content_type("image/png") is None
+
+
+def test_chunks_stay_in_their_section_and_respect_the_size() -> None:
+    sentences = " ".join(f"Frase número {i} sobre a garantia dos painéis solares." for i in range(40))
+    parsed = ParsedDocument("Doc", [Block("A", sentences), Block("B", "Curto.")])
+    chunks = chunk_document(parsed, max_chars=300, overlap=60)
+    assert [c.index for c in chunks] == list(range(len(chunks)))
+    assert {c.section for c in chunks[:-1]} == {"A"} and chunks[-1].section == "B"
+    assert all(len(c.text) <= 300 + 30 for c in chunks)
+    # consecutive chunks of a section share their boundary sentence (the overlap)
+    for first, second in itertools.pairwise(chunks[:-1]):
+        last_sentence = first.text.rsplit(". ", 1)[-1]
+        assert second.text.startswith(last_sentence.rstrip("."))
+    # every sentence is in some chunk
+    for i in range(40):
+        assert any(f"Frase número {i} " in c.text for c in chunks)
+
+
+def test_paragraphs_are_kept_whole_when_they_fit() -> None:
+    parsed = ParsedDocument("Doc", [Block("", "Primeiro parágrafo."), Block("", "Segundo parágrafo.")])
+    assert [c.text for c in chunk_document(parsed)] == ["Primeiro parágrafo.\n\nSegundo parágrafo."]
+
+
+def test_a_word_longer_than_a_chunk_is_cut() -> None:
+    parsed = ParsedDocument("Doc", [Block("", "x" * 1000)])
+    chunks = chunk_document(parsed, max_chars=200, overlap=0)
+    assert "".join(c.text for c in chunks) == "x" * 1000
+
+
+def test_lexical_text_folds_accents_and_drops_function_words() -> None:
+    assert fold("Devolução GARANTIA") == "devolucao garantia"
+    assert lexical_text("Qual é a garantia do inversor SB-INV-5K?") == "garantia inversor sb-inv-5k"
+    assert lexical_text("What is the warranty of the X3-8K?") == "warranty x3-8k"
+    assert lexical_text("?!...") == ""
+
+
+def test_filter_expressions_escape_values() -> None:
+    assert escape_string('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
+    assert filter_expression({}) == ""
+    assert filter_expression({"lang": "pt", "tipo": 'x"y'}) == 'array_contains_all(tags, ["lang=pt", "tipo=x\\"y"])'
+
+
+def test_files_decoding_and_ids() -> None:
+    assert decode("ação".encode()) == ("ação", "")
+    assert decode(b"\xef\xbb\xbfok") == ("ok", "")
+    text, warning = decode("promoção".encode("cp1252"))
+    assert text == "promoção" and "Windows-1252" in warning
+    assert document_id(Path("/kb"), Path("/kb/policies/returns.md")) == "policies.returns"
