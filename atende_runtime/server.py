@@ -29,7 +29,11 @@ LIVENESS_SERVICE = "liveness"
 # Clients re-resolve DNS when a connection ends, so new replicas get traffic.
 _SERVER_OPTIONS = [
     ("grpc.max_connection_age_ms", 300_000),
-    ("grpc.max_connection_age_grace_ms", 30_000),
+    # Long enough for a large streamed ingest to finish on an aged connection.
+    ("grpc.max_connection_age_grace_ms", 300_000),
+    # Large documents reach the service, which answers with a clear limit of its own.
+    ("grpc.max_receive_message_length", 32 * 1024 * 1024),
+    ("grpc.max_send_message_length", 32 * 1024 * 1024),
     ("grpc.keepalive_permit_without_calls", 1),
     ("grpc.http2.min_ping_interval_without_data_ms", 60_000),
 ]
