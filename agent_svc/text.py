@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+# Shared with router_svc; re-exported because the agents import them from here.
+from atende_runtime.text import detect_language as detect_language
+from atende_runtime.text import fold as fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A sentence ends at . ! ? … (or a line break) followed by white space.
@@ -20,23 +23,7 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-_PT = frozenset(
-    "a o os as um uma de do da dos das em no na nos nas para por com não nao é e que qual quais "
-    "quanto quanta como onde quando você voce vocês meu minha seu sua isso este esta olá ola oi "
-    "obrigado obrigada preciso quero tem têm está estou são sou bom dia boa tarde noite ajuda sim".split()
-)
-_EN = frozenset(
-    "the a an of in on for to with not is are what which how where when you your my mine this that "
-    "hello hi thanks thank need want have has do does can could would please good morning help yes".split()
-)
-_LETTERS = re.compile(r"[a-zà-ÿ]+", re.I)
-_PT_MARKS = re.compile(r"[ãõçáéíóúâêô]", re.I)
 
-
-def fold(text: str) -> str:
-    """Lower case without accents, for matching Portuguese typed with or without them."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:
@@ -59,14 +46,6 @@ def split_sentences(text: str) -> list[str]:
         pieces.append(text[start:])
     return [p for p in pieces if p]
 
-
-def detect_language(text: str, default: str = "pt") -> str:
-    found = [w.lower() for w in _LETTERS.findall(text)]
-    pt = sum(w in _PT for w in found) + 2 * len(_PT_MARKS.findall(text))
-    en = sum(w in _EN for w in found)
-    if pt == en:
-        return default
-    return "pt" if pt > en else "en"
 
 
 _QUESTION_WORDS = re.compile(

@@ -7,7 +7,8 @@ towards the question's language instead of its topic. No grpc here."""
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from atende_runtime.text import fold
 
 _STOP_PT = """
 a ao aos aquela aquelas aquele aqueles aquilo as ate com como da das de dela delas dele deles depois do dos e
@@ -32,10 +33,6 @@ STOP_WORDS = frozenset((_STOP_PT + _STOP_EN).split())
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*", re.UNICODE)
 
 
-def fold(text: str) -> str:
-    """Lowercase without accents."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def lexical_text(text: str) -> str:

@@ -22,8 +22,8 @@ from atende.memory.v1 import memory_service_pb2 as mpb
 from google.protobuf import timestamp_pb2
 
 from atende_runtime.errors import InvalidArgument, Validator
+from atende_runtime.text import detect_language
 from router_svc.guardrails import ChainResult, Finding, GuardContext, Guardrails, OutputGate, Texts, record_trips
-from router_svc.language import detect_language
 from router_svc.metrics import METRICS
 from router_svc.ports import AgentPort, IntegrationsPort, LeadPort, MemoryPort
 from router_svc.routing import Decision, Router

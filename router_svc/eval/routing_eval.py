@@ -109,7 +109,7 @@ def _report(name: str, results: list[tuple[Turn, str, str]], seconds: float) -> 
 
 
 def _language(turn: Turn) -> str:
-    from router_svc.language import detect_language
+    from atende_runtime.text import detect_language
 
     return detect_language(" ".join((*turn.history, turn.text)))
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from atende_runtime.text import fold
 from router_svc.routing.base import OUT_OF_SCOPE, SMALL_TALK, TOPIC, Decision, IntentSpec, Prediction, intent_from
 from router_svc.routing.policy import RoutingPolicy
 
-
-def normalize(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+normalize = fold
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from atende_runtime.errors import InvalidArgument
+from atende_runtime.text import detect_language
 from router_svc.guardrails import input_chain, output_chain
-from router_svc.language import detect_language
 from router_svc.routing import KeywordClassifier
 from router_svc.settings import RULES_DIR
 from router_svc.validation import TurnRequest, validate_turn

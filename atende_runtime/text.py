@@ -1,0 +1,35 @@
+"""Text helpers more than one service needs: accent folding and a small
+Portuguese/English detector, enough to answer in the customer's language."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PT = frozenset(
+    "a o os as um uma de do da dos das em no na nos nas para por com não nao é e que qual quais "
+    "quanto quanta como onde quando você voce vocês meu minha seu sua isso este esta olá ola oi "
+    "obrigado obrigada preciso quero tem têm está estou são sou bom dia boa tarde noite ajuda sim".split()
+)
+_EN = frozenset(
+    "the a an of in on for to with not is are what which how where when you your my mine this that "
+    "hello hi thanks thank need want have has do does can could would please good morning help yes".split()
+)
+_LETTERS = re.compile(r"[a-zà-ÿ]+", re.I)
+_PT_MARKS = re.compile(r"[ãõçáéíóúâêô]", re.I)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching Portuguese typed with or without them."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def detect_language(text: str, default: str = "pt") -> str:
+    """"pt" or "en": function words of each language, with accents counting for Portuguese."""
+    found = [w.lower() for w in _LETTERS.findall(text)]
+    pt = sum(w in _PT for w in found) + 2 * len(_PT_MARKS.findall(text))
+    en = sum(w in _EN for w in found)
+    if pt == en:
+        return default
+    return "pt" if pt > en else "en"
