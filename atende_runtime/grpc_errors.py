@@ -13,6 +13,7 @@ from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
 from atende_runtime.errors import DomainError, FailedPrecondition, InvalidArgument, NotFound, Unavailable
+from atende_runtime.logs import request_id_var
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,14 @@ async def abort(context: grpc.aio.ServicerContext[Any, Any], error: DomainError)
     await context.abort_with_status(rpc_status.to_status(to_status(error)))  # type: ignore[attr-defined]
 
 
+async def _abort_internal(context: grpc.aio.ServicerContext[Any, Any], error: Exception) -> None:
+    """A bug or a broken dependency: the details go to the log, never to the client,
+    who gets the request id to quote instead."""
+    request_id = request_id_var.get()
+    log.error("unhandled error", exc_info=error)
+    await context.abort(grpc.StatusCode.INTERNAL, f"internal error; request id {request_id or 'unknown'}")
+
+
 def unary(
     method: Callable[[Any, Req, grpc.aio.ServicerContext[Any, Any]], Awaitable[Resp]],
 ) -> Callable[[Any, Req, grpc.aio.ServicerContext[Any, Any]], Awaitable[Resp]]:
@@ -53,8 +62,13 @@ def unary(
     async def wrapper(self: Any, request: Req, context: grpc.aio.ServicerContext[Any, Any]) -> Resp:
         try:
             return await method(self, request, context)
+        except grpc.aio.AbortError:
+            raise
         except DomainError as error:
             await abort(context, error)
+            raise AssertionError("unreachable") from error
+        except Exception as error:
+            await _abort_internal(context, error)
             raise AssertionError("unreachable") from error
 
     return wrapper
@@ -70,8 +84,12 @@ def server_stream(
         try:
             async for item in method(self, request, context):
                 yield item
+        except grpc.aio.AbortError:
+            raise
         except DomainError as error:
             await abort(context, error)
+        except Exception as error:
+            await _abort_internal(context, error)
 
     return wrapper
 

@@ -159,6 +159,12 @@ class MilvusStore:
             raise _translate(error) from error
         if exists:
             self._check_compatible(name)
+            # A collection from an earlier run is on disk but released; search and
+            # query need it loaded (a no-op when it already is).
+            try:
+                self._client.load_collection(self.milvus_name(name))
+            except MilvusException as error:
+                raise _translate(error) from error
             self._known.add(name)
         return exists
 

@@ -134,3 +134,33 @@ def test_sigterm_stops_a_real_service_cleanly() -> None:
     finally:
         if process.poll() is None:
             process.kill()
+
+
+async def test_an_unexpected_error_is_internal_without_its_details() -> None:
+    from atende_runtime import grpc_errors
+
+    class Broken:
+        @grpc_errors.unary
+        async def Call(self, request: bytes, context: grpc.aio.ServicerContext) -> bytes:  # type: ignore[type-arg]
+            raise RuntimeError("password=hunter2 in a stack trace")
+
+    broken = Broken()
+
+    async def setup(server: grpc.aio.Server) -> Mounted:
+        handler = grpc.method_handlers_generic_handler(
+            "test.Slow", {"Call": grpc.unary_unary_rpc_method_handler(broken.Call)}
+        )
+        server.add_generic_rpc_handlers((handler,))
+
+        async def always() -> bool:
+            return True
+
+        return Mounted(["test.Slow"], always)
+
+    server = await start(ServiceSettings(port=0), setup)
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await channel.unary_unary(SLOW_METHOD)(b"x", metadata=[("x-request-id", "req-bug")], timeout=5)
+    await server.stop(0)
+    assert caught.value.code() == grpc.StatusCode.INTERNAL
+    assert "hunter2" not in (caught.value.details() or "") and "req-bug" in (caught.value.details() or "")

@@ -202,7 +202,11 @@ def test_conversations_survive_a_restart_and_nothing_is_left_behind(stack: Stack
     stack.start()
     with httpx.Client(base_url=stack.gateway_url, headers=HEADERS, timeout=30) as client:
         messages = client.get("/v1/conversations/e2e-read").json()["messages"]
-    assert [m["text"] for m in messages if m["role"] == "user"] == ["Olá!", "Qual a garantia do painel?"]
+        assert [m["text"] for m in messages if m["role"] == "user"] == ["Olá!", "Qual a garantia do painel?"]
+        # The knowledge base on disk is searchable again after the restart.
+        found = client.post("/v1/knowledge:search", json={"query": "garantia do painel solar", "top_k": 3})
+        assert found.status_code == 200, found.text
+        assert found.json()["results"]
 
 
 def _alive(pid: int) -> bool:
