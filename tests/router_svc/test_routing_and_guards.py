@@ -45,7 +45,12 @@ def test_unclear_message_without_history_has_low_confidence() -> None:
 
 @pytest.mark.parametrize(
     ("text", "language"),
-    [("Quanto custa a instalação?", "pt"), ("How much does the installation cost?", "en"), ("Olá", "pt")],
+    [
+        ("Quanto custa a instalação?", "pt"),
+        ("How much does the installation cost?", "en"),
+        ("Olá", "pt"),
+        ("My inverter shows error E04", "en"),
+    ],
 )
 def test_language(text: str, language: str) -> None:
     assert detect_language(text) == language
