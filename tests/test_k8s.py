@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import kubernetes_validate
 import pytest
-
-yaml = pytest.importorskip("yaml")
-kubernetes_validate = pytest.importorskip("kubernetes_validate")
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 K8S = ROOT / "k8s"

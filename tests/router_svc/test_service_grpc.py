@@ -17,11 +17,10 @@ from agent_svc.app import setup as agent_setup
 from agent_svc.settings import Settings as AgentSettings
 from atende_runtime.embedded import free_port
 from atende_runtime.server import RunningServer, start
+from memory_svc import app as memory_app
+from memory_svc import settings as memory_settings
 from router_svc.app import setup as router_setup
 from router_svc.settings import Settings
-
-memory_app = pytest.importorskip("memory_svc.app")
-memory_settings = pytest.importorskip("memory_svc.settings")
 
 
 @pytest.fixture(scope="module")
