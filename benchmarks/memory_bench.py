@@ -37,6 +37,7 @@ for entry in (str(ROOT / "gen" / "python"), str(ROOT)):
 import grpc  # noqa: E402
 import psycopg  # noqa: E402
 import redis.asyncio as aioredis  # noqa: E402
+import uvloop  # noqa: E402
 from atende.common.v1 import types_pb2  # noqa: E402
 from atende.memory.v1 import memory_service_pb2 as pb  # noqa: E402
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc  # noqa: E402
@@ -58,6 +59,7 @@ class Result:
     latencies: list[float]
     seconds: float
     errors: int
+    server_cpu: float = 0.0  # CPU seconds the server process spent in this phase
 
     def line(self) -> str:
         ms = sorted(x * 1000 for x in self.latencies)
@@ -67,7 +69,7 @@ class Result:
         rate = len(ms) / self.seconds
         return (
             f"{self.name:<28} {len(ms):>7} calls {rate:>9.0f}/s   p50 {q[49]:6.2f} ms   p95 {q[94]:6.2f} ms   "
-            f"p99 {q[98]:6.2f} ms   errors {self.errors}"
+            f"p99 {q[98]:6.2f} ms   server CPU {self.server_cpu * 1000 / len(ms):.3f} ms/call   errors {self.errors}"
         )
 
     def p99_ms(self) -> float:
@@ -78,7 +80,18 @@ class Result:
         return len(self.latencies) / self.seconds
 
 
-async def drive(name: str, jobs: list[Callable[[], Awaitable[Any]]], concurrency: int) -> Result:
+def process_cpu_seconds(pid: int | None) -> float:
+    """User plus system CPU time of a process (this one when pid is None): what a
+    call costs the server, a figure the shared machine's noise hardly moves."""
+    if pid is None:
+        return time.process_time()
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def drive(
+    name: str, jobs: list[Callable[[], Awaitable[Any]]], concurrency: int, server_pid: int | None = None
+) -> Result:
     """Runs the jobs with `concurrency` calls in flight at all times."""
     latencies: list[float] = []
     errors = 0
@@ -95,9 +108,11 @@ async def drive(name: str, jobs: list[Callable[[], Awaitable[Any]]], concurrency
                 continue
             latencies.append(time.perf_counter() - started)
 
+    cpu_before = process_cpu_seconds(server_pid)
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return Result(name, latencies, time.perf_counter() - started, errors)
+    elapsed = time.perf_counter() - started
+    return Result(name, latencies, elapsed, errors, process_cpu_seconds(server_pid) - cpu_before)
 
 
 def append_request(conversation_id: str, user_id: str, turn: int) -> pb.AppendMessagesRequest:
@@ -208,6 +223,8 @@ async def run(args: argparse.Namespace, database_url: str, redis_url: str) -> li
     results: list[Result] = []
     try:
         await wait_serving(channel, process)
+        # In-process, the CPU figure is this whole process's: client and server.
+        pid = process.pid if process is not None else None
         stub = pb_grpc.MemoryServiceStub(channel)
         rng = random.Random(7)
         conversations = [f"bench-{i}" for i in range(args.conversations)]
@@ -235,11 +252,11 @@ async def run(args: argparse.Namespace, database_url: str, redis_url: str) -> li
         await drive("seed", appends(len(conversations) * args.seed_turns), args.concurrency)
         await drive("warm-up", contexts(500), args.concurrency)
 
-        results.append(await drive("append (cache hot)", appends(args.appends), args.concurrency))
-        results.append(await drive("get-context (cache hot)", contexts(args.contexts), args.concurrency))
+        results.append(await drive("append (cache hot)", appends(args.appends), args.concurrency, pid))
+        results.append(await drive("get-context (cache hot)", contexts(args.contexts), args.concurrency, pid))
 
         await purge(redis_url, prefix)
-        results.append(await drive("append (cache cold)", appends(args.appends // 2), args.concurrency))
+        results.append(await drive("append (cache cold)", appends(args.appends // 2), args.concurrency, pid))
         # Cold reads: Redis emptied, then every call asks for a different conversation,
         # so each one is a miss that reads PostgreSQL and rebuilds the entry.
         await purge(redis_url, prefix)
@@ -247,7 +264,7 @@ async def run(args: argparse.Namespace, database_url: str, redis_url: str) -> li
             (lambda cid=cid: stub.GetContext(pb.GetContextRequest(conversation_id=cid, max_messages=20), timeout=10))
             for cid in rng.sample(conversations, len(conversations))
         ]
-        results.append(await drive("get-context (cache cold)", cold, args.concurrency))
+        results.append(await drive("get-context (cache cold)", cold, args.concurrency, pid))
         return results
     finally:
         await channel.close()
@@ -283,7 +300,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with servers(args) as (database_url, redis_url):
-        results = asyncio.run(run(args, database_url, redis_url))
+        results = uvloop.run(run(args, database_url, redis_url))
 
     mode = "in-process" if args.in_process else "subprocess"
     print(f"memory_svc benchmark: {mode} server, concurrency {args.concurrency}, {os.cpu_count()} CPUs, "
