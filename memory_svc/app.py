@@ -11,17 +11,18 @@ from atende.memory.v1 import memory_service_pb2 as pb
 from atende_runtime.postgres import open_pool, ping
 from atende_runtime.server import Mounted
 from memory_svc.cache import HotCache
+from memory_svc.handoffs import Handoffs
 from memory_svc.paging import PageTokens
 from memory_svc.retention import RetentionJob
 from memory_svc.service import Memory
-from memory_svc.servicer import LeadServicer, MemoryServicer, SubjectServicer
+from memory_svc.servicer import HandoffServicer, LeadServicer, MemoryServicer, SubjectServicer
 from memory_svc.settings import Settings
 from memory_svc.store import PostgresStore
 from memory_svc.wire import register
 
 log = logging.getLogger("memory_svc")
 
-SERVICES = ("MemoryService", "LeadService", "SubjectService")
+SERVICES = ("MemoryService", "LeadService", "SubjectService", "HandoffService")
 SERVICE_NAMES = [pb.DESCRIPTOR.services_by_name[name].full_name for name in SERVICES]
 
 
@@ -65,10 +66,11 @@ class MemoryApp:
             probe_interval_seconds=s.redis_probe_interval_seconds,
         )
         await cache.start()
+        tokens = PageTokens(s.page_token_secret)
         memory = Memory(
             store,
             cache,
-            PageTokens(s.page_token_secret),
+            tokens,
             context_messages=min(s.context_messages, s.context_messages_max),
             context_messages_max=s.context_messages_max,
             summary_max_chars=s.summary_max_chars,
@@ -79,6 +81,7 @@ class MemoryApp:
         register(server, pb.DESCRIPTOR.services_by_name["MemoryService"], MemoryServicer(memory))
         register(server, pb.DESCRIPTOR.services_by_name["LeadService"], LeadServicer(memory))
         register(server, pb.DESCRIPTOR.services_by_name["SubjectService"], SubjectServicer(memory))
+        register(server, pb.DESCRIPTOR.services_by_name["HandoffService"], HandoffServicer(Handoffs(memory, store, tokens)))
         retention.start()
 
         async def healthy() -> bool:

@@ -29,6 +29,7 @@ from redis.exceptions import RedisError
 
 from memory_svc.codec import frame, serialize, unframe
 from memory_svc.models import (
+    OWNER_AGENT,
     Bant,
     ConversationInfo,
     Lead,
@@ -434,6 +435,10 @@ def _info_json(info: ConversationInfo) -> str:
             "a": info.agent,
             "ct": micros(info.create_time),
             "ut": micros(info.update_time),
+            "ok": info.owner_kind,
+            "oi": info.owner_id,
+            "os": micros(info.owner_since) if info.owner_since is not None else None,
+            "h": info.handoff,
         }
     )
 
@@ -448,6 +453,11 @@ def _info_from_json(conversation_id: str, count: int, raw: bytes) -> Conversatio
         message_count=count,
         create_time=from_micros(d["ct"]),
         update_time=from_micros(d["ut"]),
+        # Entries cached before ownership existed have no owner: an agent's.
+        owner_kind=d.get("ok", OWNER_AGENT),
+        owner_id=d.get("oi", ""),
+        owner_since=from_micros(d["os"]) if d.get("os") is not None else None,
+        handoff=d.get("h"),
     )
 
 

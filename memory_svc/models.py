@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -23,6 +23,15 @@ def from_micros(value: int) -> datetime:
 
 ROLES = frozenset({"user", "assistant", "human", "system"})
 CRM_STATUSES = frozenset({"new", "queued", "synced", "failed"})
+
+# Who may answer a conversation: one owner at a time.
+OWNER_AGENT = "agent"
+OWNER_HUMAN_QUEUE = "human_queue"
+OWNER_HUMAN = "human"
+OWNER_KINDS = frozenset({OWNER_AGENT, OWNER_HUMAN_QUEUE, OWNER_HUMAN})
+# Packet: the hand-off packet as a JSON document (atende.common.v1.HandoffPacket's
+# JSON form). memory_svc keeps and returns it; it does not interpret it.
+Packet = dict[str, Any]
 
 
 @dataclass(slots=True)
@@ -59,6 +68,14 @@ class AppendRequest:
     messages: list[NewMessage]
     client_message_id: str = ""
     agent: str = ""
+    # Store the messages only if the owner is of one of these kinds (empty: any);
+    # when the owner is a person, required_owner_id (if set) must be that person.
+    required_owner_kinds: tuple[str, ...] = ()
+    required_owner_id: str = ""
+    # After the messages, the conversation passes to this owner (empty kind: no change).
+    new_owner_kind: str = ""
+    new_owner_id: str = ""
+    handoff: Packet | None = None
 
 
 @dataclass(slots=True)
@@ -87,6 +104,13 @@ class ConversationInfo:
     message_count: int
     create_time: datetime
     update_time: datetime
+    owner_kind: str = OWNER_AGENT
+    # The agent's name, the queue's name or the person's id.
+    owner_id: str = ""
+    # When the owner took it; None when the conversation never changed hands.
+    owner_since: datetime | None = None
+    # The hand-off packet while people own the conversation.
+    handoff: Packet | None = None
 
 
 @dataclass(slots=True)
@@ -95,6 +119,8 @@ class AppendResult:
     replayed: bool
     # The messages as serialized atende.common.v1.Message, once made for Redis.
     encoded: list[bytes] = field(default_factory=list)
+    # The conversation after the append (None for a replay).
+    info: ConversationInfo | None = None
 
 
 @dataclass(slots=True)
@@ -161,6 +187,9 @@ class Context:
     summary: str = ""
     message_count: int = 0
     lead: Lead | None = None
+    owner_kind: str = OWNER_AGENT
+    owner_id: str = ""
+    owner_since: datetime | None = None
 
 
 @dataclass(slots=True)

@@ -83,6 +83,7 @@ class Memory:
     async def append(self, request: AppendRequest) -> AppendResult:
         validation.append_request(request)
         result, info = await self.store.append(request)
+        result.info = info
         if info is not None:
             result.encoded = [serialize(m) for m in result.messages]
             await self._unstoppable(self.cache.append(info, result.messages[0].seq, result.encoded))
@@ -144,6 +145,9 @@ class Memory:
             summary=summary,
             message_count=info.message_count,
             lead=lead,
+            owner_kind=info.owner_kind,
+            owner_id=info.owner_id,
+            owner_since=info.owner_since,
         )
 
     async def _summary(self, conversation_id: str, upto: int) -> str:

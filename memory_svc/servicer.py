@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import grpc
 from atende.common.v1 import types_pb2
 from atende.memory.v1 import memory_service_pb2 as pb
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc
+from google.protobuf import json_format
 
 from atende_runtime.grpc_errors import unary
 from memory_svc.codec import message_pb, timestamp
+from memory_svc.handoffs import Handoffs
 from memory_svc.models import (
+    OWNER_AGENT,
+    OWNER_HUMAN,
+    OWNER_HUMAN_QUEUE,
     AppendRequest,
     Bant,
     CitationData,
@@ -24,6 +30,7 @@ from memory_svc.models import (
     LeadFilter,
     LeadInput,
     NewMessage,
+    Packet,
     StoredMessage,
 )
 from memory_svc.service import Memory
@@ -45,9 +52,16 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
                 messages=[_new_message(m) for m in request.messages],
                 client_message_id=request.client_message_id,
                 agent=request.agent,
+                required_owner_kinds=tuple(_OWNER_KIND_NAMES.get(k, "?") for k in request.required_owner_kinds),
+                required_owner_id=request.required_owner_id,
+                new_owner_kind=_OWNER_KIND_NAMES.get(request.new_owner.kind, "?") if request.HasField("new_owner") else "",
+                new_owner_id=request.new_owner.id,
+                handoff=packet_json(request.handoff) if request.HasField("handoff") else None,
             )
         )
         response = pb.AppendMessagesResponse(replayed=result.replayed)
+        if result.info is not None:
+            response.owner.CopyFrom(owner_pb(result.info.owner_kind, result.info.owner_id, result.info.owner_since))
         if result.encoded:
             _fill(response.messages, [], result.encoded)
         else:
@@ -71,6 +85,7 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
             summary=ctx.summary,
             message_count=ctx.message_count,
             lead=lead_pb(ctx.lead) if ctx.lead else None,
+            owner=owner_pb(ctx.owner_kind, ctx.owner_id, ctx.owner_since),
         )
         _fill(response.messages, ctx.messages, ctx.encoded)
         return response
@@ -172,7 +187,49 @@ class SubjectServicer(pb_grpc.SubjectServiceServicer):
         )
 
 
+class HandoffServicer(pb_grpc.HandoffServiceServicer):
+    def __init__(self, handoffs: Handoffs) -> None:
+        self.handoffs = handoffs
+
+    @unary
+    async def ListHandoffs(self, request: pb.ListHandoffsRequest, context: Ctx) -> pb.ListHandoffsResponse:
+        page = await self.handoffs.list(request.queue, request.include_claimed, request.page_size, request.page_token)
+        return pb.ListHandoffsResponse(handoffs=[handoff_pb(i) for i in page.items], next_page_token=page.next_page_token)
+
+    @unary
+    async def ClaimConversation(
+        self, request: pb.ClaimConversationRequest, context: Ctx
+    ) -> pb.ClaimConversationResponse:
+        info = await self.handoffs.claim(request.conversation_id, request.human_id, request.force)
+        return pb.ClaimConversationResponse(handoff=handoff_pb(info))
+
+    @unary
+    async def SendHumanMessage(self, request: pb.SendHumanMessageRequest, context: Ctx) -> pb.SendHumanMessageResponse:
+        message = await self.handoffs.reply(
+            request.conversation_id, request.human_id, request.text, request.client_message_id
+        )
+        return pb.SendHumanMessageResponse(message=message_pb(message))
+
+    @unary
+    async def ReturnConversation(
+        self, request: pb.ReturnConversationRequest, context: Ctx
+    ) -> pb.ReturnConversationResponse:
+        info = await self.handoffs.hand_back(request.conversation_id, request.human_id, request.agent, request.note)
+        return pb.ReturnConversationResponse(handoff=handoff_pb(info))
+
+
 # protobuf -> domain
+
+_OWNER_KIND_NAMES = {
+    types_pb2.OWNER_KIND_AGENT: OWNER_AGENT,
+    types_pb2.OWNER_KIND_HUMAN_QUEUE: OWNER_HUMAN_QUEUE,
+    types_pb2.OWNER_KIND_HUMAN: OWNER_HUMAN,
+}
+_OWNER_KINDS_PB = {name: kind for kind, name in _OWNER_KIND_NAMES.items()}
+
+
+def packet_json(packet: types_pb2.HandoffPacket) -> Packet:
+    return json_format.MessageToDict(packet, preserving_proto_field_name=True)
 
 
 def _new_message(m: pb.NewMessage) -> NewMessage:
@@ -199,6 +256,33 @@ def _fill(target: Any, messages: list[StoredMessage], encoded: list[bytes]) -> N
         target.add().MergeFromString(raw)
 
 
+def owner_pb(kind: str, owner_id: str, since: datetime | None) -> types_pb2.ConversationOwner:
+    owner = types_pb2.ConversationOwner(kind=_OWNER_KINDS_PB.get(kind, types_pb2.OWNER_KIND_UNSPECIFIED), id=owner_id)
+    if since is not None:
+        owner.since.CopyFrom(timestamp(since))
+    return owner
+
+
+def packet_pb(packet: Packet | None) -> types_pb2.HandoffPacket | None:
+    if packet is None:
+        return None
+    # Written by this service from a HandoffPacket; fields a newer version added are skipped.
+    return json_format.ParseDict(packet, types_pb2.HandoffPacket(), ignore_unknown_fields=True)
+
+
+def handoff_pb(info: ConversationInfo) -> pb.Handoff:
+    return pb.Handoff(
+        conversation_id=info.conversation_id,
+        user_id=info.user_id,
+        channel=info.channel,
+        owner=owner_pb(info.owner_kind, info.owner_id, info.owner_since),
+        agent=info.agent,
+        packet=packet_pb(info.handoff),
+        message_count=info.message_count,
+        update_time=timestamp(info.update_time),
+    )
+
+
 def conversation_pb(c: Conversation) -> pb.Conversation:
     info = c.info
     out = pb.Conversation(
@@ -208,6 +292,8 @@ def conversation_pb(c: Conversation) -> pb.Conversation:
         agent=info.agent,
         create_time=timestamp(info.create_time),
         update_time=timestamp(info.update_time),
+        owner=owner_pb(info.owner_kind, info.owner_id, info.owner_since),
+        handoff=packet_pb(info.handoff),
     )
     _fill(out.messages, c.messages, c.encoded)
     return out
@@ -221,6 +307,7 @@ def _summary_pb(info: ConversationInfo) -> pb.ConversationSummary:
         message_count=info.message_count,
         create_time=timestamp(info.create_time),
         update_time=timestamp(info.update_time),
+        owner=owner_pb(info.owner_kind, info.owner_id, info.owner_since),
     )
 
 

@@ -7,7 +7,7 @@ import hashlib
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -16,9 +16,10 @@ from psycopg.errors import UniqueViolation
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
-from atende_runtime.errors import InvalidArgument, Unavailable
+from atende_runtime.errors import FailedPrecondition, InvalidArgument, NotFound, Unavailable
 from atende_runtime.postgres import migrate
 from memory_svc.models import (
+    OWNER_AGENT,
     AppendRequest,
     AppendResult,
     Bant,
@@ -38,7 +39,11 @@ from memory_svc.models import (
 MIGRATIONS = Path(__file__).parent / "migrations"
 Row = dict[str, Any]
 
-_CONVERSATION_COLUMNS = "conversation_id, user_id, channel, agent, message_count, create_time, update_time"
+_CONVERSATION_COLUMNS = (
+    "conversation_id, user_id, channel, agent, message_count, create_time, update_time,"
+    " owner_kind, owner_id, owner_since, handoff"
+)
+_C_CONVERSATION_COLUMNS = ", ".join(f"c.{c.strip()}" for c in _CONVERSATION_COLUMNS.split(","))
 _MESSAGE_COLUMNS = (
     "conversation_id, seq, message_id, role, text, agent, channel, intent, metadata, citations,"
     " client_message_id, create_time"
@@ -65,6 +70,19 @@ _INSERT_MESSAGES = """inserted AS (
                 citations jsonb, pos smallint)
         )"""
 
+# The owner a turn requires: one of the kinds (none: any), and when a person owns
+# the conversation, that person (when an id is given).
+_OWNER_REQUIRED = """(cardinality(%(req_kinds)s::text[]) = 0 OR c.owner_kind = ANY(%(req_kinds)s::text[]))
+                AND (c.owner_kind <> 'human' OR %(req_id)s = '' OR c.owner_id = %(req_id)s)"""
+# An owner change (new_kind empty: none). The packet stays while people own the
+# conversation and goes when an agent takes it back.
+_OWNER_CHANGE = """owner_kind = COALESCE(NULLIF(%(new_kind)s, ''), c.owner_kind),
+                owner_id = CASE WHEN %(new_kind)s = '' THEN c.owner_id ELSE %(new_id)s END,
+                owner_since = CASE WHEN %(new_kind)s = '' THEN c.owner_since ELSE now() END,
+                handoff = CASE WHEN %(new_kind)s = '' THEN c.handoff
+                               WHEN %(new_kind)s = 'agent' THEN NULL
+                               ELSE COALESCE(%(packet)s::jsonb, c.handoff) END"""
+
 # Queries; "{s}" is replaced by the quoted schema name.
 _Q = {
     # One statement (one round trip, committed on its own) appends a turn: it creates
@@ -81,14 +99,22 @@ _Q = {
             LIMIT 1
         ), reserved AS (
             INSERT INTO {{s}}.conversations AS c
-                (conversation_id, user_id, channel, agent, message_count, create_time, update_time)
-            SELECT %(cid)s, %(user_id)s, %(channel)s, %(agent)s, %(n)s, now(), now()
+                (conversation_id, user_id, channel, agent, message_count, create_time, update_time,
+                 owner_kind, owner_id, owner_since, handoff)
+            SELECT %(cid)s, %(user_id)s, %(channel)s, %(agent)s, %(n)s, now(), now(),
+                   COALESCE(NULLIF(%(new_kind)s, ''), 'agent'), %(new_id)s,
+                   CASE WHEN %(new_kind)s = '' THEN NULL ELSE now() END,
+                   CASE WHEN %(new_kind)s IN ('', 'agent') THEN NULL ELSE %(packet)s::jsonb END
             WHERE NOT EXISTS (SELECT 1 FROM stored)
+              -- A conversation that does not exist yet is owned by an agent.
+              AND (cardinality(%(req_kinds)s::text[]) = 0 OR 'agent' = ANY(%(req_kinds)s::text[]))
             ON CONFLICT (conversation_id) DO UPDATE SET
                 message_count = c.message_count + EXCLUDED.message_count,
                 agent = COALESCE(NULLIF(EXCLUDED.agent, ''), c.agent),
-                update_time = now()
+                update_time = now(),
+                {_OWNER_CHANGE}
             WHERE c.user_id = EXCLUDED.user_id
+                AND {_OWNER_REQUIRED}
             RETURNING {_CONVERSATION_COLUMNS}
         ), {_INSERT_MESSAGES}
         SELECT {_CONVERSATION_COLUMNS} FROM reserved""",
@@ -102,20 +128,22 @@ _Q = {
             UPDATE {{s}}.conversations AS c SET
                 message_count = c.message_count + %(n)s,
                 agent = COALESCE(NULLIF(%(agent)s, ''), c.agent),
-                update_time = now()
+                update_time = now(),
+                {_OWNER_CHANGE}
             WHERE conversation_id = %(cid)s AND NOT EXISTS (SELECT 1 FROM stored)
+                AND (%(user_id)s = '' OR c.user_id = %(user_id)s)
+                AND {_OWNER_REQUIRED}
             RETURNING {_CONVERSATION_COLUMNS}
         ), {_INSERT_MESSAGES}
         SELECT {_CONVERSATION_COLUMNS} FROM reserved""",
-    "owner": "SELECT user_id FROM {s}.conversations WHERE conversation_id = %s",
+    "owner": "SELECT user_id, owner_kind, owner_id FROM {s}.conversations WHERE conversation_id = %s",
     # `client_message_id <> ''` lets a generic plan use the partial unique index.
     "turn": f"""
         SELECT {_MESSAGE_COLUMNS} FROM {{s}}.messages
         WHERE conversation_id = %s AND client_message_id = %s AND client_message_id <> ''
         ORDER BY turn_position""",
     "conversation_with_messages": f"""
-        SELECT c.conversation_id, c.user_id, c.channel, c.agent, c.message_count, c.create_time,
-               c.update_time, {_M_MESSAGE_COLUMNS}
+        SELECT {_C_CONVERSATION_COLUMNS}, {_M_MESSAGE_COLUMNS}
         FROM {{s}}.conversations c
         LEFT JOIN {{s}}.messages m ON m.conversation_id = c.conversation_id
         WHERE c.conversation_id = %s
@@ -124,8 +152,7 @@ _Q = {
     # The last N messages, the conversation row and the customer's lead, from one
     # snapshot: everything a context needs when Redis does not have it.
     "window": f"""
-        SELECT c.conversation_id, c.user_id, c.channel, c.agent, c.message_count, c.create_time,
-               c.update_time, {_M_MESSAGE_COLUMNS}, {_L_LEAD_COLUMNS}
+        SELECT {_C_CONVERSATION_COLUMNS}, {_M_MESSAGE_COLUMNS}, {_L_LEAD_COLUMNS}
         FROM {{s}}.conversations c
         LEFT JOIN LATERAL (
             SELECT * FROM {{s}}.messages
@@ -153,6 +180,14 @@ _Q = {
         SELECT {_CONVERSATION_COLUMNS} FROM {{s}}.conversations
         WHERE user_id = %s AND (create_time, conversation_id) < (%s, %s)
         ORDER BY create_time DESC, conversation_id DESC LIMIT %s""",
+    # Conversations in people's hands, oldest hand-off first (keyset pages).
+    "list_handoffs": f"""
+        SELECT {_CONVERSATION_COLUMNS} FROM {{s}}.conversations
+        WHERE owner_kind <> 'agent'
+          AND (owner_kind = 'human_queue' OR %(claimed)s)
+          AND (%(queue)s = '' OR COALESCE(NULLIF(handoff->>'queue', ''), 'default') = %(queue)s)
+          AND (owner_since, conversation_id) > (%(after_time)s, %(after_id)s)
+        ORDER BY owner_since, conversation_id LIMIT %(limit)s""",
     "insert_interaction": f"""
         INSERT INTO {{s}}.interactions
             (interaction_id, conversation_id, user_id, user_input, agent_response, agent, metadata)
@@ -231,6 +266,18 @@ _Q = {
 }
 
 _NIL_UUID = "00000000-0000-0000-0000-000000000000"
+# Before any hand-off: where the first page of ListHandoffs starts.
+_DAWN = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class OwnerMismatch(FailedPrecondition):
+    """The conversation is not owned as the request required: nothing was stored."""
+
+    def __init__(self, kind: str, owner_id: str) -> None:
+        holder = {"agent": "an AI agent", "human_queue": "the human queue", "human": "a person"}.get(kind, kind)
+        super().__init__(f"the conversation is held by {holder} ({owner_id or 'default'}); nothing was stored")
+        self.kind = kind
+        self.owner_id = owner_id
 
 
 class PostgresStore:
@@ -270,6 +317,11 @@ class PostgresStore:
             "agent": request.agent,
             "cmid": request.client_message_id,
             "n": n,
+            "req_kinds": list(request.required_owner_kinds),
+            "req_id": request.required_owner_id,
+            "new_kind": request.new_owner_kind,
+            "new_id": request.new_owner_id,
+            "packet": Jsonb(request.handoff) if request.handoff is not None else None,
             "rows": Jsonb(
                 [
                     {
@@ -286,7 +338,12 @@ class PostgresStore:
                 ]
             ),
         }
-        query = self.q["append"] if request.user_id else self.q["append_existing"]
+        # Only an agent may own a conversation that does not exist yet, so a turn that
+        # requires another owner can only extend an existing one.
+        creates = bool(request.user_id) and (
+            not request.required_owner_kinds or OWNER_AGENT in request.required_owner_kinds
+        )
+        query = self.q["append"] if creates else self.q["append_existing"]
         async with self._connection() as conn:
             try:
                 row = await _one(await conn.execute(query, params))
@@ -302,8 +359,12 @@ class PostgresStore:
                         return AppendResult(stored, replayed=True), None
                 owner = await _one(await conn.execute(self.q["owner"], (request.conversation_id,)))
                 if owner is None:
+                    if request.required_owner_kinds and not creates:
+                        raise NotFound(f"conversation {request.conversation_id!r} does not exist")
                     raise InvalidArgument.single("user_id", "is required to start a conversation")
-                raise InvalidArgument.single("user_id", "does not match the customer of this conversation")
+                if request.user_id and owner["user_id"] != request.user_id:
+                    raise InvalidArgument.single("user_id", "does not match the customer of this conversation")
+                raise OwnerMismatch(owner["owner_kind"], owner["owner_id"])
         info = _conversation(row)
         first = info.message_count - n + 1
         channel = request.channel or info.channel
@@ -362,6 +423,17 @@ class PostgresStore:
         truncated = bool(beyond) and beyond[0]["seq"] != first[0]["seq"]
         texts: dict[int, str] = {int(r["seq"]): r["text"] for r in [*first, *kept]}
         return [texts[seq] for seq in sorted(texts)], truncated
+
+    async def list_handoffs(
+        self, queue: str, include_claimed: bool, limit: int, after: tuple[datetime, str] | None
+    ) -> list[ConversationInfo]:
+        after_time, after_id = after if after is not None else (_DAWN, "")
+        params = {
+            "queue": queue, "claimed": include_claimed, "after_time": after_time, "after_id": after_id, "limit": limit,
+        }
+        async with self._connection() as conn:
+            cursor = await conn.execute(self.q["list_handoffs"], params)
+            return [_conversation(r) for r in await _all(cursor)]
 
     async def list_conversations(
         self, user_id: str, limit: int, after: tuple[datetime, str] | None
@@ -529,6 +601,10 @@ def _conversation(row: Row) -> ConversationInfo:
         message_count=row["message_count"],
         create_time=row["create_time"],
         update_time=row["update_time"],
+        owner_kind=row["owner_kind"],
+        owner_id=row["owner_id"],
+        owner_since=row["owner_since"],
+        handoff=row["handoff"],
     )
 
 

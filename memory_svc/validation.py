@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import uuid
@@ -9,6 +10,7 @@ import uuid
 from atende_runtime.errors import InvalidArgument, Validator
 from memory_svc.models import (
     CRM_STATUSES,
+    OWNER_KINDS,
     ROLES,
     AppendRequest,
     InteractionInput,
@@ -31,6 +33,11 @@ MAX_METADATA_KEY = 128
 MAX_METADATA_VALUE = 4096
 MAX_CITATIONS = 32
 MAX_PAGE_SIZE = 100
+MAX_HANDOFF_BYTES = 64_000
+# A person's reply: the same limit as a customer's message at the gateway.
+MAX_HUMAN_TEXT = 4_000
+QUEUE = re.compile(r"[a-z0-9_-]{1,64}")
+AGENT = re.compile(r"[a-z0-9_-]{1,64}")
 DEFAULT_PAGE_SIZE = 20
 
 
@@ -104,7 +111,31 @@ def append_request(request: AppendRequest) -> None:
     else:
         for i, message in enumerate(request.messages):
             _message(v, f"messages[{i}]", message)
+    for kind in request.required_owner_kinds:
+        if kind not in OWNER_KINDS:
+            v.add("required_owner_kinds", "must name owner kinds: agent, human queue or human")
+            break
+    short_text(v, "required_owner_id", request.required_owner_id, MAX_ID)
+    if request.new_owner_kind and request.new_owner_kind not in OWNER_KINDS:
+        v.add("new_owner.kind", "must be an agent, the human queue or a human")
+    short_text(v, "new_owner.id", request.new_owner_id, MAX_ID, required=request.new_owner_kind == "human")
+    if request.handoff is not None and len(json.dumps(request.handoff)) > MAX_HANDOFF_BYTES:
+        v.add("handoff", f"is larger than {MAX_HANDOFF_BYTES} bytes")
     v.check()
+
+
+def human(v: Validator, value: str, name: str = "human_id") -> None:
+    short_text(v, name, value, MAX_ID, required=True)
+
+
+def agent_name(v: Validator, value: str) -> None:
+    if value and not AGENT.fullmatch(value):
+        v.add("agent", "must be an agent's name: 1 to 64 characters of a-z, 0-9, '_' or '-'")
+
+
+def queue(v: Validator, value: str) -> None:
+    if value and not QUEUE.fullmatch(value):
+        v.add("queue", "must be 1 to 64 characters of a-z, 0-9, '_' or '-'")
 
 
 def conversation_lookup(value: str, client_message_id: str | None = None) -> None:

@@ -31,6 +31,7 @@ PUBLIC_SERVICES = (
     agent_service_pb2.DESCRIPTOR.services_by_name["AgentService"].full_name,
     memory_service_pb2.DESCRIPTOR.services_by_name["LeadService"].full_name,
     memory_service_pb2.DESCRIPTOR.services_by_name["SubjectService"].full_name,
+    memory_service_pb2.DESCRIPTOR.services_by_name["HandoffService"].full_name,
     knowledge_service_pb2.DESCRIPTOR.services_by_name["KnowledgeService"].full_name,
 )
 

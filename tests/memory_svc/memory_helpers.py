@@ -29,6 +29,7 @@ class Service:
     memory: pb_grpc.MemoryServiceStub
     leads: pb_grpc.LeadServiceStub
     subjects: pb_grpc.SubjectServiceStub
+    handoffs: pb_grpc.HandoffServiceStub
     redis: aioredis.Redis
     settings: Settings
 
@@ -68,6 +69,7 @@ async def open_service(settings: Settings) -> Service:
         memory=pb_grpc.MemoryServiceStub(channel),
         leads=pb_grpc.LeadServiceStub(channel),
         subjects=pb_grpc.SubjectServiceStub(channel),
+        handoffs=pb_grpc.HandoffServiceStub(channel),
         # Retries once, since a test may restart the server under a pooled connection.
         redis=aioredis.Redis.from_url(
             settings.redis_url, socket_timeout=2, retry=Retry(NoBackoff(), 1), retry_on_error=[ConnectionError]

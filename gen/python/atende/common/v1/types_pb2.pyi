@@ -2,12 +2,24 @@ import datetime
 
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
+
+class OwnerKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    OWNER_KIND_UNSPECIFIED: _ClassVar[OwnerKind]
+    OWNER_KIND_AGENT: _ClassVar[OwnerKind]
+    OWNER_KIND_HUMAN_QUEUE: _ClassVar[OwnerKind]
+    OWNER_KIND_HUMAN: _ClassVar[OwnerKind]
+OWNER_KIND_UNSPECIFIED: OwnerKind
+OWNER_KIND_AGENT: OwnerKind
+OWNER_KIND_HUMAN_QUEUE: OwnerKind
+OWNER_KIND_HUMAN: OwnerKind
 
 class Message(_message.Message):
     __slots__ = ("message_id", "conversation_id", "role", "text", "agent", "channel", "intent", "create_time", "client_message_id", "metadata", "citations")
@@ -119,3 +131,47 @@ class Lead(_message.Message):
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
     def __init__(self, lead_id: _Optional[str] = ..., user_id: _Optional[str] = ..., name: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., company: _Optional[str] = ..., score: _Optional[int] = ..., qualification: _Optional[_Union[BantQualification, _Mapping]] = ..., source: _Optional[str] = ..., crm_status: _Optional[str] = ..., crm_id: _Optional[str] = ..., conversation_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ConversationOwner(_message.Message):
+    __slots__ = ("kind", "id", "since")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    kind: OwnerKind
+    id: str
+    since: _timestamp_pb2.Timestamp
+    def __init__(self, kind: _Optional[_Union[OwnerKind, str]] = ..., id: _Optional[str] = ..., since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class TranscriptLine(_message.Message):
+    __slots__ = ("role", "agent", "text")
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    AGENT_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    role: str
+    agent: str
+    text: str
+    def __init__(self, role: _Optional[str] = ..., agent: _Optional[str] = ..., text: _Optional[str] = ...) -> None: ...
+
+class HandoffPacket(_message.Message):
+    __slots__ = ("reason", "summary", "sentiment", "qualification", "citations", "transcript", "from_agent", "language", "customer_name", "queue")
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    QUALIFICATION_FIELD_NUMBER: _ClassVar[int]
+    CITATIONS_FIELD_NUMBER: _ClassVar[int]
+    TRANSCRIPT_FIELD_NUMBER: _ClassVar[int]
+    FROM_AGENT_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    CUSTOMER_NAME_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    summary: str
+    sentiment: str
+    qualification: BantQualification
+    citations: _containers.RepeatedCompositeFieldContainer[Citation]
+    transcript: _containers.RepeatedCompositeFieldContainer[TranscriptLine]
+    from_agent: str
+    language: str
+    customer_name: str
+    queue: str
+    def __init__(self, reason: _Optional[str] = ..., summary: _Optional[str] = ..., sentiment: _Optional[str] = ..., qualification: _Optional[_Union[BantQualification, _Mapping]] = ..., citations: _Optional[_Iterable[_Union[Citation, _Mapping]]] = ..., transcript: _Optional[_Iterable[_Union[TranscriptLine, _Mapping]]] = ..., from_agent: _Optional[str] = ..., language: _Optional[str] = ..., customer_name: _Optional[str] = ..., queue: _Optional[str] = ...) -> None: ...

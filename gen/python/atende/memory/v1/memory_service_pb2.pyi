@@ -35,28 +35,38 @@ class NewMessage(_message.Message):
     def __init__(self, role: _Optional[str] = ..., text: _Optional[str] = ..., agent: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., metadata: _Optional[_Mapping[str, str]] = ..., citations: _Optional[_Iterable[_Union[_types_pb2.Citation, _Mapping]]] = ...) -> None: ...
 
 class AppendMessagesRequest(_message.Message):
-    __slots__ = ("conversation_id", "user_id", "channel", "messages", "client_message_id", "agent")
+    __slots__ = ("conversation_id", "user_id", "channel", "messages", "client_message_id", "agent", "required_owner_kinds", "required_owner_id", "new_owner", "handoff")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     MESSAGES_FIELD_NUMBER: _ClassVar[int]
     CLIENT_MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     AGENT_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_OWNER_KINDS_FIELD_NUMBER: _ClassVar[int]
+    REQUIRED_OWNER_ID_FIELD_NUMBER: _ClassVar[int]
+    NEW_OWNER_FIELD_NUMBER: _ClassVar[int]
+    HANDOFF_FIELD_NUMBER: _ClassVar[int]
     conversation_id: str
     user_id: str
     channel: str
     messages: _containers.RepeatedCompositeFieldContainer[NewMessage]
     client_message_id: str
     agent: str
-    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[NewMessage, _Mapping]]] = ..., client_message_id: _Optional[str] = ..., agent: _Optional[str] = ...) -> None: ...
+    required_owner_kinds: _containers.RepeatedScalarFieldContainer[_types_pb2.OwnerKind]
+    required_owner_id: str
+    new_owner: _types_pb2.ConversationOwner
+    handoff: _types_pb2.HandoffPacket
+    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[NewMessage, _Mapping]]] = ..., client_message_id: _Optional[str] = ..., agent: _Optional[str] = ..., required_owner_kinds: _Optional[_Iterable[_Union[_types_pb2.OwnerKind, str]]] = ..., required_owner_id: _Optional[str] = ..., new_owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., handoff: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ...) -> None: ...
 
 class AppendMessagesResponse(_message.Message):
-    __slots__ = ("messages", "replayed")
+    __slots__ = ("messages", "replayed", "owner")
     MESSAGES_FIELD_NUMBER: _ClassVar[int]
     REPLAYED_FIELD_NUMBER: _ClassVar[int]
+    OWNER_FIELD_NUMBER: _ClassVar[int]
     messages: _containers.RepeatedCompositeFieldContainer[_types_pb2.Message]
     replayed: bool
-    def __init__(self, messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., replayed: _Optional[bool] = ...) -> None: ...
+    owner: _types_pb2.ConversationOwner
+    def __init__(self, messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., replayed: _Optional[bool] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ...) -> None: ...
 
 class GetConversationRequest(_message.Message):
     __slots__ = ("conversation_id",)
@@ -71,7 +81,7 @@ class GetConversationResponse(_message.Message):
     def __init__(self, conversation: _Optional[_Union[Conversation, _Mapping]] = ...) -> None: ...
 
 class Conversation(_message.Message):
-    __slots__ = ("conversation_id", "user_id", "channel", "agent", "messages", "create_time", "update_time")
+    __slots__ = ("conversation_id", "user_id", "channel", "agent", "messages", "create_time", "update_time", "owner", "handoff")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -79,6 +89,8 @@ class Conversation(_message.Message):
     MESSAGES_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    OWNER_FIELD_NUMBER: _ClassVar[int]
+    HANDOFF_FIELD_NUMBER: _ClassVar[int]
     conversation_id: str
     user_id: str
     channel: str
@@ -86,7 +98,9 @@ class Conversation(_message.Message):
     messages: _containers.RepeatedCompositeFieldContainer[_types_pb2.Message]
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    owner: _types_pb2.ConversationOwner
+    handoff: _types_pb2.HandoffPacket
+    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., handoff: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ...) -> None: ...
 
 class GetContextRequest(_message.Message):
     __slots__ = ("conversation_id", "max_messages")
@@ -97,7 +111,7 @@ class GetContextRequest(_message.Message):
     def __init__(self, conversation_id: _Optional[str] = ..., max_messages: _Optional[int] = ...) -> None: ...
 
 class GetContextResponse(_message.Message):
-    __slots__ = ("found", "user_id", "agent", "messages", "summary", "message_count", "lead")
+    __slots__ = ("found", "user_id", "agent", "messages", "summary", "message_count", "lead", "owner")
     FOUND_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     AGENT_FIELD_NUMBER: _ClassVar[int]
@@ -105,6 +119,7 @@ class GetContextResponse(_message.Message):
     SUMMARY_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_COUNT_FIELD_NUMBER: _ClassVar[int]
     LEAD_FIELD_NUMBER: _ClassVar[int]
+    OWNER_FIELD_NUMBER: _ClassVar[int]
     found: bool
     user_id: str
     agent: str
@@ -112,7 +127,8 @@ class GetContextResponse(_message.Message):
     summary: str
     message_count: int
     lead: _types_pb2.Lead
-    def __init__(self, found: _Optional[bool] = ..., user_id: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., message_count: _Optional[int] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ...) -> None: ...
+    owner: _types_pb2.ConversationOwner
+    def __init__(self, found: _Optional[bool] = ..., user_id: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., message_count: _Optional[int] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ...) -> None: ...
 
 class LookupTurnRequest(_message.Message):
     __slots__ = ("conversation_id", "client_message_id")
@@ -149,20 +165,114 @@ class ListConversationsResponse(_message.Message):
     def __init__(self, conversations: _Optional[_Iterable[_Union[ConversationSummary, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ConversationSummary(_message.Message):
-    __slots__ = ("conversation_id", "channel", "agent", "message_count", "create_time", "update_time")
+    __slots__ = ("conversation_id", "channel", "agent", "message_count", "create_time", "update_time", "owner")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     AGENT_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_COUNT_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    OWNER_FIELD_NUMBER: _ClassVar[int]
     conversation_id: str
     channel: str
     agent: str
     message_count: int
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, conversation_id: _Optional[str] = ..., channel: _Optional[str] = ..., agent: _Optional[str] = ..., message_count: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    owner: _types_pb2.ConversationOwner
+    def __init__(self, conversation_id: _Optional[str] = ..., channel: _Optional[str] = ..., agent: _Optional[str] = ..., message_count: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ...) -> None: ...
+
+class Handoff(_message.Message):
+    __slots__ = ("conversation_id", "user_id", "channel", "owner", "agent", "packet", "message_count", "update_time")
+    CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    OWNER_FIELD_NUMBER: _ClassVar[int]
+    AGENT_FIELD_NUMBER: _ClassVar[int]
+    PACKET_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    conversation_id: str
+    user_id: str
+    channel: str
+    owner: _types_pb2.ConversationOwner
+    agent: str
+    packet: _types_pb2.HandoffPacket
+    message_count: int
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., agent: _Optional[str] = ..., packet: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ..., message_count: _Optional[int] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListHandoffsRequest(_message.Message):
+    __slots__ = ("queue", "include_claimed", "page_size", "page_token")
+    QUEUE_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_CLAIMED_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    queue: str
+    include_claimed: bool
+    page_size: int
+    page_token: str
+    def __init__(self, queue: _Optional[str] = ..., include_claimed: _Optional[bool] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListHandoffsResponse(_message.Message):
+    __slots__ = ("handoffs", "next_page_token")
+    HANDOFFS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    handoffs: _containers.RepeatedCompositeFieldContainer[Handoff]
+    next_page_token: str
+    def __init__(self, handoffs: _Optional[_Iterable[_Union[Handoff, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ClaimConversationRequest(_message.Message):
+    __slots__ = ("conversation_id", "human_id", "force")
+    CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
+    HUMAN_ID_FIELD_NUMBER: _ClassVar[int]
+    FORCE_FIELD_NUMBER: _ClassVar[int]
+    conversation_id: str
+    human_id: str
+    force: bool
+    def __init__(self, conversation_id: _Optional[str] = ..., human_id: _Optional[str] = ..., force: _Optional[bool] = ...) -> None: ...
+
+class ClaimConversationResponse(_message.Message):
+    __slots__ = ("handoff",)
+    HANDOFF_FIELD_NUMBER: _ClassVar[int]
+    handoff: Handoff
+    def __init__(self, handoff: _Optional[_Union[Handoff, _Mapping]] = ...) -> None: ...
+
+class SendHumanMessageRequest(_message.Message):
+    __slots__ = ("conversation_id", "human_id", "text", "client_message_id")
+    CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
+    HUMAN_ID_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
+    conversation_id: str
+    human_id: str
+    text: str
+    client_message_id: str
+    def __init__(self, conversation_id: _Optional[str] = ..., human_id: _Optional[str] = ..., text: _Optional[str] = ..., client_message_id: _Optional[str] = ...) -> None: ...
+
+class SendHumanMessageResponse(_message.Message):
+    __slots__ = ("message",)
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    message: _types_pb2.Message
+    def __init__(self, message: _Optional[_Union[_types_pb2.Message, _Mapping]] = ...) -> None: ...
+
+class ReturnConversationRequest(_message.Message):
+    __slots__ = ("conversation_id", "human_id", "agent", "note")
+    CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
+    HUMAN_ID_FIELD_NUMBER: _ClassVar[int]
+    AGENT_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    conversation_id: str
+    human_id: str
+    agent: str
+    note: str
+    def __init__(self, conversation_id: _Optional[str] = ..., human_id: _Optional[str] = ..., agent: _Optional[str] = ..., note: _Optional[str] = ...) -> None: ...
+
+class ReturnConversationResponse(_message.Message):
+    __slots__ = ("handoff",)
+    HANDOFF_FIELD_NUMBER: _ClassVar[int]
+    handoff: Handoff
+    def __init__(self, handoff: _Optional[_Union[Handoff, _Mapping]] = ...) -> None: ...
 
 class Interaction(_message.Message):
     __slots__ = ("interaction_id", "conversation_id", "user_id", "user_input", "agent_response", "agent", "create_time", "metadata")

@@ -615,3 +615,233 @@ class SubjectService:
             timeout,
             metadata,
             _registered_method=True)
+
+
+class HandoffServiceStub:
+    """HandoffService is the human side of a hand-off. When an agent hands a
+    conversation to people (the customer asked for one, was angry, or the agent kept
+    failing), the conversation waits in a queue with a hand-off packet; a person
+    claims it, answers as themselves, and hands it back to the AI when done. While
+    people own a conversation, the router stores the customer's messages but no AI
+    reply. Public.
+    """
+
+    def __init__(self, channel):
+        """Constructor.
+
+        Args:
+            channel: A grpc.Channel.
+        """
+        self.ListHandoffs = channel.unary_unary(
+                '/atende.memory.v1.HandoffService/ListHandoffs',
+                request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ListHandoffsRequest.SerializeToString,
+                response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ListHandoffsResponse.FromString,
+                _registered_method=True)
+        self.ClaimConversation = channel.unary_unary(
+                '/atende.memory.v1.HandoffService/ClaimConversation',
+                request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ClaimConversationRequest.SerializeToString,
+                response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ClaimConversationResponse.FromString,
+                _registered_method=True)
+        self.SendHumanMessage = channel.unary_unary(
+                '/atende.memory.v1.HandoffService/SendHumanMessage',
+                request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.SendHumanMessageRequest.SerializeToString,
+                response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.SendHumanMessageResponse.FromString,
+                _registered_method=True)
+        self.ReturnConversation = channel.unary_unary(
+                '/atende.memory.v1.HandoffService/ReturnConversation',
+                request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ReturnConversationRequest.SerializeToString,
+                response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ReturnConversationResponse.FromString,
+                _registered_method=True)
+
+
+class HandoffServiceServicer:
+    """HandoffService is the human side of a hand-off. When an agent hands a
+    conversation to people (the customer asked for one, was angry, or the agent kept
+    failing), the conversation waits in a queue with a hand-off packet; a person
+    claims it, answers as themselves, and hands it back to the AI when done. While
+    people own a conversation, the router stores the customer's messages but no AI
+    reply. Public.
+    """
+
+    def ListHandoffs(self, request, context):
+        """Lists conversations waiting for a person, oldest hand-off first; with
+        include_claimed, also those a person holds.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ClaimConversation(self, request, context):
+        """A person takes a conversation from the queue (or takes it over from another
+        person with force). FAILED_PRECONDITION when an agent owns it, or another
+        person holds it and force is not set.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendHumanMessage(self, request, context):
+        """Stores a person's reply (role "human") in a conversation that person holds;
+        the channel delivers it to the customer. FAILED_PRECONDITION when the person
+        does not hold the conversation.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReturnConversation(self, request, context):
+        """Hands the conversation back to an AI agent. Allowed to the person who holds
+        it, or for a conversation still waiting in the queue. FAILED_PRECONDITION
+        otherwise.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+
+def add_HandoffServiceServicer_to_server(servicer, server):
+    rpc_method_handlers = {
+            'ListHandoffs': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListHandoffs,
+                    request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ListHandoffsRequest.FromString,
+                    response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ListHandoffsResponse.SerializeToString,
+            ),
+            'ClaimConversation': grpc.unary_unary_rpc_method_handler(
+                    servicer.ClaimConversation,
+                    request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ClaimConversationRequest.FromString,
+                    response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ClaimConversationResponse.SerializeToString,
+            ),
+            'SendHumanMessage': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendHumanMessage,
+                    request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.SendHumanMessageRequest.FromString,
+                    response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.SendHumanMessageResponse.SerializeToString,
+            ),
+            'ReturnConversation': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReturnConversation,
+                    request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ReturnConversationRequest.FromString,
+                    response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ReturnConversationResponse.SerializeToString,
+            ),
+    }
+    generic_handler = grpc.method_handlers_generic_handler(
+            'atende.memory.v1.HandoffService', rpc_method_handlers)
+    server.add_generic_rpc_handlers((generic_handler,))
+    server.add_registered_method_handlers('atende.memory.v1.HandoffService', rpc_method_handlers)
+
+
+ # This class is part of an EXPERIMENTAL API.
+class HandoffService:
+    """HandoffService is the human side of a hand-off. When an agent hands a
+    conversation to people (the customer asked for one, was angry, or the agent kept
+    failing), the conversation waits in a queue with a hand-off packet; a person
+    claims it, answers as themselves, and hands it back to the AI when done. While
+    people own a conversation, the router stores the customer's messages but no AI
+    reply. Public.
+    """
+
+    @staticmethod
+    def ListHandoffs(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/atende.memory.v1.HandoffService/ListHandoffs',
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.ListHandoffsRequest.SerializeToString,
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.ListHandoffsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ClaimConversation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/atende.memory.v1.HandoffService/ClaimConversation',
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.ClaimConversationRequest.SerializeToString,
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.ClaimConversationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendHumanMessage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/atende.memory.v1.HandoffService/SendHumanMessage',
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.SendHumanMessageRequest.SerializeToString,
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.SendHumanMessageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReturnConversation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/atende.memory.v1.HandoffService/ReturnConversation',
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.ReturnConversationRequest.SerializeToString,
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.ReturnConversationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
