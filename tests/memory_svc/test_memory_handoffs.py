@@ -92,7 +92,8 @@ async def test_claim_reply_and_hand_back(service: Service) -> None:
     await service.memory.AppendMessages(ai_turn("c-life"))
     await escalate(service, "c-life")
 
-    claimed = (await service.handoffs.ClaimConversation(pb.ClaimConversationRequest(conversation_id="c-life", human_id="ana"))).handoff
+    claim = pb.ClaimConversationRequest(conversation_id="c-life", human_id="ana")
+    claimed = (await service.handoffs.ClaimConversation(claim)).handoff
     assert (claimed.owner.kind, claimed.owner.id) == (types_pb2.OWNER_KIND_HUMAN, "ana")
     assert claimed.packet.reason  # the packet stays while a person holds it
     # Claiming twice is harmless; someone else needs force.
