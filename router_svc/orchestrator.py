@@ -21,7 +21,7 @@ from atende.integrations.v1 import integrations_service_pb2 as ipb
 from atende.memory.v1 import memory_service_pb2 as mpb
 from google.protobuf import timestamp_pb2
 
-from atende_runtime.errors import InvalidArgument, Validator
+from atende_runtime.errors import FailedPrecondition, InvalidArgument, Validator
 from atende_runtime.text import detect_language
 from router_svc.guardrails import ChainResult, Finding, GuardContext, Guardrails, OutputGate, Texts, record_trips
 from router_svc.metrics import METRICS
@@ -32,6 +32,8 @@ from router_svc.validation import TurnRequest, validate_conversation_id, validat
 log = logging.getLogger("atende.router")
 
 GUARDRAILS_KEY = "guardrails"
+PEOPLE = (types_pb2.OWNER_KIND_HUMAN_QUEUE, types_pb2.OWNER_KIND_HUMAN)
+DEFAULT_QUEUE = "default"
 ROUTER_AGENT = "router"
 MAX_GUARDRAIL_TEXT = 20_000
 _EMAIL_VARIABLE_CHARS = 4000
@@ -45,6 +47,12 @@ class PreparedTurn:
     context: mpb.GetContextResponse
     blocked_by: list[str]
     input_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def held_by_people(self) -> bool:
+        """The human queue or a person owns the conversation: the customer's message
+        is stored for them and no AI reply is made."""
+        return self.context.owner.kind in PEOPLE
 
     @property
     def answered_by_router(self) -> bool:
@@ -96,6 +104,8 @@ class Orchestrator:
         if replay is not None:
             return replay
         turn = await self._prepare(raw)
+        if turn.held_by_people:
+            return await self._finish_for_people(turn, started)
         if turn.answered_by_router:
             checked = self._router_reply(turn)
         else:
@@ -119,6 +129,9 @@ class Orchestrator:
         yield cpb.StreamMessageResponse(final=replay)
 
     async def _stream_turn(self, turn: PreparedTurn, started: float) -> AsyncIterator[cpb.StreamMessageResponse]:
+        if turn.held_by_people:
+            yield cpb.StreamMessageResponse(final=await self._finish_for_people(turn, started))
+            return
         if turn.answered_by_router:
             checked = self._router_reply(turn)
             yield cpb.StreamMessageResponse(delta=checked.text)
@@ -126,12 +139,20 @@ class Orchestrator:
             return
         gate = self._gate(turn)
         reply = apb.GenerateReplyResponse()
+        sent: list[str] = []
         async for piece in self.agents.stream(self._agent_request(turn)):
             if piece.HasField("final"):
                 reply = piece.final
                 break
             if piece.delta:
-                for checked_piece in await asyncio.to_thread(gate.feed, piece.delta):
+                pieces = await asyncio.to_thread(gate.feed, piece.delta)
+                # Each release checks that an agent still owns the conversation: a
+                # person who took it meanwhile is never talked over.
+                if pieces and not await self._agent_still_owns(turn):
+                    yield cpb.StreamMessageResponse(final=await self._finish_for_people(turn, started, "".join(sent)))
+                    return
+                for checked_piece in pieces:
+                    sent.append(checked_piece)
                     yield cpb.StreamMessageResponse(delta=checked_piece)
         # Text the agent put only in the final message (none, normally) still goes through the gate.
         remainder = reply.text[len(gate.fed) :] if reply.text.startswith(gate.fed) else ""
@@ -156,6 +177,8 @@ class Orchestrator:
             messages=stored.messages,
             create_time=stored.create_time,
             update_time=stored.update_time,
+            owner=stored.owner,
+            handoff=stored.handoff if stored.HasField("handoff") else None,
         )
 
     async def classify(self, text: str, conversation_id: str) -> Decision:
@@ -201,10 +224,18 @@ class Orchestrator:
     async def _prepare(self, raw: TurnRequest) -> PreparedTurn:
         request = validate_turn(raw, self.max_text_chars)
         language = detect_language(request.text)
-        guard = await asyncio.to_thread(
-            self.guardrails.input.run, request.text, GuardContext(stage="input", language=language), stop_at_block=True
+        # The input chain runs in a thread while memory_svc answers.
+        guard, context = await asyncio.gather(
+            asyncio.to_thread(
+                self.guardrails.input.run, request.text, GuardContext(stage="input", language=language),
+                stop_at_block=True,
+            ),
+            self.memory.get_context(request.conversation_id, self.context_messages),
         )
-        context = await self.memory.get_context(request.conversation_id, self.context_messages)
+        if context.owner.kind in PEOPLE:
+            # People hold the conversation: no agent is chosen, nothing reaches an LLM.
+            decision = Decision(context.agent, "handed_off", 1.0, "owner", action="people")
+            return PreparedTurn(request, decision, language, context, [], guard.findings)
         blocked_by = guard.blocked_by
         if guard.findings:
             record_trips("input", guard.findings, conversation_id=request.conversation_id)
@@ -218,6 +249,44 @@ class Orchestrator:
             log.info("handoff", extra={"conversation_id": request.conversation_id, "source": decision.handoff_from,
                                        "target": decision.agent, "intent": decision.intent})
         return PreparedTurn(request, decision, language, context, blocked_by, guard.findings)
+
+    async def _agent_still_owns(self, turn: PreparedTurn) -> bool:
+        context = await self.memory.get_context(turn.request.conversation_id, 1)
+        return context.owner.kind not in PEOPLE
+
+    async def _finish_for_people(
+        self, turn: PreparedTurn, started: float, interrupted: str = ""
+    ) -> cpb.SendMessageResponse:
+        """Stores the customer's message for the people who own the conversation,
+        and no AI reply (but the part of a streamed reply the customer already saw
+        when a person took over, marked as interrupted)."""
+        request = turn.request
+        messages = [mpb.NewMessage(role="user", text=request.text, metadata=dict(request.metadata))]
+        if interrupted:
+            messages.append(mpb.NewMessage(
+                role="assistant", text=interrupted, agent=turn.decision.agent, metadata={"interrupted": "a person took over"},
+            ))
+        stored = await self.memory.append(mpb.AppendMessagesRequest(
+            conversation_id=request.conversation_id,
+            user_id=request.user_id,
+            channel=request.channel,
+            client_message_id=request.client_message_id,
+            messages=messages,
+        ))
+        response = cpb.SendMessageResponse(conversation_id=request.conversation_id, replayed=stored.replayed)
+        # Present and empty, so REST clients read reply.text == "" rather than miss the field.
+        response.reply.SetInParent()
+        response.owner.CopyFrom(stored.owner)
+        if not stored.replayed:
+            METRICS.inc("turns_for_people")
+            await self._record_interaction(turn, response, started)
+        log.info("turn for people", extra={
+            "conversation_id": request.conversation_id,
+            "owner": types_pb2.OwnerKind.Name(stored.owner.kind),
+            "interrupted": bool(interrupted),
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        })
+        return response
 
     def _agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest:
         summary = turn.context.summary
@@ -300,15 +369,34 @@ class Orchestrator:
                 "language": turn.language,
             },
         ))
-        stored = await self.memory.append(mpb.AppendMessagesRequest(
+        append = mpb.AppendMessagesRequest(
             conversation_id=request.conversation_id,
             user_id=request.user_id,
             channel=request.channel,
             client_message_id=request.client_message_id,
             agent=owner,
             messages=messages,
-        ))
+            # memory_svc stores the reply only if an agent still owns the conversation.
+            required_owner_kinds=[types_pb2.OWNER_KIND_AGENT],
+        )
+        passed = not (turn.answered_by_router or checked.fell_back)
+        packet = _handoff_packet(checked.reply, turn) if passed else None
+        if packet is not None:
+            append.new_owner.CopyFrom(types_pb2.ConversationOwner(kind=types_pb2.OWNER_KIND_HUMAN_QUEUE, id=packet.queue))
+            append.handoff.CopyFrom(packet)
+        try:
+            stored = await self.memory.append(append)
+        except FailedPrecondition:
+            # A person took the conversation while the agent was answering: the
+            # reply is dropped, never sent.
+            METRICS.inc("replies_dropped_for_people")
+            return await self._finish_for_people(turn, started)
         response = self._response_from_stored(request.conversation_id, list(stored.messages), stored.replayed)
+        response.owner.CopyFrom(stored.owner)
+        if packet is not None and not stored.replayed:
+            METRICS.inc("handoffs_to_people", agent=checked.reply.agent)
+            log.info("handed off to people", extra={"conversation_id": request.conversation_id, "queue": packet.queue,
+                                                   "reason": packet.reason})
         if not stored.replayed:
             if turn.answered_by_router or checked.fell_back:
                 if checked.reply.HasField("lead_update") or checked.reply.actions:
@@ -528,6 +616,41 @@ def _evidence(reply: apb.GenerateReplyResponse) -> tuple[str, ...]:
 
 def _user_history(context: mpb.GetContextResponse) -> tuple[str, ...]:
     return tuple(m.text for m in context.messages if m.role == "user")[-3:]
+
+
+def _handoff_packet(reply: apb.GenerateReplyResponse, turn: PreparedTurn) -> types_pb2.HandoffPacket | None:
+    """The packet of the agent's "escalate" action, if it asked for people."""
+    action = next((a for a in reply.actions if a.kind == "escalate"), None)
+    if action is None:
+        return None
+    params = dict(action.parameters)
+    packet = types_pb2.HandoffPacket(
+        reason=params.get("reason", "") or "escalation requested",
+        summary=params.get("summary", ""),
+        sentiment=params.get("sentiment", ""),
+        qualification=types_pb2.BantQualification(
+            budget=params.get("budget", ""), authority=params.get("authority", ""),
+            need=params.get("need", ""), timeline=params.get("timeline", ""),
+        ),
+        from_agent=params.get("agent", "") or reply.agent,
+        language=params.get("language", "") or turn.language,
+        customer_name=params.get("customer_name", ""),
+        queue=params.get("queue", "") or DEFAULT_QUEUE,
+    )
+    for item in _json_list(params.get("citations", "")):
+        packet.citations.add(title=str(item.get("title", "")), source=str(item.get("source", "")),
+                             document_id=str(item.get("document_id", "")))
+    for item in _json_list(params.get("transcript", "")):
+        packet.transcript.add(role=str(item.get("role", "")), agent=str(item.get("agent", "")), text=str(item.get("text", "")))
+    return packet
+
+
+def _json_list(raw: str) -> list[dict[str, object]]:
+    try:
+        value = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _timestamp(value: str) -> timestamp_pb2.Timestamp | None:

@@ -172,7 +172,11 @@ class BaseAgent:
     # Escalation, shared by every kind of agent and driven by its configuration.
 
     def _assistant_messages(self, turn: TurnInput) -> list[str]:
-        return [m.text for m in turn.history if m.role == "assistant" and m.agent in ("", self.name)]
+        """This agent's replies since people last held the conversation: after a
+        person hands it back, failures and escalations count afresh."""
+        history = list(turn.history)
+        start = max((i + 1 for i, m in enumerate(history) if m.role in ("human", "system")), default=0)
+        return [m.text for m in history[start:] if m.role == "assistant" and m.agent in ("", self.name)]
 
     def failures_in_a_row(self, turn: TurnInput) -> int:
         count = 0

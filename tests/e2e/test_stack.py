@@ -190,6 +190,7 @@ def test_reflection_through_the_gateway_lists_the_public_services(stack: Stack) 
         "atende.conversation.v1.ConversationService",
         "atende.agent.v1.AgentService",
         "atende.memory.v1.LeadService",
+        "atende.memory.v1.HandoffService",
         "atende.knowledge.v1.KnowledgeService",
     } <= services
 
@@ -250,6 +251,34 @@ def test_a_sales_turn_creates_a_lead_readable_over_rest(http: httpx.Client) -> N
     listed = http.get("/v1/leads", params={"page_size": 50}).json()["leads"]
     assert lead_id in {item["lead_id"] for item in listed}
     assert http.get("/v1/leads/no-such-lead").status_code in (400, 404)
+
+
+def test_human_hand_off_over_rest(http: httpx.Client) -> None:
+    conversation = "e2e-handoff"
+    asked = _turn(http, conversation, "Quero falar com um atendente humano, por favor.", user_id="handoff-user").json()
+    assert asked["owner"]["kind"] == "OWNER_KIND_HUMAN_QUEUE" and asked["reply"]["text"]
+    waiting = _turn(http, conversation, "Alguém aí?", user_id="handoff-user").json()
+    assert waiting["owner"]["kind"] == "OWNER_KIND_HUMAN_QUEUE" and not waiting["reply"]["text"]
+
+    queue = http.get("/v1/handoffs", params={"page_size": 100}).json()["handoffs"]
+    mine = next(h for h in queue if h["conversation_id"] == conversation)
+    assert mine["packet"]["reason"] and mine["packet"]["transcript"]
+    claimed = http.post(f"/v1/conversations/{conversation}:claim", json={"human_id": "ana"})
+    assert claimed.status_code == 200, claimed.text
+    assert claimed.json()["handoff"]["owner"] == {**claimed.json()["handoff"]["owner"], "kind": "OWNER_KIND_HUMAN", "id": "ana"}
+    other = http.post(f"/v1/conversations/{conversation}/humanMessages", json={"human_id": "bruno", "text": "oi"})
+    assert other.status_code == 400 and "person" in other.json()["message"]
+    sent = http.post(f"/v1/conversations/{conversation}/humanMessages", json={"human_id": "ana", "text": "Oi, aqui é a Ana!"})
+    assert sent.status_code == 200 and sent.json()["message"]["role"] == "human"
+    assert http.post(f"/v1/conversations/{conversation}:claim", json={"human_id": ""}).status_code == 400
+    assert http.post("/v1/conversations/no-such-conversation:claim", json={"human_id": "ana"}).status_code == 404
+
+    returned = http.post(f"/v1/conversations/{conversation}:return", json={"human_id": "ana", "note": "resolvido"})
+    assert returned.status_code == 200 and returned.json()["handoff"]["owner"]["kind"] == "OWNER_KIND_AGENT"
+    again = _turn(http, conversation, "Qual a garantia dos painéis?", user_id="handoff-user").json()
+    assert again["owner"]["kind"] == "OWNER_KIND_AGENT" and again["reply"]["text"]
+    roles = [m["role"] for m in http.get(f"/v1/conversations/{conversation}").json()["messages"]]
+    assert roles == ["user", "assistant", "user", "system", "human", "system", "user", "assistant"]
 
 
 def test_lgpd_export_then_erase(http: httpx.Client) -> None:

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 import grpc
 import pytest
+from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as pb
 from atende.conversation.v1 import conversation_service_pb2_grpc as pb_grpc
+from atende.memory.v1 import memory_service_pb2 as mpb
+from atende.memory.v1 import memory_service_pb2_grpc as mgrpc
 
 from agent_svc.app import setup as agent_setup
 from agent_svc.settings import Settings as AgentSettings
@@ -23,8 +27,15 @@ from router_svc.app import setup as router_setup
 from router_svc.settings import Settings
 
 
+@dataclass
+class Mesh:
+    conversations: pb_grpc.ConversationServiceStub
+    # memory_svc's public HandoffService: the human side.
+    handoffs: mgrpc.HandoffServiceStub
+
+
 @pytest.fixture(scope="module")
-async def conversations(database_url: str, redis_url: str) -> AsyncIterator[pb_grpc.ConversationServiceStub]:
+async def mesh(database_url: str, redis_url: str) -> AsyncIterator[Mesh]:
     name = "t_router_" + uuid.uuid4().hex[:8]
     servers: list[RunningServer] = []
     try:
@@ -43,11 +54,19 @@ async def conversations(database_url: str, redis_url: str) -> AsyncIterator[pb_g
         )
         router = await start(config, lambda s: router_setup(s, config))
         servers.append(router)
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{router.port}") as channel:
-            yield pb_grpc.ConversationServiceStub(channel)
+        async with (
+            grpc.aio.insecure_channel(f"127.0.0.1:{router.port}") as channel,
+            grpc.aio.insecure_channel(f"127.0.0.1:{memory.port}") as memory_channel,
+        ):
+            yield Mesh(pb_grpc.ConversationServiceStub(channel), mgrpc.HandoffServiceStub(memory_channel))
     finally:
         for server in reversed(servers):
             await server.stop(0)
+
+
+@pytest.fixture
+def conversations(mesh: Mesh) -> pb_grpc.ConversationServiceStub:
+    return mesh.conversations
 
 
 async def test_a_turn_over_grpc_is_routed_stored_and_readable(conversations: pb_grpc.ConversationServiceStub) -> None:
@@ -114,3 +133,47 @@ async def test_the_lead_the_agent_learned_is_stored_in_memory(conversations: pb_
     assert reply.HasField("lead"), "agent_svc's local engine reports a lead_update for this message"
     assert reply.lead.lead_id and reply.lead.email == "ana@example.com" and reply.lead.source == "whatsapp"
     assert "[email]" in reply.reply.text or "ana@example.com" not in reply.reply.text
+
+
+async def test_a_hand_off_silences_the_ai_until_a_person_hands_it_back(mesh: Mesh) -> None:
+    conversation, user = "c-" + uuid.uuid4().hex[:8], "u-h-" + uuid.uuid4().hex[:6]
+
+    def say(text: str) -> pb.SendMessageRequest:
+        return pb.SendMessageRequest(conversation_id=conversation, user_id=user, text=text, channel="web")
+
+    first = await mesh.conversations.SendMessage(say("Meu inversor mostra o erro E04 desde ontem."))
+    assert first.owner.kind == types_pb2.OWNER_KIND_AGENT and first.reply.text
+    handed = await mesh.conversations.SendMessage(say("Quero falar com um atendente humano, por favor."))
+    assert handed.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
+    assert handed.reply.text, "the agent tells the customer a person will take over"
+
+    # In the queue: the customer's messages are stored, no AI reply is made, streamed or not.
+    waiting = await mesh.conversations.SendMessage(say("Alô? Tem alguém aí?"))
+    assert waiting.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE and not waiting.reply.text
+    streamed = [p async for p in mesh.conversations.StreamMessage(pb.StreamMessageRequest(
+        conversation_id=conversation, user_id=user, text="Ainda esperando...", channel="web"))]
+    assert [p.delta for p in streamed if p.delta] == [] and streamed[-1].final.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
+
+    queue = await mesh.handoffs.ListHandoffs(mpb.ListHandoffsRequest())
+    mine = next(h for h in queue.handoffs if h.conversation_id == conversation)
+    assert mine.agent == handed.reply.agent and mine.packet.reason == "the customer asked for a person"
+    assert mine.packet.from_agent == handed.reply.agent
+    assert [line.role for line in mine.packet.transcript][-1] == "user"
+    assert any("E04" in line.text for line in mine.packet.transcript)
+
+    await mesh.handoffs.ClaimConversation(mpb.ClaimConversationRequest(conversation_id=conversation, human_id="ana"))
+    await mesh.handoffs.SendHumanMessage(mpb.SendHumanMessageRequest(
+        conversation_id=conversation, human_id="ana", text="Oi, aqui é a Ana. Vou verificar o seu inversor."))
+    held = await mesh.conversations.SendMessage(say("Obrigado, Ana!"))
+    assert (held.owner.kind, held.owner.id) == (types_pb2.OWNER_KIND_HUMAN, "ana") and not held.reply.text
+
+    await mesh.handoffs.ReturnConversation(mpb.ReturnConversationRequest(
+        conversation_id=conversation, human_id="ana", note="garantia aberta"))
+    back = await mesh.conversations.SendMessage(say("Qual a garantia do inversor?"))
+    assert back.owner.kind == types_pb2.OWNER_KIND_AGENT and back.reply.text
+
+    stored = await mesh.conversations.GetConversation(pb.GetConversationRequest(conversation_id=conversation))
+    roles = [m.role for m in stored.messages]
+    assert roles == ["user", "assistant", "user", "assistant", "user", "user", "system", "human", "user", "system",
+                     "user", "assistant"]
+    assert stored.owner.kind == types_pb2.OWNER_KIND_AGENT and not stored.HasField("handoff")

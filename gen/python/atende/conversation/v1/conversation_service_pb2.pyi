@@ -35,18 +35,20 @@ class SendMessageRequest(_message.Message):
     def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., text: _Optional[str] = ..., channel: _Optional[str] = ..., client_message_id: _Optional[str] = ..., metadata: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class SendMessageResponse(_message.Message):
-    __slots__ = ("conversation_id", "reply", "intent", "lead", "replayed")
+    __slots__ = ("conversation_id", "reply", "intent", "lead", "replayed", "owner")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     REPLY_FIELD_NUMBER: _ClassVar[int]
     INTENT_FIELD_NUMBER: _ClassVar[int]
     LEAD_FIELD_NUMBER: _ClassVar[int]
     REPLAYED_FIELD_NUMBER: _ClassVar[int]
+    OWNER_FIELD_NUMBER: _ClassVar[int]
     conversation_id: str
     reply: Reply
     intent: _types_pb2.Intent
     lead: _types_pb2.Lead
     replayed: bool
-    def __init__(self, conversation_id: _Optional[str] = ..., reply: _Optional[_Union[Reply, _Mapping]] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., replayed: _Optional[bool] = ...) -> None: ...
+    owner: _types_pb2.ConversationOwner
+    def __init__(self, conversation_id: _Optional[str] = ..., reply: _Optional[_Union[Reply, _Mapping]] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., replayed: _Optional[bool] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ...) -> None: ...
 
 class Reply(_message.Message):
     __slots__ = ("text", "agent", "citations", "guardrails", "message_id", "create_time")
@@ -102,7 +104,7 @@ class GetConversationRequest(_message.Message):
     def __init__(self, conversation_id: _Optional[str] = ...) -> None: ...
 
 class Conversation(_message.Message):
-    __slots__ = ("conversation_id", "user_id", "channel", "agent", "messages", "create_time", "update_time")
+    __slots__ = ("conversation_id", "user_id", "channel", "agent", "messages", "create_time", "update_time", "owner", "handoff")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -110,6 +112,8 @@ class Conversation(_message.Message):
     MESSAGES_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    OWNER_FIELD_NUMBER: _ClassVar[int]
+    HANDOFF_FIELD_NUMBER: _ClassVar[int]
     conversation_id: str
     user_id: str
     channel: str
@@ -117,7 +121,9 @@ class Conversation(_message.Message):
     messages: _containers.RepeatedCompositeFieldContainer[_types_pb2.Message]
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
-    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    owner: _types_pb2.ConversationOwner
+    handoff: _types_pb2.HandoffPacket
+    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., handoff: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ...) -> None: ...
 
 class ClassifyIntentRequest(_message.Message):
     __slots__ = ("text", "conversation_id")

@@ -63,7 +63,7 @@ class StreamIngestDocumentsResponse(_message.Message):
     def __init__(self, document_count: _Optional[int] = ..., chunk_count: _Optional[int] = ...) -> None: ...
 
 class SearchKnowledgeRequest(_message.Message):
-    __slots__ = ("collection", "query", "top_k", "metadata_filter")
+    __slots__ = ("collection", "query", "top_k", "metadata_filter", "query_embedding")
     class MetadataFilterEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -75,11 +75,21 @@ class SearchKnowledgeRequest(_message.Message):
     QUERY_FIELD_NUMBER: _ClassVar[int]
     TOP_K_FIELD_NUMBER: _ClassVar[int]
     METADATA_FILTER_FIELD_NUMBER: _ClassVar[int]
+    QUERY_EMBEDDING_FIELD_NUMBER: _ClassVar[int]
     collection: str
     query: str
     top_k: int
     metadata_filter: _containers.ScalarMap[str, str]
-    def __init__(self, collection: _Optional[str] = ..., query: _Optional[str] = ..., top_k: _Optional[int] = ..., metadata_filter: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    query_embedding: QueryEmbedding
+    def __init__(self, collection: _Optional[str] = ..., query: _Optional[str] = ..., top_k: _Optional[int] = ..., metadata_filter: _Optional[_Mapping[str, str]] = ..., query_embedding: _Optional[_Union[QueryEmbedding, _Mapping]] = ...) -> None: ...
+
+class QueryEmbedding(_message.Message):
+    __slots__ = ("model", "values")
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    model: str
+    values: _containers.RepeatedScalarFieldContainer[float]
+    def __init__(self, model: _Optional[str] = ..., values: _Optional[_Iterable[float]] = ...) -> None: ...
 
 class SearchKnowledgeResponse(_message.Message):
     __slots__ = ("results",)
