@@ -68,7 +68,9 @@ class Handoffs:
                 text=f"A person ({human_id}) took over the conversation.",
                 metadata={"event": "claimed", "human_id": human_id},
             )],
-            required_owner_kinds=(OWNER_HUMAN_QUEUE, OWNER_HUMAN) if force else (OWNER_HUMAN_QUEUE,),
+            # With force a person also takes a conversation from an agent (a supervisor
+            # stepping in) or from another person.
+            required_owner_kinds=(OWNER_AGENT, OWNER_HUMAN_QUEUE, OWNER_HUMAN) if force else (OWNER_HUMAN_QUEUE,),
             new_owner_kind=OWNER_HUMAN,
             new_owner_id=human_id,
         )

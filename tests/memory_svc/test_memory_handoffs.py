@@ -150,16 +150,23 @@ async def test_ownership_survives_a_flushed_redis(service: Service) -> None:
 
 
 async def test_concurrent_ai_replies_and_claims_keep_one_owner(service: Service) -> None:
-    # Handed back: an agent owns it, so a claim (which needs the queue) is refused
-    # while the AI reply lands.
-    await escalate(service, "c-race")
-    await service.handoffs.ReturnConversation(pb.ReturnConversationRequest(conversation_id="c-race", human_id="ana"))
-    claim = service.handoffs.ClaimConversation(
-        pb.ClaimConversationRequest(conversation_id="c-race", human_id="ana", force=True)
-    )
-    outcomes = await asyncio.gather(claim, service.memory.AppendMessages(ai_turn("c-race")), return_exceptions=True)
-    assert isinstance(outcomes[0], grpc.aio.AioRpcError)
-    assert not isinstance(outcomes[1], BaseException)
+    # A supervisor forces a claim while the agent's reply is being stored: whichever
+    # commits first, no AI message lands after the claim.
+    for i in range(6):
+        cid = f"c-race-{i}"
+        await service.memory.AppendMessages(ai_turn(cid))
+        claim = service.handoffs.ClaimConversation(pb.ClaimConversationRequest(conversation_id=cid, human_id="ana", force=True))
+        outcomes = await asyncio.gather(claim, service.memory.AppendMessages(ai_turn(cid, "race")), return_exceptions=True)
+        assert not isinstance(outcomes[0], BaseException)
+        conversation = (await service.memory.GetConversation(pb.GetConversationRequest(conversation_id=cid))).conversation
+        roles = [m.role for m in conversation.messages]
+        if isinstance(outcomes[1], BaseException):
+            assert isinstance(outcomes[1], grpc.aio.AioRpcError)
+            assert outcomes[1].code() == grpc.StatusCode.FAILED_PRECONDITION
+            assert roles == ["user", "assistant", "system"]
+        else:
+            assert roles == ["user", "assistant", "user", "assistant", "system"]
+        assert conversation.owner.kind == types_pb2.OWNER_KIND_HUMAN
     # In the queue, concurrent AI replies all lose while a claim wins.
     await escalate(service, "c-race-q")
     results = await asyncio.gather(

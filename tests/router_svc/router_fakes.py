@@ -13,7 +13,7 @@ from atende.common.v1 import types_pb2
 from atende.integrations.v1 import integrations_service_pb2 as ipb
 from atende.memory.v1 import memory_service_pb2 as mpb
 
-from atende_runtime.errors import NotFound, Unavailable
+from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable
 
 
 @dataclass
@@ -24,6 +24,11 @@ class MemoryStore:
     leads: dict[str, types_pb2.Lead] = field(default_factory=dict)
     upserts: list[types_pb2.Lead] = field(default_factory=list)
     fail_leads: bool = False
+    # Who owns each conversation (absent: an agent), as memory_svc keeps it.
+    owners: dict[str, types_pb2.ConversationOwner] = field(default_factory=dict)
+
+    def owner(self, conversation_id: str) -> types_pb2.ConversationOwner:
+        return self.owners.get(conversation_id, types_pb2.ConversationOwner(kind=types_pb2.OWNER_KIND_AGENT))
 
     async def lookup_turn(self, conversation_id: str, client_message_id: str) -> mpb.LookupTurnResponse:
         found = self.turns.get((conversation_id, client_message_id))
@@ -36,13 +41,18 @@ class MemoryStore:
         lead = self.leads.get(stored.user_id)
         return mpb.GetContextResponse(
             found=True, user_id=stored.user_id, agent=stored.agent, messages=list(stored.messages)[-max_messages:],
-            message_count=len(stored.messages), lead=lead,
+            message_count=len(stored.messages), lead=lead, owner=self.owner(conversation_id),
         )
 
     async def append(self, request: mpb.AppendMessagesRequest) -> mpb.AppendMessagesResponse:
         key = (request.conversation_id, request.client_message_id)
         if request.client_message_id and key in self.turns:
             return mpb.AppendMessagesResponse(messages=self.turns[key], replayed=True)
+        owner = self.owner(request.conversation_id)
+        if request.required_owner_kinds and owner.kind not in request.required_owner_kinds:
+            raise FailedPrecondition("the conversation is held by people; nothing was stored")
+        if request.HasField("new_owner"):
+            self.owners[request.conversation_id] = request.new_owner
         stored = self.conversations.setdefault(
             request.conversation_id,
             mpb.Conversation(conversation_id=request.conversation_id, user_id=request.user_id, channel=request.channel),
@@ -60,7 +70,7 @@ class MemoryStore:
         stored.messages.extend(messages)
         if request.client_message_id:
             self.turns[key] = messages
-        return mpb.AppendMessagesResponse(messages=messages)
+        return mpb.AppendMessagesResponse(messages=messages, owner=self.owner(request.conversation_id))
 
     async def get_conversation(self, conversation_id: str) -> mpb.GetConversationResponse:
         if conversation_id not in self.conversations:

@@ -11,6 +11,7 @@ import grpc
 import pytest
 from atende.agent.v1 import agent_service_pb2 as apb
 from atende.common.v1 import types_pb2
+from atende.memory.v1 import memory_service_pb2 as mpb
 from router_fakes import Integrations, MemoryStore, ScriptedAgents
 
 from agent_svc.app import setup as agent_setup
@@ -187,6 +188,57 @@ async def test_a_blocked_sentence_ends_the_stream_with_the_fallback(router: Rout
     assert "processar" not in deltas and "Depois me conte" not in deltas
     assert deltas.startswith("Entendi o problema. ") and "Desculpe, não consegui" in deltas
     assert pieces[-1].final.reply.text == deltas
+
+
+class ClaimedMidStream(ScriptedAgents):
+    """Streams a reply while a person claims the conversation after its first sentence."""
+
+    def __init__(self, reply: apb.GenerateReplyResponse, memory: MemoryStore) -> None:
+        super().__init__(reply)
+        self.memory = memory
+
+    async def stream(self, request: apb.GenerateReplyRequest) -> AsyncIterator[apb.StreamReplyResponse]:
+        first, _, rest = self.reply.text.partition(" ")
+        yield apb.StreamReplyResponse(delta=first + " ")
+        self.memory.owners[request.conversation_id] = types_pb2.ConversationOwner(kind=types_pb2.OWNER_KIND_HUMAN, id="ana")
+        yield apb.StreamReplyResponse(delta=rest)
+        yield apb.StreamReplyResponse(final=self.reply)
+
+
+async def test_a_person_claiming_mid_stream_stops_the_ai(router: Router) -> None:
+    memory = MemoryStore()
+    text = "Claro! O inversor tem garantia de dez anos. A instalação leva um dia."
+    orchestrator = _orchestrator(router, ClaimedMidStream(apb.GenerateReplyResponse(text=text, agent="support"), memory),
+                                 memory)
+    await memory.append(mpb.AppendMessagesRequest(
+        conversation_id="c-claimed", user_id="u-1", agent="support", messages=[mpb.NewMessage(role="user", text="Oi")]))
+    pieces = [p async for p in await orchestrator.stream(_turn("Qual a garantia do inversor?", "c-claimed"))]
+    deltas = [p.delta for p in pieces if not p.HasField("final")]
+    final = pieces[-1].final
+    assert "garantia de dez anos" not in "".join(deltas), "nothing is released after the person took over"
+    assert final.owner.kind == types_pb2.OWNER_KIND_HUMAN and not final.reply.text
+    stored = memory.conversations["c-claimed"].messages[1:]
+    assert stored[0].role == "user"
+    # What the customer already saw is on record, marked as interrupted; nothing more.
+    assert [m.text for m in stored[1:]] == (["".join(deltas)] if deltas else [])
+    assert all(m.metadata.get("interrupted") for m in stored[1:])
+
+
+async def test_an_ai_reply_that_lost_the_conversation_is_dropped(router: Router) -> None:
+    memory = MemoryStore()
+
+    class Claimed(ScriptedAgents):
+        async def generate(self, request: apb.GenerateReplyRequest) -> apb.GenerateReplyResponse:
+            memory.owners[request.conversation_id] = types_pb2.ConversationOwner(kind=types_pb2.OWNER_KIND_HUMAN, id="ana")
+            return self.reply
+
+    orchestrator = _orchestrator(router, Claimed(apb.GenerateReplyResponse(text="A garantia é de dez anos.", agent="support")),
+                                 memory)
+    await memory.append(mpb.AppendMessagesRequest(
+        conversation_id="c-lost", user_id="u-1", agent="support", messages=[mpb.NewMessage(role="user", text="Oi")]))
+    response = await orchestrator.send(_turn("Qual a garantia do inversor?", "c-lost"))
+    assert response.owner.kind == types_pb2.OWNER_KIND_HUMAN and not response.reply.text
+    assert [m.role for m in memory.conversations["c-lost"].messages] == ["user", "user"]
 
 
 async def test_a_stream_is_validated_before_its_first_message(router: Router) -> None:

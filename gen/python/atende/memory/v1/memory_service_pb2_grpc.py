@@ -672,9 +672,10 @@ class HandoffServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def ClaimConversation(self, request, context):
-        """A person takes a conversation from the queue (or takes it over from another
-        person with force). FAILED_PRECONDITION when an agent owns it, or another
-        person holds it and force is not set.
+        """A person takes a conversation from the queue; with force, also from an agent
+        (a supervisor stepping in: an AI reply still being written is then dropped)
+        or from another person. Without force, FAILED_PRECONDITION unless the
+        conversation waits in the queue (or this person already holds it).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
