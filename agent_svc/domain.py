@@ -67,6 +67,16 @@ class TurnInput:
     summary: str = ""
     intent: str = ""
     lead: LeadState | None = None
+    # The router's embedding of `text`, passed on to knowledge searches for it.
+    text_embedding: Embedding | None = None
+
+
+@dataclass(frozen=True)
+class Embedding:
+    """A vector some service already computed for a text, with the model's name."""
+
+    model: str
+    values: tuple[float, ...]
 
 
 @dataclass(frozen=True)

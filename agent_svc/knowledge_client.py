@@ -12,7 +12,7 @@ import grpc
 from atende.knowledge.v1 import knowledge_service_pb2 as kpb
 from atende.knowledge.v1 import knowledge_service_pb2_grpc as kgrpc
 
-from agent_svc.domain import Passage
+from agent_svc.domain import Embedding, Passage
 
 log = logging.getLogger("atende.agent.knowledge")
 
@@ -26,12 +26,18 @@ class GrpcKnowledge:
         self.cooldown = cooldown_seconds
         self._open_until = 0.0
 
-    async def search(self, query: str, collection: str, top_k: int) -> list[Passage]:
+    async def search(
+        self, query: str, collection: str, top_k: int, embedding: Embedding | None = None
+    ) -> list[Passage]:
         if self.stub is None or time.monotonic() < self._open_until:
             return []
+        request = kpb.SearchKnowledgeRequest(collection=collection, query=query[:2000], top_k=top_k)
+        if embedding is not None:
+            request.query_embedding.model = embedding.model
+            request.query_embedding.values.extend(embedding.values)
         try:
             response = await self.stub.SearchKnowledge(
-                kpb.SearchKnowledgeRequest(collection=collection, query=query[:2000], top_k=top_k),
+                request,
                 timeout=self.timeout,
                 wait_for_ready=False,
             )

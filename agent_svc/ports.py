@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from agent_svc.domain import Passage
+from agent_svc.domain import Embedding, Passage
 
 
 class KnowledgePort(Protocol):
-    async def search(self, query: str, collection: str, top_k: int) -> list[Passage]: ...
+    async def search(
+        self, query: str, collection: str, top_k: int, embedding: Embedding | None = None
+    ) -> list[Passage]: ...

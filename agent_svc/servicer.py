@@ -14,7 +14,7 @@ from atende.agent.v1 import agent_service_pb2 as pb
 from atende.agent.v1 import agent_service_pb2_grpc as pb_grpc
 from atende.common.v1 import types_pb2
 
-from agent_svc.domain import AgentReply, Bant, HistoryMessage, LeadState, TurnInput
+from agent_svc.domain import AgentReply, Bant, Embedding, HistoryMessage, LeadState, TurnInput
 from agent_svc.runtime import AgentRuntime
 from atende_runtime import grpc_errors
 
@@ -42,6 +42,11 @@ def to_turn(request: pb.GenerateReplyRequest) -> TurnInput:
         summary=request.summary,
         intent=request.intent.name,
         lead=lead,
+        text_embedding=(
+            Embedding(request.text_embedding.model, tuple(request.text_embedding.values))
+            if request.text_embedding.values
+            else None
+        ),
     )
 
 

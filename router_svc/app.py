@@ -79,6 +79,7 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
         integrations=GrpcIntegrations(integrations_channel, settings.integrations_timeout_seconds),
         escalation_email=settings.escalation_email,
         business_name=settings.business_name,
+        encoder=encoder,
     )
     pb_grpc.add_ConversationServiceServicer_to_server(ConversationServicer(orchestrator), server)  # type: ignore[no-untyped-call]
     log.info("routing", extra={"strategy": strategy.name, "input_checks": guardrails.input.names,

@@ -22,6 +22,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 Vectors = NDArray[np.float32]
+# The name knowledge_svc gives the same model: a vector tagged with it is used there as is.
+ENCODER_MODEL = "use-multilingual-v3"
 
 
 class TextEncoder(Protocol):

@@ -18,11 +18,13 @@ from atende.agent.v1 import agent_service_pb2 as apb
 from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.integrations.v1 import integrations_service_pb2 as ipb
+from atende.knowledge.v1 import knowledge_service_pb2 as kpb
 from atende.memory.v1 import memory_service_pb2 as mpb
 from google.protobuf import timestamp_pb2
 
 from atende_runtime.errors import FailedPrecondition, InvalidArgument, Validator
 from atende_runtime.text import detect_language
+from router_svc.embeddings import ENCODER_MODEL, TextEncoder
 from router_svc.guardrails import ChainResult, Finding, GuardContext, Guardrails, OutputGate, Texts, record_trips
 from router_svc.metrics import METRICS
 from router_svc.ports import AgentPort, IntegrationsPort, LeadPort, MemoryPort
@@ -82,6 +84,7 @@ class Orchestrator:
         integrations: IntegrationsPort | None = None,
         escalation_email: str = "",
         business_name: str = "atende",
+        encoder: TextEncoder | None = None,
     ) -> None:
         self.memory = memory
         self.agents = agents
@@ -94,6 +97,10 @@ class Orchestrator:
         self.integrations = integrations
         self.escalation_email = escalation_email
         self.business_name = business_name
+        # The routing encoder (knowledge_svc's model): its vector of the turn's text
+        # goes to the agent, which passes it to knowledge_svc, so the text is
+        # embedded once per turn. Cached, so the routing step usually computed it.
+        self.encoder = encoder
         self._background: set[asyncio.Task[None]] = set()
 
     # ------------------------------------------------------------------ turns
@@ -109,7 +116,7 @@ class Orchestrator:
         if turn.answered_by_router:
             checked = self._router_reply(turn)
         else:
-            reply = await self.agents.generate(self._agent_request(turn))
+            reply = await self.agents.generate(await self._agent_request(turn))
             checked = await self._check_whole(turn, reply)
         return await self._finish(turn, checked, started)
 
@@ -140,7 +147,7 @@ class Orchestrator:
         gate = self._gate(turn)
         reply = apb.GenerateReplyResponse()
         sent: list[str] = []
-        async for piece in self.agents.stream(self._agent_request(turn)):
+        async for piece in self.agents.stream(await self._agent_request(turn)):
             if piece.HasField("final"):
                 reply = piece.final
                 break
@@ -288,7 +295,7 @@ class Orchestrator:
         })
         return response
 
-    def _agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest:
+    async def _agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest:
         summary = turn.context.summary
         if turn.decision.handoff_from:
             note = (f"[The conversation was handed over from the {turn.decision.handoff_from} agent to the "
@@ -305,7 +312,14 @@ class Orchestrator:
             intent=_intent(turn.decision),
             lead=turn.context.lead if turn.context.HasField("lead") else None,
             language=turn.language,
+            text_embedding=await self._text_embedding(turn.request.text),
         )
+
+    async def _text_embedding(self, text: str) -> kpb.QueryEmbedding | None:
+        if self.encoder is None:
+            return None
+        vector = (await self.encoder.aencode([text]))[0]
+        return kpb.QueryEmbedding(model=ENCODER_MODEL, values=vector.tolist())
 
     def _router_reply(self, turn: PreparedTurn) -> CheckedReply:
         if turn.blocked_by:

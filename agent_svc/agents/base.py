@@ -151,7 +151,9 @@ class BaseAgent:
     async def retrieve(self, turn: TurnInput) -> list[Passage]:
         if not self.collection:
             return []
-        return await self.deps.knowledge.search(turn.text, self.collection, self.config.top_k or self.deps.top_k)
+        return await self.deps.knowledge.search(
+            turn.text, self.collection, self.config.top_k or self.deps.top_k, turn.text_embedding
+        )
 
     async def plan(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan:
         """The default rules: escalate when the configuration says so, else answer from

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from agent_svc.app import build_runtime
-from agent_svc.domain import AgentReply, HistoryMessage, LeadState, Passage, TurnInput
+from agent_svc.domain import AgentReply, Embedding, HistoryMessage, LeadState, Passage, TurnInput
 from agent_svc.knowledge_client import GrpcKnowledge
 from agent_svc.runtime import AgentRuntime
 from agent_svc.settings import Settings
@@ -39,9 +39,13 @@ class MemoryKnowledge:
     def __init__(self, docs: list[Passage] | None = None) -> None:
         self.docs = DOCS if docs is None else docs
         self.queries: list[tuple[str, str]] = []
+        self.embeddings: list[Embedding | None] = []
 
-    async def search(self, query: str, collection: str, top_k: int) -> list[Passage]:
+    async def search(
+        self, query: str, collection: str, top_k: int, embedding: Embedding | None = None
+    ) -> list[Passage]:
         self.queries.append((query, collection))
+        self.embeddings.append(embedding)
         wanted = content_words(query)
         found = []
         for doc in self.docs:

@@ -4,11 +4,12 @@ over several turns the way the router calls them: stateless, with history and le
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from agent_helpers import AGENTS_D, MemoryKnowledge, converse, make_runtime, make_turn
 
-from agent_svc.domain import Bant, HistoryMessage, LeadState
+from agent_svc.domain import Bant, Embedding, HistoryMessage, LeadState
 
 
 async def test_sales_qualifies_over_several_turns_asking_only_what_is_missing() -> None:
@@ -104,6 +105,15 @@ async def test_support_answers_with_citations() -> None:
     reply = await runtime.reply(make_turn("Meu inversor X9 mostra o erro E21", agent="support"))
     assert "Desligue o disjuntor" in reply.text
     assert [c.document_id for c in reply.citations] == ["x9-manual"]
+
+
+async def test_the_routers_embedding_of_the_text_goes_to_the_knowledge_search() -> None:
+    knowledge = MemoryKnowledge()
+    runtime = make_runtime(knowledge=knowledge)
+    vector = Embedding("use-multilingual-v3", (0.6, 0.8))
+    await runtime.reply(replace(make_turn("Meu inversor X9 mostra o erro E21", agent="support"), text_embedding=vector))
+    await runtime.reply(make_turn("Meu inversor X9 mostra o erro E21", agent="support"))
+    assert knowledge.embeddings == [vector, None]
 
 
 async def test_support_asks_instead_of_guessing_then_escalates_after_repeated_failures() -> None:

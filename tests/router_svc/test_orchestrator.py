@@ -241,6 +241,18 @@ async def test_an_ai_reply_that_lost_the_conversation_is_dropped(router: Router)
     assert [m.role for m in memory.conversations["c-lost"].messages] == ["user", "user"]
 
 
+async def test_the_agent_gets_the_routing_embedding_of_the_text(router: Router, encoder: UsemEncoder) -> None:
+    agents = ScriptedAgents(apb.GenerateReplyResponse(text="Oi!", agent="support"))
+    memory = MemoryStore()
+    orchestrator = Orchestrator(memory, agents, router, load_guardrails(), 4000, 20, leads=memory,  # type: ignore[arg-type]
+                                encoder=encoder)
+    await orchestrator.send(_turn("Qual a garantia do inversor?", "c-vector"))
+    sent = agents.requests[0].text_embedding
+    assert sent.model == "use-multilingual-v3" and len(sent.values) == encoder.dimension
+    expected = encoder.encode(["Qual a garantia do inversor?"])[0]
+    assert abs(sum(a * b for a, b in zip(sent.values, expected, strict=True)) - 1.0) < 1e-4
+
+
 async def test_a_stream_is_validated_before_its_first_message(router: Router) -> None:
     orchestrator = _orchestrator(router, ScriptedAgents(apb.GenerateReplyResponse(text="x")))
     with pytest.raises(InvalidArgument):

@@ -1,4 +1,5 @@
 from atende.common.v1 import types_pb2 as _types_pb2
+from atende.knowledge.v1 import knowledge_service_pb2 as _knowledge_service_pb2
 from google.api import annotations_pb2 as _annotations_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -9,7 +10,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class GenerateReplyRequest(_message.Message):
-    __slots__ = ("agent", "conversation_id", "user_id", "text", "channel", "history", "summary", "intent", "lead", "language")
+    __slots__ = ("agent", "conversation_id", "user_id", "text", "channel", "history", "summary", "intent", "lead", "language", "text_embedding")
     AGENT_FIELD_NUMBER: _ClassVar[int]
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -20,6 +21,7 @@ class GenerateReplyRequest(_message.Message):
     INTENT_FIELD_NUMBER: _ClassVar[int]
     LEAD_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    TEXT_EMBEDDING_FIELD_NUMBER: _ClassVar[int]
     agent: str
     conversation_id: str
     user_id: str
@@ -30,7 +32,8 @@ class GenerateReplyRequest(_message.Message):
     intent: _types_pb2.Intent
     lead: _types_pb2.Lead
     language: str
-    def __init__(self, agent: _Optional[str] = ..., conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., text: _Optional[str] = ..., channel: _Optional[str] = ..., history: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., language: _Optional[str] = ...) -> None: ...
+    text_embedding: _knowledge_service_pb2.QueryEmbedding
+    def __init__(self, agent: _Optional[str] = ..., conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., text: _Optional[str] = ..., channel: _Optional[str] = ..., history: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., language: _Optional[str] = ..., text_embedding: _Optional[_Union[_knowledge_service_pb2.QueryEmbedding, _Mapping]] = ...) -> None: ...
 
 class GenerateReplyResponse(_message.Message):
     __slots__ = ("text", "agent", "citations", "guardrails", "lead_update", "actions", "provider", "model")
