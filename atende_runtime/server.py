@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import grpc
@@ -53,6 +53,10 @@ class Mounted:
     # Further services reflection describes (router_svc describes the whole public
     # API, so grpcurl through the gateway sees every service it can call).
     reflection_names: Sequence[str] = ()
+    # Optional parts, each reported under its own health name: NOT_SERVING there
+    # while the service itself stays SERVING means "degraded" (memory_svc without
+    # Redis serves from PostgreSQL alone).
+    components: Mapping[str, Callable[[], bool]] = field(default_factory=dict)
 
 
 async def _noop() -> None:
@@ -66,7 +70,17 @@ async def _health_loop(
     servicer: health_aio.HealthServicer, mounted: Mounted, interval: float, stopping: asyncio.Event
 ) -> None:
     last: bool | None = None
+    parts: dict[str, bool] = {}
     while not stopping.is_set():
+        for name, check in mounted.components.items():
+            up = bool(check())
+            if parts.get(name) != up:
+                await servicer.set(
+                    name, health_pb2.HealthCheckResponse.SERVING if up else health_pb2.HealthCheckResponse.NOT_SERVING
+                )
+                if name in parts:
+                    log.warning("component health changed", extra={"component": name, "serving": up})
+                parts[name] = up
         try:
             healthy = await asyncio.wait_for(mounted.health_check(), timeout=max(interval, 1.0))
         except Exception:  # a failing probe means NOT_SERVING, whatever the cause

@@ -82,6 +82,18 @@ class Result:
     seconds: float
     samples: list[Sample] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
+    # Stack mode: CPU seconds each process spent during the measured window.
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process: what the work costs, which the
+    shared machine's noise moves far less than latency."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def pct(values: list[float], p: float) -> float:
@@ -191,6 +203,8 @@ class Conversation:
         return f"bench-{self.index}-{self.round}"
 
     def next_text(self) -> str:
+        if self.step >= len(SCRIPT):  # the script is done (or a turn failed at its end): a new conversation
+            self.round, self.step, self.history, self.lead = self.round + 1, 0, [], types_pb2.Lead()
         text = SCRIPT[self.step].format(n=self.index)
         self.step += 1
         return text
@@ -261,7 +275,8 @@ async def drive_direct(target: str, engine: str, concurrency: int, duration: flo
 
 
 async def drive_stack(
-    target: str, engine: str, concurrency: int, duration: float, warmup: float, think: float, stub_ms: float
+    target: str, engine: str, concurrency: int, duration: float, warmup: float, think: float, stub_ms: float,
+    pids: dict[str, int] | None = None,
 ) -> Result:
     from atende.conversation.v1 import conversation_service_pb2 as cpb
     from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
@@ -290,15 +305,19 @@ async def drive_stack(
                     result.errors[error.code().name] = result.errors.get(error.code().name, 0) + 1
                 continue
             done = time.perf_counter()
-            if conversation.step >= len(SCRIPT):
-                conversation.round, conversation.step = conversation.round + 1, 0
             if sent >= measure_from and done <= stop_at:
                 llm = stub_ms if engine == "stub" and reply.reply.agent != "router" else 0.0
                 result.samples.append(Sample((done - sent) * 1000, llm, 0.0))
             if think:
                 await asyncio.sleep(think)
 
-    await asyncio.gather(*(worker(i) for i in range(concurrency)))
+    async def account() -> None:
+        await asyncio.sleep(max(0.0, measure_from - time.perf_counter()))
+        before = {name: cpu_seconds(pid) for name, pid in (pids or {}).items()}
+        await asyncio.sleep(max(0.0, stop_at - time.perf_counter()))
+        result.cpu_seconds = {name: cpu_seconds(pid) - before[name] for name, pid in (pids or {}).items()}
+
+    await asyncio.gather(account(), *(worker(i) for i in range(concurrency)))
     await channel.close(None)
     return result
 
@@ -325,6 +344,12 @@ def report(results: list[Result], mode: str) -> None:
         if r.errors:
             print(f"        errors: {r.errors}")
     print("ovh = client-observed latency minus LLM time; svc = agent_svc's own time in the handler minus LLM time.")
+    for r in results:
+        turns = len(r.samples)
+        if r.cpu_seconds and turns:
+            parts = "  ".join(f"{name} {seconds * 1000 / turns:.1f}" for name, seconds in r.cpu_seconds.items())
+            total = sum(r.cpu_seconds.values()) * 1000 / turns
+            print(f"CPU ms per turn, {r.engine} at {r.concurrency}: {parts}  (all {total:.1f})")
 
 
 async def run_direct(args: argparse.Namespace, log_dir: Path) -> list[Result]:
@@ -355,7 +380,8 @@ async def run_stack(args: argparse.Namespace, log_dir: Path) -> list[Result]:
         }
         for engine in args.engines:
             data = Path(tempfile.mkdtemp(prefix=f"atende-bench-{engine}-"))
-            config = StackConfig.on_free_ports(data, extra_env=engines[engine])
+            # A load test: the per-key rate limit would answer most turns with 429.
+            config = StackConfig.on_free_ports(data, extra_env=engines[engine], rate_limit_per_minute=10_000_000)
             with running(config) as stack:
                 for concurrency in args.concurrency:
                     print(f"  {engine}: {concurrency} conversations for {args.duration:.0f} s…", flush=True)
@@ -368,6 +394,7 @@ async def run_stack(args: argparse.Namespace, log_dir: Path) -> list[Result]:
                             args.warmup,
                             args.think_ms / 1000,
                             args.stub_latency_ms,
+                            {name: process.pid for name, process in stack.processes.items()},
                         )
                     )
     return results

@@ -23,6 +23,9 @@ from memory_svc.wire import register
 log = logging.getLogger("memory_svc")
 
 SERVICES = ("MemoryService", "LeadService", "SubjectService", "HandoffService")
+# Health name of the Redis hot tier: NOT_SERVING while memory_svc runs degraded on
+# PostgreSQL alone (the service names stay SERVING).
+CACHE_HEALTH_NAME = "atende.memory.v1.MemoryService/cache"
 SERVICE_NAMES = [pb.DESCRIPTOR.services_by_name[name].full_name for name in SERVICES]
 
 
@@ -100,7 +103,7 @@ class MemoryApp:
             await cache.close()
             await pool.close()
 
-        return Mounted(SERVICE_NAMES, healthy, close)
+        return Mounted(SERVICE_NAMES, healthy, close, components={CACHE_HEALTH_NAME: lambda: not cache.degraded})
 
 
 async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:

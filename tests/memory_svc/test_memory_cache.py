@@ -13,6 +13,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from memory_helpers import Service, close_service, open_service, turn
 
 from atende_runtime.embedded import EmbeddedRedis
+from memory_svc.app import CACHE_HEALTH_NAME
 from memory_svc.models import AppendRequest, NewMessage
 from memory_svc.settings import Settings
 
@@ -120,9 +121,18 @@ async def test_redis_stopped_and_restarted(settings_for: Callable[..., Settings]
         await asyncio.sleep(0.5)  # let the health loop look
         status = await health.Check(health_pb2.HealthCheckRequest(service=name))
         assert status.status == health_pb2.HealthCheckResponse.SERVING
+        # Degraded, and health says so under the cache's own name.
+        cache = await health.Check(health_pb2.HealthCheckRequest(service=CACHE_HEALTH_NAME))
+        assert cache.status == health_pb2.HealthCheckResponse.NOT_SERVING
 
         own_redis.start()  # same port, with the data saved before the stop
         await _wait_until(lambda: not service.app.degraded)
+        deadline = time.monotonic() + 5
+        while (await health.Check(health_pb2.HealthCheckRequest(service=CACHE_HEALTH_NAME))).status != (
+            health_pb2.HealthCheckResponse.SERVING
+        ):
+            assert time.monotonic() < deadline, "the cache's health name did not come back to SERVING"
+            await asyncio.sleep(0.05)
         # What the restarted Redis brought back predates the writes made meanwhile;
         # none of it may be served.
         assert await _texts(service, "r") == ["1", "2", "3", "4", "3"]
