@@ -76,6 +76,8 @@ class AppendRequest:
     new_owner_kind: str = ""
     new_owner_id: str = ""
     handoff: Packet | None = None
+    # The turn's Interaction record, stored with the messages.
+    interaction: InteractionInput | None = None
 
 
 @dataclass(slots=True)

@@ -57,6 +57,18 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
                 new_owner_kind=_OWNER_KIND_NAMES.get(request.new_owner.kind, "?") if request.HasField("new_owner") else "",
                 new_owner_id=request.new_owner.id,
                 handoff=packet_json(request.handoff) if request.HasField("handoff") else None,
+                interaction=(
+                    InteractionInput(
+                        conversation_id=request.conversation_id,
+                        user_id=request.user_id,
+                        user_input=request.interaction.user_input,
+                        agent_response=request.interaction.agent_response,
+                        agent=request.interaction.agent,
+                        metadata=dict(request.interaction.metadata),
+                    )
+                    if request.HasField("interaction")
+                    else None
+                ),
             )
         )
         response = pb.AppendMessagesResponse(replayed=result.replayed)

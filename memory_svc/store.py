@@ -70,6 +70,14 @@ _INSERT_MESSAGES = """inserted AS (
                 citations jsonb, pos smallint)
         )"""
 
+# The turn's Interaction record, with the messages: only when they were stored.
+_RECORD_INTERACTION = """recorded AS (
+            INSERT INTO {s}.interactions
+                (interaction_id, conversation_id, user_id, user_input, agent_response, agent, metadata)
+            SELECT %(i_id)s, r.conversation_id, r.user_id, %(i_input)s, %(i_response)s, %(i_agent)s, %(i_metadata)s
+            FROM reserved r WHERE %(i_on)s
+        )"""
+
 # The owner a turn requires: one of the kinds (none: any), and when a person owns
 # the conversation, that person (when an id is given).
 _OWNER_REQUIRED = """(cardinality(%(req_kinds)s::text[]) = 0 OR c.owner_kind = ANY(%(req_kinds)s::text[]))
@@ -116,7 +124,7 @@ _Q = {
             WHERE c.user_id = EXCLUDED.user_id
                 AND {_OWNER_REQUIRED}
             RETURNING {_CONVERSATION_COLUMNS}
-        ), {_INSERT_MESSAGES}
+        ), {_INSERT_MESSAGES}, {_RECORD_INTERACTION}
         SELECT {_CONVERSATION_COLUMNS} FROM reserved""",
     # The same for a caller that did not say whose conversation it is: it must exist.
     "append_existing": f"""
@@ -134,7 +142,7 @@ _Q = {
                 AND (%(user_id)s = '' OR c.user_id = %(user_id)s)
                 AND {_OWNER_REQUIRED}
             RETURNING {_CONVERSATION_COLUMNS}
-        ), {_INSERT_MESSAGES}
+        ), {_INSERT_MESSAGES}, {_RECORD_INTERACTION}
         SELECT {_CONVERSATION_COLUMNS} FROM reserved""",
     "owner": "SELECT user_id, owner_kind, owner_id FROM {s}.conversations WHERE conversation_id = %s",
     # `client_message_id <> ''` lets a generic plan use the partial unique index.
@@ -310,6 +318,7 @@ class PostgresStore:
         turn already stored comes back with replayed=True and no conversation."""
         n = len(request.messages)
         ids = [str(uuid.uuid4()) for _ in request.messages]
+        interaction = request.interaction or InteractionInput(request.conversation_id, request.user_id, "", "", "")
         params = {
             "cid": request.conversation_id,
             "user_id": request.user_id,
@@ -322,6 +331,12 @@ class PostgresStore:
             "new_kind": request.new_owner_kind,
             "new_id": request.new_owner_id,
             "packet": Jsonb(request.handoff) if request.handoff is not None else None,
+            "i_on": request.interaction is not None,
+            "i_id": str(uuid.uuid4()),
+            "i_input": interaction.user_input,
+            "i_response": interaction.agent_response,
+            "i_agent": interaction.agent,
+            "i_metadata": Jsonb(interaction.metadata),
             "rows": Jsonb(
                 [
                     {

@@ -121,6 +121,8 @@ def append_request(request: AppendRequest) -> None:
     short_text(v, "new_owner.id", request.new_owner_id, MAX_ID, required=request.new_owner_kind == "human")
     if request.handoff is not None and len(json.dumps(request.handoff)) > MAX_HANDOFF_BYTES:
         v.add("handoff", f"is larger than {MAX_HANDOFF_BYTES} bytes")
+    if request.interaction is not None:
+        _interaction_fields(v, request.interaction)
     v.check()
 
 
@@ -219,8 +221,12 @@ def interaction(item: InteractionInput) -> None:
     v = Validator()
     conversation_id(v, "interaction.conversation_id", item.conversation_id)
     short_text(v, "interaction.user_id", item.user_id, MAX_ID, required=True)
+    _interaction_fields(v, item)
+    v.check()
+
+
+def _interaction_fields(v: Validator, item: InteractionInput) -> None:
     short_text(v, "interaction.user_input", item.user_input, MAX_TEXT)
     short_text(v, "interaction.agent_response", item.agent_response, MAX_RESPONSE)
     short_text(v, "interaction.agent", item.agent, MAX_NAME)
     metadata(v, "interaction.metadata", item.metadata)
-    v.check()

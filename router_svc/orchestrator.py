@@ -279,6 +279,7 @@ class Orchestrator:
             channel=request.channel,
             client_message_id=request.client_message_id,
             messages=messages,
+            interaction=self._interaction(turn, interrupted, turn.decision.agent if interrupted else "", started),
         ))
         response = cpb.SendMessageResponse(conversation_id=request.conversation_id, replayed=stored.replayed)
         # Present and empty, so REST clients read reply.text == "" rather than miss the field.
@@ -286,7 +287,6 @@ class Orchestrator:
         response.owner.CopyFrom(stored.owner)
         if not stored.replayed:
             METRICS.inc("turns_for_people")
-            await self._record_interaction(turn, response, started)
         log.info("turn for people", extra={
             "conversation_id": request.conversation_id,
             "owner": types_pb2.OwnerKind.Name(stored.owner.kind),
@@ -392,6 +392,8 @@ class Orchestrator:
             messages=messages,
             # memory_svc stores the reply only if an agent still owns the conversation.
             required_owner_kinds=[types_pb2.OWNER_KIND_AGENT],
+            # The audit record, in the same transaction: no extra call per turn.
+            interaction=self._interaction(turn, checked.text, checked.reply.agent, started),
         )
         passed = not (turn.answered_by_router or checked.fell_back)
         packet = _handoff_packet(checked.reply, turn) if passed else None
@@ -421,7 +423,6 @@ class Orchestrator:
                 if lead is not None:
                     response.lead.CopyFrom(lead)
                 self._release_actions(turn, checked.reply, response, lead)
-            await self._record_interaction(turn, response, started)
         log.info(
             "turn",
             extra={
@@ -565,32 +566,28 @@ class Orchestrator:
 
     # ------------------------------------------------------------- storage
 
-    async def _record_interaction(self, turn: PreparedTurn, response: cpb.SendMessageResponse, started: float) -> None:
-        # The audit record must not cost the customer the reply: a failure is logged.
-        try:
-            await self.memory.record_interaction(
-                mpb.Interaction(
-                    conversation_id=turn.request.conversation_id,
-                    user_id=turn.request.user_id,
-                    user_input=turn.request.text,
-                    agent_response=response.reply.text,
-                    agent=response.reply.agent,
-                    metadata={
-                        "intent": response.intent.name,
-                        "confidence": f"{response.intent.confidence:.2f}",
-                        "strategy": response.intent.strategy,
-                        "routed_to": turn.decision.agent,
-                        "action": turn.decision.action,
-                        "handoff_from": turn.decision.handoff_from,
-                        "channel": turn.request.channel,
-                        "language": turn.language,
-                        "blocked_by": ",".join(turn.blocked_by),
-                        "latency_ms": f"{(time.perf_counter() - started) * 1000:.1f}",
-                    },
-                )
-            )
-        except Exception:
-            log.warning("interaction not recorded", exc_info=True)
+    def _interaction(self, turn: PreparedTurn, reply_text: str, agent: str, started: float) -> mpb.Interaction:
+        """The seed's Interaction record of a turn, stored with its messages."""
+        intent = _intent(turn.decision)
+        return mpb.Interaction(
+            user_input=turn.request.text,
+            agent_response=reply_text,
+            agent=agent,
+            metadata={
+                "intent": intent.name,
+                "confidence": f"{intent.confidence:.2f}",
+                "strategy": intent.strategy,
+                "routed_to": turn.decision.agent,
+                "action": turn.decision.action,
+                "handoff_from": turn.decision.handoff_from,
+                "channel": turn.request.channel,
+                "language": turn.language,
+                "blocked_by": ",".join(turn.blocked_by),
+                "owner": types_pb2.OwnerKind.Name(turn.context.owner.kind),
+                # Until the turn was stored (the lead update and released actions follow).
+                "latency_ms": f"{(time.perf_counter() - started) * 1000:.1f}",
+            },
+        )
 
     def _response_from_stored(
         self, conversation_id: str, messages: list[types_pb2.Message], replayed: bool

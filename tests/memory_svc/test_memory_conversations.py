@@ -293,3 +293,22 @@ async def test_record_interaction(service: Service) -> None:
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await service.memory.RecordInteraction(pb.RecordInteractionRequest())
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+async def test_a_turn_and_its_interaction_are_stored_together_once(service: Service) -> None:
+    request = turn("c-audit", [("user", "Quanto custa?"), ("assistant", "R$ 20.000")], client_message_id="t1")
+    request.interaction.CopyFrom(pb.Interaction(
+        user_input="Quanto custa?", agent_response="R$ 20.000", agent="sales", metadata={"intent": "pricing"}))
+    await service.memory.AppendMessages(request)
+    again = await service.memory.AppendMessages(request)
+    assert again.replayed
+    rows = await service.sql("SELECT conversation_id, user_id, user_input, agent, metadata FROM interactions")
+    assert rows == [("c-audit", "u1", "Quanto custa?", "sales", {"intent": "pricing"})]
+
+    bad = turn("c-audit", [("user", "x")])
+    bad.interaction.CopyFrom(pb.Interaction(agent_response="y", metadata={"": "no key"}))
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await service.memory.AppendMessages(bad)
+    assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert any(field.startswith("interaction.metadata") for field in violations(caught.value))
+    assert len(await service.sql("SELECT 1 FROM messages WHERE conversation_id = 'c-audit'")) == 2

@@ -46,6 +46,8 @@ async def test_migrations_twice_and_from_two_replicas_at_once(database_url: str,
 _APPEND = {
     "cid": "c", "user_id": "u", "channel": "web", "agent": "", "cmid": "k", "n": 1,
     "req_kinds": ["agent"], "req_id": "", "new_kind": "", "new_id": "", "packet": None,
+    "i_on": True, "i_id": str(uuid.uuid4()), "i_input": "oi", "i_response": "olá", "i_agent": "sales",
+    "i_metadata": Jsonb({}),
     "rows": Jsonb([{"message_id": str(uuid.uuid4()), "role": "user", "text": "oi", "agent": "", "intent": None,
                     "metadata": {}, "citations": [], "pos": 0}]),
 }

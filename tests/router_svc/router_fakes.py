@@ -53,6 +53,12 @@ class MemoryStore:
             raise FailedPrecondition("the conversation is held by people; nothing was stored")
         if request.HasField("new_owner"):
             self.owners[request.conversation_id] = request.new_owner
+        if request.HasField("interaction"):
+            self.interactions.append(mpb.Interaction(
+                conversation_id=request.conversation_id, user_id=request.user_id,
+                user_input=request.interaction.user_input, agent_response=request.interaction.agent_response,
+                agent=request.interaction.agent, metadata=request.interaction.metadata,
+            ))
         stored = self.conversations.setdefault(
             request.conversation_id,
             mpb.Conversation(conversation_id=request.conversation_id, user_id=request.user_id, channel=request.channel),

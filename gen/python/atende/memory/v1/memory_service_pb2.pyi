@@ -35,7 +35,7 @@ class NewMessage(_message.Message):
     def __init__(self, role: _Optional[str] = ..., text: _Optional[str] = ..., agent: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., metadata: _Optional[_Mapping[str, str]] = ..., citations: _Optional[_Iterable[_Union[_types_pb2.Citation, _Mapping]]] = ...) -> None: ...
 
 class AppendMessagesRequest(_message.Message):
-    __slots__ = ("conversation_id", "user_id", "channel", "messages", "client_message_id", "agent", "required_owner_kinds", "required_owner_id", "new_owner", "handoff")
+    __slots__ = ("conversation_id", "user_id", "channel", "messages", "client_message_id", "agent", "required_owner_kinds", "required_owner_id", "new_owner", "handoff", "interaction")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -46,6 +46,7 @@ class AppendMessagesRequest(_message.Message):
     REQUIRED_OWNER_ID_FIELD_NUMBER: _ClassVar[int]
     NEW_OWNER_FIELD_NUMBER: _ClassVar[int]
     HANDOFF_FIELD_NUMBER: _ClassVar[int]
+    INTERACTION_FIELD_NUMBER: _ClassVar[int]
     conversation_id: str
     user_id: str
     channel: str
@@ -56,7 +57,8 @@ class AppendMessagesRequest(_message.Message):
     required_owner_id: str
     new_owner: _types_pb2.ConversationOwner
     handoff: _types_pb2.HandoffPacket
-    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[NewMessage, _Mapping]]] = ..., client_message_id: _Optional[str] = ..., agent: _Optional[str] = ..., required_owner_kinds: _Optional[_Iterable[_Union[_types_pb2.OwnerKind, str]]] = ..., required_owner_id: _Optional[str] = ..., new_owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., handoff: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ...) -> None: ...
+    interaction: Interaction
+    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[NewMessage, _Mapping]]] = ..., client_message_id: _Optional[str] = ..., agent: _Optional[str] = ..., required_owner_kinds: _Optional[_Iterable[_Union[_types_pb2.OwnerKind, str]]] = ..., required_owner_id: _Optional[str] = ..., new_owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., handoff: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ..., interaction: _Optional[_Union[Interaction, _Mapping]] = ...) -> None: ...
 
 class AppendMessagesResponse(_message.Message):
     __slots__ = ("messages", "replayed", "owner")
