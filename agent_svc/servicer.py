@@ -62,6 +62,15 @@ def to_response(reply: AgentReply) -> pb.GenerateReplyResponse:
         actions=[pb.AgentAction(kind=a.kind, parameters=a.parameters) for a in reply.actions],
         provider=reply.provider,
         model=reply.model,
+        usage=pb.LlmUsage(
+            calls=reply.usage.calls,
+            input_tokens=reply.usage.input_tokens,
+            output_tokens=reply.usage.output_tokens,
+            cache_read_tokens=reply.usage.cache_read_tokens,
+            cache_write_tokens=reply.usage.cache_write_tokens,
+            cost_usd=reply.usage.cost_usd,
+            llm_ms=reply.usage.llm_ms,
+        ),
     )
     update = reply.lead_update
     if update is not None:

@@ -393,7 +393,7 @@ class Orchestrator:
             # memory_svc stores the reply only if an agent still owns the conversation.
             required_owner_kinds=[types_pb2.OWNER_KIND_AGENT],
             # The audit record, in the same transaction: no extra call per turn.
-            interaction=self._interaction(turn, checked.text, checked.reply.agent, started),
+            interaction=self._interaction(turn, checked.text, checked.reply.agent, started, checked.reply.usage),
         )
         passed = not (turn.answered_by_router or checked.fell_back)
         packet = _handoff_packet(checked.reply, turn) if passed else None
@@ -566,9 +566,18 @@ class Orchestrator:
 
     # ------------------------------------------------------------- storage
 
-    def _interaction(self, turn: PreparedTurn, reply_text: str, agent: str, started: float) -> mpb.Interaction:
+    def _interaction(
+        self, turn: PreparedTurn, reply_text: str, agent: str, started: float, usage: apb.LlmUsage | None = None
+    ) -> mpb.Interaction:
         """The seed's Interaction record of a turn, stored with its messages."""
         intent = _intent(turn.decision)
+        llm = {} if usage is None or not usage.calls else {
+            "llm_calls": str(usage.calls),
+            "llm_ms": f"{usage.llm_ms:.1f}",
+            "input_tokens": str(usage.input_tokens + usage.cache_read_tokens + usage.cache_write_tokens),
+            "output_tokens": str(usage.output_tokens),
+            "cost_usd": f"{usage.cost_usd:.6f}",
+        }
         return mpb.Interaction(
             user_input=turn.request.text,
             agent_response=reply_text,
@@ -586,6 +595,7 @@ class Orchestrator:
                 "owner": types_pb2.OwnerKind.Name(turn.context.owner.kind),
                 # Until the turn was stored (the lead update and released actions follow).
                 "latency_ms": f"{(time.perf_counter() - started) * 1000:.1f}",
+                **llm,
             },
         )
 

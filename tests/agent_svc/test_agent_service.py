@@ -86,12 +86,14 @@ async def test_a_turn_that_learns_nothing_has_no_lead_update(agents: pb_grpc.Age
     assert not reply.HasField("lead_update") and not reply.actions
 
 
-async def test_usage_leaves_as_trailing_metadata(agents: pb_grpc.AgentServiceStub) -> None:
+async def test_usage_travels_in_the_reply_and_as_trailing_metadata(agents: pb_grpc.AgentServiceStub) -> None:
     call = agents.GenerateReply(_request("Oi"))
-    await call
+    reply = await call
     trailing = dict(await call.trailing_metadata())
     assert float(trailing["atende-llm-ms"]) >= 0 and trailing["atende-llm-calls"] == "1"
     assert trailing["atende-cost-usd"] == "0.000000"
+    assert reply.usage.calls == 1 and reply.usage.cost_usd == 0.0
+    assert reply.usage.llm_ms == pytest.approx(float(trailing["atende-llm-ms"]), abs=0.01)
 
 
 async def test_stream_deltas_add_up_to_the_final_reply(agents: pb_grpc.AgentServiceStub) -> None:

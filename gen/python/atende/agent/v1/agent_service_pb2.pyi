@@ -36,7 +36,7 @@ class GenerateReplyRequest(_message.Message):
     def __init__(self, agent: _Optional[str] = ..., conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., text: _Optional[str] = ..., channel: _Optional[str] = ..., history: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., language: _Optional[str] = ..., text_embedding: _Optional[_Union[_knowledge_service_pb2.QueryEmbedding, _Mapping]] = ...) -> None: ...
 
 class GenerateReplyResponse(_message.Message):
-    __slots__ = ("text", "agent", "citations", "guardrails", "lead_update", "actions", "provider", "model")
+    __slots__ = ("text", "agent", "citations", "guardrails", "lead_update", "actions", "provider", "model", "usage")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     AGENT_FIELD_NUMBER: _ClassVar[int]
     CITATIONS_FIELD_NUMBER: _ClassVar[int]
@@ -45,6 +45,7 @@ class GenerateReplyResponse(_message.Message):
     ACTIONS_FIELD_NUMBER: _ClassVar[int]
     PROVIDER_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
+    USAGE_FIELD_NUMBER: _ClassVar[int]
     text: str
     agent: str
     citations: _containers.RepeatedCompositeFieldContainer[_types_pb2.Citation]
@@ -53,7 +54,26 @@ class GenerateReplyResponse(_message.Message):
     actions: _containers.RepeatedCompositeFieldContainer[AgentAction]
     provider: str
     model: str
-    def __init__(self, text: _Optional[str] = ..., agent: _Optional[str] = ..., citations: _Optional[_Iterable[_Union[_types_pb2.Citation, _Mapping]]] = ..., guardrails: _Optional[_Iterable[_Union[_types_pb2.GuardrailAction, _Mapping]]] = ..., lead_update: _Optional[_Union[LeadUpdate, _Mapping]] = ..., actions: _Optional[_Iterable[_Union[AgentAction, _Mapping]]] = ..., provider: _Optional[str] = ..., model: _Optional[str] = ...) -> None: ...
+    usage: LlmUsage
+    def __init__(self, text: _Optional[str] = ..., agent: _Optional[str] = ..., citations: _Optional[_Iterable[_Union[_types_pb2.Citation, _Mapping]]] = ..., guardrails: _Optional[_Iterable[_Union[_types_pb2.GuardrailAction, _Mapping]]] = ..., lead_update: _Optional[_Union[LeadUpdate, _Mapping]] = ..., actions: _Optional[_Iterable[_Union[AgentAction, _Mapping]]] = ..., provider: _Optional[str] = ..., model: _Optional[str] = ..., usage: _Optional[_Union[LlmUsage, _Mapping]] = ...) -> None: ...
+
+class LlmUsage(_message.Message):
+    __slots__ = ("calls", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "cost_usd", "llm_ms")
+    CALLS_FIELD_NUMBER: _ClassVar[int]
+    INPUT_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    CACHE_READ_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    CACHE_WRITE_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    COST_USD_FIELD_NUMBER: _ClassVar[int]
+    LLM_MS_FIELD_NUMBER: _ClassVar[int]
+    calls: int
+    input_tokens: int
+    output_tokens: int
+    cache_read_tokens: int
+    cache_write_tokens: int
+    cost_usd: float
+    llm_ms: float
+    def __init__(self, calls: _Optional[int] = ..., input_tokens: _Optional[int] = ..., output_tokens: _Optional[int] = ..., cache_read_tokens: _Optional[int] = ..., cache_write_tokens: _Optional[int] = ..., cost_usd: _Optional[float] = ..., llm_ms: _Optional[float] = ...) -> None: ...
 
 class LeadUpdate(_message.Message):
     __slots__ = ("name", "email", "phone", "company", "qualification", "score")
