@@ -135,9 +135,12 @@ def evaluate_pii(show_errors: bool = False) -> float:
 def run(show_errors: bool = False) -> None:
     encoder = UsemEncoder()
     encoder.load()
-    print("development set: the rules were written against it and the semantic bank is built from it;\n"
-          "held-out set: written after the rules were frozen, used for nothing else.")
+    print("development set: the rules were written against it, and the classifier is trained on its seed\n"
+          "(with eval/injection_train.tsv); held-out sets: used for nothing else (injection_holdout2.tsv was\n"
+          "written for issue #6 before the detector was run on it).")
     evaluate_injection(show_errors, encoder=encoder, title="prompt injection, development set")
     evaluate_injection(show_errors, EVAL_DIR / "injection_holdout.tsv", "prompt injection, held-out set", encoder)
-    evaluate_injection(False, EVAL_DIR / "injection_holdout.tsv", "prompt injection, held-out set, rules only (no encoder)")
+    evaluate_injection(show_errors, EVAL_DIR / "injection_holdout2.tsv", "prompt injection, second held-out set", encoder)
+    evaluate_injection(False, EVAL_DIR / "injection_holdout.tsv",
+                       "prompt injection, held-out set, without the encoder (rules and n-gram classifier)")
     evaluate_pii(show_errors)

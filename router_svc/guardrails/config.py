@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import tomllib
 from collections.abc import Callable, Sequence
@@ -10,11 +11,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from router_svc.guardrails.base import Check, GuardrailChain
+from router_svc.guardrails.classifier import InjectionModel
 from router_svc.guardrails.input_checks import ContentFilterCheck, EncodingCheck, LengthCheck, PromptInjectionCheck
 from router_svc.guardrails.lexicon import Lexicon
 from router_svc.guardrails.output_checks import GroundingCheck, PolicyCheck, ToxicityCheck
 from router_svc.guardrails.pii import PiiCheck
-from router_svc.guardrails.semantic import InjectionSimilarityCheck, SyncEncoder, load_bank
+from router_svc.guardrails.semantic import InjectionClassifierCheck, InjectionSimilarityCheck, SyncEncoder, load_bank
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 DEFAULT_CONFIG = RULES_DIR / "guardrails.toml"
@@ -83,8 +85,7 @@ def _build(name: str, params: dict[str, Any], lexicon: Lexicon, texts: Texts, en
             return ToxicityCheck(lexicon, **params)
         if name == "grounding":
             semantic = bool(params.pop("semantic", False))
-            similarity = encoder.similarity if semantic and encoder is not None else None
-            return GroundingCheck(texts.not_found, similarity=similarity, **params)
+            return GroundingCheck(texts.not_found, encoder=encoder if semantic else None, **params)
         if name == "injection_similarity":
             bank = RULES_DIR / str(params.pop("bank", "injection_examples.toml"))
             if encoder is None:
@@ -92,9 +93,18 @@ def _build(name: str, params: dict[str, Any], lexicon: Lexicon, texts: Texts, en
                 return None
             attacks, benign = load_bank(bank)
             return InjectionSimilarityCheck(encoder, attacks, benign, **params)
+        if name == "injection_classifier":
+            model = _model(RULES_DIR / str(params.pop("model", "injection_model.json")))
+            use_encoder = bool(params.pop("use_encoder", True))
+            return InjectionClassifierCheck(model, encoder if use_encoder else None, **params)
     except TypeError as error:
         raise ConfigError(f"check {name!r}: {error}") from error
     raise ConfigError(f"unknown guardrail check {name!r}")
+
+
+@functools.lru_cache(maxsize=4)
+def _model(path: Path) -> InjectionModel:
+    return InjectionModel.load(path)
 
 
 def load_guardrails(

@@ -150,8 +150,8 @@ ALWAYS_EXTRACTION = _any(
 )
 
 JAILBREAK_TERMS = _any(
-    "developer mode|dev mode|god mode|jailbreak|jailbroken|jail break|do anything now|modo desenvolvedor|modo dev|modo deus|"
-    "modo sem restricoes|unrestricted mode|sudo mode|admin mode|modo admin|modo administrador|evil mode|chaos mode|"
+    "god mode|jailbreak|jailbroken|jail break|do anything now|modo deus|"
+    "modo sem restricoes|unrestricted mode|evil mode|chaos mode|"
     "opposite mode|anti ai|unfiltered ai|modo sin restricciones|modo desarrollador|mode developpeur|entwicklermodus|"
     "modalita sviluppatore|uncensored|unfiltered|sem censura|sin censura|sans censure|unzensiert|senza censura|"
     "no ethical guidelines|sem diretrizes eticas|no moral|sem moral|never refuse|nunca recuse|nunca se recuse|nunca recusa|"
@@ -179,7 +179,7 @@ ROLE_VERBS = _any(
     "pretend to be|pretend you are|pretend you re|pretend that you|pretend there are|pretend you have|pretend to have|"
     "finja ser|finja que voce|finja que e|finja que tu|finge ser|finge que voce|finge que e|fingir ser|faca de conta que|"
     "faz de conta que|imagine que voce e|imagine que voce nao|imagine you are|imagine you re|imagine that you are|"
-    "roleplay as|role play as|roleplay|role play|role playing|let s play a game|vamos jogar um jogo|vamos brincar de|"
+    "roleplay as|role play as|let s play a game|vamos jogar um jogo|vamos brincar de|"
     "play the role|interprete o papel|assume the role|assuma o papel|take on the role|you will play|voce vai interpretar|"
     "finge que eres|finge ser|actua como si|haz de cuenta|fais semblant|joue le role|stell dir vor du bist|tu so als|"
     "fingi di essere|fai finta|simulate being|simule ser|simula ser|simulate a|simule um|simule uma",
@@ -201,7 +201,7 @@ RESTRICTION_FREE = _any(
     "sin reglas|sans regles|ohne regeln|senza regole|free from your rules|livre das suas regras",
 )
 AI_CONTEXT = _any(
-    "ai|ia|assistant|assistente|bot|answer|responda|respond|reply|mode|modo|chatbot|model|modelo|llm|gpt|responde|reponds|"
+    "ai|ia|assistant|assistente|bot|answer|responda|respond|reply|chatbot|model|modelo|llm|gpt|responde|reponds|"
     "antworte|rispondi|ki|speak|fale|talk|converse|you are|voce e|you re|be an|seja uma|seja um",
 )
 
@@ -309,6 +309,8 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("jailbreak", rf" {AI_CONTEXT}{_gap(6)} {RESTRICTION_FREE} ", _need(RESTRICTION_FREE)),
     ("jailbreak", rf" {RESTRICTION_FREE}{_gap(6)} {AI_CONTEXT} ", _need(RESTRICTION_FREE)),
     ("role_play", rf" {PERSONA_SWITCH}{_gap(2)} {PERSONA_NOUNS} ", _need(PERSONA_SWITCH)),
+    ("role_play", r" (?:roleplay|role play|role playing)(?: \w+){0,3} (?:you are|you re|youre|as|where you|in which you|voce e"
+                  r"|como|onde voce|em que voce) ", _words("roleplay role")),
     ("role_play", rf" {ROLE_VERBS} ", _need(ROLE_VERBS)),
     ("role_play", r" (?:you are no longer|you re no longer|youre no longer|voce nao e mais|voce deixou de ser|ya no eres|"
                   r"tu n es plus|du bist nicht mehr|non sei piu) ", _words("you youre voce ya tu du non")),
@@ -322,9 +324,6 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
                   r"|d ora in poi)(?: \w+){0,3} (?:ignore|ignora|ignorar|nao tem|nao segue|sem|livre|obedeca|obedece|nunca recuse"
                   r"|responda tudo|responde tudo|voce e|eres|tu es|du bist|sei) ", _words("a de daqui desde desormais ab d")),
     ("instruction_override", rf" {NEW_TASK} {TASK_NOUNS} ", _need(NEW_TASK, TASK_NOUNS)),
-    ("instruction_override", r" (?:system|admin|administrator|developer|security|root|sudo|emergency|priority)"
-                             r" (?:override|command|directive|instruction|instructions|prompt) ",
-     _words("system admin administrator developer security root sudo emergency priority maintenance")),
     ("instruction_override", r" (?:comando|diretiva|ordem|instrucao|instrucoes) (?:do|de) "
                              r"(?:administrador|desenvolvedor|admin|root"
                              r"|sudo) ", _words("administrador desenvolvedor admin root sudo")),
@@ -358,6 +357,20 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("authority_claim", rf" (?:i have|i ve got|tenho|eu tenho|with|com|tengo|j ai|ich habe|ho)(?: \w+){{0,2}} "
                         rf"(?:{_PRIVILEGED} {_ACCESS}|{_ACCESS} (?:de|of|da|do|d) {_PRIVILEGED}){_gap(6)} {_BYPASS} ",
      _words("admin root developer administrator administrador desenvolvedor sudo superuser superusuario")),
+)
+
+# Word rules that do not apply when the text is about a device: "developer mode" or
+# "system override" is a jailbreak, unless the customer quotes the monitoring app's or
+# the inverter's display.
+DEVICE_WORDS = (r" (?:app|apps|aplicativo|aplicativos|application|inverter|inverters|inversor|inversores|display|portal"
+                r"|dongle|firmware|monitoring|monitoramento|controller|controlador|bateria|battery|painel|panel|wifi) ")
+CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
+    ("jailbreak", r" (?:developer mode|dev mode|modo desenvolvedor|modo dev|modo de desenvolvedor|sudo mode|admin mode"
+                  r"|modo admin|modo administrador|modo de administrador|administrator mode) ",
+     _words("developer dev modo sudo admin administrator"), DEVICE_WORDS),
+    ("instruction_override", r" (?:system|admin|administrator|developer|security|root|sudo|emergency|priority)"
+                             r" (?:override|command|directive|instruction|instructions|prompt) ",
+     _words("system admin administrator developer security root sudo emergency priority maintenance"), DEVICE_WORDS),
 )
 
 # Marker rules, on the folded view (lower case, punctuation kept).

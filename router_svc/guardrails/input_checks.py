@@ -96,6 +96,7 @@ class _Rule:
     kind: str
     pattern: re.Pattern[str]
     anchors: tuple[frozenset[str], ...]
+    unless: re.Pattern[str] | None = None
 
 
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}")
@@ -121,6 +122,8 @@ class PromptInjectionCheck:
         self.max_scan_chars = max_scan_chars
         self.max_decoded = max_decoded
         self.word_rules = [_Rule(kind, re.compile(pattern), anchors) for kind, pattern, anchors in rules.WORD_RULES]
+        self.word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless))
+                            for kind, pattern, anchors, unless in rules.CONTEXT_RULES]
         self.marker_rules = [_Rule(kind, re.compile(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
         self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
 
@@ -189,7 +192,7 @@ class PromptInjectionCheck:
             if not all(anchor & present for anchor in rule.anchors):
                 continue
             match = rule.pattern.search(canonical)
-            if match:
+            if match and not (rule.unless is not None and rule.unless.search(canonical)):
                 return rule.kind, match.start() + 1, max(match.start() + 1, match.end() - 1)
         return None
 

@@ -8,14 +8,21 @@ import bisect
 import functools
 import itertools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
 
 from router_svc.guardrails.base import Finding, GuardContext
 from router_svc.guardrails.lexicon import Lexicon
 from router_svc.guardrails.text import fold, split_sentences
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_PASSAGE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def normalize_number(raw: str) -> str:
@@ -202,8 +209,11 @@ class GroundingCheck:
         agents: Sequence[str] = (),
         similarity: Callable[[str, Sequence[str]], float] | None = None,
         min_similarity: float = 0.62,
-        max_semantic_sentences: int = 6,
+        max_semantic_sentences: int = 3,
         max_scan_chars: int = 8000,
+        encoder: SyncEncoder | None = None,
+        semantic_chars: int = 200,
+        semantic_budget: int = 400,
     ) -> None:
         self.max_scan_chars = max_scan_chars
         if mode not in ("replace", "remove"):
@@ -215,6 +225,7 @@ class GroundingCheck:
         self.similarity = similarity
         self.min_similarity = min_similarity
         self.max_semantic_sentences = max_semantic_sentences
+        self.semantic = CrossLanguageSupport(encoder, semantic_chars, semantic_budget) if encoder is not None else None
 
     def applies(self, context: GuardContext) -> bool:
         return context.evidence is not None and (not self.agents or context.agent in self.agents)
@@ -234,6 +245,7 @@ class GroundingCheck:
         noted = context.noted
         position = 0
         semantic_budget = self.max_semantic_sentences
+        unsupported: list[tuple[int, str]] = []
         for sentence in split_sentences(text):
             start = position
             position += len(sentence)
@@ -241,8 +253,15 @@ class GroundingCheck:
                 continue
             supported, used_semantic = self._supported(sentence, passages, all_numbers, evidence, semantic_budget)
             semantic_budget -= used_semantic
-            if supported:
-                continue
+            if not supported:
+                unsupported.append((start, sentence))
+        if self.semantic is not None and unsupported and evidence:
+            # One encoder call for the reply's unsupported claims that another language may support.
+            candidates = [s for _, s in unsupported if self._semantic_candidate(s, all_numbers)]
+            supported_elsewhere = self.semantic.supported(candidates[: self.max_semantic_sentences * 4], evidence,
+                                                          self.min_similarity, self.max_semantic_sentences)
+            unsupported = [(start, s) for start, s in unsupported if s not in supported_elsewhere]
+        for start, sentence in unsupported:
             trailing = sentence[len(sentence.rstrip()) :]
             note = self.not_found.get(context.language) or self.not_found.get("en", "")
             replacement = note + trailing if self.mode == "replace" and not noted and note else ""
@@ -267,6 +286,65 @@ class GroundingCheck:
         if self.similarity is not None and budget > 0 and len(sentence) <= 400 and len(_WORD.findall(sentence)) >= 3:
             return self.similarity(sentence, evidence) >= self.min_similarity, 1
         return False, 0
+
+    @staticmethod
+    def _semantic_candidate(sentence: str, all_numbers: set[str]) -> bool:
+        return len(sentence) <= 400 and len(_WORD.findall(sentence)) >= 3 and numbers_in(sentence) <= all_numbers
+
+
+class SyncEncoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
+
+
+class CrossLanguageSupport:
+    """Whether a passage sentence says the same as a claim in another language, by
+    the encoder's cosine. Bounded: distinct claims only, each cut to `chars`, at
+    most `budget` characters and a few claims in one encoder call; the passages'
+    vectors are computed once per evidence (the gate checks a reply sentence by
+    sentence against the same passages)."""
+
+    def __init__(self, encoder: SyncEncoder, chars: int = 200, budget: int = 400, max_pieces: int = 12) -> None:
+        self.encoder = encoder
+        self.chars = chars
+        self.budget = budget
+        self.max_pieces = max_pieces
+        self._evidence: OrderedDict[tuple[str, ...], NDArray[np.float32] | None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def passages(self, evidence: Sequence[str]) -> NDArray[np.float32] | None:
+        key = tuple(evidence)
+        with self._lock:  # chains run on worker threads
+            if key in self._evidence:
+                self._evidence.move_to_end(key)
+                return self._evidence[key]
+        pieces = list(dict.fromkeys(
+            p.strip()[: self.chars] for passage in evidence for p in _PASSAGE_SPLIT.split(passage) if len(p.strip()) > 12
+        ))[: self.max_pieces]
+        vectors = self.encoder.encode(pieces) if pieces else None
+        with self._lock:
+            self._evidence[key] = vectors
+            if len(self._evidence) > 32:
+                self._evidence.popitem(last=False)
+        return vectors
+
+    def supported(self, sentences: Sequence[str], evidence: Sequence[str], min_similarity: float,
+                  most: int) -> set[str]:
+        chosen: list[str] = []
+        budget = self.budget
+        for sentence in dict.fromkeys(sentences):
+            piece = sentence.strip()[: self.chars]
+            if len(chosen) >= most or len(piece) > budget:
+                break
+            chosen.append(sentence)
+            budget -= len(piece)
+        if not chosen:
+            return set()
+        passages = self.passages(evidence)
+        if passages is None:
+            return set()
+        vectors = self.encoder.encode([s.strip()[: self.chars] for s in chosen])
+        best = (vectors @ passages.T).max(axis=1)
+        return {sentence for sentence, score in zip(chosen, best, strict=True) if score >= min_similarity}
 
 
 @dataclass(frozen=True)

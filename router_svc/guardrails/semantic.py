@@ -4,7 +4,10 @@ attacks and of ordinary customer messages (rules/injection_examples.toml). A tex
 that sits close to the attacks and clearly closer to them than to ordinary
 messages is refused. It catches paraphrases and languages the rules do not
 spell out; the rules catch what embeddings blur (encodings, markers, exact
-phrases). It needs the local encoder; without it the chain runs without this check."""
+phrases). It needs the local encoder; without it the chain runs without this check.
+
+InjectionClassifierCheck (the default since issue #6) replaces the nearest-neighbour
+vote with a trained classifier (classifier.py) and bounds what the encoder sees."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from router_svc.guardrails.base import Finding, GuardContext
+from router_svc.guardrails.classifier import InjectionModel, Window
 from router_svc.guardrails.text import split_sentences
 
 Vectors = NDArray[np.float32]
@@ -95,6 +99,87 @@ class InjectionSimilarityCheck:
         return windows
 
 
+def _plain(text: str) -> bool:
+    """Mostly ASCII letters and spaces, in words that are not letter-digit soup."""
+    plain = sum(ch.isascii() and (ch.isalpha() or ch == " ") for ch in text)
+    return plain >= 0.9 * len(text) and not any(len(word) > 24 for word in text.split())
+
+
 def _wordy(text: str) -> bool:
     stripped = text.strip()
     return len(stripped) >= 12 and sum(ch.isalpha() or ch.isspace() for ch in stripped) >= 0.6 * len(stripped)
+
+
+class InjectionClassifierCheck:
+    """The trained classifier (classifier.py) over the message's windows. With the
+    encoder, at most `encoder_windows` windows (the whole short message, then the
+    most suspicious by the lexical score; `long_text_windows` for a text too long to
+    be read whole), each cut to `encoder_chars` (`junk_chars` when it is not plain
+    words), at most `encoder_budget` characters in all, are embedded in one call;
+    without the encoder, the lexical model decides alone."""
+
+    name = "injection_classifier"
+
+    def __init__(self, model: InjectionModel, encoder: SyncEncoder | None = None, encoder_windows: int = 3,
+                 encoder_chars: int = 160, encoder_budget: int = 256, junk_chars: int = 64, long_text_windows: int = 2,
+                 max_windows: int = 400,
+                 max_scan_chars: int = 8000, threshold: float | None = None,
+                 lexical_threshold: float | None = None) -> None:
+        self.model = model
+        self.encoder = encoder
+        self.encoder_windows = encoder_windows
+        self.encoder_chars = encoder_chars
+        self.encoder_budget = encoder_budget
+        self.junk_chars = junk_chars
+        self.long_text_windows = long_text_windows
+        self.max_windows = max_windows
+        self.max_scan_chars = max_scan_chars
+        self.threshold = model.full_threshold if threshold is None else threshold
+        self.lexical_threshold = model.lexical_threshold if lexical_threshold is None else lexical_threshold
+
+    def score(self, text: str) -> tuple[float, float, Window | None]:
+        """The highest window score (a logit), the threshold it is held against, and its window."""
+        found = self.model.windows(text, self.max_windows)
+        if not found:
+            return float("-inf"), self.threshold, None
+        lexical, partial = self.model.lexical_scores(found)
+        most_lexical = max(range(len(found)), key=lambda i: lexical[i])
+        if self.encoder is None:
+            return lexical[most_lexical], self.lexical_threshold, found[most_lexical]
+        # The whole message (first when it is short), then the most suspicious windows.
+        whole = [0] if found[0].folded is None else []
+        ranked = sorted(range(len(found)), key=lambda i: -lexical[i])
+        chosen: list[int] = []
+        inputs: list[str] = []
+        budget = self.encoder_budget
+        for index in [*whole, *ranked]:
+            if index not in whole and lexical[index] < self.model.encoder_gate:
+                break
+            # The encoder's cost grows with its tokens: text that is not plain Latin words (other
+            # scripts, Base64, digit soup) makes several tokens a character, so it gets less room.
+            window = found[index].text
+            limit = min(self.encoder_chars if _plain(window) else self.junk_chars, budget)
+            key = window[:limit]
+            if limit < 12 or key in inputs:
+                continue
+            chosen.append(index)
+            inputs.append(key)
+            budget -= len(key)
+            if len(chosen) >= (self.encoder_windows if whole else self.long_text_windows):
+                break
+        if not inputs:
+            return lexical[most_lexical], self.lexical_threshold, found[most_lexical]
+        vectors = self.encoder.encode(inputs)
+        scores = self.model.full_scores([partial[i] for i in chosen], vectors)
+        best = int(np.argmax(scores))
+        return float(scores[best]), self.threshold, found[chosen[best]]
+
+    def scan(self, text: str, context: GuardContext) -> list[Finding]:
+        if len(text) > self.max_scan_chars:
+            return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False)]
+        score, limit, window = self.score(text)
+        if window is None or score < limit:
+            return []
+        start, end = window.span()
+        return [Finding(self.name, "classified_injection", start, end, blocks=True, redact=False,
+                        detail=f"score {score:.2f} (threshold {limit:.2f})")]

@@ -124,24 +124,42 @@ class Folded:
         return folded_at[word] + inside
 
     @functools.cached_property
-    def _origin(self) -> list[int]:
-        # Original index of each folded character; built only when needed.
+    def _chunk_origins(self) -> dict[int, list[int]]:
+        return {}
+
+    @functools.cached_property
+    def _chunk_starts(self) -> list[int]:
+        # Where each _CHUNK-character piece of the original starts in `folded` (translate runs at C speed).
         table = fold_table()
-        origin: list[int] = []
-        for index, char in enumerate(self.original):
-            mapped = table.get(ord(char), char)
-            if mapped is None:
-                continue
-            origin.extend([index] * len(mapped.lower()))
-        return origin
+        starts = [0]
+        for first in range(0, len(self.original), _CHUNK):
+            starts.append(starts[-1] + len(self.original[first : first + _CHUNK].translate(table).lower()))
+        return starts
 
     def folded_to_original(self, index: int) -> int:
+        """The original index of the character that produced folded[index]: only the piece
+        that holds it is walked character by character."""
         if self._identity:
             return min(index, len(self.original))
-        origin = self._origin
-        if index >= len(origin):
+        starts = self._chunk_starts
+        if index >= starts[-1]:
             return len(self.original)
-        return origin[index]
+        chunk = bisect.bisect_right(starts, index) - 1
+        origin = self._chunk_origins.get(chunk)
+        if origin is None:
+            # Original index of each folded character of the piece, built once per piece.
+            table = fold_table()
+            first = chunk * _CHUNK
+            origin = []
+            for offset, char in enumerate(self.original[first : first + _CHUNK]):
+                mapped = table.get(ord(char), char)
+                if mapped is not None:
+                    origin.extend([first + offset] * len(mapped.lower()))
+            self._chunk_origins[chunk] = origin
+        return origin[index - starts[chunk]]
+
+
+_CHUNK = 256
 
 
 def fold(text: str) -> Folded:

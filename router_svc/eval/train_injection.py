@@ -1,0 +1,219 @@
+"""Trains the prompt-injection classifier (guardrails/classifier.py) and writes
+rules/injection_model.json. Offline, deterministic, numpy only (no scikit-learn:
+its threadpoolctl slows the encoder a hundredfold, shared/NOTES.md).
+
+    python -m router_svc.eval.train_injection [--folds 5]
+
+Training data: the development seed (eval/injection_seed.tsv) and the training
+file (eval/injection_train.tsv); never the held-out sets. Each message becomes
+its windows, as the service reads it (classifier.windows): an attack message
+trains on its whole-message window (the sentences of an attack may be harmless
+on their own), an ordinary message on every window. The thresholds are chosen
+by cross-validation over messages (scored like the service: the highest window),
+for at most TARGET_FP of ordinary messages refused, before the final fit on
+everything."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from atende_runtime.embedded import blas_single_thread_env
+
+for _name, _value in blas_single_thread_env().items():
+    os.environ.setdefault(_name, _value)
+
+import numpy as np  # noqa: E402
+from numpy.typing import NDArray  # noqa: E402
+
+from router_svc.eval.guardrails_eval import _unescape  # noqa: E402
+from router_svc.guardrails.classifier import encode_weights, feature_indices, windows  # noqa: E402
+from router_svc.guardrails.input_checks import PromptInjectionCheck  # noqa: E402
+
+EVAL_DIR = Path(__file__).parent
+MODEL_PATH = EVAL_DIR.parent / "rules" / "injection_model.json"
+HASH_BITS = 14
+MAX_WORDS, STRIDE, WHOLE_WORDS = 30, 20, 60
+ENCODER_CHARS = 160  # what the service gives the encoder of one plain window
+TARGET_FP = 0.01
+SEED = 6
+L2_GRID = (1e-5, 3e-5, 1e-4, 3e-4)
+GATE_PERCENTILE = 2
+Matrix = NDArray[np.float32]
+
+
+def load_messages() -> list[tuple[int, str]]:
+    """(1 for attack / 0 for ordinary, text) from the seed and the training file."""
+    messages: list[tuple[int, str]] = []
+    for name in ("injection_seed.tsv", "injection_train.tsv"):
+        for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            messages.append((int(parts[0] == "attack"), _unescape(parts[-1])))
+    return messages
+
+
+class Features:
+    """Rows of hashed n-gram counts (sparse: row, column, value) next to dense encoder vectors."""
+
+    def __init__(self, rows: NDArray[np.int64], columns: NDArray[np.int64], values: Matrix, dense: Matrix | None) -> None:
+        self.rows, self.columns, self.values, self.dense = rows, columns, values, dense
+        self.count = int(rows.max()) + 1 if len(rows) else 0
+        self.width = (1 << HASH_BITS) + (0 if dense is None else dense.shape[1])
+
+    @classmethod
+    def build(cls, texts: list[tuple[str, ...]], dense: Matrix | None) -> Features:
+        rows: list[int] = []
+        columns: list[int] = []
+        values: list[float] = []
+        for row, words in enumerate(texts):
+            indices = feature_indices(words, HASH_BITS)
+            unique, counts = np.unique(np.asarray(indices, dtype=np.int64), return_counts=True)
+            rows.extend([row] * len(unique))
+            columns.extend(unique.tolist())
+            values.extend((counts / np.sqrt(max(len(indices), 1))).tolist())
+        return cls(np.asarray(rows), np.asarray(columns), np.asarray(values, dtype=np.float32), dense)
+
+    def subset(self, keep: NDArray[np.bool_]) -> Features:
+        new_index = np.cumsum(keep) - 1
+        mask = keep[self.rows]
+        dense = None if self.dense is None else self.dense[keep]
+        return Features(new_index[self.rows[mask]], self.columns[mask], self.values[mask], dense)
+
+    def dot(self, w: Matrix, count: int) -> NDArray[np.float64]:
+        size = 1 << HASH_BITS
+        out = np.asarray(np.bincount(self.rows, weights=self.values * w[self.columns], minlength=count), dtype=np.float64)
+        if self.dense is not None:
+            out = out + (self.dense @ w[size:]).astype(np.float64)
+        return out
+
+    def transpose_dot(self, error: NDArray[np.float64]) -> Matrix:
+        size = 1 << HASH_BITS
+        out = np.zeros(self.width, dtype=np.float32)
+        out[:size] = np.bincount(self.columns, weights=self.values * error[self.rows], minlength=size)
+        if self.dense is not None:
+            out[size:] = self.dense.T @ error.astype(np.float32)
+        return out
+
+
+def fit(x: Features, y: NDArray[np.float32], l2: float, steps: int = 500) -> tuple[Matrix, float]:
+    """Class-balanced logistic regression, full-batch Adam."""
+    count = len(y)
+    w = np.zeros(x.width, dtype=np.float32)
+    b = 0.0
+    weights = np.where(y > 0, 0.5 / max(y.mean(), 1e-6), 0.5 / max(1 - y.mean(), 1e-6))
+    m_w = np.zeros_like(w)
+    v_w = np.zeros_like(w)
+    m_b = v_b = 0.0
+    rate, beta1, beta2 = 0.05, 0.9, 0.999
+    for step in range(1, steps + 1):
+        p = 1 / (1 + np.exp(-(x.dot(w, count) + b)))
+        error = (p - y) * weights / count
+        grad_w = x.transpose_dot(error) + l2 * w
+        grad_b = float(error.sum())
+        m_w = (beta1 * m_w + (1 - beta1) * grad_w).astype(np.float32)
+        v_w = (beta2 * v_w + (1 - beta2) * grad_w**2).astype(np.float32)
+        m_b = beta1 * m_b + (1 - beta1) * grad_b
+        v_b = beta2 * v_b + (1 - beta2) * grad_b**2
+        correction1, correction2 = 1 - beta1**step, 1 - beta2**step
+        w -= rate * (m_w / correction1) / (np.sqrt(v_w / correction2) + 1e-8)
+        b -= rate * (m_b / correction1) / (np.sqrt(v_b / correction2) + 1e-8)
+    return w.astype(np.float32), float(b)
+
+
+def threshold_for(benign: NDArray[np.float64], attack: NDArray[np.float64]) -> tuple[float, float, float]:
+    """The lowest threshold that refuses at most TARGET_FP of ordinary messages; its recall and FP rate."""
+    allowed = int(np.floor(TARGET_FP * len(benign)))
+    ordered = np.sort(benign)[::-1]
+    finite = ordered[np.isfinite(ordered)]
+    budget = allowed - (len(ordered) - len(finite))
+    threshold = float(finite[budget]) + 1e-4 if 0 <= budget < len(finite) else float(np.max(finite, initial=0.0)) + 1e-4
+    return threshold, float((attack >= threshold).mean()), float((benign >= threshold).mean())
+
+
+def main(argv: list[str]) -> int:
+    folds = int(argv[argv.index("--folds") + 1]) if "--folds" in argv else 5
+    from router_svc.embeddings import UsemEncoder
+
+    encoder = UsemEncoder()
+    encoder.load()
+    messages = load_messages()
+    # Windows of every message; which of them train, and which message each belongs to.
+    rows: list[tuple[str, ...]] = []
+    row_message: list[int] = []
+    row_label: list[int] = []
+    row_trains: list[bool] = []
+    for index, (label, text) in enumerate(messages):
+        found = windows(text, MAX_WORDS, STRIDE, WHOLE_WORDS)
+        whole = [w for w in found if w.folded is None]
+        for window in found:
+            rows.append(window.words)
+            row_message.append(index)
+            row_label.append(label)
+            row_trains.append(label == 0 or window in whole or not whole)
+    print(f"{len(messages)} messages ({sum(m[0] for m in messages)} attacks), {len(rows)} windows")
+    embedded = encoder.encode([" ".join(words)[:ENCODER_CHARS] for words in rows])
+    lexical = Features.build(rows, None)
+    full = Features.build(rows, embedded)
+    labels = np.asarray(row_label, dtype=np.float32)
+    trains = np.asarray(row_trains)
+    message_of = np.asarray(row_message)
+    message_labels = np.asarray([m[0] for m in messages])
+
+    # The rules refuse some messages anyway: the classifier's threshold is chosen for the chain (rules or classifier).
+    rules = PromptInjectionCheck()
+    by_rules = np.asarray([rules.detect(text) is not None for _, text in messages])
+    print(f"rules alone: recall {by_rules[message_labels == 1].mean():.3f}, "
+          f"ordinary refused {by_rules[message_labels == 0].mean():.3f}")
+    rng = np.random.default_rng(SEED)
+    fold_of_message = rng.permutation(len(messages)) % folds
+    best: dict[str, tuple[float, float, float, float]] = {}
+    gate = float("-inf")
+    for name, x in (("lexical", lexical), ("full", full)):
+        for l2 in L2_GRID:
+            scores = np.full(len(messages), -np.inf)
+            for fold in range(folds):
+                held = fold_of_message[message_of] == fold
+                w, b = fit(x.subset(trains & ~held), labels[trains & ~held], l2)
+                logits = x.subset(held).dot(w, int(held.sum())) + b
+                np.maximum.at(scores, message_of[held], logits)
+            chained = np.where(by_rules, np.inf, scores)
+            threshold, recall, fp = threshold_for(chained[message_labels == 0], chained[message_labels == 1])
+            alone = float((scores[message_labels == 1] >= threshold).mean())
+            print(f"  {name:<8} l2={l2:g}: cross-validated, with the rules: recall {recall:.3f} at {fp:.3f} ordinary "
+                  f"refused (threshold {threshold:.2f}; the classifier alone catches {alone:.3f})")
+            if "--misses" in argv and name == "full":
+                for index in np.flatnonzero((message_labels == 1) & (chained < threshold)).tolist():
+                    print(f"      missed {messages[index][1][:110]!r}")
+                for index in np.flatnonzero((message_labels == 0) & (chained >= threshold)).tolist():
+                    print(f"      refused {messages[index][1][:110]!r}")
+            if name not in best or recall > best[name][1]:
+                best[name] = (l2, recall, fp, threshold)
+                if name == "lexical":
+                    # Windows of long texts below this n-gram score skip the encoder: few attacks score lower.
+                    gate = float(np.percentile(scores[message_labels == 1], GATE_PERCENTILE))
+    model: dict[str, object] = {
+        "version": 1, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE, "whole_words": WHOLE_WORDS,
+        "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0, "trained_on": ["injection_seed.tsv", "injection_train.tsv"],
+        "messages": len(messages), "target_fp": TARGET_FP,
+    }
+    l2, recall, fp, threshold = best["lexical"]
+    w, b = fit(lexical.subset(trains), labels[trains], l2)
+    model["lexical"] = {"weights": encode_weights(w), "bias": b, "threshold": threshold, "encoder_gate": gate, "l2": l2,
+                        "cv_recall": recall, "cv_fp": fp}
+    l2, recall, fp, threshold = best["full"]
+    w, b = fit(full.subset(trains), labels[trains], l2)
+    size = 1 << HASH_BITS
+    model["full"] = {"lexical_weights": encode_weights(w[:size]), "embedding_weights": encode_weights(w[size:]),
+                     "bias": b, "threshold": threshold, "l2": l2, "cv_recall": recall, "cv_fp": fp}
+    MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KB)")
+    encoder.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

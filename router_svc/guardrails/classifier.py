@@ -1,0 +1,190 @@
+"""A small prompt-injection classifier: logistic regression over the local
+encoder's sentence vector plus hashed word and character n-grams, trained
+offline (python -m router_svc.eval.train_injection) and loaded from a JSON file
+(rules/injection_model.json); nothing is fetched at run time.
+
+A message is read as windows: each sentence (long ones cut into overlapping runs
+of words), and the whole message when it is short. Every window gets a cheap
+lexical score (word and character n-grams only; O(words) for the whole text,
+because per-word feature weights are memoized and windows are prefix sums). The
+encoder then sees only a bounded number of windows: the whole short message and
+the windows the lexical score finds most suspicious, deduplicated, each cut to a
+bounded length, in one call. So an attack hidden at the end of a long benign
+message is still embedded, and a 4 KB flood costs the same as a short message.
+
+Windows are built on the canonical view (see text.fold): accents, look-alike
+letters, zero-width characters and punctuation do not change what the model sees."""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from router_svc.guardrails.text import Folded, fold
+
+Vectors = NDArray[np.float32]
+
+# A sentence ends at terminal punctuation or a line break (on the folded text).
+_SENTENCE = re.compile(r"[^.!?;\n…]+")
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+class SyncEncoder(Protocol):
+    def encode(self, texts: Sequence[str]) -> Vectors: ...
+
+
+@dataclass(frozen=True)
+class Window:
+    start: int  # in the folded text (see span)
+    end: int
+    words: tuple[str, ...]
+    folded: Folded | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    def span(self) -> tuple[int, int]:
+        """Where the window is in the original text (mapped only when asked: it costs a pass)."""
+        if self.folded is None:
+            return self.start, self.end
+        return self.folded.folded_span(self.start, self.end)
+
+
+def _features(word: str, previous: str | None) -> list[str]:
+    padded = f" {word} "
+    grams = [padded[i : i + 4] for i in range(len(padded) - 3)] if len(padded) > 4 else [padded]
+    out = ["w" + word, *("c" + g for g in grams)]
+    if previous is not None:
+        out.append("b" + previous + " " + word)
+    return out
+
+
+def feature_indices(words: Sequence[str], bits: int) -> list[int]:
+    """Hashed feature indices (with repeats) of a run of words; the training script uses
+    the same function, so training and service see identical features."""
+    mask = (1 << bits) - 1
+    out: list[int] = []
+    previous: str | None = None
+    for word in words:
+        out.extend(zlib.crc32(f.encode("utf-8")) & mask for f in _features(word, previous))
+        previous = word
+    return out
+
+
+def windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int = 60,
+            max_windows: int = 400) -> list[Window]:
+    """The windows of a text (see the module docstring), deduplicated by their words."""
+    folded = fold(text)
+    found: list[Window] = []
+    seen: set[tuple[str, ...]] = set()
+    all_words: list[str] = []
+
+    def add(words: tuple[str, ...], start: int, end: int) -> None:
+        if len(words) >= 2 and words not in seen and len(found) < max_windows:
+            seen.add(words)
+            found.append(Window(start, end, words, folded))
+
+    for sentence in _SENTENCE.finditer(folded.folded):
+        matches = list(_WORD_RUN.finditer(sentence.group(0)))
+        if not matches:
+            continue
+        base = sentence.start()
+        words = [m.group(0) for m in matches]
+        all_words.extend(words)
+        first = 0
+        while True:
+            last = min(first + max_words, len(words))
+            add(tuple(words[first:last]), base + matches[first].start(), base + matches[last - 1].end())
+            if last >= len(words) or len(found) >= max_windows:
+                break
+            first += stride
+    if 2 <= len(all_words) <= whole_words:
+        whole = tuple(all_words)
+        if whole not in seen:
+            seen.add(whole)
+            found.insert(0, Window(0, len(text), whole, None))
+    return found
+
+
+def _decode(blob: dict[str, Any]) -> NDArray[np.float32]:
+    raw = base64.b64decode(str(blob["data"]))
+    return np.frombuffer(raw, dtype=np.float16).astype(np.float32) * np.float32(blob["scale"])
+
+
+def encode_weights(values: NDArray[np.float32]) -> dict[str, Any]:
+    scale = float(np.max(np.abs(values))) or 1.0
+    data = (values / scale).astype(np.float16).tobytes()
+    return {"scale": scale, "data": base64.b64encode(data).decode("ascii")}
+
+
+class InjectionModel:
+    """Two logistic regressions sharing the lexical features: `lexical` (n-grams only:
+    ranks windows, and decides alone when there is no encoder) and `full` (the
+    encoder's vector plus the n-grams)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.bits = int(data["hash_bits"])
+        self.max_words = int(data.get("max_words", 30))
+        self.stride = int(data.get("stride", 20))
+        self.whole_words = int(data.get("whole_words", 60))
+        self.embedding_scale = float(data.get("embedding_scale", 1.0))
+        self.lexical_weights = _decode(data["lexical"]["weights"])
+        self.lexical_bias = float(data["lexical"]["bias"])
+        self.lexical_threshold = float(data["lexical"]["threshold"])
+        # Below this n-gram score, a window of a long text is not worth the encoder's time.
+        self.encoder_gate = float(data["lexical"].get("encoder_gate", float("-inf")))
+        self.full_lexical = _decode(data["full"]["lexical_weights"])
+        self.full_embedding = _decode(data["full"]["embedding_weights"])
+        self.full_bias = float(data["full"]["bias"])
+        self.full_threshold = float(data["full"]["threshold"])
+        self.meta = {k: v for k, v in data.items() if k not in ("lexical", "full")}
+
+    @classmethod
+    def load(cls, path: Path) -> InjectionModel:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def windows(self, text: str, max_windows: int = 400) -> list[Window]:
+        return windows(text, self.max_words, self.stride, self.whole_words, max_windows)
+
+    def lexical_scores(self, items: Sequence[Window]) -> tuple[list[float], list[float]]:
+        """(lexical model logit, full model's lexical part) of each window. Per-word
+        feature weights are memoized, so repeated words cost one dictionary lookup."""
+        memo: dict[tuple[str | None, str], tuple[float, float, int]] = {}
+        lexical: list[float] = []
+        partial: list[float] = []
+        mask = (1 << self.bits) - 1
+        for window in items:
+            total_lexical = total_full = 0.0
+            count = 0
+            previous: str | None = None
+            for word in window.words:
+                key = (previous, word)
+                cached = memo.get(key)
+                if cached is None:
+                    indices = [zlib.crc32(f.encode("utf-8")) & mask for f in _features(word, previous)]
+                    cached = (float(self.lexical_weights[indices].sum()), float(self.full_lexical[indices].sum()),
+                              len(indices))
+                    memo[key] = cached
+                total_lexical += cached[0]
+                total_full += cached[1]
+                count += cached[2]
+                previous = word
+            norm = 1.0 / math.sqrt(count) if count else 0.0
+            lexical.append(total_lexical * norm + self.lexical_bias)
+            partial.append(total_full * norm)
+        return lexical, partial
+
+    def full_scores(self, partial: Sequence[float], vectors: Vectors) -> NDArray[np.float32]:
+        embedded = (vectors @ self.full_embedding) * np.float32(self.embedding_scale)
+        return (embedded + np.asarray(partial, dtype=np.float32) + np.float32(self.full_bias)).astype(np.float32)
