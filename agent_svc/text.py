@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Shared with router_svc; re-exported because the agents import them from here.
@@ -30,9 +31,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def content_words(text: str, min_length: int = 3) -> set[str]:
-    """Words that carry meaning: folded, not stop words, at least `min_length` long."""
-    return {w for w in words(text) if len(w) >= min_length and w not in STOPWORDS}
+@functools.lru_cache(maxsize=8192)
+def content_words(text: str, min_length: int = 3) -> frozenset[str]:
+    """Words that carry meaning: folded, not stop words, at least `min_length` long.
+    Cached: the same knowledge passages come back turn after turn."""
+    return frozenset(w for w in words(text) if len(w) >= min_length and w not in STOPWORDS)
 
 
 def split_sentences(text: str) -> list[str]:
