@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import re
 import time
 import unicodedata
@@ -14,12 +15,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
 
+import numpy as np
+import numpy.typing as npt
+
 from atende_runtime.errors import FailedPrecondition, InvalidArgument, NotFound, Unavailable, Validator
 from knowledge_svc.chunking import chunk_document
 from knowledge_svc.documents import PDF, ParseError, normalize_content_type, parse
 from knowledge_svc.embedding import Embedder
 from knowledge_svc.lexical import lexical_text
-from knowledge_svc.store import ChunkRecord, IncompatibleCollection, Store, StoreUnavailable
+from knowledge_svc.store import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable
 
 log = logging.getLogger("atende.knowledge")
 
@@ -77,6 +81,14 @@ class Passage:
     text: str
     score: float
     metadata: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class QueryEmbedding:
+    """A query vector the caller computed, and the model that computed it."""
+
+    model: str
+    values: Sequence[float]
 
 
 @dataclass(frozen=True)
@@ -265,25 +277,67 @@ class KnowledgeBase:
         )
         return IngestResult(document_ids=list(records), chunk_count=row)
 
+    def _given_vector(self, validator: Validator, given: QueryEmbedding | None) -> npt.NDArray[np.float32] | None:
+        """The caller's query vector when it comes from our model (None: embed the
+        query here); reports a vector our model cannot have produced."""
+        if given is None or not given.values:
+            return None
+        if given.model != self.embedder.name:
+            log.debug(
+                "query embedding from another model ignored",
+                extra={"model": given.model[:80], "expected": self.embedder.name},
+            )
+            return None
+        field_name = "query_embedding.values"
+        if len(given.values) != self.embedder.dimension:
+            validator.add(
+                field_name,
+                f"has {len(given.values)} values; {self.embedder.name} vectors have {self.embedder.dimension}",
+            )
+            return None
+        vector = np.asarray(given.values, dtype=np.float32)
+        if not np.isfinite(vector).all():
+            validator.add(field_name, "contains a value that is not a finite number (NaN or infinity)")
+            return None
+        norm = float(np.linalg.norm(vector))
+        if norm == 0.0 or not math.isfinite(norm):
+            validator.add(field_name, "is all zeros (or too large to normalise)")
+            return None
+        normalised: npt.NDArray[np.float32] = (vector / norm).astype(np.float32)
+        return normalised
+
     async def search(
-        self, collection: str, query: str, top_k: int = 0, metadata_filter: Mapping[str, str] | None = None
+        self,
+        collection: str,
+        query: str,
+        top_k: int = 0,
+        metadata_filter: Mapping[str, str] | None = None,
+        query_embedding: QueryEmbedding | None = None,
     ) -> list[Passage]:
+        """The best passages for `query`. `query_embedding`, when it comes from the
+        service's model, replaces embedding the query here (see the proto)."""
         name = self.collection_name(collection)
         validator = Validator()
         validator.require("query", query)
         validator.max_length("query", query, self.limits.max_query_chars)
         validator.clean_text("query", query)
         self._check_metadata(validator, "metadata_filter", metadata_filter or {})
+        given = self._given_vector(validator, query_embedding)
         validator.check()
         k = self.top_k(top_k)
-        if not await self._call(self.store.has_collection, name):
-            raise NotFound(f"collection {name!r} does not exist")
-        if not _HAS_WORD.search(query):
-            return []  # only punctuation or symbols: nothing to look for
-        vector = await asyncio.to_thread(self.embedder.embed_query, query.strip())
-        hits = await self._call(
-            self.store.search, name, vector, lexical_text(query), k, dict(metadata_filter or {})
-        )
+        filters = dict(metadata_filter or {})
+
+        def blocking() -> list[StoredHit]:
+            """One worker-thread hop for the whole search (each hop costs a wake-up
+            of a busy event loop)."""
+            if not self.store.has_collection(name):
+                raise NotFound(f"collection {name!r} does not exist")
+            if not _HAS_WORD.search(query):
+                return []  # only punctuation or symbols: nothing to look for
+            vector = given if given is not None else self.embedder.embed_query(query.strip())
+            return self.store.search(name, vector, lexical_text(query), k, filters)
+
+        hits = await self._call(blocking)
         return [
             Passage(h.document_id, h.chunk_id, h.title, h.source, h.section, h.text, h.score, h.metadata) for h in hits
         ]

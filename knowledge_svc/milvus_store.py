@@ -5,8 +5,12 @@ code.
 One Milvus collection per knowledge collection (`kb_<name>`). Each chunk row holds
 its citation fields, its metadata twice (as JSON to return it, and as "key=value"
 strings in an array to filter on it), a dense vector with an HNSW index, and a
-BM25 sparse vector that a Milvus function computes from `search_text`. A search
-is Milvus's hybrid search: the dense route and the BM25 route, fused by RRF."""
+BM25 sparse vector that a Milvus function computes from `search_text`. On a Milvus
+server a search is Milvus's hybrid search: the dense route and the BM25 route,
+fused by RRF. With Milvus Lite, whose pure-Python search costs time in proportion
+to the whole collection, the same two routes run on the service's own index
+(local_index.py: HNSW and a BM25 inverted index, persisted beside the Lite
+folder), fused the same way, and the passages are read back from Milvus by id."""
 
 from __future__ import annotations
 
@@ -37,6 +41,7 @@ import numpy.typing as npt  # noqa: E402
 from pymilvus import AnnSearchRequest, DataType, Function, FunctionType, MilvusClient, RRFRanker  # noqa: E402
 from pymilvus.exceptions import MilvusException, MilvusUnavailableException  # noqa: E402
 
+from knowledge_svc.local_index import IndexedChunk, LocalIndex, acquire, fuse, release  # noqa: E402
 from knowledge_svc.store import (  # noqa: E402
     ChunkRecord,
     IncompatibleCollection,
@@ -61,6 +66,8 @@ _OUTPUT_FIELDS = ["chunk_id", "document_id", "title", "source", "section", "text
 # Rows per insert call: a bounded message for the server.
 _WRITE_BATCH = 512
 _QUERY_LIMIT = 16_384
+# Serializes opening (and maybe rebuilding) local indexes in this process.
+_OPEN_LOCK = threading.Lock()
 
 
 def escape_string(value: str) -> str:
@@ -115,6 +122,10 @@ class MilvusStore:
         self.timeout = timeout
         self._known: set[str] = set()
         self._create_lock = threading.Lock()
+        # Lite only: the service's own search index of each collection, beside the
+        # Lite folder ("knowledge.db" -> "knowledge.db.search/<milvus collection>/").
+        self._local: dict[str, LocalIndex] = {}
+        self.index_root = Path(uri).with_name(Path(uri).name + ".search") if self.lite else None
         kwargs: dict[str, Any] = {}
         if self.lite:
             Path(uri).parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +156,12 @@ class MilvusStore:
             return False
 
     def close(self) -> None:
+        for index in list(self._local.values()):
+            try:
+                release(index)
+            except Exception:  # closing is best effort; the next open replays or rebuilds
+                log.warning("closing a search index failed", exc_info=True)
+        self._local.clear()
         try:
             self._client.close()
         except Exception:  # closing is best effort
@@ -165,6 +182,8 @@ class MilvusStore:
                 self._client.load_collection(self.milvus_name(name))
             except MilvusException as error:
                 raise _translate(error) from error
+            if self.lite:
+                self._open_local(name)
             self._known.add(name)
         return exists
 
@@ -230,12 +249,17 @@ class MilvusStore:
             )
         )
         index = self._client.prepare_index_params()
-        index.add_index(
-            field_name="dense",
-            index_type="HNSW",
-            metric_type="COSINE",
-            params={"M": self.hnsw_m, "efConstruction": self.hnsw_ef_construction},
-        )
+        if self.lite:
+            # Lite never serves this collection's searches (the local index does):
+            # a FLAT index costs nothing to build when Lite seals and merges segments.
+            index.add_index(field_name="dense", index_type="FLAT", metric_type="COSINE", params={})
+        else:
+            index.add_index(
+                field_name="dense",
+                index_type="HNSW",
+                metric_type="COSINE",
+                params={"M": self.hnsw_m, "efConstruction": self.hnsw_ef_construction},
+            )
         index.add_index(field_name="sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25", params={})
         index.add_index(field_name="document_id", index_type="INVERTED")
         self._client.create_collection(self.milvus_name(name), schema=schema, consistency_level="Bounded")
@@ -243,13 +267,72 @@ class MilvusStore:
         # would poll for 0.5 s an index through an RPC Milvus Lite does not implement.
         self._client.create_index(self.milvus_name(name), index, sync=False)
         self._client.load_collection(self.milvus_name(name))
+        if self.lite:
+            assert self.index_root is not None
+            LocalIndex.destroy(self.index_root / self.milvus_name(name))  # left by a dropped namesake
+            self._open_local(name)
         log.info("collection created", extra={"collection": name, "milvus_collection": self.milvus_name(name)})
 
-    # -- reads -----------------------------------------------------------------
+    # -- the local index (Lite) ---------------------------------------------------
 
-    def count(self, name: str) -> int:
-        if not self.has_collection(name):
-            return 0
+    def _open_local(self, name: str) -> LocalIndex:
+        """Opens the collection's local index, rebuilding it from Milvus when it is
+        missing (a collection from before it existed), marked dirty (a write that
+        reached Milvus and not the index), or holds another number of chunks."""
+        index = self._local.get(name)
+        if index is not None:
+            return index
+        assert self.index_root is not None
+        folder = self.index_root / self.milvus_name(name)
+        options = {"dimension": self.dimension, "hnsw_m": self.hnsw_m, "hnsw_ef_construction": self.hnsw_ef_construction}
+        with _OPEN_LOCK:
+            index, opened = acquire(folder, **options)
+            if opened:
+                stored = self._milvus_count(name)
+                if not index.usable or len(index) != stored:
+                    log.warning(
+                        "search index out of step with Milvus; rebuilding it",
+                        extra={"collection": name, "indexed": len(index), "stored": stored, "usable": index.usable},
+                    )
+                    release(index)
+                    LocalIndex.destroy(folder)
+                    index, _ = acquire(folder, **options)
+                    try:
+                        self._fill_local(name, index)
+                    except BaseException:
+                        release(index)
+                        raise
+            self._local[name] = index
+        return index
+
+    def _fill_local(self, name: str, index: LocalIndex) -> None:
+        index.begin_write()
+        try:
+            iterator = self._client.query_iterator(
+                self.milvus_name(name),
+                batch_size=1000,
+                filter="",
+                output_fields=["chunk_id", "search_text", "tags", "dense"],
+            )
+            while rows := iterator.next():
+                index.upsert(
+                    [
+                        IndexedChunk(
+                            chunk_id=str(row["chunk_id"]),
+                            search_text=str(row["search_text"]),
+                            tags=[str(t) for t in row.get("tags") or []],
+                            vector=np.asarray(row["dense"], dtype=np.float32),
+                        )
+                        for row in rows
+                    ]
+                )
+            iterator.close()
+        except MilvusException as error:
+            raise _translate(error) from error
+        index.end_write()
+        index.checkpoint()
+
+    def _milvus_count(self, name: str) -> int:
         try:
             rows = self._client.query(
                 self.milvus_name(name), filter="", output_fields=["count(*)"], consistency_level="Strong"
@@ -257,6 +340,13 @@ class MilvusStore:
         except MilvusException as error:
             raise _translate(error) from error
         return int(rows[0]["count(*)"]) if rows else 0
+
+    # -- reads -----------------------------------------------------------------
+
+    def count(self, name: str) -> int:
+        if not self.has_collection(name):
+            return 0
+        return self._milvus_count(name)
 
     def _chunk_ids(self, name: str, document_ids: Sequence[str]) -> dict[str, list[str]]:
         """Stored chunk ids of each document."""
@@ -286,8 +376,10 @@ class MilvusStore:
         top_k: int,
         metadata_filter: Mapping[str, str],
     ) -> list[StoredHit]:
-        expression = filter_expression(metadata_filter)
         candidates = max(self.candidates, top_k)
+        if self.lite:
+            return self._search_local(name, vector, text, top_k, candidates, metadata_filter)
+        expression = filter_expression(metadata_filter)
         dense = AnnSearchRequest(
             data=[np.asarray(vector, dtype=np.float32).tolist()],
             anns_field="dense",
@@ -316,25 +408,36 @@ class MilvusStore:
             )
         except MilvusException as error:
             raise _translate(error) from error
-        hits: list[StoredHit] = []
-        for hit in result[0] if result else []:
-            entity = hit.get("entity", {})
-            metadata = entity.get("metadata") or {}
-            if isinstance(metadata, str):
-                metadata = json.loads(metadata)
-            hits.append(
-                StoredHit(
-                    chunk_id=str(entity.get("chunk_id", hit.get("id", ""))),
-                    document_id=str(entity.get("document_id", "")),
-                    title=str(entity.get("title", "")),
-                    source=str(entity.get("source", "")),
-                    section=str(entity.get("section", "")),
-                    text=str(entity.get("text", "")),
-                    score=float(hit.get("distance", 0.0)),
-                    metadata={str(k): str(v) for k, v in metadata.items()},
-                )
+        return [
+            _hit(hit.get("entity", {}), str(hit.get("id", "")), float(hit.get("distance", 0.0)))
+            for hit in (result[0] if result else [])
+        ]
+
+    def _search_local(
+        self,
+        name: str,
+        vector: npt.NDArray[np.float32],
+        text: str,
+        top_k: int,
+        candidates: int,
+        metadata_filter: Mapping[str, str],
+    ) -> list[StoredHit]:
+        index = self._open_local(name)
+        tags = metadata_tags(metadata_filter) if metadata_filter else []
+        routes = [index.dense(vector, candidates, max(self.search_ef, candidates), tags)]
+        if text.strip():
+            routes.append(index.lexical(text, candidates, tags))
+        ranked = fuse(routes, self.rrf_k, top_k)
+        if not ranked:
+            return []
+        try:
+            rows = self._client.get(
+                self.milvus_name(name), ids=[chunk_id for chunk_id, _ in ranked], output_fields=_OUTPUT_FIELDS
             )
-        return hits
+        except MilvusException as error:
+            raise _translate(error) from error
+        by_id = {str(row.get("chunk_id")): row for row in rows}
+        return [_hit(by_id[chunk_id], chunk_id, score) for chunk_id, score in ranked if chunk_id in by_id]
 
     # -- writes ----------------------------------------------------------------
 
@@ -345,6 +448,9 @@ class MilvusStore:
             return 0
         existing = self._chunk_ids(name, list(documents))
         rows = [_row(chunk) for chunks in documents.values() for chunk in chunks]
+        local = self._open_local(name) if self.lite else None
+        if local is not None:
+            local.begin_write()
         try:
             for start in range(0, len(rows), _WRITE_BATCH):
                 self._client.upsert(self.milvus_name(name), rows[start : start + _WRITE_BATCH])
@@ -354,6 +460,16 @@ class MilvusStore:
                 self._client.delete(self.milvus_name(name), ids=stale[start : start + _WRITE_BATCH])
         except MilvusException as error:
             raise _translate(error) from error
+        if local is not None:
+            local.remove(stale)
+            local.upsert(
+                [
+                    IndexedChunk(chunk.chunk_id, chunk.search_text, metadata_tags(chunk.metadata), chunk.vector)
+                    for chunks in documents.values()
+                    for chunk in chunks
+                ]
+            )
+            local.end_write()
         return len(stale)
 
     def write_done(self, name: str) -> None:
@@ -371,11 +487,19 @@ class MilvusStore:
         if not self.has_collection(name):
             return 0
         ids = self._chunk_ids(name, [document_id]).get(document_id, [])
+        if not ids:
+            return 0
+        local = self._open_local(name) if self.lite else None
+        if local is not None:
+            local.begin_write()
         try:
             for start in range(0, len(ids), _WRITE_BATCH):
                 self._client.delete(self.milvus_name(name), ids=ids[start : start + _WRITE_BATCH])
         except MilvusException as error:
             raise _translate(error) from error
+        if local is not None:
+            local.remove(ids)
+            local.end_write()
         return len(ids)
 
     def drop_collection(self, name: str) -> None:
@@ -384,6 +508,11 @@ class MilvusStore:
         except MilvusException as error:
             raise _translate(error) from error
         self._known.discard(name)
+        local = self._local.pop(name, None)
+        if local is not None:
+            release(local)
+        if self.index_root is not None:
+            LocalIndex.destroy(self.index_root / self.milvus_name(name))
 
 
 def _row(chunk: ChunkRecord) -> dict[str, Any]:
@@ -400,6 +529,22 @@ def _row(chunk: ChunkRecord) -> dict[str, Any]:
         "tags": metadata_tags(chunk.metadata),
         "dense": np.asarray(chunk.vector, dtype=np.float32).tolist(),
     }
+
+
+def _hit(entity: Mapping[str, Any], chunk_id: str, score: float) -> StoredHit:
+    metadata = entity.get("metadata") or {}
+    if isinstance(metadata, str):
+        metadata = json.loads(metadata)
+    return StoredHit(
+        chunk_id=str(entity.get("chunk_id", chunk_id)),
+        document_id=str(entity.get("document_id", "")),
+        title=str(entity.get("title", "")),
+        source=str(entity.get("source", "")),
+        section=str(entity.get("section", "")),
+        text=str(entity.get("text", "")),
+        score=score,
+        metadata={str(k): str(v) for k, v in metadata.items()},
+    )
 
 
 def _translate(error: MilvusException) -> StoreError:

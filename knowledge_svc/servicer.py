@@ -18,7 +18,7 @@ from google.protobuf.message import DecodeError, Message
 
 from atende_runtime.errors import FieldViolation, InvalidArgument
 from atende_runtime.grpc_errors import unary
-from knowledge_svc.knowledge import DocumentInput, KnowledgeBase, Passage
+from knowledge_svc.knowledge import DocumentInput, KnowledgeBase, Passage, QueryEmbedding
 
 SERVICE_NAME = "atende.knowledge.v1.KnowledgeService"
 
@@ -185,8 +185,11 @@ class KnowledgeServicer:
         self, request: pb.SearchKnowledgeRequest | _Undecodable, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.SearchKnowledgeResponse:
         message = _checked(request)
+        given = None
+        if message.HasField("query_embedding"):
+            given = QueryEmbedding(message.query_embedding.model, list(message.query_embedding.values))
         passages = await self.knowledge.search(
-            message.collection, message.query, message.top_k, dict(message.metadata_filter)
+            message.collection, message.query, message.top_k, dict(message.metadata_filter), given
         )
         return pb.SearchKnowledgeResponse(results=[_result(p) for p in passages])
 

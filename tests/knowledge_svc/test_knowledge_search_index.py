@@ -1,0 +1,144 @@
+"""The search index knowledge_svc keeps beside Milvus Lite (HNSW + BM25, persisted),
+and the precomputed query embedding a caller may send: real model, real Milvus
+Lite, over gRPC. What a user notices: results survive a restart, replaced and
+deleted documents stay gone after it, a lost or half-written index is rebuilt
+from Milvus, and a vector from the router is used (or refused) as the proto says."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import grpc
+import pytest
+from atende.knowledge.v1 import knowledge_service_pb2 as pb
+from knowledge_helpers import Service, close_service, knowledge_settings, open_service
+from test_knowledge_errors import rpc_error, violations
+
+from knowledge_svc.embedding import UseEmbedder
+
+PANELS = pb.Document(
+    id="paineis",
+    title="Painéis solares",
+    text="O painel ZX-550 gera 550 W e tem 12 anos de garantia contra defeitos de fabricação.",
+    metadata={"lang": "pt"},
+)
+BATTERY = pb.Document(
+    id="battery",
+    title="Home battery",
+    text="The QB-10 battery stores 10 kWh and keeps the lights on during a blackout.",
+    metadata={"lang": "en"},
+)
+CHARGER = pb.Document(
+    id="charger",
+    title="Carregador veicular",
+    text="O carregador EV-7 carrega um carro elétrico em seis horas numa tomada de 32 A.",
+    metadata={"lang": "pt"},
+)
+
+
+async def search(service: Service, collection: str, query: str, **kwargs: object) -> list[pb.SearchResult]:
+    response = await service.stub.SearchKnowledge(
+        pb.SearchKnowledgeRequest(collection=collection, query=query, top_k=3, **kwargs),  # type: ignore[arg-type]
+        timeout=30,
+    )
+    return list(response.results)
+
+
+@pytest.fixture
+async def own_service(tmp_path: Path, embedder: UseEmbedder) -> Service:
+    """A server on a Milvus Lite folder of its own (restarted by the tests)."""
+    return await open_service(knowledge_settings(str(tmp_path / "kb.db")), embedder)
+
+
+async def test_index_survives_restarts_with_replacements_and_deletions(
+    own_service: Service, tmp_path: Path, embedder: UseEmbedder
+) -> None:
+    service = own_service
+    await service.stub.IngestDocuments(pb.IngestDocumentsRequest(collection="c", documents=[PANELS, BATTERY, CHARGER]))
+    # A new version of the panel sheet replaces the old words; the charger goes away.
+    new_panels = pb.Document(id="paineis", title="Painéis solares", text="O painel ZX-600 gera 600 W.", metadata={"lang": "pt"})
+    await service.stub.IngestDocuments(pb.IngestDocumentsRequest(collection="c", documents=[new_panels]))
+    await service.stub.DeleteDocument(pb.DeleteDocumentRequest(collection="c", document_id="charger"))
+    await close_service(service)
+
+    index_folder = tmp_path / "kb.db.search"
+    assert index_folder.is_dir(), "the index lives beside the Lite folder"
+    service = await open_service(knowledge_settings(str(tmp_path / "kb.db")), embedder)
+    try:
+        results = await search(service, "c", "ZX-600")
+        assert results[0].document_id == "paineis" and "600 W" in results[0].text
+        assert all("ZX-550" not in r.text for r in await search(service, "c", "ZX-550 garantia 12 anos"))
+        assert all(r.document_id != "charger" for r in await search(service, "c", "carregador EV-7 carro elétrico"))
+        battery = await search(service, "c", "how much energy does the home battery store?")
+        assert battery[0].document_id == "battery" and battery[0].metadata["lang"] == "en"
+        only_en = await search(service, "c", "painel solar garantia", metadata_filter={"lang": "en"})
+        assert [r.document_id for r in only_en] == ["battery"]
+    finally:
+        await close_service(service)
+
+
+async def test_lost_or_half_written_index_is_rebuilt_from_milvus(
+    own_service: Service, tmp_path: Path, embedder: UseEmbedder
+) -> None:
+    await own_service.stub.IngestDocuments(pb.IngestDocumentsRequest(collection="c", documents=[PANELS, BATTERY]))
+    await close_service(own_service)
+    folder = tmp_path / "kb.db.search"
+
+    # Lost: the whole folder (or a collection that predates the index).
+    shutil.rmtree(folder)
+    service = await open_service(knowledge_settings(str(tmp_path / "kb.db")), embedder)
+    try:
+        assert (await search(service, "c", "ZX-550"))[0].document_id == "paineis"
+    finally:
+        await close_service(service)
+
+    # Half-written: a crash after Milvus took a write and before the index did
+    # leaves the mark set; the next start rebuilds rather than trusting it.
+    import sqlite3
+
+    rows = next(folder.glob("*/rows.sqlite"))
+    with sqlite3.connect(rows) as db:
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'dirty'")
+        db.execute("DELETE FROM chunks WHERE chunk_id LIKE 'battery#%'")
+    service = await open_service(knowledge_settings(str(tmp_path / "kb.db")), embedder)
+    try:
+        # Dense route only (words that match nothing): the battery is back in the graph.
+        vector = embedder.embed_query("home battery for blackouts")
+        given = pb.QueryEmbedding(model=embedder.name, values=[float(v) for v in vector])
+        assert (await search(service, "c", "xyzzy", query_embedding=given))[0].document_id == "battery"
+    finally:
+        await close_service(service)
+
+
+async def test_precomputed_query_embedding(service: Service, unique_name: str, embedder: UseEmbedder) -> None:
+    await service.stub.IngestDocuments(
+        pb.IngestDocumentsRequest(collection=unique_name, documents=[PANELS, BATTERY, CHARGER])
+    )
+    # The router's vector of the turn is used: with a query whose words match
+    # nothing, the dense route alone finds the battery sheet from the vector.
+    vector = embedder.embed_query("quanto de energia a bateria guarda para um apagão?")
+    given = pb.QueryEmbedding(model=embedder.name, values=[float(v) for v in vector])
+    results = await search(service, unique_name, "xyzzy", query_embedding=given)
+    assert results[0].document_id == "battery"
+
+    # Another model's vector is ignored: the service embeds the query itself.
+    other = pb.QueryEmbedding(model="some-other-model", values=[0.1] * 7)
+    results = await search(service, unique_name, "carregador do carro elétrico", query_embedding=other)
+    assert results[0].document_id == "charger"
+
+    # Our model's name with a vector it cannot have produced is the caller's bug.
+    short = pb.QueryEmbedding(model=embedder.name, values=[0.1] * 10)
+    error = await rpc_error(
+        service.stub.SearchKnowledge(
+            pb.SearchKnowledgeRequest(collection=unique_name, query="bateria", query_embedding=short)
+        )
+    )
+    assert "512" in violations(error)["query_embedding.values"]
+    nan = pb.QueryEmbedding(model=embedder.name, values=[math.nan] + [0.1] * 511)
+    error = await rpc_error(
+        service.stub.SearchKnowledge(pb.SearchKnowledgeRequest(collection=unique_name, query="bateria", query_embedding=nan))
+    )
+    assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert "finite" in violations(error)["query_embedding.values"]
