@@ -33,66 +33,73 @@ def _status_code(context: grpc.aio.ServicerContext[Any, Any]) -> str:
 
 class RequestContextInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[misc,type-arg]
     """Binds the caller's x-request-id (Envoy sets one on every request) to the
-    handler's context, so every log line and outgoing call carries it."""
+    handler's context, so every log line and outgoing call carries it.
+
+    The wrapped handler of each method is made once and reused: the request id is
+    read from the call's own metadata, so nothing per call is allocated here but
+    the call itself."""
+
+    def __init__(self) -> None:
+        self._handlers: dict[str, Any] = {}
 
     async def intercept_service(
         self,
         continuation: Callable[[grpc.HandlerCallDetails], Awaitable[Any]],
         handler_call_details: grpc.HandlerCallDetails,
     ) -> Any:
-        handler = await continuation(handler_call_details)
         method = handler_call_details.method
-        if handler is None or method.startswith(_QUIET_PREFIXES):
-            return handler
-        request_id = _request_id_from(handler_call_details.invocation_metadata)
-
-        if handler.unary_unary is not None:
-            inner_uu = handler.unary_unary
-
-            async def unary_unary(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-                token = request_id_var.set(request_id)
-                started = time.perf_counter()
-                try:
-                    return await inner_uu(request, context)
-                finally:
-                    _log_rpc(method, context, started)
-                    request_id_var.reset(token)
-
-            return grpc.unary_unary_rpc_method_handler(
-                unary_unary, handler.request_deserializer, handler.response_serializer
-            )
-        if handler.unary_stream is not None:
-            inner_us = handler.unary_stream
-
-            async def unary_stream(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
-                token = request_id_var.set(request_id)
-                started = time.perf_counter()
-                try:
-                    async for item in inner_us(request, context):
-                        yield item
-                finally:
-                    _log_rpc(method, context, started)
-                    request_id_var.reset(token)
-
-            return grpc.unary_stream_rpc_method_handler(
-                unary_stream, handler.request_deserializer, handler.response_serializer
-            )
-        if handler.stream_unary is not None:
-            inner_su = handler.stream_unary
-
-            async def stream_unary(requests: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-                token = request_id_var.set(request_id)
-                started = time.perf_counter()
-                try:
-                    return await inner_su(requests, context)
-                finally:
-                    _log_rpc(method, context, started)
-                    request_id_var.reset(token)
-
-            return grpc.stream_unary_rpc_method_handler(
-                stream_unary, handler.request_deserializer, handler.response_serializer
-            )
+        handler = self._handlers.get(method)
+        if handler is None:
+            handler = _with_request_context(method, await continuation(handler_call_details))
+            if handler is not None:
+                self._handlers[method] = handler
         return handler
+
+
+def _with_request_context(method: str, handler: Any) -> Any:
+    if handler is None or method.startswith(_QUIET_PREFIXES):
+        return handler
+    if handler.unary_unary is not None:
+        inner_uu = handler.unary_unary
+
+        async def unary_unary(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+            token = request_id_var.set(_request_id_from(context.invocation_metadata()))
+            started = time.perf_counter()
+            try:
+                return await inner_uu(request, context)
+            finally:
+                _log_rpc(method, context, started)
+                request_id_var.reset(token)
+
+        return grpc.unary_unary_rpc_method_handler(unary_unary, handler.request_deserializer, handler.response_serializer)
+    if handler.unary_stream is not None:
+        inner_us = handler.unary_stream
+
+        async def unary_stream(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
+            token = request_id_var.set(_request_id_from(context.invocation_metadata()))
+            started = time.perf_counter()
+            try:
+                async for item in inner_us(request, context):
+                    yield item
+            finally:
+                _log_rpc(method, context, started)
+                request_id_var.reset(token)
+
+        return grpc.unary_stream_rpc_method_handler(unary_stream, handler.request_deserializer, handler.response_serializer)
+    if handler.stream_unary is not None:
+        inner_su = handler.stream_unary
+
+        async def stream_unary(requests: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+            token = request_id_var.set(_request_id_from(context.invocation_metadata()))
+            started = time.perf_counter()
+            try:
+                return await inner_su(requests, context)
+            finally:
+                _log_rpc(method, context, started)
+                request_id_var.reset(token)
+
+        return grpc.stream_unary_rpc_method_handler(stream_unary, handler.request_deserializer, handler.response_serializer)
+    return handler
 
 
 def _log_rpc(method: str, context: grpc.aio.ServicerContext[Any, Any], started: float) -> None:
