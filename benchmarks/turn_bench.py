@@ -11,10 +11,9 @@ router, memory, knowledge, agents: atende_runtime.stack); `direct` drives
 agent_svc's GenerateReply over gRPC, the router's call. `auto` (the default) uses the
 stack when every service package can start, else direct.
 
-LLM time per turn: in direct mode agent_svc reports it in trailing metadata
-(atende-llm-ms, measured around each provider call, the HTTP client included); the
-stack's router does not pass it on, so there the stub's latency times the number of
-LLM calls is subtracted. agent_svc's own time inside the handler (atende-turn-ms
+LLM time per turn: agent_svc measures it around each provider call (the HTTP client
+included) and reports it in trailing metadata (atende-llm-ms), which router_svc
+passes on to its own gRPC callers; both modes subtract it. agent_svc's own time inside the handler (atende-turn-ms
 minus LLM time) is printed too, free of the load generator's queueing.
 
 Every target is on 127.0.0.1; each run stops by itself after --duration seconds.
@@ -25,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -94,6 +94,21 @@ def cpu_seconds(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+_JITTER = random.Random(11)
+
+
+def first_message_delay(index: int, think: float) -> float:
+    """Customers do not all start typing at the same instant: with a think time, the
+    first messages spread over one think time; without, a 2 ms stagger."""
+    return _JITTER.uniform(0, think) if think else index * 0.002
+
+
+def think_time(mean: float) -> float:
+    """A customer's pause between a reply and their next message: the mean, give or
+    take half (a fixed pause would keep every conversation in lockstep, arriving in bursts)."""
+    return _JITTER.uniform(0.5 * mean, 1.5 * mean)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -238,7 +253,7 @@ async def drive_direct(target: str, engine: str, concurrency: int, duration: flo
 
     async def worker(index: int) -> None:
         conversation = Conversation(index)
-        await asyncio.sleep(index * 0.002)  # no thundering herd at t=0
+        await asyncio.sleep(first_message_delay(index, think))
         while time.perf_counter() < stop_at:
             text = conversation.next_text()
             request = apb.GenerateReplyRequest(
@@ -267,7 +282,7 @@ async def drive_direct(target: str, engine: str, concurrency: int, duration: flo
                 server = float(trailing.get("atende-turn-ms", 0) or 0)
                 result.samples.append(Sample((done - sent) * 1000, llm, server))
             if think:
-                await asyncio.sleep(think)
+                await asyncio.sleep(think_time(think))
 
     await asyncio.gather(*(worker(i) for i in range(concurrency)))
     await channel.close(None)
@@ -275,7 +290,7 @@ async def drive_direct(target: str, engine: str, concurrency: int, duration: flo
 
 
 async def drive_stack(
-    target: str, engine: str, concurrency: int, duration: float, warmup: float, think: float, stub_ms: float,
+    target: str, engine: str, concurrency: int, duration: float, warmup: float, think: float,
     pids: dict[str, int] | None = None,
 ) -> Result:
     from atende.conversation.v1 import conversation_service_pb2 as cpb
@@ -289,27 +304,31 @@ async def drive_stack(
 
     async def worker(index: int) -> None:
         conversation = Conversation(index)
-        await asyncio.sleep(index * 0.002)
+        await asyncio.sleep(first_message_delay(index, think))
         while time.perf_counter() < stop_at:
             text = conversation.next_text()
             sent = time.perf_counter()
             try:
-                reply = await stub.SendMessage(
+                call = stub.SendMessage(
                     cpb.SendMessageRequest(
                         conversation_id=conversation.conversation_id, user_id=f"u-{index}", text=text, channel="web"
                     ),
                     timeout=30,
                 )
+                await call
+                trailing = dict(await call.trailing_metadata() or ())
             except grpc.aio.AioRpcError as error:
                 if sent >= measure_from:
                     result.errors[error.code().name] = result.errors.get(error.code().name, 0) + 1
                 continue
             done = time.perf_counter()
             if sent >= measure_from and done <= stop_at:
-                llm = stub_ms if engine == "stub" and reply.reply.agent != "router" else 0.0
+                # What agent_svc measured around its provider calls (HTTP client
+                # included), as router_svc reports it; the local engine counts too.
+                llm = float(trailing.get("atende-llm-ms", 0.0) or 0.0)
                 result.samples.append(Sample((done - sent) * 1000, llm, 0.0))
             if think:
-                await asyncio.sleep(think)
+                await asyncio.sleep(think_time(think))
 
     async def account() -> None:
         await asyncio.sleep(max(0.0, measure_from - time.perf_counter()))
@@ -393,7 +412,6 @@ async def run_stack(args: argparse.Namespace, log_dir: Path) -> list[Result]:
                             args.duration,
                             args.warmup,
                             args.think_ms / 1000,
-                            args.stub_latency_ms,
                             {name: process.pid for name, process in stack.processes.items()},
                         )
                     )
@@ -407,7 +425,10 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--duration", type=float, default=10.0, help="measured seconds per run")
     parser.add_argument("--warmup", type=float, default=2.0)
-    parser.add_argument("--think-ms", type=float, default=0.0, help="pause between a reply and the next message")
+    parser.add_argument(
+        "--think-ms", type=float, default=0.0,
+        help="a customer's mean pause between a reply and the next message (uniform, ±50%%); 0: none",
+    )
     parser.add_argument("--stub-latency-ms", type=float, default=STUB_LATENCY_MS)
     args = parser.parse_args()
     mode = args.mode

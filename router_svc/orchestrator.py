@@ -6,6 +6,7 @@ stored turn when the client_message_id was seen before. Nothing here imports grp
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import hashlib
 import json
 import logging
@@ -32,6 +33,10 @@ from router_svc.routing import Decision, Router
 from router_svc.validation import TurnRequest, validate_conversation_id, validate_turn
 
 log = logging.getLogger("atende.router")
+
+# The LLM accounting of the turn running in this task, for the servicer to report
+# in trailing metadata (how long the turn waited for providers, what it cost).
+TURN_USAGE: contextvars.ContextVar[apb.LlmUsage | None] = contextvars.ContextVar("turn_usage", default=None)
 
 GUARDRAILS_KEY = "guardrails"
 PEOPLE = (types_pb2.OWNER_KIND_HUMAN_QUEUE, types_pb2.OWNER_KIND_HUMAN)
@@ -117,6 +122,7 @@ class Orchestrator:
             checked = self._router_reply(turn)
         else:
             reply = await self.agents.generate(await self._agent_request(turn))
+            TURN_USAGE.set(reply.usage)
             checked = await self._check_whole(turn, reply)
         return await self._finish(turn, checked, started)
 
@@ -150,6 +156,7 @@ class Orchestrator:
         async for piece in self.agents.stream(await self._agent_request(turn)):
             if piece.HasField("final"):
                 reply = piece.final
+                TURN_USAGE.set(reply.usage)
                 break
             if piece.delta:
                 pieces = await asyncio.to_thread(gate.feed, piece.delta)

@@ -11,7 +11,7 @@ from atende.conversation.v1 import conversation_service_pb2_grpc as pb_grpc
 
 from atende_runtime import grpc_errors
 from atende_runtime.errors import DomainError
-from router_svc.orchestrator import Orchestrator
+from router_svc.orchestrator import TURN_USAGE, Orchestrator
 from router_svc.validation import TurnRequest
 
 Context = grpc.aio.ServicerContext[Any, Any]
@@ -34,7 +34,16 @@ class ConversationServicer(pb_grpc.ConversationServiceServicer):
 
     @grpc_errors.unary
     async def SendMessage(self, request: pb.SendMessageRequest, context: Context) -> pb.SendMessageResponse:
-        return await self.orchestrator.send(_turn(request))
+        response = await self.orchestrator.send(_turn(request))
+        usage = TURN_USAGE.get()
+        if usage is not None:
+            # For gRPC callers and benchmarks: the turn's time with LLM providers and its cost.
+            context.set_trailing_metadata((
+                ("atende-llm-ms", f"{usage.llm_ms:.2f}"),
+                ("atende-llm-calls", str(usage.calls)),
+                ("atende-cost-usd", f"{usage.cost_usd:.6f}"),
+            ))
+        return response
 
     async def StreamMessage(
         self, request: pb.StreamMessageRequest, context: Context

@@ -94,6 +94,15 @@ async def test_a_turn_over_grpc_is_routed_stored_and_readable(conversations: pb_
     assert classified.agent == "support" and classified.strategy == "sticky"
 
 
+async def test_the_turns_llm_time_and_cost_leave_as_trailing_metadata(conversations: pb_grpc.ConversationServiceStub) -> None:
+    call = conversations.SendMessage(pb.SendMessageRequest(
+        conversation_id="c-" + uuid.uuid4().hex[:8], user_id="u-usage", text="Quanto custa o kit solar?"))
+    await call
+    trailing = dict(await call.trailing_metadata())
+    assert float(trailing["atende-llm-ms"]) >= 0 and trailing["atende-llm-calls"] == "1"
+    assert trailing["atende-cost-usd"] == "0.000000"  # the local engine costs nothing
+
+
 async def test_an_injection_gets_a_polite_refusal_not_an_error(conversations: pb_grpc.ConversationServiceStub) -> None:
     reply = await conversations.SendMessage(pb.SendMessageRequest(
         conversation_id="c-" + uuid.uuid4().hex[:8], user_id="u-2",
