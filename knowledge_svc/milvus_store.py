@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,8 @@ _OUTPUT_FIELDS = ["chunk_id", "document_id", "title", "source", "section", "text
 # Rows per insert call: a bounded message for the server.
 _WRITE_BATCH = 512
 _QUERY_LIMIT = 16_384
+# Rows kept for reading search results back without asking Milvus Lite (per store).
+_CACHED_ROWS = 10_000
 # Serializes opening (and maybe rebuilding) local indexes in this process.
 _OPEN_LOCK = threading.Lock()
 
@@ -125,6 +128,14 @@ class MilvusStore:
         # Lite only: the service's own search index of each collection, beside the
         # Lite folder ("knowledge.db" -> "knowledge.db.search/<milvus collection>/").
         self._local: dict[str, LocalIndex] = {}
+        # Lite only: the rows search results are read back from, by collection. A read
+        # from Milvus Lite goes through its in-process gRPC server in Python (about
+        # 0.8 ms for a top-5, most of a search's time), and the same passages answer
+        # turn after turn. Every write to a collection bumps its generation and drops
+        # its cache; a read that raced a write does not fill it.
+        self._rows: dict[str, OrderedDict[str, dict[str, Any]]] = {}
+        self._generation: dict[str, int] = {}
+        self._rows_lock = threading.Lock()
         self.index_root = Path(uri).with_name(Path(uri).name + ".search") if self.lite else None
         kwargs: dict[str, Any] = {}
         if self.lite:
@@ -430,14 +441,36 @@ class MilvusStore:
         ranked = fuse(routes, self.rrf_k, top_k)
         if not ranked:
             return []
+        by_id = self._read_rows(name, [chunk_id for chunk_id, _ in ranked])
+        return [_hit(by_id[chunk_id], chunk_id, score) for chunk_id, score in ranked if chunk_id in by_id]
+
+    def _read_rows(self, name: str, chunk_ids: list[str]) -> dict[str, dict[str, Any]]:
+        with self._rows_lock:
+            cache = self._rows.setdefault(name, OrderedDict())
+            generation = self._generation.get(name, 0)
+            found = {cid: cache[cid] for cid in chunk_ids if cid in cache}
+            for cid in found:
+                cache.move_to_end(cid)
+        missing = [cid for cid in chunk_ids if cid not in found]
+        if not missing:
+            return found
         try:
-            rows = self._client.get(
-                self.milvus_name(name), ids=[chunk_id for chunk_id, _ in ranked], output_fields=_OUTPUT_FIELDS
-            )
+            rows = self._client.get(self.milvus_name(name), ids=missing, output_fields=_OUTPUT_FIELDS)
         except MilvusException as error:
             raise _translate(error) from error
-        by_id = {str(row.get("chunk_id")): row for row in rows}
-        return [_hit(by_id[chunk_id], chunk_id, score) for chunk_id, score in ranked if chunk_id in by_id]
+        fetched = {str(row.get("chunk_id")): row for row in rows}
+        with self._rows_lock:
+            if self._generation.get(name, 0) == generation:
+                cache = self._rows.setdefault(name, OrderedDict())
+                cache.update(fetched)
+                while len(cache) > _CACHED_ROWS:
+                    cache.popitem(last=False)
+        return found | fetched
+
+    def _forget_rows(self, name: str) -> None:
+        with self._rows_lock:
+            self._generation[name] = self._generation.get(name, 0) + 1
+            self._rows.pop(name, None)
 
     # -- writes ----------------------------------------------------------------
 
@@ -451,6 +484,7 @@ class MilvusStore:
         local = self._open_local(name) if self.lite else None
         if local is not None:
             local.begin_write()
+        self._forget_rows(name)
         try:
             for start in range(0, len(rows), _WRITE_BATCH):
                 self._client.upsert(self.milvus_name(name), rows[start : start + _WRITE_BATCH])
@@ -470,6 +504,7 @@ class MilvusStore:
                 ]
             )
             local.end_write()
+        self._forget_rows(name)
         return len(stale)
 
     def write_done(self, name: str) -> None:
@@ -492,6 +527,7 @@ class MilvusStore:
         local = self._open_local(name) if self.lite else None
         if local is not None:
             local.begin_write()
+        self._forget_rows(name)
         try:
             for start in range(0, len(ids), _WRITE_BATCH):
                 self._client.delete(self.milvus_name(name), ids=ids[start : start + _WRITE_BATCH])
@@ -500,9 +536,11 @@ class MilvusStore:
         if local is not None:
             local.remove(ids)
             local.end_write()
+        self._forget_rows(name)
         return len(ids)
 
     def drop_collection(self, name: str) -> None:
+        self._forget_rows(name)
         try:
             self._client.drop_collection(self.milvus_name(name))
         except MilvusException as error:

@@ -113,6 +113,8 @@ async def test_reingest_replaces_chunks_and_delete_removes_them(service: Service
     long_text = "\n\n".join(f"## Seção {i}\n\nConteúdo da seção {i} sobre baterias de lítio." for i in range(6))
     first = await ingest(service, unique_name, pb.Document(id="doc", text=long_text, content_type="text/markdown"))
     assert first.chunk_count == 6
+    # Read once before the replacement: a search must never answer with the old text.
+    assert "baterias" in (await search(service, unique_name, "baterias de lítio"))[0].text
     again = await ingest(service, unique_name, pb.Document(id="doc", text=long_text, content_type="text/markdown"))
     assert again.chunk_count == 6
     assert await service.knowledge.count(unique_name) == 6
