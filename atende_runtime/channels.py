@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import grpc
 
-from atende_runtime.interceptors import ClientContextInterceptor
+from atende_runtime.interceptors import REQUEST_ID_HEADER
+from atende_runtime.logs import request_id_var
 
 # Retries only UNAVAILABLE (the upstream was not reached), which is safe for every
 # call: the request did not run.
@@ -40,10 +42,65 @@ _OPTIONS = [
 ]
 
 
+class _WithContext:
+    """A multicallable that adds the request id and a default deadline to each call."""
+
+    def __init__(self, inner: Any, default_timeout: float) -> None:
+        self._inner = inner
+        self._default_timeout = default_timeout
+
+    def __call__(self, request: Any, *, timeout: float | None = None, metadata: Any = None, **kwargs: Any) -> Any:
+        request_id = request_id_var.get()
+        if request_id and not any(key == REQUEST_ID_HEADER for key, _ in metadata or ()):
+            metadata = (*(metadata or ()), (REQUEST_ID_HEADER, request_id))
+        return self._inner(
+            request, timeout=self._default_timeout if timeout is None else timeout, metadata=metadata, **kwargs
+        )
+
+
+class ContextChannel(grpc.aio.Channel):  # type: ignore[misc]
+    """A channel whose calls carry the current request id (x-request-id) and a
+    deadline when the caller set none. It wraps each method's callable once, where
+    a grpc.aio client interceptor would add a task and a call object to every call
+    (about a tenth of router_svc's CPU in a turn)."""
+
+    def __init__(self, channel: grpc.aio.Channel, default_timeout: float) -> None:
+        self._channel = channel
+        self._default_timeout = default_timeout
+
+    def unary_unary(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        return _WithContext(self._channel.unary_unary(method, *args, **kwargs), self._default_timeout)
+
+    def unary_stream(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        return _WithContext(self._channel.unary_stream(method, *args, **kwargs), self._default_timeout)
+
+    def stream_unary(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        return _WithContext(self._channel.stream_unary(method, *args, **kwargs), self._default_timeout)
+
+    def stream_stream(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        return _WithContext(self._channel.stream_stream(method, *args, **kwargs), self._default_timeout)
+
+    async def close(self, grace: float | None = None) -> None:
+        await self._channel.close(grace)
+
+    def get_state(self, try_to_connect: bool = False) -> grpc.ChannelConnectivity:
+        return self._channel.get_state(try_to_connect)
+
+    async def wait_for_state_change(self, last_observed_state: grpc.ChannelConnectivity) -> None:
+        await self._channel.wait_for_state_change(last_observed_state)
+
+    async def channel_ready(self) -> None:
+        await self._channel.channel_ready()
+
+    async def __aenter__(self) -> ContextChannel:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close(None)
+
+
 def open_channel(target: str, default_timeout: float) -> grpc.aio.Channel:
     """Create inside the running event loop and keep for the process's lifetime."""
     if "://" not in target:
         target = f"dns:///{target}"
-    return grpc.aio.insecure_channel(
-        target, options=_OPTIONS, interceptors=[ClientContextInterceptor(default_timeout)],  # type: ignore[list-item]
-    )
+    return ContextChannel(grpc.aio.insecure_channel(target, options=_OPTIONS), default_timeout)

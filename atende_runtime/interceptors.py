@@ -1,4 +1,5 @@
-"""Request ids across services, one log line per RPC, and a deadline on every call."""
+"""Request ids across services and one log line per RPC, on the server side (the
+client side is atende_runtime.channels.ContextChannel)."""
 
 from __future__ import annotations
 
@@ -111,34 +112,3 @@ def _log_rpc(method: str, context: grpc.aio.ServicerContext[Any, Any], started: 
             "duration_ms": round((time.perf_counter() - started) * 1000, 2),
         },
     )
-
-
-def _with_context(client_call_details: grpc.aio.ClientCallDetails, default_timeout: float) -> grpc.aio.ClientCallDetails:
-    metadata = grpc.aio.Metadata(*(tuple(client_call_details.metadata or ())))
-    request_id = request_id_var.get()
-    if request_id and REQUEST_ID_HEADER not in metadata:
-        metadata.add(REQUEST_ID_HEADER, request_id)
-    timeout = client_call_details.timeout if client_call_details.timeout is not None else default_timeout
-    return grpc.aio.ClientCallDetails(
-        client_call_details.method,
-        timeout,
-        metadata,
-        client_call_details.credentials,
-        client_call_details.wait_for_ready,
-    )
-
-
-class ClientContextInterceptor(
-    grpc.aio.UnaryUnaryClientInterceptor,  # type: ignore[misc,type-arg]
-    grpc.aio.UnaryStreamClientInterceptor,  # type: ignore[misc,type-arg]
-):
-    """Forwards the current request id and puts a deadline on calls that have none."""
-
-    def __init__(self, default_timeout: float) -> None:
-        self.default_timeout = default_timeout
-
-    async def intercept_unary_unary(self, continuation: Any, client_call_details: Any, request: Any) -> Any:
-        return await continuation(_with_context(client_call_details, self.default_timeout), request)
-
-    async def intercept_unary_stream(self, continuation: Any, client_call_details: Any, request: Any) -> Any:
-        return await continuation(_with_context(client_call_details, self.default_timeout), request)
