@@ -89,17 +89,55 @@ _LUA_MAGIC = re.compile(r"([\^$()%.\[\]*+\-?])")
 _PATH_VARIABLE = re.compile(r"\{[^}]*\}")
 
 
-def body_rules(descriptor: Path) -> list[tuple[str, str, list[str]]]:
-    """(HTTP method, Lua pattern of the path, JSON keys the request body may carry)
-    for every public RPC that takes a JSON body, read from the descriptor set."""
+# How deep the generated schemas and the Lua walk go; past it, values are not checked.
+_SCHEMA_DEPTH = 6
+
+
+@dataclass
+class BodySchema:
+    """The JSON keys an object may carry (proto and JSON names), and the schema of
+    each key whose value is itself a message (or a list of them). Maps, well-known
+    types (Timestamp, Struct...) and scalars have none: any content is theirs."""
+
+    keys: list[str]
+    nested: dict[str, BodySchema]
+
+    def lua(self) -> str:
+        keys = ", ".join(f"[{_lua_string(k)}] = true" for k in self.keys)
+        nested = ", ".join(f"[{_lua_string(k)}] = {v.lua()}" for k, v in sorted(self.nested.items()))
+        return f"{{ keys = {{ {keys} }}, nested = {{ {nested} }} }}"
+
+
+def body_rules(descriptor: Path) -> list[tuple[str, str, BodySchema]]:
+    """(HTTP method, Lua pattern of the path, schema of the JSON body) for every
+    public RPC that takes a JSON body, read from the descriptor set."""
     from google.api import annotations_pb2
     from google.protobuf import descriptor_pb2
 
     files = descriptor_pb2.FileDescriptorSet.FromString(descriptor.read_bytes()).file
-    messages = {
-        f".{file.package}.{message.name}": message for file in files for message in file.message_type
-    }
-    rules: list[tuple[str, str, list[str]]] = []
+    messages: dict[str, descriptor_pb2.DescriptorProto] = {}
+
+    def collect(prefix: str, message: descriptor_pb2.DescriptorProto) -> None:
+        messages[f"{prefix}.{message.name}"] = message
+        for inner in message.nested_type:
+            collect(f"{prefix}.{message.name}", inner)
+
+    for file in files:
+        for message in file.message_type:
+            collect(f".{file.package}", message)
+
+    def schema(type_name: str, depth: int) -> BodySchema:
+        fields = messages[type_name].field
+        nested: dict[str, BodySchema] = {}
+        for f in fields:
+            inner = messages.get(f.type_name)
+            opaque = inner is None or inner.options.map_entry or f.type_name.startswith(".google.protobuf.")
+            if f.type == descriptor_pb2.FieldDescriptorProto.TYPE_MESSAGE and not opaque and depth < _SCHEMA_DEPTH:
+                below = schema(f.type_name, depth + 1)
+                nested[f.name] = nested[f.json_name] = below
+        return BodySchema(sorted({f.name for f in fields} | {f.json_name for f in fields}), nested)
+
+    rules: list[tuple[str, str, BodySchema]] = []
     for file in files:
         if not file.package.startswith("atende."):
             continue
@@ -112,9 +150,7 @@ def body_rules(descriptor: Path) -> list[tuple[str, str, list[str]]]:
                 if verb is None or verb == "custom" or rule.body != "*":
                     continue
                 path = _PATH_VARIABLE.sub("[^/]+", _LUA_MAGIC.sub(r"%\1", getattr(rule, verb)))
-                fields = messages[method.input_type].field
-                keys = sorted({f.name for f in fields} | {f.json_name for f in fields})
-                rules.append((verb.upper(), f"^{path}$", keys))
+                rules.append((verb.upper(), f"^{path}$", schema(method.input_type, 1)))
     return rules
 
 
@@ -125,13 +161,13 @@ def _lua_string(value: str) -> str:
 def _body_check_filter(descriptor: Path) -> str:
     """Envoy's transcoder silently drops JSON fields the proto does not define; a
     client that misspells a field would never learn. This Lua filter answers 400
-    naming the unknown top-level field before the transcoder sees the body."""
+    naming the unknown field (nested ones by their path, e.g. documents.tittle)
+    before the transcoder sees the body."""
     lines = []
-    for method, pattern, keys in body_rules(descriptor):
-        allowed = ", ".join(f"[{_lua_string(k)}] = true" for k in keys)
-        lines.append(f"  {{ method = {_lua_string(method)}, pattern = {_lua_string(pattern)}, keys = {{ {allowed} }} }}")
+    for method, pattern, body in body_rules(descriptor):
+        lines.append(f"  {{ method = {_lua_string(method)}, pattern = {_lua_string(pattern)}, schema = {body.lua()} }}")
     routes = ",\n".join(lines)
-    lua = BODY_CHECK_LUA.replace("--ROUTES--", routes)
+    lua = BODY_CHECK_LUA.replace("--ROUTES--", routes).replace("--DEPTH--", str(_SCHEMA_DEPTH + 2))
     indented = "\n".join("                          " + line for line in lua.splitlines())
     return f"""                  - name: envoy.filters.http.lua
                     typed_config:
@@ -146,42 +182,67 @@ BODY_CHECK_LUA = r"""
 local routes = {
 --ROUTES--
 }
+local MAX_DEPTH = --DEPTH--
 
--- Keys of the top-level JSON object, or nil when the body is not an object. Only
--- the top level is read: nested values (maps such as metadata) may hold any key.
-local function top_level_keys(s)
-  local i = s:find("%S")
-  if i == nil or s:sub(i, i) ~= "{" then return nil end
-  local keys, depth, expect_key = {}, 0, false
+-- A small JSON walker: it finds the first key an object's schema does not allow
+-- and returns its path. Anything it does not understand (malformed JSON, nesting
+-- deeper than MAX_DEPTH) it leaves to the transcoder, which answers 400 itself.
+local function skip_ws(s, i)
+  return s:find("%S", i) or (#s + 1)
+end
+
+local function read_string(s, i)
+  local j = i + 1
   while true do
-    i = s:find('["{}%[%],]', i)
-    if i == nil then break end
+    local k = s:find('["\\]', j)
+    if k == nil then return nil, #s + 1 end
+    if s:sub(k, k) == "\\" then j = k + 2 else return s:sub(i + 1, k - 1), k + 1 end
+  end
+end
+
+local check_value
+
+local function check_object(s, i, schema, path, depth)
+  i = skip_ws(s, i + 1)
+  if s:sub(i, i) == "}" then return nil, i + 1 end
+  while true do
+    if s:sub(i, i) ~= '"' then return nil, #s + 1 end
+    local key
+    key, i = read_string(s, i)
+    if key == nil then return nil, #s + 1 end
+    if schema ~= nil and not schema.keys[key] then return path .. key, i end
+    i = skip_ws(s, i)
+    if s:sub(i, i) ~= ":" then return nil, #s + 1 end
+    local bad
+    bad, i = check_value(s, skip_ws(s, i + 1), schema and schema.nested[key], path .. key .. ".", depth + 1)
+    if bad ~= nil then return bad, i end
+    i = skip_ws(s, i)
     local c = s:sub(i, i)
-    if c == '"' then
-      local j = i + 1
-      while true do
-        j = s:find('["\\]', j)
-        if j == nil then return keys end
-        if s:sub(j, j) == "\\" then j = j + 2 else break end
-      end
-      if depth == 1 and expect_key then
-        keys[#keys + 1] = s:sub(i + 1, j - 1)
-        expect_key = false
-      end
-      i = j + 1
-    else
-      if c == "{" or c == "[" then
-        depth = depth + 1
-        expect_key = (c == "{" and depth == 1)
-      elseif c == "}" or c == "]" then
-        depth = depth - 1
-      elseif depth == 1 then
-        expect_key = true
-      end
-      i = i + 1
+    if c == "," then i = skip_ws(s, i + 1) elseif c == "}" then return nil, i + 1 else return nil, #s + 1 end
+  end
+end
+
+check_value = function(s, i, schema, path, depth)
+  if depth > MAX_DEPTH then return nil, #s + 1 end
+  local c = s:sub(i, i)
+  if c == "{" then return check_object(s, i, schema, path, depth) end
+  if c == "[" then
+    i = skip_ws(s, i + 1)
+    if s:sub(i, i) == "]" then return nil, i + 1 end
+    while true do
+      local bad
+      bad, i = check_value(s, i, schema, path, depth + 1)
+      if bad ~= nil then return bad, i end
+      i = skip_ws(s, i)
+      local d = s:sub(i, i)
+      if d == "," then i = skip_ws(s, i + 1) elseif d == "]" then return nil, i + 1 else return nil, #s + 1 end
     end
   end
-  return keys
+  if c == '"' then
+    local _, j = read_string(s, i)
+    return nil, j
+  end
+  return nil, s:find("[,%]}%s]", i) or (#s + 1)
 end
 
 function envoy_on_request(handle)
@@ -194,15 +255,14 @@ function envoy_on_request(handle)
     if route.method == method and path:match(route.pattern) then
       local body = handle:body()
       if body == nil then return end
-      local keys = top_level_keys(body:getBytes(0, body:length()))
-      if keys == nil then return end
-      for _, key in ipairs(keys) do
-        if not route.keys[key] then
-          handle:respond({[":status"] = "400", ["content-type"] = "application/json"},
-            '{"code":3,"message":"unknown field \\"' .. key:gsub('[^%w_%-]', '?') ..
-            '\\" in the request body","details":[]}')
-          return
-        end
+      local s = body:getBytes(0, body:length())
+      local start = skip_ws(s, 1)
+      if s:sub(start, start) ~= "{" then return end
+      local bad = check_object(s, start, route.schema, "", 1)
+      if bad ~= nil then
+        handle:respond({[":status"] = "400", ["content-type"] = "application/json"},
+          '{"code":3,"message":"unknown field \\"' .. bad:gsub('[^%w_%.%-]', '?') ..
+          '\\" in the request body","details":[]}')
       end
       return
     end

@@ -146,6 +146,8 @@ def test_agents_are_listed(http: httpx.Client) -> None:
         (json.dumps({"user_id": "x", "text": "a" * 4001}).encode(), "text"),
         (b'{"user_id": "x", "text": "\xff\xfe bad bytes"}', None),  # invalid UTF-8
         (b'{"user_id": "x", "text": "oi", "channel": "fax"}', "channel"),
+        # Nested 100,000 deep: the body check stops at its depth, the transcoder refuses it.
+        (b'{"user_id": "x", "text": "oi", "metadata": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", None),
     ],
 )
 def test_bad_input_is_a_clear_4xx_and_stores_nothing(http: httpx.Client, content: bytes, field: str | None) -> None:
@@ -234,11 +236,26 @@ def test_one_request_id_follows_the_turn_through_every_service(http: httpx.Clien
         assert any(e.get("request_id") == request_id for e in entries), f"{service} did not log {request_id}"
 
 
-def test_body_check_reads_only_top_level_fields(http: httpx.Client) -> None:
+def test_body_check_knows_nested_fields_and_leaves_maps_alone(http: httpx.Client) -> None:
     tricky = {"user_id": "maria", "text": 'ela disse "colour": {"x": 1}, ok?', "metadata": {"colour": "blue"}}
     assert http.post("/v1/conversations/e2e-body/messages", json=tricky).status_code == 200
     camel = {"userId": "maria", "text": "oi", "clientMessageId": "camel-1"}
     assert http.post("/v1/conversations/e2e-body/messages", json=camel).status_code == 200
+    # A misspelt field inside a document would be dropped by the transcoder: 400, by its path.
+    misspelt = {"collection": "e2e_body", "documents": [
+        {"id": "ok-doc", "title": "Fine", "text": "Texto."},
+        {"id": "bad-doc", "tittle": "Garantia", "text": "Dez anos.", "metadata": {"any": "key"}},
+    ]}
+    response = http.post("/v1/knowledge/documents", json=misspelt)
+    assert response.status_code == 400 and "documents.tittle" in response.json()["message"]
+    search = {"collection": "e2e_body", "query": "garantia", "query_embedding": {"model": "x", "vector": [0.1]}}
+    response = http.post("/v1/knowledge:search", json=search)
+    assert response.status_code == 400 and "query_embedding.vector" in response.json()["message"]
+    # Nothing of the refused ingest was stored; the well-formed one is.
+    fixed = {"collection": "e2e_body", "documents": [{"id": "ok-doc", "title": "Fine", "text": "Texto sobre garantia."}]}
+    assert http.post("/v1/knowledge/documents", json=fixed).status_code == 200
+    found = http.post("/v1/knowledge:search", json={"collection": "e2e_body", "query": "garantia", "top_k": 10}).json()
+    assert {r["document_id"] for r in found["results"]} == {"ok-doc"}
 
 
 def test_a_sales_turn_creates_a_lead_readable_over_rest(http: httpx.Client) -> None:
