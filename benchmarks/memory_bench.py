@@ -254,6 +254,11 @@ async def run(args: argparse.Namespace, database_url: str, redis_url: str) -> li
 
         results.append(await drive("append (cache hot)", appends(args.appends), args.concurrency, pid))
         results.append(await drive("get-context (cache hot)", contexts(args.contexts), args.concurrency, pid))
+        for level in args.sweep:
+            # The same hot reads with fewer or more calls in flight: where the latency
+            # target holds when the load generator shares the machine's cores.
+            name = f"get-context (hot, {level} in flight)"
+            results.append(await drive(name, contexts(args.contexts // 2), level, pid))
 
         await purge(redis_url, prefix)
         results.append(await drive("append (cache cold)", appends(args.appends // 2), args.concurrency, pid))
@@ -287,6 +292,10 @@ def main() -> int:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL", ""))
     parser.add_argument("--concurrency", type=int, default=8, help="calls in flight at all times (default 8)")
+    parser.add_argument(
+        "--sweep", type=lambda v: [int(x) for x in v.split(",") if x], default=[1, 2, 4, 16],
+        help="further hot get-context runs at these numbers of calls in flight (default 1,2,4,16; '' for none)",
+    )
     parser.add_argument("--appends", type=int, default=10_000, help="AppendMessages calls, cache hot (default 10000)")
     parser.add_argument("--contexts", type=int, default=20_000, help="GetContext calls, cache hot (default 20000)")
     parser.add_argument("--conversations", type=int, default=2_000, help="distinct conversations (default 2000)")
