@@ -183,7 +183,11 @@ _NOT_CLAIM = re.compile(
     # First-person notes about the conversation itself, not claims about the world.
     r"anotei|registrei|recebi|encaminhei|confirmei|agendei|salvei|atualizei|vi que|entendi que|anotado|registrado|"
     r"i ve (?:noted|recorded|received|forwarded|booked|saved|updated)|i (?:noted|recorded|received|forwarded|booked|saved"
-    r"|updated)|i see that|i understand that|noted|done)"
+    r"|updated)|i see that|i understand that|noted|done|"
+    # The hand-off to a person, said in the agents' playbooks: about the conversation, not the world.
+    r"(?:i m|i am) (?:handing|passing|bringing|transferring|connecting|forwarding)|they (?:get|will get|receive)|"
+    r"(?:ela|ele) (?:ja )?recebe|your case is (?:already )?with|seu (?:atendimento|caso) ja (?:foi|esta)|nao consegui|"
+    r"i couldn t|i could not|perfect|i m sorry|i am sorry)"
 )
 
 

@@ -266,3 +266,25 @@ def test_hostile_text_is_refused_or_checked(encoder: UsemEncoder, name: str) -> 
 def test_folding_removes_the_tricks() -> None:
     assert fold("ÏGNÖRË\u200b ａｌｌ").canonical == " ignore all "
     assert output_chain().run("Olá").allowed
+
+
+def test_the_agents_hand_off_phrases_are_not_claims_to_ground() -> None:
+    """A hand-off phrase speaks about the conversation, not the catalogue: grounding
+    must not replace it with "I could not find that" (it did, before)."""
+    import tomllib
+    from pathlib import Path
+
+    from agent_svc.text import split_sentences
+    from router_svc.guardrails.output_checks import is_claim
+
+    keys = ("escalate", "escalate_request", "escalate_angry", "escalate_failures", "already_escalated", "handoff_done")
+    phrases = []
+    for path in sorted((Path(__file__).resolve().parents[2] / "agent_svc" / "prompts").glob("*.toml")):
+        data = tomllib.loads(path.read_text())
+        for section in data.values():
+            if isinstance(section, dict):
+                for table in [section, *(v for v in section.values() if isinstance(v, dict))]:
+                    phrases += [str(table[k]) for k in keys if k in table]
+    assert len(phrases) >= 10
+    claims = [s.strip() for p in phrases for s in split_sentences(p) if is_claim(s)]
+    assert claims == []
