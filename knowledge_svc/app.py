@@ -117,6 +117,8 @@ class KnowledgeMounted(Mounted):
 
     knowledge: KnowledgeBase | None = None
     sample_task: asyncio.Task[int] | None = field(default=None)
+    # Builds or loads the search indexes of existing collections (Lite), in the background.
+    prepare_task: asyncio.Task[None] | None = field(default=None)
 
 
 async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder | None = None) -> KnowledgeMounted:
@@ -139,6 +141,17 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
         },
     )
 
+    async def prepare_search() -> None:
+        # Collections on disk from a version before the search index existed get it
+        # built now, in the background, rather than in the first customer's query.
+        try:
+            prepared = await knowledge.prepare_search()
+            log.info("search indexes ready", extra={"collections": len(prepared)})
+        except Exception:
+            log.exception("preparing the search indexes failed; they will be built on first use")
+
+    prepare_task = asyncio.create_task(prepare_search())
+
     sample_task: asyncio.Task[int] | None = None
     if settings.load_sample_kb:
 
@@ -155,6 +168,10 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
         return await knowledge.healthy()
 
     async def close() -> None:
+        if not prepare_task.done():
+            prepare_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await prepare_task
         if sample_task is not None and not sample_task.done():
             sample_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -167,6 +184,7 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
         close=close,
         knowledge=knowledge,
         sample_task=sample_task,
+        prepare_task=prepare_task,
     )
 
 

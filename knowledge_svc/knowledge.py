@@ -362,6 +362,9 @@ class KnowledgeBase:
     async def ensure_collection(self, collection: str) -> None:
         await self._call(self.store.ensure_collection, self.collection_name(collection))
 
+    async def prepare_search(self) -> list[str]:
+        return await asyncio.to_thread(self.store.prepare_search)
+
     async def healthy(self) -> bool:
         return bool(await asyncio.to_thread(self.store.ping))
 

@@ -286,6 +286,20 @@ class MilvusStore:
 
     # -- the local index (Lite) ---------------------------------------------------
 
+    def prepare_search(self) -> list[str]:
+        if not self.lite:
+            return []  # a Milvus server serves searches itself
+        try:
+            names = [str(n)[len(self.prefix) :] for n in self._client.list_collections() if str(n).startswith(self.prefix)]
+        except MilvusException as error:
+            raise _translate(error) from error
+        prepared = []
+        for name in names:
+            if self.has_collection(name):
+                self._open_local(name)
+                prepared.append(name)
+        return prepared
+
     def _open_local(self, name: str) -> LocalIndex:
         """Opens the collection's local index, rebuilding it from Milvus when it is
         missing (a collection from before it existed), marked dirty (a write that

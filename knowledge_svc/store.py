@@ -96,4 +96,10 @@ class Store(Protocol):
         only."""
         ...
 
+    def prepare_search(self) -> list[str]:
+        """Makes every existing collection ready to search (a store with a search
+        index of its own builds or loads it now, not on the first query); returns
+        the collections prepared."""
+        ...
+
     def close(self) -> None: ...

@@ -86,10 +86,14 @@ async def test_lost_or_half_written_index_is_rebuilt_from_milvus(
     await close_service(own_service)
     folder = tmp_path / "kb.db.search"
 
-    # Lost: the whole folder (or a collection that predates the index).
+    # Lost: the whole folder (or a collection that predates the index). It is built
+    # again at start-up, in the background, not by the first customer's search.
     shutil.rmtree(folder)
     service = await open_service(knowledge_settings(str(tmp_path / "kb.db")), embedder)
     try:
+        assert service.mounted.prepare_task is not None
+        await service.mounted.prepare_task
+        assert any(p.name.endswith("_c") for p in folder.iterdir())
         assert (await search(service, "c", "ZX-550"))[0].document_id == "paineis"
     finally:
         await close_service(service)
