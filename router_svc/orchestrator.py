@@ -170,13 +170,16 @@ class Orchestrator:
                     yield cpb.StreamMessageResponse(delta=checked_piece)
         # Text the agent put only in the final message (none, normally) still goes through the gate.
         remainder = reply.text[len(gate.fed) :] if reply.text.startswith(gate.fed) else ""
-        if remainder:
-            for checked_piece in await asyncio.to_thread(gate.feed, remainder):
-                yield cpb.StreamMessageResponse(delta=checked_piece)
-        for checked_piece in await asyncio.to_thread(gate.finish, _evidence(reply)):
+        tail = await asyncio.to_thread(gate.feed, remainder) if remainder else []
+        tail += await asyncio.to_thread(gate.finish, _evidence(reply))
+        if tail and not await self._agent_still_owns(turn):
+            yield cpb.StreamMessageResponse(final=await self._finish_for_people(turn, started, "".join(sent)))
+            return
+        for checked_piece in tail:
+            sent.append(checked_piece)
             yield cpb.StreamMessageResponse(delta=checked_piece)
         checked = self._checked(turn, reply, gate)
-        yield cpb.StreamMessageResponse(final=await self._finish(turn, checked, started))
+        yield cpb.StreamMessageResponse(final=await self._finish(turn, checked, started, streamed="".join(sent)))
 
     # ---------------------------------------------------------------- queries
 
@@ -368,7 +371,11 @@ class Orchestrator:
             record_trips("output", gate.findings, conversation_id=turn.request.conversation_id, agent=reply.agent)
         return CheckedReply(reply, gate.text, guardrails, gate.fell_back)
 
-    async def _finish(self, turn: PreparedTurn, checked: CheckedReply, started: float) -> cpb.SendMessageResponse:
+    async def _finish(
+        self, turn: PreparedTurn, checked: CheckedReply, started: float, streamed: str = ""
+    ) -> cpb.SendMessageResponse:
+        """Stores the turn and answers. `streamed`: the text a stream already sent,
+        kept on record (as interrupted) if a person took the conversation meanwhile."""
         request = turn.request
         intent = _intent(turn.decision)
         owner = turn.decision.agent if not turn.answered_by_router else turn.context.agent
@@ -411,9 +418,9 @@ class Orchestrator:
             stored = await self.memory.append(append)
         except FailedPrecondition:
             # A person took the conversation while the agent was answering: the
-            # reply is dropped, never sent.
+            # reply is dropped, never sent (what a stream already showed stays on record).
             METRICS.inc("replies_dropped_for_people")
-            return await self._finish_for_people(turn, started)
+            return await self._finish_for_people(turn, started, streamed)
         response = self._response_from_stored(request.conversation_id, list(stored.messages), stored.replayed)
         response.owner.CopyFrom(stored.owner)
         if packet is not None and not stored.replayed:

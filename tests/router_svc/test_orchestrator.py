@@ -224,6 +224,27 @@ async def test_a_person_claiming_mid_stream_stops_the_ai(router: Router) -> None
     assert all(m.metadata.get("interrupted") for m in stored[1:])
 
 
+async def test_a_claim_between_the_last_sentence_and_the_store_keeps_what_was_shown(router: Router) -> None:
+    class ClaimedAtTheEnd(MemoryStore):
+        async def append(self, request: mpb.AppendMessagesRequest) -> mpb.AppendMessagesResponse:
+            if request.required_owner_kinds:  # the AI reply: a person took over just before
+                self.owners[request.conversation_id] = types_pb2.ConversationOwner(
+                    kind=types_pb2.OWNER_KIND_HUMAN, id="ana")
+            return await super().append(request)
+
+    memory = ClaimedAtTheEnd()
+    await memory.append(mpb.AppendMessagesRequest(
+        conversation_id="c-late", user_id="u-1", agent="support", messages=[mpb.NewMessage(role="user", text="Oi")]))
+    text = "Claro! Posso ajudar com isso."
+    orchestrator = _orchestrator(router, ScriptedAgents(apb.GenerateReplyResponse(text=text, agent="support")), memory)
+    pieces = [p async for p in await orchestrator.stream(_turn("Olá, tudo bem?", "c-late"))]
+    shown = "".join(p.delta for p in pieces[:-1])
+    assert shown and pieces[-1].final.owner.kind == types_pb2.OWNER_KIND_HUMAN
+    stored = memory.conversations["c-late"].messages[1:]
+    assert [(m.role, m.text) for m in stored] == [("user", "Olá, tudo bem?"), ("assistant", shown)]
+    assert stored[1].metadata["interrupted"]
+
+
 async def test_an_ai_reply_that_lost_the_conversation_is_dropped(router: Router) -> None:
     memory = MemoryStore()
 
