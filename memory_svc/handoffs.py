@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from atende_runtime.errors import InvalidArgument, Validator
+from atende_runtime.errors import InvalidArgument, NotFound, Validator
 from memory_svc import validation
 from memory_svc.models import (
     OWNER_AGENT,
@@ -109,7 +109,12 @@ class Handoffs:
         validation.agent_name(v, agent)
         validation.short_text(v, "note", note, validation.MAX_FIELD)
         v.check()
-        target = agent or (await self.memory.get_conversation(conversation_id)).info.agent
+        target = agent
+        if not target:
+            context = await self.memory.get_context(conversation_id, 1)
+            if not context.found:
+                raise NotFound(f"conversation {conversation_id!r} does not exist")
+            target = context.agent
         if not target:
             raise InvalidArgument.single("agent", "is required: the conversation has no agent to return to")
         metadata = {"event": "returned", "human_id": human_id, "agent": target}

@@ -209,6 +209,9 @@ async def test_bad_handoff_requests(service: Service) -> None:
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await service.handoffs.ClaimConversation(pb.ClaimConversationRequest(conversation_id="missing", human_id="ana"))
     assert caught.value.code() == grpc.StatusCode.NOT_FOUND
+    with pytest.raises(grpc.aio.AioRpcError) as caught:
+        await service.handoffs.ReturnConversation(pb.ReturnConversationRequest(conversation_id="missing", human_id="ana"))
+    assert caught.value.code() == grpc.StatusCode.NOT_FOUND
     await service.handoffs.ClaimConversation(pb.ClaimConversationRequest(conversation_id="c-bad", human_id="ana"))
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await service.handoffs.SendHumanMessage(
