@@ -60,19 +60,21 @@ class RequestContextInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[mis
 def _with_request_context(method: str, handler: Any) -> Any:
     if handler is None or method.startswith(_QUIET_PREFIXES):
         return handler
-    if handler.unary_unary is not None:
-        inner_uu = handler.unary_unary
+    # Unary and client-streaming handlers are both awaited for one response.
+    inner = handler.unary_unary or handler.stream_unary
+    if inner is not None:
 
-        async def unary_unary(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
+        async def single(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             token = request_id_var.set(_request_id_from(context.invocation_metadata()))
             started = time.perf_counter()
             try:
-                return await inner_uu(request, context)
+                return await inner(request, context)
             finally:
                 _log_rpc(method, context, started)
                 request_id_var.reset(token)
 
-        return grpc.unary_unary_rpc_method_handler(unary_unary, handler.request_deserializer, handler.response_serializer)
+        build = grpc.unary_unary_rpc_method_handler if handler.unary_unary else grpc.stream_unary_rpc_method_handler
+        return build(single, handler.request_deserializer, handler.response_serializer)
     if handler.unary_stream is not None:
         inner_us = handler.unary_stream
 
@@ -87,19 +89,6 @@ def _with_request_context(method: str, handler: Any) -> Any:
                 request_id_var.reset(token)
 
         return grpc.unary_stream_rpc_method_handler(unary_stream, handler.request_deserializer, handler.response_serializer)
-    if handler.stream_unary is not None:
-        inner_su = handler.stream_unary
-
-        async def stream_unary(requests: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
-            token = request_id_var.set(_request_id_from(context.invocation_metadata()))
-            started = time.perf_counter()
-            try:
-                return await inner_su(requests, context)
-            finally:
-                _log_rpc(method, context, started)
-                request_id_var.reset(token)
-
-        return grpc.stream_unary_rpc_method_handler(stream_unary, handler.request_deserializer, handler.response_serializer)
     return handler
 
 
