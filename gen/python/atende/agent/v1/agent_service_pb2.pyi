@@ -51,11 +51,11 @@ class GenerateReplyResponse(_message.Message):
     citations: _containers.RepeatedCompositeFieldContainer[_types_pb2.Citation]
     guardrails: _containers.RepeatedCompositeFieldContainer[_types_pb2.GuardrailAction]
     lead_update: LeadUpdate
-    actions: _containers.RepeatedCompositeFieldContainer[AgentAction]
+    actions: _containers.RepeatedCompositeFieldContainer[_types_pb2.AgentAction]
     provider: str
     model: str
     usage: LlmUsage
-    def __init__(self, text: _Optional[str] = ..., agent: _Optional[str] = ..., citations: _Optional[_Iterable[_Union[_types_pb2.Citation, _Mapping]]] = ..., guardrails: _Optional[_Iterable[_Union[_types_pb2.GuardrailAction, _Mapping]]] = ..., lead_update: _Optional[_Union[LeadUpdate, _Mapping]] = ..., actions: _Optional[_Iterable[_Union[AgentAction, _Mapping]]] = ..., provider: _Optional[str] = ..., model: _Optional[str] = ..., usage: _Optional[_Union[LlmUsage, _Mapping]] = ...) -> None: ...
+    def __init__(self, text: _Optional[str] = ..., agent: _Optional[str] = ..., citations: _Optional[_Iterable[_Union[_types_pb2.Citation, _Mapping]]] = ..., guardrails: _Optional[_Iterable[_Union[_types_pb2.GuardrailAction, _Mapping]]] = ..., lead_update: _Optional[_Union[LeadUpdate, _Mapping]] = ..., actions: _Optional[_Iterable[_Union[_types_pb2.AgentAction, _Mapping]]] = ..., provider: _Optional[str] = ..., model: _Optional[str] = ..., usage: _Optional[_Union[LlmUsage, _Mapping]] = ...) -> None: ...
 
 class LlmUsage(_message.Message):
     __slots__ = ("calls", "input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "cost_usd", "llm_ms")
@@ -90,21 +90,6 @@ class LeadUpdate(_message.Message):
     qualification: _types_pb2.BantQualification
     score: int
     def __init__(self, name: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., company: _Optional[str] = ..., qualification: _Optional[_Union[_types_pb2.BantQualification, _Mapping]] = ..., score: _Optional[int] = ...) -> None: ...
-
-class AgentAction(_message.Message):
-    __slots__ = ("kind", "parameters")
-    class ParametersEntry(_message.Message):
-        __slots__ = ("key", "value")
-        KEY_FIELD_NUMBER: _ClassVar[int]
-        VALUE_FIELD_NUMBER: _ClassVar[int]
-        key: str
-        value: str
-        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
-    KIND_FIELD_NUMBER: _ClassVar[int]
-    PARAMETERS_FIELD_NUMBER: _ClassVar[int]
-    kind: str
-    parameters: _containers.ScalarMap[str, str]
-    def __init__(self, kind: _Optional[str] = ..., parameters: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class StreamReplyRequest(_message.Message):
     __slots__ = ("request",)

@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from atende.common.v1 import types_pb2 as atende_dot_common_dot_v1_dot_types__pb2
 from atende.conversation.v1 import conversation_service_pb2 as atende_dot_conversation_dot_v1_dot_conversation__service__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -50,7 +51,7 @@ class ConversationServiceStub:
         self.GetConversation = channel.unary_unary(
                 '/atende.conversation.v1.ConversationService/GetConversation',
                 request_serializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationRequest.SerializeToString,
-                response_deserializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.Conversation.FromString,
+                response_deserializer=atende_dot_common_dot_v1_dot_types__pb2.Conversation.FromString,
                 _registered_method=True)
         self.ClassifyIntent = channel.unary_unary(
                 '/atende.conversation.v1.ConversationService/ClassifyIntent',
@@ -125,7 +126,7 @@ def add_ConversationServiceServicer_to_server(servicer, server):
             'GetConversation': grpc.unary_unary_rpc_method_handler(
                     servicer.GetConversation,
                     request_deserializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationRequest.FromString,
-                    response_serializer=atende_dot_conversation_dot_v1_dot_conversation__service__pb2.Conversation.SerializeToString,
+                    response_serializer=atende_dot_common_dot_v1_dot_types__pb2.Conversation.SerializeToString,
             ),
             'ClassifyIntent': grpc.unary_unary_rpc_method_handler(
                     servicer.ClassifyIntent,
@@ -221,7 +222,7 @@ class ConversationService:
             target,
             '/atende.conversation.v1.ConversationService/GetConversation',
             atende_dot_conversation_dot_v1_dot_conversation__service__pb2.GetConversationRequest.SerializeToString,
-            atende_dot_conversation_dot_v1_dot_conversation__service__pb2.Conversation.FromString,
+            atende_dot_common_dot_v1_dot_types__pb2.Conversation.FromString,
             options,
             channel_credentials,
             insecure,

@@ -22,57 +22,76 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from atende.common.v1 import types_pb2 as atende_dot_common_dot_v1_dot_types__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n1atende/integrations/v1/integrations_service.proto\x12\x16\x61tende.integrations.v1\x1a\x1c\x61tende/common/v1/types.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd2\x02\n\x03Job\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x31\n\x06status\x18\x03 \x01(\x0e\x32!.atende.integrations.v1.JobStatus\x12\x10\n\x08\x61ttempts\x18\x04 \x01(\x05\x12\x11\n\tvendor_id\x18\x05 \x01(\t\x12\x12\n\nlast_error\x18\x06 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x07 \x01(\t\x12\x0f\n\x07\x61\x64\x61pter\x18\x08 \x01(\t\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x35\n\x11next_attempt_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"P\n\x0fSyncLeadRequest\x12$\n\x04lead\x18\x01 \x01(\x0b\x32\x16.atende.common.v1.Lead\x12\x17\n\x0fidempotency_key\x18\x02 \x01(\t\"<\n\x10SyncLeadResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"\xd9\x01\n\x10SendEmailRequest\x12\n\n\x02to\x18\x01 \x01(\t\x12\x10\n\x08template\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12J\n\tvariables\x18\x04 \x03(\x0b\x32\x37.atende.integrations.v1.SendEmailRequest.VariablesEntry\x12\x17\n\x0fidempotency_key\x18\x05 \x01(\t\x1a\x30\n\x0eVariablesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"=\n\x11SendEmailResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"\xb5\x01\n\x12\x42ookMeetingRequest\x12\x16\n\x0e\x61ttendee_email\x18\x01 \x01(\t\x12\x15\n\rattendee_name\x18\x02 \x01(\t\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x18\n\x10\x64uration_minutes\x18\x04 \x01(\x05\x12\r\n\x05title\x18\x05 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x06 \x01(\t\"?\n\x13\x42ookMeetingResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"\xd2\x01\n\x11TrackEventRequest\x12\r\n\x05\x65vent\x18\x01 \x01(\t\x12\x13\n\x0b\x64istinct_id\x18\x02 \x01(\t\x12M\n\nproperties\x18\x03 \x03(\x0b\x32\x39.atende.integrations.v1.TrackEventRequest.PropertiesEntry\x12\x17\n\x0fidempotency_key\x18\x04 \x01(\t\x1a\x31\n\x0fPropertiesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\">\n\x12TrackEventResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"\x1f\n\rGetJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\":\n\x0eGetJobResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"k\n\x0fListJobsRequest\x12\x31\n\x06status\x18\x01 \x01(\x0e\x32!.atende.integrations.v1.JobStatus\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"V\n\x10ListJobsResponse\x12)\n\x04jobs\x18\x01 \x03(\x0b\x32\x1b.atende.integrations.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"!\n\x0fRetryJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"<\n\x10RetryJobResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job*m\n\tJobStatus\x12\x1a\n\x16JOB_STATUS_UNSPECIFIED\x10\x00\x12\x15\n\x11JOB_STATUS_QUEUED\x10\x01\x12\x18\n\x14JOB_STATUS_DELIVERED\x10\x02\x12\x13\n\x0fJOB_STATUS_DEAD\x10\x03\x32\xba\x05\n\x13IntegrationsService\x12]\n\x08SyncLead\x12\'.atende.integrations.v1.SyncLeadRequest\x1a(.atende.integrations.v1.SyncLeadResponse\x12`\n\tSendEmail\x12(.atende.integrations.v1.SendEmailRequest\x1a).atende.integrations.v1.SendEmailResponse\x12\x66\n\x0b\x42ookMeeting\x12*.atende.integrations.v1.BookMeetingRequest\x1a+.atende.integrations.v1.BookMeetingResponse\x12\x63\n\nTrackEvent\x12).atende.integrations.v1.TrackEventRequest\x1a*.atende.integrations.v1.TrackEventResponse\x12W\n\x06GetJob\x12%.atende.integrations.v1.GetJobRequest\x1a&.atende.integrations.v1.GetJobResponse\x12]\n\x08ListJobs\x12\'.atende.integrations.v1.ListJobsRequest\x1a(.atende.integrations.v1.ListJobsResponse\x12]\n\x08RetryJob\x12\'.atende.integrations.v1.RetryJobRequest\x1a(.atende.integrations.v1.RetryJobResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n1atende/integrations/v1/integrations_service.proto\x12\x16\x61tende.integrations.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1c\x61tende/common/v1/types.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xd2\x02\n\x03Job\x12\x0e\n\x06job_id\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\x31\n\x06status\x18\x03 \x01(\x0e\x32!.atende.integrations.v1.JobStatus\x12\x10\n\x08\x61ttempts\x18\x04 \x01(\x05\x12\x11\n\tvendor_id\x18\x05 \x01(\t\x12\x12\n\nlast_error\x18\x06 \x01(\t\x12\x17\n\x0fidempotency_key\x18\x07 \x01(\t\x12\x0f\n\x07\x61\x64\x61pter\x18\x08 \x01(\t\x12/\n\x0b\x63reate_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x35\n\x11next_attempt_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"V\n\x0fSyncLeadRequest\x12$\n\x04lead\x18\x01 \x01(\x0b\x32\x16.atende.common.v1.Lead\x12\x1d\n\x0fidempotency_key\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\"<\n\x10SyncLeadResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"\xeb\x01\n\x10SendEmailRequest\x12\x10\n\x02to\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x16\n\x08template\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x10\n\x08language\x18\x03 \x01(\t\x12J\n\tvariables\x18\x04 \x03(\x0b\x32\x37.atende.integrations.v1.SendEmailRequest.VariablesEntry\x12\x1d\n\x0fidempotency_key\x18\x05 \x01(\tB\x04\xe2\x41\x01\x02\x1a\x30\n\x0eVariablesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"=\n\x11SendEmailResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"\xc7\x01\n\x12\x42ookMeetingRequest\x12\x1c\n\x0e\x61ttendee_email\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x15\n\rattendee_name\x18\x02 \x01(\t\x12\x34\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x02\x12\x18\n\x10\x64uration_minutes\x18\x04 \x01(\x05\x12\r\n\x05title\x18\x05 \x01(\t\x12\x1d\n\x0fidempotency_key\x18\x06 \x01(\tB\x04\xe2\x41\x01\x02\"?\n\x13\x42ookMeetingResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"\xde\x01\n\x11TrackEventRequest\x12\x13\n\x05\x65vent\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x0b\x64istinct_id\x18\x02 \x01(\t\x12M\n\nproperties\x18\x03 \x03(\x0b\x32\x39.atende.integrations.v1.TrackEventRequest.PropertiesEntry\x12\x1d\n\x0fidempotency_key\x18\x04 \x01(\tB\x04\xe2\x41\x01\x02\x1a\x31\n\x0fPropertiesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\">\n\x12TrackEventResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"\x1f\n\rGetJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\":\n\x0eGetJobResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job\"k\n\x0fListJobsRequest\x12\x31\n\x06status\x18\x01 \x01(\x0e\x32!.atende.integrations.v1.JobStatus\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\"V\n\x10ListJobsResponse\x12)\n\x04jobs\x18\x01 \x03(\x0b\x32\x1b.atende.integrations.v1.Job\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"!\n\x0fRetryJobRequest\x12\x0e\n\x06job_id\x18\x01 \x01(\t\"<\n\x10RetryJobResponse\x12(\n\x03job\x18\x01 \x01(\x0b\x32\x1b.atende.integrations.v1.Job*m\n\tJobStatus\x12\x1a\n\x16JOB_STATUS_UNSPECIFIED\x10\x00\x12\x15\n\x11JOB_STATUS_QUEUED\x10\x01\x12\x18\n\x14JOB_STATUS_DELIVERED\x10\x02\x12\x13\n\x0fJOB_STATUS_DEAD\x10\x03\x32\xba\x05\n\x13IntegrationsService\x12]\n\x08SyncLead\x12\'.atende.integrations.v1.SyncLeadRequest\x1a(.atende.integrations.v1.SyncLeadResponse\x12`\n\tSendEmail\x12(.atende.integrations.v1.SendEmailRequest\x1a).atende.integrations.v1.SendEmailResponse\x12\x66\n\x0b\x42ookMeeting\x12*.atende.integrations.v1.BookMeetingRequest\x1a+.atende.integrations.v1.BookMeetingResponse\x12\x63\n\nTrackEvent\x12).atende.integrations.v1.TrackEventRequest\x1a*.atende.integrations.v1.TrackEventResponse\x12W\n\x06GetJob\x12%.atende.integrations.v1.GetJobRequest\x1a&.atende.integrations.v1.GetJobResponse\x12]\n\x08ListJobs\x12\'.atende.integrations.v1.ListJobsRequest\x1a(.atende.integrations.v1.ListJobsResponse\x12]\n\x08RetryJob\x12\'.atende.integrations.v1.RetryJobRequest\x1a(.atende.integrations.v1.RetryJobResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'atende.integrations.v1.integrations_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_SYNCLEADREQUEST'].fields_by_name['idempotency_key']._loaded_options = None
+  _globals['_SYNCLEADREQUEST'].fields_by_name['idempotency_key']._serialized_options = b'\342A\001\002'
   _globals['_SENDEMAILREQUEST_VARIABLESENTRY']._loaded_options = None
   _globals['_SENDEMAILREQUEST_VARIABLESENTRY']._serialized_options = b'8\001'
+  _globals['_SENDEMAILREQUEST'].fields_by_name['to']._loaded_options = None
+  _globals['_SENDEMAILREQUEST'].fields_by_name['to']._serialized_options = b'\342A\001\002'
+  _globals['_SENDEMAILREQUEST'].fields_by_name['template']._loaded_options = None
+  _globals['_SENDEMAILREQUEST'].fields_by_name['template']._serialized_options = b'\342A\001\002'
+  _globals['_SENDEMAILREQUEST'].fields_by_name['idempotency_key']._loaded_options = None
+  _globals['_SENDEMAILREQUEST'].fields_by_name['idempotency_key']._serialized_options = b'\342A\001\002'
+  _globals['_BOOKMEETINGREQUEST'].fields_by_name['attendee_email']._loaded_options = None
+  _globals['_BOOKMEETINGREQUEST'].fields_by_name['attendee_email']._serialized_options = b'\342A\001\002'
+  _globals['_BOOKMEETINGREQUEST'].fields_by_name['start_time']._loaded_options = None
+  _globals['_BOOKMEETINGREQUEST'].fields_by_name['start_time']._serialized_options = b'\342A\001\002'
+  _globals['_BOOKMEETINGREQUEST'].fields_by_name['idempotency_key']._loaded_options = None
+  _globals['_BOOKMEETINGREQUEST'].fields_by_name['idempotency_key']._serialized_options = b'\342A\001\002'
   _globals['_TRACKEVENTREQUEST_PROPERTIESENTRY']._loaded_options = None
   _globals['_TRACKEVENTREQUEST_PROPERTIESENTRY']._serialized_options = b'8\001'
-  _globals['_JOBSTATUS']._serialized_start=1821
-  _globals['_JOBSTATUS']._serialized_end=1930
-  _globals['_JOB']._serialized_start=141
-  _globals['_JOB']._serialized_end=479
-  _globals['_SYNCLEADREQUEST']._serialized_start=481
-  _globals['_SYNCLEADREQUEST']._serialized_end=561
-  _globals['_SYNCLEADRESPONSE']._serialized_start=563
-  _globals['_SYNCLEADRESPONSE']._serialized_end=623
-  _globals['_SENDEMAILREQUEST']._serialized_start=626
-  _globals['_SENDEMAILREQUEST']._serialized_end=843
-  _globals['_SENDEMAILREQUEST_VARIABLESENTRY']._serialized_start=795
-  _globals['_SENDEMAILREQUEST_VARIABLESENTRY']._serialized_end=843
-  _globals['_SENDEMAILRESPONSE']._serialized_start=845
-  _globals['_SENDEMAILRESPONSE']._serialized_end=906
-  _globals['_BOOKMEETINGREQUEST']._serialized_start=909
-  _globals['_BOOKMEETINGREQUEST']._serialized_end=1090
-  _globals['_BOOKMEETINGRESPONSE']._serialized_start=1092
-  _globals['_BOOKMEETINGRESPONSE']._serialized_end=1155
-  _globals['_TRACKEVENTREQUEST']._serialized_start=1158
-  _globals['_TRACKEVENTREQUEST']._serialized_end=1368
-  _globals['_TRACKEVENTREQUEST_PROPERTIESENTRY']._serialized_start=1319
-  _globals['_TRACKEVENTREQUEST_PROPERTIESENTRY']._serialized_end=1368
-  _globals['_TRACKEVENTRESPONSE']._serialized_start=1370
-  _globals['_TRACKEVENTRESPONSE']._serialized_end=1432
-  _globals['_GETJOBREQUEST']._serialized_start=1434
-  _globals['_GETJOBREQUEST']._serialized_end=1465
-  _globals['_GETJOBRESPONSE']._serialized_start=1467
-  _globals['_GETJOBRESPONSE']._serialized_end=1525
-  _globals['_LISTJOBSREQUEST']._serialized_start=1527
-  _globals['_LISTJOBSREQUEST']._serialized_end=1634
-  _globals['_LISTJOBSRESPONSE']._serialized_start=1636
-  _globals['_LISTJOBSRESPONSE']._serialized_end=1722
-  _globals['_RETRYJOBREQUEST']._serialized_start=1724
-  _globals['_RETRYJOBREQUEST']._serialized_end=1757
-  _globals['_RETRYJOBRESPONSE']._serialized_start=1759
-  _globals['_RETRYJOBRESPONSE']._serialized_end=1819
-  _globals['_INTEGRATIONSSERVICE']._serialized_start=1933
-  _globals['_INTEGRATIONSSERVICE']._serialized_end=2631
+  _globals['_TRACKEVENTREQUEST'].fields_by_name['event']._loaded_options = None
+  _globals['_TRACKEVENTREQUEST'].fields_by_name['event']._serialized_options = b'\342A\001\002'
+  _globals['_TRACKEVENTREQUEST'].fields_by_name['idempotency_key']._loaded_options = None
+  _globals['_TRACKEVENTREQUEST'].fields_by_name['idempotency_key']._serialized_options = b'\342A\001\002'
+  _globals['_JOBSTATUS']._serialized_start=1908
+  _globals['_JOBSTATUS']._serialized_end=2017
+  _globals['_JOB']._serialized_start=174
+  _globals['_JOB']._serialized_end=512
+  _globals['_SYNCLEADREQUEST']._serialized_start=514
+  _globals['_SYNCLEADREQUEST']._serialized_end=600
+  _globals['_SYNCLEADRESPONSE']._serialized_start=602
+  _globals['_SYNCLEADRESPONSE']._serialized_end=662
+  _globals['_SENDEMAILREQUEST']._serialized_start=665
+  _globals['_SENDEMAILREQUEST']._serialized_end=900
+  _globals['_SENDEMAILREQUEST_VARIABLESENTRY']._serialized_start=852
+  _globals['_SENDEMAILREQUEST_VARIABLESENTRY']._serialized_end=900
+  _globals['_SENDEMAILRESPONSE']._serialized_start=902
+  _globals['_SENDEMAILRESPONSE']._serialized_end=963
+  _globals['_BOOKMEETINGREQUEST']._serialized_start=966
+  _globals['_BOOKMEETINGREQUEST']._serialized_end=1165
+  _globals['_BOOKMEETINGRESPONSE']._serialized_start=1167
+  _globals['_BOOKMEETINGRESPONSE']._serialized_end=1230
+  _globals['_TRACKEVENTREQUEST']._serialized_start=1233
+  _globals['_TRACKEVENTREQUEST']._serialized_end=1455
+  _globals['_TRACKEVENTREQUEST_PROPERTIESENTRY']._serialized_start=1406
+  _globals['_TRACKEVENTREQUEST_PROPERTIESENTRY']._serialized_end=1455
+  _globals['_TRACKEVENTRESPONSE']._serialized_start=1457
+  _globals['_TRACKEVENTRESPONSE']._serialized_end=1519
+  _globals['_GETJOBREQUEST']._serialized_start=1521
+  _globals['_GETJOBREQUEST']._serialized_end=1552
+  _globals['_GETJOBRESPONSE']._serialized_start=1554
+  _globals['_GETJOBRESPONSE']._serialized_end=1612
+  _globals['_LISTJOBSREQUEST']._serialized_start=1614
+  _globals['_LISTJOBSREQUEST']._serialized_end=1721
+  _globals['_LISTJOBSRESPONSE']._serialized_start=1723
+  _globals['_LISTJOBSRESPONSE']._serialized_end=1809
+  _globals['_RETRYJOBREQUEST']._serialized_start=1811
+  _globals['_RETRYJOBREQUEST']._serialized_end=1844
+  _globals['_RETRYJOBRESPONSE']._serialized_start=1846
+  _globals['_RETRYJOBRESPONSE']._serialized_end=1906
+  _globals['_INTEGRATIONSSERVICE']._serialized_start=2020
+  _globals['_INTEGRATIONSSERVICE']._serialized_end=2718
 # @@protoc_insertion_point(module_scope)

@@ -2,6 +2,7 @@ import datetime
 
 from atende.common.v1 import types_pb2 as _types_pb2
 from google.api import annotations_pb2 as _annotations_pb2
+from google.api import field_behavior_pb2 as _field_behavior_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -11,8 +12,20 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class WatchOwnerRequest(_message.Message):
+    __slots__ = ("conversation_id",)
+    CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
+    conversation_id: str
+    def __init__(self, conversation_id: _Optional[str] = ...) -> None: ...
+
+class WatchOwnerResponse(_message.Message):
+    __slots__ = ("owner",)
+    OWNER_FIELD_NUMBER: _ClassVar[int]
+    owner: _types_pb2.ConversationOwner
+    def __init__(self, owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ...) -> None: ...
+
 class NewMessage(_message.Message):
-    __slots__ = ("role", "text", "agent", "intent", "metadata", "citations")
+    __slots__ = ("role", "text", "agent", "intent", "metadata", "citations", "guardrails")
     class MetadataEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -26,16 +39,18 @@ class NewMessage(_message.Message):
     INTENT_FIELD_NUMBER: _ClassVar[int]
     METADATA_FIELD_NUMBER: _ClassVar[int]
     CITATIONS_FIELD_NUMBER: _ClassVar[int]
+    GUARDRAILS_FIELD_NUMBER: _ClassVar[int]
     role: str
     text: str
     agent: str
     intent: _types_pb2.Intent
     metadata: _containers.ScalarMap[str, str]
     citations: _containers.RepeatedCompositeFieldContainer[_types_pb2.Citation]
-    def __init__(self, role: _Optional[str] = ..., text: _Optional[str] = ..., agent: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., metadata: _Optional[_Mapping[str, str]] = ..., citations: _Optional[_Iterable[_Union[_types_pb2.Citation, _Mapping]]] = ...) -> None: ...
+    guardrails: _containers.RepeatedCompositeFieldContainer[_types_pb2.GuardrailAction]
+    def __init__(self, role: _Optional[str] = ..., text: _Optional[str] = ..., agent: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., metadata: _Optional[_Mapping[str, str]] = ..., citations: _Optional[_Iterable[_Union[_types_pb2.Citation, _Mapping]]] = ..., guardrails: _Optional[_Iterable[_Union[_types_pb2.GuardrailAction, _Mapping]]] = ...) -> None: ...
 
 class AppendMessagesRequest(_message.Message):
-    __slots__ = ("conversation_id", "user_id", "channel", "messages", "client_message_id", "agent", "required_owner_kinds", "required_owner_id", "new_owner", "handoff", "interaction")
+    __slots__ = ("conversation_id", "user_id", "channel", "messages", "client_message_id", "agent", "required_owner_kinds", "required_owner_id", "new_owner", "handoff", "interaction", "lead", "actions")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
@@ -47,6 +62,8 @@ class AppendMessagesRequest(_message.Message):
     NEW_OWNER_FIELD_NUMBER: _ClassVar[int]
     HANDOFF_FIELD_NUMBER: _ClassVar[int]
     INTERACTION_FIELD_NUMBER: _ClassVar[int]
+    LEAD_FIELD_NUMBER: _ClassVar[int]
+    ACTIONS_FIELD_NUMBER: _ClassVar[int]
     conversation_id: str
     user_id: str
     channel: str
@@ -58,17 +75,21 @@ class AppendMessagesRequest(_message.Message):
     new_owner: _types_pb2.ConversationOwner
     handoff: _types_pb2.HandoffPacket
     interaction: Interaction
-    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[NewMessage, _Mapping]]] = ..., client_message_id: _Optional[str] = ..., agent: _Optional[str] = ..., required_owner_kinds: _Optional[_Iterable[_Union[_types_pb2.OwnerKind, str]]] = ..., required_owner_id: _Optional[str] = ..., new_owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., handoff: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ..., interaction: _Optional[_Union[Interaction, _Mapping]] = ...) -> None: ...
+    lead: _types_pb2.Lead
+    actions: _containers.RepeatedCompositeFieldContainer[_types_pb2.AgentAction]
+    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[NewMessage, _Mapping]]] = ..., client_message_id: _Optional[str] = ..., agent: _Optional[str] = ..., required_owner_kinds: _Optional[_Iterable[_Union[_types_pb2.OwnerKind, str]]] = ..., required_owner_id: _Optional[str] = ..., new_owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., handoff: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ..., interaction: _Optional[_Union[Interaction, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., actions: _Optional[_Iterable[_Union[_types_pb2.AgentAction, _Mapping]]] = ...) -> None: ...
 
 class AppendMessagesResponse(_message.Message):
-    __slots__ = ("messages", "replayed", "owner")
+    __slots__ = ("messages", "replayed", "owner", "lead")
     MESSAGES_FIELD_NUMBER: _ClassVar[int]
     REPLAYED_FIELD_NUMBER: _ClassVar[int]
     OWNER_FIELD_NUMBER: _ClassVar[int]
+    LEAD_FIELD_NUMBER: _ClassVar[int]
     messages: _containers.RepeatedCompositeFieldContainer[_types_pb2.Message]
     replayed: bool
     owner: _types_pb2.ConversationOwner
-    def __init__(self, messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., replayed: _Optional[bool] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ...) -> None: ...
+    lead: _types_pb2.Lead
+    def __init__(self, messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., replayed: _Optional[bool] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ...) -> None: ...
 
 class GetConversationRequest(_message.Message):
     __slots__ = ("conversation_id",)
@@ -79,30 +100,8 @@ class GetConversationRequest(_message.Message):
 class GetConversationResponse(_message.Message):
     __slots__ = ("conversation",)
     CONVERSATION_FIELD_NUMBER: _ClassVar[int]
-    conversation: Conversation
-    def __init__(self, conversation: _Optional[_Union[Conversation, _Mapping]] = ...) -> None: ...
-
-class Conversation(_message.Message):
-    __slots__ = ("conversation_id", "user_id", "channel", "agent", "messages", "create_time", "update_time", "owner", "handoff")
-    CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
-    USER_ID_FIELD_NUMBER: _ClassVar[int]
-    CHANNEL_FIELD_NUMBER: _ClassVar[int]
-    AGENT_FIELD_NUMBER: _ClassVar[int]
-    MESSAGES_FIELD_NUMBER: _ClassVar[int]
-    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
-    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
-    OWNER_FIELD_NUMBER: _ClassVar[int]
-    HANDOFF_FIELD_NUMBER: _ClassVar[int]
-    conversation_id: str
-    user_id: str
-    channel: str
-    agent: str
-    messages: _containers.RepeatedCompositeFieldContainer[_types_pb2.Message]
-    create_time: _timestamp_pb2.Timestamp
-    update_time: _timestamp_pb2.Timestamp
-    owner: _types_pb2.ConversationOwner
-    handoff: _types_pb2.HandoffPacket
-    def __init__(self, conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., channel: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., handoff: _Optional[_Union[_types_pb2.HandoffPacket, _Mapping]] = ...) -> None: ...
+    conversation: _types_pb2.Conversation
+    def __init__(self, conversation: _Optional[_Union[_types_pb2.Conversation, _Mapping]] = ...) -> None: ...
 
 class GetContextRequest(_message.Message):
     __slots__ = ("conversation_id", "max_messages")
@@ -346,8 +345,8 @@ class ListLeadsRequest(_message.Message):
     page_token: str
     min_score: int
     max_score: int
-    crm_status: str
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., min_score: _Optional[int] = ..., max_score: _Optional[int] = ..., crm_status: _Optional[str] = ...) -> None: ...
+    crm_status: _types_pb2.CrmStatus
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., min_score: _Optional[int] = ..., max_score: _Optional[int] = ..., crm_status: _Optional[_Union[_types_pb2.CrmStatus, str]] = ...) -> None: ...
 
 class ListLeadsResponse(_message.Message):
     __slots__ = ("leads", "next_page_token")
@@ -389,8 +388,8 @@ class ExportSubjectResponse(_message.Message):
     INTERACTIONS_FIELD_NUMBER: _ClassVar[int]
     EXPORT_TIME_FIELD_NUMBER: _ClassVar[int]
     user_id: str
-    conversations: _containers.RepeatedCompositeFieldContainer[Conversation]
+    conversations: _containers.RepeatedCompositeFieldContainer[_types_pb2.Conversation]
     leads: _containers.RepeatedCompositeFieldContainer[_types_pb2.Lead]
     interactions: _containers.RepeatedCompositeFieldContainer[Interaction]
     export_time: _timestamp_pb2.Timestamp
-    def __init__(self, user_id: _Optional[str] = ..., conversations: _Optional[_Iterable[_Union[Conversation, _Mapping]]] = ..., leads: _Optional[_Iterable[_Union[_types_pb2.Lead, _Mapping]]] = ..., interactions: _Optional[_Iterable[_Union[Interaction, _Mapping]]] = ..., export_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., conversations: _Optional[_Iterable[_Union[_types_pb2.Conversation, _Mapping]]] = ..., leads: _Optional[_Iterable[_Union[_types_pb2.Lead, _Mapping]]] = ..., interactions: _Optional[_Iterable[_Union[Interaction, _Mapping]]] = ..., export_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

@@ -66,6 +66,11 @@ class MemoryServiceStub:
                 request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.RecordInteractionRequest.SerializeToString,
                 response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.RecordInteractionResponse.FromString,
                 _registered_method=True)
+        self.WatchOwner = channel.unary_stream(
+                '/atende.memory.v1.MemoryService/WatchOwner',
+                request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.WatchOwnerRequest.SerializeToString,
+                response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.WatchOwnerResponse.FromString,
+                _registered_method=True)
 
 
 class MemoryServiceServicer:
@@ -120,6 +125,17 @@ class MemoryServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def WatchOwner(self, request, context):
+        """Streams who owns a conversation: the current owner first, then every change
+        (a claim, a hand-back, an escalation) as it commits, on whichever replica made
+        it, until the caller cancels. The router watches a conversation while it
+        streams an AI reply, so it stops showing text the moment a person takes over,
+        without asking memory_svc before every sentence.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MemoryServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -152,6 +168,11 @@ def add_MemoryServiceServicer_to_server(servicer, server):
                     servicer.RecordInteraction,
                     request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.RecordInteractionRequest.FromString,
                     response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.RecordInteractionResponse.SerializeToString,
+            ),
+            'WatchOwner': grpc.unary_stream_rpc_method_handler(
+                    servicer.WatchOwner,
+                    request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.WatchOwnerRequest.FromString,
+                    response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.WatchOwnerResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -317,6 +338,33 @@ class MemoryService:
             '/atende.memory.v1.MemoryService/RecordInteraction',
             atende_dot_memory_dot_v1_dot_memory__service__pb2.RecordInteractionRequest.SerializeToString,
             atende_dot_memory_dot_v1_dot_memory__service__pb2.RecordInteractionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WatchOwner(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/atende.memory.v1.MemoryService/WatchOwner',
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.WatchOwnerRequest.SerializeToString,
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.WatchOwnerResponse.FromString,
             options,
             channel_credentials,
             insecure,
