@@ -10,7 +10,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint lint-proto proto check-proto bench eval clean
+.PHONY: help install run test test-fast lint lint-proto lint-breaking proto check-proto bench eval clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,7 +33,7 @@ test: $(STAMP) ## run every test (DATABASE_URL / REDIS_URL select external serve
 test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
 	$(BIN)/python -m pytest -m "not e2e"
 
-lint: $(STAMP) lint-proto ## ruff, mypy and buf lint
+lint: $(STAMP) lint-proto lint-breaking ## ruff, mypy, buf lint and buf breaking
 	$(BIN)/ruff check .
 	$(BIN)/mypy atende_runtime router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway
 
@@ -42,6 +42,17 @@ build/third_party: $(STAMP)
 
 lint-proto: build/third_party ## buf lint on proto/
 	$(BIN)/buf lint proto
+
+# The contracts as they were at BUF_AGAINST (default: the last commit, so a change
+# in the work tree is checked before it lands; a CI job sets the target branch).
+BUF_AGAINST ?= HEAD
+lint-breaking: build/third_party ## buf breaking: proto/ against BUF_AGAINST (default HEAD)
+	@rm -rf build/against && mkdir -p build/against/build
+	git archive $(BUF_AGAINST) proto buf.yaml | tar -x -C build/against
+	cp -r build/third_party build/against/build/
+	cd build/against && $(CURDIR)/$(BIN)/buf build -o $(CURDIR)/build/against.binpb
+	$(BIN)/buf build -o build/current.binpb
+	$(BIN)/buf breaking build/current.binpb --against build/against.binpb
 
 proto: $(STAMP) ## regenerate gen/ (Python code, type stubs, Envoy's descriptor set) from proto/
 	rm -rf gen

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
+from typing import ClassVar, TypeAlias
 
 BANT_SLOTS = ("need", "budget", "authority", "timeline")
 CONTACT_FIELDS = ("name", "email", "phone", "company")
+SNIPPET_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -42,10 +46,17 @@ class LeadState:
     company: str = ""
     score: int = 0
     bant: Bant = Bant()
+    # Where the lead stands with the CRM: "new", "pending", "synced", "failed", or ""
+    # when the router did not say.
     crm_status: str = ""
 
     def contact(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in CONTACT_FIELDS if getattr(self, name)}
+
+    def handed_over(self) -> bool:
+        """The customer's details are with the sales team or on their way; a failed
+        sync was given up, so the lead is not with them."""
+        return self.crm_status in ("pending", "synced")
 
 
 @dataclass(frozen=True)
@@ -110,12 +121,117 @@ class LeadUpdate:
         return not any(getattr(self, f.name) for f in fields(self) if f.name not in ("bant", "score")) and not self.bant
 
 
-@dataclass
-class Action:
-    """A side effect for the router to release after the turn is stored."""
+# Side effects a turn asks for. The router completes them (the lead's address, the
+# business's name) and stores them with the turn. Each mirrors its typed message in
+# atende.common.v1 (servicer.to_action), so nothing travels as text to parse again.
+# `kind` is the oneof field's name, for logs and for "one action of each kind a turn".
 
-    kind: str
-    parameters: dict[str, str] = field(default_factory=dict)
+
+@dataclass(frozen=True)
+class SyncLead:
+    """Send the lead to the CRM; the router reads the lead itself when delivering."""
+
+    kind: ClassVar[str] = "sync_lead"
+
+    # Where the customer gave consent, kept for the record.
+    consent_source: str = ""
+
+
+@dataclass(frozen=True)
+class SendEmail:
+    """A transactional e-mail rendered by integrations_svc from a template."""
+
+    kind: ClassVar[str] = "send_email"
+
+    template: str
+    # Empty means the lead's e-mail, filled in by the router.
+    to: str = ""
+    # Empty means the turn's language.
+    language: str = ""
+    variables: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BookMeeting:
+    """A meeting in the business's calendar at a moment the customer chose."""
+
+    kind: ClassVar[str] = "book_meeting"
+
+    start: datetime
+    attendee_email: str = ""
+    attendee_name: str = ""
+    duration_minutes: int = 0
+    title: str = ""
+    # The customer's own words for the time, e.g. "amanhã às 15h".
+    requested_time: str = ""
+
+    def __post_init__(self) -> None:
+        # A naive time would be read in whatever zone the calendar runs in: refuse it here.
+        if self.start.tzinfo is None or self.start.utcoffset() is None:
+            raise ValueError("BookMeeting.start must be timezone-aware")
+
+
+@dataclass(frozen=True)
+class TrackEvent:
+    """An analytics event."""
+
+    kind: ClassVar[str] = "track_event"
+
+    event: str
+    properties: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A passage as cited to a person: where it came from and a short snippet."""
+
+    source: str
+    title: str
+    snippet: str
+    document_id: str
+
+    @classmethod
+    def of(cls, passage: Passage) -> Citation:
+        # Short enough to show beside a reply; the document id leads to the rest.
+        return cls(passage.source, passage.title, passage.text[:SNIPPET_CHARS], passage.document_id)
+
+
+@dataclass(frozen=True)
+class TranscriptLine:
+    """One message of a hand-off transcript, personal data already redacted."""
+
+    role: str
+    text: str
+    agent: str = ""
+
+
+@dataclass(frozen=True)
+class HandoffPacket:
+    """What a person taking over needs, redacted where it quotes the customer."""
+
+    reason: str
+    summary: str
+    sentiment: str
+    from_agent: str
+    language: str
+    bant: Bant = Bant()
+    citations: tuple[Citation, ...] = ()
+    transcript: tuple[TranscriptLine, ...] = ()
+    customer_name: str = ""
+    # Empty means the router's default queue.
+    queue: str = ""
+
+
+@dataclass(frozen=True)
+class Escalate:
+    """Hand the conversation to people."""
+
+    kind: ClassVar[str] = "escalate"
+
+    packet: HandoffPacket
+
+
+Action: TypeAlias = SyncLead | SendEmail | BookMeeting | TrackEvent | Escalate
 
 
 @dataclass

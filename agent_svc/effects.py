@@ -4,15 +4,29 @@ tools a model calls change a turn through this one object."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from agent_svc.domain import Action, Bant, LeadState, LeadUpdate, Passage, TurnInput
+from agent_svc.domain import (
+    Action,
+    Bant,
+    BookMeeting,
+    Citation,
+    Escalate,
+    HandoffPacket,
+    LeadState,
+    LeadUpdate,
+    Passage,
+    SendEmail,
+    SyncLead,
+    TranscriptLine,
+    TurnInput,
+)
 from agent_svc.ports import KnowledgePort
 from agent_svc.text import redact
 
 TRANSCRIPT_MESSAGES = 20
+HANDOFF_CITATIONS = 5
 NO_SLOTS = Bant()
 
 
@@ -36,13 +50,10 @@ class TurnEffects:
     meeting_title: str = "Meeting"
     meeting_minutes: int = 30
 
-    def add_action(self, kind: str, parameters: dict[str, str]) -> None:
+    def add_action(self, action: Action) -> None:
         """One action of each kind a turn; a later request replaces an earlier one."""
-        self.actions = [a for a in self.actions if a.kind != kind]
-        self.actions.append(Action(kind, parameters))
-
-    def has_action(self, kind: str) -> bool:
-        return any(a.kind == kind for a in self.actions)
+        self.actions = [a for a in self.actions if a.kind != action.kind]
+        self.actions.append(action)
 
     def add_passages(self, found: list[Passage]) -> list[int]:
         """Keeps passages once each; returns their 1-based reference numbers."""
@@ -74,55 +85,43 @@ class TurnEffects:
                 self.learned = replace(self.learned, bant=replace(self.learned.bant, **{slot: value}))
         return changed
 
-    # Actions, with the parameters integrations_svc's operations take.
-
-    def lead_parameters(self) -> dict[str, str]:
-        lead = self.lead
-        params = {
-            "name": lead.name, "email": lead.email, "phone": lead.phone, "company": lead.company,
-            "score": str(self.score), **{slot: getattr(lead.bant, slot) for slot in ("budget", "authority", "need", "timeline")},
-            "source": self.turn.channel, "user_id": self.turn.user_id, "conversation_id": self.turn.conversation_id,
-            "lead_id": lead.lead_id, "consent": "granted", "language": self.language,
-        }
-        return {k: v for k, v in params.items() if v}
+    # Actions. Each names only what the agent knows better than the router: the
+    # router fills in the lead's address, the business's name and the default queue.
 
     def sync_lead(self) -> None:
-        self.add_action("sync_lead", self.lead_parameters())
+        # The channel is where the customer said yes; "chat" when the router did not say.
+        self.add_action(SyncLead(consent_source=self.turn.channel or "chat"))
 
     def send_follow_up(self, template: str = "lead_follow_up") -> bool:
         if not self.lead.email:
             return False
+        variables = {"lead_name": self.lead.name or self.lead.email.split("@")[0]}
         summary = "\n".join(f"{slot.capitalize()}: {value}" for slot, value in self.lead.bant.filled().items())
-        self.add_action("send_email", {
-            "to": self.lead.email, "template": template, "language": self.language,
-            "lead_name": self.lead.name or self.lead.email.split("@")[0], "summary": summary,
-            "conversation_id": self.turn.conversation_id,
-        })
+        if summary:
+            # Only when known: an empty value would replace the router's own summary.
+            variables["summary"] = summary
+        self.add_action(SendEmail(template=template, to=self.lead.email, language=self.language, variables=variables))
         return True
 
     def book_meeting(self, start: datetime, requested: str = "", minutes: int | None = None, title: str = "") -> bool:
         if not self.lead.email:
             return False
-        params = {
-            "attendee_email": self.lead.email, "attendee_name": self.lead.name,
-            "start_time": start.isoformat(), "duration_minutes": str(minutes or self.meeting_minutes),
-            "title": title or self.meeting_title, "requested_time": requested,
-            "conversation_id": self.turn.conversation_id,
-        }
-        self.add_action("book_meeting", {k: v for k, v in params.items() if v})
+        self.add_action(BookMeeting(
+            start=start, attendee_email=self.lead.email, attendee_name=self.lead.name,
+            duration_minutes=minutes or self.meeting_minutes, title=title or self.meeting_title,
+            requested_time=requested,
+        ))
         return True
 
     def escalate(self, reason: str) -> None:
-        self.add_action("escalate", self.handoff_packet(reason))
+        self.add_action(Escalate(self.handoff_packet(reason)))
 
-    def handoff_packet(self, reason: str) -> dict[str, str]:
+    def handoff_packet(self, reason: str) -> HandoffPacket:
         """What the person taking over needs: why, a summary, the lead's BANT slots, the
         customer's mood, the passages used and the transcript without personal data."""
         turn = self.turn
-        transcript = [
-            {"role": m.role, "agent": m.agent, "text": redact(m.text)[0]} for m in turn.history[-TRANSCRIPT_MESSAGES:]
-        ]
-        transcript.append({"role": "user", "agent": "", "text": redact(turn.text)[0]})
+        transcript = [TranscriptLine(m.role, redact(m.text)[0], m.agent) for m in turn.history[-TRANSCRIPT_MESSAGES:]]
+        transcript.append(TranscriptLine("user", redact(turn.text)[0]))
         first = next((m.text for m in turn.history if m.role == "user"), turn.text)
         summary_parts = []
         if turn.summary:
@@ -131,23 +130,14 @@ class TurnEffects:
         if first != turn.text:
             summary_parts.append(f"Latest message: {redact(turn.text)[0][:200]}")
         summary_parts.append(f"Reason for hand-off: {reason}.")
-        citations = [{"title": p.title, "source": p.source, "document_id": p.document_id} for p in self.passages[:5]]
-        packet = {
-            "reason": reason,
-            "summary": " ".join(summary_parts),
-            "sentiment": self.sentiment,
-            "budget": self.lead.bant.budget,
-            "authority": self.lead.bant.authority,
-            "need": self.lead.bant.need,
-            "timeline": self.lead.bant.timeline,
-            "citations": json.dumps(citations, ensure_ascii=False),
-            "transcript": json.dumps(transcript, ensure_ascii=False),
-            "conversation_id": turn.conversation_id,
-            "user_id": turn.user_id,
-            "customer_name": self.lead.name,
-            "channel": turn.channel,
-            "language": self.language,
-            "agent": self.agent,
-            "template": "escalation_notice",
-        }
-        return packet
+        return HandoffPacket(
+            reason=reason,
+            summary=" ".join(summary_parts),
+            sentiment=self.sentiment,
+            from_agent=self.agent,
+            language=self.language,
+            bant=self.lead.bant,
+            citations=tuple(Citation.of(p) for p in self.passages[:HANDOFF_CITATIONS]),
+            transcript=tuple(transcript),
+            customer_name=self.lead.name,
+        )

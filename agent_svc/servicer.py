@@ -7,18 +7,42 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, assert_never
 
 import grpc
 from atende.agent.v1 import agent_service_pb2 as pb
 from atende.agent.v1 import agent_service_pb2_grpc as pb_grpc
 from atende.common.v1 import types_pb2
+from google.protobuf.timestamp_pb2 import Timestamp
 
-from agent_svc.domain import AgentReply, Bant, Embedding, HistoryMessage, LeadState, TurnInput
+from agent_svc.domain import (
+    Action,
+    AgentReply,
+    Bant,
+    BookMeeting,
+    Citation,
+    Embedding,
+    Escalate,
+    HandoffPacket,
+    HistoryMessage,
+    LeadState,
+    SendEmail,
+    SyncLead,
+    TrackEvent,
+    TurnInput,
+)
 from agent_svc.runtime import AgentRuntime
 from atende_runtime import grpc_errors
 
 Context = grpc.aio.ServicerContext[Any, Any]
+
+# Readable names in the domain, so an agent's rules never compare protobuf numbers.
+CRM_STATUS: dict[int, str] = {
+    types_pb2.CRM_STATUS_NEW: "new",
+    types_pb2.CRM_STATUS_PENDING: "pending",
+    types_pb2.CRM_STATUS_SYNCED: "synced",
+    types_pb2.CRM_STATUS_FAILED: "failed",
+}
 
 
 def to_turn(request: pb.GenerateReplyRequest) -> TurnInput:
@@ -29,7 +53,7 @@ def to_turn(request: pb.GenerateReplyRequest) -> TurnInput:
             lead_id=request.lead.lead_id, name=request.lead.name, email=request.lead.email, phone=request.lead.phone,
             company=request.lead.company, score=request.lead.score,
             bant=Bant(budget=q.budget, authority=q.authority, need=q.need, timeline=q.timeline),
-            crm_status=request.lead.crm_status,
+            crm_status=CRM_STATUS.get(request.lead.crm_status, ""),
         )
     return TurnInput(
         agent=request.agent,
@@ -54,12 +78,9 @@ def to_response(reply: AgentReply) -> pb.GenerateReplyResponse:
     response = pb.GenerateReplyResponse(
         text=reply.text,
         agent=reply.agent,
-        citations=[
-            types_pb2.Citation(source=p.source, title=p.title, snippet=p.text[:300], document_id=p.document_id)
-            for p in reply.citations
-        ],
+        citations=[to_citation(Citation.of(p)) for p in reply.citations],
         guardrails=[types_pb2.GuardrailAction(check=g.check, action=g.action, detail=g.detail) for g in reply.guardrails],
-        actions=[pb.AgentAction(kind=a.kind, parameters=a.parameters) for a in reply.actions],
+        actions=[to_action(a) for a in reply.actions],
         provider=reply.provider,
         model=reply.model,
         usage=pb.LlmUsage(
@@ -76,12 +97,58 @@ def to_response(reply: AgentReply) -> pb.GenerateReplyResponse:
     if update is not None:
         response.lead_update.CopyFrom(pb.LeadUpdate(
             name=update.name, email=update.email, phone=update.phone, company=update.company, score=update.score,
-            qualification=types_pb2.BantQualification(
-                budget=update.bant.budget, authority=update.bant.authority, need=update.bant.need,
-                timeline=update.bant.timeline,
-            ),
+            qualification=to_bant(update.bant),
         ))
     return response
+
+
+def to_citation(citation: Citation) -> types_pb2.Citation:
+    return types_pb2.Citation(
+        source=citation.source, title=citation.title, snippet=citation.snippet, document_id=citation.document_id
+    )
+
+
+def to_bant(bant: Bant) -> types_pb2.BantQualification:
+    return types_pb2.BantQualification(budget=bant.budget, authority=bant.authority, need=bant.need, timeline=bant.timeline)
+
+
+def to_packet(packet: HandoffPacket) -> types_pb2.HandoffPacket:
+    return types_pb2.HandoffPacket(
+        reason=packet.reason,
+        summary=packet.summary,
+        sentiment=packet.sentiment,
+        qualification=to_bant(packet.bant),
+        citations=[to_citation(c) for c in packet.citations],
+        transcript=[types_pb2.TranscriptLine(role=line.role, agent=line.agent, text=line.text) for line in packet.transcript],
+        from_agent=packet.from_agent,
+        language=packet.language,
+        customer_name=packet.customer_name,
+        queue=packet.queue,
+    )
+
+
+def to_action(action: Action) -> types_pb2.AgentAction:
+    match action:
+        case SyncLead():
+            return types_pb2.AgentAction(sync_lead=types_pb2.SyncLeadAction(consent_source=action.consent_source))
+        case SendEmail():
+            return types_pb2.AgentAction(send_email=types_pb2.SendEmailAction(
+                to=action.to, template=action.template, language=action.language, variables=dict(action.variables),
+            ))
+        case BookMeeting():
+            start = Timestamp()
+            start.FromDatetime(action.start)
+            return types_pb2.AgentAction(book_meeting=types_pb2.BookMeetingAction(
+                attendee_email=action.attendee_email, attendee_name=action.attendee_name, start_time=start,
+                duration_minutes=action.duration_minutes, title=action.title, requested_time=action.requested_time,
+            ))
+        case TrackEvent():
+            return types_pb2.AgentAction(track_event=types_pb2.TrackEventAction(
+                event=action.event, properties=dict(action.properties),
+            ))
+        case Escalate():
+            return types_pb2.AgentAction(escalate=types_pb2.EscalateAction(packet=to_packet(action.packet)))
+    assert_never(action)
 
 
 def _usage_metadata(reply: AgentReply, started: float) -> tuple[tuple[str, str], ...]:

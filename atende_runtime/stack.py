@@ -245,6 +245,19 @@ class Stack:
             time.sleep(0.1)
         raise TimeoutError(f"the gateway did not answer after {self.config.ready_timeout:.0f} s")
 
+    def kill(self, service: str) -> None:
+        """Ends a service at once (SIGKILL), as a crash or the OOM killer would."""
+        process = self.processes[service]
+        process.kill()
+        process.wait()
+
+    def restart(self, service: str) -> None:
+        """Starts a service that stopped (or was killed) again, and waits until it serves."""
+        if self.processes[service].poll() is None:
+            self.kill(service)
+        self._spawn_service(service)
+        self._wait_serving(service)
+
     def stop(self, grace: float = 15.0) -> None:
         """SIGTERM in reverse start order (gateway first, stores last), each process
         given time to drain, then SIGKILL for any that will not stop."""

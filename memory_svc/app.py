@@ -1,5 +1,5 @@
-"""Start-up: the PostgreSQL pool and migrations, the Redis hot tier, the three gRPC
-services and the retention job."""
+"""Start-up: the PostgreSQL pool and migrations, the Redis hot tier, the four gRPC
+services, the retention job and the outbox relay."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from atende_runtime.postgres import open_pool, ping
 from atende_runtime.server import Mounted
 from memory_svc.cache import HotCache
 from memory_svc.handoffs import Handoffs
+from memory_svc.integrations_client import GrpcIntegrations
+from memory_svc.owners import OwnerChanges
 from memory_svc.paging import PageTokens
+from memory_svc.relay import Relay
 from memory_svc.retention import RetentionJob
 from memory_svc.service import Memory
 from memory_svc.servicer import HandoffServicer, LeadServicer, MemoryServicer, SubjectServicer
@@ -39,6 +42,7 @@ class MemoryApp:
         self.cache: HotCache | None = None
         self.memory: Memory | None = None
         self.retention: RetentionJob | None = None
+        self.relay: Relay | None = None
         self._reported_degraded = False
 
     @property
@@ -70,6 +74,18 @@ class MemoryApp:
         )
         await cache.start()
         tokens = PageTokens(s.page_token_secret)
+        integrations = GrpcIntegrations(s.integrations_addr, timeout_seconds=s.relay_call_timeout_seconds)
+        relay = Relay(
+            store,
+            integrations,
+            cache,
+            poll_interval_seconds=s.relay_poll_interval_seconds,
+            batch_size=s.relay_batch_size,
+            backoff_base_seconds=s.relay_backoff_base_seconds,
+            backoff_max_seconds=s.relay_backoff_max_seconds,
+            lease_seconds=s.relay_lease_seconds,
+        )
+        owners = OwnerChanges(s.redis_url, s.redis_prefix, fallback_poll_seconds=s.owner_watch_poll_seconds)
         memory = Memory(
             store,
             cache,
@@ -77,15 +93,21 @@ class MemoryApp:
             context_messages=min(s.context_messages, s.context_messages_max),
             context_messages_max=s.context_messages_max,
             summary_max_chars=s.summary_max_chars,
+            on_actions=relay.wake,
+            owners=owners,
         )
         retention = RetentionJob(store, cache, days=s.retention_days, interval_seconds=s.retention_interval_seconds)
-        self.store, self.cache, self.memory, self.retention = store, cache, memory, retention
+        self.store, self.cache, self.memory, self.retention, self.relay = store, cache, memory, retention, relay
 
         register(server, pb.DESCRIPTOR.services_by_name["MemoryService"], MemoryServicer(memory))
         register(server, pb.DESCRIPTOR.services_by_name["LeadService"], LeadServicer(memory))
         register(server, pb.DESCRIPTOR.services_by_name["SubjectService"], SubjectServicer(memory))
         register(server, pb.DESCRIPTOR.services_by_name["HandoffService"], HandoffServicer(Handoffs(memory, store, tokens)))
         retention.start()
+        owners.start()
+        if s.relay_enabled:
+            relay.start()
+            log.info("outbox relay started", extra={"integrations_addr": s.integrations_addr})
 
         async def healthy() -> bool:
             # PostgreSQL is the truth: without it nothing can be served. Without Redis
@@ -99,7 +121,12 @@ class MemoryApp:
 
         async def close() -> None:
             await retention.stop()
+            # Lets a delivery in flight record its outcome; anything cut short stays
+            # leased in PostgreSQL and is delivered after a restart.
+            await relay.stop(s.relay_call_timeout_seconds + 1)
+            await integrations.close()
             await memory.close()
+            await owners.close()
             await cache.close()
             await pool.close()
 

@@ -35,6 +35,8 @@ def message_pb(m: StoredMessage) -> types_pb2.Message:
         intent.agent, intent.strategy = m.intent.agent, m.intent.strategy
     for c in m.citations:
         out.citations.add(source=c.source, title=c.title, snippet=c.snippet, document_id=c.document_id)
+    for g in m.guardrails:
+        out.guardrails.add(check=g.check, action=g.action, detail=g.detail)
     return out
 
 

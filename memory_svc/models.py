@@ -22,7 +22,21 @@ def from_micros(value: int) -> datetime:
 
 
 ROLES = frozenset({"user", "assistant", "human", "system"})
-CRM_STATUSES = frozenset({"new", "queued", "synced", "failed"})
+# Where a lead stands with the CRM, as stored: nothing asked yet, a sync owed (in
+# the outbox or integrations_svc's queue), delivered, given up.
+CRM_NEW = "new"
+CRM_PENDING = "pending"
+CRM_SYNCED = "synced"
+CRM_FAILED = "failed"
+CRM_STATUSES = frozenset({CRM_NEW, CRM_PENDING, CRM_SYNCED, CRM_FAILED})
+
+# The kinds of action the outbox delivers; escalate never reaches it.
+ACTION_SYNC_LEAD = "sync_lead"
+ACTION_SEND_EMAIL = "send_email"
+ACTION_BOOK_MEETING = "book_meeting"
+ACTION_TRACK_EVENT = "track_event"
+ACTION_ESCALATE = "escalate"
+OUTBOX_KINDS = frozenset({ACTION_SYNC_LEAD, ACTION_SEND_EMAIL, ACTION_BOOK_MEETING, ACTION_TRACK_EVENT})
 
 # Who may answer a conversation: one owner at a time.
 OWNER_AGENT = "agent"
@@ -51,6 +65,13 @@ class CitationData:
 
 
 @dataclass(slots=True)
+class GuardrailData:
+    check: str = ""
+    action: str = ""
+    detail: str = ""
+
+
+@dataclass(slots=True)
 class NewMessage:
     role: str
     text: str
@@ -58,6 +79,53 @@ class NewMessage:
     intent: IntentData | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     citations: list[CitationData] = field(default_factory=list)
+    guardrails: list[GuardrailData] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SyncLeadData:
+    consent_source: str = ""
+
+
+@dataclass(slots=True)
+class SendEmailData:
+    to: str = ""
+    template: str = ""
+    language: str = ""
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class BookMeetingData:
+    attendee_email: str = ""
+    attendee_name: str = ""
+    # None: not given.
+    start_time: datetime | None = None
+    duration_minutes: int = 0
+    title: str = ""
+    requested_time: str = ""
+
+
+@dataclass(slots=True)
+class TrackEventData:
+    event: str = ""
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+ActionDetail = SyncLeadData | SendEmailData | BookMeetingData | TrackEventData
+
+
+@dataclass(slots=True)
+class ActionInput:
+    """One side effect of a turn, for the outbox."""
+
+    # One of OUTBOX_KINDS, ACTION_ESCALATE (refused), or "" when no kind was set.
+    kind: str
+    # The serialized atende.common.v1.AgentAction, stored as given and delivered
+    # from these bytes.
+    payload: bytes
+    # The typed fields, for validation; None for escalate or no kind.
+    detail: ActionDetail | None = None
 
 
 @dataclass(slots=True)
@@ -78,6 +146,11 @@ class AppendRequest:
     handoff: Packet | None = None
     # The turn's Interaction record, stored with the messages.
     interaction: InteractionInput | None = None
+    # What the turn learned about the customer as a lead, merged into their lead
+    # with the messages (user_id, source and conversation_id come from the request).
+    lead: LeadInput | None = None
+    # Side effects to deliver once the turn is committed (the outbox).
+    actions: list[ActionInput] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -95,6 +168,17 @@ class StoredMessage:
     client_message_id: str
     metadata: dict[str, str]
     citations: list[CitationData]
+    guardrails: list[GuardrailData] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """Who answers a conversation: its kind (OWNER_KINDS), the agent's name, the
+    queue's name or the person's id, and since when (None: never changed hands)."""
+
+    kind: str = OWNER_AGENT
+    owner_id: str = ""
+    since: datetime | None = None
 
 
 @dataclass(slots=True)
@@ -123,6 +207,11 @@ class AppendResult:
     encoded: list[bytes] = field(default_factory=list)
     # The conversation after the append (None for a replay).
     info: ConversationInfo | None = None
+    # The customer's lead after the append's lead update (None when it had none,
+    # or for a replay).
+    lead: Lead | None = None
+    # Outbox rows the append stored.
+    actions_stored: int = 0
 
 
 @dataclass(slots=True)
@@ -153,8 +242,11 @@ class LeadInput:
     score: int = 0
     qualification: Bant = field(default_factory=Bant)
     source: str = ""
+    # Set by a client that manages the CRM state itself (empty: leave it alone);
+    # with crm_status, crm_error is replaced too (kept only for "failed").
     crm_status: str = ""
     crm_id: str = ""
+    crm_error: str = ""
     conversation_id: str = ""
 
 
@@ -176,6 +268,8 @@ class Lead:
     update_time: datetime
     # Grows on every write, across all leads, so a cache never keeps an older copy.
     version: int = 0
+    # Why the last sync failed (crm_status "failed").
+    crm_error: str = ""
 
 
 @dataclass(slots=True)
@@ -237,6 +331,8 @@ class Erased:
     leads: int
     interactions: int
     conversation_ids: list[str] = field(default_factory=list)
+    # Outbox rows of the person (not in the API's answer; logged).
+    actions: int = 0
 
 
 @dataclass(slots=True)
@@ -246,3 +342,53 @@ class SubjectExport:
     leads: list[Lead]
     interactions: list[Interaction]
     export_time: datetime
+
+
+# The outbox
+
+ACTION_PENDING = "pending"
+ACTION_ACCEPTED = "accepted"
+ACTION_DONE = "done"
+ACTION_FAILED = "failed"
+ACTION_CANCELLED = "cancelled"
+
+
+@dataclass(slots=True)
+class OutboxAction:
+    """An outbox row claimed by a relay."""
+
+    action_id: str
+    idempotency_key: str
+    kind: str
+    user_id: str
+    conversation_id: str
+    # The serialized atende.common.v1.AgentAction.
+    payload: bytes
+    # sync_lead: the lead as the turn committed it (LEAD_SNAPSHOT_FIELDS).
+    lead: dict[str, Any] | None
+    # pending (to submit) or accepted (a sync_lead to follow).
+    status: str
+    attempts: int
+    job_id: str
+    # The claim: outcomes are written only while it still holds the row.
+    lease_token: str
+
+
+# What a lead snapshot keeps: what the CRM receives, nothing that changes with
+# every write (times, version), so each attempt sends the identical request.
+LEAD_SNAPSHOT_FIELDS = (
+    "lead_id", "user_id", "name", "email", "phone", "company", "score",
+    "budget", "authority", "need", "timeline", "source", "conversation_id",
+)
+
+
+@dataclass(slots=True)
+class JobState:
+    """integrations_svc's job as the relay follows it."""
+
+    # "queued", "delivered" or "dead".
+    status: str
+    vendor_id: str = ""
+    last_error: str = ""
+    # A queued job: when integrations_svc tries it next (None: not said).
+    next_attempt_time: datetime | None = None

@@ -1,6 +1,7 @@
-"""The retention job: conversations idle for longer than the retention period, and
-interactions older than it, are deleted by the service itself, from PostgreSQL and
-Redis, on a schedule. Replicas take turns through an advisory lock."""
+"""The retention job: conversations idle for longer than the retention period,
+interactions older than it and outbox rows finished before it are deleted by the
+service itself, from PostgreSQL and Redis, on a schedule. Replicas take turns
+through an advisory lock."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class RetentionRun:
     interactions: int
     # False when another replica held the job's lock and this run did nothing.
     ran: bool = True
+    # Finished outbox rows deleted.
+    actions: int = 0
 
 
 class RetentionJob:
@@ -42,15 +45,15 @@ class RetentionJob:
         result = await self.store.expire(cutoff)
         if result is None:
             return RetentionRun(0, 0, ran=False)
-        conversation_ids, interactions = result
+        conversation_ids, interactions, actions = result
         await self.cache.forget(conversation_ids)
-        if conversation_ids or interactions:
+        if conversation_ids or interactions or actions:
             log.info(
                 "retention applied",
-                extra={"conversations": len(conversation_ids), "interactions": interactions,
+                extra={"conversations": len(conversation_ids), "interactions": interactions, "actions": actions,
                        "cutoff": cutoff.isoformat()},
             )
-        return RetentionRun(len(conversation_ids), interactions)
+        return RetentionRun(len(conversation_ids), interactions, actions=actions)
 
     def start(self) -> None:
         if self.enabled:

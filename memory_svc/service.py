@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import UTC, datetime
 from typing import Any
 
-from atende_runtime.errors import InvalidArgument, NotFound
+from atende_runtime.errors import InvalidArgument, NotFound, Unavailable
 from memory_svc import validation
 from memory_svc.cache import CachedLead, HotCache
 from memory_svc.codec import serialize
@@ -26,12 +26,14 @@ from memory_svc.models import (
     Lead,
     LeadFilter,
     LeadInput,
+    Owner,
     Page,
     StoredMessage,
     SubjectExport,
     from_micros,
     micros,
 )
+from memory_svc.owners import OwnerChanges
 from memory_svc.paging import PageTokens
 from memory_svc.store import PostgresStore
 from memory_svc.summary import RECENT_ITEMS, summarize
@@ -53,8 +55,15 @@ class Memory:
         context_messages: int,
         context_messages_max: int,
         summary_max_chars: int,
+        on_actions: Callable[[], None] = lambda: None,
+        owners: OwnerChanges | None = None,
     ) -> None:
         self.store = store
+        # Tells WatchOwner's watchers, on every replica, that an owner changed.
+        self.owners = owners
+        # Told when an append committed outbox rows: the relay then delivers them at
+        # once instead of at its next poll.
+        self.on_actions = on_actions
         self.cache = cache
         self.tokens = tokens
         self.context_messages = context_messages
@@ -85,9 +94,32 @@ class Memory:
         result, info = await self.store.append(request)
         result.info = info
         if info is not None:
+            if result.actions_stored:
+                self.on_actions()
             result.encoded = [serialize(m) for m in result.messages]
-            await self._unstoppable(self.cache.append(info, result.messages[0].seq, result.encoded))
+            await self._unstoppable(self._cache_append(info, result))
+            if request.new_owner_kind and self.owners is not None:
+                await self.owners.publish(request.conversation_id)
         return result
+
+    async def watch_owner(self, conversation_id: str) -> AsyncIterator[Owner]:
+        """The conversation's owner now, then after each change, read from PostgreSQL."""
+        validation.conversation_lookup(conversation_id)
+        if self.owners is None:
+            raise Unavailable("owner changes are not followed by this replica")
+        async with self.owners.watch(conversation_id) as changed:
+            last: Owner | None = None
+            while True:
+                owner = await self.store.owner(conversation_id)
+                if owner != last:
+                    yield owner
+                    last = owner
+                await changed()
+
+    async def _cache_append(self, info: ConversationInfo, result: AppendResult) -> None:
+        await self.cache.append(info, result.messages[0].seq, result.encoded)
+        if result.lead is not None:
+            await self.cache.put_lead(result.lead.user_id, result.lead)
 
     async def get_conversation(self, conversation_id: str) -> Conversation:
         validation.conversation_lookup(conversation_id)
@@ -244,6 +276,7 @@ class Memory:
                 "messages": erased.messages,
                 "leads": erased.leads,
                 "interactions": erased.interactions,
+                "actions": erased.actions,
             },
         )
         return erased

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import grpc
@@ -11,18 +12,31 @@ from atende.memory.v1 import memory_service_pb2 as pb
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc
 from google.protobuf import json_format
 
-from atende_runtime.grpc_errors import unary
+from atende_runtime.grpc_errors import server_stream, unary
 from memory_svc.codec import message_pb, timestamp
 from memory_svc.handoffs import Handoffs
 from memory_svc.models import (
+    ACTION_BOOK_MEETING,
+    ACTION_ESCALATE,
+    ACTION_SEND_EMAIL,
+    ACTION_SYNC_LEAD,
+    ACTION_TRACK_EVENT,
+    CRM_FAILED,
+    CRM_NEW,
+    CRM_PENDING,
+    CRM_SYNCED,
     OWNER_AGENT,
     OWNER_HUMAN,
     OWNER_HUMAN_QUEUE,
+    ActionDetail,
+    ActionInput,
     AppendRequest,
     Bant,
+    BookMeetingData,
     CitationData,
     Conversation,
     ConversationInfo,
+    GuardrailData,
     IntentData,
     Interaction,
     InteractionInput,
@@ -31,7 +45,10 @@ from memory_svc.models import (
     LeadInput,
     NewMessage,
     Packet,
+    SendEmailData,
     StoredMessage,
+    SyncLeadData,
+    TrackEventData,
 )
 from memory_svc.service import Memory
 
@@ -69,11 +86,16 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
                     if request.HasField("interaction")
                     else None
                 ),
+                # lead_id and the CRM fields are ignored: the CRM state follows the actions.
+                lead=_lead_input(request.lead, user_id=request.lead.user_id) if request.HasField("lead") else None,
+                actions=[_action(a) for a in request.actions],
             )
         )
         response = pb.AppendMessagesResponse(replayed=result.replayed)
         if result.info is not None:
             response.owner.CopyFrom(owner_pb(result.info.owner_kind, result.info.owner_id, result.info.owner_since))
+        if result.lead is not None:
+            response.lead.CopyFrom(lead_pb(result.lead))
         if result.encoded:
             _fill(response.messages, [], result.encoded)
         else:
@@ -101,6 +123,11 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
         )
         _fill(response.messages, ctx.messages, ctx.encoded)
         return response
+
+    @server_stream
+    async def WatchOwner(self, request: pb.WatchOwnerRequest, context: Ctx) -> AsyncIterator[pb.WatchOwnerResponse]:
+        async for owner in self.memory.watch_owner(request.conversation_id):
+            yield pb.WatchOwnerResponse(owner=owner_pb(owner.kind, owner.owner_id, owner.since))
 
     @unary
     async def LookupTurn(self, request: pb.LookupTurnRequest, context: Ctx) -> pb.LookupTurnResponse:
@@ -141,19 +168,14 @@ class LeadServicer(pb_grpc.LeadServiceServicer):
     @unary
     async def UpsertLead(self, request: pb.UpsertLeadRequest, context: Ctx) -> pb.UpsertLeadResponse:
         lead = request.lead
-        q = lead.qualification
         stored, created = await self.memory.upsert_lead(
-            LeadInput(
+            _lead_input(
+                lead,
                 user_id=lead.user_id,
-                name=lead.name,
-                email=lead.email,
-                phone=lead.phone,
-                company=lead.company,
-                score=lead.score,
-                qualification=Bant(q.budget, q.authority, q.need, q.timeline),
                 source=lead.source,
-                crm_status=lead.crm_status,
+                crm_status=crm_status_name(lead.crm_status),
                 crm_id=lead.crm_id,
+                crm_error=lead.crm_error,
                 conversation_id=lead.conversation_id,
             )
         )
@@ -168,7 +190,11 @@ class LeadServicer(pb_grpc.LeadServiceServicer):
         page = await self.memory.list_leads(
             request.page_size,
             request.page_token,
-            LeadFilter(min_score=request.min_score, max_score=request.max_score, crm_status=request.crm_status),
+            LeadFilter(
+                min_score=request.min_score,
+                max_score=request.max_score,
+                crm_status=crm_status_name(request.crm_status),
+            ),
         )
         return pb.ListLeadsResponse(leads=[lead_pb(lead) for lead in page.items], next_page_token=page.next_page_token)
 
@@ -239,6 +265,83 @@ _OWNER_KIND_NAMES = {
 }
 _OWNER_KINDS_PB = {name: kind for kind, name in _OWNER_KIND_NAMES.items()}
 
+_CRM_STATUS_NAMES: dict[int, str] = {
+    types_pb2.CRM_STATUS_NEW: CRM_NEW,
+    types_pb2.CRM_STATUS_PENDING: CRM_PENDING,
+    types_pb2.CRM_STATUS_SYNCED: CRM_SYNCED,
+    types_pb2.CRM_STATUS_FAILED: CRM_FAILED,
+}
+_CRM_STATUSES_PB: dict[str, types_pb2.CrmStatus] = {
+    CRM_NEW: types_pb2.CRM_STATUS_NEW,
+    CRM_PENDING: types_pb2.CRM_STATUS_PENDING,
+    CRM_SYNCED: types_pb2.CRM_STATUS_SYNCED,
+    CRM_FAILED: types_pb2.CRM_STATUS_FAILED,
+}
+# The name a stored status is mapped from is what validation checks; an enum
+# number this version does not know becomes a name no status has.
+_UNKNOWN_CRM_STATUS = "unknown"
+
+
+def crm_status_name(status: int) -> str:
+    """The stored name of a CrmStatus; "" for unspecified (no change, no filter)."""
+    if status == types_pb2.CRM_STATUS_UNSPECIFIED:
+        return ""
+    return _CRM_STATUS_NAMES.get(status, _UNKNOWN_CRM_STATUS)
+
+
+def _lead_input(
+    lead: types_pb2.Lead,
+    *,
+    user_id: str,
+    source: str = "",
+    crm_status: str = "",
+    crm_id: str = "",
+    crm_error: str = "",
+    conversation_id: str = "",
+) -> LeadInput:
+    q = lead.qualification
+    return LeadInput(
+        user_id=user_id,
+        name=lead.name,
+        email=lead.email,
+        phone=lead.phone,
+        company=lead.company,
+        score=lead.score,
+        qualification=Bant(q.budget, q.authority, q.need, q.timeline),
+        source=source,
+        crm_status=crm_status,
+        crm_id=crm_id,
+        crm_error=crm_error,
+        conversation_id=conversation_id,
+    )
+
+
+def _action(action: types_pb2.AgentAction) -> ActionInput:
+    kind = action.WhichOneof("action") or ""
+    detail: ActionDetail | None = None
+    if kind == ACTION_SYNC_LEAD:
+        detail = SyncLeadData(consent_source=action.sync_lead.consent_source)
+    elif kind == ACTION_SEND_EMAIL:
+        e = action.send_email
+        detail = SendEmailData(to=e.to, template=e.template, language=e.language, variables=dict(e.variables))
+    elif kind == ACTION_BOOK_MEETING:
+        m = action.book_meeting
+        has_start = m.HasField("start_time") and (m.start_time.seconds or m.start_time.nanos) != 0
+        detail = BookMeetingData(
+            attendee_email=m.attendee_email,
+            attendee_name=m.attendee_name,
+            start_time=m.start_time.ToDatetime(tzinfo=UTC) if has_start else None,
+            duration_minutes=m.duration_minutes,
+            title=m.title,
+            requested_time=m.requested_time,
+        )
+    elif kind == ACTION_TRACK_EVENT:
+        detail = TrackEventData(event=action.track_event.event, properties=dict(action.track_event.properties))
+    elif kind != ACTION_ESCALATE:
+        kind = ""
+    # Deterministic: the stored bytes are what every delivery attempt decodes.
+    return ActionInput(kind=kind, payload=action.SerializeToString(deterministic=True), detail=detail)
+
 
 def packet_json(packet: types_pb2.HandoffPacket) -> Packet:
     return json_format.MessageToDict(packet, preserving_proto_field_name=True)
@@ -256,6 +359,7 @@ def _new_message(m: pb.NewMessage) -> NewMessage:
         ),
         metadata=dict(m.metadata),
         citations=[CitationData(c.source, c.title, c.snippet, c.document_id) for c in m.citations],
+        guardrails=[GuardrailData(g.check, g.action, g.detail) for g in m.guardrails],
     )
 
 
@@ -295,9 +399,9 @@ def handoff_pb(info: ConversationInfo) -> pb.Handoff:
     )
 
 
-def conversation_pb(c: Conversation) -> pb.Conversation:
+def conversation_pb(c: Conversation) -> types_pb2.Conversation:
     info = c.info
-    out = pb.Conversation(
+    out = types_pb2.Conversation(
         conversation_id=info.conversation_id,
         user_id=info.user_id,
         channel=info.channel,
@@ -337,8 +441,9 @@ def lead_pb(lead: Lead) -> types_pb2.Lead:
             budget=q.budget, authority=q.authority, need=q.need, timeline=q.timeline
         ),
         source=lead.source,
-        crm_status=lead.crm_status,
+        crm_status=_CRM_STATUSES_PB.get(lead.crm_status, types_pb2.CRM_STATUS_UNSPECIFIED),
         crm_id=lead.crm_id,
+        crm_error=lead.crm_error,
         conversation_id=lead.conversation_id,
         create_time=timestamp(lead.create_time),
         update_time=timestamp(lead.update_time),

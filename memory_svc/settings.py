@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from atende_runtime.settings import ServiceSettings
@@ -8,7 +8,7 @@ from atende_runtime.settings import ServiceSettings
 
 class Settings(ServiceSettings):
     """memory_svc settings; environment variables are prefixed MEMORY_, except the
-    shared DATABASE_URL and REDIS_URL."""
+    shared DATABASE_URL, REDIS_URL and INTEGRATIONS_ADDR."""
 
     model_config = SettingsConfigDict(env_prefix="MEMORY_", extra="ignore")
 
@@ -46,3 +46,36 @@ class Settings(ServiceSettings):
     # Secret that signs page tokens, so a tampered token is refused. Set the same value
     # on every replica; the default only protects against accidents, not attackers.
     page_token_secret: str = "atende-memory-page-token"
+
+    # WatchOwner learns of owner changes on any replica through Redis; while Redis is
+    # away, each watcher reads the owner from PostgreSQL this often instead.
+    owner_watch_poll_seconds: float = Field(1.0, gt=0)
+
+    # --- the outbox relay: hands committed actions to integrations_svc ---
+    # integrations_svc, the relay's only peer (the stack and k8s set INTEGRATIONS_ADDR).
+    integrations_addr: str = Field(
+        "127.0.0.1:50055", validation_alias=AliasChoices("INTEGRATIONS_ADDR", "MEMORY_INTEGRATIONS_ADDR")
+    )
+    # Off: actions are still stored with their turn, and wait for a replica that relays.
+    relay_enabled: bool = True
+    # Seconds between looks for due rows: rows other replicas committed, rows a crash
+    # left, retries and CRM follow-ups. Appends in this process wake the relay at once.
+    relay_poll_interval_seconds: float = Field(1.0, gt=0)
+    # Rows claimed (and delivered concurrently) at a time.
+    relay_batch_size: int = Field(32, ge=1, le=1000)
+    # Retry delay after a failed call: base * 2^(attempts-1), jittered, capped at max.
+    relay_backoff_base_seconds: float = Field(1.0, gt=0)
+    relay_backoff_max_seconds: float = Field(60.0, gt=0)
+    # Deadline of one call to integrations_svc.
+    relay_call_timeout_seconds: float = Field(5.0, gt=0)
+    # How long a claimed row stays with its relay; a relay that dies mid-call leaves
+    # its rows to others after this. Must exceed the call timeout.
+    relay_lease_seconds: float = Field(30.0, gt=0)
+
+    @model_validator(mode="after")
+    def _check_relay(self) -> Settings:
+        if self.relay_lease_seconds <= self.relay_call_timeout_seconds:
+            raise ValueError("relay_lease_seconds must be greater than relay_call_timeout_seconds")
+        if self.relay_backoff_max_seconds < self.relay_backoff_base_seconds:
+            raise ValueError("relay_backoff_max_seconds must not be below relay_backoff_base_seconds")
+        return self

@@ -4,6 +4,7 @@ is the only variable part), so the pool's connections prepare each one once."""
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -11,14 +12,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from psycopg import AsyncConnection, AsyncCursor, OperationalError, sql
+from psycopg import AsyncConnection, AsyncCursor, AsyncRawCursor, OperationalError, sql
 from psycopg.errors import UniqueViolation
+from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
 from atende_runtime.errors import FailedPrecondition, InvalidArgument, NotFound, Unavailable
 from atende_runtime.postgres import migrate
 from memory_svc.models import (
+    ACTION_SYNC_LEAD,
+    LEAD_SNAPSHOT_FIELDS,
     OWNER_AGENT,
     AppendRequest,
     AppendResult,
@@ -27,12 +31,15 @@ from memory_svc.models import (
     Conversation,
     ConversationInfo,
     Erased,
+    GuardrailData,
     IntentData,
     Interaction,
     InteractionInput,
     Lead,
     LeadFilter,
     LeadInput,
+    OutboxAction,
+    Owner,
     StoredMessage,
 )
 
@@ -45,30 +52,95 @@ _CONVERSATION_COLUMNS = (
 )
 _C_CONVERSATION_COLUMNS = ", ".join(f"c.{c.strip()}" for c in _CONVERSATION_COLUMNS.split(","))
 _MESSAGE_COLUMNS = (
-    "conversation_id, seq, message_id, role, text, agent, channel, intent, metadata, citations,"
+    "conversation_id, seq, message_id, role, text, agent, channel, intent, metadata, citations, guardrails,"
     " client_message_id, create_time"
 )
 _M_MESSAGE_COLUMNS = ", ".join(f"m.{c.strip()} AS m_{c.strip()}" for c in _MESSAGE_COLUMNS.split(","))
 _LEAD_COLUMNS = (
     "lead_id, user_id, name, email, phone, company, score, budget, authority, need, timeline, source,"
-    " crm_status, crm_id, conversation_id, version, create_time, update_time"
+    " crm_status, crm_id, crm_error, conversation_id, version, create_time, update_time"
 )
 _L_LEAD_COLUMNS = ", ".join(f"l.{c.strip()} AS l_{c.strip()}" for c in _LEAD_COLUMNS.split(","))
+_R_CONVERSATION_COLUMNS = ", ".join(f"r.{c.strip()}" for c in _CONVERSATION_COLUMNS.split(","))
+_ACTION_COLUMNS = (
+    "action_id, idempotency_key, kind, user_id, conversation_id, payload, lead, status, attempts, job_id, lease_token"
+)
+_A_ACTION_COLUMNS = ", ".join(f"a.{c.strip()}" for c in _ACTION_COLUMNS.split(","))
 _INTERACTION_COLUMNS = "interaction_id, conversation_id, user_id, user_input, agent_response, agent, metadata, create_time"
 
 # The messages of a turn, numbered after the sequence numbers `reserved` took.
 _INSERT_MESSAGES = """inserted AS (
             INSERT INTO {s}.messages
                 (conversation_id, seq, message_id, role, text, agent, channel, intent, metadata, citations,
-                 client_message_id, turn_position, create_time)
+                 guardrails, client_message_id, turn_position, create_time)
             SELECT r.conversation_id, r.message_count - %(n)s + 1 + x.pos, x.message_id, x.role, x.text,
                    x.agent, COALESCE(NULLIF(%(channel)s, ''), r.channel), x.intent, x.metadata, x.citations,
-                   %(cmid)s, x.pos, r.update_time
+                   COALESCE(x.guardrails, '[]'), %(cmid)s, x.pos, r.update_time
             FROM reserved r
             CROSS JOIN jsonb_to_recordset(%(rows)s) AS x(
                 message_id uuid, role text, text text, agent text, intent jsonb, metadata jsonb,
-                citations jsonb, pos smallint)
+                citations jsonb, guardrails jsonb, pos smallint)
         )"""
+
+# The turn's lead update, with the messages: only when they were stored. The same
+# merge as "upsert_lead" (non-empty fields win, a positive score wins); the person,
+# the source (the request's channel) and the conversation come from the turn. A
+# sync_lead action (l_sync: the last one's id) makes a sync owed, in this statement.
+_MERGE_LEAD = """lead_up AS (
+            INSERT INTO {s}.leads AS l
+                (lead_id, user_id, name, email, phone, company, score, budget, authority, need, timeline,
+                 source, crm_status, crm_error, conversation_id, sync_action)
+            SELECT %(l_id)s, r.user_id, %(l_name)s, %(l_email)s, %(l_phone)s, %(l_company)s, %(l_score)s,
+                   %(l_budget)s, %(l_authority)s, %(l_need)s, %(l_timeline)s,
+                   COALESCE(NULLIF(%(channel)s, ''), r.channel),
+                   CASE WHEN %(l_sync)s::uuid IS NULL THEN 'new' ELSE 'pending' END, '',
+                   r.conversation_id, %(l_sync)s::uuid
+            FROM reserved r WHERE %(l_on)s
+            ON CONFLICT (user_id) DO UPDATE SET
+                name = COALESCE(NULLIF(EXCLUDED.name, ''), l.name),
+                email = COALESCE(NULLIF(EXCLUDED.email, ''), l.email),
+                phone = COALESCE(NULLIF(EXCLUDED.phone, ''), l.phone),
+                company = COALESCE(NULLIF(EXCLUDED.company, ''), l.company),
+                score = CASE WHEN EXCLUDED.score > 0 THEN EXCLUDED.score ELSE l.score END,
+                budget = COALESCE(NULLIF(EXCLUDED.budget, ''), l.budget),
+                authority = COALESCE(NULLIF(EXCLUDED.authority, ''), l.authority),
+                need = COALESCE(NULLIF(EXCLUDED.need, ''), l.need),
+                timeline = COALESCE(NULLIF(EXCLUDED.timeline, ''), l.timeline),
+                source = COALESCE(NULLIF(EXCLUDED.source, ''), l.source),
+                crm_status = CASE WHEN EXCLUDED.sync_action IS NULL THEN l.crm_status ELSE 'pending' END,
+                crm_error = CASE WHEN EXCLUDED.sync_action IS NULL THEN l.crm_error ELSE '' END,
+                sync_action = COALESCE(EXCLUDED.sync_action, l.sync_action),
+                conversation_id = EXCLUDED.conversation_id,
+                version = DEFAULT,
+                update_time = now()
+            RETURNING """ + _LEAD_COLUMNS + """
+        )"""
+
+# The turn's actions into the outbox, with the messages: only when they were stored.
+# A sync_lead row keeps the lead as this statement committed it.
+_QUEUE_ACTIONS = """queued AS (
+            INSERT INTO {s}.actions (action_id, idempotency_key, kind, user_id, conversation_id, payload, lead)
+            SELECT x.action_id, x.idempotency_key, x.kind, r.user_id, r.conversation_id, x.payload,
+                   CASE WHEN x.kind = 'sync_lead' THEN
+                       (SELECT jsonb_build_object(""" + ", ".join(f"'{f}', lu.{f}" for f in LEAD_SNAPSHOT_FIELDS) + """)
+                        FROM lead_up lu)
+                   END
+            FROM reserved r
+            CROSS JOIN unnest(%(a_ids)s::uuid[], %(a_keys)s::text[], %(a_kinds)s::text[], %(a_payloads)s::bytea[])
+                WITH ORDINALITY AS x(action_id, idempotency_key, kind, payload, pos)
+            -- Identity values follow this order: a request's lead syncs are delivered in it.
+            ORDER BY x.pos
+            RETURNING 1
+        )"""
+
+# What an append returns: the conversation after it, the lead after its update and
+# how many actions it queued; no row when nothing was stored.
+_APPEND_RESULT = (
+    f"SELECT {_R_CONVERSATION_COLUMNS}, "
+    + ", ".join(f"lu.{c.strip()} AS l_{c.strip()}" for c in _LEAD_COLUMNS.split(","))
+    + ", (SELECT count(*) FROM queued) AS actions_stored"
+    + " FROM reserved r LEFT JOIN lead_up lu ON true"
+)
 
 # The turn's Interaction record, with the messages: only when they were stored.
 _RECORD_INTERACTION = """recorded AS (
@@ -124,8 +196,8 @@ _Q = {
             WHERE c.user_id = EXCLUDED.user_id
                 AND {_OWNER_REQUIRED}
             RETURNING {_CONVERSATION_COLUMNS}
-        ), {_INSERT_MESSAGES}, {_RECORD_INTERACTION}
-        SELECT {_CONVERSATION_COLUMNS} FROM reserved""",
+        ), {_INSERT_MESSAGES}, {_RECORD_INTERACTION}, {_MERGE_LEAD}, {_QUEUE_ACTIONS}
+        {_APPEND_RESULT}""",
     # The same for a caller that did not say whose conversation it is: it must exist.
     "append_existing": f"""
         WITH stored AS (
@@ -142,9 +214,9 @@ _Q = {
                 AND (%(user_id)s = '' OR c.user_id = %(user_id)s)
                 AND {_OWNER_REQUIRED}
             RETURNING {_CONVERSATION_COLUMNS}
-        ), {_INSERT_MESSAGES}, {_RECORD_INTERACTION}
-        SELECT {_CONVERSATION_COLUMNS} FROM reserved""",
-    "owner": "SELECT user_id, owner_kind, owner_id FROM {s}.conversations WHERE conversation_id = %s",
+        ), {_INSERT_MESSAGES}, {_RECORD_INTERACTION}, {_MERGE_LEAD}, {_QUEUE_ACTIONS}
+        {_APPEND_RESULT}""",
+    "owner": "SELECT user_id, owner_kind, owner_id, owner_since FROM {s}.conversations WHERE conversation_id = %s",
     # `client_message_id <> ''` lets a generic plan use the partial unique index.
     "turn": f"""
         SELECT {_MESSAGE_COLUMNS} FROM {{s}}.messages
@@ -201,14 +273,16 @@ _Q = {
             (interaction_id, conversation_id, user_id, user_input, agent_response, agent, metadata)
         VALUES (%s, %s, %s, %s, %s, %s, %s)
         RETURNING {_INTERACTION_COLUMNS}""",
-    # One lead per person: merges non-empty fields into the stored lead.
+    # One lead per person: merges non-empty fields into the stored lead. A client
+    # that sets crm_status sets crm_error with it (kept only for "failed").
     "upsert_lead": f"""
         INSERT INTO {{s}}.leads AS l
             (lead_id, user_id, name, email, phone, company, score, budget, authority, need, timeline,
-             source, crm_status, crm_id, conversation_id)
+             source, crm_status, crm_id, crm_error, conversation_id)
         VALUES (%(lead_id)s, %(user_id)s, %(name)s, %(email)s, %(phone)s, %(company)s, %(score)s,
                 %(budget)s, %(authority)s, %(need)s, %(timeline)s, %(source)s,
-                COALESCE(NULLIF(%(crm_status)s, ''), 'new'), %(crm_id)s, %(conversation_id)s)
+                COALESCE(NULLIF(%(crm_status)s, ''), 'new'), %(crm_id)s,
+                CASE WHEN %(crm_status)s = 'failed' THEN %(crm_error)s ELSE '' END, %(conversation_id)s)
         ON CONFLICT (user_id) DO UPDATE SET
             name = COALESCE(NULLIF(%(name)s, ''), l.name),
             email = COALESCE(NULLIF(%(email)s, ''), l.email),
@@ -222,6 +296,8 @@ _Q = {
             source = COALESCE(NULLIF(%(source)s, ''), l.source),
             crm_status = COALESCE(NULLIF(%(crm_status)s, ''), l.crm_status),
             crm_id = COALESCE(NULLIF(%(crm_id)s, ''), l.crm_id),
+            crm_error = CASE WHEN %(crm_status)s = '' THEN l.crm_error
+                             WHEN %(crm_status)s = 'failed' THEN %(crm_error)s ELSE '' END,
             conversation_id = COALESCE(NULLIF(%(conversation_id)s, ''), l.conversation_id),
             version = DEFAULT,
             update_time = now()
@@ -246,6 +322,7 @@ _Q = {
     "delete_messages": "DELETE FROM {s}.messages WHERE conversation_id = ANY(%s)",
     "delete_conversations": "DELETE FROM {s}.conversations WHERE conversation_id = ANY(%s)",
     "delete_leads": "DELETE FROM {s}.leads WHERE user_id = %s",
+    "delete_actions": "DELETE FROM {s}.actions WHERE user_id = %s",
     "delete_interactions": "DELETE FROM {s}.interactions WHERE user_id = %s OR conversation_id = ANY(%s)",
     "export_conversations": f"""
         SELECT {_CONVERSATION_COLUMNS} FROM {{s}}.conversations WHERE user_id = %s
@@ -271,7 +348,87 @@ _Q = {
             SELECT interaction_id FROM {s}.interactions
             WHERE create_time < %s ORDER BY create_time LIMIT %s
             FOR UPDATE SKIP LOCKED)""",
+    # Outbox rows nobody will look at again.
+    "expire_actions": """
+        DELETE FROM {s}.actions WHERE action_id IN (
+            SELECT action_id FROM {s}.actions
+            WHERE status IN ('done', 'failed', 'cancelled') AND updated_at < %s ORDER BY updated_at LIMIT %s
+            FOR UPDATE SKIP LOCKED)""",
+    # The relay. A claim leases due rows (next_attempt_at moves to the lease's end,
+    # committed at once), so relays on other replicas skip them while this one
+    # calls integrations_svc, and a relay that dies mid-call leaves them to be tried
+    # again when the lease ends. A person's lead syncs go out oldest first: one
+    # waits while an older one is still owed.
+    "claim_actions": f"""
+        WITH due AS (
+            SELECT a.action_id FROM {{s}}.actions a
+            WHERE a.status IN ('pending', 'accepted') AND a.next_attempt_at <= %(now)s
+              AND NOT (a.kind = 'sync_lead' AND a.status = 'pending' AND EXISTS (
+                  SELECT 1 FROM {{s}}.actions o
+                  WHERE o.user_id = a.user_id AND o.kind = 'sync_lead' AND o.status = 'pending' AND o.seq < a.seq))
+            ORDER BY a.next_attempt_at
+            LIMIT %(limit)s
+            FOR UPDATE OF a SKIP LOCKED
+        )
+        UPDATE {{s}}.actions a SET next_attempt_at = %(lease_until)s, lease_token = %(token)s, updated_at = now()
+        FROM due WHERE a.action_id = due.action_id
+        RETURNING {_A_ACTION_COLUMNS}""",
+    # An outcome that leaves the lead alone; dropped when the claim lost the row.
+    "update_action": """
+        UPDATE {s}.actions SET status = %(status)s, job_id = %(job_id)s, attempts = attempts + %(attempted)s,
+            last_error = %(error)s, next_attempt_at = %(next)s, lease_token = NULL, updated_at = now()
+        WHERE action_id = %(id)s AND lease_token = %(token)s
+        RETURNING action_id""",
+    # A final outcome (done or failed); for a sync_lead, the lead follows it unless a
+    # newer sync was asked for since (sync_action names the newest).
+    "finish_action": f"""
+        WITH finished AS (
+            UPDATE {{s}}.actions SET status = %(status)s, job_id = %(job_id)s, attempts = attempts + %(attempted)s,
+                last_error = %(error)s, lease_token = NULL, updated_at = now()
+            WHERE action_id = %(id)s AND lease_token = %(token)s
+            RETURNING action_id, user_id, kind
+        ), lead AS (
+            UPDATE {{s}}.leads l SET
+                crm_status = %(crm_status)s,
+                crm_id = COALESCE(NULLIF(%(crm_id)s, ''), l.crm_id),
+                crm_error = %(crm_error)s,
+                version = DEFAULT,
+                update_time = now()
+            FROM finished f
+            WHERE f.kind = 'sync_lead' AND l.user_id = f.user_id AND l.sync_action = f.action_id
+            RETURNING {", ".join("l." + c.strip() for c in _LEAD_COLUMNS.split(","))}
+        )
+        SELECT f.action_id, {", ".join(f"lead.{c.strip()} AS l_{c.strip()}" for c in _LEAD_COLUMNS.split(","))}
+        FROM finished f LEFT JOIN lead ON true""",
 }
+
+# The queries of the turn's hot path, sent with PostgreSQL's own $n placeholders.
+# psycopg converts %(name)s placeholders on every call for a query longer than 4 KB
+# (or with more than 50 parameters), which the append with its lead and outbox
+# parts is: half a millisecond of CPU a turn. Converted once here instead.
+_NATIVE = ("append", "append_existing")
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+class _NativeQuery:
+    """A query with $n placeholders and the parameter name each number stands for."""
+
+    def __init__(self, text: str) -> None:
+        names: list[str] = []
+
+        def number(match: re.Match[str]) -> str:
+            if match.group(1) not in names:
+                names.append(match.group(1))
+            return f"${names.index(match.group(1)) + 1}"
+
+        if "%%" in text or _PLACEHOLDER.sub("", text).count("%s"):
+            raise ValueError("a native query takes named placeholders only")
+        self.text = _PLACEHOLDER.sub(number, text).encode()
+        self.names = tuple(names)
+
+    def params(self, values: dict[str, Any]) -> list[Any]:
+        return [values[name] for name in self.names]
+
 
 _NIL_UUID = "00000000-0000-0000-0000-000000000000"
 # Before any hand-off: where the first page of ListHandoffs starts.
@@ -294,6 +451,7 @@ class PostgresStore:
         self.schema = schema
         quoted = sql.Identifier(schema).as_string(None)
         self.q = {name: text.replace("{s}", quoted) for name, text in _Q.items()}
+        self._native = {name: _NativeQuery(self.q[name]) for name in _NATIVE}
         self._retention_lock = int.from_bytes(
             hashlib.sha256(f"atende-memory-retention:{schema}".encode()).digest()[:8], "big", signed=True
         )
@@ -319,6 +477,14 @@ class PostgresStore:
         n = len(request.messages)
         ids = [str(uuid.uuid4()) for _ in request.messages]
         interaction = request.interaction or InteractionInput(request.conversation_id, request.user_id, "", "", "")
+        action_ids = [str(uuid.uuid4()) for _ in request.actions]
+        # The newest sync asked for: the one whose outcome the lead will show.
+        sync_action = next(
+            (aid for aid, a in zip(reversed(action_ids), reversed(request.actions), strict=True)
+             if a.kind == ACTION_SYNC_LEAD),
+            None,
+        )
+        lead = request.lead or LeadInput(user_id="")
         params = {
             "cid": request.conversation_id,
             "user_id": request.user_id,
@@ -347,21 +513,41 @@ class PostgresStore:
                         "intent": _intent_json(new.intent),
                         "metadata": new.metadata,
                         "citations": [_citation_json(c) for c in new.citations],
+                        "guardrails": [_guardrail_json(g) for g in new.guardrails],
                         "pos": pos,
                     }
                     for pos, new in enumerate(request.messages)
                 ]
             ),
+            "l_on": request.lead is not None or sync_action is not None,
+            "l_id": str(uuid.uuid4()),
+            "l_name": lead.name,
+            "l_email": lead.email,
+            "l_phone": lead.phone,
+            "l_company": lead.company,
+            "l_score": lead.score,
+            "l_budget": lead.qualification.budget,
+            "l_authority": lead.qualification.authority,
+            "l_need": lead.qualification.need,
+            "l_timeline": lead.qualification.timeline,
+            "l_sync": sync_action,
+            "a_ids": action_ids,
+            # The key is derived from what the turn stored, so it is the same for
+            # every delivery attempt and never collides with another turn's.
+            "a_keys": [f"{ids[-1]}:{index}" for index in range(len(request.actions))],
+            "a_kinds": [a.kind for a in request.actions],
+            "a_payloads": [a.payload for a in request.actions],
         }
         # Only an agent may own a conversation that does not exist yet, so a turn that
         # requires another owner can only extend an existing one.
         creates = bool(request.user_id) and (
             not request.required_owner_kinds or OWNER_AGENT in request.required_owner_kinds
         )
-        query = self.q["append"] if creates else self.q["append_existing"]
+        query = self._native["append" if creates else "append_existing"]
         async with self._connection() as conn:
             try:
-                row = await _one(await conn.execute(query, params))
+                raw = AsyncRawCursor(conn, row_factory=dict_row)
+                row = await _one(await raw.execute(query.text, query.params(params)))
             except UniqueViolation:
                 row = None  # the same turn committed meanwhile; found below
             if row is None:
@@ -397,10 +583,22 @@ class PostgresStore:
                 client_message_id=request.client_message_id,
                 metadata=new.metadata,
                 citations=new.citations,
+                guardrails=new.guardrails,
             )
             for pos, new in enumerate(request.messages)
         ]
-        return AppendResult(messages, replayed=False), info
+        result = AppendResult(messages, replayed=False, actions_stored=int(row["actions_stored"]))
+        if row["l_lead_id"] is not None:
+            result.lead = _lead(row, "l_")
+        return result, info
+
+    async def owner(self, conversation_id: str) -> Owner:
+        """Who owns the conversation now; an agent for one that does not exist yet."""
+        async with self._connection() as conn:
+            row = await _one(await conn.execute(self.q["owner"], (conversation_id,)))
+        if row is None:
+            return Owner()
+        return Owner(row["owner_kind"], row["owner_id"], row["owner_since"])
 
     async def lookup_turn(self, conversation_id: str, client_message_id: str) -> list[StoredMessage]:
         async with self._connection() as conn:
@@ -498,6 +696,7 @@ class PostgresStore:
             "source": lead.source,
             "crm_status": lead.crm_status,
             "crm_id": lead.crm_id,
+            "crm_error": lead.crm_error,
             "conversation_id": lead.conversation_id,
         }
         async with self._connection() as conn:
@@ -542,9 +741,11 @@ class PostgresStore:
             ids = [r["conversation_id"] for r in await _all(cursor)]
             messages = (await conn.execute(self.q["delete_messages"], (ids,))).rowcount
             conversations = (await conn.execute(self.q["delete_conversations"], (ids,))).rowcount
+            # Before the lead: the relay locks an action, then its lead, and so must this.
+            actions = (await conn.execute(self.q["delete_actions"], (user_id,))).rowcount
             leads = (await conn.execute(self.q["delete_leads"], (user_id,))).rowcount
             interactions = (await conn.execute(self.q["delete_interactions"], (user_id, ids))).rowcount
-        return Erased(conversations, messages, leads, interactions, ids)
+        return Erased(conversations, messages, leads, interactions, ids, actions)
 
     async def export_subject(self, user_id: str) -> tuple[list[Conversation], list[Lead], list[Interaction]]:
         async with self._connection() as conn, conn.transaction():
@@ -567,12 +768,12 @@ class PostgresStore:
 
     # Retention
 
-    async def expire(self, cutoff: datetime, batch: int = 500) -> tuple[list[str], int] | None:
-        """Deletes conversations idle since before `cutoff` (with their messages) and
-        interactions older than it, in short batches. None when another replica is
-        already doing it."""
+    async def expire(self, cutoff: datetime, batch: int = 500) -> tuple[list[str], int, int] | None:
+        """Deletes conversations idle since before `cutoff` (with their messages),
+        interactions older than it and outbox rows finished before it, in short
+        batches. None when another replica is already doing it."""
         conversation_ids: list[str] = []
-        interactions = 0
+        interactions = actions = 0
         async with self._connection() as conn:
             cursor = await conn.execute("SELECT pg_try_advisory_lock(%s) AS locked", (self._retention_lock,))
             row = await _one(cursor)
@@ -590,9 +791,62 @@ class PostgresStore:
                     interactions += deleted
                     if deleted < batch:
                         break
+                while True:
+                    deleted = (await conn.execute(self.q["expire_actions"], (cutoff, batch))).rowcount
+                    actions += deleted
+                    if deleted < batch:
+                        break
             finally:
                 await conn.execute("SELECT pg_advisory_unlock(%s)", (self._retention_lock,))
-        return conversation_ids, interactions
+        return conversation_ids, interactions, actions
+
+    # The outbox relay
+
+    async def claim_actions(self, now: datetime, lease_until: datetime, limit: int) -> list[OutboxAction]:
+        """Leases up to `limit` rows due at `now` until `lease_until`."""
+        params = {"now": now, "lease_until": lease_until, "limit": limit, "token": str(uuid.uuid4())}
+        async with self._connection() as conn:
+            cursor = await conn.execute(self.q["claim_actions"], params)
+            return [_action(r) for r in await _all(cursor)]
+
+    async def update_action(
+        self, action: OutboxAction, *, status: str, job_id: str, attempted: bool, error: str, next_attempt_at: datetime
+    ) -> bool:
+        """Records an outcome that leaves the lead alone; False when the claim had
+        lost the row (its lease ended and another relay took it)."""
+        params = {
+            "id": action.action_id, "token": action.lease_token, "status": status, "job_id": job_id,
+            "attempted": int(attempted), "error": error, "next": next_attempt_at,
+        }
+        async with self._connection() as conn:
+            cursor = await conn.execute(self.q["update_action"], params)
+            return await _one(cursor) is not None
+
+    async def finish_action(
+        self,
+        action: OutboxAction,
+        *,
+        status: str,
+        job_id: str,
+        attempted: bool,
+        error: str,
+        crm_status: str,
+        crm_id: str = "",
+        crm_error: str = "",
+    ) -> tuple[bool, Lead | None]:
+        """Records a final outcome and, for the newest sync of a lead, moves the
+        lead with it. Returns whether the claim still held the row, and the lead
+        when it changed."""
+        params = {
+            "id": action.action_id, "token": action.lease_token, "status": status, "job_id": job_id,
+            "attempted": int(attempted), "error": error, "crm_status": crm_status, "crm_id": crm_id,
+            "crm_error": crm_error,
+        }
+        async with self._connection() as conn:
+            row = await _one(await conn.execute(self.q["finish_action"], params))
+        if row is None:
+            return False, None
+        return True, (_lead(row, "l_") if row["l_lead_id"] is not None else None)
 
 
 # Row -> domain
@@ -638,6 +892,7 @@ def _message(row: Row, prefix: str = "") -> StoredMessage:
         client_message_id=row[prefix + "client_message_id"],
         metadata=row[prefix + "metadata"] or {},
         citations=[CitationData(**c) for c in row[prefix + "citations"] or []],
+        guardrails=[GuardrailData(**g) for g in row[prefix + "guardrails"] or []],
     )
 
 
@@ -665,6 +920,7 @@ def _lead(row: Row, prefix: str = "") -> Lead:
         source=get("source"),
         crm_status=get("crm_status"),
         crm_id=get("crm_id"),
+        crm_error=get("crm_error"),
         conversation_id=get("conversation_id"),
         create_time=get("create_time"),
         update_time=get("update_time"),
@@ -683,6 +939,26 @@ def _interaction(row: Row) -> Interaction:
         create_time=row["create_time"],
         metadata=row["metadata"] or {},
     )
+
+
+def _action(row: Row) -> OutboxAction:
+    return OutboxAction(
+        action_id=str(row["action_id"]),
+        idempotency_key=row["idempotency_key"],
+        kind=row["kind"],
+        user_id=row["user_id"],
+        conversation_id=row["conversation_id"],
+        payload=bytes(row["payload"]),
+        lead=row["lead"],
+        status=row["status"],
+        attempts=row["attempts"],
+        job_id=row["job_id"],
+        lease_token=str(row["lease_token"]),
+    )
+
+
+def _guardrail_json(g: GuardrailData) -> dict[str, str]:
+    return {"check": g.check, "action": g.action, "detail": g.detail}
 
 
 def _intent_json(intent: IntentData | None) -> dict[str, Any] | None:

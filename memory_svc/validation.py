@@ -9,14 +9,21 @@ import uuid
 
 from atende_runtime.errors import InvalidArgument, Validator
 from memory_svc.models import (
+    ACTION_ESCALATE,
     CRM_STATUSES,
+    OUTBOX_KINDS,
     OWNER_KINDS,
     ROLES,
+    ActionInput,
     AppendRequest,
+    BookMeetingData,
     InteractionInput,
     LeadFilter,
     LeadInput,
     NewMessage,
+    SendEmailData,
+    SyncLeadData,
+    TrackEventData,
 )
 
 CONVERSATION_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -39,6 +46,24 @@ MAX_HUMAN_TEXT = 4_000
 QUEUE = re.compile(r"[a-z0-9_-]{1,64}")
 AGENT = re.compile(r"[a-z0-9_-]{1,64}")
 DEFAULT_PAGE_SIZE = 20
+MAX_GUARDRAILS = 32
+MAX_ACTIONS = 20
+# What integrations_svc accepts, checked here so that an action it would refuse is
+# refused with the turn, not discovered by the relay after the turn was answered.
+EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
+MAX_EMAIL = 254
+LANGUAGE = re.compile(r"(?i:pt|en)(?:[-_][A-Za-z0-9]{2,8})?")
+TEMPLATE_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+MAX_TEMPLATE_VARIABLES = 50
+MAX_TEMPLATE_VALUE = 10_000
+EVENT = re.compile(r"[a-z][a-z0-9_]{0,63}")
+MAX_EVENT_PROPERTIES = 100
+MAX_PROPERTY_NAME = 255
+MAX_PROPERTY_VALUE = 1000
+RESERVED_PROPERTIES = frozenset({"time", "distinct_id", "token"})
+MAX_MEETING_MINUTES = 8 * 60
+MAX_TITLE = 300
+CRM_STATUS_NAMES = "new, pending, synced, failed"
 
 
 def conversation_id(v: Validator, name: str, value: str) -> None:
@@ -95,6 +120,14 @@ def _message(v: Validator, name: str, message: NewMessage) -> None:
             short_text(v, f"{at}.title", citation.title, MAX_FIELD)
             short_text(v, f"{at}.snippet", citation.snippet, MAX_TEXT)
             short_text(v, f"{at}.document_id", citation.document_id, MAX_FIELD)
+    if len(message.guardrails) > MAX_GUARDRAILS:
+        v.add(f"{name}.guardrails", f"has {len(message.guardrails)} entries; the limit is {MAX_GUARDRAILS}")
+    else:
+        for j, guardrail in enumerate(message.guardrails):
+            at = f"{name}.guardrails[{j}]"
+            short_text(v, f"{at}.check", guardrail.check, MAX_NAME, required=True)
+            short_text(v, f"{at}.action", guardrail.action, MAX_NAME, required=True)
+            short_text(v, f"{at}.detail", guardrail.detail, MAX_FIELD)
 
 
 def append_request(request: AppendRequest) -> None:
@@ -123,7 +156,69 @@ def append_request(request: AppendRequest) -> None:
         v.add("handoff", f"is larger than {MAX_HANDOFF_BYTES} bytes")
     if request.interaction is not None:
         _interaction_fields(v, request.interaction)
+    if request.lead is not None:
+        if request.lead.user_id and request.user_id and request.lead.user_id != request.user_id:
+            v.add("lead.user_id", "must be empty or the user_id of the request")
+        _lead_fields(v, request.lead)
+    if len(request.actions) > MAX_ACTIONS:
+        v.add("actions", f"has {len(request.actions)} actions; the limit is {MAX_ACTIONS}")
+    else:
+        for i, action in enumerate(request.actions):
+            _action(v, f"actions[{i}]", action)
     v.check()
+
+
+def _email(v: Validator, name: str, value: str) -> None:
+    if not value.strip():
+        v.add(name, "is required")
+    elif len(value) > MAX_EMAIL or not EMAIL.fullmatch(value.strip()):
+        v.add(name, "is not an e-mail address")
+
+
+def _action(v: Validator, name: str, action: ActionInput) -> None:
+    if action.kind == ACTION_ESCALATE:
+        v.add(name, "escalate travels as new_owner and handoff, not as an action")
+        return
+    if action.kind not in OUTBOX_KINDS or action.detail is None:
+        v.add(name, "must set one kind of action: sync_lead, send_email, book_meeting or track_event")
+        return
+    at = f"{name}.{action.kind}"
+    detail = action.detail
+    if isinstance(detail, SyncLeadData):
+        short_text(v, f"{at}.consent_source", detail.consent_source, MAX_NAME)
+    elif isinstance(detail, SendEmailData):
+        _email(v, f"{at}.to", detail.to)
+        short_text(v, f"{at}.template", detail.template, MAX_NAME, required=True)
+        if detail.language and not LANGUAGE.fullmatch(detail.language):
+            v.add(f"{at}.language", 'must be "pt" or "en" (or empty: the turn\'s language)')
+        if len(detail.variables) > MAX_TEMPLATE_VARIABLES:
+            v.add(f"{at}.variables", f"has {len(detail.variables)} entries; the limit is {MAX_TEMPLATE_VARIABLES}")
+        else:
+            for key, value in detail.variables.items():
+                if not TEMPLATE_VARIABLE.fullmatch(key):
+                    v.add(f"{at}.variables", f"{key[:64]!r} is not a placeholder name")
+                short_text(v, f"{at}.variables[{key[:64]!r}]", value, MAX_TEMPLATE_VALUE)
+    elif isinstance(detail, BookMeetingData):
+        _email(v, f"{at}.attendee_email", detail.attendee_email)
+        if detail.start_time is None:
+            v.add(f"{at}.start_time", "is required")
+        if not 0 <= detail.duration_minutes <= MAX_MEETING_MINUTES:
+            v.add(f"{at}.duration_minutes", f"must be between 0 (30 minutes) and {MAX_MEETING_MINUTES}")
+        short_text(v, f"{at}.attendee_name", detail.attendee_name, MAX_NAME)
+        short_text(v, f"{at}.title", detail.title, MAX_TITLE)
+        short_text(v, f"{at}.requested_time", detail.requested_time, MAX_NAME)
+    elif isinstance(detail, TrackEventData):
+        if not detail.event:
+            v.add(f"{at}.event", "is required")
+        elif not EVENT.fullmatch(detail.event):
+            v.add(f"{at}.event", "must be snake_case: a lowercase letter, then letters, digits or _, at most 64")
+        if len(detail.properties) > MAX_EVENT_PROPERTIES:
+            v.add(f"{at}.properties", f"has {len(detail.properties)} entries; the limit is {MAX_EVENT_PROPERTIES}")
+        else:
+            for key, value in detail.properties.items():
+                if not key or len(key) > MAX_PROPERTY_NAME or key.startswith("$") or key in RESERVED_PROPERTIES:
+                    v.add(f"{at}.properties", f"{key[:64]!r} is not an allowed property name")
+                short_text(v, f"{at}.properties[{key[:64]!r}]", value, MAX_PROPERTY_VALUE)
 
 
 def human(v: Validator, value: str, name: str = "human_id") -> None:
@@ -170,6 +265,18 @@ def user_id(value: str, name: str = "user_id") -> None:
 def lead_input(lead: LeadInput) -> None:
     v = Validator()
     short_text(v, "lead.user_id", lead.user_id, MAX_ID, required=True)
+    _lead_fields(v, lead)
+    channel(v, "lead.source", lead.source)
+    if lead.crm_status and lead.crm_status not in CRM_STATUSES:
+        v.add("lead.crm_status", f"must be one of {CRM_STATUS_NAMES}")
+    short_text(v, "lead.crm_error", lead.crm_error, MAX_FIELD)
+    if lead.conversation_id:
+        conversation_id(v, "lead.conversation_id", lead.conversation_id)
+    v.check()
+
+
+def _lead_fields(v: Validator, lead: LeadInput) -> None:
+    """What a client says about the person: the same rules wherever a lead arrives."""
     for name, value in (
         ("name", lead.name),
         ("email", lead.email),
@@ -186,12 +293,6 @@ def lead_input(lead: LeadInput) -> None:
         v.add("lead.email", "is not an e-mail address")
     if not 0 <= lead.score <= 100:
         v.add("lead.score", "must be between 0 and 100")
-    channel(v, "lead.source", lead.source)
-    if lead.crm_status and lead.crm_status not in CRM_STATUSES:
-        v.add("lead.crm_status", "must be one of new, queued, synced, failed")
-    if lead.conversation_id:
-        conversation_id(v, "lead.conversation_id", lead.conversation_id)
-    v.check()
 
 
 def lead_id(value: str) -> str | None:
@@ -213,7 +314,7 @@ def lead_filter(f: LeadFilter) -> None:
     elif f.max_score and f.max_score < f.min_score:
         v.add("max_score", "must not be below min_score")
     if f.crm_status and f.crm_status not in CRM_STATUSES:
-        v.add("crm_status", "must be one of new, queued, synced, failed")
+        v.add("crm_status", f"must be one of {CRM_STATUS_NAMES}")
     v.check()
 
 

@@ -7,7 +7,7 @@ the message's descriptor to name every such field."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, cast
 
 import grpc
@@ -49,12 +49,30 @@ def _guarded(handler: Callable[[Any, grpc.aio.ServicerContext[Any, Any]], Awaita
     return call
 
 
+def _guarded_stream(handler: Callable[[Any, grpc.aio.ServicerContext[Any, Any]], AsyncIterator[Any]]) -> Any:
+    async def call(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
+        if isinstance(request, MalformedRequest):
+            await abort(context, request.error)
+            return
+        async for item in handler(request, context):
+            yield item
+
+    return call
+
+
 def register(server: grpc.aio.Server, service: ServiceDescriptor, servicer: object) -> None:
     """What the generated add_*Servicer_to_server does, with lenient parsing."""
     handlers = {}
     for method in service.methods:
         request_cls = GetMessageClass(method.input_type)
         response_cls = GetMessageClass(method.output_type)
+        if method.server_streaming:
+            handlers[method.name] = grpc.unary_stream_rpc_method_handler(
+                _guarded_stream(getattr(servicer, method.name)),
+                request_deserializer=_deserializer(request_cls),
+                response_serializer=response_cls.SerializeToString,
+            )
+            continue
         handlers[method.name] = grpc.unary_unary_rpc_method_handler(
             _guarded(getattr(servicer, method.name)),
             request_deserializer=_deserializer(request_cls),

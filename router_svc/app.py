@@ -12,15 +12,17 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
-from router_svc.clients import AgentCompletion, GrpcAgents, GrpcIntegrations, GrpcMemory
+from router_svc.actions import ActionPlanner
+from router_svc.clients import AgentCompletion, GrpcAgents, GrpcMemory
 from router_svc.embeddings import UsemEncoder
 from router_svc.guardrails import load_guardrails
-from router_svc.orchestrator import Orchestrator
+from router_svc.queries import Queries
 from router_svc.routing import Router, RoutingPolicy
 from router_svc.routing.embedding import EmbeddingClassifier
 from router_svc.routing.factory import build_strategy, needs_encoder
 from router_svc.servicer import ConversationServicer
 from router_svc.settings import Settings
+from router_svc.turn import TurnService
 
 log = logging.getLogger("atende.router")
 
@@ -39,8 +41,7 @@ PUBLIC_SERVICES = (
 async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
     memory_channel = open_channel(settings.memory_addr, settings.memory_timeout_seconds)
     agent_channel = open_channel(settings.agent_addr, settings.agent_timeout_seconds)
-    integrations_channel = open_channel(settings.integrations_addr, settings.integrations_timeout_seconds)
-    memory = GrpcMemory(memory_channel, settings.memory_timeout_seconds)
+    memory = GrpcMemory(memory_channel, settings.memory_timeout_seconds, settings.agent_timeout_seconds)
     agents = GrpcAgents(agent_channel, settings.agent_timeout_seconds)
 
     encoder: UsemEncoder | None = None
@@ -68,23 +69,22 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
     guardrails = await asyncio.to_thread(
         load_guardrails, settings.guardrails_config, settings.guardrails_lexicon, encoder
     )
-    orchestrator = Orchestrator(
+    router = Router(strategy, policy)
+    turns = TurnService(
         memory,
         agents,
-        Router(strategy, policy),
+        router,
         guardrails,
-        settings.max_text_chars,
-        settings.context_messages,
-        leads=memory,
-        integrations=GrpcIntegrations(integrations_channel, settings.integrations_timeout_seconds),
-        escalation_email=settings.escalation_email,
-        business_name=settings.business_name,
+        max_text_chars=settings.max_text_chars,
+        context_messages=settings.context_messages,
+        planner=ActionPlanner(settings.escalation_email, settings.business_name),
         encoder=encoder,
     )
-    pb_grpc.add_ConversationServiceServicer_to_server(ConversationServicer(orchestrator), server)  # type: ignore[no-untyped-call]
+    queries = Queries(memory, router, guardrails, settings.max_text_chars)
+    servicer = ConversationServicer(turns, queries)
+    pb_grpc.add_ConversationServiceServicer_to_server(servicer, server)  # type: ignore[no-untyped-call]
     log.info("routing", extra={"strategy": strategy.name, "input_checks": guardrails.input.names,
                                "output_checks": guardrails.output.names})
-    # integrations_svc is not a readiness dependency: a turn never fails because of it.
     probes = [health_pb2_grpc.HealthStub(memory_channel), health_pb2_grpc.HealthStub(agent_channel)]  # type: ignore[no-untyped-call]
 
     async def healthy() -> bool:
@@ -99,10 +99,8 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
         return True
 
     async def close() -> None:
-        await orchestrator.drain()
         await memory_channel.close(None)
         await agent_channel.close(None)
-        await integrations_channel.close(None)
         if encoder is not None:
             encoder.close()
 

@@ -12,8 +12,6 @@ import grpc
 from atende.agent.v1 import agent_service_pb2 as apb
 from atende.agent.v1 import agent_service_pb2_grpc as agrpc
 from atende.common.v1 import types_pb2
-from atende.integrations.v1 import integrations_service_pb2 as ipb
-from atende.integrations.v1 import integrations_service_pb2_grpc as igrpc
 from atende.memory.v1 import memory_service_pb2 as mpb
 from atende.memory.v1 import memory_service_pb2_grpc as mgrpc
 
@@ -36,10 +34,11 @@ async def _call(upstream: str, call: Awaitable[T]) -> T:
 
 
 class GrpcMemory:
-    def __init__(self, channel: grpc.aio.Channel, timeout: float) -> None:
+    def __init__(self, channel: grpc.aio.Channel, timeout: float, watch_timeout: float = 60.0) -> None:
         self.conversations = mgrpc.MemoryServiceStub(channel)  # type: ignore[no-untyped-call]
-        self.leads = mgrpc.LeadServiceStub(channel)  # type: ignore[no-untyped-call]
         self.timeout = timeout
+        # The longest a reply may stream while its conversation's owner is watched.
+        self.watch_timeout = watch_timeout
 
     async def lookup_turn(self, conversation_id: str, client_message_id: str) -> mpb.LookupTurnResponse:
         return await _call("memory_svc", self.conversations.LookupTurn(
@@ -60,15 +59,16 @@ class GrpcMemory:
             mpb.GetConversationRequest(conversation_id=conversation_id), timeout=self.timeout
         ))
 
-    async def record_interaction(self, interaction: mpb.Interaction) -> None:
-        await _call("memory_svc", self.conversations.RecordInteraction(
-            mpb.RecordInteractionRequest(interaction=interaction), timeout=self.timeout
-        ))
-
-    async def upsert_lead(self, lead: types_pb2.Lead) -> types_pb2.Lead:
-        answer = await _call("memory_svc", self.leads.UpsertLead(mpb.UpsertLeadRequest(lead=lead), timeout=self.timeout))
-        stored: types_pb2.Lead = answer.lead
-        return stored
+    async def watch_owner(self, conversation_id: str) -> AsyncIterator[types_pb2.ConversationOwner]:
+        # As long as a reply may take; the caller cancels it when the reply is done.
+        call = self.conversations.WatchOwner(
+            mpb.WatchOwnerRequest(conversation_id=conversation_id), timeout=self.watch_timeout
+        )
+        try:
+            async for change in call:
+                yield change.owner
+        finally:
+            call.cancel()
 
 
 class GrpcAgents:
@@ -105,18 +105,3 @@ class AgentCompletion:
             channel="api", language="en",
         ))
         return reply.text
-
-
-class GrpcIntegrations:
-    def __init__(self, channel: grpc.aio.Channel, timeout: float) -> None:
-        self.stub = igrpc.IntegrationsServiceStub(channel)  # type: ignore[no-untyped-call]
-        self.timeout = timeout
-
-    async def sync_lead(self, request: ipb.SyncLeadRequest) -> None:
-        await _call("integrations_svc", self.stub.SyncLead(request, timeout=self.timeout))
-
-    async def send_email(self, request: ipb.SendEmailRequest) -> None:
-        await _call("integrations_svc", self.stub.SendEmail(request, timeout=self.timeout))
-
-    async def book_meeting(self, request: ipb.BookMeetingRequest) -> None:
-        await _call("integrations_svc", self.stub.BookMeeting(request, timeout=self.timeout))

@@ -1,4 +1,6 @@
-"""Thin gRPC layer of router_svc: protobuf in, orchestrator call, protobuf out."""
+"""Thin gRPC layer of router_svc: protobuf in, turn or query call, protobuf out. The
+turn's LLM time and cost leave as trailing metadata (atende-llm-ms,
+atende-llm-calls, atende-cost-usd) for callers and benchmarks."""
 
 from __future__ import annotations
 
@@ -6,12 +8,14 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import grpc
+from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as pb
 from atende.conversation.v1 import conversation_service_pb2_grpc as pb_grpc
 
 from atende_runtime import grpc_errors
 from atende_runtime.errors import DomainError
-from router_svc.orchestrator import TURN_USAGE, Orchestrator
+from router_svc.queries import Queries
+from router_svc.turn import TurnService
 from router_svc.validation import TurnRequest
 
 Context = grpc.aio.ServicerContext[Any, Any]
@@ -29,46 +33,47 @@ def _turn(request: pb.SendMessageRequest | pb.StreamMessageRequest) -> TurnReque
 
 
 class ConversationServicer(pb_grpc.ConversationServiceServicer):
-    def __init__(self, orchestrator: Orchestrator) -> None:
-        self.orchestrator = orchestrator
+    def __init__(self, turns: TurnService, queries: Queries) -> None:
+        self.turns = turns
+        self.queries = queries
 
     @grpc_errors.unary
     async def SendMessage(self, request: pb.SendMessageRequest, context: Context) -> pb.SendMessageResponse:
-        response = await self.orchestrator.send(_turn(request))
-        usage = TURN_USAGE.get()
-        if usage is not None:
+        outcome = await self.turns.send(_turn(request))
+        usage = outcome.usage
+        if usage is not None and usage.calls:
             # For gRPC callers and benchmarks: the turn's time with LLM providers and its cost.
             context.set_trailing_metadata((
                 ("atende-llm-ms", f"{usage.llm_ms:.2f}"),
                 ("atende-llm-calls", str(usage.calls)),
                 ("atende-cost-usd", f"{usage.cost_usd:.6f}"),
             ))
-        return response
+        return outcome.response
 
     async def StreamMessage(
         self, request: pb.StreamMessageRequest, context: Context
     ) -> AsyncIterator[pb.StreamMessageResponse]:
         try:
-            pieces = await self.orchestrator.stream(_turn(request))
+            pieces = await self.turns.stream(_turn(request))
             async for piece in pieces:
                 yield piece
         except DomainError as error:
             await grpc_errors.abort(context, error)
 
     @grpc_errors.unary
-    async def GetConversation(self, request: pb.GetConversationRequest, context: Context) -> pb.Conversation:
-        return await self.orchestrator.get_conversation(request.conversation_id)
+    async def GetConversation(self, request: pb.GetConversationRequest, context: Context) -> types_pb2.Conversation:
+        return await self.queries.get_conversation(request.conversation_id)
 
     @grpc_errors.unary
     async def ClassifyIntent(self, request: pb.ClassifyIntentRequest, context: Context) -> pb.ClassifyIntentResponse:
-        decision = await self.orchestrator.classify(request.text, request.conversation_id)
+        decision = await self.queries.classify(request.text, request.conversation_id)
         return pb.ClassifyIntentResponse(
             agent=decision.agent, intent=decision.intent, confidence=decision.confidence, strategy=decision.strategy
         )
 
     @grpc_errors.unary
     async def CheckGuardrails(self, request: pb.CheckGuardrailsRequest, context: Context) -> pb.CheckGuardrailsResponse:
-        result = await self.orchestrator.check_guardrails(request.text, request.stage)
+        result = await self.queries.check_guardrails(request.text, request.stage)
         return pb.CheckGuardrailsResponse(
             allowed=result.allowed,
             findings=[pb.GuardrailFinding(check=f.check, kind=f.kind, start=f.start, end=f.end) for f in result.findings],

@@ -24,17 +24,10 @@ class Settings(ServiceSettings):
     agent_addr: str = Field(
         default="127.0.0.1:50052", validation_alias=AliasChoices("AGENT_ADDR", "ROUTER_AGENT_ADDR", "agent_addr")
     )
-    # integrations_svc's address (CRM, e-mail, calendar).
-    integrations_addr: str = Field(
-        default="127.0.0.1:50055",
-        validation_alias=AliasChoices("INTEGRATIONS_ADDR", "ROUTER_INTEGRATIONS_ADDR", "integrations_addr"),
-    )
     # Deadline of a memory call, in seconds.
     memory_timeout_seconds: float = 2.0
     # Deadline of an agent call, in seconds (an LLM may take a while).
     agent_timeout_seconds: float = 20.0
-    # Deadline of an integrations call, in seconds (it only queues the job).
-    integrations_timeout_seconds: float = 2.0
     # Longest customer message accepted, in characters.
     max_text_chars: int = 4000
     # Messages of history given to the agent.
@@ -67,7 +60,8 @@ class Settings(ServiceSettings):
     # check and grounding across languages use it.
     semantic_guardrails: bool = True
 
-    # Where "escalate" actions send their notice; empty means escalations are only logged.
+    # Where "escalate" actions send their notice (an e-mail stored with the turn and
+    # delivered by memory_svc's relay); empty means the hand-off is only recorded.
     escalation_email: str = ""
     # The business's name in e-mails that agents ask the router to send.
     business_name: str = "atende"

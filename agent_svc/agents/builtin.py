@@ -93,7 +93,7 @@ class SalesAgent(BaseAgent):
         question = is_question(turn.text)
         plan = Plan(answer=question or not turn.history, unanswered=("no_answer",) if question else ())
         assistant_texts = self._assistant_messages(turn)
-        handed_over = (turn.lead is not None and turn.lead.crm_status in ("queued", "synced")) or any(
+        handed_over = (turn.lead is not None and turn.lead.handed_over()) or any(
             book.said("handoff_done", text) for text in assistant_texts
         )
         meeting_wanted = any(wants_meeting(text) for text in user_texts)

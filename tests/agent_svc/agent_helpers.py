@@ -8,9 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+
+import grpc
+from atende.knowledge.v1 import knowledge_service_pb2 as kpb
+from atende.knowledge.v1 import knowledge_service_pb2_grpc as kgrpc
 
 from agent_svc.app import build_runtime
-from agent_svc.domain import AgentReply, Embedding, HistoryMessage, LeadState, Passage, TurnInput
+from agent_svc.domain import AgentReply, Embedding, HistoryMessage, LeadState, Passage, SyncLead, TurnInput
 from agent_svc.knowledge_client import GrpcKnowledge
 from agent_svc.runtime import AgentRuntime
 from agent_svc.settings import Settings
@@ -65,6 +70,28 @@ def make_turn(text: str, agent: str = "sales", language: str = "pt", history: tu
     return TurnInput(agent, conversation_id, "u-1", text, "web", language, history, lead=lead)
 
 
+def stored_lead(lead: LeadState | None, reply: AgentReply) -> LeadState | None:
+    """The lead as the router stores it after `reply`: the update merged, and a sync
+    owed (pending) once the agent asked for one."""
+    update = reply.lead_update
+    if update is not None:
+        base = lead or LeadState()
+        lead = replace(base, name=update.name or base.name, email=update.email or base.email,
+                       phone=update.phone or base.phone, company=update.company or base.company,
+                       score=update.score, bant=base.bant.merged(update.bant))
+    if lead is not None and any(isinstance(a, SyncLead) for a in reply.actions):
+        lead = replace(lead, crm_status="pending")
+    return lead
+
+
+def lead_after(replies: list[AgentReply]) -> LeadState | None:
+    """The stored lead after a conversation that started without one."""
+    lead: LeadState | None = None
+    for reply in replies:
+        lead = stored_lead(lead, reply)
+    return lead
+
+
 async def converse(runtime: AgentRuntime, agent: str, texts: list[str], language: str = "pt",
                    conversation_id: str = "c-1") -> list[AgentReply]:
     """Plays the customer's messages in order, carrying history and lead as the router does."""
@@ -75,15 +102,25 @@ async def converse(runtime: AgentRuntime, agent: str, texts: list[str], language
         reply = await runtime.reply(make_turn(text, agent, language, tuple(history), lead, conversation_id))
         replies.append(reply)
         history += [HistoryMessage("user", text), HistoryMessage("assistant", reply.text, reply.agent)]
-        update = reply.lead_update
-        if update is not None:
-            base = lead or LeadState()
-            lead = replace(base, name=update.name or base.name, email=update.email or base.email,
-                           phone=update.phone or base.phone, company=update.company or base.company,
-                           score=update.score, bant=base.bant.merged(update.bant))
-        if lead is not None and any(a.kind == "sync_lead" for a in reply.actions):
-            lead = replace(lead, crm_status="queued")
+        lead = stored_lead(lead, reply)
     return replies
+
+
+class KnowledgeOverGrpc(kgrpc.KnowledgeServiceServicer):
+    """knowledge_svc's SearchKnowledge over MemoryKnowledge, so a test of agent_svc's
+    real gRPC server can see passages without a knowledge_svc and its index."""
+
+    def __init__(self, knowledge: MemoryKnowledge) -> None:
+        self.knowledge = knowledge
+
+    async def SearchKnowledge(
+        self, request: kpb.SearchKnowledgeRequest, context: grpc.aio.ServicerContext[Any, Any]
+    ) -> kpb.SearchKnowledgeResponse:
+        found = await self.knowledge.search(request.query, request.collection, request.top_k or 5)
+        return kpb.SearchKnowledgeResponse(results=[
+            kpb.SearchResult(document_id=p.document_id, text=p.text, score=p.score, source=p.source, title=p.title)
+            for p in found
+        ])
 
 
 def unused_knowledge() -> GrpcKnowledge:

@@ -3,13 +3,22 @@ over several turns the way the router calls them: stateless, with history and le
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from agent_helpers import AGENTS_D, MemoryKnowledge, converse, make_runtime, make_turn
+from agent_helpers import AGENTS_D, MemoryKnowledge, converse, lead_after, make_runtime, make_turn
 
-from agent_svc.domain import Bant, Embedding, HistoryMessage, LeadState
+from agent_svc.domain import (
+    Bant,
+    BookMeeting,
+    Embedding,
+    Escalate,
+    HistoryMessage,
+    LeadState,
+    SendEmail,
+    SyncLead,
+    TranscriptLine,
+)
 
 
 async def test_sales_qualifies_over_several_turns_asking_only_what_is_missing() -> None:
@@ -52,14 +61,22 @@ async def test_sales_hands_over_a_qualified_lead_with_consent_and_books_the_meet
     assert book.said("ask_contact_consent", ask_consent.text)
     assert ask_consent.lead_update is not None and ask_consent.lead_update.score >= 70
     assert not ask_consent.actions  # nothing leaves before the customer agrees
-    kinds = {a.kind: a.parameters for a in handoff.actions}
-    assert set(kinds) == {"sync_lead", "send_email", "book_meeting"}
-    lead = kinds["sync_lead"]
-    assert lead["email"] == "ana@lojasol.com.br" and lead["name"] == "Ana Souza" and lead["company"] == "Loja Sol"
-    assert lead["budget"] == "R$ 60 mil" and lead["timeline"] == "mês que vem" and lead["consent"] == "granted"
-    assert kinds["send_email"]["template"] == "lead_follow_up" and kinds["send_email"]["to"] == "ana@lojasol.com.br"
-    assert kinds["book_meeting"]["start_time"] == "2025-03-11T10:00:00-03:00"
-    assert kinds["book_meeting"]["requested_time"] == "amanhã às 10h"
+    by_kind = {a.kind: a for a in handoff.actions}
+    assert set(by_kind) == {"sync_lead", "send_email", "book_meeting"}
+    sync, email, meeting = by_kind["sync_lead"], by_kind["send_email"], by_kind["book_meeting"]
+    assert isinstance(sync, SyncLead) and isinstance(email, SendEmail) and isinstance(meeting, BookMeeting)
+    # SyncLead names no fields: the CRM gets the lead as the router stores it with this turn.
+    lead = lead_after(replies)
+    assert lead is not None and lead.crm_status == "pending" and sync.consent_source == "web"
+    assert lead.email == "ana@lojasol.com.br" and lead.name == "Ana Souza" and lead.company == "Loja Sol"
+    assert lead.bant.budget == "R$ 60 mil" and lead.bant.timeline == "mês que vem"
+    assert email.template == "lead_follow_up" and email.to == "ana@lojasol.com.br" and email.language == "pt"
+    assert email.variables["lead_name"] == "Ana Souza" and "Budget: R$ 60 mil" in email.variables["summary"]
+    assert meeting.start.isoformat() == "2025-03-11T10:00:00-03:00"
+    assert meeting.start == datetime(2025, 3, 11, 13, 0, tzinfo=UTC)
+    assert meeting.requested_time == "amanhã às 10h" and meeting.attendee_email == "ana@lojasol.com.br"
+    assert meeting.attendee_name == "Ana Souza" and meeting.duration_minutes == 30
+    assert meeting.title == "Conversa com a equipe comercial"
     assert handoff.lead_update is not None and handoff.lead_update.email == "ana@lojasol.com.br"
     assert book.said("handoff_done", handoff.text) and "11/03 às 10:00" in handoff.text
     # The e-mail address itself never goes back in the reply.
@@ -127,7 +144,8 @@ async def test_support_asks_instead_of_guessing_then_escalates_after_repeated_fa
     assert not replies[0].citations
     assert book.say("pt", "escalate_failures") in replies[1].text
     assert [a.kind for a in replies[1].actions] == ["escalate"]
-    assert "2 attempts" in replies[1].actions[0].parameters["reason"]
+    (escalation,) = replies[1].actions
+    assert isinstance(escalation, Escalate) and "2 attempts" in escalation.packet.reason
 
 
 async def test_support_escalates_an_angry_customer_with_a_redacted_hand_off_packet() -> None:
@@ -141,14 +159,20 @@ async def test_support_escalates_an_angry_customer_with_a_redacted_hand_off_pack
                                           agent="support", history=history, lead=lead))
     assert runtime.get("support").playbook.say("pt", "escalate_angry") in reply.text
     (action,) = reply.actions
-    packet = action.parameters
-    assert action.kind == "escalate" and packet["sentiment"] == "angry" and packet["reason"] == "the customer is upset"
-    assert packet["need"] == "inversor parado" and packet["customer_name"] == "João"
-    transcript = json.loads(packet["transcript"])
-    assert [m["role"] for m in transcript] == ["user", "assistant", "user"]
-    flat = packet["transcript"] + packet["summary"]
+    assert action.kind == "escalate" and isinstance(action, Escalate)
+    packet = action.packet
+    assert packet.sentiment == "angry" and packet.reason == "the customer is upset"
+    assert packet.bant.need == "inversor parado" and packet.customer_name == "João"
+    assert packet.from_agent == "support" and packet.language == "pt" and packet.queue == ""
+    assert all(isinstance(line, TranscriptLine) for line in packet.transcript)
+    assert [line.role for line in packet.transcript] == ["user", "assistant", "user"]
+    assert [line.agent for line in packet.transcript] == ["", "support", ""]
+    flat = " ".join(line.text for line in packet.transcript) + packet.summary
     assert "joao@exemplo.com" not in flat and "123.456.789-09" not in flat and "[email]" in flat
-    assert {"summary", "citations", "budget", "authority", "timeline"} <= set(packet)
+    # Typed, every part is there; what the agent does not know stays empty rather than invented.
+    assert packet.summary.endswith("Reason for hand-off: the customer is upset.")
+    assert packet.bant.budget == packet.bant.authority == packet.bant.timeline == ""
+    assert packet.citations == ()  # nothing in the knowledge base matches an outburst
 
 
 async def test_support_escalates_on_explicit_request_once() -> None:

@@ -6,15 +6,33 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from agent_helpers import MemoryKnowledge, make_runtime, make_turn
+from atende.agent.v1 import agent_service_pb2 as agent_pb
+from atende.common.v1 import types_pb2
 
 from agent_svc.devtools.fake_llm import FakeLLMServer, Scripted
-from agent_svc.domain import AgentReply, Passage
+from agent_svc.domain import (
+    AgentReply,
+    Bant,
+    BookMeeting,
+    Citation,
+    Escalate,
+    HandoffPacket,
+    LeadState,
+    Passage,
+    SendEmail,
+    SyncLead,
+    TrackEvent,
+    TranscriptLine,
+)
 from agent_svc.guardrails import GuardContext, SentenceGate
 from agent_svc.prompts import load_playbook
 from agent_svc.runtime import AgentRuntime
+from agent_svc.servicer import to_response, to_turn
 from agent_svc.tools import BUILT_IN_TOOLS, validate
 
 KEY = "sk-test-tools"
@@ -62,6 +80,82 @@ async def test_a_failing_tool_returns_an_error_the_model_sees(llm_server: FakeLL
     assert "no tool named 'send_invoice'" in errors[2]
     assert "arguments.query must be string" in errors[3]
     assert not reply.actions
+
+
+async def test_tool_calls_ask_for_typed_actions_one_of_each_kind(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    runtime = hosted(llm_server, tmp_path)
+    llm_server.push(
+        Scripted(tool_calls=[
+            ("schedule_meeting", {"start_time": "2099-05-04T14:00:00-03:00"}),
+            ("escalate", {"reason": "the customer asked for a person"}),
+            ("schedule_meeting", {"start_time": "2099-05-05T09:30:00-03:00", "duration_minutes": 45, "title": "Demo"}),
+            ("escalate", {"reason": "the customer wants a manager"}),
+        ]),
+        Scripted(text="Certo."),
+    )
+    # Handed over already (a sync is pending): the meeting tool has the consent it needs.
+    lead = LeadState(name="Ana", email="ana@loja.com", crm_status="pending")
+    reply = await runtime.reply(make_turn("Pode ser", agent="sales", lead=lead))
+    # A later request of a kind replaces the earlier one, and moves to where it was asked.
+    meeting, escalation = reply.actions
+    assert isinstance(meeting, BookMeeting) and isinstance(escalation, Escalate)
+    assert meeting.start == datetime(2099, 5, 5, 9, 30, tzinfo=timezone(timedelta(hours=-3)))
+    assert meeting.start.utcoffset() == timedelta(hours=-3)
+    assert meeting.duration_minutes == 45 and meeting.title == "Demo" and meeting.requested_time == ""
+    assert meeting.attendee_email == "ana@loja.com" and meeting.attendee_name == "Ana"
+    assert escalation.packet.reason == "the customer wants a manager" and escalation.packet.from_agent == "sales"
+
+
+def test_a_meeting_needs_a_timezone_aware_start() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        BookMeeting(start=datetime(2099, 5, 5, 9, 30))
+
+
+def test_every_kind_of_action_becomes_its_own_oneof_field() -> None:
+    packet = HandoffPacket(
+        reason="r", summary="s", sentiment="neutral", from_agent="support", language="en", bant=Bant(need="n"),
+        citations=(Citation("manual.pdf", "Manual", "snippet", "doc-1"),),
+        transcript=(TranscriptLine("user", "hi [email]"), TranscriptLine("assistant", "hello", "support")),
+        customer_name="Ana", queue="billing",
+    )
+    reply = AgentReply(text="ok", agent="support", actions=[
+        SyncLead(consent_source="whatsapp"),
+        SendEmail(template="lead_follow_up", to="a@b.co", language="en", variables={"lead_name": "Ana"}),
+        BookMeeting(start=datetime(2099, 5, 5, 12, 0, tzinfo=UTC), duration_minutes=30, requested_time="noon"),
+        TrackEvent(event="lead_qualified", properties={"score": "80"}),
+        Escalate(packet),
+    ])
+    actions = to_response(reply).actions
+    assert [a.WhichOneof("action") for a in actions] == ["sync_lead", "send_email", "book_meeting", "track_event", "escalate"]
+    assert actions[0].sync_lead.consent_source == "whatsapp"
+    assert actions[1].send_email == types_pb2.SendEmailAction(
+        to="a@b.co", template="lead_follow_up", language="en", variables={"lead_name": "Ana"},
+    )
+    assert actions[2].book_meeting.start_time.ToDatetime(tzinfo=UTC) == datetime(2099, 5, 5, 12, 0, tzinfo=UTC)
+    assert actions[2].book_meeting.duration_minutes == 30 and actions[2].book_meeting.requested_time == "noon"
+    assert actions[3].track_event == types_pb2.TrackEventAction(event="lead_qualified", properties={"score": "80"})
+    assert actions[4].escalate.packet == types_pb2.HandoffPacket(
+        reason="r", summary="s", sentiment="neutral", qualification=types_pb2.BantQualification(need="n"),
+        citations=[types_pb2.Citation(source="manual.pdf", title="Manual", snippet="snippet", document_id="doc-1")],
+        transcript=[types_pb2.TranscriptLine(role="user", text="hi [email]"),
+                    types_pb2.TranscriptLine(role="assistant", agent="support", text="hello")],
+        from_agent="support", language="en", customer_name="Ana", queue="billing",
+    )
+
+
+def test_the_requests_crm_status_reaches_the_agent_as_a_readable_word() -> None:
+    def status_of(value: types_pb2.CrmStatus) -> str:
+        request = agent_pb.GenerateReplyRequest(agent="sales", text="oi", lead=types_pb2.Lead(crm_status=value))
+        turn = to_turn(request)
+        assert turn.lead is not None
+        return turn.lead.crm_status
+
+    assert [status_of(v) for v in (types_pb2.CRM_STATUS_UNSPECIFIED, types_pb2.CRM_STATUS_NEW,
+                                   types_pb2.CRM_STATUS_PENDING, types_pb2.CRM_STATUS_SYNCED,
+                                   types_pb2.CRM_STATUS_FAILED)] == ["", "new", "pending", "synced", "failed"]
+    assert [LeadState(crm_status=s).handed_over() for s in ("", "new", "pending", "synced", "failed")] == [
+        False, False, True, True, False,
+    ]
 
 
 async def test_the_loop_stops_at_its_step_limit(llm_server: FakeLLMServer, tmp_path: Path) -> None:

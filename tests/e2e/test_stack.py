@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import grpc
 import httpx
+import psycopg
 import pytest
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
@@ -25,6 +28,8 @@ pytestmark = pytest.mark.e2e
 
 KEY = "e2e-key"
 BURST_KEY = "e2e-burst-key"
+# The crash test polls a lead until it is synced: its own bucket of the rate limit.
+CRASH_KEY = "e2e-crash-key"
 HEADERS = {"x-api-key": KEY}
 
 
@@ -35,11 +40,17 @@ def stack_config(tmp_path_factory: pytest.TempPathFactory, database_url: str, re
         tmp_path_factory.mktemp("stack"),
         database_url=database_url,
         redis_url=redis_url,
-        api_keys=(KEY, BURST_KEY),
+        api_keys=(KEY, BURST_KEY, CRASH_KEY),
         extra_env={
             "MEMORY_DB_SCHEMA": f"e2e_memory_{suffix}",
             "MEMORY_REDIS_PREFIX": f"e2e:{suffix}:",
             "INTEGRATIONS_DB_SCHEMA": f"e2e_integrations_{suffix}",
+            # The crash test waits for the relay: short leases and backoff, as an
+            # operator may set them (production keeps the defaults).
+            "MEMORY_RELAY_CALL_TIMEOUT_SECONDS": "1",
+            "MEMORY_RELAY_LEASE_SECONDS": "3",
+            "MEMORY_RELAY_BACKOFF_BASE_SECONDS": "0.2",
+            "MEMORY_RELAY_BACKOFF_MAX_SECONDS": "1",
         },
     )
 
@@ -305,3 +316,72 @@ def test_lgpd_export_then_erase(http: httpx.Client) -> None:
     assert http.delete("/v1/subjects/lgpd-user").status_code == 200
     assert http.get("/v1/conversations/e2e-lgpd").status_code == 404
     assert http.get("/v1/subjects/lgpd-user:export").json().get("conversations", []) == []
+
+
+DEMO = (
+    "Oi, bom dia!",
+    "Quanto custa o kit solar para minha casa?",
+    "Meu nome é Maria Souza, email maria.crash@exemplo.com.br. Orçamento de uns 20 mil reais.",
+    "Eu decido sozinha, quero instalar no próximo mês.",
+)
+
+
+def _wait_for_lead(http: httpx.Client, lead_id: str, status: str, within: float = 60.0) -> dict[str, object]:
+    deadline = time.monotonic() + within
+    lead: dict[str, object] = {}
+    while time.monotonic() < deadline:
+        response = http.get(f"/v1/leads/{lead_id}")
+        if response.status_code == 200:
+            lead = response.json()
+            if lead.get("crm_status") == status:
+                return lead
+        time.sleep(0.5)
+    raise AssertionError(f"the lead did not reach {status} in {within:.0f} s: {lead}")
+
+
+def test_a_crash_right_after_the_consent_turn_loses_no_lead_and_sends_it_once(
+    stack: Stack, stack_config: StackConfig
+) -> None:
+    """The README's demo to the consent step; integrations_svc is frozen so that no
+    action can reach it, and router_svc and memory_svc are SIGKILLed right after
+    the turn that releases the lead. After their restart, the lead reaches the CRM
+    exactly once and its crm_status says so."""
+    with httpx.Client(base_url=stack.gateway_url, headers={"x-api-key": CRASH_KEY}, timeout=30) as http:
+        _crash_after_consent(stack, stack_config, http)
+
+
+def _crash_after_consent(stack: Stack, stack_config: StackConfig, http: httpx.Client) -> None:
+    conversation, user = "e2e-crash", "crash-user"
+    lead: dict[str, object] = {}
+    for text in DEMO:
+        turn = _turn(http, conversation, text, user_id=user).json()
+        lead = turn.get("lead", lead)
+    assert lead.get("crm_status") != "CRM_STATUS_PENDING", "the demo asks for consent before the lead is owed"
+    integrations = stack.processes["integrations_svc"]
+    os.kill(integrations.pid, signal.SIGSTOP)
+    try:
+        consent = _turn(http, conversation, "Sim, pode passar meus dados para o consultor.", user_id=user)
+        assert consent.status_code == 200, consent.text
+        stack.kill("router_svc")
+        stack.kill("memory_svc")
+    finally:
+        os.kill(integrations.pid, signal.SIGCONT)
+    committed = consent.json()["lead"]
+    assert committed["crm_status"] == "CRM_STATUS_PENDING" and committed["email"] == "maria.crash@exemplo.com.br"
+    stack.restart("memory_svc")
+    stack.restart("router_svc")
+
+    synced = _wait_for_lead(http, str(committed["lead_id"]), "CRM_STATUS_SYNCED")
+    schema = stack_config.extra_env["INTEGRATIONS_DB_SCHEMA"]
+    with psycopg.connect(stack.database_url, autocommit=True) as db:
+        rows = db.execute(
+            f"SELECT lead_id, updates FROM {schema}.local_crm_leads WHERE email = %s", ("maria.crash@exemplo.com.br",)
+        ).fetchall()
+        jobs = db.execute(f"SELECT count(*) FROM {schema}.jobs WHERE kind = 'sync_lead' AND payload::text LIKE %s",
+                          ("%maria.crash@exemplo.com.br%",)).fetchone()
+    assert len(rows) == 1 and rows[0][1] == 1, rows
+    assert jobs == (1,)
+    assert synced["crm_id"] == str(rows[0][0])
+    # The restarted stack answers the conversation as before.
+    again = _turn(http, conversation, "Obrigada!", user_id=user)
+    assert again.status_code == 200 and again.json()["reply"]["text"]

@@ -24,24 +24,36 @@ async def test_one_lead_per_person_merged_across_conversations(service: Service)
     )
     assert first.created
     lead = first.lead
-    assert (lead.name, lead.source, lead.score, lead.crm_status) == ("Ana", "whatsapp", 20, "new")
+    assert (lead.name, lead.source, lead.score, lead.crm_status) == ("Ana", "whatsapp", 20, types_pb2.CRM_STATUS_NEW)
     assert lead.qualification.need == "energia solar" and lead.lead_id
 
     second = await _upsert(
-        service, user_id="ana", email="ana@example.com", conversation_id="c2", score=70, crm_status="queued",
+        service, user_id="ana", email="ana@example.com", conversation_id="c2", score=70,
+        crm_status=types_pb2.CRM_STATUS_PENDING,
         qualification=types_pb2.BantQualification(budget="R$ 20.000", timeline="próximo mês"),
     )
     assert not second.created
     merged = second.lead
     assert merged.lead_id == lead.lead_id
     assert (merged.name, merged.email, merged.source) == ("Ana", "ana@example.com", "whatsapp")
-    assert (merged.score, merged.crm_status, merged.conversation_id) == (70, "queued", "c2")
+    assert (merged.score, merged.crm_status, merged.conversation_id) == (70, types_pb2.CRM_STATUS_PENDING, "c2")
     q = merged.qualification
     assert (q.budget, q.need, q.timeline, q.authority) == ("R$ 20.000", "energia solar", "próximo mês", "")
     assert merged.update_time.ToDatetime() >= merged.create_time.ToDatetime()
 
-    third = await _upsert(service, user_id="ana", crm_status="synced", crm_id="crm-42")
-    assert (third.lead.score, third.lead.crm_id, third.lead.crm_status) == (70, "crm-42", "synced")
+    third = await _upsert(service, user_id="ana", crm_status=types_pb2.CRM_STATUS_SYNCED, crm_id="crm-42")
+    assert (third.lead.score, third.lead.crm_id, third.lead.crm_status) == (70, "crm-42", types_pb2.CRM_STATUS_SYNCED)
+    assert third.lead.crm_error == ""
+    # A client managing the CRM state itself may record a failure, and why; a later
+    # status replaces the reason.
+    failed = await _upsert(service, user_id="ana", crm_status=types_pb2.CRM_STATUS_FAILED, crm_error="CRM said no")
+    assert (failed.lead.crm_status, failed.lead.crm_error, failed.lead.crm_id) == (
+        types_pb2.CRM_STATUS_FAILED, "CRM said no", "crm-42"
+    )
+    untouched = await _upsert(service, user_id="ana", score=71)
+    assert (untouched.lead.crm_status, untouched.lead.crm_error) == (types_pb2.CRM_STATUS_FAILED, "CRM said no")
+    third = await _upsert(service, user_id="ana", score=70, crm_status=types_pb2.CRM_STATUS_SYNCED)
+    assert (third.lead.crm_status, third.lead.crm_error, third.lead.crm_id) == (types_pb2.CRM_STATUS_SYNCED, "", "crm-42")
     got = await service.leads.GetLead(pb.GetLeadRequest(lead_id=lead.lead_id))
     assert got == third.lead
     assert await service.sql("SELECT count(*) FROM leads") == [(1,)]
@@ -51,7 +63,7 @@ async def test_lead_errors(service: Service) -> None:
     for fields, field in (
         ({"user_id": "u", "score": 101}, "lead.score"),
         ({"user_id": "u", "score": -1}, "lead.score"),
-        ({"user_id": "u", "crm_status": "lost"}, "lead.crm_status"),
+        ({"user_id": "u", "crm_status": 42}, "lead.crm_status"),  # a number CrmStatus does not have
         ({"user_id": "", "name": "x"}, "lead.user_id"),
         ({"user_id": "u", "email": "not an email"}, "lead.email"),
         ({"user_id": "u", "name": "a\x00b"}, "lead.name"),
@@ -71,7 +83,10 @@ async def test_lead_errors(service: Service) -> None:
 
 async def test_list_leads_by_score_with_filters_and_pages(service: Service) -> None:
     scores = [90, 75, 75, 75, 40, 10, 0]
-    statuses = ["synced", "new", "queued", "new", "new", "failed", "new"]
+    statuses = [
+        types_pb2.CRM_STATUS_SYNCED, types_pb2.CRM_STATUS_NEW, types_pb2.CRM_STATUS_PENDING, types_pb2.CRM_STATUS_NEW,
+        types_pb2.CRM_STATUS_NEW, types_pb2.CRM_STATUS_FAILED, types_pb2.CRM_STATUS_NEW,
+    ]
     for i, (score, status) in enumerate(zip(scores, statuses, strict=True)):
         await _upsert(service, user_id=f"p{i}", name=f"P{i}", score=score, crm_status=status)
 
@@ -90,8 +105,10 @@ async def test_list_leads_by_score_with_filters_and_pages(service: Service) -> N
 
     assert await collect(2) == ([90, 75, 75, 75, 40, 10, 0], 4)
     assert await collect(1, min_score=40, max_score=80) == ([75, 75, 75, 40], 4)
-    assert await collect(10, crm_status="new") == ([75, 75, 40, 0], 1)
-    assert await collect(1, crm_status="new", min_score=50) == ([75, 75], 2)
+    assert await collect(10, crm_status=types_pb2.CRM_STATUS_NEW) == ([75, 75, 40, 0], 1)
+    assert await collect(1, crm_status=types_pb2.CRM_STATUS_NEW, min_score=50) == ([75, 75], 2)
+    assert await collect(10, crm_status=types_pb2.CRM_STATUS_PENDING) == ([75], 1)
+    assert await collect(10, crm_status=types_pb2.CRM_STATUS_UNSPECIFIED) == ([90, 75, 75, 75, 40, 10, 0], 1)
     # Ties on score are paged by id: every lead exactly once.
     ids: list[str] = []
     token = ""
@@ -107,11 +124,11 @@ async def test_list_leads_by_score_with_filters_and_pages(service: Service) -> N
     token = first.next_page_token
     for bad, field in (
         (pb.ListLeadsRequest(page_token=token[:-3] + "xyz"), "page_token"),
-        (pb.ListLeadsRequest(page_token=token, crm_status="new"), "page_token"),
+        (pb.ListLeadsRequest(page_token=token, crm_status=types_pb2.CRM_STATUS_NEW), "page_token"),
         (pb.ListLeadsRequest(page_size=-5), "page_size"),
         (pb.ListLeadsRequest(min_score=101), "min_score"),
         (pb.ListLeadsRequest(min_score=50, max_score=20), "max_score"),
-        (pb.ListLeadsRequest(crm_status="lost"), "crm_status"),
+        (pb.ListLeadsRequest(crm_status=99), "crm_status"),  # type: ignore[arg-type]  # not a CrmStatus
     ):
         with pytest.raises(grpc.aio.AioRpcError) as caught:
             await service.leads.ListLeads(bad)

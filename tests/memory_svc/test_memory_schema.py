@@ -49,7 +49,14 @@ _APPEND = {
     "i_on": True, "i_id": str(uuid.uuid4()), "i_input": "oi", "i_response": "olá", "i_agent": "sales",
     "i_metadata": Jsonb({}),
     "rows": Jsonb([{"message_id": str(uuid.uuid4()), "role": "user", "text": "oi", "agent": "", "intent": None,
-                    "metadata": {}, "citations": [], "pos": 0}]),
+                    "metadata": {}, "citations": [], "guardrails": [], "pos": 0}]),
+    "l_on": True, "l_id": str(uuid.uuid4()), "l_name": "Ana", "l_email": "", "l_phone": "", "l_company": "",
+    "l_score": 10, "l_budget": "", "l_authority": "", "l_need": "", "l_timeline": "", "l_sync": str(uuid.uuid4()),
+    "a_ids": [str(uuid.uuid4())], "a_keys": ["m:0"], "a_kinds": ["sync_lead"], "a_payloads": [b"\x0a\x00"],
+}
+_ACTION_OUTCOME = {
+    "id": str(uuid.uuid4()), "token": str(uuid.uuid4()), "status": "done", "job_id": "j", "attempted": 1,
+    "error": "", "next": datetime.now(UTC), "crm_status": "synced", "crm_id": "crm-1", "crm_error": "",
 }
 # Sample parameters for each query of the store, to EXPLAIN them.
 _SAMPLES: dict[str, Any] = {
@@ -84,6 +91,13 @@ _SAMPLES: dict[str, Any] = {
     "export_interactions": ("u", ["c1"]),
     "expire_conversations": (datetime.now(UTC), 500),
     "expire_interactions": (datetime.now(UTC), 500),
+    "delete_actions": ("u",),
+    "expire_actions": (datetime.now(UTC), 500),
+    "claim_actions": {
+        "now": datetime.now(UTC), "lease_until": datetime.now(UTC), "limit": 32, "token": str(uuid.uuid4()),
+    },
+    "update_action": _ACTION_OUTCOME,
+    "finish_action": _ACTION_OUTCOME,
 }
 
 

@@ -60,3 +60,28 @@ def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DATABASE_URL")
     with pytest.raises(ValueError):
         Settings()  # type: ignore[call-arg]
+
+
+def test_relay_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://db/x")
+    monkeypatch.setenv("REDIS_URL", "redis://r/1")
+    monkeypatch.delenv("INTEGRATIONS_ADDR", raising=False)
+    monkeypatch.delenv("MEMORY_INTEGRATIONS_ADDR", raising=False)
+    defaults = Settings()  # type: ignore[call-arg]
+    assert defaults.integrations_addr == "127.0.0.1:50055" and defaults.relay_enabled
+    assert (defaults.relay_backoff_base_seconds, defaults.relay_backoff_max_seconds) == (1.0, 60.0)
+    assert defaults.relay_lease_seconds > defaults.relay_call_timeout_seconds
+    # The stack and the k8s config give every service INTEGRATIONS_ADDR.
+    monkeypatch.setenv("INTEGRATIONS_ADDR", "integrations:50055")
+    assert Settings().integrations_addr == "integrations:50055"  # type: ignore[call-arg]
+    monkeypatch.delenv("INTEGRATIONS_ADDR")
+    monkeypatch.setenv("MEMORY_INTEGRATIONS_ADDR", "10.0.0.5:50055")
+    monkeypatch.setenv("MEMORY_RELAY_ENABLED", "false")
+    monkeypatch.setenv("MEMORY_RELAY_POLL_INTERVAL_SECONDS", "0.5")
+    settings = Settings()  # type: ignore[call-arg]
+    assert (settings.integrations_addr, settings.relay_enabled, settings.relay_poll_interval_seconds) == (
+        "10.0.0.5:50055", False, 0.5
+    )
+    monkeypatch.setenv("MEMORY_RELAY_LEASE_SECONDS", "2")
+    with pytest.raises(ValueError):
+        Settings()  # type: ignore[call-arg]  # a lease shorter than a call would let two relays send one row

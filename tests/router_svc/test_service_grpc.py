@@ -1,7 +1,7 @@
 """router_svc over real gRPC with its real neighbours, all in-process: memory_svc
 (PostgreSQL and Redis from the shared fixtures), agent_svc with its local engine,
-and no integrations_svc at all (its address answers nothing: released actions fail,
-turns do not)."""
+and no integrations_svc at all: a turn's actions are committed with it in memory_svc
+(whose relay is off here), so a turn never waits on the integrations."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ async def mesh(database_url: str, redis_url: str) -> AsyncIterator[Mesh]:
     try:
         memory_config = memory_settings.Settings(
             database_url=database_url, redis_url=redis_url, db_schema=name, redis_prefix=f"{name}:", port=0,
-            retention_days=0,
+            retention_days=0, relay_enabled=False,
         )
         memory = await start(memory_config, lambda s: memory_app.setup(s, memory_config))
         servers.append(memory)
@@ -50,7 +50,6 @@ async def mesh(database_url: str, redis_url: str) -> AsyncIterator[Mesh]:
         servers.append(agents)
         config = Settings(
             port=0, memory_addr=f"127.0.0.1:{memory.port}", agent_addr=f"127.0.0.1:{agents.port}",
-            integrations_addr=f"127.0.0.1:{free_port()}", integrations_timeout_seconds=0.3,
         )
         router = await start(config, lambda s: router_setup(s, config))
         servers.append(router)

@@ -1,0 +1,79 @@
+"""The turn's own types: what the router knows about a turn as it runs, and what
+it hands back to the servicer. No grpc here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from atende.agent.v1 import agent_service_pb2 as apb
+from atende.common.v1 import types_pb2
+from atende.conversation.v1 import conversation_service_pb2 as cpb
+from atende.memory.v1 import memory_service_pb2 as mpb
+
+from router_svc.actions import TurnFacts
+from router_svc.guardrails import Finding
+from router_svc.routing import Decision
+from router_svc.validation import TurnRequest
+
+# The owners under which the AI stays silent.
+PEOPLE = (types_pb2.OWNER_KIND_HUMAN_QUEUE, types_pb2.OWNER_KIND_HUMAN)
+# The name a reply the router wrote itself (a refusal, a clarifying question) goes by.
+ROUTER_AGENT = "router"
+
+
+@dataclass
+class PreparedTurn:
+    """A validated turn with its context, input checks and routing decision."""
+
+    request: TurnRequest
+    decision: Decision
+    language: str
+    context: mpb.GetContextResponse
+    blocked_by: list[str]
+    input_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def held_by_people(self) -> bool:
+        """The human queue or a person owns the conversation: the customer's message
+        is stored for them and no AI reply is made."""
+        return self.context.owner.kind in PEOPLE
+
+    @property
+    def answered_by_router(self) -> bool:
+        return bool(self.blocked_by) or self.decision.clarify
+
+    def facts(self, agent: str) -> TurnFacts:
+        return TurnFacts(
+            conversation_id=self.request.conversation_id,
+            user_id=self.request.user_id,
+            channel=self.request.channel,
+            language=self.language,
+            text=self.request.text,
+            summary=self.context.summary,
+            agent=agent,
+            lead=self.context.lead if self.context.HasField("lead") else None,
+        )
+
+
+@dataclass
+class CheckedReply:
+    """A reply after the router's output gate (or one the router wrote itself)."""
+
+    reply: apb.GenerateReplyResponse
+    text: str
+    guardrails: list[types_pb2.GuardrailAction]
+    fell_back: bool = False
+
+    @property
+    def releases_effects(self) -> bool:
+        """Only a reply an agent wrote and the gate passed may release a lead update
+        or actions: a refused or replaced turn releases nothing."""
+        return self.reply.agent != ROUTER_AGENT and not self.fell_back
+
+
+@dataclass
+class TurnOutcome:
+    """A finished turn: the response for the customer and the turn's LLM accounting."""
+
+    response: cpb.SendMessageResponse
+    usage: apb.LlmUsage | None = None

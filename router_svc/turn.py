@@ -1,0 +1,223 @@
+"""One customer turn (seed §5.1): validate, guard the input, load the context,
+route (stick, hand over, or ask), get the reply, pass it through the output gate,
+and store the turn with its lead update and its actions in one memory_svc call
+(one PostgreSQL transaction), then answer. A client_message_id seen before replays
+the stored turn. Nothing here imports grpc; streaming lives in streaming.py."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Iterable
+
+from atende.agent.v1 import agent_service_pb2 as apb
+from atende.common.v1 import types_pb2
+from atende.conversation.v1 import conversation_service_pb2 as cpb
+from atende.knowledge.v1 import knowledge_service_pb2 as kpb
+
+from atende_runtime.errors import FailedPrecondition
+from atende_runtime.text import detect_language
+from router_svc.actions import ActionPlan, ActionPlanner
+from router_svc.domain import PEOPLE, CheckedReply, PreparedTurn, TurnOutcome
+from router_svc.embeddings import ENCODER_MODEL, TextEncoder
+from router_svc.guardrails import GuardContext, Guardrails, record_trips
+from router_svc.metrics import METRICS
+from router_svc.ports import AgentPort, MemoryPort
+from router_svc.records import answered_turn, intent_pb, response_from_stored, turn_for_people
+from router_svc.replies import ReplyChecks
+from router_svc.routing import Decision, Router
+from router_svc.streaming import StreamedTurn, replay_stream
+from router_svc.validation import TurnRequest, validate_turn
+
+log = logging.getLogger("atende.router")
+
+
+class TurnService:
+    def __init__(
+        self,
+        memory: MemoryPort,
+        agents: AgentPort,
+        router: Router,
+        guardrails: Guardrails,
+        *,
+        max_text_chars: int,
+        context_messages: int,
+        planner: ActionPlanner | None = None,
+        encoder: TextEncoder | None = None,
+    ) -> None:
+        self.memory = memory
+        self.agents = agents
+        self.router = router
+        self.guardrails = guardrails
+        self.replies = ReplyChecks(guardrails)
+        self.planner = planner or ActionPlanner()
+        self.max_text_chars = max_text_chars
+        self.context_messages = context_messages
+        # The routing encoder (knowledge_svc's model): its vector of the turn's text
+        # goes to the agent, which passes it to knowledge_svc, so the text is
+        # embedded once per turn. Cached, so the routing step usually computed it.
+        self.encoder = encoder
+
+    async def send(self, raw: TurnRequest) -> TurnOutcome:
+        started = time.perf_counter()
+        replay = await self.replay(raw)
+        if replay is not None:
+            return TurnOutcome(replay)
+        turn = await self.prepare(raw)
+        if turn.held_by_people:
+            return TurnOutcome(await self.store_for_people(turn, started))
+        if turn.answered_by_router:
+            return TurnOutcome(await self.store(turn, self.replies.router_reply(turn), started))
+        reply = await self.agents.generate(await self.agent_request(turn))
+        checked = await self.replies.check_whole(turn, reply)
+        return TurnOutcome(await self.store(turn, checked, started), reply.usage)
+
+    async def stream(self, raw: TurnRequest) -> AsyncIterator[cpb.StreamMessageResponse]:
+        """Validation, the input guardrails and replay happen before the first
+        message, so a bad request is an error status, not a 200 stream that fails
+        half-way."""
+        started = time.perf_counter()
+        replay = await self.replay(raw)
+        if replay is not None:
+            return replay_stream(replay)
+        return StreamedTurn(self, await self.prepare(raw), started).run()
+
+    # ------------------------------------------------------------ the steps
+
+    async def replay(self, raw: TurnRequest) -> cpb.SendMessageResponse | None:
+        if not raw.client_message_id:
+            return None
+        request = validate_turn(raw, self.max_text_chars)
+        found = await self.memory.lookup_turn(request.conversation_id, request.client_message_id)
+        if not found.found:
+            return None
+        return response_from_stored(request.conversation_id, list(found.messages), replayed=True)
+
+    async def prepare(self, raw: TurnRequest) -> PreparedTurn:
+        request = validate_turn(raw, self.max_text_chars)
+        language = detect_language(request.text)
+        # The input chain runs in a thread while memory_svc answers.
+        guard, context = await asyncio.gather(
+            asyncio.to_thread(
+                self.guardrails.input.run, request.text, GuardContext(stage="input", language=language),
+                stop_at_block=True,
+            ),
+            self.memory.get_context(request.conversation_id, self.context_messages),
+        )
+        if context.owner.kind in PEOPLE:
+            # People hold the conversation: no agent is chosen, nothing reaches an LLM.
+            decision = Decision(context.agent, "handed_off", 1.0, "owner", action="people")
+            return PreparedTurn(request, decision, language, context, [], guard.findings)
+        blocked_by = guard.blocked_by
+        if guard.findings:
+            record_trips("input", guard.findings, conversation_id=request.conversation_id)
+        if blocked_by:
+            if "prompt_injection" in blocked_by:
+                METRICS.inc("prompt_injections_blocked")
+            decision = Decision(context.agent, "blocked", 1.0, "guardrails")
+        else:
+            decision = await self.router.route(request.text, context.agent, user_history(context.messages))
+        if decision.handoff_from:
+            log.info("handoff", extra={"conversation_id": request.conversation_id, "source": decision.handoff_from,
+                                       "target": decision.agent, "intent": decision.intent})
+        return PreparedTurn(request, decision, language, context, blocked_by, guard.findings)
+
+    async def agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest:
+        summary = turn.context.summary
+        if turn.decision.handoff_from:
+            note = (f"[The conversation was handed over from the {turn.decision.handoff_from} agent to the "
+                    f"{turn.decision.agent} agent because the customer's topic changed to {turn.decision.intent}.]")
+            summary = f"{summary}\n{note}".strip()
+        return apb.GenerateReplyRequest(
+            agent=turn.decision.agent,
+            conversation_id=turn.request.conversation_id,
+            user_id=turn.request.user_id,
+            text=turn.request.text,
+            channel=turn.request.channel,
+            history=turn.context.messages,
+            summary=summary,
+            intent=intent_pb(turn.decision),
+            lead=turn.context.lead if turn.context.HasField("lead") else None,
+            language=turn.language,
+            text_embedding=await self._text_embedding(turn.request.text),
+        )
+
+    async def _text_embedding(self, text: str) -> kpb.QueryEmbedding | None:
+        if self.encoder is None:
+            return None
+        vector = (await self.encoder.aencode([text]))[0]
+        return kpb.QueryEmbedding(model=ENCODER_MODEL, values=vector.tolist())
+
+    async def store(
+        self, turn: PreparedTurn, checked: CheckedReply, started: float, streamed: str = ""
+    ) -> cpb.SendMessageResponse:
+        """Stores the turn with its side effects and answers. `streamed`: the text a
+        stream already showed, kept on record (as interrupted) if a person took the
+        conversation meanwhile."""
+        request = turn.request
+        plan = self.planner.plan(turn.facts(checked.reply.agent), checked.reply) if checked.releases_effects else ActionPlan()
+        if not checked.releases_effects and (checked.reply.HasField("lead_update") or checked.reply.actions):
+            log.info("turn did not pass its guardrails: lead and actions withheld",
+                     extra={"conversation_id": request.conversation_id})
+        try:
+            stored = await self.memory.append(answered_turn(turn, checked, plan, started))
+        except FailedPrecondition:
+            # A person took the conversation while the agent was answering: the
+            # reply is dropped, never sent (what a stream already showed stays on record).
+            METRICS.inc("replies_dropped_for_people")
+            return await self.store_for_people(turn, started, streamed)
+        response = response_from_stored(request.conversation_id, list(stored.messages), stored.replayed)
+        response.owner.CopyFrom(stored.owner)
+        if stored.HasField("lead"):
+            response.lead.CopyFrom(stored.lead)
+        if not stored.replayed:
+            self._count(turn, plan, checked)
+        log.info(
+            "turn",
+            extra={
+                "conversation_id": request.conversation_id,
+                "agent": response.reply.agent,
+                "intent": turn.decision.intent,
+                "strategy": turn.decision.strategy,
+                "confidence": round(turn.decision.confidence, 3),
+                "routed_to": turn.decision.agent,
+                "action": turn.decision.action,
+                "handoff_from": turn.decision.handoff_from,
+                "guardrails": [g.check for g in checked.guardrails],
+                "actions": [a.WhichOneof("action") for a in plan.outbox],
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            },
+        )
+        return response
+
+    def _count(self, turn: PreparedTurn, plan: ActionPlan, checked: CheckedReply) -> None:
+        if plan.lead is not None:
+            METRICS.inc("leads_upserted")
+        for action in plan.outbox:
+            METRICS.inc("actions_committed", kind=action.WhichOneof("action") or "")
+        if plan.handoff is not None:
+            METRICS.inc("handoffs_to_people", agent=checked.reply.agent)
+            log.info("handed off to people", extra={"conversation_id": turn.request.conversation_id,
+                                                   "queue": plan.handoff.queue, "reason": plan.handoff.reason})
+
+    async def store_for_people(self, turn: PreparedTurn, started: float, interrupted: str = "") -> cpb.SendMessageResponse:
+        stored = await self.memory.append(turn_for_people(turn, started, interrupted))
+        response = cpb.SendMessageResponse(conversation_id=turn.request.conversation_id, replayed=stored.replayed)
+        # Present and empty, so REST clients read reply.text == "" rather than miss the field.
+        response.reply.SetInParent()
+        response.owner.CopyFrom(stored.owner)
+        if not stored.replayed:
+            METRICS.inc("turns_for_people")
+        log.info("turn for people", extra={
+            "conversation_id": turn.request.conversation_id,
+            "owner": types_pb2.OwnerKind.Name(stored.owner.kind),
+            "interrupted": bool(interrupted),
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        })
+        return response
+
+
+def user_history(messages: Iterable[types_pb2.Message]) -> tuple[str, ...]:
+    """The customer's last three messages, which routing reads for context."""
+    return tuple(m.text for m in messages if m.role == "user")[-3:]
