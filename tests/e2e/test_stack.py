@@ -360,7 +360,8 @@ def _crash_after_consent(stack: Stack, stack_config: StackConfig, http: httpx.Cl
     integrations = stack.processes["integrations_svc"]
     os.kill(integrations.pid, signal.SIGSTOP)
     try:
-        consent = _turn(http, conversation, "Sim, pode passar meus dados para o consultor.", user_id=user)
+        consent = _turn(http, conversation, "Sim, pode passar meus dados para o consultor.", user_id=user,
+                        client_message_id="consent-1")
         assert consent.status_code == 200, consent.text
         stack.kill("router_svc")
         stack.kill("memory_svc")
@@ -382,6 +383,15 @@ def _crash_after_consent(stack: Stack, stack_config: StackConfig, http: httpx.Cl
     assert len(rows) == 1 and rows[0][1] == 1, rows
     assert jobs == (1,)
     assert synced["crm_id"] == str(rows[0][0])
+    # The client retries the consent turn after the crash: the stored turn answers,
+    # and nothing more is queued.
+    retried = _turn(http, conversation, "Sim, pode passar meus dados para o consultor.", user_id=user,
+                    client_message_id="consent-1").json()
+    assert retried["replayed"] is True and retried["reply"]["message_id"] == consent.json()["reply"]["message_id"]
+    with psycopg.connect(stack.database_url, autocommit=True) as db:
+        jobs_after = db.execute(f"SELECT count(*) FROM {schema}.jobs WHERE idempotency_key LIKE %s",
+                                (consent.json()["reply"]["message_id"] + ":%",)).fetchone()
+    assert jobs_after == (2,), "one sync and one follow-up e-mail, each queued once"
     # The restarted stack answers the conversation as before.
     again = _turn(http, conversation, "Obrigada!", user_id=user)
     assert again.status_code == 200 and again.json()["reply"]["text"]
