@@ -1,1 +1,1 @@
-"""router_svc: the conversation orchestrator (seed §4.2 and §5.1)."""
+"""router_svc: the conversation turn (seed §4.2 and §5.1)."""

@@ -1,4 +1,4 @@
-"""gRPC adapters for the orchestrator's ports. Upstream errors a client caused
+"""gRPC adapters for the turn's ports (router_svc/ports.py). Upstream errors a client caused
 (INVALID_ARGUMENT, NOT_FOUND) travel back as the same domain error; anything else
 becomes UNAVAILABLE, never a bare internal error."""
 

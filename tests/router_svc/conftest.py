@@ -1,5 +1,5 @@
-"""Shared fixtures of router_svc's tests: the local sentence encoder (loaded once),
-and small in-test implementations of the orchestrator's ports."""
+"""Shared fixtures of router_svc's tests: the local sentence encoder, loaded once for
+the routing, guardrail and turn tests."""
 
 from __future__ import annotations
 
