@@ -9,7 +9,7 @@ import pytest
 from agent_helpers import make_runtime, make_turn
 
 from agent_svc.config import PROVIDERS_FILE, ConfigError
-from agent_svc.devtools.fake_llm import FakeLLMServer, Scripted
+from devstack.fake_llm import FakeLLMServer, Scripted
 from agent_svc.runtime import AgentRuntime
 
 KEY = "sk-test-cascade"

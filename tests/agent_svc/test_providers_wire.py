@@ -10,7 +10,7 @@ import time
 import pytest
 
 from agent_svc.config import load_providers
-from agent_svc.devtools.fake_llm import FakeLLMServer, Scripted
+from devstack.fake_llm import FakeLLMServer, Scripted
 from agent_svc.llm.anthropic_provider import AnthropicProvider
 from agent_svc.llm.base import ChatMessage, Finished, LLMProvider, LLMRequest, ProviderError, TextDelta, ToolCall, ToolSpec
 from agent_svc.llm.openai_provider import OpenAIProvider

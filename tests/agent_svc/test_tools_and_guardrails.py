@@ -14,7 +14,7 @@ from agent_helpers import MemoryKnowledge, make_runtime, make_turn
 from atende.agent.v1 import agent_service_pb2 as agent_pb
 from atende.common.v1 import types_pb2
 
-from agent_svc.devtools.fake_llm import FakeLLMServer, Scripted
+from devstack.fake_llm import FakeLLMServer, Scripted
 from agent_svc.domain import (
     AgentReply,
     Bant,
