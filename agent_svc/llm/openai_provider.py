@@ -60,8 +60,7 @@ def _usage(usage: CompletionUsage | None) -> CallUsage:
         return CallUsage()
     details = usage.prompt_tokens_details
     cached = int(details.cached_tokens or 0) if details is not None else 0
-    # Not in the SDK's model: some compatible servers report the tokens written to their cache.
-    written = int(getattr(details, "cache_write_tokens", 0) or 0) if details is not None else 0
+    written = int(details.cache_write_tokens or 0) if details is not None else 0
     prompt = int(usage.prompt_tokens or 0)
     # prompt_tokens includes the cached ones; keep the buckets disjoint.
     return CallUsage(max(0, prompt - cached - written), int(usage.completion_tokens or 0), cached, written)
@@ -100,16 +99,16 @@ class OpenAIProvider(SDKProvider):
             params["prompt_cache_key"] = request.cache_key
         return params
 
-    # The SDK client's own POST: its auth, HTTP pool, error classes, SSE decoding and
-    # response models. `chat.completions.create` would first walk every message and
-    # tool through its typed-parameter transform, tens of milliseconds of CPU per
-    # call on the event loop for a prompt with history and tools; our parameters
-    # are already plain JSON, so they go as the body.
-
     async def _post(self, params: dict[str, Any], deadline: float | None) -> ChatCompletion:
+        """The SDK client's own POST: its auth, HTTP pool, error classes, SSE decoding and
+        response models. `chat.completions.create` would first walk every message and
+        tool through its typed-parameter transform, tens of milliseconds of CPU per
+        call on the event loop for a prompt with history and tools; our parameters
+        are already plain JSON, so they go as the body."""
         return await self.client.post("/chat/completions", cast_to=ChatCompletion, body=params, options=_options(deadline))
 
     async def _post_stream(self, params: dict[str, Any], deadline: float | None) -> openai.AsyncStream[ChatCompletionChunk]:
+        """The same POST, answered as a stream of chunks (SSE)."""
         return await self.client.post(
             "/chat/completions", cast_to=ChatCompletion, body={**params, "stream": True}, options=_options(deadline),
             stream=True, stream_cls=openai.AsyncStream[ChatCompletionChunk],
