@@ -9,10 +9,11 @@ environment variable that holds its key."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from agent_svc.config_files import ConfigError, read_toml, strings, typed_table
 
 PACKAGE_DIR = Path(__file__).parent
 BUILTIN_DIR = PACKAGE_DIR / "agents" / "builtin.d"
@@ -22,10 +23,6 @@ PROVIDERS_FILE = PACKAGE_DIR / "llm" / "providers.toml"
 AGENT_KINDS = ("sales", "support", "product", "assistant")
 _AGENT_NAME = re.compile(r"^[a-z][a-z0-9_-]{1,39}$")
 _COLLECTION = re.compile(r"^[A-Za-z0-9_]{1,64}$")
-
-
-class ConfigError(ValueError):
-    """A configuration file is wrong; the message names the file and the field."""
 
 
 @dataclass(frozen=True)
@@ -148,47 +145,6 @@ class ProvidersConfig:
     pricing: dict[str, Price]
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from error
-
-
-def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: {key} must be a list of strings")
-    return tuple(value)
-
-
-def _typed(path: Path, section: str, data: dict[str, Any], defaults: Any) -> dict[str, Any]:
-    """Checks a table's keys and value types against a dataclass's defaults."""
-    known = {name: getattr(defaults, name) for name in defaults.__dataclass_fields__}
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if key not in known:
-            raise ConfigError(f"{path}: unknown key {section}.{key}; known: {', '.join(known)}")
-        expected = known[key]
-        if isinstance(expected, bool):
-            ok = isinstance(value, bool)
-        elif isinstance(expected, float):
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            value = float(value) if ok else value
-        elif isinstance(expected, int):
-            ok = isinstance(value, int) and not isinstance(value, bool)
-        elif isinstance(expected, tuple):
-            value = _strings(path, f"{section}.{key}", value)
-            ok = True
-        else:
-            ok = isinstance(value, type(expected))
-        if not ok:
-            raise ConfigError(f"{path}: {section}.{key} must be {type(expected).__name__}")
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
-            raise ConfigError(f"{path}: {section}.{key} must not be negative")
-        out[key] = value
-    return out
-
-
 def _scoring(path: Path, data: dict[str, Any]) -> ScoringRules:
     base = ScoringRules()
     points = dict(base.points)
@@ -209,7 +165,7 @@ def _scoring(path: Path, data: dict[str, Any]) -> ScoringRules:
     threshold = data.get("threshold", base.threshold)
     if not isinstance(threshold, int) or not 0 < threshold <= 100:
         raise ConfigError(f"{path}: scoring.threshold must be an integer from 1 to 100")
-    order = _strings(path, "scoring.slot_order", data.get("slot_order", list(base.slot_order)))
+    order = strings(path, "scoring.slot_order", data.get("slot_order", list(base.slot_order)))
     if sorted(order) != sorted(base.slot_order):
         raise ConfigError(f"{path}: scoring.slot_order must name need, budget, authority and timeline once each")
     return ScoringRules(points, tuple(bonuses), threshold, order)
@@ -226,33 +182,20 @@ def parse_agent(path: Path, data: dict[str, Any], built_in: bool, known_tools: s
     unknown = set(data) - TOP_LEVEL_KEYS
     if unknown:
         raise ConfigError(f"{path}: unknown keys {', '.join(sorted(unknown))}")
-    name = data.get("name", path.stem)
-    if not isinstance(name, str) or not _AGENT_NAME.match(name):
-        raise ConfigError(f"{path}: name must be 2-40 lower-case letters, digits, '_' or '-', starting with a letter")
-    kind = data.get("kind", name if built_in else "assistant")
-    if kind not in AGENT_KINDS:
-        raise ConfigError(f"{path}: kind must be one of {', '.join(AGENT_KINDS)}")
-    tools = _strings(path, "tools", data.get("tools", []))
-    bad = [t for t in tools if t not in known_tools]
-    if bad:
-        raise ConfigError(f"{path}: unknown tools {', '.join(bad)}; known: {', '.join(sorted(known_tools))}")
+    name, kind = _name_and_kind(path, data, built_in)
+    tools = _tools(path, data, known_tools)
     collection = data.get("knowledge_collection", default_collection if built_in else "")
     if not isinstance(collection, str) or (collection and not _COLLECTION.match(collection)):
         raise ConfigError(f"{path}: knowledge_collection must be letters, digits and '_'")
     language = data.get("language", "auto")
     if language not in ("auto", "pt", "en"):
         raise ConfigError(f"{path}: language must be auto, pt or en")
-    inline = data.get("playbook")
-    prompt = data.get("prompt", "" if inline else name)
-    if inline is not None and not isinstance(inline, dict):
-        raise ConfigError(f"{path}: playbook must be a table (system, [playbook.pt], [playbook.en])")
-    if not isinstance(prompt, str):
-        raise ConfigError(f"{path}: prompt must name a prompt file such as {name!r} or {name + '.v1'!r}")
+    prompt, inline = _prompt(path, data, name)
     description = data.get("description", "")
     if not isinstance(description, str):
         raise ConfigError(f"{path}: description must be a string")
-    models = _strings(path, "models", data.get("models", []))
-    numbers = _typed(
+    models = strings(path, "models", data.get("models", []))
+    numbers = typed_table(
         path, "agent",
         {k: data[k] for k in ("max_steps", "max_tokens", "temperature", "top_k", "weak_score", "grounded") if k in data},
         AgentConfig(name, "", kind, "", (), "", built_in),
@@ -269,14 +212,45 @@ def parse_agent(path: Path, data: dict[str, Any], built_in: bool, known_tools: s
         built_in=built_in,
         language=language,
         models=models,
-        escalation=EscalationRules(**_typed(path, "escalation", dict(data.get("escalation", {})), EscalationRules())),
-        budget=BudgetLimits(**_typed(path, "budget", dict(data.get("budget", {})), BudgetLimits())),
+        escalation=EscalationRules(**typed_table(path, "escalation", dict(data.get("escalation", {})), EscalationRules())),
+        budget=BudgetLimits(**typed_table(path, "budget", dict(data.get("budget", {})), BudgetLimits())),
         scoring=_scoring(path, dict(data.get("scoring", {}))),
-        meeting=MeetingRules(**_typed(path, "meeting", dict(data.get("meeting", {})), MeetingRules())),
-        inline_playbook=dict(inline) if inline else None,
+        meeting=MeetingRules(**typed_table(path, "meeting", dict(data.get("meeting", {})), MeetingRules())),
+        inline_playbook=inline,
         source=str(path),
         **numbers,
     )
+
+
+def _name_and_kind(path: Path, data: dict[str, Any], built_in: bool) -> tuple[str, str]:
+    """A built-in agent's kind is its name; a custom agent is an assistant unless it says otherwise."""
+    name = data.get("name", path.stem)
+    if not isinstance(name, str) or not _AGENT_NAME.match(name):
+        raise ConfigError(f"{path}: name must be 2-40 lower-case letters, digits, '_' or '-', starting with a letter")
+    kind = data.get("kind", name if built_in else "assistant")
+    if kind not in AGENT_KINDS:
+        raise ConfigError(f"{path}: kind must be one of {', '.join(AGENT_KINDS)}")
+    return name, str(kind)
+
+
+def _tools(path: Path, data: dict[str, Any], known_tools: set[str]) -> tuple[str, ...]:
+    tools = strings(path, "tools", data.get("tools", []))
+    bad = [t for t in tools if t not in known_tools]
+    if bad:
+        raise ConfigError(f"{path}: unknown tools {', '.join(bad)}; known: {', '.join(sorted(known_tools))}")
+    return tools
+
+
+def _prompt(path: Path, data: dict[str, Any], name: str) -> tuple[str, dict[str, Any] | None]:
+    """The prompt file's name and the inline playbook: an agent with an inline playbook
+    needs no prompt file, one without uses the prompt named like itself."""
+    inline = data.get("playbook")
+    prompt = data.get("prompt", "" if inline else name)
+    if inline is not None and not isinstance(inline, dict):
+        raise ConfigError(f"{path}: playbook must be a table (system, [playbook.pt], [playbook.en])")
+    if not isinstance(prompt, str):
+        raise ConfigError(f"{path}: prompt must name a prompt file such as {name!r} or {name + '.v1'!r}")
+    return prompt, dict(inline) if inline else None
 
 
 def load_agents(
@@ -285,13 +259,13 @@ def load_agents(
     """Built-in agents first (sales, support, product), then custom agents by name."""
     order = {"sales": 0, "support": 1, "product": 2}
     builtins = [
-        parse_agent(path, _read(path), True, known_tools, default_collection) for path in builtin_dir.glob("*.toml")
+        parse_agent(path, read_toml(path), True, known_tools, default_collection) for path in builtin_dir.glob("*.toml")
     ]
     builtins.sort(key=lambda a: (order.get(a.name, 9), a.name))
     customs: list[AgentConfig] = []
     if custom_dir is not None and custom_dir.is_dir():
         for path in sorted(custom_dir.glob("*.toml")):
-            customs.append(parse_agent(path, _read(path), False, known_tools, default_collection))
+            customs.append(parse_agent(path, read_toml(path), False, known_tools, default_collection))
     seen: dict[str, str] = {}
     for agent in [*builtins, *customs]:
         if agent.name in seen:
@@ -301,10 +275,10 @@ def load_agents(
 
 
 def load_providers(path: Path = PROVIDERS_FILE) -> ProvidersConfig:
-    data = _read(path)
+    data = read_toml(path)
     providers: dict[str, ProviderConfig] = {}
     for name, table in dict(data.get("providers", {})).items():
-        values = _typed(path, f"providers.{name}", dict(table), ProviderConfig(name, "openai", ""))
+        values = typed_table(path, f"providers.{name}", dict(table), ProviderConfig(name, "openai", ""))
         config = ProviderConfig(**{"name": name, **values})
         if config.kind not in ("anthropic", "openai"):
             raise ConfigError(f"{path}: providers.{name}.kind must be anthropic or openai")
@@ -314,8 +288,8 @@ def load_providers(path: Path = PROVIDERS_FILE) -> ProvidersConfig:
             raise ConfigError(f"{path}: providers.{name}.api_key_env names the environment variable of the key")
         providers[name] = config
     pricing = {
-        str(model): Price(**_typed(path, f"pricing.{model}", dict(values), Price()))
+        str(model): Price(**typed_table(path, f"pricing.{model}", dict(values), Price()))
         for model, values in dict(data.get("pricing", {})).items()
     }
-    defaults = _strings(path, "defaults.models", dict(data.get("defaults", {})).get("models", ["local", "canned"]))
+    defaults = strings(path, "defaults.models", dict(data.get("defaults", {})).get("models", ["local", "canned"]))
     return ProvidersConfig(providers, defaults, pricing)

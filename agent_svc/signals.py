@@ -5,12 +5,12 @@ Portuguese and English; deterministic, so every provider gets the same facts."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from agent_svc.config import ScoringRules
-from agent_svc.domain import Bant, LeadState
+from agent_svc.domain import BANT_SLOTS, Bant, LeadState
 from agent_svc.text import fold
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -137,37 +137,45 @@ def _clause(text: str, limit: int = 160) -> str:
 def extract_bant(text: str, expected: str = "") -> Bant:
     """Slots the text states; `expected` is the slot our previous message asked for,
     so a short answer ("só eu", "next month") fills it."""
-    budget = ""
+    stated = Bant(budget=_budget(text), authority=_authority(text, expected), need=_need(text), timeline=_timeline(text))
+    return _answer_to(expected, text, stated)
+
+
+def _budget(text: str) -> str:
     money = _MONEY.search(text)
     if money:
-        budget = _clause(money.group())
-    elif _NO_BUDGET.search(text):
-        budget = "not defined yet"
-    authority = ""
+        return _clause(money.group())
+    return "not defined yet" if _NO_BUDGET.search(text) else ""
+
+
+def _authority(text: str, expected: str) -> str:
     found = _AUTHORITY.search(text)
     if found:
-        authority = _clause(found.group())
-    elif expected == "authority" and _ALONE.match(text):
-        authority = "decides alone"
-    need = ""
+        return _clause(found.group())
+    return "decides alone" if expected == "authority" and _ALONE.match(text) else ""
+
+
+def _need(text: str) -> str:
     wanted = _NEED.search(text)
     if wanted and not _NOT_NEEDS.match(wanted.group(1)) and not _MEETING.search(wanted.group(1)):
-        need = _clause(wanted.group(0))
-    timeline = ""
+        return _clause(wanted.group(0))
+    return ""
+
+
+def _timeline(text: str) -> str:
     when = _TIMELINE.search(text)
-    if when:
-        timeline = _clause(when.group())
+    return _clause(when.group()) if when else ""
+
+
+def _answer_to(expected: str, text: str, stated: Bant) -> Bant:
+    """The whole text fills the slot we asked for when no pattern did, unless it is
+    small talk (or, for a budget, has no figure)."""
     free = _clause(text, 200)
-    if expected and free and not is_small_talk(text):
-        if expected == "need" and not need and len(free) > 3:
-            need = free
-        elif expected == "authority" and not authority:
-            authority = free
-        elif expected == "timeline" and not timeline:
-            timeline = free
-        elif expected == "budget" and not budget and re.search(r"\d", free):
-            budget = free
-    return Bant(budget=budget, authority=authority, need=need, timeline=timeline)
+    if expected not in BANT_SLOTS or getattr(stated, expected) or not free or is_small_talk(text):
+        return stated
+    if (expected == "need" and len(free) <= 3) or (expected == "budget" and not re.search(r"\d", free)):
+        return stated
+    return replace(stated, **{expected: free})
 
 
 def is_small_talk(text: str) -> bool:
@@ -228,6 +236,24 @@ def parse_meeting_time(text: str, now: datetime, tz: tzinfo) -> MeetingTime | No
     hour_match = _HOUR.search(folded)
     if hour_match is None:
         return None
+    clock = _clock(hour_match)
+    if clock is None:
+        return None
+    local_now = now.astimezone(tz)
+    try:
+        day = _named_day(folded, local_now.date())
+    except ValueError:  # a date that does not exist, such as 31/02
+        return None
+    if day is None:  # the next time the clock shows that hour
+        day = local_now.date() + timedelta(days=0 if clock > local_now.time() else 1)
+    start = datetime.combine(day, clock, tzinfo=tz)
+    if start <= local_now:
+        return None
+    return MeetingTime(start, _said(text, hour_match))
+
+
+def _clock(hour_match: re.Match[str]) -> time | None:
+    """The time of day an _HOUR match names (12-hour clock read with its am/pm)."""
     groups = hour_match.groups()
     hour_s, minute_s, suffix = (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])
     hour, minute = int(hour_s), int(minute_s or 0)
@@ -238,40 +264,35 @@ def parse_meeting_time(text: str, now: datetime, tz: tzinfo) -> MeetingTime | No
         hour = 0
     if hour > 23 or minute > 59:
         return None
-    local_now = now.astimezone(tz)
-    day: date | None = None
+    return time(hour, minute)
+
+
+def _named_day(folded: str, today: date) -> date | None:
+    """The day the (folded) text names: a relative word, a dd/mm[/yy] date or a weekday.
+    Raises ValueError for a date that does not exist."""
     if "depois de amanha" in folded or "day after tomorrow" in folded:
-        day = local_now.date() + timedelta(days=2)
-    elif "amanha" in folded or "tomorrow" in folded:
-        day = local_now.date() + timedelta(days=1)
-    elif "hoje" in folded or "today" in folded:
-        day = local_now.date()
-    else:
-        explicit = _DATE.search(folded)
-        if explicit:
-            d, m, y = int(explicit.group(1)), int(explicit.group(2)), explicit.group(3)
-            year = (int(y) + 2000 if len(y) == 2 else int(y)) if y else local_now.year
-            try:
-                day = date(year, m, d)
-            except ValueError:
-                return None
-            if not y and day < local_now.date():
-                day = date(year + 1, m, d)
-        else:
-            for word, weekday in _WEEKDAYS.items():
-                if re.search(rf"\b{word}", folded):
-                    ahead = (weekday - local_now.weekday()) % 7 or 7
-                    day = local_now.date() + timedelta(days=ahead)
-                    break
-    if day is None:
-        day = local_now.date()
-        if time(hour, minute) <= local_now.time():
-            day += timedelta(days=1)
-    start = datetime.combine(day, time(hour, minute), tzinfo=tz)
-    if start <= local_now:
-        return None
+        return today + timedelta(days=2)
+    if "amanha" in folded or "tomorrow" in folded:
+        return today + timedelta(days=1)
+    if "hoje" in folded or "today" in folded:
+        return today
+    explicit = _DATE.search(folded)
+    if explicit:
+        d, m, y = int(explicit.group(1)), int(explicit.group(2)), explicit.group(3)
+        year = (int(y) + 2000 if len(y) == 2 else int(y)) if y else today.year
+        day = date(year, m, d)
+        # Without a year, a day already past this year is next year's.
+        return date(year + 1, m, d) if not y and day < today else day
+    for word, weekday in _WEEKDAYS.items():
+        if re.search(rf"\b{word}", folded):
+            return today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+    return None
+
+
+def _said(text: str, hour_match: re.Match[str]) -> str:
+    """The customer's own words for the day and the hour, for the meeting request."""
     said = text[hour_match.start() : hour_match.end()].strip()
     day_words = re.search(r"\b(depois de amanh[ãa]|amanh[ãa]|hoje|day after tomorrow|tomorrow|today|\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
                           r"segunda|ter[çc]a|quarta|quinta|sexta|s[áa]bado|domingo|monday|tuesday|wednesday|thursday|friday|"
                           r"saturday|sunday)", text, re.I)
-    return MeetingTime(start, f"{day_words.group() + ' ' if day_words else ''}{said}")
+    return f"{day_words.group() + ' ' if day_words else ''}{said}"

@@ -44,37 +44,52 @@ _TYPES: dict[str, tuple[type, ...]] = {
 def validate(schema: dict[str, Any], value: Any, path: str = "arguments") -> list[str]:
     """The JSON Schema subset our tools use: type, properties, required,
     additionalProperties, enum, minLength/maxLength, minimum/maximum, items."""
-    errors: list[str] = []
     kind = schema.get("type")
     if kind:
         allowed = _TYPES[kind]
         if not isinstance(value, allowed) or (kind in ("integer", "number") and isinstance(value, bool)):
             return [f"{path} must be {kind}"]
+    errors: list[str] = []
     if "enum" in schema and value not in schema["enum"]:
         errors.append(f"{path} must be one of {', '.join(map(str, schema['enum']))}")
     if isinstance(value, str):
-        if len(value) < schema.get("minLength", 0):
-            errors.append(f"{path} must have at least {schema['minLength']} characters")
-        if "maxLength" in schema and len(value) > schema["maxLength"]:
-            errors.append(f"{path} must have at most {schema['maxLength']} characters")
+        errors += _check_length(schema, value, path)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if "minimum" in schema and value < schema["minimum"]:
-            errors.append(f"{path} must be at least {schema['minimum']}")
-        if "maximum" in schema and value > schema["maximum"]:
-            errors.append(f"{path} must be at most {schema['maximum']}")
+        errors += _check_range(schema, value, path)
     if isinstance(value, dict):
-        properties: dict[str, Any] = schema.get("properties", {})
-        for name in schema.get("required", []):
-            if name not in value:
-                errors.append(f"{path}.{name} is required")
-        for name, item in value.items():
-            if name in properties:
-                errors.extend(validate(properties[name], item, f"{path}.{name}"))
-            elif schema.get("additionalProperties") is False:
-                errors.append(f"{path}.{name} is not a known argument")
+        errors += _check_object(schema, value, path)
     if isinstance(value, list) and "items" in schema:
         for index, item in enumerate(value):
             errors.extend(validate(schema["items"], item, f"{path}[{index}]"))
+    return errors
+
+
+def _check_length(schema: dict[str, Any], value: str, path: str) -> list[str]:
+    errors: list[str] = []
+    if len(value) < schema.get("minLength", 0):
+        errors.append(f"{path} must have at least {schema['minLength']} characters")
+    if "maxLength" in schema and len(value) > schema["maxLength"]:
+        errors.append(f"{path} must have at most {schema['maxLength']} characters")
+    return errors
+
+
+def _check_range(schema: dict[str, Any], value: float, path: str) -> list[str]:
+    errors: list[str] = []
+    if "minimum" in schema and value < schema["minimum"]:
+        errors.append(f"{path} must be at least {schema['minimum']}")
+    if "maximum" in schema and value > schema["maximum"]:
+        errors.append(f"{path} must be at most {schema['maximum']}")
+    return errors
+
+
+def _check_object(schema: dict[str, Any], value: dict[str, Any], path: str) -> list[str]:
+    properties: dict[str, Any] = schema.get("properties", {})
+    errors = [f"{path}.{name} is required" for name in schema.get("required", []) if name not in value]
+    for name, item in value.items():
+        if name in properties:
+            errors.extend(validate(properties[name], item, f"{path}.{name}"))
+        elif schema.get("additionalProperties") is False:
+            errors.append(f"{path}.{name} is not a known argument")
     return errors
 
 

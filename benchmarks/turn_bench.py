@@ -135,7 +135,7 @@ def fake_provider(latency_ms: float, log_dir: Path) -> Iterator[str]:
         [
             sys.executable,
             "-m",
-            "agent_svc.devtools.fake_llm",
+            "devstack.fake_llm",
             "--port",
             "0",
             "--latency-ms",

@@ -14,13 +14,13 @@ Usage: python -m gateway.render OUT_FILE
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
+
+from gateway.lua_filters import auth_filter, body_check_filter
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).with_name("envoy.yaml")
@@ -85,220 +85,6 @@ def _cluster(name: str, address: str) -> str:
 """
 
 
-_LUA_MAGIC = re.compile(r"([\^$()%.\[\]*+\-?])")
-_PATH_VARIABLE = re.compile(r"\{[^}]*\}")
-
-
-# How deep the generated schemas and the Lua walk go; past it, values are not checked.
-_SCHEMA_DEPTH = 6
-
-
-@dataclass
-class BodySchema:
-    """The JSON keys an object may carry (proto and JSON names), and the schema of
-    each key whose value is itself a message (or a list of them). Maps, well-known
-    types (Timestamp, Struct...) and scalars have none: any content is theirs."""
-
-    keys: list[str]
-    nested: dict[str, BodySchema]
-
-    def lua(self) -> str:
-        keys = ", ".join(f"[{_lua_string(k)}] = true" for k in self.keys)
-        nested = ", ".join(f"[{_lua_string(k)}] = {v.lua()}" for k, v in sorted(self.nested.items()))
-        return f"{{ keys = {{ {keys} }}, nested = {{ {nested} }} }}"
-
-
-def body_rules(descriptor: Path) -> list[tuple[str, str, BodySchema]]:
-    """(HTTP method, Lua pattern of the path, schema of the JSON body) for every
-    public RPC that takes a JSON body, read from the descriptor set."""
-    from google.api import annotations_pb2
-    from google.protobuf import descriptor_pb2
-
-    files = descriptor_pb2.FileDescriptorSet.FromString(descriptor.read_bytes()).file
-    messages: dict[str, descriptor_pb2.DescriptorProto] = {}
-
-    def collect(prefix: str, message: descriptor_pb2.DescriptorProto) -> None:
-        messages[f"{prefix}.{message.name}"] = message
-        for inner in message.nested_type:
-            collect(f"{prefix}.{message.name}", inner)
-
-    for file in files:
-        for message in file.message_type:
-            collect(f".{file.package}", message)
-
-    def schema(type_name: str, depth: int) -> BodySchema:
-        fields = messages[type_name].field
-        nested: dict[str, BodySchema] = {}
-        for f in fields:
-            inner = messages.get(f.type_name)
-            opaque = inner is None or inner.options.map_entry or f.type_name.startswith(".google.protobuf.")
-            if f.type == descriptor_pb2.FieldDescriptorProto.TYPE_MESSAGE and not opaque and depth < _SCHEMA_DEPTH:
-                below = schema(f.type_name, depth + 1)
-                nested[f.name] = nested[f.json_name] = below
-        return BodySchema(sorted({f.name for f in fields} | {f.json_name for f in fields}), nested)
-
-    rules: list[tuple[str, str, BodySchema]] = []
-    for file in files:
-        if not file.package.startswith("atende."):
-            continue
-        for service in file.service:
-            for method in service.method:
-                if not method.options.HasExtension(annotations_pb2.http):
-                    continue
-                rule = method.options.Extensions[annotations_pb2.http]
-                verb = rule.WhichOneof("pattern")
-                if verb is None or verb == "custom" or rule.body != "*":
-                    continue
-                path = _PATH_VARIABLE.sub("[^/]+", _LUA_MAGIC.sub(r"%\1", getattr(rule, verb)))
-                rules.append((verb.upper(), f"^{path}$", schema(method.input_type, 1)))
-    return rules
-
-
-def _lua_string(value: str) -> str:
-    return json.dumps(value)  # a JSON string literal is a valid Lua string literal for these ASCII values
-
-
-def _body_check_filter(descriptor: Path) -> str:
-    """Envoy's transcoder silently drops JSON fields the proto does not define; a
-    client that misspells a field would never learn. This Lua filter answers 400
-    naming the unknown field (nested ones by their path, e.g. documents.tittle)
-    before the transcoder sees the body."""
-    lines = []
-    for method, pattern, body in body_rules(descriptor):
-        lines.append(f"  {{ method = {_lua_string(method)}, pattern = {_lua_string(pattern)}, schema = {body.lua()} }}")
-    routes = ",\n".join(lines)
-    lua = BODY_CHECK_LUA.replace("--ROUTES--", routes).replace("--DEPTH--", str(_SCHEMA_DEPTH + 2))
-    indented = "\n".join("                          " + line for line in lua.splitlines())
-    return f"""                  - name: envoy.filters.http.lua
-                    typed_config:
-                      "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua
-                      stat_prefix: body_check
-                      default_source_code:
-                        inline_string: |
-{indented}"""
-
-
-BODY_CHECK_LUA = r"""
-local routes = {
---ROUTES--
-}
-local MAX_DEPTH = --DEPTH--
-
--- A small JSON walker: it finds the first key an object's schema does not allow
--- and returns its path. Anything it does not understand (malformed JSON, nesting
--- deeper than MAX_DEPTH) it leaves to the transcoder, which answers 400 itself.
-local function skip_ws(s, i)
-  return s:find("%S", i) or (#s + 1)
-end
-
-local function read_string(s, i)
-  local j = i + 1
-  while true do
-    local k = s:find('["\\]', j)
-    if k == nil then return nil, #s + 1 end
-    if s:sub(k, k) == "\\" then j = k + 2 else return s:sub(i + 1, k - 1), k + 1 end
-  end
-end
-
-local check_value
-
-local function check_object(s, i, schema, path, depth)
-  i = skip_ws(s, i + 1)
-  if s:sub(i, i) == "}" then return nil, i + 1 end
-  while true do
-    if s:sub(i, i) ~= '"' then return nil, #s + 1 end
-    local key
-    key, i = read_string(s, i)
-    if key == nil then return nil, #s + 1 end
-    if schema ~= nil and not schema.keys[key] then return path .. key, i end
-    i = skip_ws(s, i)
-    if s:sub(i, i) ~= ":" then return nil, #s + 1 end
-    local bad
-    bad, i = check_value(s, skip_ws(s, i + 1), schema and schema.nested[key], path .. key .. ".", depth + 1)
-    if bad ~= nil then return bad, i end
-    i = skip_ws(s, i)
-    local c = s:sub(i, i)
-    if c == "," then i = skip_ws(s, i + 1) elseif c == "}" then return nil, i + 1 else return nil, #s + 1 end
-  end
-end
-
-check_value = function(s, i, schema, path, depth)
-  if depth > MAX_DEPTH then return nil, #s + 1 end
-  local c = s:sub(i, i)
-  if c == "{" then return check_object(s, i, schema, path, depth) end
-  if c == "[" then
-    i = skip_ws(s, i + 1)
-    if s:sub(i, i) == "]" then return nil, i + 1 end
-    while true do
-      local bad
-      bad, i = check_value(s, i, schema, path, depth + 1)
-      if bad ~= nil then return bad, i end
-      i = skip_ws(s, i)
-      local d = s:sub(i, i)
-      if d == "," then i = skip_ws(s, i + 1) elseif d == "]" then return nil, i + 1 else return nil, #s + 1 end
-    end
-  end
-  if c == '"' then
-    local _, j = read_string(s, i)
-    return nil, j
-  end
-  return nil, s:find("[,%]}%s]", i) or (#s + 1)
-end
-
-function envoy_on_request(handle)
-  local headers = handle:headers()
-  local content_type = headers:get("content-type") or ""
-  if content_type:find("application/grpc", 1, true) == 1 then return end
-  local method = headers:get(":method")
-  local path = (headers:get(":path") or ""):gsub("%?.*$", "")
-  for _, route in ipairs(routes) do
-    if route.method == method and path:match(route.pattern) then
-      local body = handle:body()
-      if body == nil then return end
-      local s = body:getBytes(0, body:length())
-      local start = skip_ws(s, 1)
-      if s:sub(start, start) ~= "{" then return end
-      local bad = check_object(s, start, route.schema, "", 1)
-      if bad ~= nil then
-        handle:respond({[":status"] = "400", ["content-type"] = "application/json"},
-          '{"code":3,"message":"unknown field \\"' .. bad:gsub('[^%w_%.%-]', '?') ..
-          '\\" in the request body","details":[]}')
-      end
-      return
-    end
-  end
-end
-"""
-
-
-def _auth_filters(keys: list[str]) -> str:
-    """API-key check in Lua (stable in Envoy, unlike the work-in-progress api_key_auth
-    filter): a missing or unknown x-api-key is 401 before anything reaches a service.
-    Health checks of the gateway itself stay open for load balancers."""
-    if not keys:
-        return ""
-    table = ", ".join(f"[{json.dumps(k)}] = true" for k in keys)
-    lua = f"""local keys = {{ {table} }}
-function envoy_on_request(handle)
-  local path = handle:headers():get(":path") or ""
-  if string.sub(path, 1, 20) == "/grpc.health.v1.Heal" then return end
-  local key = handle:headers():get("x-api-key")
-  if key ~= nil and keys[key] then return end
-  local auth = handle:headers():get("authorization")
-  if auth ~= nil and string.sub(auth, 1, 7) == "Bearer " and keys[string.sub(auth, 8)] then return end
-  handle:respond({{[":status"] = "401", ["content-type"] = "application/json", ["www-authenticate"] = "ApiKey"}},
-    '{{"code":16,"message":"missing or unknown API key: send it in the x-api-key header","details":[]}}')
-end
-"""
-    indented = "\n".join("                          " + line for line in lua.splitlines())
-    return f"""                  - name: envoy.filters.http.lua
-                    typed_config:
-                      "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua
-                      default_source_code:
-                        inline_string: |
-{indented}"""
-
-
 def render(config: GatewayConfig) -> str:
     clusters = "".join(_cluster(name, address) for name, address in config.upstreams.items())
     return Template(TEMPLATE.read_text()).substitute(
@@ -307,7 +93,7 @@ def render(config: GatewayConfig) -> str:
         GATEWAY_PORT=config.port,
         RATE_LIMIT_PER_MINUTE=config.rate_limit_per_minute,
         DESCRIPTOR_PATH=str(config.descriptor),
-        AUTH_FILTERS=_auth_filters(config.api_keys) + "\n" + _body_check_filter(config.descriptor),
+        AUTH_FILTERS=auth_filter(config.api_keys) + "\n" + body_check_filter(config.descriptor),
         CLUSTERS=clusters.rstrip("\n"),
     )
 

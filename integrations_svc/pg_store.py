@@ -1,4 +1,4 @@
-"""PostgreSQL implementation of JobStore and LocalRecords.
+"""PostgreSQL implementation of JobStore (and, through pg_local, LocalRecords).
 
 Concurrency rules:
 - accepting is one INSERT ... ON CONFLICT (idempotency_key): two callers with one key
@@ -17,13 +17,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, LiteralString
 
-from psycopg import AsyncConnection, conninfo, sql
+from psycopg import AsyncConnection, conninfo
+from psycopg.rows import DictRow, dict_row
 from psycopg.types.json import Jsonb
 from psycopg_pool import AsyncConnectionPool
 
 from atende_runtime.postgres import migrate, open_pool, ping
-from integrations_svc.domain import EmailData, EventData, Job, JobStatus, LeadData, MeetingData, NewJob
-from integrations_svc.store import Claim, Cursor, KeyReused, NotRetryable, SlotBusy
+from integrations_svc.domain import Job, JobStatus, NewJob
+from integrations_svc.pg_local import PostgresLocalRecords, single
+from integrations_svc.store import Claim, Cursor, KeyReused, NotRetryable
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -33,7 +35,7 @@ _JOB_COLUMNS = (
 )
 
 
-def _job(row: dict[str, Any]) -> Job:
+def _job(row: DictRow) -> Job:
     status = JobStatus(row["status"])
     return Job(
         job_id=str(row["job_id"]),
@@ -51,23 +53,17 @@ def _job(row: dict[str, Any]) -> Job:
     )
 
 
-class PostgresStore:
+class PostgresStore(PostgresLocalRecords):
+    """JobStore; LocalRecords comes with its base, since the local adapters' tables
+    live in the same schema and are written by the same workers."""
+
     def __init__(self, pool: AsyncConnectionPool, schema: str, worker_pool: AsyncConnectionPool | None = None) -> None:
         """pool serves the RPCs: every commit is durable before the caller hears
         "accepted". worker_pool, when given, has synchronous_commit off (see
         open_worker_pool): the workers' bookkeeping then costs no fsync of its own,
         and durable() makes it durable where a repeat would not be harmless."""
+        super().__init__(worker_pool or pool, schema)
         self.pool = pool
-        self.worker_pool = worker_pool or pool
-        self.schema = schema
-        self._sql: dict[str, sql.Composed] = {}
-
-    def _q(self, text: LiteralString) -> sql.Composed:
-        """SQL with {s} standing for this store's schema (composed once per text)."""
-        composed = self._sql.get(text)
-        if composed is None:
-            composed = self._sql[text] = sql.SQL(text).format(s=sql.Identifier(self.schema))
-        return composed
 
     async def migrate(self) -> list[str]:
         return await migrate(self.pool, self.schema, MIGRATIONS)
@@ -80,7 +76,7 @@ class PostgresStore:
     async def enqueue(self, job: NewJob) -> tuple[Job, bool]:
         request_hash = job.request_hash()
         async with self.pool.connection() as conn:
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "INSERT INTO {s}.jobs (job_id, kind, adapter, idempotency_key, request_hash, payload, serial_key)"
                     " VALUES (%s, %s, %s, %s, %s, %s, %s)"
@@ -98,26 +94,25 @@ class PostgresStore:
             )
             row = await cursor.fetchone()
             if row is not None:
-                return _job(row), True  # type: ignore[arg-type]
-            cursor = await conn.execute(
+                return _job(row), True
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q("SELECT " + _JOB_COLUMNS + " FROM {s}.jobs WHERE idempotency_key = %s"),
                 (job.idempotency_key,),
             )
             existing = await cursor.fetchone()
         if existing is None:  # deleted in between: cannot happen, jobs are never deleted
             raise KeyReused("the idempotency key vanished; retry")
-        existing_row: dict[str, Any] = existing  # type: ignore[assignment]
-        if existing_row["kind"] != job.kind.value or existing_row["request_hash"] != request_hash:
-            raise KeyReused(f"idempotency_key already used by job {existing_row['job_id']} for a different request")
-        return _job(existing_row), False
+        if existing["kind"] != job.kind.value or existing["request_hash"] != request_hash:
+            raise KeyReused(f"idempotency_key already used by job {existing['job_id']} for a different request")
+        return _job(existing), False
 
     async def get(self, job_id: str) -> Job | None:
         async with self.pool.connection() as conn:
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q("SELECT " + _JOB_COLUMNS + " FROM {s}.jobs WHERE job_id = %s"), (uuid.UUID(job_id),)
             )
             row = await cursor.fetchone()
-        return _job(row) if row is not None else None  # type: ignore[arg-type]
+        return _job(row) if row is not None else None
 
     async def list(self, status: JobStatus | None, limit: int, after: Cursor | None) -> list[Job]:
         conditions: list[LiteralString] = []
@@ -130,22 +125,22 @@ class PostgresStore:
             params.extend([after.create_time, uuid.UUID(after.job_id)])
         where: LiteralString = (" WHERE " + " AND ".join(conditions)) if conditions else ""
         async with self.pool.connection() as conn:
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "SELECT " + _JOB_COLUMNS + " FROM {s}.jobs" + where + " ORDER BY created_at DESC, job_id DESC LIMIT %s"
                 ),
                 (*params, limit),
             )
             rows = await cursor.fetchall()
-        return [_job(row) for row in rows]  # type: ignore[arg-type]
+        return [_job(row) for row in rows]
 
     async def retry(self, job_id: str, max_attempts: int) -> Job | None:
         async with self.pool.connection() as conn, conn.transaction():
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q("SELECT status, lease_until > now() AS leased FROM {s}.jobs WHERE job_id = %s FOR UPDATE"),
                 (uuid.UUID(job_id),),
             )
-            row: dict[str, Any] | None = await cursor.fetchone()  # type: ignore[assignment]
+            row = await cursor.fetchone()
             if row is None:
                 return None
             if row["status"] == JobStatus.DELIVERED:
@@ -160,7 +155,7 @@ class PostgresStore:
                     ),
                     (uuid.UUID(job_id),),
                 )
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "UPDATE {s}.jobs SET status = 'queued', attempts_allowed = attempts + %s,"
                     " next_attempt_at = LEAST(next_attempt_at, now()), updated_at = now()"
@@ -169,7 +164,7 @@ class PostgresStore:
                 (max_attempts, uuid.UUID(job_id)),
             )
             updated = await cursor.fetchone()
-        return _job(updated) if updated is not None else None  # type: ignore[arg-type]
+        return _job(updated) if updated is not None else None
 
     # --- delivery ---
 
@@ -181,7 +176,7 @@ class PostgresStore:
             return None
         token = uuid.uuid4()
         async with self.worker_pool.connection() as conn:
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "WITH picked AS ("
                     " SELECT job_id FROM {s}.jobs"
@@ -205,7 +200,7 @@ class PostgresStore:
                 ),
                 {"routes": list(routes), "worker": worker, "token": token, "lease": lease_seconds},
             )
-            row: dict[str, Any] | None = await cursor.fetchone()  # type: ignore[assignment]
+            row = await cursor.fetchone()
         if row is None:
             return None
         return Claim(
@@ -239,7 +234,7 @@ class PostgresStore:
 
     async def acquire_serial(self, claim: Claim, lease_seconds: float) -> bool:
         async with self.worker_pool.connection() as conn:
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "INSERT INTO {s}.delivery_locks (lock_key, job_id, lease_token, lease_until)"
                     " SELECT serial_key, job_id, lease_token, now() + make_interval(secs => %s)"
@@ -259,7 +254,7 @@ class PostgresStore:
         repeated blindly: a synchronous commit flushes the WAL up to it, earlier
         asynchronous commits included. False when the lease was lost."""
         async with self.worker_pool.connection() as conn, _commit(conn, True):
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "UPDATE {s}.attempts SET worker = worker"
                     " WHERE job_id = %s AND lease_token = %s AND finished_at IS NULL RETURNING attempt"
@@ -285,7 +280,7 @@ class PostgresStore:
 
     async def succeed(self, claim: Claim, vendor_id: str, *, durable: bool = False) -> bool:
         async with self.worker_pool.connection() as conn, _commit(conn, durable):
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "WITH done AS ("
                     " UPDATE {s}.jobs SET status = 'delivered', vendor_id = %(vendor_id)s, last_error = '',"
@@ -303,14 +298,14 @@ class PostgresStore:
                     "token": uuid.UUID(claim.lease_token),
                 },
             )
-            row: dict[str, Any] = await cursor.fetchone()  # type: ignore[assignment]
+            row = single(await cursor.fetchone())
         return bool(row["owned"])
 
     async def fail(
         self, claim: Claim, error: str, *, retry_in: float | None, max_attempts: int, durable: bool = False
     ) -> Job | None:
         async with self.worker_pool.connection() as conn, _commit(conn, durable):
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "WITH done AS ("
                     " UPDATE {s}.jobs SET status = CASE WHEN %(permanent)s"
@@ -333,11 +328,11 @@ class PostgresStore:
                 },
             )
             row = await cursor.fetchone()
-        return _job(row) if row is not None else None  # type: ignore[arg-type]
+        return _job(row) if row is not None else None
 
     async def purge_delivered(self, older_than_seconds: float, limit: int) -> int:
         async with self.worker_pool.connection() as conn:
-            cursor = await conn.execute(
+            cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
                     "WITH old AS (SELECT job_id FROM {s}.jobs WHERE status = 'delivered'"
                     " AND delivered_at < now() - make_interval(secs => %s) LIMIT %s),"
@@ -348,128 +343,8 @@ class PostgresStore:
                 ),
                 (older_than_seconds, limit),
             )
-            row: dict[str, Any] = await cursor.fetchone()  # type: ignore[assignment]
+            row = single(await cursor.fetchone())
         return int(row["n"])
-
-    # --- LocalRecords ---
-
-    async def upsert_lead(self, lead: LeadData) -> str:
-        qualification = {
-            k: v
-            for k, v in (
-                ("budget", lead.budget),
-                ("authority", lead.authority),
-                ("need", lead.need),
-                ("timeline", lead.timeline),
-            )
-            if v
-        }
-        async with self.worker_pool.connection() as conn:
-            cursor = await conn.execute(
-                self._q(
-                    "INSERT INTO {s}.local_crm_leads AS l (lead_id, match_key, email, phone, name, company, score,"
-                    " qualification, source, user_id, conversation_id)"
-                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT (match_key) DO UPDATE SET"
-                    " email = COALESCE(NULLIF(EXCLUDED.email, ''), l.email),"
-                    " phone = COALESCE(NULLIF(EXCLUDED.phone, ''), l.phone),"
-                    " name = COALESCE(NULLIF(EXCLUDED.name, ''), l.name),"
-                    " company = COALESCE(NULLIF(EXCLUDED.company, ''), l.company),"
-                    " score = EXCLUDED.score,"
-                    " qualification = l.qualification || EXCLUDED.qualification,"
-                    " source = COALESCE(NULLIF(EXCLUDED.source, ''), l.source),"
-                    " user_id = COALESCE(NULLIF(EXCLUDED.user_id, ''), l.user_id),"
-                    " conversation_id = COALESCE(NULLIF(EXCLUDED.conversation_id, ''), l.conversation_id),"
-                    " updates = l.updates + 1, updated_at = now()"
-                    " RETURNING lead_id"
-                ),
-                (
-                    uuid.uuid4(),
-                    lead.match_key(),
-                    lead.email,
-                    lead.phone,
-                    lead.name,
-                    lead.company,
-                    lead.score,
-                    Jsonb(qualification),
-                    lead.source,
-                    lead.user_id,
-                    lead.conversation_id,
-                ),
-            )
-            row: dict[str, Any] = await cursor.fetchone()  # type: ignore[assignment]
-        return str(row["lead_id"])
-
-    async def record_email(self, job_id: str, email: EmailData) -> str:
-        async with self.worker_pool.connection() as conn:
-            cursor = await conn.execute(
-                self._q(
-                    "WITH ins AS (INSERT INTO {s}.local_emails (message_id, job_id, to_address, template, language,"
-                    " subject, body_text, body_html) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT (job_id) DO NOTHING RETURNING message_id)"
-                    " SELECT message_id FROM ins UNION ALL"
-                    " SELECT message_id FROM {s}.local_emails WHERE job_id = %s"
-                ),
-                (
-                    uuid.uuid4(),
-                    uuid.UUID(job_id),
-                    email.to,
-                    email.template,
-                    email.language,
-                    email.subject,
-                    email.text,
-                    email.html,
-                    uuid.UUID(job_id),
-                ),
-            )
-            row: dict[str, Any] = await cursor.fetchone()  # type: ignore[assignment]
-        return str(row["message_id"])
-
-    async def book_meeting(self, job_id: str, event_id: str, meeting: MeetingData) -> str:
-        async with self.worker_pool.connection() as conn, conn.transaction():
-            cursor = await conn.execute(
-                self._q("SELECT event_id FROM {s}.local_meetings WHERE job_id = %s"), (uuid.UUID(job_id),)
-            )
-            existing: dict[str, Any] | None = await cursor.fetchone()  # type: ignore[assignment]
-            if existing is not None:
-                return str(existing["event_id"])
-            # One booking at a time on the local calendar, like a free/busy check then insert.
-            await conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"{self.schema}.local_calendar",))
-            cursor = await conn.execute(
-                self._q(
-                    "SELECT event_id FROM {s}.local_meetings WHERE start_time < %s AND end_time > %s LIMIT 1"
-                ),
-                (meeting.end, meeting.start),
-            )
-            if await cursor.fetchone() is not None:
-                raise SlotBusy(f"the calendar is busy between {meeting.start.isoformat()} and {meeting.end.isoformat()}")
-            await conn.execute(
-                self._q(
-                    "INSERT INTO {s}.local_meetings (event_id, job_id, attendee_email, attendee_name, title,"
-                    " start_time, end_time) VALUES (%s, %s, %s, %s, %s, %s, %s)"
-                ),
-                (
-                    event_id,
-                    uuid.UUID(job_id),
-                    meeting.attendee_email,
-                    meeting.attendee_name,
-                    meeting.title,
-                    meeting.start,
-                    meeting.end,
-                ),
-            )
-        return event_id
-
-    async def record_event(self, job_id: str, insert_id: str, event: EventData) -> str:
-        async with self.worker_pool.connection() as conn:
-            await conn.execute(
-                self._q(
-                    "INSERT INTO {s}.local_events (insert_id, job_id, event, distinct_id, properties, event_time)"
-                    " VALUES (%s, %s, %s, %s, %s, to_timestamp(%s / 1000.0)) ON CONFLICT DO NOTHING"
-                ),
-                (insert_id, uuid.UUID(job_id), event.event, event.distinct_id, Jsonb(event.properties), event.time_ms),
-            )
-        return insert_id
 
 
 @asynccontextmanager
@@ -481,6 +356,7 @@ async def _commit(conn: AsyncConnection[Any], durable: bool) -> AsyncIterator[No
     async with conn.transaction():
         await conn.execute("SET LOCAL synchronous_commit TO on")
         yield
+
 
 
 async def open_worker_pool(url: str, *, max_size: int) -> AsyncConnectionPool:

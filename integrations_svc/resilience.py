@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 
 def backoff_delay(
@@ -92,6 +93,46 @@ class CircuitBreaker:
         self.probing = False
 
 
+# The local adapters write to our own database: nothing to protect.
+LOCAL = "local"
+
+
+class Breaker(Protocol):
+    """What a delivery tells the breaker of its vendor: before the call, and its outcome."""
+
+    def begin(self) -> bool: ...
+
+    def success(self) -> None: ...
+
+    def failure(self) -> None: ...
+
+    def rate_limited(self, retry_after: float | None) -> None: ...
+
+    def cancelled(self) -> None: ...
+
+
+class _Unguarded:
+    """A breaker that never opens, for the local adapters."""
+
+    def begin(self) -> bool:
+        return True
+
+    def success(self) -> None:
+        pass
+
+    def failure(self) -> None:
+        pass
+
+    def rate_limited(self, retry_after: float | None) -> None:
+        pass
+
+    def cancelled(self) -> None:
+        pass
+
+
+UNGUARDED: Breaker = _Unguarded()
+
+
 @dataclass
 class Breakers:
     """One breaker per adapter name, all local to this replica."""
@@ -109,5 +150,9 @@ class Breakers:
         return breaker
 
     def available(self, name: str) -> bool:
-        # The local adapters write to our own database: nothing to protect.
-        return name == "local" or self.get(name).available()
+        return name == LOCAL or self.get(name).available()
+
+    def for_adapter(self, name: str) -> Breaker:
+        """The breaker that guards calls to this adapter."""
+        return UNGUARDED if name == LOCAL else self.get(name)
+

@@ -32,12 +32,6 @@ _PHONE = re.compile(r"^\+?[0-9 ().-]+$")
 _EVENT = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
-# The business events the router and agents report; other snake_case names are allowed.
-BUSINESS_EVENTS = frozenset(
-    {"conversation_started", "intent_detected", "lead_created", "lead_qualified", "meeting_booked", "escalation"}
-)
-
-
 def is_email(value: str) -> bool:
     return len(value) <= EMAIL_MAX and _EMAIL.match(value) is not None and ".." not in value
 

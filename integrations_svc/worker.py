@@ -30,8 +30,8 @@ from collections.abc import Collection
 from integrations_svc.adapters import Adapters
 from integrations_svc.adapters.base import DeliveryError, InDoubtError, PermanentError, RetryableError
 from integrations_svc.adapters.http import redact
-from integrations_svc.domain import DeliveryContext, decode_operation
-from integrations_svc.resilience import Breakers, CircuitBreaker, backoff_delay
+from integrations_svc.domain import DeliveryContext, Operation, decode_operation
+from integrations_svc.resilience import Breaker, Breakers, backoff_delay
 from integrations_svc.settings import Settings
 from integrations_svc.store import Claim, JobStore
 
@@ -142,73 +142,84 @@ class Workers:
         if adapter is None:  # the configuration changed between the routes and the claim
             await self.store.release(claim, self.settings.worker_poll_interval_seconds)
             return True
-        breaker = None if job.adapter == "local" else self.breakers.get(job.adapter)
-        if breaker is not None and not breaker.begin():
+        breaker = self.breakers.for_adapter(job.adapter)
+        if not breaker.begin():
             await self.store.release(claim, 0.0)
             return True
-        if claim.serial_key is not None and not await self.store.acquire_serial(claim, self.settings.lease_seconds):
-            if breaker is not None:
-                breaker.cancelled()
-            await self.store.release(claim, random.uniform(0.05, 0.25))
-            return True
-        if not adapter.resend_safe:
-            if claim.in_doubt:
-                if breaker is not None:
-                    breaker.cancelled()
-                await self._dead(claim, IN_DOUBT.format(vendor=job.adapter), durable=True)
-                return True
-            if not await self.store.confirm_attempt(claim):
-                if breaker is not None:
-                    breaker.cancelled()
-                return True
-        await self._deliver(claim, adapter.resend_safe, breaker)
+        if await self._may_call(claim, adapter.resend_safe, breaker):
+            await self._deliver(claim, adapter.resend_safe, breaker)
         return True
 
-    async def _deliver(self, claim: Claim, resend_safe: bool, breaker: CircuitBreaker | None) -> None:
+    async def _may_call(self, claim: Claim, resend_safe: bool, breaker: Breaker) -> bool:
+        """Takes the job's serial lock and, before an adapter that must not send twice,
+        makes the claim durable. False when the call must not happen: the job was given
+        back, went dead in doubt, or its lease was lost."""
+        if claim.serial_key is not None and not await self.store.acquire_serial(claim, self.settings.lease_seconds):
+            breaker.cancelled()
+            await self.store.release(claim, random.uniform(0.05, 0.25))
+            return False
+        if resend_safe:
+            return True
+        if claim.in_doubt:
+            breaker.cancelled()
+            await self._dead(claim, IN_DOUBT.format(vendor=claim.job.adapter), durable=True)
+            return False
+        if not await self.store.confirm_attempt(claim):
+            breaker.cancelled()
+            return False
+        return True
+
+    async def _deliver(self, claim: Claim, resend_safe: bool, breaker: Breaker) -> None:
         job = claim.job
-        ctx = DeliveryContext(job_id=job.job_id, idempotency_key=job.idempotency_key, attempt=claim.attempt)
-        timeout = self.settings.delivery_timeout_seconds
         try:
             operation = decode_operation(job.kind, job.payload)
         except (TypeError, ValueError, KeyError) as bad_payload:
             await self._dead(claim, f"cannot read the job's payload: {type(bad_payload).__name__}", durable=True)
             return
+        outcome = await self._call(claim, operation)
+        if isinstance(outcome, DeliveryError):
+            await self._failed(claim, outcome, resend_safe, breaker)
+            return
+        breaker.success()
+        owned = await self.store.succeed(claim, outcome, durable=not resend_safe)
+        log.info(
+            "delivered" if owned else "delivered, but the lease had passed to another worker",
+            extra=self._fields(claim),
+        )
+
+    async def _call(self, claim: Claim, operation: Operation) -> str | DeliveryError:
+        """The adapter's call under the delivery timeout: the vendor's id, or what went wrong."""
+        job = claim.job
+        ctx = DeliveryContext(job_id=job.job_id, idempotency_key=job.idempotency_key, attempt=claim.attempt)
+        timeout = self.settings.delivery_timeout_seconds
         try:
             async with asyncio.timeout(timeout):
-                vendor_id = await self.adapters.deliver(job.kind, job.adapter, operation, ctx)
+                return await self.adapters.deliver(job.kind, job.adapter, operation, ctx)
         except TimeoutError:
-            error: DeliveryError = InDoubtError(f"{job.adapter}: no outcome within {timeout:g} s")
+            return InDoubtError(f"{job.adapter}: no outcome within {timeout:g} s")
         except DeliveryError as delivery_error:
-            error = delivery_error
+            return delivery_error
         except Exception as unexpected:
             # An answer the adapter could not read, or a bug: the vendor may have
             # acted, so it is in doubt (retried only where repeating is harmless).
             log.exception("adapter raised", extra={"job_id": job.job_id, "adapter": job.adapter})
-            error = InDoubtError(f"{job.adapter}: unexpected {type(unexpected).__name__}: {unexpected}")
-        else:
-            if breaker is not None:
-                breaker.success()
-            owned = await self.store.succeed(claim, vendor_id, durable=not resend_safe)
-            log.info(
-                "delivered" if owned else "delivered, but the lease had passed to another worker",
-                extra=self._fields(claim),
-            )
-            return
+            return InDoubtError(f"{job.adapter}: unexpected {type(unexpected).__name__}: {unexpected}")
 
+    async def _failed(self, claim: Claim, error: DeliveryError, resend_safe: bool, breaker: Breaker) -> None:
+        """Dead for good (a permanent error, or in doubt where resending is not safe), or
+        queued again after the backoff."""
         message = redact(str(error), self.secrets)[:ERROR_LIMIT]
         if isinstance(error, PermanentError):
-            if breaker is not None:
-                breaker.success()  # the vendor answered: it is up
+            breaker.success()  # the vendor answered: it is up
             await self._dead(claim, message, durable=not resend_safe)
             return
         assert isinstance(error, RetryableError)
-        if breaker is not None:
-            if error.rate_limited:
-                breaker.rate_limited(error.retry_after)
-            else:
-                breaker.failure()
+        if error.rate_limited:
+            breaker.rate_limited(error.retry_after)
+        else:
+            breaker.failure()
         if isinstance(error, InDoubtError) and not resend_safe:
-            await self._dead(claim, IN_DOUBT.format(vendor=job.adapter) + f" ({message})", durable=True)
+            await self._dead(claim, IN_DOUBT.format(vendor=claim.job.adapter) + f" ({message})", durable=True)
             return
         delay = backoff_delay(
             claim.attempt,

@@ -4,11 +4,13 @@ BaseAgent's. A configuration file picks one with `kind`."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from agent_svc.agents.base import BaseAgent, Plan
 from agent_svc.domain import BANT_SLOTS, Bant, TurnInput
 from agent_svc.effects import TurnEffects
+from agent_svc.prompts import Playbook
 from agent_svc.signals import (
     extract_bant,
     extract_contact,
@@ -50,6 +52,22 @@ class SupportAgent(BaseAgent):
         return plan
 
 
+@dataclass(frozen=True)
+class _Conversation:
+    """What the sales agent reads from a turn's history."""
+
+    # The agent's message just before this turn's.
+    last_assistant: str
+    # The customer's messages, this turn's last.
+    user_texts: list[str]
+    # The agent's messages since people last held the conversation.
+    assistant_texts: list[str]
+
+    def asked(self, playbook: Playbook, *keys: str) -> bool:
+        """Whether the agent's last message was one of these playbook sentences."""
+        return any(playbook.said(key, self.last_assistant) for key in keys)
+
+
 class SalesAgent(BaseAgent):
     """BANT qualification over several turns, asking only for what is missing; lead
     score by configured rules; at the threshold, consent, then the hand-off (sync_lead,
@@ -72,8 +90,9 @@ class SalesAgent(BaseAgent):
         fresh = Bant(**{slot: value for slot, value in found.filled().items() if slot in missing})
         fx.learn(contact.name, contact.email, contact.phone, contact.company, fresh)
 
-    async def plan(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan:
-        book, lang = self.playbook, fx.language
+    def read_conversation(self, turn: TurnInput, fx: TurnEffects) -> _Conversation:
+        """Learns the lead's details from every customer message, each read against the
+        question the agent had asked just before it."""
         last_assistant = ""
         user_texts: list[str] = []
         for message in turn.history:
@@ -84,7 +103,11 @@ class SalesAgent(BaseAgent):
                 self.learn_from(fx, message.text, last_assistant)
         self.learn_from(fx, turn.text, last_assistant)
         user_texts.append(turn.text)
-        fx.score = lead_score(fx.lead, self.config.scoring, user_texts)
+        return _Conversation(last_assistant, user_texts, self._assistant_messages(turn))
+
+    async def plan(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan:
+        talk = self.read_conversation(turn, fx)
+        fx.score = lead_score(fx.lead, self.config.scoring, talk.user_texts)
 
         escalation = self.escalate_if_needed(turn, fx, weak=False)
         if escalation is not None:
@@ -92,41 +115,54 @@ class SalesAgent(BaseAgent):
 
         question = is_question(turn.text)
         plan = Plan(answer=question or not turn.history, unanswered=("no_answer",) if question else ())
-        assistant_texts = self._assistant_messages(turn)
-        handed_over = (turn.lead is not None and turn.lead.handed_over()) or any(
-            book.said("handoff_done", text) for text in assistant_texts
-        )
-        meeting_wanted = any(wants_meeting(text) for text in user_texts)
+        answered = self.answer_to_consent(turn, fx, plan, talk)
+        if answered is not None:
+            return answered
+        handed_over = (turn.lead is not None and turn.lead.handed_over()) or self.said_before("handoff_done", talk)
+        if handed_over:
+            return self.after_hand_over(turn, fx, plan, talk)
+        return self.qualify(fx, plan, talk)
 
-        def asked(key: str) -> bool:
-            return book.said(key, last_assistant)
+    def said_before(self, key: str, talk: _Conversation) -> bool:
+        return any(self.playbook.said(key, text) for text in talk.assistant_texts)
 
-        if asked("ask_consent") or asked("ask_contact_consent"):
+    def answer_to_consent(self, turn: TurnInput, fx: TurnEffects, plan: Plan, talk: _Conversation) -> Plan | None:
+        """The customer's answer when the agent last asked for consent or contact details;
+        None when it asked for neither, or the answer is neither yes nor no."""
+        meeting_wanted = any(wants_meeting(text) for text in talk.user_texts)
+        if talk.asked(self.playbook, "ask_consent", "ask_contact_consent"):
             gave_contact = bool(fx.learned.email or fx.learned.phone)
-            if is_affirmative(turn.text) or (asked("ask_contact_consent") and gave_contact and not is_negative(turn.text)):
+            contact_as_yes = talk.asked(self.playbook, "ask_contact_consent") and gave_contact and not is_negative(turn.text)
+            if is_affirmative(turn.text) or contact_as_yes:
                 return self.hand_over(fx, plan, meeting_wanted, turn.text)
             if is_negative(turn.text):
-                plan.follow_up.append(self.say(lang, "consent_declined"))
+                plan.follow_up.append(self.say(fx.language, "consent_declined"))
                 return plan
-        if asked("ask_contact"):
+        if talk.asked(self.playbook, "ask_contact"):
             return self.hand_over(fx, plan, meeting_wanted, turn.text)
-        if handed_over:
-            fx.consent = True
-            booked = any(book.said("meeting_requested", text) for text in assistant_texts)
-            if not booked and (wants_meeting(turn.text) or asked("ask_meeting_time") or asked("meeting_needs_email")):
-                return self.meeting(fx, plan, turn.text)
-            if not plan.answer:
-                plan.follow_up.append(self.say(lang, "anything_else"))
-            return plan
-        declined = any(book.said("consent_declined", text) for text in assistant_texts)
-        if fx.score >= self.config.scoring.threshold and not declined:
+        return None
+
+    def after_hand_over(self, turn: TurnInput, fx: TurnEffects, plan: Plan, talk: _Conversation) -> Plan:
+        """The lead is with the sales team: a meeting if the customer asks for one."""
+        fx.consent = True
+        booked = self.said_before("meeting_requested", talk)
+        if not booked and (wants_meeting(turn.text) or talk.asked(self.playbook, "ask_meeting_time", "meeting_needs_email")):
+            return self.meeting(fx, plan, turn.text)
+        if not plan.answer:
+            plan.follow_up.append(self.say(fx.language, "anything_else"))
+        return plan
+
+    def qualify(self, fx: TurnEffects, plan: Plan, talk: _Conversation) -> Plan:
+        """Qualified (and consent not declined): ask for consent; otherwise ask for the
+        first BANT slot still unknown."""
+        if fx.score >= self.config.scoring.threshold and not self.said_before("consent_declined", talk):
             key = "ask_consent" if fx.lead.email or fx.lead.phone else "ask_contact_consent"
-            plan.follow_up.append(self.say(lang, key))
+            plan.follow_up.append(self.say(fx.language, key))
             plan.notes.append(f"The lead scores {fx.score}/100: it is qualified. Ask for consent as the plan says.")
             return plan
         missing = fx.lead.bant.missing(self.config.scoring.slot_order)
         if missing:
-            plan.follow_up.append(self.say(lang, f"ask_{missing[0]}"))
+            plan.follow_up.append(self.say(fx.language, f"ask_{missing[0]}"))
             plan.notes.append(f"Still unknown: {', '.join(missing)}. Ask only the question in the plan.")
         return plan
 

@@ -3,26 +3,17 @@ streaming (SSE), prompt caching with cache_control, and usage accounting."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from typing import Any
 
 import anthropic
-import httpx2
+from anthropic.types import Message as AnthropicMessage
+from anthropic.types import RawContentBlockDelta, RawMessageStreamEvent
 
 from agent_svc.config import ProviderConfig
-from agent_svc.llm.base import (
-    CallUsage,
-    ChatMessage,
-    Finished,
-    LLMRequest,
-    LLMResponse,
-    ProviderError,
-    StreamEvent,
-    TextDelta,
-    ToolCall,
-)
-from agent_svc.llm.retry import RETRYABLE_STATUS, RetryPolicy, retry_after, stream_with_retries, use_aiohttp, with_retries
+from agent_svc.llm.base import CallUsage, ChatMessage, LLMRequest, LLMResponse, ProviderError, StreamEvent, ToolCall
+from agent_svc.llm.retry import RETRYABLE_STATUS, retry_after, stream_with_retries, use_aiohttp, with_retries
+from agent_svc.llm.sdk import SDKProvider, StreamState, parse_arguments, run_stream, sdk_error
 
 _CACHE = {"type": "ephemeral"}
 _RETRYABLE_STREAM_ERRORS = {"overloaded_error", "api_error", "rate_limit_error", "timeout_error"}
@@ -40,11 +31,7 @@ def map_error(provider: str, error: Exception) -> ProviderError:
             retryable = kind in _RETRYABLE_STREAM_ERRORS
         return ProviderError(provider, f"HTTP {status} {kind}".strip(), retryable=retryable, status=status,
                              retry_after=retry_after(error.response.headers))
-    if isinstance(error, anthropic.APIConnectionError):
-        return ProviderError(provider, type(error).__name__, retryable=True)
-    if isinstance(error, ProviderError):
-        return error
-    return ProviderError(provider, f"unexpected {type(error).__name__}", retryable=False)
+    return sdk_error(provider, error, anthropic.APIConnectionError)
 
 
 def to_messages(messages: tuple[ChatMessage, ...], cache_last: bool) -> list[dict[str, Any]]:
@@ -78,27 +65,17 @@ def to_messages(messages: tuple[ChatMessage, ...], cache_last: bool) -> list[dic
     return out
 
 
-class AnthropicProvider:
+class AnthropicProvider(SDKProvider):
     """`model` comes with each request: one client (and connection pool) per provider."""
 
+    name = "anthropic"
+
     def __init__(self, config: ProviderConfig, api_key: str, base_url: str | None) -> None:
-        self.name = "anthropic"
-        self.label = config.name
-        self.config = config
-        self.policy = RetryPolicy(config.max_retries, config.backoff_seconds, config.max_backoff_seconds)
+        super().__init__(config)
         transport = anthropic.DefaultAioHttpClient if use_aiohttp(config.http_client) else anthropic.DefaultAsyncHttpxClient
         self.client = anthropic.AsyncAnthropic(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=config.timeout_seconds,
-            max_retries=0,
-            http_client=transport(
-                limits=httpx2.Limits(max_connections=config.max_connections, max_keepalive_connections=config.max_connections),
-            ),
+            **self.client_options(api_key, base_url), http_client=transport(limits=self.http_limits())
         )
-
-    def __repr__(self) -> str:  # the client holds the key: never print it
-        return f"AnthropicProvider({self.label!r})"
 
     def params(self, request: LLMRequest) -> dict[str, Any]:
         system: list[dict[str, Any]] = [{"type": "text", "text": request.system or "You are a helpful assistant."}]
@@ -159,52 +136,59 @@ class AnthropicProvider:
         params = self.params(request)
         return stream_with_retries(lambda: self._stream_once(params, request.model), self.policy, self.label)
 
-    async def _stream_once(self, params: dict[str, Any], model: str) -> AsyncIterator[StreamEvent]:
-        usage = CallUsage()
-        text: list[str] = []
-        calls: list[ToolCall] = []
-        tool_blocks: dict[int, dict[str, Any]] = {}
-        stop_reason = ""
-        try:
-            events = await self.client.messages.create(**params, stream=True)
-            async for event in events:
-                if event.type == "message_start":
-                    start = event.message.usage
-                    usage.input_tokens = start.input_tokens
-                    usage.cache_read_tokens = start.cache_read_input_tokens or 0
-                    usage.cache_write_tokens = start.cache_creation_input_tokens or 0
-                    usage.output_tokens = start.output_tokens
-                    model = event.message.model or model
-                elif event.type == "content_block_start":
-                    block = event.content_block
-                    if block.type == "tool_use":
-                        tool_blocks[event.index] = {"id": block.id, "name": block.name, "json": []}
-                elif event.type == "content_block_delta":
-                    delta = event.delta
-                    if delta.type == "text_delta" and delta.text:
-                        text.append(delta.text)
-                        yield TextDelta(delta.text)
-                    elif delta.type == "input_json_delta" and event.index in tool_blocks:
-                        tool_blocks[event.index]["json"].append(delta.partial_json)
-                elif event.type == "content_block_stop" and event.index in tool_blocks:
-                    block_data = tool_blocks.pop(event.index)
-                    raw = "".join(block_data["json"]) or "{}"
-                    try:
-                        arguments = json.loads(raw)
-                    except json.JSONDecodeError:
-                        arguments = {"_invalid_json": raw}
-                    calls.append(ToolCall(block_data["id"], block_data["name"], arguments if isinstance(arguments, dict) else {}))
-                elif event.type == "message_delta":
-                    stop_reason = str(event.delta.stop_reason or "")
-                    usage.output_tokens = event.usage.output_tokens
-                    if event.usage.input_tokens:
-                        usage.input_tokens = event.usage.input_tokens
-        except ProviderError:
-            raise
-        except Exception as error:
-            raise map_error(self.label, error) from error
-        yield Finished(LLMResponse("".join(text), calls, usage, stop_reason, self.name, model))
+    def _stream_once(self, params: dict[str, Any], model: str) -> AsyncIterator[StreamEvent]:
+        return run_stream(
+            lambda: self.client.messages.create(**params, stream=True),
+            _AnthropicStream(model),
+            self.name,
+            lambda error: map_error(self.label, error),
+        )
 
     async def close(self) -> None:
         await self.client.close()
 
+
+
+class _AnthropicStream(StreamState[RawMessageStreamEvent]):
+    """Messages API events: usage at the start and the end, text and tool input as
+    deltas of numbered content blocks."""
+
+    def __init__(self, model: str) -> None:
+        super().__init__(model)
+        self.calls: list[ToolCall] = []
+        # Tool-use blocks still open, by index: id, name and the pieces of their JSON input.
+        self.open_tools: dict[int, tuple[str, str, list[str]]] = {}
+
+    def feed(self, event: RawMessageStreamEvent) -> str:
+        if event.type == "message_start":
+            self._start(event.message)
+        elif event.type == "content_block_start" and event.content_block.type == "tool_use":
+            self.open_tools[event.index] = (event.content_block.id, event.content_block.name, [])
+        elif event.type == "content_block_delta":
+            return self._delta(event.index, event.delta)
+        elif event.type == "content_block_stop" and event.index in self.open_tools:
+            call_id, name, pieces = self.open_tools.pop(event.index)
+            self.calls.append(ToolCall(call_id, name, parse_arguments("".join(pieces))))
+        elif event.type == "message_delta":
+            self.stop_reason = str(event.delta.stop_reason or "")
+            self.usage.output_tokens = event.usage.output_tokens
+            if event.usage.input_tokens:
+                self.usage.input_tokens = event.usage.input_tokens
+        return ""
+
+    def _start(self, message: AnthropicMessage) -> None:
+        start = message.usage
+        self.usage = CallUsage(
+            start.input_tokens, start.output_tokens, start.cache_read_input_tokens or 0, start.cache_creation_input_tokens or 0
+        )
+        self.model = message.model or self.model
+
+    def _delta(self, index: int, delta: RawContentBlockDelta) -> str:
+        if delta.type == "text_delta":
+            return delta.text
+        if delta.type == "input_json_delta" and index in self.open_tools:
+            self.open_tools[index][2].append(delta.partial_json)
+        return ""
+
+    def tool_calls(self) -> list[ToolCall]:
+        return self.calls

@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from agent_svc.config import ConfigError, ProviderConfig, ProvidersConfig
+from agent_svc.config import ProviderConfig, ProvidersConfig
+from agent_svc.config_files import ConfigError
 from agent_svc.llm.base import LLMProvider
 from agent_svc.llm.cascade import ModelChoice
 from agent_svc.llm.local import LocalEngine

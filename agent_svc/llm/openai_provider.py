@@ -6,25 +6,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from typing import Any
 
-import httpx2
 import openai
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
+from openai.types.chat.chat_completion_chunk import ChoiceDeltaToolCall
+from openai.types.completion_usage import CompletionUsage
 
 from agent_svc.config import ProviderConfig
-from agent_svc.llm.base import (
-    CallUsage,
-    ChatMessage,
-    Finished,
-    LLMRequest,
-    LLMResponse,
-    ProviderError,
-    StreamEvent,
-    TextDelta,
-    ToolCall,
-)
-from agent_svc.llm.retry import RETRYABLE_STATUS, RetryPolicy, retry_after, stream_with_retries, use_aiohttp, with_retries
+from agent_svc.llm.base import CallUsage, ChatMessage, LLMRequest, LLMResponse, ProviderError, StreamEvent, ToolCall
+from agent_svc.llm.retry import RETRYABLE_STATUS, retry_after, stream_with_retries, use_aiohttp, with_retries
+from agent_svc.llm.sdk import SDKProvider, StreamState, parse_arguments, run_stream, sdk_error
 
 
 def map_error(provider: str, error: Exception) -> ProviderError:
@@ -33,13 +26,9 @@ def map_error(provider: str, error: Exception) -> ProviderError:
         status = error.status_code
         return ProviderError(provider, f"HTTP {status}", retryable=status in RETRYABLE_STATUS, status=status,
                              retry_after=retry_after(error.response.headers))
-    if isinstance(error, openai.APIConnectionError):
-        return ProviderError(provider, type(error).__name__, retryable=True)
-    if isinstance(error, openai.APIError):  # an error event inside a stream
-        return ProviderError(provider, "error in stream", retryable=True)
-    if isinstance(error, ProviderError):
-        return error
-    return ProviderError(provider, f"unexpected {type(error).__name__}", retryable=False)
+    if isinstance(error, openai.APIError) and not isinstance(error, openai.APIConnectionError):
+        return ProviderError(provider, "error in stream", retryable=True)  # an error event inside a stream
+    return sdk_error(provider, error, openai.APIConnectionError)
 
 
 def to_messages(system: str, messages: tuple[ChatMessage, ...]) -> list[dict[str, Any]]:
@@ -66,45 +55,28 @@ def to_messages(system: str, messages: tuple[ChatMessage, ...]) -> list[dict[str
     return out
 
 
-def _arguments(raw: str) -> dict[str, Any]:
-    try:
-        value = json.loads(raw or "{}")
-    except json.JSONDecodeError:
-        return {"_invalid_json": raw}
-    return value if isinstance(value, dict) else {"_invalid_json": raw}
-
-
-def _usage(usage: Any) -> CallUsage:
+def _usage(usage: CompletionUsage | None) -> CallUsage:
     if usage is None:
         return CallUsage()
-    details = getattr(usage, "prompt_tokens_details", None)
-    cached = int(getattr(details, "cached_tokens", 0) or 0) if details is not None else 0
-    written = int(getattr(details, "cache_write_tokens", 0) or 0) if details is not None else 0
+    details = usage.prompt_tokens_details
+    cached = int(details.cached_tokens or 0) if details is not None else 0
+    written = int(details.cache_write_tokens or 0) if details is not None else 0
     prompt = int(usage.prompt_tokens or 0)
     # prompt_tokens includes the cached ones; keep the buckets disjoint.
     return CallUsage(max(0, prompt - cached - written), int(usage.completion_tokens or 0), cached, written)
 
 
-class OpenAIProvider:
+class OpenAIProvider(SDKProvider):
+    name = "openai"
+
     def __init__(self, config: ProviderConfig, api_key: str, base_url: str | None) -> None:
-        self.name = "openai"
-        self.label = config.name
-        self.config = config
-        self.policy = RetryPolicy(config.max_retries, config.backoff_seconds, config.max_backoff_seconds)
+        super().__init__(config)
         self.official = base_url is None
         self.max_tokens_param = config.max_tokens_param or ("max_completion_tokens" if self.official else "max_tokens")
+        transport = openai.DefaultAioHttpClient if use_aiohttp(config.http_client) else openai.DefaultAsyncHttpx2Client
         self.client = openai.AsyncOpenAI(
-            api_key=api_key,
-            base_url=base_url,
-            timeout=config.timeout_seconds,
-            max_retries=0,
-            http_client=(openai.DefaultAioHttpClient if use_aiohttp(config.http_client) else openai.DefaultAsyncHttpx2Client)(
-                limits=httpx2.Limits(max_connections=config.max_connections, max_keepalive_connections=config.max_connections),
-            ),
+            **self.client_options(api_key, base_url), http_client=transport(limits=self.http_limits())
         )
-
-    def __repr__(self) -> str:  # the client holds the key: never print it
-        return f"OpenAIProvider({self.label!r})"
 
     def params(self, request: LLMRequest) -> dict[str, Any]:
         system = request.system + ("\n\n" + request.context if request.context else "")
@@ -127,33 +99,34 @@ class OpenAIProvider:
             params["prompt_cache_key"] = request.cache_key
         return params
 
-    async def _post(self, params: dict[str, Any], deadline: float | None, stream: bool) -> Any:
+    async def _post(self, params: dict[str, Any], deadline: float | None) -> ChatCompletion:
         """The SDK client's own POST: its auth, HTTP pool, error classes, SSE decoding and
         response models. `chat.completions.create` would first walk every message and
         tool through its typed-parameter transform, tens of milliseconds of CPU per
         call on the event loop for a prompt with history and tools; our parameters
         are already plain JSON, so they go as the body."""
-        options: dict[str, Any] = {"timeout": deadline} if deadline is not None else {}
-        if stream:
-            return await self.client.post(
-                "/chat/completions", cast_to=ChatCompletion, body={**params, "stream": True}, options=options,  # type: ignore[call-overload]
-                stream=True, stream_cls=openai.AsyncStream[ChatCompletionChunk],
-            )
-        return await self.client.post("/chat/completions", cast_to=ChatCompletion, body=params, options=options)  # type: ignore[call-overload]
+        return await self.client.post("/chat/completions", cast_to=ChatCompletion, body=params, options=_options(deadline))
+
+    async def _post_stream(self, params: dict[str, Any], deadline: float | None) -> openai.AsyncStream[ChatCompletionChunk]:
+        """The same POST, answered as a stream of chunks (SSE)."""
+        return await self.client.post(
+            "/chat/completions", cast_to=ChatCompletion, body={**params, "stream": True}, options=_options(deadline),
+            stream=True, stream_cls=openai.AsyncStream[ChatCompletionChunk],
+        )
 
     async def complete(self, request: LLMRequest) -> LLMResponse:
         params = self.params(request)
 
         async def call() -> LLMResponse:
             try:
-                completion: ChatCompletion = await self._post(params, request.timeout, stream=False)
+                completion = await self._post(params, request.timeout)
             except Exception as error:
                 raise map_error(self.label, error) from error
             if not completion.choices:
                 raise ProviderError(self.label, "no choices in the answer", retryable=True)
             choice = completion.choices[0]
             calls = [
-                ToolCall(call.id, call.function.name, _arguments(call.function.arguments))
+                ToolCall(call.id, call.function.name, parse_arguments(call.function.arguments))
                 for call in (choice.message.tool_calls or [])
                 if call.type == "function"
             ]
@@ -174,42 +147,59 @@ class OpenAIProvider:
             params["stream_options"] = {"include_usage": True}
         return stream_with_retries(lambda: self._stream_once(params, request.model, request.timeout), self.policy, self.label)
 
-    async def _stream_once(self, params: dict[str, Any], model: str, deadline: float | None) -> AsyncIterator[StreamEvent]:
-        text: list[str] = []
-        pending: dict[int, dict[str, Any]] = {}
-        usage = CallUsage()
-        stop_reason = ""
-        try:
-            chunks = await self._post(params, deadline, stream=True)
-            async for chunk in chunks:
-                model = chunk.model or model
-                if chunk.usage is not None:
-                    usage = _usage(chunk.usage)
-                for choice in chunk.choices[:1]:
-                    delta = choice.delta
-                    if delta.content:
-                        text.append(delta.content)
-                        yield TextDelta(delta.content)
-                    for part in delta.tool_calls or []:
-                        slot = pending.setdefault(part.index, {"id": "", "name": "", "arguments": []})
-                        if part.id:
-                            slot["id"] = part.id
-                        if part.function is not None:
-                            if part.function.name:
-                                slot["name"] = part.function.name
-                            if part.function.arguments:
-                                slot["arguments"].append(part.function.arguments)
-                    if choice.finish_reason:
-                        stop_reason = str(choice.finish_reason)
-        except ProviderError:
-            raise
-        except Exception as error:
-            raise map_error(self.label, error) from error
-        calls = [
-            ToolCall(slot["id"] or f"call_{index}", slot["name"], _arguments("".join(slot["arguments"])))
-            for index, slot in sorted(pending.items())
-        ]
-        yield Finished(LLMResponse("".join(text), calls, usage, stop_reason, self.name, model))
+    def _stream_once(self, params: dict[str, Any], model: str, deadline: float | None) -> AsyncIterator[StreamEvent]:
+        return run_stream(
+            lambda: self._post_stream(params, deadline),
+            _OpenAIStream(model),
+            self.name,
+            lambda error: map_error(self.label, error),
+        )
 
     async def close(self) -> None:
         await self.client.close()
+
+
+def _options(deadline: float | None) -> openai.RequestOptions:
+    return {"timeout": deadline} if deadline is not None else {}
+
+
+@dataclass
+class _PendingCall:
+    id: str = ""
+    name: str = ""
+    arguments: list[str] = field(default_factory=list)
+
+
+class _OpenAIStream(StreamState[ChatCompletionChunk]):
+    """Chat Completions chunks: text in the first choice's deltas, tool calls in
+    numbered pieces (id and name first, then the arguments' JSON text), usage in the
+    last chunk when asked for."""
+
+    def __init__(self, model: str) -> None:
+        super().__init__(model)
+        self.pending: dict[int, _PendingCall] = {}
+
+    def feed(self, chunk: ChatCompletionChunk) -> str:
+        self.model = chunk.model or self.model
+        if chunk.usage is not None:
+            self.usage = _usage(chunk.usage)
+        for choice in chunk.choices[:1]:
+            self._tool_parts(choice.delta.tool_calls or [])
+            if choice.finish_reason:
+                self.stop_reason = str(choice.finish_reason)
+            return choice.delta.content or ""
+        return ""
+
+    def _tool_parts(self, parts: list[ChoiceDeltaToolCall]) -> None:
+        for part in parts:
+            call = self.pending.setdefault(part.index, _PendingCall())
+            call.id = part.id or call.id
+            if part.function is not None:
+                call.name = part.function.name or call.name
+                call.arguments.append(part.function.arguments or "")
+
+    def tool_calls(self) -> list[ToolCall]:
+        return [
+            ToolCall(call.id or f"call_{index}", call.name, parse_arguments("".join(call.arguments)))
+            for index, call in sorted(self.pending.items())
+        ]

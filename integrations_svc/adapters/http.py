@@ -168,9 +168,6 @@ class OAuthToken:
     def can_refresh(self) -> bool:
         return bool(self._refresh_token and self._client_id)
 
-    def configured(self) -> bool:
-        return bool(self._static) or self.can_refresh
-
     def invalidate(self) -> None:
         """After a 401: the next call fetches a fresh token."""
         self._current = ""

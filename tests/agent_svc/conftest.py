@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from agent_svc.devtools.fake_llm import FakeLLMServer
+from devstack.fake_llm import FakeLLMServer
 
 
 @pytest.fixture

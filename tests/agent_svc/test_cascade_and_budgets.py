@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from agent_helpers import make_runtime, make_turn
 
-from agent_svc.config import PROVIDERS_FILE, ConfigError
-from agent_svc.devtools.fake_llm import FakeLLMServer, Scripted
+from agent_svc.config import PROVIDERS_FILE
+from agent_svc.config_files import ConfigError
 from agent_svc.runtime import AgentRuntime
+from devstack.fake_llm import FakeLLMServer, Scripted
 
 KEY = "sk-test-cascade"
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from agent_helpers import make_runtime, make_turn
 
-from agent_svc.config import ConfigError, load_agents
+from agent_svc.config import load_agents
+from agent_svc.config_files import ConfigError
 from agent_svc.signals import extract_bant, extract_contact, parse_meeting_time, sentiment, wants_human, zone
 from agent_svc.tools import ToolRegistry
 

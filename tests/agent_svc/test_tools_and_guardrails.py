@@ -14,7 +14,6 @@ from agent_helpers import MemoryKnowledge, make_runtime, make_turn
 from atende.agent.v1 import agent_service_pb2 as agent_pb
 from atende.common.v1 import types_pb2
 
-from agent_svc.devtools.fake_llm import FakeLLMServer, Scripted
 from agent_svc.domain import (
     AgentReply,
     Bant,
@@ -34,6 +33,7 @@ from agent_svc.prompts import load_playbook
 from agent_svc.runtime import AgentRuntime
 from agent_svc.servicer import to_response, to_turn
 from agent_svc.tools import BUILT_IN_TOOLS, validate
+from devstack.fake_llm import FakeLLMServer, Scripted
 
 KEY = "sk-test-tools"
 

@@ -3,7 +3,7 @@ Chat Completions wire formats: JSON answers, tool use, SSE streams, and 429/5xx
 errors with Retry-After. Tests drive the real SDK clients against it; the turn
 benchmark uses it as an OpenAI-compatible provider with a fixed latency.
 
-    python -m agent_svc.devtools.fake_llm --port 0 --latency-ms 300
+    python -m devstack.fake_llm --port 0 --latency-ms 300
 
 It is a test double for the providers' HTTP APIs, never a model: it answers what
 it is scripted to answer (or a fixed text)."""
