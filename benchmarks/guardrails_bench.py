@@ -25,8 +25,8 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent.parent / "gen" / "python")]
 
-from router_svc.guardrails import GuardContext, load_guardrails  # noqa: E402
-from router_svc.guardrails.text import fold_table  # noqa: E402
+from atende_guardrails import GuardContext, load_guardrails  # noqa: E402
+from atende_guardrails.normalize import fold_table  # noqa: E402
 
 
 def hostile_texts() -> dict[str, str]:
@@ -61,7 +61,7 @@ def main() -> None:
     fold_table()  # built once per process (about 30 ms); not part of a check's cost
     encoder = None
     if "--no-encoder" not in sys.argv:
-        from router_svc.embeddings import UsemEncoder
+        from atende_guardrails.encoder import UsemEncoder
 
         encoder = UsemEncoder(cache_size=0)  # no cache: every run pays for its encoding
         encoder.load()

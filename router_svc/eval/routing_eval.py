@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from router_svc.embeddings import UsemEncoder
+from atende_guardrails.encoder import UsemEncoder
 from router_svc.routing import (
     Cascade,
     EmbeddingClassifier,
@@ -109,7 +109,7 @@ def _report(name: str, results: list[tuple[Turn, str, str]], seconds: float) -> 
 
 
 def _language(turn: Turn) -> str:
-    from atende_runtime.text import detect_language
+    from atende_guardrails.text import detect_language
 
     return detect_language(" ".join((*turn.history, turn.text)))
 

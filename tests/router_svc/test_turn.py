@@ -21,13 +21,13 @@ from router_support import RunningMemory, ScriptedAgents, SpiedMemory, open_memo
 
 from agent_svc.app import setup as agent_setup
 from agent_svc.settings import Settings as AgentSettings
+from atende_guardrails import load_guardrails
+from atende_guardrails.encoder import UsemEncoder
 from atende_runtime.embedded import free_port
 from atende_runtime.errors import InvalidArgument
 from atende_runtime.server import start
 from router_svc.actions import ActionPlanner
 from router_svc.clients import GrpcAgents
-from router_svc.embeddings import UsemEncoder
-from router_svc.guardrails import load_guardrails
 from router_svc.metrics import METRICS
 from router_svc.routing import Cascade, EmbeddingClassifier, ExampleSet, KeywordClassifier, Router, RoutingPolicy
 from router_svc.settings import RULES_DIR

@@ -19,7 +19,6 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Look-alike letters that NFKD does not fold (Cyrillic, Greek, a few IPA letters).
@@ -162,7 +161,7 @@ class Folded:
 _CHUNK = 256
 
 
-def fold(text: str) -> Folded:
+def normalize(text: str) -> Folded:
     if text.isascii() and not _has_controls(text):
         folded = text.lower()
         identity = True
@@ -194,50 +193,3 @@ def despace(text: str) -> str:
     """Joins letters written one by one ("i g n o r e  a l l" -> "ignore all"): a
     single separator between two one-letter words goes, a double one stays."""
     return _SPACED.sub("", text)
-
-
-# Sentence boundaries: terminal punctuation followed by white space, or a line break.
-_ABBREVIATIONS = frozenset(
-    "sr sra srta dr dra prof profa etc ex eg ie vs av no nº n pág pag p tel cel obs aprox min max mr mrs ms st jr inc "
-    "ltda cia".split()
-)
-_BOUNDARY = re.compile(r"(?:[.!?…]+[\"')\]]*|:)(?=\s)|\n")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Splits a reply into sentences; each keeps its trailing white space, so the
-    pieces concatenate back to the text exactly."""
-    sentences, rest = split_complete(text)
-    if rest:
-        sentences.append(rest)
-    return sentences
-
-
-def split_complete(buffer: str) -> tuple[list[str], str]:
-    """The complete sentences at the start of `buffer` (a boundary followed by
-    white space that is itself followed by more text) and what remains."""
-    pieces: list[str] = []
-    start = 0
-    for end in _boundaries(buffer):
-        # Keep the trailing white space with the sentence; wait until something follows it.
-        stop = end
-        while stop < len(buffer) and buffer[stop] in " \t\r\n":
-            stop += 1
-        if stop >= len(buffer):
-            break
-        if buffer[start:end].strip():
-            pieces.append(buffer[start:stop])
-            start = stop
-    return pieces, buffer[start:]
-
-
-def _boundaries(text: str) -> Iterator[int]:
-    for match in _BOUNDARY.finditer(text):
-        if match.group(0) == ":":
-            continue
-        end = match.end()
-        if match.group(0).startswith("."):
-            word = re.search(r"(\w+)\W*$", text[max(0, match.start() - 12) : match.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or (word.group(1).isdigit() and len(word.group(1)) <= 2)):
-                continue
-        yield end

@@ -8,10 +8,10 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from router_svc.embeddings import UsemEncoder
-from router_svc.guardrails import GuardContext, load_guardrails
-from router_svc.guardrails.base import apply_redactions
-from router_svc.guardrails.pii import PiiCheck
+from atende_guardrails.base import GuardContext, apply_redactions
+from atende_guardrails.config import load_guardrails
+from atende_guardrails.encoder import UsemEncoder
+from atende_guardrails.pii import PiiCheck
 
 EVAL_DIR = Path(__file__).parent
 

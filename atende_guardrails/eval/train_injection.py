@@ -2,7 +2,7 @@
 rules/injection_model.json. Offline, deterministic, numpy only (no scikit-learn:
 its threadpoolctl slows the encoder a hundredfold, shared/NOTES.md).
 
-    python -m router_svc.eval.train_injection [--folds 5]
+    python -m atende_guardrails.eval.train_injection [--folds 5]
 
 Training data: the development seed (eval/injection_seed.tsv) and the training
 file (eval/injection_train.tsv); never the held-out sets. Each message becomes
@@ -28,9 +28,9 @@ for _name, _value in blas_single_thread_env().items():
 import numpy as np  # noqa: E402
 from numpy.typing import NDArray  # noqa: E402
 
-from router_svc.eval.guardrails_eval import _unescape  # noqa: E402
-from router_svc.guardrails.classifier import encode_weights, feature_indices, windows  # noqa: E402
-from router_svc.guardrails.input_checks import PromptInjectionCheck  # noqa: E402
+from atende_guardrails.classifier import encode_weights, feature_indices, windows  # noqa: E402
+from atende_guardrails.eval.guardrails_eval import _unescape  # noqa: E402
+from atende_guardrails.input_checks import PromptInjectionCheck  # noqa: E402
 
 EVAL_DIR = Path(__file__).parent
 MODEL_PATH = EVAL_DIR.parent / "rules" / "injection_model.json"
@@ -136,7 +136,7 @@ def threshold_for(benign: NDArray[np.float64], attack: NDArray[np.float64]) -> t
 
 def main(argv: list[str]) -> int:
     folds = int(argv[argv.index("--folds") + 1]) if "--folds" in argv else 5
-    from router_svc.embeddings import UsemEncoder
+    from atende_guardrails.encoder import UsemEncoder
 
     encoder = UsemEncoder()
     encoder.load()
