@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from atende_guardrails.normalize import normalize
+from atende_guardrails.pii import redact
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -25,8 +26,17 @@ _CITATION = re.compile(r"\[\d{1,2}\]")
 
 
 def numbers_in(text: str) -> set[str]:
-    """The figures of a text, normalized; citation markers ("[1]") are not figures."""
+    """The numbers of a text, normalized; citation markers ("[1]") are not numbers."""
     return {normalize_number(m.group(0)) for m in _NUMBER.finditer(_CITATION.sub(" ", text))}
+
+
+@functools.lru_cache(maxsize=2048)
+def figures(sentence: str) -> frozenset[str]:
+    """The figures a sentence states about the world: its numbers, without those that
+    are personal data (a CPF or a phone is pii_redaction's business, not a claim)."""
+    if not _NUMBER.search(sentence):
+        return frozenset()
+    return frozenset(numbers_in(redact(sentence)[0]))
 
 
 _STOPWORDS = frozenset(

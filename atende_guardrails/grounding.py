@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from atende_guardrails.base import Finding, GuardContext
-from atende_guardrails.claims import WORD, Evidence, evidence_of, is_claim, numbers_in, stems
+from atende_guardrails.claims import WORD, Evidence, evidence_of, figures, is_claim, numbers_in, stems
 from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.normalize import normalize
 from atende_guardrails.text import split_sentences
@@ -103,7 +103,7 @@ class GroundingCheck:
             if own and sentence.strip() and normalize(sentence).canonical in own:
                 continue
             if not is_claim(sentence):
-                if not numbers_in(sentence) <= all_numbers | trusted:
+                if not figures(sentence) <= all_numbers | trusted:
                     unsupported.append((start, sentence, "unsupported_figure"))
                 continue
             supported, used_semantic = self._supported(sentence, passages, all_numbers, context.evidence or (), budget)
@@ -132,7 +132,7 @@ class GroundingCheck:
     ) -> tuple[bool, int]:
         if not passages:
             return False, 0
-        if not numbers_in(sentence) <= all_numbers:
+        if not figures(sentence) <= all_numbers:
             return False, 0
         words = stems(sentence)
         if not words:
@@ -146,7 +146,7 @@ class GroundingCheck:
 
     @staticmethod
     def _semantic_candidate(sentence: str, all_numbers: set[str]) -> bool:
-        return len(sentence) <= 400 and len(WORD.findall(sentence)) >= 3 and numbers_in(sentence) <= all_numbers
+        return len(sentence) <= 400 and len(WORD.findall(sentence)) >= 3 and figures(sentence) <= all_numbers
 
 
 

@@ -24,6 +24,7 @@ from agent_svc.domain import (
     Escalate,
     HandoffPacket,
     LeadState,
+    Passage,
     SendEmail,
     SyncLead,
     TrackEvent,
@@ -189,6 +190,18 @@ async def test_personal_data_and_promises_are_caught(llm_server: FakeLLMServer, 
     # The promise blocks the rest of the reply: the fallback closes it, and the gate says so.
     assert {(g.check, g.action) for g in reply.guardrails} == {
         ("pii_redaction", "redacted"), ("policy", "blocked"), ("output_gate", "fallback")}
+
+
+async def test_an_unsupported_claim_is_replaced_by_an_honest_answer(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    garantia = Passage("x9-garantia", "Garantia X9", "garantia.md", "O inversor X9 tem garantia de 10 anos contra defeitos.", 0.0)
+    runtime = make_runtime({"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": llm_server.openai_base_url},
+                           knowledge=MemoryKnowledge([garantia]), agents_dir=tmp_path)
+    llm_server.push(Scripted(text="O inversor X9 tem garantia de 10 anos. Ele também funciona debaixo d'água por 3 dias. "
+                                  "Posso ajudar em algo mais?"))
+    reply = await runtime.reply(make_turn("Qual a garantia do inversor X9? Ele deu defeito", agent="support"))
+    note = runtime.get("support").playbook.say("pt", "safe_fallback")
+    assert reply.text == f"O inversor X9 tem garantia de 10 anos. {note} Posso ajudar em algo mais?"
+    assert ("grounding", "fallback") in [(g.check, g.action) for g in reply.guardrails]
 
 
 async def collect(runtime: AgentRuntime, text: str, agent: str) -> tuple[list[tuple[float, str]], AgentReply]:

@@ -314,3 +314,9 @@ def test_the_agents_hand_off_phrases_are_not_claims_to_ground() -> None:
     assert len(phrases) >= 10
     claims = [s.strip() for p in phrases for s in split_sentences(p) if is_claim(s)]
     assert claims == []
+
+
+def test_personal_data_is_not_a_figure_to_ground() -> None:
+    grounding = GroundingCheck({"pt": "Não encontrei isso."})
+    context = GuardContext(stage="output", language="pt", evidence=())
+    assert grounding.scan("Anotei seu CPF 529.982.247-25 e o telefone (11) 98765-4321.", context) == []
