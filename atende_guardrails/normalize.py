@@ -45,33 +45,35 @@ INVISIBLE = frozenset(
 )
 
 
+def _decomposed(code: int) -> str | None:
+    """The table's entry for a character NFKD folds or that formats invisibly; "" when it
+    maps to itself."""
+    char = chr(code)
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf"):
+        return None
+    if category == "Cc":
+        return " "
+    decomposed = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return decomposed if decomposed != char and decomposed and len(decomposed) <= 4 else ""
+
+
 @functools.cache
 def fold_table() -> dict[int, str | None]:
     """The translate table, built once (about 30 ms)."""
     table: dict[int, str | None] = {}
     for first, last in _RANGES:
         for code in range(first, last):
-            char = chr(code)
-            category = unicodedata.category(char)
-            if category in ("Mn", "Me", "Cf"):
-                table[code] = None
-                continue
-            if category == "Cc":
-                table[code] = " "
-                continue
-            decomposed = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-            if decomposed != char and decomposed and len(decomposed) <= 4:
-                table[code] = decomposed
-    for char, plain in _CONFUSABLES.items():
-        table[ord(char)] = plain
-    for code in INVISIBLE:
-        table[code] = None
+            entry = _decomposed(code)
+            if entry != "":
+                table[code] = entry
+    table.update({ord(char): plain for char, plain in _CONFUSABLES.items()})
+    table.update(dict.fromkeys(INVISIBLE))
     for code in range(TAG_FIRST, TAG_LAST + 1):
         table[code] = chr(code - TAG_FIRST) if 0x20 <= code - TAG_FIRST <= 0x7E else None
     for code in (0x09, 0x0A, 0x0D):
         table.pop(code, None)
-    for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]:
-        table[code] = " "
+    table.update(dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F], " "))
     return table
 
 

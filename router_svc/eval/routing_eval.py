@@ -122,6 +122,17 @@ def run(show_errors: bool = False) -> None:
     evaluate(EVAL_DIR / "routing_holdout.tsv", ("keywords", "embedding", "cascade"), show_errors=show_errors)
 
 
+def _strategy(name: str, keywords: Strategy, embedding: Strategy | None, threshold: float) -> tuple[str, Strategy]:
+    """The strategy a name stands for, and the name it is reported under."""
+    if name == "keywords":
+        return name, keywords
+    if name == "embedding" and embedding is not None:
+        return name, embedding
+    if name == "cascade" and embedding is not None:
+        return f"cascade (keywords, then embedding below {threshold})", Cascade([keywords, embedding], threshold)
+    raise SystemExit(f"unknown strategy {name!r}")
+
+
 def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "cascade", "llm"),
              show_errors: bool = False) -> dict[str, float]:
     settings = Settings()
@@ -142,21 +153,12 @@ def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "
         embedding = _Precomputed(classifier, turns)
     scores: dict[str, float] = {}
     for name in strategies:
-        strategy: Strategy
-        if name == "keywords":
-            strategy = keywords
-        elif name == "embedding" and embedding is not None:
-            strategy = embedding
-        elif name == "cascade" and embedding is not None:
-            strategy = Cascade([keywords, embedding], settings.routing_cascade_threshold)
-            name = f"cascade (keywords, then embedding below {settings.routing_cascade_threshold})"
-        elif name == "llm":
+        if name == "llm":
             print("\n== llm: not evaluated. agent_svc offers no classification RPC, and its offline engine is not an LLM;"
                   " the strategy (router_svc/routing/llm.py) runs when ROUTER_LLM_CLASSIFIER_AGENT names an agent_svc"
                   " agent backed by a hosted model.")
             continue
-        else:
-            raise SystemExit(f"unknown strategy {name!r}")
+        name, strategy = _strategy(name, keywords, embedding, settings.routing_cascade_threshold)
         started = time.perf_counter()
         results = asyncio.run(_evaluate(strategy, policy, turns))
         scores[name] = _report(name, results, time.perf_counter() - started)
