@@ -35,7 +35,7 @@ test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
 
 lint: $(STAMP) lint-proto lint-breaking ## ruff, mypy, buf lint and buf breaking
 	$(BIN)/ruff check .
-	$(BIN)/mypy atende_runtime router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway
+	$(BIN)/mypy atende_runtime atende_guardrails router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway
 
 build/third_party: $(STAMP)
 	$(BIN)/python tools/third_party_protos.py build/third_party
@@ -63,7 +63,7 @@ bench: $(STAMP) ## run the benchmarks (each prints p50/p95/p99 and throughput)
 
 eval: $(STAMP) ## print the quality evaluations (routing accuracy, guardrail detection, retrieval recall)
 	$(BIN)/python -m router_svc.eval routing
-	$(BIN)/python -m router_svc.eval guardrails
+	$(BIN)/python -m atende_guardrails.eval
 	@if [ -d knowledge_svc/eval ]; then $(BIN)/python -m knowledge_svc.eval; fi
 
 clean: ## remove build output (keeps data/ and .venv)

@@ -18,15 +18,20 @@ from agent_svc.runtime import AgentRuntime
 from agent_svc.servicer import AgentServicer
 from agent_svc.settings import Settings
 from agent_svc.tools import ToolRegistry
+from atende_guardrails.config import load_guardrails
+from atende_guardrails.encoder import SyncEncoder, UsemEncoder
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
 
 SERVICE_NAME = "atende.agent.v1.AgentService"
 
 
-def build_runtime(settings: Settings, knowledge: GrpcKnowledge, environ: Mapping[str, str] | None = None) -> AgentRuntime:
+def build_runtime(
+    settings: Settings, knowledge: GrpcKnowledge, environ: Mapping[str, str] | None = None, encoder: SyncEncoder | None = None
+) -> AgentRuntime:
     """Reads the configuration files and the environment's provider keys; a broken
-    file raises ConfigError naming it, so the service does not start half-configured."""
+    file raises ConfigError naming it, so the service does not start half-configured.
+    Without `encoder`, grounding compares words only (one language)."""
     registry = ToolRegistry()
     providers_config = load_providers(settings.providers_file)
     providers = ProviderSet(providers_config, os.environ if environ is None else environ)
@@ -39,6 +44,7 @@ def build_runtime(settings: Settings, knowledge: GrpcKnowledge, environ: Mapping
         pricing=Pricing(providers_config.pricing),
         top_k=settings.knowledge_top_k,
         prompt_dirs=(Path(settings.agents_dir) / "prompts", PROMPTS_DIR),
+        guardrails=load_guardrails(settings.guardrails_config, settings.guardrails_lexicon, encoder),
     )
     return AgentRuntime(configs, deps)
 
@@ -50,7 +56,11 @@ async def setup(server: grpc.aio.Server, settings: Settings, environ: Mapping[st
         logging.getLogger(name).setLevel(logging.WARNING)
     channel = open_channel(settings.knowledge_addr, settings.knowledge_timeout_seconds) if settings.knowledge_addr else None
     knowledge = GrpcKnowledge(channel, settings.knowledge_timeout_seconds, settings.knowledge_cooldown_seconds)
-    runtime = build_runtime(settings, knowledge, environ)
+    encoder: UsemEncoder | None = None
+    if settings.semantic_guardrails:
+        encoder = UsemEncoder()
+        await encoder.start()  # loads the model off the event loop
+    runtime = build_runtime(settings, knowledge, environ, encoder)
     pb_grpc.add_AgentServiceServicer_to_server(AgentServicer(runtime), server)  # type: ignore[no-untyped-call]
 
     async def healthy() -> bool:
@@ -60,6 +70,8 @@ async def setup(server: grpc.aio.Server, settings: Settings, environ: Mapping[st
 
     async def close() -> None:
         await runtime.close()
+        if encoder is not None:
+            encoder.close()
         if channel is not None:
             await channel.close(None)
 

@@ -23,7 +23,7 @@ from agent_svc.domain import (
     TurnInput,
 )
 from agent_svc.ports import KnowledgePort
-from agent_svc.text import redact
+from atende_guardrails.pii import redact
 
 TRANSCRIPT_MESSAGES = 20
 HANDOFF_CITATIONS = 5

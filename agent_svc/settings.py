@@ -6,6 +6,7 @@ from pydantic import AliasChoices, Field
 from pydantic_settings import SettingsConfigDict
 
 from agent_svc.config import CUSTOM_DIR, PROVIDERS_FILE
+from atende_guardrails.config import DEFAULT_CONFIG, DEFAULT_LEXICON
 from atende_runtime.settings import ServiceSettings
 
 
@@ -13,7 +14,7 @@ class Settings(ServiceSettings):
     """agent_svc settings; environment variables are prefixed AGENT_. Provider keys are
     not settings: providers.toml names the environment variables that hold them."""
 
-    model_config = SettingsConfigDict(env_prefix="AGENT_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="AGENT_", extra="ignore", populate_by_name=True)
 
     port: int = 50052
     # knowledge_svc's address; retrieval is skipped (not failed) when it is down. Empty: no retrieval.
@@ -30,3 +31,16 @@ class Settings(ServiceSettings):
     agents_dir: Path = CUSTOM_DIR
     # Providers, default cascade and prices.
     providers_file: Path = PROVIDERS_FILE
+
+    # The output gate every reply passes (atende_guardrails/README.md): the chains and
+    # their texts, and the lexicon toxicity reads. GUARDRAILS_CONFIG / GUARDRAILS_LEXICON
+    # set both services' files at once (the router runs the input chain of the same file).
+    guardrails_config: Path = Field(
+        DEFAULT_CONFIG, validation_alias=AliasChoices("GUARDRAILS_CONFIG", "AGENT_GUARDRAILS_CONFIG", "guardrails_config")
+    )
+    guardrails_lexicon: Path = Field(
+        DEFAULT_LEXICON, validation_alias=AliasChoices("GUARDRAILS_LEXICON", "AGENT_GUARDRAILS_LEXICON", "guardrails_lexicon")
+    )
+    # Load the local sentence encoder, so grounding accepts a passage that says the same
+    # in another language (an English answer from a Portuguese catalogue).
+    semantic_guardrails: bool = True

@@ -1,17 +1,13 @@
-"""Small text helpers the agents share: words, sentences, language, personal data."""
+"""What the agents read in a customer's words: content words, questions, yes and no.
+Folding, words, sentences and language are the shared toolkit (atende_guardrails.text);
+personal data is atende_guardrails.pii."""
 
 from __future__ import annotations
 
 import functools
 import re
 
-# Shared with router_svc; re-exported because the agents import them from here.
-from atende_runtime.text import detect_language as detect_language
-from atende_runtime.text import fold as fold
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-# A sentence ends at . ! ? … (or a line break) followed by white space.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+from atende_guardrails.text import words
 
 STOPWORDS = frozenset(
     """
@@ -27,28 +23,11 @@ STOPWORDS = frozenset(
 
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
-
-
 @functools.lru_cache(maxsize=8192)
 def content_words(text: str, min_length: int = 3) -> frozenset[str]:
     """Words that carry meaning: folded, not stop words, at least `min_length` long.
     Cached: the same knowledge passages come back turn after turn."""
     return frozenset(w for w in words(text) if len(w) >= min_length and w not in STOPWORDS)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences with their trailing white space, so that "".join(result) == text."""
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        pieces.append(text[start : match.end()])
-        start = match.end()
-    if start < len(text):
-        pieces.append(text[start:])
-    return [p for p in pieces if p]
-
 
 
 _QUESTION_WORDS = re.compile(
@@ -85,26 +64,3 @@ def is_affirmative(text: str) -> bool:
 
 def is_negative(text: str) -> bool:
     return bool(_NO.search(text))
-
-
-# Personal data an agent must not repeat: e-mail, CPF, card numbers, phones.
-PII_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("email", re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")),
-    ("cpf", re.compile(r"\b\d{3}\.?\d{3}\.?\d{3}-?\d{2}\b")),
-    ("card", re.compile(r"\b(?:\d[ -]?){13,19}\b")),
-    ("phone", re.compile(r"(\+\d{1,3}\s?)?\(?\b\d{2}\)?\s?9?\d{4}[-\s]?\d{4}\b")),
-)
-
-
-def redact(text: str) -> tuple[str, list[str]]:
-    """The text with personal data replaced by [kind], and the kinds found."""
-    spans: list[tuple[int, int, str]] = []
-    for kind, pattern in PII_PATTERNS:
-        for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end, _ in spans):
-                continue
-            spans.append((match.start(), match.end(), kind))
-    redacted = text
-    for start, end, kind in sorted(spans, key=lambda s: -s[0]):
-        redacted = redacted[:start] + f"[{kind}]" + redacted[end:]
-    return redacted, sorted({kind for _, _, kind in spans})

@@ -6,8 +6,9 @@ and on ordinary messages, and the script prints per-check p50/p99 in millisecond
 
     python benchmarks/guardrails_bench.py [--repeat N] [--no-encoder]
 
-With the local encoder (the default, as the service runs), the semantic injection
-check and cross-language grounding are measured too.
+With the local encoder (the default, as the services run), the semantic injection
+check (router_svc's input chain) and cross-language grounding (agent_svc's output
+gate) are measured too.
 
 Checks refuse text longer than their scan budget instead of scanning part of it,
 so on 100 KB inputs the figure is the cost of that refusal; the 20 KB inputs (the
@@ -18,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,8 +27,9 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent.parent / "gen" / "python")]
 
-from router_svc.guardrails import GuardContext, load_guardrails  # noqa: E402
-from router_svc.guardrails.text import fold_table  # noqa: E402
+from atende_guardrails.base import Check, GuardContext, GuardrailChain  # noqa: E402
+from atende_guardrails.config import load_guardrails  # noqa: E402
+from atende_guardrails.normalize import fold_table  # noqa: E402
 
 
 def hostile_texts() -> dict[str, str]:
@@ -56,12 +59,51 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
+def _time(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return (time.perf_counter() - started) * 1000
+
+
+def bench_check(stage: str, check: Check, texts: dict[str, str], context: GuardContext, repeat: int) -> None:
+    timings: list[tuple[float, str]] = []
+    for name, text in texts.items():
+        check.scan(text, context)  # warm caches
+        timings += [(_time(lambda: check.scan(text, context)), name) for _ in range(repeat)]  # noqa: B023
+    values = [t for t, _ in timings]
+    # The slowest input by its median over the repeats: the check's own worst case,
+    # robust to a busy machine (other processes preempting a single run).
+    medians = {name: percentile([t for t, n in timings if n == name], 0.5) for name in texts}
+    worst = max(medians, key=lambda n: medians[n])
+    print(f"{stage:<8}{check.name:<22}{percentile(values, 0.5):>9.3f}{percentile(values, 0.99):>9.3f}"
+          f"{medians[worst]:>12.3f}   {worst}")
+
+
+def bench_cold_grounding(chain: GuardrailChain, texts: dict[str, str], context: GuardContext, repeat: int) -> None:
+    """The passages' vectors are computed once per reply (the gate checks a reply sentence
+    by sentence against the same evidence): here every run brings new evidence."""
+    grounding = next((c for c in chain.checks if c.name == "grounding"), None)
+    if grounding is None or not context.evidence:
+        return
+    cold: list[float] = []
+    for index, text in enumerate(texts.values()):
+        for run in range(repeat):
+            fresh = replace(context, evidence=(f"{context.evidence[0]} Ref {index}-{run}.",))
+            cold.append(_time(lambda: grounding.scan(text, fresh)))  # noqa: B023
+    print(f"{'output':<8}{'grounding, new evidence':<22}{percentile(cold, 0.5):>9.3f}{percentile(cold, 0.99):>9.3f}")
+
+
+def bench_chain(stage: str, chain: GuardrailChain, texts: dict[str, str], context: GuardContext, repeat: int) -> None:
+    whole = [_time(lambda: chain.run(text, context, stop_at_block=True)) for text in texts.values() for _ in range(repeat)]  # noqa: B023
+    print(f"{stage:<8}{'(whole chain)':<22}{percentile(whole, 0.5):>9.3f}{percentile(whole, 0.99):>9.3f}\n")
+
+
 def main() -> None:
     repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 5
     fold_table()  # built once per process (about 30 ms); not part of a check's cost
     encoder = None
     if "--no-encoder" not in sys.argv:
-        from router_svc.embeddings import UsemEncoder
+        from atende_guardrails.encoder import UsemEncoder
 
         encoder = UsemEncoder(cache_size=0)  # no cache: every run pays for its encoding
         encoder.load()
@@ -73,40 +115,10 @@ def main() -> None:
     for stage, chain in (("input", guardrails.input), ("output", guardrails.output)):
         context = GuardContext(stage=stage, language="pt", agent="support", evidence=evidence if stage == "output" else None)
         for check in chain.checks:
-            timings: list[tuple[float, str]] = []
-            for name, text in texts.items():
-                check.scan(text, context)  # warm caches
-                for _ in range(repeat):
-                    started = time.perf_counter()
-                    check.scan(text, context)
-                    timings.append(((time.perf_counter() - started) * 1000, name))
-            values = [t for t, _ in timings]
-            # The slowest input by its median over the repeats: the check's own worst case,
-            # robust to a busy machine (other processes preempting a single run).
-            medians = {name: percentile([t for t, n in timings if n == name], 0.5) for name in texts}
-            worst = max(medians, key=lambda n: medians[n])
-            print(f"{stage:<8}{check.name:<22}{percentile(values, 0.5):>9.3f}{percentile(values, 0.99):>9.3f}"
-                  f"{medians[worst]:>12.3f}   {worst}")
+            bench_check(stage, check, texts, context, repeat)
         if stage == "output":
-            grounding = next((c for c in chain.checks if c.name == "grounding"), None)
-            if grounding is not None:
-                # The passages' vectors are computed once per reply (the gate checks a reply sentence
-                # by sentence against the same evidence): here every run brings new evidence.
-                cold: list[float] = []
-                for index, text in enumerate(texts.values()):
-                    for run in range(repeat):
-                        fresh = replace(context, evidence=(f"{evidence[0]} Ref {index}-{run}.",))
-                        started = time.perf_counter()
-                        grounding.scan(text, fresh)
-                        cold.append((time.perf_counter() - started) * 1000)
-                print(f"{stage:<8}{'grounding, new evidence':<22}{percentile(cold, 0.5):>9.3f}{percentile(cold, 0.99):>9.3f}")
-        whole: list[float] = []
-        for text in texts.values():
-            for _ in range(repeat):
-                started = time.perf_counter()
-                chain.run(text, context, stop_at_block=True)
-                whole.append((time.perf_counter() - started) * 1000)
-        print(f"{stage:<8}{'(whole chain)':<22}{percentile(whole, 0.5):>9.3f}{percentile(whole, 0.99):>9.3f}\n")
+            bench_cold_grounding(chain, texts, context, repeat)
+        bench_chain(stage, chain, texts, context, repeat)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from atende_runtime.text import fold
+from atende_guardrails.text import fold
 
 _STOP_PT = """
 a ao aos aquela aquelas aquele aqueles aquilo as ate com como da das de dela delas dele deles depois do dos e

@@ -10,12 +10,12 @@ from atende.knowledge.v1 import knowledge_service_pb2
 from atende.memory.v1 import memory_service_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from atende_guardrails.config import load_guardrails
+from atende_guardrails.encoder import UsemEncoder
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
 from router_svc.actions import ActionPlanner
 from router_svc.clients import AgentCompletion, GrpcAgents, GrpcMemory
-from router_svc.embeddings import UsemEncoder
-from router_svc.guardrails import load_guardrails
 from router_svc.queries import Queries
 from router_svc.routing import Router, RoutingPolicy
 from router_svc.routing.embedding import EmbeddingClassifier

@@ -3,7 +3,7 @@ it hands back to the servicer. No grpc here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from atende.agent.v1 import agent_service_pb2 as apb
 from atende.common.v1 import types_pb2
@@ -11,7 +11,6 @@ from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.memory.v1 import memory_service_pb2 as mpb
 
 from router_svc.actions import TurnFacts
-from router_svc.guardrails import Finding
 from router_svc.routing import Decision
 from router_svc.validation import TurnRequest
 
@@ -30,7 +29,6 @@ class PreparedTurn:
     language: str
     context: mpb.GetContextResponse
     blocked_by: list[str]
-    input_findings: list[Finding] = field(default_factory=list)
 
     @property
     def held_by_people(self) -> bool:
@@ -57,7 +55,8 @@ class PreparedTurn:
 
 @dataclass
 class CheckedReply:
-    """A reply after the router's output gate (or one the router wrote itself)."""
+    """An agent's reply as agent_svc's output gate released it (or one the router wrote
+    itself), with the guardrail trips stored on the message."""
 
     reply: apb.GenerateReplyResponse
     text: str

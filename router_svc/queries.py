@@ -1,5 +1,6 @@
 """The public reads that are not a turn: a stored conversation, routing without a
-turn, the guardrail chain without a turn."""
+turn, the guardrail chain without a turn (a dry run of either stage: agent_svc
+gates the replies of turns with the same configuration)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import asyncio
 
 from atende.common.v1 import types_pb2
 
+from atende_guardrails.base import ChainResult, GuardContext
+from atende_guardrails.config import Guardrails
+from atende_guardrails.text import detect_language
 from atende_runtime.errors import InvalidArgument, Validator
-from atende_runtime.text import detect_language
-from router_svc.guardrails import ChainResult, GuardContext, Guardrails
 from router_svc.ports import MemoryPort
 from router_svc.routing import Decision, Router
 from router_svc.turn import user_history

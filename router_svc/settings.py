@@ -5,6 +5,7 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import SettingsConfigDict
 
+from atende_guardrails.config import DEFAULT_CONFIG, DEFAULT_LEXICON
 from atende_runtime.settings import ServiceSettings
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -52,12 +53,20 @@ class Settings(ServiceSettings):
     # agent_svc agent that answers classification prompts for the "llm" strategy; empty disables it.
     llm_classifier_agent: str = ""
 
-    # The guardrail chains and their texts.
-    guardrails_config: Path = RULES_DIR / "guardrails.toml"
-    # The content lexicon (content filter and toxicity).
-    guardrails_lexicon: Path = RULES_DIR / "lexicon.toml"
-    # Load the local sentence encoder even when routing does not need it: the semantic injection
-    # check and grounding across languages use it.
+    # The guardrail chains and their texts: the router runs the input chain (and the output
+    # chain only for CheckGuardrails' dry runs; agent_svc gates replies with the same file).
+    # GUARDRAILS_CONFIG / GUARDRAILS_LEXICON set both services' files at once.
+    guardrails_config: Path = Field(
+        default=DEFAULT_CONFIG,
+        validation_alias=AliasChoices("GUARDRAILS_CONFIG", "ROUTER_GUARDRAILS_CONFIG", "guardrails_config"),
+    )
+    # The content lexicon (content filter; toxicity in the output chain).
+    guardrails_lexicon: Path = Field(
+        default=DEFAULT_LEXICON,
+        validation_alias=AliasChoices("GUARDRAILS_LEXICON", "ROUTER_GUARDRAILS_LEXICON", "guardrails_lexicon"),
+    )
+    # Load the local sentence encoder even when routing does not need it: the injection
+    # classifier reads its vectors.
     semantic_guardrails: bool = True
 
     # Where "escalate" actions send their notice (an e-mail stored with the turn and

@@ -1,5 +1,5 @@
-"""A turn whose reply is shown as it is written. Every piece passes the output
-gate before it leaves, a sentence at a time, and nothing is shown once a person
+"""A turn whose reply is shown as it is written. Every piece has passed agent_svc's
+output gate before it arrives, a sentence at a time, and nothing is shown once a person
 has taken the conversation: the turn watches the conversation's owner (one
 memory_svc stream for the whole reply, not a question before every sentence),
 and memory_svc's fenced append refuses an AI reply in a conversation people own,
@@ -11,17 +11,14 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from atende.agent.v1 import agent_service_pb2 as apb
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 
-from router_svc.domain import PEOPLE, PreparedTurn
-from router_svc.ports import MemoryPort
-from router_svc.replies import evidence
-
-if TYPE_CHECKING:
-    from router_svc.turn import TurnService
+from router_svc.domain import PEOPLE, CheckedReply, PreparedTurn
+from router_svc.ports import AgentPort, MemoryPort
+from router_svc.replies import ReplyChecks
 
 log = logging.getLogger("atende.router.streaming")
 
@@ -72,8 +69,26 @@ class OwnerWatch:
             await self._task
 
 
+class TurnSteps(Protocol):
+    """What a streamed turn needs of the turn service (turn.TurnService)."""
+
+    memory: MemoryPort
+    agents: AgentPort
+    replies: ReplyChecks
+
+    async def agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest: ...
+
+    async def store(
+        self, turn: PreparedTurn, checked: CheckedReply, started: float, streamed: str = ""
+    ) -> cpb.SendMessageResponse: ...
+
+    async def store_for_people(
+        self, turn: PreparedTurn, started: float, interrupted: str = ""
+    ) -> cpb.SendMessageResponse: ...
+
+
 class StreamedTurn:
-    def __init__(self, turns: TurnService, turn: PreparedTurn, started: float) -> None:
+    def __init__(self, turns: TurnSteps, turn: PreparedTurn, started: float) -> None:
         self.turns = turns
         self.turn = turn
         self.started = started
@@ -98,29 +113,27 @@ class StreamedTurn:
 
     async def _agent_reply(self, watch: OwnerWatch) -> AsyncIterator[cpb.StreamMessageResponse]:
         turns, turn = self.turns, self.turn
-        gate = turns.replies.gate(turn)
         reply = apb.GenerateReplyResponse()
         async for piece in turns.agents.stream(await turns.agent_request(turn)):
             if piece.HasField("final"):
                 reply = piece.final
                 break
+            # Each delta is a checked sentence (or more) that agent_svc's gate released.
             if piece.delta:
-                pieces = await asyncio.to_thread(gate.feed, piece.delta)
-                if pieces and await watch.people_own():
+                if await watch.people_own():
                     yield await self._taken_over()
                     return
-                for checked_piece in pieces:
-                    yield self._show(checked_piece)
-        # Text the agent put only in the final message (none, normally) still goes through the gate.
-        remainder = reply.text[len(gate.fed) :] if reply.text.startswith(gate.fed) else ""
-        tail = await asyncio.to_thread(gate.feed, remainder) if remainder else []
-        tail += await asyncio.to_thread(gate.finish, evidence(reply))
-        if tail and await watch.people_own():
-            yield await self._taken_over()
-            return
-        for checked_piece in tail:
-            yield self._show(checked_piece)
-        checked = turns.replies.checked(turn, reply, gate)
+                yield self._show(piece.delta)
+        # The reply's checked text is what is stored; a part the stream did not carry
+        # (none, normally) is shown now, never text that differs from it.
+        shown = "".join(self.sent)
+        remainder = reply.text[len(shown) :] if reply.text.startswith(shown) else ""
+        if remainder:
+            if await watch.people_own():
+                yield await self._taken_over()
+                return
+            yield self._show(remainder)
+        checked = turns.replies.from_agent(turn, reply)
         final = await turns.store(turn, checked, self.started, streamed="".join(self.sent))
         yield cpb.StreamMessageResponse(final=final)
 

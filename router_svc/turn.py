@@ -1,6 +1,6 @@
 """One customer turn (seed §5.1): validate, guard the input, load the context,
-route (stick, hand over, or ask), get the reply, pass it through the output gate,
-and store the turn with its lead update and its actions in one memory_svc call
+route (stick, hand over, or ask), get the reply (agent_svc checks it through its
+output gate, sentence by sentence), and store the turn with its lead update and its actions in one memory_svc call
 (one PostgreSQL transaction), then answer. A client_message_id seen before replays
 the stored turn. Nothing here imports grpc; streaming lives in streaming.py."""
 
@@ -16,12 +16,13 @@ from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.knowledge.v1 import knowledge_service_pb2 as kpb
 
+from atende_guardrails.base import GuardContext, record_trips
+from atende_guardrails.config import Guardrails
+from atende_guardrails.encoder import ENCODER_MODEL, TextEncoder
+from atende_guardrails.text import detect_language
 from atende_runtime.errors import FailedPrecondition
-from atende_runtime.text import detect_language
 from router_svc.actions import ActionPlan, ActionPlanner
 from router_svc.domain import PEOPLE, CheckedReply, PreparedTurn, TurnOutcome
-from router_svc.embeddings import ENCODER_MODEL, TextEncoder
-from router_svc.guardrails import GuardContext, Guardrails, record_trips
 from router_svc.metrics import METRICS
 from router_svc.ports import AgentPort, MemoryPort
 from router_svc.records import answered_turn, intent_pb, response_from_stored, turn_for_people
@@ -50,7 +51,7 @@ class TurnService:
         self.agents = agents
         self.router = router
         self.guardrails = guardrails
-        self.replies = ReplyChecks(guardrails)
+        self.replies = ReplyChecks(guardrails.texts)
         self.planner = planner or ActionPlanner()
         self.max_text_chars = max_text_chars
         self.context_messages = context_messages
@@ -70,7 +71,7 @@ class TurnService:
         if turn.answered_by_router:
             return TurnOutcome(await self.store(turn, self.replies.router_reply(turn), started))
         reply = await self.agents.generate(await self.agent_request(turn))
-        checked = await self.replies.check_whole(turn, reply)
+        checked = self.replies.from_agent(turn, reply)
         return TurnOutcome(await self.store(turn, checked, started), reply.usage)
 
     async def stream(self, raw: TurnRequest) -> AsyncIterator[cpb.StreamMessageResponse]:
@@ -108,10 +109,10 @@ class TurnService:
         if context.owner.kind in PEOPLE:
             # People hold the conversation: no agent is chosen, nothing reaches an LLM.
             decision = Decision(context.agent, "handed_off", 1.0, "owner", action="people")
-            return PreparedTurn(request, decision, language, context, [], guard.findings)
+            return PreparedTurn(request, decision, language, context, [])
         blocked_by = guard.blocked_by
         if guard.findings:
-            record_trips("input", guard.findings, conversation_id=request.conversation_id)
+            record_trips("input", guard.findings, METRICS, conversation_id=request.conversation_id)
         if blocked_by:
             if "prompt_injection" in blocked_by:
                 METRICS.inc("prompt_injections_blocked")
@@ -121,7 +122,7 @@ class TurnService:
         if decision.handoff_from:
             log.info("handoff", extra={"conversation_id": request.conversation_id, "source": decision.handoff_from,
                                        "target": decision.agent, "intent": decision.intent})
-        return PreparedTurn(request, decision, language, context, blocked_by, guard.findings)
+        return PreparedTurn(request, decision, language, context, blocked_by)
 
     async def agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest:
         summary = turn.context.summary

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from atende_guardrails.encoder import UsemEncoder
 from atende_runtime.embedded import EmbeddedPostgres, EmbeddedRedis
 
 
@@ -45,3 +46,12 @@ def redis_url() -> Iterator[str]:
 def unique_name() -> str:
     """A fresh name for a schema, key prefix or collection, so tests never share state."""
     return "t_" + uuid.uuid4().hex[:12]
+
+
+@pytest.fixture(scope="session")
+def encoder() -> Iterator[UsemEncoder]:
+    """The local sentence encoder, loaded once (routing, guardrails, turns)."""
+    model = UsemEncoder()
+    model.load()
+    yield model
+    model.close()

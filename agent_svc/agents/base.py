@@ -9,7 +9,6 @@ configuration file whose `kind` picks one of these classes."""
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -17,11 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 
+from agent_svc.agents.escalation import Escalation
+from agent_svc.agents.escalation import Plan as Plan  # builtin.py imports it from here
+from agent_svc.agents.prompting import RULES, Prompting
+from agent_svc.agents.reply_gate import ReplyGate, citations, guard_context
 from agent_svc.config import AgentConfig
 from agent_svc.domain import AgentReply, LeadState, LeadUpdate, Passage, TurnInput
 from agent_svc.effects import TurnEffects
-from agent_svc.guardrails import GuardContext, SentenceGate, mentions
-from agent_svc.llm.base import ChatMessage, Guidance, LLMRequest, ToolSpec
+from agent_svc.llm.base import Guidance, LLMRequest, ToolSpec
 from agent_svc.llm.budget import BudgetLedger, Pricing
 from agent_svc.llm.cascade import Cascade, TurnMeter
 from agent_svc.llm.factory import ProviderSet
@@ -29,27 +31,16 @@ from agent_svc.llm.local import useful_passages
 from agent_svc.loop import AgentLoop, LoopResult
 from agent_svc.ports import KnowledgePort
 from agent_svc.prompts import PROMPTS_DIR, Playbook, from_mapping, load_reference
-from agent_svc.signals import lead_score, sentiment, wants_human
-from agent_svc.text import detect_language, fold, is_question
+from agent_svc.signals import lead_score
 from agent_svc.tools import ToolRegistry
+from atende_guardrails.base import GuardContext
+from atende_guardrails.config import Guardrails, load_guardrails
+from atende_guardrails.text import detect_language
 from atende_runtime.errors import Validator
 
 log = logging.getLogger("atende.agent")
 
 MAX_INPUT_CHARS = 4000
-HISTORY_MESSAGES = 20
-MAX_CITATIONS = 3
-_REF = re.compile(r"\[(\d{1,2})\]")
-
-RULES = """
-Rules of this deployment:
-- Use only the knowledge passages in the context or returned by knowledge_search for facts
-  about the business (prices, terms, features, procedures), citing them as [n].
-- Never ask for or repeat card numbers, CPF or passwords.
-- Follow the plan in the context: it comes from the business's rules for this turn.
-- Keep replies short enough for a chat (at most about 120 words)."""
-
-
 @dataclass
 class AgentDeps:
     knowledge: KnowledgePort
@@ -60,18 +51,8 @@ class AgentDeps:
     top_k: int
     prompt_dirs: tuple[Path, ...] = (PROMPTS_DIR,)
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
-
-
-@dataclass
-class Plan:
-    """What the agent's rules decided for this turn, before any model runs."""
-
-    answer: bool = True
-    lead_in: list[str] = field(default_factory=list)
-    follow_up: list[str] = field(default_factory=list)
-    unanswered: tuple[str, ...] = ("no_answer",)
-    # Facts for a hosted model ("the lead was just handed to the sales team").
-    notes: list[str] = field(default_factory=list)
+    # The output chain every reply passes (atende_guardrails; rules/guardrails.toml by default).
+    guardrails: Guardrails = field(default_factory=load_guardrails)
 
 
 @dataclass
@@ -87,7 +68,7 @@ class PreparedTurn:
     guard: GuardContext
 
 
-class BaseAgent:
+class BaseAgent(Escalation, Prompting):
     """Answers from the knowledge base, asks when retrieval is weak, escalates by its rules."""
 
     kind: ClassVar[str] = "assistant"
@@ -101,10 +82,6 @@ class BaseAgent:
         self.loop = AgentLoop(deps.registry, config.max_steps)
 
     # Identity, for ListAgents.
-
-    @property
-    def name(self) -> str:
-        return self.config.name
 
     @property
     def description(self) -> str:
@@ -164,116 +141,6 @@ class BaseAgent:
         unanswered = ("not_found", "clarify") if weak and self.playbook.say(fx.language, "clarify") else ("no_answer",)
         return Plan(unanswered=unanswered)
 
-    def say(self, language: str, *keys: str) -> str:
-        for key in keys:
-            phrase = self.playbook.say(language, key)
-            if phrase:
-                return phrase
-        return ""
-
-    # Escalation, shared by every kind of agent and driven by its configuration.
-
-    def _assistant_messages(self, turn: TurnInput) -> list[str]:
-        """This agent's replies since people last held the conversation: after a
-        person hands it back, failures and escalations count afresh."""
-        history = list(turn.history)
-        start = max((i + 1 for i, m in enumerate(history) if m.role in ("human", "system")), default=0)
-        return [m.text for m in history[start:] if m.role == "assistant" and m.agent in ("", self.name)]
-
-    def failures_in_a_row(self, turn: TurnInput) -> int:
-        count = 0
-        for text in reversed(self._assistant_messages(turn)):
-            if any(self.playbook.said(key, text) for key in ("not_found", "no_answer", "clarify")):
-                count += 1
-            else:
-                break
-        return count
-
-    def already_escalated(self, turn: TurnInput) -> bool:
-        said = self._assistant_messages(turn)[-1:]
-        keys = ("escalate", "escalate_request", "escalate_angry", "escalate_failures", "already_escalated")
-        return bool(said) and any(self.playbook.said(key, said[0]) for key in keys)
-
-    def escalation_reason(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> tuple[str, str] | None:
-        """(reason, phrase key) when the conversation should go to a person."""
-        rules = self.config.escalation
-        mood, _ = sentiment(turn.text)
-        fx.sentiment = mood
-        if rules.on_request and wants_human(turn.text):
-            return "the customer asked for a person", "escalate_request"
-        folded = fold(turn.text)
-        for keyword in rules.keywords:
-            if fold(keyword) in folded:
-                key = "escalate_angry" if mood == "angry" else "escalate_request"
-                return f"the customer mentioned {keyword!r}", key
-        if rules.on_anger and mood == "angry":
-            return "the customer is upset", "escalate_angry"
-        if rules.after_failures and weak and is_question(turn.text):
-            failures = self.failures_in_a_row(turn) + 1
-            if failures >= rules.after_failures:
-                return f"no answer found after {failures} attempts", "escalate_failures"
-        return None
-
-    def escalate_if_needed(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan | None:
-        found = self.escalation_reason(turn, fx, weak)
-        if found is None:
-            return None
-        reason, key = found
-        if self.already_escalated(turn):
-            return Plan(answer=False, lead_in=[self.say(fx.language, "already_escalated", "escalate")],
-                        notes=["The conversation is already waiting for a person; do not answer the question."])
-        fx.escalate(reason)
-        return Plan(answer=False, lead_in=[self.say(fx.language, key, "escalate")],
-                    notes=[f"The conversation was handed to a person ({reason}); tell the customer, do not answer."])
-
-    # Building the model's request.
-
-    def _history(self, turn: TurnInput) -> list[ChatMessage]:
-        messages: list[ChatMessage] = []
-        for message in turn.history[-HISTORY_MESSAGES:]:
-            if message.role == "user":
-                messages.append(ChatMessage("user", message.text))
-            elif message.role in ("assistant", "human"):
-                prefix = "" if message.role == "assistant" else "(a person from the team wrote) "
-                messages.append(ChatMessage("assistant", prefix + message.text))
-        messages.append(ChatMessage("user", turn.text))
-        return messages
-
-    def lead_context(self, fx: TurnEffects) -> list[str]:
-        """What the model may know about the lead. Contact details are named, not
-        quoted: they never need to leave for a hosted provider."""
-        lead = fx.lead
-        known = [f"{name}: known" for name in ("email", "phone") if getattr(lead, name)]
-        known += [f"{name}: {getattr(lead, name)}" for name in ("name", "company") if getattr(lead, name)]
-        known += [f"{slot}: {value}" for slot, value in lead.bant.filled().items()]
-        if not known:
-            return []
-        return ["Known about the customer: " + "; ".join(known) + "."]
-
-    def context(self, prepared_turn: TurnInput, fx: TurnEffects, passages: list[Passage], weak: bool, plan: Plan) -> str:
-        language = "Portuguese" if fx.language == "pt" else "English"
-        lines = [f"Answer in {language}.", f"Channel: {prepared_turn.channel or 'web'}."]
-        if prepared_turn.summary:
-            lines.append(f"Summary of the earlier conversation: {prepared_turn.summary}")
-        lines += self.lead_context(fx)
-        if passages:
-            lines.append("Knowledge passages (cite as [n]):")
-            lines += [f"[{i}] {p.title} ({p.source}): {p.text[:1500]}" for i, p in enumerate(passages, start=1)]
-        elif self.collection:
-            lines.append("No knowledge passage matched this message; search with knowledge_search or ask.")
-        lines.append("Plan for this turn:")
-        if plan.lead_in:
-            lines.append("- Start with this, in your words: " + " ".join(plan.lead_in))
-        if not plan.answer:
-            lines.append("- Do not answer from the passages this turn.")
-        elif weak:
-            unanswered = " ".join(self.playbook.say(fx.language, key) for key in plan.unanswered)
-            lines.append(f"- The passages look weak. If they do not answer, do not guess; say so, e.g.: {unanswered}")
-        lines += [f"- {note}" for note in plan.notes]
-        if plan.follow_up:
-            lines.append("- End your reply with: " + " ".join(plan.follow_up))
-        return "\n".join(lines)
-
     async def prepare(self, turn: TurnInput) -> PreparedTurn:
         language = self.language_for(turn)
         passages = await self.retrieve(turn)
@@ -309,31 +176,21 @@ class BaseAgent:
             turn.text, *(m.text for m in turn.history if m.role == "user"), turn.summary, *plan.lead_in, *plan.follow_up,
             lead.name, lead.company, lead.email, lead.phone, *lead.bant.filled().values(),
         ])
-        guard = GuardContext(language, self.playbook, fx.passages, trusted, self.config.grounded)
+        guard = guard_context(self.name, language, self.playbook, fx.passages, trusted, [*plan.lead_in, *plan.follow_up],
+                              self.config.grounded)
         return PreparedTurn(turn, language, passages, weak, fx, plan, request, TurnMeter(self.name, turn.conversation_id),
                             guard)
 
     async def process(self, prepared: PreparedTurn) -> LoopResult:
         return await self.loop.run(self.cascade, prepared.request, prepared.fx, prepared.meter)
 
-    def gate(self, prepared: PreparedTurn) -> SentenceGate:
-        return SentenceGate(prepared.guard)
+    def gate(self, prepared: PreparedTurn) -> ReplyGate:
+        return ReplyGate(self.deps.guardrails, prepared.guard, self.playbook, prepared.fx.passages)
 
-    def apply_guardrails(self, prepared: PreparedTurn, result: LoopResult) -> AgentReply:
+    async def apply_guardrails(self, prepared: PreparedTurn, result: LoopResult) -> AgentReply:
         gate = self.gate(prepared)
-        gate.check_all(result.text)
+        await gate.check_all(result.text)
         return self.finish(prepared, gate, result)
-
-    def citations(self, text: str, passages: list[Passage]) -> list[Passage]:
-        cited: list[Passage] = []
-        for ref in _REF.findall(text):
-            index = int(ref) - 1
-            if 0 <= index < len(passages) and passages[index] not in cited:
-                cited.append(passages[index])
-        for passage in passages:
-            if passage not in cited and mentions(text, passage):
-                cited.append(passage)
-        return cited[:MAX_CITATIONS]
 
     def lead_update(self, prepared: PreparedTurn) -> LeadUpdate | None:
         fx = prepared.fx
@@ -344,7 +201,7 @@ class BaseAgent:
         update.score = fx.score
         return update
 
-    def finish(self, prepared: PreparedTurn, gate: SentenceGate, result: LoopResult) -> AgentReply:
+    def finish(self, prepared: PreparedTurn, gate: ReplyGate, result: LoopResult) -> AgentReply:
         fx = prepared.fx
         if not fx.learned.is_empty():
             texts = [prepared.turn.text, *(m.text for m in prepared.turn.history if m.role == "user")]
@@ -353,8 +210,8 @@ class BaseAgent:
         return AgentReply(
             text=gate.text,
             agent=self.name,
-            citations=self.citations(gate.text, fx.passages),
-            guardrails=gate.trips,
+            citations=citations(gate.text, fx.passages),
+            guardrails=gate.trips(),
             provider=meter.provider or "local",
             model=meter.model,
             lead_update=self.lead_update(prepared),
@@ -396,7 +253,7 @@ class BaseAgent:
         self.validate_input(turn)
         prepared = await self.prepare(turn)
         result = await self.process(prepared)
-        reply = self.apply_guardrails(prepared, result)
+        reply = await self.apply_guardrails(prepared, result)
         self.log_interaction(turn, reply, started)
         return reply
 
@@ -411,10 +268,10 @@ class BaseAgent:
             if isinstance(item, LoopResult):
                 result = item
                 continue
-            released = gate.feed(item)
+            released = await gate.feed(item)
             if released:
                 yield released
-        tail = gate.flush()
+        tail = await gate.finish()
         if tail:
             yield tail
         reply = self.finish(prepared, gate, result)

@@ -21,7 +21,8 @@ from agent_svc.llm.base import (
     TextDelta,
     ToolCall,
 )
-from agent_svc.text import content_words, split_sentences
+from agent_svc.text import content_words
+from atende_guardrails.text import split_sentences
 
 _GREETING = re.compile(
     r"^\s*(oi|ol[áa]|bom dia|boa tarde|boa noite|e a[ií]|hello|hi|hey|good (morning|afternoon|evening))\b", re.I

@@ -1,8 +1,7 @@
-"""python -m router_svc.eval routing|guardrails [--errors]
+"""python -m router_svc.eval routing [--errors]
 
-routing:    accuracy and a confusion matrix per routing strategy (eval/routing.tsv)
-guardrails: prompt-injection detection and false-positive rates (eval/injection.tsv)
-            and PII recall per kind (eval/pii.tsv)"""
+routing: accuracy and a confusion matrix per routing strategy (eval/routing.tsv).
+The guardrail evaluation moved with the library: python -m atende_guardrails.eval"""
 
 from __future__ import annotations
 
@@ -11,23 +10,16 @@ import sys
 
 from atende_runtime.embedded import blas_single_thread_env
 
-for _name, _value in blas_single_thread_env().items():
-    os.environ.setdefault(_name, _value)
-
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("routing", "guardrails"):
+    if not argv or argv[0] != "routing":
         print(__doc__)
         return 2
-    show_errors = "--errors" in argv
-    if argv[0] == "routing":
-        from router_svc.eval.routing_eval import run
+    for name, value in blas_single_thread_env().items():
+        os.environ.setdefault(name, value)
+    from router_svc.eval.routing_eval import run
 
-        run(show_errors=show_errors)
-    else:
-        from router_svc.eval.guardrails_eval import run as run_guardrails
-
-        run_guardrails(show_errors=show_errors)
+    run(show_errors="--errors" in argv)
     return 0
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from router_svc.embeddings import UsemEncoder
+from atende_guardrails.encoder import UsemEncoder
 from router_svc.routing import (
     Cascade,
     EmbeddingClassifier,
@@ -109,7 +109,7 @@ def _report(name: str, results: list[tuple[Turn, str, str]], seconds: float) -> 
 
 
 def _language(turn: Turn) -> str:
-    from atende_runtime.text import detect_language
+    from atende_guardrails.text import detect_language
 
     return detect_language(" ".join((*turn.history, turn.text)))
 
@@ -120,6 +120,17 @@ def run(show_errors: bool = False) -> None:
     evaluate(EVAL_DIR / "routing.tsv", show_errors=show_errors)
     print("\n\n######## held-out set")
     evaluate(EVAL_DIR / "routing_holdout.tsv", ("keywords", "embedding", "cascade"), show_errors=show_errors)
+
+
+def _strategy(name: str, keywords: Strategy, embedding: Strategy | None, threshold: float) -> tuple[str, Strategy]:
+    """The strategy a name stands for, and the name it is reported under."""
+    if name == "keywords":
+        return name, keywords
+    if name == "embedding" and embedding is not None:
+        return name, embedding
+    if name == "cascade" and embedding is not None:
+        return f"cascade (keywords, then embedding below {threshold})", Cascade([keywords, embedding], threshold)
+    raise SystemExit(f"unknown strategy {name!r}")
 
 
 def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "cascade", "llm"),
@@ -142,21 +153,12 @@ def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "
         embedding = _Precomputed(classifier, turns)
     scores: dict[str, float] = {}
     for name in strategies:
-        strategy: Strategy
-        if name == "keywords":
-            strategy = keywords
-        elif name == "embedding" and embedding is not None:
-            strategy = embedding
-        elif name == "cascade" and embedding is not None:
-            strategy = Cascade([keywords, embedding], settings.routing_cascade_threshold)
-            name = f"cascade (keywords, then embedding below {settings.routing_cascade_threshold})"
-        elif name == "llm":
+        if name == "llm":
             print("\n== llm: not evaluated. agent_svc offers no classification RPC, and its offline engine is not an LLM;"
                   " the strategy (router_svc/routing/llm.py) runs when ROUTER_LLM_CLASSIFIER_AGENT names an agent_svc"
                   " agent backed by a hosted model.")
             continue
-        else:
-            raise SystemExit(f"unknown strategy {name!r}")
+        name, strategy = _strategy(name, keywords, embedding, settings.routing_cascade_threshold)
         started = time.perf_counter()
         results = asyncio.run(_evaluate(strategy, policy, turns))
         scores[name] = _report(name, results, time.perf_counter() - started)

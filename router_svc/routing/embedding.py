@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from router_svc.embeddings import TextEncoder, Vectors
+from atende_guardrails.encoder import TextEncoder, Vectors
 from router_svc.routing.base import UNCLEAR, IntentSpec, Prediction, intent_from
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from router_svc.embeddings import TextEncoder
+from atende_guardrails.encoder import TextEncoder
 from router_svc.routing import (
     Cascade,
     CompletionPort,
@@ -14,8 +14,6 @@ from router_svc.routing import (
     ExampleSet,
     KeywordClassifier,
     LlmClassifier,
-    Router,
-    RoutingPolicy,
     Strategy,
 )
 
@@ -60,7 +58,3 @@ def build_strategy(
 
 def needs_encoder(name: str, cascade: Sequence[str]) -> bool:
     return name == "embedding" or (name == "cascade" and "embedding" in cascade)
-
-
-def build_router(strategy: Strategy, policy: RoutingPolicy) -> Router:
-    return Router(strategy, policy)

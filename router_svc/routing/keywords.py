@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from atende_runtime.text import fold
+from atende_guardrails.text import fold
 from router_svc.routing.base import OUT_OF_SCOPE, SMALL_TALK, TOPIC, Decision, IntentSpec, Prediction, intent_from
 from router_svc.routing.policy import RoutingPolicy
 

@@ -1,6 +1,7 @@
 """The agent loop with a hosted model (the real openai SDK against the loopback
 server): tools declared with JSON schemas, errors the model can read, the step
-limit; and the output guardrails, which release text a sentence at a time."""
+limit; and the output gate (atende_guardrails), which releases text a sentence at a
+time. The gate's own rules are tested in tests/guardrails."""
 
 from __future__ import annotations
 
@@ -28,8 +29,6 @@ from agent_svc.domain import (
     TrackEvent,
     TranscriptLine,
 )
-from agent_svc.guardrails import GuardContext, SentenceGate
-from agent_svc.prompts import load_playbook
 from agent_svc.runtime import AgentRuntime
 from agent_svc.servicer import to_response, to_turn
 from agent_svc.tools import BUILT_IN_TOOLS, validate
@@ -188,7 +187,21 @@ async def test_personal_data_and_promises_are_caught(llm_server: FakeLLMServer, 
     reply = await runtime.reply(make_turn("oi", agent="sales"))
     assert "ana@loja.com" not in reply.text and "[email]" in reply.text
     assert "Garanto" not in reply.text
-    assert {(g.check, g.action) for g in reply.guardrails} == {("pii_redaction", "redacted"), ("policy", "fallback")}
+    # The promise blocks the rest of the reply: the fallback closes it, and the gate says so.
+    assert {(g.check, g.action) for g in reply.guardrails} == {
+        ("pii_redaction", "redacted"), ("policy", "blocked"), ("output_gate", "fallback")}
+
+
+async def test_an_unsupported_claim_is_replaced_by_an_honest_answer(llm_server: FakeLLMServer, tmp_path: Path) -> None:
+    garantia = Passage("x9-garantia", "Garantia X9", "garantia.md", "O inversor X9 tem garantia de 10 anos contra defeitos.", 0.0)
+    runtime = make_runtime({"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": llm_server.openai_base_url},
+                           knowledge=MemoryKnowledge([garantia]), agents_dir=tmp_path)
+    llm_server.push(Scripted(text="O inversor X9 tem garantia de 10 anos. Ele também funciona debaixo d'água por 3 dias. "
+                                  "Posso ajudar em algo mais?"))
+    reply = await runtime.reply(make_turn("Qual a garantia do inversor X9? Ele deu defeito", agent="support"))
+    note = runtime.get("support").playbook.say("pt", "safe_fallback")
+    assert reply.text == f"O inversor X9 tem garantia de 10 anos. {note} Posso ajudar em algo mais?"
+    assert ("grounding", "fallback") in [(g.check, g.action) for g in reply.guardrails]
 
 
 async def collect(runtime: AgentRuntime, text: str, agent: str) -> tuple[list[tuple[float, str]], AgentReply]:
@@ -207,7 +220,7 @@ async def test_streaming_releases_checked_sentences_as_they_arrive(llm_server: F
     runtime = hosted(llm_server, tmp_path)
     llm_server.stream_delay = 0.03
     llm_server.push(Scripted(text="O Kit Solar Residencial custa R$ 18.900 [1]. Hoje está por R$ 9.999, só hoje. "
-                                  "Escreva para vendas@loja.com se quiser. A instalação leva até 30 dias [1]."))
+                                  "Se quiser, escreva para vendas@loja.com. A instalação leva até 30 dias [1]."))
     started = time.perf_counter()
     deltas, final = await collect(runtime, "Quanto custa o kit solar residencial?", "product")
     texts = [d for _, d in deltas]
@@ -223,30 +236,6 @@ async def test_streaming_with_tools_and_the_local_engine() -> None:
     deltas, final = await collect(runtime, "Qual a diferença entre o kit residencial e o kit comercial?", "product")
     assert len(deltas) >= 2 and "".join(d for _, d in deltas) == final.text
     assert final.provider == "local" and len(final.citations) == 2
-
-
-def gate(passages: list[Passage], trusted: str = "") -> SentenceGate:
-    return SentenceGate(GuardContext("pt", load_playbook("support"), passages, trusted))
-
-
-def test_gate_holds_an_unfinished_sentence() -> None:
-    checked = gate([Passage("d", "Manual", "m", "Aguarde 5 minutos.", 1.0)])
-    assert checked.feed("Desligue o disjuntor e aguarde") == ""
-    assert checked.feed(" 5 minutos. Depois relig") == "Desligue o disjuntor e aguarde 5 minutos. "
-    assert checked.flush() == "Depois relig"
-    assert checked.text == "Desligue o disjuntor e aguarde 5 minutos. Depois relig"
-
-
-def test_gate_keeps_decimal_points_inside_a_sentence() -> None:
-    checked = gate([Passage("d", "Kit", "c", "Custa R$ 1.500,00 por mês.", 1.0)])
-    assert checked.feed("Custa R$ 1.5") == ""
-    assert checked.feed("00,00 por mês. ") == "Custa R$ 1.500,00 por mês. "
-
-
-def test_gate_numbers_from_the_customer_are_grounded() -> None:
-    checked = gate([], trusted="meu pedido 48213 não chegou")
-    assert checked.check_all("Vou verificar o pedido 48213.") == "Vou verificar o pedido 48213."
-    assert not checked.trips
 
 
 def test_tool_schemas_are_valid_and_enforced() -> None:

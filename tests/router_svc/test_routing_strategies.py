@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from router_svc.embeddings import UsemEncoder
+from atende_guardrails.encoder import UsemEncoder
 from router_svc.routing import (
     Cascade,
     EmbeddingClassifier,

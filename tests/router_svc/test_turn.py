@@ -1,12 +1,14 @@
-"""The turn: routing, hand-overs, clarification, the guardrail chains on both
-sides, streaming, the owner, and the side effects committed with the turn. A real
-memory_svc stores every turn (PostgreSQL and Redis, a fresh schema per test);
-agent_svc runs for real, in-process with its local engine, or is replaced by a
+"""The turn: routing, hand-overs, clarification, the input chain, the output gate
+(agent_svc's) as the router sees it, streaming, the owner, and the side effects
+committed with the turn. A real memory_svc stores every turn (PostgreSQL and Redis,
+a fresh schema per test); agent_svc runs for real, in-process with its local engine
+or with a scripted model behind it (the fake LLM server), or is replaced by a
 scripted reply where a test needs a reply of its choosing."""
 
 from __future__ import annotations
 
 import ast
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -20,14 +22,15 @@ from atende.memory.v1 import memory_service_pb2 as mpb
 from router_support import RunningMemory, ScriptedAgents, SpiedMemory, open_memory
 
 from agent_svc.app import setup as agent_setup
+from devstack.fake_llm import FakeLLMServer, Scripted
 from agent_svc.settings import Settings as AgentSettings
+from atende_guardrails.config import load_guardrails
+from atende_guardrails.encoder import UsemEncoder
 from atende_runtime.embedded import free_port
 from atende_runtime.errors import InvalidArgument
 from atende_runtime.server import start
 from router_svc.actions import ActionPlanner
 from router_svc.clients import GrpcAgents
-from router_svc.embeddings import UsemEncoder
-from router_svc.guardrails import load_guardrails
 from router_svc.metrics import METRICS
 from router_svc.routing import Cascade, EmbeddingClassifier, ExampleSet, KeywordClassifier, Router, RoutingPolicy
 from router_svc.settings import RULES_DIR
@@ -45,6 +48,22 @@ async def agent_channel() -> AsyncIterator[grpc.aio.Channel]:
     yield channel
     await channel.close()
     await server.stop(0)
+
+
+@pytest.fixture
+async def scripted_model() -> AsyncIterator[tuple[FakeLLMServer, GrpcAgents]]:
+    """agent_svc for real, its model a scripted one: what the model writes passes
+    agent_svc's output gate before the router sees it."""
+    llm = FakeLLMServer()
+    await llm.start()
+    settings = AgentSettings(port=0, knowledge_addr=f"127.0.0.1:{free_port()}", knowledge_timeout_seconds=0.3)
+    environ = {"OPENAI_API_KEY": "sk-test-router", "OPENAI_BASE_URL": llm.openai_base_url}
+    server = await start(settings, lambda s: agent_setup(s, settings, environ=environ))
+    channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
+    yield llm, GrpcAgents(channel, 5)
+    await channel.close()
+    await server.stop(0)
+    await llm.stop()
 
 
 @pytest.fixture(scope="module")
@@ -158,52 +177,87 @@ async def test_an_injection_never_reaches_an_agent_and_is_counted(router: Router
     assert await memory.sql("SELECT count(*) FROM leads") == [(0,)]
 
 
-async def test_personal_data_in_a_reply_is_redacted(router: Router, memory: RunningMemory) -> None:
-    text = "Anotei seus dados: CPF 529.982.247-25, e-mail ana.souza@example.com, telefone (11) 98765-4321."
-    agents = ScriptedAgents(apb.GenerateReplyResponse(text=text, agent="support"))
+async def test_personal_data_in_a_reply_is_redacted(
+    router: Router, memory: RunningMemory, scripted_model: tuple[FakeLLMServer, GrpcAgents]
+) -> None:
+    llm, agents = scripted_model
+    llm.push(Scripted(text="Anotei seus dados: CPF 529.982.247-25, e-mail ana.souza@example.com, telefone (11) 98765-4321."))
     response = (await _turns(router, agents, memory.port).send(
         _turn("Meu aplicativo não abre, podem verificar meu cadastro?"))).response
     reply = response.reply.text
     assert "529.982.247-25" not in reply and "ana.souza@example.com" not in reply and "98765-4321" not in reply
     assert "[cpf]" in reply and "[email]" in reply and "[phone]" in reply
     assert any(g.check == "pii_redaction" and g.action == "redacted" for g in response.reply.guardrails)
+    # The trips agent_svc reports are stored with the message, and counted.
+    stored = await _stored(memory, "c-1")
+    assert ("pii_redaction", "redacted") in [(g.check, g.action) for g in stored[-1].guardrails]
+    assert METRICS.get("guardrail_trips", check="pii_redaction", stage="output") >= 1
 
 
-async def test_a_policy_violation_yields_the_fallback_and_releases_nothing(router: Router, memory: RunningMemory) -> None:
-    reply = apb.GenerateReplyResponse(
-        text="Ótima escolha! Posso te dar 40% de desconto se fechar hoje.", agent="sales",
-        lead_update=apb.LeadUpdate(email="ana@example.com", score=80),
-        actions=[types_pb2.AgentAction(sync_lead=types_pb2.SyncLeadAction())],
-    )
-    response = (await _turns(router, ScriptedAgents(reply), memory.port).send(
+async def test_a_policy_violation_yields_the_fallback(
+    router: Router, memory: RunningMemory, scripted_model: tuple[FakeLLMServer, GrpcAgents]
+) -> None:
+    llm, agents = scripted_model
+    llm.push(Scripted(text="Ótima escolha! Posso te dar 40% de desconto se fechar hoje."))
+    response = (await _turns(router, agents, memory.port).send(
         _turn("Quero comprar o kit de 5 kWp, qual o preço?"))).response
     assert "40%" not in response.reply.text and "Desculpe, não consegui" in response.reply.text
     assert any(g.action == "fallback" for g in response.reply.guardrails)
     assert any(g.check == "policy" for g in response.reply.guardrails)
+    assert await memory.sql("SELECT count(*) FROM actions") == [(0,)]
+
+
+async def test_a_reply_the_gate_replaced_releases_nothing(router: Router, memory: RunningMemory) -> None:
+    # As agent_svc sends it: the gate blocked a sentence, sent the fallback and said so.
+    reply = apb.GenerateReplyResponse(
+        text="Ótima escolha! Desculpe, não consegui preparar uma resposta adequada agora.", agent="sales",
+        lead_update=apb.LeadUpdate(email="ana@example.com", score=80),
+        actions=[types_pb2.AgentAction(sync_lead=types_pb2.SyncLeadAction())],
+        guardrails=[types_pb2.GuardrailAction(check="policy", action="blocked", detail="discount_above_limit"),
+                    types_pb2.GuardrailAction(check="output_gate", action="fallback", detail="a check blocked the reply")],
+    )
+    response = (await _turns(router, ScriptedAgents(reply), memory.port).send(
+        _turn("Quero comprar o kit de 5 kWp, qual o preço?"))).response
+    assert [(g.check, g.action) for g in response.reply.guardrails] == [("policy", "blocked"), ("output_gate", "fallback")]
     assert not response.HasField("lead")
     sent = memory.port.appends[-1]
     assert not sent.HasField("lead") and not sent.actions
     assert await memory.sql("SELECT count(*) FROM actions") == [(0,)]
     assert await memory.sql("SELECT count(*) FROM leads") == [(0,)]
+    stored = await _stored(memory, "c-1")
+    assert [(g.check, g.action) for g in stored[-1].guardrails] == [("policy", "blocked"), ("output_gate", "fallback")]
 
 
-async def test_an_unsupported_claim_is_replaced_by_an_honest_answer(router: Router, memory: RunningMemory) -> None:
-    reply = apb.GenerateReplyResponse(
-        text="A garantia do inversor X9 é de 10 anos. Ele também funciona debaixo d'água por 3 dias. Posso ajudar em algo mais?",
-        agent="support",
-        citations=[types_pb2.Citation(title="Garantia X9", snippet="O inversor X9 tem garantia de 10 anos contra defeitos.")],
-    )
-    response = (await _turns(router, ScriptedAgents(reply), memory.port).send(
-        _turn("Qual a garantia do inversor X9? Ele deu defeito"))).response
-    assert response.reply.text == (
-        "A garantia do inversor X9 é de 10 anos. Não encontrei essa informação na nossa base. Posso ajudar em algo mais?"
-    )
-    assert any(g.check == "grounding" for g in response.reply.guardrails)
+async def test_a_toxic_sentence_is_replaced_by_the_fallback(
+    router: Router, memory: RunningMemory, scripted_model: tuple[FakeLLMServer, GrpcAgents]
+) -> None:
+    llm, agents = scripted_model
+    llm.push(Scripted(text="Entendi. Que pergunta idiota, leia o manual. Depois me conte."))
+    response = (await _turns(router, agents, memory.port).send(_turn("O inversor parou de funcionar"))).response
+    assert "idiota" not in response.reply.text and "Depois me conte" not in response.reply.text
+    assert response.reply.text.startswith("Entendi. ") and "Desculpe, não consegui" in response.reply.text
+    assert {("toxicity", "blocked"), ("output_gate", "fallback")} <= {(g.check, g.action) for g in response.reply.guardrails}
 
 
-async def test_the_stream_releases_only_checked_sentences(router: Router, memory: RunningMemory) -> None:
-    text = "Claro! Anotei o CPF 529.982.247-25 no seu cadastro. Qualquer dúvida, estou à disposição."
-    turns = _turns(router, ScriptedAgents(apb.GenerateReplyResponse(text=text, agent="support")), memory.port)
+async def test_a_toxic_sentence_never_reaches_the_stream(
+    router: Router, memory: RunningMemory, scripted_model: tuple[FakeLLMServer, GrpcAgents]
+) -> None:
+    llm, agents = scripted_model
+    llm.push(Scripted(text="Entendi. Que pergunta idiota, leia o manual. Depois me conte."))
+    pieces = [p async for p in await _turns(router, agents, memory.port).stream(_turn("O inversor parou de funcionar"))]
+    deltas = "".join(p.delta for p in pieces[:-1])
+    assert "idiota" not in deltas and "Depois me conte" not in deltas
+    assert deltas.startswith("Entendi. ") and "Desculpe, não consegui" in deltas
+    assert pieces[-1].final.reply.text == deltas
+    assert ("toxicity", "blocked") in [(g.check, g.action) for g in pieces[-1].final.reply.guardrails]
+
+
+async def test_the_stream_releases_only_checked_sentences(
+    router: Router, memory: RunningMemory, scripted_model: tuple[FakeLLMServer, GrpcAgents]
+) -> None:
+    llm, agents = scripted_model
+    llm.push(Scripted(text="Claro! Anotei o CPF 529.982.247-25 no seu cadastro. Qualquer dúvida, estou à disposição."))
+    turns = _turns(router, agents, memory.port)
     pieces = [p async for p in await turns.stream(_turn("O aplicativo não mostra a geração, podem ver meu cadastro?"))]
     deltas = [p.delta for p in pieces if not p.HasField("final")]
     final = pieces[-1].final
@@ -213,9 +267,12 @@ async def test_the_stream_releases_only_checked_sentences(router: Router, memory
     assert "[cpf]" in final.reply.text
 
 
-async def test_a_blocked_sentence_ends_the_stream_with_the_fallback(router: Router, memory: RunningMemory) -> None:
-    text = "Entendi o problema. Você deveria processar a empresa que instalou. Depois me conte."
-    turns = _turns(router, ScriptedAgents(apb.GenerateReplyResponse(text=text, agent="support")), memory.port)
+async def test_a_blocked_sentence_ends_the_stream_with_the_fallback(
+    router: Router, memory: RunningMemory, scripted_model: tuple[FakeLLMServer, GrpcAgents]
+) -> None:
+    llm, agents = scripted_model
+    llm.push(Scripted(text="Entendi o problema. Você deveria processar a empresa que instalou. Depois me conte."))
+    turns = _turns(router, agents, memory.port)
     pieces = [p async for p in await turns.stream(_turn("O inversor parou de funcionar depois da instalação"))]
     deltas = "".join(p.delta for p in pieces[:-1])
     assert "processar" not in deltas and "Depois me conte" not in deltas
@@ -236,6 +293,8 @@ class ClaimedMidStream(ScriptedAgents):
         yield apb.StreamReplyResponse(delta=first + " ")
         await self.memory.handoffs.ClaimConversation(mpb.ClaimConversationRequest(
             conversation_id=request.conversation_id, human_id="ana", force=True))
+        # agent_svc's next checked sentence comes a moment later (the model writes it, the gate checks it).
+        await asyncio.sleep(0.05)
         yield apb.StreamReplyResponse(delta=rest)
         yield apb.StreamReplyResponse(final=self.reply)
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from router_svc.guardrails.base import Finding, GuardContext
+from atende_guardrails.base import Finding, GuardContext, apply_redactions
 
 _NOT_DIGIT = re.compile(r"\D")
 
@@ -232,3 +232,17 @@ class PiiCheck:
     def _candidates(self, detector: Detector, text: str) -> Iterator[re.Match[str]]:
         # Bounded: a hostile text full of digit runs cannot make validation run forever.
         return itertools.islice(detector.pattern.finditer(text), self.max_findings * 4)
+
+
+_REDACTOR = PiiCheck()
+
+
+def redact(text: str) -> tuple[str, list[str]]:
+    """The text with personal data replaced by [kind], and the kinds found (for
+    what is stored or handed on outside a reply, such as a hand-off transcript).
+    A text too long or too full of personal data to scan is withheld whole."""
+    findings = _REDACTOR.scan(text, GuardContext(stage="output"))
+    kinds = sorted({f.kind for f in findings})
+    if any(f.blocks for f in findings):
+        return "[redacted]", kinds
+    return apply_redactions(text, findings), kinds

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from router_svc.embeddings import UsemEncoder
-from router_svc.guardrails import GuardContext, load_guardrails
-from router_svc.guardrails.base import apply_redactions
-from router_svc.guardrails.pii import PiiCheck
+from atende_guardrails.base import Finding, GuardContext, apply_redactions
+from atende_guardrails.config import load_guardrails
+from atende_guardrails.encoder import UsemEncoder
+from atende_guardrails.pii import PiiCheck
 
 EVAL_DIR = Path(__file__).parent
 
@@ -85,51 +86,58 @@ def evaluate_injection(show_errors: bool = False, path: Path = EVAL_DIR / "injec
     return detection, false_positive_rate
 
 
+@dataclass
+class PiiTally:
+    found: Counter[str] = field(default_factory=Counter)
+    totals: Counter[str] = field(default_factory=Counter)
+    wrong_kind: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    negatives_flagged: list[tuple[str, list[str]]] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, value: str, text: str, findings: list[Finding]) -> None:
+        if kind == "none":
+            self.totals["none"] += 1
+            if findings:
+                self.found["none"] += 1
+                self.negatives_flagged.append((text, [f.kind for f in findings]))
+            return
+        self.totals[kind] += 1
+        start = text.index(value)
+        covering = [f for f in findings if f.start <= start and f.end >= start + len(value)]
+        if value not in apply_redactions(text, findings) and covering:
+            self.found[kind] += 1
+            if covering[0].kind != kind:
+                self.wrong_kind[kind][covering[0].kind] += 1
+        else:
+            self.misses.append(f"[{kind}] {text}")
+
+    def report(self, show_errors: bool) -> float:
+        found, totals = self.found, self.totals
+        planted = sum(v for k, v in totals.items() if k != "none")
+        recall = sum(v for k, v in found.items() if k != "none") / planted
+        print(f"\n== PII ({planted} planted values, {totals['none']} sentences without personal data)")
+        print(f"   recall (value fully redacted): {recall:.3f}")
+        print("   by kind: " + ", ".join(f"{k} {found[k]}/{totals[k]}" for k in sorted(totals) if k != "none"))
+        labelled = {k: dict(v) for k, v in self.wrong_kind.items() if v}
+        if labelled:
+            print(f"   redacted under another label: {labelled}")
+        print(f"   sentences without personal data that had a finding: {found['none']}/{totals['none']}")
+        if show_errors:
+            for line in self.misses:
+                print(f"     missed {line}")
+            for text, kinds in self.negatives_flagged:
+                print(f"     flagged {kinds} {text}")
+        return recall
+
+
 def evaluate_pii(show_errors: bool = False) -> float:
     check = PiiCheck()
-    rows = []
+    tally = PiiTally()
     for line in (EVAL_DIR / "pii.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kind, value, text = line.split("\t", 2)
-            rows.append((kind, value, text))
-    found: Counter[str] = Counter()
-    totals: Counter[str] = Counter()
-    wrong_kind: dict[str, Counter[str]] = defaultdict(Counter)
-    negatives_flagged: list[tuple[str, list[str]]] = []
-    misses: list[str] = []
-    for kind, value, text in rows:
-        findings = check.scan(text, GuardContext(stage="output"))
-        redacted = apply_redactions(text, findings)
-        if kind == "none":
-            totals["none"] += 1
-            if findings:
-                found["none"] += 1
-                negatives_flagged.append((text, [f.kind for f in findings]))
-            continue
-        totals[kind] += 1
-        start = text.index(value)
-        covering = [f for f in findings if f.start <= start and f.end >= start + len(value)]
-        if value not in redacted and covering:
-            found[kind] += 1
-            if covering[0].kind != kind:
-                wrong_kind[kind][covering[0].kind] += 1
-        else:
-            misses.append(f"[{kind}] {text}")
-    planted = sum(v for k, v in totals.items() if k != "none")
-    recall = sum(v for k, v in found.items() if k != "none") / planted
-    print(f"\n== PII ({planted} planted values, {totals['none']} sentences without personal data)")
-    print(f"   recall (value fully redacted): {recall:.3f}")
-    print("   by kind: " + ", ".join(f"{k} {found[k]}/{totals[k]}" for k in sorted(totals) if k != "none"))
-    labelled = {k: dict(v) for k, v in wrong_kind.items() if v}
-    if labelled:
-        print(f"   redacted under another label: {labelled}")
-    print(f"   sentences without personal data that had a finding: {found['none']}/{totals['none']}")
-    if show_errors:
-        for line in misses:
-            print(f"     missed {line}")
-        for text, kinds in negatives_flagged:
-            print(f"     flagged {kinds} {text}")
-    return recall
+            tally.add(kind, value, text, check.scan(text, GuardContext(stage="output")))
+    return tally.report(show_errors)
 
 
 def run(show_errors: bool = False) -> None:

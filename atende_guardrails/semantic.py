@@ -14,20 +14,17 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
-from router_svc.guardrails.base import Finding, GuardContext
-from router_svc.guardrails.classifier import InjectionModel, Window
-from router_svc.guardrails.text import split_sentences
+from atende_guardrails.base import Finding, GuardContext
+from atende_guardrails.classifier import InjectionModel, Window
+from atende_guardrails.encoder import SyncEncoder
+from atende_guardrails.text import split_sentences
 
 Vectors = NDArray[np.float32]
 
-
-class SyncEncoder(Protocol):
-    def encode(self, texts: Sequence[str]) -> Vectors: ...
 
 
 def load_bank(path: Path) -> tuple[list[str], list[str]]:

@@ -11,10 +11,10 @@ import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from router_svc.guardrails import injection_rules as rules
-from router_svc.guardrails.base import Finding, GuardContext
-from router_svc.guardrails.lexicon import Lexicon
-from router_svc.guardrails.text import Folded, deleet, despace, fold
+from atende_guardrails import injection_rules as rules
+from atende_guardrails.base import Finding, GuardContext
+from atende_guardrails.lexicon import Lexicon
+from atende_guardrails.normalize import Folded, deleet, despace, normalize
 
 
 class LengthCheck:
@@ -131,13 +131,13 @@ class PromptInjectionCheck:
         if len(text) > self.max_scan_chars:
             return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False,
                             detail=f"longer than the {self.max_scan_chars}-character scan budget")]
-        folded = fold(text)
+        folded = normalize(text)
         found = self._scan_views(folded)
         if found is not None:
             kind, start, end = found
             return [Finding(self.name, kind, start, end, blocks=True, redact=False)]
         for encoding, start, end, payload in self._payloads(text, folded):
-            inner = self._scan_views(fold(payload))
+            inner = self._scan_views(normalize(payload))
             if inner is not None:
                 return [Finding(self.name, f"smuggled_{encoding}", start, end, blocks=True, redact=False,
                                 detail=f"{encoding} payload: {inner[0]}")]
@@ -171,20 +171,20 @@ class PromptInjectionCheck:
             # Unicode tag text, on its own (it may be glued to the visible words).
             hidden = " ".join(_TAG_RUN.findall(folded.original))
             if hidden:
-                yield fold("".join(chr(ord(c) - 0xE0000) for c in hidden if c != " ")).canonical
+                yield normalize("".join(chr(ord(c) - 0xE0000) for c in hidden if c != " ")).canonical
         if _LEET_HINT.search(text):
-            yield fold(deleet(text)).canonical
+            yield normalize(deleet(text)).canonical
         if _SPACED_HINT.search(text):
-            yield fold(despace(text)).canonical
+            yield normalize(despace(text)).canonical
         canonical = folded.canonical
         if " rot13 " in canonical or " rot 13 " in canonical or " rot " in canonical or " cesar " in canonical:
-            yield fold(codecs.encode(folded.original, "rot13")).canonical
+            yield normalize(codecs.encode(folded.original, "rot13")).canonical
         if any(word in canonical for word in (" revers", " invert", " backwards ", " tras para frente ", " al reves ",
                                                 " ruckwarts ", " envers ", " contrario ")):
-            yield fold(text[::-1]).canonical
+            yield normalize(text[::-1]).canonical
         # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
         if re.search(r"\w[.\-_*·•]\w", text):
-            yield fold(re.sub(r"(?<=\w)[.\-_*·•](?=\w)", "", text)).canonical
+            yield normalize(re.sub(r"(?<=\w)[.\-_*·•](?=\w)", "", text)).canonical
 
     def _match_words(self, canonical: str) -> tuple[str, int, int] | None:
         present = set(canonical.split())

@@ -1,21 +1,26 @@
 # ruff: noqa: RUF001  (look-alike letters on purpose: these are attacks)
-"""The guardrail checks one by one, the chain as configuration, the output gate,
-and the chain's safety against hostile text."""
+"""The guardrail checks one by one, the chain as configuration, and the chain's
+safety against hostile text. The output gate: test_gate.py."""
 
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from router_svc.embeddings import UsemEncoder
-from router_svc.guardrails import GuardContext, OutputGate, input_chain, load_guardrails, output_chain
-from router_svc.guardrails.config import ConfigError
-from router_svc.guardrails.input_checks import EncodingCheck, LengthCheck, PromptInjectionCheck
-from router_svc.guardrails.output_checks import GroundingCheck, PolicyCheck, is_claim
-from router_svc.guardrails.pii import PiiCheck, boleto_valid, cnpj_valid, cpf_valid, luhn_valid
-from router_svc.guardrails.text import fold, split_sentences
+from atende_guardrails.base import GuardContext
+from atende_guardrails.claims import is_claim
+from atende_guardrails.config import ConfigError, input_chain, load_guardrails, output_chain
+from atende_guardrails.encoder import UsemEncoder
+from atende_guardrails.grounding import GroundingCheck
+from atende_guardrails.input_checks import EncodingCheck, LengthCheck, PromptInjectionCheck
+from atende_guardrails.lexicon import Lexicon
+from atende_guardrails.pii import PiiCheck, boleto_valid, cnpj_valid, cpf_valid, luhn_valid, redact
+from atende_guardrails.policy import PolicyCheck
+from atende_guardrails.text import split_sentences
+from atende_guardrails.toxicity import ToxicityCheck
 
 INPUT = GuardContext(stage="input")
 OUTPUT = GuardContext(stage="output", language="pt")
@@ -92,7 +97,12 @@ def test_check_digits() -> None:
     assert cnpj_valid("11.222.333/0001-81") and not cnpj_valid("11.222.333/0001-82")
     assert cnpj_valid("12.ABC.345/01DE-35")  # the alphanumeric CNPJ
     assert luhn_valid("4111 1111 1111 1111") and not luhn_valid("4111 1111 1111 1112")
-    assert boleto_valid("00190.00009 01234.567890 12345.678905 8 80000000010000") is False or True
+    # A bank boleto (three fields with their mod-10 digits) and a utility one (four blocks).
+    assert boleto_valid("00190.00009 01234.567897 12345.678903 8 80000000010000")
+    assert not boleto_valid("00100.00009 01234.567897 12345.678903 8 80000000010000")  # a field's digit is off
+    assert not boleto_valid("00190.00009 01234.567897 12345.678903 8 8000000001000")  # one digit short
+    assert boleto_valid("82600000000-8 12345678901-5 23456789012-9 34567890123-1")
+    assert not boleto_valid("82600000000-8 12345678901-5 23456789012-9 34567890123-2")
 
 
 @pytest.mark.parametrize(
@@ -125,6 +135,29 @@ def test_policy_rules_come_from_configuration() -> None:
     assert policy.scan("A SolarMax também vende painéis.", OUTPUT) == []
 
 
+def test_the_agents_promises_and_leaks_are_policy_too() -> None:
+    policy = PolicyCheck()
+    assert policy.scan("Garanto um desconto para você.", OUTPUT)[0].kind == "unauthorized_promise"
+    assert policy.scan("I guarantee a refund if it breaks.", OUTPUT)[0].kind == "unauthorized_promise"
+    assert policy.scan("Meu system prompt diz para vender.", OUTPUT)[0].kind == "secret_leak"
+    assert policy.scan("Use a chave sk-ant-abcdefghijklmnop.", OUTPUT)[0].kind == "secret_leak"
+    assert policy.scan("O kit tem garantia de 10 anos.", OUTPUT) == []
+    assert PolicyCheck(forbid_promises=False).scan("Garanto um desconto para você.", OUTPUT) == []
+
+
+def test_toxicity_blocks_insults_and_swearing_in_a_reply() -> None:
+    toxicity = ToxicityCheck(Lexicon.load(Path(__file__).resolve().parents[2] / "atende_guardrails" / "rules" / "lexicon.toml"))
+    for text in ("Que pergunta idiota.", "Cala a boca e escute.", "That is a dumb question.", "Você é burro?", "shut up"):
+        findings = toxicity.scan(text, OUTPUT)
+        assert findings and all(f.blocks for f in findings), text
+    assert toxicity.scan("O inversor parou? Vamos resolver isso juntos.", OUTPUT) == []
+
+
+def test_redact_for_texts_outside_a_reply() -> None:
+    assert redact("Meu CPF é 529.982.247-25, e-mail ana@example.com") == ("Meu CPF é [cpf], e-mail [email]", ["cpf", "email"])
+    assert redact("Nada pessoal aqui, pedido 48213.") == ("Nada pessoal aqui, pedido 48213.", [])
+
+
 def test_grounding_judges_each_claim_against_the_passages() -> None:
     grounding = GroundingCheck({"pt": "Não encontrei isso.", "en": "I could not find that."})
     evidence = GuardContext(stage="output", language="pt", evidence=("O kit de 5 kWp custa R$ 18.500 com instalação.",))
@@ -133,6 +166,20 @@ def test_grounding_judges_each_claim_against_the_passages() -> None:
     assert len(findings) == 1 and "12.000" in text[findings[0].start : findings[0].end]
     assert not is_claim("Posso ajudar em algo mais?") and not is_claim("Não encontrei uma solução para isso.")
     assert is_claim("A garantia do inversor é de 10 anos.")
+
+
+def test_grounding_checks_the_figures_of_sentences_that_make_no_claim() -> None:
+    grounding = GroundingCheck({"pt": "Não encontrei isso."})
+    context = GuardContext(stage="output", language="pt", evidence=("O kit custa R$ 18.900.",),
+                           trusted="meu pedido 48213 não chegou")
+    # A figure the customer gave is grounded; one nobody gave is not, even in a question.
+    assert grounding.scan("Vou verificar o pedido 48213.", context) == []
+    [finding] = grounding.scan("Posso reservar 7 unidades para você?", context)
+    assert finding.kind == "unsupported_figure" and finding.action == "fallback"
+    # Citation markers are not figures.
+    assert grounding.scan("O kit custa R$ 18.900 [1].", context) == []
+    # An agent configured without grounding is not judged.
+    assert grounding.scan("Posso reservar 7 unidades para você?", replace(context, grounded=False)) == []
 
 
 def test_grounding_across_languages_with_the_encoder(encoder: UsemEncoder) -> None:
@@ -226,22 +273,6 @@ def test_without_the_encoder_the_classifier_runs_on_ngrams() -> None:
     assert chain.run("Quero o orçamento do kit de 5 kWp para minha casa em Campinas.").allowed
 
 
-def test_the_gate_holds_claims_until_the_evidence_arrives() -> None:
-    guardrails = load_guardrails()
-    gate = OutputGate(guardrails.output, GuardContext(stage="output", language="pt", agent="support"), "Fallback.")
-    assert gate.feed("Olá! ") == []  # "Olá!" waits until something follows it
-    assert gate.feed("O inversor X9 tem garantia de 5 anos. ") == ["Olá! "]
-    assert gate.feed("Posso ajudar em algo mais?") == []  # held behind the claim
-    released = gate.finish(("O inversor X9 tem garantia de 5 anos.",))
-    assert released == ["O inversor X9 tem garantia de 5 anos. ", "Posso ajudar em algo mais?"]
-    assert gate.text == "Olá! O inversor X9 tem garantia de 5 anos. Posso ajudar em algo mais?"
-
-
-def test_sentences_concatenate_back_to_the_text() -> None:
-    text = "Olá, Sr. Silva! O kit custa R$ 1.500,00. 1. Painéis\n2. Inversor… Tudo certo?  Sim."
-    assert "".join(split_sentences(text)) == text
-
-
 HOSTILE = {
     "100 KB": "ignore all previous " * 5000,
     "nested combining": ("a" + "\u0301\u0308\u0323" * 60 + " ") * 100,
@@ -263,8 +294,7 @@ def test_hostile_text_is_refused_or_checked(encoder: UsemEncoder, name: str) -> 
     assert output.allowed or output.blocked_by
 
 
-def test_folding_removes_the_tricks() -> None:
-    assert fold("ÏGNÖRË\u200b ａｌｌ").canonical == " ignore all "
+def test_the_default_output_chain_passes_a_greeting() -> None:
     assert output_chain().run("Olá").allowed
 
 
@@ -272,10 +302,6 @@ def test_the_agents_hand_off_phrases_are_not_claims_to_ground() -> None:
     """A hand-off phrase speaks about the conversation, not the catalogue: grounding
     must not replace it with "I could not find that" (it did, before)."""
     import tomllib
-    from pathlib import Path
-
-    from agent_svc.text import split_sentences
-    from router_svc.guardrails.output_checks import is_claim
 
     keys = ("escalate", "escalate_request", "escalate_angry", "escalate_failures", "already_escalated", "handoff_done")
     phrases = []
@@ -288,3 +314,9 @@ def test_the_agents_hand_off_phrases_are_not_claims_to_ground() -> None:
     assert len(phrases) >= 10
     claims = [s.strip() for p in phrases for s in split_sentences(p) if is_claim(s)]
     assert claims == []
+
+
+def test_personal_data_is_not_a_figure_to_ground() -> None:
+    grounding = GroundingCheck({"pt": "Não encontrei isso."})
+    context = GuardContext(stage="output", language="pt", evidence=())
+    assert grounding.scan("Anotei seu CPF 529.982.247-25 e o telefone (11) 98765-4321.", context) == []

@@ -1,6 +1,6 @@
 """A small prompt-injection classifier: logistic regression over the local
 encoder's sentence vector plus hashed word and character n-grams, trained
-offline (python -m router_svc.eval.train_injection) and loaded from a JSON file
+offline (python -m atende_guardrails.eval.train_injection) and loaded from a JSON file
 (rules/injection_model.json); nothing is fetched at run time.
 
 A message is read as windows: each sentence (long ones cut into overlapping runs
@@ -25,12 +25,12 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from router_svc.guardrails.text import Folded, fold
+from atende_guardrails.normalize import Folded, normalize
 
 Vectors = NDArray[np.float32]
 
@@ -38,9 +38,6 @@ Vectors = NDArray[np.float32]
 _SENTENCE = re.compile(r"[^.!?;\n…]+")
 _WORD_RUN = re.compile(r"[^\W_]+")
 
-
-class SyncEncoder(Protocol):
-    def encode(self, texts: Sequence[str]) -> Vectors: ...
 
 
 @dataclass(frozen=True)
@@ -85,7 +82,7 @@ def feature_indices(words: Sequence[str], bits: int) -> list[int]:
 def windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int = 60,
             max_windows: int = 400) -> list[Window]:
     """The windows of a text (see the module docstring), deduplicated by their words."""
-    folded = fold(text)
+    folded = normalize(text)
     found: list[Window] = []
     seen: set[tuple[str, ...]] = set()
     all_words: list[str] = []

@@ -13,11 +13,9 @@ import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from router_svc.metrics import METRICS
-
-log = logging.getLogger("atende.router.guardrails")
+log = logging.getLogger("atende.guardrails")
 
 
 @dataclass(frozen=True)
@@ -33,11 +31,16 @@ class Finding:
     replacement: str | None = None
     # A short reason that never contains the text that was found.
     detail: str = ""
+    # The span was replaced by a safe sentence (an honest "I could not confirm that")
+    # rather than redacted: reported as a fallback.
+    fallback: bool = False
 
     @property
     def action(self) -> str:
         if self.blocks:
             return "blocked"
+        if self.fallback:
+            return "fallback"
         if self.redact:
             return "redacted"
         return "flagged"
@@ -55,6 +58,17 @@ class GuardContext:
     evidence: tuple[str, ...] | None = None
     # A grounding note ("I could not find that") was already given in this reply.
     noted: bool = False
+    # What an unsupported sentence is replaced with (the agent's own words); empty:
+    # the configured texts.not_found.
+    note: str = ""
+    # Text the customer or the agent's own rules provided: a figure from it is grounded
+    # in a sentence that makes no claim ("I'll check order 48213").
+    trusted: str = ""
+    # What the agent's own rules wrote (its playbook's phrases, this turn's plan): a
+    # sentence of it is the business speaking, not a claim to ground.
+    own_words: str = ""
+    # False: the agent answers without grounding (its configuration says so).
+    grounded: bool = True
 
 
 class Check(Protocol):
@@ -63,8 +77,10 @@ class Check(Protocol):
     def scan(self, text: str, context: GuardContext) -> list[Finding]: ...
 
 
+@runtime_checkable
 class EvidenceCheck(Check, Protocol):
-    """A check that needs the reply's evidence, and can say which sentences do."""
+    """A check that needs the reply's evidence, and can say which sentences do: the
+    output gate holds those sentences until the evidence is known."""
 
     def needs_evidence(self, sentence: str, context: GuardContext) -> bool: ...
 
@@ -121,14 +137,20 @@ class GuardrailChain:
         return ChainResult(not any(f.blocks for f in findings), findings, apply_redactions(text, findings), timings)
 
 
-def record_trips(stage: str, findings: Sequence[Finding], **facts: object) -> None:
-    """Logs and counts every check that acted. Call once per text that is really
-    acted on (a turn), not for dry runs such as CheckGuardrails."""
+class Counter(Protocol):
+    """Where a service counts its guardrail trips (router_svc.metrics.Counters)."""
+
+    def inc(self, name: str, amount: int = 1, **labels: str) -> int: ...
+
+
+def record_trips(stage: str, findings: Sequence[Finding], counter: Counter | None = None, **facts: object) -> None:
+    """Logs (and counts, given a counter) every check that acted. Call once per text
+    that is really acted on (a turn), not for dry runs such as CheckGuardrails."""
     acted: dict[tuple[str, str], list[str]] = {}
     for finding in findings:
         acted.setdefault((finding.check, finding.action), []).append(finding.kind)
     for (check, action), kinds in sorted(acted.items()):
-        total = METRICS.inc("guardrail_trips", check=check, action=action, stage=stage)
+        total = counter.inc("guardrail_trips", check=check, action=action, stage=stage) if counter is not None else 0
         log.warning(
             "guardrail tripped",
             extra={"check": check, "action": action, "stage": stage, "kinds": sorted(set(kinds)), "count": total, **facts},

@@ -4,18 +4,27 @@ starts as soon as its first sentence is checked. The same gate serves the unary
 route, so both routes release exactly the same text.
 
 A sentence that a grounding check must judge waits until the evidence (the
-reply's citations) is known; sentences after it wait too, to keep their order.
-When a check blocks a sentence, the gate releases the configured fallback
-instead and stops: what was released before stays (it was checked), nothing
-unchecked follows."""
+passages the reply may rely on) is known; sentences after it wait too, to keep
+their order. When a check blocks a sentence, the gate releases the configured
+fallback instead and stops: what was released before stays (it was checked),
+nothing unchecked follows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
-from router_svc.guardrails.base import Finding, GuardContext, GuardrailChain
-from router_svc.guardrails.text import split_complete
+from atende_guardrails.base import EvidenceCheck, Finding, GuardContext, GuardrailChain
+from atende_guardrails.text import split_complete
+
+
+@dataclass(frozen=True)
+class Trip:
+    """A check that acted on a reply, as it is reported and stored with the message."""
+
+    check: str
+    action: str
+    detail: str = ""
 
 
 @dataclass
@@ -35,11 +44,13 @@ class OutputGate:
         self.released: list[str] = []
         self.stopped = False
         self.fell_back = False
+        # Nothing checked was left to send: the empty reply went out instead.
+        self.was_empty = False
         self._buffer = ""
         self.fed = ""
         self._held: list[str] = []
         self._noted = False
-        self._evidence_checks: list[Any] = [c for c in chain.checks if hasattr(c, "needs_evidence")]
+        self._evidence_checks = [c for c in chain.checks if isinstance(c, EvidenceCheck)]
 
     @property
     def text(self) -> str:
@@ -54,28 +65,45 @@ class OutputGate:
         sentences, self._buffer = split_complete(self._buffer)
         return self._process(sentences)
 
-    def set_evidence(self, snippets: tuple[str, ...]) -> list[str]:
-        self.context = replace(self.context, evidence=snippets)
+    def set_evidence(self, snippets: Sequence[str]) -> list[str]:
+        """The passages the reply may rely on, known now or grown (a tool searched the
+        knowledge base mid-reply); returns the held pieces this releases."""
+        self.context = replace(self.context, evidence=tuple(snippets))
         return self._process([])
 
-    def finish(self, evidence: tuple[str, ...] | None = None) -> list[str]:
+    def finish(self, evidence: Sequence[str] | None = None) -> list[str]:
         """The reply is complete: checks what is left and returns the last pieces."""
         if evidence is not None:
-            self.context = replace(self.context, evidence=evidence)
+            self.context = replace(self.context, evidence=tuple(evidence))
         elif self.context.evidence is None:
             self.context = replace(self.context, evidence=())
         rest, self._buffer = self._buffer, ""
         pieces = self._process([rest] if rest.strip() else [])
         if not self.stopped and not self.text.strip():
+            self.was_empty = True
             pieces.append(self._release(self.empty_reply))
         self.stopped = True
         return pieces
 
-    def run(self, text: str, evidence: tuple[str, ...]) -> GateOutcome:
+    def run(self, text: str, evidence: Sequence[str] | None = None) -> GateOutcome:
         """The unary route: the whole reply at once."""
         self.feed(text)
         self.finish(evidence)
         return GateOutcome(self.text, self.findings, self.fell_back)
+
+    def trips(self) -> list[Trip]:
+        """Each check that acted, once per action, with the kinds it found; then the
+        gate's own fallbacks."""
+        acted: dict[tuple[str, str], set[str]] = {}
+        for finding in self.findings:
+            if finding.action != "flagged":
+                acted.setdefault((finding.check, finding.action), set()).add(finding.kind)
+        trips = [Trip(check, action, ", ".join(sorted(kinds))) for (check, action), kinds in sorted(acted.items())]
+        if self.fell_back:
+            trips.append(Trip("output_gate", "fallback", "a check blocked the reply; the configured fallback was sent"))
+        if self.was_empty:
+            trips.append(Trip("empty_output", "fallback", "no checked text to send"))
+        return trips
 
     def _needs_evidence(self, sentence: str) -> bool:
         return any(check.needs_evidence(sentence, self.context) for check in self._evidence_checks)

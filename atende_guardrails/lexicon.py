@@ -7,7 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from router_svc.guardrails.text import deleet, fold
+from atende_guardrails.normalize import deleet, normalize
 
 
 @functools.lru_cache(maxsize=64)
@@ -17,7 +17,7 @@ def _compile(entries: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _phrase(entry: str) -> str:
-    words = fold(entry).folded.split()
+    words = normalize(entry).folded.split()
     parts = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in words]
     return " ".join(parts)
 
@@ -38,7 +38,7 @@ class Lexicon:
         self._stems: dict[str, set[str]] = {}
         for name, entries in self.categories.items():
             for entry in entries:
-                first = _first(fold(entry).folded)
+                first = _first(normalize(entry).folded)
                 if first.endswith("*"):
                     self._stems.setdefault(first[:-1], set()).add(name)
                 else:
@@ -60,7 +60,7 @@ class Lexicon:
 
     def find(self, text: str, limit: int = 20) -> list[tuple[str, int, int]]:
         """(category, start, end) of matches in the original text, at most `limit`."""
-        folded = fold(text)
+        folded = normalize(text)
         found: list[tuple[str, int, int]] = []
         candidates = self._candidates(folded.canonical)
         for name, pattern in self._patterns.items():
@@ -73,7 +73,7 @@ class Lexicon:
                     return found
         if not found and re.search(r"[a-z][0-9@$]|[0-9@$][a-z]", folded.folded):
             # Leetspeak ("1d10t"): report the category over the whole text.
-            leet = fold(deleet(folded.folded)).canonical
+            leet = normalize(deleet(folded.folded)).canonical
             candidates = self._candidates(leet)
             for name, pattern in self._patterns.items():
                 if name in candidates and pattern.search(leet):

@@ -1,0 +1,104 @@
+"""The output gate of a turn, owned by agent_svc (atende_guardrails/README.md says
+why): the agent has what the checks need at hand, the passages it retrieved (and
+those its tools find while it writes), the customer's own words and its playbook.
+Every sentence is checked before it leaves, in the stream and in the unary reply."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from agent_svc.domain import GuardrailTrip, Passage
+from agent_svc.prompts import Playbook
+from atende_guardrails.base import GuardContext
+from atende_guardrails.config import Guardrails
+from atende_guardrails.gate import OutputGate
+from atende_guardrails.text import fold, words
+
+MAX_CITATIONS = 3
+_REF = re.compile(r"\[(\d{1,2})\]")
+
+
+def evidence(passages: Sequence[Passage]) -> tuple[str, ...]:
+    """The passages as the grounding check reads them."""
+    return tuple(f"{p.title}: {p.text}" if p.title else p.text for p in passages)
+
+
+class ReplyGate:
+    """An OutputGate with the agent's context; the gate runs on a worker thread, as the
+    grounding check may ask the sentence encoder."""
+
+    def __init__(self, guardrails: Guardrails, context: GuardContext, playbook: Playbook,
+                 passages: list[Passage]) -> None:
+        texts = guardrails.texts
+        own = playbook.say(context.language, "safe_fallback")
+        self.passages = passages  # grows while tools run
+        self._known = len(passages)
+        context = replace(context, evidence=evidence(passages))
+        self.gate = OutputGate(guardrails.output, context, texts.pick(texts.fallback, context.language),
+                               own or texts.pick(texts.fallback, context.language))
+
+    @property
+    def text(self) -> str:
+        return self.gate.text
+
+    async def feed(self, delta: str) -> str:
+        return "".join(await asyncio.to_thread(self._feed, delta))
+
+    async def finish(self) -> str:
+        return "".join(await asyncio.to_thread(self._finish))
+
+    async def check_all(self, text: str) -> str:
+        """The whole reply at once (the unary route): same checks, same result."""
+        return await self.feed(text) + await self.finish()
+
+    def trips(self) -> list[GuardrailTrip]:
+        return [GuardrailTrip(t.check, t.action, t.detail) for t in self.gate.trips()]
+
+    def _grown(self) -> list[str]:
+        if len(self.passages) == self._known:
+            return []
+        self._known = len(self.passages)
+        return self.gate.set_evidence(evidence(self.passages))
+
+    def _feed(self, delta: str) -> list[str]:
+        return [*self._grown(), *self.gate.feed(delta)]
+
+    def _finish(self) -> list[str]:
+        return [*self._grown(), *self.gate.finish()]
+
+
+def guard_context(agent: str, language: str, playbook: Playbook, passages: Sequence[Passage], trusted: str,
+                  own_words: Sequence[str], grounded: bool) -> GuardContext:
+    """`trusted`: what the customer said (its figures are grounded); `own_words`: what
+    this turn's plan says, which with the playbook's phrases is the business speaking."""
+    phrases = [*own_words, *playbook.phrases.get(language, {}).values()]
+    return GuardContext(stage="output", language=language, agent=agent, evidence=evidence(passages),
+                        note=playbook.say(language, "safe_fallback"), trusted=trusted, own_words="\n".join(phrases),
+                        grounded=grounded)
+
+
+def mentions(reply: str, passage: Passage) -> bool:
+    """Whether a reply draws on a passage: names its title or repeats its wording."""
+    folded = fold(reply)
+    if passage.title and fold(passage.title) in folded:
+        return True
+    reply_words = set(words(reply))
+    passage_words = [w for w in words(passage.text) if len(w) > 3]
+    shared = sum(1 for w in set(passage_words) if w in reply_words)
+    return shared >= max(4, len(set(passage_words)) // 5)
+
+
+def citations(text: str, passages: list[Passage]) -> list[Passage]:
+    """The passages a reply cites ([n]) or draws on, at most MAX_CITATIONS."""
+    cited: list[Passage] = []
+    for ref in _REF.findall(text):
+        index = int(ref) - 1
+        if 0 <= index < len(passages) and passages[index] not in cited:
+            cited.append(passages[index])
+    for passage in passages:
+        if passage not in cited and mentions(text, passage):
+            cited.append(passage)
+    return cited[:MAX_CITATIONS]
