@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import grpc
-from atende.agent.v1 import agent_service_pb2_grpc as pb_grpc
+from atende.agent.v1 import agent_service_pb2
 
 from agent_svc.agents.base import AgentDeps
 from agent_svc.config import load_agents, load_providers
@@ -20,6 +20,7 @@ from agent_svc.settings import Settings
 from agent_svc.tools import ToolRegistry
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
+from atende_runtime.service import register
 
 SERVICE_NAME = "atende.agent.v1.AgentService"
 
@@ -51,7 +52,7 @@ async def setup(server: grpc.aio.Server, settings: Settings, environ: Mapping[st
     channel = open_channel(settings.knowledge_addr, settings.knowledge_timeout_seconds) if settings.knowledge_addr else None
     knowledge = GrpcKnowledge(channel, settings.knowledge_timeout_seconds, settings.knowledge_cooldown_seconds)
     runtime = build_runtime(settings, knowledge, environ)
-    pb_grpc.add_AgentServiceServicer_to_server(AgentServicer(runtime), server)  # type: ignore[no-untyped-call]
+    register(server, agent_service_pb2.DESCRIPTOR.services_by_name["AgentService"], AgentServicer(runtime))
 
     async def healthy() -> bool:
         # The agents answer with the local engine and without knowledge if those are

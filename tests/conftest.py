@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from atende_runtime.embedded import EmbeddedPostgres, EmbeddedRedis
+from devstack.embedded import EmbeddedPostgres, EmbeddedRedis
 
 
 @pytest.fixture(scope="session")

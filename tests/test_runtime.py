@@ -18,10 +18,10 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from atende_runtime.channels import open_channel
-from atende_runtime.embedded import free_port
 from atende_runtime.logs import JsonFormatter, request_id_var
 from atende_runtime.server import Mounted, start
 from atende_runtime.settings import ServiceSettings
+from devstack.embedded import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_METHOD = "/test.Slow/Call"

@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from atende_runtime.embedded import blas_single_thread_env
+from atende_runtime.main import blas_single_thread_env
 
 for _name, _value in blas_single_thread_env().items():
     os.environ.setdefault(_name, _value)

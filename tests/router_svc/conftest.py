@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from atende_runtime.embedded import blas_single_thread_env
+from atende_runtime.main import blas_single_thread_env
 
 for _name, _value in blas_single_thread_env().items():
     os.environ.setdefault(_name, _value)

@@ -21,9 +21,9 @@ from router_support import RunningMemory, ScriptedAgents, SpiedMemory, open_memo
 
 from agent_svc.app import setup as agent_setup
 from agent_svc.settings import Settings as AgentSettings
-from atende_runtime.embedded import free_port
 from atende_runtime.errors import InvalidArgument
 from atende_runtime.server import start
+from devstack.embedded import free_port
 from router_svc.actions import ActionPlanner
 from router_svc.clients import GrpcAgents
 from router_svc.embeddings import UsemEncoder
