@@ -38,7 +38,7 @@ def register(server: grpc.aio.Server, service: ServiceDescriptor, servicer: obje
     server.add_registered_method_handlers(service.full_name, handlers)  # type: ignore[attr-defined]
 
 
-def method_handler(method: MethodDescriptor, implementation: Behaviour | None) -> grpc.RpcMethodHandler:
+def method_handler(method: MethodDescriptor, implementation: Behaviour | None) -> grpc.RpcMethodHandler[Any, Any]:
     """The handler of one method: `implementation(request_or_iterator, context)`."""
     streams = (method.client_streaming, method.server_streaming)
     if not (inspect.iscoroutinefunction(implementation) or inspect.isasyncgenfunction(implementation)):
@@ -118,7 +118,7 @@ async def _unimplemented_stream(request: Any, context: Context) -> AsyncIterator
     yield  # an async generator, as grpc expects of a streaming handler
 
 
-_KINDS: dict[tuple[bool, bool], tuple[Callable[[Behaviour], Behaviour], Callable[..., grpc.RpcMethodHandler]]] = {
+_KINDS: dict[tuple[bool, bool], tuple[Callable[[Behaviour], Behaviour], Callable[..., grpc.RpcMethodHandler[Any, Any]]]] = {
     (False, False): (_single_response(_one), grpc.unary_unary_rpc_method_handler),
     (True, False): (_single_response(_each), grpc.stream_unary_rpc_method_handler),
     (False, True): (_streamed_response(_one), grpc.unary_stream_rpc_method_handler),
