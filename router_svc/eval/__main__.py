@@ -6,13 +6,11 @@ guardrails: prompt-injection detection and false-positive rates (eval/injection.
 
 from __future__ import annotations
 
-import os
 import sys
 
-from atende_runtime.main import blas_single_thread_env
+from atende_runtime.main import limit_blas_threads
 
-for _name, _value in blas_single_thread_env().items():
-    os.environ.setdefault(_name, _value)
+limit_blas_threads()
 
 
 def main(argv: list[str]) -> int:
