@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## create .venv and install everything (done by run and test when needed)
 
 run: $(STAMP) ## start the whole stack: PostgreSQL, Redis, Milvus Lite, five services, Envoy on :8080
-	$(BIN)/python -m atende_runtime.stack
+	$(BIN)/python -m devstack
 
 test: $(STAMP) ## run every test (DATABASE_URL / REDIS_URL select external servers)
 	$(BIN)/ruff check .
@@ -35,7 +35,7 @@ test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
 
 lint: $(STAMP) lint-proto lint-breaking ## ruff, mypy, buf lint and buf breaking
 	$(BIN)/ruff check .
-	$(BIN)/mypy atende_runtime atende_guardrails router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway
+	$(BIN)/mypy atende_runtime atende_guardrails router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway devstack
 
 build/third_party: $(STAMP)
 	$(BIN)/python tools/third_party_protos.py build/third_party

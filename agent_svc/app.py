@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import grpc
-from atende.agent.v1 import agent_service_pb2_grpc as pb_grpc
+from atende.agent.v1 import agent_service_pb2
 
 from agent_svc.agents.base import AgentDeps
 from agent_svc.config import load_agents, load_providers
@@ -22,6 +22,7 @@ from atende_guardrails.config import load_guardrails
 from atende_guardrails.encoder import SyncEncoder, UsemEncoder
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
+from atende_runtime.service import register
 
 SERVICE_NAME = "atende.agent.v1.AgentService"
 
@@ -61,7 +62,7 @@ async def setup(server: grpc.aio.Server, settings: Settings, environ: Mapping[st
         encoder = UsemEncoder()
         await encoder.start()  # loads the model off the event loop
     runtime = build_runtime(settings, knowledge, environ, encoder)
-    pb_grpc.add_AgentServiceServicer_to_server(AgentServicer(runtime), server)  # type: ignore[no-untyped-call]
+    register(server, agent_service_pb2.DESCRIPTOR.services_by_name["AgentService"], AgentServicer(runtime))
 
     async def healthy() -> bool:
         # The agents answer with the local engine and without knowledge if those are

@@ -32,7 +32,6 @@ from agent_svc.domain import (
     TurnInput,
 )
 from agent_svc.runtime import AgentRuntime
-from atende_runtime import grpc_errors
 
 Context = grpc.aio.ServicerContext[Any, Any]
 
@@ -167,14 +166,12 @@ class AgentServicer(pb_grpc.AgentServiceServicer):
     def __init__(self, runtime: AgentRuntime) -> None:
         self.runtime = runtime
 
-    @grpc_errors.unary
     async def GenerateReply(self, request: pb.GenerateReplyRequest, context: Context) -> pb.GenerateReplyResponse:
         started = time.perf_counter()
         reply = await self.runtime.reply(to_turn(request))
         context.set_trailing_metadata(_usage_metadata(reply, started))
         return to_response(reply)
 
-    @grpc_errors.server_stream
     async def StreamReply(self, request: pb.StreamReplyRequest, context: Context) -> AsyncIterator[pb.StreamReplyResponse]:
         # Each delta has passed the output guardrails (the agent releases a sentence
         # at a time after checking it); input errors surface before the first message.
@@ -186,7 +183,6 @@ class AgentServicer(pb_grpc.AgentServiceServicer):
                 context.set_trailing_metadata(_usage_metadata(item, started))
                 yield pb.StreamReplyResponse(final=to_response(item))
 
-    @grpc_errors.unary
     async def ListAgents(self, request: pb.ListAgentsRequest, context: Context) -> pb.ListAgentsResponse:
         return pb.ListAgentsResponse(
             agents=[

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, NoReturn
 
 import grpc
 from google.protobuf import any_pb2
@@ -16,9 +14,6 @@ from atende_runtime.errors import DomainError, FailedPrecondition, InvalidArgume
 from atende_runtime.logs import request_id_var
 
 log = logging.getLogger(__name__)
-
-Req = TypeVar("Req")
-Resp = TypeVar("Resp")
 
 
 def to_status(error: DomainError) -> status_pb2.Status:
@@ -41,57 +36,19 @@ def to_status(error: DomainError) -> status_pb2.Status:
     return status_pb2.Status(code=code_pb2.INTERNAL, message="internal error")
 
 
-async def abort(context: grpc.aio.ServicerContext[Any, Any], error: DomainError) -> None:
+async def abort(context: grpc.aio.ServicerContext[Any, Any], error: DomainError) -> NoReturn:
     await context.abort_with_status(rpc_status.to_status(to_status(error)))  # type: ignore[attr-defined]
+    raise AssertionError("unreachable: abort_with_status raises")
 
 
-async def _abort_internal(context: grpc.aio.ServicerContext[Any, Any], error: Exception) -> None:
-    """A bug or a broken dependency: the details go to the log, never to the client,
-    who gets the request id to quote instead."""
-    request_id = request_id_var.get()
+async def abort_for(context: grpc.aio.ServicerContext[Any, Any], error: Exception) -> NoReturn:
+    """Ends the call with the status `error` stands for: a DomainError's own code and
+    details; anything else is a bug or a broken dependency, whose details go to the
+    log, never to the client, who gets the request id to quote instead."""
+    if isinstance(error, DomainError):
+        await abort(context, error)
     log.error("unhandled error", exc_info=error)
-    await context.abort(grpc.StatusCode.INTERNAL, f"internal error; request id {request_id or 'unknown'}")
-
-
-def unary(
-    method: Callable[[Any, Req, grpc.aio.ServicerContext[Any, Any]], Awaitable[Resp]],
-) -> Callable[[Any, Req, grpc.aio.ServicerContext[Any, Any]], Awaitable[Resp]]:
-    """Decorates a unary servicer method so DomainErrors become rich status codes."""
-
-    @functools.wraps(method)
-    async def wrapper(self: Any, request: Req, context: grpc.aio.ServicerContext[Any, Any]) -> Resp:
-        try:
-            return await method(self, request, context)
-        except grpc.aio.AbortError:
-            raise
-        except DomainError as error:
-            await abort(context, error)
-            raise AssertionError("unreachable") from error
-        except Exception as error:
-            await _abort_internal(context, error)
-            raise AssertionError("unreachable") from error
-
-    return wrapper
-
-
-def server_stream(
-    method: Callable[[Any, Req, grpc.aio.ServicerContext[Any, Any]], AsyncIterator[Resp]],
-) -> Callable[[Any, Req, grpc.aio.ServicerContext[Any, Any]], AsyncIterator[Resp]]:
-    """Same as unary, for async-generator handlers."""
-
-    @functools.wraps(method)
-    async def wrapper(self: Any, request: Req, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Resp]:
-        try:
-            async for item in method(self, request, context):
-                yield item
-        except grpc.aio.AbortError:
-            raise
-        except DomainError as error:
-            await abort(context, error)
-        except Exception as error:
-            await _abort_internal(context, error)
-
-    return wrapper
+    await context.abort(grpc.StatusCode.INTERNAL, f"internal error; request id {request_id_var.get() or 'unknown'}")
 
 
 def from_rpc_error(error: grpc.aio.AioRpcError) -> DomainError | None:

@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import grpc
-import uvloop
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_health.v1.health import aio as health_aio  # type: ignore[attr-defined]
 from grpc_reflection.v1alpha import reflection
@@ -103,7 +102,8 @@ async def _health_loop(
 
 @dataclass
 class RunningServer:
-    """A started server; tests use this directly, services go through serve()."""
+    """A started server; tests use this directly, services go through serve()
+    (atende_runtime.main.run_service)."""
 
     server: grpc.aio.Server
     port: int
@@ -168,9 +168,3 @@ def _settle_garbage_collector() -> None:
     gc.freeze()
     _, second, third = gc.get_threshold()
     gc.set_threshold(_GC_YOUNG_THRESHOLD, second, third)
-
-
-def run(name: str, settings: ServiceSettings, setup: Setup) -> None:
-    # uvloop's event loop: about 40 % more unary RPCs a second than asyncio's own
-    # loop on the same core (benchmarks/memory_bench.py).
-    uvloop.run(serve(name, settings, setup))

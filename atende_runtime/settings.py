@@ -18,17 +18,3 @@ class ServiceSettings(BaseSettings):
     # Seconds between health probes of the service's own dependencies.
     health_interval_seconds: float = 2.0
     log_level: str = "INFO"
-
-
-class UpstreamSettings(BaseSettings):
-    """Addresses of the services a service calls, and the deadline of each call."""
-
-    model_config = SettingsConfigDict(extra="ignore")
-
-    memory_addr: str = "127.0.0.1:50053"
-    agent_addr: str = "127.0.0.1:50052"
-    knowledge_addr: str = "127.0.0.1:50054"
-    integrations_addr: str = "127.0.0.1:50055"
-    # Default deadline of an internal call, in seconds.
-    call_timeout_seconds: float = 5.0
-

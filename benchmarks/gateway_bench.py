@@ -78,7 +78,7 @@ def main() -> None:
     stack = None
     url = args.url
     if args.start:
-        from atende_runtime.stack import Stack, StackConfig
+        from devstack.stack import Stack, StackConfig
 
         config = StackConfig.on_free_ports(
             Path(tempfile.mkdtemp(prefix="atende-bench-")),

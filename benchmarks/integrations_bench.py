@@ -42,7 +42,7 @@ from atende.integrations.v1 import integrations_service_pb2_grpc as pb_grpc  # n
 from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
 from psycopg import sql  # noqa: E402
 
-from atende_runtime.embedded import EmbeddedPostgres, environ_with, free_port  # noqa: E402
+from devstack.embedded import EmbeddedPostgres, environ_with, free_port  # noqa: E402
 
 
 class Service:

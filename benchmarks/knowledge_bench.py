@@ -49,7 +49,8 @@ from atende.knowledge.v1 import knowledge_service_pb2 as pb  # noqa: E402
 from atende.knowledge.v1 import knowledge_service_pb2_grpc as pb_grpc  # noqa: E402
 from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
 
-from atende_runtime.embedded import blas_single_thread_env, free_port  # noqa: E402
+from atende_runtime.main import blas_single_thread_env  # noqa: E402
+from devstack.embedded import free_port  # noqa: E402
 
 COLLECTION = "bench"
 CHUNKS_PER_DOCUMENT = 10

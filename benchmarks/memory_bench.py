@@ -43,7 +43,7 @@ from atende.memory.v1 import memory_service_pb2 as pb  # noqa: E402
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc  # noqa: E402
 from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
 
-from atende_runtime.embedded import EmbeddedPostgres, EmbeddedRedis, free_port  # noqa: E402
+from devstack.embedded import EmbeddedPostgres, EmbeddedRedis, free_port  # noqa: E402
 
 USER_TEXTS = [
     "Olá! Quanto custa o kit solar para uma casa de três quartos?",

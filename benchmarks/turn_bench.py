@@ -7,7 +7,7 @@ overhead: turn latency minus the time spent waiting for the LLM.
     .venv/bin/python benchmarks/turn_bench.py --duration 20 --concurrency 200 --engines stub
 
 Modes: `stack` drives POST-equivalent SendMessage calls through the gateway (Envoy,
-router, memory, knowledge, agents: atende_runtime.stack); `direct` drives
+router, memory, knowledge, agents: devstack); `direct` drives
 agent_svc's GenerateReply over gRPC, the router's call. `auto` (the default) uses the
 stack when every service package can start, else direct.
 
@@ -44,7 +44,8 @@ from atende.agent.v1 import agent_service_pb2_grpc as agrpc  # noqa: E402
 from atende.common.v1 import types_pb2  # noqa: E402
 from grpc_health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
 
-from atende_runtime.embedded import blas_single_thread_env, free_port  # noqa: E402
+from atende_runtime.main import blas_single_thread_env  # noqa: E402
+from devstack.embedded import free_port  # noqa: E402
 
 STUB_LATENCY_MS = 300.0
 SCRIPT = [
@@ -198,7 +199,7 @@ def agent_service(provider_env: dict[str, str], log_dir: Path, name: str) -> Ite
 
 
 def stack_ready() -> bool:
-    from atende_runtime.stack import SERVICES
+    from devstack.stack import SERVICES
 
     return all((ROOT / service / "__main__.py").exists() for service in SERVICES)
 
@@ -389,7 +390,7 @@ async def run_direct(args: argparse.Namespace, log_dir: Path) -> list[Result]:
 
 
 async def run_stack(args: argparse.Namespace, log_dir: Path) -> list[Result]:
-    from atende_runtime.stack import StackConfig, running
+    from devstack.stack import StackConfig, running
 
     results: list[Result] = []
     with fake_provider(args.stub_latency_ms, log_dir) as base_url:

@@ -1,18 +1,6 @@
-"""python -m integrations_svc: serve atende.integrations.v1.IntegrationsService."""
+"""python -m integrations_svc"""
 
-from __future__ import annotations
-
-import functools
-
-from atende_runtime.server import run
-from integrations_svc.app import setup
-from integrations_svc.settings import Settings
-
-
-def main() -> None:
-    settings = Settings()
-    run("integrations_svc", settings, functools.partial(setup, settings=settings))
-
+from atende_runtime.main import run_service
 
 if __name__ == "__main__":
-    main()
+    run_service("integrations_svc", app="integrations_svc.app:setup", settings="integrations_svc.settings:Settings")

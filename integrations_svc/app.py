@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 
 import grpc
 
-from atende_runtime.embedded import EmbeddedPostgres
 from atende_runtime.postgres import open_pool
 from atende_runtime.server import Mounted
+from atende_runtime.service import register
 from integrations_svc.adapters import build_adapters
 from integrations_svc.domain import Kind
 from integrations_svc.pg_store import PostgresStore, open_worker_pool
-from integrations_svc.proto import SERVICE_NAME, pb_grpc
+from integrations_svc.proto import SERVICE_NAME, pb
 from integrations_svc.service import IntegrationsService
 from integrations_svc.servicer import IntegrationsServicer
 from integrations_svc.settings import Settings
@@ -29,12 +28,10 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
     the returned close() stops the workers (letting deliveries in flight finish),
     then closes the vendor clients and the pool."""
     settings = settings if settings is not None else Settings()
-    embedded: EmbeddedPostgres | None = None
     url = settings.database_url
     if not url:
-        embedded = EmbeddedPostgres(Path(settings.data_dir) / "pg")
-        url = await asyncio.to_thread(embedded.start)
-        log.info("no DATABASE_URL: started the embedded PostgreSQL", extra={"data_dir": settings.data_dir})
+        # The local launcher (python -m devstack, `make run`) starts one and sets it.
+        raise ValueError("DATABASE_URL is not set: integrations_svc keeps its jobs in PostgreSQL")
     pool = await open_pool(
         url, min_size=settings.db_pool_min_size, max_size=settings.db_pool_max_size, name="integrations"
     )
@@ -49,8 +46,6 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
         if worker_pool is not None:
             await worker_pool.close()
         await pool.close()
-        if embedded is not None:
-            await asyncio.to_thread(embedded.stop)
         raise
 
     templates = TemplateStore(*([Path(settings.templates_dir)] if settings.templates_dir else []))
@@ -65,7 +60,7 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
         on_accepted=workers.wake,
         calendar_key=calendar_key,
     )
-    pb_grpc.add_IntegrationsServiceServicer_to_server(IntegrationsServicer(service), server)
+    register(server, pb.DESCRIPTOR.services_by_name["IntegrationsService"], IntegrationsServicer(service))
     workers.start()
     log.info(
         "integrations ready",
@@ -82,7 +77,5 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
         if worker_pool is not None:
             await worker_pool.close()
         await pool.close()
-        if embedded is not None:
-            await asyncio.to_thread(embedded.stop)
 
     return Mounted(service_names=[SERVICE_NAME], health_check=store.ping, close=close)

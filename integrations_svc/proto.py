@@ -10,7 +10,6 @@ import importlib
 from typing import Any
 
 pb: Any = importlib.import_module("atende.integrations.v1.integrations_service_pb2")
-pb_grpc: Any = importlib.import_module("atende.integrations.v1.integrations_service_pb2_grpc")
 types_pb: Any = importlib.import_module("atende.common.v1.types_pb2")
 
 SERVICE_NAME: str = pb.DESCRIPTOR.services_by_name["IntegrationsService"].full_name

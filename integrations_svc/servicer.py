@@ -9,7 +9,6 @@ import grpc
 from google.protobuf import timestamp_pb2
 
 from atende_runtime.errors import InvalidArgument
-from atende_runtime.grpc_errors import unary
 from integrations_svc.domain import Job, JobStatus, LeadData, MeetingData
 from integrations_svc.proto import pb
 from integrations_svc.service import IntegrationsService
@@ -73,20 +72,17 @@ class IntegrationsServicer:
     def __init__(self, service: IntegrationsService) -> None:
         self.service = service
 
-    @unary
     async def SyncLead(self, request: Any, context: Context) -> Any:
         lead = lead_from_pb(request.lead) if request.HasField("lead") else None
         job = await self.service.sync_lead(lead, request.idempotency_key)
         return pb.SyncLeadResponse(job=job_to_pb(job))
 
-    @unary
     async def SendEmail(self, request: Any, context: Context) -> Any:
         job = await self.service.send_email(
             request.to, request.template, request.language, dict(request.variables), request.idempotency_key
         )
         return pb.SendEmailResponse(job=job_to_pb(job))
 
-    @unary
     async def BookMeeting(self, request: Any, context: Context) -> Any:
         has_start = request.HasField("start_time") and (request.start_time.seconds or request.start_time.nanos) != 0
         start = request.start_time.ToDatetime(tzinfo=UTC) if has_start else datetime.now(UTC)
@@ -100,18 +96,15 @@ class IntegrationsServicer:
         job = await self.service.book_meeting(meeting, bool(has_start), request.idempotency_key)
         return pb.BookMeetingResponse(job=job_to_pb(job))
 
-    @unary
     async def TrackEvent(self, request: Any, context: Context) -> Any:
         job = await self.service.track_event(
             request.event, request.distinct_id, dict(request.properties), request.idempotency_key
         )
         return pb.TrackEventResponse(job=job_to_pb(job))
 
-    @unary
     async def GetJob(self, request: Any, context: Context) -> Any:
         return pb.GetJobResponse(job=job_to_pb(await self.service.get_job(request.job_id)))
 
-    @unary
     async def ListJobs(self, request: Any, context: Context) -> Any:
         if request.status and request.status not in _STATUS_FROM_PB:
             raise InvalidArgument.single("status", "is not a known job status")
@@ -119,6 +112,5 @@ class IntegrationsServicer:
         jobs, token = await self.service.list_jobs(status, request.page_size, request.page_token)
         return pb.ListJobsResponse(jobs=[job_to_pb(job) for job in jobs], next_page_token=token)
 
-    @unary
     async def RetryJob(self, request: Any, context: Context) -> Any:
         return pb.RetryJobResponse(job=job_to_pb(await self.service.retry_job(request.job_id)))

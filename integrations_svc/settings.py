@@ -26,12 +26,10 @@ class Settings(ServiceSettings):
     port: int = 50055
 
     # --- storage ---
-    # PostgreSQL URL (plain DATABASE_URL). Empty: start the embedded pgserver under data_dir.
+    # PostgreSQL URL (plain DATABASE_URL), required; `make run` starts a local one.
     database_url: str = Field(default="", validation_alias=AliasChoices("DATABASE_URL", "database_url"))
     # The schema this service owns (tests use a fresh one).
     db_schema: str = "integrations"
-    # Folder of the embedded PostgreSQL when database_url is empty.
-    data_dir: str = "data/integrations"
     # Connection pool bounds; the workers hold at most one connection each at a time.
     db_pool_min_size: int = 2
     db_pool_max_size: int = 12

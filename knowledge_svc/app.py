@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import grpc
+from atende.knowledge.v1 import knowledge_service_pb2
 
-from atende_runtime.server import Mounted, Setup
+from atende_runtime.server import Mounted
+from atende_runtime.service import register
 from knowledge_svc.embedding import Embedder, OpenAIEmbedder, UseEmbedder
 from knowledge_svc.files import FileDocument, read_folder
 from knowledge_svc.knowledge import DocumentInput, KnowledgeBase
 from knowledge_svc.milvus_store import MilvusStore
-from knowledge_svc.servicer import SERVICE_NAME, KnowledgeServicer, add_to_server
+from knowledge_svc.servicer import SERVICE_NAME, KnowledgeServicer
 from knowledge_svc.settings import Settings
 from knowledge_svc.store import StoreUnavailable
 
@@ -130,7 +132,7 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
     store = await _open_store(settings, embedder)
     knowledge = KnowledgeBase(store, embedder, settings.limits())
     await knowledge.ensure_collection(settings.default_collection)
-    add_to_server(KnowledgeServicer(knowledge), server)
+    register(server, knowledge_service_pb2.DESCRIPTOR.services_by_name["KnowledgeService"], KnowledgeServicer(knowledge))
     log.info(
         "knowledge base ready",
         extra={
@@ -186,12 +188,3 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
         sample_task=sample_task,
         prepare_task=prepare_task,
     )
-
-
-def make_setup(settings: Settings, embedder: Embedder | None = None) -> Setup:
-    """setup bound to settings, the shape atende_runtime.server.start expects."""
-
-    async def bound(server: grpc.aio.Server) -> Mounted:
-        return await setup(server, settings, embedder)
-
-    return bound

@@ -1,7 +1,6 @@
-from atende_runtime.server import run
-from memory_svc.app import MemoryApp
-from memory_svc.settings import Settings
+"""python -m memory_svc"""
+
+from atende_runtime.main import run_service
 
 if __name__ == "__main__":
-    settings = Settings()  # type: ignore[call-arg]  # the environment supplies the required URLs
-    run("memory_svc", settings, MemoryApp(settings).mount)
+    run_service("memory_svc", app="memory_svc.app:setup", settings="memory_svc.settings:Settings")

@@ -10,6 +10,7 @@ from atende.memory.v1 import memory_service_pb2 as pb
 
 from atende_runtime.postgres import open_pool, ping
 from atende_runtime.server import Mounted
+from atende_runtime.service import register
 from memory_svc.cache import HotCache
 from memory_svc.handoffs import Handoffs
 from memory_svc.integrations_client import GrpcIntegrations
@@ -21,7 +22,6 @@ from memory_svc.service import Memory
 from memory_svc.servicer import HandoffServicer, LeadServicer, MemoryServicer, SubjectServicer
 from memory_svc.settings import Settings
 from memory_svc.store import PostgresStore
-from memory_svc.wire import register
 
 log = logging.getLogger("memory_svc")
 

@@ -12,7 +12,6 @@ from atende.memory.v1 import memory_service_pb2 as pb
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc
 from google.protobuf import json_format
 
-from atende_runtime.grpc_errors import server_stream, unary
 from memory_svc.codec import message_pb, timestamp
 from memory_svc.handoffs import Handoffs
 from memory_svc.models import (
@@ -59,7 +58,6 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
     def __init__(self, memory: Memory) -> None:
         self.memory = memory
 
-    @unary
     async def AppendMessages(self, request: pb.AppendMessagesRequest, context: Ctx) -> pb.AppendMessagesResponse:
         result = await self.memory.append(
             AppendRequest(
@@ -102,12 +100,10 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
             _fill(response.messages, result.messages, [])
         return response
 
-    @unary
     async def GetConversation(self, request: pb.GetConversationRequest, context: Ctx) -> pb.GetConversationResponse:
         conversation = await self.memory.get_conversation(request.conversation_id)
         return pb.GetConversationResponse(conversation=conversation_pb(conversation))
 
-    @unary
     async def GetContext(self, request: pb.GetContextRequest, context: Ctx) -> pb.GetContextResponse:
         ctx = await self.memory.get_context(request.conversation_id, request.max_messages)
         if not ctx.found:
@@ -124,17 +120,14 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
         _fill(response.messages, ctx.messages, ctx.encoded)
         return response
 
-    @server_stream
     async def WatchOwner(self, request: pb.WatchOwnerRequest, context: Ctx) -> AsyncIterator[pb.WatchOwnerResponse]:
         async for owner in self.memory.watch_owner(request.conversation_id):
             yield pb.WatchOwnerResponse(owner=owner_pb(owner.kind, owner.owner_id, owner.since))
 
-    @unary
     async def LookupTurn(self, request: pb.LookupTurnRequest, context: Ctx) -> pb.LookupTurnResponse:
         messages = await self.memory.lookup_turn(request.conversation_id, request.client_message_id)
         return pb.LookupTurnResponse(found=bool(messages), messages=[message_pb(m) for m in messages])
 
-    @unary
     async def ListConversations(
         self, request: pb.ListConversationsRequest, context: Ctx
     ) -> pb.ListConversationsResponse:
@@ -143,7 +136,6 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
             conversations=[_summary_pb(c) for c in page.items], next_page_token=page.next_page_token
         )
 
-    @unary
     async def RecordInteraction(
         self, request: pb.RecordInteractionRequest, context: Ctx
     ) -> pb.RecordInteractionResponse:
@@ -165,7 +157,6 @@ class LeadServicer(pb_grpc.LeadServiceServicer):
     def __init__(self, memory: Memory) -> None:
         self.memory = memory
 
-    @unary
     async def UpsertLead(self, request: pb.UpsertLeadRequest, context: Ctx) -> pb.UpsertLeadResponse:
         lead = request.lead
         stored, created = await self.memory.upsert_lead(
@@ -181,11 +172,9 @@ class LeadServicer(pb_grpc.LeadServiceServicer):
         )
         return pb.UpsertLeadResponse(lead=lead_pb(stored), created=created)
 
-    @unary
     async def GetLead(self, request: pb.GetLeadRequest, context: Ctx) -> types_pb2.Lead:
         return lead_pb(await self.memory.get_lead(request.lead_id))
 
-    @unary
     async def ListLeads(self, request: pb.ListLeadsRequest, context: Ctx) -> pb.ListLeadsResponse:
         page = await self.memory.list_leads(
             request.page_size,
@@ -203,7 +192,6 @@ class SubjectServicer(pb_grpc.SubjectServiceServicer):
     def __init__(self, memory: Memory) -> None:
         self.memory = memory
 
-    @unary
     async def DeleteSubject(self, request: pb.DeleteSubjectRequest, context: Ctx) -> pb.DeleteSubjectResponse:
         erased = await self.memory.erase_subject(request.user_id)
         return pb.DeleteSubjectResponse(
@@ -213,7 +201,6 @@ class SubjectServicer(pb_grpc.SubjectServiceServicer):
             interactions_deleted=erased.interactions,
         )
 
-    @unary
     async def ExportSubject(self, request: pb.ExportSubjectRequest, context: Ctx) -> pb.ExportSubjectResponse:
         export = await self.memory.export_subject(request.user_id)
         return pb.ExportSubjectResponse(
@@ -229,26 +216,22 @@ class HandoffServicer(pb_grpc.HandoffServiceServicer):
     def __init__(self, handoffs: Handoffs) -> None:
         self.handoffs = handoffs
 
-    @unary
     async def ListHandoffs(self, request: pb.ListHandoffsRequest, context: Ctx) -> pb.ListHandoffsResponse:
         page = await self.handoffs.list(request.queue, request.include_claimed, request.page_size, request.page_token)
         return pb.ListHandoffsResponse(handoffs=[handoff_pb(i) for i in page.items], next_page_token=page.next_page_token)
 
-    @unary
     async def ClaimConversation(
         self, request: pb.ClaimConversationRequest, context: Ctx
     ) -> pb.ClaimConversationResponse:
         info = await self.handoffs.claim(request.conversation_id, request.human_id, request.force)
         return pb.ClaimConversationResponse(handoff=handoff_pb(info))
 
-    @unary
     async def SendHumanMessage(self, request: pb.SendHumanMessageRequest, context: Ctx) -> pb.SendHumanMessageResponse:
         message = await self.handoffs.reply(
             request.conversation_id, request.human_id, request.text, request.client_message_id
         )
         return pb.SendHumanMessageResponse(message=message_pb(message))
 
-    @unary
     async def ReturnConversation(
         self, request: pb.ReturnConversationRequest, context: Ctx
     ) -> pb.ReturnConversationResponse:

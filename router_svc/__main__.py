@@ -1,14 +1,6 @@
-import os
+"""python -m router_svc"""
 
-from atende_runtime.embedded import blas_single_thread_env
-
-for _name, _value in blas_single_thread_env().items():
-    os.environ.setdefault(_name, _value)
-
-from atende_runtime.server import run  # noqa: E402
-from router_svc.app import setup  # noqa: E402
-from router_svc.settings import Settings  # noqa: E402
+from atende_runtime.main import run_service
 
 if __name__ == "__main__":
-    settings = Settings()
-    run("router_svc", settings, lambda server: setup(server, settings))
+    run_service("router_svc", app="router_svc.app:setup", settings="router_svc.settings:Settings")

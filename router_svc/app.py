@@ -5,7 +5,7 @@ import logging
 
 import grpc
 from atende.agent.v1 import agent_service_pb2
-from atende.conversation.v1 import conversation_service_pb2_grpc as pb_grpc
+from atende.conversation.v1 import conversation_service_pb2
 from atende.knowledge.v1 import knowledge_service_pb2
 from atende.memory.v1 import memory_service_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
@@ -14,6 +14,7 @@ from atende_guardrails.config import load_guardrails
 from atende_guardrails.encoder import UsemEncoder
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
+from atende_runtime.service import register
 from router_svc.actions import ActionPlanner
 from router_svc.clients import AgentCompletion, GrpcAgents, GrpcMemory
 from router_svc.queries import Queries
@@ -82,7 +83,7 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
     )
     queries = Queries(memory, router, guardrails, settings.max_text_chars)
     servicer = ConversationServicer(turns, queries)
-    pb_grpc.add_ConversationServiceServicer_to_server(servicer, server)  # type: ignore[no-untyped-call]
+    register(server, conversation_service_pb2.DESCRIPTOR.services_by_name["ConversationService"], servicer)
     log.info("routing", extra={"strategy": strategy.name, "input_checks": guardrails.input.names,
                                "output_checks": guardrails.output.names})
     probes = [health_pb2_grpc.HealthStub(memory_channel), health_pb2_grpc.HealthStub(agent_channel)]  # type: ignore[no-untyped-call]

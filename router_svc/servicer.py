@@ -12,8 +12,6 @@ from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as pb
 from atende.conversation.v1 import conversation_service_pb2_grpc as pb_grpc
 
-from atende_runtime import grpc_errors
-from atende_runtime.errors import DomainError
 from router_svc.queries import Queries
 from router_svc.turn import TurnService
 from router_svc.validation import TurnRequest
@@ -37,7 +35,6 @@ class ConversationServicer(pb_grpc.ConversationServiceServicer):
         self.turns = turns
         self.queries = queries
 
-    @grpc_errors.unary
     async def SendMessage(self, request: pb.SendMessageRequest, context: Context) -> pb.SendMessageResponse:
         outcome = await self.turns.send(_turn(request))
         usage = outcome.usage
@@ -53,25 +50,19 @@ class ConversationServicer(pb_grpc.ConversationServiceServicer):
     async def StreamMessage(
         self, request: pb.StreamMessageRequest, context: Context
     ) -> AsyncIterator[pb.StreamMessageResponse]:
-        try:
-            pieces = await self.turns.stream(_turn(request))
-            async for piece in pieces:
-                yield piece
-        except DomainError as error:
-            await grpc_errors.abort(context, error)
+        pieces = await self.turns.stream(_turn(request))
+        async for piece in pieces:
+            yield piece
 
-    @grpc_errors.unary
     async def GetConversation(self, request: pb.GetConversationRequest, context: Context) -> types_pb2.Conversation:
         return await self.queries.get_conversation(request.conversation_id)
 
-    @grpc_errors.unary
     async def ClassifyIntent(self, request: pb.ClassifyIntentRequest, context: Context) -> pb.ClassifyIntentResponse:
         decision = await self.queries.classify(request.text, request.conversation_id)
         return pb.ClassifyIntentResponse(
             agent=decision.agent, intent=decision.intent, confidence=decision.confidence, strategy=decision.strategy
         )
 
-    @grpc_errors.unary
     async def CheckGuardrails(self, request: pb.CheckGuardrailsRequest, context: Context) -> pb.CheckGuardrailsResponse:
         result = await self.queries.check_guardrails(request.text, request.stage)
         return pb.CheckGuardrailsResponse(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from atende_guardrails.encoder import UsemEncoder
-from atende_runtime.embedded import EmbeddedPostgres, EmbeddedRedis
+from devstack.embedded import EmbeddedPostgres, EmbeddedRedis
 
 
 @pytest.fixture(scope="session")

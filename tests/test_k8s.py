@@ -391,8 +391,8 @@ def test_every_deployment_has_a_service_an_autoscaler_and_a_budget(rendered: dic
 
 
 def test_the_deployments_are_the_stack_of_the_local_run(rendered: dict[str, list[Doc]]) -> None:
-    """Same modules and ports as atende_runtime/stack.py, and one image for all."""
-    from atende_runtime.stack import DEFAULT_PORTS, SERVICES
+    """Same modules and ports as devstack/stack.py, and one image for all."""
+    from devstack.stack import DEFAULT_PORTS, SERVICES
 
     docs = rendered["base"]
     started = {}

@@ -18,13 +18,14 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from atende_runtime.channels import open_channel
-from atende_runtime.embedded import free_port
 from atende_runtime.logs import JsonFormatter, request_id_var
 from atende_runtime.server import Mounted, start
 from atende_runtime.settings import ServiceSettings
+from devstack.embedded import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_METHOD = "/test.Slow/Call"
+BROKEN_METHOD = "/atende.integrations.v1.IntegrationsService/GetJob"
 
 
 def _slow_setup(delay: float, seen_ids: list[str], healthy: Callable[[], Awaitable[bool]] | None = None):  # type: ignore[no-untyped-def]
@@ -137,30 +138,30 @@ def test_sigterm_stops_a_real_service_cleanly() -> None:
 
 
 async def test_an_unexpected_error_is_internal_without_its_details() -> None:
-    from atende_runtime import grpc_errors
+    from atende.integrations.v1 import integrations_service_pb2 as ipb
+
+    from atende_runtime.service import register
 
     class Broken:
-        @grpc_errors.unary
-        async def Call(self, request: bytes, context: grpc.aio.ServicerContext) -> bytes:  # type: ignore[type-arg]
+        async def GetJob(self, request: object, context: grpc.aio.ServicerContext) -> object:  # type: ignore[type-arg]
             raise RuntimeError("password=hunter2 in a stack trace")
 
-    broken = Broken()
-
     async def setup(server: grpc.aio.Server) -> Mounted:
-        handler = grpc.method_handlers_generic_handler(
-            "test.Slow", {"Call": grpc.unary_unary_rpc_method_handler(broken.Call)}
-        )
-        server.add_generic_rpc_handlers((handler,))
+        register(server, ipb.DESCRIPTOR.services_by_name["IntegrationsService"], Broken())
 
         async def always() -> bool:
             return True
 
-        return Mounted(["test.Slow"], always)
+        return Mounted(["atende.integrations.v1.IntegrationsService"], always)
 
     server = await start(ServiceSettings(port=0), setup)
     async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
         with pytest.raises(grpc.aio.AioRpcError) as caught:
-            await channel.unary_unary(SLOW_METHOD)(b"x", metadata=[("x-request-id", "req-bug")], timeout=5)
+            await channel.unary_unary(BROKEN_METHOD)(b"", metadata=[("x-request-id", "req-bug")], timeout=5)
+        # A method the servicer does not have is UNIMPLEMENTED, not an error of its own.
+        with pytest.raises(grpc.aio.AioRpcError) as missing:
+            await channel.unary_unary(BROKEN_METHOD.replace("GetJob", "RetryJob"))(b"", timeout=5)
     await server.stop(0)
+    assert missing.value.code() == grpc.StatusCode.UNIMPLEMENTED
     assert caught.value.code() == grpc.StatusCode.INTERNAL
     assert "hunter2" not in (caught.value.details() or "") and "req-bug" in (caught.value.details() or "")

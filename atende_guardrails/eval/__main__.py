@@ -5,18 +5,16 @@ Prompt-injection detection and false-positive rates of the configured input chai
 
 from __future__ import annotations
 
-import os
 import sys
 
-from atende_runtime.embedded import blas_single_thread_env
+from atende_runtime.main import limit_blas_threads
 
 
 def main(argv: list[str]) -> int:
     if any(arg not in ("--errors",) for arg in argv):
         print(__doc__)
         return 2
-    for name, value in blas_single_thread_env().items():
-        os.environ.setdefault(name, value)
+    limit_blas_threads()  # before numpy loads
     from atende_guardrails.eval.guardrails_eval import run
 
     run(show_errors="--errors" in argv)

@@ -16,14 +16,12 @@ everything."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
-from atende_runtime.embedded import blas_single_thread_env
+from atende_runtime.main import limit_blas_threads
 
-for _name, _value in blas_single_thread_env().items():
-    os.environ.setdefault(_name, _value)
+limit_blas_threads()
 
 import numpy as np  # noqa: E402
 from numpy.typing import NDArray  # noqa: E402

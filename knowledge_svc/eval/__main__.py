@@ -1,11 +1,8 @@
 """python -m knowledge_svc.eval"""
 
-import os
+from atende_runtime.main import limit_blas_threads
 
-from atende_runtime.embedded import blas_single_thread_env
-
-for _name, _value in blas_single_thread_env().items():
-    os.environ.setdefault(_name, _value)
+limit_blas_threads()
 
 from knowledge_svc.eval.run import main  # noqa: E402
 

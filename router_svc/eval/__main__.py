@@ -5,18 +5,16 @@ The guardrail evaluation moved with the library: python -m atende_guardrails.eva
 
 from __future__ import annotations
 
-import os
 import sys
 
-from atende_runtime.embedded import blas_single_thread_env
+from atende_runtime.main import limit_blas_threads
 
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] != "routing":
         print(__doc__)
         return 2
-    for name, value in blas_single_thread_env().items():
-        os.environ.setdefault(name, value)
+    limit_blas_threads()  # before numpy loads
     from router_svc.eval.routing_eval import run
 
     run(show_errors="--errors" in argv)

@@ -18,8 +18,8 @@ from google.protobuf.message import Message
 
 from agent_svc.app import setup
 from agent_svc.settings import Settings
-from atende_runtime.embedded import free_port
 from atende_runtime.server import start
+from devstack.embedded import free_port
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ import pytest
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
 
-from atende_runtime.stack import Stack, StackConfig
+from devstack.stack import Stack, StackConfig
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,7 @@ import pytest
 from integrations_vendors import FakeGoogleCalendar, FakeHubSpot, FakeMixpanel, FakeSalesforce, FakeSendGrid
 from pydantic import SecretStr
 
-from atende_runtime.embedded import free_port
+from devstack.embedded import free_port
 from integrations_svc.adapters.base import InDoubtError, PermanentError, RetryableError
 from integrations_svc.adapters.google_calendar import GoogleCalendar, event_id_for
 from integrations_svc.adapters.http import OAuthToken, VendorHttp

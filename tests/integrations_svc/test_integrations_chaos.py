@@ -15,7 +15,7 @@ from atende.integrations.v1 import integrations_service_pb2 as pb
 from integrations_support import Db, serving, wait_until
 from integrations_vendors import FakeHubSpot, FakeSalesforce, FakeSendGrid
 
-from atende_runtime.embedded import free_port
+from devstack.embedded import free_port
 
 QUEUED, DELIVERED, DEAD = pb.JOB_STATUS_QUEUED, pb.JOB_STATUS_DELIVERED, pb.JOB_STATUS_DEAD
 

@@ -21,7 +21,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from integrations_support import ROOT, Db, wait_until
 from integrations_vendors import FakeHubSpot
 
-from atende_runtime.embedded import environ_with, free_port
+from devstack.embedded import environ_with, free_port
 
 
 class ServiceProcess:

@@ -5,12 +5,9 @@ writes to a collection of its own (unique_name)."""
 
 from __future__ import annotations
 
-import os
+from atende_runtime.main import limit_blas_threads
 
-from atende_runtime.embedded import blas_single_thread_env
-
-for _name, _value in blas_single_thread_env().items():
-    os.environ.setdefault(_name, _value)
+limit_blas_threads()
 
 from collections.abc import AsyncIterator  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -9,7 +9,7 @@ import grpc
 from atende.knowledge.v1 import knowledge_service_pb2_grpc as pb_grpc
 
 from atende_runtime.server import RunningServer, start
-from knowledge_svc.app import KnowledgeMounted, make_setup
+from knowledge_svc.app import KnowledgeMounted, setup
 from knowledge_svc.embedding import Embedder
 from knowledge_svc.knowledge import KnowledgeBase
 from knowledge_svc.settings import Settings
@@ -50,7 +50,7 @@ def knowledge_settings(milvus_uri: str, **overrides: Any) -> Settings:
 
 
 async def open_service(settings: Settings, embedder: Embedder) -> Service:
-    running = await start(settings, make_setup(settings, embedder))
+    running = await start(settings, lambda server: setup(server, settings, embedder))
     channel = grpc.aio.insecure_channel(f"127.0.0.1:{running.port}")
     return Service(running, settings, channel, pb_grpc.KnowledgeServiceStub(channel))  # type: ignore[no-untyped-call]
 

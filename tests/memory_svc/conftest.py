@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from memory_helpers import Service, close_service, make_settings, open_service
 
-from atende_runtime.embedded import EmbeddedRedis
+from devstack.embedded import EmbeddedRedis
 from memory_svc.settings import Settings
 
 

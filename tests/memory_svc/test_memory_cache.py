@@ -12,7 +12,7 @@ from atende.memory.v1 import memory_service_pb2 as pb
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from memory_helpers import Service, close_service, open_service, turn
 
-from atende_runtime.embedded import EmbeddedRedis
+from devstack.embedded import EmbeddedRedis
 from memory_svc.app import CACHE_HEALTH_NAME
 from memory_svc.models import AppendRequest, NewMessage
 from memory_svc.settings import Settings

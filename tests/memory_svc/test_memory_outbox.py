@@ -36,7 +36,7 @@ from memory_outbox_support import (
     wait_until,
 )
 
-from atende_runtime.embedded import free_port
+from devstack.embedded import free_port
 from memory_svc.integrations_client import GrpcIntegrations
 from memory_svc.models import JobState
 from memory_svc.relay import Relay

@@ -27,7 +27,7 @@ from memory_outbox_support import (
     wait_until,
 )
 
-from atende_runtime.embedded import environ_with, free_port
+from devstack.embedded import environ_with, free_port
 
 
 async def test_a_killed_memory_svc_delivers_after_restart_exactly_once(

@@ -12,7 +12,7 @@ from atende.common.v1 import types_pb2
 from atende.memory.v1 import memory_service_pb2 as pb
 from memory_helpers import close_service, open_service
 
-from atende_runtime.embedded import EmbeddedRedis
+from devstack.embedded import EmbeddedRedis
 from memory_svc.settings import Settings
 
 

@@ -19,8 +19,8 @@ from atende.memory.v1 import memory_service_pb2_grpc as mgrpc
 
 from agent_svc.app import setup as agent_setup
 from agent_svc.settings import Settings as AgentSettings
-from atende_runtime.embedded import free_port
 from atende_runtime.server import RunningServer, start
+from devstack.embedded import free_port
 from memory_svc import app as memory_app
 from memory_svc import settings as memory_settings
 from router_svc.app import setup as router_setup

@@ -22,13 +22,13 @@ from atende.memory.v1 import memory_service_pb2 as mpb
 from router_support import RunningMemory, ScriptedAgents, SpiedMemory, open_memory
 
 from agent_svc.app import setup as agent_setup
-from devstack.fake_llm import FakeLLMServer, Scripted
 from agent_svc.settings import Settings as AgentSettings
 from atende_guardrails.config import load_guardrails
 from atende_guardrails.encoder import UsemEncoder
-from atende_runtime.embedded import free_port
 from atende_runtime.errors import InvalidArgument
 from atende_runtime.server import start
+from devstack.embedded import free_port
+from devstack.fake_llm import FakeLLMServer, Scripted
 from router_svc.actions import ActionPlanner
 from router_svc.clients import GrpcAgents
 from router_svc.metrics import METRICS

@@ -87,11 +87,6 @@ class EmbeddedRedis:
         self._process = None
 
 
-def blas_single_thread_env() -> dict[str, str]:
-    """numpy's BLAS spins a thread per core in every process; services run one each."""
-    return {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
-
-
 def environ_with(extra: dict[str, str]) -> dict[str, str]:
     env = dict(os.environ)
     env.update(extra)
