@@ -32,7 +32,6 @@ QUERIES = {
         LEFT JOIN {{s}}.messages m ON m.conversation_id = c.conversation_id
         WHERE c.conversation_id = %s
         ORDER BY m.seq""",
-    # The last N messages and the conversation row, from one snapshot.
     # The last N messages, the conversation row and the customer's lead, from one
     # snapshot: everything a context needs when Redis does not have it.
     "window": f"""

@@ -77,6 +77,7 @@ def to_message(row: Row, prefix: str = "") -> StoredMessage:
 
 
 def to_joined(rows: list[Row]) -> Conversation | None:
+    """A conversation row joined with its messages (columns prefixed m_; none: NULLs)."""
     if not rows:
         return None
     return Conversation(
