@@ -62,13 +62,13 @@ def unframe(blob: bytes) -> list[bytes]:
     out: list[bytes] = []
     at, end = 0, len(blob)
     unpack = _LENGTH.unpack_from
-    while at < end:
-        if end - at < 4:
-            raise ValueError("a frame's length is cut short")
-        (size,) = unpack(blob, at)
-        at += 4
-        if size > end - at:
-            raise ValueError("a frame is cut short")
-        out.append(blob[at : at + size])
-        at += size
+    try:
+        while at < end:
+            (size,) = unpack(blob, at)
+            at += 4 + size
+            out.append(blob[at - size : at])
+    except struct.error:
+        raise ValueError("a frame's length is cut short") from None
+    if at != end:
+        raise ValueError("a frame is cut short")
     return out
