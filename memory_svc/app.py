@@ -11,7 +11,7 @@ from atende.memory.v1 import memory_service_pb2 as pb
 from atende_runtime.postgres import open_pool, ping
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
-from memory_svc.cache import HotCache
+from memory_svc.cache import RedisCache
 from memory_svc.handoffs import Handoffs
 from memory_svc.integrations_client import GrpcIntegrations
 from memory_svc.owners import OwnerChanges
@@ -39,7 +39,7 @@ class MemoryApp:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.store: PostgresStore | None = None
-        self.cache: HotCache | None = None
+        self.cache: RedisCache | None = None
         self.memory: Memory | None = None
         self.retention: RetentionJob | None = None
         self.relay: Relay | None = None
@@ -64,7 +64,7 @@ class MemoryApp:
         except BaseException:
             await pool.close()
             raise
-        cache = HotCache(
+        cache = RedisCache(
             s.redis_url,
             s.redis_prefix,
             ttl_seconds=s.redis_ttl_seconds,

@@ -4,6 +4,7 @@ them. (protobuf only: nothing here imports grpc.)"""
 
 from __future__ import annotations
 
+import struct
 from datetime import datetime
 
 from atende.common.v1 import types_pb2
@@ -40,40 +41,34 @@ def message_pb(m: StoredMessage) -> types_pb2.Message:
     return out
 
 
-def _varint(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        if value:
-            out.append(byte | 0x80)
-        else:
-            out.append(byte)
-            return bytes(out)
-
-
 def serialize(m: StoredMessage) -> bytes:
     return message_pb(m).SerializeToString()
 
 
+# The Redis list joins messages as frames: a 4-byte big-endian length, then the
+# serialized message. (Format 1 used varint lengths; cache.py names its keys after the
+# format, so entries of one are never read as the other.)
+_LENGTH = struct.Struct(">I")
+
+
 def frame(body: bytes) -> bytes:
     """A serialized message prefixed with its length, so frames can be joined."""
-    return _varint(len(body)) + body
+    return _LENGTH.pack(len(body)) + body
 
 
 def unframe(blob: bytes) -> list[bytes]:
-    """Splits joined frames back into serialized messages."""
+    """Splits joined frames back into serialized messages. Raises ValueError when the
+    blob is not a whole number of frames."""
     out: list[bytes] = []
     at, end = 0, len(blob)
-    while at < end:
-        size = shift = 0
-        while True:
-            byte = blob[at]
-            at += 1
-            size |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                break
-            shift += 7
-        out.append(blob[at : at + size])
-        at += size
+    unpack = _LENGTH.unpack_from
+    try:
+        while at < end:
+            (size,) = unpack(blob, at)
+            at += 4 + size
+            out.append(blob[at - size : at])
+    except struct.error:
+        raise ValueError("a frame's length is cut short") from None
+    if at != end:
+        raise ValueError("a frame is cut short")
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from atende_runtime.errors import InvalidArgument, NotFound, Validator
-from memory_svc import validation
+from memory_svc import fields, validation
 from memory_svc.models import (
     OWNER_AGENT,
     OWNER_HUMAN,
@@ -24,13 +24,13 @@ from memory_svc.models import (
 )
 from memory_svc.paging import PageTokens
 from memory_svc.service import Memory
-from memory_svc.store import OwnerMismatch, PostgresStore
+from memory_svc.storage import HandoffStore, OwnerMismatch
 
 _TOKEN_KIND = "handoffs"
 
 
 class Handoffs:
-    def __init__(self, memory: Memory, store: PostgresStore, tokens: PageTokens) -> None:
+    def __init__(self, memory: Memory, store: HandoffStore, tokens: PageTokens) -> None:
         self.memory = memory
         self.store = store
         self.tokens = tokens
@@ -86,10 +86,10 @@ class Handoffs:
 
     async def reply(self, conversation_id: str, human_id: str, text: str, client_message_id: str) -> StoredMessage:
         v = Validator()
-        validation.conversation_id(v, "conversation_id", conversation_id)
+        fields.conversation_id(v, "conversation_id", conversation_id)
         validation.human(v, human_id)
-        validation.short_text(v, "text", text, validation.MAX_HUMAN_TEXT, required=True)
-        validation.short_text(v, "client_message_id", client_message_id, validation.MAX_ID)
+        fields.short_text(v, "text", text, validation.MAX_HUMAN_TEXT, required=True)
+        fields.short_text(v, "client_message_id", client_message_id, fields.MAX_ID)
         v.check()
         result = await self.memory.append(AppendRequest(
             conversation_id=conversation_id,
@@ -104,10 +104,10 @@ class Handoffs:
 
     async def hand_back(self, conversation_id: str, human_id: str, agent: str, note: str) -> ConversationInfo:
         v = Validator()
-        validation.conversation_id(v, "conversation_id", conversation_id)
+        fields.conversation_id(v, "conversation_id", conversation_id)
         validation.human(v, human_id)
         validation.agent_name(v, agent)
-        validation.short_text(v, "note", note, validation.MAX_FIELD)
+        fields.short_text(v, "note", note, fields.MAX_FIELD)
         v.check()
         target = agent
         if not target:
@@ -140,6 +140,6 @@ class Handoffs:
 
 def _check(conversation_id: str, human_id: str) -> None:
     v = Validator()
-    validation.conversation_id(v, "conversation_id", conversation_id)
+    fields.conversation_id(v, "conversation_id", conversation_id)
     validation.human(v, human_id)
     v.check()

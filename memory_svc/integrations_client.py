@@ -19,9 +19,8 @@ from memory_svc.models import (
     ACTION_SEND_EMAIL,
     ACTION_SYNC_LEAD,
     ACTION_TRACK_EVENT,
-    JobState,
-    OutboxAction,
 )
+from memory_svc.outbox import JobState, OutboxAction
 from memory_svc.relay import JOB_DEAD, JOB_DELIVERED, JOB_QUEUED, JobMissing, Rejected, Unreachable
 
 # The relay has its own retries with backoff; the channel's would only delay its

@@ -17,20 +17,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from memory_svc.cache import HotCache
-from memory_svc.models import (
+from memory_svc.models import ACTION_SYNC_LEAD, CRM_FAILED, CRM_SYNCED, Lead
+from memory_svc.outbox import (
     ACTION_ACCEPTED,
     ACTION_DONE,
     ACTION_FAILED,
     ACTION_PENDING,
-    ACTION_SYNC_LEAD,
-    CRM_FAILED,
-    CRM_SYNCED,
     JobState,
-    Lead,
     OutboxAction,
 )
-from memory_svc.store import PostgresStore
+from memory_svc.storage import LeadCache, OutboxStore
 
 log = logging.getLogger("memory_svc.relay")
 
@@ -74,9 +70,9 @@ def _utc_now() -> datetime:
 class Relay:
     def __init__(
         self,
-        store: PostgresStore,
+        store: OutboxStore,
         integrations: IntegrationsPort,
-        cache: HotCache | None,
+        cache: LeadCache | None,
         *,
         poll_interval_seconds: float,
         batch_size: int,

@@ -10,8 +10,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from memory_svc.cache import HotCache
-from memory_svc.store import PostgresStore
+from memory_svc.storage import HotCache, RetentionStore
 
 log = logging.getLogger("memory_svc.retention")
 
@@ -27,7 +26,7 @@ class RetentionRun:
 
 
 class RetentionJob:
-    def __init__(self, store: PostgresStore, cache: HotCache, *, days: float, interval_seconds: float) -> None:
+    def __init__(self, store: RetentionStore, cache: HotCache, *, days: float, interval_seconds: float) -> None:
         self.store = store
         self.cache = cache
         self.days = days

@@ -12,7 +12,6 @@ from typing import Any
 
 from atende_runtime.errors import InvalidArgument, NotFound, Unavailable
 from memory_svc import validation
-from memory_svc.cache import CachedLead, HotCache
 from memory_svc.codec import serialize
 from memory_svc.models import (
     AppendRequest,
@@ -33,9 +32,8 @@ from memory_svc.models import (
     from_micros,
     micros,
 )
-from memory_svc.owners import OwnerChanges
 from memory_svc.paging import PageTokens
-from memory_svc.store import PostgresStore
+from memory_svc.storage import CachedLead, HotCache, MemoryStore, OwnerNotices
 from memory_svc.summary import RECENT_ITEMS, summarize
 
 log = logging.getLogger("memory_svc")
@@ -48,7 +46,7 @@ ERASE_SWEEP_DELAY_SECONDS = 1.0
 class Memory:
     def __init__(
         self,
-        store: PostgresStore,
+        store: MemoryStore,
         cache: HotCache,
         tokens: PageTokens,
         *,
@@ -56,7 +54,7 @@ class Memory:
         context_messages_max: int,
         summary_max_chars: int,
         on_actions: Callable[[], None] = lambda: None,
-        owners: OwnerChanges | None = None,
+        owners: OwnerNotices | None = None,
     ) -> None:
         self.store = store
         # Tells WatchOwner's watchers, on every replica, that an owner changed.

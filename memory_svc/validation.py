@@ -1,4 +1,6 @@
-"""Input rules. Every violation is collected so a client learns all its mistakes at once."""
+"""Input rules. Every violation is collected so a client learns all its mistakes at once.
+The rules every field shares are in fields.py, those of a turn's actions in
+action_rules.py."""
 
 from __future__ import annotations
 
@@ -8,36 +10,21 @@ import re
 import uuid
 
 from atende_runtime.errors import InvalidArgument, Validator
+from memory_svc import action_rules
+from memory_svc.fields import MAX_FIELD, MAX_ID, MAX_NAME, MAX_TEXT, channel, conversation_id, metadata, short_text
 from memory_svc.models import (
-    ACTION_ESCALATE,
     CRM_STATUSES,
-    OUTBOX_KINDS,
     OWNER_KINDS,
     ROLES,
-    ActionInput,
     AppendRequest,
-    BookMeetingData,
     InteractionInput,
     LeadFilter,
     LeadInput,
     NewMessage,
-    SendEmailData,
-    SyncLeadData,
-    TrackEventData,
 )
 
-CONVERSATION_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
-# Channels are short lower-case tokens; the built-in ones are web, whatsapp, email, api.
-CHANNEL = re.compile(r"[a-z0-9_-]{1,32}")
-MAX_TEXT = 20_000
 MAX_RESPONSE = 100_000
 MAX_MESSAGES_PER_TURN = 20
-MAX_ID = 128
-MAX_NAME = 128
-MAX_FIELD = 512
-MAX_METADATA_ENTRIES = 64
-MAX_METADATA_KEY = 128
-MAX_METADATA_VALUE = 4096
 MAX_CITATIONS = 32
 MAX_PAGE_SIZE = 100
 MAX_HANDOFF_BYTES = 64_000
@@ -47,52 +34,7 @@ QUEUE = re.compile(r"[a-z0-9_-]{1,64}")
 AGENT = re.compile(r"[a-z0-9_-]{1,64}")
 DEFAULT_PAGE_SIZE = 20
 MAX_GUARDRAILS = 32
-MAX_ACTIONS = 20
-# What integrations_svc accepts, checked here so that an action it would refuse is
-# refused with the turn, not discovered by the relay after the turn was answered.
-EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]+")
-MAX_EMAIL = 254
-LANGUAGE = re.compile(r"(?i:pt|en)(?:[-_][A-Za-z0-9]{2,8})?")
-TEMPLATE_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
-MAX_TEMPLATE_VARIABLES = 50
-MAX_TEMPLATE_VALUE = 10_000
-EVENT = re.compile(r"[a-z][a-z0-9_]{0,63}")
-MAX_EVENT_PROPERTIES = 100
-MAX_PROPERTY_NAME = 255
-MAX_PROPERTY_VALUE = 1000
-RESERVED_PROPERTIES = frozenset({"time", "distinct_id", "token"})
-MAX_MEETING_MINUTES = 8 * 60
-MAX_TITLE = 300
 CRM_STATUS_NAMES = "new, pending, synced, failed"
-
-
-def conversation_id(v: Validator, name: str, value: str) -> None:
-    if not value:
-        v.add(name, "is required")
-    elif not CONVERSATION_ID.fullmatch(value):
-        v.add(name, "must be 1 to 128 characters of A-Z, a-z, 0-9, '.', '_', ':' or '-'")
-
-
-def short_text(v: Validator, name: str, value: str, limit: int, *, required: bool = False) -> None:
-    if required and not value.strip():
-        v.add(name, "is required")
-        return
-    v.max_length(name, value, limit)
-    v.clean_text(name, value)
-
-
-def channel(v: Validator, name: str, value: str) -> None:
-    if value and not CHANNEL.fullmatch(value):
-        v.add(name, "must be a channel name such as web, whatsapp, email or api")
-
-
-def metadata(v: Validator, name: str, value: dict[str, str]) -> None:
-    if len(value) > MAX_METADATA_ENTRIES:
-        v.add(name, f"has {len(value)} entries; the limit is {MAX_METADATA_ENTRIES}")
-        return
-    for key, item in value.items():
-        short_text(v, f"{name}.key", key, MAX_METADATA_KEY, required=True)
-        short_text(v, f"{name}[{key!r}]", item, MAX_METADATA_VALUE)
 
 
 def _message(v: Validator, name: str, message: NewMessage) -> None:
@@ -137,88 +79,38 @@ def append_request(request: AppendRequest) -> None:
     channel(v, "channel", request.channel)
     short_text(v, "client_message_id", request.client_message_id, MAX_ID)
     short_text(v, "agent", request.agent, MAX_NAME)
-    if not request.messages:
-        v.add("messages", "must contain at least one message")
-    elif len(request.messages) > MAX_MESSAGES_PER_TURN:
-        v.add("messages", f"has {len(request.messages)} messages; the limit is {MAX_MESSAGES_PER_TURN}")
-    else:
-        for i, message in enumerate(request.messages):
-            _message(v, f"messages[{i}]", message)
-    for kind in request.required_owner_kinds:
-        if kind not in OWNER_KINDS:
-            v.add("required_owner_kinds", "must name owner kinds: agent, human queue or human")
-            break
-    short_text(v, "required_owner_id", request.required_owner_id, MAX_ID)
-    if request.new_owner_kind and request.new_owner_kind not in OWNER_KINDS:
-        v.add("new_owner.kind", "must be an agent, the human queue or a human")
-    short_text(v, "new_owner.id", request.new_owner_id, MAX_ID, required=request.new_owner_kind == "human")
-    if request.handoff is not None and len(json.dumps(request.handoff)) > MAX_HANDOFF_BYTES:
-        v.add("handoff", f"is larger than {MAX_HANDOFF_BYTES} bytes")
+    _messages(v, request.messages)
+    _owner_change(v, request)
     if request.interaction is not None:
         _interaction_fields(v, request.interaction)
     if request.lead is not None:
         if request.lead.user_id and request.user_id and request.lead.user_id != request.user_id:
             v.add("lead.user_id", "must be empty or the user_id of the request")
         _lead_fields(v, request.lead)
-    if len(request.actions) > MAX_ACTIONS:
-        v.add("actions", f"has {len(request.actions)} actions; the limit is {MAX_ACTIONS}")
-    else:
-        for i, action in enumerate(request.actions):
-            _action(v, f"actions[{i}]", action)
+    action_rules.actions(v, request.actions)
     v.check()
 
 
-def _email(v: Validator, name: str, value: str) -> None:
-    if not value.strip():
-        v.add(name, "is required")
-    elif len(value) > MAX_EMAIL or not EMAIL.fullmatch(value.strip()):
-        v.add(name, "is not an e-mail address")
+def _messages(v: Validator, messages: list[NewMessage]) -> None:
+    if not messages:
+        v.add("messages", "must contain at least one message")
+    elif len(messages) > MAX_MESSAGES_PER_TURN:
+        v.add("messages", f"has {len(messages)} messages; the limit is {MAX_MESSAGES_PER_TURN}")
+    else:
+        for i, message in enumerate(messages):
+            _message(v, f"messages[{i}]", message)
 
 
-def _action(v: Validator, name: str, action: ActionInput) -> None:
-    if action.kind == ACTION_ESCALATE:
-        v.add(name, "escalate travels as new_owner and handoff, not as an action")
-        return
-    if action.kind not in OUTBOX_KINDS or action.detail is None:
-        v.add(name, "must set one kind of action: sync_lead, send_email, book_meeting or track_event")
-        return
-    at = f"{name}.{action.kind}"
-    detail = action.detail
-    if isinstance(detail, SyncLeadData):
-        short_text(v, f"{at}.consent_source", detail.consent_source, MAX_NAME)
-    elif isinstance(detail, SendEmailData):
-        _email(v, f"{at}.to", detail.to)
-        short_text(v, f"{at}.template", detail.template, MAX_NAME, required=True)
-        if detail.language and not LANGUAGE.fullmatch(detail.language):
-            v.add(f"{at}.language", 'must be "pt" or "en" (or empty: the turn\'s language)')
-        if len(detail.variables) > MAX_TEMPLATE_VARIABLES:
-            v.add(f"{at}.variables", f"has {len(detail.variables)} entries; the limit is {MAX_TEMPLATE_VARIABLES}")
-        else:
-            for key, value in detail.variables.items():
-                if not TEMPLATE_VARIABLE.fullmatch(key):
-                    v.add(f"{at}.variables", f"{key[:64]!r} is not a placeholder name")
-                short_text(v, f"{at}.variables[{key[:64]!r}]", value, MAX_TEMPLATE_VALUE)
-    elif isinstance(detail, BookMeetingData):
-        _email(v, f"{at}.attendee_email", detail.attendee_email)
-        if detail.start_time is None:
-            v.add(f"{at}.start_time", "is required")
-        if not 0 <= detail.duration_minutes <= MAX_MEETING_MINUTES:
-            v.add(f"{at}.duration_minutes", f"must be between 0 (30 minutes) and {MAX_MEETING_MINUTES}")
-        short_text(v, f"{at}.attendee_name", detail.attendee_name, MAX_NAME)
-        short_text(v, f"{at}.title", detail.title, MAX_TITLE)
-        short_text(v, f"{at}.requested_time", detail.requested_time, MAX_NAME)
-    elif isinstance(detail, TrackEventData):
-        if not detail.event:
-            v.add(f"{at}.event", "is required")
-        elif not EVENT.fullmatch(detail.event):
-            v.add(f"{at}.event", "must be snake_case: a lowercase letter, then letters, digits or _, at most 64")
-        if len(detail.properties) > MAX_EVENT_PROPERTIES:
-            v.add(f"{at}.properties", f"has {len(detail.properties)} entries; the limit is {MAX_EVENT_PROPERTIES}")
-        else:
-            for key, value in detail.properties.items():
-                if not key or len(key) > MAX_PROPERTY_NAME or key.startswith("$") or key in RESERVED_PROPERTIES:
-                    v.add(f"{at}.properties", f"{key[:64]!r} is not an allowed property name")
-                short_text(v, f"{at}.properties[{key[:64]!r}]", value, MAX_PROPERTY_VALUE)
+def _owner_change(v: Validator, request: AppendRequest) -> None:
+    """The owner a turn requires, the one it hands the conversation to, and the packet."""
+    if any(kind not in OWNER_KINDS for kind in request.required_owner_kinds):
+        v.add("required_owner_kinds", "must name owner kinds: agent, human queue or human")
+    short_text(v, "required_owner_id", request.required_owner_id, MAX_ID)
+    if request.new_owner_kind and request.new_owner_kind not in OWNER_KINDS:
+        v.add("new_owner.kind", "must be an agent, the human queue or a human")
+    short_text(v, "new_owner.id", request.new_owner_id, MAX_ID, required=request.new_owner_kind == "human")
+    if request.handoff is not None and len(json.dumps(request.handoff)) > MAX_HANDOFF_BYTES:
+        v.add("handoff", f"is larger than {MAX_HANDOFF_BYTES} bytes")
 
 
 def human(v: Validator, value: str, name: str = "human_id") -> None:

@@ -26,10 +26,10 @@ from psycopg.rows import dict_row
 from atende_runtime.server import RunningServer, start
 from integrations_svc.app import setup as integrations_setup
 from integrations_svc.settings import Settings as IntegrationsSettings
-from memory_svc.cache import HotCache
 from memory_svc.integrations_client import GrpcIntegrations
-from memory_svc.models import OutboxAction
+from memory_svc.outbox import OutboxAction
 from memory_svc.relay import Relay
+from memory_svc.storage import LeadCache
 from memory_svc.store import PostgresStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +69,7 @@ def make_relay(
     store: PostgresStore,
     integrations: GrpcIntegrations,
     clock: Callable[[], datetime],
-    cache: HotCache | None = None,
+    cache: LeadCache | None = None,
     **overrides: Any,
 ) -> Relay:
     values: dict[str, Any] = {

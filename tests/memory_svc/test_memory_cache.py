@@ -35,17 +35,40 @@ async def test_write_path_caches_with_ttl(service: Service) -> None:
     await service.leads.UpsertLead(pb.UpsertLeadRequest(lead=types_pb2.Lead(user_id="u1", name="Ana")))
     prefix = service.settings.redis_prefix.encode()
     keys = await service.keys()
-    assert keys == sorted([prefix + b"c:hot:l", prefix + b"c:hot:m", prefix + b"lead:u1"])
+    assert keys == sorted([prefix + b"c2:hot:l", prefix + b"c2:hot:m", prefix + b"lead:u1"])
     for key in keys:
         ttl = await service.redis.ttl(key)
         assert 0 < ttl <= 1800
-    assert await service.redis.llen(prefix + b"c:hot:l") == 2
+    assert await service.redis.llen(prefix + b"c2:hot:l") == 2
     # The window holds at most redis_window_messages; older ones live in PostgreSQL only.
     for i in range(60):
         await service.memory.AppendMessages(turn("hot", [("user", f"q{i}"), ("assistant", f"a{i}")]))
-    assert await service.redis.llen(prefix + b"c:hot:l") == service.settings.redis_window_messages
+    assert await service.redis.llen(prefix + b"c2:hot:l") == service.settings.redis_window_messages
     conversation = await service.memory.GetConversation(pb.GetConversationRequest(conversation_id="hot"))
     assert len(conversation.conversation.messages) == 122
+
+
+async def test_entries_of_the_earlier_list_format_are_ignored_and_erased(service: Service) -> None:
+    """A rolling deploy: a replica of the previous version cached this conversation under
+    its own keys ("c:", varint-length frames), here with messages PostgreSQL does not
+    have. This version neither reads them nor trips on them, and erasing the person
+    removes them too."""
+    await service.memory.AppendMessages(turn("fmt", [("user", "1"), ("assistant", "2")]))
+    prefix = service.settings.redis_prefix
+    info = await service.redis.hget(prefix + "c2:fmt:m", "j")
+    assert info is not None
+    await service.redis.unlink(prefix + "c2:fmt:m", prefix + "c2:fmt:l")
+    stale = [types_pb2.Message(conversation_id="fmt", role="user", text=f"stale {i}").SerializeToString() for i in (1, 2)]
+    await service.redis.hset(prefix + "c:fmt:m", mapping={"n": 2, "hw": 2, "j": info, "u": "u1"})
+    await service.redis.rpush(prefix + "c:fmt:l", *[bytes([len(body)]) + body for body in stale])
+
+    assert await _texts(service, "fmt") == ["1", "2"]
+    # Rebuilt from PostgreSQL under this version's keys, then read from there.
+    assert await service.redis.llen(prefix + "c2:fmt:l") == 2
+    assert await _texts(service, "fmt") == ["1", "2"]
+
+    await service.subjects.DeleteSubject(pb.DeleteSubjectRequest(user_id="u1"))
+    assert not await service.redis.exists(prefix + "c:fmt:m", prefix + "c:fmt:l", prefix + "c2:fmt:m")
 
 
 async def test_redis_flushed_mid_conversation(settings_for: Callable[..., Settings], own_redis: EmbeddedRedis) -> None:
@@ -58,7 +81,7 @@ async def test_redis_flushed_mid_conversation(settings_for: Callable[..., Settin
         assert await _texts(service, "f") == ["1", "2"]
         await service.memory.AppendMessages(turn("f", [("user", "3"), ("assistant", "4")]))
         assert await _texts(service, "f") == ["1", "2", "3", "4"]
-        assert await service.redis.llen(service.settings.redis_prefix + "c:f:l") == 4
+        assert await service.redis.llen(service.settings.redis_prefix + "c2:f:l") == 4
 
         # Flushed between two appends: the append finds nothing to extend and leaves
         # the entry for the next read to rebuild, instead of caching a partial list.
@@ -68,7 +91,7 @@ async def test_redis_flushed_mid_conversation(settings_for: Callable[..., Settin
         assert await _texts(service, "f", 2) == ["4", "5"]
 
         # Only the list evicted (maxmemory), the hash kept: detected, rebuilt.
-        await service.redis.delete(service.settings.redis_prefix + "c:f:l")
+        await service.redis.delete(service.settings.redis_prefix + "c2:f:l")
         assert await _texts(service, "f") == ["1", "2", "3", "4", "5"]
         conversation = await service.memory.GetConversation(pb.GetConversationRequest(conversation_id="f"))
         assert [m.text for m in conversation.conversation.messages] == ["1", "2", "3", "4", "5"]
@@ -143,7 +166,7 @@ async def test_redis_stopped_and_restarted(settings_for: Callable[..., Settings]
         await service.memory.AppendMessages(turn("r", [("assistant", "5")]))
         assert await _texts(service, "r") == ["1", "2", "3", "4", "3", "5"]
         # And the cache is in use again.
-        assert await service.redis.exists(service.settings.redis_prefix + "c:r:m")
+        assert await service.redis.exists(service.settings.redis_prefix + "c2:r:m")
     finally:
         await close_service(service)
 
@@ -165,7 +188,7 @@ async def test_redis_too_slow(settings_for: Callable[..., Settings], own_redis: 
         assert await _texts(service, "p") == ["1", "2"]
         await service.memory.AppendMessages(turn("p", [("user", "3")]))
         assert await _texts(service, "p") == ["1", "2", "3"]
-        assert await service.redis.llen(service.settings.redis_prefix + "c:p:l") == 3
+        assert await service.redis.llen(service.settings.redis_prefix + "c2:p:l") == 3
     finally:
         await close_service(service)
 

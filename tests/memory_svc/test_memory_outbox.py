@@ -38,7 +38,7 @@ from memory_outbox_support import (
 
 from devstack.embedded import free_port
 from memory_svc.integrations_client import GrpcIntegrations
-from memory_svc.models import JobState
+from memory_svc.outbox import JobState
 from memory_svc.relay import Relay
 from memory_svc.settings import Settings
 from memory_svc.store import PostgresStore

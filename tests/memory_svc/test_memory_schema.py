@@ -135,7 +135,7 @@ async def test_retention_job_runs_by_itself(settings_for: Callable[..., Settings
             "UPDATE interactions SET create_time = now() - interval '31 days' WHERE conversation_id = 'old'"
         )
         prefix = service.settings.redis_prefix.encode()
-        assert prefix + b"c:old:m" in await service.keys()
+        assert prefix + b"c2:old:m" in await service.keys()
 
         deadline = time.monotonic() + 10
         while await service.sql("SELECT 1 FROM conversations WHERE conversation_id = 'old'"):
@@ -146,7 +146,7 @@ async def test_retention_job_runs_by_itself(settings_for: Callable[..., Settings
         assert await service.sql("SELECT conversation_id FROM conversations") == [("recent",)]
         await asyncio.sleep(0.1)
         keys = await service.keys()
-        assert prefix + b"c:old:m" not in keys and prefix + b"c:recent:m" in keys
+        assert prefix + b"c2:old:m" not in keys and prefix + b"c2:recent:m" in keys
 
         # run_once, as an operator or a test would call it.
         assert service.app.retention is not None

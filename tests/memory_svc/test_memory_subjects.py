@@ -72,7 +72,7 @@ async def test_erase_leaves_no_row_and_no_key(service: Service) -> None:
     assert not [key for key in await service.keys() if b"ana" in key]
     # Bob is untouched, in PostgreSQL and in Redis.
     assert await service.sql("SELECT count(*) FROM messages WHERE conversation_id = 'bob-c0'") == [(6,)]
-    assert prefix + b"c:bob-c0:m" in await service.keys()
+    assert prefix + b"c2:bob-c0:m" in await service.keys()
 
     with pytest.raises(grpc.aio.AioRpcError) as caught:
         await service.memory.GetConversation(pb.GetConversationRequest(conversation_id="ana-c0"))

@@ -1,10 +1,11 @@
-"""Pure pieces: summaries, page tokens, settings."""
+"""Pure pieces: summaries, page tokens, settings, the cache's frames."""
 
 from __future__ import annotations
 
 import pytest
 
 from atende_runtime.errors import InvalidArgument
+from memory_svc.codec import frame, unframe
 from memory_svc.paging import PageTokens
 from memory_svc.settings import Settings
 from memory_svc.summary import first_sentence, summarize
@@ -85,3 +86,23 @@ def test_relay_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MEMORY_RELAY_LEASE_SECONDS", "2")
     with pytest.raises(ValueError):
         Settings()  # type: ignore[call-arg]  # a lease shorter than a call would let two relays send one row
+
+
+def test_frames_join_and_split_messages_of_any_size() -> None:
+    bodies = [b"", b"x", b"a" * 127, b"b" * 128, b"c" * 300, bytes(range(256)) * 300]
+    blob = b"".join(frame(body) for body in bodies)
+    assert unframe(blob) == bodies
+    assert frame(b"abc") == b"\x00\x00\x00\x03abc"  # a 4-byte big-endian length
+    assert unframe(b"") == []
+
+
+def test_frames_cut_short_or_in_the_varint_format_are_refused() -> None:
+    whole = frame(b"hello") + frame(b"world")
+    for cut in range(1, len(whole)):
+        if cut != len(frame(b"hello")):
+            with pytest.raises(ValueError):
+                unframe(whole[:cut])
+    # How format 1 joined b"hello" and b"world" (a one-byte varint length each).
+    with pytest.raises(ValueError):
+        unframe(b"\x05hello\x05world")
+
