@@ -18,10 +18,9 @@ from atende_runtime.server import Mounted, Setup
 from knowledge_svc.embedding import Embedder, OpenAIEmbedder, UseEmbedder
 from knowledge_svc.files import FileDocument, read_folder
 from knowledge_svc.knowledge import DocumentInput, KnowledgeBase
-from knowledge_svc.milvus_store import MilvusStore
 from knowledge_svc.servicer import SERVICE_NAME, KnowledgeServicer, add_to_server
 from knowledge_svc.settings import Settings
-from knowledge_svc.store import StoreUnavailable
+from knowledge_svc.stores import Store, StoreOptions, StoreUnavailable, is_lite_uri, open_store
 
 log = logging.getLogger("atende.knowledge.app")
 # faiss (inside Milvus Lite) logs at INFO which CPU kernel it tried and failed to load.
@@ -40,19 +39,26 @@ def build_embedder(settings: Settings) -> Embedder:
     return UseEmbedder(batch_size=settings.embedding_batch_size, query_cache_size=settings.query_cache_size)
 
 
-def build_store(settings: Settings, embedder: Embedder) -> MilvusStore:
-    return MilvusStore(
-        settings.resolved_milvus_uri(),
-        token=settings.milvus_token,
-        embedding_name=embedder.name,
-        dimension=embedder.dimension,
-        collection_prefix=settings.collection_prefix,
-        hnsw_m=settings.hnsw_m,
-        hnsw_ef_construction=settings.hnsw_ef_construction,
-        search_ef=settings.hnsw_ef,
-        candidates=settings.search_candidates,
-        rrf_k=settings.rrf_k,
-        timeout=settings.milvus_timeout_seconds,
+def build_store(settings: Settings, embedder: Embedder) -> Store:
+    """Milvus Lite with the local index, or a Milvus server, as the URI says (stores/)."""
+    return open_store(
+        StoreOptions(
+            uri=settings.resolved_milvus_uri(),
+            token=settings.milvus_token,
+            embedding_name=embedder.name,
+            dimension=embedder.dimension,
+            collection_prefix=settings.collection_prefix,
+            hnsw_m=settings.hnsw_m,
+            hnsw_ef_construction=settings.hnsw_ef_construction,
+            search_ef=settings.hnsw_ef,
+            candidates=settings.search_candidates,
+            ranker=settings.ranker,
+            rrf_k=settings.rrf_k,
+            dense_weight=settings.dense_weight,
+            timeout=settings.milvus_timeout_seconds,
+            cache_rows=settings.row_cache_rows,
+            cache_on_server=settings.row_cache_on_server,
+        )
     )
 
 
@@ -94,7 +100,7 @@ async def load_sample_if_empty(knowledge: KnowledgeBase, settings: Settings) -> 
     return chunks
 
 
-async def _open_store(settings: Settings, embedder: Embedder) -> MilvusStore:
+async def _open_store(settings: Settings, embedder: Embedder) -> Store:
     """Opens Milvus, retrying a server that is not up yet (pods start together) for
     milvus_connect_seconds before giving up."""
     deadline = time.monotonic() + settings.milvus_connect_seconds
@@ -128,14 +134,15 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
     if embedder is None:
         embedder = await asyncio.to_thread(build_embedder, settings)
     store = await _open_store(settings, embedder)
+    uri = settings.resolved_milvus_uri()
     knowledge = KnowledgeBase(store, embedder, settings.limits())
     await knowledge.ensure_collection(settings.default_collection)
     add_to_server(KnowledgeServicer(knowledge), server)
     log.info(
         "knowledge base ready",
         extra={
-            "milvus": "lite" if store.lite else "server",
-            "uri": store.uri if store.lite else store.uri.split("@")[-1],
+            "milvus": "lite" if is_lite_uri(uri) else "server",
+            "uri": uri.split("@")[-1],
             "embedding": embedder.name,
             "seconds": round(time.perf_counter() - started, 2),
         },

@@ -23,7 +23,7 @@ from knowledge_svc.chunking import chunk_document
 from knowledge_svc.documents import PDF, ParseError, normalize_content_type, parse
 from knowledge_svc.embedding import Embedder
 from knowledge_svc.lexical import lexical_text
-from knowledge_svc.store import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable
+from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
 
 log = logging.getLogger("atende.knowledge")
 
@@ -264,7 +264,6 @@ class KnowledgeBase:
         async with self._lock(name):
             await self._call(self.store.ensure_collection, name)
             stale = await self._call(self.store.replace_documents, name, records)
-            await self._call(self.store.write_done, name)
         log.info(
             "documents ingested",
             extra={
@@ -351,8 +350,6 @@ class KnowledgeBase:
         validator.check()
         async with self._lock(name):
             deleted = await self._call(self.store.delete_document, name, document_id)
-            if deleted:
-                await self._call(self.store.write_done, name)
         log.info("document deleted", extra={"collection": name, "document_id": document_id, "chunks": deleted})
         return deleted
 
@@ -363,7 +360,8 @@ class KnowledgeBase:
         await self._call(self.store.ensure_collection, self.collection_name(collection))
 
     async def prepare_search(self) -> list[str]:
-        return await asyncio.to_thread(self.store.prepare_search)
+        """The store's start-up work (Lite: open or build the local indexes)."""
+        return await asyncio.to_thread(prepare, self.store)
 
     async def healthy(self) -> bool:
         return bool(await asyncio.to_thread(self.store.ping))
