@@ -129,7 +129,8 @@ class ServerStore:
         metadata_filter: Mapping[str, str],
     ) -> list[tuple[str, float]]:
         hits = self._hybrid(name, vector, text, top_k, metadata_filter, ["chunk_id"])
-        return [(str(hit.get("id", "")), float(hit.get("distance", 0.0))) for hit in hits]
+        # pymilvus names a hit's id after the primary field ("chunk_id"); older ones said "id".
+        return [(str(hit.get("entity", {}).get("chunk_id", hit.get("id", ""))), float(hit.get("distance", 0.0))) for hit in hits]
 
     def read(self, name: str, chunk_ids: Sequence[str]) -> dict[str, StoredHit]:
         return self.milvus.read(name, chunk_ids)

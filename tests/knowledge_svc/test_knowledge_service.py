@@ -14,10 +14,10 @@ from atende.knowledge.v1 import knowledge_service_pb2 as pb
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from knowledge_helpers import Service, close_service, knowledge_settings, open_service
 from knowledge_pdfgen import make_pdf
-from knowledge_svc.stores import StoreUnavailable
 
 from knowledge_svc.embedding import UseEmbedder
 from knowledge_svc.eval.run import DEFAULT_QUESTIONS, evaluate, load_questions, metrics
+from knowledge_svc.stores import StoreUnavailable
 
 GARANTIA_MD = """# Garantia SolarTeste
 
