@@ -11,6 +11,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import grpc
 
@@ -116,6 +117,26 @@ async def _open_store(settings: Settings, embedder: Embedder) -> Store:
             delay = min(delay * 2, 5.0)
 
 
+def _log_ready(settings: Settings, embedder: Embedder, started: float) -> None:
+    uri = settings.resolved_milvus_uri()
+    log.info(
+        "knowledge base ready",
+        extra={
+            "milvus": "lite" if is_lite_uri(uri) else "server",
+            "uri": uri.split("@")[-1],  # no credentials in logs
+            "embedding": embedder.name,
+            "seconds": round(time.perf_counter() - started, 2),
+        },
+    )
+
+
+async def _cancel(task: asyncio.Task[Any] | None) -> None:
+    if task is not None and not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
 @dataclass
 class KnowledgeMounted(Mounted):
     """Mounted, plus what tests and tools reach for: the knowledge base and the
@@ -134,19 +155,10 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
     if embedder is None:
         embedder = await asyncio.to_thread(build_embedder, settings)
     store = await _open_store(settings, embedder)
-    uri = settings.resolved_milvus_uri()
     knowledge = KnowledgeBase(store, embedder, settings.limits())
     await knowledge.ensure_collection(settings.default_collection)
     add_to_server(KnowledgeServicer(knowledge), server)
-    log.info(
-        "knowledge base ready",
-        extra={
-            "milvus": "lite" if is_lite_uri(uri) else "server",
-            "uri": uri.split("@")[-1],
-            "embedding": embedder.name,
-            "seconds": round(time.perf_counter() - started, 2),
-        },
-    )
+    _log_ready(settings, embedder, started)
 
     async def prepare_search() -> None:
         # Collections on disk from a version before the search index existed get it
@@ -175,14 +187,8 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
         return await knowledge.healthy()
 
     async def close() -> None:
-        if not prepare_task.done():
-            prepare_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await prepare_task
-        if sample_task is not None and not sample_task.done():
-            sample_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sample_task
+        await _cancel(prepare_task)
+        await _cancel(sample_task)
         await asyncio.to_thread(store.close)
 
     return KnowledgeMounted(
