@@ -39,6 +39,8 @@ OUTPUT_FIELDS = ["chunk_id", "document_id", "title", "source", "section", "text"
 _WRITE_BATCH = 512
 _QUERY_LIMIT = 16_384
 _IDS_PER_QUERY = 200
+# The collection property naming the embedding model that built it.
+_MODEL_PROPERTY = "atende.embedding_model"
 
 
 class MilvusCollections:
@@ -149,17 +151,26 @@ class MilvusCollections:
                 f"collection {name!r} holds {dim}-dimensional vectors (or none); the service embeds with "
                 f"{self.embedding_name} ({self.dimension} dimensions): re-ingest it into a new collection"
             )
-        # Milvus Lite 3.2 keeps no collection description (it answers ""), so there only
-        # the dimension is checked.
+        # The model is in the description (what Milvus servers keep) and, since Milvus
+        # Lite 3.2 keeps no description (it answers ""), in a collection property too.
+        # A collection with neither predates both: only its dimension is checked.
         description = str(info.get("description", ""))
+        model = str((info.get("properties") or {}).get(_MODEL_PROPERTY, ""))
         if "embedding=" in description and f"embedding={self.embedding_name};" not in description:
+            model = description
+        if model and model != self.embedding_name:
             raise IncompatibleCollection(
-                f"collection {name!r} was built with another embedding model ({description}); the service "
+                f"collection {name!r} was built with another embedding model ({model}); the service "
                 f"embeds with {self.embedding_name}: re-ingest it into a new collection"
             )
 
     def _create(self, name: str) -> None:
-        self.client.create_collection(self.milvus_name(name), schema=self._schema(), consistency_level="Bounded")
+        self.client.create_collection(
+            self.milvus_name(name),
+            schema=self._schema(),
+            consistency_level="Bounded",
+            properties={_MODEL_PROPERTY: self.embedding_name},
+        )
         index = self.client.prepare_index_params()
         index_type, params = self.dense_index
         index.add_index(field_name="dense", index_type=index_type, metric_type="COSINE", params=dict(params))

@@ -4,9 +4,9 @@ real Milvus server protocol peer: milvus-lite's server mode, started once a sess
 server store uses: the BM25 function into a sparse vector, SPARSE_INVERTED_INDEX, an
 HNSW dense index, hybrid_search with RRFRanker and WeightedRanker, array_contains_all
 filters, upsert, delete, count(*) and get by id. What it lacks: it keeps no collection
-description (describe_collection answers ""), so the check that a collection was built
-with the service's embedding model cannot fire there; the dimension check still does
-(test_other_dimension_is_refused), and the model check is tested where it can be."""
+description (describe_collection answers ""), where the store names the embedding
+model that built a collection; the store writes the model in a collection property
+too, which it keeps (test_other_embedding_model_is_refused)."""
 
 from __future__ import annotations
 
@@ -165,6 +165,31 @@ def test_other_dimension_is_refused(server_store: ServerStore, milvus_server_uri
             other.has_collection("c")
     finally:
         other.close()
+
+
+def test_other_embedding_model_is_refused(server_store: ServerStore, milvus_server_uri: str, unique_name: str) -> None:
+    """milvus-lite keeps no collection description: the model is checked through the
+    collection property the store also writes."""
+    server_store.ensure_collection("c")
+    other = ServerStore(milvus_server_uri, embedding_name="another-model", dimension=DIMENSION, collection_prefix=unique_name)
+    try:
+        with pytest.raises(IncompatibleCollection, match="another embedding model"):
+            other.ensure_collection("c")
+    finally:
+        other.close()
+
+
+def test_lite_store_refuses_another_model_too(tmp_path_factory: pytest.TempPathFactory) -> None:
+    uri = str(tmp_path_factory.mktemp("lite-model") / "k.db")
+    first = open_store(StoreOptions(uri=uri, embedding_name="model-a", dimension=DIMENSION))
+    first.ensure_collection("c")
+    first.close()
+    second = open_store(StoreOptions(uri=uri, embedding_name="model-b", dimension=DIMENSION))
+    try:
+        with pytest.raises(IncompatibleCollection, match="model-a"):
+            second.has_collection("c")
+    finally:
+        second.close()
 
 
 def test_row_cache_around_the_server_store(server_store: ServerStore) -> None:
