@@ -17,23 +17,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from pymilvus import DataType, Function, FunctionType, MilvusClient
+from pymilvus import MilvusClient
 from pymilvus.exceptions import MilvusException, MilvusUnavailableException
 
-from knowledge_svc.stores.expressions import MAX_TAGS, document_filter, metadata_tags
+from knowledge_svc.stores.expressions import document_filter, metadata_tags
 from knowledge_svc.stores.protocol import ChunkRecord, IncompatibleCollection, StoredHit, StoreError, StoreUnavailable
+from knowledge_svc.stores.schema import chunk_schema
 
 log = logging.getLogger("atende.knowledge.milvus")
 
-# Field sizes: Milvus counts VARCHAR lengths in bytes; the service validates
-# characters well under these (a character is at most 4 bytes).
-_ID_BYTES = 1024
-_CHUNK_ID_BYTES = 1100
-_TITLE_BYTES = 2048
-_SOURCE_BYTES = 4096
-_SECTION_BYTES = 2048
-_TEXT_BYTES = 65535
-_TAG_BYTES = 1300
 OUTPUT_FIELDS = ["chunk_id", "document_id", "title", "source", "section", "text", "metadata"]
 # Rows per insert call: a bounded message for the server.
 _WRITE_BATCH = 512
@@ -167,7 +159,7 @@ class MilvusCollections:
     def _create(self, name: str) -> None:
         self.client.create_collection(
             self.milvus_name(name),
-            schema=self._schema(),
+            schema=chunk_schema(self.dimension, self.description),
             consistency_level="Bounded",
             properties={_MODEL_PROPERTY: self.embedding_name},
         )
@@ -181,36 +173,6 @@ class MilvusCollections:
         self.client.create_index(self.milvus_name(name), index, sync=False)
         self.client.load_collection(self.milvus_name(name))
         log.info("collection created", extra={"collection": name, "milvus_collection": self.milvus_name(name)})
-
-    def _schema(self) -> Any:
-        schema = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False, description=self.description)
-        schema.add_field("chunk_id", DataType.VARCHAR, is_primary=True, max_length=_CHUNK_ID_BYTES)
-        schema.add_field("document_id", DataType.VARCHAR, max_length=_ID_BYTES)
-        schema.add_field("chunk_index", DataType.INT32)
-        schema.add_field("title", DataType.VARCHAR, max_length=_TITLE_BYTES)
-        schema.add_field("source", DataType.VARCHAR, max_length=_SOURCE_BYTES)
-        schema.add_field("section", DataType.VARCHAR, max_length=_SECTION_BYTES)
-        schema.add_field("text", DataType.VARCHAR, max_length=_TEXT_BYTES)
-        schema.add_field(
-            "search_text",
-            DataType.VARCHAR,
-            max_length=_TEXT_BYTES,
-            enable_analyzer=True,
-            analyzer_params={"tokenizer": "standard", "filter": ["lowercase"]},
-        )
-        schema.add_field("metadata", DataType.JSON)
-        schema.add_field("tags", DataType.ARRAY, element_type=DataType.VARCHAR, max_capacity=MAX_TAGS, max_length=_TAG_BYTES)
-        schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
-        schema.add_field("dense", DataType.FLOAT_VECTOR, dim=self.dimension)
-        schema.add_function(
-            Function(
-                name="search_text_bm25",
-                function_type=FunctionType.BM25,
-                input_field_names=["search_text"],
-                output_field_names=["sparse"],
-            )
-        )
-        return schema
 
     # -- reads -----------------------------------------------------------------
 

@@ -10,6 +10,9 @@ too, which it keeps (test_other_embedding_model_is_refused)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 
 import numpy as np
@@ -68,6 +71,23 @@ def server_store(milvus_server_uri: str, unique_name: str) -> Iterator[ServerSto
         yield store
     finally:
         store.close()
+
+
+def test_a_lite_milvus_uri_survives_import_and_open(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """pymilvus raises at import on a MILVUS_URI that is not a server URL; the service
+    imports it with such a value hidden, and leaves the environment as it found it."""
+    uri = str(tmp_path_factory.mktemp("lite-env") / "k.db")
+    script = (
+        "import os, sys\n"
+        "import knowledge_svc.app, knowledge_svc.stores as stores\n"
+        "assert 'pymilvus' not in sys.modules, 'imported at module level'\n"
+        "store = stores.open_store(stores.StoreOptions(uri=os.environ['MILVUS_URI'], embedding_name='m', dimension=8))\n"
+        "store.close()\n"
+        "assert 'pymilvus' in sys.modules and os.environ['MILVUS_URI'] == sys.argv[1]\n"
+    )
+    env = {**os.environ, "MILVUS_URI": uri}
+    done = subprocess.run([sys.executable, "-c", script, uri], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
 
 
 def test_open_store_chooses_by_uri(milvus_server_uri: str, tmp_path_factory: pytest.TempPathFactory) -> None:
