@@ -256,57 +256,48 @@ async def searches(
     return Latency(label, latencies, errors), Latency(label + " (filtered)", with_filter, 0)
 
 
-async def run(args: argparse.Namespace) -> int:
-    sizes = sorted(int(s) for s in args.sizes.split(","))
-    workdir: Path = args.workdir
-    milvus_uri = args.milvus_uri or str(workdir / "bench.db")
-    state_path = workdir / "bench-state.json"
-    state: dict[str, object] = args.state
-    if state and (state.get("seed") != args.seed or state.get("milvus_uri") != milvus_uri):
-        raise SystemExit(f"{workdir} holds data of another seed or Milvus URI ({state}); use another --data-dir")
-    port = free_port()
-    rng = random.Random(args.seed)
-    results: list[tuple[int, int, float, Latency]] = []
-    try:
-        with service_process(milvus_uri, port, workdir / "knowledge_svc.log") as process:
-            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-                startup = await wait_serving(channel, process, limit=300)
-                print(f"knowledge_svc up in {startup:.1f} s (Milvus: {milvus_uri}); log in {workdir}/knowledge_svc.log",
-                      flush=True)
-                stub = pb_grpc.KnowledgeServiceStub(channel)  # type: ignore[no-untyped-call]
-                stored = int(str(state.get("chunks", 0)))
-                if stored:
-                    print(f"reusing {stored:,} chunks stored by an earlier run in {workdir}", flush=True)
-                for size in sizes:
-                    target_documents = size // CHUNKS_PER_DOCUMENT
-                    have_documents = stored // CHUNKS_PER_DOCUMENT
-                    chunks, seconds = 0, 0.0
-                    if target_documents > have_documents:
-                        print(f"ingesting up to {size:,} chunks ...", flush=True)
-                        chunks, seconds = await ingest(
-                            stub, have_documents, target_documents - have_documents, args.seed
-                        )
-                        stored += chunks
-                        if args.data_dir:
-                            state = {"seed": args.seed, "milvus_uri": milvus_uri, "chunks": stored}
-                            await asyncio.to_thread(state_path.write_text, json.dumps(state))
-                        print(f"  ingest: {chunks:,} chunks in {seconds:.1f} s = {chunks / seconds:,.0f} chunks/s "
-                              f"(embedding + Milvus insert + flush, over gRPC)", flush=True)
-                    if args.settle:
-                        await asyncio.sleep(args.settle)
-                    latency, filtered = await searches(
-                        stub, args.queries, rng, f"search @ {stored:,} chunks", args.filtered
-                    )
-                    print("  " + latency.line(), flush=True)
-                    if filtered.ms:
-                        print("  " + filtered.line(), flush=True)
-                    results.append((stored, chunks, seconds, latency))
-    finally:
-        if args.keep or args.data_dir:
-            print(f"kept {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+Result = tuple[int, int, float, Latency]  # chunks stored, chunks ingested, seconds ingesting, search latency
 
+
+async def grow(
+    stub: pb_grpc.KnowledgeServiceStub, args: argparse.Namespace, size: int, stored: int, milvus_uri: str
+) -> tuple[int, float]:
+    """Ingests documents until the collection holds `size` chunks; (chunks, seconds)."""
+    target_documents = size // CHUNKS_PER_DOCUMENT
+    have_documents = stored // CHUNKS_PER_DOCUMENT
+    if target_documents <= have_documents:
+        return 0, 0.0
+    print(f"ingesting up to {size:,} chunks ...", flush=True)
+    chunks, seconds = await ingest(stub, have_documents, target_documents - have_documents, args.seed)
+    if args.data_dir:
+        state = {"seed": args.seed, "milvus_uri": milvus_uri, "chunks": stored + chunks}
+        await asyncio.to_thread((args.workdir / "bench-state.json").write_text, json.dumps(state))
+    print(f"  ingest: {chunks:,} chunks in {seconds:.1f} s = {chunks / seconds:,.0f} chunks/s "
+          f"(embedding + Milvus insert + flush, over gRPC)", flush=True)
+    return chunks, seconds
+
+
+async def measure(stub: pb_grpc.KnowledgeServiceStub, args: argparse.Namespace, milvus_uri: str) -> list[Result]:
+    """Grows the collection to each size in turn and measures searches at each."""
+    rng = random.Random(args.seed)
+    stored = int(str(args.state.get("chunks", 0)))
+    if stored:
+        print(f"reusing {stored:,} chunks stored by an earlier run in {args.workdir}", flush=True)
+    results: list[Result] = []
+    for size in sorted(int(s) for s in args.sizes.split(",")):
+        chunks, seconds = await grow(stub, args, size, stored, milvus_uri)
+        stored += chunks
+        if args.settle:
+            await asyncio.sleep(args.settle)
+        latency, filtered = await searches(stub, args.queries, rng, f"search @ {stored:,} chunks", args.filtered)
+        print("  " + latency.line(), flush=True)
+        if filtered.ms:
+            print("  " + filtered.line(), flush=True)
+        results.append((stored, chunks, seconds, latency))
+    return results
+
+
+def summarize(results: list[Result]) -> None:
     print("\nsummary")
     for stored, chunks, seconds, latency in results:
         p50, p95, p99 = latency.quantiles()
@@ -314,11 +305,33 @@ async def run(args: argparse.Namespace) -> int:
         throughput = len(latency.ms) / (sum(latency.ms) / 1000) if latency.ms else 0.0
         print(f"  {stored:>7,} chunks: ingest {rate}   search p50 {p50:7.1f} ms   "
               f"p95 {p95:7.1f} ms   p99 {p99:7.1f} ms   {throughput:6.1f} searches/s (sequential)")
-    if args.check and results:
-        p95 = results[-1][3].quantiles()[1]
-        if p95 > args.target_p95_ms:
-            print(f"FAIL: search p95 {p95:.1f} ms > {args.target_p95_ms} ms at {results[-1][0]:,} chunks")
-            return 1
+
+
+async def run(args: argparse.Namespace) -> int:
+    workdir: Path = args.workdir
+    milvus_uri = args.milvus_uri or str(workdir / "bench.db")
+    state: dict[str, object] = args.state
+    if state and (state.get("seed") != args.seed or state.get("milvus_uri") != milvus_uri):
+        raise SystemExit(f"{workdir} holds data of another seed or Milvus URI ({state}); use another --data-dir")
+    port = free_port()
+    try:
+        with service_process(milvus_uri, port, workdir / "knowledge_svc.log") as process:
+            async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+                startup = await wait_serving(channel, process, limit=300)
+                print(f"knowledge_svc up in {startup:.1f} s (Milvus: {milvus_uri}); log in {workdir}/knowledge_svc.log",
+                      flush=True)
+                stub = pb_grpc.KnowledgeServiceStub(channel)  # type: ignore[no-untyped-call]
+                results = await measure(stub, args, milvus_uri)
+    finally:
+        if args.keep or args.data_dir:
+            print(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    summarize(results)
+    p95 = results[-1][3].quantiles()[1] if results else 0.0
+    if args.check and p95 > args.target_p95_ms:
+        print(f"FAIL: search p95 {p95:.1f} ms > {args.target_p95_ms} ms at {results[-1][0]:,} chunks")
+        return 1
     return 0
 
 

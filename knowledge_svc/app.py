@@ -11,6 +11,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import grpc
 from atende.knowledge.v1 import knowledge_service_pb2
@@ -20,10 +21,9 @@ from atende_runtime.service import register
 from knowledge_svc.embedding import Embedder, OpenAIEmbedder, UseEmbedder
 from knowledge_svc.files import FileDocument, read_folder
 from knowledge_svc.knowledge import DocumentInput, KnowledgeBase
-from knowledge_svc.milvus_store import MilvusStore
 from knowledge_svc.servicer import SERVICE_NAME, KnowledgeServicer
 from knowledge_svc.settings import Settings
-from knowledge_svc.store import StoreUnavailable
+from knowledge_svc.stores import Store, StoreOptions, StoreUnavailable, is_lite_uri, open_store
 
 log = logging.getLogger("atende.knowledge.app")
 # faiss (inside Milvus Lite) logs at INFO which CPU kernel it tried and failed to load.
@@ -42,19 +42,26 @@ def build_embedder(settings: Settings) -> Embedder:
     return UseEmbedder(batch_size=settings.embedding_batch_size, query_cache_size=settings.query_cache_size)
 
 
-def build_store(settings: Settings, embedder: Embedder) -> MilvusStore:
-    return MilvusStore(
-        settings.resolved_milvus_uri(),
-        token=settings.milvus_token,
-        embedding_name=embedder.name,
-        dimension=embedder.dimension,
-        collection_prefix=settings.collection_prefix,
-        hnsw_m=settings.hnsw_m,
-        hnsw_ef_construction=settings.hnsw_ef_construction,
-        search_ef=settings.hnsw_ef,
-        candidates=settings.search_candidates,
-        rrf_k=settings.rrf_k,
-        timeout=settings.milvus_timeout_seconds,
+def build_store(settings: Settings, embedder: Embedder) -> Store:
+    """Milvus Lite with the local index, or a Milvus server, as the URI says (stores/)."""
+    return open_store(
+        StoreOptions(
+            uri=settings.resolved_milvus_uri(),
+            token=settings.milvus_token,
+            embedding_name=embedder.name,
+            dimension=embedder.dimension,
+            collection_prefix=settings.collection_prefix,
+            hnsw_m=settings.hnsw_m,
+            hnsw_ef_construction=settings.hnsw_ef_construction,
+            search_ef=settings.hnsw_ef,
+            candidates=settings.search_candidates,
+            ranker=settings.ranker,
+            rrf_k=settings.rrf_k,
+            dense_weight=settings.dense_weight,
+            timeout=settings.milvus_timeout_seconds,
+            cache_rows=settings.row_cache_rows,
+            cache_on_server=settings.row_cache_on_server,
+        )
     )
 
 
@@ -96,7 +103,7 @@ async def load_sample_if_empty(knowledge: KnowledgeBase, settings: Settings) -> 
     return chunks
 
 
-async def _open_store(settings: Settings, embedder: Embedder) -> MilvusStore:
+async def _open_store(settings: Settings, embedder: Embedder) -> Store:
     """Opens Milvus, retrying a server that is not up yet (pods start together) for
     milvus_connect_seconds before giving up."""
     deadline = time.monotonic() + settings.milvus_connect_seconds
@@ -110,6 +117,26 @@ async def _open_store(settings: Settings, embedder: Embedder) -> MilvusStore:
             log.warning("Milvus not reachable yet; retrying", extra={"error": str(error), "retry_in": delay})
             await asyncio.sleep(delay)
             delay = min(delay * 2, 5.0)
+
+
+def _log_ready(settings: Settings, embedder: Embedder, started: float) -> None:
+    uri = settings.resolved_milvus_uri()
+    log.info(
+        "knowledge base ready",
+        extra={
+            "milvus": "lite" if is_lite_uri(uri) else "server",
+            "uri": uri.split("@")[-1],  # no credentials in logs
+            "embedding": embedder.name,
+            "seconds": round(time.perf_counter() - started, 2),
+        },
+    )
+
+
+async def _cancel(task: asyncio.Task[Any] | None) -> None:
+    if task is not None and not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 @dataclass
@@ -133,15 +160,7 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
     knowledge = KnowledgeBase(store, embedder, settings.limits())
     await knowledge.ensure_collection(settings.default_collection)
     register(server, knowledge_service_pb2.DESCRIPTOR.services_by_name["KnowledgeService"], KnowledgeServicer(knowledge))
-    log.info(
-        "knowledge base ready",
-        extra={
-            "milvus": "lite" if store.lite else "server",
-            "uri": store.uri if store.lite else store.uri.split("@")[-1],
-            "embedding": embedder.name,
-            "seconds": round(time.perf_counter() - started, 2),
-        },
-    )
+    _log_ready(settings, embedder, started)
 
     async def prepare_search() -> None:
         # Collections on disk from a version before the search index existed get it
@@ -170,14 +189,8 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
         return await knowledge.healthy()
 
     async def close() -> None:
-        if not prepare_task.done():
-            prepare_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await prepare_task
-        if sample_task is not None and not sample_task.done():
-            sample_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sample_task
+        await _cancel(prepare_task)
+        await _cancel(sample_task)
         await asyncio.to_thread(store.close)
 
     return KnowledgeMounted(

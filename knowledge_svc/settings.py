@@ -20,9 +20,10 @@ class Settings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="KNOWLEDGE_", extra="ignore")
 
     port: int = 50054
-    # Where the vectors live: a path ending in .db opens Milvus Lite in this process
+    # Where the vectors live, and so which store serves them (stores/__init__.py): a
+    # path ending in .db opens Milvus Lite in this process with the local search index
     # (a relative path is relative to the repository); http(s)://host:19530 reaches a
-    # Milvus standalone or cluster with the same code.
+    # Milvus standalone or cluster, which searches with its own hybrid_search.
     milvus_uri: str = Field(
         default="data/milvus/knowledge.db", validation_alias=AliasChoices("MILVUS_URI", "KNOWLEDGE_MILVUS_URI")
     )
@@ -68,6 +69,16 @@ class Settings(ServiceSettings):
     # recall@5 0.93 with 10 against 0.88 with 40.
     search_candidates: int = Field(default=10, ge=1, le=1000)
     rrf_k: int = Field(default=60, ge=1)
+    # With a Milvus server: how hybrid_search fuses the two routes, "rrf" (by rank,
+    # rrf_k) or "weighted" (by score: dense_weight for the dense route, the rest for
+    # BM25). The Lite store always fuses by RRF.
+    ranker: Literal["rrf", "weighted"] = "rrf"
+    dense_weight: float = Field(default=0.5, ge=0.0, le=1.0)
+    # Passages the row cache keeps in memory (0: no cache). With Lite a read by id is
+    # most of a search's time; around a server the cache only sees this replica's
+    # writes, so it wraps a server store only when row_cache_on_server is true.
+    row_cache_rows: int = Field(default=10_000, ge=0)
+    row_cache_on_server: bool = False
     # HNSW graph degree, build-time and search-time beam widths.
     hnsw_m: int = Field(default=16, ge=4, le=64)
     hnsw_ef_construction: int = Field(default=200, ge=8)

@@ -1,5 +1,6 @@
 """knowledge_svc in-process on port 0, with the real embedding model (loaded once a
-session) and real Milvus Lite in a temporary folder. The session's server loads the
+session) and real Milvus Lite in a temporary folder; the server store's tests run against
+milvus-lite's server mode (milvus_server.py). The session's server loads the
 sample knowledge base into its default collection, as a first start does; each test
 writes to a collection of its own (unique_name)."""
 
@@ -9,11 +10,12 @@ from atende_runtime.main import limit_blas_threads
 
 limit_blas_threads()
 
-from collections.abc import AsyncIterator  # noqa: E402
+from collections.abc import AsyncIterator, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from knowledge_helpers import Service, close_service, knowledge_settings, open_service  # noqa: E402
+from milvus_server import milvus_lite_server  # noqa: E402
 
 from knowledge_svc.embedding import UseEmbedder  # noqa: E402
 
@@ -44,3 +46,10 @@ async def sample_loaded(service: Service) -> int:
     """Waits for the background load of the sample knowledge base; its chunk count."""
     assert service.mounted.sample_task is not None
     return await service.mounted.sample_task
+
+
+@pytest.fixture(scope="session")
+def milvus_server_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Milvus server protocol peer (milvus-lite's server mode) for the session."""
+    with milvus_lite_server(tmp_path_factory.mktemp("milvus-server")) as uri:
+        yield uri

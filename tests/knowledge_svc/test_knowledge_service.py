@@ -17,7 +17,7 @@ from knowledge_pdfgen import make_pdf
 
 from knowledge_svc.embedding import UseEmbedder
 from knowledge_svc.eval.run import DEFAULT_QUESTIONS, evaluate, load_questions, metrics
-from knowledge_svc.store import StoreUnavailable
+from knowledge_svc.stores import StoreUnavailable
 
 GARANTIA_MD = """# Garantia SolarTeste
 

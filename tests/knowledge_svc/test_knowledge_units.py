@@ -27,7 +27,7 @@ from knowledge_svc.documents import (
 )
 from knowledge_svc.files import decode, document_id
 from knowledge_svc.lexical import fold, lexical_text
-from knowledge_svc.milvus_store import escape_string, filter_expression
+from knowledge_svc.stores.expressions import escape_string, filter_expression
 
 
 def test_markdown_sections_lists_tables_and_front_matter() -> None:

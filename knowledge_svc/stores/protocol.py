@@ -1,12 +1,13 @@
-"""What the knowledge base needs from a vector store, whatever serves it. The Milvus
-implementation is in milvus_store.py. Methods are synchronous (pymilvus is);
-callers run them in a worker thread. No grpc here."""
+"""What the knowledge base needs from a vector store, whatever serves it (stores/lite.py:
+Milvus Lite with the service's own index; stores/server.py: a Milvus server), and the
+records that cross the interface. Methods are synchronous (pymilvus is); callers run
+them in a worker thread. No grpc here."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -41,6 +42,9 @@ class StoredHit:
     score: float
     metadata: Mapping[str, str] = field(default_factory=dict)
 
+    def with_score(self, score: float) -> StoredHit:
+        return StoredHit(self.chunk_id, self.document_id, self.title, self.source, self.section, self.text, score, self.metadata)
+
 
 class StoreError(Exception):
     """The store failed in a way the caller cannot fix (a bug, a corrupt file)."""
@@ -67,16 +71,13 @@ class Store(Protocol):
         ...
 
     def count(self, name: str) -> int:
-        """Chunks stored in the collection."""
+        """Chunks stored in the collection (0 when it does not exist)."""
         ...
 
     def replace_documents(self, name: str, documents: Mapping[str, Sequence[ChunkRecord]]) -> int:
-        """Makes each document's chunks (document id -> chunks) its only chunks;
-        returns how many stale chunks it removed."""
-        ...
-
-    def write_done(self, name: str) -> None:
-        """Called after a batch of writes (Milvus Lite seals its memtable here)."""
+        """Makes each document's chunks (document id -> chunks) its only chunks (seen by
+        the next search with Lite; a server's collections are "Bounded": within its
+        staleness window); returns how many stale chunks it removed."""
         ...
 
     def delete_document(self, name: str, document_id: str) -> int:
@@ -96,10 +97,38 @@ class Store(Protocol):
         only."""
         ...
 
-    def prepare_search(self) -> list[str]:
-        """Makes every existing collection ready to search (a store with a search
-        index of its own builds or loads it now, not on the first query); returns
-        the collections prepared."""
+    def close(self) -> None: ...
+
+
+class RankingStore(Store, Protocol):
+    """A store that can rank without reading the passages, and read passages by chunk
+    id: what the row cache (stores/cached.py) wraps."""
+
+    def rank(
+        self,
+        name: str,
+        vector: npt.NDArray[np.float32],
+        text: str,
+        top_k: int,
+        metadata_filter: Mapping[str, str],
+    ) -> list[tuple[str, float]]:
+        """(chunk id, fused score) of `search`, best first."""
         ...
 
-    def close(self) -> None: ...
+    def read(self, name: str, chunk_ids: Sequence[str]) -> dict[str, StoredHit]:
+        """The stored chunks of these ids (scores 0), by id; ids not stored are left out."""
+        ...
+
+
+@runtime_checkable
+class Preparable(Protocol):
+    """A store with start-up work that should not land on the first query."""
+
+    def prepare(self) -> list[str]:
+        """Makes every existing collection ready to search; returns those prepared."""
+        ...
+
+
+def prepare(store: Store) -> list[str]:
+    """Runs the store's start-up work, if it has any."""
+    return store.prepare() if isinstance(store, Preparable) else []

@@ -1,0 +1,140 @@
+"""HTML: headings, paragraphs, lists, table rows and preformatted text; scripts,
+styles, the site's navigation and footer dropped."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from knowledge_svc.documents.blocks import Block, Headings, ParsedDocument, clean_line
+
+# Not content: code, styles, embedded objects, and the site's navigation and footer.
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer"}
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "blockquote",
+    "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "form", "fieldset", "figure",
+    "figcaption", "address", "details", "summary", "body", "html",
+}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_CELLS = ("td", "th")
+
+
+class _HtmlExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.blocks: list[Block] = []
+        self._headings = Headings()
+        self._skip_depth = 0
+        self._in_title = False
+        self._heading_level = 0
+        self._heading_text: list[str] = []
+        self._text: list[str] = []
+        self._item_prefix = ""
+        self._in_pre = False
+        self._row: list[str] = []
+        self._cell_start = 0
+
+    def _flush(self) -> None:
+        raw = "".join(self._text)
+        self._text = []
+        if self._in_pre:
+            body = "\n".join(line.rstrip() for line in raw.splitlines()).strip("\n")
+        else:
+            body = "\n".join(clean_line(line) for line in raw.splitlines() if clean_line(line))
+        if body.strip():
+            self.blocks.append(Block(self._headings.section, self._item_prefix + body))
+        self._item_prefix = ""
+
+    # -- start tags ------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            # <title> lives in <head>, which is skipped for nothing else is text there.
+            if tag != "head":
+                self._skip_depth += 1
+        elif not self._skip_depth:
+            self._start(tag)
+
+    def _start(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in _HEADINGS:
+            self._flush()
+            self._heading_level = _HEADINGS[tag]
+            self._heading_text = []
+        elif tag == "br":
+            self._text.append("\n")
+        elif tag in _CELLS:
+            self._cell_start = len(self._text)
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "li":
+                self._item_prefix = "- "
+            if tag == "pre":
+                self._in_pre = True
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br" and not self._skip_depth:
+            self._text.append("\n")
+
+    # -- end tags --------------------------------------------------------------
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            if tag != "head" and self._skip_depth:
+                self._skip_depth -= 1
+        elif not self._skip_depth:
+            self._end(tag)
+
+    def _end(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in _HEADINGS:
+            if self._heading_level:
+                self._end_heading()
+        elif tag in _CELLS:
+            self._row.append(clean_line("".join(self._text[self._cell_start :])))
+            del self._text[self._cell_start :]
+        elif tag == "tr":
+            cells = [cell for cell in self._row if cell]
+            if cells:
+                self.blocks.append(Block(self._headings.section, " | ".join(cells)))
+            self._row = []
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+            if tag == "pre":
+                self._in_pre = False
+
+    def _end_heading(self) -> None:
+        name = clean_line("".join(self._heading_text))
+        level = self._heading_level
+        self._heading_level = 0
+        if not name:
+            return
+        if level == 1 and (not self.title or (name == self.title and not self._headings)):
+            self.title = name
+            if not self._headings:
+                return  # the document's title is not a section of it
+        self._headings.enter(level, name)
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if self._in_title:
+            self.title += data
+        elif self._heading_level:
+            self._heading_text.append(data)
+        else:
+            self._text.append(data if self._in_pre else data.replace("\n", " "))
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        self.title = clean_line(self.title)
+
+
+def parse_html(text: str) -> ParsedDocument:
+    extractor = _HtmlExtractor()
+    extractor.feed(text)
+    extractor.close()
+    return ParsedDocument(title=extractor.title, blocks=extractor.blocks)

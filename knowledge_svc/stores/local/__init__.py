@@ -1,0 +1,1 @@
+"""The local search index of a Milvus Lite collection (see index.py)."""
