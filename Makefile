@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# Everything mypy checks (strict, pyproject.toml): the services, the shared packages, the dev stack.
+PACKAGES := atende_runtime atende_guardrails router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway devstack
 export PYTHONPATH := $(CURDIR):$(CURDIR)/gen/python
 # numpy's BLAS starts a spinning thread per core in every process; one each is faster here.
 export OPENBLAS_NUM_THREADS ?= 1
@@ -26,8 +28,9 @@ install: $(STAMP) ## create .venv and install everything (done by run and test w
 run: $(STAMP) ## start the whole stack: PostgreSQL, Redis, Milvus Lite, five services, Envoy on :8080
 	$(BIN)/python -m devstack
 
-test: $(STAMP) ## run every test (DATABASE_URL / REDIS_URL select external servers)
+test: $(STAMP) ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL select external servers)
 	$(BIN)/ruff check .
+	$(BIN)/mypy $(PACKAGES)
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
@@ -35,7 +38,7 @@ test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
 
 lint: $(STAMP) lint-proto lint-breaking ## ruff, mypy, buf lint and buf breaking
 	$(BIN)/ruff check .
-	$(BIN)/mypy atende_runtime atende_guardrails router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway devstack
+	$(BIN)/mypy $(PACKAGES)
 
 build/third_party: $(STAMP)
 	$(BIN)/python tools/third_party_protos.py build/third_party

@@ -21,7 +21,7 @@ class GrpcKnowledge:
     def __init__(self, channel: grpc.aio.Channel | None, timeout: float, cooldown_seconds: float = 2.0) -> None:
         self.stub: kgrpc.KnowledgeServiceStub | None = None
         if channel is not None:
-            self.stub = kgrpc.KnowledgeServiceStub(channel)  # type: ignore[no-untyped-call]
+            self.stub = kgrpc.KnowledgeServiceStub(channel)
         self.timeout = timeout
         self.cooldown = cooldown_seconds
         self._open_until = 0.0

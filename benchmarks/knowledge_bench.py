@@ -174,7 +174,7 @@ def service_process(milvus_uri: str, port: int, log_path: Path) -> Iterator[subp
 
 
 async def wait_serving(channel: grpc.aio.Channel, process: subprocess.Popen[bytes], limit: float) -> float:
-    health = health_pb2_grpc.HealthStub(channel)  # type: ignore[no-untyped-call]
+    health = health_pb2_grpc.HealthStub(channel)
     started = time.perf_counter()
     while time.perf_counter() - started < limit:
         if process.poll() is not None:
@@ -320,7 +320,7 @@ async def run(args: argparse.Namespace) -> int:
                 startup = await wait_serving(channel, process, limit=300)
                 print(f"knowledge_svc up in {startup:.1f} s (Milvus: {milvus_uri}); log in {workdir}/knowledge_svc.log",
                       flush=True)
-                stub = pb_grpc.KnowledgeServiceStub(channel)  # type: ignore[no-untyped-call]
+                stub = pb_grpc.KnowledgeServiceStub(channel)
                 results = await measure(stub, args, milvus_uri)
     finally:
         if args.keep or args.data_dir:

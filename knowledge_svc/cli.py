@@ -123,7 +123,7 @@ async def ingest(args: argparse.Namespace) -> int:
         args.addr,
         options=[("grpc.max_send_message_length", 8 * 1024 * 1024), ("grpc.max_receive_message_length", 8 * 1024 * 1024)],
     ) as channel:
-        stub = pb_grpc.KnowledgeServiceStub(channel)  # type: ignore[no-untyped-call]
+        stub = pb_grpc.KnowledgeServiceStub(channel)
         with tqdm(total=len(documents), unit="doc", desc=f"ingest → {args.collection}", file=sys.stderr) as bar:
             for group in batches(documents, args.batch_size):
                 try:
@@ -144,7 +144,7 @@ async def ingest(args: argparse.Namespace) -> int:
 
 async def _unary(args: argparse.Namespace) -> int:
     async with grpc.aio.insecure_channel(args.addr) as channel:
-        stub = pb_grpc.KnowledgeServiceStub(channel)  # type: ignore[no-untyped-call]
+        stub = pb_grpc.KnowledgeServiceStub(channel)
         try:
             if args.command == "search":
                 response = await stub.SearchKnowledge(

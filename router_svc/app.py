@@ -86,7 +86,7 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
     register(server, conversation_service_pb2.DESCRIPTOR.services_by_name["ConversationService"], servicer)
     log.info("routing", extra={"strategy": strategy.name, "input_checks": guardrails.input.names,
                                "output_checks": guardrails.output.names})
-    probes = [health_pb2_grpc.HealthStub(memory_channel), health_pb2_grpc.HealthStub(agent_channel)]  # type: ignore[no-untyped-call]
+    probes = [health_pb2_grpc.HealthStub(memory_channel), health_pb2_grpc.HealthStub(agent_channel)]
 
     async def healthy() -> bool:
         # A turn needs both memory and an agent; without either, take no traffic.

@@ -35,7 +35,7 @@ async def _call(upstream: str, call: Awaitable[T]) -> T:
 
 class GrpcMemory:
     def __init__(self, channel: grpc.aio.Channel, timeout: float, watch_timeout: float = 60.0) -> None:
-        self.conversations = mgrpc.MemoryServiceStub(channel)  # type: ignore[no-untyped-call]
+        self.conversations = mgrpc.MemoryServiceStub(channel)
         self.timeout = timeout
         # The longest a reply may stream while its conversation's owner is watched.
         self.watch_timeout = watch_timeout
@@ -73,7 +73,7 @@ class GrpcMemory:
 
 class GrpcAgents:
     def __init__(self, channel: grpc.aio.Channel, timeout: float) -> None:
-        self.stub = agrpc.AgentServiceStub(channel)  # type: ignore[no-untyped-call]
+        self.stub = agrpc.AgentServiceStub(channel)
         self.timeout = timeout
 
     async def generate(self, request: apb.GenerateReplyRequest) -> apb.GenerateReplyResponse:

@@ -136,7 +136,7 @@ async def _remote(args: argparse.Namespace, questions: Sequence[Question]) -> li
     from atende.knowledge.v1 import knowledge_service_pb2_grpc as pb_grpc
 
     async with grpc.aio.insecure_channel(args.addr) as channel:
-        stub = pb_grpc.KnowledgeServiceStub(channel)  # type: ignore[no-untyped-call]
+        stub = pb_grpc.KnowledgeServiceStub(channel)
 
         async def search(query: str) -> list[str]:
             response = await stub.SearchKnowledge(

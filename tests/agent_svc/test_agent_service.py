@@ -36,7 +36,7 @@ async def agents() -> AsyncIterator[pb_grpc.AgentServiceStub]:
 async def knowing_agents() -> AsyncIterator[pb_grpc.AgentServiceStub]:
     """The agent service with a knowledge service that finds the DOCS passages."""
     knowledge = grpc.aio.server()
-    kgrpc.add_KnowledgeServiceServicer_to_server(KnowledgeOverGrpc(MemoryKnowledge()), knowledge)  # type: ignore[no-untyped-call]
+    kgrpc.add_KnowledgeServiceServicer_to_server(KnowledgeOverGrpc(MemoryKnowledge()), knowledge)
     knowledge_port = knowledge.add_insecure_port("127.0.0.1:0")
     await knowledge.start()
     settings = Settings(port=0, knowledge_addr=f"127.0.0.1:{knowledge_port}", knowledge_timeout_seconds=2.0)

@@ -52,7 +52,7 @@ def knowledge_settings(milvus_uri: str, **overrides: Any) -> Settings:
 async def open_service(settings: Settings, embedder: Embedder) -> Service:
     running = await start(settings, lambda server: setup(server, settings, embedder))
     channel = grpc.aio.insecure_channel(f"127.0.0.1:{running.port}")
-    return Service(running, settings, channel, pb_grpc.KnowledgeServiceStub(channel))  # type: ignore[no-untyped-call]
+    return Service(running, settings, channel, pb_grpc.KnowledgeServiceStub(channel))
 
 
 async def close_service(service: Service) -> None:

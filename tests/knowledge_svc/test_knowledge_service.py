@@ -54,7 +54,7 @@ async def search(service: Service, collection: str, query: str, top_k: int = 5, 
 
 
 async def test_health_serving(service: Service) -> None:
-    health = health_pb2_grpc.HealthStub(service.channel)  # type: ignore[no-untyped-call]
+    health = health_pb2_grpc.HealthStub(service.channel)
     for _ in range(50):
         reply = await health.Check(health_pb2.HealthCheckRequest(service="atende.knowledge.v1.KnowledgeService"))
         if reply.status == health_pb2.HealthCheckResponse.SERVING:
@@ -221,7 +221,7 @@ async def test_sample_is_loaded_once(service: Service, sample_loaded: int, embed
 async def test_reflection_lists_the_service(service: Service) -> None:
     from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
-    stub = reflection_pb2_grpc.ServerReflectionStub(service.channel)  # type: ignore[no-untyped-call]
+    stub = reflection_pb2_grpc.ServerReflectionStub(service.channel)
 
     async def one() -> AsyncIterator[reflection_pb2.ServerReflectionRequest]:
         yield reflection_pb2.ServerReflectionRequest(list_services="")

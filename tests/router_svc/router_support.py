@@ -64,8 +64,8 @@ async def open_memory(database_url: str, redis_url: str, name: str) -> RunningMe
     channel = grpc.aio.insecure_channel(f"127.0.0.1:{server.port}")
     return RunningMemory(
         server, channel, settings, SpiedMemory(channel),
-        mgrpc.HandoffServiceStub(channel),  # type: ignore[no-untyped-call]
-        mgrpc.LeadServiceStub(channel),  # type: ignore[no-untyped-call]
+        mgrpc.HandoffServiceStub(channel),
+        mgrpc.LeadServiceStub(channel),
     )
 
 
