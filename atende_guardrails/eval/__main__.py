@@ -9,17 +9,10 @@ import sys
 
 from atende_runtime.main import limit_blas_threads
 
-
-def main(argv: list[str]) -> int:
-    if any(arg not in ("--errors",) for arg in argv):
-        print(__doc__)
-        return 2
+if __name__ == "__main__":
+    if any(arg != "--errors" for arg in sys.argv[1:]):
+        raise SystemExit(__doc__)
     limit_blas_threads()  # before numpy loads
     from atende_guardrails.eval.guardrails_eval import run
 
-    run(show_errors="--errors" in argv)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    run(show_errors="--errors" in sys.argv)

@@ -9,17 +9,10 @@ import sys
 
 from atende_runtime.main import limit_blas_threads
 
-
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] != "routing":
-        print(__doc__)
-        return 2
+if __name__ == "__main__":
+    if sys.argv[1:2] != ["routing"] or any(arg != "--errors" for arg in sys.argv[2:]):
+        raise SystemExit(__doc__)
     limit_blas_threads()  # before numpy loads
     from router_svc.eval.routing_eval import run
 
-    run(show_errors="--errors" in argv)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    run(show_errors="--errors" in sys.argv)
