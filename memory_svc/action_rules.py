@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from atende_runtime.errors import Validator
 from memory_svc.fields import MAX_NAME, short_text
-from memory_svc.models import (
+from memory_svc.outbox import (
     ACTION_ESCALATE,
     OUTBOX_KINDS,
     ActionDetail,

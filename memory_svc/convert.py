@@ -12,11 +12,6 @@ from google.protobuf import json_format
 
 from memory_svc.codec import message_pb, timestamp
 from memory_svc.models import (
-    ACTION_BOOK_MEETING,
-    ACTION_ESCALATE,
-    ACTION_SEND_EMAIL,
-    ACTION_SYNC_LEAD,
-    ACTION_TRACK_EVENT,
     CRM_FAILED,
     CRM_NEW,
     CRM_PENDING,
@@ -24,11 +19,8 @@ from memory_svc.models import (
     OWNER_AGENT,
     OWNER_HUMAN,
     OWNER_HUMAN_QUEUE,
-    ActionDetail,
-    ActionInput,
     AppendRequest,
     Bant,
-    BookMeetingData,
     CitationData,
     Conversation,
     ConversationInfo,
@@ -40,8 +32,18 @@ from memory_svc.models import (
     LeadInput,
     NewMessage,
     Packet,
-    SendEmailData,
     StoredMessage,
+)
+from memory_svc.outbox import (
+    ACTION_BOOK_MEETING,
+    ACTION_ESCALATE,
+    ACTION_SEND_EMAIL,
+    ACTION_SYNC_LEAD,
+    ACTION_TRACK_EVENT,
+    ActionDetail,
+    ActionInput,
+    BookMeetingData,
+    SendEmailData,
     SyncLeadData,
     TrackEventData,
 )

@@ -14,13 +14,7 @@ from atende.integrations.v1 import integrations_service_pb2 as ipb
 from atende.integrations.v1 import integrations_service_pb2_grpc as ipb_grpc
 from google.protobuf.message import DecodeError
 
-from memory_svc.models import (
-    ACTION_BOOK_MEETING,
-    ACTION_SEND_EMAIL,
-    ACTION_SYNC_LEAD,
-    ACTION_TRACK_EVENT,
-)
-from memory_svc.outbox import JobState, OutboxAction
+from memory_svc.outbox import ACTION_BOOK_MEETING, ACTION_SEND_EMAIL, ACTION_SYNC_LEAD, ACTION_TRACK_EVENT, JobState, OutboxAction
 from memory_svc.relay import JOB_DEAD, JOB_DELIVERED, JOB_QUEUED, JobMissing, Rejected, Unreachable
 
 # The relay has its own retries with backoff; the channel's would only delay its

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from memory_svc.outbox import ActionInput
+
 T = TypeVar("T")
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -29,14 +31,6 @@ CRM_PENDING = "pending"
 CRM_SYNCED = "synced"
 CRM_FAILED = "failed"
 CRM_STATUSES = frozenset({CRM_NEW, CRM_PENDING, CRM_SYNCED, CRM_FAILED})
-
-# The kinds of action the outbox delivers; escalate never reaches it.
-ACTION_SYNC_LEAD = "sync_lead"
-ACTION_SEND_EMAIL = "send_email"
-ACTION_BOOK_MEETING = "book_meeting"
-ACTION_TRACK_EVENT = "track_event"
-ACTION_ESCALATE = "escalate"
-OUTBOX_KINDS = frozenset({ACTION_SYNC_LEAD, ACTION_SEND_EMAIL, ACTION_BOOK_MEETING, ACTION_TRACK_EVENT})
 
 # Who may answer a conversation: one owner at a time.
 OWNER_AGENT = "agent"
@@ -80,52 +74,6 @@ class NewMessage:
     metadata: dict[str, str] = field(default_factory=dict)
     citations: list[CitationData] = field(default_factory=list)
     guardrails: list[GuardrailData] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class SyncLeadData:
-    consent_source: str = ""
-
-
-@dataclass(slots=True)
-class SendEmailData:
-    to: str = ""
-    template: str = ""
-    language: str = ""
-    variables: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class BookMeetingData:
-    attendee_email: str = ""
-    attendee_name: str = ""
-    # None: not given.
-    start_time: datetime | None = None
-    duration_minutes: int = 0
-    title: str = ""
-    requested_time: str = ""
-
-
-@dataclass(slots=True)
-class TrackEventData:
-    event: str = ""
-    properties: dict[str, str] = field(default_factory=dict)
-
-
-ActionDetail = SyncLeadData | SendEmailData | BookMeetingData | TrackEventData
-
-
-@dataclass(slots=True)
-class ActionInput:
-    """One side effect of a turn, for the outbox."""
-
-    # One of OUTBOX_KINDS, ACTION_ESCALATE (refused), or "" when no kind was set.
-    kind: str
-    # The serialized atende.common.v1.AgentAction, stored as given and delivered
-    # from these bytes.
-    payload: bytes
-    # The typed fields, for validation; None for escalate or no kind.
-    detail: ActionDetail | None = None
 
 
 @dataclass(slots=True)

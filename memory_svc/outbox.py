@@ -1,11 +1,66 @@
-"""The outbox's records: a turn's side effects as rows the relay delivers to
+"""The outbox's records: the actions a turn hands in, the rows the relay delivers to
 integrations_svc, and the job states it follows. Plain dataclasses, like models.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+# The kinds of action the outbox delivers; escalate never reaches it.
+ACTION_SYNC_LEAD = "sync_lead"
+ACTION_SEND_EMAIL = "send_email"
+ACTION_BOOK_MEETING = "book_meeting"
+ACTION_TRACK_EVENT = "track_event"
+ACTION_ESCALATE = "escalate"
+OUTBOX_KINDS = frozenset({ACTION_SYNC_LEAD, ACTION_SEND_EMAIL, ACTION_BOOK_MEETING, ACTION_TRACK_EVENT})
+
+
+@dataclass(slots=True)
+class SyncLeadData:
+    consent_source: str = ""
+
+
+@dataclass(slots=True)
+class SendEmailData:
+    to: str = ""
+    template: str = ""
+    language: str = ""
+    variables: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class BookMeetingData:
+    attendee_email: str = ""
+    attendee_name: str = ""
+    # None: not given.
+    start_time: datetime | None = None
+    duration_minutes: int = 0
+    title: str = ""
+    requested_time: str = ""
+
+
+@dataclass(slots=True)
+class TrackEventData:
+    event: str = ""
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+ActionDetail = SyncLeadData | SendEmailData | BookMeetingData | TrackEventData
+
+
+@dataclass(slots=True)
+class ActionInput:
+    """One side effect of a turn, for the outbox."""
+
+    # One of OUTBOX_KINDS, ACTION_ESCALATE (refused), or "" when no kind was set.
+    kind: str
+    # The serialized atende.common.v1.AgentAction, stored as given and delivered
+    # from these bytes.
+    payload: bytes
+    # The typed fields, for validation; None for escalate or no kind.
+    detail: ActionDetail | None = None
+
 
 # Where an outbox row stands.
 ACTION_PENDING = "pending"

@@ -17,12 +17,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from memory_svc.models import ACTION_SYNC_LEAD, CRM_FAILED, CRM_SYNCED, Lead
+from memory_svc.models import CRM_FAILED, CRM_SYNCED, Lead
 from memory_svc.outbox import (
     ACTION_ACCEPTED,
     ACTION_DONE,
     ACTION_FAILED,
     ACTION_PENDING,
+    ACTION_SYNC_LEAD,
     JobState,
     OutboxAction,
 )

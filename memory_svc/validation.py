@@ -12,16 +12,7 @@ import uuid
 from atende_runtime.errors import InvalidArgument, Validator
 from memory_svc import action_rules
 from memory_svc.fields import MAX_FIELD, MAX_ID, MAX_NAME, MAX_TEXT, channel, conversation_id, metadata, short_text
-from memory_svc.models import (
-    CRM_STATUSES,
-    OWNER_KINDS,
-    ROLES,
-    AppendRequest,
-    InteractionInput,
-    LeadFilter,
-    LeadInput,
-    NewMessage,
-)
+from memory_svc.models import CRM_STATUSES, OWNER_KINDS, ROLES, AppendRequest, InteractionInput, LeadFilter, LeadInput, NewMessage
 
 MAX_RESPONSE = 100_000
 MAX_MESSAGES_PER_TURN = 20

@@ -16,7 +16,6 @@ from psycopg_pool import AsyncConnectionPool
 
 from atende_runtime.errors import InvalidArgument, NotFound
 from memory_svc.models import (
-    ACTION_SYNC_LEAD,
     OWNER_AGENT,
     AppendRequest,
     AppendResult,
@@ -29,6 +28,7 @@ from memory_svc.models import (
     NewMessage,
     StoredMessage,
 )
+from memory_svc.outbox import ACTION_SYNC_LEAD
 from memory_svc.postgres.base import PgBase, all_rows, one_row
 from memory_svc.postgres.rows import to_conversation, to_lead, to_message
 from memory_svc.storage import OwnerMismatch
