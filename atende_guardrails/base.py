@@ -118,6 +118,9 @@ class GuardrailChain:
     def __init__(self, checks: Sequence[Check], stage: str = "input") -> None:
         self.checks = list(checks)
         self.stage = stage
+        # Known once: isinstance against a runtime Protocol costs tens of microseconds,
+        # and an output gate is built for every reply.
+        self.evidence_checks: list[EvidenceCheck] = [c for c in self.checks if isinstance(c, EvidenceCheck)]
 
     @property
     def names(self) -> list[str]:

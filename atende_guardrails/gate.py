@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from atende_guardrails.base import EvidenceCheck, Finding, GuardContext, GuardrailChain
+from atende_guardrails.base import Finding, GuardContext, GuardrailChain
 from atende_guardrails.text import split_complete
 
 
@@ -50,7 +50,7 @@ class OutputGate:
         self.fed = ""
         self._held: list[str] = []
         self._noted = False
-        self._evidence_checks = [c for c in chain.checks if isinstance(c, EvidenceCheck)]
+        self._evidence_checks = chain.evidence_checks
 
     @property
     def text(self) -> str:

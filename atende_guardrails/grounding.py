@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections import OrderedDict
@@ -93,7 +94,7 @@ class GroundingCheck:
         """(start, sentence, kind) of each sentence nothing supports: a claim no passage
         supports, or a figure that neither a passage nor the customer gave."""
         trusted = numbers_in(context.trusted) if context.trusted else set()
-        own = normalize(context.own_words).canonical if context.own_words else ""
+        own = _canonical(context.own_words) if context.own_words else ""
         unsupported: list[tuple[int, str, str]] = []
         position = 0
         budget = self.max_semantic_sentences
@@ -201,3 +202,8 @@ class CrossLanguageSupport:
         return {sentence for sentence, score in zip(chosen, best, strict=True) if score >= min_similarity}
 
 
+@functools.lru_cache(maxsize=256)
+def _canonical(own_words: str) -> str:
+    """The canonical form of an agent's own words (its playbook's phrases and the turn's
+    plan): the same text for every sentence of a reply, and across turns."""
+    return normalize(own_words).canonical
