@@ -51,8 +51,9 @@ class ReplyGate:
         return "".join(await asyncio.to_thread(self._finish))
 
     async def check_all(self, text: str) -> str:
-        """The whole reply at once (the unary route): same checks, same result."""
-        return await self.feed(text) + await self.finish()
+        """The whole reply at once (the unary route): same checks, same result, one
+        trip to the worker thread."""
+        return "".join(await asyncio.to_thread(self._check_all, text))
 
     def trips(self) -> list[GuardrailTrip]:
         return [GuardrailTrip(t.check, t.action, t.detail) for t in self.gate.trips()]
@@ -68,6 +69,9 @@ class ReplyGate:
 
     def _finish(self) -> list[str]:
         return [*self._grown(), *self.gate.finish()]
+
+    def _check_all(self, text: str) -> list[str]:
+        return [*self._feed(text), *self._finish()]
 
 
 def guard_context(agent: str, language: str, playbook: Playbook, passages: Sequence[Passage], trusted: str,
