@@ -1,4 +1,5 @@
-"""python -m devstack: the whole mesh on this machine until Ctrl-C (what `make run` does)."""
+"""python -m devstack: the whole mesh on this machine until Ctrl-C (what `make run` does);
+a process that dies is restarted (devstack/supervisor.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 import time
 
 from devstack.stack import Stack, StackConfig
+from devstack.supervisor import GaveUp, Supervisor
 
 
 def _banner(stack: Stack) -> str:
@@ -25,12 +27,15 @@ Try it:
   curl -s {stack.gateway_url}/v1/conversations/demo-1{key_header}
   grpcurl -plaintext localhost:{stack.config.gateway_port} list
 
-Ctrl-C stops everything.
+A service that dies is restarted; Ctrl-C stops everything.
 """
 
 
-def main() -> None:
+def main() -> int:
+    """Runs the stack until SIGTERM or SIGINT (0), or until a process cannot be kept
+    up or the stack cannot start (1)."""
     stack = Stack(StackConfig.from_env())
+    supervisor = Supervisor(stack, log=lambda line: print(line, file=sys.stderr, flush=True))
     stopping = False
 
     def request_stop(signum: int, frame: object) -> None:
@@ -45,17 +50,17 @@ def main() -> None:
         stack.start()
         print(_banner(stack) + f"(ready in {time.monotonic() - started:.1f} s)", flush=True)
         while not stopping:
-            for name, process in stack.processes.items():
-                if process.poll() is not None:
-                    print(f"{name} exited with code {process.returncode}; stopping", file=sys.stderr, flush=True)
-                    stopping = True
-            time.sleep(0.5)
+            supervisor.check()
+            time.sleep(0.25)
+    except GaveUp as error:
+        print(error, file=sys.stderr, flush=True)
+        return 1
     finally:
         print("stopping…", flush=True)
         stack.stop()
         print("stopped.", flush=True)
-
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

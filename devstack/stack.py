@@ -130,7 +130,7 @@ class Stack:
             self._start_stores()
             for service in self.config.services:
                 self._spawn_service(service)
-                self._wait_serving(service)
+                self.wait_serving(service)
             self._spawn_gateway()
             self._wait_gateway()
         except BaseException:
@@ -215,7 +215,7 @@ class Stack:
             where = f" (see {self.config.log_dir / (name + '.log')})" if self.config.log_dir else ""
             raise RuntimeError(f"{name} exited with code {process.returncode} during start-up{where}")
 
-    def _wait_serving(self, service: str, target: str | None = None) -> None:
+    def wait_serving(self, service: str, target: str | None = None) -> None:
         deadline = time.monotonic() + self.config.ready_timeout
         with grpc.insecure_channel(target or self.address(service)) as channel:
             stub = health_pb2_grpc.HealthStub(channel)
@@ -252,12 +252,20 @@ class Stack:
         process.kill()
         process.wait()
 
+    def respawn(self, name: str) -> None:
+        """Starts a process of the stack (a service or "envoy") again, without waiting
+        for it to serve: the supervisor's restart."""
+        if name == "envoy":
+            self._spawn_gateway()
+        else:
+            self._spawn_service(name)
+
     def restart(self, service: str) -> None:
         """Starts a service that stopped (or was killed) again, and waits until it serves."""
         if self.processes[service].poll() is None:
             self.kill(service)
         self._spawn_service(service)
-        self._wait_serving(service)
+        self.wait_serving(service)
 
     def stop(self, grace: float = 15.0) -> None:
         """SIGTERM in reverse start order (gateway first, stores last), each process

@@ -24,6 +24,7 @@ from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
 
 from devstack.stack import Stack, StackConfig
+from devstack.supervisor import Supervisor
 
 pytestmark = pytest.mark.e2e
 
@@ -84,6 +85,27 @@ def test_rest_turn_through_the_gateway(http: httpx.Client) -> None:
     assert body["reply"]["agent"] == "sales"
     assert body["intent"]["name"] == "pricing" and body["intent"]["confidence"] > 0
     assert response.headers.get("x-request-id")
+
+
+def test_a_killed_service_is_restarted_and_turns_go_on(stack: Stack, http: httpx.Client) -> None:
+    """What `make run` does when memory_svc dies: the supervisor starts it again, the
+    rest of the stack keeps serving, and turns succeed once it is back."""
+    lines: list[str] = []
+    supervisor = Supervisor(stack, first_delay=0.1, log=lines.append)
+    others = {name: p.pid for name, p in stack.processes.items() if name != "memory_svc"}
+    stack.kill("memory_svc")
+    deadline = time.monotonic() + 20
+    while "memory_svc" not in supervisor.check():
+        assert time.monotonic() < deadline, lines
+        time.sleep(0.05)
+    stack.wait_serving("memory_svc")
+    assert {name: p.pid for name, p in stack.processes.items() if name != "memory_svc"} == others
+    assert lines[0] == "memory_svc exited with code -9; restarting in 0.1 s"
+    deadline = time.monotonic() + 20
+    while (response := _turn(http, "e2e-supervised", "Qual a garantia do painel solar?")).status_code != 200:
+        assert time.monotonic() < deadline, response.text
+        time.sleep(0.2)
+    assert response.json()["reply"]["text"]
 
 
 def test_grpc_turn_through_the_same_port(stack: Stack) -> None:

@@ -1,0 +1,97 @@
+"""The local launcher's supervisor on real processes: a process that exits is started
+again after its backoff, the others are left alone, and one that keeps dying makes
+the supervisor give up. The clock is the test's, so backoffs take no time."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from devstack.supervisor import GaveUp, Supervisor
+
+SLEEPER = [sys.executable, "-c", "import time; time.sleep(120)"]
+
+
+class Processes:
+    """Two long-running processes and the respawn a Stack offers."""
+
+    def __init__(self) -> None:
+        self.processes: dict[str, subprocess.Popen[bytes]] = {name: subprocess.Popen(SLEEPER) for name in ("a", "b")}
+        self.respawned: list[str] = []
+
+    def respawn(self, name: str) -> None:
+        self.processes[name] = subprocess.Popen(SLEEPER)
+        self.respawned.append(name)
+
+    def crash(self, name: str) -> None:
+        self.processes[name].kill()
+        self.processes[name].wait()
+
+    def close(self) -> None:
+        for process in self.processes.values():
+            process.kill()
+            process.wait()
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def stack() -> Iterator[Processes]:
+    processes = Processes()
+    yield processes
+    processes.close()
+
+
+def test_a_dead_process_is_restarted_after_its_backoff_and_the_others_keep_running(stack: Processes) -> None:
+    clock, lines = Clock(), []
+    supervisor = Supervisor(stack, first_delay=0.5, clock=clock, log=lines.append)
+    untouched = stack.processes["b"].pid
+    stack.crash("a")
+
+    assert supervisor.check() == []  # noticed, backoff starts
+    clock.now += 0.4
+    assert supervisor.check() == []
+    clock.now += 0.2
+    assert supervisor.check() == ["a"]
+
+    assert stack.processes["a"].poll() is None
+    assert stack.processes["b"].pid == untouched and stack.respawned == ["a"]
+    assert lines[0] == "a exited with code -9; restarting in 0.5 s" and lines[1].startswith("a restarted (pid ")
+
+
+def test_the_backoff_doubles_while_a_process_keeps_dying_then_the_supervisor_gives_up(stack: Processes) -> None:
+    clock, lines = Clock(), []
+    supervisor = Supervisor(stack, first_delay=0.5, max_restarts=3, window=60, clock=clock, log=lines.append)
+    for delay in (0.5, 1.0, 2.0):
+        stack.crash("a")
+        supervisor.check()
+        clock.now += delay
+        assert supervisor.check() == ["a"]
+    stack.crash("a")
+    with pytest.raises(GaveUp, match="a exited with code -9 after 3 restarts within 60 s"):
+        supervisor.check()
+    assert [line.split("; ")[1] for line in lines if "restarting in" in line] == [
+        "restarting in 0.5 s", "restarting in 1.0 s", "restarting in 2.0 s"]
+
+
+def test_restarts_older_than_the_window_are_forgiven(stack: Processes) -> None:
+    clock = Clock()
+    supervisor = Supervisor(stack, first_delay=0.5, max_restarts=1, window=60, clock=clock, log=lambda line: None)
+    stack.crash("a")
+    supervisor.check()
+    clock.now += 0.5
+    assert supervisor.check() == ["a"]
+    clock.now += 61  # up for longer than the window: the next crash starts over
+    stack.crash("a")
+    supervisor.check()
+    clock.now += 0.5
+    assert supervisor.check() == ["a"]
