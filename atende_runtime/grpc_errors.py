@@ -10,29 +10,51 @@ from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from atende_runtime.errors import DomainError, FailedPrecondition, InvalidArgument, NotFound, Unavailable
+from atende_runtime.errors import DomainError, FailedPrecondition, FieldViolation, InvalidArgument, NotFound, Unavailable
 from atende_runtime.logs import request_id_var
 
 log = logging.getLogger(__name__)
 
 
+# An error travels in response headers (grpc-message, grpc-status-details-bin), which
+# clients cap at 8 KB: the violations listed, each one's text and the message are
+# bounded, so an error never grows with the input that caused it (a client that sent
+# 300 bad keys, or a 100 KB id, gets INVALID_ARGUMENT, not a transport error).
+MAX_VIOLATIONS = 10
+MAX_FIELD_CHARS = 100
+MAX_DESCRIPTION_CHARS = 150
+MAX_MESSAGE_CHARS = 300
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def bounded(violations: list[FieldViolation]) -> list[FieldViolation]:
+    """At most MAX_VIOLATIONS, each clipped; the last one says how many more there were."""
+    kept = [FieldViolation(clip(v.field, MAX_FIELD_CHARS), clip(v.description, MAX_DESCRIPTION_CHARS))
+            for v in violations[:MAX_VIOLATIONS]]
+    if len(violations) > MAX_VIOLATIONS:
+        kept[-1] = FieldViolation("request", f"and {len(violations) - MAX_VIOLATIONS + 1} more problems not listed")
+    return kept
+
+
 def to_status(error: DomainError) -> status_pb2.Status:
     if isinstance(error, InvalidArgument):
+        violations = bounded(error.violations)
         bad_request = error_details_pb2.BadRequest(
             field_violations=[
-                error_details_pb2.BadRequest.FieldViolation(field=v.field, description=v.description)
-                for v in error.violations
+                error_details_pb2.BadRequest.FieldViolation(field=v.field, description=v.description) for v in violations
             ]
         )
         detail = any_pb2.Any()
         detail.Pack(bad_request)
-        return status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message=str(error), details=[detail])
-    if isinstance(error, NotFound):
-        return status_pb2.Status(code=code_pb2.NOT_FOUND, message=str(error))
-    if isinstance(error, FailedPrecondition):
-        return status_pb2.Status(code=code_pb2.FAILED_PRECONDITION, message=str(error))
-    if isinstance(error, Unavailable):
-        return status_pb2.Status(code=code_pb2.UNAVAILABLE, message=str(error))
+        message = clip(str(InvalidArgument(violations)), MAX_MESSAGE_CHARS)
+        return status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message=message, details=[detail])
+    code = {NotFound: code_pb2.NOT_FOUND, FailedPrecondition: code_pb2.FAILED_PRECONDITION, Unavailable: code_pb2.UNAVAILABLE}
+    for kind, status_code in code.items():
+        if isinstance(error, kind):
+            return status_pb2.Status(code=status_code, message=clip(str(error), MAX_MESSAGE_CHARS))
     return status_pb2.Status(code=code_pb2.INTERNAL, message="internal error")
 
 
@@ -63,8 +85,6 @@ def from_rpc_error(error: grpc.aio.AioRpcError) -> DomainError | None:
                 bad_request = error_details_pb2.BadRequest()
                 if detail.Unpack(bad_request):
                     violations = list(bad_request.field_violations)
-        from atende_runtime.errors import FieldViolation
-
         return InvalidArgument(
             [FieldViolation(v.field, v.description) for v in violations]
             or [FieldViolation("request", error.details() or "invalid")]

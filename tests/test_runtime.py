@@ -165,3 +165,25 @@ async def test_an_unexpected_error_is_internal_without_its_details() -> None:
     assert missing.value.code() == grpc.StatusCode.UNIMPLEMENTED
     assert caught.value.code() == grpc.StatusCode.INTERNAL
     assert "hunter2" not in (caught.value.details() or "") and "req-bug" in (caught.value.details() or "")
+
+
+def test_an_error_does_not_grow_with_the_input() -> None:
+    """300 violations naming 10 KB keys: the status stays far below the 8 KB clients
+    accept in headers, keeps the first problems and says how many it left out."""
+    from google.rpc import error_details_pb2
+
+    from atende_runtime.errors import FieldViolation, InvalidArgument
+    from atende_runtime.grpc_errors import MAX_VIOLATIONS, to_status
+
+    error = InvalidArgument([FieldViolation(f"metadata[{i}{'k' * 10_000}]", "is longer than 64 characters " + "x" * 5000)
+                             for i in range(300)])
+    status = to_status(error)
+    assert len(status.SerializeToString()) < 4096
+    bad_request = error_details_pb2.BadRequest()
+    assert status.details[0].Unpack(bad_request)
+    listed = list(bad_request.field_violations)
+    assert len(listed) == MAX_VIOLATIONS
+    assert listed[0].field.startswith("metadata[0kkk") and listed[0].field.endswith("…")
+    assert listed[0].description.startswith("is longer than 64 characters")
+    assert (listed[-1].field, listed[-1].description) == ("request", "and 291 more problems not listed")
+    assert status.message.startswith("metadata[0kkk") and len(status.message) <= 300

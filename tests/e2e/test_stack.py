@@ -108,6 +108,20 @@ def test_a_killed_service_is_restarted_and_turns_go_on(stack: Stack, http: httpx
     assert response.json()["reply"]["text"]
 
 
+def test_a_client_mistake_is_a_400_that_does_not_grow_with_the_input(http: httpx.Client) -> None:
+    """300 over-long metadata keys used to overflow the error's headers (502); a nested
+    JSON object where a string belongs and a path id that is not UTF-8 used to be 500s."""
+    too_many = {f"k{i:03d}" + "x" * 120: "v" for i in range(300)}
+    response = _turn(http, "e2e-bad-metadata", "oi", metadata=too_many)
+    assert response.status_code == 400, response.text
+    violations = response.json()["details"][0]["field_violations"]
+    assert len(violations) == 10 and violations[-1]["description"].endswith("more problems not listed")
+    nested = _turn(http, "e2e-nested", "oi", metadata={"a": {"b": 1}})
+    assert nested.status_code == 400 and nested.json()["details"][0]["field_violations"][0]["field"] == "metadata"
+    not_utf8 = http.get("/v1/conversations/%FF%FE")
+    assert not_utf8.status_code == 400 and "conversation_id" in not_utf8.text
+
+
 def test_grpc_turn_through_the_same_port(stack: Stack) -> None:
     with grpc.insecure_channel(stack.gateway_target) as channel:
         stub = cgrpc.ConversationServiceStub(channel)
