@@ -6,7 +6,7 @@ import logging
 from typing import Any, NoReturn
 
 import grpc
-from google.protobuf import any_pb2
+from google.protobuf import any_pb2, duration_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
@@ -24,6 +24,8 @@ MAX_VIOLATIONS = 10
 MAX_FIELD_CHARS = 100
 MAX_DESCRIPTION_CHARS = 150
 MAX_MESSAGE_CHARS = 300
+# What UNAVAILABLE suggests a client waits before it tries again (google.rpc.RetryInfo).
+RETRY_AFTER_SECONDS = 1
 
 
 def clip(text: str, limit: int) -> str:
@@ -51,7 +53,11 @@ def to_status(error: DomainError) -> status_pb2.Status:
         detail.Pack(bad_request)
         message = clip(str(InvalidArgument(violations)), MAX_MESSAGE_CHARS)
         return status_pb2.Status(code=code_pb2.INVALID_ARGUMENT, message=message, details=[detail])
-    code = {NotFound: code_pb2.NOT_FOUND, FailedPrecondition: code_pb2.FAILED_PRECONDITION, Unavailable: code_pb2.UNAVAILABLE}
+    if isinstance(error, Unavailable):
+        retry = any_pb2.Any()
+        retry.Pack(error_details_pb2.RetryInfo(retry_delay=duration_pb2.Duration(seconds=RETRY_AFTER_SECONDS)))
+        return status_pb2.Status(code=code_pb2.UNAVAILABLE, message=clip(str(error), MAX_MESSAGE_CHARS), details=[retry])
+    code = {NotFound: code_pb2.NOT_FOUND, FailedPrecondition: code_pb2.FAILED_PRECONDITION}
     for kind, status_code in code.items():
         if isinstance(error, kind):
             return status_pb2.Status(code=status_code, message=clip(str(error), MAX_MESSAGE_CHARS))
@@ -69,8 +75,46 @@ async def abort_for(context: grpc.aio.ServicerContext[Any, Any], error: Exceptio
     log, never to the client, who gets the request id to quote instead."""
     if isinstance(error, DomainError):
         await abort(context, error)
+    if is_connection_loss(error):
+        # A database that went away is the server's trouble, not a bug: the client may
+        # retry, and the call fails now instead of waiting out its deadline.
+        log.warning("a storage server is unreachable", exc_info=error)
+        await abort(context, Unavailable("a storage server is unreachable; try again"))
     log.error("unhandled error", exc_info=error)
     await context.abort(grpc.StatusCode.INTERNAL, f"internal error; request id {request_id_var.get() or 'unknown'}")
+
+
+def _connection_errors() -> tuple[type[BaseException], ...]:
+    """The errors that mean a connection to PostgreSQL or Redis was lost or refused,
+    from the client libraries a service has installed."""
+    kinds: list[type[BaseException]] = [ConnectionError]
+    try:
+        import psycopg
+        import psycopg_pool
+
+        kinds += [psycopg.OperationalError, psycopg_pool.PoolTimeout]
+    except ImportError:
+        pass
+    try:
+        import redis.exceptions
+
+        kinds += [redis.exceptions.ConnectionError, redis.exceptions.TimeoutError]
+    except ImportError:
+        pass
+    return tuple(kinds)
+
+
+def is_connection_loss(error: BaseException) -> bool:
+    """Whether `error`, or what caused it, is a lost or refused storage connection."""
+    kinds = _connection_errors()
+    seen: BaseException | None = error
+    for _ in range(8):  # a cause chain is short; a cycle must not hang
+        if seen is None:
+            return False
+        if isinstance(seen, kinds):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def from_rpc_error(error: grpc.aio.AioRpcError) -> DomainError | None:

@@ -187,3 +187,52 @@ def test_an_error_does_not_grow_with_the_input() -> None:
     assert listed[0].description.startswith("is longer than 64 characters")
     assert (listed[-1].field, listed[-1].description) == ("request", "and 291 more problems not listed")
     assert status.message.startswith("metadata[0kkk") and len(status.message) <= 300
+
+
+async def test_a_lost_storage_connection_is_unavailable_with_a_retry_hint() -> None:
+    """PostgreSQL or Redis that cannot be reached (real client errors, from a port
+    nobody listens on) is UNAVAILABLE at once with google.rpc.RetryInfo, not INTERNAL."""
+    import psycopg
+    import redis.asyncio
+    from atende.integrations.v1 import integrations_service_pb2 as ipb
+    from google.rpc import error_details_pb2
+    from grpc_status import rpc_status
+
+    from atende_runtime.service import register
+
+    closed = free_port()
+
+    class StorageDown:
+        async def GetJob(self, request: object, context: grpc.aio.ServicerContext) -> object:  # type: ignore[type-arg]
+            await psycopg.AsyncConnection.connect(f"postgresql://postgres@127.0.0.1:{closed}/test", connect_timeout=2)
+            raise AssertionError("unreachable")
+
+        async def RetryJob(self, request: object, context: grpc.aio.ServicerContext) -> object:  # type: ignore[type-arg]
+            try:
+                await redis.asyncio.Redis(port=closed).ping()
+            except Exception as error:
+                raise RuntimeError("the cache failed") from error  # wrapped: the cause counts
+            raise AssertionError("unreachable")
+
+    async def setup(server: grpc.aio.Server) -> Mounted:
+        register(server, ipb.DESCRIPTOR.services_by_name["IntegrationsService"], StorageDown())
+
+        async def always() -> bool:
+            return True
+
+        return Mounted(["atende.integrations.v1.IntegrationsService"], always)
+
+    server = await start(ServiceSettings(port=0), setup)
+    errors = []
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{server.port}") as channel:
+        for method in ("GetJob", "RetryJob"):
+            with pytest.raises(grpc.aio.AioRpcError) as caught:
+                await channel.unary_unary(BROKEN_METHOD.replace("GetJob", method))(b"", timeout=10)
+            errors.append(caught.value)
+    await server.stop(0)
+    for error in errors:
+        assert error.code() == grpc.StatusCode.UNAVAILABLE, error.details()
+        assert error.details() == "a storage server is unreachable; try again"
+        status = rpc_status.from_call(error)  # type: ignore[arg-type]
+        retry = error_details_pb2.RetryInfo()
+        assert status is not None and status.details[0].Unpack(retry) and retry.retry_delay.seconds == 1
