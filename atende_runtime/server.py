@@ -37,6 +37,12 @@ _SERVER_OPTIONS = [
     # Large documents reach the service, which answers with a clear limit of its own.
     ("grpc.max_receive_message_length", 32 * 1024 * 1024),
     ("grpc.max_send_message_length", 32 * 1024 * 1024),
+    # Envoy forwards a REST request's path in x-envoy-original-path: with grpc's default
+    # 8 KB soft limit on request metadata, a long path id was refused as
+    # RESOURCE_EXHAUSTED (429) before validation could say the id's limit (400).
+    # Envoy itself stops headers past 60 KB.
+    ("grpc.max_metadata_size", 64 * 1024),
+    ("grpc.absolute_max_metadata_size", 64 * 1024),
     ("grpc.keepalive_permit_without_calls", 1),
     ("grpc.http2.min_ping_interval_without_data_ms", 60_000),
 ]

@@ -120,6 +120,9 @@ def test_a_client_mistake_is_a_400_that_does_not_grow_with_the_input(http: httpx
     assert nested.status_code == 400 and nested.json()["details"][0]["field_violations"][0]["field"] == "metadata"
     not_utf8 = http.get("/v1/conversations/%FF%FE")
     assert not_utf8.status_code == 400 and "conversation_id" in not_utf8.text
+    for size in (9_000, 14_000, 30_000):  # past grpc's default 8 KB of request metadata: was 429
+        long_id = http.get("/v1/conversations/" + "a" * size)
+        assert long_id.status_code == 400 and "1 to 128" in long_id.text, (size, long_id.text[:300])
 
 
 def test_grpc_turn_through_the_same_port(stack: Stack) -> None:
