@@ -3,6 +3,8 @@ channel, what is known about the lead, the passages, the plan). Mixed into BaseA
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from agent_svc.agents.escalation import Plan
 from agent_svc.domain import Passage, TurnInput
 from agent_svc.effects import TurnEffects
@@ -20,12 +22,13 @@ Rules of this deployment:
 - Keep replies short enough for a chat (at most about 120 words)."""
 
 
-class Prompting:
+class Prompting(ABC):
     playbook: Playbook
 
     @property
+    @abstractmethod
     def collection(self) -> str:
-        raise NotImplementedError
+        """The knowledge collection the agent searches (BaseAgent's configuration)."""
 
     def _history(self, turn: TurnInput) -> list[ChatMessage]:
         messages: list[ChatMessage] = []

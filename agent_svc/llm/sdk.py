@@ -5,6 +5,7 @@ streamed answer put together as its events arrive."""
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypedDict, TypeVar
@@ -72,7 +73,7 @@ def parse_arguments(raw: str) -> dict[str, Any]:
 
 
 @dataclass
-class StreamState(Generic[E]):
+class StreamState(ABC, Generic[E]):
     """A streamed answer as its events arrive. A provider says what each of its SDK's
     events adds (`feed`) and which tool calls the answer made (`tool_calls`)."""
 
@@ -81,12 +82,13 @@ class StreamState(Generic[E]):
     usage: CallUsage = field(default_factory=CallUsage)
     stop_reason: str = ""
 
+    @abstractmethod
     def feed(self, event: E) -> str:
         """Takes one event in; returns the answer text it carries ("" for none)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def tool_calls(self) -> list[ToolCall]:
-        raise NotImplementedError
+        """The tool calls the finished answer made."""
 
     def response(self, provider: str) -> LLMResponse:
         return LLMResponse("".join(self.text), self.tool_calls(), self.usage, self.stop_reason, provider, self.model)

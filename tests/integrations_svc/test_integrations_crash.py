@@ -5,8 +5,6 @@ and no accepted job is lost."""
 from __future__ import annotations
 
 import asyncio
-import signal
-import sys
 import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,63 +15,11 @@ import pytest
 from atende.common.v1 import types_pb2
 from atende.integrations.v1 import integrations_service_pb2 as pb
 from atende.integrations.v1 import integrations_service_pb2_grpc as pb_grpc
-from grpc_health.v1 import health_pb2, health_pb2_grpc
-from integrations_support import ROOT, Db, wait_until
+from integrations_support import Db, wait_until
 from integrations_vendors import FakeHubSpot
+from service_process import ServiceProcess
 
-from devstack.embedded import environ_with, free_port
-
-
-class ServiceProcess:
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.env = env
-        self.log = log
-        self.process: asyncio.subprocess.Process | None = None
-        self.port = 0
-
-    async def start(self) -> None:
-        self.port = free_port()
-        with self.log.open("ab") as log:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "integrations_svc",
-                cwd=str(ROOT),
-                env=self.env | {"INTEGRATIONS_PORT": str(self.port)},
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-            )
-        async with grpc.aio.insecure_channel(self.address) as channel:
-            health = health_pb2_grpc.HealthStub(channel)
-
-            async def serving() -> bool:
-                assert self.process is not None
-                if self.process.returncode is not None:
-                    raise AssertionError(f"integrations_svc exited: {self.log.read_text()[-3000:]}")
-                try:
-                    answer = await health.Check(health_pb2.HealthCheckRequest(), timeout=0.5)
-                except grpc.aio.AioRpcError:
-                    return False
-                return bool(answer.status == health_pb2.HealthCheckResponse.SERVING)
-
-            await wait_until(serving, 20, 0.1)
-
-    @property
-    def address(self) -> str:
-        return f"127.0.0.1:{self.port}"
-
-    async def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        await self.process.wait()
-
-    async def terminate(self) -> None:
-        if self.process is not None and self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(self.process.wait(), 10)
-            except TimeoutError:
-                self.process.kill()
-                await self.process.wait()
+from devstack.embedded import environ_with
 
 
 @pytest.fixture
@@ -107,7 +53,7 @@ async def test_killed_mid_delivery_then_restarted(
         }
     )
     log = Path(tempfile.mkdtemp(prefix="integrations-crash-")) / "service.log"
-    service = ServiceProcess(env, log)
+    service = ServiceProcess("integrations_svc", env, log)
     await service.start()
     try:
         # The CRM records each create, then holds its answer: the process dies after

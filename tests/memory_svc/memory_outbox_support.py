@@ -5,8 +5,6 @@ the real gRPC client, and memory_svc as a subprocess for the crash test."""
 from __future__ import annotations
 
 import asyncio
-import signal
-import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -15,11 +13,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import grpc
 import psycopg
 from atende.common.v1 import types_pb2
 from atende.memory.v1 import memory_service_pb2 as pb
-from grpc_health.v1 import health_pb2, health_pb2_grpc
 from psycopg import sql
 from psycopg.rows import dict_row
 
@@ -184,51 +180,3 @@ def action_turn(
         request.lead.CopyFrom(turn_lead)
     return request
 
-
-class MemoryProcess:
-    """`python -m memory_svc` as the stack starts it, to be killed and restarted."""
-
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.env = env
-        self.log = log
-        self.port = int(env["MEMORY_PORT"])
-        self.process: asyncio.subprocess.Process | None = None
-
-    @property
-    def address(self) -> str:
-        return f"127.0.0.1:{self.port}"
-
-    async def start(self) -> None:
-        with self.log.open("ab") as log:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "memory_svc",
-                cwd=str(ROOT), env=self.env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
-            )
-        async with grpc.aio.insecure_channel(self.address) as channel:
-            health = health_pb2_grpc.HealthStub(channel)
-
-            async def serving() -> bool:
-                assert self.process is not None
-                if self.process.returncode is not None:
-                    raise AssertionError(f"memory_svc exited: {self.log.read_text()[-3000:]}")
-                try:
-                    answer = await health.Check(health_pb2.HealthCheckRequest(), timeout=0.5)
-                except grpc.aio.AioRpcError:
-                    return False
-                return bool(answer.status == health_pb2.HealthCheckResponse.SERVING)
-
-            await wait_until(serving, 30, 0.1)
-
-    async def kill(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        await self.process.wait()
-
-    async def terminate(self) -> None:
-        if self.process is not None and self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                await asyncio.wait_for(self.process.wait(), 15)
-            except TimeoutError:
-                self.process.kill()
-                await self.process.wait()

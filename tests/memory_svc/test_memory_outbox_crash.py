@@ -15,7 +15,6 @@ from atende.memory.v1 import memory_service_pb2 as pb
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc
 from memory_outbox_support import (
     ROOT,
-    MemoryProcess,
     action_turn,
     drop_schema,
     integrations_serving,
@@ -26,6 +25,7 @@ from memory_outbox_support import (
     sync_lead,
     wait_until,
 )
+from service_process import ServiceProcess
 
 from devstack.embedded import environ_with, free_port
 
@@ -52,8 +52,8 @@ async def test_a_killed_memory_svc_delivers_after_restart_exactly_once(
         "MEMORY_RELAY_LEASE_SECONDS": "3",
     })
     log = tmp_path / "memory.log"
-    first = MemoryProcess(env | {"MEMORY_PORT": str(free_port())}, log)
-    second: MemoryProcess | None = None
+    first = ServiceProcess("memory_svc", env, log)
+    second: ServiceProcess | None = None
 
     async def actions() -> list[dict[str, Any]]:
         return await rows(
@@ -80,7 +80,7 @@ async def test_a_killed_memory_svc_delivers_after_restart_exactly_once(
         await first.kill()
 
         async with integrations_serving(integrations_settings(database_url, integrations_schema, integrations_port)):
-            second = MemoryProcess(env | {"MEMORY_PORT": str(free_port())}, log)
+            second = ServiceProcess("memory_svc", env, log)
             await second.start()
             async with grpc.aio.insecure_channel(second.address) as channel:
                 leads = pb_grpc.LeadServiceStub(channel)
