@@ -90,8 +90,35 @@ def _check(field: FieldDescriptor, chunk: bytes, name: str) -> list[FieldViolati
     inner = utf8_violations(field.message_type, chunk, name + ".")
     if inner and field.message_type.GetOptions().map_entry:
         # Name the map, not the synthetic key/value fields of its entry.
-        return [FieldViolation(name, NOT_UTF8_MAP)]
+        if all(v.description == NOT_UTF8 for v in inner):
+            return [FieldViolation(name, NOT_UTF8_MAP)]
+        # An entry that is no key/value pair at all: what Envoy's transcoder sends for
+        # a JSON object or list where a map wants a string ({"metadata": {"a": {"b": 1}}}).
+        return [FieldViolation(name, map_entry_problem(field.message_type))]
     return inner
+
+
+def map_entry_problem(entry: Descriptor) -> str:
+    """What a map's entries must be: "each entry must be a string key with a string value"."""
+    key, value = entry.fields_by_name["key"], entry.fields_by_name["value"]
+    return f"each entry must be {_kind(key)} key with {_kind(value)} value"
+
+
+_KINDS = {
+    FieldDescriptor.TYPE_STRING: "a string",
+    FieldDescriptor.TYPE_BYTES: "a bytes",
+    FieldDescriptor.TYPE_BOOL: "a boolean",
+    FieldDescriptor.TYPE_DOUBLE: "a number",
+    FieldDescriptor.TYPE_FLOAT: "a number",
+}
+
+
+def _kind(field: FieldDescriptor) -> str:
+    if field.message_type is not None:
+        return f"a {field.message_type.name} object"
+    if field.enum_type is not None:
+        return f"a {field.enum_type.name}"
+    return _KINDS.get(field.type, "an integer")
 
 
 def _name(field: FieldDescriptor, path: str, counts: dict[int, int]) -> str:
