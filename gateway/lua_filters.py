@@ -224,9 +224,9 @@ function envoy_on_request(handle)
       if s:sub(start, start) ~= "{" then return end
       local bad = check_object(s, start, route.schema, "", 1)
       if bad ~= nil then
-        handle:respond({[":status"] = "400", ["content-type"] = "application/json"},
-          '{"code":3,"message":"unknown field \\"' .. bad:gsub('[^%w_%.%-]', '?') ..
-          '\\" in the request body","details":[]}')
+        -- Plain text: the gateway's local_reply_config makes it a JSON google.rpc.Status.
+        handle:respond({[":status"] = "400", ["content-type"] = "text/plain"},
+          'unknown field "' .. bad:gsub('[^%w_%.%-]', '?') .. '" in the request body')
       end
       return
     end
@@ -250,8 +250,8 @@ function envoy_on_request(handle)
   if key ~= nil and keys[key] then return end
   local auth = handle:headers():get("authorization")
   if auth ~= nil and string.sub(auth, 1, 7) == "Bearer " and keys[string.sub(auth, 8)] then return end
-  handle:respond({{[":status"] = "401", ["content-type"] = "application/json", ["www-authenticate"] = "ApiKey"}},
-    '{{"code":16,"message":"missing or unknown API key: send it in the x-api-key header","details":[]}}')
+  handle:respond({{[":status"] = "401", ["content-type"] = "text/plain", ["www-authenticate"] = "ApiKey"}},
+    "missing or unknown API key: send it in the x-api-key header")
 end
 """
     return _lua_filter(lua)

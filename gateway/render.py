@@ -14,6 +14,7 @@ Usage: python -m gateway.render OUT_FILE
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -85,6 +86,53 @@ def _cluster(name: str, address: str) -> str:
 """
 
 
+# The google.rpc.Code of each HTTP status Envoy answers by itself (the inverse of the
+# transcoder's mapping for the services' errors), and a clearer text where Envoy's is terse.
+LOCAL_REPLIES: dict[int, tuple[int, str]] = {
+    400: (3, ""),  # INVALID_ARGUMENT: the transcoder's parse errors, the body check
+    401: (16, ""),  # UNAUTHENTICATED
+    403: (7, ""),  # PERMISSION_DENIED
+    404: (5, ""),  # NOT_FOUND: no such route, or no such method for the path
+    405: (12, ""),  # UNIMPLEMENTED
+    408: (4, ""),  # DEADLINE_EXCEEDED
+    413: (3, "the request body is larger than the gateway's limit of 1 MB"),
+    414: (3, "the URL is longer than the gateway's limit"),
+    429: (8, "too many requests for this API key; wait and try again"),  # RESOURCE_EXHAUSTED
+    431: (3, "the request headers (the URL included) are larger than the gateway's limit of 60 KB"),
+    500: (13, ""),  # INTERNAL
+    502: (14, ""),  # UNAVAILABLE
+    503: (14, ""),
+    504: (4, ""),
+}
+
+
+def _local_replies() -> str:
+    """local_reply_config mappers: a status's reply as a JSON google.rpc.Status, for REST
+    requests only: a gRPC client keeps Envoy's grpc-status and grpc-message. A REST
+    request is one whose content-type is not gRPC, or one the transcoder has already
+    made gRPC (it keeps the REST path in x-envoy-original-path)."""
+    mappers = []
+    for status, (code, text) in LOCAL_REPLIES.items():
+        body = f"\n                      body: {{ inline_string: {json.dumps(text)} }}" if text else ""
+        mappers.append(f"""                    - filter:
+                        and_filter:
+                          filters:
+                            - status_code_filter:
+                                comparison: {{ op: EQ, value: {{ default_value: {status}, runtime_key: local_reply_{status} }} }}
+                            - or_filter:
+                                filters:
+                                  - header_filter:
+                                      header:
+                                        name: content-type
+                                        string_match: {{ prefix: application/grpc }}
+                                        invert_match: true
+                                        treat_missing_header_as_empty: true
+                                  - header_filter: {{ header: {{ name: x-envoy-original-path, present_match: true }} }}{body}
+                      body_format_override:
+                        json_format: {{ code: {code}, message: "%LOCAL_REPLY_BODY%", details: [] }}""")
+    return "\n".join(mappers)
+
+
 def render(config: GatewayConfig) -> str:
     clusters = "".join(_cluster(name, address) for name, address in config.upstreams.items())
     return Template(TEMPLATE.read_text()).substitute(
@@ -95,6 +143,7 @@ def render(config: GatewayConfig) -> str:
         DESCRIPTOR_PATH=str(config.descriptor),
         AUTH_FILTERS=auth_filter(config.api_keys) + "\n" + body_check_filter(config.descriptor),
         CLUSTERS=clusters.rstrip("\n"),
+        LOCAL_REPLIES=_local_replies(),
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gateway.render import GatewayConfig, write
+from gateway.render import UPSTREAMS, GatewayConfig, write
 
 ENVOY = Path(sys.executable).with_name("envoy")
 
@@ -25,3 +25,54 @@ def test_admin_listens_on_loopback_only(tmp_path: Path) -> None:
     text = write(GatewayConfig(bind="0.0.0.0"), tmp_path / "envoy.yaml").read_text()
     admin = text.split("static_resources:")[0]
     assert "address: 127.0.0.1" in admin and "0.0.0.0" not in admin
+
+
+def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> None:
+    """The transcoder's parse errors, the body check, auth, 404, 413, 431 and a dead
+    upstream answer a REST client with a JSON google.rpc.Status (they were text/plain,
+    found by tests/fuzz); a gRPC client gets grpc-status and a plain grpc-message."""
+    import time
+
+    import httpx
+
+    from devstack.embedded import free_port
+
+    port, admin = free_port(), free_port()
+    nowhere = f"127.0.0.1:{free_port()}"
+    config = GatewayConfig(port=port, admin_port=admin, api_keys=["k"], upstreams=dict.fromkeys(UPSTREAMS, nowhere))
+    path = write(config, tmp_path / "envoy.yaml")
+    envoy = subprocess.Popen([str(ENVOY), "-c", str(path), "--disable-hot-restart", "--log-level", "error"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{admin}/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "Envoy did not start"
+            time.sleep(0.1)
+        base, rest = f"http://127.0.0.1:{port}", {"x-api-key": "k", "content-type": "application/json"}
+        turn = base + "/v1/conversations/c/messages"
+        cases = [
+            (httpx.post(turn, content=b"not json", headers=rest), 400, 3, "Unexpected token"),
+            (httpx.post(turn, content=b'{"metadata": {"a": [1]}}', headers=rest), 400, 3, "metadata"),
+            (httpx.post(turn, content=b'{"colour": "blue"}', headers=rest), 400, 3, 'unknown field "colour"'),
+            (httpx.post(turn, content=b'{"text": "' + b"x" * 1_100_000 + b'"}', headers=rest), 413, 3, "1 MB"),
+            (httpx.get(base + "/v1/nothing", headers=rest), 404, 5, "/v1/nothing"),
+            (httpx.get(base + "/v1/agents"), 401, 16, "x-api-key"),
+            (httpx.get(base + "/v1/conversations/" + "a" * 62_000, headers=rest), 431, 3, "60 KB"),
+            (httpx.post(turn, json={"user_id": "u", "text": "oi"}, headers=rest), 503, 14, "upstream"),
+        ]
+        for response, status, code, words in cases:
+            assert response.status_code == status, response.text[:300]
+            assert response.headers["content-type"] == "application/json", response.text[:300]
+            body = response.json()
+            assert body["code"] == code and words in body["message"], body
+        grpc_client = httpx.post(turn, content=b"\0\0\0\0\0", headers={"content-type": "application/grpc"})
+        assert grpc_client.headers["grpc-status"] == "16"
+        assert grpc_client.headers["grpc-message"].startswith("missing or unknown API key")
+    finally:
+        envoy.terminate()
+        envoy.wait(timeout=10)
