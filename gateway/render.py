@@ -109,8 +109,9 @@ LOCAL_REPLIES: dict[int, tuple[int, str]] = {
 def _local_replies() -> str:
     """local_reply_config mappers: a status's reply as a JSON google.rpc.Status, for REST
     requests only: a gRPC client keeps Envoy's grpc-status and grpc-message. A REST
-    request is one whose content-type is not gRPC, or one the transcoder has already
-    made gRPC (it keeps the REST path in x-envoy-original-path)."""
+    request is one whose content-type is not gRPC as Envoy reads it (application/grpc
+    or application/grpc+...; grpc-web is not), or one the transcoder has already made
+    gRPC (it keeps the REST path in x-envoy-original-path)."""
     mappers = []
     for status, (code, text) in LOCAL_REPLIES.items():
         body = f"\n                      body: {{ inline_string: {json.dumps(text)} }}" if text else ""
@@ -124,7 +125,7 @@ def _local_replies() -> str:
                                   - header_filter:
                                       header:
                                         name: content-type
-                                        string_match: {{ prefix: application/grpc }}
+                                        string_match: {{ safe_regex: {{ regex: "application/grpc(\\\\+.*)?" }} }}
                                         invert_match: true
                                         treat_missing_header_as_empty: true
                                   - header_filter: {{ header: {{ name: x-envoy-original-path, present_match: true }} }}{body}

@@ -62,6 +62,7 @@ def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> No
             (httpx.post(turn, content=b'{"text": "' + b"x" * 1_100_000 + b'"}', headers=rest), 413, 3, "1 MB"),
             (httpx.get(base + "/v1/nothing", headers=rest), 404, 5, "/v1/nothing"),
             (httpx.get(base + "/v1/agents"), 401, 16, "x-api-key"),
+            (httpx.get(base + "/v1/agents", headers={"content-type": "application/grpc-web"}), 401, 16, "x-api-key"),
             (httpx.get(base + "/v1/conversations/" + "a" * 62_000, headers=rest), 431, 3, "60 KB"),
             (httpx.post(turn, json={"user_id": "u", "text": "oi"}, headers=rest), 503, 14, "upstream"),
         ]
@@ -70,9 +71,10 @@ def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> No
             assert response.headers["content-type"] == "application/json", response.text[:300]
             body = response.json()
             assert body["code"] == code and words in body["message"], body
-        grpc_client = httpx.post(turn, content=b"\0\0\0\0\0", headers={"content-type": "application/grpc"})
-        assert grpc_client.headers["grpc-status"] == "16"
-        assert grpc_client.headers["grpc-message"].startswith("missing or unknown API key")
+        for content_type in ("application/grpc", "application/grpc+proto"):
+            grpc_client = httpx.post(turn, content=b"\0\0\0\0\0", headers={"content-type": content_type})
+            assert grpc_client.headers["grpc-status"] == "16"
+            assert grpc_client.headers["grpc-message"].startswith("missing or unknown API key")
     finally:
         envoy.terminate()
         envoy.wait(timeout=10)
