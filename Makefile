@@ -12,7 +12,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint lint-proto lint-breaking proto check-proto bench eval clean
+.PHONY: help install run test test-fast fuzz lint lint-proto lint-breaking proto check-proto bench eval clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,11 @@ test: $(STAMP) ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL s
 
 test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
 	$(BIN)/python -m pytest -m "not e2e"
+
+# FUZZ_EXAMPLES: examples per REST route and per gRPC method (make test runs 12, derandomized).
+FUZZ_EXAMPLES ?= 250
+fuzz: $(STAMP) ## fuzz every REST route and gRPC method of a fresh stack (FUZZ_EXAMPLES each) and print the counts
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m tests.fuzz.report --per-route
 
 lint: $(STAMP) lint-proto lint-breaking ## ruff, mypy, buf lint and buf breaking
 	$(BIN)/ruff check .
