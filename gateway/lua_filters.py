@@ -1,5 +1,6 @@
-"""The Lua filters the gateway runs before Envoy's transcoder: the API-key check and
-the check that a JSON body names only fields the proto defines."""
+"""The Lua filters the gateway runs before Envoy's transcoder: the API-key check, the
+check that a JSON body names only fields the proto defines, and the grpc-timeout
+header kept for gRPC clients that send a valid one."""
 
 from __future__ import annotations
 
@@ -230,6 +231,28 @@ function envoy_on_request(handle)
       end
       return
     end
+  end
+end
+"""
+
+
+def grpc_timeout_filter() -> str:
+    """grpc-timeout is a gRPC client's deadline. A REST client has no business with it:
+    dropped, the route's timeout applies (one that sent "1n" got 504). A gRPC client's
+    malformed one is dropped too: grpc in the service answered it INTERNAL (500)."""
+    return _lua_filter(GRPC_TIMEOUT_LUA)
+
+
+GRPC_TIMEOUT_LUA = r"""
+function envoy_on_request(handle)
+  local headers = handle:headers()
+  local timeout = headers:get("grpc-timeout")
+  if timeout == nil then return end
+  local content_type = headers:get("content-type") or ""
+  local grpc = content_type == "application/grpc" or content_type:find("application/grpc+", 1, true) == 1
+  -- The gRPC spec: at most 8 digits and a unit (Hours, Minutes, Seconds, milli-, micro-, nanoseconds).
+  if not grpc or not timeout:match("^%d%d?%d?%d?%d?%d?%d?%d?[HMSmun]$") then
+    headers:remove("grpc-timeout")
   end
 end
 """

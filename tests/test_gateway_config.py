@@ -1,13 +1,21 @@
-"""The rendered Envoy configuration is one Envoy accepts, with and without API keys."""
+"""The rendered Envoy configuration is one Envoy accepts, with and without API keys,
+and what it answers by itself (no services behind it, or a fake one)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
+import grpc
+import httpx
 import pytest
 
+from devstack.embedded import free_port
 from gateway.render import UPSTREAMS, GatewayConfig, write
 
 ENVOY = Path(sys.executable).with_name("envoy")
@@ -27,19 +35,11 @@ def test_admin_listens_on_loopback_only(tmp_path: Path) -> None:
     assert "address: 127.0.0.1" in admin and "0.0.0.0" not in admin
 
 
-def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> None:
-    """The transcoder's parse errors, the body check, auth, 404, 413, 431 and a dead
-    upstream answer a REST client with a JSON google.rpc.Status (they were text/plain,
-    found by tests/fuzz); a gRPC client gets grpc-status and a plain grpc-message."""
-    import time
-
-    import httpx
-
-    from devstack.embedded import free_port
-
+@contextmanager
+def envoy_before(tmp_path: Path, upstream: str) -> Iterator[str]:
+    """Envoy on free ports with every upstream at `upstream`; yields its base URL."""
     port, admin = free_port(), free_port()
-    nowhere = f"127.0.0.1:{free_port()}"
-    config = GatewayConfig(port=port, admin_port=admin, api_keys=["k"], upstreams=dict.fromkeys(UPSTREAMS, nowhere))
+    config = GatewayConfig(port=port, admin_port=admin, api_keys=["k"], upstreams=dict.fromkeys(UPSTREAMS, upstream))
     path = write(config, tmp_path / "envoy.yaml")
     envoy = subprocess.Popen([str(ENVOY), "-c", str(path), "--disable-hot-restart", "--log-level", "error"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -53,7 +53,18 @@ def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> No
                 pass
             assert time.monotonic() < deadline, "Envoy did not start"
             time.sleep(0.1)
-        base, rest = f"http://127.0.0.1:{port}", {"x-api-key": "k", "content-type": "application/json"}
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        envoy.terminate()
+        envoy.wait(timeout=10)
+
+
+def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> None:
+    """The transcoder's parse errors, the body check, auth, 404, 413, 431 and a dead
+    upstream answer a REST client with a JSON google.rpc.Status (they were text/plain,
+    found by tests/fuzz); a gRPC client gets grpc-status and a plain grpc-message."""
+    with envoy_before(tmp_path, f"127.0.0.1:{free_port()}") as base:
+        rest = {"x-api-key": "k", "content-type": "application/json"}
         turn = base + "/v1/conversations/c/messages"
         cases = [
             (httpx.post(turn, content=b"not json", headers=rest), 400, 3, "Unexpected token"),
@@ -75,6 +86,35 @@ def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> No
             grpc_client = httpx.post(turn, content=b"\0\0\0\0\0", headers={"content-type": content_type})
             assert grpc_client.headers["grpc-status"] == "16"
             assert grpc_client.headers["grpc-message"].startswith("missing or unknown API key")
+
+
+def test_grpc_timeout_reaches_a_service_only_from_a_grpc_client_and_well_formed(tmp_path: Path) -> None:
+    """A REST request with grpc-timeout "garbage" was a 500 (grpc refused the header) and
+    one with "1n" a 504 (found by tests/fuzz): REST requests lose the header, a gRPC
+    client keeps a valid one and loses a malformed one."""
+
+    def deadline(request: bytes, context: grpc.ServicerContext) -> bytes:
+        remaining = context.time_remaining()
+        # grpc gives an absent deadline as a remaining time of centuries.
+        context.abort(grpc.StatusCode.INVALID_ARGUMENT, "no deadline" if remaining is None or remaining > 1e6 else "a deadline")
+
+    server = grpc.server(ThreadPoolExecutor(2))
+    handler = grpc.unary_unary_rpc_method_handler(deadline)
+    server.add_generic_rpc_handlers((
+        grpc.method_handlers_generic_handler("atende.agent.v1.AgentService", {"ListAgents": handler}),
+    ))
+    upstream = f"127.0.0.1:{free_port()}"
+    server.add_insecure_port(upstream)
+    server.start()
+    try:
+        with envoy_before(tmp_path, upstream) as base:
+            for timeout in ("garbage", "1n", "5S"):
+                rest = httpx.get(base + "/v1/agents", headers={"x-api-key": "k", "grpc-timeout": timeout})
+                assert (rest.status_code, rest.json()["message"]) == (400, "no deadline"), rest.text
+            grpc_headers = {"x-api-key": "k", "content-type": "application/grpc", "te": "trailers"}
+            url = base + "/atende.agent.v1.AgentService/ListAgents"
+            for timeout, seen in (("5S", "a deadline"), ("garbage", "no deadline"), ("123456789S", "no deadline")):
+                answer = httpx.post(url, content=b"\0\0\0\0\0", headers=grpc_headers | {"grpc-timeout": timeout})
+                assert (answer.headers.get("grpc-status"), answer.headers.get("grpc-message")) == ("3", seen), timeout
     finally:
-        envoy.terminate()
-        envoy.wait(timeout=10)
+        server.stop(0)
