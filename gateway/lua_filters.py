@@ -1,6 +1,6 @@
 """The Lua filters the gateway runs before Envoy's transcoder: the API-key check, the
-check that a JSON body names only fields the proto defines, and the grpc-timeout
-header kept for gRPC clients that send a valid one."""
+check that a JSON body names only fields the proto defines, and gRPC's own headers
+kept for gRPC clients only."""
 
 from __future__ import annotations
 
@@ -236,24 +236,32 @@ end
 """
 
 
-def grpc_timeout_filter() -> str:
-    """grpc-timeout is a gRPC client's deadline. A REST client has no business with it:
-    dropped, the route's timeout applies (one that sent "1n" got 504). A gRPC client's
-    malformed one is dropped too: grpc in the service answered it INTERNAL (500)."""
-    return _lua_filter(GRPC_TIMEOUT_LUA)
+def grpc_headers_filter() -> str:
+    """gRPC's own headers belong to gRPC clients. A REST request loses them all (the
+    transcoder makes the gRPC request): grpc in the service answered a malformed
+    grpc-timeout, grpc-encoding or grpc-status as INTERNAL (500), and a REST client's
+    "grpc-timeout: 1n" became a 504. A gRPC client keeps them, but for a malformed
+    grpc-timeout (the route's timeout applies) and the response-only grpc-status and
+    grpc-message."""
+    return _lua_filter(GRPC_HEADERS_LUA)
 
 
-GRPC_TIMEOUT_LUA = r"""
+GRPC_HEADERS_LUA = r"""
 function envoy_on_request(handle)
   local headers = handle:headers()
-  local timeout = headers:get("grpc-timeout")
-  if timeout == nil then return end
   local content_type = headers:get("content-type") or ""
   local grpc = content_type == "application/grpc" or content_type:find("application/grpc+", 1, true) == 1
-  -- The gRPC spec: at most 8 digits and a unit (Hours, Minutes, Seconds, milli-, micro-, nanoseconds).
-  if not grpc or not timeout:match("^%d%d?%d?%d?%d?%d?%d?%d?[HMSmun]$") then
-    headers:remove("grpc-timeout")
+  local drop = {}
+  for name, value in pairs(headers) do
+    if name:sub(1, 5) == "grpc-" then
+      -- The gRPC spec's timeout: at most 8 digits and a unit (H, M, S, m, u, n).
+      local bad_timeout = name == "grpc-timeout" and not value:match("^%d%d?%d?%d?%d?%d?%d?%d?[HMSmun]$")
+      if not grpc or bad_timeout or name == "grpc-status" or name == "grpc-message" then
+        drop[#drop + 1] = name
+      end
+    end
   end
+  for _, name in ipairs(drop) do headers:remove(name) end
 end
 """
 

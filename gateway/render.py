@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
-from gateway.lua_filters import auth_filter, body_check_filter, grpc_timeout_filter
+from gateway.lua_filters import auth_filter, body_check_filter, grpc_headers_filter
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).with_name("envoy.yaml")
@@ -142,7 +142,7 @@ def render(config: GatewayConfig) -> str:
         GATEWAY_PORT=config.port,
         RATE_LIMIT_PER_MINUTE=config.rate_limit_per_minute,
         DESCRIPTOR_PATH=str(config.descriptor),
-        AUTH_FILTERS="\n".join([auth_filter(config.api_keys), grpc_timeout_filter(), body_check_filter(config.descriptor)]),
+        AUTH_FILTERS="\n".join([auth_filter(config.api_keys), grpc_headers_filter(), body_check_filter(config.descriptor)]),
         CLUSTERS=clusters.rstrip("\n"),
         LOCAL_REPLIES=_local_replies(),
     )

@@ -88,10 +88,11 @@ def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> No
             assert grpc_client.headers["grpc-message"].startswith("missing or unknown API key")
 
 
-def test_grpc_timeout_reaches_a_service_only_from_a_grpc_client_and_well_formed(tmp_path: Path) -> None:
-    """A REST request with grpc-timeout "garbage" was a 500 (grpc refused the header) and
-    one with "1n" a 504 (found by tests/fuzz): REST requests lose the header, a gRPC
-    client keeps a valid one and loses a malformed one."""
+def test_grpc_headers_reach_a_service_only_from_a_grpc_client_and_well_formed(tmp_path: Path) -> None:
+    """A REST request with "grpc-timeout: garbage", "grpc-encoding: x" or "grpc-status: x"
+    was a 500 (grpc refused the header as INTERNAL), one with "grpc-timeout: 1n" a 504
+    (found by tests/fuzz): REST requests lose gRPC's headers; a gRPC client keeps a
+    valid grpc-timeout and loses a malformed one."""
 
     def deadline(request: bytes, context: grpc.ServicerContext) -> bytes:
         remaining = context.time_remaining()
@@ -108,13 +109,15 @@ def test_grpc_timeout_reaches_a_service_only_from_a_grpc_client_and_well_formed(
     server.start()
     try:
         with envoy_before(tmp_path, upstream) as base:
-            for timeout in ("garbage", "1n", "5S"):
-                rest = httpx.get(base + "/v1/agents", headers={"x-api-key": "k", "grpc-timeout": timeout})
-                assert (rest.status_code, rest.json()["message"]) == (400, "no deadline"), rest.text
+            for name, value in (("grpc-timeout", "garbage"), ("grpc-timeout", "1n"), ("grpc-timeout", "5S"),
+                                ("grpc-encoding", "x"), ("grpc-status", "x"), ("grpc-message", "%")):
+                rest = httpx.get(base + "/v1/agents", headers={"x-api-key": "k", name: value})
+                assert (rest.status_code, rest.json()["message"]) == (400, "no deadline"), (name, value, rest.text)
             grpc_headers = {"x-api-key": "k", "content-type": "application/grpc", "te": "trailers"}
             url = base + "/atende.agent.v1.AgentService/ListAgents"
             for timeout, seen in (("5S", "a deadline"), ("garbage", "no deadline"), ("123456789S", "no deadline")):
-                answer = httpx.post(url, content=b"\0\0\0\0\0", headers=grpc_headers | {"grpc-timeout": timeout})
+                extra = {"grpc-timeout": timeout, "grpc-status": "x"}
+                answer = httpx.post(url, content=b"\0\0\0\0\0", headers=grpc_headers | extra)
                 assert (answer.headers.get("grpc-status"), answer.headers.get("grpc-message")) == ("3", seen), timeout
     finally:
         server.stop(0)
