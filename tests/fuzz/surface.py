@@ -500,6 +500,15 @@ _CONTENT_TYPES = (
     "", "*/*", "application/json, text/plain",
 )
 _VERBS = ("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD")
+# Headers a REST client should not send, or not like this: gRPC's own, a request id of
+# any length, encodings the body does not have.
+_HOSTILE_HEADERS = st.one_of(
+    st.tuples(st.just("grpc-timeout"), st.sampled_from(["garbage", "1n", "0S", "99999999H", "5S", "-1S", "1.5S", ""])),
+    st.tuples(st.just("x-request-id"), st.from_regex(r"[ -~]{0,200}", fullmatch=True) | st.integers(1, 50_000).map("r".__mul__)),
+    st.tuples(st.sampled_from(["grpc-encoding", "content-encoding", "grpc-accept-encoding"]), st.sampled_from(["gzip", "x"])),
+    st.tuples(st.sampled_from(["te", "grpc-status", "grpc-message", "x-envoy-original-path", "accept"]),
+              st.sampled_from(["trailers", "13", "/v1/agents", "application/grpc", "text/event-stream"])),
+)
 
 
 @st.composite
@@ -522,6 +531,9 @@ def rest_requests(draw: st.DrawFn, route: RestRoute, api_key: str) -> RestReques
     headers = {"x-api-key": api_key}
     if draw(st.integers(0, 29)) == 0:
         headers["x-api-key"] = draw(st.sampled_from(["", "wrong", "a key with spaces"]))
+    for _ in range(draw(st.integers(0, 2)) if draw(st.integers(0, 3)) == 0 else 0):
+        name, value = draw(_HOSTILE_HEADERS)
+        headers[name] = value
     body: bytes | None = None
     if route.binding.body or draw(st.integers(0, 9)) == 0:
         body = draw(json_bodies(route))
