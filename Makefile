@@ -36,7 +36,7 @@ test: $(STAMP) ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL s
 test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
 	$(BIN)/python -m pytest -m "not e2e"
 
-# FUZZ_EXAMPLES: examples per REST route and per gRPC method (make test runs 12, derandomized).
+# FUZZ_EXAMPLES: examples per REST route and per gRPC method (make test runs 100, derandomized).
 FUZZ_EXAMPLES ?= 250
 fuzz: $(STAMP) ## fuzz every REST route and gRPC method of a fresh stack (FUZZ_EXAMPLES each) and print the counts
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m tests.fuzz.report --per-route

@@ -62,7 +62,7 @@ _COMMON: dict[str, Any] = {
     "print_blob": True,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 }
-settings.register_profile("ci", derandomize=True, max_examples=int(os.environ.get("FUZZ_EXAMPLES", "12")), **_COMMON)
+settings.register_profile("ci", derandomize=True, max_examples=int(os.environ.get("FUZZ_EXAMPLES", "100")), **_COMMON)
 settings.register_profile("deep", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "250")), **_COMMON)
 
 # Path ids the stack fixture creates (conversations, one waiting for a person, and a
@@ -365,8 +365,14 @@ _MANY_KEYS = st.integers(20, 400).map(lambda n: {f"k{i:03d}" + "x" * 120: "v" fo
 
 
 def _many(one: st.SearchStrategy[Any]) -> st.SearchStrategy[list[Any]]:
-    """A list of 20 to 400 copies of one drawn element: an error per element adds up."""
-    return st.tuples(one, st.integers(20, 400)).map(lambda pair: [pair[0]] * pair[1])
+    """A list of 20 to 400 copies of one drawn element (an error per element adds up),
+    at most about 2 MB in all: past the gateway's 1 MB, far below grpc's 32 MB."""
+
+    def copies(pair: tuple[Any, int]) -> list[Any]:
+        element, count = pair
+        return [element] * max(1, min(count, 2_000_000 // (len(repr(element)) + 1)))
+
+    return st.tuples(one, st.integers(20, 400)).map(copies)
 
 
 def _right_json(f: FieldDescriptor, depth: int) -> st.SearchStrategy[object]:
@@ -477,6 +483,16 @@ def _dump(value: object) -> bytes:
     return json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
 
+# JSON that parsers disagree on: lone surrogates, NUL, duplicate keys, a BOM, trailing
+# data, single quotes, numbers past a double, escapes in keys.
+_ODD_JSON = (
+    b'{"text": "\\ud800", "user_id": "u"}', b'{"text": "a\\u0000b"}', b'{"text": "a", "text": "b"}',
+    b'\xef\xbb\xbf{"text": "oi"}', b'{"text": "oi"} trailing', b'{"text": "oi"}{}', b"{'text': 'oi'}",
+    b'{"metadata": {"\\udfff": "x"}}', b'{"top_k": 1e309}', b'{"page_size": -0}', b'{"text": "\\u00"}',
+    b'{"\\u0074ext": "escaped key"}', b'{"text": "oi",}', b'{"text": "oi" /* comment */}', b"{\"text\": NaN}",
+)
+
+
 def json_bodies(route: RestRoute) -> st.SearchStrategy[bytes]:
     good = json_object(route.request).map(_dump)
     plausible = plausible_object(route.request, skip=route.path_fields).map(_dump)
@@ -490,6 +506,7 @@ def json_bodies(route: RestRoute) -> st.SearchStrategy[bytes]:
         st.integers(50, 3_000).map(lambda n: b"[" * n + b"]" * n),
         st.integers(50, 3_000).map(lambda n: b'{"metadata": ' + b'{"a": ' * n + b"1" + b"}" * (n + 1)),
         st.just(b""),
+        st.sampled_from(_ODD_JSON),
         st.integers(1_048_577, 1_100_000).map(lambda n: b'{"text": "' + b"x" * n + b'"}'),  # past the gateway's 1 MB
     )
 
