@@ -62,20 +62,27 @@ def envoy_before(tmp_path: Path, upstream: str) -> Iterator[str]:
 def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> None:
     """The transcoder's parse errors, the body check, auth, 404, 413, 431 and a dead
     upstream answer a REST client with a JSON google.rpc.Status (they were text/plain,
-    found by tests/fuzz); a gRPC client gets grpc-status and a plain grpc-message."""
+    found by tests/fuzz); a gRPC client gets grpc-status and a plain grpc-message. An
+    object or a list where a scalar belongs is named by the body check (the transcoder
+    said "Proto fields must have a name." or passed a corrupt request on)."""
     with envoy_before(tmp_path, f"127.0.0.1:{free_port()}") as base:
         rest = {"x-api-key": "k", "content-type": "application/json"}
         turn = base + "/v1/conversations/c/messages"
         cases = [
             (httpx.post(turn, content=b"not json", headers=rest), 400, 3, "Unexpected token"),
-            (httpx.post(turn, content=b'{"metadata": {"a": [1]}}', headers=rest), 400, 3, "metadata"),
+            (httpx.post(turn, content=b'{"metadata": {"a": [1]}}', headers=rest), 400, 3, "metadata.a: must be a string, not a"),
+            (httpx.post(turn, content=b'{"metadata": {"a": {"b": 1}}}', headers=rest), 400, 3, "metadata.a: must be a string"),
+            (httpx.post(turn, content=b'{"text": {"a": 1}}', headers=rest), 400, 3, "text: must be a string, not an object"),
+            (httpx.post(base + "/v1/knowledge/documents", content=b'{"documents": [{"id": "a"}, {"id": ["x"]}]}', headers=rest),
+             400, 3, "documents.id: must be a string, not a list"),
+            (httpx.post(base + "/v1/knowledge:search", content=b'{"top_k": {}}', headers=rest), 400, 3, "top_k: must be a"),
             (httpx.post(turn, content=b'{"colour": "blue"}', headers=rest), 400, 3, 'unknown field "colour"'),
             (httpx.post(turn, content=b'{"text": "' + b"x" * 1_100_000 + b'"}', headers=rest), 413, 3, "1 MB"),
             (httpx.get(base + "/v1/nothing", headers=rest), 404, 5, "/v1/nothing"),
             (httpx.get(base + "/v1/agents"), 401, 16, "x-api-key"),
             (httpx.get(base + "/v1/agents", headers={"content-type": "application/grpc-web"}), 401, 16, "x-api-key"),
             (httpx.get(base + "/v1/conversations/" + "a" * 62_000, headers=rest), 431, 3, "60 KB"),
-            (httpx.post(turn, json={"user_id": "u", "text": "oi"}, headers=rest), 503, 14, "upstream"),
+            (httpx.post(turn, json={"user_id": "u", "text": "oi", "metadata": {"a": "b"}}, headers=rest), 503, 14, "upstream"),
         ]
         for response, status, code, words in cases:
             assert response.status_code == status, response.text[:300]
