@@ -52,10 +52,10 @@ def fuzz_rest(client: httpx.Client, route: RestRoute, tally: Tally) -> None:
     attack()
 
 
-def fuzz_grpc(channel: grpc.Channel, method: GrpcMethod, tally: Tally) -> None:
+def fuzz_grpc(channels: dict[str, grpc.Channel], method: GrpcMethod, tally: Tally) -> None:
     @given(grpc_calls(method))
     def attack(call: GrpcCall) -> None:
-        call_grpc(channel, method, call, tally)
+        call_grpc(channels, method, call, tally)
 
     attack()
 
@@ -71,7 +71,7 @@ def run(stack: Stack, tally: Tally, log: bool) -> None:
     try:
         for method in grpc_methods():
             started = time.monotonic()
-            fuzz_grpc(channels[method.process], method, tally)
+            fuzz_grpc(channels, method, tally)
             if log:
                 print(f"  gRPC {method.path}: {time.monotonic() - started:.1f} s", file=sys.stderr)
     finally:

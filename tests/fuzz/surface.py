@@ -33,7 +33,7 @@ import httpx
 from google.api import field_behavior_pb2
 from google.protobuf import descriptor_pb2, descriptor_pool
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 from google.protobuf.message_factory import GetMessageClass
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -862,9 +862,19 @@ def _identity(data: bytes) -> bytes:
     return data
 
 
-def call_grpc(channel: grpc.Channel, method: GrpcMethod, call: GrpcCall, tally: Tally) -> list[str]:
-    """Calls `method` with raw bytes; returns what is wrong with the answer."""
-    code, details = _invoke(channel, method, call)
+# Read-only methods by the API's naming (AIP-131/132...): every other one may write.
+_READS = ("Get", "List", "Lookup", "Watch", "Export", "Search", "Classify", "Check")
+READ_CONVERSATION = GrpcMethod(
+    "atende.memory.v1.MemoryService", "GetConversation", "memory_svc", ".atende.memory.v1.GetConversationRequest", False, False
+)
+
+
+def call_grpc(channels: dict[str, grpc.Channel], method: GrpcMethod, call: GrpcCall, tally: Tally) -> list[str]:
+    """Calls `method` with raw bytes on its service's channel (`channels` by process);
+    returns what is wrong with the answer."""
+    conversation = _conversation_of(method, call)
+    before = _read_conversation(channels, conversation) if conversation else None
+    code, details = _invoke(channels[method.process], method, call)
     tally.grpc_answer(f"{method.service}.{method.name}", code)
     problems = []
     # grpc itself refuses a message past the server's limit, as RESOURCE_EXHAUSTED: the
@@ -878,9 +888,36 @@ def call_grpc(channel: grpc.Channel, method: GrpcMethod, call: GrpcCall, tally: 
         problems.append(f"no answer within {UNARY_TIMEOUT} s")
     elif code != grpc.StatusCode.OK and INTERNALS.search(details):
         problems.append(f"{code.name} whose message names an internal: {details[:300]!r}")
+    if conversation and code in (grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION):
+        after = _read_conversation(channels, conversation)
+        if after != before:
+            problems.append(f"refused ({code.name}) but conversation {conversation!r} changed: {before!r:.400} -> {after!r:.400}")
     problems = [f"{method.path} on {method.process}: {p}\n    {call!r:.1000}" for p in problems]
     tally.problems += problems
     return problems
+
+
+def _conversation_of(method: GrpcMethod, call: GrpcCall) -> str:
+    """The stored conversation a write names (one the stack holds), or ""."""
+    if method.name.startswith(_READS) or "conversation_id" not in method.request.fields_by_name or len(call.payloads) != 1:
+        return ""
+    try:
+        request = GetMessageClass(method.request).FromString(call.payloads[0])
+    except DecodeError:  # bytes that are no message name no conversation
+        return ""
+    conversation = str(getattr(request, "conversation_id", ""))
+    return conversation if conversation in KNOWN_IDS["conversation_id"] else ""
+
+
+def _read_conversation(channels: dict[str, grpc.Channel], conversation: str) -> tuple[grpc.StatusCode, Message | None]:
+    request = build(READ_CONVERSATION.request, {"conversation_id": conversation}).SerializeToString()
+    try:
+        read = channels[READ_CONVERSATION.process].unary_unary(READ_CONVERSATION.path, _identity, _identity)
+        answer = read(request, timeout=UNARY_TIMEOUT)
+    except grpc.RpcError as error:
+        return error.code(), None  # type: ignore[attr-defined]
+    response_type = message_type("atende.memory.v1.GetConversationResponse")
+    return grpc.StatusCode.OK, GetMessageClass(response_type).FromString(answer)
 
 
 def _invoke(channel: grpc.Channel, method: GrpcMethod, call: GrpcCall) -> tuple[grpc.StatusCode, str]:

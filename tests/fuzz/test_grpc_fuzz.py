@@ -24,7 +24,7 @@ def test_the_methods_come_from_the_descriptor_set() -> None:
 def test_random_requests_never_get_a_server_error(method: GrpcMethod, channels: dict[str, grpc.Channel], tally: Tally) -> None:
     @given(grpc_calls(method))
     def attack(call: GrpcCall) -> None:
-        problems = call_grpc(channels[method.process], method, call, tally)
+        problems = call_grpc(channels, method, call, tally)
         assert not problems, "\n".join(problems)
 
     attack()
