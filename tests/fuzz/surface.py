@@ -10,7 +10,8 @@ The rules: no 5xx (a client's mistake is never the server's error); a 4xx is JSO
 with a readable message that names no Python internals; a refused write stored
 nothing; no gRPC answer is UNKNOWN, INTERNAL, DATA_LOSS, UNAVAILABLE or
 RESOURCE_EXHAUSTED (the stack is healthy, and an invalid request is not a reason
-to back off)."""
+to back off; only a message past grpc's 32 MB limit is RESOURCE_EXHAUSTED, grpc's
+own answer)."""
 
 from __future__ import annotations
 
@@ -66,8 +67,8 @@ settings.register_profile("ci", derandomize=True, max_examples=int(os.environ.ge
 settings.register_profile("deep", max_examples=int(os.environ.get("FUZZ_EXAMPLES", "250")), **_COMMON)
 
 # Path ids the stack fixture creates (conversations, one waiting for a person, and a
-# document), so that
-# fuzzed writes meet stored state and the "refused writes store nothing" check bites.
+# document), so that fuzzed writes meet stored state and the "refused writes store
+# nothing" check bites.
 KNOWN_IDS: dict[str, tuple[str, ...]] = {
     "conversation_id": ("fz-conv-1", "fz-conv-2", "fz-conv-3", "fz-fresh-conv"),
     # Not fz-user-3, whose conversation waits for a person: an erased subject would take it.
