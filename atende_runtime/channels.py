@@ -99,8 +99,22 @@ class ContextChannel(grpc.aio.Channel):  # type: ignore[misc]
         await self.close(None)
 
 
+_SCHEMES = ("dns:", "ipv4:", "ipv6:", "unix:", "unix-abstract:")
+
+
+def grpc_target(address: str) -> str:
+    """The gRPC target of an upstream setting: a host:port (resolved by DNS, every
+    address it names used, as a headless Service's), a comma-separated list of
+    ip:port (instances on one machine, as `make run` with replicas starts them),
+    or a target with its own scheme, kept as it is."""
+    address = address.strip()
+    if "://" in address or address.startswith(_SCHEMES):
+        return address
+    if "," in address:
+        return "ipv4:" + ",".join(part.strip() for part in address.split(",") if part.strip())
+    return f"dns:///{address}"
+
+
 def open_channel(target: str, default_timeout: float) -> grpc.aio.Channel:
     """Create inside the running event loop and keep for the process's lifetime."""
-    if "://" not in target:
-        target = f"dns:///{target}"
-    return ContextChannel(grpc.aio.insecure_channel(target, options=_OPTIONS), default_timeout)
+    return ContextChannel(grpc.aio.insecure_channel(grpc_target(target), options=_OPTIONS), default_timeout)

@@ -27,8 +27,15 @@ Try it:
   curl -s {stack.gateway_url}/v1/conversations/demo-1{key_header}
   grpcurl -plaintext localhost:{stack.config.gateway_port} list
 
-A service that dies is restarted; Ctrl-C stops everything.
+{stack.config.replicas} instance(s) of each service{_knowledge_note(stack)}; a process that dies is restarted;
+Ctrl-C stops everything.
 """
+
+
+def _knowledge_note(stack: Stack) -> str:
+    if stack.config.replicas > 1 and len(stack.instances("knowledge_svc")) == 1:
+        return " (knowledge_svc once: Milvus Lite is one process's; set MILVUS_URI to a server)"
+    return ""
 
 
 def main() -> int:
@@ -44,7 +51,7 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
-    print("starting atende: PostgreSQL, Redis, five services and the gateway…", flush=True)
+    print(f"starting atende: PostgreSQL, Redis, five services ({stack.config.replicas} of each) and the gateway…", flush=True)
     started = time.monotonic()
     try:
         stack.start()

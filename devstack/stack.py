@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -66,6 +67,13 @@ class StackConfig:
     redis_url: str = ""
     milvus_uri: str = ""
     api_keys: tuple[str, ...] = ()
+    # Processes of each service. With more than one, callers reach every instance
+    # (gRPC round robin, Envoy endpoints), and knowledge_svc, which cannot share a
+    # Milvus Lite folder between processes, gets a Milvus server (milvus-lite's server
+    # mode) unless milvus_uri names one.
+    replicas: int = 1
+    # Ports of the instances after the first ("router_svc-2": 50061); free ports by default.
+    replica_ports: dict[str, int] = field(default_factory=dict)
     # Requests a minute for each API key at the gateway.
     rate_limit_per_minute: int = 100
     # Extra environment for every service (tests set fresh schemas and key prefixes).
@@ -87,6 +95,7 @@ class StackConfig:
             milvus_uri=env.get("MILVUS_URI", ""),
             api_keys=tuple(k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()),
             rate_limit_per_minute=int(env.get("GATEWAY_RATE_LIMIT_PER_MINUTE", "100")),
+            replicas=max(1, int(env.get("ATENDE_REPLICAS", "1"))),
         )
 
     @classmethod
@@ -112,6 +121,7 @@ class Stack:
         self._redis: EmbeddedRedis | None = None
         self.database_url = config.database_url
         self.redis_url = config.redis_url
+        self.milvus_uri = config.milvus_uri
 
     @property
     def gateway_url(self) -> str:
@@ -122,15 +132,35 @@ class Stack:
     def gateway_target(self) -> str:
         return f"127.0.0.1:{self.config.gateway_port}"
 
-    def address(self, service: str) -> str:
-        return f"127.0.0.1:{self.config.ports[service]}"
+    def instances(self, service: str) -> list[str]:
+        """Process names of a service's instances: "router_svc", "router_svc-2", …"""
+        count = 1 if service == "knowledge_svc" and self._knowledge_on_lite() else self.config.replicas
+        return [service] + [f"{service}-{i}" for i in range(2, count + 1)]
+
+    def _knowledge_on_lite(self) -> bool:
+        # One process per Milvus Lite folder: replicas need a Milvus server.
+        return not self.milvus_uri.startswith(("http://", "https://", "tcp://"))
+
+    def port(self, instance: str) -> int:
+        if instance in self.config.ports:
+            return self.config.ports[instance]
+        return self.config.replica_ports.setdefault(instance, free_port())
+
+    def address(self, instance: str) -> str:
+        """host:port of one instance ("memory_svc" is the first of its service)."""
+        return f"127.0.0.1:{self.port(instance)}"
+
+    def upstream(self, service: str) -> str:
+        """Every instance of a service, comma-separated: what callers and Envoy are given."""
+        return ",".join(self.address(instance) for instance in self.instances(service))
 
     def start(self) -> None:
         try:
             self._start_stores()
             for service in self.config.services:
-                self._spawn_service(service)
-                self.wait_serving(service)
+                for instance in self.instances(service):
+                    self._spawn_service(instance)
+                    self.wait_serving(instance)
             self._spawn_gateway()
             self._wait_gateway()
         except BaseException:
@@ -146,8 +176,32 @@ class Stack:
         if not self.redis_url:
             self._redis = EmbeddedRedis(data / "redis")
             self.redis_url = self._redis.start()
+        if not self.milvus_uri and self.config.replicas > 1 and "knowledge_svc" in self.config.services:
+            self.milvus_uri = f"http://127.0.0.1:{free_port()}"
+            self._spawn_milvus()
+            self._wait_milvus()
 
-    def _service_env(self, service: str) -> dict[str, str]:
+    def _spawn_milvus(self) -> None:
+        """milvus-lite's server mode: a Milvus that several knowledge_svc processes share."""
+        port = self.milvus_uri.rpartition(":")[2]
+        folder = self.config.data_dir / "milvus-server"
+        argv = [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(folder), "--host", "127.0.0.1", "--port", port]
+        self._spawn("milvus", argv, dict(os.environ))
+
+    def _wait_milvus(self) -> None:
+        port = int(self.milvus_uri.rpartition(":")[2])
+        deadline = time.monotonic() + self.config.ready_timeout
+        while time.monotonic() < deadline:
+            self._check_alive("milvus")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise TimeoutError(f"the Milvus server did not listen after {self.config.ready_timeout:.0f} s")
+
+    def _service_env(self, instance: str) -> dict[str, str]:
+        service = instance.partition("-")[0]
         env = dict(os.environ)
         for name, value in blas_single_thread_env().items():
             env.setdefault(name, value)
@@ -159,13 +213,13 @@ class Stack:
                 "REDIS_URL": self.redis_url,
                 # knowledge_svc's own name for it: pymilvus reads a global MILVUS_URI at
                 # import time and rejects a Milvus Lite path there.
-                "KNOWLEDGE_MILVUS_URI": self.config.milvus_uri or str(self.config.data_dir / "milvus" / "knowledge.db"),
-                "ROUTER_ADDR": self.address("router_svc"),
-                "AGENT_ADDR": self.address("agent_svc"),
-                "MEMORY_ADDR": self.address("memory_svc"),
-                "KNOWLEDGE_ADDR": self.address("knowledge_svc"),
-                "INTEGRATIONS_ADDR": self.address("integrations_svc"),
-                f"{_PREFIX[service]}_PORT": str(self.config.ports[service]),
+                "KNOWLEDGE_MILVUS_URI": self.milvus_uri or str(self.config.data_dir / "milvus" / "knowledge.db"),
+                "ROUTER_ADDR": self.upstream("router_svc"),
+                "AGENT_ADDR": self.upstream("agent_svc"),
+                "MEMORY_ADDR": self.upstream("memory_svc"),
+                "KNOWLEDGE_ADDR": self.upstream("knowledge_svc"),
+                "INTEGRATIONS_ADDR": self.upstream("integrations_svc"),
+                f"{_PREFIX[service]}_PORT": str(self.port(instance)),
                 f"{_PREFIX[service]}_HOST": "127.0.0.1",
             }
         )
@@ -187,8 +241,8 @@ class Stack:
             argv, cwd=ROOT, env=env, stdout=output, stderr=output, preexec_fn=_die_with_parent
         )
 
-    def _spawn_service(self, service: str) -> None:
-        self._spawn(service, [sys.executable, "-m", service], self._service_env(service))
+    def _spawn_service(self, instance: str) -> None:
+        self._spawn(instance, [sys.executable, "-m", instance.partition("-")[0]], self._service_env(instance))
 
     def _spawn_gateway(self) -> None:
         from gateway.render import GatewayConfig, write
@@ -199,7 +253,7 @@ class Stack:
             admin_port=self.config.admin_port,
             api_keys=list(self.config.api_keys),
             rate_limit_per_minute=self.config.rate_limit_per_minute,
-            upstreams={name: self.address(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
+            upstreams={name: self.upstream(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
         )
         path = write(config, self.config.data_dir / "envoy.yaml")
         envoy = Path(sys.executable).with_name("envoy")
@@ -215,12 +269,12 @@ class Stack:
             where = f" (see {self.config.log_dir / (name + '.log')})" if self.config.log_dir else ""
             raise RuntimeError(f"{name} exited with code {process.returncode} during start-up{where}")
 
-    def wait_serving(self, service: str, target: str | None = None) -> None:
+    def wait_serving(self, instance: str, target: str | None = None) -> None:
         deadline = time.monotonic() + self.config.ready_timeout
-        with grpc.insecure_channel(target or self.address(service)) as channel:
+        with grpc.insecure_channel(target or self.address(instance)) as channel:
             stub = health_pb2_grpc.HealthStub(channel)
             while time.monotonic() < deadline:
-                self._check_alive(service)
+                self._check_alive(instance)
                 try:
                     status = stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=1).status
                     if status == health_pb2.HealthCheckResponse.SERVING:
@@ -228,7 +282,7 @@ class Stack:
                 except grpc.RpcError:
                     pass
                 time.sleep(0.1)
-        raise TimeoutError(f"{service} was not SERVING after {self.config.ready_timeout:.0f} s")
+        raise TimeoutError(f"{instance} was not SERVING after {self.config.ready_timeout:.0f} s")
 
     def _wait_gateway(self) -> None:
         import httpx
@@ -257,6 +311,8 @@ class Stack:
         for it to serve: the supervisor's restart."""
         if name == "envoy":
             self._spawn_gateway()
+        elif name == "milvus":
+            self._spawn_milvus()
         else:
             self._spawn_service(name)
 

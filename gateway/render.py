@@ -6,7 +6,8 @@ Environment (with local defaults):
   ENVOY_ADMIN_PORT=9901         Envoy's admin interface, always on 127.0.0.1
   GATEWAY_RATE_LIMIT_PER_MINUTE=100   requests a minute for each API key
   ATENDE_API_KEYS               comma-separated keys accepted in x-api-key; empty disables auth
-  ROUTER_ADDR, AGENT_ADDR, MEMORY_ADDR, KNOWLEDGE_ADDR   upstream host:port
+  ROUTER_ADDR, AGENT_ADDR, MEMORY_ADDR, KNOWLEDGE_ADDR   upstream host:port, or several
+                                comma-separated (instances on one machine)
   GATEWAY_DESCRIPTOR=gen/atende.pb    the descriptor set the transcoder reads
 
 Usage: python -m gateway.render OUT_FILE
@@ -57,8 +58,19 @@ class GatewayConfig:
         )
 
 
-def _cluster(name: str, address: str) -> str:
-    host, _, port = address.rpartition(":")
+def _endpoint(address: str) -> str:
+    host, _, port = address.strip().rpartition(":")
+    return f"""
+              - endpoint:
+                  address:
+                    socket_address: {{ address: {host}, port_value: {port} }}"""
+
+
+def _cluster(name: str, addresses: str) -> str:
+    """One upstream cluster; `addresses` is host:port, or several comma-separated
+    (instances on one machine). A host that fails to connect or resets is ejected
+    for a while (outlier detection) and a retry goes to another host."""
+    endpoints = "".join(_endpoint(address) for address in addresses.split(",") if address.strip())
     return f"""    - name: {name}
       type: STRICT_DNS
       connect_timeout: 1s
@@ -75,14 +87,25 @@ def _cluster(name: str, address: str) -> str:
           unhealthy_threshold: 2
           healthy_threshold: 1
           grpc_health_check: {{}}
+      outlier_detection:
+        split_external_local_origin_errors: true
+        consecutive_local_origin_failure: 1
+        interval: 1s
+        base_ejection_time: 5s
+        max_ejection_percent: 50
       load_assignment:
         cluster_name: {name}
         endpoints:
-          - lb_endpoints:
-              - endpoint:
-                  address:
-                    socket_address: {{ address: {host}, port_value: {port} }}
+          - lb_endpoints:{endpoints}
 """
+
+
+# A retry goes to another host than the ones already tried, when there is one.
+RETRY_ELSEWHERE = (
+    "retry_host_predicate: [{ name: envoy.retry_host_predicates.previous_hosts, typed_config: "
+    '{ "@type": type.googleapis.com/envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate } }], '
+    "host_selection_retry_max_attempts: 3"
+)
 
 
 def render(config: GatewayConfig) -> str:
@@ -95,6 +118,7 @@ def render(config: GatewayConfig) -> str:
         DESCRIPTOR_PATH=str(config.descriptor),
         AUTH_FILTERS=auth_filter(config.api_keys) + "\n" + body_check_filter(config.descriptor),
         CLUSTERS=clusters.rstrip("\n"),
+        RETRY_ELSEWHERE=RETRY_ELSEWHERE,
     )
 
 
