@@ -20,9 +20,8 @@ from typing import Any, LiteralString
 from psycopg import AsyncConnection, conninfo
 from psycopg.rows import DictRow, dict_row
 from psycopg.types.json import Jsonb
-from psycopg_pool import AsyncConnectionPool
 
-from atende_runtime.postgres import migrate, open_pool, ping
+from atende_runtime.postgres import Pool, migrate, open_pool, ping
 from integrations_svc.domain import Job, JobStatus, NewJob
 from integrations_svc.pg_local import PostgresLocalRecords, single
 from integrations_svc.store import Claim, Cursor, KeyReused, NotRetryable
@@ -57,7 +56,7 @@ class PostgresStore(PostgresLocalRecords):
     """JobStore; LocalRecords comes with its base, since the local adapters' tables
     live in the same schema and are written by the same workers."""
 
-    def __init__(self, pool: AsyncConnectionPool, schema: str, worker_pool: AsyncConnectionPool | None = None) -> None:
+    def __init__(self, pool: Pool, schema: str, worker_pool: Pool | None = None) -> None:
         """pool serves the RPCs: every commit is durable before the caller hears
         "accepted". worker_pool, when given, has synchronous_commit off (see
         open_worker_pool): the workers' bookkeeping then costs no fsync of its own,
@@ -359,7 +358,7 @@ async def _commit(conn: AsyncConnection[Any], durable: bool) -> AsyncIterator[No
 
 
 
-async def open_worker_pool(url: str, *, max_size: int) -> AsyncConnectionPool:
+async def open_worker_pool(url: str, *, max_size: int) -> Pool:
     """A pool whose commits do not wait for the WAL flush (synchronous_commit off).
     A PostgreSQL crash may forget the last fraction of a second of worker
     bookkeeping (a claim, a "delivered"); the job is then delivered again, which the

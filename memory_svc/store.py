@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from psycopg_pool import AsyncConnectionPool
-
-from atende_runtime.postgres import migrate
+from atende_runtime.postgres import Pool, migrate
 from memory_svc.postgres import append_sql, conversations, interactions, leads, outbox, retention, subjects
 from memory_svc.postgres.append import PgAppends
 from memory_svc.postgres.conversations import PgConversations
@@ -33,7 +31,7 @@ QUERIES: dict[str, str] = {
 
 
 class PostgresStore(PgAppends, PgConversations, PgInteractions, PgLeads, PgSubjects, PgRetention, PgOutbox):
-    def __init__(self, pool: AsyncConnectionPool, schema: str) -> None:
+    def __init__(self, pool: Pool, schema: str) -> None:
         super().__init__(pool, schema, QUERIES)
 
     async def migrate(self) -> list[str]:
