@@ -317,6 +317,12 @@ def test_every_deployment_has_probes(rendered: dict[str, list[Doc]]) -> None:
                     assert port in ports or port in ports.values(), f"{where}: {probe_name} port"
                 else:
                     assert probe.get("grpc", {}).get("port") == ports["grpc"], f"{where}: {probe_name} is not gRPC"
+            if not is_gateway(deployment):
+                # Readiness asks for the dependencies; startup and liveness only for the
+                # process: an outage of PostgreSQL must make pods unready, not restart them.
+                assert container["readinessProbe"]["grpc"].get("service", "") == "", where
+                assert container["livenessProbe"]["grpc"].get("service") == "liveness", where
+                assert container["startupProbe"]["grpc"].get("service") == "liveness", where
             if deployment["metadata"]["name"] == "knowledge":
                 assert container["startupProbe"]["grpc"]["port"] == ports["grpc"]
                 startup = container["startupProbe"]
