@@ -9,6 +9,7 @@ import grpc
 
 from atende_runtime.interceptors import REQUEST_ID_HEADER
 from atende_runtime.logs import request_id_var
+from atende_runtime.tls import aio_channel
 
 # Retries only UNAVAILABLE (the upstream was not reached), which is safe for every
 # call: the request did not run.
@@ -116,5 +117,6 @@ def grpc_target(address: str) -> str:
 
 
 def open_channel(target: str, default_timeout: float) -> grpc.aio.Channel:
-    """Create inside the running event loop and keep for the process's lifetime."""
-    return ContextChannel(grpc.aio.insecure_channel(grpc_target(target), options=_OPTIONS), default_timeout)
+    """Create inside the running event loop and keep for the process's lifetime.
+    mTLS with this service's certificate when ATENDE_TLS_* are set (atende_runtime/tls.py)."""
+    return ContextChannel(aio_channel(grpc_target(target), _OPTIONS), default_timeout)

@@ -19,6 +19,7 @@ from grpc_reflection.v1alpha import reflection
 from atende_runtime.interceptors import RequestContextInterceptor
 from atende_runtime.logs import configure_logging
 from atende_runtime.settings import ServiceSettings
+from atende_runtime.tls import server_credentials
 
 log = logging.getLogger("atende.server")
 
@@ -117,11 +118,16 @@ class RunningServer:
     health_servicer: health_aio.HealthServicer
     stopping: asyncio.Event
     health_task: asyncio.Task[None]
+    # The plaintext health-only server (settings.health_port), if any.
+    health_server: grpc.aio.Server | None = None
+    health_port: int | None = None
 
     async def stop(self, grace: float | None = None) -> None:
         self.stopping.set()
         await self.health_servicer.enter_graceful_shutdown()
         await self.server.stop(grace)
+        if self.health_server is not None:
+            await self.health_server.stop(None)
         await self.health_task
         await self.mounted.close()
 
@@ -140,20 +146,39 @@ async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
     reflection.enable_server_reflection(
         [*mounted.service_names, *mounted.reflection_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server
     )
-    port = server.add_insecure_port(f"{settings.host}:{settings.port}")
+    address = f"{settings.host}:{settings.port}"
+    if settings.tls.enabled:
+        port = server.add_secure_port(address, server_credentials(settings.tls))
+    else:
+        port = server.add_insecure_port(address)
+    health_server, health_port = None, None
+    if settings.health_port is not None:
+        # Its own server: a port of the main one would serve every service there, in
+        # plaintext, past the client-certificate check.
+        health_server = grpc.aio.server(options=_SERVER_OPTIONS)
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, health_server)
+        health_port = health_server.add_insecure_port(f"{settings.host}:{settings.health_port}")
+        await health_server.start()
     await server.start()
     stopping = asyncio.Event()
     health_task = asyncio.create_task(
         _health_loop(health_servicer, mounted, settings.health_interval_seconds, stopping)
     )
-    return RunningServer(server, port, mounted, health_servicer, stopping, health_task)
+    return RunningServer(server, port, mounted, health_servicer, stopping, health_task, health_server, health_port)
 
 
 async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
     configure_logging(name, settings.log_level)
     running = await start(settings, setup)
     _settle_garbage_collector()
-    log.info("listening", extra={"address": f"{settings.host}:{running.port}"})
+    log.info(
+        "listening",
+        extra={
+            "address": f"{settings.host}:{running.port}",
+            "tls": "mutual" if settings.tls.enabled else "off",
+            "health_port": running.health_port,
+        },
+    )
 
     signalled = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -61,6 +61,13 @@ class StackConfig:
     gateway_bind: str = "127.0.0.1"
     gateway_port: int = 8080
     admin_port: int = 9901
+    # The same API over TLS (0: none); without tls_cert/tls_key, a self-signed
+    # certificate for localhost is made once in data/tls/ (gateway/tls.py).
+    gateway_tls_port: int = 8443
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    # False: TLS only, as in production.
+    gateway_plaintext: bool = True
     ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
     services: tuple[str, ...] = SERVICES
     database_url: str = ""
@@ -84,12 +91,21 @@ class StackConfig:
 
     @classmethod
     def from_env(cls) -> StackConfig:
+        from gateway.render import GatewayConfig
+
         env = os.environ
+        gateway = GatewayConfig.from_env()  # the gateway's own reading of GATEWAY_*
+        if (gateway.tls_cert is None) != (gateway.tls_key is None):
+            raise ValueError("set both GATEWAY_TLS_CERT and GATEWAY_TLS_KEY, or neither (a self-signed pair in data/tls/)")
         return cls(
             data_dir=Path(env.get("ATENDE_DATA_DIR", str(ROOT / "data"))),
-            gateway_bind=env.get("GATEWAY_BIND", "127.0.0.1"),
-            gateway_port=int(env.get("GATEWAY_PORT", "8080")),
-            admin_port=int(env.get("ENVOY_ADMIN_PORT", "9901")),
+            gateway_bind=gateway.bind,
+            gateway_port=gateway.port,
+            admin_port=gateway.admin_port,
+            gateway_tls_port=gateway.tls_port,
+            tls_cert=gateway.tls_cert,
+            tls_key=gateway.tls_key,
+            gateway_plaintext=gateway.plaintext,
             database_url=env.get("DATABASE_URL", ""),
             redis_url=env.get("REDIS_URL", ""),
             milvus_uri=env.get("MILVUS_URI", ""),
@@ -104,6 +120,7 @@ class StackConfig:
             data_dir=data_dir,
             gateway_port=free_port(),
             admin_port=free_port(),
+            gateway_tls_port=free_port(),
             ports={name: free_port() for name in SERVICES},
             log_dir=data_dir / "logs",
         )
@@ -124,13 +141,39 @@ class Stack:
         self.milvus_uri = config.milvus_uri
 
     @property
+    def _gateway_host(self) -> str:
+        return "localhost" if self.config.gateway_bind in ("127.0.0.1", "0.0.0.0") else self.config.gateway_bind
+
+    @property
     def gateway_url(self) -> str:
-        host = "localhost" if self.config.gateway_bind in ("127.0.0.1", "0.0.0.0") else self.config.gateway_bind
-        return f"http://{host}:{self.config.gateway_port}"
+        """The plaintext URL, or the https one when the gateway serves TLS only."""
+        if not self.config.gateway_plaintext:
+            return self.gateway_https_url
+        return f"http://{self._gateway_host}:{self.config.gateway_port}"
+
+    @property
+    def gateway_https_url(self) -> str:
+        return f"https://{self._gateway_host}:{self.config.gateway_tls_port}"
 
     @property
     def gateway_target(self) -> str:
+        """The plaintext gRPC target."""
         return f"127.0.0.1:{self.config.gateway_port}"
+
+    @property
+    def gateway_tls_target(self) -> str:
+        """The gRPC target over TLS: a name the certificate covers."""
+        return f"localhost:{self.config.gateway_tls_port}"
+
+    @property
+    def tls_files(self) -> tuple[Path, Path]:
+        """The gateway's certificate and key: the configured files, else the
+        self-signed pair in data/tls/ (made on first use, then reused)."""
+        if self.config.tls_cert and self.config.tls_key:
+            return self.config.tls_cert, self.config.tls_key
+        from gateway.tls import ensure_self_signed, local_names
+
+        return ensure_self_signed(self.config.data_dir.resolve() / "tls", local_names(self.config.gateway_bind))
 
     def instances(self, service: str) -> list[str]:
         """Process names of a service's instances: "router_svc", "router_svc-2", …"""
@@ -247,10 +290,15 @@ class Stack:
     def _spawn_gateway(self) -> None:
         from gateway.render import GatewayConfig, write
 
+        tls_cert, tls_key = self.tls_files if self.config.gateway_tls_port else (None, None)
         config = GatewayConfig(
             bind=self.config.gateway_bind,
             port=self.config.gateway_port,
             admin_port=self.config.admin_port,
+            plaintext=self.config.gateway_plaintext,
+            tls_port=self.config.gateway_tls_port,
+            tls_cert=tls_cert,
+            tls_key=tls_key,
             api_keys=list(self.config.api_keys),
             rate_limit_per_minute=self.config.rate_limit_per_minute,
             upstreams={name: self.upstream(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
@@ -289,11 +337,15 @@ class Stack:
 
         deadline = time.monotonic() + self.config.ready_timeout
         headers = {"x-api-key": self.config.api_keys[0]} if self.config.api_keys else {}
+        # Whether Envoy answers, not who it is: a configured certificate may name
+        # another host than localhost.
+        verify = self.config.gateway_plaintext
         while time.monotonic() < deadline:
             self._check_alive("envoy")
             try:
                 # Envoy answers 503 until its health checks have seen the upstream.
-                if httpx.get(f"{self.gateway_url}/v1/agents", headers=headers, timeout=1).status_code == 200:
+                answer = httpx.get(f"{self.gateway_url}/v1/agents", headers=headers, timeout=1, verify=verify)
+                if answer.status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
