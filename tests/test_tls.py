@@ -22,7 +22,7 @@ import pytest
 from cryptography import x509
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2
-from tls_certs import Issued, TestCA
+from tls_certs import Issued, TestCA, handshake
 
 from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted, RunningServer, start
@@ -226,21 +226,6 @@ async def test_the_gateway_serves_tls_and_reaches_a_service_over_mtls(envoy_with
     assert response.status_code == 404 and response.headers["x-request-id"], response.text
 
 
-def _handshake(port: int, cafile: Path, highest: ssl.TLSVersion) -> str:
-    """A TLS handshake with a client that offers nothing newer than `highest`."""
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    context.load_verify_locations(cafile)
-    context.minimum_version = ssl.TLSVersion.TLSv1
-    context.maximum_version = highest
-    # OpenSSL 3 refuses to offer TLS 1.0/1.1 at its default security level (1.1's
-    # SHA-1 handshake signatures sit below level 1); level 0 lets this client offer
-    # 1.1 at all, so the refusal seen below is the gateway's, not our own library's.
-    context.set_ciphers("DEFAULT:@SECLEVEL=0")
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
-        with context.wrap_socket(sock, server_hostname="localhost") as tls:
-            return str(tls.version())
-
-
 @pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1:DeprecationWarning")
 def test_the_gateway_refuses_tls_1_1(envoy_with_tls: GatewayConfig) -> None:
     config = envoy_with_tls
@@ -248,14 +233,14 @@ def test_the_gateway_refuses_tls_1_1(envoy_with_tls: GatewayConfig) -> None:
     deadline = time.monotonic() + 10
     while True:  # the listener opens once Envoy has read its secrets
         try:
-            assert _handshake(config.tls_port, config.tls_cert, ssl.TLSVersion.TLSv1_2) == "TLSv1.2"
+            assert handshake(config.tls_port, config.tls_cert, ssl.TLSVersion.TLSv1_2) == "TLSv1.2"
             break
         except (ConnectionRefusedError, ConnectionResetError, ssl.SSLError):
             assert time.monotonic() < deadline
             time.sleep(0.1)
-    assert _handshake(config.tls_port, config.tls_cert, ssl.TLSVersion.TLSv1_3) == "TLSv1.3"
+    assert handshake(config.tls_port, config.tls_cert, ssl.TLSVersion.TLSv1_3) == "TLSv1.3"
     with pytest.raises(ssl.SSLError) as refused:
-        _handshake(config.tls_port, config.tls_cert, ssl.TLSVersion.TLSv1_1)
+        handshake(config.tls_port, config.tls_cert, ssl.TLSVersion.TLSv1_1)
     # The server's alert, not "no protocols available" on our side.
     assert refused.value.reason == "TLSV1_ALERT_PROTOCOL_VERSION", refused.value
 

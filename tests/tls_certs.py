@@ -1,9 +1,12 @@
-"""Certificates for tests, made with `cryptography`: a CA and the leaves it signs."""
+"""Certificates for tests, made with `cryptography`: a CA and the leaves it signs; and a
+TLS handshake limited to a protocol version."""
 
 from __future__ import annotations
 
 import datetime
 import ipaddress
+import socket
+import ssl
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,3 +80,19 @@ def _general_name(name: str) -> x509.GeneralName:
         return x509.IPAddress(ipaddress.ip_address(name))
     except ValueError:
         return x509.DNSName(name)
+
+
+def handshake(port: int, cafile: Path, highest: ssl.TLSVersion, host: str = "127.0.0.1") -> str:
+    """A TLS handshake (to a server for localhost) with a client that offers nothing
+    newer than `highest`; returns the version agreed, or raises ssl.SSLError."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.load_verify_locations(cafile)
+    context.minimum_version = ssl.TLSVersion.TLSv1
+    context.maximum_version = highest
+    # OpenSSL 3 will not even offer TLS 1.0/1.1 at its default security level (their
+    # SHA-1 handshake signatures are below level 1: "legacy sigalg disallowed"). Level 0
+    # lets this client offer 1.1, so a refusal is the server's, not our own library's.
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    with socket.create_connection((host, port), timeout=5) as sock:
+        with context.wrap_socket(sock, server_hostname="localhost") as tls:
+            return str(tls.version())

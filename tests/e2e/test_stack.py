@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -22,6 +24,7 @@ import psycopg
 import pytest
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
+from tls_certs import handshake
 
 from devstack.stack import Stack, StackConfig
 from devstack.supervisor import Supervisor
@@ -235,6 +238,43 @@ def test_over_the_rate_limit_is_429(stack: Stack, stack_config: StackConfig) -> 
     refilled = math.ceil((time.monotonic() - started) * limit / 60)
     assert codes[0] == 200 and codes.count(429) >= 10
     assert codes.count(200) <= limit + refilled + 1
+
+
+@pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1:DeprecationWarning")
+def test_the_gateway_serves_https_and_grpc_over_tls_with_its_generated_certificate(
+    stack: Stack, stack_config: StackConfig, http: httpx.Client
+) -> None:
+    """What `make run` prints: the self-signed certificate in data/tls/, trusted by curl,
+    httpx, grpc and grpcurl; TLS 1.1 refused; the plaintext port still serves."""
+    cert = stack_config.data_dir.resolve() / "tls" / "gateway.crt"
+    assert oct(cert.with_name("gateway.key").stat().st_mode & 0o777) == "0o600"
+    verify = ssl.create_default_context(cafile=str(cert))
+    with httpx.Client(base_url=stack.gateway_https_url, headers=HEADERS, verify=verify, timeout=30) as client:
+        turn = _turn(client, "e2e-https", "Quanto custa o kit solar para minha casa?")
+        assert turn.status_code == 200 and turn.json()["reply"]["text"], turn.text
+        assert client.get("/v1/agents").status_code == 200
+    credentials = grpc.ssl_channel_credentials(root_certificates=cert.read_bytes())
+    with grpc.secure_channel(stack.gateway_tls_target, credentials) as channel:
+        reply = cgrpc.ConversationServiceStub(channel).SendMessage(
+            cpb.SendMessageRequest(conversation_id="e2e-grpc-tls", user_id="joao", text="My inverter shows error E04"),
+            metadata=[("x-api-key", KEY)], timeout=30,
+        )
+        assert reply.reply.agent == "support"
+    grpcurl = Path(sys.executable).with_name("grpcurl")
+    listed = subprocess.run(
+        [str(grpcurl), "-cacert", str(cert), "-H", f"x-api-key: {KEY}", stack.gateway_tls_target, "list"],
+        capture_output=True, text=True, timeout=30,
+    )
+    assert listed.returncode == 0 and "atende.conversation.v1.ConversationService" in listed.stdout, listed.stderr
+    if shutil.which("curl"):
+        curled = subprocess.run(
+            ["curl", "-sS", "--cacert", str(cert), "-H", f"x-api-key: {KEY}", f"{stack.gateway_https_url}/v1/agents"],
+            capture_output=True, text=True, timeout=30,
+        )
+        assert curled.returncode == 0 and '"sales"' in curled.stdout, curled.stderr
+    with pytest.raises(ssl.SSLError, match="PROTOCOL_VERSION"):
+        handshake(stack_config.gateway_tls_port, cert, ssl.TLSVersion.TLSv1_1)
+    assert http.get("/v1/agents").status_code == 200  # plaintext, beside it
 
 
 def test_reflection_through_the_gateway_lists_the_public_services(stack: Stack) -> None:
