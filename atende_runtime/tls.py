@@ -7,19 +7,23 @@ Environment (the same names in every service; all three, or none for plaintext):
   ATENDE_TLS_CA     the CA bundle of the mesh: a caller must present a certificate that
                     chains to it (mutual TLS), and the services called must too
 
+  ATENDE_TLS_RELOAD_SECONDS   how often (at most) the files are looked at for a renewal (5)
+
 In Kubernetes, components/mtls mounts a cert-manager Secret (tls.crt, tls.key, ca.crt)
-and sets these. The server re-reads the files when they change (cert-manager renews
-them in place): the next handshake uses the new pair. Plaintext servers and channels
-stay the default, for the local stack and the tests."""
+and sets these. cert-manager renews them in place: the server serves the new pair from
+its next handshake, and a service's channels (open_channel) move their new calls to a
+fresh connection with the new client certificate. Plaintext servers and channels stay
+the default, for the local stack and the tests."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import grpc
 from pydantic import model_validator
@@ -123,15 +127,46 @@ def server_credentials(settings: TlsSettings) -> grpc.ServerCredentials:
     return grpc.dynamic_ssl_server_credentials(reloading.initial(), fetch, require_client_authentication=True)
 
 
-def channel_credentials(settings: TlsSettings) -> grpc.ChannelCredentials:
-    """TLS with this service's certificate as the client's, trusting ATENDE_TLS_CA."""
-    files = _read(settings)
+class ClientTls:
+    """This service's client side of mTLS: channel credentials from its files, made
+    again when the files change (looked at, at most once a reload_seconds, as calls
+    are made: see ContextChannel in atende_runtime/channels.py)."""
+
+    def __init__(self, settings: TlsSettings) -> None:
+        self._settings = settings
+        self._files = _read(settings)
+        self.credentials = _channel_credentials(self._files)
+        self._checked = time.monotonic()
+
+    def renewed(self) -> bool:
+        """True when the files hold a new certificate: self.credentials are new."""
+        if time.monotonic() - self._checked < self._settings.reload_seconds:
+            return False
+        self._checked = time.monotonic()
+        try:
+            files = _read(self._settings)
+        except OSError:
+            return False
+        if files == self._files or not _pair_matches(files):
+            return False
+        self._files = files
+        self.credentials = _channel_credentials(files)
+        log.info("TLS client certificate reloaded", extra={"cert": str(self._settings.cert)})
+        return True
+
+
+def _channel_credentials(files: _Files) -> grpc.ChannelCredentials:
     return grpc.ssl_channel_credentials(root_certificates=files.ca, private_key=files.key, certificate_chain=files.cert)
 
 
-def aio_channel(target: str, options: list[tuple[str, object]], settings: TlsSettings | None = None) -> grpc.aio.Channel:
-    """A grpc.aio channel to another service: mTLS when ATENDE_TLS_* are set, else plaintext."""
+def client_tls(settings: TlsSettings | None = None) -> ClientTls | None:
+    """The client side of mTLS when ATENDE_TLS_* (or `settings`) configure it, else None."""
     tls = TlsSettings() if settings is None else settings
-    if tls.enabled:
-        return grpc.aio.secure_channel(target, channel_credentials(tls), options=options)
+    return ClientTls(tls) if tls.enabled else None
+
+
+def aio_channel(target: str, options: Sequence[tuple[str, Any]], tls: ClientTls | None) -> grpc.aio.Channel:
+    """A grpc.aio channel to another service: mTLS with `tls`, plaintext without."""
+    if tls is not None:
+        return grpc.aio.secure_channel(target, tls.credentials, options=options)
     return grpc.aio.insecure_channel(target, options=options)

@@ -14,8 +14,7 @@ from atende.integrations.v1 import integrations_service_pb2 as ipb
 from atende.integrations.v1 import integrations_service_pb2_grpc as ipb_grpc
 from google.protobuf.message import DecodeError
 
-from atende_runtime.channels import grpc_target
-from atende_runtime.tls import aio_channel
+from atende_runtime.channels import open_channel
 from memory_svc.outbox import ACTION_BOOK_MEETING, ACTION_SEND_EMAIL, ACTION_SYNC_LEAD, ACTION_TRACK_EVENT, JobState, OutboxAction
 from memory_svc.relay import JOB_DEAD, JOB_DELIVERED, JOB_QUEUED, JobMissing, Rejected, Unreachable
 
@@ -54,7 +53,8 @@ class GrpcIntegrations:
 
     def _client(self) -> Any:
         if self._stub is None:
-            self._channel = aio_channel(grpc_target(self.address), _OPTIONS)
+            # mTLS when configured (ATENDE_TLS_*), following a renewed certificate.
+            self._channel = open_channel(self.address, self.timeout, options=_OPTIONS)
             self._stub = ipb_grpc.IntegrationsServiceStub(self._channel)
         return self._stub
 

@@ -37,11 +37,18 @@ CHECK = health_pb2.HealthCheckRequest(service="")
 REFLECTION = "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"
 
 
+async def _who(request: bytes, context: grpc.aio.ServicerContext) -> bytes:  # type: ignore[type-arg]
+    """The common name of the caller's certificate."""
+    return b"".join(context.auth_context().get("x509_common_name", []))
+
+
 async def _mounted(server: grpc.aio.Server) -> Mounted:
     async def always() -> bool:
         return True
 
-    return Mounted(["test.Nothing"], always)
+    handler = grpc.method_handlers_generic_handler("test.Who", {"Call": grpc.unary_unary_rpc_method_handler(_who)})
+    server.add_generic_rpc_handlers((handler,))
+    return Mounted(["test.Who"], always)
 
 
 def _tls(issued: Issued, reload_seconds: float = 5.0) -> TlsSettings:
@@ -95,7 +102,7 @@ async def test_a_service_with_mtls_serves_only_callers_with_a_certificate_of_the
     channel = open_channel(target, default_timeout=5)
     try:
         await _wait_serving(channel)
-        assert "test.Nothing" in await _list_services(channel)
+        assert "test.Who" in await _list_services(channel)
     finally:
         await channel.close()
 
@@ -155,6 +162,27 @@ async def test_a_renewed_certificate_is_served_without_a_restart(tmp_path: Path)
 
 def _der(path: Path) -> bytes:
     return ssl.PEM_cert_to_DER_cert(path.read_text())
+
+
+async def test_a_services_channel_moves_to_its_renewed_client_certificate(
+    mtls_service: tuple[RunningServer, TestCA], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server, ca = mtls_service
+    caller = ca.issue("router")
+    for name, path in (("CERT", caller.cert), ("KEY", caller.key), ("CA", caller.ca)):
+        monkeypatch.setenv(f"ATENDE_TLS_{name}", str(path))
+    monkeypatch.setenv("ATENDE_TLS_RELOAD_SECONDS", "0")
+    channel = open_channel(f"localhost:{server.port}", default_timeout=5)
+    who = channel.unary_unary("/test.Who/Call")  # made once, as a stub's methods are
+    try:
+        assert await who(b"") == b"router"
+        renewed = ca.issue("router-renewed", folder=tmp_path / "renewed")
+        shutil.copy(renewed.key, caller.key)
+        shutil.copy(renewed.cert, caller.cert)
+        assert await who(b"") == b"router-renewed"
+        assert await who(b"") == b"router-renewed"
+    finally:
+        await channel.close()
 
 
 def test_mtls_settings_are_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
