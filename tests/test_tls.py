@@ -254,6 +254,35 @@ async def test_the_gateway_serves_tls_and_reaches_a_service_over_mtls(envoy_with
     assert response.status_code == 404 and response.headers["x-request-id"], response.text
 
 
+def _gateway_certificate(port: int) -> bytes:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        with context.wrap_socket(sock) as tls:
+            served = tls.getpeercert(binary_form=True)
+    assert served
+    return served
+
+
+def test_the_gateway_serves_a_renewed_certificate_without_a_restart(envoy_with_tls: GatewayConfig) -> None:
+    config = envoy_with_tls
+    assert config.tls_cert and config.tls_key
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            assert _gateway_certificate(config.tls_port) == _der(config.tls_cert)
+            break
+        except (ConnectionRefusedError, ConnectionResetError, ssl.SSLError):
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    config.tls_key.unlink()  # made again, and moved into the watched folder
+    ensure_self_signed(config.tls_cert.parent)
+    deadline = time.monotonic() + 10
+    while _gateway_certificate(config.tls_port) != _der(config.tls_cert):
+        assert time.monotonic() < deadline, "Envoy kept the old certificate"
+        time.sleep(0.1)
+
+
 @pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1:DeprecationWarning")
 def test_the_gateway_refuses_tls_1_1(envoy_with_tls: GatewayConfig) -> None:
     config = envoy_with_tls
