@@ -313,3 +313,31 @@ def test_the_local_certificate_is_made_once_with_a_private_key(tmp_path: Path) -
     assert cert.read_bytes() != made[0], "a broken pair is replaced"
     names = x509.load_pem_x509_certificate(cert.read_bytes()).extensions.get_extension_for_class(x509.SubjectAlternativeName)
     assert [str(name.value) for name in names.value] == ["localhost", "127.0.0.1", "::1"]
+
+
+def test_make_run_serves_tls_with_its_certificate_and_says_how_to_trust_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from devstack.__main__ import _banner
+    from devstack.stack import Stack, StackConfig
+
+    for name in ("GATEWAY_TLS", "GATEWAY_TLS_PORT", "GATEWAY_TLS_CERT", "GATEWAY_TLS_KEY", "GATEWAY_PLAINTEXT", "GATEWAY_PORT"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ATENDE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    stack = Stack(StackConfig.from_env())
+    assert (stack.config.gateway_port, stack.config.gateway_tls_port) == (8080, 8443)
+    assert stack.tls_files == (tmp_path / "data" / "tls" / "gateway.crt", tmp_path / "data" / "tls" / "gateway.key")
+    banner = _banner(stack)
+    assert "http://localhost:8080" in banner and "https://localhost:8443" in banner
+    assert "curl -s --cacert data/tls/gateway.crt https://localhost:8443/v1/agents" in banner
+    assert "grpcurl -cacert data/tls/gateway.crt localhost:8443 list" in banner
+
+    monkeypatch.setenv("GATEWAY_PLAINTEXT", "off")
+    tls_only = Stack(StackConfig.from_env())
+    assert tls_only.gateway_url == "https://localhost:8443" and "http://" not in _banner(tls_only).split("Try it:")[1]
+    monkeypatch.setenv("GATEWAY_TLS_CERT", str(tmp_path / "mine.crt"))
+    with pytest.raises(ValueError, match="both GATEWAY_TLS_CERT and GATEWAY_TLS_KEY"):
+        StackConfig.from_env()
+    monkeypatch.setenv("GATEWAY_TLS_KEY", str(tmp_path / "mine.key"))
+    assert Stack(StackConfig.from_env()).tls_files == (tmp_path / "mine.crt", tmp_path / "mine.key")
