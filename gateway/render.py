@@ -277,13 +277,21 @@ def _is_ip(host: str) -> bool:
 def _listeners(config: GatewayConfig, piece: str, secrets_dir: Path) -> str:
     """The template's listener once per public port: the filter chain is written once
     in envoy.yaml and served plaintext, over TLS, or both."""
-    listeners = []
+    listeners: list[dict[str, object]] = []
     if config.plaintext:
         listeners.append(dict(LISTENER_NAME="public", LISTENER_PORT=config.port, LISTENER_TLS=""))
     if config.tls_port:
         tls = _downstream_tls(secrets_dir)
         listeners.append(dict(LISTENER_NAME="public_tls", LISTENER_PORT=config.tls_port, LISTENER_TLS=tls))
-    return "\n".join(Template(piece).safe_substitute(values) for values in listeners)
+    # Only these three placeholders, by plain replacement: everything else in the piece
+    # ($$ escapes included) is left for the one Template pass over the whole file.
+    return "\n".join(_fill(piece, values) for values in listeners)
+
+
+def _fill(piece: str, values: dict[str, object]) -> str:
+    for name, value in values.items():
+        piece = piece.replace("${" + name + "}", str(value))
+    return piece
 
 
 def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
