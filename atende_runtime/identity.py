@@ -57,9 +57,11 @@ class Caller:
             raise PermissionDenied("this credential is for another conversation")
 
     def acting_as(self, claimed: str, what: str) -> str:
-        """The identity a caller acts as: its credential's subject. A body value that
-        differs is refused; an empty one is filled in. Internal callers name it."""
-        if self.role is Role.INTERNAL:
+        """The identity a customer or a human agent acts as: its credential's subject.
+        A body value that differs is refused; an empty one is filled in. Admin and
+        service credentials (a business's own back end) and peers inside the mesh
+        name it in the request."""
+        if self.role in (Role.INTERNAL, Role.ADMIN):
             return claimed
         if claimed and claimed != self.subject:
             raise PermissionDenied(f"{what} comes from the credential ({self.subject!r}), not the request")

@@ -245,9 +245,14 @@ class Stack:
         self._spawn(instance, [sys.executable, "-m", instance.partition("-")[0]], self._service_env(instance))
 
     def _spawn_gateway(self) -> None:
+        from gateway.authz import JwtConfig
         from gateway.render import GatewayConfig, write
+        from gateway.tokens import TokenKeys
 
+        # The key that signs customer and agent tokens: made on the first start, kept.
+        keys = TokenKeys(self.config.data_dir / "jwt").ensure()
         config = GatewayConfig(
+            jwt=JwtConfig(jwks_file=str(keys.jwks_path)),
             bind=self.config.gateway_bind,
             port=self.config.gateway_port,
             admin_port=self.config.admin_port,
