@@ -18,7 +18,9 @@ from atende_runtime.errors import PermissionDenied
 ROLE_HEADER = "x-atende-role"
 SUBJECT_HEADER = "x-atende-subject"
 CONVERSATION_HEADER = "x-atende-conversation"
-IDENTITY_HEADERS = (ROLE_HEADER, SUBJECT_HEADER, CONVERSATION_HEADER)
+# The client's address as the gateway saw it (for the audit trail).
+ADDRESS_HEADER = "x-atende-client-address"
+IDENTITY_HEADERS = (ROLE_HEADER, SUBJECT_HEADER, CONVERSATION_HEADER, ADDRESS_HEADER)
 
 
 class Role(StrEnum):
@@ -36,6 +38,8 @@ class Caller:
     subject: str = ""
     # The one conversation a customer credential is bound to.
     conversation: str = ""
+    # Where the request came from, as the gateway saw it.
+    address: str = ""
 
     @classmethod
     def from_metadata(cls, metadata: Iterable[tuple[str, Any]] | None) -> Caller:
@@ -49,7 +53,7 @@ class Caller:
             raise PermissionDenied(f"unknown caller role {role[:32]!r}") from None
         if kind is Role.INTERNAL:
             raise PermissionDenied("the internal role cannot be claimed through a header")
-        return cls(kind, values.get(SUBJECT_HEADER, ""), values.get(CONVERSATION_HEADER, ""))
+        return cls(kind, values.get(SUBJECT_HEADER, ""), values.get(CONVERSATION_HEADER, ""), values.get(ADDRESS_HEADER, ""))
 
     def check_conversation(self, conversation_id: str) -> None:
         """A customer credential reaches its own conversation only."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, cast
 from atende.common.v1 import access_pb2
 from google.protobuf import descriptor_pb2
 
-from atende_runtime.identity import CONVERSATION_HEADER, IDENTITY_HEADERS, ROLE_HEADER, SUBJECT_HEADER
+from atende_runtime.identity import ADDRESS_HEADER, CONVERSATION_HEADER, IDENTITY_HEADERS, ROLE_HEADER, SUBJECT_HEADER
 
 if TYPE_CHECKING:
     from google.protobuf.internal.extension_dict import _ExtensionFieldDescriptor
@@ -180,6 +180,7 @@ def authz_filter(descriptor: Path, api_keys: list[str]) -> str:
         .replace("--SUBJECT_HEADER--", _lua_string(SUBJECT_HEADER))
         .replace("--CONVERSATION_HEADER--", _lua_string(CONVERSATION_HEADER))
         .replace("--RATE_KEY_HEADER--", _lua_string(RATE_KEY_HEADER))
+        .replace("--ADDRESS_HEADER--", _lua_string(ADDRESS_HEADER))
     )
     return _lua_filter(lua, stat_prefix="authz")
 
@@ -257,10 +258,12 @@ function envoy_on_request(handle)
   headers:replace(--ROLE_HEADER--, role)
   if subject ~= nil then headers:replace(--SUBJECT_HEADER--, subject) end
   if conversation ~= nil then headers:replace(--CONVERSATION_HEADER--, conversation) end
+  local address = handle:streamInfo():downstreamDirectRemoteAddress() or ""
+  headers:replace(--ADDRESS_HEADER--, address)
   if subject ~= nil then
     headers:replace(--RATE_KEY_HEADER--, role .. ":" .. subject)
   else
-    headers:replace(--RATE_KEY_HEADER--, "ip:" .. (handle:streamInfo():downstreamDirectRemoteAddress() or ""))
+    headers:replace(--RATE_KEY_HEADER--, "ip:" .. address)
   end
 end
 """
