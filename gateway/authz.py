@@ -120,6 +120,10 @@ def jwt_filter(config: JwtConfig) -> str:
                           forward: false
                           clock_skew_seconds: 30
                           payload_in_metadata: claims
+                          # For the guard's shared rate limit (set only from a verified token).
+                          claim_to_headers:
+                            - {{ header_name: x-atende-jwt-sub, claim_name: sub }}
+                            - {{ header_name: x-atende-jwt-role, claim_name: role }}
                       rules:
                         - match: {{ prefix: / }}
                           requires:
@@ -155,15 +159,93 @@ def jwks_cluster(config: JwtConfig) -> str:
                     socket_address: {{ address: {host}, port_value: {port} }}{tls}"""
 
 
-def authz_filter(descriptor: Path, api_keys: list[str]) -> str:
+# Headers only the gateway may set: any copy from the client is removed first.
+GATEWAY_HEADERS = (
+    *IDENTITY_HEADERS, RATE_KEY_HEADER, "x-atende-key-role", "x-atende-key-subject", "x-atende-key-id",
+    "x-atende-jwt-sub", "x-atende-jwt-role", "x-envoy-auth-failure-mode-allowed",
+)
+
+
+def strip_filter() -> str:
+    """First of all: remove every header only the gateway may set, then record the
+    client's address, before jwt_authn and the guard add theirs."""
+    names = ", ".join(_lua_string(h) for h in GATEWAY_HEADERS)
+    lua = f"""local GATEWAY = {{ {names} }}
+function envoy_on_request(handle)
+  local headers = handle:headers()
+  for _, name in ipairs(GATEWAY) do headers:remove(name) end
+  headers:replace({_lua_string(ADDRESS_HEADER)}, handle:streamInfo():downstreamDirectRemoteAddress() or "")
+end
+"""
+    return _lua_filter(lua, stat_prefix="strip")
+
+
+def guard_filter(guard_addr: str) -> str:
+    """Envoy's ext_authz over HTTP to the guard (gateway/guard): API keys by hash, a
+    key's client addresses, and the rate limit shared by every gateway replica. If
+    the guard cannot be reached, requests go on (tokens and the local bucket still
+    apply) and the authz filter refuses API keys with 503, as it cannot check them."""
+    if not guard_addr:
+        return ""
+    return f"""                  - name: envoy.filters.http.ext_authz
+                    typed_config:
+                      "@type": type.googleapis.com/envoy.extensions.filters.http.ext_authz.v3.ExtAuthz
+                      transport_api_version: V3
+                      failure_mode_allow: true
+                      failure_mode_allow_header_add: true
+                      http_service:
+                        server_uri: {{ uri: "http://{guard_addr}", cluster: guard, timeout: 0.5s }}
+                        path_prefix: /check
+                        authorization_request:
+                          allowed_headers:
+                            patterns:
+                              - {{ exact: x-api-key }}
+                              - {{ exact: x-atende-client-address }}
+                              - {{ exact: x-atende-jwt-sub }}
+                              - {{ exact: x-atende-jwt-role }}
+                        authorization_response:
+                          allowed_upstream_headers:
+                            patterns:
+                              - {{ exact: x-atende-key-role }}
+                              - {{ exact: x-atende-key-subject }}
+                              - {{ exact: x-atende-key-id }}
+                          allowed_client_headers:
+                            patterns:
+                              - {{ exact: retry-after }}
+                              - {{ exact: www-authenticate }}
+                              - {{ exact: x-ratelimit-limit }}
+                              - {{ exact: content-type }}"""
+
+
+def guard_cluster(guard_addr: str) -> str:
+    if not guard_addr:
+        return ""
+    host, _, port = guard_addr.rpartition(":")
+    return f"""
+    - name: guard
+      type: STRICT_DNS
+      connect_timeout: 0.25s
+      load_assignment:
+        cluster_name: guard
+        endpoints:
+          - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {{ address: {host}, port_value: {port} }}"""
+
+
+def authz_filter(descriptor: Path, api_keys: list[str], guarded: bool = False) -> str:
     """The Lua filter after jwt_authn. Credentials, in order: a verified token's claims
-    (sub, role, cid); an API key in x-api-key (an admin credential); none, when no API
-    key is configured (a local run), which acts as an admin while tokens still bind
-    whoever presents one. It removes
-    any x-atende-* header the client sent, sets the ones services trust, and refuses
-    with 401 (no valid credential) or 403 (the role does not reach the route)."""
+    (sub, role, cid); an API key in x-api-key, as the guard verified it (or, without a
+    guard, one of the configured keys: admin credentials); none, when no API key is
+    configured (a local run), which acts as an admin while tokens still bind whoever
+    presents one. It sets the headers services trust and refuses with 401 (no valid
+    credential) or 403 (the role does not reach the route)."""
     table = access_table(descriptor)
-    keys = ", ".join(f"[{_lua_string(key)}] = {_lua_string(f'api-key-{i + 1}')}" for i, key in enumerate(api_keys))
+    # With a guard, keys are checked there by their hash and never written here.
+    keys = "" if guarded else ", ".join(
+        f"[{_lua_string(key)}] = {_lua_string(f'api-key-{i + 1}')}" for i, key in enumerate(api_keys)
+    )
     rest = ",\n".join(
         f"  {{ verb = {_lua_string(r.verb)}, pattern = {_lua_string(r.pattern)}, level = {r.level} }}" for r in table.rest
     )
@@ -174,8 +256,8 @@ def authz_filter(descriptor: Path, api_keys: list[str]) -> str:
         .replace("--REST--", rest)
         .replace("--GRPC--", grpc)
         .replace("--NEEDS--", needs)
-        .replace("--OPEN--", "false" if api_keys else "true")
-        .replace("--STRIP--", ", ".join(_lua_string(h) for h in (*IDENTITY_HEADERS, RATE_KEY_HEADER)))
+        .replace("--OPEN--", "false" if api_keys or guarded else "true")
+        .replace("--GUARDED--", "true" if guarded else "false")
         .replace("--ROLE_HEADER--", _lua_string(ROLE_HEADER))
         .replace("--SUBJECT_HEADER--", _lua_string(SUBJECT_HEADER))
         .replace("--CONVERSATION_HEADER--", _lua_string(CONVERSATION_HEADER))
@@ -195,7 +277,7 @@ local grpc = {
 }
 local NEEDS = { --NEEDS-- }
 local OPEN = --OPEN--
-local STRIP = { --STRIP-- }
+local GUARDED = --GUARDED--
 local LEVEL = { customer = 1, agent = 2, admin = 3 }
 
 local function deny(handle, status, code, message)
@@ -220,7 +302,6 @@ end
 
 function envoy_on_request(handle)
   local headers = handle:headers()
-  for _, name in ipairs(STRIP) do headers:remove(name) end
   local path = headers:get(":path") or ""
   if string.sub(path, 1, 20) == "/grpc.health.v1.Heal" then return end
   local role, subject, conversation = nil, nil, nil
@@ -239,7 +320,12 @@ function envoy_on_request(handle)
     end
   else
     local key = headers:get("x-api-key")
-    if key ~= nil and api_keys[key] ~= nil then
+    local verified = headers:get("x-atende-key-role")
+    if key ~= nil and GUARDED and verified ~= nil then
+      role, subject = verified, headers:get("x-atende-key-subject")
+    elseif key ~= nil and GUARDED and headers:get("x-envoy-auth-failure-mode-allowed") ~= nil then
+      return deny(handle, "503", 14, "API keys cannot be checked right now; try again")
+    elseif key ~= nil and api_keys[key] ~= nil then
       role, subject = "admin", api_keys[key]
     elseif OPEN then
       role = "admin"
@@ -258,8 +344,9 @@ function envoy_on_request(handle)
   headers:replace(--ROLE_HEADER--, role)
   if subject ~= nil then headers:replace(--SUBJECT_HEADER--, subject) end
   if conversation ~= nil then headers:replace(--CONVERSATION_HEADER--, conversation) end
-  local address = handle:streamInfo():downstreamDirectRemoteAddress() or ""
-  headers:replace(--ADDRESS_HEADER--, address)
+  -- Services never need the key itself.
+  headers:remove("x-api-key")
+  local address = headers:get(--ADDRESS_HEADER--) or ""
   if subject ~= nil then
     headers:replace(--RATE_KEY_HEADER--, role .. ":" .. subject)
   else

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import subprocess
+import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import grpc
@@ -41,6 +44,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory, database_url: str, redis_url
             "MEMORY_DB_SCHEMA": f"e2e_identity_{suffix}",
             "MEMORY_REDIS_PREFIX": f"e2e-identity:{suffix}:",
             "INTEGRATIONS_DB_SCHEMA": f"e2e_identity_int_{suffix}",
+            "GUARD_DB_SCHEMA": f"e2e_identity_guard_{suffix}",
+            "GUARD_RELOAD_SECONDS": "0.2",
         },
     )
     running = Stack(config)
@@ -182,3 +187,67 @@ def test_every_public_route_needs_a_credential(stack: Stack, http: httpx.Client)
             with pytest.raises(grpc.RpcError) as refused:
                 call(b"", timeout=10)
             assert refused.value.code() == grpc.StatusCode.UNAUTHENTICATED, (method, level, refused.value)
+
+
+def _cli(stack: Stack, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url,
+           "GUARD_DB_SCHEMA": stack.config.extra_env["GUARD_DB_SCHEMA"]}
+    return subprocess.run([sys.executable, "-m", "gateway.guard.keys", *args], capture_output=True, text=True,
+                          env=env, timeout=60, cwd=ROOT)
+
+
+def _until(check: Callable[[], bool], within: float = 20.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return check()
+
+
+def test_api_keys_are_stored_hashed_scoped_rotated_and_revoked(stack: Stack, http: httpx.Client) -> None:
+    created = _cli(stack, "create", "--name", "acme-support", "--role", "agent")
+    assert created.returncode == 0, created.stderr
+    key = created.stdout.strip()
+    key_id = key.split("_")[1]
+    agent = {"x-api-key": key}
+    assert _until(lambda: http.get("/v1/handoffs", headers=agent).status_code == 200)
+    assert http.get("/v1/leads", headers=agent).status_code == 403  # an agent key is not an admin's
+
+    listed = _cli(stack, "list")
+    assert key_id in listed.stdout and key.split("_")[2] not in listed.stdout
+    # Envoy's configuration holds neither the stored key nor the environment's.
+    dump = httpx.get(f"http://127.0.0.1:{stack.config.admin_port}/config_dump").text
+    assert key not in dump and ADMIN_KEY not in dump
+
+    rotated = _cli(stack, "rotate", key_id, "--grace-hours", "0.0003")  # about one second of grace
+    assert rotated.returncode == 0, rotated.stderr
+    new = {"x-api-key": rotated.stdout.strip()}
+    assert _until(lambda: http.get("/v1/handoffs", headers=new).status_code == 200)
+    assert _until(lambda: http.get("/v1/handoffs", headers=agent).status_code == 401)
+    expired = http.get("/v1/handoffs", headers=agent)
+    assert "expired" in expired.json()["message"]
+
+    assert _cli(stack, "revoke", rotated.stdout.strip().split("_")[1]).returncode == 0
+    assert _until(lambda: http.get("/v1/handoffs", headers=new).status_code == 401)
+    assert "revoked" in http.get("/v1/handoffs", headers=new).json()["message"]
+    assert http.get("/v1/handoffs", headers={"x-api-key": "atk_000000000000_" + "x" * 43}).status_code == 401
+    assert _cli(stack, "revoke", "nosuchkey123").returncode == 2
+
+
+def test_a_key_limited_to_other_addresses_is_refused_here(stack: Stack, http: httpx.Client) -> None:
+    created = _cli(stack, "create", "--name", "b2b-partner", "--role", "admin", "--allow", "10.20.0.0/16")
+    partner = {"x-api-key": created.stdout.strip()}
+    assert _until(lambda: http.get("/v1/leads", headers=partner).status_code == 403)
+    assert "may not be used from 127.0.0.1" in http.get("/v1/leads", headers=partner).json()["message"]
+
+
+def test_the_shared_limit_answers_429_with_retry_after(stack: Stack, http: httpx.Client) -> None:
+    created = _cli(stack, "create", "--name", "small-client", "--role", "admin", "--rate-limit", "5")
+    limited = {"x-api-key": created.stdout.strip()}
+    assert _until(lambda: http.get("/v1/agents", headers=limited).status_code == 200)
+    codes = [http.get("/v1/agents", headers=limited) for _ in range(8)]
+    refused = [r for r in codes if r.status_code == 429]
+    assert refused, [r.status_code for r in codes]
+    assert 1 <= int(refused[0].headers["retry-after"]) <= 60
+    assert "5 requests a minute" in refused[0].json()["message"]
