@@ -27,6 +27,11 @@ Try it:
   curl -s {stack.gateway_url}/v1/conversations/demo-1{key_header}
   grpcurl -plaintext localhost:{stack.config.gateway_port} list
 
+A customer's token for one conversation (a human agent's: --role agent --subject ana):
+  TOKEN=$(.venv/bin/python -m gateway.tokens mint --keys {stack.config.data_dir / "jwt"} \
+    --role customer --subject maria --conversation demo-1)
+  curl -s {stack.gateway_url}/v1/conversations/demo-1 -H "authorization: Bearer $TOKEN"
+
 {stack.config.replicas} instance(s) of each service{_knowledge_note(stack)}; a process that dies is restarted;
 Ctrl-C stops everything.
 """
