@@ -40,6 +40,11 @@ def _banner(stack: Stack) -> str:
         lines.append(f"  grpcurl -cacert {cert}{grpc_key} localhost:{stack.config.gateway_tls_port} list")
     lines += [
         "",
+        "A customer's token for one conversation (a human agent's: --role agent --subject ana):",
+        f"  TOKEN=$(.venv/bin/python -m gateway.tokens mint --keys {stack.config.data_dir / 'jwt'} \\",
+        "    --role customer --subject maria --conversation demo-1)",
+        f'  curl -s {stack.gateway_url}/v1/conversations/demo-1 -H "authorization: Bearer $TOKEN"{_cacert(stack)}',
+        "",
         f"{stack.config.replicas} instance(s) of each service{_knowledge_note(stack)}; a process that dies is restarted;",
         "Ctrl-C stops everything.",
         "",

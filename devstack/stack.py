@@ -9,6 +9,7 @@ Tests use Stack directly, on free ports and a temporary data folder."""
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import signal
 import socket
@@ -43,6 +44,7 @@ _PREFIX = {
     "memory_svc": "MEMORY",
     "knowledge_svc": "KNOWLEDGE",
     "integrations_svc": "INTEGRATIONS",
+    "guard": "GUARD",
 }
 _PR_SET_PDEATHSIG = 1
 
@@ -145,6 +147,15 @@ class Stack:
         return "localhost" if self.config.gateway_bind in ("127.0.0.1", "0.0.0.0") else self.config.gateway_bind
 
     @property
+    def guarded(self) -> bool:
+        """With API keys, the gateway's guard checks them (by hash) and keeps the shared limit."""
+        return bool(self.config.api_keys)
+
+    @property
+    def guard_addr(self) -> str:
+        return f"127.0.0.1:{self.port('guard')}"
+
+    @property
     def gateway_url(self) -> str:
         """The plaintext URL, or the https one when the gateway serves TLS only."""
         if not self.config.gateway_plaintext:
@@ -204,6 +215,9 @@ class Stack:
                 for instance in self.instances(service):
                     self._spawn_service(instance)
                     self.wait_serving(instance)
+            if self.guarded:
+                self._spawn_guard()
+                self._wait_guard()
             self._spawn_gateway()
             self._wait_gateway()
         except BaseException:
@@ -287,11 +301,42 @@ class Stack:
     def _spawn_service(self, instance: str) -> None:
         self._spawn(instance, [sys.executable, "-m", instance.partition("-")[0]], self._service_env(instance))
 
-    def _spawn_gateway(self) -> None:
-        from gateway.render import GatewayConfig, write
+    def _spawn_guard(self) -> None:
+        limit = str(self.config.rate_limit_per_minute)
+        env = {
+            # Counters of this stack's own (tests run several stacks on one Redis).
+            "GUARD_REDIS_PREFIX": f"guard:{hashlib.sha256(str(self.config.data_dir).encode()).hexdigest()[:8]}:",
+            **{f"GUARD_{kind}_PER_MINUTE": limit for kind in ("CUSTOMER", "AGENT", "ADMIN", "ANONYMOUS")},
+        }
+        env.update(self._service_env("guard"))
+        env["ATENDE_API_KEYS"] = ",".join(self.config.api_keys)
+        self._spawn("guard", [sys.executable, "-m", "gateway.guard"], env)
 
+    def _wait_guard(self) -> None:
+        import httpx
+
+        deadline = time.monotonic() + self.config.ready_timeout
+        while time.monotonic() < deadline:
+            self._check_alive("guard")
+            try:
+                if httpx.get(f"http://{self.guard_addr}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"the guard did not answer after {self.config.ready_timeout:.0f} s")
+
+    def _spawn_gateway(self) -> None:
+        from gateway.authz import JwtConfig
+        from gateway.render import GatewayConfig, write
+        from gateway.tokens import TokenKeys
+
+        # The key that signs customer and agent tokens: made on the first start, kept.
+        keys = TokenKeys(self.config.data_dir / "jwt").ensure()
         tls_cert, tls_key = self.tls_files if self.config.gateway_tls_port else (None, None)
         config = GatewayConfig(
+            jwt=JwtConfig(jwks_file=str(keys.jwks_path)),
+            guard_addr=self.guard_addr if self.guarded else "",
             bind=self.config.gateway_bind,
             port=self.config.gateway_port,
             admin_port=self.config.admin_port,
@@ -365,6 +410,8 @@ class Stack:
             self._spawn_gateway()
         elif name == "milvus":
             self._spawn_milvus()
+        elif name == "guard":
+            self._spawn_guard()
         else:
             self._spawn_service(name)
 

@@ -89,19 +89,40 @@ def _schema(messages: dict[str, descriptor_pb2.DescriptorProto], type_name: str,
     return BodySchema(sorted({f.name for f in fields} | {f.json_name for f in fields}), nested)
 
 
-def _json_body_routes(files: Iterable[descriptor_pb2.FileDescriptorProto]) -> Iterator[tuple[str, str, str]]:
-    """(verb, path template, input type) of each of our RPCs whose HTTP rule takes the whole body."""
+@dataclass(frozen=True)
+class HttpRoute:
+    """One REST binding of a public RPC, read from its google.api.http annotation."""
+
+    verb: str  # get, post, put, patch or delete
+    template: str  # /v1/conversations/{conversation_id}/messages
+    body: str  # "*" (the whole request), a field's name, or "" (no body: the rest are query parameters)
+    method: str  # the RPC's full name: atende.conversation.v1.ConversationService.SendMessage
+    input_type: str  # its request message: .atende.conversation.v1.SendMessageRequest
+
+
+def http_routes(files: Iterable[descriptor_pb2.FileDescriptorProto]) -> Iterator[HttpRoute]:
+    """Every REST binding (additional ones included) of our RPCs, in descriptor order."""
     for file in files:
         if not file.package.startswith("atende."):
             continue
-        for method in (method for service in file.service for method in service.method):
-            if not method.options.HasExtension(annotations_pb2.http):
-                continue
-            rule = method.options.Extensions[annotations_pb2.http]
-            verb = rule.WhichOneof("pattern")
-            if verb is None or verb == "custom" or rule.body != "*":
-                continue
-            yield verb, getattr(rule, verb), method.input_type
+        for service in file.service:
+            for method in service.method:
+                if not method.options.HasExtension(annotations_pb2.http):
+                    continue
+                top = method.options.Extensions[annotations_pb2.http]
+                for rule in (top, *top.additional_bindings):
+                    verb = rule.WhichOneof("pattern")
+                    if verb is None or verb == "custom":
+                        continue
+                    full_name = f"{file.package}.{service.name}.{method.name}"
+                    yield HttpRoute(verb, getattr(rule, verb), rule.body, full_name, method.input_type)
+
+
+def _json_body_routes(files: Iterable[descriptor_pb2.FileDescriptorProto]) -> Iterator[tuple[str, str, str]]:
+    """(verb, path template, input type) of each of our RPCs whose HTTP rule takes the whole body."""
+    for route in http_routes(files):
+        if route.body == "*":
+            yield route.verb, route.template, route.input_type
 
 
 def _lua_string(value: str) -> str:
@@ -214,23 +235,3 @@ end
 """
 
 
-def auth_filter(keys: list[str]) -> str:
-    """API-key check in Lua (stable in Envoy, unlike the work-in-progress api_key_auth
-    filter): a missing or unknown x-api-key is 401 before anything reaches a service.
-    Health checks of the gateway itself stay open for load balancers."""
-    if not keys:
-        return ""
-    table = ", ".join(f"[{json.dumps(k)}] = true" for k in keys)
-    lua = f"""local keys = {{ {table} }}
-function envoy_on_request(handle)
-  local path = handle:headers():get(":path") or ""
-  if string.sub(path, 1, 20) == "/grpc.health.v1.Heal" then return end
-  local key = handle:headers():get("x-api-key")
-  if key ~= nil and keys[key] then return end
-  local auth = handle:headers():get("authorization")
-  if auth ~= nil and string.sub(auth, 1, 7) == "Bearer " and keys[string.sub(auth, 8)] then return end
-  handle:respond({{[":status"] = "401", ["content-type"] = "application/json", ["www-authenticate"] = "ApiKey"}},
-    '{{"code":16,"message":"missing or unknown API key: send it in the x-api-key header","details":[]}}')
-end
-"""
-    return _lua_filter(lua)

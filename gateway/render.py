@@ -15,7 +15,11 @@ Environment (with local defaults):
                                 or none for plaintext h2c)
   ENVOY_ADMIN_PORT=9901         Envoy's admin interface, always on 127.0.0.1
   GATEWAY_RATE_LIMIT_PER_MINUTE=100   requests a minute for each API key
-  ATENDE_API_KEYS               comma-separated keys accepted in x-api-key; empty disables auth
+  ATENDE_API_KEYS               comma-separated admin keys accepted in x-api-key; with none, a
+                                request without a credential acts as an admin (a local run)
+  GUARD_ADDR                    host:port of the guard (API keys by hash, shared rate limit)
+  GATEWAY_JWKS_FILE / GATEWAY_JWKS_URL   the keys that sign customer and agent tokens
+  GATEWAY_JWT_ISSUER=atende-local, GATEWAY_JWT_AUDIENCE=atende   what a token must say
   ROUTER_ADDR, AGENT_ADDR, MEMORY_ADDR, KNOWLEDGE_ADDR   upstream host:port, or several
                                 comma-separated (instances on one machine)
   GATEWAY_DESCRIPTOR=gen/atende.pb    the descriptor set the transcoder reads
@@ -37,7 +41,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
-from gateway.lua_filters import auth_filter, body_check_filter
+from gateway.authz import (
+    JwtConfig,
+    authz_filter,
+    guard_cluster,
+    guard_filter,
+    jwks_cluster,
+    jwt_filter,
+    strip_filter,
+)
+from gateway.lua_filters import body_check_filter
 from gateway.tls import ensure_self_signed, local_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +84,9 @@ class GatewayConfig:
     api_keys: list[str] = field(default_factory=list)
     upstreams: dict[str, str] = field(default_factory=lambda: {k: v[1] for k, v in UPSTREAMS.items()})
     descriptor: Path = ROOT / "gen" / "atende.pb"
+    jwt: JwtConfig = field(default_factory=JwtConfig)
+    # host:port of the guard (gateway/guard): API keys by hash and the shared rate limit.
+    guard_addr: str = ""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> GatewayConfig:
@@ -90,6 +106,13 @@ class GatewayConfig:
             api_keys=[k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()],
             upstreams={name: env.get(var, default) for name, (var, default) in UPSTREAMS.items()},
             descriptor=Path(env.get("GATEWAY_DESCRIPTOR", str(ROOT / "gen" / "atende.pb"))).resolve(),
+            guard_addr=env.get("GUARD_ADDR", ""),
+            jwt=JwtConfig(
+                issuer=env.get("GATEWAY_JWT_ISSUER", "atende-local"),
+                audience=env.get("GATEWAY_JWT_AUDIENCE", "atende"),
+                jwks_file=env.get("GATEWAY_JWKS_FILE", ""),
+                jwks_url=env.get("GATEWAY_JWKS_URL", ""),
+            ),
         )
 
     @property
@@ -315,8 +338,18 @@ def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
         GATEWAY_BIND=config.bind,
         RATE_LIMIT_PER_MINUTE=config.rate_limit_per_minute,
         DESCRIPTOR_PATH=str(config.descriptor),
-        AUTH_FILTERS=auth_filter(config.api_keys) + "\n" + body_check_filter(config.descriptor),
-        CLUSTERS=clusters.rstrip("\n"),
+        AUTH_FILTERS="\n".join(
+            part
+            for part in (
+                strip_filter(),
+                jwt_filter(config.jwt),
+                guard_filter(config.guard_addr),
+                authz_filter(config.descriptor, config.api_keys, guarded=bool(config.guard_addr)),
+                body_check_filter(config.descriptor),
+            )
+            if part
+        ),
+        CLUSTERS=clusters.rstrip("\n") + jwks_cluster(config.jwt) + guard_cluster(config.guard_addr),
         RETRY_ELSEWHERE=RETRY_ELSEWHERE,
     )
 

@@ -11,6 +11,7 @@ from atende.common.v1 import types_pb2
 from atende.memory.v1 import memory_service_pb2 as pb
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc
 
+from atende_runtime.identity import Caller
 from memory_svc.codec import message_pb, timestamp
 from memory_svc.convert import (
     _fill,
@@ -151,6 +152,11 @@ class SubjectServicer(pb_grpc.SubjectServiceServicer):
         )
 
 
+def _human_id(claimed: str, context: Ctx) -> str:
+    # A person answers as the identity in their credential, never as a body field says.
+    return Caller.from_metadata(context.invocation_metadata()).acting_as(claimed, "human_id")
+
+
 class HandoffServicer(pb_grpc.HandoffServiceServicer):
     def __init__(self, handoffs: Handoffs) -> None:
         self.handoffs = handoffs
@@ -162,19 +168,21 @@ class HandoffServicer(pb_grpc.HandoffServiceServicer):
     async def ClaimConversation(
         self, request: pb.ClaimConversationRequest, context: Ctx
     ) -> pb.ClaimConversationResponse:
-        info = await self.handoffs.claim(request.conversation_id, request.human_id, request.force)
+        info = await self.handoffs.claim(request.conversation_id, _human_id(request.human_id, context), request.force)
         return pb.ClaimConversationResponse(handoff=handoff_pb(info))
 
     async def SendHumanMessage(self, request: pb.SendHumanMessageRequest, context: Ctx) -> pb.SendHumanMessageResponse:
         message = await self.handoffs.reply(
-            request.conversation_id, request.human_id, request.text, request.client_message_id
+            request.conversation_id, _human_id(request.human_id, context), request.text, request.client_message_id
         )
         return pb.SendHumanMessageResponse(message=message_pb(message))
 
     async def ReturnConversation(
         self, request: pb.ReturnConversationRequest, context: Ctx
     ) -> pb.ReturnConversationResponse:
-        info = await self.handoffs.hand_back(request.conversation_id, request.human_id, request.agent, request.note)
+        info = await self.handoffs.hand_back(
+            request.conversation_id, _human_id(request.human_id, context), request.agent, request.note
+        )
         return pb.ReturnConversationResponse(handoff=handoff_pb(info))
 
 

@@ -234,9 +234,12 @@ def test_over_the_rate_limit_is_429(stack: Stack, stack_config: StackConfig) -> 
     limit = stack_config.rate_limit_per_minute
     started = time.monotonic()
     with httpx.Client(base_url=stack.gateway_url, headers={"x-api-key": BURST_KEY}) as client:
-        codes = [client.get("/v1/agents").status_code for _ in range(limit + 50)]
+        responses = [client.get("/v1/agents") for _ in range(limit + 50)]
+    codes = [r.status_code for r in responses]
     refilled = math.ceil((time.monotonic() - started) * limit / 60)
     assert codes[0] == 200 and codes.count(429) >= 10
+    limited = next(r for r in responses if r.status_code == 429)
+    assert 1 <= int(limited.headers["retry-after"]) <= 60
     assert codes.count(200) <= limit + refilled + 1
 
 

@@ -1,7 +1,7 @@
 import datetime
 
-from google.api import field_behavior_pb2 as _field_behavior_pb2
 from atende.common.v1 import types_pb2 as _types_pb2
+from google.api import field_behavior_pb2 as _field_behavior_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper

@@ -1,0 +1,253 @@
+"""Who may do what, through the gateway: customer tokens reach their own conversation
+only, human agents answer as themselves, admin routes need an admin credential, and
+bad tokens or forged identity headers change nothing."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import grpc
+import httpx
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from devstack.stack import Stack, StackConfig
+from gateway.authz import access_table
+from gateway.tokens import TokenKeys
+
+pytestmark = pytest.mark.e2e
+
+ADMIN_KEY = "identity-admin-key"
+ADMIN = {"x-api-key": ADMIN_KEY}
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory, database_url: str, redis_url: str) -> Iterator[Stack]:
+    suffix = uuid.uuid4().hex[:10]
+    config = StackConfig.on_free_ports(
+        tmp_path_factory.mktemp("identity"),
+        database_url=database_url,
+        redis_url=redis_url,
+        api_keys=(ADMIN_KEY,),
+        rate_limit_per_minute=100_000,
+        extra_env={
+            "MEMORY_DB_SCHEMA": f"e2e_identity_{suffix}",
+            "MEMORY_REDIS_PREFIX": f"e2e-identity:{suffix}:",
+            "INTEGRATIONS_DB_SCHEMA": f"e2e_identity_int_{suffix}",
+            "GUARD_DB_SCHEMA": f"e2e_identity_guard_{suffix}",
+            "GUARD_RELOAD_SECONDS": "0.2",
+        },
+    )
+    running = Stack(config)
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def keys(stack: Stack) -> TokenKeys:
+    return TokenKeys(stack.config.data_dir / "jwt")
+
+
+@pytest.fixture(scope="module")
+def http(stack: Stack) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=stack.gateway_url, timeout=30) as client:
+        yield client
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {token}"}
+
+
+def _turn(http: httpx.Client, conversation: str, headers: dict[str, str], user_id: str = "maria") -> httpx.Response:
+    body = {"user_id": user_id, "text": "Qual a garantia do painel?", "channel": "web"}
+    return http.post(f"/v1/conversations/{conversation}/messages", json=body, headers=headers)
+
+
+def test_a_customer_token_reaches_its_own_conversation_only(http: httpx.Client, keys: TokenKeys) -> None:
+    mine, theirs = "id-own-" + uuid.uuid4().hex[:6], "id-other-" + uuid.uuid4().hex[:6]
+    assert _turn(http, theirs, ADMIN, user_id="joao").status_code == 200
+    customer = _bearer(keys.mint(role="customer", subject="maria", conversation=mine))
+
+    assert _turn(http, mine, customer).status_code == 200
+    assert http.get(f"/v1/conversations/{mine}", headers=customer).status_code == 200
+    assert _turn(http, mine, customer, user_id="").status_code == 200  # filled in from the token
+
+    read = http.get(f"/v1/conversations/{theirs}", headers=customer)
+    assert read.status_code == 403 and "another conversation" in read.json()["message"]
+    assert _turn(http, theirs, customer).status_code == 403
+    impersonating = _turn(http, mine, customer, user_id="joao")
+    assert impersonating.status_code == 403 and "user_id" in impersonating.json()["message"]
+    # Nothing of the refused turns was stored.
+    stored = http.get(f"/v1/conversations/{theirs}", headers=ADMIN).json()["messages"]
+    assert [m["role"] for m in stored] == ["user", "assistant"]
+    assert len(http.get(f"/v1/conversations/{mine}", headers=ADMIN).json()["messages"]) == 4
+
+
+def test_a_customer_token_cannot_use_admin_or_agent_routes(http: httpx.Client, keys: TokenKeys) -> None:
+    customer = _bearer(keys.mint(role="customer", subject="maria", conversation="id-routes"))
+    for method, path in [("GET", "/v1/leads"), ("DELETE", "/v1/subjects/maria"), ("GET", "/v1/subjects/maria:export"),
+                         ("GET", "/v1/handoffs"), ("POST", "/v1/knowledge:search")]:
+        response = http.request(method, path, headers=customer, json={} if method == "POST" else None)
+        assert response.status_code == 403, (path, response.text)
+        assert "credential" in response.json()["message"]
+
+
+def test_a_forged_identity_header_is_replaced_by_the_credential(http: httpx.Client, keys: TokenKeys) -> None:
+    other = "id-forged-" + uuid.uuid4().hex[:6]
+    assert _turn(http, other, ADMIN, user_id="joao").status_code == 200
+    customer = keys.mint(role="customer", subject="maria", conversation="id-forger")
+    forged = {**_bearer(customer), "x-atende-conversation": other, "x-atende-role": "admin", "x-atende-subject": "joao"}
+    assert http.get(f"/v1/conversations/{other}", headers=forged).status_code == 403
+    without_credential = {"x-atende-role": "admin", "x-atende-subject": "root"}
+    assert http.get(f"/v1/conversations/{other}", headers=without_credential).status_code == 401
+
+
+def test_a_human_agent_answers_as_the_identity_in_the_token(http: httpx.Client, keys: TokenKeys) -> None:
+    conversation = "id-handoff-" + uuid.uuid4().hex[:6]
+    asked = _turn(http, conversation, ADMIN, user_id="cliente")
+    assert asked.status_code == 200
+    http.post(f"/v1/conversations/{conversation}/messages", headers=ADMIN,
+              json={"user_id": "cliente", "text": "Quero falar com um atendente humano, por favor."})
+    ana = _bearer(keys.mint(role="agent", subject="ana"))
+    assert http.get("/v1/handoffs", headers=ana).status_code == 200
+    as_bruno = http.post(f"/v1/conversations/{conversation}:claim", headers=ana, json={"human_id": "bruno"})
+    assert as_bruno.status_code == 403 and "human_id" in as_bruno.json()["message"]
+    claimed = http.post(f"/v1/conversations/{conversation}:claim", headers=ana, json={})
+    assert claimed.status_code == 200, claimed.text
+    assert claimed.json()["handoff"]["owner"]["id"] == "ana"
+    sent = http.post(f"/v1/conversations/{conversation}/humanMessages", headers=ana, json={"text": "Oi, aqui é a Ana"})
+    assert sent.status_code == 200, sent.text
+    assert http.delete("/v1/subjects/cliente", headers=ana).status_code == 403
+
+
+def _unsigned(claims: dict[str, object]) -> str:
+    def part(value: dict[str, object]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+    return f"{part({'alg': 'none', 'typ': 'JWT'})}.{part(claims)}."
+
+
+def test_bad_tokens_are_refused_and_change_nothing(http: httpx.Client, keys: TokenKeys) -> None:
+    conversation = "id-bad-token-" + uuid.uuid4().hex[:6]
+    now = int(time.time())
+    good = {"iss": "atende-local", "aud": "atende", "sub": "maria", "role": "customer", "cid": conversation,
+            "iat": now, "exp": now + 600}
+    stranger = ec.generate_private_key(ec.SECP256R1())
+    kid = json.loads(keys.jwks_path.read_text())["keys"][0]["kid"]
+    tokens = {
+        "expired": keys.mint(role="customer", subject="maria", conversation=conversation, now=now - 7200, ttl_seconds=60),
+        "wrong signature": jwt.encode(good, stranger, algorithm="ES256", headers={"kid": kid}),
+        "wrong audience": keys.mint(role="customer", subject="maria", conversation=conversation, audience="someone-else"),
+        "wrong issuer": keys.mint(role="customer", subject="maria", conversation=conversation, issuer="evil"),
+        "alg none": _unsigned(good),
+        "not a token": "abc.def",
+    }
+    for name, token in tokens.items():
+        response = _turn(http, conversation, _bearer(token))
+        # Envoy's jwt_authn answers an audience it does not accept with 403, the rest 401.
+        expected = 403 if name == "wrong audience" else 401
+        assert response.status_code == expected, (name, response.status_code, response.text)
+        assert response.text.strip(), name
+    no_conversation = jwt.encode({**good, "cid": None}, keys._signing()[0], algorithm="ES256", headers={"kid": kid})
+    refused = _turn(http, conversation, _bearer(no_conversation))
+    assert refused.status_code == 403 and "cid" in refused.json()["message"]
+    unknown_role = jwt.encode({**good, "role": "root"}, keys._signing()[0], algorithm="ES256", headers={"kid": kid})
+    assert _turn(http, conversation, _bearer(unknown_role)).status_code == 403
+    assert http.get(f"/v1/conversations/{conversation}", headers=ADMIN).status_code == 404
+
+
+def _example_path(template: str) -> str:
+    import re
+
+    return re.sub(r"\{[^}]*\}", "x1", template)
+
+
+def test_every_public_route_needs_a_credential(stack: Stack, http: httpx.Client) -> None:
+    """Enumerated from the descriptor set, not a hand list: REST bindings and gRPC methods."""
+    table = access_table(ROOT / "gen" / "atende.pb")
+    assert len(table.rest) >= 17
+    for route in table.rest:
+        path = _example_path(route.pattern.strip("^$").replace("%", "").replace("[^/]+", "x1"))
+        response = http.request(route.verb, path, json={} if route.verb in ("POST", "PATCH", "PUT") else None)
+        assert response.status_code == 401, (route, path, response.status_code, response.text)
+    with grpc.insecure_channel(stack.gateway_target) as channel:
+        for method, level in table.grpc.items():
+            call = channel.unary_unary(method, request_serializer=None, response_deserializer=None)
+            with pytest.raises(grpc.RpcError) as refused:
+                call(b"", timeout=10)
+            assert refused.value.code() == grpc.StatusCode.UNAUTHENTICATED, (method, level, refused.value)
+
+
+def _cli(stack: Stack, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url,
+           "GUARD_DB_SCHEMA": stack.config.extra_env["GUARD_DB_SCHEMA"]}
+    return subprocess.run([sys.executable, "-m", "gateway.guard.keys", *args], capture_output=True, text=True,
+                          env=env, timeout=60, cwd=ROOT)
+
+
+def _until(check: Callable[[], bool], within: float = 20.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return check()
+
+
+def test_api_keys_are_stored_hashed_scoped_rotated_and_revoked(stack: Stack, http: httpx.Client) -> None:
+    created = _cli(stack, "create", "--name", "acme-support", "--role", "agent")
+    assert created.returncode == 0, created.stderr
+    key = created.stdout.strip()
+    key_id = key.split("_")[1]
+    agent = {"x-api-key": key}
+    assert _until(lambda: http.get("/v1/handoffs", headers=agent).status_code == 200)
+    assert http.get("/v1/leads", headers=agent).status_code == 403  # an agent key is not an admin's
+
+    listed = _cli(stack, "list")
+    assert key_id in listed.stdout and key.split("_")[2] not in listed.stdout
+    # Envoy's configuration holds neither the stored key nor the environment's.
+    dump = httpx.get(f"http://127.0.0.1:{stack.config.admin_port}/config_dump").text
+    assert key not in dump and ADMIN_KEY not in dump
+
+    rotated = _cli(stack, "rotate", key_id, "--grace-hours", "0.0003")  # about one second of grace
+    assert rotated.returncode == 0, rotated.stderr
+    new = {"x-api-key": rotated.stdout.strip()}
+    assert _until(lambda: http.get("/v1/handoffs", headers=new).status_code == 200)
+    assert _until(lambda: http.get("/v1/handoffs", headers=agent).status_code == 401)
+    expired = http.get("/v1/handoffs", headers=agent)
+    assert "expired" in expired.json()["message"]
+
+    assert _cli(stack, "revoke", rotated.stdout.strip().split("_")[1]).returncode == 0
+    assert _until(lambda: http.get("/v1/handoffs", headers=new).status_code == 401)
+    assert "revoked" in http.get("/v1/handoffs", headers=new).json()["message"]
+    assert http.get("/v1/handoffs", headers={"x-api-key": "atk_000000000000_" + "x" * 43}).status_code == 401
+    assert _cli(stack, "revoke", "nosuchkey123").returncode == 2
+
+
+def test_a_key_limited_to_other_addresses_is_refused_here(stack: Stack, http: httpx.Client) -> None:
+    created = _cli(stack, "create", "--name", "b2b-partner", "--role", "admin", "--allow", "10.20.0.0/16")
+    partner = {"x-api-key": created.stdout.strip()}
+    assert _until(lambda: http.get("/v1/leads", headers=partner).status_code == 403)
+    assert "may not be used from 127.0.0.1" in http.get("/v1/leads", headers=partner).json()["message"]
+
+
+def test_the_shared_limit_answers_429_with_retry_after(stack: Stack, http: httpx.Client) -> None:
+    created = _cli(stack, "create", "--name", "small-client", "--role", "admin", "--rate-limit", "5")
+    limited = {"x-api-key": created.stdout.strip()}
+    assert _until(lambda: http.get("/v1/agents", headers=limited).status_code == 200)
+    codes = [http.get("/v1/agents", headers=limited) for _ in range(8)]
+    refused = [r for r in codes if r.status_code == 429]
+    assert refused, [r.status_code for r in codes]
+    assert 1 <= int(refused[0].headers["retry-after"]) <= 60
+    assert "5 requests a minute" in refused[0].json()["message"]
