@@ -436,23 +436,34 @@ class MemoryAuditDelivery:
         await self._channel.close(None)
 
 
+class _Discard:
+    def record(self, event: AuditEvent) -> None:
+        return None
+
+
 @dataclass
 class ShippedAudit:
     """An auditor whose events go to memory_svc, with what its service's close()
     must stop (started on the running loop)."""
 
     auditor: Auditor
-    queue: AuditQueue
-    delivery: MemoryAuditDelivery
+    queue: AuditQueue | None = None
+    delivery: MemoryAuditDelivery | None = None
 
     async def close(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
-        await self.queue.close(timeout)
-        await self.delivery.close()
+        if self.queue is not None:
+            await self.queue.close(timeout)
+        if self.delivery is not None:
+            await self.delivery.close()
 
 
 def ship_to_memory(memory_addr: str, *, name: str, capacity: int = 10_000) -> ShippedAudit:
     """The audit trail of a service without its own database: events queued here,
-    sent in batches to memory_svc at `memory_addr`."""
+    sent in batches to memory_svc at `memory_addr`. An empty address records
+    nothing (a service tested on its own)."""
+    if not memory_addr:
+        log.warning("audit trail off: no memory_svc address", extra={"service": name})
+        return ShippedAudit(Auditor(_Discard()))
     delivery = MemoryAuditDelivery(memory_addr)
     queue = AuditQueue(delivery, name=name, capacity=capacity)
     queue.start()

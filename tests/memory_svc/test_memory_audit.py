@@ -182,3 +182,36 @@ async def test_retention_deletes_events_past_the_audit_period(settings_for: Call
         assert later.audit_events in (0, 1) and not later.ran
     finally:
         await close_service(service)
+
+
+async def test_a_service_without_a_database_ships_its_events_here(service: Service, database_url: str) -> None:
+    """integrations_svc's dead-letter retries reach the trail through RecordAuditEvents."""
+    from atende.integrations.v1 import integrations_service_pb2 as ipb
+    from atende.integrations.v1 import integrations_service_pb2_grpc as ipb_grpc
+
+    from atende_runtime.server import start
+    from integrations_svc import app as integrations_app
+    from integrations_svc.settings import Settings as IntegrationsSettings
+
+    schema = f"{service.settings.db_schema}_int"
+    settings = IntegrationsSettings(database_url=database_url, db_schema=schema, port=0, worker_concurrency=0,
+                                    memory_addr=f"127.0.0.1:{service.running.port}")
+    integrations = await start(settings, lambda server: integrations_app.setup(server, settings))
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{integrations.port}") as channel:
+            with pytest.raises(grpc.aio.AioRpcError) as missing:
+                await ipb_grpc.IntegrationsServiceStub(channel).RetryJob(
+                    ipb.RetryJobRequest(job_id=str(uuid.UUID(int=7))), metadata=(("x-request-id", "ops-retry-1"),))
+            assert missing.value.code() == grpc.StatusCode.NOT_FOUND
+        deadline = time.monotonic() + 10
+        while not (found := await _events(service, resource=str(uuid.UUID(int=7)))):
+            assert time.monotonic() < deadline, "the retry's audit event never arrived"
+            await asyncio.sleep(0.1)
+        [event] = found
+        assert event.action == "atende.integrations.v1.IntegrationsService.RetryJob"
+        assert (event.actor_role, event.outcome, event.request_id) == ("internal", "NOT_FOUND", "ops-retry-1")
+        assert event.client_address.startswith("ipv4:127.0.0.1:")
+    finally:
+        await integrations.stop(1)
+        async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:
+            await conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE".encode())
