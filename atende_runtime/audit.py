@@ -14,13 +14,18 @@ services without a database of their own send batches to memory_svc over gRPC
 (`MemoryAuditDelivery`). While the destination is away the queue holds events and
 retries; past its capacity it drops new events with a warning. So the trail is best
 effort for those services: an event can be lost when the queue overflows or the
-process dies before a batch is sent (a few milliseconds' worth, normally)."""
+process dies before a batch is sent (a few milliseconds' worth, normally).
+
+Tools that act outside any RPC (key management, say) record their own actions with
+`operator_event` and `record_now`, which waits until memory_svc stored them."""
 
 from __future__ import annotations
 
 import asyncio
 import collections
+import getpass
 import logging
+import socket
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
@@ -434,6 +439,40 @@ class MemoryAuditDelivery:
 
     async def close(self) -> None:
         await self._channel.close(None)
+
+
+def operator_event(action: str, resource: str, outcome: str = "OK", detail: str = "") -> AuditEvent:
+    """An event of an operator's tool run outside any RPC (a key-management command,
+    say): the OS user as the actor, role "internal", this host as the address. The
+    action names what was done ("atende.keys.CreateKey"). Send it with record_now."""
+    return AuditEvent(
+        event_id=str(uuid.uuid4()),
+        event_time=datetime.now(UTC),
+        actor=_os_user(),
+        actor_role="internal",
+        client_address=socket.gethostname(),
+        action=action,
+        resource=resource,
+        outcome=outcome,
+        detail=detail,
+    )
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+async def record_now(memory_addr: str, events: list[AuditEvent], timeout: float = 5.0) -> None:  # noqa: ASYNC109
+    """Sends events to memory_svc at once and waits for them to be stored (for
+    command-line tools, which have no queue to outlive them); raises if they were not."""
+    delivery = MemoryAuditDelivery(memory_addr, timeout)
+    try:
+        await delivery(events)
+    finally:
+        await delivery.close()
 
 
 class _Discard:

@@ -215,3 +215,13 @@ async def test_a_service_without_a_database_ships_its_events_here(service: Servi
         await integrations.stop(1)
         async with await psycopg.AsyncConnection.connect(database_url, autocommit=True) as conn:
             await conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE".encode())
+
+
+async def test_an_operators_tool_records_its_own_actions(service: Service) -> None:
+    from atende_runtime.audit import operator_event, record_now
+
+    event = operator_event("atende.keys.RevokeKey", "key-7", detail="reason=rotated")
+    await record_now(f"127.0.0.1:{service.running.port}", [event])
+    [stored] = await _events(service, resource="key-7")
+    assert (stored.action, stored.actor_role, stored.detail) == ("atende.keys.RevokeKey", "internal", "reason=rotated")
+    assert stored.actor == event.actor and stored.client_address == event.client_address
