@@ -191,7 +191,7 @@ def test_every_public_route_needs_a_credential(stack: Stack, http: httpx.Client)
 
 def _cli(stack: Stack, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url,
-           "GUARD_DB_SCHEMA": stack.config.extra_env["GUARD_DB_SCHEMA"]}
+           "GUARD_DB_SCHEMA": stack.config.extra_env["GUARD_DB_SCHEMA"], "MEMORY_ADDR": stack.upstream("memory_svc")}
     return subprocess.run([sys.executable, "-m", "gateway.guard.keys", *args], capture_output=True, text=True,
                           env=env, timeout=60, cwd=ROOT)
 
@@ -233,6 +233,15 @@ def test_api_keys_are_stored_hashed_scoped_rotated_and_revoked(stack: Stack, htt
     assert "revoked" in http.get("/v1/handoffs", headers=new).json()["message"]
     assert http.get("/v1/handoffs", headers={"x-api-key": "atk_000000000000_" + "x" * 43}).status_code == 401
     assert _cli(stack, "revoke", "nosuchkey123").returncode == 2
+
+    # Every change, and the failed one, is in the audit trail, by the operator who made it.
+    new_id = rotated.stdout.strip().split("_")[1]
+    trail = {(e["action"].rsplit(".", 1)[1], e["resource"], e["outcome"]): e
+             for e in _audited(http, 4, action="atende.gateway.keys.")}
+    assert {("CreateKey", key_id, "OK"), ("RotateKey", key_id, "OK"), ("RevokeKey", new_id, "OK"),
+            ("RevokeKey", "nosuchkey123", "NOT_FOUND")} <= set(trail)
+    assert trail[("RotateKey", key_id, "OK")]["detail"] == f"new={new_id}"
+    assert all(e["actor_role"] == "internal" and e["actor"] for e in trail.values())
 
 
 def test_a_key_limited_to_other_addresses_is_refused_here(stack: Stack, http: httpx.Client) -> None:
