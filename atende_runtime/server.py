@@ -18,6 +18,7 @@ from grpc_reflection.v1alpha import reflection
 
 from atende_runtime.interceptors import RequestContextInterceptor
 from atende_runtime.logs import configure_logging
+from atende_runtime.reflection import public_pool
 from atende_runtime.settings import ServiceSettings
 from atende_runtime.tls import server_credentials
 
@@ -62,6 +63,10 @@ class Mounted:
     # Further services reflection describes (router_svc describes the whole public
     # API, so grpcurl through the gateway sees every service it can call).
     reflection_names: Sequence[str] = ()
+    # Reflection describes the public API only (atende_runtime.reflection): the public
+    # methods of our services and the types they use, nothing internal. For the
+    # service that answers reflection through the gateway.
+    public_reflection: bool = False
     # Optional parts, each reported under its own health name: NOT_SERVING there
     # while the service itself stays SERVING means "degraded" (memory_svc without
     # Redis serves from PostgreSQL alone).
@@ -143,8 +148,9 @@ async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
     for service_name in ("", *mounted.service_names):
         await health_servicer.set(service_name, health_pb2.HealthCheckResponse.NOT_SERVING)
     await health_servicer.set(LIVENESS_SERVICE, health_pb2.HealthCheckResponse.SERVING)
+    described = [*mounted.service_names, *mounted.reflection_names, health.SERVICE_NAME, reflection.SERVICE_NAME]
     reflection.enable_server_reflection(
-        [*mounted.service_names, *mounted.reflection_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server
+        described, server, pool=public_pool(described) if mounted.public_reflection else None
     )
     address = f"{settings.host}:{settings.port}"
     if settings.tls.enabled:

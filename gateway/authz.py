@@ -168,13 +168,16 @@ GATEWAY_HEADERS = (
 
 def strip_filter() -> str:
     """First of all: remove every header only the gateway may set, then record the
-    client's address, before jwt_authn and the guard add theirs."""
+    client's address, before jwt_authn and the guard add theirs, and the client's
+    method for the access log (envoy.yaml's `method`)."""
     names = ", ".join(_lua_string(h) for h in GATEWAY_HEADERS)
     lua = f"""local GATEWAY = {{ {names} }}
 function envoy_on_request(handle)
   local headers = handle:headers()
   for _, name in ipairs(GATEWAY) do headers:remove(name) end
   headers:replace({_lua_string(ADDRESS_HEADER)}, handle:streamInfo():downstreamDirectRemoteAddress() or "")
+  -- The client's own method, for the access log: the transcoder turns a REST DELETE into a POST.
+  handle:streamInfo():dynamicMetadata():set("atende.client", "method", headers:get(":method") or "-")
 end
 """
     return _lua_filter(lua, stat_prefix="strip")

@@ -34,6 +34,14 @@ class Settings(ServiceSettings):
     db_pool_min_size: int = 2
     db_pool_max_size: int = 12
 
+    # --- audit trail ---
+    # memory_svc, which keeps the audit trail: dead-letter retries (RetryJob) are sent
+    # there in batches, in the background. Empty: not recorded.
+    memory_addr: str = Field(default="127.0.0.1:50053",
+                             validation_alias=AliasChoices("MEMORY_ADDR", "INTEGRATIONS_MEMORY_ADDR", "memory_addr"))
+    # Audit events waiting for memory_svc; past it, new ones are dropped with a warning.
+    audit_queue_capacity: int = Field(default=10_000, ge=1)
+
     # --- workers ---
     # Delivery worker tasks in this replica (0 disables delivery: accept only).
     worker_concurrency: int = 4

@@ -143,6 +143,10 @@ class RetentionStore(Protocol):
         and outbox rows finished before it; returns the conversation ids and the
         interaction and action counts. None when another replica is doing it."""
 
+    async def expire_audit(self, cutoff: datetime, batch: int = 500) -> int | None:
+        """Deletes audit events older than `cutoff`; returns how many. None when
+        another replica is doing it."""
+
 
 # The hot cache: only ever a copy of the durable store. Every read may miss and every
 # write may be skipped (Redis away); a miss is answered from the durable store.

@@ -7,6 +7,9 @@ database nor Envoy's configuration holds a usable key.
     python -m gateway.guard.keys list
     python -m gateway.guard.keys rotate KEY_ID [--grace-hours 24]
     python -m gateway.guard.keys revoke KEY_ID
+
+Creating, rotating and revoking a key (or failing to) is recorded in the audit trail
+(memory_svc at MEMORY_ADDR; empty: not recorded) with the OS user as the actor.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from psycopg import sql
 
+from atende_runtime.audit import operator_event, record_now
 from atende_runtime.postgres import Pool, migrate, open_pool
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -162,16 +166,21 @@ async def _run(args: argparse.Namespace) -> int:
 
     settings = Settings()  # type: ignore[call-arg]
     pool = await open_pool(settings.database_url, min_size=1, max_size=2, name="guard-cli")
+    # What the audit trail records of a change: (action, key id, detail).
+    change = (args.command.capitalize() + "Key", getattr(args, "key_id", ""), "")
     try:
         store = KeyStore(pool, settings.db_schema)
         await store.migrate()
         if args.command == "create":
+            change = ("CreateKey", "", f"role={args.role}")
             made = await store.create(args.name, args.role, args.allow, args.rate_limit)
+            change = ("CreateKey", made.record.key_id, f"role={args.role}")
             print(made.key)
             print(f"key_id {made.record.key_id}, role {made.record.role}: store it now, it is not shown again",
                   file=sys.stderr)
         elif args.command == "rotate":
             made = await store.rotate(args.key_id, timedelta(hours=args.grace_hours))
+            change = ("RotateKey", args.key_id, f"new={made.record.key_id}")
             print(made.key)
             print("; ".join(made.notes), file=sys.stderr)
         elif args.command == "revoke":
@@ -185,10 +194,25 @@ async def _run(args: argparse.Namespace) -> int:
                 print(f"{key.key_id}  {key.role:8}  {state:8}  {key.name}  ({allowed})")
     except (ValueError, LookupError) as error:
         print(error, file=sys.stderr)
+        await _audit(settings.memory_addr, *change, "NOT_FOUND" if isinstance(error, LookupError) else "INVALID_ARGUMENT")
         return 2
     finally:
         await pool.close()
+    if args.command != "list":
+        await _audit(settings.memory_addr, *change, "OK")
     return 0
+
+
+async def _audit(memory_addr: str, action: str, key_id: str, detail: str, outcome: str) -> None:
+    """Records a key change in the audit trail; the change stands whether or not it could."""
+    if not memory_addr:
+        return
+    event = operator_event(f"atende.gateway.keys.{action}", key_id, outcome, detail)
+    try:
+        await record_now(memory_addr, [event], timeout=3.0)
+    except Exception as error:
+        print(f"warning: the audit trail did not record this ({type(error).__name__}); memory_svc at {memory_addr}",
+              file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     # Per client address, for requests without a credential (a local open gateway).
     anonymous_per_minute: int = Field(600, ge=1)
     log_level: str = "INFO"
+    # memory_svc, which keeps the audit trail: key changes made with
+    # `python -m gateway.guard.keys` are recorded there. Empty: not recorded.
+    memory_addr: str = Field("127.0.0.1:50053", validation_alias=AliasChoices("MEMORY_ADDR", "GUARD_MEMORY_ADDR"))
 
     def per_minute(self, role: str) -> int:
         limits = {"customer": self.customer_per_minute, "agent": self.agent_per_minute, "admin": self.admin_per_minute}

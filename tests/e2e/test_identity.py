@@ -191,7 +191,7 @@ def test_every_public_route_needs_a_credential(stack: Stack, http: httpx.Client)
 
 def _cli(stack: Stack, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url,
-           "GUARD_DB_SCHEMA": stack.config.extra_env["GUARD_DB_SCHEMA"]}
+           "GUARD_DB_SCHEMA": stack.config.extra_env["GUARD_DB_SCHEMA"], "MEMORY_ADDR": stack.upstream("memory_svc")}
     return subprocess.run([sys.executable, "-m", "gateway.guard.keys", *args], capture_output=True, text=True,
                           env=env, timeout=60, cwd=ROOT)
 
@@ -234,6 +234,15 @@ def test_api_keys_are_stored_hashed_scoped_rotated_and_revoked(stack: Stack, htt
     assert http.get("/v1/handoffs", headers={"x-api-key": "atk_000000000000_" + "x" * 43}).status_code == 401
     assert _cli(stack, "revoke", "nosuchkey123").returncode == 2
 
+    # Every change, and the failed one, is in the audit trail, by the operator who made it.
+    new_id = rotated.stdout.strip().split("_")[1]
+    trail = {(e["action"].rsplit(".", 1)[1], e["resource"], e["outcome"]): e
+             for e in _audited(http, 4, action="atende.gateway.keys.")}
+    assert {("CreateKey", key_id, "OK"), ("RotateKey", key_id, "OK"), ("RevokeKey", new_id, "OK"),
+            ("RevokeKey", "nosuchkey123", "NOT_FOUND")} <= set(trail)
+    assert trail[("RotateKey", key_id, "OK")]["detail"] == f"new={new_id}"
+    assert all(e["actor_role"] == "internal" and e["actor"] for e in trail.values())
+
 
 def test_a_key_limited_to_other_addresses_is_refused_here(stack: Stack, http: httpx.Client) -> None:
     created = _cli(stack, "create", "--name", "b2b-partner", "--role", "admin", "--allow", "10.20.0.0/16")
@@ -251,3 +260,104 @@ def test_the_shared_limit_answers_429_with_retry_after(stack: Stack, http: httpx
     assert refused, [r.status_code for r in codes]
     assert 1 <= int(refused[0].headers["retry-after"]) <= 60
     assert "5 requests a minute" in refused[0].json()["message"]
+
+
+def _audit(http: httpx.Client, headers: dict[str, str], **params: str) -> list[dict[str, str]]:
+    response = http.get("/v1/audit/events", params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()["events"]
+
+
+def _audited(http: httpx.Client, expected: int, **params: str) -> list[dict[str, str]]:
+    """The admin's view of the trail once `expected` events match (written in the background)."""
+    deadline = time.monotonic() + 15
+    while True:
+        events = [e for e in _audit(http, ADMIN, **params) if not e["action"].endswith("ListAuditEvents")]
+        if len(events) >= expected or time.monotonic() > deadline:
+            return events
+        time.sleep(0.2)
+
+
+def test_the_audit_trail_records_privileged_actions_and_only_admins_read_it(
+    stack: Stack, http: httpx.Client, keys: TokenKeys
+) -> None:
+    conversation, user = "id-audit-" + uuid.uuid4().hex[:6], "audit-" + uuid.uuid4().hex[:6]
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 60))
+    assert _turn(http, conversation, ADMIN, user_id=user).status_code == 200
+    http.post(f"/v1/conversations/{conversation}/messages", headers=ADMIN,
+              json={"user_id": user, "text": "Quero falar com um atendente humano, por favor."})
+    carla = _bearer(keys.mint(role="agent", subject="carla"))
+    refused = http.post(f"/v1/conversations/{conversation}:claim", headers=carla, json={"human_id": "bruno"})
+    assert refused.status_code == 403
+    assert http.post(f"/v1/conversations/{conversation}:claim", headers=carla, json={}).status_code == 200
+    assert http.delete(f"/v1/subjects/{user}", headers=ADMIN).status_code == 200
+
+    claims = _audited(http, 2, resource=conversation, since=started)
+    assert [(e["action"], e["actor"], e["actor_role"], e["outcome"]) for e in claims] == [
+        ("atende.memory.v1.HandoffService.ClaimConversation", "carla", "agent", "OK"),
+        ("atende.memory.v1.HandoffService.ClaimConversation", "carla", "agent", "PERMISSION_DENIED"),
+    ]
+    assert all(e["client_address"].startswith("127.0.0.1:") and e["request_id"] for e in claims)
+    [erased] = _audited(http, 1, resource=user, action="atende.memory.v1.SubjectService.DeleteSubject")
+    assert (erased["actor"], erased["actor_role"], erased["outcome"]) == ("api-key-1", "admin", "OK")
+    assert erased["client_address"].startswith("127.0.0.1:")
+    assert [e["resource"] for e in _audited(http, 1, actor="carla", outcome="PERMISSION_DENIED")] == [conversation]
+
+    # Agents (and customers) cannot read the trail, nor write to it through the gateway.
+    for credential in (carla, _bearer(keys.mint(role="customer", subject=user, conversation=conversation))):
+        assert http.get("/v1/audit/events", headers=credential).status_code == 403
+    with grpc.insecure_channel(stack.gateway_target) as channel:
+        record = channel.unary_unary("/atende.memory.v1.AuditService/RecordAuditEvents")
+        with pytest.raises(grpc.RpcError) as internal:
+            record(b"", metadata=(("x-api-key", ADMIN_KEY),), timeout=10)
+        assert internal.value.code() == grpc.StatusCode.UNIMPLEMENTED  # 404: not a public method
+
+
+def test_the_access_log_records_the_clients_method_and_knowledge_changes_are_audited(
+    stack: Stack, http: httpx.Client
+) -> None:
+    document, request_id = "audit-doc-" + uuid.uuid4().hex[:6], "e2e-" + uuid.uuid4().hex
+    deleted = http.delete(f"/v1/knowledge/documents/{document}", headers={**ADMIN, "x-request-id": request_id})
+    assert deleted.status_code == 200, deleted.text
+    assert stack.config.log_dir is not None
+    log = stack.config.log_dir / "envoy.log"
+    deadline = time.monotonic() + 15
+    lines: list[dict[str, str]] = []
+    while not lines and time.monotonic() < deadline:
+        time.sleep(0.2)
+        lines = [entry for entry in map(_json_or_none, log.read_text(errors="replace").splitlines())
+                 if entry and entry.get("request_id") == request_id]
+    assert lines, "no access log line for the request"
+    assert lines[0]["method"] == "DELETE" and lines[0]["path"] == f"/v1/knowledge/documents/{document}"
+
+    # knowledge_svc ships its events to memory_svc's trail.
+    [event] = _audited(http, 1, resource=document)
+    assert event["action"] == "atende.knowledge.v1.KnowledgeService.DeleteDocument"
+    assert (event["actor"], event["outcome"], event["request_id"]) == ("api-key-1", "OK", request_id)
+    assert event["detail"] == "collection=default"
+
+
+def _json_or_none(line: str) -> dict[str, str] | None:
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def test_reflection_through_the_gateway_describes_the_public_api_only(stack: Stack) -> None:
+    grpcurl = [str(Path(sys.executable).with_name("grpcurl")), "-plaintext", "-H", f"x-api-key: {ADMIN_KEY}",
+               stack.gateway_target]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*grpcurl, *args], capture_output=True, text=True, timeout=30)
+
+    listed = run("list")
+    assert listed.returncode == 0, listed.stderr
+    assert "atende.memory.v1.AuditService" in listed.stdout and "MemoryService" not in listed.stdout
+    assert run("describe", "atende.memory.v1.MemoryService").returncode != 0
+    assert run("describe", "atende.memory.v1.AppendMessagesRequest").returncode != 0
+    leads = run("describe", "atende.memory.v1.LeadService")
+    assert leads.returncode == 0 and "ListLeads" in leads.stdout and "UpsertLead" not in leads.stdout
+    audit = run("describe", "atende.memory.v1.AuditService")
+    assert "ListAuditEvents" in audit.stdout and "RecordAuditEvents" not in audit.stdout
