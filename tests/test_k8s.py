@@ -508,11 +508,15 @@ def test_the_gateway_renders_a_config_envoy_accepts(rendered: dict[str, list[Doc
     for name, docs in rendered.items():
         deployment = one(docs, "Deployment", "gateway")
         (init,) = pod_spec(deployment)["initContainers"]
-        (envoy,) = containers(deployment, init=False)
+        envoy, guard = containers(deployment, init=False)
         assert init["command"][:3] == ["python", "-m", "gateway.render"]
         out = init["command"][3]
         assert envoy["command"][:3] == ["envoy", "-c", out] and "--disable-hot-restart" in envoy["command"]
-        assert not any("secretKeyRef" in str(e) for e in envoy.get("env", [])), "only the init container sees the keys"
+        for container in (init, envoy):
+            assert not any("secretKeyRef" in str(e) for e in container.get("env", [])), "only the guard sees the keys"
+        assert guard["command"] == ["python", "-m", "gateway.guard"]
+        guard_env = {e["name"]: e for e in guard["env"]}
+        assert {"ATENDE_API_KEYS", "DATABASE_URL", "REDIS_URL"} <= set(guard_env)
 
         env = container_env(docs, init)
         assert env["GATEWAY_BIND"] == "0.0.0.0" and env["GATEWAY_PORT"] == "8080"
@@ -522,7 +526,7 @@ def test_the_gateway_renders_a_config_envoy_accepts(rendered: dict[str, list[Doc
             assert host in headless, f"{variable}: Envoy balances per pod through a headless Service"
         assert env["GATEWAY_DESCRIPTOR"] == "/app/gen/atende.pb"
         config = GatewayConfig.from_env({**env, "GATEWAY_DESCRIPTOR": str(ROOT / "gen" / "atende.pb")})
-        assert config.api_keys, "the example secret sets ATENDE_API_KEYS"
+        assert config.guard_addr == "127.0.0.1:50060", "API keys are checked by the guard beside Envoy"
         _check_gateway_tls(name, docs, deployment, envoy, config)
         path = write(config, tmp_path / name / "envoy.yaml")
         envoy_bin = str(Path(sys.executable).with_name("envoy"))
