@@ -59,6 +59,7 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
         max_attempts=settings.max_attempts,
         on_accepted=workers.wake,
         calendar_key=calendar_key,
+        routes=adapters.routes(),
     )
     register(server, pb.DESCRIPTOR.services_by_name["IntegrationsService"], IntegrationsServicer(service))
     workers.start()
