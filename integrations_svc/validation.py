@@ -185,7 +185,9 @@ def validate_subject(user_id: str, emails: list[str], phones: list[str], erasure
     clean_emails: list[str] = []
     for index, email in enumerate(emails[:SUBJECT_IDENTIFIERS_MAX]):
         email = email.strip().lower()
-        _email(v, f"emails[{index}]", email, required=False)
+        # Compared, not sent anywhere: an address this service would refuse to
+        # deliver to may still name the person in a job.
+        _text(v, f"emails[{index}]", email, EMAIL_MAX)
         if email and email not in clean_emails:
             clean_emails.append(email)
     clean_phones: list[str] = []
