@@ -349,3 +349,26 @@ async def test_redis_away_at_the_erase_is_swept_when_it_returns(
         assert not [key for key in await service.keys() if b"ana" in key]
         assert await service.sql("SELECT cache_keys FROM actions WHERE kind = 'erase_subject'") == [([],)]
         assert _steps(receipt)["crm"][0] == PENDING  # integrations_svc still owes its part
+
+
+async def test_the_erasure_waits_for_a_call_in_flight_about_the_person(
+    settings_for: Callable[..., Settings], integrations: Integrations
+) -> None:
+    """A relay is handing Ana's lead sync to integrations_svc at the moment of the
+    erasure (the row is leased): the erasure becomes due only when that lease ends,
+    so the sync cannot reach integrations_svc after the erasure did."""
+    async with memory(settings_for, integrations) as service:
+        await _consent_turn(service, "ana")
+        await service.sql(
+            "UPDATE actions SET lease_token = gen_random_uuid(), next_attempt_at = now() + interval '30 seconds'"
+            " WHERE kind = 'sync_lead'"
+        )
+        (lease_end,) = await service.sql("SELECT next_attempt_at FROM actions WHERE kind = 'sync_lead'")
+        await service.subjects.DeleteSubject(pb.DeleteSubjectRequest(user_id="ana"))
+        assert await service.sql("SELECT next_attempt_at FROM actions WHERE kind = 'erase_subject'") == [lease_end]
+
+        # Nothing in flight: due at once.
+        await _consent_turn(service, "bob")
+        await service.subjects.DeleteSubject(pb.DeleteSubjectRequest(user_id="bob"))
+        (due,) = await service.sql("SELECT next_attempt_at FROM actions WHERE kind = 'erase_subject' AND user_id = 'bob'")
+        assert due[0].year == 1970
