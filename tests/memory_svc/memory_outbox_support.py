@@ -26,7 +26,7 @@ from integrations_svc.settings import Settings as IntegrationsSettings
 from memory_svc.integrations_client import GrpcIntegrations
 from memory_svc.outbox import OutboxAction
 from memory_svc.relay import Relay
-from memory_svc.storage import LeadCache
+from memory_svc.storage import RelayCache
 from memory_svc.store import PostgresStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,7 +66,7 @@ def make_relay(
     store: PostgresStore,
     integrations: GrpcIntegrations,
     clock: Callable[[], datetime],
-    cache: LeadCache | None = None,
+    cache: RelayCache | None = None,
     **overrides: Any,
 ) -> Relay:
     values: dict[str, Any] = {
