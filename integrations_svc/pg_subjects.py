@@ -138,14 +138,14 @@ class PostgresSubjects(PostgresLocalRecords):
             # first to commit, then finds it done.
             cursor = await conn.cursor(row_factory=dict_row).execute(
                 self._q(
-                    "INSERT INTO {s}.erasures (erasure_id, steps) VALUES (%s, '[]')"
+                    "INSERT INTO {s}.erasure_requests (erasure_id, steps) VALUES (%s, '[]')"
                     " ON CONFLICT (erasure_id) DO NOTHING RETURNING erasure_id"
                 ),
                 (erasure_id,),
             )
             if await cursor.fetchone() is None:
                 cursor = await conn.cursor(row_factory=dict_row).execute(
-                    self._q("SELECT steps FROM {s}.erasures WHERE erasure_id = %s"), (erasure_id,)
+                    self._q("SELECT steps FROM {s}.erasure_requests WHERE erasure_id = %s"), (erasure_id,)
                 )
                 stored = single(await cursor.fetchone())
                 return [ErasureStep.from_payload(step) for step in stored["steps"]], False
@@ -171,7 +171,7 @@ class PostgresSubjects(PostgresLocalRecords):
             for step, job in plan(sweep):
                 steps.append(step if job is None else replace(step, job_id=await self._insert_job(conn, job)))
             await conn.execute(
-                self._q("UPDATE {s}.erasures SET steps = %s WHERE erasure_id = %s"),
+                self._q("UPDATE {s}.erasure_requests SET steps = %s WHERE erasure_id = %s"),
                 (Jsonb([step.to_payload() for step in steps]), erasure_id),
             )
         return steps, True

@@ -7,7 +7,7 @@ ALTER TABLE jobs ADD COLUMN erased_at timestamptz;
 -- the vendor jobs it queued (by id), so the same erasure asked again answers the
 -- same steps instead of erasing again. Counts, store names and job ids only:
 -- nothing about the person.
-CREATE TABLE erasures (
+CREATE TABLE erasure_requests (
     erasure_id  text PRIMARY KEY,
     -- [{"store", "outcome", "detail", "job_id"}], as domain.ErasureStep.to_payload.
     steps       jsonb NOT NULL,
