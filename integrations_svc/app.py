@@ -62,6 +62,7 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
         max_attempts=settings.max_attempts,
         on_accepted=workers.wake,
         calendar_key=calendar_key,
+        routes=adapters.routes(),
     )
     audit = ship_to_memory(settings.memory_addr, name="integrations_svc", capacity=settings.audit_queue_capacity)
     register(server, pb.DESCRIPTOR.services_by_name["IntegrationsService"], IntegrationsServicer(service),

@@ -1,4 +1,5 @@
-"""PostgreSQL implementation of JobStore (and, through pg_local, LocalRecords).
+"""PostgreSQL implementation of JobStore (and, through pg_local, LocalRecords; through
+pg_subjects, the LGPD erasure and export).
 
 Concurrency rules:
 - accepting is one INSERT ... ON CONFLICT (idempotency_key): two callers with one key
@@ -23,7 +24,8 @@ from psycopg.types.json import Jsonb
 
 from atende_runtime.postgres import Pool, migrate, open_pool, ping
 from integrations_svc.domain import Job, JobStatus, NewJob
-from integrations_svc.pg_local import PostgresLocalRecords, single
+from integrations_svc.pg_local import single
+from integrations_svc.pg_subjects import PostgresSubjects
 from integrations_svc.store import Claim, Cursor, KeyReused, NotRetryable
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -52,7 +54,7 @@ def _job(row: DictRow) -> Job:
     )
 
 
-class PostgresStore(PostgresLocalRecords):
+class PostgresStore(PostgresSubjects):
     """JobStore; LocalRecords comes with its base, since the local adapters' tables
     live in the same schema and are written by the same workers."""
 
@@ -136,7 +138,10 @@ class PostgresStore(PostgresLocalRecords):
     async def retry(self, job_id: str, max_attempts: int) -> Job | None:
         async with self.pool.connection() as conn, conn.transaction():
             cursor = await conn.cursor(row_factory=dict_row).execute(
-                self._q("SELECT status, lease_until > now() AS leased FROM {s}.jobs WHERE job_id = %s FOR UPDATE"),
+                self._q(
+                    "SELECT status, lease_until > now() AS leased, erased_at IS NOT NULL AS erased"
+                    " FROM {s}.jobs WHERE job_id = %s FOR UPDATE"
+                ),
                 (uuid.UUID(job_id),),
             )
             row = await cursor.fetchone()
@@ -144,6 +149,8 @@ class PostgresStore(PostgresLocalRecords):
                 return None
             if row["status"] == JobStatus.DELIVERED:
                 raise NotRetryable("the job was delivered")
+            if row["erased"]:
+                raise NotRetryable("the person's data in it was erased (LGPD)")
             if row["status"] == JobStatus.DEAD:
                 # The operator decided: attempts that never finished are settled, so a
                 # delivery that was in doubt is made again.
@@ -283,6 +290,9 @@ class PostgresStore(PostgresLocalRecords):
                 self._q(
                     "WITH done AS ("
                     " UPDATE {s}.jobs SET status = 'delivered', vendor_id = %(vendor_id)s, last_error = '',"
+                    # A delivered LGPD deletion needs the person's identifiers no more.
+                    " payload = CASE WHEN kind IN ('erase_crm', 'erase_analytics') THEN '{{}}'::jsonb"
+                    " ELSE payload END,"
                     " lease_owner = NULL, lease_token = NULL, lease_until = NULL,"
                     " updated_at = now(), delivered_at = now()"
                     " WHERE job_id = %(job_id)s AND lease_token = %(token)s RETURNING job_id),"

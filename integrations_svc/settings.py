@@ -138,6 +138,12 @@ class Settings(ServiceSettings):
     mixpanel_service_account_secret: SecretStr | None = None
     # Project id, required by /import with a service account.
     mixpanel_project_id: str = ""
+    # The GDPR API (LGPD deletions): its root (eu.mixpanel.com/api/app for EU
+    # residency), the project's OAuth token for it, and the regulation named in
+    # each request (Mixpanel offers GDPR and CCPA; GDPR's deletion is LGPD's).
+    mixpanel_gdpr_base_url: str = "https://mixpanel.com/api/app"
+    mixpanel_gdpr_token: SecretStr | None = None
+    mixpanel_compliance_type: Literal["GDPR", "CCPA"] = "GDPR"
 
     @model_validator(mode="after")
     def _check(self) -> Settings:

@@ -102,6 +102,7 @@ class MemoryApp:
             summary_max_chars=s.summary_max_chars,
             on_actions=relay.wake,
             owners=owners,
+            integrations=integrations,
         )
         retention = RetentionJob(store, cache, days=s.retention_days, interval_seconds=s.retention_interval_seconds,
                                  audit_days=s.audit_retention_days)

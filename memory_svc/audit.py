@@ -35,6 +35,7 @@ AUDITED: Mapping[str, Mapping[str, AuditRule]] = {
     "SubjectService": {
         "DeleteSubject": AuditRule("user_id"),
         "ExportSubject": AuditRule("user_id"),
+        "GetErasure": AuditRule("user_id"),
     },
     # Leads hold personal data: who read them is worth knowing.
     "LeadService": {

@@ -12,7 +12,7 @@ from atende.memory.v1 import memory_service_pb2 as pb
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc
 
 from atende_runtime.identity import Caller
-from memory_svc.codec import message_pb, timestamp
+from memory_svc.codec import message_pb
 from memory_svc.convert import (
     _fill,
     _lead_input,
@@ -26,6 +26,7 @@ from memory_svc.convert import (
     lead_pb,
     owner_pb,
 )
+from memory_svc.convert_subjects import delete_response, erasure_pb, export_response
 from memory_svc.handoffs import Handoffs
 from memory_svc.models import LeadFilter
 from memory_svc.service import Memory
@@ -133,23 +134,13 @@ class SubjectServicer(pb_grpc.SubjectServiceServicer):
         self.memory = memory
 
     async def DeleteSubject(self, request: pb.DeleteSubjectRequest, context: Ctx) -> pb.DeleteSubjectResponse:
-        erased = await self.memory.erase_subject(request.user_id)
-        return pb.DeleteSubjectResponse(
-            conversations_deleted=erased.conversations,
-            messages_deleted=erased.messages,
-            leads_deleted=erased.leads,
-            interactions_deleted=erased.interactions,
-        )
+        return delete_response(await self.memory.erase_subject(request.user_id))
 
     async def ExportSubject(self, request: pb.ExportSubjectRequest, context: Ctx) -> pb.ExportSubjectResponse:
-        export = await self.memory.export_subject(request.user_id)
-        return pb.ExportSubjectResponse(
-            user_id=export.user_id,
-            conversations=[conversation_pb(c) for c in export.conversations],
-            leads=[lead_pb(lead) for lead in export.leads],
-            interactions=[interaction_pb(i) for i in export.interactions],
-            export_time=timestamp(export.export_time),
-        )
+        return export_response(await self.memory.export_subject(request.user_id))
+
+    async def GetErasure(self, request: pb.GetErasureRequest, context: Ctx) -> pb.Erasure:
+        return erasure_pb(await self.memory.get_erasure(request.user_id, request.erasure_id))
 
 
 def _human_id(claimed: str, context: Ctx) -> str:

@@ -35,6 +35,8 @@ KEY = "e2e-key"
 BURST_KEY = "e2e-burst-key"
 # The crash test polls a lead until it is synced: its own bucket of the rate limit.
 CRASH_KEY = "e2e-crash-key"
+# So does the LGPD test, and then a receipt until it is done.
+LGPD_KEY = "e2e-lgpd-key"
 HEADERS = {"x-api-key": KEY}
 
 
@@ -45,7 +47,7 @@ def stack_config(tmp_path_factory: pytest.TempPathFactory, database_url: str, re
         tmp_path_factory.mktemp("stack"),
         database_url=database_url,
         redis_url=redis_url,
-        api_keys=(KEY, BURST_KEY, CRASH_KEY),
+        api_keys=(KEY, BURST_KEY, CRASH_KEY, LGPD_KEY),
         extra_env={
             "MEMORY_DB_SCHEMA": f"e2e_memory_{suffix}",
             "MEMORY_REDIS_PREFIX": f"e2e:{suffix}:",
@@ -398,13 +400,62 @@ def test_human_hand_off_over_rest(http: httpx.Client) -> None:
     assert roles == ["user", "assistant", "user", "system", "human", "system", "user", "assistant"]
 
 
-def test_lgpd_export_then_erase(http: httpx.Client) -> None:
-    http.post("/v1/conversations/e2e-lgpd/messages", json={"user_id": "lgpd-user", "text": "Oi, quero um orçamento"})
-    exported = http.get("/v1/subjects/lgpd-user:export").json()
-    assert [c["conversation_id"] for c in exported["conversations"]] == ["e2e-lgpd"]
-    assert http.delete("/v1/subjects/lgpd-user").status_code == 200
-    assert http.get("/v1/conversations/e2e-lgpd").status_code == 404
-    assert http.get("/v1/subjects/lgpd-user:export").json().get("conversations", []) == []
+def test_lgpd_export_then_erase_with_a_receipt(stack: Stack, stack_config: StackConfig) -> None:
+    """The demo to the consent (the lead goes to the local CRM, a follow-up e-mail is
+    recorded), then the person's export and erasure over REST: the receipt, read
+    later, lists every store, and integrations_svc's tables forget the person too."""
+    with httpx.Client(base_url=stack.gateway_url, headers={"x-api-key": LGPD_KEY}, timeout=30) as http:
+        _lgpd(stack, stack_config, http)
+
+
+def _lgpd(stack: Stack, stack_config: StackConfig, http: httpx.Client) -> None:
+    user, conversation, email = "lgpd-user", "e2e-lgpd", "lgpd.user@exemplo.com.br"
+    lead: dict[str, object] = {}
+    for text in (*DEMO, "Sim, pode passar meus dados para o consultor."):
+        turn = _turn(http, conversation, text.replace("maria.crash@exemplo.com.br", email), user_id=user).json()
+        lead = turn.get("lead", lead)
+    _wait_for_lead(http, str(lead["lead_id"]), "CRM_STATUS_SYNCED")
+    schema = stack_config.extra_env["INTEGRATIONS_DB_SCHEMA"]
+
+    def local_crm_rows() -> int:
+        with psycopg.connect(stack.database_url, autocommit=True) as db:
+            found = db.execute(f"SELECT count(*) FROM {schema}.local_crm_leads WHERE email = %s", (email,)).fetchone()
+        return int(found[0]) if found else 0
+
+    exported = http.get(f"/v1/subjects/{user}:export").json()
+    assert [c["conversation_id"] for c in exported["conversations"]] == [conversation]
+    assert [x["email"] for x in exported["leads"]] == [email]
+    consent = [a for a in exported["actions"] if "sync_lead" in a["action"]]
+    assert consent and consent[0]["action"]["sync_lead"]["consent_source"] == "web"
+    stores = {r["store"] for r in exported["integration_records"]}
+    assert {"integrations_jobs", "local_crm_leads"} <= stores and local_crm_rows() == 1
+
+    response = http.delete(f"/v1/subjects/{user}")
+    assert response.status_code == 200, response.text
+    erased = response.json()
+    erasure_id = erased["erasure_id"]
+    assert erased["erasure"]["erasure_id"] == erasure_id and erased["erasure"]["user_id"] == user
+    assert erased["erasure"]["steps"][0]["store"] == "memory_postgres"
+
+    deadline = time.monotonic() + 60
+    receipt: dict[str, object] = {}
+    while time.monotonic() < deadline:
+        receipt = http.get(f"/v1/subjects/{user}/erasures/{erasure_id}").json()
+        if receipt.get("state") == "ERASURE_OUTCOME_DONE":
+            break
+        time.sleep(0.5)
+    steps = {s["store"]: s for s in receipt.get("steps", [])}  # type: ignore[attr-defined]
+    assert receipt.get("state") == "ERASURE_OUTCOME_DONE", receipt
+    assert list(steps) == ["memory_postgres", "redis", "integrations_jobs", "local_adapter", "crm", "analytics"]
+    assert {steps[s]["outcome"] for s in list(steps)[:4]} == {"ERASURE_OUTCOME_DONE"}
+    assert steps["crm"]["outcome"] == steps["analytics"]["outcome"] == "ERASURE_OUTCOME_NOT_CONFIGURED"
+    assert "1 crm_leads" in steps["local_adapter"]["detail"] and local_crm_rows() == 0
+
+    assert http.get(f"/v1/conversations/{conversation}").status_code == 404
+    after = http.get(f"/v1/subjects/{user}:export").json()
+    assert not after.get("conversations") and not after.get("leads") and not after.get("integration_records")
+    assert [e["erasure_id"] for e in after["erasures"]] == [erasure_id]
+    assert http.get(f"/v1/subjects/someone-else/erasures/{erasure_id}").status_code == 404
 
 
 DEMO = (

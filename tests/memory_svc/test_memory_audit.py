@@ -62,7 +62,10 @@ async def test_claims_replies_hand_backs_and_erasure_are_recorded_with_their_out
         metadata=_agent("ana"))
     await service.handoffs.ReturnConversation(pb.ReturnConversationRequest(conversation_id="c-audit", agent="support"),
                                               metadata=_agent("ana"))
-    await service.subjects.ExportSubject(pb.ExportSubjectRequest(user_id="u1"), metadata=ADMIN)
+    # No integrations_svc here: an export is complete or not given, and the refusal is recorded too.
+    with pytest.raises(grpc.aio.AioRpcError) as unanswered:
+        await service.subjects.ExportSubject(pb.ExportSubjectRequest(user_id="u1"), metadata=ADMIN)
+    assert unanswered.value.code() == grpc.StatusCode.UNAVAILABLE
     await service.subjects.DeleteSubject(pb.DeleteSubjectRequest(user_id="u1"), metadata=ADMIN)
     # router_svc's own calls (every turn's work) and the queue listing are not privileged actions.
     await service.handoffs.ListHandoffs(pb.ListHandoffsRequest(), metadata=_agent("ana"))
@@ -73,7 +76,7 @@ async def test_claims_replies_hand_backs_and_erasure_are_recorded_with_their_out
         ("ClaimConversation", "bruno", "c-audit", "FAILED_PRECONDITION"),
         ("SendHumanMessage", "ana", "c-audit", "OK"),
         ("ReturnConversation", "ana", "c-audit", "OK"),
-        ("ExportSubject", "api-key-1", "u1", "OK"),
+        ("ExportSubject", "api-key-1", "u1", "UNAVAILABLE"),
         ("DeleteSubject", "api-key-1", "u1", "OK"),
     ]
     claim = events[-1]

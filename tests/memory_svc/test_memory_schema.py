@@ -107,6 +107,18 @@ _SAMPLES: dict[str, Any] = {
     "list_audit_events_by_actor": _AUDIT_PAGE,
     "list_audit_events_by_resource": _AUDIT_PAGE,
     "expire_audit_events": (datetime.now(UTC), 500),
+    # LGPD: the erasure and its receipt.
+    "subject_actions_lock": ("u",),
+    "export_actions": ("u",),
+    "insert_erasure": None,
+    "insert_steps": None,
+    "insert_erase_action": None,
+    "erasure": (str(uuid.uuid4()),),
+    "erasures_of_user": ("u",),
+    "upsert_step": None,
+    "drop_step": (str(uuid.uuid4()), "crm"),
+    "note_steps": {"id": str(uuid.uuid4()), "detail": "d", "outcome": "pending"},
+    "cache_swept": {"id": str(uuid.uuid4()), "detail": "d"},
 }
 
 
