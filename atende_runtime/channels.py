@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import grpc
 
 from atende_runtime.interceptors import REQUEST_ID_HEADER
 from atende_runtime.logs import request_id_var
+from atende_runtime.tls import aio_channel, client_tls
 
 # Retries only UNAVAILABLE (the upstream was not reached), which is safe for every
 # call: the request did not run.
@@ -43,13 +46,20 @@ _OPTIONS = [
 
 
 class _WithContext:
-    """A multicallable that adds the request id and a default deadline to each call."""
+    """A multicallable that adds the request id and a default deadline to each call,
+    made again on the owner's new channel when its certificate was renewed."""
 
-    def __init__(self, inner: Any, default_timeout: float) -> None:
-        self._inner = inner
+    def __init__(self, owner: ContextChannel, make: Callable[[grpc.aio.Channel], Any], default_timeout: float) -> None:
+        self._owner = owner
+        self._make = make
+        self._generation = owner.generation
+        self._inner = make(owner.current())
         self._default_timeout = default_timeout
 
     def __call__(self, request: Any, *, timeout: float | None = None, metadata: Any = None, **kwargs: Any) -> Any:
+        channel = self._owner.current()
+        if self._generation != self._owner.generation:
+            self._inner, self._generation = self._make(channel), self._owner.generation
         request_id = request_id_var.get()
         if request_id and not any(key == REQUEST_ID_HEADER for key, _ in metadata or ()):
             metadata = (*(metadata or ()), (REQUEST_ID_HEADER, request_id))
@@ -58,30 +68,57 @@ class _WithContext:
         )
 
 
+# Seconds the calls in flight on a channel replaced by a renewed certificate may finish in.
+_RETIRE_GRACE = 60.0
+
+
 class ContextChannel(grpc.aio.Channel):  # type: ignore[misc]
     """A channel whose calls carry the current request id (x-request-id) and a
     deadline when the caller set none. It wraps each method's callable once, where
     a grpc.aio client interceptor would add a task and a call object to every call
-    (about a tenth of router_svc's CPU in a turn)."""
+    (about a tenth of router_svc's CPU in a turn).
 
-    def __init__(self, channel: grpc.aio.Channel, default_timeout: float) -> None:
+    With `renew` (mTLS), each call first asks it for a replacement channel (it answers
+    None, cheaply, until the certificate files change); new calls then go to the new
+    channel and the old one closes once its calls are done."""
+
+    def __init__(
+        self, channel: grpc.aio.Channel, default_timeout: float, renew: Callable[[], grpc.aio.Channel | None] | None = None
+    ) -> None:
         self._channel = channel
         self._default_timeout = default_timeout
+        self._renew = renew
+        self.generation = 0
+        self._retiring: set[asyncio.Task[None]] = set()
+
+    def current(self) -> grpc.aio.Channel:
+        if self._renew is not None and (fresh := self._renew()) is not None:
+            old, self._channel = self._channel, fresh
+            self.generation += 1
+            task = asyncio.get_running_loop().create_task(old.close(_RETIRE_GRACE))
+            self._retiring.add(task)
+            task.add_done_callback(self._retiring.discard)
+        return self._channel
+
+    def _wrap(self, kind: str, method: str, args: Any, kwargs: Any) -> _WithContext:
+        return _WithContext(self, lambda channel: getattr(channel, kind)(method, *args, **kwargs), self._default_timeout)
 
     def unary_unary(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        return _WithContext(self._channel.unary_unary(method, *args, **kwargs), self._default_timeout)
+        return self._wrap("unary_unary", method, args, kwargs)
 
     def unary_stream(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        return _WithContext(self._channel.unary_stream(method, *args, **kwargs), self._default_timeout)
+        return self._wrap("unary_stream", method, args, kwargs)
 
     def stream_unary(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        return _WithContext(self._channel.stream_unary(method, *args, **kwargs), self._default_timeout)
+        return self._wrap("stream_unary", method, args, kwargs)
 
     def stream_stream(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        return _WithContext(self._channel.stream_stream(method, *args, **kwargs), self._default_timeout)
+        return self._wrap("stream_stream", method, args, kwargs)
 
     async def close(self, grace: float | None = None) -> None:
         await self._channel.close(grace)
+        for task in list(self._retiring):
+            task.cancel()
 
     def get_state(self, try_to_connect: bool = False) -> grpc.ChannelConnectivity:
         return self._channel.get_state(try_to_connect)
@@ -99,8 +136,36 @@ class ContextChannel(grpc.aio.Channel):  # type: ignore[misc]
         await self.close(None)
 
 
-def open_channel(target: str, default_timeout: float) -> grpc.aio.Channel:
-    """Create inside the running event loop and keep for the process's lifetime."""
-    if "://" not in target:
-        target = f"dns:///{target}"
-    return ContextChannel(grpc.aio.insecure_channel(target, options=_OPTIONS), default_timeout)
+_SCHEMES = ("dns:", "ipv4:", "ipv6:", "unix:", "unix-abstract:")
+
+
+def grpc_target(address: str) -> str:
+    """The gRPC target of an upstream setting: a host:port (resolved by DNS, every
+    address it names used, as a headless Service's), a comma-separated list of
+    ip:port (instances on one machine, as `make run` with replicas starts them),
+    or a target with its own scheme, kept as it is."""
+    address = address.strip()
+    if "://" in address or address.startswith(_SCHEMES):
+        return address
+    if "," in address:
+        return "ipv4:" + ",".join(part.strip() for part in address.split(",") if part.strip())
+    return f"dns:///{address}"
+
+
+def open_channel(
+    target: str, default_timeout: float, options: Sequence[tuple[str, Any]] | None = None
+) -> ContextChannel:
+    """Create inside the running event loop and keep for the process's lifetime.
+    mTLS with this service's certificate when ATENDE_TLS_* are set (atende_runtime/tls.py),
+    moving to a renewed certificate by itself."""
+    address = grpc_target(target)
+    chosen = _OPTIONS if options is None else options
+    tls = client_tls()
+    renew = None
+    if tls is not None:
+        client = tls
+
+        def renew() -> grpc.aio.Channel | None:
+            return aio_channel(address, chosen, client) if client.renewed() else None
+
+    return ContextChannel(aio_channel(address, chosen, tls), default_timeout, renew)

@@ -38,6 +38,11 @@ class FailedPrecondition(DomainError):
     """The request is valid but the system is not in a state to run it."""
 
 
+class PermissionDenied(DomainError):
+    """The caller's credential does not allow this (another customer's conversation,
+    another agent's identity)."""
+
+
 class Unavailable(DomainError):
     """A dependency is down; the caller may retry."""
 

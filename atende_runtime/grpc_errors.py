@@ -10,7 +10,15 @@ from google.protobuf import any_pb2, duration_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from atende_runtime.errors import DomainError, FailedPrecondition, FieldViolation, InvalidArgument, NotFound, Unavailable
+from atende_runtime.errors import (
+    DomainError,
+    FailedPrecondition,
+    FieldViolation,
+    InvalidArgument,
+    NotFound,
+    PermissionDenied,
+    Unavailable,
+)
 from atende_runtime.logs import request_id_var
 
 log = logging.getLogger(__name__)
@@ -57,7 +65,11 @@ def to_status(error: DomainError) -> status_pb2.Status:
         retry = any_pb2.Any()
         retry.Pack(error_details_pb2.RetryInfo(retry_delay=duration_pb2.Duration(seconds=RETRY_AFTER_SECONDS)))
         return status_pb2.Status(code=code_pb2.UNAVAILABLE, message=clip(str(error), MAX_MESSAGE_CHARS), details=[retry])
-    code = {NotFound: code_pb2.NOT_FOUND, FailedPrecondition: code_pb2.FAILED_PRECONDITION}
+    code = {
+        NotFound: code_pb2.NOT_FOUND,
+        FailedPrecondition: code_pb2.FAILED_PRECONDITION,
+        PermissionDenied: code_pb2.PERMISSION_DENIED,
+    }
     for kind, status_code in code.items():
         if isinstance(error, kind):
             return status_pb2.Status(code=status_code, message=clip(str(error), MAX_MESSAGE_CHARS))
@@ -137,4 +149,6 @@ def from_rpc_error(error: grpc.aio.AioRpcError) -> DomainError | None:
         return NotFound(error.details() or "not found")
     if code == grpc.StatusCode.FAILED_PRECONDITION:
         return FailedPrecondition(error.details() or "failed precondition")
+    if code == grpc.StatusCode.PERMISSION_DENIED:
+        return PermissionDenied(error.details() or "permission denied")
     return None

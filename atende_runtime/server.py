@@ -18,7 +18,9 @@ from grpc_reflection.v1alpha import reflection
 
 from atende_runtime.interceptors import RequestContextInterceptor
 from atende_runtime.logs import configure_logging
+from atende_runtime.reflection import public_pool
 from atende_runtime.settings import ServiceSettings
+from atende_runtime.tls import server_credentials
 
 log = logging.getLogger("atende.server")
 
@@ -61,6 +63,10 @@ class Mounted:
     # Further services reflection describes (router_svc describes the whole public
     # API, so grpcurl through the gateway sees every service it can call).
     reflection_names: Sequence[str] = ()
+    # Reflection describes the public API only (atende_runtime.reflection): the public
+    # methods of our services and the types they use, nothing internal. For the
+    # service that answers reflection through the gateway.
+    public_reflection: bool = False
     # Optional parts, each reported under its own health name: NOT_SERVING there
     # while the service itself stays SERVING means "degraded" (memory_svc without
     # Redis serves from PostgreSQL alone).
@@ -117,11 +123,16 @@ class RunningServer:
     health_servicer: health_aio.HealthServicer
     stopping: asyncio.Event
     health_task: asyncio.Task[None]
+    # The plaintext health-only server (settings.health_port), if any.
+    health_server: grpc.aio.Server | None = None
+    health_port: int | None = None
 
     async def stop(self, grace: float | None = None) -> None:
         self.stopping.set()
         await self.health_servicer.enter_graceful_shutdown()
         await self.server.stop(grace)
+        if self.health_server is not None:
+            await self.health_server.stop(None)
         await self.health_task
         await self.mounted.close()
 
@@ -137,23 +148,43 @@ async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
     for service_name in ("", *mounted.service_names):
         await health_servicer.set(service_name, health_pb2.HealthCheckResponse.NOT_SERVING)
     await health_servicer.set(LIVENESS_SERVICE, health_pb2.HealthCheckResponse.SERVING)
+    described = [*mounted.service_names, *mounted.reflection_names, health.SERVICE_NAME, reflection.SERVICE_NAME]
     reflection.enable_server_reflection(
-        [*mounted.service_names, *mounted.reflection_names, health.SERVICE_NAME, reflection.SERVICE_NAME], server
+        described, server, pool=public_pool(described) if mounted.public_reflection else None
     )
-    port = server.add_insecure_port(f"{settings.host}:{settings.port}")
+    address = f"{settings.host}:{settings.port}"
+    if settings.tls.enabled:
+        port = server.add_secure_port(address, server_credentials(settings.tls))
+    else:
+        port = server.add_insecure_port(address)
+    health_server, health_port = None, None
+    if settings.health_port is not None:
+        # Its own server: a port of the main one would serve every service there, in
+        # plaintext, past the client-certificate check.
+        health_server = grpc.aio.server(options=_SERVER_OPTIONS)
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, health_server)
+        health_port = health_server.add_insecure_port(f"{settings.host}:{settings.health_port}")
+        await health_server.start()
     await server.start()
     stopping = asyncio.Event()
     health_task = asyncio.create_task(
         _health_loop(health_servicer, mounted, settings.health_interval_seconds, stopping)
     )
-    return RunningServer(server, port, mounted, health_servicer, stopping, health_task)
+    return RunningServer(server, port, mounted, health_servicer, stopping, health_task, health_server, health_port)
 
 
 async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
     configure_logging(name, settings.log_level)
     running = await start(settings, setup)
     _settle_garbage_collector()
-    log.info("listening", extra={"address": f"{settings.host}:{running.port}"})
+    log.info(
+        "listening",
+        extra={
+            "address": f"{settings.host}:{running.port}",
+            "tls": "mutual" if settings.tls.enabled else "off",
+            "health_port": running.health_port,
+        },
+    )
 
     signalled = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from atende_runtime.tls import TlsSettings
 
 
 class ServiceSettings(BaseSettings):
@@ -18,3 +21,10 @@ class ServiceSettings(BaseSettings):
     # Seconds between health probes of the service's own dependencies.
     health_interval_seconds: float = 2.0
     log_level: str = "INFO"
+    # A second, plaintext port that serves only grpc.health.v1 (e.g. MEMORY_HEALTH_PORT):
+    # the kubelet's gRPC probes cannot present a client certificate, so with mTLS on the
+    # service port they ask here. None: no such port (0: a free one, in tests).
+    health_port: int | None = None
+    # mTLS on the service port and on calls to other services (ATENDE_TLS_CERT, _KEY,
+    # _CA; atende_runtime/tls.py). Unset: plaintext.
+    tls: TlsSettings = Field(default_factory=TlsSettings)

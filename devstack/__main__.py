@@ -6,6 +6,7 @@ from __future__ import annotations
 import signal
 import sys
 import time
+from pathlib import Path
 
 from devstack.stack import Stack, StackConfig
 from devstack.supervisor import GaveUp, Supervisor
@@ -14,21 +15,64 @@ from devstack.supervisor import GaveUp, Supervisor
 def _banner(stack: Stack) -> str:
     # The key itself is a secret and is never printed; ATENDE_API_KEY is the reader's copy.
     key_header = ' -H "x-api-key: $ATENDE_API_KEY"' if stack.config.api_keys else ""
-    return f"""
-atende is running.
-  gateway (REST and gRPC): {stack.gateway_url}
-  Envoy admin:             http://127.0.0.1:{stack.config.admin_port}
-  data folder:             {stack.config.data_dir}
+    grpc_key = ' -H "x-api-key: $ATENDE_API_KEY"' if stack.config.api_keys else ""
+    lines = ["", "atende is running."]
+    if stack.config.gateway_plaintext:
+        lines.append(f"  gateway (REST and gRPC): http://{_host(stack)}:{stack.config.gateway_port}")
+    if stack.config.gateway_tls_port:
+        lines.append(f"  gateway over TLS:        {stack.gateway_https_url}  (certificate {_shown(stack.tls_files[0])})")
+    lines += [
+        f"  Envoy admin:             http://127.0.0.1:{stack.config.admin_port}",
+        f"  data folder:             {stack.config.data_dir}",
+        "",
+        "Try it:",
+        f"  curl -s -X POST {stack.gateway_url}/v1/conversations/demo-1/messages{key_header}{_cacert(stack)} \\",
+        "    -H 'content-type: application/json' \\",
+        """    -d '{"user_id": "maria", "text": "Quanto custa o kit solar para minha casa?", "channel": "web"}'""",
+        f"  curl -s {stack.gateway_url}/v1/conversations/demo-1{key_header}{_cacert(stack)}",
+    ]
+    if stack.config.gateway_plaintext:
+        lines.append(f"  grpcurl -plaintext{grpc_key} localhost:{stack.config.gateway_port} list")
+    if stack.config.gateway_tls_port:
+        cert = _shown(stack.tls_files[0])
+        if stack.config.gateway_plaintext:  # the examples above were plaintext: one over TLS
+            lines.append(f"  curl -s --cacert {cert} {stack.gateway_https_url}/v1/agents{key_header}")
+        lines.append(f"  grpcurl -cacert {cert}{grpc_key} localhost:{stack.config.gateway_tls_port} list")
+    lines += [
+        "",
+        "A customer's token for one conversation (a human agent's: --role agent --subject ana):",
+        f"  TOKEN=$(.venv/bin/python -m gateway.tokens mint --keys {stack.config.data_dir / 'jwt'} \\",
+        "    --role customer --subject maria --conversation demo-1)",
+        f'  curl -s {stack.gateway_url}/v1/conversations/demo-1 -H "authorization: Bearer $TOKEN"{_cacert(stack)}',
+        "",
+        f"{stack.config.replicas} instance(s) of each service{_knowledge_note(stack)}; a process that dies is restarted;",
+        "Ctrl-C stops everything.",
+        "",
+    ]
+    return "\n".join(lines)
 
-Try it:
-  curl -s -X POST {stack.gateway_url}/v1/conversations/demo-1/messages{key_header} \\
-    -H 'content-type: application/json' \\
-    -d '{{"user_id": "maria", "text": "Quanto custa o kit solar para minha casa?", "channel": "web"}}'
-  curl -s {stack.gateway_url}/v1/conversations/demo-1{key_header}
-  grpcurl -plaintext localhost:{stack.config.gateway_port} list
 
-A service that dies is restarted; Ctrl-C stops everything.
-"""
+def _host(stack: Stack) -> str:
+    return "localhost" if stack.config.gateway_bind in ("127.0.0.1", "0.0.0.0") else stack.config.gateway_bind
+
+
+def _cacert(stack: Stack) -> str:
+    """curl's option for the examples that use the https URL (TLS only)."""
+    return "" if stack.config.gateway_plaintext else f" --cacert {_shown(stack.tls_files[0])}"
+
+
+def _shown(path: Path) -> str:
+    """A path as the reader types it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _knowledge_note(stack: Stack) -> str:
+    if stack.config.replicas > 1 and len(stack.instances("knowledge_svc")) == 1:
+        return " (knowledge_svc once: Milvus Lite is one process's; set MILVUS_URI to a server)"
+    return ""
 
 
 def main() -> int:
@@ -44,7 +88,7 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
-    print("starting atende: PostgreSQL, Redis, five services and the gateway…", flush=True)
+    print(f"starting atende: PostgreSQL, Redis, five services ({stack.config.replicas} of each) and the gateway…", flush=True)
     started = time.monotonic()
     try:
         stack.start()

@@ -33,6 +33,17 @@ class EmbeddedPostgres:
         uri: str = self._server.get_uri()
         return uri
 
+    def crash(self) -> None:
+        """Stops the server as a crash would (`pg_ctl stop -m immediate`: no checkpoint,
+        every connection cut); start_again() recovers it from its write-ahead log."""
+        from pgserver._commands import pg_ctl  # type: ignore[attr-defined]
+
+        pg_ctl(["-m", "immediate", "stop"], pgdata=self._server.pgdata, user=self._server.system_user, timeout=30)
+
+    def start_again(self) -> None:
+        """Starts a crashed or stopped server on the same data and socket (same URI)."""
+        self._server.ensure_postgres_running()
+
     def stop(self) -> None:
         if self._server is not None:
             self._server.cleanup()

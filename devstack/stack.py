@@ -9,8 +9,10 @@ Tests use Stack directly, on free ports and a temporary data folder."""
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -42,6 +44,7 @@ _PREFIX = {
     "memory_svc": "MEMORY",
     "knowledge_svc": "KNOWLEDGE",
     "integrations_svc": "INTEGRATIONS",
+    "guard": "GUARD",
 }
 _PR_SET_PDEATHSIG = 1
 
@@ -60,12 +63,26 @@ class StackConfig:
     gateway_bind: str = "127.0.0.1"
     gateway_port: int = 8080
     admin_port: int = 9901
+    # The same API over TLS (0: none); without tls_cert/tls_key, a self-signed
+    # certificate for localhost is made once in data/tls/ (gateway/tls.py).
+    gateway_tls_port: int = 8443
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    # False: TLS only, as in production.
+    gateway_plaintext: bool = True
     ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
     services: tuple[str, ...] = SERVICES
     database_url: str = ""
     redis_url: str = ""
     milvus_uri: str = ""
     api_keys: tuple[str, ...] = ()
+    # Processes of each service. With more than one, callers reach every instance
+    # (gRPC round robin, Envoy endpoints), and knowledge_svc, which cannot share a
+    # Milvus Lite folder between processes, gets a Milvus server (milvus-lite's server
+    # mode) unless milvus_uri names one.
+    replicas: int = 1
+    # Ports of the instances after the first ("router_svc-2": 50061); free ports by default.
+    replica_ports: dict[str, int] = field(default_factory=dict)
     # Requests a minute for each API key at the gateway.
     rate_limit_per_minute: int = 100
     # Extra environment for every service (tests set fresh schemas and key prefixes).
@@ -76,17 +93,27 @@ class StackConfig:
 
     @classmethod
     def from_env(cls) -> StackConfig:
+        from gateway.render import GatewayConfig
+
         env = os.environ
+        gateway = GatewayConfig.from_env()  # the gateway's own reading of GATEWAY_*
+        if (gateway.tls_cert is None) != (gateway.tls_key is None):
+            raise ValueError("set both GATEWAY_TLS_CERT and GATEWAY_TLS_KEY, or neither (a self-signed pair in data/tls/)")
         return cls(
             data_dir=Path(env.get("ATENDE_DATA_DIR", str(ROOT / "data"))),
-            gateway_bind=env.get("GATEWAY_BIND", "127.0.0.1"),
-            gateway_port=int(env.get("GATEWAY_PORT", "8080")),
-            admin_port=int(env.get("ENVOY_ADMIN_PORT", "9901")),
+            gateway_bind=gateway.bind,
+            gateway_port=gateway.port,
+            admin_port=gateway.admin_port,
+            gateway_tls_port=gateway.tls_port,
+            tls_cert=gateway.tls_cert,
+            tls_key=gateway.tls_key,
+            gateway_plaintext=gateway.plaintext,
             database_url=env.get("DATABASE_URL", ""),
             redis_url=env.get("REDIS_URL", ""),
             milvus_uri=env.get("MILVUS_URI", ""),
             api_keys=tuple(k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()),
             rate_limit_per_minute=int(env.get("GATEWAY_RATE_LIMIT_PER_MINUTE", "100")),
+            replicas=max(1, int(env.get("ATENDE_REPLICAS", "1"))),
         )
 
     @classmethod
@@ -95,6 +122,7 @@ class StackConfig:
             data_dir=data_dir,
             gateway_port=free_port(),
             admin_port=free_port(),
+            gateway_tls_port=free_port(),
             ports={name: free_port() for name in SERVICES},
             log_dir=data_dir / "logs",
         )
@@ -112,25 +140,84 @@ class Stack:
         self._redis: EmbeddedRedis | None = None
         self.database_url = config.database_url
         self.redis_url = config.redis_url
+        self.milvus_uri = config.milvus_uri
+
+    @property
+    def _gateway_host(self) -> str:
+        return "localhost" if self.config.gateway_bind in ("127.0.0.1", "0.0.0.0") else self.config.gateway_bind
+
+    @property
+    def guarded(self) -> bool:
+        """With API keys, the gateway's guard checks them (by hash) and keeps the shared limit."""
+        return bool(self.config.api_keys)
+
+    @property
+    def guard_addr(self) -> str:
+        return f"127.0.0.1:{self.port('guard')}"
 
     @property
     def gateway_url(self) -> str:
-        host = "localhost" if self.config.gateway_bind in ("127.0.0.1", "0.0.0.0") else self.config.gateway_bind
-        return f"http://{host}:{self.config.gateway_port}"
+        """The plaintext URL, or the https one when the gateway serves TLS only."""
+        if not self.config.gateway_plaintext:
+            return self.gateway_https_url
+        return f"http://{self._gateway_host}:{self.config.gateway_port}"
+
+    @property
+    def gateway_https_url(self) -> str:
+        return f"https://{self._gateway_host}:{self.config.gateway_tls_port}"
 
     @property
     def gateway_target(self) -> str:
+        """The plaintext gRPC target."""
         return f"127.0.0.1:{self.config.gateway_port}"
 
-    def address(self, service: str) -> str:
-        return f"127.0.0.1:{self.config.ports[service]}"
+    @property
+    def gateway_tls_target(self) -> str:
+        """The gRPC target over TLS: a name the certificate covers."""
+        return f"localhost:{self.config.gateway_tls_port}"
+
+    @property
+    def tls_files(self) -> tuple[Path, Path]:
+        """The gateway's certificate and key: the configured files, else the
+        self-signed pair in data/tls/ (made on first use, then reused)."""
+        if self.config.tls_cert and self.config.tls_key:
+            return self.config.tls_cert, self.config.tls_key
+        from gateway.tls import ensure_self_signed, local_names
+
+        return ensure_self_signed(self.config.data_dir.resolve() / "tls", local_names(self.config.gateway_bind))
+
+    def instances(self, service: str) -> list[str]:
+        """Process names of a service's instances: "router_svc", "router_svc-2", …"""
+        count = 1 if service == "knowledge_svc" and self._knowledge_on_lite() else self.config.replicas
+        return [service] + [f"{service}-{i}" for i in range(2, count + 1)]
+
+    def _knowledge_on_lite(self) -> bool:
+        # One process per Milvus Lite folder: replicas need a Milvus server.
+        return not self.milvus_uri.startswith(("http://", "https://", "tcp://"))
+
+    def port(self, instance: str) -> int:
+        if instance in self.config.ports:
+            return self.config.ports[instance]
+        return self.config.replica_ports.setdefault(instance, free_port())
+
+    def address(self, instance: str) -> str:
+        """host:port of one instance ("memory_svc" is the first of its service)."""
+        return f"127.0.0.1:{self.port(instance)}"
+
+    def upstream(self, service: str) -> str:
+        """Every instance of a service, comma-separated: what callers and Envoy are given."""
+        return ",".join(self.address(instance) for instance in self.instances(service))
 
     def start(self) -> None:
         try:
             self._start_stores()
             for service in self.config.services:
-                self._spawn_service(service)
-                self.wait_serving(service)
+                for instance in self.instances(service):
+                    self._spawn_service(instance)
+                    self.wait_serving(instance)
+            if self.guarded:
+                self._spawn_guard()
+                self._wait_guard()
             self._spawn_gateway()
             self._wait_gateway()
         except BaseException:
@@ -146,8 +233,32 @@ class Stack:
         if not self.redis_url:
             self._redis = EmbeddedRedis(data / "redis")
             self.redis_url = self._redis.start()
+        if not self.milvus_uri and self.config.replicas > 1 and "knowledge_svc" in self.config.services:
+            self.milvus_uri = f"http://127.0.0.1:{free_port()}"
+            self._spawn_milvus()
+            self._wait_milvus()
 
-    def _service_env(self, service: str) -> dict[str, str]:
+    def _spawn_milvus(self) -> None:
+        """milvus-lite's server mode: a Milvus that several knowledge_svc processes share."""
+        port = self.milvus_uri.rpartition(":")[2]
+        folder = self.config.data_dir / "milvus-server"
+        argv = [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(folder), "--host", "127.0.0.1", "--port", port]
+        self._spawn("milvus", argv, dict(os.environ))
+
+    def _wait_milvus(self) -> None:
+        port = int(self.milvus_uri.rpartition(":")[2])
+        deadline = time.monotonic() + self.config.ready_timeout
+        while time.monotonic() < deadline:
+            self._check_alive("milvus")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise TimeoutError(f"the Milvus server did not listen after {self.config.ready_timeout:.0f} s")
+
+    def _service_env(self, instance: str) -> dict[str, str]:
+        service = instance.partition("-")[0]
         env = dict(os.environ)
         for name, value in blas_single_thread_env().items():
             env.setdefault(name, value)
@@ -159,13 +270,13 @@ class Stack:
                 "REDIS_URL": self.redis_url,
                 # knowledge_svc's own name for it: pymilvus reads a global MILVUS_URI at
                 # import time and rejects a Milvus Lite path there.
-                "KNOWLEDGE_MILVUS_URI": self.config.milvus_uri or str(self.config.data_dir / "milvus" / "knowledge.db"),
-                "ROUTER_ADDR": self.address("router_svc"),
-                "AGENT_ADDR": self.address("agent_svc"),
-                "MEMORY_ADDR": self.address("memory_svc"),
-                "KNOWLEDGE_ADDR": self.address("knowledge_svc"),
-                "INTEGRATIONS_ADDR": self.address("integrations_svc"),
-                f"{_PREFIX[service]}_PORT": str(self.config.ports[service]),
+                "KNOWLEDGE_MILVUS_URI": self.milvus_uri or str(self.config.data_dir / "milvus" / "knowledge.db"),
+                "ROUTER_ADDR": self.upstream("router_svc"),
+                "AGENT_ADDR": self.upstream("agent_svc"),
+                "MEMORY_ADDR": self.upstream("memory_svc"),
+                "KNOWLEDGE_ADDR": self.upstream("knowledge_svc"),
+                "INTEGRATIONS_ADDR": self.upstream("integrations_svc"),
+                f"{_PREFIX[service]}_PORT": str(self.port(instance)),
                 f"{_PREFIX[service]}_HOST": "127.0.0.1",
             }
         )
@@ -187,19 +298,55 @@ class Stack:
             argv, cwd=ROOT, env=env, stdout=output, stderr=output, preexec_fn=_die_with_parent
         )
 
-    def _spawn_service(self, service: str) -> None:
-        self._spawn(service, [sys.executable, "-m", service], self._service_env(service))
+    def _spawn_service(self, instance: str) -> None:
+        self._spawn(instance, [sys.executable, "-m", instance.partition("-")[0]], self._service_env(instance))
+
+    def _spawn_guard(self) -> None:
+        limit = str(self.config.rate_limit_per_minute)
+        env = {
+            # Counters of this stack's own (tests run several stacks on one Redis).
+            "GUARD_REDIS_PREFIX": f"guard:{hashlib.sha256(str(self.config.data_dir).encode()).hexdigest()[:8]}:",
+            **{f"GUARD_{kind}_PER_MINUTE": limit for kind in ("CUSTOMER", "AGENT", "ADMIN", "ANONYMOUS")},
+        }
+        env.update(self._service_env("guard"))
+        env["ATENDE_API_KEYS"] = ",".join(self.config.api_keys)
+        self._spawn("guard", [sys.executable, "-m", "gateway.guard"], env)
+
+    def _wait_guard(self) -> None:
+        import httpx
+
+        deadline = time.monotonic() + self.config.ready_timeout
+        while time.monotonic() < deadline:
+            self._check_alive("guard")
+            try:
+                if httpx.get(f"http://{self.guard_addr}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"the guard did not answer after {self.config.ready_timeout:.0f} s")
 
     def _spawn_gateway(self) -> None:
+        from gateway.authz import JwtConfig
         from gateway.render import GatewayConfig, write
+        from gateway.tokens import TokenKeys
 
+        # The key that signs customer and agent tokens: made on the first start, kept.
+        keys = TokenKeys(self.config.data_dir / "jwt").ensure()
+        tls_cert, tls_key = self.tls_files if self.config.gateway_tls_port else (None, None)
         config = GatewayConfig(
+            jwt=JwtConfig(jwks_file=str(keys.jwks_path)),
+            guard_addr=self.guard_addr if self.guarded else "",
             bind=self.config.gateway_bind,
             port=self.config.gateway_port,
             admin_port=self.config.admin_port,
+            plaintext=self.config.gateway_plaintext,
+            tls_port=self.config.gateway_tls_port,
+            tls_cert=tls_cert,
+            tls_key=tls_key,
             api_keys=list(self.config.api_keys),
             rate_limit_per_minute=self.config.rate_limit_per_minute,
-            upstreams={name: self.address(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
+            upstreams={name: self.upstream(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
         )
         path = write(config, self.config.data_dir / "envoy.yaml")
         envoy = Path(sys.executable).with_name("envoy")
@@ -215,12 +362,12 @@ class Stack:
             where = f" (see {self.config.log_dir / (name + '.log')})" if self.config.log_dir else ""
             raise RuntimeError(f"{name} exited with code {process.returncode} during start-up{where}")
 
-    def wait_serving(self, service: str, target: str | None = None) -> None:
+    def wait_serving(self, instance: str, target: str | None = None) -> None:
         deadline = time.monotonic() + self.config.ready_timeout
-        with grpc.insecure_channel(target or self.address(service)) as channel:
+        with grpc.insecure_channel(target or self.address(instance)) as channel:
             stub = health_pb2_grpc.HealthStub(channel)
             while time.monotonic() < deadline:
-                self._check_alive(service)
+                self._check_alive(instance)
                 try:
                     status = stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=1).status
                     if status == health_pb2.HealthCheckResponse.SERVING:
@@ -228,18 +375,22 @@ class Stack:
                 except grpc.RpcError:
                     pass
                 time.sleep(0.1)
-        raise TimeoutError(f"{service} was not SERVING after {self.config.ready_timeout:.0f} s")
+        raise TimeoutError(f"{instance} was not SERVING after {self.config.ready_timeout:.0f} s")
 
     def _wait_gateway(self) -> None:
         import httpx
 
         deadline = time.monotonic() + self.config.ready_timeout
         headers = {"x-api-key": self.config.api_keys[0]} if self.config.api_keys else {}
+        # Whether Envoy answers, not who it is: a configured certificate may name
+        # another host than localhost.
+        verify = self.config.gateway_plaintext
         while time.monotonic() < deadline:
             self._check_alive("envoy")
             try:
                 # Envoy answers 503 until its health checks have seen the upstream.
-                if httpx.get(f"{self.gateway_url}/v1/agents", headers=headers, timeout=1).status_code == 200:
+                answer = httpx.get(f"{self.gateway_url}/v1/agents", headers=headers, timeout=1, verify=verify)
+                if answer.status_code == 200:
                     return
             except httpx.HTTPError:
                 pass
@@ -257,6 +408,10 @@ class Stack:
         for it to serve: the supervisor's restart."""
         if name == "envoy":
             self._spawn_gateway()
+        elif name == "milvus":
+            self._spawn_milvus()
+        elif name == "guard":
+            self._spawn_guard()
         else:
             self._spawn_service(name)
 

@@ -1,6 +1,7 @@
-"""The Lua filters the gateway runs before Envoy's transcoder: the API-key check, the
-check that a JSON body names only fields the proto defines, and gRPC's own headers
-kept for gRPC clients only."""
+"""Lua filters the gateway runs before Envoy's transcoder: the check that a JSON body
+names only fields the proto defines (and puts no object or list where a scalar
+belongs), and gRPC's own headers kept for gRPC clients only. Credentials are
+gateway/authz.py's."""
 
 from __future__ import annotations
 
@@ -314,25 +315,3 @@ function envoy_on_request(handle)
   for _, name in ipairs(drop) do headers:remove(name) end
 end
 """
-
-
-def auth_filter(keys: list[str]) -> str:
-    """API-key check in Lua (stable in Envoy, unlike the work-in-progress api_key_auth
-    filter): a missing or unknown x-api-key is 401 before anything reaches a service.
-    Health checks of the gateway itself stay open for load balancers."""
-    if not keys:
-        return ""
-    table = ", ".join(f"[{json.dumps(k)}] = true" for k in keys)
-    lua = f"""local keys = {{ {table} }}
-function envoy_on_request(handle)
-  local path = handle:headers():get(":path") or ""
-  if string.sub(path, 1, 20) == "/grpc.health.v1.Heal" then return end
-  local key = handle:headers():get("x-api-key")
-  if key ~= nil and keys[key] then return end
-  local auth = handle:headers():get("authorization")
-  if auth ~= nil and string.sub(auth, 1, 7) == "Bearer " and keys[string.sub(auth, 8)] then return end
-  handle:respond({{[":status"] = "401", ["content-type"] = "text/plain", ["www-authenticate"] = "ApiKey"}},
-    "missing or unknown API key: send it in the x-api-key header")
-end
-"""
-    return _lua_filter(lua)

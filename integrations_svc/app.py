@@ -7,6 +7,7 @@ from pathlib import Path
 
 import grpc
 
+from atende_runtime.audit import AuditRule, ship_to_memory
 from atende_runtime.postgres import open_pool
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
@@ -21,6 +22,8 @@ from integrations_svc.templates import TemplateStore
 from integrations_svc.worker import Workers
 
 log = logging.getLogger("integrations.app")
+# Dead-letter retries are audited (atende_runtime.audit): an operator's action.
+AUDITED = {"RetryJob": AuditRule("job_id")}
 
 
 async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mounted:
@@ -59,8 +62,11 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
         max_attempts=settings.max_attempts,
         on_accepted=workers.wake,
         calendar_key=calendar_key,
+        routes=adapters.routes(),
     )
-    register(server, pb.DESCRIPTOR.services_by_name["IntegrationsService"], IntegrationsServicer(service))
+    audit = ship_to_memory(settings.memory_addr, name="integrations_svc", capacity=settings.audit_queue_capacity)
+    register(server, pb.DESCRIPTOR.services_by_name["IntegrationsService"], IntegrationsServicer(service),
+             auditor=audit.auditor, audited=AUDITED)
     workers.start()
     log.info(
         "integrations ready",
@@ -73,6 +79,7 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
 
     async def close() -> None:
         await workers.stop(settings.shutdown_grace_seconds)
+        await audit.close(settings.shutdown_grace_seconds)
         await adapters.aclose()
         if worker_pool is not None:
             await worker_pool.close()

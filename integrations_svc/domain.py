@@ -15,6 +15,14 @@ class Kind(StrEnum):
     SEND_EMAIL = "send_email"
     BOOK_MEETING = "book_meeting"
     TRACK_EVENT = "track_event"
+    # LGPD: delete a person at a CRM vendor, and at an analytics vendor.
+    ERASE_CRM = "erase_crm"
+    ERASE_ANALYTICS = "erase_analytics"
+
+
+# The kinds that carry an operation about a person (an erasure cancels and empties them).
+OPERATION_KINDS = (Kind.SYNC_LEAD, Kind.SEND_EMAIL, Kind.BOOK_MEETING, Kind.TRACK_EVENT)
+ERASE_KINDS = (Kind.ERASE_CRM, Kind.ERASE_ANALYTICS)
 
 
 class JobStatus(StrEnum):
@@ -45,7 +53,7 @@ class LeadData:
         """One lead per person: by e-mail when known, else by phone digits."""
         if self.email:
             return "email:" + self.email.lower()
-        return "phone:" + "".join(ch for ch in self.phone if ch.isdigit())
+        return "phone:" + digits(self.phone)
 
     def first_last_name(self) -> tuple[str, str]:
         parts = self.name.split()
@@ -138,7 +146,42 @@ class EventData:
         return cls(**payload)
 
 
-Operation = LeadData | EmailData | MeetingData | EventData
+@dataclass(frozen=True)
+class SubjectKeys:
+    """Who to delete at a vendor (LGPD): the person's id (Mixpanel's distinct_id),
+    e-mail addresses (lowercased) and phone numbers, as the CRMs know them."""
+
+    user_id: str
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"user_id": self.user_id, "emails": list(self.emails), "phones": list(self.phones)}
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> SubjectKeys:
+        return cls(
+            user_id=str(payload["user_id"]),
+            emails=tuple(str(e) for e in payload.get("emails", ())),
+            phones=tuple(str(p) for p in payload.get("phones", ())),
+        )
+
+    def phone_digits(self) -> list[str]:
+        return sorted({d for d in (digits(p) for p in self.phones) if d})
+
+    def match_key(self) -> str:
+        """The serial key a lead sync of this person uses, so a deletion waits for a
+        sync being delivered at that moment (and never races with it)."""
+        if self.emails:
+            return "email:" + self.emails[0]
+        return "phone:" + (self.phone_digits() or [""])[0]
+
+
+def digits(phone: str) -> str:
+    return "".join(ch for ch in phone if ch.isdigit())
+
+
+Operation = LeadData | EmailData | MeetingData | EventData | SubjectKeys
 
 
 @dataclass(frozen=True)
@@ -194,4 +237,53 @@ def decode_operation(kind: str, payload: dict[str, Any]) -> Operation:
         return MeetingData.from_payload(payload)
     if kind == Kind.TRACK_EVENT:
         return EventData.from_payload(payload)
+    if kind in ERASE_KINDS:
+        return SubjectKeys.from_payload(payload)
     raise ValueError(f"unknown job kind {kind!r}")
+
+
+class StepOutcome(StrEnum):
+    """How one store came out of an erasure (atende.common.v1.ErasureOutcome)."""
+
+    DONE = "done"
+    PENDING = "pending"
+    FAILED = "failed"
+    NOT_CONFIGURED = "not_configured"
+
+
+@dataclass(frozen=True)
+class ErasureStep:
+    """One line of an erasure's receipt, as integrations_svc reports it."""
+
+    # "integrations_jobs", "local_adapter", "crm:<vendor>", "analytics:<vendor>",
+    # or "crm" / "analytics" when no vendor is configured.
+    store: str
+    outcome: StepOutcome
+    detail: str = ""
+    # The job that carries a vendor deletion.
+    job_id: str = ""
+    # A pending vendor deletion: its next attempt.
+    next_attempt_time: datetime | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"store": self.store, "outcome": self.outcome.value, "detail": self.detail, "job_id": self.job_id}
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> ErasureStep:
+        return cls(
+            store=str(payload["store"]),
+            outcome=StepOutcome(payload["outcome"]),
+            detail=str(payload.get("detail", "")),
+            job_id=str(payload.get("job_id", "")),
+        )
+
+
+@dataclass(frozen=True)
+class SubjectRecord:
+    """A row about a person, for an LGPD export."""
+
+    store: str
+    record_id: str
+    data: dict[str, Any]
+    create_time: datetime
+    update_time: datetime | None = None

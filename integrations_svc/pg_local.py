@@ -10,8 +10,8 @@ from typing import LiteralString
 from psycopg import sql
 from psycopg.rows import DictRow, dict_row
 from psycopg.types.json import Jsonb
-from psycopg_pool import AsyncConnectionPool
 
+from atende_runtime.postgres import Pool
 from integrations_svc.domain import EmailData, EventData, LeadData, MeetingData
 from integrations_svc.store import SlotBusy
 
@@ -26,7 +26,7 @@ def single(row: DictRow | None) -> DictRow:
 class PostgresLocalRecords:
     """Written by the delivery workers, through their pool."""
 
-    def __init__(self, worker_pool: AsyncConnectionPool, schema: str) -> None:
+    def __init__(self, worker_pool: Pool, schema: str) -> None:
         self.worker_pool = worker_pool
         self.schema = schema
         self._sql: dict[str, sql.Composed] = {}

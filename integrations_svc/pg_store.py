@@ -1,4 +1,5 @@
-"""PostgreSQL implementation of JobStore (and, through pg_local, LocalRecords).
+"""PostgreSQL implementation of JobStore (and, through pg_local, LocalRecords; through
+pg_subjects, the LGPD erasure and export).
 
 Concurrency rules:
 - accepting is one INSERT ... ON CONFLICT (idempotency_key): two callers with one key
@@ -20,11 +21,11 @@ from typing import Any, LiteralString
 from psycopg import AsyncConnection, conninfo
 from psycopg.rows import DictRow, dict_row
 from psycopg.types.json import Jsonb
-from psycopg_pool import AsyncConnectionPool
 
-from atende_runtime.postgres import migrate, open_pool, ping
+from atende_runtime.postgres import Pool, migrate, open_pool, ping
 from integrations_svc.domain import Job, JobStatus, NewJob
-from integrations_svc.pg_local import PostgresLocalRecords, single
+from integrations_svc.pg_local import single
+from integrations_svc.pg_subjects import PostgresSubjects
 from integrations_svc.store import Claim, Cursor, KeyReused, NotRetryable
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -53,11 +54,11 @@ def _job(row: DictRow) -> Job:
     )
 
 
-class PostgresStore(PostgresLocalRecords):
+class PostgresStore(PostgresSubjects):
     """JobStore; LocalRecords comes with its base, since the local adapters' tables
     live in the same schema and are written by the same workers."""
 
-    def __init__(self, pool: AsyncConnectionPool, schema: str, worker_pool: AsyncConnectionPool | None = None) -> None:
+    def __init__(self, pool: Pool, schema: str, worker_pool: Pool | None = None) -> None:
         """pool serves the RPCs: every commit is durable before the caller hears
         "accepted". worker_pool, when given, has synchronous_commit off (see
         open_worker_pool): the workers' bookkeeping then costs no fsync of its own,
@@ -137,7 +138,10 @@ class PostgresStore(PostgresLocalRecords):
     async def retry(self, job_id: str, max_attempts: int) -> Job | None:
         async with self.pool.connection() as conn, conn.transaction():
             cursor = await conn.cursor(row_factory=dict_row).execute(
-                self._q("SELECT status, lease_until > now() AS leased FROM {s}.jobs WHERE job_id = %s FOR UPDATE"),
+                self._q(
+                    "SELECT status, lease_until > now() AS leased, erased_at IS NOT NULL AS erased"
+                    " FROM {s}.jobs WHERE job_id = %s FOR UPDATE"
+                ),
                 (uuid.UUID(job_id),),
             )
             row = await cursor.fetchone()
@@ -145,6 +149,8 @@ class PostgresStore(PostgresLocalRecords):
                 return None
             if row["status"] == JobStatus.DELIVERED:
                 raise NotRetryable("the job was delivered")
+            if row["erased"]:
+                raise NotRetryable("the person's data in it was erased (LGPD)")
             if row["status"] == JobStatus.DEAD:
                 # The operator decided: attempts that never finished are settled, so a
                 # delivery that was in doubt is made again.
@@ -284,6 +290,9 @@ class PostgresStore(PostgresLocalRecords):
                 self._q(
                     "WITH done AS ("
                     " UPDATE {s}.jobs SET status = 'delivered', vendor_id = %(vendor_id)s, last_error = '',"
+                    # A delivered LGPD deletion needs the person's identifiers no more.
+                    " payload = CASE WHEN kind IN ('erase_crm', 'erase_analytics') THEN '{{}}'::jsonb"
+                    " ELSE payload END,"
                     " lease_owner = NULL, lease_token = NULL, lease_until = NULL,"
                     " updated_at = now(), delivered_at = now()"
                     " WHERE job_id = %(job_id)s AND lease_token = %(token)s RETURNING job_id),"
@@ -359,7 +368,7 @@ async def _commit(conn: AsyncConnection[Any], durable: bool) -> AsyncIterator[No
 
 
 
-async def open_worker_pool(url: str, *, max_size: int) -> AsyncConnectionPool:
+async def open_worker_pool(url: str, *, max_size: int) -> Pool:
     """A pool whose commits do not wait for the WAL flush (synchronous_commit off).
     A PostgreSQL crash may forget the last fraction of a second of worker
     bookkeeping (a claim, a "delivered"); the job is then delivered again, which the

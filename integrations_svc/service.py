@@ -7,18 +7,33 @@ import base64
 import json
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from atende_runtime.errors import FailedPrecondition, InvalidArgument, NotFound
-from integrations_svc.domain import EmailData, EventData, Job, JobStatus, Kind, LeadData, MeetingData, NewJob
-from integrations_svc.store import Cursor, JobStore, KeyReused, NotRetryable
+from integrations_svc.domain import (
+    EmailData,
+    ErasureStep,
+    EventData,
+    Job,
+    JobStatus,
+    Kind,
+    LeadData,
+    MeetingData,
+    NewJob,
+    StepOutcome,
+    SubjectKeys,
+    SubjectRecord,
+)
+from integrations_svc.store import Cursor, JobStore, KeyReused, NotRetryable, Sweep
 from integrations_svc.templates import MissingVariables, TemplateStore, UnknownTemplate
 from integrations_svc.validation import (
     validate_email_request,
     validate_event,
     validate_lead,
     validate_meeting,
+    validate_subject,
 )
 
 DEFAULT_PAGE_SIZE = 20
@@ -36,6 +51,7 @@ class IntegrationsService:
         max_attempts: int = 10,
         on_accepted: Callable[[], None] = lambda: None,
         calendar_key: str = "",
+        routes: Collection[str] = (),
     ) -> None:
         self.store = store
         self.selected = selected
@@ -44,6 +60,9 @@ class IntegrationsService:
         self.max_attempts = max_attempts
         self.on_accepted = on_accepted
         self.calendar_key = calendar_key
+        # Every "kind:adapter" this replica can deliver: a vendor deletion is queued
+        # only for a vendor whose credentials are here.
+        self.routes = frozenset(routes)
 
     async def _accept(self, kind: Kind, key: str, payload: dict[str, object], serial_key: str | None) -> Job:
         new = NewJob(kind=kind, adapter=self.selected[kind], idempotency_key=key, payload=payload, serial_key=serial_key)
@@ -136,6 +155,72 @@ class IntegrationsService:
             raise NotFound(f"job {job_id} does not exist")
         self.on_accepted()
         return job
+
+
+    # LGPD
+
+    async def erase_subject(self, erasure_id: str, user_id: str, emails: list[str], phones: list[str]) -> list[ErasureStep]:
+        keys = validate_subject(user_id, emails, phones, erasure_id)
+        steps, erased = await self.store.erase_subject(erasure_id, keys, lambda sweep: self._plan(erasure_id, sweep))
+        if erased and any(step.job_id for step in steps):
+            self.on_accepted()
+        return [await self._current(step) for step in steps]
+
+    async def export_subject(self, user_id: str, emails: list[str], phones: list[str]) -> list[SubjectRecord]:
+        return await self.store.export_subject(validate_subject(user_id, emails, phones))
+
+    def _plan(self, erasure_id: str, sweep: Sweep) -> list[tuple[ErasureStep, NewJob | None]]:
+        local = ", ".join(f"{count} {table.removeprefix('local_')}" for table, count in sweep.local_rows.items())
+        steps: list[tuple[ErasureStep, NewJob | None]] = [
+            (ErasureStep("integrations_jobs", StepOutcome.DONE,
+                         f"{sweep.jobs} job(s) emptied of the person's data, {sweep.cancelled} of them cancelled"
+                         " before delivery"), None),
+            (ErasureStep("local_adapter", StepOutcome.DONE, f"rows deleted: {local}"), None),
+        ]
+        steps += self._vendor_steps(erasure_id, sweep, "crm", Kind.SYNC_LEAD, Kind.ERASE_CRM)
+        steps += self._vendor_steps(erasure_id, sweep, "analytics", Kind.TRACK_EVENT, Kind.ERASE_ANALYTICS)
+        return steps
+
+    def _vendor_steps(
+        self, erasure_id: str, sweep: Sweep, label: str, data_kind: Kind, erase_kind: Kind
+    ) -> list[tuple[ErasureStep, NewJob | None]]:
+        """One step per vendor of this kind that is configured or received the
+        person's data; the local adapter's rows are already gone."""
+        vendors = (sweep.vendors.get(data_kind.value, set()) | {self.selected[data_kind]}) - {"local"}
+        if not vendors:
+            return [(ErasureStep(label, StepOutcome.NOT_CONFIGURED,
+                                 f"no {label} vendor is configured; the local adapter's rows are under local_adapter"),
+                     None)]
+        keys = sweep.keys if erase_kind == Kind.ERASE_CRM else SubjectKeys(sweep.keys.user_id)
+        steps: list[tuple[ErasureStep, NewJob | None]] = []
+        for vendor in sorted(vendors):
+            store = f"{label}:{vendor}"
+            if f"{erase_kind.value}:{vendor}" not in self.routes:
+                steps.append((ErasureStep(store, StepOutcome.FAILED,
+                                          f"{vendor} received this person's data, but its credentials are not"
+                                          " configured here: delete the person there by hand"), None))
+            elif erase_kind == Kind.ERASE_CRM and not keys.emails and not keys.phones:
+                steps.append((ErasureStep(store, StepOutcome.DONE,
+                                          "no e-mail or phone of this person is known: nothing to look up"), None))
+            else:
+                serial = f"crm:{vendor}:{keys.match_key()}" if erase_kind == Kind.ERASE_CRM else None
+                job = NewJob(erase_kind, vendor, f"erase:{erasure_id}:{store}", keys.to_payload(), serial)
+                steps.append((ErasureStep(store, StepOutcome.PENDING, f"queued for {vendor}"), job))
+        return steps
+
+    async def _current(self, step: ErasureStep) -> ErasureStep:
+        """A vendor step with its job's state now."""
+        if not step.job_id:
+            return step
+        job = await self.store.get(step.job_id)
+        if job is None:  # only delivered jobs are purged
+            return replace(step, outcome=StepOutcome.DONE, detail="delivered (the job has since been purged)")
+        if job.status == JobStatus.DELIVERED:
+            return replace(step, outcome=StepOutcome.DONE, detail=job.vendor_id)
+        if job.status == JobStatus.DEAD:
+            return replace(step, outcome=StepOutcome.FAILED, detail=job.last_error)
+        detail = f"attempt {job.attempts} failed: {job.last_error}" if job.last_error else f"queued for {job.adapter}"
+        return replace(step, outcome=StepOutcome.PENDING, detail=detail, next_attempt_time=job.next_attempt_time)
 
 
 def _job_id(job_id: str) -> str:

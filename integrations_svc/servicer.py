@@ -6,12 +6,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import grpc
-from google.protobuf import timestamp_pb2
+from google.protobuf import struct_pb2, timestamp_pb2
 
 from atende_runtime.decoding import datetime_from
 from atende_runtime.errors import InvalidArgument
-from integrations_svc.domain import Job, JobStatus, LeadData, MeetingData
-from integrations_svc.proto import pb
+from integrations_svc.domain import ErasureStep, Job, JobStatus, LeadData, MeetingData, StepOutcome, SubjectRecord
+from integrations_svc.proto import pb, types_pb
 from integrations_svc.service import IntegrationsService
 
 Context = grpc.aio.ServicerContext[Any, Any]
@@ -22,6 +22,12 @@ _STATUS_TO_PB = {
     JobStatus.DEAD: pb.JOB_STATUS_DEAD,
 }
 _STATUS_FROM_PB = {value: key for key, value in _STATUS_TO_PB.items()}
+_OUTCOME_TO_PB = {
+    StepOutcome.DONE: types_pb.ERASURE_OUTCOME_DONE,
+    StepOutcome.PENDING: types_pb.ERASURE_OUTCOME_PENDING,
+    StepOutcome.FAILED: types_pb.ERASURE_OUTCOME_FAILED,
+    StepOutcome.NOT_CONFIGURED: types_pb.ERASURE_OUTCOME_NOT_CONFIGURED,
+}
 
 
 def _timestamp(value: datetime | None) -> timestamp_pb2.Timestamp | None:
@@ -45,6 +51,28 @@ def job_to_pb(job: Job) -> Any:
         create_time=_timestamp(job.create_time),
         update_time=_timestamp(job.update_time),
         next_attempt_time=_timestamp(job.next_attempt_time),
+    )
+
+
+def step_to_pb(step: ErasureStep) -> Any:
+    return types_pb.ErasureStep(
+        store=step.store,
+        outcome=_OUTCOME_TO_PB[step.outcome],
+        detail=step.detail,
+        job_id=step.job_id,
+        next_attempt_time=_timestamp(step.next_attempt_time),
+    )
+
+
+def record_to_pb(record: SubjectRecord) -> Any:
+    data = struct_pb2.Struct()
+    data.update(record.data)
+    return types_pb.SubjectRecord(
+        store=record.store,
+        record_id=record.record_id,
+        data=data,
+        create_time=_timestamp(record.create_time),
+        update_time=_timestamp(record.update_time),
     )
 
 
@@ -115,3 +143,13 @@ class IntegrationsServicer:
 
     async def RetryJob(self, request: Any, context: Context) -> Any:
         return pb.RetryJobResponse(job=job_to_pb(await self.service.retry_job(request.job_id)))
+
+    async def EraseSubject(self, request: Any, context: Context) -> Any:
+        steps = await self.service.erase_subject(
+            request.erasure_id, request.user_id, list(request.emails), list(request.phones)
+        )
+        return pb.EraseSubjectResponse(steps=[step_to_pb(step) for step in steps])
+
+    async def ExportSubject(self, request: Any, context: Context) -> Any:
+        records = await self.service.export_subject(request.user_id, list(request.emails), list(request.phones))
+        return pb.ExportSubjectResponse(records=[record_to_pb(record) for record in records])

@@ -34,6 +34,14 @@ class Settings(ServiceSettings):
     db_pool_min_size: int = 2
     db_pool_max_size: int = 12
 
+    # --- audit trail ---
+    # memory_svc, which keeps the audit trail: dead-letter retries (RetryJob) are sent
+    # there in batches, in the background. Empty: not recorded.
+    memory_addr: str = Field(default="127.0.0.1:50053",
+                             validation_alias=AliasChoices("MEMORY_ADDR", "INTEGRATIONS_MEMORY_ADDR", "memory_addr"))
+    # Audit events waiting for memory_svc; past it, new ones are dropped with a warning.
+    audit_queue_capacity: int = Field(default=10_000, ge=1)
+
     # --- workers ---
     # Delivery worker tasks in this replica (0 disables delivery: accept only).
     worker_concurrency: int = 4
@@ -130,6 +138,12 @@ class Settings(ServiceSettings):
     mixpanel_service_account_secret: SecretStr | None = None
     # Project id, required by /import with a service account.
     mixpanel_project_id: str = ""
+    # The GDPR API (LGPD deletions): its root (eu.mixpanel.com/api/app for EU
+    # residency), the project's OAuth token for it, and the regulation named in
+    # each request (Mixpanel offers GDPR and CCPA; GDPR's deletion is LGPD's).
+    mixpanel_gdpr_base_url: str = "https://mixpanel.com/api/app"
+    mixpanel_gdpr_token: SecretStr | None = None
+    mixpanel_compliance_type: Literal["GDPR", "CCPA"] = "GDPR"
 
     @model_validator(mode="after")
     def _check(self) -> Settings:

@@ -3,12 +3,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from integrations_svc.domain import EmailData, EventData, Job, JobStatus, LeadData, MeetingData, NewJob
+from integrations_svc.domain import (
+    EmailData,
+    ErasureStep,
+    EventData,
+    Job,
+    JobStatus,
+    LeadData,
+    MeetingData,
+    NewJob,
+    SubjectKeys,
+    SubjectRecord,
+)
 
 
 class KeyReused(Exception):
@@ -16,7 +27,7 @@ class KeyReused(Exception):
 
 
 class NotRetryable(Exception):
-    """RetryJob on a job that was delivered."""
+    """RetryJob on a job that was delivered, or whose data an erasure removed."""
 
 
 class SlotBusy(Exception):
@@ -47,7 +58,44 @@ class Claim:
     serial_key: str | None = None
 
 
-class JobStore(Protocol):
+@dataclass(frozen=True)
+class Sweep:
+    """What an erasure found and erased at once, in its transaction."""
+
+    # Jobs about the person whose payload was removed, and how many of them were
+    # still owed (cancelled).
+    jobs: int
+    cancelled: int
+    # Rows deleted from each local adapter table.
+    local_rows: dict[str, int]
+    # The person's identifiers: those asked for, with those the jobs held.
+    keys: SubjectKeys
+    # The adapters that received the person's data, by job kind ("sync_lead": CRM
+    # vendors, "track_event": analytics vendors).
+    vendors: dict[str, set[str]] = field(default_factory=dict)
+
+
+# Given what the sweep found, the erasure's steps, each with the vendor job that
+# carries it (None: nothing to queue).
+ErasurePlan = Callable[[Sweep], list[tuple[ErasureStep, NewJob | None]]]
+
+
+class SubjectStore(Protocol):
+    """LGPD: everything about one person."""
+
+    async def erase_subject(
+        self, erasure_id: str, keys: SubjectKeys, plan: ErasurePlan
+    ) -> tuple[list[ErasureStep], bool]:
+        """In one transaction: empties and cancels the jobs about the person,
+        deletes the local adapters' rows, queues the planned vendor jobs and keeps
+        the steps (job ids filled in). An erasure_id seen before changes nothing and
+        returns its stored steps; the flag says whether this call erased."""
+
+    async def export_subject(self, keys: SubjectKeys) -> list[SubjectRecord]:
+        """The jobs and local adapter rows about the person, from one snapshot."""
+
+
+class JobStore(SubjectStore, Protocol):
     async def enqueue(self, job: NewJob) -> tuple[Job, bool]:
         """Accepts the job, or returns the one already accepted with its key (created=False).
         Raises KeyReused when the key was used for a different request."""

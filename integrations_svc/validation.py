@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from atende_runtime.errors import Validator
-from integrations_svc.domain import EventData, LeadData, MeetingData
+from integrations_svc.domain import EventData, LeadData, MeetingData, SubjectKeys
 
 IDEMPOTENCY_KEY_MAX = 200
 SHORT_TEXT_MAX = 200
@@ -168,3 +168,36 @@ def validate_event(event: EventData, idempotency_key: str) -> EventData:
         _text(v, name, value, PROPERTY_VALUE_MAX)
     v.check()
     return event
+
+
+SUBJECT_IDENTIFIERS_MAX = 20
+
+
+def validate_subject(user_id: str, emails: list[str], phones: list[str], erasure_id: str | None = None) -> SubjectKeys:
+    """An LGPD request: the person's id and identifiers, normalized (e-mails
+    lowercased, duplicates and blanks dropped)."""
+    v = Validator()
+    if erasure_id is not None:
+        v.require("erasure_id", erasure_id)
+        _text(v, "erasure_id", erasure_id, IDEMPOTENCY_KEY_MAX)
+    v.require("user_id", user_id)
+    _text(v, "user_id", user_id, SHORT_TEXT_MAX)
+    clean_emails: list[str] = []
+    for index, email in enumerate(emails[:SUBJECT_IDENTIFIERS_MAX]):
+        email = email.strip().lower()
+        # Compared, not sent anywhere: an address this service would refuse to
+        # deliver to may still name the person in a job.
+        _text(v, f"emails[{index}]", email, EMAIL_MAX)
+        if email and email not in clean_emails:
+            clean_emails.append(email)
+    clean_phones: list[str] = []
+    for index, phone in enumerate(phones[:SUBJECT_IDENTIFIERS_MAX]):
+        phone = phone.strip()
+        _text(v, f"phones[{index}]", phone, 32)
+        if phone and phone not in clean_phones:
+            clean_phones.append(phone)
+    for name, values in (("emails", emails), ("phones", phones)):
+        if len(values) > SUBJECT_IDENTIFIERS_MAX:
+            v.add(name, f"has {len(values)} entries; the limit is {SUBJECT_IDENTIFIERS_MAX}")
+    v.check()
+    return SubjectKeys(user_id=user_id, emails=tuple(clean_emails), phones=tuple(clean_phones))

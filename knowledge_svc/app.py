@@ -16,6 +16,7 @@ from typing import Any
 import grpc
 from atende.knowledge.v1 import knowledge_service_pb2
 
+from atende_runtime.audit import AuditRule, ship_to_memory
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
 from knowledge_svc.embedding import Embedder, OpenAIEmbedder, UseEmbedder
@@ -26,6 +27,12 @@ from knowledge_svc.settings import Settings
 from knowledge_svc.stores import Store, StoreOptions, StoreUnavailable, is_lite_uri, open_store
 
 log = logging.getLogger("atende.knowledge.app")
+# Knowledge changes are audited (atende_runtime.audit); searches are not (every turn searches).
+AUDITED = {
+    "IngestDocuments": AuditRule(lambda r: r.collection or "default", lambda r: f"documents={len(r.documents)}"),
+    "StreamIngestDocuments": AuditRule(lambda r: r.collection or "default"),
+    "DeleteDocument": AuditRule("document_id", lambda r: f"collection={r.collection or 'default'}"),
+}
 # faiss (inside Milvus Lite) logs at INFO which CPU kernel it tried and failed to load.
 logging.getLogger("faiss.loader").setLevel(logging.WARNING)
 
@@ -159,7 +166,9 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
     store = await _open_store(settings, embedder)
     knowledge = KnowledgeBase(store, embedder, settings.limits())
     await knowledge.ensure_collection(settings.default_collection)
-    register(server, knowledge_service_pb2.DESCRIPTOR.services_by_name["KnowledgeService"], KnowledgeServicer(knowledge))
+    audit = ship_to_memory(settings.memory_addr, name="knowledge_svc", capacity=settings.audit_queue_capacity)
+    register(server, knowledge_service_pb2.DESCRIPTOR.services_by_name["KnowledgeService"], KnowledgeServicer(knowledge),
+             auditor=audit.auditor, audited=AUDITED)
     _log_ready(settings, embedder, started)
 
     async def prepare_search() -> None:
@@ -191,6 +200,7 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
     async def close() -> None:
         await _cancel(prepare_task)
         await _cancel(sample_task)
+        await audit.close(settings.shutdown_grace_seconds)
         await asyncio.to_thread(store.close)
 
     return KnowledgeMounted(

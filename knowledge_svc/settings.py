@@ -33,6 +33,12 @@ class Settings(ServiceSettings):
     milvus_timeout_seconds: float = Field(default=30.0, gt=0)
     # Seconds start-up keeps retrying a Milvus server that does not answer yet.
     milvus_connect_seconds: float = Field(default=30.0, ge=0)
+    # memory_svc, which keeps the audit trail: knowledge changes (ingest, delete) are
+    # sent there in batches, in the background. Empty: not recorded.
+    memory_addr: str = Field(default="127.0.0.1:50053",
+                             validation_alias=AliasChoices("MEMORY_ADDR", "KNOWLEDGE_MEMORY_ADDR", "memory_addr"))
+    # Audit events waiting for memory_svc; past it, new ones are dropped with a warning.
+    audit_queue_capacity: int = Field(default=10_000, ge=1)
     # Prefix of the Milvus collection behind each knowledge collection (tests use a fresh one).
     collection_prefix: str = Field(default="kb_", pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
     # The collection used when a request names none.

@@ -1,16 +1,19 @@
-"""Start-up: the PostgreSQL pool and migrations, the Redis hot tier, the four gRPC
-services, the retention job and the outbox relay."""
+"""Start-up: the PostgreSQL pool and migrations, the Redis hot tier, the five gRPC
+services, the audit trail, the retention job and the outbox relay."""
 
 from __future__ import annotations
 
 import logging
 
 import grpc
+from atende.memory.v1 import audit_service_pb2 as audit_pb
 from atende.memory.v1 import memory_service_pb2 as pb
 
+from atende_runtime.audit import Auditor, AuditQueue
 from atende_runtime.postgres import open_pool, ping
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
+from memory_svc.audit import AUDITED, AuditServicer, AuditTrail
 from memory_svc.cache import RedisCache
 from memory_svc.handoffs import Handoffs
 from memory_svc.integrations_client import GrpcIntegrations
@@ -29,7 +32,10 @@ SERVICES = ("MemoryService", "LeadService", "SubjectService", "HandoffService")
 # Health name of the Redis hot tier: NOT_SERVING while memory_svc runs degraded on
 # PostgreSQL alone (the service names stay SERVING).
 CACHE_HEALTH_NAME = "atende.memory.v1.MemoryService/cache"
-SERVICE_NAMES = [pb.DESCRIPTOR.services_by_name[name].full_name for name in SERVICES]
+SERVICE_NAMES = [
+    *(pb.DESCRIPTOR.services_by_name[name].full_name for name in SERVICES),
+    audit_pb.DESCRIPTOR.services_by_name["AuditService"].full_name,
+]
 
 
 class MemoryApp:
@@ -43,6 +49,7 @@ class MemoryApp:
         self.memory: Memory | None = None
         self.retention: RetentionJob | None = None
         self.relay: Relay | None = None
+        self.audit: AuditQueue | None = None
         self._reported_degraded = False
 
     @property
@@ -95,14 +102,28 @@ class MemoryApp:
             summary_max_chars=s.summary_max_chars,
             on_actions=relay.wake,
             owners=owners,
+            integrations=integrations,
         )
-        retention = RetentionJob(store, cache, days=s.retention_days, interval_seconds=s.retention_interval_seconds)
+        retention = RetentionJob(store, cache, days=s.retention_days, interval_seconds=s.retention_interval_seconds,
+                                 audit_days=s.audit_retention_days)
+        # memory_svc's own audit events go straight to its table, written in the
+        # background so a request never waits on them.
+        audit = AuditQueue(store.insert_audit_events, name="memory_svc", capacity=s.audit_queue_capacity)
+        auditor = Auditor(audit)
         self.store, self.cache, self.memory, self.retention, self.relay = store, cache, memory, retention, relay
+        self.audit = audit
 
-        register(server, pb.DESCRIPTOR.services_by_name["MemoryService"], MemoryServicer(memory))
-        register(server, pb.DESCRIPTOR.services_by_name["LeadService"], LeadServicer(memory))
-        register(server, pb.DESCRIPTOR.services_by_name["SubjectService"], SubjectServicer(memory))
-        register(server, pb.DESCRIPTOR.services_by_name["HandoffService"], HandoffServicer(Handoffs(memory, store, tokens)))
+        servicers = {
+            "MemoryService": MemoryServicer(memory),
+            "LeadService": LeadServicer(memory),
+            "SubjectService": SubjectServicer(memory),
+            "HandoffService": HandoffServicer(Handoffs(memory, store, tokens)),
+        }
+        for name, servicer in servicers.items():
+            register(server, pb.DESCRIPTOR.services_by_name[name], servicer, auditor=auditor, audited=AUDITED.get(name))
+        register(server, audit_pb.DESCRIPTOR.services_by_name["AuditService"], AuditServicer(AuditTrail(store, tokens)),
+                 auditor=auditor, audited=AUDITED["AuditService"])
+        audit.start()
         retention.start()
         owners.start()
         if s.relay_enabled:
@@ -128,6 +149,7 @@ class MemoryApp:
             await memory.close()
             await owners.close()
             await cache.close()
+            await audit.close(s.shutdown_grace_seconds)
             await pool.close()
 
         return Mounted(SERVICE_NAMES, healthy, close, components={CACHE_HEALTH_NAME: lambda: not cache.degraded})

@@ -151,10 +151,19 @@ class RedisCache:
             lambda: self._summary(keys=[meta_key], args=[f"s:{last}", str(count), summary]), dirty=[meta_key]
         )
 
+    def keys_of(self, conversation_ids: Iterable[str], user_ids: Iterable[str] = ()) -> list[str]:
+        return self.conversation_keys(conversation_ids) + [self.lead_key(u) for u in user_ids]
+
     async def forget(self, conversation_ids: Iterable[str], user_ids: Iterable[str] = ()) -> None:
-        keys = self.conversation_keys(conversation_ids) + [self.lead_key(u) for u in user_ids]
-        if keys:
-            await self.link.guard(lambda: self.link.client.unlink(*keys), dirty=keys)
+        await self.delete_keys(self.keys_of(conversation_ids, user_ids))
+
+    async def delete_keys(self, keys: list[str]) -> int | None:
+        """How many of the keys existed; None when Redis could not be asked (they
+        are then deleted before the cache is used again)."""
+        if not keys:
+            return 0
+        deleted = await self.link.guard(lambda: self.link.client.unlink(*keys), dirty=keys)
+        return None if deleted is None else int(deleted)
 
     # Leads
 

@@ -14,6 +14,9 @@ from atende.integrations.v1 import integrations_service_pb2 as ipb
 from atende.integrations.v1 import integrations_service_pb2_grpc as ipb_grpc
 from google.protobuf.message import DecodeError
 
+from atende_runtime.channels import open_channel
+from atende_runtime.errors import Unavailable
+from memory_svc.erasure import STEP_DONE, STEP_FAILED, STEP_NOT_CONFIGURED, STEP_PENDING, ErasureStep
 from memory_svc.outbox import ACTION_BOOK_MEETING, ACTION_SEND_EMAIL, ACTION_SYNC_LEAD, ACTION_TRACK_EVENT, JobState, OutboxAction
 from memory_svc.relay import JOB_DEAD, JOB_DELIVERED, JOB_QUEUED, JobMissing, Rejected, Unreachable
 
@@ -38,6 +41,12 @@ _JOB_STATES = {
     ipb.JOB_STATUS_DELIVERED: JOB_DELIVERED,
     ipb.JOB_STATUS_DEAD: JOB_DEAD,
 }
+_OUTCOMES = {
+    types_pb2.ERASURE_OUTCOME_DONE: STEP_DONE,
+    types_pb2.ERASURE_OUTCOME_PENDING: STEP_PENDING,
+    types_pb2.ERASURE_OUTCOME_FAILED: STEP_FAILED,
+    types_pb2.ERASURE_OUTCOME_NOT_CONFIGURED: STEP_NOT_CONFIGURED,
+}
 
 
 class GrpcIntegrations:
@@ -52,8 +61,8 @@ class GrpcIntegrations:
 
     def _client(self) -> Any:
         if self._stub is None:
-            target = self.address if "://" in self.address else f"dns:///{self.address}"
-            self._channel = grpc.aio.insecure_channel(target, options=_OPTIONS)
+            # mTLS when configured (ATENDE_TLS_*), following a renewed certificate.
+            self._channel = open_channel(self.address, self.timeout, options=_OPTIONS)
             self._stub = ipb_grpc.IntegrationsServiceStub(self._channel)
         return self._stub
 
@@ -86,6 +95,44 @@ class GrpcIntegrations:
             last_error=job.last_error,
             next_attempt_time=job.next_attempt_time.ToDatetime(tzinfo=UTC) if job.HasField("next_attempt_time") else None,
         )
+
+
+    async def erase_subject(self, action: OutboxAction) -> list[ErasureStep]:
+        """Sends the erasure (the same request every time: EraseSubject is idempotent
+        by erasure_id) and returns integrations_svc's steps as they stand."""
+        subject = action.subject or {}
+        request = ipb.EraseSubjectRequest(
+            erasure_id=action.erasure_id,
+            user_id=action.user_id,
+            emails=[str(e) for e in subject.get("emails", [])],
+            phones=[str(p) for p in subject.get("phones", [])],
+        )
+        try:
+            response = await self._client().EraseSubject(request, timeout=self.timeout)
+        except grpc.aio.AioRpcError as error:
+            raise _outcome(error) from None
+        return [
+            ErasureStep(
+                store=step.store,
+                outcome=_OUTCOMES.get(step.outcome, STEP_PENDING),
+                detail=step.detail,
+                job_id=step.job_id,
+                next_attempt_time=(
+                    step.next_attempt_time.ToDatetime(tzinfo=UTC) if step.HasField("next_attempt_time") else None
+                ),
+            )
+            for step in response.steps
+        ]
+
+    async def export_subject(self, user_id: str, emails: list[str], phones: list[str]) -> list[bytes]:
+        """The person's records in integrations_svc, serialized; UNAVAILABLE when it
+        cannot answer, since an export without them would be incomplete."""
+        request = ipb.ExportSubjectRequest(user_id=user_id, emails=emails, phones=phones)
+        try:
+            response = await self._client().ExportSubject(request, timeout=self.timeout)
+        except grpc.aio.AioRpcError as error:
+            raise Unavailable(f"integrations_svc did not answer the export ({_describe(error)}); try again") from None
+        return [record.SerializeToString() for record in response.records]
 
 
 def _describe(error: grpc.aio.AioRpcError) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from memory_svc.erasure import Erasure
 from memory_svc.outbox import ActionInput
 
 T = TypeVar("T")
@@ -281,6 +282,37 @@ class Erased:
     conversation_ids: list[str] = field(default_factory=list)
     # Outbox rows of the person (not in the API's answer; logged).
     actions: int = 0
+    # The receipt, as committed with the erasure.
+    erasure: Erasure | None = None
+    # The Redis keys to delete now that PostgreSQL no longer has the person.
+    cache_keys: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SubjectAction:
+    """An outbox row of the person's turns, for an export and an erasure."""
+
+    action_id: str
+    kind: str
+    status: str
+    conversation_id: str
+    # The serialized atende.common.v1.AgentAction.
+    payload: bytes
+    # sync_lead: the lead snapshot the CRM got.
+    lead: dict[str, Any] | None
+    create_time: datetime
+    update_time: datetime
+
+
+@dataclass(slots=True)
+class SubjectData:
+    """Everything memory_svc's tables hold about one person, from one snapshot."""
+
+    conversations: list[Conversation]
+    leads: list[Lead]
+    interactions: list[Interaction]
+    actions: list[SubjectAction]
+    erasures: list[Erasure]
 
 
 @dataclass(slots=True)
@@ -290,4 +322,8 @@ class SubjectExport:
     leads: list[Lead]
     interactions: list[Interaction]
     export_time: datetime
+    actions: list[SubjectAction] = field(default_factory=list)
+    # What integrations_svc holds, as serialized atende.common.v1.SubjectRecord.
+    integration_records: list[bytes] = field(default_factory=list)
+    erasures: list[Erasure] = field(default_factory=list)
 

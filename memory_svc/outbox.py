@@ -13,7 +13,11 @@ ACTION_SEND_EMAIL = "send_email"
 ACTION_BOOK_MEETING = "book_meeting"
 ACTION_TRACK_EVENT = "track_event"
 ACTION_ESCALATE = "escalate"
+# The kinds a turn may hand in.
 OUTBOX_KINDS = frozenset({ACTION_SYNC_LEAD, ACTION_SEND_EMAIL, ACTION_BOOK_MEETING, ACTION_TRACK_EVENT})
+# An LGPD erasure's share for integrations_svc and Redis, committed with the erasure
+# (never by a turn).
+ACTION_ERASE_SUBJECT = "erase_subject"
 
 
 @dataclass(slots=True)
@@ -89,6 +93,12 @@ class OutboxAction:
     job_id: str
     # The claim: outcomes are written only while it still holds the row.
     lease_token: str
+    # erase_subject: the erasure, the person's e-mails and phones for
+    # integrations_svc ({"emails": [...], "phones": [...]}), and the Redis keys
+    # still to delete.
+    erasure_id: str = ""
+    subject: dict[str, Any] | None = None
+    cache_keys: list[str] = field(default_factory=list)
 
 
 # What a lead snapshot keeps: what the CRM receives, nothing that changes with

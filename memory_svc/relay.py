@@ -17,17 +17,19 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from memory_svc.erasure import STEP_FAILED, STEP_PENDING, ErasureStep
 from memory_svc.models import CRM_FAILED, CRM_SYNCED, Lead
 from memory_svc.outbox import (
     ACTION_ACCEPTED,
     ACTION_DONE,
+    ACTION_ERASE_SUBJECT,
     ACTION_FAILED,
     ACTION_PENDING,
     ACTION_SYNC_LEAD,
     JobState,
     OutboxAction,
 )
-from memory_svc.storage import LeadCache, OutboxStore
+from memory_svc.storage import OutboxStore, RelayCache
 
 log = logging.getLogger("memory_svc.relay")
 
@@ -63,6 +65,10 @@ class IntegrationsPort(Protocol):
     async def job(self, job_id: str) -> JobState:
         """The job's delivery state. Raises JobMissing or Unreachable."""
 
+    async def erase_subject(self, action: OutboxAction) -> list[ErasureStep]:
+        """Sends an erase_subject row (idempotent by its erasure id); returns
+        integrations_svc's steps as they stand. Raises Rejected or Unreachable."""
+
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
@@ -73,7 +79,7 @@ class Relay:
         self,
         store: OutboxStore,
         integrations: IntegrationsPort,
-        cache: LeadCache | None,
+        cache: RelayCache | None,
         *,
         poll_interval_seconds: float,
         batch_size: int,
@@ -156,7 +162,9 @@ class Relay:
 
     async def _handle(self, row: OutboxAction) -> None:
         try:
-            if row.status == ACTION_PENDING:
+            if row.kind == ACTION_ERASE_SUBJECT:
+                await self._erase(row)
+            elif row.status == ACTION_PENDING:
                 await self._submit(row)
             else:
                 await self._follow(row)
@@ -255,6 +263,59 @@ class Relay:
             return self.poll_interval
         wait = (job.next_attempt_time - self.clock()).total_seconds()
         return min(max(wait, self.poll_interval), max(self.backoff_max, self.poll_interval))
+
+    async def _erase(self, row: OutboxAction) -> None:
+        """An erasure's share for Redis (keys left while it was away) and for
+        integrations_svc: sent, then sent again (EraseSubject is idempotent) to
+        follow the vendor deletions, until every step is done or failed."""
+        cache_owed = bool(row.cache_keys)
+        if cache_owed and self.cache is not None:
+            deleted = await self.cache.delete_keys(row.cache_keys)
+            if deleted is not None:
+                await self.store.erasure_cache_swept(row.erasure_id, deleted)
+                cache_owed = False
+        try:
+            steps = await self.integrations.erase_subject(row)
+        except Rejected as refusal:
+            reason = f"refused by integrations_svc: {refusal}"
+            await self.store.note_erasure(row.erasure_id, reason, outcome=STEP_FAILED)
+            await self.store.finish_action(
+                row, status=ACTION_FAILED, job_id="", attempted=True, error=reason, crm_status=""
+            )
+            log.warning("erasure refused by integrations_svc", extra={**_fields(row), "error": reason})
+            return
+        except Unreachable as error:
+            attempts = row.attempts + 1
+            delay = self.backoff(attempts)
+            await self.store.note_erasure(
+                row.erasure_id, f"integrations_svc unreachable (attempt {attempts}), retrying: {error}"
+            )
+            await self.store.update_action(
+                row, status=row.status, job_id="", attempted=True, error=str(error),
+                next_attempt_at=self.clock() + timedelta(seconds=delay),
+            )
+            return
+        await self.store.record_erasure(row.erasure_id, steps)
+        owed = [step for step in steps if step.outcome == STEP_PENDING]
+        if owed or cache_owed:
+            await self.store.update_action(
+                row, status=ACTION_ACCEPTED, job_id="", attempted=row.status == ACTION_PENDING, error="",
+                next_attempt_at=self.clock() + timedelta(seconds=self._erasure_follow_up(owed, cache_owed)),
+            )
+        else:
+            await self.store.finish_action(
+                row, status=ACTION_DONE, job_id="", attempted=row.status == ACTION_PENDING, error="", crm_status=""
+            )
+            log.info("erasure completed in every store", extra=_fields(row))
+
+    def _erasure_follow_up(self, owed: list[ErasureStep], cache_owed: bool) -> float:
+        """Looked at again when integrations_svc next tries a vendor (like a lead
+        sync's follow-up), or after the backoff while only Redis is owed."""
+        if not owed:
+            return max(self.poll_interval, self.backoff_base)
+        times = [step.next_attempt_time for step in owed if step.next_attempt_time is not None]
+        delay = self._follow_up_delay(JobState(status=JOB_QUEUED, next_attempt_time=min(times) if times else None))
+        return min(delay, self.backoff_base) if cache_owed else delay
 
     async def _cache_lead(self, lead: Lead | None) -> None:
         # Versioned: a newer copy already in Redis is kept.

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from atende_runtime.errors import InvalidArgument, NotFound, Unavailable
 from memory_svc import validation
 from memory_svc.codec import serialize
+from memory_svc.erasure import Erasure, identifiers
 from memory_svc.models import (
     AppendRequest,
     AppendResult,
@@ -43,6 +45,15 @@ log = logging.getLogger("memory_svc")
 ERASE_SWEEP_DELAY_SECONDS = 1.0
 
 
+class SubjectRecords(Protocol):
+    """What an export needs from integrations_svc."""
+
+    async def export_subject(self, user_id: str, emails: list[str], phones: list[str]) -> list[bytes]:
+        """The person's jobs and local adapter rows (serialized
+        atende.common.v1.SubjectRecord). Raises Unavailable when integrations_svc
+        cannot answer."""
+
+
 class Memory:
     def __init__(
         self,
@@ -55,8 +66,11 @@ class Memory:
         summary_max_chars: int,
         on_actions: Callable[[], None] = lambda: None,
         owners: OwnerNotices | None = None,
+        integrations: SubjectRecords | None = None,
     ) -> None:
         self.store = store
+        # integrations_svc, for what an LGPD export lists from its stores.
+        self.integrations = integrations
         # Tells WatchOwner's watchers, on every replica, that an owner changed.
         self.owners = owners
         # Told when an append committed outbox rows: the relay then delivers them at
@@ -263,13 +277,22 @@ class Memory:
     # LGPD
 
     async def erase_subject(self, user_id: str) -> Erased:
+        """Erases the person from PostgreSQL (one transaction, with the receipt and the
+        outbox row that owes the rest), then from Redis; the relay carries the
+        erasure to integrations_svc and the vendors."""
         validation.user_id(user_id)
-        erased = await self.store.erase_subject(user_id)
-        await self._unstoppable(self.cache.forget(erased.conversation_ids, [user_id]))
+        erasure_id = str(uuid.uuid4())
+        erased = await self.store.erase_subject(
+            user_id, erasure_id, lambda ids: self.cache.keys_of(ids, [user_id])
+        )
+        await self._unstoppable(self._sweep(erasure_id, erased.cache_keys))
         self._detach(self._sweep_later(erased.conversation_ids, user_id))
+        self.on_actions()
+        erased.erasure = await self.store.erasure(erasure_id) or erased.erasure
         log.info(
             "subject erased",
             extra={
+                "erasure_id": erasure_id,
                 "conversations": erased.conversations,
                 "messages": erased.messages,
                 "leads": erased.leads,
@@ -279,11 +302,31 @@ class Memory:
         )
         return erased
 
+    async def _sweep(self, erasure_id: str, keys: list[str]) -> None:
+        deleted = await self.cache.delete_keys(keys)
+        if deleted is not None:  # else the relay deletes them when Redis is back
+            await self.store.erasure_cache_swept(erasure_id, deleted)
+
     async def _sweep_later(self, conversation_ids: list[str], user_id: str) -> None:
         await asyncio.sleep(ERASE_SWEEP_DELAY_SECONDS)
         await self.cache.forget(conversation_ids, [user_id])
 
+    async def get_erasure(self, user_id: str, erasure_id: str) -> Erasure:
+        validation.user_id(user_id)
+        canonical = validation.erasure_id(erasure_id)
+        erasure = await self.store.erasure(canonical) if canonical else None
+        if erasure is None or erasure.user_id != user_id:
+            raise NotFound(f"user {user_id!r} has no erasure {erasure_id!r}")
+        return erasure
+
     async def export_subject(self, user_id: str) -> SubjectExport:
         validation.user_id(user_id)
-        conversations, leads, interactions = await self.store.export_subject(user_id)
-        return SubjectExport(user_id, conversations, leads, interactions, datetime.now(UTC))
+        data = await self.store.export_subject(user_id)
+        emails, phones = identifiers(data.leads, data.actions)
+        if self.integrations is None:
+            raise Unavailable("integrations_svc is not reachable from this replica: the export would be incomplete")
+        records = await self.integrations.export_subject(user_id, emails, phones)
+        return SubjectExport(
+            user_id, data.conversations, data.leads, data.interactions, datetime.now(UTC),
+            actions=data.actions, integration_records=records, erasures=data.erasures,
+        )

@@ -11,7 +11,8 @@ from atende.common.v1 import types_pb2
 from atende.memory.v1 import memory_service_pb2 as pb
 from atende.memory.v1 import memory_service_pb2_grpc as pb_grpc
 
-from memory_svc.codec import message_pb, timestamp
+from atende_runtime.identity import Caller
+from memory_svc.codec import message_pb
 from memory_svc.convert import (
     _fill,
     _lead_input,
@@ -25,6 +26,7 @@ from memory_svc.convert import (
     lead_pb,
     owner_pb,
 )
+from memory_svc.convert_subjects import delete_response, erasure_pb, export_response
 from memory_svc.handoffs import Handoffs
 from memory_svc.models import LeadFilter
 from memory_svc.service import Memory
@@ -132,23 +134,18 @@ class SubjectServicer(pb_grpc.SubjectServiceServicer):
         self.memory = memory
 
     async def DeleteSubject(self, request: pb.DeleteSubjectRequest, context: Ctx) -> pb.DeleteSubjectResponse:
-        erased = await self.memory.erase_subject(request.user_id)
-        return pb.DeleteSubjectResponse(
-            conversations_deleted=erased.conversations,
-            messages_deleted=erased.messages,
-            leads_deleted=erased.leads,
-            interactions_deleted=erased.interactions,
-        )
+        return delete_response(await self.memory.erase_subject(request.user_id))
 
     async def ExportSubject(self, request: pb.ExportSubjectRequest, context: Ctx) -> pb.ExportSubjectResponse:
-        export = await self.memory.export_subject(request.user_id)
-        return pb.ExportSubjectResponse(
-            user_id=export.user_id,
-            conversations=[conversation_pb(c) for c in export.conversations],
-            leads=[lead_pb(lead) for lead in export.leads],
-            interactions=[interaction_pb(i) for i in export.interactions],
-            export_time=timestamp(export.export_time),
-        )
+        return export_response(await self.memory.export_subject(request.user_id))
+
+    async def GetErasure(self, request: pb.GetErasureRequest, context: Ctx) -> pb.Erasure:
+        return erasure_pb(await self.memory.get_erasure(request.user_id, request.erasure_id))
+
+
+def _human_id(claimed: str, context: Ctx) -> str:
+    # A person answers as the identity in their credential, never as a body field says.
+    return Caller.from_metadata(context.invocation_metadata()).acting_as(claimed, "human_id")
 
 
 class HandoffServicer(pb_grpc.HandoffServiceServicer):
@@ -162,19 +159,21 @@ class HandoffServicer(pb_grpc.HandoffServiceServicer):
     async def ClaimConversation(
         self, request: pb.ClaimConversationRequest, context: Ctx
     ) -> pb.ClaimConversationResponse:
-        info = await self.handoffs.claim(request.conversation_id, request.human_id, request.force)
+        info = await self.handoffs.claim(request.conversation_id, _human_id(request.human_id, context), request.force)
         return pb.ClaimConversationResponse(handoff=handoff_pb(info))
 
     async def SendHumanMessage(self, request: pb.SendHumanMessageRequest, context: Ctx) -> pb.SendHumanMessageResponse:
         message = await self.handoffs.reply(
-            request.conversation_id, request.human_id, request.text, request.client_message_id
+            request.conversation_id, _human_id(request.human_id, context), request.text, request.client_message_id
         )
         return pb.SendHumanMessageResponse(message=message_pb(message))
 
     async def ReturnConversation(
         self, request: pb.ReturnConversationRequest, context: Ctx
     ) -> pb.ReturnConversationResponse:
-        info = await self.handoffs.hand_back(request.conversation_id, request.human_id, request.agent, request.note)
+        info = await self.handoffs.hand_back(
+            request.conversation_id, _human_id(request.human_id, context), request.agent, request.note
+        )
         return pb.ReturnConversationResponse(handoff=handoff_pb(info))
 
 

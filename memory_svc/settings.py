@@ -41,6 +41,12 @@ class Settings(ServiceSettings):
     # Days conversations (counted from their last message) and interactions are kept;
     # 0 keeps them for ever.
     retention_days: float = Field(365, ge=0)
+    # Days audit events are kept (the audit trail, AuditService); 0 keeps them for
+    # ever. Apart from retention_days: the trail of an erasure outlives what it erased.
+    audit_retention_days: float = Field(365, ge=0)
+    # Audit events waiting to be written while PostgreSQL is away; past it, new ones
+    # are dropped with a warning.
+    audit_queue_capacity: int = Field(10_000, ge=1)
     # Seconds between runs of the retention job.
     retention_interval_seconds: float = Field(3600, gt=0)
     # Secret that signs page tokens, so a tampered token is refused. Set the same value

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from atende_runtime.errors import FailedPrecondition
+from memory_svc.erasure import Erasure, ErasureStep
 from memory_svc.models import (
     AppendRequest,
     AppendResult,
@@ -28,6 +29,7 @@ from memory_svc.models import (
     LeadInput,
     Owner,
     StoredMessage,
+    SubjectData,
 )
 from memory_svc.outbox import OutboxAction
 
@@ -90,10 +92,21 @@ class LeadStore(Protocol):
 class SubjectStore(Protocol):
     """LGPD: everything stored about one person."""
 
-    async def erase_subject(self, user_id: str) -> Erased: ...
+    async def erase_subject(
+        self, user_id: str, erasure_id: str, cache_keys: Callable[[list[str]], list[str]]
+    ) -> Erased:
+        """Deletes the person from every table and, in the same transaction, opens
+        the erasure's receipt and commits the outbox row that carries the rest of it
+        (integrations_svc, and the Redis keys cache_keys(conversation_ids) names)."""
 
-    async def export_subject(self, user_id: str) -> tuple[list[Conversation], list[Lead], list[Interaction]]:
+    async def export_subject(self, user_id: str) -> SubjectData:
         """From one snapshot, so the parts agree with each other."""
+
+    async def erasure(self, erasure_id: str) -> Erasure | None:
+        """The receipt, with its steps in their fixed order."""
+
+    async def erasure_cache_swept(self, erasure_id: str, deleted: int) -> None:
+        """The erasure's Redis keys are gone (`deleted` of them existed)."""
 
 
 class MemoryStore(ConversationStore, LeadStore, SubjectStore, Protocol):
@@ -108,7 +121,21 @@ class HandoffStore(Protocol):
         (owner_since, conversation_id) of the last row seen."""
 
 
-class OutboxStore(Protocol):
+class ErasureLedger(Protocol):
+    """The receipt's steps, as the relay learns how integrations_svc and Redis fared."""
+
+    async def record_erasure(self, erasure_id: str, steps: list[ErasureStep]) -> None:
+        """integrations_svc's steps; they replace the "crm" and "analytics" stand-ins
+        with the vendors it named. A final step never goes back to pending."""
+
+    async def note_erasure(self, erasure_id: str, detail: str, *, outcome: str = ...) -> None:
+        """What the relay met instead of an answer, on every step integrations_svc owes."""
+
+    async def erasure_cache_swept(self, erasure_id: str, deleted: int) -> None:
+        """The erasure's Redis keys are gone."""
+
+
+class OutboxStore(ErasureLedger, Protocol):
     """The outbox rows the relay delivers; every outcome is fenced by the claim's lease."""
 
     async def claim_actions(self, now: datetime, lease_until: datetime, limit: int) -> list[OutboxAction]:
@@ -142,6 +169,10 @@ class RetentionStore(Protocol):
         """Deletes conversations idle since before `cutoff`, interactions older than it
         and outbox rows finished before it; returns the conversation ids and the
         interaction and action counts. None when another replica is doing it."""
+
+    async def expire_audit(self, cutoff: datetime, batch: int = 500) -> int | None:
+        """Deletes audit events older than `cutoff`; returns how many. None when
+        another replica is doing it."""
 
 
 # The hot cache: only ever a copy of the durable store. Every read may miss and every
@@ -177,7 +208,20 @@ class LeadCache(Protocol):
         lead), unless a newer version is already there."""
 
 
-class HotCache(LeadCache, Protocol):
+class KeyCache(Protocol):
+    def keys_of(self, conversation_ids: Iterable[str], user_ids: Iterable[str] = ()) -> list[str]:
+        """Every key that may hold these conversations or these people's leads."""
+
+    async def delete_keys(self, keys: list[str]) -> int | None:
+        """Deletes the keys; how many existed, or None when Redis could not be asked
+        (the keys are then deleted before the cache is used again)."""
+
+
+class RelayCache(LeadCache, KeyCache, Protocol):
+    """What the relay writes to Redis: leads it moved, keys an erasure still owes."""
+
+
+class HotCache(LeadCache, KeyCache, Protocol):
     @property
     def window(self) -> int:
         """How many of a conversation's last messages are kept."""

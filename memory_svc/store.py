@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from psycopg_pool import AsyncConnectionPool
-
-from atende_runtime.postgres import migrate
-from memory_svc.postgres import append_sql, conversations, interactions, leads, outbox, retention, subjects
+from atende_runtime.postgres import Pool, migrate
+from memory_svc.postgres import append_sql, audit, conversations, interactions, leads, outbox, retention, subjects
 from memory_svc.postgres.append import PgAppends
+from memory_svc.postgres.audit import PgAudit
 from memory_svc.postgres.conversations import PgConversations
 from memory_svc.postgres.interactions import PgInteractions
 from memory_svc.postgres.leads import PgLeads
@@ -29,11 +28,14 @@ QUERIES: dict[str, str] = {
     **subjects.QUERIES,
     **retention.QUERIES,
     **outbox.QUERIES,
+    **audit.QUERIES,
 }
 
 
-class PostgresStore(PgAppends, PgConversations, PgInteractions, PgLeads, PgSubjects, PgRetention, PgOutbox):
-    def __init__(self, pool: AsyncConnectionPool, schema: str) -> None:
+class PostgresStore(
+    PgAppends, PgConversations, PgInteractions, PgLeads, PgSubjects, PgRetention, PgOutbox, PgAudit
+):
+    def __init__(self, pool: Pool, schema: str) -> None:
         super().__init__(pool, schema, QUERIES)
 
     async def migrate(self) -> list[str]:

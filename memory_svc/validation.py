@@ -188,6 +188,16 @@ def lead_id(value: str) -> str | None:
         return None
 
 
+def erasure_id(value: str) -> str | None:
+    """The canonical form of an erasure id, or None when it cannot name any erasure."""
+    if not value:
+        raise InvalidArgument.single("erasure_id", "is required")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return None
+
+
 def lead_filter(f: LeadFilter) -> None:
     v = Validator()
     if not 0 <= f.min_score <= 100:

@@ -7,7 +7,7 @@ import grpc
 from atende.agent.v1 import agent_service_pb2
 from atende.conversation.v1 import conversation_service_pb2
 from atende.knowledge.v1 import knowledge_service_pb2
-from atende.memory.v1 import memory_service_pb2
+from atende.memory.v1 import audit_service_pb2, memory_service_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from atende_guardrails.config import load_guardrails
@@ -29,13 +29,15 @@ log = logging.getLogger("atende.router")
 
 SERVICE_NAME = "atende.conversation.v1.ConversationService"
 # The public services behind the gateway; their descriptors are loaded by importing
-# the generated modules, which lets router_svc's reflection describe them all.
+# the generated modules, which lets router_svc's reflection describe them all (their
+# public methods only: it answers reflection through the gateway).
 PUBLIC_SERVICES = (
     agent_service_pb2.DESCRIPTOR.services_by_name["AgentService"].full_name,
     memory_service_pb2.DESCRIPTOR.services_by_name["LeadService"].full_name,
     memory_service_pb2.DESCRIPTOR.services_by_name["SubjectService"].full_name,
     memory_service_pb2.DESCRIPTOR.services_by_name["HandoffService"].full_name,
     knowledge_service_pb2.DESCRIPTOR.services_by_name["KnowledgeService"].full_name,
+    audit_service_pb2.DESCRIPTOR.services_by_name["AuditService"].full_name,
 )
 
 
@@ -105,4 +107,4 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
         if encoder is not None:
             encoder.close()
 
-    return Mounted([SERVICE_NAME], healthy, close, reflection_names=PUBLIC_SERVICES)
+    return Mounted([SERVICE_NAME], healthy, close, reflection_names=PUBLIC_SERVICES, public_reflection=True)

@@ -12,6 +12,7 @@ from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as pb
 from atende.conversation.v1 import conversation_service_pb2_grpc as pb_grpc
 
+from atende_runtime.identity import Caller, Role
 from router_svc.queries import Queries
 from router_svc.turn import TurnService
 from router_svc.validation import TurnRequest
@@ -19,10 +20,16 @@ from router_svc.validation import TurnRequest
 Context = grpc.aio.ServicerContext[Any, Any]
 
 
-def _turn(request: pb.SendMessageRequest | pb.StreamMessageRequest) -> TurnRequest:
+def _turn(request: pb.SendMessageRequest | pb.StreamMessageRequest, context: Context) -> TurnRequest:
+    caller = Caller.from_metadata(context.invocation_metadata())
+    user_id = request.user_id
+    if caller.role is Role.CUSTOMER:
+        # A customer channel speaks for its own user in its own conversation.
+        caller.check_conversation(request.conversation_id)
+        user_id = caller.acting_as(user_id, "user_id")
     return TurnRequest(
         conversation_id=request.conversation_id,
-        user_id=request.user_id,
+        user_id=user_id,
         text=request.text,
         channel=request.channel,
         client_message_id=request.client_message_id,
@@ -36,7 +43,7 @@ class ConversationServicer(pb_grpc.ConversationServiceServicer):
         self.queries = queries
 
     async def SendMessage(self, request: pb.SendMessageRequest, context: Context) -> pb.SendMessageResponse:
-        outcome = await self.turns.send(_turn(request))
+        outcome = await self.turns.send(_turn(request, context))
         usage = outcome.usage
         if usage is not None and usage.calls:
             # For gRPC callers and benchmarks: the turn's time with LLM providers and its cost.
@@ -50,11 +57,12 @@ class ConversationServicer(pb_grpc.ConversationServiceServicer):
     async def StreamMessage(
         self, request: pb.StreamMessageRequest, context: Context
     ) -> AsyncIterator[pb.StreamMessageResponse]:
-        pieces = await self.turns.stream(_turn(request))
+        pieces = await self.turns.stream(_turn(request, context))
         async for piece in pieces:
             yield piece
 
     async def GetConversation(self, request: pb.GetConversationRequest, context: Context) -> types_pb2.Conversation:
+        Caller.from_metadata(context.invocation_metadata()).check_conversation(request.conversation_id)
         return await self.queries.get_conversation(request.conversation_id)
 
     async def ClassifyIntent(self, request: pb.ClassifyIntentRequest, context: Context) -> pb.ClassifyIntentResponse:

@@ -64,5 +64,7 @@ def test_every_public_route_of_the_design_is_annotated() -> None:
         ("POST", "/v1/guardrails:check"),
         ("DELETE", "/v1/subjects/{user_id}"),
         ("GET", "/v1/subjects/{user_id}:export"),
+        ("GET", "/v1/audit/events"),
+        ("GET", "/v1/subjects/{user_id}/erasures/{erasure_id}"),
     }
     assert expected <= set(_http_rules())

@@ -1,8 +1,10 @@
-"""The rendered Envoy configuration is one Envoy accepts, with and without API keys,
-and what it answers by itself (no services behind it, or a fake one)."""
+"""The rendered Envoy configuration is one Envoy accepts: with and without API keys, with
+the TLS listener, TLS only, and mTLS to the services; and what it answers by itself
+(no services behind it, or a fake one)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -16,7 +18,8 @@ import httpx
 import pytest
 
 from devstack.embedded import free_port
-from gateway.render import UPSTREAMS, GatewayConfig, write
+from gateway.render import SECRETS_DIR, UPSTREAMS, GatewayConfig, write
+from gateway.tls import ensure_self_signed
 
 ENVOY = Path(sys.executable).with_name("envoy")
 
@@ -33,6 +36,100 @@ def test_admin_listens_on_loopback_only(tmp_path: Path) -> None:
     text = write(GatewayConfig(bind="0.0.0.0"), tmp_path / "envoy.yaml").read_text()
     admin = text.split("static_resources:")[0]
     assert "address: 127.0.0.1" in admin and "0.0.0.0" not in admin
+
+
+def test_an_upstream_with_several_instances_is_one_cluster_with_each_endpoint(tmp_path: Path) -> None:
+    """`make run` with replicas gives Envoy every instance; a retry goes to another one."""
+    config = GatewayConfig(upstreams={"router_svc": "127.0.0.1:7001,127.0.0.1:7002", "agent_svc": "127.0.0.1:7003",
+                                      "memory_svc": "127.0.0.1:7004", "knowledge_svc": "127.0.0.1:7005"})
+    path = write(config, tmp_path / "envoy.yaml")
+    result = subprocess.run([str(ENVOY), "--mode", "validate", "-c", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    router = path.read_text().split("- name: router_svc")[1].split("- name: agent_svc")[0]
+    assert "port_value: 7001" in router and "port_value: 7002" in router
+    assert "outlier_detection" in router
+    assert path.read_text().count("previous_hosts") >= 10
+
+
+def _validate(path: Path) -> None:
+    result = subprocess.run([str(ENVOY), "--mode", "validate", "-c", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def _listeners(text: str) -> dict[str, str]:
+    """Each listener's text, by name."""
+    body = "\n" + text.split("  listeners:\n")[1].split("\n  clusters:\n")[0]
+    parts = body.split("\n    - name: ")[1:]
+    return {part.split("\n")[0]: part for part in parts}
+
+
+def test_the_tls_listener_serves_the_same_filter_chain_over_tls_1_2_or_later(tmp_path: Path) -> None:
+    cert, key = ensure_self_signed(tmp_path / "tls")
+    config = GatewayConfig(api_keys=["k"], tls_port=8443, tls_cert=cert, tls_key=key)
+    path = write(config, tmp_path / "envoy.yaml")
+    _validate(path)
+    listeners = _listeners(path.read_text())
+    assert set(listeners) == {"public", "public_tls"}
+    plaintext, tls = listeners["public"], listeners["public_tls"]
+    assert "port_value: 8080" in plaintext and "transport_socket" not in plaintext
+    assert "port_value: 8443" in tls and "tls_minimum_protocol_version: TLSv1_2" in tls
+    assert "alpn_protocols: [h2, http/1.1]" in tls
+    # One filter chain: what follows the transport socket is the plaintext listener's.
+    assert tls.split("          filters:\n", 1)[1] == plaintext.split("          filters:\n", 1)[1]
+    # The certificate comes by file-based SDS, watched for renewals; it is not inlined.
+    secret = (tmp_path / SECRETS_DIR / "gateway_server.yaml").read_text()
+    assert f"filename: {cert}" in secret and f"watched_directory: {{ path: {cert.parent} }}" in secret
+    assert "BEGIN" not in path.read_text()
+
+
+def test_tls_only_and_the_settings_that_cannot_serve(tmp_path: Path) -> None:
+    cert, key = ensure_self_signed(tmp_path / "tls")
+    env = {"GATEWAY_PLAINTEXT": "off", "GATEWAY_TLS_CERT": str(cert), "GATEWAY_TLS_KEY": str(key)}
+    config = GatewayConfig.from_env(env)
+    assert (config.plaintext, config.tls_port, config.tls_cert) == (False, 8443, cert)
+    path = write(config, tmp_path / "envoy.yaml")
+    _validate(path)
+    assert set(_listeners(path.read_text())) == {"public_tls"}
+
+    assert GatewayConfig.from_env({"GATEWAY_TLS": "off"}).tls_port == 0
+    assert GatewayConfig.from_env({"GATEWAY_TLS_PORT": "0"}).tls_port == 0
+    with pytest.raises(ValueError, match="GATEWAY_TLS_CERT and GATEWAY_TLS_KEY"):
+        write(GatewayConfig.from_env({}), tmp_path / "no-cert.yaml")
+    with pytest.raises(ValueError, match="nothing would listen"):
+        write(GatewayConfig.from_env({"GATEWAY_PLAINTEXT": "off", "GATEWAY_TLS": "off"}), tmp_path / "none.yaml")
+    with pytest.raises(ValueError, match="expected on or off"):
+        GatewayConfig.from_env({"GATEWAY_TLS": "maybe"})
+    with pytest.raises(ValueError, match="_KEY and _CA"):
+        write(GatewayConfig(upstream_tls_cert=cert), tmp_path / "half.yaml")
+
+
+def test_the_render_command_makes_a_certificate_when_none_is_configured(tmp_path: Path) -> None:
+    env = {**os.environ, "GATEWAY_TLS_PORT": "8443"}
+    for name in ("GATEWAY_TLS_CERT", "GATEWAY_TLS_KEY", "GATEWAY_TLS", "GATEWAY_PLAINTEXT"):
+        env.pop(name, None)
+    out = tmp_path / "rendered" / "envoy.yaml"
+    result = subprocess.run([sys.executable, "-m", "gateway.render", str(out)], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "self-signed" in result.stderr
+    assert (out.parent / "tls" / "gateway.crt").exists()
+    _validate(out)
+
+
+def test_mtls_to_the_services_checks_each_ones_name(tmp_path: Path) -> None:
+    cert, key = ensure_self_signed(tmp_path / "tls")
+    upstreams = {"router_svc": "router-headless:50051", "agent_svc": "agent-headless:50052",
+                 "memory_svc": "127.0.0.1:7004,127.0.0.1:7005", "knowledge_svc": "knowledge-headless:50054"}
+    config = GatewayConfig(upstreams=upstreams, upstream_tls_cert=cert, upstream_tls_key=key, upstream_tls_ca=cert)
+    path = write(config, tmp_path / "envoy.yaml")
+    _validate(path)
+    text = path.read_text()
+    router = text.split("- name: router_svc")[1].split("- name: agent_svc")[0]
+    assert "UpstreamTlsContext" in router and "sni: router-headless" in router
+    assert '{ san_type: DNS, matcher: { exact: "router-headless" } }' in router
+    assert "alpn_protocols: [h2]" in router
+    memory = text.split("- name: memory_svc")[1].split("- name: knowledge_svc")[0]
+    assert '{ san_type: IP_ADDRESS, matcher: { exact: "127.0.0.1" } }' in memory and "sni:" not in memory
+    assert {p.name for p in (tmp_path / SECRETS_DIR).iterdir()} == {"upstream_client.yaml", "upstream_ca.yaml"}
 
 
 @contextmanager
@@ -92,7 +189,7 @@ def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> No
         for content_type in ("application/grpc", "application/grpc+proto"):
             grpc_client = httpx.post(turn, content=b"\0\0\0\0\0", headers={"content-type": content_type})
             assert grpc_client.headers["grpc-status"] == "16"
-            assert grpc_client.headers["grpc-message"].startswith("missing or unknown API key")
+            assert grpc_client.headers["grpc-message"].startswith("missing or unknown credential")
 
 
 def test_grpc_headers_reach_a_service_only_from_a_grpc_client_and_well_formed(tmp_path: Path) -> None:

@@ -31,7 +31,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 K8S = ROOT / "k8s"
-KUSTOMIZATIONS = ("base", "overlays/dev", "overlays/production")
+# overlays/production-mtls is made by the k8s_tree fixture as an operator would: the
+# production overlay with its commented components/mtls line switched on.
+KUSTOMIZATIONS = ("base", "overlays/dev", "overlays/production", "overlays/production-mtls")
+CERT_MANAGER = "cert-manager.io/v1"
 # The oldest and a recent Kubernetes the manifests must be valid for (gRPC probes are
 # stable since 1.27).
 KUBERNETES_VERSIONS = ("1.30", "1.35")
@@ -200,6 +203,11 @@ def k8s_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tree = tmp_path_factory.mktemp("k8s") / "k8s"
     shutil.copytree(K8S, tree, ignore=shutil.ignore_patterns("secrets.env"))
     shutil.copy(tree / "base" / "secrets.example.env", tree / "base" / "secrets.env")
+    mtls = tree / "overlays" / "production-mtls"
+    shutil.copytree(tree / "overlays" / "production", mtls)
+    text = (mtls / "kustomization.yaml").read_text()
+    assert "  # - ../../components/mtls\n" in text, "the production overlay offers components/mtls"
+    (mtls / "kustomization.yaml").write_text(text.replace("  # - ../../components/mtls\n", "  - ../../components/mtls\n"))
     return tree
 
 
@@ -247,6 +255,32 @@ def container_env(docs: list[Doc], container: Doc) -> dict[str, str]:
     return env
 
 
+def secret_mounts(deployment: Doc, container: Doc) -> dict[str, str]:
+    """Where a container mounts Secrets: mount path -> Secret name."""
+    volumes = {v["name"]: v["secret"]["secretName"] for v in pod_spec(deployment).get("volumes", []) if "secret" in v}
+    return {m["mountPath"]: volumes[m["name"]] for m in container.get("volumeMounts", []) if m["name"] in volumes}
+
+
+def mounted_certificate(docs: list[Doc], deployment: Doc, container: Doc, path: str) -> Doc:
+    """The cert-manager Certificate whose Secret the container mounts where `path` is."""
+    folder = str(Path(path).parent)
+    mounts = secret_mounts(deployment, container)
+    assert folder in mounts, f"{deployment['metadata']['name']}: nothing mounted at {folder}"
+    hits = [c for c in find(docs, "Certificate") if c["spec"]["secretName"] == mounts[folder]]
+    assert len(hits) == 1, f"no Certificate makes Secret {mounts[folder]}"
+    return hits[0]
+
+
+def serving_certificate(docs: list[Doc], service_name: str) -> Doc:
+    """The certificate the pods behind a Service serve (their ATENDE_TLS_CERT)."""
+    selector = one(docs, "Service", service_name)["spec"]["selector"]
+    (deployment,) = [
+        d for d in find(docs, "Deployment") if selector.items() <= d["spec"]["template"]["metadata"]["labels"].items()
+    ]
+    (container,) = containers(deployment, init=False)
+    return mounted_certificate(docs, deployment, container, container_env(docs, container)["ATENDE_TLS_CERT"])
+
+
 # --- rendering and schema ------------------------------------------------------------
 
 
@@ -266,7 +300,11 @@ def test_manifests_are_valid_kubernetes(rendered: dict[str, list[Doc]], monkeypa
     # kubernetes-validate parses its schema files (megabytes of JSON) on every call: once is enough.
     utils = kubernetes_validate.utils
     monkeypatch.setattr(utils, "schema_contents", functools.lru_cache(maxsize=None)(utils.schema_contents))
-    unique = {json.dumps(doc, sort_keys=True): doc for docs in rendered.values() for doc in docs}
+    # cert-manager's kinds are not Kubernetes' own: test_cert_manager_resources checks them.
+    unique = {
+        json.dumps(doc, sort_keys=True): doc
+        for docs in rendered.values() for doc in docs if doc["apiVersion"] != CERT_MANAGER
+    }
     failures = []
     for version in KUBERNETES_VERSIONS:
         for doc in unique.values():
@@ -316,9 +354,18 @@ def test_every_deployment_has_probes(rendered: dict[str, list[Doc]]) -> None:
                     port = (probe.get("tcpSocket") or probe.get("httpGet"))["port"]
                     assert port in ports or port in ports.values(), f"{where}: {probe_name} port"
                 else:
-                    assert probe.get("grpc", {}).get("port") == ports["grpc"], f"{where}: {probe_name} is not gRPC"
+                    # With mTLS the service port wants a client certificate, which the
+                    # kubelet's gRPC probe cannot give: it asks the plaintext health port.
+                    expected = ports["health"] if "health" in ports else ports["grpc"]
+                    assert probe.get("grpc", {}).get("port") == expected, f"{where}: {probe_name} is not gRPC"
+            if not is_gateway(deployment):
+                # Readiness asks for the dependencies; startup and liveness only for the
+                # process: an outage of PostgreSQL must make pods unready, not restart them.
+                assert container["readinessProbe"]["grpc"].get("service", "") == "", where
+                assert container["livenessProbe"]["grpc"].get("service") == "liveness", where
+                assert container["startupProbe"]["grpc"].get("service") == "liveness", where
             if deployment["metadata"]["name"] == "knowledge":
-                assert container["startupProbe"]["grpc"]["port"] == ports["grpc"]
+                assert container["startupProbe"]["grpc"]["port"] == ports.get("health", ports["grpc"])
                 startup = container["startupProbe"]
                 assert startup["periodSeconds"] * startup["failureThreshold"] >= 120, "the model needs time to load"
 
@@ -436,6 +483,17 @@ def test_the_services_settings_load_from_the_manifests(rendered: dict[str, list[
                 if field.endswith("_addr"):
                     host, _, port = str(value).rpartition(":")
                     assert host in services and int(port) in services[host], f"{where}: {field}={value}"
+                    if settings.tls.enabled:  # the service called proves that name
+                        assert host in serving_certificate(docs, host)["spec"]["dnsNames"], f"{where}: {field}"
+            if settings.tls.enabled:
+                ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+                assert settings.health_port == ports["health"] != settings.port, where
+                certificate = mounted_certificate(docs, deployment, container, str(settings.tls.cert))
+                assert {"server auth", "client auth"} <= set(certificate["spec"]["usages"]), where
+                for path in (settings.tls.key, settings.tls.ca):
+                    assert mounted_certificate(docs, deployment, container, str(path)) is certificate, where
+            else:
+                assert settings.health_port is None, where
             checked += 1
         assert checked >= 2, name
         config = one(docs, "ConfigMap", "atende-config")["data"]
@@ -447,28 +505,127 @@ def test_the_services_settings_load_from_the_manifests(rendered: dict[str, list[
 def test_the_gateway_renders_a_config_envoy_accepts(rendered: dict[str, list[Doc]], tmp_path: Path) -> None:
     from gateway.render import UPSTREAMS, GatewayConfig, write
 
-    docs = rendered["base"]
-    deployment = one(docs, "Deployment", "gateway")
-    (init,) = pod_spec(deployment)["initContainers"]
-    (envoy,) = containers(deployment, init=False)
-    assert init["command"][:3] == ["python", "-m", "gateway.render"]
-    out = init["command"][3]
-    assert envoy["command"][:3] == ["envoy", "-c", out] and "--disable-hot-restart" in envoy["command"]
-    assert not any("secretKeyRef" in str(e) for e in envoy.get("env", [])), "only the init container sees the keys"
+    for name, docs in rendered.items():
+        deployment = one(docs, "Deployment", "gateway")
+        (init,) = pod_spec(deployment)["initContainers"]
+        envoy, guard = containers(deployment, init=False)
+        assert init["command"][:3] == ["python", "-m", "gateway.render"]
+        out = init["command"][3]
+        assert envoy["command"][:3] == ["envoy", "-c", out] and "--disable-hot-restart" in envoy["command"]
+        for container in (init, envoy):
+            assert not any("secretKeyRef" in str(e) for e in container.get("env", [])), "only the guard sees the keys"
+        assert guard["command"] == ["python", "-m", "gateway.guard"]
+        guard_env = {e["name"]: e for e in guard["env"]}
+        assert {"ATENDE_API_KEYS", "DATABASE_URL", "REDIS_URL"} <= set(guard_env)
 
-    env = container_env(docs, init)
-    assert env["GATEWAY_BIND"] == "0.0.0.0" and env["GATEWAY_PORT"] == "8080"
-    headless = {s["metadata"]["name"] for s in find(docs, "Service") if s["spec"].get("clusterIP") == "None"}
-    for variable, _ in UPSTREAMS.values():
-        host = env[variable].rpartition(":")[0]
-        assert host in headless, f"{variable}: Envoy balances per pod through a headless Service"
-    assert env["GATEWAY_DESCRIPTOR"] == "/app/gen/atende.pb"
-    config = GatewayConfig.from_env({**env, "GATEWAY_DESCRIPTOR": str(ROOT / "gen" / "atende.pb")})
-    assert config.api_keys, "the example secret sets ATENDE_API_KEYS"
-    path = write(config, tmp_path / "envoy.yaml")
-    envoy_bin = Path(sys.executable).with_name("envoy")
-    result = subprocess.run([str(envoy_bin), "--mode", "validate", "-c", str(path)], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+        env = container_env(docs, init)
+        assert env["GATEWAY_BIND"] == "0.0.0.0" and env["GATEWAY_PORT"] == "8080"
+        headless = {s["metadata"]["name"] for s in find(docs, "Service") if s["spec"].get("clusterIP") == "None"}
+        for variable, _ in UPSTREAMS.values():
+            host = env[variable].rpartition(":")[0]
+            assert host in headless, f"{variable}: Envoy balances per pod through a headless Service"
+        assert env["GATEWAY_DESCRIPTOR"] == "/app/gen/atende.pb"
+        config = GatewayConfig.from_env({**env, "GATEWAY_DESCRIPTOR": str(ROOT / "gen" / "atende.pb")})
+        assert config.guard_addr == "127.0.0.1:50060", "API keys are checked by the guard beside Envoy"
+        _check_gateway_tls(name, docs, deployment, envoy, config)
+        path = write(config, tmp_path / name / "envoy.yaml")
+        envoy_bin = str(Path(sys.executable).with_name("envoy"))
+        result = subprocess.run([envoy_bin, "--mode", "validate", "-c", str(path)], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, f"{name}: " + result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def _check_gateway_tls(name: str, docs: list[Doc], deployment: Doc, envoy: Doc, config: Any) -> None:
+    """Plaintext on 8080 in base and dev (TLS at the load balancer); TLS only on 8443
+    behind the Service's 443 in production, with the files of a mounted Secret, which
+    Envoy reads (the init container only names them); mTLS to every upstream with the
+    gateway's client certificate, each upstream serving a certificate for the name dialled."""
+    ports = {p["name"]: p["containerPort"] for p in envoy["ports"]}
+    service = one(docs, "Service", "gateway")["spec"]["ports"]
+    if name.startswith("overlays/production"):
+        assert (config.plaintext, config.tls_port) == (False, 8443), name
+        assert ports == {"https": 8443} and [(p["port"], p["targetPort"]) for p in service] == [(443, "https")], name
+        for probe in ("readinessProbe", "livenessProbe"):
+            assert envoy[probe]["tcpSocket"]["port"] == "https", name
+        certificate = mounted_certificate(docs, deployment, envoy, str(config.tls_cert))
+        assert mounted_certificate(docs, deployment, envoy, str(config.tls_key)) is certificate
+        policy = one(docs, "NetworkPolicy", "gateway-public")["spec"]["ingress"][0]["ports"]
+        assert [p["port"] for p in policy] == [8443], name
+    else:
+        assert (config.plaintext, config.tls_port) == (True, 0), name
+        assert ports == {"http": 8080} and [p["port"] for p in service] == [8080], name
+    assert config.upstream_tls == name.endswith("-mtls"), name
+    if config.upstream_tls:
+        certificate = mounted_certificate(docs, deployment, envoy, str(config.upstream_tls_cert))
+        assert "client auth" in certificate["spec"]["usages"]
+        for path in (config.upstream_tls_key, config.upstream_tls_ca):
+            assert mounted_certificate(docs, deployment, envoy, str(path)) is certificate
+        for address in config.upstreams.values():
+            host = address.rpartition(":")[0]
+            assert host in serving_certificate(docs, host)["spec"]["dnsNames"], f"{name}: {host}"
+
+
+# The fields of cert-manager's v1 API that k8s/ uses (kubernetes-validate has no schema
+# for custom resources); anything else is a typo cert-manager would reject.
+_ISSUER_REF = {
+    "type": "object", "required": ["name", "kind"], "additionalProperties": False,
+    "properties": {"name": {"type": "string"}, "kind": {"enum": ["Issuer", "ClusterIssuer"]},
+                   "group": {"const": "cert-manager.io"}},
+}
+_CERT_MANAGER_SPECS = {
+    "Certificate": {
+        "type": "object", "required": ["secretName", "issuerRef"], "additionalProperties": False,
+        "properties": {
+            "secretName": {"type": "string"}, "commonName": {"type": "string", "maxLength": 64},
+            "dnsNames": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "isCA": {"type": "boolean"}, "duration": {"type": "string", "pattern": "^[0-9]+h$"},
+            "renewBefore": {"type": "string", "pattern": "^[0-9]+h$"},
+            "usages": {"type": "array", "items": {"enum": ["server auth", "client auth", "digital signature",
+                                                             "key encipherment", "cert sign"]}},
+            "privateKey": {
+                "type": "object", "additionalProperties": False,
+                "properties": {"algorithm": {"enum": ["RSA", "ECDSA", "Ed25519"]}, "size": {"type": "integer"},
+                               "rotationPolicy": {"enum": ["Never", "Always"]}},
+            },
+            "issuerRef": _ISSUER_REF,
+        },
+    },
+    "Issuer": {
+        "type": "object", "additionalProperties": False, "minProperties": 1, "maxProperties": 1,
+        "properties": {"selfSigned": {"type": "object", "maxProperties": 0},
+                       "ca": {"type": "object", "required": ["secretName"], "additionalProperties": False,
+                              "properties": {"secretName": {"type": "string"}}}},
+    },
+}
+
+
+def test_cert_manager_resources(rendered: dict[str, list[Doc]]) -> None:
+    """Certificates and Issuers have the fields cert-manager knows; each issuer named
+    exists (a ClusterIssuer is the operator's: production's ACME issuer), each Secret a
+    pod mounts for TLS is made by a Certificate, and the mesh CA is one."""
+    import jsonschema
+
+    for name, docs in rendered.items():
+        issuers = {doc["metadata"]["name"]: doc for doc in find(docs, "Issuer")}
+        made = {doc["spec"]["secretName"]: doc for doc in find(docs, "Certificate")}
+        for doc in docs:
+            if doc["apiVersion"] != CERT_MANAGER:
+                continue
+            assert doc["kind"] in _CERT_MANAGER_SPECS, f"{name}: {doc['kind']}"
+            jsonschema.validate(doc["spec"], _CERT_MANAGER_SPECS[doc["kind"]])
+            reference = doc["spec"].get("issuerRef")
+            if reference and reference["kind"] == "Issuer":
+                assert reference["name"] in issuers, f"{name}: {doc['metadata']['name']} names a missing Issuer"
+        for issuer in issuers.values():
+            if "ca" in issuer["spec"]:
+                assert made[issuer["spec"]["ca"]["secretName"]]["spec"].get("isCA") is True, name
+        for deployment in find(docs, "Deployment"):
+            for container in containers(deployment, init=False):
+                for secret in secret_mounts(deployment, container).values():
+                    assert secret in made, f"{name}: {deployment['metadata']['name']} mounts {secret}, which nothing makes"
+    assert not find(rendered["base"], "Certificate"), "the base needs no cert-manager"
+    assert {d["metadata"]["name"] for d in find(rendered["overlays/production-mtls"], "Issuer")} == {
+        "atende-selfsigned", "atende-mesh"
+    }
 
 
 # --- secrets and the image -----------------------------------------------------------

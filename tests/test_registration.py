@@ -55,10 +55,11 @@ async def addresses(database_url: str, redis_url: str, tmp_path_factory: pytest.
             retention_days=0, relay_enabled=False,
         ), memory_app.setup),
         ("integrations", integrations_settings.Settings(
-            database_url=database_url, db_schema=name, port=0, worker_concurrency=0,
+            database_url=database_url, db_schema=name, port=0, worker_concurrency=0, memory_addr="",
         ), integrations_app.setup),
         ("knowledge", knowledge_settings.Settings(
             milvus_uri=str(tmp_path_factory.mktemp("registration") / "knowledge.db"), port=0, load_sample_kb=False,
+            memory_addr="",
         ), knowledge_app.setup),
         ("agent", agent_settings.Settings(port=0, knowledge_addr=nowhere, knowledge_timeout_seconds=0.3), agent_app.setup),
         ("router", router_settings.Settings(port=0, memory_addr=nowhere, agent_addr=nowhere), router_app.setup),

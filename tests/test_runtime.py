@@ -236,3 +236,12 @@ async def test_a_lost_storage_connection_is_unavailable_with_a_retry_hint() -> N
         status = rpc_status.from_call(error)  # type: ignore[arg-type]
         retry = error_details_pb2.RetryInfo()
         assert status is not None and status.details[0].Unpack(retry) and retry.retry_delay.seconds == 1
+
+
+def test_an_upstream_setting_becomes_a_grpc_target() -> None:
+    from atende_runtime.channels import grpc_target
+
+    assert grpc_target("memory:50053") == "dns:///memory:50053"
+    assert grpc_target("127.0.0.1:1, 127.0.0.1:2") == "ipv4:127.0.0.1:1,127.0.0.1:2"
+    assert grpc_target("dns:///memory-headless:50053") == "dns:///memory-headless:50053"
+    assert grpc_target("unix:/run/memory.sock") == "unix:/run/memory.sock"

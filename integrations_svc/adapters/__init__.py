@@ -29,7 +29,16 @@ from integrations_svc.adapters.local import LocalAnalytics, LocalCalendar, Local
 from integrations_svc.adapters.mixpanel import MixpanelAnalytics
 from integrations_svc.adapters.salesforce import SalesforceCrm
 from integrations_svc.adapters.sendgrid import SendGridEmail
-from integrations_svc.domain import DeliveryContext, EmailData, EventData, Kind, LeadData, MeetingData, Operation
+from integrations_svc.domain import (
+    DeliveryContext,
+    EmailData,
+    EventData,
+    Kind,
+    LeadData,
+    MeetingData,
+    Operation,
+    SubjectKeys,
+)
 from integrations_svc.settings import Settings
 from integrations_svc.store import LocalRecords
 
@@ -59,13 +68,13 @@ class Adapters:
     selected: dict[Kind, str] = field(default_factory=dict)
 
     def _table(self, kind: str) -> Mapping[str, Adapter]:
-        if kind == Kind.SYNC_LEAD:
+        if kind in (Kind.SYNC_LEAD, Kind.ERASE_CRM):
             return self.crm
         if kind == Kind.SEND_EMAIL:
             return self.email
         if kind == Kind.BOOK_MEETING:
             return self.calendar
-        if kind == Kind.TRACK_EVENT:
+        if kind in (Kind.TRACK_EVENT, Kind.ERASE_ANALYTICS):
             return self.analytics
         raise ValueError(f"unknown job kind {kind!r}")
 
@@ -85,6 +94,10 @@ class Adapters:
             return self.calendar[name].book(operation, ctx)
         if kind == Kind.TRACK_EVENT and isinstance(operation, EventData):
             return self.analytics[name].track(operation, ctx)
+        if kind == Kind.ERASE_CRM and isinstance(operation, SubjectKeys):
+            return self.crm[name].erase_contact(operation, ctx)
+        if kind == Kind.ERASE_ANALYTICS and isinstance(operation, SubjectKeys):
+            return self.analytics[name].erase_profile(operation, ctx)
         raise PermanentError(f"no {kind} adapter {name!r} for {type(operation).__name__}")
 
     async def aclose(self) -> None:
@@ -171,6 +184,9 @@ def build_adapters(
             project_token=token,
             basic_auth=basic,
             project_id=settings.mixpanel_project_id,
+            gdpr_http=VendorHttp("mixpanel", settings.mixpanel_gdpr_base_url, timeout, transport=transport),
+            gdpr_token=settings.mixpanel_gdpr_token.get_secret_value() if settings.mixpanel_gdpr_token else "",
+            compliance_type=settings.mixpanel_compliance_type,
         )
 
     selected: dict[Kind, str] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from integrations_svc.domain import DeliveryContext, EmailData, EventData, LeadData, MeetingData
+from integrations_svc.domain import DeliveryContext, EmailData, EventData, LeadData, MeetingData, SubjectKeys
 
 
 class DeliveryError(Exception):
@@ -52,6 +52,11 @@ class CrmAdapter(Adapter, Protocol):
     async def upsert_lead(self, lead: LeadData, ctx: DeliveryContext) -> str:
         """Creates the lead, or updates the one with the same e-mail (or phone); returns its CRM id."""
 
+    async def erase_contact(self, keys: SubjectKeys, ctx: DeliveryContext) -> str:
+        """LGPD: deletes every record of the person (by e-mail and phone) that this
+        integration may have made; returns a short account of what was deleted.
+        Finding nothing is a success: the person is not there."""
+
 
 class EmailAdapter(Adapter, Protocol):
     async def send(self, email: EmailData, ctx: DeliveryContext) -> str:
@@ -66,3 +71,7 @@ class CalendarAdapter(Adapter, Protocol):
 class AnalyticsAdapter(Adapter, Protocol):
     async def track(self, event: EventData, ctx: DeliveryContext) -> str:
         """Records the event once; returns its id at the vendor."""
+
+    async def erase_profile(self, keys: SubjectKeys, ctx: DeliveryContext) -> str:
+        """LGPD: asks the vendor to delete the person's events and profile (by
+        distinct_id); returns the vendor's reference for the deletion."""

@@ -5,7 +5,13 @@ upsert_lead searches the contact by e-mail (or phone), then updates it or create
 a create that loses a race answers 409 "Contact already exists. Existing ID: N" and
 becomes an update. Leads scoring at least deal_min_score also get one deal, named
 after the contact's e-mail (or phone) and found again by that name, associated with
-the contact; its description carries the score and the BANT answers."""
+the contact; its description carries the score and the BANT answers.
+
+erase_contact (LGPD) finds the person's contacts by e-mail and phone and deletes
+each with the GDPR delete (POST /crm/v3/objects/contacts/gdpr-delete by contact id:
+permanent, with the contact's associated content), and archives the deals this
+adapter made for the person (found by name, as upsert_lead finds them). By id, not
+by e-mail: a GDPR delete by an e-mail HubSpot does not know blocklists the address."""
 
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from typing import Any
 
 from integrations_svc.adapters.base import PermanentError
 from integrations_svc.adapters.http import VendorHttp
-from integrations_svc.domain import DeliveryContext, LeadData
+from integrations_svc.domain import DeliveryContext, LeadData, SubjectKeys
 
 _EXISTING_ID = re.compile(r"Existing ID:\s*(\d+)")
 # HubSpot-defined association type: deal to contact.
@@ -142,3 +148,32 @@ class HubSpotCrm:
             },
         )
         return str(created["id"])
+
+    async def erase_contact(self, keys: SubjectKeys, ctx: DeliveryContext) -> str:
+        deals: list[str] = []
+        for identifier in (*keys.emails, *keys.phones):
+            deal_id = await self._search("deals", "dealname", f"atende lead: {identifier}")
+            if deal_id is not None and deal_id not in deals:
+                deals.append(deal_id)
+        contacts: list[str] = []
+        for prop, values in (("email", keys.emails), ("phone", keys.phones)):
+            for value in values:
+                contact_id = await self._search("contacts", prop, value)
+                if contact_id is not None and contact_id not in contacts:
+                    contacts.append(contact_id)
+        for deal_id in deals:
+            await self.http.request(
+                "DELETE", f"/crm/v3/objects/deals/{deal_id}", label="/crm/v3/objects/deals/{id}",
+                headers=self._headers, expect=(200, 204, 404),
+            )
+        for contact_id in contacts:
+            await self.http.request(
+                "POST", "/crm/v3/objects/contacts/gdpr-delete", label="/crm/v3/objects/contacts/gdpr-delete",
+                headers=self._headers, json={"objectId": contact_id}, expect=(200, 204, 404),
+            )
+        if not contacts and not deals:
+            return "hubspot: no contact or deal of this person"
+        return (
+            f"hubspot: {len(contacts)} contact(s) permanently deleted (GDPR delete: {', '.join(contacts) or '-'}),"
+            f" {len(deals)} deal(s) archived"
+        )

@@ -1,5 +1,9 @@
 """Salesforce CRM: the Lead object through the REST API (SOQL query, then sObject
-create or update), with an OAuth 2.0 Bearer token (a fixed one or refreshed)."""
+create or update), with an OAuth 2.0 Bearer token (a fixed one or refreshed).
+
+erase_contact (LGPD) finds the person's Leads (converted ones too) and Contacts by
+e-mail and phone with SOQL and deletes each (DELETE /sobjects/<type>/<id>). Salesforce
+keeps deleted records in its Recycle Bin for 15 days, then purges them."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import Any
 
 from integrations_svc.adapters.base import PermanentError, RetryableError
 from integrations_svc.adapters.http import OAuthToken, VendorHttp
-from integrations_svc.domain import DeliveryContext, LeadData
+from integrations_svc.domain import DeliveryContext, LeadData, SubjectKeys
 
 NOT_PROVIDED = "[not provided]"
 _SOURCES = {"web": "Web", "whatsapp": "Other", "email": "Other", "api": "Other"}
@@ -91,3 +95,28 @@ class SalesforceCrm:
         if not created.get("success", True) or "id" not in created:
             raise PermanentError(f"salesforce: lead not created: {str(created.get('errors'))[:200]}")
         return str(created["id"])
+
+    async def erase_contact(self, keys: SubjectKeys, ctx: DeliveryContext) -> str:
+        base, headers = await self._base()
+        conditions = [f"Email = {soql_literal(e)}" for e in keys.emails]
+        conditions += [f"Phone = {soql_literal(p)}" for p in keys.phones]
+        found: dict[str, list[str]] = {"Lead": [], "Contact": []}
+        for sobject, ids in found.items():
+            for condition in conditions:
+                query = f"SELECT Id FROM {sobject} WHERE {condition}"
+                answer = await self._call("GET", f"{base}/query", "/query", headers, params={"q": query})
+                for record in answer.get("records") or []:
+                    if str(record["Id"]) not in ids:
+                        ids.append(str(record["Id"]))
+        for sobject, ids in found.items():
+            for record_id in ids:
+                # 404: deleted already (an earlier attempt, or someone at Salesforce).
+                await self.http.request(
+                    "DELETE", f"{base}/sobjects/{sobject}/{record_id}", label=f"/sobjects/{sobject}/{{id}}",
+                    headers=headers, expect=(204, 404), on_auth_failure=self.token.invalidate,
+                )
+        if not found["Lead"] and not found["Contact"]:
+            return "salesforce: no Lead or Contact of this person"
+        return "salesforce: deleted " + ", ".join(
+            f"{sobject} {record_id}" for sobject, ids in found.items() for record_id in ids
+        )

@@ -12,9 +12,9 @@ from psycopg import AsyncConnection, AsyncRawCursor
 from psycopg.errors import UniqueViolation
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
-from psycopg_pool import AsyncConnectionPool
 
 from atende_runtime.errors import InvalidArgument, NotFound
+from atende_runtime.postgres import Pool
 from memory_svc.models import (
     OWNER_AGENT,
     AppendRequest,
@@ -62,7 +62,7 @@ class NativeQuery:
 
 
 class PgAppends(PgBase):
-    def __init__(self, pool: AsyncConnectionPool, schema: str, queries: Mapping[str, str]) -> None:
+    def __init__(self, pool: Pool, schema: str, queries: Mapping[str, str]) -> None:
         super().__init__(pool, schema, queries)
         self._native = {name: NativeQuery(self.q[name]) for name in NATIVE}
 

@@ -9,15 +9,16 @@ from contextlib import asynccontextmanager
 from typing import Any, cast
 
 from psycopg import AsyncConnection, AsyncCursor, OperationalError, sql
-from psycopg_pool import AsyncConnectionPool, PoolTimeout
+from psycopg_pool import PoolTimeout
 
 from atende_runtime.errors import Unavailable
+from atende_runtime.postgres import Pool
 
 Row = dict[str, Any]
 
 
 class PgBase:
-    def __init__(self, pool: AsyncConnectionPool, schema: str, queries: Mapping[str, str]) -> None:
+    def __init__(self, pool: Pool, schema: str, queries: Mapping[str, str]) -> None:
         self.pool = pool
         self.schema = schema
         quoted = sql.Identifier(schema).as_string(None)

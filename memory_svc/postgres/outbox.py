@@ -42,7 +42,10 @@ QUERIES = {
     "finish_action": f"""
         WITH finished AS (
             UPDATE {{s}}.actions SET status = %(status)s, job_id = %(job_id)s, attempts = attempts + %(attempted)s,
-                last_error = %(error)s, lease_token = NULL, updated_at = now()
+                last_error = %(error)s, lease_token = NULL, updated_at = now(),
+                -- A finished erasure needs the person's identifiers no more: only its
+                -- receipt keeps the user id.
+                subject = NULL, user_id = CASE WHEN kind = 'erase_subject' THEN '' ELSE user_id END
             WHERE action_id = %(id)s AND lease_token = %(token)s
             RETURNING action_id, user_id, kind
         ), lead AS (

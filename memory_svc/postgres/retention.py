@@ -7,8 +7,7 @@ import hashlib
 from collections.abc import Mapping
 from datetime import datetime
 
-from psycopg_pool import AsyncConnectionPool
-
+from atende_runtime.postgres import Pool
 from memory_svc.postgres.base import PgBase, all_rows, one_row
 
 QUERIES = {
@@ -33,7 +32,7 @@ QUERIES = {
 
 
 class PgRetention(PgBase):
-    def __init__(self, pool: AsyncConnectionPool, schema: str, queries: Mapping[str, str]) -> None:
+    def __init__(self, pool: Pool, schema: str, queries: Mapping[str, str]) -> None:
         super().__init__(pool, schema, queries)
         # One advisory lock per schema: replicas sharing the schema take turns.
         self._retention_lock = int.from_bytes(

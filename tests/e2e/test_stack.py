@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -22,6 +24,7 @@ import psycopg
 import pytest
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
+from tls_certs import handshake
 
 from devstack.stack import Stack, StackConfig
 from devstack.supervisor import Supervisor
@@ -32,6 +35,8 @@ KEY = "e2e-key"
 BURST_KEY = "e2e-burst-key"
 # The crash test polls a lead until it is synced: its own bucket of the rate limit.
 CRASH_KEY = "e2e-crash-key"
+# So does the LGPD test, and then a receipt until it is done.
+LGPD_KEY = "e2e-lgpd-key"
 HEADERS = {"x-api-key": KEY}
 
 
@@ -42,7 +47,7 @@ def stack_config(tmp_path_factory: pytest.TempPathFactory, database_url: str, re
         tmp_path_factory.mktemp("stack"),
         database_url=database_url,
         redis_url=redis_url,
-        api_keys=(KEY, BURST_KEY, CRASH_KEY),
+        api_keys=(KEY, BURST_KEY, CRASH_KEY, LGPD_KEY),
         extra_env={
             "MEMORY_DB_SCHEMA": f"e2e_memory_{suffix}",
             "MEMORY_REDIS_PREFIX": f"e2e:{suffix}:",
@@ -232,10 +237,50 @@ def test_over_the_rate_limit_is_429(stack: Stack, stack_config: StackConfig) -> 
     limit = stack_config.rate_limit_per_minute
     started = time.monotonic()
     with httpx.Client(base_url=stack.gateway_url, headers={"x-api-key": BURST_KEY}) as client:
-        codes = [client.get("/v1/agents").status_code for _ in range(limit + 50)]
+        responses = [client.get("/v1/agents") for _ in range(limit + 50)]
+    codes = [r.status_code for r in responses]
     refilled = math.ceil((time.monotonic() - started) * limit / 60)
     assert codes[0] == 200 and codes.count(429) >= 10
+    limited = next(r for r in responses if r.status_code == 429)
+    assert 1 <= int(limited.headers["retry-after"]) <= 60
     assert codes.count(200) <= limit + refilled + 1
+
+
+@pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1:DeprecationWarning")
+def test_the_gateway_serves_https_and_grpc_over_tls_with_its_generated_certificate(
+    stack: Stack, stack_config: StackConfig, http: httpx.Client
+) -> None:
+    """What `make run` prints: the self-signed certificate in data/tls/, trusted by curl,
+    httpx, grpc and grpcurl; TLS 1.1 refused; the plaintext port still serves."""
+    cert = stack_config.data_dir.resolve() / "tls" / "gateway.crt"
+    assert oct(cert.with_name("gateway.key").stat().st_mode & 0o777) == "0o600"
+    verify = ssl.create_default_context(cafile=str(cert))
+    with httpx.Client(base_url=stack.gateway_https_url, headers=HEADERS, verify=verify, timeout=30) as client:
+        turn = _turn(client, "e2e-https", "Quanto custa o kit solar para minha casa?")
+        assert turn.status_code == 200 and turn.json()["reply"]["text"], turn.text
+        assert client.get("/v1/agents").status_code == 200
+    credentials = grpc.ssl_channel_credentials(root_certificates=cert.read_bytes())
+    with grpc.secure_channel(stack.gateway_tls_target, credentials) as channel:
+        reply = cgrpc.ConversationServiceStub(channel).SendMessage(
+            cpb.SendMessageRequest(conversation_id="e2e-grpc-tls", user_id="joao", text="My inverter shows error E04"),
+            metadata=[("x-api-key", KEY)], timeout=30,
+        )
+        assert reply.reply.agent == "support"
+    grpcurl = Path(sys.executable).with_name("grpcurl")
+    listed = subprocess.run(
+        [str(grpcurl), "-cacert", str(cert), "-H", f"x-api-key: {KEY}", stack.gateway_tls_target, "list"],
+        capture_output=True, text=True, timeout=30,
+    )
+    assert listed.returncode == 0 and "atende.conversation.v1.ConversationService" in listed.stdout, listed.stderr
+    if shutil.which("curl"):
+        curled = subprocess.run(
+            ["curl", "-sS", "--cacert", str(cert), "-H", f"x-api-key: {KEY}", f"{stack.gateway_https_url}/v1/agents"],
+            capture_output=True, text=True, timeout=30,
+        )
+        assert curled.returncode == 0 and '"sales"' in curled.stdout, curled.stderr
+    with pytest.raises(ssl.SSLError, match="PROTOCOL_VERSION"):
+        handshake(stack_config.gateway_tls_port, cert, ssl.TLSVersion.TLSv1_1)
+    assert http.get("/v1/agents").status_code == 200  # plaintext, beside it
 
 
 def test_reflection_through_the_gateway_lists_the_public_services(stack: Stack) -> None:
@@ -356,13 +401,62 @@ def test_human_hand_off_over_rest(http: httpx.Client) -> None:
     assert roles == ["user", "assistant", "user", "system", "human", "system", "user", "assistant"]
 
 
-def test_lgpd_export_then_erase(http: httpx.Client) -> None:
-    http.post("/v1/conversations/e2e-lgpd/messages", json={"user_id": "lgpd-user", "text": "Oi, quero um orçamento"})
-    exported = http.get("/v1/subjects/lgpd-user:export").json()
-    assert [c["conversation_id"] for c in exported["conversations"]] == ["e2e-lgpd"]
-    assert http.delete("/v1/subjects/lgpd-user").status_code == 200
-    assert http.get("/v1/conversations/e2e-lgpd").status_code == 404
-    assert http.get("/v1/subjects/lgpd-user:export").json().get("conversations", []) == []
+def test_lgpd_export_then_erase_with_a_receipt(stack: Stack, stack_config: StackConfig) -> None:
+    """The demo to the consent (the lead goes to the local CRM, a follow-up e-mail is
+    recorded), then the person's export and erasure over REST: the receipt, read
+    later, lists every store, and integrations_svc's tables forget the person too."""
+    with httpx.Client(base_url=stack.gateway_url, headers={"x-api-key": LGPD_KEY}, timeout=30) as http:
+        _lgpd(stack, stack_config, http)
+
+
+def _lgpd(stack: Stack, stack_config: StackConfig, http: httpx.Client) -> None:
+    user, conversation, email = "lgpd-user", "e2e-lgpd", "lgpd.user@exemplo.com.br"
+    lead: dict[str, object] = {}
+    for text in (*DEMO, "Sim, pode passar meus dados para o consultor."):
+        turn = _turn(http, conversation, text.replace("maria.crash@exemplo.com.br", email), user_id=user).json()
+        lead = turn.get("lead", lead)
+    _wait_for_lead(http, str(lead["lead_id"]), "CRM_STATUS_SYNCED")
+    schema = stack_config.extra_env["INTEGRATIONS_DB_SCHEMA"]
+
+    def local_crm_rows() -> int:
+        with psycopg.connect(stack.database_url, autocommit=True) as db:
+            found = db.execute(f"SELECT count(*) FROM {schema}.local_crm_leads WHERE email = %s", (email,)).fetchone()
+        return int(found[0]) if found else 0
+
+    exported = http.get(f"/v1/subjects/{user}:export").json()
+    assert [c["conversation_id"] for c in exported["conversations"]] == [conversation]
+    assert [x["email"] for x in exported["leads"]] == [email]
+    consent = [a for a in exported["actions"] if "sync_lead" in a["action"]]
+    assert consent and consent[0]["action"]["sync_lead"]["consent_source"] == "web"
+    stores = {r["store"] for r in exported["integration_records"]}
+    assert {"integrations_jobs", "local_crm_leads"} <= stores and local_crm_rows() == 1
+
+    response = http.delete(f"/v1/subjects/{user}")
+    assert response.status_code == 200, response.text
+    erased = response.json()
+    erasure_id = erased["erasure_id"]
+    assert erased["erasure"]["erasure_id"] == erasure_id and erased["erasure"]["user_id"] == user
+    assert erased["erasure"]["steps"][0]["store"] == "memory_postgres"
+
+    deadline = time.monotonic() + 60
+    receipt: dict[str, object] = {}
+    while time.monotonic() < deadline:
+        receipt = http.get(f"/v1/subjects/{user}/erasures/{erasure_id}").json()
+        if receipt.get("state") == "ERASURE_OUTCOME_DONE":
+            break
+        time.sleep(0.5)
+    steps = {s["store"]: s for s in receipt.get("steps", [])}  # type: ignore[attr-defined]
+    assert receipt.get("state") == "ERASURE_OUTCOME_DONE", receipt
+    assert list(steps) == ["memory_postgres", "redis", "integrations_jobs", "local_adapter", "crm", "analytics"]
+    assert {steps[s]["outcome"] for s in list(steps)[:4]} == {"ERASURE_OUTCOME_DONE"}
+    assert steps["crm"]["outcome"] == steps["analytics"]["outcome"] == "ERASURE_OUTCOME_NOT_CONFIGURED"
+    assert "1 crm_leads" in steps["local_adapter"]["detail"] and local_crm_rows() == 0
+
+    assert http.get(f"/v1/conversations/{conversation}").status_code == 404
+    after = http.get(f"/v1/subjects/{user}:export").json()
+    assert not after.get("conversations") and not after.get("leads") and not after.get("integration_records")
+    assert [e["erasure_id"] for e in after["erasures"]] == [erasure_id]
+    assert http.get(f"/v1/subjects/someone-else/erasures/{erasure_id}").status_code == 404
 
 
 DEMO = (

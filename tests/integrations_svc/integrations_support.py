@@ -40,6 +40,8 @@ FAST = {
     "breaker_reset_seconds": 0.5,
     "health_interval_seconds": 0.2,
     "shutdown_grace_seconds": 3.0,
+    # No audit trail: nothing here may reach a memory_svc that happens to run on this machine.
+    "memory_addr": "",
 }
 
 

@@ -1,7 +1,8 @@
 """Fake vendor servers that speak each vendor's wire format: paths, auth headers, JSON
 bodies, error bodies and rate-limit answers, as documented by HubSpot (CRM v3
-objects), Salesforce (REST API, Lead sObject, OAuth token), SendGrid (v3 mail/send),
-Google Calendar (v3 events, freeBusy, OAuth token) and Mixpanel (/import, /track).
+objects, GDPR delete), Salesforce (REST API, Lead and Contact sObjects, OAuth token),
+SendGrid (v3 mail/send), Google Calendar (v3 events, freeBusy, OAuth token) and
+Mixpanel (/import, /track, GDPR API data deletions).
 
 Every fake has chaos knobs (Chaos): answer 503 to the next N requests, 429 with
 Retry-After to the next N, and make creates slow or hold them (after recording them,
@@ -119,6 +120,11 @@ class FakeHubSpot(FakeVendor):
         self._index: dict[tuple[int, str], dict[str, str]] = {}
         self.contact_creates = 0
         self._ids = itertools.count(5101)
+        # LGPD: contacts removed by GDPR delete, deals archived, e-mails blocklisted
+        # (a GDPR delete by an e-mail HubSpot does not know).
+        self.gdpr_deleted: list[str] = []
+        self.archived_deals: list[str] = []
+        self.blocklist: list[str] = []
 
     def _error(self, status: int, message: str, category: str) -> Response:
         return Response(
@@ -165,6 +171,14 @@ class FakeHubSpot(FakeVendor):
             return self._error(400, "Invalid input JSON on line 1", "VALIDATION_ERROR")
         if request.method == "POST" and tail == "search":
             return self._search(store, body)
+        if request.method == "POST" and object_type == "contacts" and tail == "gdpr-delete":
+            return self._gdpr_delete(body)
+        if request.method == "DELETE" and tail is not None:
+            if store.pop(tail, None) is None:
+                return self._error(404, "resource not found", "OBJECT_NOT_FOUND")
+            if object_type == "deals":
+                self.archived_deals.append(tail)
+            return Response(204)
         if request.method == "POST" and tail is None:
             properties = body.get("properties") if isinstance(body, dict) else None
             if not isinstance(properties, dict):
@@ -194,6 +208,23 @@ class FakeHubSpot(FakeVendor):
             self._reindex(store, tail)
             return Response(200, self._object(tail, store[tail]))
         return self._error(405, "Method not allowed", "VALIDATION_ERROR")
+
+    def _gdpr_delete(self, body: Any) -> Response:
+        """POST /crm/v3/objects/contacts/gdpr-delete: by id, or by e-mail with
+        idProperty "email" (an unknown e-mail is blocklisted); 204 No Content."""
+        object_id = str(body.get("objectId", "")) if isinstance(body, dict) else ""
+        if not object_id:
+            return self._error(400, "Invalid input JSON: objectId is required", "VALIDATION_ERROR")
+        if body.get("idProperty") == "email":
+            found = self._lookup(self.contacts, "email", object_id.lower())
+            if found is None:
+                self.blocklist.append(object_id.lower())
+                return Response(204)
+            object_id = found
+        if self.contacts.pop(object_id, None) is None:
+            return self._error(404, "resource not found", "OBJECT_NOT_FOUND")
+        self.gdpr_deleted.append(object_id)
+        return Response(204)
 
     def _lookup(self, store: dict[str, dict[str, Any]], prop: str, value: str) -> str | None:
         object_id = self._index.get((id(store), prop), {}).get(value)
@@ -234,6 +265,10 @@ class FakeSalesforce(FakeVendor):
     def __init__(self) -> None:
         super().__init__()
         self.leads: dict[str, dict[str, Any]] = {}
+        # Contacts (a converted lead becomes one); tests add them directly.
+        self.contacts: dict[str, dict[str, Any]] = {}
+        # (sObject type, id) of every record deleted, oldest first.
+        self.deleted: list[tuple[str, str]] = []
         self._ids = itertools.count(1)
         self.refresh_token = "5Aep861FakeRefresh"
         self.client_id = "3MVG9FakeClientId"
@@ -298,6 +333,16 @@ class FakeSalesforce(FakeVendor):
             self.leads[lead_id] = dict(body) | {"IsConverted": False}
             await self.after_create()
             return Response(201, {"id": lead_id, "success": True, "errors": []})
+        match = re.fullmatch(self.api + r"/sobjects/(Lead|Contact)/([A-Za-z0-9]+)", request.path)
+        if request.method == "DELETE" and match:
+            sobject, record_id = match.groups()
+            records = self.leads if sobject == "Lead" else self.contacts
+            if records.pop(record_id, None) is None:
+                return Response(
+                    404, [{"errorCode": "ENTITY_IS_DELETED", "message": "entity is deleted", "fields": []}]
+                )
+            self.deleted.append((sobject, record_id))
+            return Response(204)
         match = re.fullmatch(self.api + r"/sobjects/Lead/([A-Za-z0-9]+)", request.path)
         if request.method == "PATCH" and match:
             lead_id = match.group(1)
@@ -310,20 +355,25 @@ class FakeSalesforce(FakeVendor):
         return Response(404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}])
 
     def _query(self, soql: str) -> Response:
+        """The two queries the adapter makes: the upsert's (one unconverted Lead) and
+        the erasure's (every Lead or Contact with that e-mail or phone)."""
         match = re.fullmatch(
-            r"SELECT Id FROM Lead WHERE (Email|Phone) = '((?:[^'\\]|\\.)*)' AND IsConverted = false"
-            r" ORDER BY CreatedDate LIMIT 1",
+            r"SELECT Id FROM (Lead|Contact) WHERE (Email|Phone) = '((?:[^'\\]|\\.)*)'"
+            r"( AND IsConverted = false ORDER BY CreatedDate LIMIT 1)?",
             soql,
         )
-        if match is None:
+        if match is None or (match.group(1) == "Contact" and match.group(4)):
             return Response(400, [{"message": f"unexpected query: {soql}", "errorCode": "MALFORMED_QUERY"}])
-        field_name, literal = match.groups()
+        sobject, field_name, literal, upsert = match.groups()
         value = re.sub(r"\\(.)", r"\1", literal)
         records = [
-            {"attributes": {"type": "Lead", "url": f"{self.api}/sobjects/Lead/{lead_id}"}, "Id": lead_id}
-            for lead_id, lead in self.leads.items()
-            if str(lead.get(field_name, "")).lower() == value.lower()
-        ][:1]
+            {"attributes": {"type": sobject, "url": f"{self.api}/sobjects/{sobject}/{record_id}"}, "Id": record_id}
+            for record_id, record in (self.leads if sobject == "Lead" else self.contacts).items()
+            if str(record.get(field_name, "")).lower() == value.lower()
+            and not (upsert and record.get("IsConverted"))
+        ]
+        if upsert:
+            records = records[:1]
         return Response(200, {"totalSize": len(records), "done": True, "records": records})
 
 
@@ -493,14 +543,26 @@ class FakeMixpanel(FakeVendor):
     api_secret = "fake-mixpanel-api-secret"
     project_token = "fake-mixpanel-project-token"
 
+    gdpr_token = "fake-mixpanel-gdpr-oauth-token"
+
     def __init__(self) -> None:
         super().__init__()
         self.events: dict[tuple[str, str, int, str], dict[str, Any]] = {}
         self.received = 0
+        # GDPR API deletion tasks: {"task_id", "distinct_ids", "compliance_type", "status"}.
+        self.deletions: list[dict[str, Any]] = []
+        self._tasks = itertools.count(1)
+
+    @property
+    def gdpr_url(self) -> str:
+        """The GDPR API's root on this fake (mixpanel.com/api/app in production)."""
+        return self.server.url + "/api/app"
 
     def authorized(self, request: Request) -> bool:
         if request.path == "/track":
             return True  # /track authenticates with the token inside each event
+        if request.path.startswith("/api/app/"):
+            return request.headers.get("authorization") == f"Bearer {self.gdpr_token}"
         expected = "Basic " + base64.b64encode(f"{self.api_secret}:".encode()).decode()
         return request.headers.get("authorization") == expected
 
@@ -533,7 +595,26 @@ class FakeMixpanel(FakeVendor):
             self.events[key] = record
         return failed
 
+    def _data_deletion(self, request: Request) -> Response:
+        """POST /api/app/data-deletions/v3.0/?token=<project token>: a deletion task
+        for the distinct_ids (carried out at once here: their events go)."""
+        if request.param("token") != self.project_token:
+            return Response(400, {"status": "error", "error": "invalid project token"})
+        body = request.json()
+        distinct_ids = body.get("distinct_ids") if isinstance(body, dict) else None
+        if not isinstance(distinct_ids, list) or not distinct_ids or len(distinct_ids) > 2000:
+            return Response(400, {"status": "error", "error": "distinct_ids must list 1 to 2000 ids"})
+        task_id = f"{next(self._tasks):06d}"
+        self.deletions.append({
+            "task_id": task_id, "distinct_ids": distinct_ids,
+            "compliance_type": body.get("compliance_type", "GDPR"), "status": "PENDING",
+        })
+        self.events = {key: event for key, event in self.events.items() if key[1] not in distinct_ids}
+        return Response(200, {"status": "ok", "results": {"task_id": task_id}})
+
     async def route(self, request: Request) -> Response:
+        if request.method == "POST" and request.path.rstrip("/") == "/api/app/data-deletions/v3.0":
+            return self._data_deletion(request)
         if request.method != "POST" or request.path not in ("/import", "/track"):
             return Response(404, {"error": "not found", "status": 0})
         records = request.json()

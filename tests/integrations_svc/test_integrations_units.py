@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from integrations_svc.adapters import ConfigurationError, build_adapters
 from integrations_svc.adapters.http import parse_retry_after, redact
-from integrations_svc.domain import Kind
+from integrations_svc.domain import OPERATION_KINDS, Kind
 from integrations_svc.resilience import BreakerState, CircuitBreaker, backoff_delay
 from integrations_svc.settings import Settings
 from integrations_svc.templates import MissingVariables, TemplateStore, UnknownTemplate
@@ -102,5 +102,5 @@ async def test_a_vendor_without_credentials_is_a_configuration_error() -> None:
         build_adapters(settings, records=None)  # type: ignore[arg-type]
     assert "send_email" in str(error.value) and "sendgrid" in str(error.value)
     adapters = build_adapters(Settings(database_url="postgresql://x"), records=None)  # type: ignore[arg-type]
-    assert adapters.selected == {kind: "local" for kind in Kind}
+    assert adapters.selected == {kind: "local" for kind in OPERATION_KINDS}
     assert sorted(adapters.routes()) == sorted(f"{kind.value}:local" for kind in Kind)

@@ -44,6 +44,8 @@ def knowledge_settings(milvus_uri: str, **overrides: Any) -> Settings:
         "health_interval_seconds": 0.2,
         "load_sample_kb": False,
         "shutdown_grace_seconds": 1.0,
+        # No audit trail: nothing here may reach a memory_svc that happens to run on this machine.
+        "memory_addr": "",
     }
     values.update(overrides)
     return Settings(**values)

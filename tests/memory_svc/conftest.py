@@ -3,15 +3,23 @@ a fresh schema and key prefix per test."""
 
 from __future__ import annotations
 
+import sys
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from memory_helpers import Service, close_service, make_settings, open_service
+from memory_outbox_support import Integrations, drop_schema, running
 
-from devstack.embedded import EmbeddedRedis
+from devstack.embedded import EmbeddedRedis, free_port
 from memory_svc.settings import Settings
+
+# The LGPD tests erase people at the loopback vendor fakes of the integrations_svc tests.
+_VENDOR_FAKES = str(Path(__file__).resolve().parents[1] / "integrations_svc")
+if _VENDOR_FAKES not in sys.path:
+    sys.path.append(_VENDOR_FAKES)
 
 
 @pytest.fixture
@@ -44,3 +52,26 @@ def own_redis(tmp_path: Path) -> Iterator[EmbeddedRedis]:
         server.stop()
 
 
+@pytest.fixture
+async def integrations(database_url: str) -> AsyncIterator[Integrations]:
+    """A schema and a port for integrations_svc; started by the tests, dropped after."""
+    port = free_port()
+    schema = "ti_" + uuid.uuid4().hex[:12]
+    try:
+        yield Integrations(f"127.0.0.1:{port}", port, schema, database_url)
+    finally:
+        await drop_schema(database_url, schema)
+
+
+@pytest.fixture
+async def integrated_service(
+    settings_for: Callable[..., Settings], integrations: Integrations
+) -> AsyncIterator[Service]:
+    """memory_svc with a real integrations_svc (local adapters) behind it, for the
+    tests that export (an export lists integrations_svc's records too)."""
+    async with running(integrations):
+        svc = await open_service(settings_for(integrations_addr=integrations.address))
+        try:
+            yield svc
+        finally:
+            await close_service(svc)

@@ -53,6 +53,7 @@ def make_settings(database_url: str, redis_url: str, name: str, **overrides: Any
         "redis_probe_interval_seconds": 0.1,
         "health_interval_seconds": 0.2,
         "retention_days": 0,
+        "audit_retention_days": 0,
         # Tests that deliver actions run a relay of their own against an
         # integrations_svc of their own; nothing here may reach a stack that happens
         # to run on this machine.

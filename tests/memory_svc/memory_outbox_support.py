@@ -9,6 +9,7 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from integrations_svc.settings import Settings as IntegrationsSettings
 from memory_svc.integrations_client import GrpcIntegrations
 from memory_svc.outbox import OutboxAction
 from memory_svc.relay import Relay
-from memory_svc.storage import LeadCache
+from memory_svc.storage import RelayCache
 from memory_svc.store import PostgresStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +66,7 @@ def make_relay(
     store: PostgresStore,
     integrations: GrpcIntegrations,
     clock: Callable[[], datetime],
-    cache: LeadCache | None = None,
+    cache: RelayCache | None = None,
     **overrides: Any,
 ) -> Relay:
     values: dict[str, Any] = {
@@ -79,21 +80,23 @@ def make_relay(
     return Relay(store, integrations, cache, clock=clock, **values)
 
 
-def integrations_settings(database_url: str, schema: str, port: int) -> IntegrationsSettings:
-    return IntegrationsSettings(
-        database_url=database_url,
-        db_schema=schema,
-        port=port,
-        worker_concurrency=2,
-        worker_poll_interval_seconds=0.02,
-        lease_seconds=5.0,
-        delivery_timeout_seconds=3.0,
-        backoff_base_seconds=0.05,
-        backoff_max_seconds=0.4,
-        health_interval_seconds=0.2,
-        shutdown_grace_seconds=2.0,
-        retention_days=0,
-    )
+def integrations_settings(database_url: str, schema: str, port: int, **overrides: Any) -> IntegrationsSettings:
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "db_schema": schema,
+        "port": port,
+        "worker_concurrency": 2,
+        "worker_poll_interval_seconds": 0.02,
+        "lease_seconds": 5.0,
+        "delivery_timeout_seconds": 3.0,
+        "backoff_base_seconds": 0.05,
+        "backoff_max_seconds": 0.4,
+        "health_interval_seconds": 0.2,
+        "shutdown_grace_seconds": 2.0,
+        "retention_days": 0,
+    }
+    values.update(overrides)
+    return IntegrationsSettings(**values)
 
 
 @asynccontextmanager
@@ -180,3 +183,21 @@ def action_turn(
         request.lead.CopyFrom(turn_lead)
     return request
 
+
+@dataclass
+class Integrations:
+    address: str
+    port: int
+    schema: str
+    database_url: str
+
+    async def rows(self, query: str, *params: Any) -> list[dict[str, Any]]:
+        return await rows(self.database_url, self.schema, query, *params)
+
+
+@asynccontextmanager
+async def running(integrations: Integrations, **overrides: Any) -> AsyncIterator[None]:
+    """integrations_svc in this process (local adapters unless overridden)."""
+    settings = integrations_settings(integrations.database_url, integrations.schema, integrations.port, **overrides)
+    async with integrations_serving(settings):
+        yield

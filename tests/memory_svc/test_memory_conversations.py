@@ -55,7 +55,8 @@ async def test_append_then_read_keeps_every_field(service: Service) -> None:
     assert again == got
 
 
-async def test_guardrails_are_kept_with_their_messages_everywhere(service: Service) -> None:
+async def test_guardrails_are_kept_with_their_messages_everywhere(integrated_service: Service) -> None:
+    service = integrated_service
     blocked = types_pb2.GuardrailAction(check="prompt_injection", action="blocked", detail="asked to ignore the rules")
     redacted = types_pb2.GuardrailAction(check="pii_redaction", action="redacted", detail="1 CPF")
     grounded = types_pb2.GuardrailAction(check="grounding", action="fallback", detail="no passage supports it")

@@ -236,7 +236,8 @@ async def test_bad_handoff_requests(service: Service) -> None:
     assert (context.owner.kind, context.owner.id) == (types_pb2.OWNER_KIND_HUMAN, "ana")
 
 
-async def test_export_and_erase_include_ownership(service: Service) -> None:
+async def test_export_and_erase_include_ownership(integrated_service: Service) -> None:
+    service = integrated_service
     await escalate(service, "c-lgpd", user_id="subject-1")
     exported = await service.subjects.ExportSubject(pb.ExportSubjectRequest(user_id="subject-1"))
     assert exported.conversations[0].owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE

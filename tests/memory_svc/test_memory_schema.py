@@ -58,6 +58,10 @@ _ACTION_OUTCOME = {
     "id": str(uuid.uuid4()), "token": str(uuid.uuid4()), "status": "done", "job_id": "j", "attempted": 1,
     "error": "", "next": datetime.now(UTC), "crm_status": "synced", "crm_id": "crm-1", "crm_error": "",
 }
+_AUDIT_PAGE = {
+    "since": datetime(1, 1, 1, tzinfo=UTC), "until": datetime.now(UTC), "actor": "ana", "resource": "c1",
+    "action": "", "outcome": "", "after_time": datetime.now(UTC), "after_id": str(uuid.uuid4()), "limit": 51,
+}
 # Sample parameters for each query of the store, to EXPLAIN them.
 _SAMPLES: dict[str, Any] = {
     "append": _APPEND,
@@ -98,6 +102,23 @@ _SAMPLES: dict[str, Any] = {
     },
     "update_action": _ACTION_OUTCOME,
     "finish_action": _ACTION_OUTCOME,
+    "insert_audit_events": None,
+    "list_audit_events": _AUDIT_PAGE,
+    "list_audit_events_by_actor": _AUDIT_PAGE,
+    "list_audit_events_by_resource": _AUDIT_PAGE,
+    "expire_audit_events": (datetime.now(UTC), 500),
+    # LGPD: the erasure and its receipt.
+    "subject_actions_lock": ("u",),
+    "export_actions": ("u",),
+    "insert_erasure": None,
+    "insert_steps": None,
+    "insert_erase_action": None,
+    "erasure": (str(uuid.uuid4()),),
+    "erasures_of_user": ("u",),
+    "upsert_step": None,
+    "drop_step": (str(uuid.uuid4()), "crm"),
+    "note_steps": {"id": str(uuid.uuid4()), "detail": "d", "outcome": "pending"},
+    "cache_swept": {"id": str(uuid.uuid4()), "detail": "d"},
 }
 
 

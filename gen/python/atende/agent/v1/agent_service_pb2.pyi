@@ -1,3 +1,4 @@
+from atende.common.v1 import access_pb2 as _access_pb2
 from atende.common.v1 import types_pb2 as _types_pb2
 from atende.knowledge.v1 import knowledge_service_pb2 as _knowledge_service_pb2
 from google.api import annotations_pb2 as _annotations_pb2

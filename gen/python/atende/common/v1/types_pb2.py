@@ -23,10 +23,11 @@ _sym_db = _symbol_database.Default()
 
 
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x61tende/common/v1/types.proto\x12\x10\x61tende.common.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xba\x03\n\x07Message\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x02 \x01(\t\x12\x0c\n\x04role\x18\x03 \x01(\t\x12\x0c\n\x04text\x18\x04 \x01(\t\x12\r\n\x05\x61gent\x18\x05 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x06 \x01(\t\x12(\n\x06intent\x18\x07 \x01(\x0b\x32\x18.atende.common.v1.Intent\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x19\n\x11\x63lient_message_id\x18\t \x01(\t\x12\x39\n\x08metadata\x18\n \x03(\x0b\x32\'.atende.common.v1.Message.MetadataEntry\x12-\n\tcitations\x18\x0b \x03(\x0b\x32\x1a.atende.common.v1.Citation\x12\x35\n\nguardrails\x18\x0c \x03(\x0b\x32!.atende.common.v1.GuardrailAction\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"K\n\x06Intent\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\x12\r\n\x05\x61gent\x18\x03 \x01(\t\x12\x10\n\x08strategy\x18\x04 \x01(\t\"O\n\x08\x43itation\x12\x0e\n\x06source\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0f\n\x07snippet\x18\x03 \x01(\t\x12\x13\n\x0b\x64ocument_id\x18\x04 \x01(\t\"@\n\x0fGuardrailAction\x12\r\n\x05\x63heck\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\"V\n\x11\x42\x61ntQualification\x12\x0e\n\x06\x62udget\x18\x01 \x01(\t\x12\x11\n\tauthority\x18\x02 \x01(\t\x12\x0c\n\x04need\x18\x03 \x01(\t\x12\x10\n\x08timeline\x18\x04 \x01(\t\"\x95\x03\n\x04Lead\x12\x0f\n\x07lead_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\r\n\x05phone\x18\x05 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x06 \x01(\t\x12\r\n\x05score\x18\x07 \x01(\x05\x12:\n\rqualification\x18\x08 \x01(\x0b\x32#.atende.common.v1.BantQualification\x12\x0e\n\x06source\x18\t \x01(\t\x12/\n\ncrm_status\x18\x0f \x01(\x0e\x32\x1b.atende.common.v1.CrmStatus\x12\x0e\n\x06\x63rm_id\x18\x0b \x01(\t\x12\x11\n\tcrm_error\x18\x10 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x0c \x01(\t\x12/\n\x0b\x63reate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.TimestampJ\x04\x08\n\x10\x0b\"u\n\x11\x43onversationOwner\x12)\n\x04kind\x18\x01 \x01(\x0e\x32\x1b.atende.common.v1.OwnerKind\x12\n\n\x02id\x18\x02 \x01(\t\x12)\n\x05since\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\";\n\x0eTranscriptLine\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\r\n\x05\x61gent\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\"\xb0\x02\n\rHandoffPacket\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\x0f\n\x07summary\x18\x02 \x01(\t\x12\x11\n\tsentiment\x18\x03 \x01(\t\x12:\n\rqualification\x18\x04 \x01(\x0b\x32#.atende.common.v1.BantQualification\x12-\n\tcitations\x18\x05 \x03(\x0b\x32\x1a.atende.common.v1.Citation\x12\x34\n\ntranscript\x18\x06 \x03(\x0b\x32 .atende.common.v1.TranscriptLine\x12\x12\n\nfrom_agent\x18\x07 \x01(\t\x12\x10\n\x08language\x18\x08 \x01(\t\x12\x15\n\rcustomer_name\x18\t \x01(\t\x12\r\n\x05queue\x18\n \x01(\t\"\xcd\x02\n\x0c\x43onversation\x12\x17\n\x0f\x63onversation_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x03 \x01(\t\x12\r\n\x05\x61gent\x18\x04 \x01(\t\x12+\n\x08messages\x18\x05 \x03(\x0b\x32\x19.atende.common.v1.Message\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x05owner\x18\x08 \x01(\x0b\x32#.atende.common.v1.ConversationOwner\x12\x30\n\x07handoff\x18\t \x01(\x0b\x32\x1f.atende.common.v1.HandoffPacket\"\xb5\x02\n\x0b\x41gentAction\x12\x35\n\tsync_lead\x18\x01 \x01(\x0b\x32 .atende.common.v1.SyncLeadActionH\x00\x12\x37\n\nsend_email\x18\x02 \x01(\x0b\x32!.atende.common.v1.SendEmailActionH\x00\x12;\n\x0c\x62ook_meeting\x18\x03 \x01(\x0b\x32#.atende.common.v1.BookMeetingActionH\x00\x12\x39\n\x0btrack_event\x18\x04 \x01(\x0b\x32\".atende.common.v1.TrackEventActionH\x00\x12\x34\n\x08\x65scalate\x18\x05 \x01(\x0b\x32 .atende.common.v1.EscalateActionH\x00\x42\x08\n\x06\x61\x63tion\"(\n\x0eSyncLeadAction\x12\x16\n\x0e\x63onsent_source\x18\x01 \x01(\t\"\xbe\x01\n\x0fSendEmailAction\x12\n\n\x02to\x18\x01 \x01(\t\x12\x16\n\x08template\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x43\n\tvariables\x18\x04 \x03(\x0b\x32\x30.atende.common.v1.SendEmailAction.VariablesEntry\x1a\x30\n\x0eVariablesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xb9\x01\n\x11\x42ookMeetingAction\x12\x16\n\x0e\x61ttendee_email\x18\x01 \x01(\t\x12\x15\n\rattendee_name\x18\x02 \x01(\t\x12\x34\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x02\x12\x18\n\x10\x64uration_minutes\x18\x04 \x01(\x05\x12\r\n\x05title\x18\x05 \x01(\t\x12\x16\n\x0erequested_time\x18\x06 \x01(\t\"\xa2\x01\n\x10TrackEventAction\x12\x13\n\x05\x65vent\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x46\n\nproperties\x18\x02 \x03(\x0b\x32\x32.atende.common.v1.TrackEventAction.PropertiesEntry\x1a\x31\n\x0fPropertiesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"G\n\x0e\x45scalateAction\x12\x35\n\x06packet\x18\x01 \x01(\x0b\x32\x1f.atende.common.v1.HandoffPacketB\x04\xe2\x41\x01\x02*o\n\tOwnerKind\x12\x1a\n\x16OWNER_KIND_UNSPECIFIED\x10\x00\x12\x14\n\x10OWNER_KIND_AGENT\x10\x01\x12\x1a\n\x16OWNER_KIND_HUMAN_QUEUE\x10\x02\x12\x14\n\x10OWNER_KIND_HUMAN\x10\x03*\x81\x01\n\tCrmStatus\x12\x1a\n\x16\x43RM_STATUS_UNSPECIFIED\x10\x00\x12\x12\n\x0e\x43RM_STATUS_NEW\x10\x01\x12\x16\n\x12\x43RM_STATUS_PENDING\x10\x02\x12\x15\n\x11\x43RM_STATUS_SYNCED\x10\x03\x12\x15\n\x11\x43RM_STATUS_FAILED\x10\x04\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x61tende/common/v1/types.proto\x12\x10\x61tende.common.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xba\x03\n\x07Message\x12\x12\n\nmessage_id\x18\x01 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x02 \x01(\t\x12\x0c\n\x04role\x18\x03 \x01(\t\x12\x0c\n\x04text\x18\x04 \x01(\t\x12\r\n\x05\x61gent\x18\x05 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x06 \x01(\t\x12(\n\x06intent\x18\x07 \x01(\x0b\x32\x18.atende.common.v1.Intent\x12/\n\x0b\x63reate_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x19\n\x11\x63lient_message_id\x18\t \x01(\t\x12\x39\n\x08metadata\x18\n \x03(\x0b\x32\'.atende.common.v1.Message.MetadataEntry\x12-\n\tcitations\x18\x0b \x03(\x0b\x32\x1a.atende.common.v1.Citation\x12\x35\n\nguardrails\x18\x0c \x03(\x0b\x32!.atende.common.v1.GuardrailAction\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"K\n\x06Intent\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\x12\r\n\x05\x61gent\x18\x03 \x01(\t\x12\x10\n\x08strategy\x18\x04 \x01(\t\"O\n\x08\x43itation\x12\x0e\n\x06source\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0f\n\x07snippet\x18\x03 \x01(\t\x12\x13\n\x0b\x64ocument_id\x18\x04 \x01(\t\"@\n\x0fGuardrailAction\x12\r\n\x05\x63heck\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x02 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\"V\n\x11\x42\x61ntQualification\x12\x0e\n\x06\x62udget\x18\x01 \x01(\t\x12\x11\n\tauthority\x18\x02 \x01(\t\x12\x0c\n\x04need\x18\x03 \x01(\t\x12\x10\n\x08timeline\x18\x04 \x01(\t\"\x95\x03\n\x04Lead\x12\x0f\n\x07lead_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\r\n\x05phone\x18\x05 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x06 \x01(\t\x12\r\n\x05score\x18\x07 \x01(\x05\x12:\n\rqualification\x18\x08 \x01(\x0b\x32#.atende.common.v1.BantQualification\x12\x0e\n\x06source\x18\t \x01(\t\x12/\n\ncrm_status\x18\x0f \x01(\x0e\x32\x1b.atende.common.v1.CrmStatus\x12\x0e\n\x06\x63rm_id\x18\x0b \x01(\t\x12\x11\n\tcrm_error\x18\x10 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x0c \x01(\t\x12/\n\x0b\x63reate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.TimestampJ\x04\x08\n\x10\x0b\"u\n\x11\x43onversationOwner\x12)\n\x04kind\x18\x01 \x01(\x0e\x32\x1b.atende.common.v1.OwnerKind\x12\n\n\x02id\x18\x02 \x01(\t\x12)\n\x05since\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\";\n\x0eTranscriptLine\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\r\n\x05\x61gent\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\"\xb0\x02\n\rHandoffPacket\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\x0f\n\x07summary\x18\x02 \x01(\t\x12\x11\n\tsentiment\x18\x03 \x01(\t\x12:\n\rqualification\x18\x04 \x01(\x0b\x32#.atende.common.v1.BantQualification\x12-\n\tcitations\x18\x05 \x03(\x0b\x32\x1a.atende.common.v1.Citation\x12\x34\n\ntranscript\x18\x06 \x03(\x0b\x32 .atende.common.v1.TranscriptLine\x12\x12\n\nfrom_agent\x18\x07 \x01(\t\x12\x10\n\x08language\x18\x08 \x01(\t\x12\x15\n\rcustomer_name\x18\t \x01(\t\x12\r\n\x05queue\x18\n \x01(\t\"\xcd\x02\n\x0c\x43onversation\x12\x17\n\x0f\x63onversation_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x03 \x01(\t\x12\r\n\x05\x61gent\x18\x04 \x01(\t\x12+\n\x08messages\x18\x05 \x03(\x0b\x32\x19.atende.common.v1.Message\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x05owner\x18\x08 \x01(\x0b\x32#.atende.common.v1.ConversationOwner\x12\x30\n\x07handoff\x18\t \x01(\x0b\x32\x1f.atende.common.v1.HandoffPacket\"\xb5\x02\n\x0b\x41gentAction\x12\x35\n\tsync_lead\x18\x01 \x01(\x0b\x32 .atende.common.v1.SyncLeadActionH\x00\x12\x37\n\nsend_email\x18\x02 \x01(\x0b\x32!.atende.common.v1.SendEmailActionH\x00\x12;\n\x0c\x62ook_meeting\x18\x03 \x01(\x0b\x32#.atende.common.v1.BookMeetingActionH\x00\x12\x39\n\x0btrack_event\x18\x04 \x01(\x0b\x32\".atende.common.v1.TrackEventActionH\x00\x12\x34\n\x08\x65scalate\x18\x05 \x01(\x0b\x32 .atende.common.v1.EscalateActionH\x00\x42\x08\n\x06\x61\x63tion\"(\n\x0eSyncLeadAction\x12\x16\n\x0e\x63onsent_source\x18\x01 \x01(\t\"\xbe\x01\n\x0fSendEmailAction\x12\n\n\x02to\x18\x01 \x01(\t\x12\x16\n\x08template\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x43\n\tvariables\x18\x04 \x03(\x0b\x32\x30.atende.common.v1.SendEmailAction.VariablesEntry\x1a\x30\n\x0eVariablesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xb9\x01\n\x11\x42ookMeetingAction\x12\x16\n\x0e\x61ttendee_email\x18\x01 \x01(\t\x12\x15\n\rattendee_name\x18\x02 \x01(\t\x12\x34\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x04\xe2\x41\x01\x02\x12\x18\n\x10\x64uration_minutes\x18\x04 \x01(\x05\x12\r\n\x05title\x18\x05 \x01(\t\x12\x16\n\x0erequested_time\x18\x06 \x01(\t\"\xa2\x01\n\x10TrackEventAction\x12\x13\n\x05\x65vent\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x46\n\nproperties\x18\x02 \x03(\x0b\x32\x32.atende.common.v1.TrackEventAction.PropertiesEntry\x1a\x31\n\x0fPropertiesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"G\n\x0e\x45scalateAction\x12\x35\n\x06packet\x18\x01 \x01(\x0b\x32\x1f.atende.common.v1.HandoffPacketB\x04\xe2\x41\x01\x02\"\xd7\x01\n\x0b\x45rasureStep\x12\r\n\x05store\x18\x01 \x01(\t\x12\x31\n\x07outcome\x18\x02 \x01(\x0e\x32 .atende.common.v1.ErasureOutcome\x12\x0e\n\x06\x64\x65tail\x18\x03 \x01(\t\x12\x0e\n\x06job_id\x18\x04 \x01(\t\x12/\n\x0bupdate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x35\n\x11next_attempt_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xba\x01\n\rSubjectRecord\x12\r\n\x05store\x18\x01 \x01(\t\x12\x11\n\trecord_id\x18\x02 \x01(\t\x12%\n\x04\x64\x61ta\x18\x03 \x01(\x0b\x32\x17.google.protobuf.Struct\x12/\n\x0b\x63reate_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*o\n\tOwnerKind\x12\x1a\n\x16OWNER_KIND_UNSPECIFIED\x10\x00\x12\x14\n\x10OWNER_KIND_AGENT\x10\x01\x12\x1a\n\x16OWNER_KIND_HUMAN_QUEUE\x10\x02\x12\x14\n\x10OWNER_KIND_HUMAN\x10\x03*\x81\x01\n\tCrmStatus\x12\x1a\n\x16\x43RM_STATUS_UNSPECIFIED\x10\x00\x12\x12\n\x0e\x43RM_STATUS_NEW\x10\x01\x12\x16\n\x12\x43RM_STATUS_PENDING\x10\x02\x12\x15\n\x11\x43RM_STATUS_SYNCED\x10\x03\x12\x15\n\x11\x43RM_STATUS_FAILED\x10\x04*\xa8\x01\n\x0e\x45rasureOutcome\x12\x1f\n\x1b\x45RASURE_OUTCOME_UNSPECIFIED\x10\x00\x12\x18\n\x14\x45RASURE_OUTCOME_DONE\x10\x01\x12\x1b\n\x17\x45RASURE_OUTCOME_PENDING\x10\x02\x12\x1a\n\x16\x45RASURE_OUTCOME_FAILED\x10\x03\x12\"\n\x1e\x45RASURE_OUTCOME_NOT_CONFIGURED\x10\x04\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -47,46 +48,52 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TRACKEVENTACTION'].fields_by_name['event']._serialized_options = b'\342A\001\002'
   _globals['_ESCALATEACTION'].fields_by_name['packet']._loaded_options = None
   _globals['_ESCALATEACTION'].fields_by_name['packet']._serialized_options = b'\342A\001\002'
-  _globals['_OWNERKIND']._serialized_start=3077
-  _globals['_OWNERKIND']._serialized_end=3188
-  _globals['_CRMSTATUS']._serialized_start=3191
-  _globals['_CRMSTATUS']._serialized_end=3320
-  _globals['_MESSAGE']._serialized_start=117
-  _globals['_MESSAGE']._serialized_end=559
-  _globals['_MESSAGE_METADATAENTRY']._serialized_start=512
-  _globals['_MESSAGE_METADATAENTRY']._serialized_end=559
-  _globals['_INTENT']._serialized_start=561
-  _globals['_INTENT']._serialized_end=636
-  _globals['_CITATION']._serialized_start=638
-  _globals['_CITATION']._serialized_end=717
-  _globals['_GUARDRAILACTION']._serialized_start=719
-  _globals['_GUARDRAILACTION']._serialized_end=783
-  _globals['_BANTQUALIFICATION']._serialized_start=785
-  _globals['_BANTQUALIFICATION']._serialized_end=871
-  _globals['_LEAD']._serialized_start=874
-  _globals['_LEAD']._serialized_end=1279
-  _globals['_CONVERSATIONOWNER']._serialized_start=1281
-  _globals['_CONVERSATIONOWNER']._serialized_end=1398
-  _globals['_TRANSCRIPTLINE']._serialized_start=1400
-  _globals['_TRANSCRIPTLINE']._serialized_end=1459
-  _globals['_HANDOFFPACKET']._serialized_start=1462
-  _globals['_HANDOFFPACKET']._serialized_end=1766
-  _globals['_CONVERSATION']._serialized_start=1769
-  _globals['_CONVERSATION']._serialized_end=2102
-  _globals['_AGENTACTION']._serialized_start=2105
-  _globals['_AGENTACTION']._serialized_end=2414
-  _globals['_SYNCLEADACTION']._serialized_start=2416
-  _globals['_SYNCLEADACTION']._serialized_end=2456
-  _globals['_SENDEMAILACTION']._serialized_start=2459
-  _globals['_SENDEMAILACTION']._serialized_end=2649
-  _globals['_SENDEMAILACTION_VARIABLESENTRY']._serialized_start=2601
-  _globals['_SENDEMAILACTION_VARIABLESENTRY']._serialized_end=2649
-  _globals['_BOOKMEETINGACTION']._serialized_start=2652
-  _globals['_BOOKMEETINGACTION']._serialized_end=2837
-  _globals['_TRACKEVENTACTION']._serialized_start=2840
-  _globals['_TRACKEVENTACTION']._serialized_end=3002
-  _globals['_TRACKEVENTACTION_PROPERTIESENTRY']._serialized_start=2953
-  _globals['_TRACKEVENTACTION_PROPERTIESENTRY']._serialized_end=3002
-  _globals['_ESCALATEACTION']._serialized_start=3004
-  _globals['_ESCALATEACTION']._serialized_end=3075
+  _globals['_OWNERKIND']._serialized_start=3514
+  _globals['_OWNERKIND']._serialized_end=3625
+  _globals['_CRMSTATUS']._serialized_start=3628
+  _globals['_CRMSTATUS']._serialized_end=3757
+  _globals['_ERASUREOUTCOME']._serialized_start=3760
+  _globals['_ERASUREOUTCOME']._serialized_end=3928
+  _globals['_MESSAGE']._serialized_start=147
+  _globals['_MESSAGE']._serialized_end=589
+  _globals['_MESSAGE_METADATAENTRY']._serialized_start=542
+  _globals['_MESSAGE_METADATAENTRY']._serialized_end=589
+  _globals['_INTENT']._serialized_start=591
+  _globals['_INTENT']._serialized_end=666
+  _globals['_CITATION']._serialized_start=668
+  _globals['_CITATION']._serialized_end=747
+  _globals['_GUARDRAILACTION']._serialized_start=749
+  _globals['_GUARDRAILACTION']._serialized_end=813
+  _globals['_BANTQUALIFICATION']._serialized_start=815
+  _globals['_BANTQUALIFICATION']._serialized_end=901
+  _globals['_LEAD']._serialized_start=904
+  _globals['_LEAD']._serialized_end=1309
+  _globals['_CONVERSATIONOWNER']._serialized_start=1311
+  _globals['_CONVERSATIONOWNER']._serialized_end=1428
+  _globals['_TRANSCRIPTLINE']._serialized_start=1430
+  _globals['_TRANSCRIPTLINE']._serialized_end=1489
+  _globals['_HANDOFFPACKET']._serialized_start=1492
+  _globals['_HANDOFFPACKET']._serialized_end=1796
+  _globals['_CONVERSATION']._serialized_start=1799
+  _globals['_CONVERSATION']._serialized_end=2132
+  _globals['_AGENTACTION']._serialized_start=2135
+  _globals['_AGENTACTION']._serialized_end=2444
+  _globals['_SYNCLEADACTION']._serialized_start=2446
+  _globals['_SYNCLEADACTION']._serialized_end=2486
+  _globals['_SENDEMAILACTION']._serialized_start=2489
+  _globals['_SENDEMAILACTION']._serialized_end=2679
+  _globals['_SENDEMAILACTION_VARIABLESENTRY']._serialized_start=2631
+  _globals['_SENDEMAILACTION_VARIABLESENTRY']._serialized_end=2679
+  _globals['_BOOKMEETINGACTION']._serialized_start=2682
+  _globals['_BOOKMEETINGACTION']._serialized_end=2867
+  _globals['_TRACKEVENTACTION']._serialized_start=2870
+  _globals['_TRACKEVENTACTION']._serialized_end=3032
+  _globals['_TRACKEVENTACTION_PROPERTIESENTRY']._serialized_start=2983
+  _globals['_TRACKEVENTACTION_PROPERTIESENTRY']._serialized_end=3032
+  _globals['_ESCALATEACTION']._serialized_start=3034
+  _globals['_ESCALATEACTION']._serialized_end=3105
+  _globals['_ERASURESTEP']._serialized_start=3108
+  _globals['_ERASURESTEP']._serialized_end=3323
+  _globals['_SUBJECTRECORD']._serialized_start=3326
+  _globals['_SUBJECTRECORD']._serialized_end=3512
 # @@protoc_insertion_point(module_scope)

@@ -1,6 +1,7 @@
 import datetime
 
 from google.api import field_behavior_pb2 as _field_behavior_pb2
+from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -25,6 +26,14 @@ class CrmStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     CRM_STATUS_PENDING: _ClassVar[CrmStatus]
     CRM_STATUS_SYNCED: _ClassVar[CrmStatus]
     CRM_STATUS_FAILED: _ClassVar[CrmStatus]
+
+class ErasureOutcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ERASURE_OUTCOME_UNSPECIFIED: _ClassVar[ErasureOutcome]
+    ERASURE_OUTCOME_DONE: _ClassVar[ErasureOutcome]
+    ERASURE_OUTCOME_PENDING: _ClassVar[ErasureOutcome]
+    ERASURE_OUTCOME_FAILED: _ClassVar[ErasureOutcome]
+    ERASURE_OUTCOME_NOT_CONFIGURED: _ClassVar[ErasureOutcome]
 OWNER_KIND_UNSPECIFIED: OwnerKind
 OWNER_KIND_AGENT: OwnerKind
 OWNER_KIND_HUMAN_QUEUE: OwnerKind
@@ -34,6 +43,11 @@ CRM_STATUS_NEW: CrmStatus
 CRM_STATUS_PENDING: CrmStatus
 CRM_STATUS_SYNCED: CrmStatus
 CRM_STATUS_FAILED: CrmStatus
+ERASURE_OUTCOME_UNSPECIFIED: ErasureOutcome
+ERASURE_OUTCOME_DONE: ErasureOutcome
+ERASURE_OUTCOME_PENDING: ErasureOutcome
+ERASURE_OUTCOME_FAILED: ErasureOutcome
+ERASURE_OUTCOME_NOT_CONFIGURED: ErasureOutcome
 
 class Message(_message.Message):
     __slots__ = ("message_id", "conversation_id", "role", "text", "agent", "channel", "intent", "create_time", "client_message_id", "metadata", "citations", "guardrails")
@@ -291,3 +305,33 @@ class EscalateAction(_message.Message):
     PACKET_FIELD_NUMBER: _ClassVar[int]
     packet: HandoffPacket
     def __init__(self, packet: _Optional[_Union[HandoffPacket, _Mapping]] = ...) -> None: ...
+
+class ErasureStep(_message.Message):
+    __slots__ = ("store", "outcome", "detail", "job_id", "update_time", "next_attempt_time")
+    STORE_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    DETAIL_FIELD_NUMBER: _ClassVar[int]
+    JOB_ID_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    NEXT_ATTEMPT_TIME_FIELD_NUMBER: _ClassVar[int]
+    store: str
+    outcome: ErasureOutcome
+    detail: str
+    job_id: str
+    update_time: _timestamp_pb2.Timestamp
+    next_attempt_time: _timestamp_pb2.Timestamp
+    def __init__(self, store: _Optional[str] = ..., outcome: _Optional[_Union[ErasureOutcome, str]] = ..., detail: _Optional[str] = ..., job_id: _Optional[str] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., next_attempt_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class SubjectRecord(_message.Message):
+    __slots__ = ("store", "record_id", "data", "create_time", "update_time")
+    STORE_FIELD_NUMBER: _ClassVar[int]
+    RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    store: str
+    record_id: str
+    data: _struct_pb2.Struct
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, store: _Optional[str] = ..., record_id: _Optional[str] = ..., data: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

@@ -22,13 +22,14 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from atende.common.v1 import access_pb2 as atende_dot_common_dot_v1_dot_access__pb2
 from atende.common.v1 import types_pb2 as atende_dot_common_dot_v1_dot_types__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n1atende/conversation/v1/conversation_service.proto\x12\x16\x61tende.conversation.v1\x1a\x1c\x61tende/common/v1/types.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x87\x02\n\x12SendMessageRequest\x12\x1d\n\x0f\x63onversation_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x15\n\x07user_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x12\n\x04text\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x0f\n\x07\x63hannel\x18\x04 \x01(\t\x12\x19\n\x11\x63lient_message_id\x18\x05 \x01(\t\x12J\n\x08metadata\x18\x06 \x03(\x0b\x32\x38.atende.conversation.v1.SendMessageRequest.MetadataEntry\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xf2\x01\n\x13SendMessageResponse\x12\x17\n\x0f\x63onversation_id\x18\x01 \x01(\t\x12,\n\x05reply\x18\x02 \x01(\x0b\x32\x1d.atende.conversation.v1.Reply\x12(\n\x06intent\x18\x03 \x01(\x0b\x32\x18.atende.common.v1.Intent\x12$\n\x04lead\x18\x04 \x01(\x0b\x32\x16.atende.common.v1.Lead\x12\x10\n\x08replayed\x18\x05 \x01(\x08\x12\x32\n\x05owner\x18\x06 \x01(\x0b\x32#.atende.common.v1.ConversationOwner\"\xcf\x01\n\x05Reply\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05\x61gent\x18\x02 \x01(\t\x12-\n\tcitations\x18\x03 \x03(\x0b\x32\x1a.atende.common.v1.Citation\x12\x35\n\nguardrails\x18\x04 \x03(\x0b\x32!.atende.common.v1.GuardrailAction\x12\x12\n\nmessage_id\x18\x05 \x01(\t\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x8b\x02\n\x14StreamMessageRequest\x12\x1d\n\x0f\x63onversation_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x15\n\x07user_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x12\n\x04text\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x0f\n\x07\x63hannel\x18\x04 \x01(\t\x12\x19\n\x11\x63lient_message_id\x18\x05 \x01(\t\x12L\n\x08metadata\x18\x06 \x03(\x0b\x32:.atende.conversation.v1.StreamMessageRequest.MetadataEntry\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"b\n\x15StreamMessageResponse\x12\r\n\x05\x64\x65lta\x18\x01 \x01(\t\x12:\n\x05\x66inal\x18\x02 \x01(\x0b\x32+.atende.conversation.v1.SendMessageResponse\"1\n\x16GetConversationRequest\x12\x17\n\x0f\x63onversation_id\x18\x01 \x01(\t\"D\n\x15\x43lassifyIntentRequest\x12\x12\n\x04text\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\x0f\x63onversation_id\x18\x02 \x01(\t\"]\n\x16\x43lassifyIntentResponse\x12\r\n\x05\x61gent\x18\x01 \x01(\t\x12\x0e\n\x06intent\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x02\x12\x10\n\x08strategy\x18\x04 \x01(\t\"A\n\x16\x43heckGuardrailsRequest\x12\x12\n\x04text\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x05stage\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\"}\n\x17\x43heckGuardrailsResponse\x12\x0f\n\x07\x61llowed\x18\x01 \x01(\x08\x12:\n\x08\x66indings\x18\x02 \x03(\x0b\x32(.atende.conversation.v1.GuardrailFinding\x12\x15\n\rredacted_text\x18\x03 \x01(\t\"K\n\x10GuardrailFinding\x12\r\n\x05\x63heck\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\r\n\x05start\x18\x03 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x04 \x01(\x05\x32\xa2\x06\n\x13\x43onversationService\x12\x9f\x01\n\x0bSendMessage\x12*.atende.conversation.v1.SendMessageRequest\x1a+.atende.conversation.v1.SendMessageResponse\"7\x82\xd3\xe4\x93\x02\x31\",/v1/conversations/{conversation_id}/messages:\x01*\x12\xae\x01\n\rStreamMessage\x12,.atende.conversation.v1.StreamMessageRequest\x1a-.atende.conversation.v1.StreamMessageResponse\">\x82\xd3\xe4\x93\x02\x38\"3/v1/conversations/{conversation_id}/messages:stream:\x01*0\x01\x12\x8e\x01\n\x0fGetConversation\x12..atende.conversation.v1.GetConversationRequest\x1a\x1e.atende.common.v1.Conversation\"+\x82\xd3\xe4\x93\x02%\x12#/v1/conversations/{conversation_id}\x12\x90\x01\n\x0e\x43lassifyIntent\x12-.atende.conversation.v1.ClassifyIntentRequest\x1a..atende.conversation.v1.ClassifyIntentResponse\"\x1f\x82\xd3\xe4\x93\x02\x19\"\x14/v1/intents:classify:\x01*\x12\x93\x01\n\x0f\x43heckGuardrails\x12..atende.conversation.v1.CheckGuardrailsRequest\x1a/.atende.conversation.v1.CheckGuardrailsResponse\"\x1f\x82\xd3\xe4\x93\x02\x19\"\x14/v1/guardrails:check:\x01*b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n1atende/conversation/v1/conversation_service.proto\x12\x16\x61tende.conversation.v1\x1a\x1d\x61tende/common/v1/access.proto\x1a\x1c\x61tende/common/v1/types.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x87\x02\n\x12SendMessageRequest\x12\x1d\n\x0f\x63onversation_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x15\n\x07user_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x12\n\x04text\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x0f\n\x07\x63hannel\x18\x04 \x01(\t\x12\x19\n\x11\x63lient_message_id\x18\x05 \x01(\t\x12J\n\x08metadata\x18\x06 \x03(\x0b\x32\x38.atende.conversation.v1.SendMessageRequest.MetadataEntry\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xf2\x01\n\x13SendMessageResponse\x12\x17\n\x0f\x63onversation_id\x18\x01 \x01(\t\x12,\n\x05reply\x18\x02 \x01(\x0b\x32\x1d.atende.conversation.v1.Reply\x12(\n\x06intent\x18\x03 \x01(\x0b\x32\x18.atende.common.v1.Intent\x12$\n\x04lead\x18\x04 \x01(\x0b\x32\x16.atende.common.v1.Lead\x12\x10\n\x08replayed\x18\x05 \x01(\x08\x12\x32\n\x05owner\x18\x06 \x01(\x0b\x32#.atende.common.v1.ConversationOwner\"\xcf\x01\n\x05Reply\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05\x61gent\x18\x02 \x01(\t\x12-\n\tcitations\x18\x03 \x03(\x0b\x32\x1a.atende.common.v1.Citation\x12\x35\n\nguardrails\x18\x04 \x03(\x0b\x32!.atende.common.v1.GuardrailAction\x12\x12\n\nmessage_id\x18\x05 \x01(\t\x12/\n\x0b\x63reate_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x8b\x02\n\x14StreamMessageRequest\x12\x1d\n\x0f\x63onversation_id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x15\n\x07user_id\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\x12\n\x04text\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x0f\n\x07\x63hannel\x18\x04 \x01(\t\x12\x19\n\x11\x63lient_message_id\x18\x05 \x01(\t\x12L\n\x08metadata\x18\x06 \x03(\x0b\x32:.atende.conversation.v1.StreamMessageRequest.MetadataEntry\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"b\n\x15StreamMessageResponse\x12\r\n\x05\x64\x65lta\x18\x01 \x01(\t\x12:\n\x05\x66inal\x18\x02 \x01(\x0b\x32+.atende.conversation.v1.SendMessageResponse\"1\n\x16GetConversationRequest\x12\x17\n\x0f\x63onversation_id\x18\x01 \x01(\t\"D\n\x15\x43lassifyIntentRequest\x12\x12\n\x04text\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x17\n\x0f\x63onversation_id\x18\x02 \x01(\t\"]\n\x16\x43lassifyIntentResponse\x12\r\n\x05\x61gent\x18\x01 \x01(\t\x12\x0e\n\x06intent\x18\x02 \x01(\t\x12\x12\n\nconfidence\x18\x03 \x01(\x02\x12\x10\n\x08strategy\x18\x04 \x01(\t\"A\n\x16\x43heckGuardrailsRequest\x12\x12\n\x04text\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\x13\n\x05stage\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\"}\n\x17\x43heckGuardrailsResponse\x12\x0f\n\x07\x61llowed\x18\x01 \x01(\x08\x12:\n\x08\x66indings\x18\x02 \x03(\x0b\x32(.atende.conversation.v1.GuardrailFinding\x12\x15\n\rredacted_text\x18\x03 \x01(\t\"K\n\x10GuardrailFinding\x12\r\n\x05\x63heck\x18\x01 \x01(\t\x12\x0c\n\x04kind\x18\x02 \x01(\t\x12\r\n\x05start\x18\x03 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x04 \x01(\x05\x32\xb6\x06\n\x13\x43onversationService\x12\xa3\x01\n\x0bSendMessage\x12*.atende.conversation.v1.SendMessageRequest\x1a+.atende.conversation.v1.SendMessageResponse\";\xc8\xc1\x18\x01\x82\xd3\xe4\x93\x02\x31\",/v1/conversations/{conversation_id}/messages:\x01*\x12\xb2\x01\n\rStreamMessage\x12,.atende.conversation.v1.StreamMessageRequest\x1a-.atende.conversation.v1.StreamMessageResponse\"B\xc8\xc1\x18\x01\x82\xd3\xe4\x93\x02\x38\"3/v1/conversations/{conversation_id}/messages:stream:\x01*0\x01\x12\x92\x01\n\x0fGetConversation\x12..atende.conversation.v1.GetConversationRequest\x1a\x1e.atende.common.v1.Conversation\"/\xc8\xc1\x18\x01\x82\xd3\xe4\x93\x02%\x12#/v1/conversations/{conversation_id}\x12\x94\x01\n\x0e\x43lassifyIntent\x12-.atende.conversation.v1.ClassifyIntentRequest\x1a..atende.conversation.v1.ClassifyIntentResponse\"#\xc8\xc1\x18\x03\x82\xd3\xe4\x93\x02\x19\"\x14/v1/intents:classify:\x01*\x12\x97\x01\n\x0f\x43heckGuardrails\x12..atende.conversation.v1.CheckGuardrailsRequest\x1a/.atende.conversation.v1.CheckGuardrailsResponse\"#\xc8\xc1\x18\x03\x82\xd3\xe4\x93\x02\x19\"\x14/v1/guardrails:check:\x01*b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -58,41 +59,41 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_CHECKGUARDRAILSREQUEST'].fields_by_name['stage']._loaded_options = None
   _globals['_CHECKGUARDRAILSREQUEST'].fields_by_name['stage']._serialized_options = b'\342A\001\002'
   _globals['_CONVERSATIONSERVICE'].methods_by_name['SendMessage']._loaded_options = None
-  _globals['_CONVERSATIONSERVICE'].methods_by_name['SendMessage']._serialized_options = b'\202\323\344\223\0021\",/v1/conversations/{conversation_id}/messages:\001*'
+  _globals['_CONVERSATIONSERVICE'].methods_by_name['SendMessage']._serialized_options = b'\310\301\030\001\202\323\344\223\0021\",/v1/conversations/{conversation_id}/messages:\001*'
   _globals['_CONVERSATIONSERVICE'].methods_by_name['StreamMessage']._loaded_options = None
-  _globals['_CONVERSATIONSERVICE'].methods_by_name['StreamMessage']._serialized_options = b'\202\323\344\223\0028\"3/v1/conversations/{conversation_id}/messages:stream:\001*'
+  _globals['_CONVERSATIONSERVICE'].methods_by_name['StreamMessage']._serialized_options = b'\310\301\030\001\202\323\344\223\0028\"3/v1/conversations/{conversation_id}/messages:stream:\001*'
   _globals['_CONVERSATIONSERVICE'].methods_by_name['GetConversation']._loaded_options = None
-  _globals['_CONVERSATIONSERVICE'].methods_by_name['GetConversation']._serialized_options = b'\202\323\344\223\002%\022#/v1/conversations/{conversation_id}'
+  _globals['_CONVERSATIONSERVICE'].methods_by_name['GetConversation']._serialized_options = b'\310\301\030\001\202\323\344\223\002%\022#/v1/conversations/{conversation_id}'
   _globals['_CONVERSATIONSERVICE'].methods_by_name['ClassifyIntent']._loaded_options = None
-  _globals['_CONVERSATIONSERVICE'].methods_by_name['ClassifyIntent']._serialized_options = b'\202\323\344\223\002\031\"\024/v1/intents:classify:\001*'
+  _globals['_CONVERSATIONSERVICE'].methods_by_name['ClassifyIntent']._serialized_options = b'\310\301\030\003\202\323\344\223\002\031\"\024/v1/intents:classify:\001*'
   _globals['_CONVERSATIONSERVICE'].methods_by_name['CheckGuardrails']._loaded_options = None
-  _globals['_CONVERSATIONSERVICE'].methods_by_name['CheckGuardrails']._serialized_options = b'\202\323\344\223\002\031\"\024/v1/guardrails:check:\001*'
-  _globals['_SENDMESSAGEREQUEST']._serialized_start=204
-  _globals['_SENDMESSAGEREQUEST']._serialized_end=467
-  _globals['_SENDMESSAGEREQUEST_METADATAENTRY']._serialized_start=420
-  _globals['_SENDMESSAGEREQUEST_METADATAENTRY']._serialized_end=467
-  _globals['_SENDMESSAGERESPONSE']._serialized_start=470
-  _globals['_SENDMESSAGERESPONSE']._serialized_end=712
-  _globals['_REPLY']._serialized_start=715
-  _globals['_REPLY']._serialized_end=922
-  _globals['_STREAMMESSAGEREQUEST']._serialized_start=925
-  _globals['_STREAMMESSAGEREQUEST']._serialized_end=1192
-  _globals['_STREAMMESSAGEREQUEST_METADATAENTRY']._serialized_start=420
-  _globals['_STREAMMESSAGEREQUEST_METADATAENTRY']._serialized_end=467
-  _globals['_STREAMMESSAGERESPONSE']._serialized_start=1194
-  _globals['_STREAMMESSAGERESPONSE']._serialized_end=1292
-  _globals['_GETCONVERSATIONREQUEST']._serialized_start=1294
-  _globals['_GETCONVERSATIONREQUEST']._serialized_end=1343
-  _globals['_CLASSIFYINTENTREQUEST']._serialized_start=1345
-  _globals['_CLASSIFYINTENTREQUEST']._serialized_end=1413
-  _globals['_CLASSIFYINTENTRESPONSE']._serialized_start=1415
-  _globals['_CLASSIFYINTENTRESPONSE']._serialized_end=1508
-  _globals['_CHECKGUARDRAILSREQUEST']._serialized_start=1510
-  _globals['_CHECKGUARDRAILSREQUEST']._serialized_end=1575
-  _globals['_CHECKGUARDRAILSRESPONSE']._serialized_start=1577
-  _globals['_CHECKGUARDRAILSRESPONSE']._serialized_end=1702
-  _globals['_GUARDRAILFINDING']._serialized_start=1704
-  _globals['_GUARDRAILFINDING']._serialized_end=1779
-  _globals['_CONVERSATIONSERVICE']._serialized_start=1782
-  _globals['_CONVERSATIONSERVICE']._serialized_end=2584
+  _globals['_CONVERSATIONSERVICE'].methods_by_name['CheckGuardrails']._serialized_options = b'\310\301\030\003\202\323\344\223\002\031\"\024/v1/guardrails:check:\001*'
+  _globals['_SENDMESSAGEREQUEST']._serialized_start=235
+  _globals['_SENDMESSAGEREQUEST']._serialized_end=498
+  _globals['_SENDMESSAGEREQUEST_METADATAENTRY']._serialized_start=451
+  _globals['_SENDMESSAGEREQUEST_METADATAENTRY']._serialized_end=498
+  _globals['_SENDMESSAGERESPONSE']._serialized_start=501
+  _globals['_SENDMESSAGERESPONSE']._serialized_end=743
+  _globals['_REPLY']._serialized_start=746
+  _globals['_REPLY']._serialized_end=953
+  _globals['_STREAMMESSAGEREQUEST']._serialized_start=956
+  _globals['_STREAMMESSAGEREQUEST']._serialized_end=1223
+  _globals['_STREAMMESSAGEREQUEST_METADATAENTRY']._serialized_start=451
+  _globals['_STREAMMESSAGEREQUEST_METADATAENTRY']._serialized_end=498
+  _globals['_STREAMMESSAGERESPONSE']._serialized_start=1225
+  _globals['_STREAMMESSAGERESPONSE']._serialized_end=1323
+  _globals['_GETCONVERSATIONREQUEST']._serialized_start=1325
+  _globals['_GETCONVERSATIONREQUEST']._serialized_end=1374
+  _globals['_CLASSIFYINTENTREQUEST']._serialized_start=1376
+  _globals['_CLASSIFYINTENTREQUEST']._serialized_end=1444
+  _globals['_CLASSIFYINTENTRESPONSE']._serialized_start=1446
+  _globals['_CLASSIFYINTENTRESPONSE']._serialized_end=1539
+  _globals['_CHECKGUARDRAILSREQUEST']._serialized_start=1541
+  _globals['_CHECKGUARDRAILSREQUEST']._serialized_end=1606
+  _globals['_CHECKGUARDRAILSRESPONSE']._serialized_start=1608
+  _globals['_CHECKGUARDRAILSRESPONSE']._serialized_end=1733
+  _globals['_GUARDRAILFINDING']._serialized_start=1735
+  _globals['_GUARDRAILFINDING']._serialized_end=1810
+  _globals['_CONVERSATIONSERVICE']._serialized_start=1813
+  _globals['_CONVERSATIONSERVICE']._serialized_end=2635
 # @@protoc_insertion_point(module_scope)

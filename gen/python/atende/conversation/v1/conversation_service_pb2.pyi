@@ -1,5 +1,6 @@
 import datetime
 
+from atende.common.v1 import access_pb2 as _access_pb2
 from atende.common.v1 import types_pb2 as _types_pb2
 from google.api import annotations_pb2 as _annotations_pb2
 from google.api import field_behavior_pb2 as _field_behavior_pb2

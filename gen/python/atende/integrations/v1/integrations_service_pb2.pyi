@@ -1,7 +1,7 @@
 import datetime
 
-from google.api import field_behavior_pb2 as _field_behavior_pb2
 from atende.common.v1 import types_pb2 as _types_pb2
+from google.api import field_behavior_pb2 as _field_behavior_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -178,3 +178,37 @@ class RetryJobResponse(_message.Message):
     JOB_FIELD_NUMBER: _ClassVar[int]
     job: Job
     def __init__(self, job: _Optional[_Union[Job, _Mapping]] = ...) -> None: ...
+
+class EraseSubjectRequest(_message.Message):
+    __slots__ = ("erasure_id", "user_id", "emails", "phones")
+    ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAILS_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    erasure_id: str
+    user_id: str
+    emails: _containers.RepeatedScalarFieldContainer[str]
+    phones: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, erasure_id: _Optional[str] = ..., user_id: _Optional[str] = ..., emails: _Optional[_Iterable[str]] = ..., phones: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class EraseSubjectResponse(_message.Message):
+    __slots__ = ("steps",)
+    STEPS_FIELD_NUMBER: _ClassVar[int]
+    steps: _containers.RepeatedCompositeFieldContainer[_types_pb2.ErasureStep]
+    def __init__(self, steps: _Optional[_Iterable[_Union[_types_pb2.ErasureStep, _Mapping]]] = ...) -> None: ...
+
+class ExportSubjectRequest(_message.Message):
+    __slots__ = ("user_id", "emails", "phones")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAILS_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    emails: _containers.RepeatedScalarFieldContainer[str]
+    phones: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, user_id: _Optional[str] = ..., emails: _Optional[_Iterable[str]] = ..., phones: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ExportSubjectResponse(_message.Message):
+    __slots__ = ("records",)
+    RECORDS_FIELD_NUMBER: _ClassVar[int]
+    records: _containers.RepeatedCompositeFieldContainer[_types_pb2.SubjectRecord]
+    def __init__(self, records: _Optional[_Iterable[_Union[_types_pb2.SubjectRecord, _Mapping]]] = ...) -> None: ...

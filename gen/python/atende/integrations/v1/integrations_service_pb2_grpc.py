@@ -70,6 +70,16 @@ class IntegrationsServiceStub:
                 request_serializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.RetryJobRequest.SerializeToString,
                 response_deserializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.RetryJobResponse.FromString,
                 _registered_method=True)
+        self.EraseSubject = channel.unary_unary(
+                '/atende.integrations.v1.IntegrationsService/EraseSubject',
+                request_serializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.EraseSubjectRequest.SerializeToString,
+                response_deserializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.EraseSubjectResponse.FromString,
+                _registered_method=True)
+        self.ExportSubject = channel.unary_unary(
+                '/atende.integrations.v1.IntegrationsService/ExportSubject',
+                request_serializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.ExportSubjectRequest.SerializeToString,
+                response_deserializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.ExportSubjectResponse.FromString,
+                _registered_method=True)
 
 
 class IntegrationsServiceServicer:
@@ -119,7 +129,32 @@ class IntegrationsServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def RetryJob(self, request, context):
-        """Puts a dead-lettered or failed job back in the queue.
+        """Puts a dead-lettered or failed job back in the queue. FAILED_PRECONDITION for
+        a delivered job, or one whose data an erasure removed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EraseSubject(self, request, context):
+        """Erases one person (LGPD). memory_svc's outbox relay calls it, retrying until
+        it answers, with the identifiers memory_svc knew. In one transaction: every
+        job about the person (by user_id, distinct_id, e-mail or phone) loses its
+        payload, and those not yet delivered are cancelled (dead, never retried); the
+        local adapters' rows about the person are deleted. Then one job per CRM and
+        analytics vendor that is configured, or that received the person's data,
+        asks that vendor to delete the person, with retries like any other job.
+        Idempotent: the same erasure_id again erases nothing more and answers the
+        steps with the vendor jobs' current state, which is how the relay follows
+        them until each is done or failed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportSubject(self, request, context):
+        """Everything integrations_svc holds about one person, for an LGPD export: the
+        jobs about them (with their payloads) and the local adapters' rows.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -162,6 +197,16 @@ def add_IntegrationsServiceServicer_to_server(servicer, server):
                     servicer.RetryJob,
                     request_deserializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.RetryJobRequest.FromString,
                     response_serializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.RetryJobResponse.SerializeToString,
+            ),
+            'EraseSubject': grpc.unary_unary_rpc_method_handler(
+                    servicer.EraseSubject,
+                    request_deserializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.EraseSubjectRequest.FromString,
+                    response_serializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.EraseSubjectResponse.SerializeToString,
+            ),
+            'ExportSubject': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportSubject,
+                    request_deserializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.ExportSubjectRequest.FromString,
+                    response_serializer=atende_dot_integrations_dot_v1_dot_integrations__service__pb2.ExportSubjectResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -354,6 +399,60 @@ class IntegrationsService:
             '/atende.integrations.v1.IntegrationsService/RetryJob',
             atende_dot_integrations_dot_v1_dot_integrations__service__pb2.RetryJobRequest.SerializeToString,
             atende_dot_integrations_dot_v1_dot_integrations__service__pb2.RetryJobResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EraseSubject(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/atende.integrations.v1.IntegrationsService/EraseSubject',
+            atende_dot_integrations_dot_v1_dot_integrations__service__pb2.EraseSubjectRequest.SerializeToString,
+            atende_dot_integrations_dot_v1_dot_integrations__service__pb2.EraseSubjectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportSubject(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/atende.integrations.v1.IntegrationsService/ExportSubject',
+            atende_dot_integrations_dot_v1_dot_integrations__service__pb2.ExportSubjectRequest.SerializeToString,
+            atende_dot_integrations_dot_v1_dot_integrations__service__pb2.ExportSubjectResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -22,11 +22,12 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from atende.common.v1 import access_pb2 as atende_dot_common_dot_v1_dot_access__pb2
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+atende/knowledge/v1/knowledge_service.proto\x12\x13\x61tende.knowledge.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\"\xd5\x01\n\x08\x44ocument\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\r\n\x05title\x18\x02 \x01(\t\x12\x12\n\x04text\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x0e\n\x06source\x18\x04 \x01(\t\x12=\n\x08metadata\x18\x05 \x03(\x0b\x32+.atende.knowledge.v1.Document.MetadataEntry\x12\x14\n\x0c\x63ontent_type\x18\x06 \x01(\t\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"^\n\x16IngestDocumentsRequest\x12\x12\n\ncollection\x18\x01 \x01(\t\x12\x30\n\tdocuments\x18\x02 \x03(\x0b\x32\x1d.atende.knowledge.v1.Document\"D\n\x17IngestDocumentsResponse\x12\x14\n\x0c\x64ocument_ids\x18\x01 \x03(\t\x12\x13\n\x0b\x63hunk_count\x18\x02 \x01(\x05\"d\n\x1cStreamIngestDocumentsRequest\x12\x12\n\ncollection\x18\x01 \x01(\t\x12\x30\n\tdocuments\x18\x02 \x03(\x0b\x32\x1d.atende.knowledge.v1.Document\"L\n\x1dStreamIngestDocumentsResponse\x12\x16\n\x0e\x64ocument_count\x18\x01 \x01(\x05\x12\x13\n\x0b\x63hunk_count\x18\x02 \x01(\x05\"\x9f\x02\n\x16SearchKnowledgeRequest\x12\x12\n\ncollection\x18\x01 \x01(\t\x12\x13\n\x05query\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\r\n\x05top_k\x18\x03 \x01(\x05\x12X\n\x0fmetadata_filter\x18\x04 \x03(\x0b\x32?.atende.knowledge.v1.SearchKnowledgeRequest.MetadataFilterEntry\x12<\n\x0fquery_embedding\x18\x05 \x01(\x0b\x32#.atende.knowledge.v1.QueryEmbedding\x1a\x35\n\x13MetadataFilterEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"/\n\x0eQueryEmbedding\x12\r\n\x05model\x18\x01 \x01(\t\x12\x0e\n\x06values\x18\x02 \x03(\x02\"M\n\x17SearchKnowledgeResponse\x12\x32\n\x07results\x18\x01 \x03(\x0b\x32!.atende.knowledge.v1.SearchResult\"\xf6\x01\n\x0cSearchResult\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\r\n\x05score\x18\x03 \x01(\x02\x12\x0e\n\x06source\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x0f\n\x07section\x18\x06 \x01(\t\x12\x41\n\x08metadata\x18\x07 \x03(\x0b\x32/.atende.knowledge.v1.SearchResult.MetadataEntry\x12\x10\n\x08\x63hunk_id\x18\x08 \x01(\t\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"@\n\x15\x44\x65leteDocumentRequest\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x12\n\ncollection\x18\x02 \x01(\t\"0\n\x16\x44\x65leteDocumentResponse\x12\x16\n\x0e\x63hunks_deleted\x18\x01 \x01(\x05\x32\xd3\x04\n\x10KnowledgeService\x12\x90\x01\n\x0fIngestDocuments\x12+.atende.knowledge.v1.IngestDocumentsRequest\x1a,.atende.knowledge.v1.IngestDocumentsResponse\"\"\x82\xd3\xe4\x93\x02\x1c\"\x17/v1/knowledge/documents:\x01*\x12\x80\x01\n\x15StreamIngestDocuments\x12\x31.atende.knowledge.v1.StreamIngestDocumentsRequest\x1a\x32.atende.knowledge.v1.StreamIngestDocumentsResponse(\x01\x12\x8d\x01\n\x0fSearchKnowledge\x12+.atende.knowledge.v1.SearchKnowledgeRequest\x1a,.atende.knowledge.v1.SearchKnowledgeResponse\"\x1f\x82\xd3\xe4\x93\x02\x19\"\x14/v1/knowledge:search:\x01*\x12\x98\x01\n\x0e\x44\x65leteDocument\x12*.atende.knowledge.v1.DeleteDocumentRequest\x1a+.atende.knowledge.v1.DeleteDocumentResponse\"-\x82\xd3\xe4\x93\x02\'*%/v1/knowledge/documents/{document_id}b\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+atende/knowledge/v1/knowledge_service.proto\x12\x13\x61tende.knowledge.v1\x1a\x1d\x61tende/common/v1/access.proto\x1a\x1cgoogle/api/annotations.proto\x1a\x1fgoogle/api/field_behavior.proto\"\xd5\x01\n\x08\x44ocument\x12\x10\n\x02id\x18\x01 \x01(\tB\x04\xe2\x41\x01\x02\x12\r\n\x05title\x18\x02 \x01(\t\x12\x12\n\x04text\x18\x03 \x01(\tB\x04\xe2\x41\x01\x02\x12\x0e\n\x06source\x18\x04 \x01(\t\x12=\n\x08metadata\x18\x05 \x03(\x0b\x32+.atende.knowledge.v1.Document.MetadataEntry\x12\x14\n\x0c\x63ontent_type\x18\x06 \x01(\t\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"^\n\x16IngestDocumentsRequest\x12\x12\n\ncollection\x18\x01 \x01(\t\x12\x30\n\tdocuments\x18\x02 \x03(\x0b\x32\x1d.atende.knowledge.v1.Document\"D\n\x17IngestDocumentsResponse\x12\x14\n\x0c\x64ocument_ids\x18\x01 \x03(\t\x12\x13\n\x0b\x63hunk_count\x18\x02 \x01(\x05\"d\n\x1cStreamIngestDocumentsRequest\x12\x12\n\ncollection\x18\x01 \x01(\t\x12\x30\n\tdocuments\x18\x02 \x03(\x0b\x32\x1d.atende.knowledge.v1.Document\"L\n\x1dStreamIngestDocumentsResponse\x12\x16\n\x0e\x64ocument_count\x18\x01 \x01(\x05\x12\x13\n\x0b\x63hunk_count\x18\x02 \x01(\x05\"\x9f\x02\n\x16SearchKnowledgeRequest\x12\x12\n\ncollection\x18\x01 \x01(\t\x12\x13\n\x05query\x18\x02 \x01(\tB\x04\xe2\x41\x01\x02\x12\r\n\x05top_k\x18\x03 \x01(\x05\x12X\n\x0fmetadata_filter\x18\x04 \x03(\x0b\x32?.atende.knowledge.v1.SearchKnowledgeRequest.MetadataFilterEntry\x12<\n\x0fquery_embedding\x18\x05 \x01(\x0b\x32#.atende.knowledge.v1.QueryEmbedding\x1a\x35\n\x13MetadataFilterEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"/\n\x0eQueryEmbedding\x12\r\n\x05model\x18\x01 \x01(\t\x12\x0e\n\x06values\x18\x02 \x03(\x02\"M\n\x17SearchKnowledgeResponse\x12\x32\n\x07results\x18\x01 \x03(\x0b\x32!.atende.knowledge.v1.SearchResult\"\xf6\x01\n\x0cSearchResult\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\r\n\x05score\x18\x03 \x01(\x02\x12\x0e\n\x06source\x18\x04 \x01(\t\x12\r\n\x05title\x18\x05 \x01(\t\x12\x0f\n\x07section\x18\x06 \x01(\t\x12\x41\n\x08metadata\x18\x07 \x03(\x0b\x32/.atende.knowledge.v1.SearchResult.MetadataEntry\x12\x10\n\x08\x63hunk_id\x18\x08 \x01(\t\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"@\n\x15\x44\x65leteDocumentRequest\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x12\n\ncollection\x18\x02 \x01(\t\"0\n\x16\x44\x65leteDocumentResponse\x12\x16\n\x0e\x63hunks_deleted\x18\x01 \x01(\x05\x32\xdf\x04\n\x10KnowledgeService\x12\x94\x01\n\x0fIngestDocuments\x12+.atende.knowledge.v1.IngestDocumentsRequest\x1a,.atende.knowledge.v1.IngestDocumentsResponse\"&\xc8\xc1\x18\x03\x82\xd3\xe4\x93\x02\x1c\"\x17/v1/knowledge/documents:\x01*\x12\x80\x01\n\x15StreamIngestDocuments\x12\x31.atende.knowledge.v1.StreamIngestDocumentsRequest\x1a\x32.atende.knowledge.v1.StreamIngestDocumentsResponse(\x01\x12\x91\x01\n\x0fSearchKnowledge\x12+.atende.knowledge.v1.SearchKnowledgeRequest\x1a,.atende.knowledge.v1.SearchKnowledgeResponse\"#\xc8\xc1\x18\x02\x82\xd3\xe4\x93\x02\x19\"\x14/v1/knowledge:search:\x01*\x12\x9c\x01\n\x0e\x44\x65leteDocument\x12*.atende.knowledge.v1.DeleteDocumentRequest\x1a+.atende.knowledge.v1.DeleteDocumentResponse\"1\xc8\xc1\x18\x03\x82\xd3\xe4\x93\x02\'*%/v1/knowledge/documents/{document_id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -46,39 +47,39 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SEARCHRESULT_METADATAENTRY']._loaded_options = None
   _globals['_SEARCHRESULT_METADATAENTRY']._serialized_options = b'8\001'
   _globals['_KNOWLEDGESERVICE'].methods_by_name['IngestDocuments']._loaded_options = None
-  _globals['_KNOWLEDGESERVICE'].methods_by_name['IngestDocuments']._serialized_options = b'\202\323\344\223\002\034\"\027/v1/knowledge/documents:\001*'
+  _globals['_KNOWLEDGESERVICE'].methods_by_name['IngestDocuments']._serialized_options = b'\310\301\030\003\202\323\344\223\002\034\"\027/v1/knowledge/documents:\001*'
   _globals['_KNOWLEDGESERVICE'].methods_by_name['SearchKnowledge']._loaded_options = None
-  _globals['_KNOWLEDGESERVICE'].methods_by_name['SearchKnowledge']._serialized_options = b'\202\323\344\223\002\031\"\024/v1/knowledge:search:\001*'
+  _globals['_KNOWLEDGESERVICE'].methods_by_name['SearchKnowledge']._serialized_options = b'\310\301\030\002\202\323\344\223\002\031\"\024/v1/knowledge:search:\001*'
   _globals['_KNOWLEDGESERVICE'].methods_by_name['DeleteDocument']._loaded_options = None
-  _globals['_KNOWLEDGESERVICE'].methods_by_name['DeleteDocument']._serialized_options = b'\202\323\344\223\002\'*%/v1/knowledge/documents/{document_id}'
-  _globals['_DOCUMENT']._serialized_start=132
-  _globals['_DOCUMENT']._serialized_end=345
-  _globals['_DOCUMENT_METADATAENTRY']._serialized_start=298
-  _globals['_DOCUMENT_METADATAENTRY']._serialized_end=345
-  _globals['_INGESTDOCUMENTSREQUEST']._serialized_start=347
-  _globals['_INGESTDOCUMENTSREQUEST']._serialized_end=441
-  _globals['_INGESTDOCUMENTSRESPONSE']._serialized_start=443
-  _globals['_INGESTDOCUMENTSRESPONSE']._serialized_end=511
-  _globals['_STREAMINGESTDOCUMENTSREQUEST']._serialized_start=513
-  _globals['_STREAMINGESTDOCUMENTSREQUEST']._serialized_end=613
-  _globals['_STREAMINGESTDOCUMENTSRESPONSE']._serialized_start=615
-  _globals['_STREAMINGESTDOCUMENTSRESPONSE']._serialized_end=691
-  _globals['_SEARCHKNOWLEDGEREQUEST']._serialized_start=694
-  _globals['_SEARCHKNOWLEDGEREQUEST']._serialized_end=981
-  _globals['_SEARCHKNOWLEDGEREQUEST_METADATAFILTERENTRY']._serialized_start=928
-  _globals['_SEARCHKNOWLEDGEREQUEST_METADATAFILTERENTRY']._serialized_end=981
-  _globals['_QUERYEMBEDDING']._serialized_start=983
-  _globals['_QUERYEMBEDDING']._serialized_end=1030
-  _globals['_SEARCHKNOWLEDGERESPONSE']._serialized_start=1032
-  _globals['_SEARCHKNOWLEDGERESPONSE']._serialized_end=1109
-  _globals['_SEARCHRESULT']._serialized_start=1112
-  _globals['_SEARCHRESULT']._serialized_end=1358
-  _globals['_SEARCHRESULT_METADATAENTRY']._serialized_start=298
-  _globals['_SEARCHRESULT_METADATAENTRY']._serialized_end=345
-  _globals['_DELETEDOCUMENTREQUEST']._serialized_start=1360
-  _globals['_DELETEDOCUMENTREQUEST']._serialized_end=1424
-  _globals['_DELETEDOCUMENTRESPONSE']._serialized_start=1426
-  _globals['_DELETEDOCUMENTRESPONSE']._serialized_end=1474
-  _globals['_KNOWLEDGESERVICE']._serialized_start=1477
-  _globals['_KNOWLEDGESERVICE']._serialized_end=2072
+  _globals['_KNOWLEDGESERVICE'].methods_by_name['DeleteDocument']._serialized_options = b'\310\301\030\003\202\323\344\223\002\'*%/v1/knowledge/documents/{document_id}'
+  _globals['_DOCUMENT']._serialized_start=163
+  _globals['_DOCUMENT']._serialized_end=376
+  _globals['_DOCUMENT_METADATAENTRY']._serialized_start=329
+  _globals['_DOCUMENT_METADATAENTRY']._serialized_end=376
+  _globals['_INGESTDOCUMENTSREQUEST']._serialized_start=378
+  _globals['_INGESTDOCUMENTSREQUEST']._serialized_end=472
+  _globals['_INGESTDOCUMENTSRESPONSE']._serialized_start=474
+  _globals['_INGESTDOCUMENTSRESPONSE']._serialized_end=542
+  _globals['_STREAMINGESTDOCUMENTSREQUEST']._serialized_start=544
+  _globals['_STREAMINGESTDOCUMENTSREQUEST']._serialized_end=644
+  _globals['_STREAMINGESTDOCUMENTSRESPONSE']._serialized_start=646
+  _globals['_STREAMINGESTDOCUMENTSRESPONSE']._serialized_end=722
+  _globals['_SEARCHKNOWLEDGEREQUEST']._serialized_start=725
+  _globals['_SEARCHKNOWLEDGEREQUEST']._serialized_end=1012
+  _globals['_SEARCHKNOWLEDGEREQUEST_METADATAFILTERENTRY']._serialized_start=959
+  _globals['_SEARCHKNOWLEDGEREQUEST_METADATAFILTERENTRY']._serialized_end=1012
+  _globals['_QUERYEMBEDDING']._serialized_start=1014
+  _globals['_QUERYEMBEDDING']._serialized_end=1061
+  _globals['_SEARCHKNOWLEDGERESPONSE']._serialized_start=1063
+  _globals['_SEARCHKNOWLEDGERESPONSE']._serialized_end=1140
+  _globals['_SEARCHRESULT']._serialized_start=1143
+  _globals['_SEARCHRESULT']._serialized_end=1389
+  _globals['_SEARCHRESULT_METADATAENTRY']._serialized_start=329
+  _globals['_SEARCHRESULT_METADATAENTRY']._serialized_end=376
+  _globals['_DELETEDOCUMENTREQUEST']._serialized_start=1391
+  _globals['_DELETEDOCUMENTREQUEST']._serialized_end=1455
+  _globals['_DELETEDOCUMENTRESPONSE']._serialized_start=1457
+  _globals['_DELETEDOCUMENTRESPONSE']._serialized_end=1505
+  _globals['_KNOWLEDGESERVICE']._serialized_start=1508
+  _globals['_KNOWLEDGESERVICE']._serialized_end=2115
 # @@protoc_insertion_point(module_scope)

@@ -1,5 +1,6 @@
 import datetime
 
+from atende.common.v1 import access_pb2 as _access_pb2
 from atende.common.v1 import types_pb2 as _types_pb2
 from google.api import annotations_pb2 as _annotations_pb2
 from google.api import field_behavior_pb2 as _field_behavior_pb2
@@ -363,16 +364,60 @@ class DeleteSubjectRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ...) -> None: ...
 
 class DeleteSubjectResponse(_message.Message):
-    __slots__ = ("conversations_deleted", "messages_deleted", "leads_deleted", "interactions_deleted")
+    __slots__ = ("conversations_deleted", "messages_deleted", "leads_deleted", "interactions_deleted", "erasure_id", "erasure")
     CONVERSATIONS_DELETED_FIELD_NUMBER: _ClassVar[int]
     MESSAGES_DELETED_FIELD_NUMBER: _ClassVar[int]
     LEADS_DELETED_FIELD_NUMBER: _ClassVar[int]
     INTERACTIONS_DELETED_FIELD_NUMBER: _ClassVar[int]
+    ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
+    ERASURE_FIELD_NUMBER: _ClassVar[int]
     conversations_deleted: int
     messages_deleted: int
     leads_deleted: int
     interactions_deleted: int
-    def __init__(self, conversations_deleted: _Optional[int] = ..., messages_deleted: _Optional[int] = ..., leads_deleted: _Optional[int] = ..., interactions_deleted: _Optional[int] = ...) -> None: ...
+    erasure_id: str
+    erasure: Erasure
+    def __init__(self, conversations_deleted: _Optional[int] = ..., messages_deleted: _Optional[int] = ..., leads_deleted: _Optional[int] = ..., interactions_deleted: _Optional[int] = ..., erasure_id: _Optional[str] = ..., erasure: _Optional[_Union[Erasure, _Mapping]] = ...) -> None: ...
+
+class Erasure(_message.Message):
+    __slots__ = ("erasure_id", "user_id", "state", "steps", "create_time", "update_time")
+    ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    STEPS_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    erasure_id: str
+    user_id: str
+    state: _types_pb2.ErasureOutcome
+    steps: _containers.RepeatedCompositeFieldContainer[_types_pb2.ErasureStep]
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, erasure_id: _Optional[str] = ..., user_id: _Optional[str] = ..., state: _Optional[_Union[_types_pb2.ErasureOutcome, str]] = ..., steps: _Optional[_Iterable[_Union[_types_pb2.ErasureStep, _Mapping]]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class GetErasureRequest(_message.Message):
+    __slots__ = ("user_id", "erasure_id")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ERASURE_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    erasure_id: str
+    def __init__(self, user_id: _Optional[str] = ..., erasure_id: _Optional[str] = ...) -> None: ...
+
+class SubjectAction(_message.Message):
+    __slots__ = ("action_id", "action", "status", "conversation_id", "create_time", "update_time")
+    ACTION_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    action_id: str
+    action: _types_pb2.AgentAction
+    status: str
+    conversation_id: str
+    create_time: _timestamp_pb2.Timestamp
+    update_time: _timestamp_pb2.Timestamp
+    def __init__(self, action_id: _Optional[str] = ..., action: _Optional[_Union[_types_pb2.AgentAction, _Mapping]] = ..., status: _Optional[str] = ..., conversation_id: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ExportSubjectRequest(_message.Message):
     __slots__ = ("user_id",)
@@ -381,15 +426,21 @@ class ExportSubjectRequest(_message.Message):
     def __init__(self, user_id: _Optional[str] = ...) -> None: ...
 
 class ExportSubjectResponse(_message.Message):
-    __slots__ = ("user_id", "conversations", "leads", "interactions", "export_time")
+    __slots__ = ("user_id", "conversations", "leads", "interactions", "export_time", "actions", "integration_records", "erasures")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CONVERSATIONS_FIELD_NUMBER: _ClassVar[int]
     LEADS_FIELD_NUMBER: _ClassVar[int]
     INTERACTIONS_FIELD_NUMBER: _ClassVar[int]
     EXPORT_TIME_FIELD_NUMBER: _ClassVar[int]
+    ACTIONS_FIELD_NUMBER: _ClassVar[int]
+    INTEGRATION_RECORDS_FIELD_NUMBER: _ClassVar[int]
+    ERASURES_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     conversations: _containers.RepeatedCompositeFieldContainer[_types_pb2.Conversation]
     leads: _containers.RepeatedCompositeFieldContainer[_types_pb2.Lead]
     interactions: _containers.RepeatedCompositeFieldContainer[Interaction]
     export_time: _timestamp_pb2.Timestamp
-    def __init__(self, user_id: _Optional[str] = ..., conversations: _Optional[_Iterable[_Union[_types_pb2.Conversation, _Mapping]]] = ..., leads: _Optional[_Iterable[_Union[_types_pb2.Lead, _Mapping]]] = ..., interactions: _Optional[_Iterable[_Union[Interaction, _Mapping]]] = ..., export_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    actions: _containers.RepeatedCompositeFieldContainer[SubjectAction]
+    integration_records: _containers.RepeatedCompositeFieldContainer[_types_pb2.SubjectRecord]
+    erasures: _containers.RepeatedCompositeFieldContainer[Erasure]
+    def __init__(self, user_id: _Optional[str] = ..., conversations: _Optional[_Iterable[_Union[_types_pb2.Conversation, _Mapping]]] = ..., leads: _Optional[_Iterable[_Union[_types_pb2.Lead, _Mapping]]] = ..., interactions: _Optional[_Iterable[_Union[Interaction, _Mapping]]] = ..., export_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., actions: _Optional[_Iterable[_Union[SubjectAction, _Mapping]]] = ..., integration_records: _Optional[_Iterable[_Union[_types_pb2.SubjectRecord, _Mapping]]] = ..., erasures: _Optional[_Iterable[_Union[Erasure, _Mapping]]] = ...) -> None: ...

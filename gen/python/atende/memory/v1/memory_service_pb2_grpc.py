@@ -564,6 +564,11 @@ class SubjectServiceStub:
                 request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ExportSubjectRequest.SerializeToString,
                 response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ExportSubjectResponse.FromString,
                 _registered_method=True)
+        self.GetErasure = channel.unary_unary(
+                '/atende.memory.v1.SubjectService/GetErasure',
+                request_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.GetErasureRequest.SerializeToString,
+                response_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.Erasure.FromString,
+                _registered_method=True)
 
 
 class SubjectServiceServicer:
@@ -571,15 +576,37 @@ class SubjectServiceServicer:
     """
 
     def DeleteSubject(self, request, context):
-        """Erases everything stored about a user: conversations, messages, leads,
-        interactions, in PostgreSQL and Redis.
+        """Erases everything stored about a user, in every store, and returns the
+        erasure's receipt. At once, in one PostgreSQL transaction: conversations,
+        messages, hand-off packets, leads, interactions and outbox actions; then the
+        Redis copies. Through the outbox, retried until each answers (so an outage
+        delays them, never loses them): integrations_svc's job payloads and local
+        adapter rows, and deletion at the configured CRM and analytics vendors. The
+        receipt has one step per store and is updated as those steps complete; read
+        it with GetErasure. Idempotent: erasing a person again erases whatever was
+        stored since, and returns a new receipt; earlier receipts stay readable.
+        Nothing about the person is kept beyond the receipts, which hold the user_id
+        as given, as proof of the erasure.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ExportSubject(self, request, context):
-        """Exports everything stored about a user.
+        """Exports everything stored about a user: memory_svc's conversations, leads,
+        interactions and outbox actions (which record consent), integrations_svc's
+        jobs and local adapter rows about the person, and the receipts of earlier
+        erasures. UNAVAILABLE (retry) while integrations_svc cannot answer: an
+        export is complete or not given.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetErasure(self, request, context):
+        """Returns the receipt of one erasure of this user (AIP-131: the receipt itself
+        at the top level of the JSON body). NOT_FOUND when the user has no erasure
+        with that id.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -597,6 +624,11 @@ def add_SubjectServiceServicer_to_server(servicer, server):
                     servicer.ExportSubject,
                     request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ExportSubjectRequest.FromString,
                     response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.ExportSubjectResponse.SerializeToString,
+            ),
+            'GetErasure': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetErasure,
+                    request_deserializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.GetErasureRequest.FromString,
+                    response_serializer=atende_dot_memory_dot_v1_dot_memory__service__pb2.Erasure.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -654,6 +686,33 @@ class SubjectService:
             '/atende.memory.v1.SubjectService/ExportSubject',
             atende_dot_memory_dot_v1_dot_memory__service__pb2.ExportSubjectRequest.SerializeToString,
             atende_dot_memory_dot_v1_dot_memory__service__pb2.ExportSubjectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetErasure(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/atende.memory.v1.SubjectService/GetErasure',
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.GetErasureRequest.SerializeToString,
+            atende_dot_memory_dot_v1_dot_memory__service__pb2.Erasure.FromString,
             options,
             channel_credentials,
             insecure,
