@@ -39,6 +39,7 @@ from google.protobuf.message_factory import GetMessageClass
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from atende_runtime.identity import CONVERSATION_HEADER, ROLE_HEADER, SUBJECT_HEADER
 from atende_runtime.server import _SERVER_OPTIONS as SERVER_OPTIONS
 from gateway.lua_filters import HttpRoute, http_routes
 
@@ -76,10 +77,33 @@ KNOWN_IDS: dict[str, tuple[str, ...]] = {
     "document_id": ("fz-doc-1",),
     "lead_id": ("fz-lead-1",),
 }
-# What shows a path id's stored state; compared before and after a refused write.
-READ_BACK = {
-    "conversation_id": "/v1/conversations/{}",
-    "user_id": "/v1/subjects/{}:export",
+
+
+def _what_an_erasure_removes(export: Any) -> object:
+    """An export, less what moves on its own after earlier successful writes (the outbox
+    relay delivers actions, syncs leads, advances erasure receipts): what a refused
+    erasure must leave as it was, and whether it started one."""
+    if not isinstance(export, dict):
+        return export
+
+    def ids(key: str, id_key: str) -> list[str]:
+        items = export.get(key) or []
+        return sorted(str(item.get(id_key)) for item in items if isinstance(item, dict))
+
+    conversations = sorted(
+        (str(c.get("conversation_id")), len(c.get("messages") or [])) for c in export.get("conversations") or []
+    )
+    return {
+        "conversations": conversations, "leads": ids("leads", "lead_id"),
+        "interactions": ids("interactions", "interaction_id"), "erasures": ids("erasures", "erasure_id"),
+    }
+
+
+# What shows a path id's stored state, and the part of it a refused write must leave
+# as it was; read before and after each refused write.
+READ_BACK: dict[str, tuple[str, Callable[[Any], object]]] = {
+    "conversation_id": ("/v1/conversations/{}", lambda body: body),
+    "user_id": ("/v1/subjects/{}:export", _what_an_erasure_removes),
 }
 # Values a field of that name takes in a real request, so that some fuzzed requests
 # are valid but for one or two fields and reach deep into the services; a field not
@@ -595,16 +619,15 @@ def _grpc_status_of(response: httpx.Response) -> grpc.StatusCode | None:
 
 def _stored_state(client: httpx.Client, route: RestRoute, request: RestRequest) -> dict[str, object]:
     """What `request` could change, read before and after it: the state its path ids
-    show (export times removed) and, for an ingest, what a search finds of its documents."""
+    show and, for an ingest, what a search finds of its documents."""
     state: dict[str, object] = {}
     for name, value in request.ids.items():
         if name not in READ_BACK:
             continue
-        response = client.get(READ_BACK[name].format(quote(value, safe="")))
+        url, part = READ_BACK[name]
+        response = client.get(url.format(quote(value, safe="")))
         body = response.json() if response.headers.get("content-type", "").startswith("application/json") else response.text
-        if isinstance(body, dict):
-            body.pop("export_time", None)
-        state[name] = (response.status_code, body)
+        state[name] = (response.status_code, part(body) if response.status_code == 200 else body)
     if route.binding.template == INGEST:
         for collection, document_id, text in _documents(request)[:3]:
             query = {"collection": collection, "query": (text.strip() or document_id)[:200], "top_k": 50}
@@ -623,7 +646,8 @@ def send_rest(client: httpx.Client, route: RestRoute, request: RestRequest, tall
     try:
         response = client.request(request.verb, url, headers=request.headers, content=request.body)
     except httpx.HTTPError as error:
-        problem = f"{route.name}: transport error {type(error).__name__}: {error}"
+        shown = request.curl(str(client.base_url).rstrip("/"))
+        problem = f"{route.name}: transport error {type(error).__name__}: {error}\n    {shown}"
         tally.problems.append(problem)
         return [problem]
     tally.rest_answer(route.name, response.status_code)
@@ -850,6 +874,11 @@ def grpc_calls(draw: st.DrawFn, method: GrpcMethod) -> GrpcCall:
     metadata: tuple[tuple[str, str], ...] = ()
     if draw(st.integers(0, 4)) == 0:
         metadata = (("x-request-id", draw(st.from_regex(r"[A-Za-z0-9_-]{0,300}", fullmatch=True))),)
+    if draw(st.integers(0, 3)) == 0:
+        # The identity the gateway vouches for (none: a peer service inside the mesh).
+        role = draw(st.sampled_from(["customer", "agent", "admin", "internal", "root", ""]))
+        metadata += ((ROLE_HEADER, role), (SUBJECT_HEADER, draw(st.sampled_from(["fz-user-1", "fz-human-1", ""]))))
+        metadata += ((CONVERSATION_HEADER, draw(st.sampled_from(KNOWN_IDS["conversation_id"]))),)
     return GrpcCall(payloads, metadata)
 
 
