@@ -91,6 +91,8 @@ class AuditTrail:
             check.add("page_size", "must not be negative")
         for name in ("actor", "action", "resource", "outcome"):
             check.max_length(name, getattr(request, name), LIMITS[name])
+            # PostgreSQL's text holds no NUL (and no stored event has one).
+            check.clean_text(name, getattr(request, name))
         since = _time(check, request, "since", _FIRST)
         until = _time(check, request, "until", _LAST)
         if until <= since:

@@ -142,6 +142,11 @@ async def test_filters_and_pages(service: Service) -> None:
                                                               until=timestamp_pb2.Timestamp(seconds=2**60)))
     assert beyond.value.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert {"since", "until"} <= set(violations(beyond.value))
+    # PostgreSQL refused a NUL in a filter (found by tests/fuzz): was INTERNAL.
+    with pytest.raises(grpc.aio.AioRpcError) as nul:
+        await stub.ListAuditEvents(apb.ListAuditEventsRequest(actor="a\x00", resource="\x00"))
+    assert nul.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert violations(nul.value) == {"actor": "contains a NUL character", "resource": "contains a NUL character"}
 
 
 async def test_only_the_mesh_records_events_and_bad_ones_are_refused(service: Service) -> None:
