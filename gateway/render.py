@@ -398,10 +398,15 @@ def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
             for part in (
                 strip_filter(),
                 grpc_headers_filter(),
+                # Before the credential checks: the body check waits for the whole body
+                # (at most 1 MB, else 413). After ext_authz it could wait forever: a
+                # body arriving while the guard answered filled the buffer, reading
+                # stopped, and the body check waited for the rest (a REST request of
+                # 1-1.1 MB got no answer; found by tests/fuzz).
+                body_check_filter(config.descriptor),
                 jwt_filter(config.jwt),
                 guard_filter(config.guard_addr),
                 authz_filter(config.descriptor, config.api_keys, guarded=bool(config.guard_addr)),
-                body_check_filter(config.descriptor),
             )
             if part
         ),
