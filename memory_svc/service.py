@@ -8,7 +8,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from atende_runtime.errors import InvalidArgument, NotFound, Unavailable
 from memory_svc import validation
@@ -37,6 +37,7 @@ from memory_svc.storage import CachedLead, HotCache, MemoryStore, OwnerNotices
 from memory_svc.summary import RECENT_ITEMS, summarize
 
 log = logging.getLogger("memory_svc")
+T = TypeVar("T")
 
 # After an erase, Redis is swept once more this much later: a read that loaded the
 # subject from PostgreSQL just before the erase committed may write it back meanwhile.
@@ -74,28 +75,37 @@ class Memory:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
-    def _detach(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+    def _detach(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
         task = asyncio.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _unstoppable(self, coro: Coroutine[Any, Any, None]) -> None:
-        """Runs a cache write to the end even if the RPC is cancelled meanwhile: the
-        PostgreSQL commit already happened, and Redis must not keep what preceded it."""
-        await asyncio.shield(self._detach(coro))
+    async def _to_the_end(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Runs a write, its PostgreSQL commit and the Redis write that follows it, to
+        the end even if the RPC is cancelled meanwhile (a deadline, a client gone). A
+        cancellation that lands while PostgreSQL commits does not undo the commit
+        (psycopg cancels the statement, maybe too late); Redis must follow all the same,
+        or it keeps a window that looks complete without the new messages and the next
+        turn is answered from that stale context."""
+        task = self._detach(coro)
+        task.add_done_callback(_retrieved)
+        return await asyncio.shield(task)
 
     # Conversations
 
     async def append(self, request: AppendRequest) -> AppendResult:
         validation.append_request(request)
+        return await self._to_the_end(self._append(request))
+
+    async def _append(self, request: AppendRequest) -> AppendResult:
         result, info = await self.store.append(request)
         result.info = info
         if info is not None:
             if result.actions_stored:
                 self.on_actions()
             result.encoded = [serialize(m) for m in result.messages]
-            await self._unstoppable(self._cache_append(info, result))
+            await self._cache_append(info, result)
             if request.new_owner_kind and self.owners is not None:
                 await self.owners.publish(request.conversation_id)
         return result
@@ -219,8 +229,11 @@ class Memory:
 
     async def upsert_lead(self, lead: LeadInput) -> tuple[Lead, bool]:
         validation.lead_input(lead)
+        return await self._to_the_end(self._upsert_lead(lead))
+
+    async def _upsert_lead(self, lead: LeadInput) -> tuple[Lead, bool]:
         stored, created = await self.store.upsert_lead(lead)
-        await self._unstoppable(self.cache.put_lead(stored.user_id, stored))
+        await self.cache.put_lead(stored.user_id, stored)
         return stored, created
 
     async def get_lead(self, lead_id: str) -> Lead:
@@ -264,9 +277,7 @@ class Memory:
 
     async def erase_subject(self, user_id: str) -> Erased:
         validation.user_id(user_id)
-        erased = await self.store.erase_subject(user_id)
-        await self._unstoppable(self.cache.forget(erased.conversation_ids, [user_id]))
-        self._detach(self._sweep_later(erased.conversation_ids, user_id))
+        erased = await self._to_the_end(self._erase(user_id))
         log.info(
             "subject erased",
             extra={
@@ -279,6 +290,12 @@ class Memory:
         )
         return erased
 
+    async def _erase(self, user_id: str) -> Erased:
+        erased = await self.store.erase_subject(user_id)
+        await self.cache.forget(erased.conversation_ids, [user_id])
+        self._detach(self._sweep_later(erased.conversation_ids, user_id))
+        return erased
+
     async def _sweep_later(self, conversation_ids: list[str], user_id: str) -> None:
         await asyncio.sleep(ERASE_SWEEP_DELAY_SECONDS)
         await self.cache.forget(conversation_ids, [user_id])
@@ -287,3 +304,10 @@ class Memory:
         validation.user_id(user_id)
         conversations, leads, interactions = await self.store.export_subject(user_id)
         return SubjectExport(user_id, conversations, leads, interactions, datetime.now(UTC))
+
+
+def _retrieved(task: asyncio.Task[Any]) -> None:
+    """Marks a write's error as seen: a caller still waiting gets it from the shield; one
+    that left has no one to tell (asyncio would log it as never retrieved)."""
+    if not task.cancelled():
+        task.exception()
