@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 import psycopg
 
-from devstack.chaos.load import Conversation, Turn
+from devstack.chaos.load import CONSENT_TURN, Conversation, Turn
 from devstack.chaos.vendors import FakeVendors
 
 
@@ -215,7 +215,8 @@ def audit_effects(audit: Audit, conversations: list[Conversation], actions: list
             continue
         for n, kind in enumerate(("sync_lead", "send_email")):
             if f"{consent.reply_message_id}:{n}" not in keys:
-                what = f"{conversation.conversation_id}: consent acknowledged, no {kind} released"
+                what = (f"{conversation.conversation_id}: consent acknowledged, no {kind} released; "
+                        f"the agent answered {_clip(consent.reply_text)!r} to it, {_clip(_before(conversation))!r} before")
                 audit.add("lost effect", consent.sent, what)
     synced: set[str] = set()
     for action in actions:
@@ -228,6 +229,15 @@ def audit_effects(audit: Audit, conversations: list[Conversation], actions: list
         if action.kind == "sync_lead":
             synced.add(action.conversation_id)
         _judge(audit, action, at, delivered)
+
+
+def _clip(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _before(conversation: Conversation) -> str:
+    """The agent's answer to the turn before consent: what the customer said yes to."""
+    return conversation.turns[CONSENT_TURN - 1].reply_text if len(conversation.turns) >= CONSENT_TURN else ""
 
 
 def _delivered(action: Released, conversation: Conversation, vendors: FakeVendors, first: bool) -> int:

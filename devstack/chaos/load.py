@@ -59,6 +59,7 @@ class Turn:
     # Set when an attempt got a 2xx answer.
     acked: float | None = None
     reply_message_id: str = ""
+    reply_text: str = ""
     replayed: bool = False
     # A 4xx other than 429 (or too many failures): the client gave up on it.
     abandoned: bool = False
@@ -94,6 +95,13 @@ def _status_of(error: httpx.HTTPError) -> str:
     if isinstance(error, httpx.ConnectError):
         return "connect"
     return type(error).__name__
+
+
+def _answered(turn: Turn, answer: dict[str, Any]) -> None:
+    reply = answer.get("reply") or {}
+    turn.reply_message_id = str(reply.get("message_id", ""))
+    turn.reply_text = str(reply.get("text", ""))
+    turn.replayed = bool(answer.get("replayed", False))
 
 
 def _retryable(status: int) -> bool:
@@ -159,8 +167,7 @@ class Load:
             status, detail, answer = await self._post(path, body)
             if answer is not None:
                 turn.acked = self.clock()
-                turn.reply_message_id = str((answer.get("reply") or {}).get("message_id", ""))
-                turn.replayed = bool(answer.get("replayed", False))
+                _answered(turn, answer)
                 return
             if record:
                 self.failures.append(Failure(started, self.clock(), status, conversation.conversation_id,
@@ -186,8 +193,7 @@ class Load:
             _, _, answer = await self._post(f"/v1/conversations/{conversation.conversation_id}/messages", body)
             if answer is not None:
                 turn.acked = self.clock()
-                turn.reply_message_id = str((answer.get("reply") or {}).get("message_id", ""))
-                turn.replayed = bool(answer.get("replayed", False))
+                _answered(turn, answer)
                 return turn.acked
             await asyncio.sleep(every)
         turn.abandoned = True
