@@ -99,7 +99,14 @@ class Memory:
         return await self._to_the_end(self._append(request))
 
     async def _append(self, request: AppendRequest) -> AppendResult:
-        result, info = await self.store.append(request)
+        try:
+            result, info = await self.store.append(request)
+        except Unavailable:
+            # The connection broke mid-statement (PostgreSQL crashed, a network cut): the
+            # turn may have committed all the same, so Redis must not keep a window that
+            # looks complete without it. The next read rebuilds it from PostgreSQL.
+            await self.cache.forget([request.conversation_id])
+            raise
         result.info = info
         if info is not None:
             if result.actions_stored:
