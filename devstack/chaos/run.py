@@ -228,7 +228,9 @@ async def _run_on(options: ChaosOptions, data_dir: Path, postgres: EmbeddedPostg
     finally:
         stopping.set()
         await asyncio.gather(supervision, return_exceptions=True)
+        stopped = time.monotonic()
         await asyncio.to_thread(stack.stop)
+        options.log(f"stack stopped in {time.monotonic() - stopped:.1f} s")
 
 
 async def run(options: ChaosOptions) -> ChaosResult:
