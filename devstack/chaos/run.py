@@ -259,10 +259,10 @@ def _seconds(value: float | None) -> str:
 
 
 def table(result: ChaosResult) -> str:
-    header = ("fault", "client errors", "statuses", "error window", "served again", "lost", "duplicated")
+    header = ("fault", "client errors", "statuses", "error window", "served again", "lost", "duplicated", "held")
     lines = [header] + [
         (row.title, str(len(row.failures)), row.statuses(), _seconds(row.window),
-         "-" if row is result.rows[0] else _seconds(row.served_again), str(row.lost), str(row.duplicated))
+         "-" if row is result.rows[0] else _seconds(row.served_again), str(row.lost), str(row.duplicated), str(row.held))
         for row in result.rows
     ]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
