@@ -113,6 +113,7 @@ class Memory:
         return await self._to_the_end(self._append(request))
 
     async def _append(self, request: AppendRequest) -> AppendResult:
+        token = await self.cache.mark_pending(request.conversation_id)
         try:
             result, info = await self.store.append(request)
         except Unavailable:
@@ -126,9 +127,11 @@ class Memory:
             if result.actions_stored:
                 self.on_actions()
             result.encoded = [serialize(m) for m in result.messages]
-            await self._cache_append(info, result)
+            await self._cache_append(info, result, token)
             if request.new_owner_kind and self.owners is not None:
                 await self.owners.publish(request.conversation_id)
+        else:
+            await self.cache.clear_pending(request.conversation_id, token)
         return result
 
     async def watch_owner(self, conversation_id: str) -> AsyncIterator[Owner]:
@@ -145,8 +148,8 @@ class Memory:
                     last = owner
                 await changed()
 
-    async def _cache_append(self, info: ConversationInfo, result: AppendResult) -> None:
-        await self.cache.append(info, result.messages[0].seq, result.encoded)
+    async def _cache_append(self, info: ConversationInfo, result: AppendResult, token: str = "") -> None:
+        await self.cache.append(info, result.messages[0].seq, result.encoded, token)
         if result.lead is not None:
             await self.cache.put_lead(result.lead.user_id, result.lead)
 

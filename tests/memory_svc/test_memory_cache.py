@@ -304,3 +304,40 @@ async def test_a_turn_whose_commit_outcome_is_unknown_is_not_hidden_by_redis(ser
     finally:
         memory.store = memory.store.store
     assert await _texts(service, "unknown") == ["1", "a1", "2", "a2"]
+
+
+async def test_a_writer_killed_between_its_commit_and_its_cache_write_leaves_no_stale_window(service: Service) -> None:
+    """Found by the chaos suite (memory_svc SIGKILLed mid-turn): the turn committed to
+    PostgreSQL, the process died before its Redis write, and the window Redis kept
+    looked complete without the turn. A write marks the conversation pending before it
+    commits; a read that finds the mark goes to PostgreSQL, and rebuilds the window."""
+    await service.memory.AppendMessages(turn("killed", [("user", "1"), ("assistant", "a1")]))
+    assert await _texts(service, "killed") == ["1", "a1"]
+    memory = service.app.memory
+    assert memory is not None
+    cache_append = memory._cache_append
+
+    async def dies_before_redis(*args: Any, **kwargs: Any) -> None:
+        return None  # the process is gone: no cache write, no lifted mark
+
+    memory._cache_append = dies_before_redis  # type: ignore[method-assign]
+    try:
+        await service.memory.AppendMessages(turn("killed", [("user", "2"), ("assistant", "a2")]))
+    finally:
+        memory._cache_append = cache_append  # type: ignore[method-assign]
+    prefix = service.settings.redis_prefix.encode()
+    assert await service.redis.exists(prefix + b"c2:killed:p")
+    assert await _texts(service, "killed") == ["1", "a1", "2", "a2"]
+    conversation = await service.memory.GetConversation(pb.GetConversationRequest(conversation_id="killed"))
+    assert [m.text for m in conversation.conversation.messages] == ["1", "a1", "2", "a2"]
+    # The next writer's cache write lands on a window rebuilt from PostgreSQL.
+    await service.memory.AppendMessages(turn("killed", [("user", "3"), ("assistant", "a3")]))
+    assert await _texts(service, "killed") == ["1", "a1", "2", "a2", "3", "a3"]
+
+
+async def test_a_replay_lifts_its_pending_mark(service: Service) -> None:
+    request = turn("replayed", [("user", "1"), ("assistant", "a1")], client_message_id="m-1")
+    await service.memory.AppendMessages(request)
+    await service.memory.AppendMessages(request)  # the same turn again: stored once, nothing new
+    assert await _texts(service, "replayed") == ["1", "a1"]
+    assert not await service.redis.exists(service.settings.redis_prefix.encode() + b"c2:replayed:p")
