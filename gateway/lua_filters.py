@@ -1,12 +1,14 @@
-"""The Lua filters the gateway runs before Envoy's transcoder: the API-key check and
-the check that a JSON body names only fields the proto defines."""
+"""Lua filters the gateway runs before Envoy's transcoder: the check that a JSON body
+names only fields the proto defines (and puts no object or list where a scalar
+belongs), and gRPC's own headers kept for gRPC clients only. Credentials are
+gateway/authz.py's."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # annotations_pb2 registers the google.api.http option: it must be imported before a
@@ -35,19 +37,43 @@ _PATH_VARIABLE = re.compile(r"\{[^}]*\}")
 _SCHEMA_DEPTH = 6
 
 
+_F = descriptor_pb2.FieldDescriptorProto
+# What a JSON value of a scalar field must be, in the words of the 400 that says so.
+_SCALAR_KINDS = {
+    _F.TYPE_STRING: "a string",
+    _F.TYPE_BYTES: "a base64 string",
+    _F.TYPE_ENUM: "a string",
+    _F.TYPE_BOOL: "true or false",
+    **dict.fromkeys(
+        [_F.TYPE_DOUBLE, _F.TYPE_FLOAT, _F.TYPE_INT32, _F.TYPE_INT64, _F.TYPE_UINT32, _F.TYPE_UINT64, _F.TYPE_SINT32,
+         _F.TYPE_SINT64, _F.TYPE_FIXED32, _F.TYPE_FIXED64, _F.TYPE_SFIXED32, _F.TYPE_SFIXED64],
+        "a number",
+    ),
+}
+
+
 @dataclass
 class BodySchema:
     """The JSON keys an object may carry (proto and JSON names), and the schema of
-    each key whose value is itself a message (or a list of them). Maps, well-known
-    types (Timestamp, Struct...) and scalars have none: any content is theirs."""
+    each key whose value is itself a message (or a list of them). Well-known types
+    (Timestamp, Struct...) have none: any content is theirs.
+
+    `scalars` and `maps` say what a single scalar field's value, and each value of a
+    map of scalars, must be ("a string"): an object or a list there is refused by
+    name. Envoy's transcoder answers those with riddles ("Proto fields must have a
+    name.") or, for an object in a map, passes a corrupt request on."""
 
     keys: list[str]
     nested: dict[str, BodySchema]
+    scalars: dict[str, str] = field(default_factory=dict)
+    maps: dict[str, str] = field(default_factory=dict)
 
     def lua(self) -> str:
         keys = ", ".join(f"[{_lua_string(k)}] = true" for k in self.keys)
         nested = ", ".join(f"[{_lua_string(k)}] = {v.lua()}" for k, v in sorted(self.nested.items()))
-        return f"{{ keys = {{ {keys} }}, nested = {{ {nested} }} }}"
+        scalars = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in sorted(self.scalars.items()))
+        maps = ", ".join(f"[{_lua_string(k)}] = {_lua_string(v)}" for k, v in sorted(self.maps.items()))
+        return f"{{ keys = {{ {keys} }}, nested = {{ {nested} }}, scalars = {{ {scalars} }}, maps = {{ {maps} }} }}"
 
 
 def body_rules(descriptor: Path) -> list[tuple[str, str, BodySchema]]:
@@ -79,14 +105,20 @@ def _messages(files: Iterable[descriptor_pb2.FileDescriptorProto]) -> dict[str, 
 
 def _schema(messages: dict[str, descriptor_pb2.DescriptorProto], type_name: str, depth: int) -> BodySchema:
     fields = messages[type_name].field
-    nested: dict[str, BodySchema] = {}
+    schema = BodySchema(sorted({f.name for f in fields} | {f.json_name for f in fields}), {})
     for f in fields:
         inner = messages.get(f.type_name)
+        if f.type in _SCALAR_KINDS and f.label != _F.LABEL_REPEATED:
+            schema.scalars[f.name] = schema.scalars[f.json_name] = _SCALAR_KINDS[f.type]
+        if inner is not None and inner.options.map_entry:
+            value = next(v for v in inner.field if v.name == "value")
+            if value.type in _SCALAR_KINDS:
+                schema.maps[f.name] = schema.maps[f.json_name] = _SCALAR_KINDS[value.type]
         opaque = inner is None or inner.options.map_entry or f.type_name.startswith(".google.protobuf.")
-        if f.type == descriptor_pb2.FieldDescriptorProto.TYPE_MESSAGE and not opaque and depth < _SCHEMA_DEPTH:
+        if f.type == _F.TYPE_MESSAGE and not opaque and depth < _SCHEMA_DEPTH:
             below = _schema(messages, f.type_name, depth + 1)
-            nested[f.name] = nested[f.json_name] = below
-    return BodySchema(sorted({f.name for f in fields} | {f.json_name for f in fields}), nested)
+            schema.nested[f.name] = schema.nested[f.json_name] = below
+    return schema
 
 
 @dataclass(frozen=True)
@@ -148,9 +180,10 @@ local routes = {
 }
 local MAX_DEPTH = --DEPTH--
 
--- A small JSON walker: it finds the first key an object's schema does not allow
--- and returns its path. Anything it does not understand (malformed JSON, nesting
--- deeper than MAX_DEPTH) it leaves to the transcoder, which answers 400 itself.
+-- A small JSON walker: it finds the first key an object's schema does not allow, or
+-- an object or a list where a scalar belongs, and returns its path (and, for the
+-- latter, what the value must be). Anything it does not understand (malformed JSON,
+-- nesting deeper than MAX_DEPTH) it leaves to the transcoder, which answers 400 itself.
 local function skip_ws(s, i)
   return s:find("%S", i) or (#s + 1)
 end
@@ -164,9 +197,17 @@ local function read_string(s, i)
   end
 end
 
+local function not_scalar(s, i, kind)
+  local c = s:sub(i, i)
+  if c == "{" then return "must be " .. kind .. ", not an object" end
+  if c == "[" then return "must be " .. kind .. ", not a list" end
+  return nil
+end
+
 local check_value
 
-local function check_object(s, i, schema, path, depth)
+-- `values`: when the object is a map, what each of its values must be.
+local function check_object(s, i, schema, path, depth, values)
   i = skip_ws(s, i + 1)
   if s:sub(i, i) == "}" then return nil, i + 1 end
   while true do
@@ -174,12 +215,21 @@ local function check_object(s, i, schema, path, depth)
     local key
     key, i = read_string(s, i)
     if key == nil then return nil, #s + 1 end
-    if schema ~= nil and not schema.keys[key] then return path .. key, i end
+    if values == nil and schema ~= nil and not schema.keys[key] then return path .. key, i end
     i = skip_ws(s, i)
     if s:sub(i, i) ~= ":" then return nil, #s + 1 end
+    i = skip_ws(s, i + 1)
+    local kind = values or (schema and schema.scalars[key])
+    local why = kind and not_scalar(s, i, kind)
+    if why then return path .. key, i, why end
     local bad
-    bad, i = check_value(s, skip_ws(s, i + 1), schema and schema.nested[key], path .. key .. ".", depth + 1)
-    if bad ~= nil then return bad, i end
+    local map_values = values == nil and schema and schema.maps[key]
+    if map_values and s:sub(i, i) == "{" and depth < MAX_DEPTH then
+      bad, i, why = check_object(s, i, nil, path .. key .. ".", depth + 1, map_values)
+    else
+      bad, i, why = check_value(s, i, values == nil and schema and schema.nested[key], path .. key .. ".", depth + 1)
+    end
+    if bad ~= nil then return bad, i, why end
     i = skip_ws(s, i)
     local c = s:sub(i, i)
     if c == "," then i = skip_ws(s, i + 1) elseif c == "}" then return nil, i + 1 else return nil, #s + 1 end
@@ -189,14 +239,14 @@ end
 check_value = function(s, i, schema, path, depth)
   if depth > MAX_DEPTH then return nil, #s + 1 end
   local c = s:sub(i, i)
-  if c == "{" then return check_object(s, i, schema, path, depth) end
+  if c == "{" then return check_object(s, i, schema or nil, path, depth, nil) end
   if c == "[" then
     i = skip_ws(s, i + 1)
     if s:sub(i, i) == "]" then return nil, i + 1 end
     while true do
-      local bad
-      bad, i = check_value(s, i, schema, path, depth + 1)
-      if bad ~= nil then return bad, i end
+      local bad, why
+      bad, i, why = check_value(s, i, schema, path, depth + 1)
+      if bad ~= nil then return bad, i, why end
       i = skip_ws(s, i)
       local d = s:sub(i, i)
       if d == "," then i = skip_ws(s, i + 1) elseif d == "]" then return nil, i + 1 else return nil, #s + 1 end
@@ -222,11 +272,13 @@ function envoy_on_request(handle)
       local s = body:getBytes(0, body:length())
       local start = skip_ws(s, 1)
       if s:sub(start, start) ~= "{" then return end
-      local bad = check_object(s, start, route.schema, "", 1)
+      local bad, _, why = check_object(s, start, route.schema, "", 1, nil)
       if bad ~= nil then
-        handle:respond({[":status"] = "400", ["content-type"] = "application/json"},
-          '{"code":3,"message":"unknown field \\"' .. bad:gsub('[^%w_%.%-]', '?') ..
-          '\\" in the request body","details":[]}')
+        local name = bad:gsub('[^%w_%.%-]', '?')
+        local text = 'unknown field "' .. name .. '" in the request body'
+        if why then text = name .. ": " .. why end
+        -- Plain text: the gateway's local_reply_config makes it a JSON google.rpc.Status.
+        handle:respond({[":status"] = "400", ["content-type"] = "text/plain"}, text)
       end
       return
     end
@@ -235,3 +287,31 @@ end
 """
 
 
+def grpc_headers_filter() -> str:
+    """gRPC's own headers belong to gRPC clients. A REST request loses them all (the
+    transcoder makes the gRPC request): grpc in the service answered a malformed
+    grpc-timeout, grpc-encoding or grpc-status as INTERNAL (500), and a REST client's
+    "grpc-timeout: 1n" became a 504. A gRPC client keeps them, but for a malformed
+    grpc-timeout (the route's timeout applies) and the response-only grpc-status and
+    grpc-message."""
+    return _lua_filter(GRPC_HEADERS_LUA)
+
+
+GRPC_HEADERS_LUA = r"""
+function envoy_on_request(handle)
+  local headers = handle:headers()
+  local content_type = headers:get("content-type") or ""
+  local grpc = content_type == "application/grpc" or content_type:find("application/grpc+", 1, true) == 1
+  local drop = {}
+  for name, value in pairs(headers) do
+    if name:sub(1, 5) == "grpc-" then
+      -- The gRPC spec's timeout: at most 8 digits and a unit (H, M, S, m, u, n).
+      local bad_timeout = name == "grpc-timeout" and not value:match("^%d%d?%d?%d?%d?%d?%d?%d?[HMSmun]$")
+      if not grpc or bad_timeout or name == "grpc-status" or name == "grpc-message" then
+        drop[#drop + 1] = name
+      end
+    end
+  end
+  for _, name in ipairs(drop) do headers:remove(name) end
+end
+"""
