@@ -377,6 +377,16 @@ class Stack:
                 time.sleep(0.1)
         raise TimeoutError(f"{instance} was not SERVING after {self.config.ready_timeout:.0f} s")
 
+    def wait_ready(self, name: str) -> None:
+        """Waits until a process of the stack answers as it should: a service's gRPC
+        health SERVING, the guard's and the gateway's HTTP, the Milvus server's port."""
+        waits = {"envoy": self._wait_gateway, "guard": self._wait_guard, "milvus": self._wait_milvus}
+        wait = waits.get(name)
+        if wait is not None:
+            wait()
+        else:
+            self.wait_serving(name)
+
     def _wait_gateway(self) -> None:
         import httpx
 

@@ -23,7 +23,7 @@ from atende_runtime.identity import ADDRESS_HEADER, CONVERSATION_HEADER, IDENTIT
 if TYPE_CHECKING:
     from google.protobuf.internal.extension_dict import _ExtensionFieldDescriptor
 
-from gateway.lua_filters import _LUA_MAGIC, _PATH_VARIABLE, _lua_filter, _lua_string, http_routes
+from gateway.lua_filters import REPLAYABLE_HEADER, _lua_filter, _lua_string, http_routes, lua_path_pattern
 
 # Set for the rate limiter: one bucket per credential, or per client address without one.
 RATE_KEY_HEADER = "x-atende-rate-key"
@@ -70,8 +70,7 @@ def access_table(descriptor: Path) -> AccessTable:
                 table.grpc[f"/{file.package}.{service.name}/{name}"] = level
                 levels[f"{file.package}.{service.name}.{name}"] = level
     for route in http_routes(files):
-        path = _PATH_VARIABLE.sub("[^/]+", _LUA_MAGIC.sub(r"%\1", route.template))
-        table.rest.append(RouteAccess(route.verb.upper(), f"^{path}$", levels.get(route.method, 0)))
+        table.rest.append(RouteAccess(route.verb.upper(), lua_path_pattern(route.template), levels.get(route.method, 0)))
     return table
 
 
@@ -162,7 +161,7 @@ def jwks_cluster(config: JwtConfig) -> str:
 # Headers only the gateway may set: any copy from the client is removed first.
 GATEWAY_HEADERS = (
     *IDENTITY_HEADERS, RATE_KEY_HEADER, "x-atende-key-role", "x-atende-key-subject", "x-atende-key-id",
-    "x-atende-jwt-sub", "x-atende-jwt-role", "x-envoy-auth-failure-mode-allowed",
+    "x-atende-jwt-sub", "x-atende-jwt-role", "x-envoy-auth-failure-mode-allowed", REPLAYABLE_HEADER,
 )
 
 

@@ -76,6 +76,30 @@ class BodySchema:
         return f"{{ keys = {{ {keys} }}, nested = {{ {nested} }}, scalars = {{ {scalars} }}, maps = {{ {maps} }} }}"
 
 
+def lua_path_pattern(template: str) -> str:
+    """A Lua pattern of a google.api.http path template: /v1/x/{id} -> ^/v1/x/[^/]+$."""
+    return "^" + _PATH_VARIABLE.sub("[^/]+", _LUA_MAGIC.sub(r"%\1", template)) + "$"
+
+
+# A turn that names its idempotency key may be retried by the gateway even after it
+# reached router_svc (a replica killed mid-turn): the retry replays it, never stores it
+# twice. The body check marks such requests; envoy.yaml's route for them retries on reset.
+REPLAYABLE_HEADER = "x-atende-replayable"
+_REPLAY_FIELD = "client_message_id"
+
+
+def replayable_routes(descriptor: Path) -> set[tuple[str, str]]:
+    """(HTTP method, Lua path pattern) of the JSON-body routes whose request has a
+    top-level client_message_id."""
+    files = descriptor_pb2.FileDescriptorSet.FromString(descriptor.read_bytes()).file
+    messages = _messages(files)
+    found: set[tuple[str, str]] = set()
+    for verb, template, input_type in _json_body_routes(files):
+        if any(f.name == _REPLAY_FIELD for f in messages[input_type].field):
+            found.add((verb.upper(), lua_path_pattern(template)))
+    return found
+
+
 def body_rules(descriptor: Path) -> list[tuple[str, str, BodySchema]]:
     """(HTTP method, Lua pattern of the path, schema of the JSON body) for every
     public RPC that takes a JSON body, read from the descriptor set."""
@@ -83,8 +107,7 @@ def body_rules(descriptor: Path) -> list[tuple[str, str, BodySchema]]:
     messages = _messages(files)
     rules: list[tuple[str, str, BodySchema]] = []
     for verb, template, input_type in _json_body_routes(files):
-        path = _PATH_VARIABLE.sub("[^/]+", _LUA_MAGIC.sub(r"%\1", template))
-        rules.append((verb.upper(), f"^{path}$", _schema(messages, input_type, 1)))
+        rules.append((verb.upper(), lua_path_pattern(template), _schema(messages, input_type, 1)))
     return rules
 
 
@@ -167,10 +190,19 @@ def body_check_filter(descriptor: Path) -> str:
     naming the unknown field (nested ones by their path, e.g. documents.tittle)
     before the transcoder sees the body."""
     lines = []
+    replayable = replayable_routes(descriptor)
     for method, pattern, body in body_rules(descriptor):
-        lines.append(f"  {{ method = {_lua_string(method)}, pattern = {_lua_string(pattern)}, schema = {body.lua()} }}")
+        replay = "true" if (method, pattern) in replayable else "false"
+        lines.append(
+            f"  {{ method = {_lua_string(method)}, pattern = {_lua_string(pattern)}, replay = {replay}, "
+            f"schema = {body.lua()} }}"
+        )
     routes = ",\n".join(lines)
-    lua = BODY_CHECK_LUA.replace("--ROUTES--", routes).replace("--DEPTH--", str(_SCHEMA_DEPTH + 2))
+    lua = (
+        BODY_CHECK_LUA.replace("--ROUTES--", routes)
+        .replace("--DEPTH--", str(_SCHEMA_DEPTH + 2))
+        .replace("--REPLAYABLE--", REPLAYABLE_HEADER)
+    )
     return _lua_filter(lua, stat_prefix="body_check")
 
 
@@ -259,6 +291,30 @@ check_value = function(s, i, schema, path, depth)
   return nil, s:find("[,%]}%s]", i) or (#s + 1)
 end
 
+-- The top-level string value of one of `names`, or nil.
+local function top_string(s, i, names)
+  i = skip_ws(s, i + 1)
+  while s:sub(i, i) == '"' do
+    local key
+    key, i = read_string(s, i)
+    if key == nil then return nil end
+    i = skip_ws(s, i)
+    if s:sub(i, i) ~= ":" then return nil end
+    i = skip_ws(s, i + 1)
+    if names[key] and s:sub(i, i) == '"' then
+      return (read_string(s, i))
+    end
+    local _
+    _, i = check_value(s, i, nil, "", 2)
+    i = skip_ws(s, i)
+    if s:sub(i, i) ~= "," then return nil end
+    i = skip_ws(s, i + 1)
+  end
+  return nil
+end
+
+local REPLAY_KEYS = { client_message_id = true, clientMessageId = true }
+
 function envoy_on_request(handle)
   local headers = handle:headers()
   local content_type = headers:get("content-type") or ""
@@ -279,6 +335,12 @@ function envoy_on_request(handle)
         if why then text = name .. ": " .. why end
         -- Plain text: the gateway's local_reply_config makes it a JSON google.rpc.Status.
         handle:respond({[":status"] = "400", ["content-type"] = "text/plain"}, text)
+        return
+      end
+      if route.replay then
+        local key = top_string(s, start, REPLAY_KEYS)
+        -- headers() again: the object read before body() is out of scope once it has waited.
+        if key ~= nil and key ~= "" then handle:headers():replace("--REPLAYABLE--", "1") end
       end
       return
     end

@@ -177,6 +177,12 @@ def _cluster(name: str, addresses: str, tls: str = "") -> str:
           unhealthy_threshold: 2
           healthy_threshold: 1
           grpc_health_check: {{}}
+      # Retries in flight at once: Envoy's default (3) left most turns that a killed
+      # replica held unretried; a budget of a fifth of the active requests, at least 64.
+      circuit_breakers:
+        thresholds:
+          - priority: DEFAULT
+            retry_budget: {{ budget_percent: {{ value: 20.0 }}, min_retry_concurrency: 64 }}
       outlier_detection:
         split_external_local_origin_errors: true
         consecutive_local_origin_failure: 1
