@@ -1,16 +1,19 @@
-"""Request ids across services and one log line per RPC, on the server side (the
-client side is atende_runtime.channels.ContextChannel)."""
+"""Request ids across services, one log line per RPC and the RPC metrics
+(atende_runtime.metrics), on the server side (the client side is
+atende_runtime.channels.ContextChannel). Spans are the OpenTelemetry interceptor's,
+which runs outside this one (atende_runtime.telemetry), so the log line carries the
+RPC's trace id."""
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import grpc
 
 from atende_runtime.logs import new_request_id, request_id_var
+from atende_runtime.metrics import MethodMetrics
 
 log = logging.getLogger("atende.rpc")
 
@@ -60,17 +63,18 @@ class RequestContextInterceptor(grpc.aio.ServerInterceptor):  # type: ignore[mis
 def _with_request_context(method: str, handler: Any) -> Any:
     if handler is None or method.startswith(_QUIET_PREFIXES):
         return handler
+    metrics = MethodMetrics(method)
     # Unary and client-streaming handlers are both awaited for one response.
     inner = handler.unary_unary or handler.stream_unary
     if inner is not None:
 
         async def single(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> Any:
             token = request_id_var.set(_request_id_from(context.invocation_metadata()))
-            started = time.perf_counter()
+            started = metrics.start()
             try:
                 return await inner(request, context)
             finally:
-                _log_rpc(method, context, started)
+                _log_rpc(method, context, metrics, started)
                 request_id_var.reset(token)
 
         build = grpc.unary_unary_rpc_method_handler if handler.unary_unary else grpc.stream_unary_rpc_method_handler
@@ -80,24 +84,19 @@ def _with_request_context(method: str, handler: Any) -> Any:
 
         async def unary_stream(request: Any, context: grpc.aio.ServicerContext[Any, Any]) -> AsyncIterator[Any]:
             token = request_id_var.set(_request_id_from(context.invocation_metadata()))
-            started = time.perf_counter()
+            started = metrics.start()
             try:
                 async for item in inner_us(request, context):
                     yield item
             finally:
-                _log_rpc(method, context, started)
+                _log_rpc(method, context, metrics, started)
                 request_id_var.reset(token)
 
         return grpc.unary_stream_rpc_method_handler(unary_stream, handler.request_deserializer, handler.response_serializer)
     return handler
 
 
-def _log_rpc(method: str, context: grpc.aio.ServicerContext[Any, Any], started: float) -> None:
-    log.info(
-        "rpc",
-        extra={
-            "method": method,
-            "code": _status_code(context),
-            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-        },
-    )
+def _log_rpc(method: str, context: grpc.aio.ServicerContext[Any, Any], metrics: MethodMetrics, started: float) -> None:
+    code = _status_code(context)
+    elapsed = metrics.finish(started, code)
+    log.info("rpc", extra={"method": method, "code": code, "duration_ms": round(elapsed * 1000, 2)})

@@ -18,8 +18,10 @@ from grpc_reflection.v1alpha import reflection
 
 from atende_runtime.interceptors import RequestContextInterceptor
 from atende_runtime.logs import configure_logging
+from atende_runtime.metrics import serve_metrics
 from atende_runtime.reflection import public_pool
 from atende_runtime.settings import ServiceSettings
+from atende_runtime.telemetry import server_interceptors, setup_tracing, shutdown_tracing
 from atende_runtime.tls import server_credentials
 
 log = logging.getLogger("atende.server")
@@ -140,7 +142,9 @@ class RunningServer:
 async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
     """Mounts the service, health and reflection, binds settings.host:settings.port
     (0 picks a free port) and starts serving."""
-    server = grpc.aio.server(interceptors=[RequestContextInterceptor()], options=_SERVER_OPTIONS)
+    # The span's interceptor first (outermost): the request context's log line and
+    # metrics are then recorded inside the RPC's span.
+    server = grpc.aio.server(interceptors=[*server_interceptors(), RequestContextInterceptor()], options=_SERVER_OPTIONS)
     mounted = await setup(server)
 
     health_servicer = health_aio.HealthServicer()
@@ -175,6 +179,9 @@ async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
 
 async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
     configure_logging(name, settings.log_level)
+    # Before the service's setup makes its pools, clients and channels.
+    setup_tracing(name)
+    metrics_port = serve_metrics(name, settings.host, settings.metrics_port)
     running = await start(settings, setup)
     _settle_garbage_collector()
     log.info(
@@ -183,6 +190,7 @@ async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
             "address": f"{settings.host}:{running.port}",
             "tls": "mutual" if settings.tls.enabled else "off",
             "health_port": running.health_port,
+            "metrics_port": metrics_port,
         },
     )
 
@@ -193,6 +201,7 @@ async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
     await signalled.wait()
     log.info("shutting down", extra={"grace_seconds": settings.shutdown_grace_seconds})
     await running.stop(settings.shutdown_grace_seconds)
+    shutdown_tracing()
     log.info("stopped")
 
 
