@@ -11,6 +11,7 @@ from typing import Any
 
 import grpc
 from opentelemetry import trace
+from opentelemetry.propagators.textmap import Setter
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
@@ -54,7 +55,7 @@ _OPTIONS = [
 _PROPAGATOR = TraceContextTextMapPropagator()
 
 
-class _MetadataSetter:
+class _MetadataSetter(Setter[list[tuple[str, str]]]):
     """Writes traceparent (and tracestate) into a call's metadata list."""
 
     def set(self, carrier: list[tuple[str, str]], key: str, value: str) -> None:

@@ -15,8 +15,11 @@ Each service adds its own domain metrics (router_svc/metrics.py, agent_svc/metri
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from prometheus_client import REGISTRY, Counter, Gauge, Histogram, start_http_server
@@ -84,3 +87,39 @@ def serve_metrics(service: str, host: str, port: int | None) -> int | None:
     bound = int(server.server_port)
     log.info("metrics", extra={"address": f"{host}:{bound}", "path": "/metrics"})
     return bound
+
+
+class GaugeSampler:
+    """Sets gauges from a query every `interval` seconds, on the event loop (a queue's
+    depth, its oldest item's age): `sample` reads and sets, and a failure leaves the
+    last values and is logged once until it succeeds again."""
+
+    def __init__(self, name: str, sample: Callable[[], Awaitable[None]], interval: float = 15.0) -> None:
+        self.name = name
+        self._sample = sample
+        self._interval = interval
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run(), name=f"metrics:{self.name}")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        failing = False
+        while True:
+            try:
+                await self._sample()
+                failing = False
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                if not failing:
+                    log.warning("metrics sample failed", extra={"sampler": self.name}, exc_info=True)
+                failing = True
+            await asyncio.sleep(self._interval)

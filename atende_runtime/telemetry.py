@@ -87,7 +87,8 @@ def setup_tracing(service: str, env: Mapping[str, str] | None = None) -> bool:
         trace.set_tracer_provider(provider)
         _state["provider"], _state["service"] = provider, service
     _instrument_clients()
-    log.info("tracing", extra={"exporter": type(exporter).__name__, "sampler": env.get("OTEL_TRACES_SAMPLER", "parentbased_always_on"),
+    sampler = env.get("OTEL_TRACES_SAMPLER", "parentbased_always_on")
+    log.info("tracing", extra={"exporter": type(exporter).__name__, "sampler": sampler,
                                "sampler_arg": env.get("OTEL_TRACES_SAMPLER_ARG", "")})
     return True
 
@@ -159,7 +160,7 @@ def server_interceptors() -> list[Any]:
     from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
 
     quiet = filters.any_of(filters.service_prefix("grpc.health."), filters.service_prefix("grpc.reflection."))
-    return [aio_server_interceptor(filter_=filters.negate(quiet))]
+    return [aio_server_interceptor(filter_=filters.negate(quiet))]  # type: ignore[no-untyped-call]
 
 
 def current_ids() -> tuple[str, str] | None:
@@ -179,6 +180,10 @@ def annotate(**attributes: Any) -> None:
     span.set_attributes(_clean(attributes))
 
 
+# Attribute names kept as given (OpenTelemetry's conventions, ours); others get "atende.".
+_NAMESPACES = ("atende.", "gen_ai.", "db.", "rpc.", "http.", "url.", "server.", "error.")
+
+
 def _clean(attributes: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in attributes.items():
@@ -188,15 +193,15 @@ def _clean(attributes: Mapping[str, Any]) -> dict[str, Any]:
             value = [str(item) for item in value]
         elif not isinstance(value, bool | int | float | str):
             value = str(value)
-        out[f"atende.{key}" if "." not in key else key] = value
+        out[key if key.startswith(_NAMESPACES) else f"atende.{key}"] = value
     return out
 
 
 @contextmanager
-def span(name: str, kind: SpanKind = SpanKind.INTERNAL, **attributes: Any) -> Iterator[Span]:
+def span(name: str, span_kind: SpanKind = SpanKind.INTERNAL, /, **attributes: Any) -> Iterator[Span]:
     """A child span of the current one (a no-op span when tracing is off). An
     exception marks it as an error and goes on."""
-    with tracer().start_as_current_span(name, kind=kind, record_exception=False, set_status_on_exception=False) as current:
+    with tracer().start_as_current_span(name, kind=span_kind, record_exception=False, set_status_on_exception=False) as current:
         if attributes and current.is_recording():
             current.set_attributes(_clean(attributes))
         try:

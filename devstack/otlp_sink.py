@@ -29,7 +29,7 @@ class FileSink(trace_service_pb2_grpc.TraceServiceServicer):  # type: ignore[mis
         self.path = path
         self._lock = threading.Lock()
 
-    def Export(self, request: Any, context: Any) -> Any:  # noqa: N802 (the OTLP method's name)
+    def Export(self, request: Any, context: Any) -> Any:
         if request.resource_spans:
             line = otlp_json(request) + "\n"
             with self._lock, self.path.open("a", encoding="utf-8") as handle:
@@ -39,7 +39,7 @@ class FileSink(trace_service_pb2_grpc.TraceServiceServicer):  # type: ignore[mis
 
 def serve(port: int, out: Path, host: str = "127.0.0.1") -> grpc.Server:
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
-    trace_service_pb2_grpc.add_TraceServiceServicer_to_server(FileSink(out), server)
+    trace_service_pb2_grpc.add_TraceServiceServicer_to_server(FileSink(out), server)  # type: ignore[no-untyped-call]
     server.add_insecure_port(f"{host}:{port}")
     server.start()
     return server
