@@ -43,6 +43,7 @@ RPC_SECONDS = Histogram(
 )
 RPC_IN_FLIGHT = Gauge("grpc_server_in_flight", "RPCs being handled now.", ["grpc_service", "grpc_method"])
 PROCESS_INFO = Gauge("atende_process_info", "1 for each atende service process.", ["service"])
+SERVING = Gauge("atende_serving", "1 while the service's health is SERVING (its own dependencies answer), else 0.")
 
 
 class MethodMetrics:

@@ -18,7 +18,7 @@ from grpc_reflection.v1alpha import reflection
 
 from atende_runtime.interceptors import RequestContextInterceptor
 from atende_runtime.logs import configure_logging
-from atende_runtime.metrics import serve_metrics
+from atende_runtime.metrics import SERVING, serve_metrics
 from atende_runtime.reflection import public_pool
 from atende_runtime.settings import ServiceSettings
 from atende_runtime.telemetry import server_interceptors, setup_tracing, shutdown_tracing
@@ -106,6 +106,7 @@ async def _health_loop(
             status = health_pb2.HealthCheckResponse.SERVING if healthy else health_pb2.HealthCheckResponse.NOT_SERVING
             for name in ("", *mounted.service_names):
                 await servicer.set(name, status)
+            SERVING.set(1 if healthy else 0)
             log.info("health changed", extra={"serving": healthy})
             last = healthy
         try:
