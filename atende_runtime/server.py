@@ -21,7 +21,7 @@ from atende_runtime.logs import configure_logging
 from atende_runtime.metrics import SERVING, serve_metrics
 from atende_runtime.reflection import public_pool
 from atende_runtime.settings import ServiceSettings
-from atende_runtime.telemetry import server_interceptors, setup_tracing, shutdown_tracing
+from atende_runtime.telemetry import setup_tracing, shutdown_tracing
 from atende_runtime.tls import server_credentials
 
 log = logging.getLogger("atende.server")
@@ -143,9 +143,7 @@ class RunningServer:
 async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
     """Mounts the service, health and reflection, binds settings.host:settings.port
     (0 picks a free port) and starts serving."""
-    # The span's interceptor first (outermost): the request context's log line and
-    # metrics are then recorded inside the RPC's span.
-    server = grpc.aio.server(interceptors=[*server_interceptors(), RequestContextInterceptor()], options=_SERVER_OPTIONS)
+    server = grpc.aio.server(interceptors=[RequestContextInterceptor()], options=_SERVER_OPTIONS)
     mounted = await setup(server)
 
     health_servicer = health_aio.HealthServicer()

@@ -10,9 +10,9 @@ Where spans go (read from the environment, the OpenTelemetry names where one exi
                                 a call follows its caller's decision, i.e. the gateway's)
   OTEL_BSP_*                    the batch processor's queue and delay
 
-What is traced: each RPC served (opentelemetry-instrumentation-grpc's aio server
-interceptor, health and reflection excepted), each call to another service (a CLIENT span
-made by atende_runtime.channels, which injects W3C traceparent), PostgreSQL (psycopg),
+What is traced: each RPC served (a SERVER span made by atende_runtime.interceptors, health
+and reflection excepted), each call to another service (a CLIENT span made by
+atende_runtime.channels, which injects W3C traceparent), PostgreSQL (psycopg),
 Redis, outgoing HTTP (httpx: the vendors; aiohttp: the LLM SDKs), and the spans the
 services add themselves (span() below: the LLM call, the knowledge search, the turn's
 facts). Attributes carry ids, names, counts and verdicts, never a message's text or a
@@ -38,7 +38,7 @@ from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 log = logging.getLogger("atende.telemetry")
 
 _TRACER_NAME = "atende"
-_state: dict[str, Any] = {"provider": None, "service": ""}
+_state: dict[str, Any] = {"provider": None, "service": "", "tracer": None}
 _lock = threading.Lock()
 
 # The OTLP JSON fields that hold ids: hex in OTLP/JSON, base64 in protobuf's JSON mapping.
@@ -51,7 +51,12 @@ def enabled() -> bool:
 
 
 def tracer() -> trace.Tracer:
-    return trace.get_tracer(_TRACER_NAME)
+    cached = _state.get("tracer")
+    if cached is None:
+        cached = trace.get_tracer(_TRACER_NAME)
+        if enabled():  # the real provider's tracer: kept (before it, a proxy)
+            _state["tracer"] = cached
+    return cached  # type: ignore[no-any-return]
 
 
 def _disabled(env: Mapping[str, str]) -> bool:
@@ -151,18 +156,6 @@ def _aiohttp_request_hook(span: Span, params: Any) -> None:
     _without_query(span, str(getattr(params, "url", "")))
 
 
-def server_interceptors() -> list[Any]:
-    """The OpenTelemetry aio server interceptor, when tracing is on. Health and
-    reflection are left out: health's Watch writes with context.write(), which that
-    interceptor breaks, and neither is part of a request's story."""
-    if not enabled():
-        return []
-    from opentelemetry.instrumentation.grpc import aio_server_interceptor, filters
-
-    quiet = filters.any_of(filters.service_prefix("grpc.health."), filters.service_prefix("grpc.reflection."))
-    return [aio_server_interceptor(filter_=filters.negate(quiet))]  # type: ignore[no-untyped-call]
-
-
 def current_ids() -> tuple[str, str] | None:
     """The current span's trace and span ids in hex, if a span is current."""
     context = trace.get_current_span().get_span_context()
@@ -235,8 +228,78 @@ def _hex_ids(node: Any) -> None:
             _hex_ids(item)
 
 
+def _any_value(value: Any) -> dict[str, Any]:
+    """An attribute value in OTLP/JSON (64-bit integers as strings, as protobuf's JSON)."""
+    if isinstance(value, bool):
+        return {"boolValue": value}
+    if isinstance(value, int):
+        return {"intValue": str(value)}
+    if isinstance(value, float):
+        return {"doubleValue": value}
+    if isinstance(value, str):
+        return {"stringValue": value}
+    if isinstance(value, list | tuple):
+        return {"arrayValue": {"values": [_any_value(item) for item in value]}}
+    return {"stringValue": str(value)}
+
+
+def _key_values(attributes: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    return [{"key": key, "value": _any_value(value)} for key, value in (attributes or {}).items()]
+
+
+def _span_json(span: Any) -> dict[str, Any]:
+    context = span.context
+    out: dict[str, Any] = {
+        "traceId": format(context.trace_id, "032x"),
+        "spanId": format(context.span_id, "016x"),
+        "name": span.name,
+        "kind": span.kind.value + 1,  # the API's INTERNAL is 0, OTLP's 1
+        "startTimeUnixNano": str(span.start_time),
+        "endTimeUnixNano": str(span.end_time),
+        "status": {"code": span.status.status_code.value} if span.status.status_code.value else {},
+    }
+    if span.attributes:
+        out["attributes"] = _key_values(span.attributes)
+    if span.parent is not None:
+        out["parentSpanId"] = format(span.parent.span_id, "016x")
+    if span.status.description:
+        out["status"]["message"] = span.status.description
+    if span.events:
+        out["events"] = [{"name": e.name, "timeUnixNano": str(e.timestamp),
+                          **({"attributes": _key_values(e.attributes)} if e.attributes else {})} for e in span.events]
+    if span.links:
+        out["links"] = [{"traceId": format(link.context.trace_id, "032x"), "spanId": format(link.context.span_id, "016x"),
+                         "attributes": _key_values(link.attributes)} for link in span.links]
+    return out
+
+
+def spans_json(spans: Sequence[Any]) -> str:
+    """Finished SDK spans as one OTLP/JSON export request, built directly (about three
+    times cheaper than the protobuf encoder followed by protobuf's JSON printer)."""
+    resources: dict[int, tuple[Any, dict[tuple[str, str], list[dict[str, Any]]]]] = {}
+    for span in spans:
+        _, scopes = resources.setdefault(id(span.resource), (span.resource, {}))
+        scope = span.instrumentation_scope
+        key = (scope.name, scope.version or "") if scope is not None else ("", "")
+        scopes.setdefault(key, []).append(_span_json(span))
+    request = {
+        "resourceSpans": [
+            {
+                "resource": {"attributes": _key_values(resource.attributes)},
+                "scopeSpans": [
+                    {"scope": {"name": name, **({"version": version} if version else {})}, "spans": items}
+                    for (name, version), items in scopes.items()
+                ],
+            }
+            for resource, scopes in resources.values()
+        ]
+    }
+    return json.dumps(request, separators=(",", ":"), ensure_ascii=False)
+
+
 class OtlpJsonFileExporter:
-    """Appends each batch of spans to a file as one OTLP/JSON line (no collector)."""
+    """Appends each batch of spans to a file as one OTLP/JSON line (no collector).
+    Several processes may share the file: each line is one write() in append mode."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -244,13 +307,18 @@ class OtlpJsonFileExporter:
         self._lock = threading.Lock()
 
     def export(self, spans: Sequence[Any]) -> Any:
-        from opentelemetry.exporter.otlp.proto.common.trace_encoder import encode_spans
         from opentelemetry.sdk.trace.export import SpanExportResult
 
-        line = otlp_json(encode_spans(spans)) + "\n"
+        data = (spans_json(spans) + "\n").encode()
         try:
-            with self._lock, self.path.open("a", encoding="utf-8") as handle:
-                handle.write(line)  # one write: lines of several processes do not interleave
+            with self._lock:
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                try:
+                    written = 0
+                    while written < len(data):
+                        written += os.write(fd, data[written:])
+                finally:
+                    os.close(fd)
         except OSError:
             return SpanExportResult.FAILURE
         return SpanExportResult.SUCCESS

@@ -449,6 +449,9 @@ def main() -> None:
         "--telemetry", type=lambda s: s.split(","), default=["100"],
         help="stack mode: tracing settings to compare, comma-separated: off, or a percentage sampled (100, 10)",
     )
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="with several --telemetry settings: run them in turn this many times (a shared machine's "
+                             "load moves; rounds interleave it) and report them merged")
     parser.add_argument("--json-out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode == "stack" and len(args.telemetry) > 1:
@@ -483,18 +486,47 @@ def compare_telemetry(args: argparse.Namespace) -> list[Result]:
     that has used grpc.aio and starts another stack can hang in gRPC's shutdown, and
     each setting then starts from the same clean state."""
     results: list[Result] = []
-    for telemetry in args.telemetry:
-        with tempfile.NamedTemporaryFile(suffix=".json") as out:
-            argv = [
-                sys.executable, __file__, "--mode", "stack", "--engines", ",".join(args.engines),
-                "--concurrency", *map(str, args.concurrency), "--duration", str(args.duration),
-                "--warmup", str(args.warmup), "--think-ms", str(args.think_ms),
-                "--stub-latency-ms", str(args.stub_latency_ms), "--telemetry", telemetry, "--json-out", out.name,
-            ]
-            subprocess.run(argv, check=True, timeout=600 + 3 * args.duration * len(args.concurrency) * len(args.engines))
-            for raw in json.loads(Path(out.name).read_text()):
-                samples = [Sample(**sample) for sample in raw.pop("samples")]
-                results.append(Result(**raw, samples=samples))
+    rounds: dict[str, list[float]] = {}
+    for _ in range(args.rounds):
+        for telemetry in args.telemetry:
+            for result in _one_setting(args, telemetry):
+                rounds.setdefault(result.engine, []).append(len(result.samples) / result.seconds)
+                results.append(result)
+    if args.rounds > 1:
+        print("\nthroughput of each round (turns/s): " + "; ".join(
+            f"{label} {', '.join(f'{t:.0f}' for t in values)}" for label, values in rounds.items()))
+    return _merged(results)
+
+
+def _merged(results: list[Result]) -> list[Result]:
+    """The rounds of each setting as one result: every sample, the summed time and CPU."""
+    merged: dict[tuple[str, int], Result] = {}
+    for result in results:
+        key = (result.engine, result.concurrency)
+        into = merged.setdefault(key, Result(result.engine, result.concurrency, 0.0))
+        into.seconds += result.seconds
+        into.samples += result.samples
+        for name, count in result.errors.items():
+            into.errors[name] = into.errors.get(name, 0) + count
+        for name, seconds in result.cpu_seconds.items():
+            into.cpu_seconds[name] = into.cpu_seconds.get(name, 0.0) + seconds
+    return list(merged.values())
+
+
+def _one_setting(args: argparse.Namespace, telemetry: str) -> list[Result]:
+    """One tracing setting's stack and load, in a child process of its own."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        argv = [
+            sys.executable, __file__, "--mode", "stack", "--engines", ",".join(args.engines),
+            "--concurrency", *map(str, args.concurrency), "--duration", str(args.duration),
+            "--warmup", str(args.warmup), "--think-ms", str(args.think_ms),
+            "--stub-latency-ms", str(args.stub_latency_ms), "--telemetry", telemetry, "--json-out", out.name,
+        ]
+        subprocess.run(argv, check=True, timeout=600 + 3 * args.duration * len(args.concurrency) * len(args.engines))
+        results = []
+        for raw in json.loads(Path(out.name).read_text()):
+            samples = [Sample(**sample) for sample in raw.pop("samples")]
+            results.append(Result(**raw, samples=samples))
     return results
 
 

@@ -116,8 +116,9 @@ class StackConfig:
     # Each service's /metrics port, and the gateway's stats listener ("gateway").
     metrics_ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_METRICS_PORTS))
     # Traces: with an OTLP collector named (OTEL_EXPORTER_OTLP_ENDPOINT), every service and
-    # Envoy export there; without one, to a small receiver of the stack's own that writes
-    # data/traces/spans.jsonl (python -m devstack.traces shows them). False: no tracing.
+    # Envoy export there; without one, the services append to data/traces/spans.jsonl and
+    # Envoy exports to a small receiver of the stack's own that appends to the same file
+    # (python -m devstack.traces shows them). False: no tracing.
     tracing: bool = True
     otlp_endpoint: str = ""
     # The share of requests traced (the gateway decides, the services follow).
@@ -325,7 +326,12 @@ class Stack:
         if not self.config.tracing:
             env["OTEL_SDK_DISABLED"] = "true"
             return env
-        env["OTEL_EXPORTER_OTLP_ENDPOINT"] = self.otlp_endpoint
+        if self.config.otlp_endpoint:
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = self.otlp_endpoint
+        else:
+            # The services append OTLP/JSON lines themselves (the cheapest path: no
+            # protobuf in between); Envoy, which speaks only OTLP, sends to the receiver.
+            env["ATENDE_TRACES_FILE"] = str(self.traces_file)
         if self.config.trace_sample_ratio < 1.0:
             env["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio"
             env["OTEL_TRACES_SAMPLER_ARG"] = f"{self.config.trace_sample_ratio:g}"

@@ -262,27 +262,34 @@ def memory_spans() -> Any:
 
 async def test_a_call_through_open_channel_is_a_client_span_the_server_continues(memory_spans: Any) -> None:
     import grpc
-    from grpc_health.v1 import health_pb2, health_pb2_grpc
-    from grpc_health.v1.health import aio as health_aio  # type: ignore[attr-defined]
-    from opentelemetry.instrumentation.grpc import aio_server_interceptor
+    from atende.agent.v1 import agent_service_pb2 as apb
+    from atende.agent.v1 import agent_service_pb2_grpc as agrpc
 
     from atende_runtime.channels import open_channel
+    from atende_runtime.errors import NotFound
     from atende_runtime.interceptors import RequestContextInterceptor
+    from atende_runtime.service import register
     from atende_runtime.telemetry import span
 
-    server = grpc.aio.server(interceptors=[aio_server_interceptor(), RequestContextInterceptor()])
-    health = health_aio.HealthServicer()
-    health_pb2_grpc.add_HealthServicer_to_server(health, server)
+    class Agents:
+        async def ListAgents(self, request: Any, context: Any) -> Any:
+            return apb.ListAgentsResponse()
+
+        async def GenerateReply(self, request: Any, context: Any) -> Any:
+            raise NotFound("no such agent")
+
+    server = grpc.aio.server(interceptors=[RequestContextInterceptor()])
+    register(server, apb.DESCRIPTOR.services_by_name["AgentService"], Agents())
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
     channel = open_channel(f"127.0.0.1:{port}", 5)
     memory_spans.clear()
     try:
-        stub = health_pb2_grpc.HealthStub(channel)
+        stub = agrpc.AgentServiceStub(channel)
         with span("turn", conversation_id="c-1"):
-            await stub.Check(health_pb2.HealthCheckRequest(service=""))
+            await stub.ListAgents(apb.ListAgentsRequest())
             with pytest.raises(grpc.aio.AioRpcError):
-                await stub.Check(health_pb2.HealthCheckRequest(service="unknown"))
+                await stub.GenerateReply(apb.GenerateReplyRequest(agent="nobody"))
     finally:
         await channel.close()
         await server.stop(None)
@@ -296,6 +303,9 @@ async def test_a_call_through_open_channel_is_a_client_span_the_server_continues
     assert all(c.parent.span_id == root.context.span_id for c in clients)
     assert {s.parent.span_id for s in servers} == {c.context.span_id for c in clients}
     assert sorted(c.attributes["rpc.grpc.status_code"] for c in clients) == [0, 5]
+    assert sorted(s.attributes["rpc.grpc.status_code"] for s in servers) == [0, 5]
+    assert {s.name for s in servers} == {"atende.agent.v1.AgentService/ListAgents", "atende.agent.v1.AgentService/GenerateReply"}
+    assert all(s.attributes["rpc.system"] == "grpc" for s in servers)
     assert root.attributes["atende.conversation_id"] == "c-1"
 
 
@@ -331,3 +341,39 @@ def test_otlp_json_lines_round_trip_through_the_waterfall(tmp_path: Path, memory
     assert chosen is not None
     drawn = waterfall(chosen, 120)
     assert drawn.startswith("trace ") and "outer" in drawn and "  inner" in drawn and "agent=sales" in drawn
+
+
+def test_the_file_exporter_and_the_otlp_receiver_write_the_same_otlp_json(tmp_path: Path, memory_spans: Any) -> None:
+    """The services' file path (spans_json, no protobuf) and the OTLP/gRPC path through
+    the local receiver (what Envoy and a service with OTEL_EXPORTER_OTLP_ENDPOINT use)
+    give the same lines."""
+    from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import OTLPSpanExporter
+
+    from atende_runtime.telemetry import OtlpJsonFileExporter, span
+    from devstack.embedded import free_port
+    from devstack.otlp_sink import serve
+
+    memory_spans.clear()
+    with span("outer", agent="sales", score=80, cost=0.5, verdicts=["pii:redacted"]), span("inner"):
+        pass
+    finished = memory_spans.get_finished_spans()
+    direct = tmp_path / "direct.jsonl"
+    OtlpJsonFileExporter(direct).export(finished)
+    received = tmp_path / "received.jsonl"
+    port = free_port()
+    sink = serve(port, received)
+    try:
+        exporter = OTLPSpanExporter(endpoint=f"http://127.0.0.1:{port}", insecure=True)
+        assert exporter.export(finished).name == "SUCCESS"
+        exporter.shutdown()
+    finally:
+        sink.stop(None)
+
+    def spans_of(path: Path) -> list[dict[str, Any]]:
+        (line,) = path.read_text().splitlines()
+        spans = json.loads(line)["resourceSpans"][0]["scopeSpans"][0]["spans"]
+        for item in spans:
+            item.pop("flags", None)
+        return sorted(spans, key=lambda item: item["spanId"])
+
+    assert spans_of(direct) == spans_of(received)
