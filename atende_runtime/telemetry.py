@@ -164,6 +164,28 @@ def current_ids() -> tuple[str, str] | None:
     return format(context.trace_id, "032x"), format(context.span_id, "016x")
 
 
+def traceparent() -> str:
+    """The current span as a W3C traceparent ("" when no span is recorded): what a
+    stored job keeps so that its later, separate trace can link back to this one."""
+    context = trace.get_current_span().get_span_context()
+    if not context.is_valid or not context.trace_flags.sampled:
+        return ""
+    return f"00-{context.trace_id:032x}-{context.span_id:016x}-01"
+
+
+def link_to(parent: str) -> list[trace.Link]:
+    """A span link to a stored traceparent (none when it is empty or malformed)."""
+    parts = parent.split("-")
+    if len(parts) != 4 or len(parts[1]) != 32 or len(parts[2]) != 16:
+        return []
+    try:
+        context = trace.SpanContext(int(parts[1], 16), int(parts[2], 16), is_remote=True,
+                                    trace_flags=trace.TraceFlags(int(parts[3], 16)))
+    except ValueError:
+        return []
+    return [trace.Link(context, {"atende.link": "committed_by"})] if context.is_valid else []
+
+
 def annotate(**attributes: Any) -> None:
     """Sets attributes on the current span (the RPC being served). Values that are
     None or empty are skipped; lists become string arrays."""
@@ -191,10 +213,12 @@ def _clean(attributes: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @contextmanager
-def span(name: str, span_kind: SpanKind = SpanKind.INTERNAL, /, **attributes: Any) -> Iterator[Span]:
-    """A child span of the current one (a no-op span when tracing is off). An
-    exception marks it as an error and goes on."""
-    with tracer().start_as_current_span(name, kind=span_kind, record_exception=False, set_status_on_exception=False) as current:
+def span(name: str, span_kind: SpanKind = SpanKind.INTERNAL, links: Sequence[trace.Link] = (), /,
+         **attributes: Any) -> Iterator[Span]:
+    """A child span of the current one (a no-op span when tracing is off), linked to
+    `links` (spans of other traces). An exception marks it as an error and goes on."""
+    with tracer().start_as_current_span(name, kind=span_kind, links=links, record_exception=False,
+                                        set_status_on_exception=False) as current:
         if attributes and current.is_recording():
             current.set_attributes(_clean(attributes))
         try:

@@ -43,6 +43,8 @@ class Span:
     end: int
     attributes: dict[str, Any]
     error: bool
+    # Spans of other traces this one links to: (trace id, span id).
+    links: list[tuple[str, str]] = field(default_factory=list)
     children: list[Span] = field(default_factory=list)
 
     @property
@@ -93,6 +95,7 @@ def read_spans(path: Path) -> Iterator[Span]:
                             end=int(raw.get("endTimeUnixNano", 0)),
                             attributes=_attributes(raw.get("attributes", [])),
                             error=raw.get("status", {}).get("code") == 2,
+                            links=[(link.get("traceId", ""), link.get("spanId", "")) for link in raw.get("links", [])],
                         )
 
 

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from opentelemetry.trace import SpanKind
 
-from atende_runtime.telemetry import span
+from atende_runtime.telemetry import link_to, span
 from memory_svc.erasure import STEP_FAILED, STEP_PENDING, ErasureStep
 from memory_svc.models import CRM_FAILED, CRM_SYNCED, Lead
 from memory_svc.outbox import (
@@ -165,10 +165,11 @@ class Relay:
 
     async def _handle(self, row: OutboxAction) -> None:
         try:
-            # Each delivery is a trace of its own: the turn that committed the action
-            # ended long ago (its trace has the INSERT that stored it).
-            with span(f"relay {row.kind}", SpanKind.PRODUCER, action=row.kind, status=row.status,
-                      conversation_id=row.conversation_id, attempts=row.attempts):
+            # Each delivery is a trace of its own, linked to the turn that committed the
+            # action (that trace ended long ago): its SubmitAction call carries this
+            # trace to integrations_svc.
+            with span(f"relay {row.kind}", SpanKind.PRODUCER, link_to(row.trace_parent), action=row.kind,
+                      status=row.status, conversation_id=row.conversation_id, attempts=row.attempts):
                 if row.kind == ACTION_ERASE_SUBJECT:
                     await self._erase(row)
                 elif row.status == ACTION_PENDING:

@@ -16,7 +16,7 @@ from psycopg.types.json import Jsonb
 
 from atende_runtime.errors import InvalidArgument, NotFound
 from atende_runtime.postgres import Pool
-from atende_runtime.telemetry import span
+from atende_runtime.telemetry import span, traceparent
 from memory_svc.models import (
     OWNER_AGENT,
     AppendRequest,
@@ -164,6 +164,8 @@ def _params(request: AppendRequest, ids: list[str]) -> dict[str, Any]:
         "a_keys": [f"{ids[-1]}:{index}" for index in range(len(request.actions))],
         "a_kinds": [a.kind for a in request.actions],
         "a_payloads": [a.payload for a in request.actions],
+        # The turn's span (memory_svc's AppendMessages): the relay's delivery links to it.
+        "a_trace": traceparent() if request.actions else "",
     }
 
 

@@ -181,3 +181,44 @@ def test_dashboard_and_rule_metric_names_exist_on_the_live_endpoints(stack: Stac
     assert envoy_names
     missing = [n for n in envoy_names if f"\n{n}{{" not in served and f"\n{n} " not in served]
     assert not missing, missing
+
+
+CONSENT_DEMO = (
+    "Oi, bom dia!",
+    "Quanto custa o kit solar para minha casa?",
+    "Meu nome é Ana Lima, email ana.obs@exemplo.com.br. Orçamento de uns 20 mil reais.",
+    "Eu decido sozinha, quero instalar no próximo mês.",
+    "Sim, pode passar meus dados para o consultor.",
+)
+
+
+def test_the_outbox_delivery_links_back_to_the_turn_that_committed_it(stack: Stack) -> None:
+    """The consent turn commits a sync_lead action; the relay delivers it later, in a
+    trace of its own that links to the turn's trace and goes on into integrations_svc."""
+    responses = [
+        httpx.post(f"{stack.gateway_url}/v1/conversations/obs-outbox/messages",
+                   json={"user_id": "ana-obs", "text": text, "channel": "web"}, timeout=30)
+        for text in CONSENT_DEMO
+    ]
+    assert all(r.status_code == 200 for r in responses), [r.text for r in responses]
+    assert responses[-1].json()["lead"]["crm_status"] == "CRM_STATUS_PENDING"
+    turn = _trace_of(stack, responses[-1].headers["x-request-id"], {"gateway", "router_svc", "memory_svc"})
+    append = next(s for s in turn if s.service == "memory_svc" and s.name.endswith("MemoryService/AppendMessages")
+                  and s.kind == 2)
+    deadline = time.monotonic() + 30
+
+    def submitted(spans: list[Span]) -> bool:
+        return any(s.service == "integrations_svc" and s.name.endswith("IntegrationsService/SyncLead") for s in spans)
+
+    linked: list[list[Span]] = []
+    while time.monotonic() < deadline and not any(submitted(spans) for spans in linked):
+        time.sleep(0.3)
+        # The submission's trace, then the follow-ups' (GetJob until the CRM has it): each links to the turn.
+        linked = [
+            spans for spans in traces(read_spans(stack.traces_file)).values()
+            if any(s.name == "relay sync_lead" and s.attributes.get("atende.conversation_id") == "obs-outbox"
+                   and s.links == [(append.trace_id, append.span_id)] for s in spans)
+        ]
+    assert linked, "no relay trace linked to the consent turn"
+    assert all(spans[0].trace_id != append.trace_id for spans in linked)
+    assert any(submitted(spans) for spans in linked), [sorted({(s.service, s.name) for s in spans}) for spans in linked]
