@@ -332,6 +332,8 @@ class Stack:
             # The services append OTLP/JSON lines themselves (the cheapest path: no
             # protobuf in between); Envoy, which speaks only OTLP, sends to the receiver.
             env["ATENDE_TRACES_FILE"] = str(self.traces_file)
+        # The services' spans reach the file within a second (the SDK's default is 5 s).
+        env["OTEL_BSP_SCHEDULE_DELAY"] = os.environ.get("OTEL_BSP_SCHEDULE_DELAY", "1000")
         if self.config.trace_sample_ratio < 1.0:
             env["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio"
             env["OTEL_TRACES_SAMPLER_ARG"] = f"{self.config.trace_sample_ratio:g}"
@@ -449,6 +451,8 @@ class Stack:
             upstreams={name: self.upstream(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
             otlp_endpoint=self.otlp_endpoint,
             trace_sampling=min(100.0, max(0.0, self.config.trace_sample_ratio * 100)),
+            # A turn's trace is whole on disk within about a second (`make trace` right after a curl).
+            trace_flush_ms=1000,
             stats_port=self.metrics_port("gateway"),
         )
         path = write(config, self.config.data_dir / "envoy.yaml")

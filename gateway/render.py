@@ -27,6 +27,7 @@ Environment (with local defaults):
                                 tracer sends the gateway's spans there and starts each
                                 request's W3C trace context; unset: no tracing at the gateway
   GATEWAY_TRACE_SAMPLING=100    percent of requests traced (the services follow the decision)
+  GATEWAY_TRACE_FLUSH_MS=5000   how often Envoy sends its finished spans
   GATEWAY_STATS_PORT=0          a listener on GATEWAY_BIND that serves only Envoy's
                                 /stats/prometheus, for a scraper (the admin stays on
                                 127.0.0.1); 0: none
@@ -98,6 +99,8 @@ class GatewayConfig:
     otlp_endpoint: str = ""
     # Percent of requests traced (a head decision the services follow).
     trace_sampling: float = 100.0
+    # Milliseconds between Envoy's exports of finished spans (its default is 5 s).
+    trace_flush_ms: int = 5000
     # Port of the listener serving only /stats/prometheus (0: none).
     stats_port: int = 0
 
@@ -122,6 +125,7 @@ class GatewayConfig:
             guard_addr=env.get("GUARD_ADDR", ""),
             otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_ENDPOINT", ""),
             trace_sampling=float(env.get("GATEWAY_TRACE_SAMPLING", "100")),
+            trace_flush_ms=int(env.get("GATEWAY_TRACE_FLUSH_MS", "5000")),
             stats_port=int(env.get("GATEWAY_STATS_PORT", "0")),
             jwt=JwtConfig(
                 issuer=env.get("GATEWAY_JWT_ISSUER", "atende-local"),
@@ -344,6 +348,19 @@ def _tracing(config: GatewayConfig) -> str:
 """
 
 
+def _tracing_runtime(config: GatewayConfig) -> str:
+    """How often Envoy's OpenTelemetry tracer flushes (runtime keys, a static layer)."""
+    if not config.otlp_endpoint:
+        return ""
+    return f"""
+layered_runtime:
+  layers:
+    - name: tracing
+      static_layer:
+        tracing.opentelemetry.flush_interval_ms: {config.trace_flush_ms}
+"""
+
+
 def _collector_cluster(config: GatewayConfig) -> str:
     if not config.otlp_endpoint:
         return ""
@@ -467,7 +484,7 @@ def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
             if part
         ),
         CLUSTERS=clusters.rstrip("\n") + jwks_cluster(config.jwt) + guard_cluster(config.guard_addr)
-        + _collector_cluster(config) + _admin_cluster(config),
+        + _collector_cluster(config) + _admin_cluster(config) + _tracing_runtime(config),
         TRACING=_tracing(config),
         RETRY_ELSEWHERE=RETRY_ELSEWHERE,
     )
