@@ -12,7 +12,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast lint lint-proto lint-breaking proto check-proto bench eval clean trace dashboards
+.PHONY: help install run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench eval clean trace dashboards
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,6 +39,15 @@ test: $(STAMP) build/tools/promtool ## ruff, mypy strict, then every test (DATAB
 
 test-fast: $(STAMP) ## the tests without the full-stack end-to-end ones
 	$(BIN)/python -m pytest -m "not e2e"
+
+# CHAOS_ARGS passes options through, e.g. CHAOS_ARGS="--clients 40 --faults memory_svc,postgres-crash".
+chaos: $(STAMP) ## faults under load (SIGKILL of each process, Redis, PostgreSQL, a frozen service), then the audit table
+	$(BIN)/python -m devstack.chaos $(CHAOS_ARGS)
+
+# FUZZ_EXAMPLES: examples per REST route and per gRPC method (make test runs 100, derandomized).
+FUZZ_EXAMPLES ?= 250
+fuzz: $(STAMP) ## fuzz every REST route and gRPC method of a fresh stack (FUZZ_EXAMPLES each) and print the counts
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m tests.fuzz.report --per-route
 
 lint: $(STAMP) lint-proto lint-breaking ## ruff, mypy, buf lint and buf breaking
 	$(BIN)/ruff check .

@@ -5,21 +5,27 @@ protobuf refuses to parse a string field that is not valid UTF-8 (a lone surroga
 encoded by a careless client, Latin-1 bytes). When that happens, the raw bytes are
 walked with the message's descriptor to name every such field (`documents[2].text`;
 a map is named as the map). Bytes that are not a protobuf message at all are named
-`request`."""
+`request`.
+
+A message that parses can still hold what no domain type can: a Timestamp past year
+9999 or with negative nanos. `datetime_from` reads one as a datetime or names the field."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import cast
 
 from google.protobuf.descriptor import Descriptor, FieldDescriptor
 from google.protobuf.message import DecodeError, Message
+from google.protobuf.timestamp_pb2 import Timestamp
 
 from atende_runtime.errors import FieldViolation, InvalidArgument
 
 NOT_UTF8 = "is not valid UTF-8 text"
 NOT_UTF8_MAP = "has a key or value that is not valid UTF-8 text"
 NOT_A_MESSAGE = "is not a valid protobuf message"
+NOT_A_TIMESTAMP = "is not a valid timestamp (0001-01-01 to 9999-12-31 UTC, nanos from 0 to 999999999)"
 
 
 class MalformedRequest:
@@ -45,6 +51,14 @@ def lenient(message_class: type[Message]) -> Callable[[bytes], Message | Malform
             return MalformedRequest(InvalidArgument(violations))
 
     return parse
+
+
+def datetime_from(value: Timestamp, field: str) -> datetime:
+    """`value` as an aware UTC datetime; one out of range is InvalidArgument naming `field`."""
+    try:
+        return value.ToDatetime(tzinfo=UTC)
+    except (ValueError, OverflowError):
+        raise InvalidArgument.single(field, NOT_A_TIMESTAMP) from None
 
 
 def utf8_violations(descriptor: Descriptor, data: bytes, path: str = "") -> list[FieldViolation]:
@@ -76,8 +90,35 @@ def _check(field: FieldDescriptor, chunk: bytes, name: str) -> list[FieldViolati
     inner = utf8_violations(field.message_type, chunk, name + ".")
     if inner and field.message_type.GetOptions().map_entry:
         # Name the map, not the synthetic key/value fields of its entry.
-        return [FieldViolation(name, NOT_UTF8_MAP)]
+        if all(v.description == NOT_UTF8 for v in inner):
+            return [FieldViolation(name, NOT_UTF8_MAP)]
+        # An entry that is no key/value pair at all: what Envoy's transcoder sends for
+        # a JSON object or list where a map wants a string ({"metadata": {"a": {"b": 1}}}).
+        return [FieldViolation(name, map_entry_problem(field.message_type))]
     return inner
+
+
+def map_entry_problem(entry: Descriptor) -> str:
+    """What a map's entries must be: "each entry must be a string key with a string value"."""
+    key, value = entry.fields_by_name["key"], entry.fields_by_name["value"]
+    return f"each entry must be {_kind(key)} key with {_kind(value)} value"
+
+
+_KINDS = {
+    FieldDescriptor.TYPE_STRING: "a string",
+    FieldDescriptor.TYPE_BYTES: "a bytes",
+    FieldDescriptor.TYPE_BOOL: "a boolean",
+    FieldDescriptor.TYPE_DOUBLE: "a number",
+    FieldDescriptor.TYPE_FLOAT: "a number",
+}
+
+
+def _kind(field: FieldDescriptor) -> str:
+    if field.message_type is not None:
+        return f"a {field.message_type.name} object"
+    if field.enum_type is not None:
+        return f"a {field.enum_type.name}"
+    return _KINDS.get(field.type, "an integer")
 
 
 def _name(field: FieldDescriptor, path: str, counts: dict[int, int]) -> str:

@@ -62,7 +62,7 @@ def _telemetry_lines(stack: Stack) -> list[str]:
     else:
         lines += [
             f"  traces:                  {_shown(stack.traces_file)} (OTLP/JSON lines)",
-            "  the last turn's trace:   .venv/bin/python -m devstack.traces      (--list: recent traces)",
+            "  the last turn's trace:   make trace      (.venv/bin/python -m devstack.traces --list: recent traces)",
         ]
     metrics = "  ".join(f"{name.removesuffix('_svc')} :{stack.metrics_port(name)}" for name in stack.config.services)
     lines += [

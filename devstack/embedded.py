@@ -33,21 +33,29 @@ class EmbeddedPostgres:
         uri: str = self._server.get_uri()
         return uri
 
-    def crash(self) -> None:
-        """Stops the server as a crash would (`pg_ctl stop -m immediate`: no checkpoint,
-        every connection cut); start_again() recovers it from its write-ahead log."""
-        from pgserver._commands import pg_ctl  # type: ignore[attr-defined]
-
-        pg_ctl(["-m", "immediate", "stop"], pgdata=self._server.pgdata, user=self._server.system_user, timeout=30)
-
-    def start_again(self) -> None:
-        """Starts a crashed or stopped server on the same data and socket (same URI)."""
-        self._server.ensure_postgres_running()
-
     def stop(self) -> None:
         if self._server is not None:
             self._server.cleanup()
             self._server = None
+
+    def crash(self) -> None:
+        """Stops the server as a crash would (`pg_ctl stop -m immediate`: every backend
+        killed, no checkpoint), so the next start replays the WAL. The chaos suite's fault."""
+        from pgserver._commands import pg_ctl  # type: ignore[attr-defined]
+
+        pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=self.data_dir, user=self._server.system_user, timeout=30)
+
+    def resume(self) -> None:
+        """Starts the server again after crash(), on the same socket: the URL start()
+        returned works again once it is up (after crash recovery)."""
+        from pgserver._commands import pg_ctl  # type: ignore[attr-defined]
+        from pgserver.utils import PostmasterInfo
+
+        info = self._server.get_postmaster_info()
+        argv = ["-w", "-o", '-h ""', "-o", f"-k {info.socket_dir}", "-l", str(self._server.log), "start"]
+        pg_ctl(argv, pgdata=self.data_dir, user=self._server.system_user, timeout=60)
+        # pgserver stops the postmaster it knows at exit: the new one, not the crashed one.
+        self._server._postmaster_info = PostmasterInfo.read_from_pgdata(self.data_dir)
 
 
 class EmbeddedRedis:
@@ -87,6 +95,14 @@ class EmbeddedRedis:
                     raise RuntimeError("embedded redis-server exited at start") from None
                 time.sleep(0.05)
         raise RuntimeError(f"embedded redis-server did not listen on port {self.port}")
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash would; start() brings it back on the same port, empty
+        unless it had saved a snapshot."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
 
     def stop(self) -> None:
         if self._process is not None and self._process.poll() is None:

@@ -301,18 +301,21 @@ class Stack:
         if not self.config.tracing or self.otlp_endpoint:
             return
         port = self.config.otlp_port or free_port()
+        self.otlp_endpoint = f"http://127.0.0.1:{port}"
         self._spawn_collector(port)
+        self._wait_collector()
+
+    def _wait_collector(self) -> None:
+        port = int(self.otlp_endpoint.rpartition(":")[2])
         deadline = time.monotonic() + self.config.ready_timeout
         while time.monotonic() < deadline:
             self._check_alive("otlp_sink")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                    break
+                    return
             except OSError:
                 time.sleep(0.1)
-        else:
-            raise TimeoutError("the local OTLP receiver did not listen")
-        self.otlp_endpoint = f"http://127.0.0.1:{port}"
+        raise TimeoutError("the local OTLP receiver did not listen")
 
     def _spawn_collector(self, port: int) -> None:
         argv = [sys.executable, "-m", "devstack.otlp_sink", "--port", str(port), "--out", str(self.traces_file)]
@@ -484,6 +487,17 @@ class Stack:
                 time.sleep(0.1)
         raise TimeoutError(f"{instance} was not SERVING after {self.config.ready_timeout:.0f} s")
 
+    def wait_ready(self, name: str) -> None:
+        """Waits until a process of the stack answers as it should: a service's gRPC
+        health SERVING, the guard's and the gateway's HTTP, the Milvus server's port."""
+        waits = {"envoy": self._wait_gateway, "guard": self._wait_guard, "milvus": self._wait_milvus,
+                 "otlp_sink": self._wait_collector}
+        wait = waits.get(name)
+        if wait is not None:
+            wait()
+        else:
+            self.wait_serving(name)
+
     def _wait_gateway(self) -> None:
         import httpx
 
@@ -546,6 +560,8 @@ class Stack:
                 process.kill()
                 process.wait()
         self.processes.clear()
+        # A later start() starts its own receiver (on the configured or a new free port).
+        self.otlp_endpoint = self.config.otlp_endpoint if self.config.tracing else ""
         if self._redis is not None:
             self._redis.stop()
             self._redis = None

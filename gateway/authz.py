@@ -23,7 +23,7 @@ from atende_runtime.identity import ADDRESS_HEADER, CONVERSATION_HEADER, IDENTIT
 if TYPE_CHECKING:
     from google.protobuf.internal.extension_dict import _ExtensionFieldDescriptor
 
-from gateway.lua_filters import _LUA_MAGIC, _PATH_VARIABLE, _lua_filter, _lua_string, http_routes
+from gateway.lua_filters import REPLAYABLE_HEADER, _lua_filter, _lua_string, http_routes, lua_path_pattern
 
 # Set for the rate limiter: one bucket per credential, or per client address without one.
 RATE_KEY_HEADER = "x-atende-rate-key"
@@ -70,8 +70,7 @@ def access_table(descriptor: Path) -> AccessTable:
                 table.grpc[f"/{file.package}.{service.name}/{name}"] = level
                 levels[f"{file.package}.{service.name}.{name}"] = level
     for route in http_routes(files):
-        path = _PATH_VARIABLE.sub("[^/]+", _LUA_MAGIC.sub(r"%\1", route.template))
-        table.rest.append(RouteAccess(route.verb.upper(), f"^{path}$", levels.get(route.method, 0)))
+        table.rest.append(RouteAccess(route.verb.upper(), lua_path_pattern(route.template), levels.get(route.method, 0)))
     return table
 
 
@@ -162,7 +161,7 @@ def jwks_cluster(config: JwtConfig) -> str:
 # Headers only the gateway may set: any copy from the client is removed first.
 GATEWAY_HEADERS = (
     *IDENTITY_HEADERS, RATE_KEY_HEADER, "x-atende-key-role", "x-atende-key-subject", "x-atende-key-id",
-    "x-atende-jwt-sub", "x-atende-jwt-role", "x-envoy-auth-failure-mode-allowed",
+    "x-atende-jwt-sub", "x-atende-jwt-role", "x-envoy-auth-failure-mode-allowed", REPLAYABLE_HEADER,
 )
 
 
@@ -283,9 +282,10 @@ local OPEN = --OPEN--
 local GUARDED = --GUARDED--
 local LEVEL = { customer = 1, agent = 2, admin = 3 }
 
-local function deny(handle, status, code, message)
-  handle:respond({ [":status"] = status, ["content-type"] = "application/json" },
-    '{"code":' .. code .. ',"message":"' .. message .. '","details":[]}')
+-- Plain text: the gateway's local_reply_config makes it a JSON google.rpc.Status with
+-- the status's code (a gRPC client gets grpc-status and the text as grpc-message).
+local function deny(handle, status, message)
+  handle:respond({ [":status"] = status, ["content-type"] = "text/plain" }, message)
 end
 
 -- The access a route needs: 0 refused (not public), nil unknown (Envoy answers 404).
@@ -313,13 +313,13 @@ function envoy_on_request(handle)
   if claims ~= nil then
     role, subject, conversation = claims["role"], claims["sub"], claims["cid"]
     if not plain(subject) then
-      return deny(handle, "401", 16, "the token has no usable subject (sub)")
+      return deny(handle, "401", "the token has no usable subject (sub)")
     end
     if type(role) ~= "string" or LEVEL[role] == nil then
-      return deny(handle, "403", 7, "the token's role claim must be customer, agent or admin")
+      return deny(handle, "403", "the token's role claim must be customer, agent or admin")
     end
     if role == "customer" and not plain(conversation) then
-      return deny(handle, "403", 7, "a customer token must name its one conversation (cid)")
+      return deny(handle, "403", "a customer token must name its one conversation (cid)")
     end
   else
     local key = headers:get("x-api-key")
@@ -327,22 +327,22 @@ function envoy_on_request(handle)
     if key ~= nil and GUARDED and verified ~= nil then
       role, subject = verified, headers:get("x-atende-key-subject")
     elseif key ~= nil and GUARDED and headers:get("x-envoy-auth-failure-mode-allowed") ~= nil then
-      return deny(handle, "503", 14, "API keys cannot be checked right now; try again")
+      return deny(handle, "503", "API keys cannot be checked right now; try again")
     elseif key ~= nil and api_keys[key] ~= nil then
       role, subject = "admin", api_keys[key]
     elseif OPEN then
       role = "admin"
     else
-      return deny(handle, "401", 16,
+      return deny(handle, "401",
         "missing or unknown credential: send an API key in x-api-key or a token in Authorization: Bearer")
     end
   end
   local level = needed(headers:get(":method") or "", path)
   if level == 0 then
-    return deny(handle, "404", 12, "not a public method")
+    return deny(handle, "404", "not a public method")
   end
   if level ~= nil and LEVEL[role] < level then
-    return deny(handle, "403", 7, "this route needs " .. NEEDS[level] .. " credential; this one is a " .. role .. "'s")
+    return deny(handle, "403", "this route needs " .. NEEDS[level] .. " credential; this one is a " .. role .. "'s")
   end
   headers:replace(--ROLE_HEADER--, role)
   if subject ~= nil then headers:replace(--SUBJECT_HEADER--, subject) end

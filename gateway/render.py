@@ -43,6 +43,7 @@ Usage: python -m gateway.render OUT_FILE
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ from gateway.authz import (
     jwt_filter,
     strip_filter,
 )
-from gateway.lua_filters import body_check_filter
+from gateway.lua_filters import body_check_filter, grpc_headers_filter
 from gateway.tls import ensure_self_signed, local_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,6 +201,12 @@ def _cluster(name: str, addresses: str, tls: str = "") -> str:
           unhealthy_threshold: 2
           healthy_threshold: 1
           grpc_health_check: {{}}
+      # Retries in flight at once: Envoy's default (3) left most turns that a killed
+      # replica held unretried; a budget of a fifth of the active requests, at least 64.
+      circuit_breakers:
+        thresholds:
+          - priority: DEFAULT
+            retry_budget: {{ budget_percent: {{ value: 20.0 }}, min_retry_concurrency: 64 }}
       outlier_detection:
         split_external_local_origin_errors: true
         consecutive_local_origin_failure: 1
@@ -451,6 +458,60 @@ def _fill(piece: str, values: dict[str, object]) -> str:
     return piece
 
 
+# What a REST client gets when Envoy answers by itself: the google.rpc.Code of the
+# status (the inverse of the transcoder's mapping for the services' errors) and, where
+# Envoy's text is terse, a clearer one. A response flag narrows a row (RL: the local
+# rate limit; the guard's own 429 keeps its message); the first matching row applies.
+LOCAL_REPLIES: list[tuple[int, int, str, str]] = [
+    (400, 3, "", ""),  # INVALID_ARGUMENT: the transcoder's parse errors, the body check
+    (401, 16, "", ""),  # UNAUTHENTICATED
+    (403, 7, "", ""),  # PERMISSION_DENIED
+    (404, 5, "", ""),  # NOT_FOUND: no such route, or no such method for the path
+    (405, 12, "", ""),  # UNIMPLEMENTED
+    (408, 4, "", ""),  # DEADLINE_EXCEEDED
+    (413, 3, "the request body is larger than the gateway's limit of 1 MB", ""),
+    (414, 3, "the URL is longer than the gateway's limit", ""),
+    (429, 8, "too many requests for this credential; wait and try again", "RL"),  # RESOURCE_EXHAUSTED
+    (429, 8, "", ""),
+    (431, 3, "the request headers (the URL included) are larger than the gateway's limit of 60 KB", ""),
+    (500, 13, "", ""),  # INTERNAL
+    (502, 14, "", ""),  # UNAVAILABLE
+    (503, 14, "", ""),
+    (504, 4, "", ""),
+]
+
+
+def _local_replies() -> str:
+    """local_reply_config mappers: a status's reply as a JSON google.rpc.Status, for REST
+    requests only: a gRPC client keeps Envoy's grpc-status and grpc-message. A REST
+    request is one whose content-type is not gRPC as Envoy reads it (application/grpc
+    or application/grpc+...; grpc-web is not), or one the transcoder has already made
+    gRPC (it keeps the REST path in x-envoy-original-path). The Lua filters and the
+    guard answer in plain text for this reason."""
+    mappers = []
+    for status, code, text, flag in LOCAL_REPLIES:
+        body = f"\n                      body: {{ inline_string: {json.dumps(text)} }}" if text else ""
+        flagged = f"\n                            - response_flag_filter: {{ flags: [{flag}] }}" if flag else ""
+        mappers.append(f"""                    - filter:
+                        and_filter:
+                          filters:
+                            - status_code_filter:
+                                comparison:
+                                  {{ op: EQ, value: {{ default_value: {status}, runtime_key: local_reply_{status} }} }}{flagged}
+                            - or_filter:
+                                filters:
+                                  - header_filter:
+                                      header:
+                                        name: content-type
+                                        string_match: {{ safe_regex: {{ regex: "application/grpc(\\\\+.*)?" }} }}
+                                        invert_match: true
+                                        treat_missing_header_as_empty: true
+                                  - header_filter: {{ header: {{ name: x-envoy-original-path, present_match: true }} }}{body}
+                      body_format_override:
+                        json_format: {{ code: {code}, message: "%LOCAL_REPLY_BODY%", details: [] }}""")
+    return "\n".join(mappers)
+
+
 def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
     """Envoy's configuration. With TLS anywhere, `secrets_dir` is where the files of
     secret_files(config) are (write() puts them there)."""
@@ -476,6 +537,7 @@ def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
             part
             for part in (
                 strip_filter(),
+                grpc_headers_filter(),
                 jwt_filter(config.jwt),
                 guard_filter(config.guard_addr),
                 authz_filter(config.descriptor, config.api_keys, guarded=bool(config.guard_addr)),
@@ -487,6 +549,7 @@ def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
         + _collector_cluster(config) + _admin_cluster(config) + _tracing_runtime(config),
         TRACING=_tracing(config),
         RETRY_ELSEWHERE=RETRY_ELSEWHERE,
+        LOCAL_REPLIES=_local_replies(),
     )
 
 

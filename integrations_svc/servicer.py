@@ -8,6 +8,7 @@ from typing import Any
 import grpc
 from google.protobuf import struct_pb2, timestamp_pb2
 
+from atende_runtime.decoding import datetime_from
 from atende_runtime.errors import InvalidArgument
 from integrations_svc.domain import ErasureStep, Job, JobStatus, LeadData, MeetingData, StepOutcome, SubjectRecord
 from integrations_svc.proto import pb, types_pb
@@ -113,7 +114,7 @@ class IntegrationsServicer:
 
     async def BookMeeting(self, request: Any, context: Context) -> Any:
         has_start = request.HasField("start_time") and (request.start_time.seconds or request.start_time.nanos) != 0
-        start = request.start_time.ToDatetime(tzinfo=UTC) if has_start else datetime.now(UTC)
+        start = datetime_from(request.start_time, "start_time") if has_start else datetime.now(UTC)
         meeting = MeetingData(
             attendee_email=request.attendee_email,
             attendee_name=request.attendee_name,

@@ -16,6 +16,7 @@ from atende.memory.v1 import audit_service_pb2 as audit_pb
 from atende.memory.v1 import audit_service_pb2_grpc as audit_grpc
 
 from atende_runtime.audit import LIMITS, AuditEvent, AuditRule, cleaned, event_pb
+from atende_runtime.decoding import datetime_from
 from atende_runtime.errors import InvalidArgument, PermissionDenied, Validator
 from atende_runtime.identity import Caller, Role
 from memory_svc.paging import PageTokens
@@ -90,8 +91,8 @@ class AuditTrail:
             check.add("page_size", "must not be negative")
         for name in ("actor", "action", "resource", "outcome"):
             check.max_length(name, getattr(request, name), LIMITS[name])
-        since = request.since.ToDatetime(tzinfo=UTC) if request.HasField("since") else _FIRST
-        until = request.until.ToDatetime(tzinfo=UTC) if request.HasField("until") else _LAST
+        since = _time(check, request, "since", _FIRST)
+        until = _time(check, request, "until", _LAST)
         if until <= since:
             check.add("until", "must be after since")
         check.check()
@@ -116,6 +117,18 @@ class AuditTrail:
             last = events[-1]
             token = self.tokens.encode("audit", scope, {"t": last.event_time.isoformat(), "id": last.event_id})
         return AuditPage(events, token)
+
+
+def _time(check: Validator, message: Any, field: str, default: datetime, path: str = "") -> datetime:
+    """The Timestamp `field` of `message` as a datetime, `default` when unset; one no
+    datetime holds (nanos out of range, past year 9999) is a violation named `path`."""
+    if not message.HasField(field):
+        return default
+    try:
+        return datetime_from(getattr(message, field), path or field)
+    except InvalidArgument as error:
+        check.violations.extend(error.violations)
+        return default
 
 
 def _event_from_pb(event: audit_pb.AuditEvent) -> AuditEvent:
@@ -146,6 +159,7 @@ def _check_events(events: Any) -> None:
             check.add(f"events[{i}].event_id", "must be a UUID")
         if not event.HasField("event_time"):
             check.add(f"events[{i}].event_time", "is required")
+        _time(check, event, "event_time", _FIRST, f"events[{i}].event_time")
         check.require(f"events[{i}].action", event.action)
         check.require(f"events[{i}].outcome", event.outcome)
     check.check()

@@ -16,6 +16,7 @@ newer version.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -32,6 +33,10 @@ from memory_svc.storage import CachedLead, Window
 _CONVERSATIONS = "c2"
 # Entries of earlier formats, left to their TTL but erased with a subject's data.
 _EARLIER_CONVERSATIONS = ("c",)
+# How long a write's pending mark can outlive a writer that died between its
+# PostgreSQL commit and its cache write; meanwhile the conversation is read from
+# PostgreSQL (and its window rebuilt from there).
+PENDING_SECONDS = 60
 
 
 class RedisCache:
@@ -57,6 +62,7 @@ class RedisCache:
         self._rebuild = client.register_script(cache_scripts.REBUILD)
         self._summary = client.register_script(cache_scripts.SUMMARY)
         self._lead = client.register_script(cache_scripts.LEAD)
+        self._clear = client.register_script(cache_scripts.CLEAR_PENDING)
 
     @property
     def degraded(self) -> bool:
@@ -77,6 +83,9 @@ class RedisCache:
     def list_key(self, conversation_id: str) -> str:
         return f"{self.prefix}{_CONVERSATIONS}:{conversation_id}:l"
 
+    def pending_key(self, conversation_id: str) -> str:
+        return f"{self.prefix}{_CONVERSATIONS}:{conversation_id}:p"
+
     def lead_key(self, user_id: str) -> str:
         return f"{self.prefix}lead:{user_id}"
 
@@ -85,7 +94,7 @@ class RedisCache:
             f"{self.prefix}{segment}:{cid}:{kind}"
             for cid in conversation_ids
             for segment in (_CONVERSATIONS, *_EARLIER_CONVERSATIONS)
-            for kind in ("m", "l")
+            for kind in ("m", "l", "p")
         ]
 
     # Conversations
@@ -93,11 +102,9 @@ class RedisCache:
     async def read(self, conversation_id: str, last: int) -> Window | None:
         """The cached conversation with up to its `last` messages; None on a miss,
         when the list is not trustworthy, or when Redis is down."""
-        meta_key, list_key = self.meta_key(conversation_id), self.list_key(conversation_id)
+        keys = [self.meta_key(conversation_id), self.list_key(conversation_id), self.pending_key(conversation_id)]
         lead_prefix = self.lead_key("")
-        result = await self.link.guard(
-            lambda: self._read(keys=[meta_key, list_key], args=[-last, lead_prefix, f"s:{last}"])
-        )
+        result = await self.link.guard(lambda: self._read(keys=keys, args=[-last, lead_prefix, f"s:{last}"]))
         if not result:
             return None
         (n, hw, info_raw, _, summary), length, raw, lead = result
@@ -120,14 +127,32 @@ class RedisCache:
                 cached_summary = text.decode()
         return Window(info, messages, count <= self.window, cached_summary, cached_lead(lead))
 
-    async def append(self, info: ConversationInfo, first_seq: int, encoded: list[bytes]) -> None:
-        """Adds freshly committed messages (serialized, numbered from first_seq); a gap
-        with what is cached invalidates the entry instead."""
-        meta_key, list_key = self.meta_key(info.conversation_id), self.list_key(info.conversation_id)
+    async def mark_pending(self, conversation_id: str) -> str:
+        """Before a write commits to PostgreSQL: reads of the conversation miss (and
+        go to PostgreSQL) until append() lands with the same token, or for
+        PENDING_SECONDS. A process killed between its commit and its cache write would
+        otherwise leave a window that looks complete without the committed messages.
+        Returns the token ("" when Redis is away: its writes are then marked dirty)."""
+        token = uuid.uuid4().hex[:16]
+        key = self.pending_key(conversation_id)
+        done = await self.link.guard(lambda: self.link.client.set(key, token, ex=PENDING_SECONDS))
+        return token if done else ""
+
+    async def clear_pending(self, conversation_id: str, token: str) -> None:
+        """A write that stored nothing (a replay, a refusal) lifts its mark."""
+        if token:
+            key = self.pending_key(conversation_id)
+            await self.link.guard(lambda: self._clear(keys=[key], args=[token]))
+
+    async def append(self, info: ConversationInfo, first_seq: int, encoded: list[bytes], token: str = "") -> None:
+        """Adds freshly committed messages (serialized, numbered from first_seq) and lifts
+        the writer's pending mark; a gap with what is cached invalidates the entry instead."""
+        keys = [self.meta_key(info.conversation_id), self.list_key(info.conversation_id),
+                self.pending_key(info.conversation_id)]
         last = first_seq + len(encoded) - 1
-        args: list[Any] = [first_seq, last, self.ttl, self.window, info_json(info), info.user_id]
+        args: list[Any] = [first_seq, last, self.ttl, self.window, info_json(info), info.user_id, token]
         args.extend(frame(body) for body in encoded)
-        await self.link.guard(lambda: self._append(keys=[meta_key, list_key], args=args), dirty=[meta_key, list_key])
+        await self.link.guard(lambda: self._append(keys=keys, args=args), dirty=keys[:2])
 
     async def rebuild(
         self, info: ConversationInfo, messages: list[StoredMessage], lead: CachedLead | None = None

@@ -1,12 +1,16 @@
 """The hot cache's Lua scripts: each runs atomically in Redis, so concurrent writers
 on any replica keep an entry's invariants (see cache.py)."""
 
-# KEYS: meta, list. ARGV: -(messages wanted), lead key prefix, summary field. The
+# KEYS: meta, list, pending. ARGV: -(messages wanted), lead key prefix, summary field.
+# A pending mark (a write between its PostgreSQL commit and this cache) makes it a miss. The
 # messages (length-prefixed protobufs) come back joined in one string, so the client
 # parses one reply element, not N. The lead's key is derived from the conversation's user inside the
 # script, so one round trip serves a whole context. (Keys not declared in KEYS work on
 # a standalone Redis, not on Redis Cluster.)
 READ = """
+if redis.call('EXISTS', KEYS[3]) == 1 then
+  return false
+end
 local meta = redis.call('HMGET', KEYS[1], 'n', 'hw', 'j', 'u', ARGV[3])
 local lead = false
 if meta[4] then
@@ -16,8 +20,12 @@ local messages = table.concat(redis.call('LRANGE', KEYS[2], ARGV[1], -1))
 return {meta, redis.call('LLEN', KEYS[2]), messages, lead}
 """
 
-# KEYS: meta, list. ARGV: first seq, last seq, ttl, window, conversation json, user id, messages...
+# KEYS: meta, list, pending. ARGV: first seq, last seq, ttl, window, conversation json,
+# user id, the writer's pending token ("" for none), messages...
 APPEND = """
+if ARGV[7] ~= '' and redis.call('GET', KEYS[3]) == ARGV[7] then
+  redis.call('DEL', KEYS[3])
+end
 local first = tonumber(ARGV[1])
 local last = tonumber(ARGV[2])
 local n, hw = 0, 0
@@ -30,7 +38,7 @@ if last <= hw then
 end
 local window = tonumber(ARGV[4])
 if n == hw and n == first - 1 and redis.call('LLEN', KEYS[2]) == math.min(n, window) then
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, 7))
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 8))
   redis.call('LTRIM', KEYS[2], -window, -1)
   redis.call('HSET', KEYS[1], 'n', last, 'hw', last, 'j', ARGV[5], 'u', ARGV[6])
   redis.call('EXPIRE', KEYS[2], ARGV[3])
@@ -89,4 +97,12 @@ if current then
 end
 redis.call('SET', KEYS[1], ARGV[1] .. '|' .. ARGV[2], 'EX', ARGV[3])
 return 1
+"""
+
+# KEYS: pending. ARGV: token. Deletes the mark only if it is still this writer's.
+CLEAR_PENDING = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
 """

@@ -3,13 +3,14 @@ nothing here imports grpc)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from atende.common.v1 import types_pb2
 from atende.memory.v1 import memory_service_pb2 as pb
 from google.protobuf import json_format
 
+from atende_runtime.decoding import datetime_from
 from memory_svc.codec import message_pb, timestamp
 from memory_svc.models import (
     CRM_FAILED,
@@ -69,7 +70,7 @@ def append_request(request: pb.AppendMessagesRequest) -> AppendRequest:
         ),
         # lead_id and the CRM fields are ignored: the CRM state follows the actions.
         lead=_lead_input(request.lead, user_id=request.lead.user_id) if request.HasField("lead") else None,
-        actions=[_action(a) for a in request.actions],
+        actions=[_action(a, f"actions[{i}]") for i, a in enumerate(request.actions)],
     )
 
 
@@ -146,7 +147,7 @@ def _lead_input(
     )
 
 
-def _action(action: types_pb2.AgentAction) -> ActionInput:
+def _action(action: types_pb2.AgentAction, at: str) -> ActionInput:
     kind = action.WhichOneof("action") or ""
     detail: ActionDetail | None = None
     if kind == ACTION_SYNC_LEAD:
@@ -160,7 +161,7 @@ def _action(action: types_pb2.AgentAction) -> ActionInput:
         detail = BookMeetingData(
             attendee_email=m.attendee_email,
             attendee_name=m.attendee_name,
-            start_time=m.start_time.ToDatetime(tzinfo=UTC) if has_start else None,
+            start_time=datetime_from(m.start_time, f"{at}.book_meeting.start_time") if has_start else None,
             duration_minutes=m.duration_minutes,
             title=m.title,
             requested_time=m.requested_time,

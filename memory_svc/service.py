@@ -9,7 +9,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from atende_runtime.errors import InvalidArgument, NotFound, Unavailable
 from atende_runtime.telemetry import annotate
@@ -40,6 +40,7 @@ from memory_svc.storage import CachedLead, HotCache, MemoryStore, OwnerNotices
 from memory_svc.summary import RECENT_ITEMS, summarize
 
 log = logging.getLogger("memory_svc")
+T = TypeVar("T")
 
 # After an erase, Redis is swept once more this much later: a read that loaded the
 # subject from PostgreSQL just before the erase committed may write it back meanwhile.
@@ -89,30 +90,49 @@ class Memory:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
-    def _detach(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+    def _detach(self, coro: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
         task = asyncio.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _unstoppable(self, coro: Coroutine[Any, Any, None]) -> None:
-        """Runs a cache write to the end even if the RPC is cancelled meanwhile: the
-        PostgreSQL commit already happened, and Redis must not keep what preceded it."""
-        await asyncio.shield(self._detach(coro))
+    async def _to_the_end(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Runs a write, its PostgreSQL commit and the Redis write that follows it, to
+        the end even if the RPC is cancelled meanwhile (a deadline, a client gone). A
+        cancellation that lands while PostgreSQL commits does not undo the commit
+        (psycopg cancels the statement, maybe too late); Redis must follow all the same,
+        or it keeps a window that looks complete without the new messages and the next
+        turn is answered from that stale context."""
+        task = self._detach(coro)
+        task.add_done_callback(_retrieved)
+        return await asyncio.shield(task)
 
     # Conversations
 
     async def append(self, request: AppendRequest) -> AppendResult:
         validation.append_request(request)
-        result, info = await self.store.append(request)
+        return await self._to_the_end(self._append(request))
+
+    async def _append(self, request: AppendRequest) -> AppendResult:
+        token = await self.cache.mark_pending(request.conversation_id)
+        try:
+            result, info = await self.store.append(request)
+        except Unavailable:
+            # The connection broke mid-statement (PostgreSQL crashed, a network cut): the
+            # turn may have committed all the same, so Redis must not keep a window that
+            # looks complete without it. The next read rebuilds it from PostgreSQL.
+            await self.cache.forget([request.conversation_id])
+            raise
         result.info = info
         if info is not None:
             if result.actions_stored:
                 self.on_actions()
             result.encoded = [serialize(m) for m in result.messages]
-            await self._unstoppable(self._cache_append(info, result))
+            await self._cache_append(info, result, token)
             if request.new_owner_kind and self.owners is not None:
                 await self.owners.publish(request.conversation_id)
+        else:
+            await self.cache.clear_pending(request.conversation_id, token)
         return result
 
     async def watch_owner(self, conversation_id: str) -> AsyncIterator[Owner]:
@@ -129,8 +149,8 @@ class Memory:
                     last = owner
                 await changed()
 
-    async def _cache_append(self, info: ConversationInfo, result: AppendResult) -> None:
-        await self.cache.append(info, result.messages[0].seq, result.encoded)
+    async def _cache_append(self, info: ConversationInfo, result: AppendResult, token: str = "") -> None:
+        await self.cache.append(info, result.messages[0].seq, result.encoded, token)
         if result.lead is not None:
             await self.cache.put_lead(result.lead.user_id, result.lead)
 
@@ -237,8 +257,11 @@ class Memory:
 
     async def upsert_lead(self, lead: LeadInput) -> tuple[Lead, bool]:
         validation.lead_input(lead)
+        return await self._to_the_end(self._upsert_lead(lead))
+
+    async def _upsert_lead(self, lead: LeadInput) -> tuple[Lead, bool]:
         stored, created = await self.store.upsert_lead(lead)
-        await self._unstoppable(self.cache.put_lead(stored.user_id, stored))
+        await self.cache.put_lead(stored.user_id, stored)
         return stored, created
 
     async def get_lead(self, lead_id: str) -> Lead:
@@ -286,18 +309,11 @@ class Memory:
         outbox row that owes the rest), then from Redis; the relay carries the
         erasure to integrations_svc and the vendors."""
         validation.user_id(user_id)
-        erasure_id = str(uuid.uuid4())
-        erased = await self.store.erase_subject(
-            user_id, erasure_id, lambda ids: self.cache.keys_of(ids, [user_id])
-        )
-        await self._unstoppable(self._sweep(erasure_id, erased.cache_keys))
-        self._detach(self._sweep_later(erased.conversation_ids, user_id))
-        self.on_actions()
-        erased.erasure = await self.store.erasure(erasure_id) or erased.erasure
+        erased = await self._to_the_end(self._erase(user_id))
         log.info(
             "subject erased",
             extra={
-                "erasure_id": erasure_id,
+                "erasure_id": erased.erasure.erasure_id if erased.erasure else "",
                 "conversations": erased.conversations,
                 "messages": erased.messages,
                 "leads": erased.leads,
@@ -305,6 +321,17 @@ class Memory:
                 "actions": erased.actions,
             },
         )
+        return erased
+
+    async def _erase(self, user_id: str) -> Erased:
+        erasure_id = str(uuid.uuid4())
+        erased = await self.store.erase_subject(
+            user_id, erasure_id, lambda ids: self.cache.keys_of(ids, [user_id])
+        )
+        await self._sweep(erasure_id, erased.cache_keys)
+        self._detach(self._sweep_later(erased.conversation_ids, user_id))
+        self.on_actions()
+        erased.erasure = await self.store.erasure(erasure_id) or erased.erasure
         return erased
 
     async def _sweep(self, erasure_id: str, keys: list[str]) -> None:
@@ -335,3 +362,10 @@ class Memory:
             user_id, data.conversations, data.leads, data.interactions, datetime.now(UTC),
             actions=data.actions, integration_records=records, erasures=data.erasures,
         )
+
+
+def _retrieved(task: asyncio.Task[Any]) -> None:
+    """Marks a write's error as seen: a caller still waiting gets it from the shield; one
+    that left has no one to tell (asyncio would log it as never retrieved)."""
+    if not task.cancelled():
+        task.exception()

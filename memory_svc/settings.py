@@ -28,8 +28,9 @@ class Settings(ServiceSettings):
     redis_ttl_seconds: int = Field(1800, ge=1)
     # Seconds a Redis call may take before the service falls back to PostgreSQL.
     redis_timeout_seconds: float = Field(0.25, gt=0)
-    # Seconds between probes of Redis while it is down (recovery is automatic).
-    redis_probe_interval_seconds: float = Field(1.0, gt=0)
+    # Seconds between probes of Redis: a restart (its data may predate recent writes)
+    # is noticed within this time and the cache purged; a down Redis is tried again.
+    redis_probe_interval_seconds: float = Field(0.25, gt=0)
     # Most recent messages of a conversation kept in Redis.
     redis_window_messages: int = Field(100, ge=1, le=1000)
     # Messages GetContext returns when the request says 0.

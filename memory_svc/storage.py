@@ -230,9 +230,17 @@ class HotCache(LeadCache, KeyCache, Protocol):
         """The cached conversation with up to its `last` messages; None on a miss or
         when the entry is not trustworthy."""
 
-    async def append(self, info: ConversationInfo, first_seq: int, encoded: list[bytes]) -> None:
-        """Adds freshly committed messages (serialized, numbered from first_seq); a gap
-        with what is cached invalidates the entry instead."""
+    async def mark_pending(self, conversation_id: str) -> str:
+        """Before a write commits: reads miss until append() lands with the returned
+        token (or the mark expires), so a writer that dies between its commit and its
+        cache write leaves no window that looks complete without its messages."""
+
+    async def clear_pending(self, conversation_id: str, token: str) -> None:
+        """Lifts the mark of a write that stored nothing."""
+
+    async def append(self, info: ConversationInfo, first_seq: int, encoded: list[bytes], token: str = "") -> None:
+        """Adds freshly committed messages (serialized, numbered from first_seq) and
+        lifts the writer's mark; a gap with what is cached invalidates the entry instead."""
 
     async def rebuild(
         self, info: ConversationInfo, messages: list[StoredMessage], lead: CachedLead | None = None

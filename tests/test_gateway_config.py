@@ -1,16 +1,24 @@
 """The rendered Envoy configuration is one Envoy accepts: with and without API keys, with
-the TLS listener, TLS only, and mTLS to the services."""
+the TLS listener, TLS only, and mTLS to the services; and what it answers by itself
+(no services behind it, or a fake one)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
+import grpc
+import httpx
 import pytest
 
-from gateway.render import SECRETS_DIR, GatewayConfig, write
+from devstack.embedded import free_port
+from gateway.render import SECRETS_DIR, UPSTREAMS, GatewayConfig, write
 from gateway.tls import ensure_self_signed
 
 ENVOY = Path(sys.executable).with_name("envoy")
@@ -154,3 +162,98 @@ def test_tracing_settings_are_checked(tmp_path: Path) -> None:
     config = GatewayConfig.from_env({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4317", "GATEWAY_TRACE_SAMPLING": "25",
                                      "GATEWAY_STATS_PORT": "9902"})
     assert (config.otlp_endpoint, config.trace_sampling, config.stats_port) == ("http://c:4317", 25.0, 9902)
+
+
+@contextmanager
+def envoy_before(tmp_path: Path, upstream: str) -> Iterator[str]:
+    """Envoy on free ports with every upstream at `upstream`; yields its base URL."""
+    port, admin = free_port(), free_port()
+    config = GatewayConfig(port=port, admin_port=admin, api_keys=["k"], upstreams=dict.fromkeys(UPSTREAMS, upstream))
+    path = write(config, tmp_path / "envoy.yaml")
+    envoy = subprocess.Popen([str(ENVOY), "-c", str(path), "--disable-hot-restart", "--log-level", "error"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{admin}/ready", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "Envoy did not start"
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        envoy.terminate()
+        envoy.wait(timeout=10)
+
+
+def test_every_answer_envoy_writes_itself_is_a_json_status(tmp_path: Path) -> None:
+    """The transcoder's parse errors, the body check, auth, 404, 413, 431 and a dead
+    upstream answer a REST client with a JSON google.rpc.Status (they were text/plain,
+    found by tests/fuzz); a gRPC client gets grpc-status and a plain grpc-message. An
+    object or a list where a scalar belongs is named by the body check (the transcoder
+    said "Proto fields must have a name." or passed a corrupt request on)."""
+    with envoy_before(tmp_path, f"127.0.0.1:{free_port()}") as base:
+        rest = {"x-api-key": "k", "content-type": "application/json"}
+        turn = base + "/v1/conversations/c/messages"
+        cases = [
+            (httpx.post(turn, content=b"not json", headers=rest), 400, 3, "Unexpected token"),
+            (httpx.post(turn, content=b'{"metadata": {"a": [1]}}', headers=rest), 400, 3, "metadata.a: must be a string, not a"),
+            (httpx.post(turn, content=b'{"metadata": {"a": {"b": 1}}}', headers=rest), 400, 3, "metadata.a: must be a string"),
+            (httpx.post(turn, content=b'{"text": {"a": 1}}', headers=rest), 400, 3, "text: must be a string, not an object"),
+            (httpx.post(base + "/v1/knowledge/documents", content=b'{"documents": [{"id": "a"}, {"id": ["x"]}]}', headers=rest),
+             400, 3, "documents.id: must be a string, not a list"),
+            (httpx.post(base + "/v1/knowledge:search", content=b'{"top_k": {}}', headers=rest), 400, 3, "top_k: must be a"),
+            (httpx.post(turn, content=b'{"colour": "blue"}', headers=rest), 400, 3, 'unknown field "colour"'),
+            (httpx.post(turn, content=b'{"text": "' + b"x" * 1_100_000 + b'"}', headers=rest), 413, 3, "1 MB"),
+            (httpx.get(base + "/v1/nothing", headers=rest), 404, 5, "/v1/nothing"),
+            (httpx.get(base + "/v1/agents"), 401, 16, "x-api-key"),
+            (httpx.get(base + "/v1/agents", headers={"content-type": "application/grpc-web"}), 401, 16, "x-api-key"),
+            (httpx.get(base + "/v1/conversations/" + "a" * 62_000, headers=rest), 431, 3, "60 KB"),
+            (httpx.post(turn, json={"user_id": "u", "text": "oi", "metadata": {"a": "b"}}, headers=rest), 503, 14, "upstream"),
+        ]
+        for response, status, code, words in cases:
+            assert response.status_code == status, response.text[:300]
+            assert response.headers["content-type"] == "application/json", response.text[:300]
+            body = response.json()
+            assert body["code"] == code and words in body["message"], body
+        for content_type in ("application/grpc", "application/grpc+proto"):
+            grpc_client = httpx.post(turn, content=b"\0\0\0\0\0", headers={"content-type": content_type})
+            assert grpc_client.headers["grpc-status"] == "16"
+            assert grpc_client.headers["grpc-message"].startswith("missing or unknown credential")
+
+
+def test_grpc_headers_reach_a_service_only_from_a_grpc_client_and_well_formed(tmp_path: Path) -> None:
+    """A REST request with "grpc-timeout: garbage", "grpc-encoding: x" or "grpc-status: x"
+    was a 500 (grpc refused the header as INTERNAL), one with "grpc-timeout: 1n" a 504
+    (found by tests/fuzz): REST requests lose gRPC's headers; a gRPC client keeps a
+    valid grpc-timeout and loses a malformed one."""
+
+    def deadline(request: bytes, context: grpc.ServicerContext) -> bytes:
+        remaining = context.time_remaining()
+        # grpc gives an absent deadline as a remaining time of centuries.
+        context.abort(grpc.StatusCode.INVALID_ARGUMENT, "no deadline" if remaining is None or remaining > 1e6 else "a deadline")
+
+    server = grpc.server(ThreadPoolExecutor(2))
+    handler = grpc.unary_unary_rpc_method_handler(deadline)
+    server.add_generic_rpc_handlers((
+        grpc.method_handlers_generic_handler("atende.agent.v1.AgentService", {"ListAgents": handler}),
+    ))
+    upstream = f"127.0.0.1:{free_port()}"
+    server.add_insecure_port(upstream)
+    server.start()
+    try:
+        with envoy_before(tmp_path, upstream) as base:
+            for name, value in (("grpc-timeout", "garbage"), ("grpc-timeout", "1n"), ("grpc-timeout", "5S"),
+                                ("grpc-encoding", "x"), ("grpc-status", "x"), ("grpc-message", "%")):
+                rest = httpx.get(base + "/v1/agents", headers={"x-api-key": "k", name: value})
+                assert (rest.status_code, rest.json()["message"]) == (400, "no deadline"), (name, value, rest.text)
+            grpc_headers = {"x-api-key": "k", "content-type": "application/grpc", "te": "trailers"}
+            url = base + "/atende.agent.v1.AgentService/ListAgents"
+            for timeout, seen in (("5S", "a deadline"), ("garbage", "no deadline"), ("123456789S", "no deadline")):
+                extra = {"grpc-timeout": timeout, "grpc-status": "x"}
+                answer = httpx.post(url, content=b"\0\0\0\0\0", headers=grpc_headers | extra)
+                assert (answer.headers.get("grpc-status"), answer.headers.get("grpc-message")) == ("3", seen), timeout
+    finally:
+        server.stop(0)

@@ -51,7 +51,7 @@ async def test_a_crash_fails_fast_and_the_pool_serves_within_a_second_of_the_ret
             assert time.monotonic() - started < 0.05, "a call waited while the server was away"
         assert not pool.reachable
 
-        await asyncio.to_thread(server.start_again)
+        await asyncio.to_thread(server.resume)
         back = time.monotonic()
         while True:
             try:

@@ -29,8 +29,11 @@ def test_the_public_pool_holds_public_methods_and_what_they_use_only() -> None:
     assert "UpsertLead" not in [m.name for m in pool.FindServiceByName("atende.memory.v1.LeadService").methods]
     for internal in ("atende.memory.v1.MemoryService", "atende.memory.v1.AppendMessagesRequest",
                      "atende.memory.v1.RecordAuditEventsRequest", "atende.agent.v1.GenerateReplyRequest",
-                     "atende.common.v1.AgentAction", "atende.integrations.v1.IntegrationsService"):
+                     "atende.integrations.v1.IntegrationsService"):
         with pytest.raises(KeyError):
             pool.FindFileContainingSymbol(internal)
     # The options our contracts carry still parse: the access option's enum is there.
     pool.FindEnumTypeByName("atende.common.v1.Access")
+    # A type internal RPCs share is public once a public response holds it: the LGPD
+    # export shows a person's outbox actions (SubjectAction.action).
+    pool.FindMessageTypeByName("atende.common.v1.AgentAction")

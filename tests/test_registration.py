@@ -190,6 +190,19 @@ def test_the_walker_names_every_bad_field_and_a_corrupt_nested_message() -> None
     ]
 
 
+def test_a_map_entry_that_is_no_key_value_pair_says_what_the_map_holds() -> None:
+    """What Envoy's transcoder sends for {"metadata": {"a": {"b": 1}}}: an entry cut
+    short after its value's tag. It used to read "not valid UTF-8 text"."""
+    transcoded = b"\x12\x01u\x1a\x02oi2\x04\n\x01a\x12\n\x01x"
+    assert [(v.field, v.description) for v in utf8_violations(cpb.SendMessageRequest.DESCRIPTOR, transcoded)] == [
+        ("metadata", "each entry must be a string key with a string value")
+    ]
+    not_utf8 = cpb.SendMessageRequest(metadata={"a": "MARK"}).SerializeToString().replace(b"MARK", NOT_UTF8)
+    assert [v.description for v in utf8_violations(cpb.SendMessageRequest.DESCRIPTOR, not_utf8)] == [
+        "has a key or value that is not valid UTF-8 text"
+    ]
+
+
 def test_the_runtime_knows_nothing_of_the_gateway_or_the_dev_stack() -> None:
     """What every service imports pulls in neither the gateway, the launcher, nor
     the embedded servers' packages."""

@@ -5,7 +5,6 @@ credential's identity headers, or the refusal Envoy passes to the client."""
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -28,9 +27,10 @@ JWT_ROLE_HEADER = "x-atende-jwt-role"
 ADDRESS_HEADER = "x-atende-client-address"
 
 
-def _refusal(status: int, code: int, message: str, headers: dict[str, str] | None = None) -> web.Response:
-    body = json.dumps({"code": code, "message": message, "details": []})
-    return web.Response(status=status, text=body, content_type="application/json", headers=headers)
+def _refusal(status: int, message: str, headers: dict[str, str] | None = None) -> web.Response:
+    """Plain text: Envoy's local_reply_config makes a refusal a JSON google.rpc.Status
+    with the status's code, as it does Envoy's own answers."""
+    return web.Response(status=status, text=message, content_type="text/plain", headers=headers)
 
 
 class KeyCache:
@@ -70,12 +70,12 @@ class Guard:
         if raw is not None:
             key = self.keys.find(raw)
             if key is None:
-                return _refusal(401, 16, "unknown API key", {"www-authenticate": "ApiKey"})
+                return _refusal(401, "unknown API key", {"www-authenticate": "ApiKey"})
             if not key.usable(datetime.now(UTC)):
                 state = "revoked" if key.revoked_at else "expired"
-                return _refusal(401, 16, f"this API key was {state}", {"www-authenticate": "ApiKey"})
+                return _refusal(401, f"this API key was {state}", {"www-authenticate": "ApiKey"})
             if not key.admits(address):
-                return _refusal(403, 7, f"this API key may not be used from {address or 'an unknown address'}")
+                return _refusal(403, f"this API key may not be used from {address or 'an unknown address'}")
             identity = {KEY_ROLE_HEADER: key.role, KEY_SUBJECT_HEADER: key.name, KEY_ID_HEADER: key.key_id}
             credential = f"key:{key.key_id}"
             limit = key.rate_limit_per_minute or self.settings.per_minute(key.role)
@@ -89,7 +89,7 @@ class Guard:
         verdict = await self.limiter.hit(credential, limit)
         if not verdict.allowed:
             return _refusal(
-                429, 8, f"over the limit of {limit} requests a minute for this credential; retry in {verdict.retry_after} s",
+                429, f"over the limit of {limit} requests a minute for this credential; retry in {verdict.retry_after} s",
                 {"retry-after": str(verdict.retry_after), "x-ratelimit-limit": str(limit)},
             )
         return web.Response(status=200, headers=identity)

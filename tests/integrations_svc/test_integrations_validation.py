@@ -148,6 +148,16 @@ async def test_bad_meetings(stub: Any) -> None:
         ),
     )
     assert {"start_time", "duration_minutes", "title"} <= set(found)
+    # A Timestamp protobuf parses but no datetime holds (found by tests/fuzz): was INTERNAL.
+    for seconds, nanos in ((1_900_000_000, -536_870_912), (2**40, 0)):
+        found = await expect_invalid(
+            stub.BookMeeting,
+            pb.BookMeetingRequest(
+                attendee_email="a@example.com", start_time=timestamp_pb2.Timestamp(seconds=seconds, nanos=nanos),
+                idempotency_key="k",
+            ),
+        )
+        assert "not a valid timestamp" in found["start_time"]
 
 
 async def test_bad_events(stub: Any) -> None:

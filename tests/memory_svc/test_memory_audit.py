@@ -136,6 +136,12 @@ async def test_filters_and_pages(service: Service) -> None:
     with pytest.raises(grpc.aio.AioRpcError) as backwards:
         await stub.ListAuditEvents(apb.ListAuditEventsRequest(since=_stamp(base), until=_stamp(base)))
     assert "until" in violations(backwards.value)
+    # A Timestamp no datetime holds (found by tests/fuzz): was INTERNAL.
+    with pytest.raises(grpc.aio.AioRpcError) as beyond:
+        await stub.ListAuditEvents(apb.ListAuditEventsRequest(since=timestamp_pb2.Timestamp(seconds=-1, nanos=-5),
+                                                              until=timestamp_pb2.Timestamp(seconds=2**60)))
+    assert beyond.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert {"since", "until"} <= set(violations(beyond.value))
 
 
 async def test_only_the_mesh_records_events_and_bad_ones_are_refused(service: Service) -> None:
@@ -149,6 +155,11 @@ async def test_only_the_mesh_records_events_and_bad_ones_are_refused(service: Se
         await stub.RecordAuditEvents(apb.RecordAuditEventsRequest(events=[apb.AuditEvent(event_id="x")]))
     assert set(violations(bad.value)) == {"events[0].event_id", "events[0].event_time", "events[0].action",
                                           "events[0].outcome"}
+    late = apb.AuditEvent(event_id=str(uuid.uuid4()), event_time=timestamp_pb2.Timestamp(seconds=2**60), action=CLAIM,
+                          outcome="OK")
+    with pytest.raises(grpc.aio.AioRpcError) as beyond:
+        await stub.RecordAuditEvents(apb.RecordAuditEventsRequest(events=[late]))
+    assert "not a valid timestamp" in violations(beyond.value)["events[0].event_time"]
     assert await service.sql("SELECT count(*) FROM audit_events") == [(0,)]
 
 

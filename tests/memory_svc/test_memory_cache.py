@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from typing import Any
 
+import grpc
 import pytest
 from atende.common.v1 import types_pb2
 from atende.memory.v1 import memory_service_pb2 as pb
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from memory_helpers import Service, close_service, open_service, turn
 
+from atende_runtime.errors import Unavailable
 from devstack.embedded import EmbeddedRedis
 from memory_svc.app import CACHE_HEALTH_NAME
 from memory_svc.models import AppendRequest, NewMessage
@@ -220,3 +223,121 @@ async def test_context_longer_than_the_window(settings_for: Callable[..., Settin
         assert len(conversation.conversation.messages) == 5
     finally:
         await close_service(service)
+
+
+class _CallerLeavesAfterCommit:
+    """The store, but each append waits after its commit until the test has cancelled
+    the caller: what happens when a client's deadline or disconnect cancels the RPC
+    while PostgreSQL commits (psycopg cancels the statement, too late to undo it)."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.committed = asyncio.Event()
+        self.go_on = asyncio.Event()
+
+    async def append(self, request: AppendRequest) -> Any:
+        result = await self.store.append(request)
+        self.committed.set()
+        await self.go_on.wait()
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+
+async def test_a_turn_committed_as_its_caller_gives_up_still_reaches_redis(service: Service) -> None:
+    """Found by the chaos suite (Envoy killed mid-turn): the turn was committed, the
+    cancelled RPC never wrote it to Redis, and Redis still held a window that looked
+    complete, so the next turn was answered from a context without it. The write now
+    runs to its end, Redis included, whoever stops waiting for it."""
+    await service.memory.AppendMessages(turn("left", [("user", "1"), ("assistant", "a1")]))
+    assert await _texts(service, "left") == ["1", "a1"]
+    memory = service.app.memory
+    assert memory is not None
+    slow = _CallerLeavesAfterCommit(memory.store)
+    memory.store = slow
+    try:
+        caller = asyncio.create_task(memory.append(AppendRequest("left", "u1", "web", [NewMessage("user", "2")])))
+        await slow.committed.wait()
+        caller.cancel()
+        await asyncio.sleep(0)
+        slow.go_on.set()
+        with pytest.raises(asyncio.CancelledError):
+            await caller
+    finally:
+        memory.store = slow.store
+    deadline = time.monotonic() + 5
+    while (texts := await _texts(service, "left")) != ["1", "a1", "2"]:
+        assert time.monotonic() < deadline, texts
+        await asyncio.sleep(0.05)
+
+
+class _CommitsThenLosesTheConnection:
+    """The store, but an append commits and then fails as when PostgreSQL crashes before
+    its answer arrives: the caller cannot tell the turn was stored."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    async def append(self, request: AppendRequest) -> Any:
+        await self.store.append(request)
+        raise Unavailable("PostgreSQL is unavailable; try again")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+
+async def test_a_turn_whose_commit_outcome_is_unknown_is_not_hidden_by_redis(service: Service) -> None:
+    """Found by the chaos suite (PostgreSQL crash-stopped mid-turn): the turn committed,
+    memory_svc answered UNAVAILABLE, and Redis kept a window that looked complete
+    without it; the client's retry was a replay, and its next turn was answered from
+    that stale context. The cached window is now dropped when an append fails so."""
+    await service.memory.AppendMessages(turn("unknown", [("user", "1"), ("assistant", "a1")]))
+    assert await _texts(service, "unknown") == ["1", "a1"]
+    memory = service.app.memory
+    assert memory is not None
+    memory.store = _CommitsThenLosesTheConnection(memory.store)
+    try:
+        with pytest.raises(grpc.aio.AioRpcError) as failed:
+            await service.memory.AppendMessages(turn("unknown", [("user", "2"), ("assistant", "a2")]))
+        assert failed.value.code() == grpc.StatusCode.UNAVAILABLE
+    finally:
+        memory.store = memory.store.store
+    assert await _texts(service, "unknown") == ["1", "a1", "2", "a2"]
+
+
+async def test_a_writer_killed_between_its_commit_and_its_cache_write_leaves_no_stale_window(service: Service) -> None:
+    """Found by the chaos suite (memory_svc SIGKILLed mid-turn): the turn committed to
+    PostgreSQL, the process died before its Redis write, and the window Redis kept
+    looked complete without the turn. A write marks the conversation pending before it
+    commits; a read that finds the mark goes to PostgreSQL, and rebuilds the window."""
+    await service.memory.AppendMessages(turn("killed", [("user", "1"), ("assistant", "a1")]))
+    assert await _texts(service, "killed") == ["1", "a1"]
+    memory = service.app.memory
+    assert memory is not None
+    cache_append = memory._cache_append
+
+    async def dies_before_redis(*args: Any, **kwargs: Any) -> None:
+        return None  # the process is gone: no cache write, no lifted mark
+
+    memory._cache_append = dies_before_redis  # type: ignore[method-assign]
+    try:
+        await service.memory.AppendMessages(turn("killed", [("user", "2"), ("assistant", "a2")]))
+    finally:
+        memory._cache_append = cache_append  # type: ignore[method-assign]
+    prefix = service.settings.redis_prefix.encode()
+    assert await service.redis.exists(prefix + b"c2:killed:p")
+    assert await _texts(service, "killed") == ["1", "a1", "2", "a2"]
+    conversation = await service.memory.GetConversation(pb.GetConversationRequest(conversation_id="killed"))
+    assert [m.text for m in conversation.conversation.messages] == ["1", "a1", "2", "a2"]
+    # The next writer's cache write lands on a window rebuilt from PostgreSQL.
+    await service.memory.AppendMessages(turn("killed", [("user", "3"), ("assistant", "a3")]))
+    assert await _texts(service, "killed") == ["1", "a1", "2", "a2", "3", "a3"]
+
+
+async def test_a_replay_lifts_its_pending_mark(service: Service) -> None:
+    request = turn("replayed", [("user", "1"), ("assistant", "a1")], client_message_id="m-1")
+    await service.memory.AppendMessages(request)
+    await service.memory.AppendMessages(request)  # the same turn again: stored once, nothing new
+    assert await _texts(service, "replayed") == ["1", "a1"]
+    assert not await service.redis.exists(service.settings.redis_prefix.encode() + b"c2:replayed:p")

@@ -19,6 +19,7 @@ import psycopg
 import pytest
 from atende.common.v1 import types_pb2
 from atende.memory.v1 import memory_service_pb2 as pb
+from google.protobuf.timestamp_pb2 import Timestamp
 from memory_helpers import Service, close_service, open_service, violations
 from memory_outbox_support import (
     CountingIntegrations,
@@ -218,6 +219,10 @@ async def test_invalid_actions_are_refused_before_anything_is_written(service: S
          {"actions[0].book_meeting.start_time": "required"}),
         ([types_pb2.AgentAction(book_meeting=types_pb2.BookMeetingAction(start_time=start.start_time))],
          {"actions[0].book_meeting.attendee_email": "required"}),
+        # A Timestamp protobuf parses but no datetime holds (found by tests/fuzz): was INTERNAL.
+        ([sync_lead(), types_pb2.AgentAction(book_meeting=types_pb2.BookMeetingAction(
+            attendee_email="ana@example.com", start_time=Timestamp(seconds=2**40)))],
+         {"actions[1].book_meeting.start_time": "not a valid timestamp"}),
         ([track_event(""), track_event("Not Snake")],
          {"actions[0].track_event.event": "required", "actions[1].track_event.event": "snake_case"}),
         ([sync_lead()] * 21, {"actions": "limit"}),
