@@ -109,7 +109,7 @@ async def test_a_light_chaos_run_loses_and_duplicates_nothing() -> None:
     result = await run(ChaosOptions(clients=6, faults=LIGHT, warmup=2.0, settle=1.0, log=lines.append))
     report = table(result)
     print(report)
-    assert [row.title for row in result.rows[1:]] == ["SIGKILL router_svc", "SIGKILL agent_svc", "Redis FLUSHALL"], report
+    assert [row.title for row in result.rows[1:]] == ["SIGKILL memory_svc", "SIGKILL router_svc", "Redis FLUSHALL"], report
     assert all(row.served_again is not None for row in result.rows[1:]), report
     assert result.audit.findings == [], report
     assert result.audit.turns_acked > 50 and result.audit.effects_delivered > 0, report
