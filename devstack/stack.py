@@ -454,8 +454,10 @@ class Stack:
             upstreams={name: self.upstream(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
             otlp_endpoint=self.otlp_endpoint,
             trace_sampling=min(100.0, max(0.0, self.config.trace_sample_ratio * 100)),
-            # A turn's trace is whole on disk within about a second (`make trace` right after a curl).
+            # A turn's trace is whole on disk within about a second (`make trace` right after a
+            # curl), and under load Envoy sends its spans in batches of 200, not 5.
             trace_flush_ms=1000,
+            trace_flush_spans=200,
             stats_port=self.metrics_port("gateway"),
         )
         path = write(config, self.config.data_dir / "envoy.yaml")

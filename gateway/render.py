@@ -27,7 +27,8 @@ Environment (with local defaults):
                                 tracer sends the gateway's spans there and starts each
                                 request's W3C trace context; unset: no tracing at the gateway
   GATEWAY_TRACE_SAMPLING=100    percent of requests traced (the services follow the decision)
-  GATEWAY_TRACE_FLUSH_MS=5000   how often Envoy sends its finished spans
+  GATEWAY_TRACE_FLUSH_MS=5000   how often Envoy sends its finished spans, at the latest
+  GATEWAY_TRACE_FLUSH_SPANS=5   ... or as soon as this many are finished
   GATEWAY_STATS_PORT=0          a listener on GATEWAY_BIND that serves only Envoy's
                                 /stats/prometheus, for a scraper (the admin stays on
                                 127.0.0.1); 0: none
@@ -100,8 +101,10 @@ class GatewayConfig:
     otlp_endpoint: str = ""
     # Percent of requests traced (a head decision the services follow).
     trace_sampling: float = 100.0
-    # Milliseconds between Envoy's exports of finished spans (its default is 5 s).
+    # Milliseconds between Envoy's exports of finished spans (its default is 5 s), and the
+    # spans that make it export sooner (its default is 5).
     trace_flush_ms: int = 5000
+    trace_flush_spans: int = 5
     # Port of the listener serving only /stats/prometheus (0: none).
     stats_port: int = 0
 
@@ -127,6 +130,7 @@ class GatewayConfig:
             otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_ENDPOINT", ""),
             trace_sampling=float(env.get("GATEWAY_TRACE_SAMPLING", "100")),
             trace_flush_ms=int(env.get("GATEWAY_TRACE_FLUSH_MS", "5000")),
+            trace_flush_spans=int(env.get("GATEWAY_TRACE_FLUSH_SPANS", "5")),
             stats_port=int(env.get("GATEWAY_STATS_PORT", "0")),
             jwt=JwtConfig(
                 issuer=env.get("GATEWAY_JWT_ISSUER", "atende-local"),
@@ -365,6 +369,7 @@ layered_runtime:
     - name: tracing
       static_layer:
         tracing.opentelemetry.flush_interval_ms: {config.trace_flush_ms}
+        tracing.opentelemetry.min_flush_spans: {config.trace_flush_spans}
 """
 
 
