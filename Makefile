@@ -12,7 +12,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench eval clean
+.PHONY: help install run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench eval clean trace dashboards
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -28,7 +28,11 @@ install: $(STAMP) ## create .venv and install everything (done by run and test w
 run: $(STAMP) ## start the whole stack: PostgreSQL, Redis, Milvus Lite, five services, Envoy on :8080
 	$(BIN)/python -m devstack
 
-test: $(STAMP) ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL select external servers)
+# promtool for the alert rules' tests (tools/promtool.sh: PATH's, else Debian's package unpacked).
+build/tools/promtool:
+	-tools/promtool.sh build/tools
+
+test: $(STAMP) build/tools/promtool ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL select external servers)
 	$(BIN)/ruff check .
 	$(BIN)/mypy $(PACKAGES)
 	$(BIN)/python -m pytest
@@ -69,6 +73,12 @@ lint-breaking: build/third_party ## buf breaking: proto/ against BUF_AGAINST (de
 proto: $(STAMP) ## regenerate gen/ (Python code, type stubs, Envoy's descriptor set) from proto/
 	rm -rf gen
 	$(BIN)/python tools/gen_proto.py gen
+
+trace: ## the latest turn's trace as a waterfall (TRACE=<trace, request or conversation id> for another)
+	@$(BIN)/python -m devstack.traces $(TRACE)
+
+dashboards: ## rewrite the Grafana dashboards (k8s/components/observability/dashboards/)
+	$(BIN)/python tools/gen_dashboards.py
 
 bench: $(STAMP) ## run the benchmarks (each prints p50/p95/p99 and throughput)
 	@for script in benchmarks/*_bench.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -1,4 +1,6 @@
-"""Long-lived client channels: one per upstream, with retries on UNAVAILABLE."""
+"""Long-lived client channels: one per upstream, with retries on UNAVAILABLE, the
+request id and, when tracing is on, a CLIENT span per call whose W3C traceparent goes
+with the call."""
 
 from __future__ import annotations
 
@@ -8,7 +10,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import grpc
+from opentelemetry import trace
+from opentelemetry.propagators.textmap import Setter
+from opentelemetry.trace import Span, SpanKind, Status, StatusCode
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 
+from atende_runtime import telemetry
 from atende_runtime.interceptors import REQUEST_ID_HEADER
 from atende_runtime.logs import request_id_var
 from atende_runtime.tls import aio_channel, client_tls
@@ -45,16 +52,60 @@ _OPTIONS = [
 ]
 
 
+_PROPAGATOR = TraceContextTextMapPropagator()
+
+
+class _MetadataSetter(Setter[list[tuple[str, str]]]):
+    """Writes traceparent (and tracestate) into a call's metadata list."""
+
+    def set(self, carrier: list[tuple[str, str]], key: str, value: str) -> None:
+        carrier.append((key, value))
+
+
+_METADATA_SETTER = _MetadataSetter()
+
+
+def _finished_code(call: Any) -> grpc.StatusCode | None:
+    """A finished call's status code, read without awaiting: the status is already
+    there, so the coroutine returns at its first step (None if it would wait)."""
+    coroutine = call.code()
+    try:
+        coroutine.send(None)
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+    except Exception:  # a cancelled call, or one that never started
+        return None
+    finally:
+        coroutine.close()
+    return None
+
+
+def _end_span(span: Span, call: Any) -> None:
+    code = _finished_code(call)
+    if code is not None:
+        span.set_attribute("rpc.grpc.status_code", code.value[0])
+        if code is not grpc.StatusCode.OK:
+            span.set_status(Status(StatusCode.ERROR, code.name))
+    span.end()
+
+
 class _WithContext:
     """A multicallable that adds the request id and a default deadline to each call,
-    made again on the owner's new channel when its certificate was renewed."""
+    made again on the owner's new channel when its certificate was renewed. With
+    tracing on, each call is a CLIENT span (ended by the call's done callback, no
+    task or interceptor added) and carries its traceparent."""
 
-    def __init__(self, owner: ContextChannel, make: Callable[[grpc.aio.Channel], Any], default_timeout: float) -> None:
+    def __init__(
+        self, owner: ContextChannel, make: Callable[[grpc.aio.Channel], Any], default_timeout: float, method: str = ""
+    ) -> None:
         self._owner = owner
         self._make = make
         self._generation = owner.generation
         self._inner = make(owner.current())
         self._default_timeout = default_timeout
+        service, _, name = method.lstrip("/").rpartition("/")
+        self._span_name = method.lstrip("/")
+        self._span_attributes = {"rpc.system": "grpc", "rpc.service": service, "rpc.method": name}
 
     def __call__(self, request: Any, *, timeout: float | None = None, metadata: Any = None, **kwargs: Any) -> Any:
         channel = self._owner.current()
@@ -63,9 +114,22 @@ class _WithContext:
         request_id = request_id_var.get()
         if request_id and not any(key == REQUEST_ID_HEADER for key, _ in metadata or ()):
             metadata = (*(metadata or ()), (REQUEST_ID_HEADER, request_id))
-        return self._inner(
-            request, timeout=self._default_timeout if timeout is None else timeout, metadata=metadata, **kwargs
-        )
+        if not telemetry.enabled():
+            return self._inner(
+                request, timeout=self._default_timeout if timeout is None else timeout, metadata=metadata, **kwargs
+            )
+        span = telemetry.tracer().start_span(self._span_name, kind=SpanKind.CLIENT, attributes=self._span_attributes)
+        carrier: list[tuple[str, str]] = list(metadata or ())
+        _PROPAGATOR.inject(carrier, context=trace.set_span_in_context(span), setter=_METADATA_SETTER)
+        try:
+            call = self._inner(
+                request, timeout=self._default_timeout if timeout is None else timeout, metadata=tuple(carrier), **kwargs
+            )
+        except BaseException:
+            span.end()
+            raise
+        call.add_done_callback(lambda done: _end_span(span, done))
+        return call
 
 
 # Seconds the calls in flight on a channel replaced by a renewed certificate may finish in.
@@ -101,7 +165,9 @@ class ContextChannel(grpc.aio.Channel):  # type: ignore[misc]
         return self._channel
 
     def _wrap(self, kind: str, method: str, args: Any, kwargs: Any) -> _WithContext:
-        return _WithContext(self, lambda channel: getattr(channel, kind)(method, *args, **kwargs), self._default_timeout)
+        return _WithContext(
+            self, lambda channel: getattr(channel, kind)(method, *args, **kwargs), self._default_timeout, method
+        )
 
     def unary_unary(self, method: str, *args: Any, **kwargs: Any) -> Any:
         return self._wrap("unary_unary", method, args, kwargs)

@@ -1,4 +1,6 @@
-"""Structured JSON logs that carry the request id of the RPC being served."""
+"""Structured JSON logs that carry the request id of the RPC being served, and the
+trace and span ids of the current span (atende_runtime.telemetry), so a log line
+leads to its trace and a trace to its log lines."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ import sys
 import time
 import uuid
 from typing import Any
+
+from opentelemetry import trace
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 
@@ -36,6 +40,10 @@ class JsonFormatter(logging.Formatter):
         request_id = request_id_var.get()
         if request_id:
             entry["request_id"] = request_id
+        context = trace.get_current_span().get_span_context()
+        if context.is_valid:
+            entry["trace_id"] = format(context.trace_id, "032x")
+            entry["span_id"] = format(context.span_id, "016x")
         for key, value in record.__dict__.items():
             if key not in _RESERVED and not key.startswith("_"):
                 entry[key] = value

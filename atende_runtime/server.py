@@ -18,8 +18,10 @@ from grpc_reflection.v1alpha import reflection
 
 from atende_runtime.interceptors import RequestContextInterceptor
 from atende_runtime.logs import configure_logging
+from atende_runtime.metrics import SERVING, serve_metrics
 from atende_runtime.reflection import public_pool
 from atende_runtime.settings import ServiceSettings
+from atende_runtime.telemetry import setup_tracing, shutdown_tracing
 from atende_runtime.tls import server_credentials
 
 log = logging.getLogger("atende.server")
@@ -104,6 +106,7 @@ async def _health_loop(
             status = health_pb2.HealthCheckResponse.SERVING if healthy else health_pb2.HealthCheckResponse.NOT_SERVING
             for name in ("", *mounted.service_names):
                 await servicer.set(name, status)
+            SERVING.set(1 if healthy else 0)
             log.info("health changed", extra={"serving": healthy})
             last = healthy
         try:
@@ -175,6 +178,9 @@ async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
 
 async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
     configure_logging(name, settings.log_level)
+    # Before the service's setup makes its pools, clients and channels.
+    setup_tracing(name)
+    metrics_port = serve_metrics(name, settings.host, settings.metrics_port)
     running = await start(settings, setup)
     _settle_garbage_collector()
     log.info(
@@ -183,6 +189,7 @@ async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
             "address": f"{settings.host}:{running.port}",
             "tls": "mutual" if settings.tls.enabled else "off",
             "health_port": running.health_port,
+            "metrics_port": metrics_port,
         },
     )
 
@@ -193,6 +200,7 @@ async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
     await signalled.wait()
     log.info("shutting down", extra={"grace_seconds": settings.shutdown_grace_seconds})
     await running.stop(settings.shutdown_grace_seconds)
+    shutdown_tracing()
     log.info("stopped")
 
 

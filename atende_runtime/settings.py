@@ -25,6 +25,9 @@ class ServiceSettings(BaseSettings):
     # the kubelet's gRPC probes cannot present a client certificate, so with mTLS on the
     # service port they ask here. None: no such port (0: a free one, in tests).
     health_port: int | None = None
+    # Prometheus /metrics on its own plaintext port (e.g. ROUTER_METRICS_PORT), bound to
+    # `host`; atende_runtime/metrics.py lists what it serves. None: no endpoint.
+    metrics_port: int | None = None
     # mTLS on the service port and on calls to other services (ATENDE_TLS_CERT, _KEY,
     # _CA; atende_runtime/tls.py). Unset: plaintext.
     tls: TlsSettings = Field(default_factory=TlsSettings)

@@ -16,6 +16,14 @@ included) and reports it in trailing metadata (atende-llm-ms), which router_svc
 passes on to its own gRPC callers; both modes subtract it. agent_svc's own time inside the handler (atende-turn-ms
 minus LLM time) is printed too, free of the load generator's queueing.
 
+Tracing's cost (stack mode): `--telemetry off,100,10` runs the same load on a stack
+with tracing off (OTEL_SDK_DISABLED, no tracer in Envoy), on with every turn traced,
+and on with 10 % sampled (Envoy's head decision, the services following it), and
+prints throughput, p99 and CPU per turn of each side by side (the local OTLP receiver's
+CPU, which writes the spans, is counted with the rest). Metrics are recorded in all three.
+
+    .venv/bin/python benchmarks/turn_bench.py --mode stack --engines local --concurrency 50 --telemetry off,100,10
+
 Every target is on 127.0.0.1; each run stops by itself after --duration seconds.
 """
 
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import statistics
@@ -32,7 +41,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -345,7 +354,7 @@ async def drive_stack(
 def report(results: list[Result], mode: str) -> None:
     print(f"\nturn benchmark ({mode}): latency and overhead in ms, throughput in turns/s")
     header = (
-        f"{'engine':<7}{'conc':>5}{'turns':>7}{'err':>5}{'tput':>8}  {'p50':>7}{'p95':>7}{'p99':>7}  "
+        f"{'engine':<11}{'conc':>5}{'turns':>7}{'err':>5}{'tput':>8}  {'p50':>7}{'p95':>7}{'p99':>7}  "
         f"{'llm p50':>8}  {'ovh p50':>8}{'ovh p95':>8}{'ovh p99':>8}  {'svc p50':>8}{'svc p99':>8}"
     )
     print(header)
@@ -356,7 +365,7 @@ def report(results: list[Result], mode: str) -> None:
         overhead = [s.latency_ms - s.llm_ms for s in r.samples]
         service = [max(0.0, s.server_ms - s.llm_ms) for s in r.samples if s.server_ms]
         print(
-            f"{r.engine:<7}{r.concurrency:>5}{len(lat):>7}{sum(r.errors.values()):>5}{len(lat) / r.seconds:>8.1f}  "
+            f"{r.engine:<11}{r.concurrency:>5}{len(lat):>7}{sum(r.errors.values()):>5}{len(lat) / r.seconds:>8.1f}  "
             f"{pct(lat, 50):>7.1f}{pct(lat, 95):>7.1f}{pct(lat, 99):>7.1f}  {statistics.median(llm) if llm else 0:>8.1f}  "
             f"{pct(overhead, 50):>8.1f}{pct(overhead, 95):>8.1f}{pct(overhead, 99):>8.1f}  "
             f"{pct(service, 50):>8.1f}{pct(service, 99):>8.1f}"
@@ -399,23 +408,28 @@ async def run_stack(args: argparse.Namespace, log_dir: Path) -> list[Result]:
             "stub": {"OPENAI_BASE_URL": base_url, "OPENAI_API_KEY": "bench-not-a-key", "OPENAI_MODEL": "bench-model"},
         }
         for engine in args.engines:
-            data = Path(tempfile.mkdtemp(prefix=f"atende-bench-{engine}-"))
-            # A load test: the per-key rate limit would answer most turns with 429.
-            config = StackConfig.on_free_ports(data, extra_env=engines[engine], rate_limit_per_minute=10_000_000)
-            with running(config) as stack:
-                for concurrency in args.concurrency:
-                    print(f"  {engine}: {concurrency} conversations for {args.duration:.0f} s…", flush=True)
-                    results.append(
-                        await drive_stack(
-                            stack.gateway_target,
-                            engine,
-                            concurrency,
-                            args.duration,
-                            args.warmup,
-                            args.think_ms / 1000,
-                            {name: process.pid for name, process in stack.processes.items()},
+            for telemetry in args.telemetry:
+                data = Path(tempfile.mkdtemp(prefix=f"atende-bench-{engine}-"))
+                # A load test: the per-key rate limit would answer most turns with 429.
+                config = StackConfig.on_free_ports(
+                    data, extra_env=engines[engine], rate_limit_per_minute=10_000_000,
+                    tracing=telemetry != "off", trace_sample_ratio=1.0 if telemetry == "off" else float(telemetry) / 100,
+                )
+                label = engine if args.telemetry == ["100"] and not args.json_out else f"{engine}/{telemetry}"
+                with running(config) as stack:
+                    for concurrency in args.concurrency:
+                        print(f"  {label}: {concurrency} conversations for {args.duration:.0f} s…", flush=True)
+                        results.append(
+                            await drive_stack(
+                                stack.gateway_target,
+                                label,
+                                concurrency,
+                                args.duration,
+                                args.warmup,
+                                args.think_ms / 1000,
+                                {name: process.pid for name, process in stack.processes.items()},
+                            )
                         )
-                    )
     return results
 
 
@@ -431,7 +445,18 @@ def main() -> None:
         help="a customer's mean pause between a reply and the next message (uniform, ±50%%); 0: none",
     )
     parser.add_argument("--stub-latency-ms", type=float, default=STUB_LATENCY_MS)
+    parser.add_argument(
+        "--telemetry", type=lambda s: s.split(","), default=["100"],
+        help="stack mode: tracing settings to compare, comma-separated: off, or a percentage sampled (100, 10)",
+    )
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="with several --telemetry settings: run them in turn this many times (a shared machine's "
+                             "load moves; rounds interleave it) and report them merged")
+    parser.add_argument("--json-out", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.mode == "stack" and len(args.telemetry) > 1:
+        report(compare_telemetry(args), "gateway → router → agents, tracing off and on")
+        return
     mode = args.mode
     if mode == "auto":
         mode = "stack" if stack_ready() else "direct"
@@ -449,8 +474,60 @@ def main() -> None:
             mode = "direct"
     if mode == "direct":
         results = asyncio.run(run_direct(args, log_dir))
+    if args.json_out is not None:
+        args.json_out.write_text(json.dumps([asdict(result) for result in results]))
+        return
     label = "gateway → router → agents" if mode == "stack" else "router's call: agent_svc GenerateReply over gRPC"
     report(results, label)
+
+
+def compare_telemetry(args: argparse.Namespace) -> list[Result]:
+    """Each tracing setting in a process of its own, one after the other: a process
+    that has used grpc.aio and starts another stack can hang in gRPC's shutdown, and
+    each setting then starts from the same clean state."""
+    results: list[Result] = []
+    rounds: dict[str, list[float]] = {}
+    for _ in range(args.rounds):
+        for telemetry in args.telemetry:
+            for result in _one_setting(args, telemetry):
+                rounds.setdefault(result.engine, []).append(len(result.samples) / result.seconds)
+                results.append(result)
+    if args.rounds > 1:
+        print("\nthroughput of each round (turns/s): " + "; ".join(
+            f"{label} {', '.join(f'{t:.0f}' for t in values)}" for label, values in rounds.items()))
+    return _merged(results)
+
+
+def _merged(results: list[Result]) -> list[Result]:
+    """The rounds of each setting as one result: every sample, the summed time and CPU."""
+    merged: dict[tuple[str, int], Result] = {}
+    for result in results:
+        key = (result.engine, result.concurrency)
+        into = merged.setdefault(key, Result(result.engine, result.concurrency, 0.0))
+        into.seconds += result.seconds
+        into.samples += result.samples
+        for name, count in result.errors.items():
+            into.errors[name] = into.errors.get(name, 0) + count
+        for name, seconds in result.cpu_seconds.items():
+            into.cpu_seconds[name] = into.cpu_seconds.get(name, 0.0) + seconds
+    return list(merged.values())
+
+
+def _one_setting(args: argparse.Namespace, telemetry: str) -> list[Result]:
+    """One tracing setting's stack and load, in a child process of its own."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        argv = [
+            sys.executable, __file__, "--mode", "stack", "--engines", ",".join(args.engines),
+            "--concurrency", *map(str, args.concurrency), "--duration", str(args.duration),
+            "--warmup", str(args.warmup), "--think-ms", str(args.think_ms),
+            "--stub-latency-ms", str(args.stub_latency_ms), "--telemetry", telemetry, "--json-out", out.name,
+        ]
+        subprocess.run(argv, check=True, timeout=600 + 3 * args.duration * len(args.concurrency) * len(args.engines))
+        results = []
+        for raw in json.loads(Path(out.name).read_text()):
+            samples = [Sample(**sample) for sample in raw.pop("samples")]
+            results.append(Result(**raw, samples=samples))
+    return results
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ def _banner(stack: Stack) -> str:
         if stack.config.gateway_plaintext:  # the examples above were plaintext: one over TLS
             lines.append(f"  curl -s --cacert {cert} {stack.gateway_https_url}/v1/agents{key_header}")
         lines.append(f"  grpcurl -cacert {cert}{grpc_key} localhost:{stack.config.gateway_tls_port} list")
+    lines += ["", *_telemetry_lines(stack)]
     lines += [
         "",
         "A customer's token for one conversation (a human agent's: --role agent --subject ana):",
@@ -50,6 +51,25 @@ def _banner(stack: Stack) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _telemetry_lines(stack: Stack) -> list[str]:
+    lines = ["Observability:"]
+    if not stack.config.tracing:
+        lines.append("  traces:                  off (ATENDE_TRACING=off)")
+    elif stack.config.otlp_endpoint:
+        lines.append(f"  traces:                  exported to {stack.config.otlp_endpoint}")
+    else:
+        lines += [
+            f"  traces:                  {_shown(stack.traces_file)} (OTLP/JSON lines)",
+            "  the last turn's trace:   make trace      (.venv/bin/python -m devstack.traces --list: recent traces)",
+        ]
+    metrics = "  ".join(f"{name.removesuffix('_svc')} :{stack.metrics_port(name)}" for name in stack.config.services)
+    lines += [
+        f"  metrics (/metrics):      {metrics}",
+        f"  gateway metrics:         curl -s {stack.metrics_url('gateway')}",
+    ]
+    return lines
 
 
 def _host(stack: Stack) -> str:

@@ -38,6 +38,15 @@ DEFAULT_PORTS = {
     "knowledge_svc": 50054,
     "integrations_svc": 50055,
 }
+# Each service's Prometheus endpoint (/metrics) and the gateway's (Envoy's /stats/prometheus).
+DEFAULT_METRICS_PORTS = {
+    "router_svc": 9101,
+    "agent_svc": 9102,
+    "memory_svc": 9103,
+    "knowledge_svc": 9104,
+    "integrations_svc": 9105,
+    "gateway": 9902,
+}
 _PREFIX = {
     "router_svc": "ROUTER",
     "agent_svc": "AGENT",
@@ -47,6 +56,20 @@ _PREFIX = {
     "guard": "GUARD",
 }
 _PR_SET_PDEATHSIG = 1
+
+
+def _free_ports(count: int) -> list[int]:
+    """`count` different free ports: each socket stays bound until all are chosen."""
+    sockets = []
+    try:
+        for _ in range(count):
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            sockets.append(sock)
+        return [int(sock.getsockname()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def _die_with_parent() -> None:
@@ -90,6 +113,18 @@ class StackConfig:
     # Where service and Envoy logs go; None means this process's stderr.
     log_dir: Path | None = None
     ready_timeout: float = 90.0
+    # Each service's /metrics port, and the gateway's stats listener ("gateway").
+    metrics_ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_METRICS_PORTS))
+    # Traces: with an OTLP collector named (OTEL_EXPORTER_OTLP_ENDPOINT), every service and
+    # Envoy export there; without one, the services append to data/traces/spans.jsonl and
+    # Envoy exports to a small receiver of the stack's own that appends to the same file
+    # (python -m devstack.traces shows them). False: no tracing.
+    tracing: bool = True
+    otlp_endpoint: str = ""
+    # The share of requests traced (the gateway decides, the services follow).
+    trace_sample_ratio: float = 1.0
+    # The local OTLP receiver's port (0: a free one).
+    otlp_port: int = 0
 
     @classmethod
     def from_env(cls) -> StackConfig:
@@ -114,16 +149,22 @@ class StackConfig:
             api_keys=tuple(k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()),
             rate_limit_per_minute=int(env.get("GATEWAY_RATE_LIMIT_PER_MINUTE", "100")),
             replicas=max(1, int(env.get("ATENDE_REPLICAS", "1"))),
+            tracing=env.get("ATENDE_TRACING", "on").strip().lower() not in ("off", "false", "no", "0"),
+            otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT", ""),
+            trace_sample_ratio=float(env.get("ATENDE_TRACE_SAMPLE_RATIO", "1.0")),
         )
 
     @classmethod
     def on_free_ports(cls, data_dir: Path, **overrides: object) -> StackConfig:
+        ports = iter(_free_ports(4 + len(SERVICES) + len(DEFAULT_METRICS_PORTS)))
         config = cls(
             data_dir=data_dir,
-            gateway_port=free_port(),
-            admin_port=free_port(),
-            gateway_tls_port=free_port(),
-            ports={name: free_port() for name in SERVICES},
+            gateway_port=next(ports),
+            admin_port=next(ports),
+            gateway_tls_port=next(ports),
+            ports={name: next(ports) for name in SERVICES},
+            metrics_ports={name: next(ports) for name in DEFAULT_METRICS_PORTS},
+            otlp_port=next(ports),
             log_dir=data_dir / "logs",
         )
         for key, value in overrides.items():
@@ -141,6 +182,7 @@ class Stack:
         self.database_url = config.database_url
         self.redis_url = config.redis_url
         self.milvus_uri = config.milvus_uri
+        self.otlp_endpoint = config.otlp_endpoint if config.tracing else ""
 
     @property
     def _gateway_host(self) -> str:
@@ -208,8 +250,24 @@ class Stack:
         """Every instance of a service, comma-separated: what callers and Envoy are given."""
         return ",".join(self.address(instance) for instance in self.instances(service))
 
+    @property
+    def traces_file(self) -> Path:
+        """Where the stack's own OTLP receiver writes spans (no collector configured)."""
+        return self.config.data_dir / "traces" / "spans.jsonl"
+
+    def metrics_port(self, instance: str) -> int:
+        """The /metrics port of a service instance ("gateway": Envoy's stats listener)."""
+        if instance in self.config.metrics_ports:
+            return self.config.metrics_ports[instance]
+        return self.config.replica_ports.setdefault(f"{instance}:metrics", free_port())
+
+    def metrics_url(self, instance: str) -> str:
+        path = "/stats/prometheus" if instance == "gateway" else "/metrics"
+        return f"http://127.0.0.1:{self.metrics_port(instance)}{path}"
+
     def start(self) -> None:
         try:
+            self._start_collector()
             self._start_stores()
             for service in self.config.services:
                 for instance in self.instances(service):
@@ -237,6 +295,52 @@ class Stack:
             self.milvus_uri = f"http://127.0.0.1:{free_port()}"
             self._spawn_milvus()
             self._wait_milvus()
+
+    def _start_collector(self) -> None:
+        """The local OTLP receiver, when tracing is on and no collector is named."""
+        if not self.config.tracing or self.otlp_endpoint:
+            return
+        port = self.config.otlp_port or free_port()
+        self.otlp_endpoint = f"http://127.0.0.1:{port}"
+        self._spawn_collector(port)
+        self._wait_collector()
+
+    def _wait_collector(self) -> None:
+        port = int(self.otlp_endpoint.rpartition(":")[2])
+        deadline = time.monotonic() + self.config.ready_timeout
+        while time.monotonic() < deadline:
+            self._check_alive("otlp_sink")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise TimeoutError("the local OTLP receiver did not listen")
+
+    def _spawn_collector(self, port: int) -> None:
+        argv = [sys.executable, "-m", "devstack.otlp_sink", "--port", str(port), "--out", str(self.traces_file)]
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "gen" / "python"), env.get("PYTHONPATH", "")])
+        self._spawn("otlp_sink", argv, env)
+
+    def _telemetry_env(self, instance: str) -> dict[str, str]:
+        service = instance.partition("-")[0]
+        env = {f"{_PREFIX[service]}_METRICS_PORT": str(self.metrics_port(instance))} if service in SERVICES else {}
+        if not self.config.tracing:
+            env["OTEL_SDK_DISABLED"] = "true"
+            return env
+        if self.config.otlp_endpoint:
+            env["OTEL_EXPORTER_OTLP_ENDPOINT"] = self.otlp_endpoint
+        else:
+            # The services append OTLP/JSON lines themselves (the cheapest path: no
+            # protobuf in between); Envoy, which speaks only OTLP, sends to the receiver.
+            env["ATENDE_TRACES_FILE"] = str(self.traces_file)
+        # The services' spans reach the file within a second (the SDK's default is 5 s).
+        env["OTEL_BSP_SCHEDULE_DELAY"] = os.environ.get("OTEL_BSP_SCHEDULE_DELAY", "1000")
+        if self.config.trace_sample_ratio < 1.0:
+            env["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio"
+            env["OTEL_TRACES_SAMPLER_ARG"] = f"{self.config.trace_sample_ratio:g}"
+        return env
 
     def _spawn_milvus(self) -> None:
         """milvus-lite's server mode: a Milvus that several knowledge_svc processes share."""
@@ -281,6 +385,7 @@ class Stack:
             }
         )
         env.pop("MILVUS_URI", None)
+        env.update(self._telemetry_env(instance))
         env.update(self.config.extra_env)
         return env
 
@@ -347,6 +452,13 @@ class Stack:
             api_keys=list(self.config.api_keys),
             rate_limit_per_minute=self.config.rate_limit_per_minute,
             upstreams={name: self.upstream(name) for name in ("router_svc", "agent_svc", "memory_svc", "knowledge_svc")},
+            otlp_endpoint=self.otlp_endpoint,
+            trace_sampling=min(100.0, max(0.0, self.config.trace_sample_ratio * 100)),
+            # A turn's trace is whole on disk within about a second (`make trace` right after a
+            # curl), and under load Envoy sends its spans in batches of 200, not 5.
+            trace_flush_ms=1000,
+            trace_flush_spans=200,
+            stats_port=self.metrics_port("gateway"),
         )
         path = write(config, self.config.data_dir / "envoy.yaml")
         envoy = Path(sys.executable).with_name("envoy")
@@ -380,7 +492,8 @@ class Stack:
     def wait_ready(self, name: str) -> None:
         """Waits until a process of the stack answers as it should: a service's gRPC
         health SERVING, the guard's and the gateway's HTTP, the Milvus server's port."""
-        waits = {"envoy": self._wait_gateway, "guard": self._wait_guard, "milvus": self._wait_milvus}
+        waits = {"envoy": self._wait_gateway, "guard": self._wait_guard, "milvus": self._wait_milvus,
+                 "otlp_sink": self._wait_collector}
         wait = waits.get(name)
         if wait is not None:
             wait()
@@ -422,6 +535,8 @@ class Stack:
             self._spawn_milvus()
         elif name == "guard":
             self._spawn_guard()
+        elif name == "otlp_sink":
+            self._spawn_collector(int(self.otlp_endpoint.rpartition(":")[2]))
         else:
             self._spawn_service(name)
 
@@ -447,6 +562,8 @@ class Stack:
                 process.kill()
                 process.wait()
         self.processes.clear()
+        # A later start() starts its own receiver (on the configured or a new free port).
+        self.otlp_endpoint = self.config.otlp_endpoint if self.config.tracing else ""
         if self._redis is not None:
             self._redis.stop()
             self._redis = None

@@ -23,6 +23,15 @@ Environment (with local defaults):
   ROUTER_ADDR, AGENT_ADDR, MEMORY_ADDR, KNOWLEDGE_ADDR   upstream host:port, or several
                                 comma-separated (instances on one machine)
   GATEWAY_DESCRIPTOR=gen/atende.pb    the descriptor set the transcoder reads
+  OTEL_EXPORTER_OTLP_ENDPOINT   an OTLP/gRPC collector (http://host:4317): Envoy's OpenTelemetry
+                                tracer sends the gateway's spans there and starts each
+                                request's W3C trace context; unset: no tracing at the gateway
+  GATEWAY_TRACE_SAMPLING=100    percent of requests traced (the services follow the decision)
+  GATEWAY_TRACE_FLUSH_MS=5000   how often Envoy sends its finished spans, at the latest
+  GATEWAY_TRACE_FLUSH_SPANS=5   ... or as soon as this many are finished
+  GATEWAY_STATS_PORT=0          a listener on GATEWAY_BIND that serves only Envoy's
+                                /stats/prometheus, for a scraper (the admin stays on
+                                127.0.0.1); 0: none
 
 Certificates reach Envoy through file-based secret discovery: write() puts one small
 SDS file per secret in OUT_FILE's folder (envoy-secrets/), naming the PEM files and the
@@ -88,6 +97,16 @@ class GatewayConfig:
     jwt: JwtConfig = field(default_factory=JwtConfig)
     # host:port of the guard (gateway/guard): API keys by hash and the shared rate limit.
     guard_addr: str = ""
+    # OTLP/gRPC collector of the gateway's spans ("http://host:4317"); "" for no tracing.
+    otlp_endpoint: str = ""
+    # Percent of requests traced (a head decision the services follow).
+    trace_sampling: float = 100.0
+    # Milliseconds between Envoy's exports of finished spans (its default is 5 s), and the
+    # spans that make it export sooner (its default is 5).
+    trace_flush_ms: int = 5000
+    trace_flush_spans: int = 5
+    # Port of the listener serving only /stats/prometheus (0: none).
+    stats_port: int = 0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> GatewayConfig:
@@ -108,6 +127,11 @@ class GatewayConfig:
             upstreams={name: env.get(var, default) for name, (var, default) in UPSTREAMS.items()},
             descriptor=Path(env.get("GATEWAY_DESCRIPTOR", str(ROOT / "gen" / "atende.pb"))).resolve(),
             guard_addr=env.get("GUARD_ADDR", ""),
+            otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_ENDPOINT", ""),
+            trace_sampling=float(env.get("GATEWAY_TRACE_SAMPLING", "100")),
+            trace_flush_ms=int(env.get("GATEWAY_TRACE_FLUSH_MS", "5000")),
+            trace_flush_spans=int(env.get("GATEWAY_TRACE_FLUSH_SPANS", "5")),
+            stats_port=int(env.get("GATEWAY_STATS_PORT", "0")),
             jwt=JwtConfig(
                 issuer=env.get("GATEWAY_JWT_ISSUER", "atende-local"),
                 audience=env.get("GATEWAY_JWT_AUDIENCE", "atende"),
@@ -126,6 +150,10 @@ class GatewayConfig:
             raise ValueError("GATEWAY_PLAINTEXT=off needs the TLS listener (GATEWAY_TLS_PORT): nothing would listen")
         if self.tls_port and (self.tls_cert is None or self.tls_key is None):
             raise ValueError("the TLS listener needs GATEWAY_TLS_CERT and GATEWAY_TLS_KEY (or GATEWAY_TLS=off)")
+        if not 0 <= self.trace_sampling <= 100:
+            raise ValueError(f"GATEWAY_TRACE_SAMPLING={self.trace_sampling}: a percentage, 0 to 100")
+        if self.otlp_endpoint and ":" not in _host_port(self.otlp_endpoint):
+            raise ValueError(f"OTEL_EXPORTER_OTLP_ENDPOINT={self.otlp_endpoint!r}: expected http://host:port")
         upstream = (self.upstream_tls_cert, self.upstream_tls_key, self.upstream_tls_ca)
         if any(upstream) and not all(upstream):
             raise ValueError("mTLS to the services needs all of GATEWAY_UPSTREAM_TLS_CERT, _KEY and _CA")
@@ -304,6 +332,117 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+def _host_port(endpoint: str) -> str:
+    """host:port of an OTLP endpoint URL (http://collector:4317 or collector:4317)."""
+    return endpoint.strip().split("://", 1)[-1].split("/", 1)[0]
+
+
+def _tracing(config: GatewayConfig) -> str:
+    """The connection manager's tracing: Envoy's OpenTelemetry tracer starts (or
+    continues) each request's W3C trace context, sends it upstream in traceparent and
+    exports its own span to the collector. Empty without a collector."""
+    if not config.otlp_endpoint:
+        return ""
+    return f"""                tracing:
+                  random_sampling: {{ value: {config.trace_sampling:g} }}
+                  custom_tags:
+                    - tag: atende.request_id
+                      request_header: {{ name: x-request-id }}
+                  provider:
+                    name: envoy.tracers.opentelemetry
+                    typed_config:
+                      "@type": type.googleapis.com/envoy.config.trace.v3.OpenTelemetryConfig
+                      service_name: gateway
+                      grpc_service:
+                        envoy_grpc: {{ cluster_name: otel_collector }}
+                        timeout: 1s
+"""
+
+
+def _tracing_runtime(config: GatewayConfig) -> str:
+    """How often Envoy's OpenTelemetry tracer flushes (runtime keys, a static layer)."""
+    if not config.otlp_endpoint:
+        return ""
+    return f"""
+layered_runtime:
+  layers:
+    - name: tracing
+      static_layer:
+        tracing.opentelemetry.flush_interval_ms: {config.trace_flush_ms}
+        tracing.opentelemetry.min_flush_spans: {config.trace_flush_spans}
+"""
+
+
+def _collector_cluster(config: GatewayConfig) -> str:
+    if not config.otlp_endpoint:
+        return ""
+    host, _, port = _host_port(config.otlp_endpoint).rpartition(":")
+    return f"""
+    - name: otel_collector
+      type: STRICT_DNS
+      connect_timeout: 1s
+      typed_extension_protocol_options:
+        envoy.extensions.upstreams.http.v3.HttpProtocolOptions:
+          "@type": type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions
+          explicit_http_config:
+            http2_protocol_options: {{}}
+      load_assignment:
+        cluster_name: otel_collector
+        endpoints:
+          - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {{ address: {host}, port_value: {port} }}"""
+
+
+def _stats_listener(config: GatewayConfig) -> str:
+    """A listener that answers GET /stats/prometheus (from the admin interface, which
+    stays on loopback) and nothing else: what a Prometheus scrape needs, no more."""
+    if not config.stats_port:
+        return ""
+    return f"""
+    - name: stats
+      address:
+        socket_address: {{ address: {config.bind}, port_value: {config.stats_port} }}
+      filter_chains:
+        - filters:
+            - name: envoy.filters.network.http_connection_manager
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager
+                stat_prefix: stats
+                codec_type: AUTO
+                http_filters:
+                  - name: envoy.filters.http.router
+                    typed_config:
+                      "@type": type.googleapis.com/envoy.extensions.filters.http.router.v3.Router
+                route_config:
+                  name: stats
+                  virtual_hosts:
+                    - name: stats
+                      domains: ["*"]
+                      routes:
+                        - match: {{ path: /stats/prometheus, headers: [{{ name: ":method", string_match: {{ exact: GET }} }}] }}
+                          route: {{ cluster: envoy_admin, timeout: 5s }}
+                        - match: {{ prefix: / }}
+                          direct_response: {{ status: 404 }}"""
+
+
+def _admin_cluster(config: GatewayConfig) -> str:
+    if not config.stats_port:
+        return ""
+    return f"""
+    - name: envoy_admin
+      type: STATIC
+      connect_timeout: 1s
+      load_assignment:
+        cluster_name: envoy_admin
+        endpoints:
+          - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {{ address: 127.0.0.1, port_value: {config.admin_port} }}"""
+
+
 def _listeners(config: GatewayConfig, piece: str, secrets_dir: Path) -> str:
     """The template's listener once per public port: the filter chain is written once
     in envoy.yaml and served plaintext, over TLS, or both."""
@@ -389,7 +528,7 @@ def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
     head, listeners_key, rest = TEMPLATE.read_text().partition("  listeners:\n")
     listener, clusters_key, tail = rest.partition("\n  clusters:\n")
     assert listeners_key and clusters_key, "envoy.yaml: listeners, then clusters"
-    text = head + listeners_key + _listeners(config, listener, secrets_dir) + clusters_key + tail
+    text = head + listeners_key + _listeners(config, listener, secrets_dir) + _stats_listener(config) + clusters_key + tail
     clusters = "".join(
         _cluster(name, address, _upstream_tls(address, secrets_dir) if config.upstream_tls else "")
         for name, address in config.upstreams.items()
@@ -416,7 +555,9 @@ def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
             )
             if part
         ),
-        CLUSTERS=clusters.rstrip("\n") + jwks_cluster(config.jwt) + guard_cluster(config.guard_addr),
+        CLUSTERS=clusters.rstrip("\n") + jwks_cluster(config.jwt) + guard_cluster(config.guard_addr)
+        + _collector_cluster(config) + _admin_cluster(config) + _tracing_runtime(config),
+        TRACING=_tracing(config),
         RETRY_ELSEWHERE=RETRY_ELSEWHERE,
         LOCAL_REPLIES=_local_replies(),
     )

@@ -8,9 +8,11 @@ from pathlib import Path
 import grpc
 
 from atende_runtime.audit import AuditRule, ship_to_memory
+from atende_runtime.metrics import GaugeSampler
 from atende_runtime.postgres import open_pool
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
+from integrations_svc import metrics
 from integrations_svc.adapters import build_adapters
 from integrations_svc.domain import Kind
 from integrations_svc.pg_store import PostgresStore, open_worker_pool
@@ -68,6 +70,9 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
     register(server, pb.DESCRIPTOR.services_by_name["IntegrationsService"], IntegrationsServicer(service),
              auditor=audit.auditor, audited=AUDITED)
     workers.start()
+    gauges = GaugeSampler("integrations_svc", metrics.sampler(pool, settings.db_schema), settings.metrics_sample_seconds)
+    if settings.metrics_port is not None:
+        gauges.start()
     log.info(
         "integrations ready",
         extra={
@@ -78,6 +83,7 @@ async def setup(server: grpc.aio.Server, settings: Settings | None = None) -> Mo
     )
 
     async def close() -> None:
+        await gauges.stop()
         await workers.stop(settings.shutdown_grace_seconds)
         await audit.close(settings.shutdown_grace_seconds)
         await adapters.aclose()

@@ -56,6 +56,8 @@ class Settings(ServiceSettings):
     http_timeout_seconds: float = 10.0
     # Attempts before a job goes to JOB_STATUS_DEAD.
     max_attempts: int = 10
+    # Seconds between samples of the job queue for /metrics (with INTEGRATIONS_METRICS_PORT set).
+    metrics_sample_seconds: float = 15.0
     # Exponential backoff: base * 2^(attempt-1), jittered, capped at backoff_max_seconds.
     backoff_base_seconds: float = 2.0
     backoff_max_seconds: float = 900.0

@@ -25,12 +25,17 @@ import logging
 import os
 import random
 import socket
+import time
 from collections.abc import Collection
 
+from opentelemetry.trace import SpanKind
+
+from atende_runtime.telemetry import span
 from integrations_svc.adapters import Adapters
 from integrations_svc.adapters.base import DeliveryError, InDoubtError, PermanentError, RetryableError
 from integrations_svc.adapters.http import redact
 from integrations_svc.domain import DeliveryContext, Operation, decode_operation
+from integrations_svc.metrics import DELIVERIES, DELIVERY_SECONDS
 from integrations_svc.resilience import Breaker, Breakers, backoff_delay
 from integrations_svc.settings import Settings
 from integrations_svc.store import Claim, JobStore
@@ -147,7 +152,10 @@ class Workers:
             await self.store.release(claim, 0.0)
             return True
         if await self._may_call(claim, adapter.resend_safe, breaker):
-            await self._deliver(claim, adapter.resend_safe, breaker)
+            # A job's delivery is a trace of its own (the turn that released it has ended).
+            with span(f"deliver {job.kind}", SpanKind.CONSUMER, job_id=job.job_id, action=job.kind, adapter=job.adapter,
+                      attempt=claim.attempt):
+                await self._deliver(claim, adapter.resend_safe, breaker)
         return True
 
     async def _may_call(self, claim: Claim, resend_safe: bool, breaker: Breaker) -> bool:
@@ -176,10 +184,13 @@ class Workers:
         except (TypeError, ValueError, KeyError) as bad_payload:
             await self._dead(claim, f"cannot read the job's payload: {type(bad_payload).__name__}", durable=True)
             return
+        started = time.perf_counter()
         outcome = await self._call(claim, operation)
+        DELIVERY_SECONDS.labels(job.kind, job.adapter).observe(time.perf_counter() - started)
         if isinstance(outcome, DeliveryError):
             await self._failed(claim, outcome, resend_safe, breaker)
             return
+        DELIVERIES.labels(job.kind, job.adapter, "delivered").inc()
         breaker.success()
         owned = await self.store.succeed(claim, outcome, durable=not resend_safe)
         log.info(
@@ -231,12 +242,14 @@ class Workers:
             claim, message, retry_in=delay, max_attempts=self.settings.max_attempts, durable=not resend_safe
         )
         status = updated.status.value if updated is not None else "lease lost"
+        DELIVERIES.labels(claim.job.kind, claim.job.adapter, "dead" if status == "dead" else "retry").inc()
         log.warning(
             "delivery failed",
             extra=self._fields(claim) | {"error": message, "status": status, "retry_in": round(delay, 3)},
         )
 
     async def _dead(self, claim: Claim, message: str, *, durable: bool) -> None:
+        DELIVERIES.labels(claim.job.kind, claim.job.adapter, "dead").inc()
         await self.store.fail(
             claim, message, retry_in=None, max_attempts=self.settings.max_attempts, durable=durable
         )

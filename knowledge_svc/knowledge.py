@@ -13,9 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
+from opentelemetry.trace import SpanKind
+
 from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable, Validator
+from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
 from knowledge_svc.lexical import lexical_text
+from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
 from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
 from knowledge_svc.validation import Checks, DocumentInput, Limits, QueryEmbedding
 
@@ -156,7 +160,16 @@ class KnowledgeBase:
             vector = given if given is not None else self.embedder.embed_query(query.strip())
             return self.store.search(name, vector, lexical_text(query), k, filters)
 
-        hits = await self._call(blocking)
+        embedding = "given" if given is not None else "computed"
+        started = time.perf_counter()
+        with span("knowledge.search", SpanKind.INTERNAL, collection=name, top_k=k, embedding=embedding,
+                  filters=sorted(filters), store=type(self.store).__name__) as current:
+            hits = await self._call(blocking)
+            current.set_attribute("atende.results", len(hits))
+        SEARCHES.labels(name, embedding).inc()
+        SEARCH_SECONDS.labels(name).observe(time.perf_counter() - started)
+        if not hits:
+            EMPTY_SEARCHES.labels(name).inc()
         return [
             Passage(h.document_id, h.chunk_id, h.title, h.source, h.section, h.text, h.score, h.metadata) for h in hits
         ]

@@ -10,9 +10,11 @@ from atende.memory.v1 import audit_service_pb2 as audit_pb
 from atende.memory.v1 import memory_service_pb2 as pb
 
 from atende_runtime.audit import Auditor, AuditQueue
+from atende_runtime.metrics import GaugeSampler
 from atende_runtime.postgres import open_pool, ping
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
+from memory_svc import metrics
 from memory_svc.audit import AUDITED, AuditServicer, AuditTrail
 from memory_svc.cache import RedisCache
 from memory_svc.handoffs import Handoffs
@@ -123,6 +125,9 @@ class MemoryApp:
             register(server, pb.DESCRIPTOR.services_by_name[name], servicer, auditor=auditor, audited=AUDITED.get(name))
         register(server, audit_pb.DESCRIPTOR.services_by_name["AuditService"], AuditServicer(AuditTrail(store, tokens)),
                  auditor=auditor, audited=AUDITED["AuditService"])
+        gauges = GaugeSampler("memory_svc", metrics.sampler(pool, s.db_schema), s.metrics_sample_seconds)
+        if s.metrics_port is not None:
+            gauges.start()
         audit.start()
         retention.start()
         owners.start()
@@ -141,6 +146,7 @@ class MemoryApp:
             return serving
 
         async def close() -> None:
+            await gauges.stop()
             await retention.stop()
             # Lets a delivery in flight record its outcome; anything cut short stays
             # leased in PostgreSQL and is delivered after a restart.

@@ -99,6 +99,8 @@ class OutboxAction:
     erasure_id: str = ""
     subject: dict[str, Any] | None = None
     cache_keys: list[str] = field(default_factory=list)
+    # The traceparent of the turn that committed it ("" if not traced): the relay links to it.
+    trace_parent: str = ""
 
 
 # What a lead snapshot keeps: what the CRM receives, nothing that changes with

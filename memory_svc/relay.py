@@ -17,6 +17,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from opentelemetry.trace import SpanKind
+
+from atende_runtime.telemetry import link_to, span
 from memory_svc.erasure import STEP_FAILED, STEP_PENDING, ErasureStep
 from memory_svc.models import CRM_FAILED, CRM_SYNCED, Lead
 from memory_svc.outbox import (
@@ -162,12 +165,17 @@ class Relay:
 
     async def _handle(self, row: OutboxAction) -> None:
         try:
-            if row.kind == ACTION_ERASE_SUBJECT:
-                await self._erase(row)
-            elif row.status == ACTION_PENDING:
-                await self._submit(row)
-            else:
-                await self._follow(row)
+            # Each delivery is a trace of its own, linked to the turn that committed the
+            # action (that trace ended long ago): its SubmitAction call carries this
+            # trace to integrations_svc.
+            with span(f"relay {row.kind}", SpanKind.PRODUCER, link_to(row.trace_parent), action=row.kind,
+                      status=row.status, conversation_id=row.conversation_id, attempts=row.attempts):
+                if row.kind == ACTION_ERASE_SUBJECT:
+                    await self._erase(row)
+                elif row.status == ACTION_PENDING:
+                    await self._submit(row)
+                else:
+                    await self._follow(row)
         except Exception:  # the lease ends and a later pass tries the row again
             log.exception("relay could not record an outcome", extra=_fields(row))
 

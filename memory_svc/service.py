@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from atende_runtime.errors import InvalidArgument, NotFound, Unavailable
-from memory_svc import validation
+from atende_runtime.telemetry import annotate
+from memory_svc import metrics, validation
 from memory_svc.codec import serialize
 from memory_svc.erasure import Erasure, identifiers
 from memory_svc.models import (
@@ -156,6 +157,7 @@ class Memory:
     async def get_conversation(self, conversation_id: str) -> Conversation:
         validation.conversation_lookup(conversation_id)
         window = await self.cache.read(conversation_id, self.cache.window)
+        metrics.hit("conversation", window is not None and window.complete)
         if window is not None and window.complete:
             return Conversation(window.info, [], window.messages)
         conversation = await self.store.conversation(conversation_id)
@@ -169,6 +171,8 @@ class Memory:
         validation.conversation_lookup(conversation_id)
         last = validation.context_size(max_messages, self.context_messages, self.context_messages_max)
         window = await self.cache.read(conversation_id, last) if last <= self.cache.window else None
+        metrics.hit("context", window is not None)
+        annotate(conversation_id=conversation_id, **{"atende.cache": "hit" if window is not None else "miss"})
         info: ConversationInfo
         stored_lead: Lead | None = None
         recent: list[StoredMessage] = []
@@ -291,6 +295,7 @@ class Memory:
     async def _lead_of(self, user_id: str, *, cached: bool = True) -> Lead | None:
         if cached:
             hit = await self.cache.lead(user_id)
+            metrics.hit("lead", hit is not None)
             if hit is not None:
                 return hit.lead
         lead = await self.store.lead_of_user(user_id)

@@ -39,6 +39,9 @@ class Settings(ServiceSettings):
     context_messages_max: int = Field(200, ge=1)
     # Upper bound of the summary of older messages, in characters.
     summary_max_chars: int = Field(1200, ge=100)
+    # Seconds between samples of the outbox and the hand-off queue for /metrics (with
+    # MEMORY_METRICS_PORT set).
+    metrics_sample_seconds: float = Field(15.0, gt=0)
     # Days conversations (counted from their last message) and interactions are kept;
     # 0 keeps them for ever.
     retention_days: float = Field(365, ge=0)

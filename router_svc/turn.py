@@ -21,9 +21,10 @@ from atende_guardrails.config import Guardrails
 from atende_guardrails.encoder import ENCODER_MODEL, TextEncoder
 from atende_guardrails.text import detect_language
 from atende_runtime.errors import FailedPrecondition
+from atende_runtime.telemetry import annotate
 from router_svc.actions import ActionPlan, ActionPlanner
 from router_svc.domain import PEOPLE, CheckedReply, PreparedTurn, TurnOutcome
-from router_svc.metrics import METRICS
+from router_svc.metrics import LEAD_SCORE, LEADS, METRICS, QUALIFIED_SCORE, TURN_SECONDS
 from router_svc.ports import AgentPort, MemoryPort
 from router_svc.records import answered_turn, intent_pb, response_from_stored, turn_for_people
 from router_svc.replies import ReplyChecks
@@ -173,7 +174,10 @@ class TurnService:
         if stored.HasField("lead"):
             response.lead.CopyFrom(stored.lead)
         if not stored.replayed:
-            self._count(turn, plan, checked)
+            self._count(turn, plan, checked, response.reply.agent, started)
+            if plan.lead is not None and stored.HasField("lead"):
+                _count_lead(turn, stored.lead.score)
+        self._annotate(turn, checked, plan, response)
         log.info(
             "turn",
             extra={
@@ -192,7 +196,37 @@ class TurnService:
         )
         return response
 
-    def _count(self, turn: PreparedTurn, plan: ActionPlan, checked: CheckedReply) -> None:
+    @staticmethod
+    def _annotate(turn: PreparedTurn, checked: CheckedReply, plan: ActionPlan, response: cpb.SendMessageResponse) -> None:
+        """What an operator filters a turn's trace on, set on the RPC's span: ids, names,
+        verdicts and counts; never the customer's text or data."""
+        usage = checked.reply.usage
+        annotate(
+            conversation_id=turn.request.conversation_id,
+            channel=turn.request.channel,
+            agent=response.reply.agent,
+            intent=turn.decision.intent,
+            **{
+                "routing.strategy": turn.decision.strategy,
+                "routing.confidence": round(turn.decision.confidence, 3),
+                "routing.action": turn.decision.action,
+                "routing.handoff_from": turn.decision.handoff_from,
+                "guardrails.verdicts": [f"{g.check}:{g.action}" for g in checked.guardrails],
+                "guardrails.blocked_by": list(turn.blocked_by),
+                "gen_ai.system": checked.reply.provider,
+                "gen_ai.request.model": checked.reply.model,
+                "gen_ai.usage.input_tokens": usage.input_tokens or None,
+                "gen_ai.usage.output_tokens": usage.output_tokens or None,
+                "atende.llm.cost_usd": usage.cost_usd or None,
+                "atende.actions": [a.WhichOneof("action") or "" for a in plan.outbox],
+                "atende.lead.score": response.lead.score if response.HasField("lead") else None,
+                "atende.replayed": response.replayed or None,
+            },
+        )
+
+    def _count(self, turn: PreparedTurn, plan: ActionPlan, checked: CheckedReply, agent: str, started: float) -> None:
+        METRICS.inc("turns", agent=agent, intent=turn.decision.intent, action=turn.decision.action)
+        TURN_SECONDS.labels(agent).observe(time.perf_counter() - started)
         if plan.lead is not None:
             METRICS.inc("leads_upserted")
         for action in plan.outbox:
@@ -208,6 +242,8 @@ class TurnService:
         # Present and empty, so REST clients read reply.text == "" rather than miss the field.
         response.reply.SetInParent()
         response.owner.CopyFrom(stored.owner)
+        annotate(conversation_id=turn.request.conversation_id, channel=turn.request.channel,
+                 **{"atende.owner": types_pb2.OwnerKind.Name(stored.owner.kind)})
         if not stored.replayed:
             METRICS.inc("turns_for_people")
         log.info("turn for people", extra={
@@ -217,6 +253,14 @@ class TurnService:
             "duration_ms": round((time.perf_counter() - started) * 1000, 2),
         })
         return response
+
+
+def _count_lead(turn: PreparedTurn, score: int) -> None:
+    before = turn.context.lead.score if turn.context.HasField("lead") else None
+    LEADS.labels("created" if before is None else "updated").inc()
+    LEAD_SCORE.observe(score)
+    if score >= QUALIFIED_SCORE and (before is None or before < QUALIFIED_SCORE):
+        LEADS.labels("qualified").inc()
 
 
 def user_history(messages: Iterable[types_pb2.Message]) -> tuple[str, ...]:

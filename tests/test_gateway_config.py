@@ -132,6 +132,38 @@ def test_mtls_to_the_services_checks_each_ones_name(tmp_path: Path) -> None:
     assert {p.name for p in (tmp_path / SECRETS_DIR).iterdir()} == {"upstream_client.yaml", "upstream_ca.yaml"}
 
 
+def test_tracing_and_the_stats_listener_are_rendered_only_when_asked(tmp_path: Path) -> None:
+    plain = write(GatewayConfig(), tmp_path / "plain.yaml").read_text()
+    assert "envoy.tracers.opentelemetry" not in plain and "otel_collector" not in plain and "envoy_admin" not in plain
+    cert, key = ensure_self_signed(tmp_path / "tls")
+    config = GatewayConfig(bind="0.0.0.0", otlp_endpoint="http://collector.observability:4317", trace_sampling=10,
+                           stats_port=9902, tls_port=8443, tls_cert=cert, tls_key=key)
+    path = write(config, tmp_path / "envoy.yaml")
+    _validate(path)
+    text = path.read_text()
+    listeners = _listeners(text)
+    # Both public listeners trace, at 10 %, to the collector's cluster.
+    for name in ("public", "public_tls"):
+        assert "envoy.tracers.opentelemetry" in listeners[name] and "random_sampling: { value: 10 }" in listeners[name]
+    assert "socket_address: { address: collector.observability, port_value: 4317 }" in text
+    # The stats listener answers GET /stats/prometheus from the admin (on loopback), nothing else.
+    stats = listeners["stats"]
+    assert "port_value: 9902" in stats and "address: 0.0.0.0" in stats
+    assert "path: /stats/prometheus" in stats and "direct_response: { status: 404 }" in stats
+    admin_cluster = text.split("- name: envoy_admin")[1]
+    assert f"socket_address: {{ address: 127.0.0.1, port_value: {config.admin_port} }}" in admin_cluster
+
+
+def test_tracing_settings_are_checked(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="GATEWAY_TRACE_SAMPLING"):
+        write(GatewayConfig(otlp_endpoint="http://c:4317", trace_sampling=150), tmp_path / "a.yaml")
+    with pytest.raises(ValueError, match="OTEL_EXPORTER_OTLP_ENDPOINT"):
+        write(GatewayConfig(otlp_endpoint="http://collector"), tmp_path / "b.yaml")
+    config = GatewayConfig.from_env({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4317", "GATEWAY_TRACE_SAMPLING": "25",
+                                     "GATEWAY_STATS_PORT": "9902"})
+    assert (config.otlp_endpoint, config.trace_sampling, config.stats_port) == ("http://c:4317", 25.0, 9902)
+
+
 @contextmanager
 def envoy_before(tmp_path: Path, upstream: str) -> Iterator[str]:
     """Envoy on free ports with every upstream at `upstream`; yields its base URL."""

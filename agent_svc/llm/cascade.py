@@ -9,11 +9,16 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field, replace
+from typing import Any
+
+from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 
 from agent_svc.config import BudgetLimits
 from agent_svc.domain import Usage
-from agent_svc.llm.base import Finished, LLMProvider, LLMRequest, LLMResponse, ProviderError, StreamEvent, TextDelta
+from agent_svc.llm.base import CallUsage, Finished, LLMProvider, LLMRequest, LLMResponse, ProviderError, StreamEvent, TextDelta
 from agent_svc.llm.budget import BudgetLedger, Pricing
+from agent_svc.metrics import LLM_CALLS, LLM_COST, LLM_SECONDS, LLM_TOKENS, STEP_DOWNS
+from atende_runtime.telemetry import span, tracer
 
 log = logging.getLogger("atende.agent.llm")
 
@@ -84,6 +89,7 @@ class Cascade:
                                    meter.elapsed_ms())
         if reason is not None:
             meter.step_downs.append(f"{choice.label}: {reason}")
+            STEP_DOWNS.labels(self.agent, choice.label, "budget").inc()
             log.info("model skipped", extra={"agent": self.agent, "model": choice.label, "reason": reason})
             return None
         if self.limits.turn_latency_ms:
@@ -91,7 +97,8 @@ class Cascade:
             request = replace(request, timeout=min(request.timeout or left, left))
         return request
 
-    def _account(self, choice: ModelChoice, response: LLMResponse, meter: TurnMeter, started: float) -> None:
+    def _account(self, choice: ModelChoice, response: LLMResponse, meter: TurnMeter, started: float) -> float:
+        """Accounts for a call in the turn, the ledger and the metrics; returns its cost."""
         latency = (time.perf_counter() - started) * 1000
         usage = response.usage
         cost = self.pricing.cost(choice.model, usage) if choice.provider_name not in FREE else 0.0
@@ -101,8 +108,12 @@ class Cascade:
         if choice.provider_name not in FREE:
             tokens = usage.input_tokens + usage.output_tokens + usage.cache_read_tokens + usage.cache_write_tokens
             self.ledger.record(self.agent, meter.conversation_id, choice.label, tokens, cost, latency)
+        _observe(choice, usage, cost, latency)
+        return cost
 
     def _fail(self, choice: ModelChoice, error: ProviderError, meter: TurnMeter) -> None:
+        LLM_CALLS.labels(choice.provider_name, choice.model, "error").inc()
+        STEP_DOWNS.labels(self.agent, choice.label, "error").inc()
         meter.failed.add(choice.provider_name)
         meter.step_downs.append(f"{choice.label}: {error}")
         log.warning("provider failed; falling back", extra={"agent": self.agent, "model": choice.label,
@@ -113,6 +124,7 @@ class Cascade:
         canned = request.guidance.playbook.say(language, "canned") if request.guidance else ""
         text = canned or CANNED.get(language, CANNED["en"])
         meter.provider, meter.model = "canned", "none"
+        LLM_CALLS.labels("canned", "none", "canned").inc()
         return LLMResponse(text, [], provider="canned", model="none", stop_reason="canned")
 
     async def complete(self, request: LLMRequest, meter: TurnMeter) -> LLMResponse:
@@ -124,13 +136,15 @@ class Cascade:
             if admitted is None:
                 continue
             started = time.perf_counter()
-            try:
-                response = await choice.provider.complete(admitted)
-            except ProviderError as error:
-                self._fail(choice, error, meter)
-                continue
-            meter.pinned = index
-            self._account(choice, response, meter, started)
+            with self._span(choice, admitted, meter) as current:
+                try:
+                    response = await choice.provider.complete(admitted)
+                except ProviderError as error:
+                    self._fail(choice, error, meter)
+                    _failed_span(current, error)
+                    continue
+                meter.pinned = index
+                _usage_span(current, response, meter, self._account(choice, response, meter, started))
             return response
         return self._canned(request, meter)
 
@@ -154,7 +168,8 @@ class Cascade:
                         yield event
                     else:
                         meter.pinned = index
-                        self._account(choice, event.response, meter, started)
+                        cost = self._account(choice, event.response, meter, started)
+                        self._stream_span(choice, meter, event.response, started, cost)
                         yield event
                         return
             except ProviderError as error:
@@ -171,3 +186,67 @@ class Cascade:
         response = self._canned(request, meter)
         yield TextDelta(response.text)
         yield Finished(response)
+
+    def _span(self, choice: ModelChoice, request: LLMRequest, meter: TurnMeter) -> Any:
+        """The model call's CLIENT span (OpenTelemetry's gen_ai conventions): provider,
+        model, tokens and cost, never the prompt or the answer."""
+        return span(
+            f"chat {choice.model}",
+            SpanKind.CLIENT,
+            **{
+                "gen_ai.operation.name": "chat",
+                "gen_ai.system": choice.provider_name,
+                "gen_ai.request.model": choice.model,
+                "gen_ai.request.max_tokens": request.max_tokens,
+                "atende.agent": self.agent,
+                "atende.conversation_id": meter.conversation_id,
+                "atende.llm.tools": len(request.tools),
+            },
+        )
+
+    def _stream_span(self, choice: ModelChoice, meter: TurnMeter, response: LLMResponse, started: float,
+                     cost: float) -> None:
+        """A streamed call's span, recorded once its answer is whole (its start is the call's)."""
+        current = tracer().start_span(
+            f"chat {choice.model}", kind=SpanKind.CLIENT, start_time=time.time_ns() - int((time.perf_counter() - started) * 1e9)
+        )
+        if current.is_recording():
+            current.set_attributes({"gen_ai.operation.name": "chat", "gen_ai.system": choice.provider_name,
+                                    "gen_ai.request.model": choice.model, "atende.agent": self.agent,
+                                    "atende.conversation_id": meter.conversation_id, "atende.llm.streamed": True})
+            _usage_span(current, response, meter, cost)
+        current.end()
+
+
+def _observe(choice: ModelChoice, usage: CallUsage, cost: float, latency_ms: float) -> None:
+    provider, model = choice.provider_name, choice.model
+    LLM_CALLS.labels(provider, model, "ok").inc()
+    LLM_SECONDS.labels(provider, model).observe(latency_ms / 1000)
+    for kind, count in (("input", usage.input_tokens), ("output", usage.output_tokens),
+                        ("cache_read", usage.cache_read_tokens), ("cache_write", usage.cache_write_tokens)):
+        if count:
+            LLM_TOKENS.labels(provider, model, kind).inc(count)
+    if cost:
+        LLM_COST.labels(provider, model).inc(cost)
+
+
+def _usage_span(current: Span, response: LLMResponse, meter: TurnMeter, cost: float) -> None:
+    if not current.is_recording():
+        return
+    usage = response.usage
+    current.set_attributes({
+        "gen_ai.response.model": response.model or meter.model,
+        "gen_ai.usage.input_tokens": usage.input_tokens,
+        "gen_ai.usage.output_tokens": usage.output_tokens,
+        "gen_ai.response.finish_reasons": [response.stop_reason or "stop"],
+        "atende.llm.cache_read_tokens": usage.cache_read_tokens,
+        "atende.llm.cost_usd": cost,
+        "atende.llm.tool_calls": len(response.tool_calls),
+    })
+
+
+def _failed_span(current: Span, error: ProviderError) -> None:
+    if current.is_recording():
+        current.set_status(Status(StatusCode.ERROR, "provider error"))
+        current.set_attributes({"error.type": "retryable" if error.retryable else "provider_error",
+                                "http.response.status_code": error.status or 0})

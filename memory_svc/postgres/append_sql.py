@@ -58,12 +58,13 @@ _MERGE_LEAD = """lead_up AS (
 # The turn's actions into the outbox, with the messages: only when they were stored.
 # A sync_lead row keeps the lead as this statement committed it.
 _QUEUE_ACTIONS = """queued AS (
-            INSERT INTO {s}.actions (action_id, idempotency_key, kind, user_id, conversation_id, payload, lead)
+            INSERT INTO {s}.actions (action_id, idempotency_key, kind, user_id, conversation_id, payload, lead, trace_parent)
             SELECT x.action_id, x.idempotency_key, x.kind, r.user_id, r.conversation_id, x.payload,
                    CASE WHEN x.kind = 'sync_lead' THEN
                        (SELECT jsonb_build_object(""" + ", ".join(f"'{f}', lu.{f}" for f in LEAD_SNAPSHOT_FIELDS) + """)
                         FROM lead_up lu)
-                   END
+                   END,
+                   %(a_trace)s::text
             FROM reserved r
             CROSS JOIN unnest(%(a_ids)s::uuid[], %(a_keys)s::text[], %(a_kinds)s::text[], %(a_payloads)s::bytea[])
                 WITH ORDINALITY AS x(action_id, idempotency_key, kind, payload, pos)

@@ -36,7 +36,7 @@ L_LEAD_COLUMNS = ", ".join(f"l.{c.strip()} AS l_{c.strip()}" for c in LEAD_COLUM
 R_CONVERSATION_COLUMNS = ", ".join(f"r.{c.strip()}" for c in CONVERSATION_COLUMNS.split(","))
 ACTION_COLUMNS = (
     "action_id, idempotency_key, kind, user_id, conversation_id, payload, lead, status, attempts, job_id, lease_token,"
-    " erasure_id, subject, cache_keys"
+    " erasure_id, subject, cache_keys, trace_parent"
 )
 A_ACTION_COLUMNS = ", ".join(f"a.{c.strip()}" for c in ACTION_COLUMNS.split(","))
 INTERACTION_COLUMNS = "interaction_id, conversation_id, user_id, user_input, agent_response, agent, metadata, create_time"
@@ -139,4 +139,5 @@ def to_action(row: Row) -> OutboxAction:
         erasure_id=str(row["erasure_id"] or ""),
         subject=row["subject"],
         cache_keys=list(row["cache_keys"] or []),
+        trace_parent=row["trace_parent"],
     )

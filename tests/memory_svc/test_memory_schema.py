@@ -52,7 +52,7 @@ _APPEND = {
                     "metadata": {}, "citations": [], "guardrails": [], "pos": 0}]),
     "l_on": True, "l_id": str(uuid.uuid4()), "l_name": "Ana", "l_email": "", "l_phone": "", "l_company": "",
     "l_score": 10, "l_budget": "", "l_authority": "", "l_need": "", "l_timeline": "", "l_sync": str(uuid.uuid4()),
-    "a_ids": [str(uuid.uuid4())], "a_keys": ["m:0"], "a_kinds": ["sync_lead"], "a_payloads": [b"\x0a\x00"],
+    "a_ids": [str(uuid.uuid4())], "a_keys": ["m:0"], "a_kinds": ["sync_lead"], "a_payloads": [b"\x0a\x00"], "a_trace": "",
 }
 _ACTION_OUTCOME = {
     "id": str(uuid.uuid4()), "token": str(uuid.uuid4()), "status": "done", "job_id": "j", "attempted": 1,
