@@ -335,7 +335,8 @@ def test_make_run_serves_tls_with_its_certificate_and_says_how_to_trust_it(
 
     monkeypatch.setenv("GATEWAY_PLAINTEXT", "off")
     tls_only = Stack(StackConfig.from_env())
-    assert tls_only.gateway_url == "https://localhost:8443" and "http://" not in _banner(tls_only).split("Try it:")[1]
+    # No plaintext gateway URL (the loopback metrics listener is not the gateway).
+    assert tls_only.gateway_url == "https://localhost:8443" and "http://localhost" not in _banner(tls_only).split("Try it:")[1]
     monkeypatch.setenv("GATEWAY_TLS_CERT", str(tmp_path / "mine.crt"))
     with pytest.raises(ValueError, match="both GATEWAY_TLS_CERT and GATEWAY_TLS_KEY"):
         StackConfig.from_env()
