@@ -115,6 +115,11 @@ class _WithContext:
         if request_id and not any(key == REQUEST_ID_HEADER for key, _ in metadata or ()):
             metadata = (*(metadata or ()), (REQUEST_ID_HEADER, request_id))
         if not telemetry.enabled():
+            passing = trace.get_current_span().get_span_context()
+            if passing.is_valid:  # a caller's trace passing through an untraced process
+                passed_on: list[tuple[str, str]] = list(metadata or ())
+                _PROPAGATOR.inject(passed_on, setter=_METADATA_SETTER)
+                metadata = tuple(passed_on)
             return self._inner(
                 request, timeout=self._default_timeout if timeout is None else timeout, metadata=metadata, **kwargs
             )

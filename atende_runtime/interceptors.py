@@ -64,16 +64,23 @@ class _ServerSpan:
         self._name = method.lstrip("/")
         self._attributes = {"rpc.system": "grpc", "rpc.service": service, "rpc.method": name}
 
-    def start(self, carrier: dict[str, str] | None) -> tuple[Span, object] | None:
+    def start(self, carrier: dict[str, str] | None) -> tuple[Span | None, object] | None:
         if not telemetry.enabled():
-            return None
+            if not carrier:
+                return None
+            # Not recording here, but the caller's trace goes on through this service:
+            # its context becomes the current one, so the calls made from here carry it.
+            return None, otel_context.attach(_PROPAGATOR.extract(carrier))
         parent = _PROPAGATOR.extract(carrier) if carrier else None
         span = telemetry.tracer().start_span(self._name, context=parent, kind=SpanKind.SERVER, attributes=self._attributes)
         return span, otel_context.attach(trace.set_span_in_context(span))
 
 
-def _end_span(opened: tuple[Span, object], code: str) -> None:
+def _end_span(opened: tuple[Span | None, object], code: str) -> None:
     span, token = opened
+    if span is None:
+        otel_context.detach(token)  # type: ignore[arg-type]
+        return
     if span.is_recording():
         span.set_attribute("rpc.grpc.status_code", _CODE_NUMBERS.get(code, 2))
         if code in SERVER_ERRORS:

@@ -12,8 +12,8 @@ Where spans go (read from the environment, the OpenTelemetry names where one exi
 
 What is traced: each RPC served (a SERVER span made by atende_runtime.interceptors, health
 and reflection excepted), each call to another service (a CLIENT span made by
-atende_runtime.channels, which injects W3C traceparent), PostgreSQL (psycopg),
-Redis, outgoing HTTP (httpx: the vendors; aiohttp: the LLM SDKs), and the spans the
+atende_runtime.channels, which injects W3C traceparent), PostgreSQL (psycopg) and
+Redis (atende_runtime.storage_spans), outgoing HTTP (httpx: the vendors; aiohttp: the LLM SDKs), and the spans the
 services add themselves (span() below: the LLM call, the knowledge search, the turn's
 facts). Attributes carry ids, names, counts and verdicts, never a message's text or a
 person's data (tests/test_telemetry.py checks a turn's spans)."""
@@ -122,11 +122,10 @@ def _instrument_clients() -> None:
     """PostgreSQL, Redis and outgoing HTTP, for the libraries this process can import."""
     from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
     from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
-    from opentelemetry.instrumentation.psycopg import PsycopgInstrumentor
-    from opentelemetry.instrumentation.redis import RedisInstrumentor
 
-    PsycopgInstrumentor().instrument(skip_dep_check=True)
-    RedisInstrumentor().instrument(skip_dep_check=True)
+    from atende_runtime import storage_spans
+
+    storage_spans.instrument()
     HTTPXClientInstrumentor().instrument(request_hook=_http_request_hook, async_request_hook=_async_http_request_hook)
     AioHttpClientInstrumentor().instrument(request_hook=_aiohttp_request_hook)
 

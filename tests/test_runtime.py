@@ -245,3 +245,48 @@ def test_an_upstream_setting_becomes_a_grpc_target() -> None:
     assert grpc_target("127.0.0.1:1, 127.0.0.1:2") == "ipv4:127.0.0.1:1,127.0.0.1:2"
     assert grpc_target("dns:///memory-headless:50053") == "dns:///memory-headless:50053"
     assert grpc_target("unix:/run/memory.sock") == "unix:/run/memory.sock"
+
+
+async def test_a_service_that_records_no_spans_still_passes_the_callers_trace_on() -> None:
+    """A gateway's trace must not break at a service whose tracing is off (or that
+    samples nothing): the calls it makes carry the same trace id, and the caller's
+    sampling decision."""
+    received: list[str] = []
+
+    async def echo(request: bytes, context: grpc.aio.ServicerContext) -> bytes:  # type: ignore[type-arg]
+        received.extend(value for key, value in context.invocation_metadata() if key == "traceparent")
+        return request
+
+    async def echo_setup(server: grpc.aio.Server) -> Mounted:
+        handler = grpc.method_handlers_generic_handler("test.Echo", {"Call": grpc.unary_unary_rpc_method_handler(echo)})
+        server.add_generic_rpc_handlers((handler,))
+        return Mounted(["test.Echo"], _always_healthy)
+
+    downstream = await start(ServiceSettings(port=0), echo_setup)
+    channel = open_channel(f"127.0.0.1:{downstream.port}", default_timeout=5)
+
+    async def relay(request: bytes, context: grpc.aio.ServicerContext) -> bytes:  # type: ignore[type-arg]
+        return await channel.unary_unary("/test.Echo/Call")(request)  # type: ignore[no-any-return]
+
+    async def relay_setup(server: grpc.aio.Server) -> Mounted:
+        handler = grpc.method_handlers_generic_handler("test.Relay", {"Call": grpc.unary_unary_rpc_method_handler(relay)})
+        server.add_generic_rpc_handlers((handler,))
+        return Mounted(["test.Relay"], _always_healthy)
+
+    upstream = await start(ServiceSettings(port=0), relay_setup)
+    trace_id = "4bf92f3577b34da6a3ce929d0e0e4736"
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{upstream.port}") as caller:
+            for flags in ("01", "00"):
+                metadata = (("traceparent", f"00-{trace_id}-00f067aa0ba902b7-{flags}"),)
+                assert await caller.unary_unary("/test.Relay/Call")(b"ping", metadata=metadata, timeout=5) == b"ping"
+    finally:
+        await channel.close()
+        await upstream.stop(0)
+        await downstream.stop(0)
+    assert [value.split("-")[1] for value in received] == [trace_id, trace_id]
+    assert [value.split("-")[3] for value in received] == ["01", "00"]
+
+
+async def _always_healthy() -> bool:
+    return True
