@@ -89,6 +89,9 @@ def _end_span(span: Span, call: Any) -> None:
     span.end()
 
 
+_UNTRACED_PREFIXES = ("/grpc.health.", "/grpc.reflection.")
+
+
 class _WithContext:
     """A multicallable that adds the request id and a default deadline to each call,
     made again on the owner's new channel when its certificate was renewed. With
@@ -106,6 +109,8 @@ class _WithContext:
         service, _, name = method.lstrip("/").rpartition("/")
         self._span_name = method.lstrip("/")
         self._span_attributes = {"rpc.system": "grpc", "rpc.service": service, "rpc.method": name}
+        # A dependency's health probe, every few seconds, is not a request worth a trace.
+        self._traced = not method.startswith(_UNTRACED_PREFIXES)
 
     def __call__(self, request: Any, *, timeout: float | None = None, metadata: Any = None, **kwargs: Any) -> Any:
         channel = self._owner.current()
@@ -114,7 +119,7 @@ class _WithContext:
         request_id = request_id_var.get()
         if request_id and not any(key == REQUEST_ID_HEADER for key, _ in metadata or ()):
             metadata = (*(metadata or ()), (REQUEST_ID_HEADER, request_id))
-        if not telemetry.enabled():
+        if not self._traced or not telemetry.enabled():
             passing = trace.get_current_span().get_span_context()
             if passing.is_valid:  # a caller's trace passing through an untraced process
                 passed_on: list[tuple[str, str]] = list(metadata or ())

@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from google.protobuf import json_format
 from opentelemetry import trace
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
@@ -297,8 +298,9 @@ def _span_json(span: Any) -> dict[str, Any]:
 
 
 def spans_json(spans: Sequence[Any]) -> str:
-    """Finished SDK spans as one OTLP/JSON export request, built directly (about three
-    times cheaper than the protobuf encoder followed by protobuf's JSON printer)."""
+    """Finished SDK spans as one OTLP/JSON export request, built directly and encoded by
+    orjson (about three times cheaper than the protobuf encoder followed by protobuf's
+    JSON printer; orjson halves what json.dumps took of the rest)."""
     resources: dict[int, tuple[Any, dict[tuple[str, str], list[dict[str, Any]]]]] = {}
     for span in spans:
         _, scopes = resources.setdefault(id(span.resource), (span.resource, {}))
@@ -317,7 +319,7 @@ def spans_json(spans: Sequence[Any]) -> str:
             for resource, scopes in resources.values()
         ]
     }
-    return json.dumps(request, separators=(",", ":"), ensure_ascii=False)
+    return orjson.dumps(request).decode()
 
 
 class OtlpJsonFileExporter:
