@@ -32,7 +32,7 @@ def cpf_digits():
         if len(set(d)) > 1:
             break
     for n in (10, 11):
-        s = sum(v * w for v, w in zip(d, range(n, 1, -1)))
+        s = sum(v * w for v, w in zip(d, range(n, 1, -1), strict=False))
         r = (s * 10) % 11
         d.append(0 if r == 10 else r)
     return "".join(map(str, d))
@@ -43,7 +43,7 @@ def cpf_valid(s):
     if len(d) != 11 or len(set(d)) == 1:
         return False
     for n in (9, 10):
-        s_ = sum(v * w for v, w in zip(d[:n], range(n + 1, 1, -1)))
+        s_ = sum(v * w for v, w in zip(d[:n], range(n + 1, 1, -1), strict=False))
         r = (s_ * 10) % 11
         if (0 if r == 10 else r) != d[n]:
             return False
@@ -57,7 +57,7 @@ def fmt_cpf(d, v):
 def cnpj_digits():
     d = [rng.randrange(10) for _ in range(8)] + [0, 0, 0, rng.choice([1, 1, 1, 2])]
     for w in ([5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2], [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]):
-        s = sum(a * b for a, b in zip(d, w))
+        s = sum(a * b for a, b in zip(d, w, strict=False))
         r = s % 11
         d.append(0 if r < 2 else 11 - r)
     return "".join(map(str, d))
@@ -68,7 +68,7 @@ def cnpj_valid(s):
     if len(d) != 14:
         return False
     for n, w in ((12, [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]), (13, [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2])):
-        r = sum(a * b for a, b in zip(d[:n], w)) % 11
+        r = sum(a * b for a, b in zip(d[:n], w, strict=False)) % 11
         if (0 if r < 2 else 11 - r) != d[n]:
             return False
     return True
@@ -146,9 +146,9 @@ DOMAINS = ["gmail.com", "hotmail.com", "yahoo.com.br", "outlook.com", "uol.com.b
 
 
 def email(v):
-    f, l = rng.choice(FIRST), rng.choice(LAST)
-    user = [f"{f}.{l}", f"{f}{l}{rng.randint(1, 99)}", f"{f}_{l}", f"{f[0]}{l}", f"{l}.{f}{rng.randint(70, 99)}",
-            f"{f.capitalize()}.{l.capitalize()}"][v % 6]
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    user = [f"{first}.{last}", f"{first}{last}{rng.randint(1, 99)}", f"{first}_{last}", f"{first[0]}{last}", f"{last}.{first}{rng.randint(70, 99)}",
+            f"{first.capitalize()}.{last.capitalize()}"][v % 6]
     return f"{user}@{rng.choice(DOMAINS)}"
 
 
@@ -462,7 +462,7 @@ def main():
     for lang, tpl in TEMPLATES:
         values = []
 
-        def sub(m):
+        def sub(m, values=values):
             kind, val = gen(m.group(1))
             values.append({"kind": kind, "value": val})
             return val

@@ -5,7 +5,7 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from build_pii import cnpj_valid, cpf_valid, luhn_ok  # noqa: E402
+from build_pii import cnpj_valid, cpf_valid, luhn_ok
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 AGENTS = {"sales", "support", "product", "small_talk", "out_of_scope", "clarify"}
