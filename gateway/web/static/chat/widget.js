@@ -21,7 +21,17 @@
   button.setAttribute("aria-label", labels.open);
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", "atende-chat-frame");
-  button.textContent = "\u{1F4AC}";
+  // A speech bubble drawn with SVG (no emoji font needed).
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("width", "28");
+  svg.setAttribute("height", "28");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+  path.setAttribute("fill", "#fff");
+  svg.appendChild(path);
+  button.appendChild(svg);
   Object.assign(button.style, {
     position: "fixed", right: "20px", bottom: "20px", width: "56px", height: "56px", borderRadius: "50%",
     border: "none", background: "#0b6e4f", color: "#fff", fontSize: "26px", cursor: "pointer", zIndex: "2147483646",
