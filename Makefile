@@ -32,7 +32,11 @@ run: $(STAMP) ## start the whole stack: PostgreSQL, Redis, Milvus Lite, five ser
 build/tools/promtool:
 	-tools/promtool.sh build/tools
 
-test: $(STAMP) build/tools/promtool ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL select external servers)
+# Chromium and chromedriver for the browser tests (tools/chromium.sh: PATH's, else Debian's packages).
+build/tools/chromedriver:
+	-tools/chromium.sh build/tools
+
+test: $(STAMP) build/tools/promtool build/tools/chromedriver ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL select external servers)
 	$(BIN)/ruff check .
 	$(BIN)/mypy $(PACKAGES)
 	$(BIN)/python -m pytest

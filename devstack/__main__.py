@@ -22,6 +22,9 @@ def _banner(stack: Stack) -> str:
     if stack.config.gateway_tls_port:
         lines.append(f"  gateway over TLS:        {stack.gateway_https_url}  (certificate {_shown(stack.tls_files[0])})")
     lines += [
+        f"  web chat (demo page):    {stack.chat_url}",
+        f"    embed it in a page:    <script src=\"{stack.gateway_url}/chat/widget.js\" defer></script>",
+        f"  agents' console:         {stack.console_url}#token=<agent token, below>",
         f"  Envoy admin:             http://127.0.0.1:{stack.config.admin_port}",
         f"  data folder:             {stack.config.data_dir}",
         "",

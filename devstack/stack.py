@@ -276,6 +276,8 @@ class Stack:
             if self.guarded:
                 self._spawn_guard()
                 self._wait_guard()
+            self._spawn_web()
+            self._wait_web()
             self._spawn_gateway()
             self._wait_gateway()
         except BaseException:
@@ -417,6 +419,42 @@ class Stack:
         env["ATENDE_API_KEYS"] = ",".join(self.config.api_keys)
         self._spawn("guard", [sys.executable, "-m", "gateway.guard"], env)
 
+    @property
+    def web_addr(self) -> str:
+        """The web chat's and console's server (gateway/web), behind the gateway."""
+        return f"127.0.0.1:{self.port('web')}"
+
+    @property
+    def chat_url(self) -> str:
+        return f"{self.gateway_url}/chat/"
+
+    @property
+    def console_url(self) -> str:
+        return f"{self.gateway_url}/console/"
+
+    def _spawn_web(self) -> None:
+        from gateway.tokens import TokenKeys
+
+        TokenKeys(self.config.data_dir / "jwt").ensure()
+        env = dict(os.environ)
+        env.update({"WEB_PORT": str(self.port("web")), "WEB_JWT_KEYS": str(self.config.data_dir / "jwt"),
+                    "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "gen" / "python")])})
+        self._spawn("web", [sys.executable, "-m", "gateway.web"], env)
+
+    def _wait_web(self) -> None:
+        import httpx
+
+        deadline = time.monotonic() + self.config.ready_timeout
+        while time.monotonic() < deadline:
+            self._check_alive("web")
+            try:
+                if httpx.get(f"http://{self.web_addr}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"the web server did not answer after {self.config.ready_timeout:.0f} s")
+
     def _wait_guard(self) -> None:
         import httpx
 
@@ -438,6 +476,7 @@ class Stack:
 
         # The key that signs customer and agent tokens: made on the first start, kept.
         keys = TokenKeys(self.config.data_dir / "jwt").ensure()
+        web_addr = self.web_addr if "web" in self.processes else ""
         tls_cert, tls_key = self.tls_files if self.config.gateway_tls_port else (None, None)
         config = GatewayConfig(
             jwt=JwtConfig(jwks_file=str(keys.jwks_path)),
@@ -459,6 +498,7 @@ class Stack:
             trace_flush_ms=1000,
             trace_flush_spans=200,
             stats_port=self.metrics_port("gateway"),
+            web_addr=web_addr,
         )
         path = write(config, self.config.data_dir / "envoy.yaml")
         envoy = Path(sys.executable).with_name("envoy")
@@ -492,7 +532,7 @@ class Stack:
     def wait_ready(self, name: str) -> None:
         """Waits until a process of the stack answers as it should: a service's gRPC
         health SERVING, the guard's and the gateway's HTTP, the Milvus server's port."""
-        waits = {"envoy": self._wait_gateway, "guard": self._wait_guard, "milvus": self._wait_milvus,
+        waits = {"envoy": self._wait_gateway, "guard": self._wait_guard, "milvus": self._wait_milvus, "web": self._wait_web,
                  "otlp_sink": self._wait_collector}
         wait = waits.get(name)
         if wait is not None:
@@ -535,6 +575,8 @@ class Stack:
             self._spawn_milvus()
         elif name == "guard":
             self._spawn_guard()
+        elif name == "web":
+            self._spawn_web()
         elif name == "otlp_sink":
             self._spawn_collector(int(self.otlp_endpoint.rpartition(":")[2]))
         else:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from google.protobuf.internal.extension_dict import _ExtensionFieldDescriptor
 
 from gateway.lua_filters import REPLAYABLE_HEADER, _lua_filter, _lua_string, http_routes, lua_path_pattern
+from gateway.web_routes import WEB_PREFIXES
 
 # Set for the rate limiter: one bucket per credential, or per client address without one.
 RATE_KEY_HEADER = "x-atende-rate-key"
@@ -258,6 +259,7 @@ def authz_filter(descriptor: Path, api_keys: list[str], guarded: bool = False) -
         .replace("--REST--", rest)
         .replace("--GRPC--", grpc)
         .replace("--NEEDS--", needs)
+        .replace("--WEB_PREFIXES--", ", ".join(_lua_string(p) for p in WEB_PREFIXES))
         .replace("--OPEN--", "false" if api_keys or guarded else "true")
         .replace("--GUARDED--", "true" if guarded else "false")
         .replace("--ROLE_HEADER--", _lua_string(ROLE_HEADER))
@@ -281,6 +283,7 @@ local NEEDS = { --NEEDS-- }
 local OPEN = --OPEN--
 local GUARDED = --GUARDED--
 local LEVEL = { customer = 1, agent = 2, admin = 3 }
+local WEB_PREFIXES = { --WEB_PREFIXES-- }
 
 -- Plain text: the gateway's local_reply_config makes it a JSON google.rpc.Status with
 -- the status's code (a gRPC client gets grpc-status and the text as grpc-message).
@@ -307,6 +310,15 @@ function envoy_on_request(handle)
   local headers = handle:headers()
   local path = headers:get(":path") or ""
   if string.sub(path, 1, 20) == "/grpc.health.v1.Heal" then return end
+  -- The web chat's and the console's pages and the chat's session endpoint are public
+  -- (gateway/web_routes.py); they count against the client address's rate limit.
+  for _, prefix in ipairs(WEB_PREFIXES) do
+    if string.sub(path, 1, #prefix) == prefix then
+      headers:remove("x-api-key")
+      headers:replace(--RATE_KEY_HEADER--, "ip:" .. (headers:get(--ADDRESS_HEADER--) or ""))
+      return
+    end
+  end
   local role, subject, conversation = nil, nil, nil
   local meta = handle:streamInfo():dynamicMetadata():get("envoy.filters.http.jwt_authn")
   local claims = meta and meta["claims"]

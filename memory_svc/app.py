@@ -7,6 +7,7 @@ import logging
 
 import grpc
 from atende.memory.v1 import audit_service_pb2 as audit_pb
+from atende.memory.v1 import live_service_pb2 as live_pb
 from atende.memory.v1 import memory_service_pb2 as pb
 
 from atende_runtime.audit import Auditor, AuditQueue
@@ -19,6 +20,8 @@ from memory_svc.audit import AUDITED, AuditServicer, AuditTrail
 from memory_svc.cache import RedisCache
 from memory_svc.handoffs import Handoffs
 from memory_svc.integrations_client import GrpcIntegrations
+from memory_svc.live import Live
+from memory_svc.live_servicer import LiveServicer
 from memory_svc.owners import OwnerChanges
 from memory_svc.paging import PageTokens
 from memory_svc.relay import Relay
@@ -37,6 +40,7 @@ CACHE_HEALTH_NAME = "atende.memory.v1.MemoryService/cache"
 SERVICE_NAMES = [
     *(pb.DESCRIPTOR.services_by_name[name].full_name for name in SERVICES),
     audit_pb.DESCRIPTOR.services_by_name["AuditService"].full_name,
+    live_pb.DESCRIPTOR.services_by_name["LiveService"].full_name,
 ]
 
 
@@ -52,6 +56,7 @@ class MemoryApp:
         self.retention: RetentionJob | None = None
         self.relay: Relay | None = None
         self.audit: AuditQueue | None = None
+        self.live: Live | None = None
         self._reported_degraded = False
 
     @property
@@ -114,6 +119,10 @@ class MemoryApp:
         auditor = Auditor(audit)
         self.store, self.cache, self.memory, self.retention, self.relay = store, cache, memory, retention, relay
         self.audit = audit
+        # Conversations and the hand-off queue pushed to watchers (PostgreSQL LISTEN/NOTIFY).
+        live = Live(store, s.database_url, s.db_schema, fallback_poll_seconds=s.owner_watch_poll_seconds,
+                    heartbeat_seconds=s.live_heartbeat_seconds)
+        self.live = live
 
         servicers = {
             "MemoryService": MemoryServicer(memory),
@@ -125,12 +134,14 @@ class MemoryApp:
             register(server, pb.DESCRIPTOR.services_by_name[name], servicer, auditor=auditor, audited=AUDITED.get(name))
         register(server, audit_pb.DESCRIPTOR.services_by_name["AuditService"], AuditServicer(AuditTrail(store, tokens)),
                  auditor=auditor, audited=AUDITED["AuditService"])
+        register(server, live_pb.DESCRIPTOR.services_by_name["LiveService"], LiveServicer(live), auditor=auditor)
         gauges = GaugeSampler("memory_svc", metrics.sampler(pool, s.db_schema), s.metrics_sample_seconds)
         if s.metrics_port is not None:
             gauges.start()
         audit.start()
         retention.start()
         owners.start()
+        live.start()
         if s.relay_enabled:
             relay.start()
             log.info("outbox relay started", extra={"integrations_addr": s.integrations_addr})
@@ -154,6 +165,7 @@ class MemoryApp:
             await integrations.close()
             await memory.close()
             await owners.close()
+            await live.close()
             await cache.close()
             await audit.close(s.shutdown_grace_seconds)
             await pool.close()

@@ -60,6 +60,10 @@ class Settings(ServiceSettings):
     # WatchOwner learns of owner changes on any replica through Redis; while Redis is
     # away, each watcher reads the owner from PostgreSQL this often instead.
     owner_watch_poll_seconds: float = Field(1.0, gt=0)
+    # LiveService: seconds between heartbeats on an idle watch stream (proxies close
+    # streams that stay silent); watchers also poll at owner_watch_poll_seconds while
+    # the PostgreSQL LISTEN connection is down.
+    live_heartbeat_seconds: float = Field(15.0, gt=0)
 
     # --- the outbox relay: hands committed actions to integrations_svc ---
     # integrations_svc, the relay's only peer (the stack and k8s set INTEGRATIONS_ADDR).

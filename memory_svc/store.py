@@ -7,12 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from atende_runtime.postgres import Pool, migrate
-from memory_svc.postgres import append_sql, audit, conversations, interactions, leads, outbox, retention, subjects
+from memory_svc.postgres import append_sql, audit, conversations, interactions, leads, live, outbox, retention, subjects
 from memory_svc.postgres.append import PgAppends
 from memory_svc.postgres.audit import PgAudit
 from memory_svc.postgres.conversations import PgConversations
 from memory_svc.postgres.interactions import PgInteractions
 from memory_svc.postgres.leads import PgLeads
+from memory_svc.postgres.live import PgLive
 from memory_svc.postgres.outbox import PgOutbox
 from memory_svc.postgres.retention import PgRetention
 from memory_svc.postgres.subjects import PgSubjects
@@ -29,11 +30,12 @@ QUERIES: dict[str, str] = {
     **retention.QUERIES,
     **outbox.QUERIES,
     **audit.QUERIES,
+    **live.QUERIES,
 }
 
 
 class PostgresStore(
-    PgAppends, PgConversations, PgInteractions, PgLeads, PgSubjects, PgRetention, PgOutbox, PgAudit
+    PgAppends, PgConversations, PgInteractions, PgLeads, PgSubjects, PgRetention, PgOutbox, PgAudit, PgLive
 ):
     def __init__(self, pool: Pool, schema: str) -> None:
         super().__init__(pool, schema, QUERIES)

@@ -644,7 +644,10 @@ def send_rest(client: httpx.Client, route: RestRoute, request: RestRequest, tall
     before = _stored_state(client, route, request) if writes else {}
     url = client.base_url.copy_with(raw_path=(request.path + (f"?{request.query}" if request.query else "")).encode("ascii"))
     try:
-        response = client.request(request.verb, url, headers=request.headers, content=request.body)
+        if route.binding.template.endswith(":watch"):
+            response = _first_chunk(client, request, url)
+        else:
+            response = client.request(request.verb, url, headers=request.headers, content=request.body)
     except httpx.HTTPError as error:
         shown = request.curl(str(client.base_url).rstrip("/"))
         problem = f"{route.name}: transport error {type(error).__name__}: {error}\n    {shown}"
@@ -659,6 +662,14 @@ def send_rest(client: httpx.Client, route: RestRoute, request: RestRequest, tall
     problems = [f"{route.name}: {p}\n    {request.curl(str(client.base_url).rstrip('/'))}" for p in problems]
     tally.problems += problems
     return problems
+
+
+def _first_chunk(client: httpx.Client, request: RestRequest, url: httpx.URL) -> httpx.Response:
+    """A watch (LiveService) streams until the client leaves: its answer is what came
+    first (the whole body of an error)."""
+    with client.stream(request.verb, url, headers=request.headers, content=request.body) as streamed:
+        first = next(streamed.iter_bytes(), b"")
+        return httpx.Response(streamed.status_code, headers=streamed.headers, content=first)
 
 
 def _rest_problems(route: RestRoute, request: RestRequest, response: httpx.Response) -> list[str]:

@@ -119,6 +119,10 @@ _SAMPLES: dict[str, Any] = {
     "drop_step": (str(uuid.uuid4()), "crm"),
     "note_steps": {"id": str(uuid.uuid4()), "detail": "d", "outcome": "pending"},
     "cache_swept": {"id": str(uuid.uuid4()), "detail": "d"},
+    # LiveService: where a resuming watcher left off, and what it has not seen.
+    "live_seq_of": ("c", str(uuid.uuid4())),
+    "live_messages_after": ("c", 3, 200),
+    "live_notify": None,  # no table
 }
 
 

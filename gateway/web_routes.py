@@ -1,0 +1,112 @@
+"""Routes for browsers: Server-Sent Events framing of the streams, and the web chat and
+the agents' console (gateway/web) beside the API.
+
+Server-Sent Events: Envoy's transcoder frames a server stream as `data: <JSON>`
+events (`stream_sse_style_delimited`, Envoy 1.40) when told to by a per-route copy of
+its configuration. The gateway hands that copy to REST requests that send
+`Accept: text/event-stream` (what EventSource sends, and what the web chat's fetch
+sends); every other client keeps newline-delimited JSON. The transcoder reads its
+per-route configuration from the route of the REST path, before it rewrites the path
+to the gRPC method and routes again by that, so the route below never serves
+anything itself.
+
+The web server's routes skip the transcoder (a per-route copy with no services) and
+the credential check (gateway/authz.py lets WEB_PREFIXES through): the pages are
+public, and the chat's session endpoint mints the customer tokens."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+# Paths the web server answers (gateway/web): the chat and the console.
+WEB_PREFIXES = ("/chat/", "/console/")
+
+# The transcoder's services and print options (envoy.yaml's filter has the same).
+TRANSCODED_SERVICES = (
+    "atende.conversation.v1.ConversationService",
+    "atende.agent.v1.AgentService",
+    "atende.memory.v1.LeadService",
+    "atende.memory.v1.SubjectService",
+    "atende.memory.v1.HandoffService",
+    "atende.memory.v1.AuditService",
+    "atende.memory.v1.LiveService",
+    "atende.knowledge.v1.KnowledgeService",
+)
+
+_TRANSCODER = "type.googleapis.com/envoy.extensions.filters.http.grpc_json_transcoder.v3.GrpcJsonTranscoder"
+_INDENT = " " * 24
+
+
+def _transcoder_per_route(descriptor: Path, services: tuple[str, ...], sse: bool) -> str:
+    names = ", ".join(services)
+    options = (
+        "{ preserve_proto_field_names: true, always_print_primitive_fields: true, "
+        "always_print_enums_as_ints: false, stream_sse_style_delimited: true }"
+    )
+    body = f"""
+                            envoy.filters.http.grpc_json_transcoder:
+                              "@type": {_TRANSCODER}
+                              proto_descriptor: {json.dumps(str(descriptor))}
+                              services: [{names}]"""
+    if sse:
+        body += f"""
+                              print_options: {options}
+                              convert_grpc_status: true
+                              auto_mapping: false
+                              request_validation_options:
+                                {{ reject_unknown_method: true, reject_unknown_query_parameters: true,
+                                  reject_binding_body_field_collisions: true }}
+                              max_request_body_size: 1048576
+                              max_response_body_size: 8388608"""
+    return body
+
+
+def sse_routes(descriptor: Path) -> str:
+    """The route that gives REST requests asking for text/event-stream SSE framing."""
+    return f"""{_INDENT}# Server-Sent Events for clients that ask for them (gateway/web_routes.py): the
+{_INDENT}# transcoder takes this route's copy of its configuration, then routes by gRPC path.
+{_INDENT}- match:
+{_INDENT}    prefix: /v1/
+{_INDENT}    headers: [{{ name: accept, string_match: {{ contains: text/event-stream }} }}]
+{_INDENT}  direct_response: {{ status: 404 }}
+{_INDENT}  typed_per_filter_config:{_transcoder_per_route(descriptor, TRANSCODED_SERVICES, sse=True)}
+"""
+
+
+def web_routes(descriptor: Path, web_addr: str) -> str:
+    """The chat's and the console's routes to the web server; none without one."""
+    if not web_addr:
+        return ""
+    routes = []
+    for prefix in WEB_PREFIXES:
+        routes.append(f"""{_INDENT}- match: {{ prefix: {prefix} }}
+{_INDENT}  route: {{ cluster: web, timeout: 10s }}
+{_INDENT}  typed_per_filter_config:{_transcoder_per_route(descriptor, (), sse=False)}
+""")
+    return f"{_INDENT}# The web chat and the agents' console (gateway/web).\n" + "".join(routes)
+
+
+def web_cluster(web_addr: str) -> str:
+    """The web server: plain HTTP/1.1, health-checked on /healthz."""
+    if not web_addr:
+        return ""
+    host, _, port = web_addr.rpartition(":")
+    return f"""
+    - name: web
+      type: STRICT_DNS
+      connect_timeout: 1s
+      health_checks:
+        - timeout: 1s
+          interval: 5s
+          no_traffic_interval: 5s
+          unhealthy_threshold: 2
+          healthy_threshold: 1
+          http_health_check: {{ path: /healthz }}
+      load_assignment:
+        cluster_name: web
+        endpoints:
+          - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {{ address: {host}, port_value: {port} }}"""
