@@ -4,6 +4,8 @@ while the server is away, and the pool serves again within a second of its retur
 from __future__ import annotations
 
 import asyncio
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,12 +18,17 @@ from devstack.embedded import EmbeddedPostgres
 
 
 @pytest.fixture
-def crashable_postgres(tmp_path: Path) -> Iterator[tuple[EmbeddedPostgres, str]]:
-    """A server of the test's own, which it may crash (never the machine's)."""
-    server = EmbeddedPostgres(tmp_path / "pg")
+def crashable_postgres() -> Iterator[tuple[EmbeddedPostgres, str]]:
+    """A server of the test's own, which it may crash (never the machine's). Its folder
+    is outside pytest's temporary root: the server runs as another user, and each
+    pytest session that starts on the machine makes that root private again, which
+    would lock a restarting server out of its own data."""
+    folder = Path(tempfile.mkdtemp(prefix="atende-crash-pg-"))
+    server = EmbeddedPostgres(folder / "pg")
     url = server.start()
     yield server, url
     server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _query(pool: Pool) -> None:

@@ -92,14 +92,15 @@ async def _lead_row(service: Service, user_id: str) -> dict[str, Any] | None:
 @asynccontextmanager
 async def _statements_on(schema: str) -> AsyncIterator[list[str]]:
     """Records every statement this process sends to PostgreSQL about `schema`
-    meanwhile (the server's health pings name no schema)."""
+    meanwhile (the server's health pings name no schema; the live watchers' LISTEN,
+    on a connection of their own, is not the request's work)."""
     statements: list[str] = []
     original = psycopg.AsyncCursor.execute
 
     async def execute(self: psycopg.AsyncCursor[Any], query: Any, *args: Any, **kwargs: Any) -> Any:
         text = query if isinstance(query, str | bytes) else str(query)
         text = text.decode() if isinstance(text, bytes) else text
-        if schema in text:
+        if schema in text and not text.startswith("Composed([SQL('LISTEN"):
             statements.append(" ".join(text.split())[:80])
         return await original(self, query, *args, **kwargs)
 
