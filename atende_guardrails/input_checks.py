@@ -143,7 +143,7 @@ class PromptInjectionCheck:
     name = "prompt_injection"
 
     def __init__(self, max_scan_chars: int = 8000, max_decoded: int = 8,
-                 extra_patterns: Sequence[tuple[str, str]] = ()) -> None:
+                 extra_patterns: Sequence[tuple[str, str]] = (), kinds: frozenset[str] | None = None) -> None:
         self.max_scan_chars = max_scan_chars
         self.max_decoded = max_decoded
         self.word_rules = [_Rule(kind, re.compile(pattern), anchors) for kind, pattern, anchors in rules.WORD_RULES]
@@ -153,6 +153,10 @@ class PromptInjectionCheck:
                             for kind, pattern, anchors, unless in rules.STRUCTURAL_RULES]
         self.marker_rules = [_Rule(kind, re.compile(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
         self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
+        if kinds is not None:
+            # Only these kinds of attack (retrieved passages: instructions addressed to the assistant).
+            self.word_rules = [rule for rule in self.word_rules if rule.kind in kinds]
+            self.marker_rules = [rule for rule in self.marker_rules if rule.kind in kinds]
 
     def scan(self, text: str, context: GuardContext) -> list[Finding]:
         if len(text) > self.max_scan_chars:
