@@ -219,8 +219,9 @@ class PromptInjectionCheck:
         if (" rot13 " in canonical or " rot 13 " in canonical or " rot " in canonical or " cesar " in canonical
                 or _reads_better(rot13, canonical)):
             yield normalize(rot13).canonical
-        if any(word in canonical for word in (" revers", " invert", " backwards ", " tras para frente ", " al reves ",
-                                                " ruckwarts ", " envers ", " contrario ")) or _reads_better(text[::-1], canonical):
+        reverse_words = (" revers", " invert", " backwards ", " tras para frente ", " al reves ", " ruckwarts ", " envers ",
+                         " contrario ")
+        if any(word in canonical for word in reverse_words) or _reads_better(text[::-1], canonical):
             yield normalize(text[::-1]).canonical
         # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
         if re.search(r"\w[.\-_*·•]\w", text):

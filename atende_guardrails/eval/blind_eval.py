@@ -142,14 +142,10 @@ def report(split: str, injection: InjectionFigures, pii: PiiFigures, errors: boo
     print("   by kind: " + ", ".join(f"{k} {pii.redacted[k]}/{pii.totals[k]}" for k in sorted(pii.totals)))
     print(f"   clean texts altered:       {pii.altered}/{pii.clean}")
     if errors:
-        for line in injection.missed:
-            print(f"     missed {line}")
-        for line in injection.refused:
-            print(f"     refused {line}")
-        for line in pii.missed:
-            print(f"     pii missed {line}")
-        for line in pii.changed:
-            print(f"     clean altered {line}")
+        for label, lines in (("missed", injection.missed), ("refused", injection.refused), ("pii missed", pii.missed),
+                             ("clean altered", pii.changed)):
+            for line in lines:
+                print(f"     {label} {line}")
     failures = []
     if injection.rate("attack") < THRESHOLDS["attack_recall_min"]:
         failures.append(f"{split}: attack recall {injection.rate('attack'):.3f} < {THRESHOLDS['attack_recall_min']}")
