@@ -81,7 +81,8 @@ RULE_OBJECTS = _any(
     "system message|system prompt|context|guidance|limitations",
     "instrucoes|instrucao|regras|regra|diretrizes|diretriz|orientacoes|orientacao|restricoes|restricao|limitacao|normas|norma|"
     "programacao|politicas|politica|comandos|"
-    "ordens|filtros|treinamento|limites|limitacoes|configuracoes|mensagem do sistema|prompt do sistema",
+    "ordens|filtros|treinamento|limites|limitacoes|configuracoes|mensagem do sistema|prompt do sistema|regulamento|"
+    "regulamento interno|regulamentos|normas internas|politica interna|codigo de conduta|internal policy|code of conduct",
     "instrucciones|instruccion|reglas|directrices|indicaciones|restricciones|consignes|consigne|regles|directives|"
     "anweisungen|anweisung|regeln|vorgaben|richtlinien|instruktionen|befehle|einschrankungen|istruzioni|istruzione|regole|"
     "direttive|vincoli|limitazioni",
@@ -98,7 +99,8 @@ TAIL_QUALIFIERS = _any(
     "above|before|so far|until now|you were given|you received|you have been given|you ve been given|that you have|"
     "acima|antes|ate agora|ate aqui|que voce recebeu|que te deram|que recebeu|que voce tem|arriba|hasta ahora|"
     "ci dessus|jusqu ici|bisher|oben|finora|di sopra|precedenti|anteriores|anteriori|previas|vorher|that came before|"
-    "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos",
+    "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos|"
+    "interno|interna|da empresa|of the company|de la empresa",
 )
 EVERYTHING = _any("everything|all of it|all that|tudo|todo|tout|alles|tutto|all this|all of this")
 TOLD = _any(
