@@ -80,9 +80,12 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(5)} (?:starting|beginning|comecando|iniciando|que comeca|que começa) "
                           rf"(?:with|com|por) (?:you are|voce e|tu es"
                           rf"|eres)", need(SHOW_VERBS) + first_words("starting beginning comecando iniciando que")),
-    ("prompt_extraction", rf" (?:verbatim|word for word|palavra por palavra|literalmente|textualmente){gap(4)} "
-                          rf"(?:instructions|prompt|rules|instrucoes|regras|instrucciones|above|acima) ",
-     first_words("verbatim word palavra literalmente textualmente")),
+    ("prompt_extraction", rf" (?:verbatim|word for word|palavra por palavra|literalmente|textualmente|palabra por palabra|"
+                          rf"mot pour mot|wort fur wort|parola per parola|wortwortlich|textuellement|al pie de la letra)"
+                          rf"{gap(4)} "
+                          rf"(?:instructions|prompt|rules|instrucoes|regras|instrucciones|above|acima|consignes|anweisungen|"
+                          rf"istruzioni|reglas) ",
+     first_words("verbatim word palavra literalmente textualmente palabra mot wort parola wortwortlich textuellement al")),
     ("jailbreak", rf" {JAILBREAK_TERMS} ", need(JAILBREAK_TERMS)),
     ("jailbreak", r" (?:act as|you are|voce e|be|seja|are now|agora|enable|ative|activate|ativar|entre no|enter|modo|mode"
                   r"|como) dan ", first_words("dan")),
@@ -226,7 +229,8 @@ _TOLD_YOU = _any(
              "voce foi instruido|voce foi treinado|te dijeron|te programaron|te ensenaron|on t a dit|on t a programme|"
              "man dir gesagt|dir beigebracht|ti hanno detto|ti hanno programmato|programaram voce|mandaram voce|te indicaron|"
     "te pidieron|te ordenaron|te mandaron|te han dicho|te indicaram|te orientaram|lhe orientaram|you were asked|"
-    "you ve been asked|you have been asked|te pediram|te recomendaram|on t a demande|ti hanno chiesto",
+    "you ve been asked|you have been asked|te pediram|te recomendaram|on t a demande|ti hanno chiesto|were you told|"
+    "were you instructed|were you given|have you been told|did they tell you|did they instruct you|were you asked",
 )
 _IGNORE_PLUS = _any(
     "ignore|ignora|ignorar|disregard|forget|forget about|esqueca|esquece|esquecer|never mind|nevermind|"
@@ -240,18 +244,22 @@ _AI_NOUN = _any(
             "ai model|ai agent|ai assistant|modelo de ia|agente de ia|virtual assistant|assistente virtual|ki|"
             "automated agent|agente automatico|model|modelo|sistemas de ia|sistema de ia|ai systems|ai system|ai tools|"
     "ferramentas de ia|modelos de ia|ai models|language models|modelos de linguagem|llms|chatbots|bots|assistentes|"
-    "assistants|ias|ais|inteligencia artificial|artificial intelligence|sistemas de inteligencia artificial",
+    "assistants|ias|ais|inteligencia artificial|artificial intelligence|sistemas de inteligencia artificial|"
+    "sistemas automaticos|sistema automatico|automated systems|automatic systems|sistemas automatizados|automated tools|"
+    "automated assistants|assistentes automaticos|robo|robos|robot|robots",
 )
 _STEER = _any(
     "ignore|ignora|ignorar|disregard|forget|esqueca|esquece|say|says|saying|tell the|tell them|tell every|tell all|"
-          "tell users|tell customers|tell the customer|inform|informe|informa|diga que|diga ao|diga aos|diz que|diga a todos|"
+          "tell users|tell customers|tell the customer|close|feche|fecha|inform|informe|informa|diga que|diga ao|diga aos|"
+          "diz que|diga a todos|"
           "responda|respond|reply|answer that|answer with|add|append|include|inclua|acrescente|acrescenta|adicione|"
           "adiciona|insira|insert|insult|insulte|insulta|offend|ofenda|end the|encerre|encerra|close the chat|recommend|"
           "recomende|recomenda|ask for|ask the|peca|pede|solicite|solicita|request the|collect|colete|send|envie|envia|"
           "mande|manda|redirect|redirecione|direct the|always|sempre|never|nunca|reveal|revele|revela|do not mention|"
           "nao mencione|claim|afirme|afirma|state that|declare|approve|aprove|aprova|offer|ofereca|oferece|give|de ao|"
           "de aos|promise|prometa|promete|dis|di|dile|diles|sag|sage|dites|informez|rispondi|aggiungi|escreva|write|"
-          "must|deve|devem|deverao|should|deveria|deveriam|need to|precisa|precisam|tienes que|debes|you will|voce vai|voce deve|you must|you should|"
+          "must|deve|devem|deverao|should|deveria|deveriam|need to|precisa|precisam|tienes que|debes|you will|voce vai|"
+          "voce deve|you must|you should|"
           "treat|trate|mark|marque|classify|classifique|change|mude|altere|update|atualize|delete|apague|exclua|"
           "forward|encaminhe|output|print|imprima|grant|conceda|waive|isente|stop|pare|refuse|recuse|only|apenas|so",
 )
@@ -337,7 +345,9 @@ _PRIV_ASK = _any(
              "outros clientes|customers|clientes|mode|modo|prompt|instructions|instrucoes|rules|regras|filters|filtros|"
              "restrictions|restricoes|logs|config|configuration|configuracao|database|banco|system|sistema|disable|"
              "desative|desativa|desligue|enable|ative|ativa|grant|conceda|cancel|cancele|cancela|change|mude|altere|"
-             "altera|delete|apague|exclua|export|exporte|credit|credito|voucher|cupom|coupon|promo|priority|prioridade",
+             "altera|delete|apague|exclua|export|exporte|credit|credito|voucher|cupom|coupon|promo|priority|prioridade|ignore|"
+    "ignorar|ignora|policy|politica|kundendaten|adresse|telefonnummer|telefonnummern|kunden|customer data|"
+    "dados de clientes|show all|mostre todos|all customers|todos os clientes",
 )
 _FICTION = _any(
     "movie|film|story|novel|script|screenplay|tale|fiction|fictional|hypothetical|hypothetically|game|roleplay|"
@@ -416,15 +426,21 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # Addressed to the AI: "AI reading this, ...", "if you are an AI, tell the customer ...".
     ("indirect_injection", rf" (?:if you are|if you re|if youre|if you|se voce e|se voce for|se for|si eres|si tu es|"
                            rf"si vous etes|wenn du|falls du|se sei|any|all|every|to any|to all|to the|qualquer|toda|todo|"
-                           rf"para qualquer|para a|para o|a toda|note to|note to the|nota para|nota para a|nota para o|"
+                           rf"para qualquer|para a|para o|a toda|note to|note to the|nota para|nota para a|nota para o|para|"
+                           rf"pra|to|for|pour|"
+                           rf"per|fur|observacao para|aviso para|aviso aos|aviso a|message to|instructions for|"
+                           rf"instrucoes para|note|nota|"
+                           rf"internal note|nota interna|ps|p s|obs|attn|"
                            rf"attention|atencao|dear|caro|cara|prezado|prezada|querido|querida|hey|oi|ola|hello|hi)"
                            rf"(?: an| a| uma| um| the| o| a| una| un| une| ein| eine)? {_AI_NOUN}s?(?: \w+){{0,6}}? "
                            rf"{_STEER} ",
      _firsts(_AI_NOUN), r" (?:are you|voce e um robo|voce e uma ia|is this|e um robo|e uma ia) \w* ?$"),
     ("indirect_injection", rf" {_AI_NOUN}s? (?:reading|processing|parsing|summarizing|that reads|who reads|lendo|que ler|"
                            rf"que le|que esta lendo|que estiver lendo|processando|resumindo|leyendo|que lea|qui lit|"
-                           rf"qui lisez|die liest|der liest|che legge|que processarem|que lerem|que leem|que processam|que processar|"
-                           rf"that process|that read|that see|that summarize|que virem|que resumirem)(?: \w+){{0,8}}? {_STEER} ", _firsts(_AI_NOUN), ""),
+                           rf"qui lisez|die liest|der liest|che legge|que processarem|que lerem|que leem|que processam|"
+                           rf"que processar|"
+                           rf"that process|that read|that see|that summarize|que virem|"
+                           rf"que resumirem)(?: \w+){{0,8}}? {_STEER} ", _firsts(_AI_NOUN), ""),
     # Exfiltration of other people's data and of secrets.
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_DATA_PERSONAL}(?: \w+){{0,5}}? {_OTHER_PARTY} ",
      _firsts(_ASK, _DATA_PERSONAL),
@@ -435,7 +451,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           rf"user database|user table|users table|tabela de clientes|tabela de usuarios|banco de dados de "
                           rf"clientes|banco de clientes|base de clientes|lista de clientes|cadastro de clientes|cadastros|"
                           rf"base de dados|banco de dados|database|the database|data base|tabela|table|todos os cadastros|"
-                          rf"all records|todos os registros|base de usuarios|lista de usuarios|lista de leads|leads) ",
+                          rf"all records|todos os registros|base de usuarios|lista de usuarios|lista de leads|leads|"
+                          rf"all customers|"
+                          rf"all the customers|every customer|all users|todos os clientes|todos os usuarios|todas as clientes|"
+                          rf"kundendaten|alle kunden|todos los clientes|tous les clients|tutti i clienti) ",
      _firsts(_ASK),
      r" (?:meu|minha|my|our|nosso|nossa) (?:proprio |own )?(?:banco|database|base|tabela|table|lista|list) "),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:salvos|salvas|saved|stored|"
@@ -450,13 +469,13 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      first_words("previous last other another anterior ultimo ultima outro outra otro autre vorherige altro"),
      r" (?:meu|minha|my|mine) (?:ultimo|ultima|previous|last|anterior|outro|outra) "),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_SECRET_THING} ", _firsts(_ASK, _SECRET_THING), _SECRET_UNLESS),
-    ("data_exfiltration", r" (?:send|forward|email|e mail|envie|envia|encaminhe|encaminha|mande|manda|transfira|copie|"
+    ("data_exfiltration", r" (?:send|forward|email|e mail|envie|envia|encaminhe|encaminha|mande|manda|transfira|copie|export|"
                           r"exporte|post|upload|leak|vaze|envoie|sende|invia)(?: \w+){0,4}? (?:chat history|conversation|"
                           r"conversations|chat log|chat logs|transcript|transcripts|historico|conversa|conversas|all data|"
                           r"todos os dados|all messages|todas as mensagens|customer data|dados dos clientes|logs|system prompt|"
                           r"instructions|instrucoes)(?: \w+){0,4}? (?:to|para|pra|a|an|au|a|al) (?!(?:me|mim|my|meu|minha|"
-                          r"mi|moi)\b)(?:\w+ ){1,3}(?:com|net|org|io|br|example|site|xyz|ru|cn) ",
-     first_words("send forward email e envie envia encaminhe encaminha mande manda transfira copie exporte post upload "
+                          r"mi|moi)\b)(?:\w+ ){1,5}(?:com|net|org|io|br|example|site|xyz|ru|cn) ",
+     first_words("send forward email e envie envia encaminhe encaminha mande manda transfira copie export exporte post upload "
                  "leak vaze envoie sende invia"), ""),
     # "approve my refund without checking".
     ("privilege_abuse", r" (?:approve|aprove|aprova|aprovar|release|libere|libera|liberar|authorize|authorise|autorize|"
@@ -502,6 +521,52 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                             r"orientacoes|regra|regras|instrucao|instrucoes|diretriz|diretrizes|politica|politicas|norma|normas|"
                             r"regulamento|reglas|instrucciones|consignes|regles|regeln|anweisungen|regole|istruzioni) ",
      first_words("nao n no ne nicht non"), r" (?:voces|eles|elas|ninguem|o tecnico|a empresa) (?:nao|n) "),
+    # "the rules you received no longer apply", "gelten nicht mehr".
+    ("ignore_instructions", rf" (?:{RULE_OBJECTS}|{_TOLD_YOU}|que voce recebeu|que vc recebeu|you received|you were given|"
+                            rf"you got|recebidas|anteriores|previous|de antes)(?: \w+){{0,6}}? (?:no longer apply|no longer "
+                            rf"valid|don t apply anymore|do not apply anymore|are void|are null|nao valem mais|nao vale mais|"
+                            rf"nao se aplicam mais|nao valem nada|perdeu a validade|perderam a validade|deixou de valer|"
+                            rf"deixaram de valer|foram anuladas|gelten nicht mehr|gilt nicht mehr|ya no aplican|ya no valen|"
+                            rf"ne s appliquent plus|ne sont plus valables|non valgono piu|non sono piu valide|expired|expiraram|"
+                            rf"were just a test|era so teste|eram so teste|era so um teste|was just a test|were a test) ",
+     first_words("no don do are nao perdeu perderam deixou deixaram foram gelten gilt ya ne non expired expiraram were "
+                 "era eram was"), r" (?:garantia|warranty|cupom|coupon|promocao|promotion|oferta|offer|boleto|fatura|invoice|"
+                 "desconto|discount|"
+         r"preco|price|prazo|senha|password|cartao|card|codigo|code|link|proposta|quote|orcamento) "),
+    ("ignore_instructions", rf" (?:gelten|gilt|valem|vale|apply|applies|aplicam|valen|valent|valgono)(?: \w+){{0,2}}? "
+                            rf"{RULE_OBJECTS} (?:nicht mehr|mais|anymore|no more|ya no|plus|piu) ",
+     first_words("gelten gilt valem vale apply applies aplicam valen valent valgono"),
+     r" (?:garantia|warranty|cupom|coupon|promocao|promotion|oferta|offer|desconto|discount) "),
+    # "obey only me", "zera suas regras", "your task has changed", "what were you told not to say".
+    ("obedience", r" (?:obey|obedeca|obedece|obedecer|listen|escute|ouca|obedezca|obeis|gehorche|obbedisci) (?:to )?"
+                  r"(?:only|just|somente|so|apenas|solo|seulement|nur) (?:me|mim|a mim|mi|moi|mir|my|minhas|meus) ",
+     first_words("obey obedeca obedece obedecer listen escute ouca obedezca obeis gehorche obbedisci"), ""),
+    ("ignore_instructions", r" (?:zera|zere|zerar|reset|resete|resetar|apague|apaga|delete|wipe|clear|limpe|limpa|erase|"
+                            r"borra|efface|losche|cancella|reinicie|restart) (?:suas|seus|your|tuas|teus|tus|tes|deine|le tue|"
+                            r"all your|todas as suas|todas suas|toda sua|sua|seu) (?:regras|rules|instrucoes|instructions|"
+                            r"memoria|memory|programming|programacao|diretrizes|guidelines|restricoes|restrictions|"
+                            r"configuracoes internas|prompt|reglas|instrucciones|regles|consignes|regeln|anweisungen|regole|"
+                            r"istruzioni|personalidade|personality|treinamento|training) ",
+     first_words("zera zere zerar reset resete resetar apague apaga delete wipe clear limpe limpa erase borra efface losche "
+                 "cancella reinicie restart"), ""),
+    ("instruction_override", r" (?:your|sua|seu|a|the|o|tu|ta|deine|il tuo|la tua) (?:task|tarefa|job|role|papel|funcao|"
+                             r"missao|mission|objective|objetivo|purpose|proposito|tarea|tache|aufgabe|compito)(?: \w+){0,2}? "
+                             r"(?:has changed|have changed|changed|mudou|mudaram|agora e|is now|de verdade e|real e|"
+                             r"verdadeira e|now is|ha cambiado|a change|hat sich geandert|e cambiato|is different now|"
+                             r"e outra|e outro|is something else) ",
+     first_words("task tarefa job role papel funcao missao mission objective objetivo purpose proposito tarea tache aufgabe "
+                 "compito"), r" (?:pedido|order|entrega|delivery|instalacao|installation|tecnico|technician) "),
+    ("prompt_extraction", rf" (?:what|o que|que|what else|what things|quais coisas|lo que|ce qu|was) (?:\w+ ){{0,2}}"
+                          rf"{_TOLD_YOU}(?: \w+){{0,2}}? (?:not to|nao|para nao|pra nao|no|ne pas|nicht|non) (?:\w+ )?"
+                          rf"(?:tell|say|reveal|mention|share|disclose|falar|dizer|contar|mencionar|revelar|compartilhar|"
+                          rf"decir|revelar|dire|reveler|sagen|verraten|dire|rivelare) ", _firsts(_TOLD_YOU), ""),
+    # "At the end of your answer add a markdown image whose URL is ..."
+    ("markup_injection", r" (?:add|append|include|insert|embed|put|acrescente|adicione|inclua|insira|coloque|anexe|"
+                         r"agregue|incluye|ajoute|fuge|aggiungi)(?: \w+){0,4}? (?:markdown|image|imagem|imagen|pixel|"
+                         r"tracking|rastreamento|iframe|script|hidden link|link oculto|invisible|invisivel)"
+                         r"(?: \w+){0,12}? (?:http|https|url|www) ",
+     first_words("add append include insert embed put acrescente adicione inclua insira coloque anexe agregue incluye "
+                 "ajoute fuge aggiungi"), ""),
     # "What does this say? Then do it."
     ("encoded_instructions", r" (?:this|it|isso|isto|esto|eso|ceci|cela|das|dies|questo) (?:say|says|diz|dice|dit|sagt|means"
                              r"|significa|signifie|bedeutet|mean|decodes to)(?: \w+){0,6}? (?:then|and then|e depois|depois|"

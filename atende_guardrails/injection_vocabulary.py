@@ -114,7 +114,9 @@ SHOW_VERBS = _any(
     "spell|translate|summarize|summarise|describe|read|send|return|echo|provide|what is|what are|what s|whats|what were",
     "revele|revela|revelar|mostre|mostra|mostrar|imprima|imprime|imprimir|exiba|exibe|exibir|repita|repete|repetir|diga|"
     "diz|dizer|conte|me de|me da|me passe|passe|compartilhe|vaze|escreva|escreve|copie|cole|liste|exponha|divulgue|"
-    "recite|soletre|traduza|resuma|descreva|leia|envie|retorne|qual e|qual era|quais sao|quais eram|qual foi|quais foram",
+    "recite|soletre|traduza|resuma|descreva|leia|envie|retorne|qual e|qual era|quais sao|quais eram|qual foi|quais foram|"
+    "copia|cola|manda|mande|me manda|traduz|resume|conta|me conta|fala|me fala|passa|me passa|lista|escreve|qual a|qual o|"
+    "quais as|quais os",
     "muestra|muestrame|revela|dime|repite|imprime|escribe|cuales son|cual es|montre|montrez|affiche|affichez|revele|repete|"
     "dis moi|donne|ecris|quelles sont|zeige|zeig|gib|wiederhole|verrate|nenne|schreib|was sind|wie lautet|mostra|mostrami|"
     "rivela|ripeti|dimmi|stampa|scrivi|quali sono",

@@ -130,6 +130,15 @@ def _reads_better(candidate: str, canonical: str) -> bool:
 
 
 _WORD_SPLIT = re.compile(r"[^\W_]+")
+# Chat spelling of Portuguese (and a little English) customers, for the rules' view.
+_SLANG = {
+    "vc": "voce", "vcs": "voces", "voc": "voce", "ce": "voce", "cê": "voce", "q": "que", "oq": "o que", "pq": "porque",
+    "n": "nao", "ñ": "nao", "naum": "nao", "td": "tudo", "tds": "todos", "tb": "tambem", "tbm": "tambem",
+    "msm": "mesmo", "pra": "para", "pro": "para o", "pros": "para os", "p": "para", "qdo": "quando", "qnd": "quando",
+    "agr": "agora", "hj": "hoje", "mt": "muito", "mto": "muito", "vlw": "valeu", "blz": "beleza", "sla": "sei la",
+    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "ppl": "people", "msg": "mensagem",
+    "msgs": "mensagens", "info": "informacoes", "infos": "informacoes", "regra": "regra", "instrucao": "instrucao",
+}
 
 
 class PromptInjectionCheck:
@@ -214,7 +223,16 @@ class PromptInjectionCheck:
             yield normalize(spaced).canonical
             if leet:
                 yield normalize(unleet(spaced)).canonical
+        yield from self._rewritten_views(folded)
+
+    def _rewritten_views(self, folded: Folded) -> Iterable[str]:
+        """Chat spelling in full, ROT13 and reversed text, words split by punctuation joined."""
+        text = folded.folded
         canonical = folded.canonical
+        words = canonical.split()
+        if not _SLANG.keys().isdisjoint(words):
+            # Chat spelling ("vc", "q", "n", "pra") in full, so the rules read "voce", "que", "nao", "para".
+            yield " " + " ".join(_SLANG.get(word, word) for word in words) + " "
         rot13 = codecs.encode(folded.original, "rot13")
         if (" rot13 " in canonical or " rot 13 " in canonical or " rot " in canonical or " cesar " in canonical
                 or _reads_better(rot13, canonical)):
