@@ -13,6 +13,7 @@ from atende.knowledge.v1 import knowledge_service_pb2 as kpb
 from atende.knowledge.v1 import knowledge_service_pb2_grpc as kgrpc
 
 from agent_svc.domain import Embedding, Passage
+from atende_guardrails.passages import screen_passage
 
 log = logging.getLogger("atende.agent.knowledge")
 
@@ -46,4 +47,13 @@ class GrpcKnowledge:
                 self._open_until = time.monotonic() + self.cooldown
             log.warning("knowledge search failed", extra={"code": error.code().name, "collection": collection})
             return []
-        return [Passage(r.document_id, r.title, r.source, r.text, r.score) for r in response.results]
+        passages = []
+        for r in response.results:
+            # Retrieved text is data: sentences that instruct the assistant are dropped (indirect injection).
+            text, kinds = screen_passage(r.text)
+            if kinds:
+                log.warning("instructions removed from a retrieved passage",
+                            extra={"document_id": r.document_id, "kinds": sorted(set(kinds))})
+            if text:
+                passages.append(Passage(r.document_id, r.title, r.source, text, r.score))
+        return passages

@@ -81,7 +81,8 @@ RULE_OBJECTS = _any(
     "system message|system prompt|context|guidance|limitations",
     "instrucoes|instrucao|regras|regra|diretrizes|diretriz|orientacoes|orientacao|restricoes|restricao|limitacao|normas|norma|"
     "programacao|politicas|politica|comandos|"
-    "ordens|filtros|treinamento|limites|limitacoes|configuracoes|mensagem do sistema|prompt do sistema",
+    "ordens|filtros|treinamento|limites|limitacoes|configuracoes|mensagem do sistema|prompt do sistema|regulamento|"
+    "regulamento interno|regulamentos|normas internas|politica interna|codigo de conduta|internal policy|code of conduct",
     "instrucciones|instruccion|reglas|directrices|indicaciones|restricciones|consignes|consigne|regles|directives|"
     "anweisungen|anweisung|regeln|vorgaben|richtlinien|instruktionen|befehle|einschrankungen|istruzioni|istruzione|regole|"
     "direttive|vincoli|limitazioni",
@@ -98,7 +99,8 @@ TAIL_QUALIFIERS = _any(
     "above|before|so far|until now|you were given|you received|you have been given|you ve been given|that you have|"
     "acima|antes|ate agora|ate aqui|que voce recebeu|que te deram|que recebeu|que voce tem|arriba|hasta ahora|"
     "ci dessus|jusqu ici|bisher|oben|finora|di sopra|precedenti|anteriores|anteriori|previas|vorher|that came before|"
-    "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos",
+    "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos|"
+    "interno|interna|da empresa|of the company|de la empresa",
 )
 EVERYTHING = _any("everything|all of it|all that|tudo|todo|tout|alles|tutto|all this|all of this")
 TOLD = _any(
@@ -112,7 +114,9 @@ SHOW_VERBS = _any(
     "spell|translate|summarize|summarise|describe|read|send|return|echo|provide|what is|what are|what s|whats|what were",
     "revele|revela|revelar|mostre|mostra|mostrar|imprima|imprime|imprimir|exiba|exibe|exibir|repita|repete|repetir|diga|"
     "diz|dizer|conte|me de|me da|me passe|passe|compartilhe|vaze|escreva|escreve|copie|cole|liste|exponha|divulgue|"
-    "recite|soletre|traduza|resuma|descreva|leia|envie|retorne|qual e|qual era|quais sao|quais eram|qual foi|quais foram",
+    "recite|soletre|traduza|resuma|descreva|leia|envie|retorne|qual e|qual era|quais sao|quais eram|qual foi|quais foram|"
+    "copia|cola|manda|mande|me manda|traduz|resume|conta|me conta|fala|me fala|passa|me passa|lista|escreve|qual a|qual o|"
+    "quais as|quais os",
     "muestra|muestrame|revela|dime|repite|imprime|escribe|cuales son|cual es|montre|montrez|affiche|affichez|revele|repete|"
     "dis moi|donne|ecris|quelles sont|zeige|zeig|gib|wiederhole|verrate|nenne|schreib|was sind|wie lautet|mostra|mostrami|"
     "rivela|ripeti|dimmi|stampa|scrivi|quali sono",

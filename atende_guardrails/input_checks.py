@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from atende_guardrails import injection_rules as rules
 from atende_guardrails.base import Finding, GuardContext
 from atende_guardrails.lexicon import Lexicon
-from atende_guardrails.normalize import Folded, deleet, despace, normalize
+from atende_guardrails.normalize import Folded, deleet, despace, normalize, unleet, unspace
 
 
 class LengthCheck:
@@ -105,6 +105,40 @@ _URL_ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}")
 _TAG_RUN = re.compile(r"[\U000E0020-\U000E007E]+")
 _LEET_HINT = re.compile(r"[a-z][0-9@$|!]|[0-9@$|!][a-z]")
 _SPACED_HINT = re.compile(r"(?:\b\w\b[\s.\-_*]+){5,}")
+_WIDE_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]")
+_LETTER_RUN_HINT = re.compile(r"(?<![^\W_])[^\W_](?:[ \t]*[.\-_*/\\|·•,+~:][ \t]*|[ \t]+)[^\W_](?![^\W_])")
+# The commonest short words of the languages customers write in: a text in ROT13 or
+# written backwards has few of them, its decoding many.
+_COMMON_WORDS = frozenset(
+    "the and to you your of for is are in it me my this that with all now be not de que do da para com os as "
+    "um uma meu minha seu sua voce no na por se nao el la los las en es tu le les et vous est der die und ist ich "
+    "il di che per sono".split()
+)
+
+
+def _common(canonical: str) -> int:
+    return sum(word in _COMMON_WORDS for word in canonical.split())
+
+
+def _reads_better(candidate: str, canonical: str) -> bool:
+    """True when a transformed text (ROT13, reversed) reads as language and the text does not."""
+    words = canonical.split()
+    if len(words) < 3:
+        return False
+    found = _common(" ".join(_WORD_SPLIT.findall(candidate.lower())))
+    return found >= 2 and found > _common(canonical) and found >= 0.15 * len(words)
+
+
+_WORD_SPLIT = re.compile(r"[^\W_]+")
+# Chat spelling of Portuguese (and a little English) customers, for the rules' view.
+_SLANG = {
+    "vc": "voce", "vcs": "voces", "voc": "voce", "ce": "voce", "cê": "voce", "q": "que", "oq": "o que", "pq": "porque",
+    "n": "nao", "ñ": "nao", "naum": "nao", "td": "tudo", "tds": "todos", "tb": "tambem", "tbm": "tambem",
+    "msm": "mesmo", "pra": "para", "pro": "para o", "pros": "para os", "p": "para", "qdo": "quando", "qnd": "quando",
+    "agr": "agora", "hj": "hoje", "mt": "muito", "mto": "muito", "vlw": "valeu", "blz": "beleza", "sla": "sei la",
+    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "ppl": "people", "msg": "mensagem",
+    "msgs": "mensagens", "info": "informacoes", "infos": "informacoes", "regra": "regra", "instrucao": "instrucao",
+}
 
 
 class PromptInjectionCheck:
@@ -118,14 +152,20 @@ class PromptInjectionCheck:
     name = "prompt_injection"
 
     def __init__(self, max_scan_chars: int = 8000, max_decoded: int = 8,
-                 extra_patterns: Sequence[tuple[str, str]] = ()) -> None:
+                 extra_patterns: Sequence[tuple[str, str]] = (), kinds: frozenset[str] | None = None) -> None:
         self.max_scan_chars = max_scan_chars
         self.max_decoded = max_decoded
         self.word_rules = [_Rule(kind, re.compile(pattern), anchors) for kind, pattern, anchors in rules.WORD_RULES]
         self.word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless))
                             for kind, pattern, anchors, unless in rules.CONTEXT_RULES]
+        self.word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless) if unless else None)
+                            for kind, pattern, anchors, unless in rules.STRUCTURAL_RULES]
         self.marker_rules = [_Rule(kind, re.compile(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
         self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
+        if kinds is not None:
+            # Only these kinds of attack (retrieved passages: instructions addressed to the assistant).
+            self.word_rules = [rule for rule in self.word_rules if rule.kind in kinds]
+            self.marker_rules = [rule for rule in self.marker_rules if rule.kind in kinds]
 
     def scan(self, text: str, context: GuardContext) -> list[Finding]:
         if len(text) > self.max_scan_chars:
@@ -172,15 +212,34 @@ class PromptInjectionCheck:
             hidden = " ".join(_TAG_RUN.findall(folded.original))
             if hidden:
                 yield normalize("".join(chr(ord(c) - 0xE0000) for c in hidden if c != " ")).canonical
-        if _LEET_HINT.search(text):
+        leet = _WIDE_LEET_HINT.search(text) is not None
+        if leet:
             yield normalize(deleet(text)).canonical
+            yield normalize(unleet(text)).canonical
         if _SPACED_HINT.search(text):
             yield normalize(despace(text)).canonical
+        if _LETTER_RUN_HINT.search(text):
+            spaced = unspace(text)
+            yield normalize(spaced).canonical
+            if leet:
+                yield normalize(unleet(spaced)).canonical
+        yield from self._rewritten_views(folded)
+
+    def _rewritten_views(self, folded: Folded) -> Iterable[str]:
+        """Chat spelling in full, ROT13 and reversed text, words split by punctuation joined."""
+        text = folded.folded
         canonical = folded.canonical
-        if " rot13 " in canonical or " rot 13 " in canonical or " rot " in canonical or " cesar " in canonical:
-            yield normalize(codecs.encode(folded.original, "rot13")).canonical
-        if any(word in canonical for word in (" revers", " invert", " backwards ", " tras para frente ", " al reves ",
-                                                " ruckwarts ", " envers ", " contrario ")):
+        words = canonical.split()
+        if not _SLANG.keys().isdisjoint(words):
+            # Chat spelling ("vc", "q", "n", "pra") in full, so the rules read "voce", "que", "nao", "para".
+            yield " " + " ".join(_SLANG.get(word, word) for word in words) + " "
+        rot13 = codecs.encode(folded.original, "rot13")
+        if (" rot13 " in canonical or " rot 13 " in canonical or " rot " in canonical or " cesar " in canonical
+                or _reads_better(rot13, canonical)):
+            yield normalize(rot13).canonical
+        reverse_words = (" revers", " invert", " backwards ", " tras para frente ", " al reves ", " ruckwarts ", " envers ",
+                         " contrario ")
+        if any(word in canonical for word in reverse_words) or _reads_better(text[::-1], canonical):
             yield normalize(text[::-1]).canonical
         # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
         if re.search(r"\w[.\-_*·•]\w", text):

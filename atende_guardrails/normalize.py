@@ -189,9 +189,43 @@ def deleet(text: str) -> str:
 
 
 _SPACED = re.compile(r"(?<=\b\w)[ .\-_*](?=\w\b)")
+# One letter, a separator (spaces, dots, dashes, slashes... with spaces around), one letter,
+# at least three times: "f . o . r . g . e . t", "b-y-p-a-s-s", "c/h/a/v/e".
+_LETTER_RUN = re.compile(r"(?<![^\W_])[^\W_](?:(?:[ \t]*[.\-_*/\\|·•,+~:][ \t]*|[ \t]+)[^\W_](?![^\W_])){2,}")
+_RUN_SEPARATOR = re.compile(r"[ \t]*[.\-_*/\\|·•,+~:][ \t]*|[ \t]+")
 
 
 def despace(text: str) -> str:
     """Joins letters written one by one ("i g n o r e  a l l" -> "ignore all"): a
     single separator between two one-letter words goes, a double one stays."""
     return _SPACED.sub("", text)
+
+
+def _join_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    letters = _RUN_SEPARATOR.split(run)
+    separators = [" ".join(sep.split()) or " " * min(len(sep), 2) for sep in _RUN_SEPARATOR.findall(run)]
+    # The commonest separator joins letters of a word; any other (a wider gap) ends the word.
+    common = max(set(separators), key=lambda sep: (separators.count(sep), -len(sep)))
+    out = [letters[0]]
+    for separator, letter in zip(separators, letters[1:], strict=True):
+        out.append(letter if separator == common else " " + letter)
+    return " " + "".join(out) + " "
+
+
+def unspace(text: str) -> str:
+    """Joins words written a letter at a time with any separator ("f . o . r . g . e . t   y . o . u",
+    "b-y-p-a-s-s   t-h-e", "c/h/a/v/e"): the commonest separator of a run joins, a different or
+    wider one ends the word. Only used as an extra view for detection."""
+    return _LETTER_RUN.sub(_join_run, text)
+
+
+_WIDE_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a",
+                            "$": "s", "!": "i", "|": "i", "€": "e", "+": "t", "£": "l", "¡": "i"})
+_LEET_O = re.compile(r"\(\)|\[\]|<>|\{\}")
+
+
+def unleet(text: str) -> str:
+    """A wider leetspeak view than deleet ("5€nd", "w|+h", "cu5+()m€r"), for injection
+    detection only (the content filter keeps deleet)."""
+    return _LEET_O.sub("o", text).translate(_WIDE_LEET)

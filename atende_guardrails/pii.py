@@ -103,9 +103,9 @@ DDD = frozenset(
 
 _PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|contato|phone|call|mobile"
                             r"|ramal)")
-_ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|ticket|chamado|os|ref|invoice|fatura|n[º°o]"
-                         r"|c[óo]digo|code|"
-                         r"s[ée]rie|serial|lote|batch|modelo|model))\W{0,4}$")
+_ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
+                         r"|n[º°]|no\.|nr|num|c[óo]digo|code|sn|s/n|n/s|id|rastreio|tracking|"
+                         r"s[ée]rie|serial|lote|batch|modelo|model|vers[ãa]o|version|firmware|part|pe[çc]a|sku))\W{0,4}$")
 _YEARISH = re.compile(r"^(?:19|20)\d\d[\s.-]\d{4}$")
 
 
@@ -143,7 +143,7 @@ def _ignore_context(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
 class Detector:
     kind: str
     pattern: re.Pattern[str]
-    # Called with the candidate and up to 30 characters before it.
+    # Called with the candidate and up to 60 characters before it.
     valid: Callable[[str, str], bool] | None = None
     group: int = 0
     # A cheap test the text must pass before the pattern runs at all.
@@ -170,21 +170,34 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "chave" in text),
     Detector("email", re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"), needs=lambda text: "@" in text),
+    Detector("email", re.compile(r"(?i)(?<![\w.+-])[a-z0-9._%+-]{1,64}\s*(?:\[at\]|\(at\)|\{at\}|\s(?:arroba|at)\s)\s*"
+                                 r"[a-z0-9-]{1,63}(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\s(?:ponto|dot)\s|\.)\s*[a-z]{2,10}){1,3}\b"),
+             needs=lambda text: "[at]" in text or "(at)" in text or "{at}" in text or " arroba " in text),
     Detector("phone", re.compile(
-        r"(?<![\w+])(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?[1-9]\d\s?\)"
-        r"|0?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.-]?\d{4}(?![\w])"),
+        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?[1-9]\d\s?\)"
+        r"|0?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.-]?\d{4}(?![\w]|[-/.]\d)"),
         br_phone_valid),
     Detector("phone", re.compile(
-        r"(?<![\w+])(?:9[\s.-]?)?\d{4}[\s.-]\d{4}(?![\w])"), br_phone_valid),
+        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.-]\d{4}(?![\w]|[-/.]\d)"), br_phone_valid),
+    # A mobile number without separators or area code, where the text says it is a phone.
+    Detector("phone", re.compile(
+        r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"
+        r"(?<!\d)(9\d{8})(?!\d)"), group=1),
     Detector("phone", re.compile(
         r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
              lambda raw, before: 8 <= len(_digits(raw)) <= 15),
     Detector("cep", re.compile(r"(?<![\w.,/-])\d{2}\.?\d{3}-\d{3}(?![\w]|[.,]\d)")),
-    Detector("cep", re.compile(r"(?i)\bcep\b[\s:nº°.#-]{0,4}(\d{5}-?\d{3}|\d{2}\.\d{3}-?\d{3})(?!\d)"), group=1,
-             needs=lambda text: "cep" in text),
+    Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)\b"
+                               r"[^\d\n]{0,24}?(?<![\d.,/-])(\d{5}-?\d{3}|\d{2}\.\d{3}-?\d{3})(?![\d/]|[.,]\d)"), group=1,
+             needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
     Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])")),
+    # State prefix: "MG-12.345.678", "SP 12.345.678-9" (undotted, only where the text says RG).
+    Detector("rg", re.compile(
+        r"(?<![\w-])(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO|M)[-\s]?"
+        r"\d{1,2}\.\d{3}\.\d{3}(?:-?[\dXx])?(?![\w]|[.,/]\d)")),
     Detector("rg", re.compile(
         r"(?i)\b(?:rg|r\.g\.|identidade|carteira de identidade|registro geral)\b[\s:nº°.#-]{0,6}(?:n[º°o.]\s*)?"
+        r"(?:(?:[ée]|is|:)\s+)?(?:(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[-\s]?)?"
         r"([0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), group=1,
         needs=lambda text: "rg" in text or "identidade" in text or "registro" in text or "r.g." in text),
 )
@@ -220,7 +233,7 @@ class PiiCheck:
                 value = match.group(detector.group)
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
                     continue
-                if detector.valid is not None and not detector.valid(value, text[max(0, start - 30) : start]):
+                if detector.valid is not None and not detector.valid(value, text[max(0, start - 60) : start]):
                     continue
                 taken.append((start, end))
                 findings.append(Finding(self.name, detector.kind, start, end, blocks=False, redact=True))
