@@ -10,6 +10,7 @@ from atende.agent.v1 import agent_service_pb2
 
 from agent_svc.agents.base import AgentDeps
 from agent_svc.config import load_agents, load_providers
+from agent_svc.evidence import Selector
 from agent_svc.knowledge_client import GrpcKnowledge
 from agent_svc.llm.budget import BudgetLedger, Pricing
 from agent_svc.llm.factory import ProviderSet
@@ -35,7 +36,7 @@ def build_runtime(
     Without `encoder`, grounding compares words only (one language)."""
     registry = ToolRegistry()
     providers_config = load_providers(settings.providers_file)
-    providers = ProviderSet(providers_config, os.environ if environ is None else environ)
+    providers = ProviderSet(providers_config, os.environ if environ is None else environ, Selector(encoder))
     configs = load_agents(registry.names(), settings.knowledge_collection, settings.agents_dir)
     deps = AgentDeps(
         knowledge=knowledge,

@@ -223,6 +223,9 @@ class PiiCheck:
         taken: list[tuple[int, int]] = []
         digits = _DIGIT_GROUP.search(text) is not None
         lowered = text.lower() if len(text) < 100_000 else ""
+        # In a reply, a contact the business publishes in its knowledge passages (a
+        # sales e-mail, a WhatsApp number) is the answer, not someone's personal data.
+        published = "\n".join(context.evidence) if context.stage == "output" and context.evidence else ""
         for detector in self.detectors:
             if detector.kind not in ("email", "pix_key") and not digits:
                 continue
@@ -234,6 +237,9 @@ class PiiCheck:
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
                     continue
                 if detector.valid is not None and not detector.valid(value, text[max(0, start - 60) : start]):
+                    continue
+                if published and detector.kind in ("email", "phone") and value in published:
+                    taken.append((start, end))
                     continue
                 taken.append((start, end))
                 findings.append(Finding(self.name, detector.kind, start, end, blocks=False, redact=True))

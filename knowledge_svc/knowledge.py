@@ -15,6 +15,7 @@ from typing import ParamSpec, TypeVar
 
 from opentelemetry.trace import SpanKind
 
+from atende_guardrails.informal import spell_out
 from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable, Validator
 from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
@@ -157,8 +158,10 @@ class KnowledgeBase:
                 raise NotFound(f"collection {name!r} does not exist")
             if not _HAS_WORD.search(query):
                 return []  # only punctuation or symbols: nothing to look for
-            vector = given if given is not None else self.embedder.embed_query(query.strip())
-            return self.store.search(name, vector, lexical_text(query), k, filters)
+            # Chat spelling ("qto", "vcs", "pra") spelled out for both routes.
+            spelled = spell_out(query) or query.strip()
+            vector = given if given is not None else self.embedder.embed_query(spelled)
+            return self.store.search(name, vector, lexical_text(spelled), k, filters)
 
         embedding = "given" if given is not None else "computed"
         started = time.perf_counter()

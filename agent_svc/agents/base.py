@@ -8,6 +8,7 @@ configuration file whose `kind` picks one of these classes."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Callable
@@ -132,6 +133,16 @@ class BaseAgent(Escalation, Prompting):
             turn.text, self.collection, self.config.top_k or self.deps.top_k, turn.text_embedding
         )
 
+    async def order_evidence(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """For a hosted model, the passages best evidence first (agent_svc/evidence.py:
+        the sentence that answers the question decides), so the strongest passage is
+        [1] and survives any trimming of the context. The local engine ranks sentences
+        itself, with the passages its tools add."""
+        if len(passages) < 2 or self.provider == "local":
+            return passages
+        selection = await asyncio.to_thread(self.deps.providers.selector.rank, question, passages)
+        return [passages[i] for i in selection.passage_order]
+
     async def plan(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan:
         """The default rules: escalate when the configuration says so, else answer from
         the passages, and when they are weak say so and ask instead of guessing."""
@@ -143,7 +154,7 @@ class BaseAgent(Escalation, Prompting):
 
     async def prepare(self, turn: TurnInput) -> PreparedTurn:
         language = self.language_for(turn)
-        passages = await self.retrieve(turn)
+        passages = await self.order_evidence(turn.text, await self.retrieve(turn))
         weak = bool(self.collection) and not useful_passages(turn.text, passages, self.config.weak_score)
         fx = TurnEffects(
             turn=turn, agent=self.name, language=language, collection=self.collection,

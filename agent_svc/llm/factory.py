@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from agent_svc.config import ProviderConfig, ProvidersConfig
 from agent_svc.config_files import ConfigError
+from agent_svc.evidence import Selector
 from agent_svc.llm.base import LLMProvider
 from agent_svc.llm.cascade import ModelChoice
 from agent_svc.llm.local import LocalEngine
@@ -42,9 +43,10 @@ def _build(config: ProviderConfig, environ: Mapping[str, str]) -> LLMProvider | 
 class ProviderSet:
     """The providers this process can use, by name, plus the local engine."""
 
-    def __init__(self, config: ProvidersConfig, environ: Mapping[str, str]) -> None:
+    def __init__(self, config: ProvidersConfig, environ: Mapping[str, str], selector: Selector | None = None) -> None:
         self.config = config
-        self.providers: dict[str, LLMProvider] = {"local": LocalEngine()}
+        self.selector = selector or Selector()
+        self.providers: dict[str, LLMProvider] = {"local": LocalEngine(self.selector)}
         self.model_overrides: dict[str, str] = {}
         for name, provider_config in config.providers.items():
             provider = _build(provider_config, environ)

@@ -5,11 +5,13 @@ retrieved passages in the customer's language, and says what it is when asked.""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from collections.abc import AsyncIterator
 
 from agent_svc.domain import Passage
+from agent_svc.evidence import Scored, Selection, Selector, passage_language
 from agent_svc.llm.base import (
     CallUsage,
     ChatMessage,
@@ -92,9 +94,31 @@ def _approx_tokens(text: str) -> int:
     return max(1, len(text) // 4)
 
 
+# Without the encoder the selection has only words to go on: a lower bar.
+LEXICAL_FLOOR = 0.15
+_CROSS = {
+    ("pt", "en"): "Segundo o documento em inglês \"{title}\": {body}",
+    ("pt", ""): "Segundo o documento \"{title}\": {body}",
+    ("en", "pt"): "According to our document in Portuguese \"{title}\": {body}",
+    ("en", ""): "According to our document \"{title}\": {body}",
+}
+_OFFER_PERSON = {
+    "pt": "Se quiser, posso chamar uma pessoa da nossa equipe para ajudar.",
+    "en": "If you like, I can bring in a person from our team to help.",
+}
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…", ")")) else text + "."
+
+
 class LocalEngine:
     name = "local"
     model = "atende-local-1"
+
+    def __init__(self, selector: Selector | None = None) -> None:
+        self.selector = selector or Selector()
 
     async def complete(self, request: LLMRequest) -> LLMResponse:
         user_text = next((m.text for m in reversed(request.messages) if m.role == "user"), "")
@@ -119,7 +143,10 @@ class LocalEngine:
                 calls = [ToolCall(f"local_{i}", "knowledge_search", {"query": q}) for i, q in enumerate(queries)]
                 return self._response("", calls, prompt_size)
         passages = list(guidance.passages) + passages_from_tools(tuple(reversed(since_user)))
-        return self._response(self.compose(guidance, user_text, passages), [], prompt_size)
+        selection = None
+        if passages and guidance.answer:
+            selection = await asyncio.to_thread(self.selector.rank, user_text, passages)
+        return self._response(self.compose(guidance, user_text, passages, selection), [], prompt_size)
 
     def _searches(self, question: str, guidance: Guidance) -> list[str]:
         items = comparison_items(question)
@@ -138,7 +165,8 @@ class LocalEngine:
         usage = CallUsage(input_tokens=_approx_tokens(" " * prompt_chars), output_tokens=_approx_tokens(text))
         return LLMResponse(text, calls, usage, "tool_use" if calls else "end_turn", self.name, self.model)
 
-    def compose(self, guidance: Guidance, question: str, passages: list[Passage]) -> str:
+    def compose(self, guidance: Guidance, question: str, passages: list[Passage],
+                selection: Selection | None = None) -> str:
         lang = guidance.language
         book = guidance.playbook
         if _ARE_YOU_BOT.search(question):
@@ -152,12 +180,13 @@ class LocalEngine:
             return " ".join([*guidance.lead_in, honest])
         parts = list(guidance.lead_in)
         if guidance.answer:
-            parts.extend(self._answer(guidance, question, passages))
+            parts.extend(self._answer(guidance, question, passages, selection))
         parts.extend(guidance.follow_up)
         text = " ".join(p.strip() for p in parts if p.strip())
         return text or book.say(lang, "no_answer")
 
-    def _answer(self, guidance: Guidance, question: str, passages: list[Passage]) -> list[str]:
+    def _answer(self, guidance: Guidance, question: str, passages: list[Passage],
+                selection: Selection | None = None) -> list[str]:
         lang, book = guidance.language, guidance.playbook
         if _GREETING.match(question) and len(content_words(question)) <= 2 and not guidance.lead_in:
             return [book.say(lang, "greeting")]
@@ -175,11 +204,38 @@ class LocalEngine:
             if len(picked) == 2:
                 left, right = (f"{p.title}: {best_sentences(question, p.text, 1)}" for p in picked)
                 return [f"{based_on}: {left} {right}"]
-        useful = useful_passages(question, passages, guidance.weak_score)
-        if useful:
-            best = useful[0]
-            return [f"{based_on} ({best.title}): {best_sentences(question, best.text)}"]
-        return [book.say(lang, key) for key in guidance.unanswered if book.say(lang, key)]
+        if passages:
+            if selection is None:
+                selection = self.selector.rank(question, passages)
+            floor = self.selector.answer_floor if self.selector.encoder is not None else LEXICAL_FLOOR
+            chosen = self.selector.answer(selection, floor)
+            if chosen:
+                return [self._quote(lang, based_on, passages, chosen)]
+        said = [book.say(lang, key) for key in guidance.unanswered if book.say(lang, key)]
+        if passages and "no_answer" not in guidance.unanswered:
+            said.append(book.say(lang, "offer_person") or _OFFER_PERSON.get(lang, _OFFER_PERSON["en"]))
+        return said
+
+    @staticmethod
+    def _quote(lang: str, based_on: str, passages: list[Passage], chosen: list[Scored]) -> str:
+        """The chosen units grouped by passage, each group under its title; a passage
+        in another language than the customer's is introduced as such."""
+        groups: dict[int, list[str]] = {}
+        for item in chosen:
+            groups.setdefault(item.unit.passage, []).append(_sentence(item.unit.text))
+        parts: list[str] = []
+        for number, (index, texts) in enumerate(groups.items()):
+            passage = passages[index]
+            body = " ".join(texts)
+            source_lang = passage_language(passage)
+            if source_lang and source_lang != lang:
+                key = (lang, source_lang) if (lang, source_lang) in _CROSS else (lang if lang == "pt" else "en", "")
+                parts.append(_CROSS[key].format(title=passage.title, body=body))
+            elif number == 0:
+                parts.append(f"{based_on} ({passage.title}): {body}")
+            else:
+                parts.append(f"({passage.title}): {body}")
+        return " ".join(parts)
 
     async def stream(self, request: LLMRequest) -> AsyncIterator[StreamEvent]:
         response = await self.complete(request)

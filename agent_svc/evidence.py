@@ -1,0 +1,297 @@
+"""Which sentences of the retrieved passages answer the customer's question.
+
+A passage is cut into units a reply can quote whole: sentences, list items, and
+table rows (a row is given with its header, "Column: value; ..."). Headings and
+the mid-sentence fragments a chunk's overlap starts with are left out. Each unit
+is scored against the question by
+- the sentence encoder (cosine of question and unit; works across languages),
+- the question's words found in the unit (folded, informal spelling spelled out),
+- exact matches on codes, model names and numbers the question names
+  ("SB-BAT-5", "E-105", "500 mega"),
+- what kind of value the question asks for and the unit holds (a price, a
+  duration, a percentage, an e-mail, a phone number, a count),
+- the passage's rank in retrieval (a small prior).
+The local engine answers with the best units (and says it does not know when even
+the best is under `answer_floor`); the hosted providers get the passages ordered by
+their best unit. No grpc here; `rank` is synchronous (the encoder is CPU work)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from agent_svc.domain import Passage
+from agent_svc.text import STOPWORDS
+from atende_guardrails.encoder import SyncEncoder
+from atende_guardrails.informal import spell_out
+from atende_guardrails.text import detect_language, fold, split_sentences
+
+# Calibrated on the dev questions of both evaluation KBs (knowledge_svc/eval/answers.py).
+ANSWER_FLOOR = 0.40
+# A second unit joins the answer when it scores at least this share of the best.
+SECOND_SHARE = 0.75
+MAX_UNITS = 2
+MAX_ANSWER_CHARS = 420
+
+WEIGHTS = {
+    "cosine": 0.5,
+    "window": 0.5,  # the unit with the sentence before it (its context)
+    "passage": 0.0,
+    "number": 0.0,
+    "overlap": 0.1,
+    "code": 0.3,
+    "code_missing": 0.2,
+    "cue": 0.3,
+    "rank": 0.1,
+}
+
+_WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
+# A token that names a thing: letters and digits together, or a hyphenated code.
+_CODE = re.compile(r"(?<![\w])(?=[\w.-]*\d)(?=[\w.-]*[^\W\d_])[\w]+(?:[-.][\w]+)*|(?<![\w])[A-Z]{2,}(?:-[A-Z0-9]+)+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+_FRAGMENT_START = re.compile(r"^[\s]*[a-zà-ÿ(),;:.\-\u2013\u2014]")
+
+_CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    # (what the question asks, what a unit holding that answer looks like)
+    (re.compile(r"\b(quanto (custa|e|é|sai|fica|cobra)|pre[cç]o|valor|custa|mensalidade|taxa de|tarifa|how much|"
+                r"price|cost|fee|charge)\b"), re.compile(r"r\$\s?\d|\d+[.,]\d{2}\b|\bgratis\b|\bfree\b|\bsem custo\b")),
+    (re.compile(r"\b(quanto tempo|qual o prazo|prazo|demora|leva quanto|em quantos dias|quantos dias|quantas horas|"
+                r"how long|how soon|how many (days|hours|minutes|months|years)|when|quando|ate quando)\b"),
+     re.compile(r"\b\d+\s*(a \d+\s*)?(dias?|horas?|minutos?|segundos?|meses|mes|anos?|semanas?|days?|hours?|"
+                r"minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h)\b|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b")),
+    (re.compile(r"\b(e-?mail|email)\b"), re.compile(r"@")),
+    (re.compile(r"\b(telefone|fone|whatsapp|numero|phone|number|ligar|call)\b"),
+     re.compile(r"\(?\d{2}\)?\s?\d{4,5}-?\d{4}|\b0800\b|\d{4}-\d{4}")),
+    (re.compile(r"\b(porcent|percent|%|desconto|discount|juros|interest|multa|fine)\w*"), re.compile(r"\d\s?%")),
+    (re.compile(r"\b(quantos|quantas|how many|how much|qual a capacidade|capacidade|potencia|velocidade|peso|pesa|"
+                r"tamanho|dimens|size|weight|capacity|power|speed)\b"), re.compile(r"\d")),
+    (re.compile(r"\b(site|endereco|address|onde fica|where is|link|app)\b"),
+     re.compile(r"\b(www\.|https?://|\.com|rua|av\.|avenida|street|app)\b")),
+)
+
+
+def score(values: dict[str, float], weights: dict[str, float] | None = None) -> float:
+    weights = weights or WEIGHTS
+    return (weights["cosine"] * values["cosine"] + weights["window"] * values["window"]
+            + weights["passage"] * values["passage"] + weights["number"] * values["number"]
+            + weights["overlap"] * values["overlap"]
+            + weights["code"] * values["code"] - weights["code_missing"] * values["code_missing"]
+            + weights["cue"] * values["cue"] + weights["rank"] * values["rank"])
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A quotable piece of a passage."""
+
+    passage: int  # index into the passages given
+    text: str  # as it would be quoted
+    position: int  # order inside its passage
+
+
+@dataclass(frozen=True)
+class Scored:
+    unit: Unit
+    score: float
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The units ranked best first, and the passages ordered by their best unit."""
+
+    ranked: tuple[Scored, ...]
+    passage_order: tuple[int, ...]
+    # The question names a code or model that none of the passages mentions.
+    names_unknown: bool = False
+
+    @property
+    def best(self) -> float:
+        return self.ranked[0].score if self.ranked else 0.0
+
+
+def _row_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _table_row(cells: list[str], header: list[str]) -> str:
+    if len(cells) == len(header) and len(cells) > 1:
+        pairs = "; ".join(f"{h}: {c}" for h, c in zip(header[1:], cells[1:], strict=True) if c)
+        return f"{cells[0]}: {pairs}."
+    return " | ".join(cells)
+
+
+def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the lines, one branch a kind
+    """Sentences, list items and table rows (with their header), in order."""
+    found: list[str] = []
+    header: list[str] | None = None
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            for sentence in split_sentences(" ".join(paragraph)):
+                found.append(sentence.strip())
+            paragraph.clear()
+
+    for line in passage_text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            header = None
+            continue
+        if "|" in stripped and not stripped.startswith(("-", "*")):
+            flush()
+            cells = _row_cells(stripped)
+            if _TABLE_SEPARATOR.match(stripped):
+                continue
+            if header is None:
+                header = cells
+                continue
+            found.append(_table_row(cells, header))
+            continue
+        if _LIST_MARK.match(stripped) or stripped.startswith("#"):
+            flush()
+            if not stripped.startswith("#"):
+                found.append(_LIST_MARK.sub("", stripped))
+            continue
+        paragraph.append(stripped)
+    flush()
+    return found
+
+
+def units(passage_text: str, passage: int = 0) -> list[Unit]:
+    """The quotable units of a passage, in order: sentences, list items, table rows."""
+    out: list[Unit] = []
+    for position, text in enumerate(_pieces(passage_text)):
+        text = text.strip()
+        if not text or len(_WORD.findall(text)) < 3:
+            continue  # a heading or a label, not an answer
+        if position == 0 and _FRAGMENT_START.match(text):
+            continue  # the chunk starts mid-sentence (its overlap): the whole sentence is in the chunk before
+        if text.endswith(":") and len(text) < 60:
+            continue  # a label introducing a list
+        out.append(Unit(passage, text, position))
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(fold(spell_out(text))) if w not in STOPWORDS and len(w) >= 2}
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 and not any(ch.isdigit() for ch in word) else word
+
+
+def _codes(text: str) -> set[str]:
+    return {fold(c).replace("-", "").replace(".", "").replace(",", "") for c in _CODE.findall(text)
+            if not c.isdigit() or len(c) >= 3}
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", ".").rstrip(".") for n in _NUMBER.findall(text)}
+
+
+def _plain(text: str) -> str:
+    return fold(text).replace("-", "").replace(".", "").replace(",", "")
+
+
+class Selector:
+    """Scores the units of retrieved passages against a question."""
+
+    def __init__(self, encoder: SyncEncoder | None = None, answer_floor: float = ANSWER_FLOOR) -> None:
+        self.encoder = encoder
+        self.answer_floor = answer_floor
+
+    def features(self, question: str, passages: Sequence[Passage]) -> list[tuple[Unit, dict[str, float]]]:
+        """Each unit of the passages with its raw signals (see WEIGHTS)."""
+        candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
+        if not candidates:
+            return []
+        spelled = spell_out(question)
+        folded_q = fold(spelled)
+        q_words = {_stem(w) for w in _words(question)}
+        q_codes = _codes(question)
+        cues = [answer for asks, answer in _CUES if asks.search(folded_q)]
+        q_numbers = _numbers(spelled)
+        windows = [
+            (candidates[i - 1].text + " " + u.text) if i and candidates[i - 1].passage == u.passage else u.text
+            for i, u in enumerate(candidates)
+        ]
+        heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
+        cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
+        n = len(candidates)
+        out: list[tuple[Unit, dict[str, float]]] = []
+        for index, unit in enumerate(candidates):
+            cosine = cosines[index]
+            passage = passages[unit.passage]
+            unit_words = {_stem(w) for w in _words(unit.text)}
+            title_words = {_stem(w) for w in _words(passage.title)}
+            overlap = len(q_words & (unit_words | title_words)) / len(q_words) if q_words else 0.0
+            plain = _plain(unit.text + " " + passage.title)
+            code_hits = sum(1 for c in q_codes if c in plain)
+            folded_unit = fold(unit.text)
+            unit_numbers = _numbers(unit.text)
+            out.append((unit, {
+                "cosine": cosine,
+                "window": cosines[n + index],
+                "passage": cosines[2 * n + unit.passage] if heads else 0.0,
+                "number": len(q_numbers & unit_numbers) / len(q_numbers) if q_numbers else 0.0,
+                "overlap": overlap,
+                "code": code_hits / len(q_codes) if q_codes else 0.0,
+                "code_missing": 1.0 if q_codes and code_hits == 0 else 0.0,
+                "cue": sum(1 for answer in cues if answer.search(folded_unit)) / len(cues) if cues else 0.0,
+                "rank": 1.0 / (1 + unit.passage),
+            }))
+        return out
+
+    def rank(self, question: str, passages: Sequence[Passage]) -> Selection:
+        features = self.features(question, passages)
+        unknown = bool(features) and all(values["code_missing"] for _, values in features)
+        scored = [Scored(unit, score(values)) for unit, values in features]
+        scored.sort(key=lambda s: (-s.score, s.unit.passage, s.unit.position))
+        best_by_passage: dict[int, float] = {}
+        for item in scored:
+            best_by_passage.setdefault(item.unit.passage, item.score)
+        order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
+        return Selection(tuple(scored), tuple(order), unknown)
+
+    def _cosines(self, question: str, texts: list[str]) -> list[float]:
+        if self.encoder is None:
+            return [0.0] * len(texts)
+        vectors = self.encoder.encode([question[:400], *[t[:400] for t in texts]])
+        q = vectors[0]
+        values = vectors[1:] @ q
+        return [float(v) for v in np.asarray(values, dtype=np.float32)]
+
+    def answer(self, selection: Selection, floor: float | None = None) -> list[Scored]:
+        """The units to quote (best first, at most MAX_UNITS), or [] when none answers.
+        When no other unit comes close to the best, the one after it in its passage
+        (the steps after "error E21 means...") fills the second place."""
+        floor = self.answer_floor if floor is None else floor
+        if not selection.ranked or selection.best < floor or selection.names_unknown:
+            return []
+        best = selection.ranked[0]
+        chosen = [best]
+        size = len(best.unit.text)
+        for item in selection.ranked[1:]:
+            if len(chosen) >= MAX_UNITS or item.score < best.score * SECOND_SHARE:
+                break
+            if item.unit.text == best.unit.text:
+                continue
+            if size + len(item.unit.text) > MAX_ANSWER_CHARS:
+                continue
+            chosen.append(item)
+            size += len(item.unit.text)
+        if len(chosen) == 1 and MAX_UNITS > 1:
+            following = next((item for item in selection.ranked if item.unit.passage == best.unit.passage
+                              and item.unit.position == best.unit.position + 1), None)
+            if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
+                chosen.append(following)
+        return chosen
+
+
+def passage_language(passage: Passage) -> str:
+    return detect_language(passage.text, default="")

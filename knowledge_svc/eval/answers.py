@@ -1,0 +1,254 @@
+"""Retrieval and the local engine's answers on the blind KB question sets
+(evals/<kb>/questions.jsonl), per knowledge base and split.
+
+    python -m knowledge_svc.eval.answers                       # both KBs, dev and test
+    python -m knowledge_svc.eval.answers --kb vetorfibra --split dev --verbose
+
+Each KB is ingested the way the service loads a folder (app.load_folder) into a
+fresh Milvus Lite file of its own. For each question:
+- recall@1 / recall@5: the question's document among the document ids of the first
+  1 / 5 passages a search returns;
+- the reply: an agent of the built-in runtime (local engine, output guardrails with
+  the sentence encoder) answers the question with that KB behind its knowledge port,
+  as agent_svc does in a turn;
+- key fact: the reply contains one of the question's facts (case and accents
+  ignored); right doc cited: the reply's citations include the question's document;
+- abstention (unanswerable questions): the reply says it does not know and quotes
+  no passage (no citation).
+
+Exits 1 when a figure on a printed split falls under its threshold (THRESHOLDS)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from atende_guardrails.text import fold
+
+REPO = Path(__file__).resolve().parents[2]
+KBS: dict[str, tuple[Path, Path]] = {
+    "solar": (REPO / "knowledge_svc" / "sample_kb", REPO / "evals" / "solar" / "questions.jsonl"),
+    "vetorfibra": (REPO / "evals" / "vetorfibra" / "kb", REPO / "evals" / "vetorfibra" / "questions.jsonl"),
+}
+# Minimums per KB on any split printed (set a little under what dev reaches).
+THRESHOLDS: dict[str, float] = {
+    "recall@5": 0.90,
+    "recall@1": 0.60,
+    "key_fact": 0.50,
+    "cited": 0.60,
+    "abstained": 0.15,
+}
+DEPTH = 10
+# How a reply says it does not know (the playbooks' not_found / no_answer phrases and kin).
+ABSTAIN = re.compile(
+    r"\b(nao encontrei|nao achei|nao sei|nao tenho (essa|esta|a) informacao|could not find|couldn't find|"
+    r"can't find|cannot find|do not know|don't know|no information)\b"
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    lang: str
+    document_id: str
+    facts: tuple[str, ...]
+    answerable: bool
+    split: str
+
+
+@dataclass
+class Outcome:
+    question: Question
+    returned: list[str]
+    reply: str = ""
+    cited: list[str] = field(default_factory=list)
+
+    @property
+    def rank(self) -> int:
+        return next((i for i, d in enumerate(self.returned[:DEPTH], 1) if d == self.question.document_id), 0)
+
+    @property
+    def has_fact(self) -> bool:
+        folded = fold(self.reply)
+        return any(fold(fact) in folded for fact in self.question.facts)
+
+    @property
+    def says_unknown(self) -> bool:
+        return bool(ABSTAIN.search(fold(self.reply)))
+
+    @property
+    def abstained(self) -> bool:
+        return self.says_unknown and not self.cited
+
+
+def load(path: Path, splits: Sequence[str]) -> list[Question]:
+    out: list[Question] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if item["split"] not in splits:
+            continue
+        out.append(Question(item["id"], item["question"], item.get("lang", ""), item.get("document_id", ""),
+                            tuple(item.get("facts", [])), bool(item.get("answerable", True)), item["split"]))
+    return out
+
+
+def figures(outcomes: Sequence[Outcome]) -> dict[str, tuple[float, int]]:
+    answerable = [o for o in outcomes if o.question.answerable]
+    unanswerable = [o for o in outcomes if not o.question.answerable]
+
+    def share(items: Sequence[Outcome], test: Any) -> tuple[float, int]:
+        return (sum(1 for o in items if test(o)) / len(items) if items else 0.0, len(items))
+
+    return {
+        "recall@5": share(answerable, lambda o: 0 < o.rank <= 5),
+        "recall@1": share(answerable, lambda o: o.rank == 1),
+        "key_fact": share(answerable, lambda o: o.has_fact),
+        "cited": share(answerable, lambda o: o.question.document_id in o.cited),
+        "false_abstain": share(answerable, lambda o: o.says_unknown),
+        "abstained": share(unanswerable, lambda o: o.abstained),
+    }
+
+
+class _KnowledgePort:
+    """The agent's KnowledgePort over an in-process KnowledgeBase (what GrpcKnowledge
+    gets from knowledge_svc)."""
+
+    def __init__(self, knowledge: Any, collection: str) -> None:
+        self.knowledge = knowledge
+        self.collection = collection
+
+    async def search(self, query: str, collection: str, top_k: int, embedding: Any = None) -> list[Any]:
+        from agent_svc.domain import Passage
+
+        found = await self.knowledge.search(self.collection, query[:2000], top_k)
+        return [Passage(p.document_id, p.title, p.source, p.text, p.score) for p in found]
+
+
+async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, retrieval_only: bool = False,
+                 encoder: Any = None) -> list[Outcome]:
+    from agent_svc.app import build_runtime
+    from agent_svc.domain import TurnInput
+    from agent_svc.settings import Settings as AgentSettings
+    from knowledge_svc.app import build_embedder, build_store, load_folder
+    from knowledge_svc.knowledge import KnowledgeBase
+    from knowledge_svc.settings import Settings
+
+    kb_dir, questions_path = KBS[name]
+    questions = load(questions_path, splits)
+    if limit:
+        questions = questions[:limit]
+    folder = Path(tempfile.mkdtemp(prefix=f"atende-kb-eval-{name}-"))
+    try:
+        settings = Settings(milvus_uri=str(folder / "eval.db"), load_sample_kb=False)
+        embedder = await asyncio.to_thread(build_embedder, settings)
+        store = await asyncio.to_thread(build_store, settings, embedder)
+        knowledge = KnowledgeBase(store, embedder, settings.limits())
+        started = time.perf_counter()
+        chunks = await load_folder(knowledge, "eval", kb_dir)
+        print(f"[{name}] ingested {kb_dir.relative_to(REPO)}: {chunks} chunks in {time.perf_counter() - started:.1f} s",
+              file=sys.stderr)
+        runtime = None
+        if not retrieval_only:
+            agent_settings = AgentSettings(knowledge_addr="")  # type: ignore[call-arg]
+            runtime = build_runtime(agent_settings, _KnowledgePort(knowledge, "eval"), environ={},  # type: ignore[arg-type]
+                                    encoder=encoder)
+        outcomes: list[Outcome] = []
+        try:
+            for question in questions:
+                passages = await knowledge.search("eval", question.text, DEPTH)
+                outcome = Outcome(question, [p.document_id for p in passages])
+                if runtime is not None:
+                    reply = await runtime.reply(TurnInput(agent, f"eval-{question.id}", "eval", question.text, "web", ""))
+                    outcome.reply = reply.text
+                    outcome.cited = [p.document_id for p in reply.citations]
+                outcomes.append(outcome)
+        finally:
+            if runtime is not None:
+                await runtime.close()
+            store.close()
+        return outcomes
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(name: str, split: str, outcomes: Sequence[Outcome], verbose: bool, retrieval_only: bool) -> list[str]:
+    figs = figures(outcomes)
+    lines = [f"{name} {split}: {len(outcomes)} questions"]
+    shown = ("recall@5", "recall@1") if retrieval_only else tuple(figs)
+    for key in shown:
+        value, n = figs[key]
+        lines.append(f"  {key:<14} {value:.3f}  (n={n})")
+    if verbose:
+        for o in outcomes:
+            q = o.question
+            bad = (not 0 < o.rank <= 5) if q.answerable else False
+            if not retrieval_only:
+                bad = bad or (not o.has_fact if q.answerable else not o.abstained)
+            if bad:
+                lines.append(f"  - {q.id} [{q.lang}] {q.text!r} want {q.document_id or '(none)'} {list(q.facts)[:2]}"
+                             f" rank {o.rank} got {list(dict.fromkeys(o.returned[:5]))}")
+                if not retrieval_only:
+                    lines.append(f"      reply: {o.reply!r} cited {o.cited}")
+    return lines
+
+
+def failures(figs: dict[str, tuple[float, int]], retrieval_only: bool) -> list[str]:
+    keys = ("recall@5", "recall@1") if retrieval_only else tuple(THRESHOLDS)
+    return [f"{key} {figs[key][0]:.3f} < {THRESHOLDS[key]}" for key in keys
+            if figs[key][1] and figs[key][0] < THRESHOLDS[key]]
+
+
+async def _main(args: argparse.Namespace) -> int:
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    encoder = None
+    if not args.retrieval_only:
+        from atende_guardrails.encoder import UsemEncoder
+
+        encoder = UsemEncoder()
+        await encoder.start()
+    status = 0
+    try:
+        for name in (list(KBS) if args.kb == "all" else [args.kb]):
+            outcomes = await run_kb(name, splits, args.agent, args.limit, args.retrieval_only, encoder)
+            for split in splits:
+                part = [o for o in outcomes if o.question.split == split]
+                print("\n".join(report(name, split, part, args.verbose, args.retrieval_only)))
+                failed = failures(figures(part), args.retrieval_only)
+                if failed:
+                    print(f"  BELOW THRESHOLD: {'; '.join(failed)}")
+                    status = 1
+    finally:
+        if encoder is not None:
+            encoder.close()
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m knowledge_svc.eval.answers", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kb", choices=["all", *KBS], default="all")
+    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--agent", default="product", help="the built-in agent that answers (default product)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N questions of each KB")
+    parser.add_argument("--retrieval-only", action="store_true", help="recall only, no replies")
+    parser.add_argument("--verbose", action="store_true", help="list misses")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    return asyncio.run(_main(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+"""The blind KB question sets (evals/): retrieval and the local engine's answers on
+the dev split of the second business's KB stay above the eval's thresholds."""
+
+from __future__ import annotations
+
+from knowledge_svc.eval.answers import THRESHOLDS, figures, run_kb
+
+
+async def test_vetorfibra_dev_answers_meet_the_thresholds() -> None:
+    from atende_guardrails.encoder import UsemEncoder
+
+    encoder = UsemEncoder()
+    await encoder.start()
+    try:
+        outcomes = await run_kb("vetorfibra", ("dev",), "product", encoder=encoder)
+    finally:
+        encoder.close()
+    figs = figures(outcomes)
+    assert figs["recall@5"][1] == 56 and figs["abstained"][1] == 5
+    for key, minimum in THRESHOLDS.items():
+        assert figs[key][0] >= minimum, (key, figs[key])
