@@ -220,7 +220,7 @@
     if (id) select(id);
   });
 
-  // Leads (a supervisor's, i.e. admin, credential).
+  // Leads (any human agent or supervisor).
   async function loadLeads() {
     $("leads-error").textContent = "";
     const body = $("leads");

@@ -377,8 +377,9 @@ class MemoryService:
 
 
 class LeadServiceStub:
-    """LeadService exposes leads. GetLead and ListLeads are public; UpsertLead is
-    called by the router and integrations.
+    """LeadService exposes leads. GetLead and ListLeads are public to human agents
+    (the console's leads list: the people who follow leads up) and admins; UpsertLead
+    is called by the router and integrations.
     """
 
     def __init__(self, channel):
@@ -405,8 +406,9 @@ class LeadServiceStub:
 
 
 class LeadServiceServicer:
-    """LeadService exposes leads. GetLead and ListLeads are public; UpsertLead is
-    called by the router and integrations.
+    """LeadService exposes leads. GetLead and ListLeads are public to human agents
+    (the console's leads list: the people who follow leads up) and admins; UpsertLead
+    is called by the router and integrations.
     """
 
     def UpsertLead(self, request, context):
@@ -458,8 +460,9 @@ def add_LeadServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class LeadService:
-    """LeadService exposes leads. GetLead and ListLeads are public; UpsertLead is
-    called by the router and integrations.
+    """LeadService exposes leads. GetLead and ListLeads are public to human agents
+    (the console's leads list: the people who follow leads up) and admins; UpsertLead
+    is called by the router and integrations.
     """
 
     @staticmethod
