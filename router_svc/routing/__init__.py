@@ -34,6 +34,28 @@ class Router:
         self.strategy = strategy
         self.policy = policy
 
+    def members(self) -> list[Strategy]:
+        return list(getattr(self.strategy, "strategies", [self.strategy]))
+
+    def start_sync(self) -> None:
+        """Encodes the examples now (tools and tests; the service awaits start())."""
+        for member in self.members():
+            if isinstance(member, EmbeddingClassifier):
+                member.start_sync()
+
+    async def start(self) -> None:
+        for member in self.members():
+            if isinstance(member, EmbeddingClassifier):
+                await member.start()
+
+    def kinds(self) -> dict[str, str]:
+        """The kind of every intent the strategies know (topic, small_talk, ...)."""
+        found: dict[str, str] = {}
+        for member in self.members():
+            for spec in getattr(member, "intents", {}).values():
+                found.setdefault(spec.name, spec.kind)
+        return found
+
     async def route(self, text: str, current_agent: str, history: tuple[str, ...] = ()) -> Decision:
         prediction = await self.strategy.predict(text, history)
         decision = self.policy.decide(prediction, current_agent)

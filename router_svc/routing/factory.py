@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from atende_guardrails.encoder import TextEncoder
 from router_svc.routing import (
     Cascade,
@@ -14,8 +16,13 @@ from router_svc.routing import (
     ExampleSet,
     KeywordClassifier,
     LlmClassifier,
+    Router,
+    RoutingPolicy,
     Strategy,
 )
+
+if TYPE_CHECKING:
+    from router_svc.settings import Settings
 
 STRATEGIES = ("keywords", "embedding", "llm", "cascade")
 
@@ -58,3 +65,22 @@ def build_strategy(
 
 def needs_encoder(name: str, cascade: Sequence[str]) -> bool:
     return name == "embedding" or (name == "cascade" and "embedding" in cascade)
+
+
+def build_router(settings: Settings, encoder: TextEncoder | None, completion: CompletionPort | None) -> Router:
+    """The router the service runs, from its settings alone (call start() before use)."""
+    strategy = build_strategy(
+        settings.routing_strategy,
+        keyword_rules=settings.keyword_rules,
+        examples_file=settings.routing_examples,
+        encoder=encoder,
+        completion=completion,
+        cascade=settings.routing_cascade,
+        cascade_threshold=settings.routing_cascade_threshold,
+    )
+    policy = RoutingPolicy(
+        min_confidence=settings.routing_min_confidence,
+        handoff_confidence=settings.routing_handoff_confidence,
+        default_agent=settings.routing_default_agent,
+    )
+    return Router(strategy, policy)
