@@ -17,9 +17,11 @@ from router_svc.routing.base import (
     Prediction,
     Strategy,
     load_intents,
+    predict_with,
 )
 from router_svc.routing.cascade import Cascade
 from router_svc.routing.embedding import EmbeddingClassifier, ExampleSet
+from router_svc.routing.hybrid import HybridClassifier, load_cues
 from router_svc.routing.keywords import KeywordClassifier, normalize
 from router_svc.routing.llm import CompletionPort, LlmClassifier
 from router_svc.routing.policy import RoutingPolicy
@@ -40,12 +42,12 @@ class Router:
     def start_sync(self) -> None:
         """Encodes the examples now (tools and tests; the service awaits start())."""
         for member in self.members():
-            if isinstance(member, EmbeddingClassifier):
+            if isinstance(member, (EmbeddingClassifier, HybridClassifier)):
                 member.start_sync()
 
     async def start(self) -> None:
         for member in self.members():
-            if isinstance(member, EmbeddingClassifier):
+            if isinstance(member, (EmbeddingClassifier, HybridClassifier)):
                 await member.start()
 
     def kinds(self) -> dict[str, str]:
@@ -57,7 +59,7 @@ class Router:
         return found
 
     async def route(self, text: str, current_agent: str, history: tuple[str, ...] = ()) -> Decision:
-        prediction = await self.strategy.predict(text, history)
+        prediction = await predict_with(self.strategy, text, history, current_agent)
         decision = self.policy.decide(prediction, current_agent)
         METRICS.inc("routing_decisions", strategy=decision.strategy, action=decision.action)
         if decision.handoff_from:
@@ -75,6 +77,7 @@ __all__ = [
     "Decision",
     "EmbeddingClassifier",
     "ExampleSet",
+    "HybridClassifier",
     "IntentSpec",
     "KeywordClassifier",
     "LlmClassifier",
@@ -82,6 +85,7 @@ __all__ = [
     "Router",
     "RoutingPolicy",
     "Strategy",
+    "load_cues",
     "load_intents",
     "normalize",
 ]

@@ -1,5 +1,6 @@
 """Builds the configured router: ROUTER_ROUTING_STRATEGY is keywords, embedding,
-llm or cascade (ROUTER_ROUTING_CASCADE lists the strategies, cheapest first)."""
+hybrid, llm or cascade (ROUTER_ROUTING_CASCADE lists the strategies, cheapest
+first; "llm" is left out of a cascade when no classifier is configured)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,20 @@ from router_svc.routing import (
     CompletionPort,
     EmbeddingClassifier,
     ExampleSet,
+    HybridClassifier,
     KeywordClassifier,
     LlmClassifier,
     Router,
     RoutingPolicy,
     Strategy,
+    load_cues,
 )
 
 if TYPE_CHECKING:
     from router_svc.settings import Settings
 
-STRATEGIES = ("keywords", "embedding", "llm", "cascade")
+STRATEGIES = ("keywords", "embedding", "hybrid", "llm", "cascade")
+DEFAULT_CUES = Path(__file__).resolve().parent.parent / "rules" / "cues.toml"
 
 
 def build_strategy(
@@ -36,6 +40,7 @@ def build_strategy(
     completion: CompletionPort | None,
     cascade: Sequence[str] = ("keywords", "embedding"),
     cascade_threshold: float = 0.75,
+    cues_file: Path = DEFAULT_CUES,
 ) -> Strategy:
     if name == "keywords":
         return KeywordClassifier(keyword_rules)
@@ -43,6 +48,10 @@ def build_strategy(
         if encoder is None:
             raise ValueError("the embedding strategy needs an encoder")
         return EmbeddingClassifier(encoder, ExampleSet.load(examples_file))
+    if name == "hybrid":
+        if encoder is None:
+            raise ValueError("the hybrid strategy needs an encoder")
+        return HybridClassifier(encoder, ExampleSet.load(examples_file), load_cues(cues_file))
     if name == "llm":
         if completion is None:
             raise ValueError("the llm strategy needs a completion port (agent_svc)")
@@ -52,19 +61,19 @@ def build_strategy(
             by_intent.setdefault(intent, []).append(text)
         return LlmClassifier(completion, examples.intents, by_intent)
     if name == "cascade":
-        members = [n for n in cascade if n != "cascade"]
+        members = [n for n in cascade if n != "cascade" and not (n == "llm" and completion is None)]
         if not members:
             raise ValueError("the cascade lists no strategy")
         return Cascade(
             [build_strategy(n, keyword_rules=keyword_rules, examples_file=examples_file, encoder=encoder,
-                            completion=completion) for n in members],
+                            completion=completion, cues_file=cues_file) for n in members],
             cascade_threshold,
         )
     raise ValueError(f"unknown routing strategy {name!r}; known: {', '.join(STRATEGIES)}")
 
 
 def needs_encoder(name: str, cascade: Sequence[str]) -> bool:
-    return name == "embedding" or (name == "cascade" and "embedding" in cascade)
+    return name in ("embedding", "hybrid") or (name == "cascade" and bool({"embedding", "hybrid"} & set(cascade)))
 
 
 def build_router(settings: Settings, encoder: TextEncoder | None, completion: CompletionPort | None) -> Router:
@@ -77,6 +86,7 @@ def build_router(settings: Settings, encoder: TextEncoder | None, completion: Co
         completion=completion,
         cascade=settings.routing_cascade,
         cascade_threshold=settings.routing_cascade_threshold,
+        cues_file=settings.routing_cues,
     )
     policy = RoutingPolicy(
         min_confidence=settings.routing_min_confidence,

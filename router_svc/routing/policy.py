@@ -30,8 +30,14 @@ class RoutingPolicy:
             if current_agent:
                 return Decision(current_agent, p.intent, p.confidence, "sticky")
             return Decision(self.default_agent, p.intent, p.confidence, p.strategy)
-        if p.kind == OUT_OF_SCOPE and p.confidence >= self.out_of_scope_confidence:
+        if p.kind == OUT_OF_SCOPE and p.intent != UNCLEAR and (p.contextual or p.confidence >= self.out_of_scope_confidence):
             return Decision("", p.intent, p.confidence, p.strategy, action="clarify")
+        if p.contextual and p.agent and p.intent != UNCLEAR:
+            # The strategy weighed the conversation already: a request always names its
+            # (nearest) agent, and a different one is a change of topic.
+            if not current_agent or p.agent == current_agent:
+                return Decision(p.agent, p.intent, p.confidence, p.strategy)
+            return Decision(p.agent, p.intent, p.confidence, p.strategy, handoff_from=current_agent)
         if p.intent == UNCLEAR or not p.agent or p.confidence < self.min_confidence:
             intent = p.intent if p.intent != OUT_OF_SCOPE else UNCLEAR
             if current_agent:
