@@ -35,6 +35,8 @@ obrigado obrigada obrigadao valeu vlw brigado brigada muito mt thanks thank you 
 ok okay okk blz beleza certo entendi show perfeito otimo top massa legal joia fechado combinado cool great perfect nice
 awesome got gotcha understood sure alright fine tchau ate mais logo breve falou flw bye see later adeus abraco abracos
 nada isso era so de por enquanto thats all that's for now have a day da de pois ta esta bao sim nao yes no yeah yep
+ah ahh hum hm entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo later get back
+you to fechou demais bacana ótimo otima excelente excellent
 """.split())
 
 
@@ -44,6 +46,7 @@ class Cue:
     destination: str
     weight: float
     patterns: tuple[re.Pattern[str], ...]
+    suppresses: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns)
@@ -53,7 +56,7 @@ def load_cues(path: Path) -> list[Cue]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return [
         Cue(str(c["name"]), str(c["destination"]), float(c.get("weight", 1.0)),
-            tuple(re.compile(p) for p in c.get("patterns", [])))
+            tuple(re.compile(p) for p in c.get("patterns", [])), tuple(str(n) for n in c.get("suppresses", [])))
         for c in data.get("cue", [])
     ]
 
@@ -81,12 +84,12 @@ class HybridClassifier:
         cues: list[Cue],
         *,
         k: int = 3,
-        temperature: float = 0.05,
+        temperature: float = 0.06,
         prototype_weight: float = 0.5,
         context_weight: float = 0.6,
         follow_up_words: int = 7,
-        context_prior: float = 1.6,
-        stay_prior: float = 0.6,
+        context_prior: float = 2.0,
+        stay_prior: float = 0.3,
         clarify_margin: float = 0.1,
         min_similarity: float = 0.25,
     ) -> None:
@@ -179,6 +182,8 @@ class HybridClassifier:
         text_folded = folded(text)
         words = re.findall(r"[a-z0-9]+", text_folded)
         fired = [c for c in self.cues if c.destination in self._agents and c.matches(text_folded)]
+        suppressed = {name for c in fired for name in c.suppresses}
+        fired = [c for c in fired if c.name not in suppressed]
         for cue in fired:
             logits[self.destinations.index(cue.destination)] += cue.weight
         chit_chat = bool(words) and all(w in _SMALL_TALK_WORDS for w in words)
@@ -191,11 +196,16 @@ class HybridClassifier:
                 logits[i] = -math.inf
             elif destination == OUT_OF_SCOPE and fired:
                 logits[i] -= 1.5
-        vague = not fired and not chit_chat and any(
+        vague = not chit_chat and len(words) <= 8 and any(
             c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
         follow_up = previous is not None or (bool(current_agent) and self.is_follow_up(text))
-        if current_agent in self._agents and not chit_chat:
-            logits[self.destinations.index(current_agent)] += self.context_prior if follow_up else self.stay_prior
+        # A cue for another agent is a change of topic: the conversation's agent gets no lean.
+        elsewhere = any(c.destination != current_agent for c in fired)
+        if current_agent in self._agents and not chit_chat and not elsewhere:
+            prior = self.stay_prior
+            if follow_up:
+                prior = self.context_prior * (1.5 if _FOLLOW_UP.match(text_folded) else 1.0)
+            logits[self.destinations.index(current_agent)] += prior
 
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
