@@ -66,7 +66,8 @@ class Case:
 
 
 def load_single(business: str, splits: Sequence[str]) -> list[Case]:
-    rows = [json.loads(line) for line in (EVALS / business / "routing.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = (EVALS / business / "routing.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
     return [Case(r["id"], r["text"], r["agent"]) for r in rows if r["split"] in splits]
 
 
@@ -123,7 +124,7 @@ async def _conversations(router: Router, kinds: dict[str, str],
                          conversations: Sequence[Sequence[Case]]) -> list[tuple[Case, str, Decision]]:
     out = []
     for turns in conversations:
-        current, history = "", []
+        current, history = "", list[str]()
         for case in turns:
             decision = await router.route(case.text, current, tuple(history[-3:]))
             out.append((case, rest_label(decision, kinds), decision))

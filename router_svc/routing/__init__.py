@@ -88,4 +88,5 @@ __all__ = [
     "load_cues",
     "load_intents",
     "normalize",
+    "predict_with",
 ]

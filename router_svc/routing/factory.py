@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from atende_guardrails.encoder import TextEncoder
@@ -53,13 +52,7 @@ def build_strategy(
             raise ValueError("the hybrid strategy needs an encoder")
         return HybridClassifier(encoder, ExampleSet.load(examples_file), load_cues(cues_file))
     if name == "llm":
-        if completion is None:
-            raise ValueError("the llm strategy needs a completion port (agent_svc)")
-        examples = ExampleSet.load(examples_file)
-        by_intent: dict[str, list[str]] = {}
-        for intent, text in examples.examples:
-            by_intent.setdefault(intent, []).append(text)
-        return LlmClassifier(completion, examples.intents, by_intent)
+        return _llm(completion, examples_file)
     if name == "cascade":
         members = [n for n in cascade if n != "cascade" and not (n == "llm" and completion is None)]
         if not members:
@@ -70,6 +63,16 @@ def build_strategy(
             cascade_threshold,
         )
     raise ValueError(f"unknown routing strategy {name!r}; known: {', '.join(STRATEGIES)}")
+
+
+def _llm(completion: CompletionPort | None, examples_file: Path) -> LlmClassifier:
+    if completion is None:
+        raise ValueError("the llm strategy needs a completion port (agent_svc)")
+    examples = ExampleSet.load(examples_file)
+    by_intent: dict[str, list[str]] = {}
+    for intent, text in examples.examples:
+        by_intent.setdefault(intent, []).append(text)
+    return LlmClassifier(completion, examples.intents, by_intent)
 
 
 def needs_encoder(name: str, cascade: Sequence[str]) -> bool:

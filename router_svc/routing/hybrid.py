@@ -162,7 +162,8 @@ class HybridClassifier:
         vectors = await self.encoder.aencode(texts)
         return self.predict_vectors(text, vectors[0], vectors[1] if follow_up else None, current_agent)
 
-    def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "") -> Prediction:
+    def _scores(self, vector: Vectors, previous: Vectors | None) -> tuple[np.ndarray, np.ndarray]:
+        """Each intent's score (nearest examples and prototype) and each destination's (its best intent)."""
         assert self._matrix is not None and self._prototypes is not None, "call start() first"
         if previous is not None:
             blended = vector + self.context_weight * previous
@@ -173,13 +174,13 @@ class HybridClassifier:
         counted = np.isfinite(top)
         knn = np.where(counted, top, 0.0).sum(axis=1) / counted.sum(axis=1)
         intent_scores = (1 - self.prototype_weight) * knn + self.prototype_weight * (self._prototypes @ vector)
-        # Each destination's score: its best intent.
         group_scores = np.full(len(self.destinations), -1.0)
         np.maximum.at(group_scores, self._group_index, intent_scores)
-        logits = group_scores / self.temperature
-        logits = logits - logits.max()
+        return intent_scores, group_scores
 
-        text_folded = folded(text)
+    def _kinds_of_message(self, logits: np.ndarray, text_folded: str) -> tuple[list[Cue], bool]:
+        """Adds the cues to the log-odds; returns the agent cues that fired and whether the
+        whole message is pleasantries."""
         words = re.findall(r"[a-z0-9]+", text_folded)
         fired = [c for c in self.cues if c.destination in self._agents and c.matches(text_folded)]
         suppressed = {name for c in fired for name in c.suppresses}
@@ -196,16 +197,27 @@ class HybridClassifier:
                 logits[i] = -math.inf
             elif destination == OUT_OF_SCOPE and fired:
                 logits[i] -= 1.5
-        vague = not chit_chat and len(words) <= 8 and any(
+        return fired, chit_chat
+
+    def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], previous: Vectors | None, current_agent: str) -> None:
+        """A follow-up leans to the conversation's agent, unless a cue names another one."""
+        if current_agent not in self._agents or any(c.destination != current_agent for c in fired):
+            return
+        prior = self.stay_prior
+        if previous is not None or self.is_follow_up(text):
+            prior = self.context_prior * (1.5 if _FOLLOW_UP.match(folded(text)) else 1.0)
+        logits[self.destinations.index(current_agent)] += prior
+
+    def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "") -> Prediction:
+        intent_scores, group_scores = self._scores(vector, previous)
+        logits = group_scores / self.temperature
+        logits = logits - logits.max()
+        text_folded = folded(text)
+        fired, chit_chat = self._kinds_of_message(logits, text_folded)
+        if not chit_chat:
+            self._lean(logits, text, fired, previous, current_agent)
+        vague = not chit_chat and len(text_folded.split()) <= 8 and any(
             c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
-        follow_up = previous is not None or (bool(current_agent) and self.is_follow_up(text))
-        # A cue for another agent is a change of topic: the conversation's agent gets no lean.
-        elsewhere = any(c.destination != current_agent for c in fired)
-        if current_agent in self._agents and not chit_chat and not elsewhere:
-            prior = self.stay_prior
-            if follow_up:
-                prior = self.context_prior * (1.5 if _FOLLOW_UP.match(text_folded) else 1.0)
-            logits[self.destinations.index(current_agent)] += prior
 
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
@@ -213,16 +225,15 @@ class HybridClassifier:
         best = int(np.argmax(shares))
         group = self.destinations[best]
         ranked = {self._names[i]: round(float(intent_scores[i]), 3) for i in np.argsort(-intent_scores)[:4]}
-        in_group = [i for i, g in enumerate(self._groups) if g == group]
-        intent = self._names[max(in_group, key=lambda i: intent_scores[i])]
-        spec = self.intents[intent]
         confidence = round(float(shares[best]), 3)
-        top_score = float(group_scores.max())
+        unclear = Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True)
         if group == UNCLEAR or (vague and not current_agent):
-            return Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True)
-        if group in self._agents and not current_agent:
+            return unclear
+        if group in self._agents and not current_agent and not fired:
             agent_shares = sorted((float(shares[self.destinations.index(a)]) for a in self._agents), reverse=True)
             close = len(agent_shares) > 1 and agent_shares[0] - agent_shares[1] < self.clarify_margin
-            if (close and not fired) or (top_score < self.min_similarity and not fired):
-                return Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True)
+            if close or float(group_scores.max()) < self.min_similarity:
+                return unclear
+        in_group = [i for i, g in enumerate(self._groups) if g == group]
+        spec = self.intents[self._names[max(in_group, key=lambda i: intent_scores[i])]]
         return Prediction(spec.name, spec.agent, spec.kind, confidence, self.name, ranked, destinations, contextual=True)
