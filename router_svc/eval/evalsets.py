@@ -36,7 +36,6 @@ from pathlib import Path
 from atende_guardrails.encoder import UsemEncoder
 from router_svc.routing import OUT_OF_SCOPE, SMALL_TALK, Decision, Router
 from router_svc.routing.factory import build_router
-from router_svc.routing.normalize import plain
 from router_svc.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,7 +164,7 @@ def evaluate(businesses: Sequence[str], splits: Sequence[str], show_errors: bool
             single = load_single(business, (split,))
             conversations = load_conversations(business, (split,))
             # One batch fills the encoder's cache: the routing below reads it.
-            encoder.encode([plain(c.text) for c in single] + [plain(c.text) for turns in conversations for c in turns])
+            encoder.encode([c.text for c in single] + [c.text for turns in conversations for c in turns])
             print(f"\n== {business} / {split}")
             started = time.perf_counter()
             results = asyncio.run(_single(router, kinds, single))

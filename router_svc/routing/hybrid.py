@@ -129,6 +129,7 @@ class HybridClassifier:
         return spec.agent if spec.kind == TOPIC else spec.kind
 
     def _texts(self) -> list[str]:
+        # The examples normalised (once, at start): closer to both spellings customers use.
         return [plain(text) for _, text in self.examples.examples]
 
     def _prepare(self, matrix: Vectors) -> None:
@@ -158,7 +159,10 @@ class HybridClassifier:
         if self._matrix is None:
             await self.start()
         follow_up = bool(history) and self.is_follow_up(text)
-        texts = [plain(text)] + ([plain(history[-1])] if follow_up else [])
+        # The message as the customer wrote it: the input guardrails and the agent's
+        # retrieval encode the same text, so the turn computes one vector (the cues read
+        # the normalised text; the encoder copes with informal spelling as well either way).
+        texts = [text] + ([history[-1]] if follow_up else [])
         vectors = await self.encoder.aencode(texts)
         return self.predict_vectors(text, vectors[0], vectors[1] if follow_up else None, current_agent)
 
@@ -212,7 +216,7 @@ class HybridClassifier:
         intent_scores, group_scores = self._scores(vector, previous)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
-        text_folded = folded(text)
+        text_folded = folded(text[:1000])
         fired, chit_chat = self._kinds_of_message(logits, text_folded)
         if not chit_chat:
             self._lean(logits, text, fired, previous, current_agent)
