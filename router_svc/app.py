@@ -16,7 +16,7 @@ from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
 from router_svc.actions import ActionPlanner
-from router_svc.clients import AgentCompletion, GrpcAgents, GrpcMemory
+from router_svc.clients import AgentClassifier, AgentCompletion, GrpcAgents, GrpcMemory
 from router_svc.queries import Queries
 from router_svc.routing.factory import build_router, needs_encoder
 from router_svc.servicer import ConversationServicer
@@ -49,7 +49,11 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
     if needs_encoder(settings.routing_strategy, settings.routing_cascade) or settings.semantic_guardrails:
         encoder = UsemEncoder()
         await encoder.start()  # loads the model on the encoder's thread, not on the event loop
-    completion = AgentCompletion(agents, settings.llm_classifier_agent) if settings.llm_classifier_agent else None
+    completion: AgentClassifier | AgentCompletion | None = None
+    if settings.routing_llm_classify:
+        completion = AgentClassifier(agents)
+    elif settings.llm_classifier_agent:
+        completion = AgentCompletion(agents, settings.llm_classifier_agent)
     router = build_router(settings, encoder, completion)
     await router.start()  # encodes the examples off the event loop
     guardrails = await asyncio.to_thread(

@@ -54,7 +54,10 @@ class Settings(ServiceSettings):
     routing_examples: Path = RULES_DIR / "examples.toml"
     # Domain-general lexical cues of the hybrid strategy (buying, complaint, how-it-works words).
     routing_cues: Path = RULES_DIR / "cues.toml"
-    # agent_svc agent that answers classification prompts for the "llm" strategy; empty disables it.
+    # The "llm" strategy asks agent_svc's ClassifyText (structured output from a hosted model).
+    routing_llm_classify: bool = False
+    # Older path: an agent_svc agent that answers classification prompts as replies (used when
+    # routing_llm_classify is off); empty disables it.
     llm_classifier_agent: str = ""
 
     # The guardrail chains and their texts: the router runs the input chain (and the output

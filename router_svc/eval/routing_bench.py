@@ -64,8 +64,11 @@ def main() -> None:
 
     asyncio.run(run())  # warm up (code paths, numpy)
     times = sorted(asyncio.run(run()))
-    p = lambda q: times[min(len(times) - 1, int(q * len(times)))]  # noqa: E731
-    print(f"routing step ({router.strategy.name}, {'cold cache' if args.cold else 'warm cache' if args.warm else 'live'}): {len(times)} messages"
+    def p(q: float) -> float:
+        return times[min(len(times) - 1, int(q * len(times)))]
+
+    mode = "cold cache" if args.cold else "warm cache" if args.warm else "live"
+    print(f"routing step ({router.strategy.name}, {mode}): {len(times)} messages"
           f"  p50 {p(0.50):.2f} ms  p95 {p(0.95):.2f} ms  p99 {p(0.99):.2f} ms  mean {statistics.mean(times):.2f} ms")
     encoder.close()
 

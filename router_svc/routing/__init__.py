@@ -23,7 +23,7 @@ from router_svc.routing.cascade import Cascade
 from router_svc.routing.embedding import EmbeddingClassifier, ExampleSet
 from router_svc.routing.hybrid import HybridClassifier, load_cues
 from router_svc.routing.keywords import KeywordClassifier, normalize
-from router_svc.routing.llm import CompletionPort, LlmClassifier
+from router_svc.routing.llm import ClassifyPort, CompletionPort, LabelSpec, LlmClassifier
 from router_svc.routing.policy import RoutingPolicy
 
 log = logging.getLogger("atende.router.routing")
@@ -73,6 +73,7 @@ __all__ = [
     "TOPIC",
     "UNCLEAR",
     "Cascade",
+    "ClassifyPort",
     "CompletionPort",
     "Decision",
     "EmbeddingClassifier",
@@ -80,6 +81,7 @@ __all__ = [
     "HybridClassifier",
     "IntentSpec",
     "KeywordClassifier",
+    "LabelSpec",
     "LlmClassifier",
     "Prediction",
     "Router",

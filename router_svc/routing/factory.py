@@ -22,6 +22,7 @@ from router_svc.routing import (
     Strategy,
     load_cues,
 )
+from router_svc.routing.llm import ClassifyPort
 
 if TYPE_CHECKING:
     from router_svc.settings import Settings
@@ -36,7 +37,7 @@ def build_strategy(
     keyword_rules: Path,
     examples_file: Path,
     encoder: TextEncoder | None,
-    completion: CompletionPort | None,
+    completion: CompletionPort | ClassifyPort | None,
     cascade: Sequence[str] = ("keywords", "embedding"),
     cascade_threshold: float = 0.75,
     cues_file: Path = DEFAULT_CUES,
@@ -65,7 +66,7 @@ def build_strategy(
     raise ValueError(f"unknown routing strategy {name!r}; known: {', '.join(STRATEGIES)}")
 
 
-def _llm(completion: CompletionPort | None, examples_file: Path) -> LlmClassifier:
+def _llm(completion: CompletionPort | ClassifyPort | None, examples_file: Path) -> LlmClassifier:
     if completion is None:
         raise ValueError("the llm strategy needs a completion port (agent_svc)")
     examples = ExampleSet.load(examples_file)
@@ -79,7 +80,7 @@ def needs_encoder(name: str, cascade: Sequence[str]) -> bool:
     return name in ("embedding", "hybrid") or (name == "cascade" and bool({"embedding", "hybrid"} & set(cascade)))
 
 
-def build_router(settings: Settings, encoder: TextEncoder | None, completion: CompletionPort | None) -> Router:
+def build_router(settings: Settings, encoder: TextEncoder | None, completion: CompletionPort | ClassifyPort | None) -> Router:
     """The router the service runs, from its settings alone (call start() before use)."""
     strategy = build_strategy(
         settings.routing_strategy,

@@ -8,7 +8,17 @@ import pytest
 
 from atende_guardrails.encoder import UsemEncoder
 from router_svc.eval import evalsets
-from router_svc.routing import ExampleSet, HybridClassifier, Router, RoutingPolicy, load_cues
+from router_svc.routing import (
+    Cascade,
+    ExampleSet,
+    HybridClassifier,
+    LabelSpec,
+    LlmClassifier,
+    Router,
+    RoutingPolicy,
+    load_cues,
+    load_intents,
+)
 from router_svc.routing.factory import build_router
 from router_svc.routing.normalize import folded, plain
 from router_svc.settings import RULES_DIR, Settings
@@ -71,3 +81,28 @@ def test_the_blind_dev_sets_reach_their_thresholds(encoder: UsemEncoder) -> None
     scores = evalsets.evaluate(tuple(evalsets.BUSINESSES), ("dev",), encoder=encoder)
     assert len(scores) == 4
     assert evalsets.below_thresholds(scores) == []
+
+
+class _Classify:
+    def __init__(self, answer: tuple[str, float]) -> None:
+        self.answer = answer
+        self.calls: list[tuple[str, str, list[str]]] = []
+
+    async def classify(self, text: str, history: object, labels: list[LabelSpec], current_agent: str) -> tuple[str, float]:
+        self.calls.append((text, current_agent, [x.name for x in labels]))
+        return self.answer
+
+
+async def test_the_llm_strategy_uses_structured_classification(router: Router) -> None:
+    intents = load_intents(RULES_DIR / "examples.toml")
+    port = _Classify(("technical_problem", 0.93))
+    llm = LlmClassifier(port, intents, {"technical_problem": ["O inversor apita"]})
+    hybrid = router.strategy
+    cascade = Router(Cascade([hybrid, llm], 0.99), RoutingPolicy())
+    decision = await cascade.route("isso aqui de novo", "sales", ("meu inversor apita",))
+    assert decision.agent == "support" and decision.strategy == "llm"
+    assert port.calls[0][1] == "sales" and "technical_problem" in port.calls[0][2]
+    # Malformed output (a label the business does not have): the hybrid's answer stands.
+    broken = Router(Cascade([hybrid, LlmClassifier(_Classify(("astrology", 0.9)), intents, {})], 0.99), RoutingPolicy())
+    kept = await broken.route("quero comprar o kit, qto fica?", "")
+    assert kept.agent == "sales" and kept.strategy == "hybrid"
