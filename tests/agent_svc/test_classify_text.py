@@ -72,7 +72,7 @@ async def test_the_rpc_answers_with_the_label(llm_server: FakeLLMServer) -> None
     from agent_svc.servicer import AgentServicer
 
     class _Runtime:
-        class deps:  # noqa: N801
+        class deps:
             providers = _classifier(llm_server, "openai").providers
 
     servicer = AgentServicer(_Runtime())  # type: ignore[arg-type]
