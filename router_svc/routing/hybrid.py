@@ -35,7 +35,7 @@ obrigado obrigada obrigadao valeu vlw brigado brigada muito mt thanks thank you 
 ok okay okk blz beleza certo entendi show perfeito otimo top massa legal joia fechado combinado cool great perfect nice
 awesome got gotcha understood sure alright fine tchau ate mais logo breve falou flw bye see later adeus abraco abracos
 nada isso era so de por enquanto thats all that's for now have a day da de pois ta esta bao sim nao yes no yeah yep
-ah ahh hum hm entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo later get back
+ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo later get back
 you to fechou demais bacana ótimo otima excelente excellent
 """.split())
 
@@ -92,7 +92,9 @@ class HybridClassifier:
         stay_prior: float = 0.3,
         clarify_margin: float = 0.1,
         min_similarity: float = 0.25,
+        topic_change_weight: float = 1.0,
     ) -> None:
+        self.topic_change_weight = topic_change_weight
         self.encoder = encoder
         self.examples = examples
         self.intents = examples.intents
@@ -205,7 +207,8 @@ class HybridClassifier:
 
     def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], previous: Vectors | None, current_agent: str) -> None:
         """A follow-up leans to the conversation's agent, unless a cue names another one."""
-        if current_agent not in self._agents or any(c.destination != current_agent for c in fired):
+        if current_agent not in self._agents or any(
+                c.destination != current_agent and c.weight >= self.topic_change_weight for c in fired):
             return
         prior = self.stay_prior
         if previous is not None or self.is_follow_up(text):
