@@ -35,9 +35,15 @@ obrigado obrigada obrigadao valeu vlw brigado brigada muito mt thanks thank you 
 ok okay okk blz beleza certo entendi show perfeito otimo top massa legal joia fechado combinado cool great perfect nice
 awesome got gotcha understood sure alright fine tchau ate mais logo breve falou flw bye see later adeus abraco abracos
 nada isso era so de por enquanto thats all that's for now have a day da de pois ta esta bao sim nao yes no yeah yep
-ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo later get back
-you to fechou demais bacana ótimo otima excelente excellent
+ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo
+later get back you to fechou demais bacana otima excelente excellent
 """.split())
+
+
+def is_chit_chat(text: str) -> bool:
+    """The whole message is pleasantries ("oi, tudo bem?", "ok valeu", "thanks!")."""
+    words = re.findall(r"[a-z0-9]+", folded(text[:300]))
+    return bool(words) and all(w in _SMALL_TALK_WORDS for w in words)
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,12 @@ class HybridClassifier:
     async def predict(self, text: str, history: tuple[str, ...] = (), current_agent: str = "") -> Prediction:
         if self._matrix is None:
             await self.start()
+        # Pleasantries say nothing about the topic: the context is the customer's last
+        # message that did, and without one the conversation's agent is only the
+        # default a greeting got, not a topic to lean to.
+        history = tuple(h for h in history if not is_chit_chat(h))
+        if not history:
+            current_agent = ""
         follow_up = bool(history) and self.is_follow_up(text)
         # The message as the customer wrote it: the input guardrails and the agent's
         # retrieval encode the same text, so the turn computes one vector (the cues read
@@ -193,7 +205,7 @@ class HybridClassifier:
         fired = [c for c in fired if c.name not in suppressed]
         for cue in fired:
             logits[self.destinations.index(cue.destination)] += cue.weight
-        chit_chat = bool(words) and all(w in _SMALL_TALK_WORDS for w in words)
+        chit_chat = is_chit_chat(text_folded)
         short = len(words) <= 4
         for i, destination in enumerate(self.destinations):
             if destination == SMALL_TALK:
