@@ -163,9 +163,9 @@ def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "
     scores: dict[str, float] = {}
     for name in strategies:
         if name == "llm":
-            print("\n== llm: not evaluated. agent_svc offers no classification RPC, and its offline engine is not an LLM;"
-                  " the strategy (router_svc/routing/llm.py) runs when ROUTER_LLM_CLASSIFIER_AGENT names an agent_svc"
-                  " agent backed by a hosted model.")
+            print("\n== llm: not evaluated offline: it needs a hosted model. With ROUTER_ROUTING_LLM_CLASSIFY=true the"
+                  " strategy (router_svc/routing/llm.py) calls agent_svc's ClassifyText (structured output); its"
+                  " wire format is tested against the loopback fakes (tests/agent_svc/test_classify_text.py).")
             continue
         name, strategy = _strategy(name, keywords, embedding, settings.routing_cascade_threshold, hybrid)
         started = time.perf_counter()
