@@ -15,6 +15,7 @@ from atende.agent.v1 import agent_service_pb2_grpc as pb_grpc
 from atende.common.v1 import types_pb2
 from google.protobuf.timestamp_pb2 import Timestamp
 
+from agent_svc.classify import Label, TextClassifier
 from agent_svc.domain import (
     Action,
     AgentReply,
@@ -32,6 +33,9 @@ from agent_svc.domain import (
     TurnInput,
 )
 from agent_svc.runtime import AgentRuntime
+from atende_runtime.errors import InvalidArgument
+
+MAX_CLASSIFY_CHARS = 4000
 
 Context = grpc.aio.ServicerContext[Any, Any]
 
@@ -165,6 +169,7 @@ def _usage_metadata(reply: AgentReply, started: float) -> tuple[tuple[str, str],
 class AgentServicer(pb_grpc.AgentServiceServicer):
     def __init__(self, runtime: AgentRuntime) -> None:
         self.runtime = runtime
+        self.classifier = TextClassifier(runtime.deps.providers)
 
     async def GenerateReply(self, request: pb.GenerateReplyRequest, context: Context) -> pb.GenerateReplyResponse:
         started = time.perf_counter()
@@ -182,6 +187,18 @@ class AgentServicer(pb_grpc.AgentServiceServicer):
             else:
                 context.set_trailing_metadata(_usage_metadata(item, started))
                 yield pb.StreamReplyResponse(final=to_response(item))
+
+    async def ClassifyText(self, request: pb.ClassifyTextRequest, context: Context) -> pb.ClassifyTextResponse:
+        labels = [Label(x.name, x.description, tuple(x.examples)) for x in request.labels if x.name]
+        if len(request.text) > MAX_CLASSIFY_CHARS:
+            raise InvalidArgument.single("text", f"at most {MAX_CLASSIFY_CHARS} characters")
+        found = await self.classifier.classify(request.text, list(request.history)[-3:], labels, request.current_agent)
+        usage = found.usage
+        return pb.ClassifyTextResponse(
+            label=found.label, confidence=found.confidence, provider=found.provider, model=found.model,
+            usage=pb.LlmUsage(calls=found.calls, input_tokens=usage.input_tokens, output_tokens=usage.output_tokens,
+                              cache_read_tokens=usage.cache_read_tokens, cache_write_tokens=usage.cache_write_tokens),
+        )
 
     async def ListAgents(self, request: pb.ListAgentsRequest, context: Context) -> pb.ListAgentsResponse:
         return pb.ListAgentsResponse(

@@ -16,11 +16,9 @@ from atende_runtime.channels import open_channel
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
 from router_svc.actions import ActionPlanner
-from router_svc.clients import AgentCompletion, GrpcAgents, GrpcMemory
+from router_svc.clients import AgentClassifier, AgentCompletion, GrpcAgents, GrpcMemory
 from router_svc.queries import Queries
-from router_svc.routing import Router, RoutingPolicy
-from router_svc.routing.embedding import EmbeddingClassifier
-from router_svc.routing.factory import build_strategy, needs_encoder
+from router_svc.routing.factory import build_router, needs_encoder
 from router_svc.servicer import ConversationServicer
 from router_svc.settings import Settings
 from router_svc.turn import TurnService
@@ -51,28 +49,16 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
     if needs_encoder(settings.routing_strategy, settings.routing_cascade) or settings.semantic_guardrails:
         encoder = UsemEncoder()
         await encoder.start()  # loads the model on the encoder's thread, not on the event loop
-    completion = AgentCompletion(agents, settings.llm_classifier_agent) if settings.llm_classifier_agent else None
-    strategy = build_strategy(
-        settings.routing_strategy,
-        keyword_rules=settings.keyword_rules,
-        examples_file=settings.routing_examples,
-        encoder=encoder,
-        completion=completion,
-        cascade=settings.routing_cascade,
-        cascade_threshold=settings.routing_cascade_threshold,
-    )
-    for member in getattr(strategy, "strategies", [strategy]):
-        if isinstance(member, EmbeddingClassifier):
-            await member.start()  # encodes the examples off the event loop
-    policy = RoutingPolicy(
-        min_confidence=settings.routing_min_confidence,
-        handoff_confidence=settings.routing_handoff_confidence,
-        default_agent=settings.routing_default_agent,
-    )
+    completion: AgentClassifier | AgentCompletion | None = None
+    if settings.routing_llm_classify:
+        completion = AgentClassifier(agents)
+    elif settings.llm_classifier_agent:
+        completion = AgentCompletion(agents, settings.llm_classifier_agent)
+    router = build_router(settings, encoder, completion)
+    await router.start()  # encodes the examples off the event loop
     guardrails = await asyncio.to_thread(
         load_guardrails, settings.guardrails_config, settings.guardrails_lexicon, encoder
     )
-    router = Router(strategy, policy)
     turns = TurnService(
         memory,
         agents,
@@ -86,7 +72,7 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
     queries = Queries(memory, router, guardrails, settings.max_text_chars)
     servicer = ConversationServicer(turns, queries)
     register(server, conversation_service_pb2.DESCRIPTOR.services_by_name["ConversationService"], servicer)
-    log.info("routing", extra={"strategy": strategy.name, "input_checks": guardrails.input.names,
+    log.info("routing", extra={"strategy": router.strategy.name, "input_checks": guardrails.input.names,
                                "output_checks": guardrails.output.names})
     probes = [health_pb2_grpc.HealthStub(memory_channel), health_pb2_grpc.HealthStub(agent_channel)]
 

@@ -5,7 +5,7 @@ becomes UNAVAILABLE, never a bare internal error."""
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator, Awaitable, Sequence
 from typing import TypeVar
 
 import grpc
@@ -17,6 +17,7 @@ from atende.memory.v1 import memory_service_pb2_grpc as mgrpc
 
 from atende_runtime.errors import Unavailable
 from atende_runtime.grpc_errors import from_rpc_error
+from router_svc.routing.llm import LabelSpec
 
 log = logging.getLogger("atende.router.clients")
 T = TypeVar("T")
@@ -105,3 +106,19 @@ class AgentCompletion:
             channel="api", language="en",
         ))
         return reply.text
+
+
+class AgentClassifier:
+    """The "llm" routing strategy's structured path: agent_svc's ClassifyText (a forced
+    tool call with a JSON schema, no agent and no reply gate in between)."""
+
+    def __init__(self, agents: GrpcAgents) -> None:
+        self.agents = agents
+
+    async def classify(self, text: str, history: Sequence[str], labels: Sequence[LabelSpec],
+                       current_agent: str) -> tuple[str, float]:
+        answer = await _call("agent_svc", self.agents.stub.ClassifyText(apb.ClassifyTextRequest(
+            text=text, history=list(history)[-3:], current_agent=current_agent,
+            labels=[apb.ClassLabel(name=x.name, description=x.description, examples=list(x.examples)) for x in labels],
+        ), timeout=self.agents.timeout))
+        return answer.label, answer.confidence

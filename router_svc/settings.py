@@ -34,10 +34,11 @@ class Settings(ServiceSettings):
     # Messages of history given to the agent.
     context_messages: int = 20
 
-    # Routing strategy: "keywords", "embedding", "llm" or "cascade".
+    # Routing strategy: "keywords", "embedding", "hybrid", "llm" or "cascade".
     routing_strategy: str = "cascade"
-    # The strategies of the cascade, cheapest first.
-    routing_cascade: list[str] = ["keywords", "embedding"]
+    # The strategies of the cascade, cheapest first ("llm" only runs when
+    # llm_classifier_agent is set; "hybrid" is the examples, the cues and the conversation).
+    routing_cascade: list[str] = ["hybrid", "llm"]
     # A cascade strategy answers when its confidence reaches this; otherwise the next one is asked.
     routing_cascade_threshold: float = 0.8
     # Below this confidence a message is unclear: the conversation keeps its agent, or the router asks.
@@ -48,9 +49,15 @@ class Settings(ServiceSettings):
     routing_default_agent: str = "sales"
     # Keyword routing rules.
     keyword_rules: Path = RULES_DIR / "keywords.toml"
-    # Labelled examples for the embedding strategy (and the intent catalogue for the LLM one).
+    # Labelled examples for the embedding and hybrid strategies (and the intent catalogue for
+    # the LLM one): a new business is configured by this file alone (ROUTER_ROUTING_EXAMPLES).
     routing_examples: Path = RULES_DIR / "examples.toml"
-    # agent_svc agent that answers classification prompts for the "llm" strategy; empty disables it.
+    # Domain-general lexical cues of the hybrid strategy (buying, complaint, how-it-works words).
+    routing_cues: Path = RULES_DIR / "cues.toml"
+    # The "llm" strategy asks agent_svc's ClassifyText (structured output from a hosted model).
+    routing_llm_classify: bool = False
+    # Older path: an agent_svc agent that answers classification prompts as replies (used when
+    # routing_llm_classify is off); empty disables it.
     llm_classifier_agent: str = ""
 
     # The guardrail chains and their texts: the router runs the input chain (and the output

@@ -99,6 +99,8 @@ class AnthropicProvider(SDKProvider):
             ]
             if request.tool_choice == "none":
                 params["tool_choice"] = {"type": "none"}
+            elif request.tool_choice.startswith("tool:"):  # structured output: this tool must be called
+                params["tool_choice"] = {"type": "tool", "name": request.tool_choice[5:]}
         if request.timeout is not None:
             params["timeout"] = request.timeout
         return params

@@ -68,7 +68,8 @@ class LLMRequest:
     context: str
     messages: tuple[ChatMessage, ...]
     tools: tuple[ToolSpec, ...] = ()
-    # "auto": the model may call tools; "none": it must answer in text (the loop's last step).
+    # "auto": the model may call tools; "none": it must answer in text (the loop's last step);
+    # "tool:<name>": it must call that tool (structured output, e.g. classification).
     tool_choice: str = "auto"
     max_tokens: int = 600
     temperature: float = 0.3

@@ -93,6 +93,8 @@ class OpenAIProvider(SDKProvider):
             ]
             if request.tool_choice == "none":
                 params["tool_choice"] = "none"
+            elif request.tool_choice.startswith("tool:"):  # structured output: this tool must be called
+                params["tool_choice"] = {"type": "function", "function": {"name": request.tool_choice[5:]}}
         if self.official and self.config.prompt_cache and request.cache_key:
             # OpenAI caches prompt prefixes by itself; the key keeps one agent's
             # requests on the same cache. Compatible servers may reject the field.

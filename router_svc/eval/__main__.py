@@ -1,6 +1,10 @@
 """python -m router_svc.eval routing [--errors]
+python -m router_svc.eval evalsets [--split dev|test|both] [--business solar,vetorfibra] [--errors]
 
 routing: accuracy and a confusion matrix per routing strategy (eval/routing.tsv).
+evalsets: the blind sets of evals/ (single messages and conversations per turn,
+per business and split), scored as a REST client sees a turn; exits 1 below the
+thresholds.
 The guardrail evaluation moved with the library: python -m atende_guardrails.eval"""
 
 from __future__ import annotations
@@ -10,7 +14,13 @@ import sys
 from atende_runtime.main import limit_blas_threads
 
 if __name__ == "__main__":
-    if sys.argv[1:2] != ["routing"] or any(arg != "--errors" for arg in sys.argv[2:]):
+    command = sys.argv[1:2]
+    if command == ["evalsets"]:
+        limit_blas_threads()  # before numpy loads
+        from router_svc.eval.evalsets import main
+
+        sys.exit(main(sys.argv[2:]))
+    if command != ["routing"] or any(arg != "--errors" for arg in sys.argv[2:]):
         raise SystemExit(__doc__)
     limit_blas_threads()  # before numpy loads
     from router_svc.eval.routing_eval import run

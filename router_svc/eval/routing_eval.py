@@ -17,10 +17,13 @@ from router_svc.routing import (
     Cascade,
     EmbeddingClassifier,
     ExampleSet,
+    HybridClassifier,
     KeywordClassifier,
     Prediction,
     RoutingPolicy,
     Strategy,
+    load_cues,
+    predict_with,
 )
 from router_svc.settings import Settings
 
@@ -79,7 +82,7 @@ class _Precomputed:
 async def _evaluate(strategy: Strategy, policy: RoutingPolicy, turns: Sequence[Turn]) -> list[tuple[Turn, str, str]]:
     results = []
     for turn in turns:
-        prediction = await strategy.predict(turn.text, turn.history)
+        prediction = await predict_with(strategy, turn.text, turn.history, turn.current_agent)
         decision = policy.decide(prediction, turn.current_agent)
         results.append((turn, "clarify" if decision.clarify else decision.agent, decision.intent))
     return results
@@ -119,11 +122,14 @@ def run(show_errors: bool = False) -> None:
           "routing_holdout.tsv: written after rules/examples.toml was frozen, used for nothing else.")
     evaluate(EVAL_DIR / "routing.tsv", show_errors=show_errors)
     print("\n\n######## held-out set")
-    evaluate(EVAL_DIR / "routing_holdout.tsv", ("keywords", "embedding", "cascade"), show_errors=show_errors)
+    evaluate(EVAL_DIR / "routing_holdout.tsv", ("keywords", "embedding", "cascade", "hybrid"), show_errors=show_errors)
 
 
-def _strategy(name: str, keywords: Strategy, embedding: Strategy | None, threshold: float) -> tuple[str, Strategy]:
+def _strategy(name: str, keywords: Strategy, embedding: Strategy | None, threshold: float,
+              hybrid: Strategy | None = None) -> tuple[str, Strategy]:
     """The strategy a name stands for, and the name it is reported under."""
+    if name == "hybrid" and hybrid is not None:
+        return "hybrid (the service's default: examples, cues and the conversation)", hybrid
     if name == "keywords":
         return name, keywords
     if name == "embedding" and embedding is not None:
@@ -133,7 +139,7 @@ def _strategy(name: str, keywords: Strategy, embedding: Strategy | None, thresho
     raise SystemExit(f"unknown strategy {name!r}")
 
 
-def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "cascade", "llm"),
+def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "cascade", "hybrid", "llm"),
              show_errors: bool = False) -> dict[str, float]:
     settings = Settings()
     turns = load_turns(path)
@@ -145,20 +151,23 @@ def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "
     keywords = KeywordClassifier(settings.keyword_rules)
     encoder: UsemEncoder | None = None
     embedding: _Precomputed | None = None
-    if {"embedding", "cascade"} & set(strategies):
+    hybrid: HybridClassifier | None = None
+    if {"embedding", "cascade", "hybrid"} & set(strategies):
         encoder = UsemEncoder()
         encoder.load()
         classifier = EmbeddingClassifier(encoder, ExampleSet.load(settings.routing_examples))
         classifier.start_sync()
         embedding = _Precomputed(classifier, turns)
+        hybrid = HybridClassifier(encoder, ExampleSet.load(settings.routing_examples), load_cues(settings.routing_cues))
+        hybrid.start_sync()
     scores: dict[str, float] = {}
     for name in strategies:
         if name == "llm":
-            print("\n== llm: not evaluated. agent_svc offers no classification RPC, and its offline engine is not an LLM;"
-                  " the strategy (router_svc/routing/llm.py) runs when ROUTER_LLM_CLASSIFIER_AGENT names an agent_svc"
-                  " agent backed by a hosted model.")
+            print("\n== llm: not evaluated offline: it needs a hosted model. With ROUTER_ROUTING_LLM_CLASSIFY=true the"
+                  " strategy (router_svc/routing/llm.py) calls agent_svc's ClassifyText (structured output); its"
+                  " wire format is tested against the loopback fakes (tests/agent_svc/test_classify_text.py).")
             continue
-        name, strategy = _strategy(name, keywords, embedding, settings.routing_cascade_threshold)
+        name, strategy = _strategy(name, keywords, embedding, settings.routing_cascade_threshold, hybrid)
         started = time.perf_counter()
         results = asyncio.run(_evaluate(strategy, policy, turns))
         scores[name] = _report(name, results, time.perf_counter() - started)

@@ -17,11 +17,13 @@ from router_svc.routing.base import (
     Prediction,
     Strategy,
     load_intents,
+    predict_with,
 )
 from router_svc.routing.cascade import Cascade
 from router_svc.routing.embedding import EmbeddingClassifier, ExampleSet
+from router_svc.routing.hybrid import HybridClassifier, load_cues
 from router_svc.routing.keywords import KeywordClassifier, normalize
-from router_svc.routing.llm import CompletionPort, LlmClassifier
+from router_svc.routing.llm import ClassifyPort, CompletionPort, LabelSpec, LlmClassifier
 from router_svc.routing.policy import RoutingPolicy
 
 log = logging.getLogger("atende.router.routing")
@@ -34,8 +36,30 @@ class Router:
         self.strategy = strategy
         self.policy = policy
 
+    def members(self) -> list[Strategy]:
+        return list(getattr(self.strategy, "strategies", [self.strategy]))
+
+    def start_sync(self) -> None:
+        """Encodes the examples now (tools and tests; the service awaits start())."""
+        for member in self.members():
+            if isinstance(member, (EmbeddingClassifier, HybridClassifier)):
+                member.start_sync()
+
+    async def start(self) -> None:
+        for member in self.members():
+            if isinstance(member, (EmbeddingClassifier, HybridClassifier)):
+                await member.start()
+
+    def kinds(self) -> dict[str, str]:
+        """The kind of every intent the strategies know (topic, small_talk, ...)."""
+        found: dict[str, str] = {}
+        for member in self.members():
+            for spec in getattr(member, "intents", {}).values():
+                found.setdefault(spec.name, spec.kind)
+        return found
+
     async def route(self, text: str, current_agent: str, history: tuple[str, ...] = ()) -> Decision:
-        prediction = await self.strategy.predict(text, history)
+        prediction = await predict_with(self.strategy, text, history, current_agent)
         decision = self.policy.decide(prediction, current_agent)
         METRICS.inc("routing_decisions", strategy=decision.strategy, action=decision.action)
         if decision.handoff_from:
@@ -49,17 +73,22 @@ __all__ = [
     "TOPIC",
     "UNCLEAR",
     "Cascade",
+    "ClassifyPort",
     "CompletionPort",
     "Decision",
     "EmbeddingClassifier",
     "ExampleSet",
+    "HybridClassifier",
     "IntentSpec",
     "KeywordClassifier",
+    "LabelSpec",
     "LlmClassifier",
     "Prediction",
     "Router",
     "RoutingPolicy",
     "Strategy",
+    "load_cues",
     "load_intents",
     "normalize",
+    "predict_with",
 ]

@@ -53,6 +53,9 @@ class Prediction:
     # Share of the evidence for each destination (agent name, or the kind for
     # small talk / out of scope), when the strategy can tell.
     destinations: dict[str, float] = field(default_factory=dict)
+    # True when the strategy already weighed the conversation's current agent (the
+    # hybrid strategy): the policy then follows its agent instead of re-judging.
+    contextual: bool = False
 
     @classmethod
     def unclear(cls, strategy: str, confidence: float = 0.0) -> Prediction:
@@ -83,3 +86,11 @@ class Strategy(Protocol):
     name: str
 
     async def predict(self, text: str, history: tuple[str, ...] = ()) -> Prediction: ...
+
+
+async def predict_with(strategy: Strategy, text: str, history: tuple[str, ...], current_agent: str) -> Prediction:
+    """Asks a strategy, giving it the conversation's current agent when it reads
+    one (`accepts_agent`)."""
+    if current_agent and getattr(strategy, "accepts_agent", False):
+        return await strategy.predict(text, history, current_agent=current_agent)  # type: ignore[call-arg]
+    return await strategy.predict(text, history)

@@ -7,12 +7,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from router_svc.routing.base import UNCLEAR, Prediction, Strategy
+from router_svc.routing.base import UNCLEAR, Prediction, Strategy, predict_with
 
 log = logging.getLogger("atende.router.routing")
 
 
 class Cascade:
+    accepts_agent = True
+
     def __init__(self, strategies: Sequence[Strategy], threshold: float = 0.75) -> None:
         if not strategies:
             raise ValueError("a cascade needs at least one strategy")
@@ -20,11 +22,11 @@ class Cascade:
         self.threshold = threshold
         self.name = "cascade(" + ",".join(s.name for s in self.strategies) + ")"
 
-    async def predict(self, text: str, history: tuple[str, ...] = ()) -> Prediction:
+    async def predict(self, text: str, history: tuple[str, ...] = (), current_agent: str = "") -> Prediction:
         answers: list[Prediction] = []
         for strategy in self.strategies:
             try:
-                prediction = await strategy.predict(text, history)
+                prediction = await predict_with(strategy, text, history, current_agent)
             except Exception:
                 log.warning("routing strategy failed", extra={"strategy": strategy.name}, exc_info=True)
                 continue

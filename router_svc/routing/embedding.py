@@ -53,6 +53,7 @@ class EmbeddingClassifier:
         self.short_words = short_words
         self.encoder = encoder
         self.examples = examples
+        self.intents = examples.intents
         self.k = k
         self.temperature = temperature
         self.min_similarity = min_similarity

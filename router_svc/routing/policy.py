@@ -24,14 +24,24 @@ class RoutingPolicy:
     # share of the evidence (strategies that report shares: embedding).
     stay_share: float = 0.2
 
+    @staticmethod
+    def _follow(p: Prediction, current_agent: str) -> Decision:
+        """The strategy weighed the conversation already: a request always names its
+        (nearest) agent, and a different one is a change of topic."""
+        if not current_agent or p.agent == current_agent:
+            return Decision(p.agent, p.intent, p.confidence, p.strategy)
+        return Decision(p.agent, p.intent, p.confidence, p.strategy, handoff_from=current_agent)
+
     def decide(self, prediction: Prediction, current_agent: str) -> Decision:
         p = prediction
         if p.kind == SMALL_TALK and p.intent != UNCLEAR:
             if current_agent:
                 return Decision(current_agent, p.intent, p.confidence, "sticky")
             return Decision(self.default_agent, p.intent, p.confidence, p.strategy)
-        if p.kind == OUT_OF_SCOPE and p.confidence >= self.out_of_scope_confidence:
+        if p.kind == OUT_OF_SCOPE and p.intent != UNCLEAR and (p.contextual or p.confidence >= self.out_of_scope_confidence):
             return Decision("", p.intent, p.confidence, p.strategy, action="clarify")
+        if p.contextual and p.agent and p.intent != UNCLEAR:
+            return self._follow(p, current_agent)
         if p.intent == UNCLEAR or not p.agent or p.confidence < self.min_confidence:
             intent = p.intent if p.intent != OUT_OF_SCOPE else UNCLEAR
             if current_agent:

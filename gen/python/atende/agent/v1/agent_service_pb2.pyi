@@ -106,6 +106,42 @@ class StreamReplyResponse(_message.Message):
     final: GenerateReplyResponse
     def __init__(self, delta: _Optional[str] = ..., final: _Optional[_Union[GenerateReplyResponse, _Mapping]] = ...) -> None: ...
 
+class ClassifyTextRequest(_message.Message):
+    __slots__ = ("text", "history", "labels", "current_agent")
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    HISTORY_FIELD_NUMBER: _ClassVar[int]
+    LABELS_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_AGENT_FIELD_NUMBER: _ClassVar[int]
+    text: str
+    history: _containers.RepeatedScalarFieldContainer[str]
+    labels: _containers.RepeatedCompositeFieldContainer[ClassLabel]
+    current_agent: str
+    def __init__(self, text: _Optional[str] = ..., history: _Optional[_Iterable[str]] = ..., labels: _Optional[_Iterable[_Union[ClassLabel, _Mapping]]] = ..., current_agent: _Optional[str] = ...) -> None: ...
+
+class ClassLabel(_message.Message):
+    __slots__ = ("name", "description", "examples")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    EXAMPLES_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    description: str
+    examples: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., examples: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ClassifyTextResponse(_message.Message):
+    __slots__ = ("label", "confidence", "provider", "model", "usage")
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    USAGE_FIELD_NUMBER: _ClassVar[int]
+    label: str
+    confidence: float
+    provider: str
+    model: str
+    usage: LlmUsage
+    def __init__(self, label: _Optional[str] = ..., confidence: _Optional[float] = ..., provider: _Optional[str] = ..., model: _Optional[str] = ..., usage: _Optional[_Union[LlmUsage, _Mapping]] = ...) -> None: ...
+
 class ListAgentsRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

@@ -46,6 +46,11 @@ class AgentServiceStub:
                 request_serializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.StreamReplyRequest.SerializeToString,
                 response_deserializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.StreamReplyResponse.FromString,
                 _registered_method=True)
+        self.ClassifyText = channel.unary_unary(
+                '/atende.agent.v1.AgentService/ClassifyText',
+                request_serializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.ClassifyTextRequest.SerializeToString,
+                response_deserializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.ClassifyTextResponse.FromString,
+                _registered_method=True)
         self.ListAgents = channel.unary_unary(
                 '/atende.agent.v1.AgentService/ListAgents',
                 request_serializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.ListAgentsRequest.SerializeToString,
@@ -73,6 +78,17 @@ class AgentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ClassifyText(self, request, context):
+        """Classifies a customer's message into one of the caller's labels with a hosted
+        LLM, as structured output (a forced tool call whose arguments follow a JSON
+        schema), outside any agent's reply and its output gate. router_svc's "llm"
+        routing strategy calls it. An empty label means no hosted model gave a valid
+        answer (none configured, all failed, or the output was malformed).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListAgents(self, request, context):
         """Lists the agents this deployment runs, built-in and custom.
         """
@@ -92,6 +108,11 @@ def add_AgentServiceServicer_to_server(servicer, server):
                     servicer.StreamReply,
                     request_deserializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.StreamReplyRequest.FromString,
                     response_serializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.StreamReplyResponse.SerializeToString,
+            ),
+            'ClassifyText': grpc.unary_unary_rpc_method_handler(
+                    servicer.ClassifyText,
+                    request_deserializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.ClassifyTextRequest.FromString,
+                    response_serializer=atende_dot_agent_dot_v1_dot_agent__service__pb2.ClassifyTextResponse.SerializeToString,
             ),
             'ListAgents': grpc.unary_unary_rpc_method_handler(
                     servicer.ListAgents,
@@ -155,6 +176,33 @@ class AgentService:
             '/atende.agent.v1.AgentService/StreamReply',
             atende_dot_agent_dot_v1_dot_agent__service__pb2.StreamReplyRequest.SerializeToString,
             atende_dot_agent_dot_v1_dot_agent__service__pb2.StreamReplyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ClassifyText(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/atende.agent.v1.AgentService/ClassifyText',
+            atende_dot_agent_dot_v1_dot_agent__service__pb2.ClassifyTextRequest.SerializeToString,
+            atende_dot_agent_dot_v1_dot_agent__service__pb2.ClassifyTextResponse.FromString,
             options,
             channel_credentials,
             insecure,

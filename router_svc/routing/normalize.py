@@ -1,0 +1,69 @@
+"""Informal customer text made plain before routing reads it: the abbreviations
+and spellings of chat Portuguese ("vcs", "qto", "pra", "n", "tb"), missing
+accents on common words, stretched letters ("oiii", "muitooo"), laughter and
+emojis. Nothing here is about a business: it is how people type.
+
+`plain` is what the encoder reads (accents restored where a word is
+unambiguous); `folded` is what the lexical cues match (lower case, no accents)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from atende_guardrails.text import detect_language, fold
+
+# Chat abbreviations that mean one thing in any language.
+_ALWAYS = {
+    "vc": "você", "vcs": "vocês", "voce": "você", "voces": "vocês", "qto": "quanto", "qnto": "quanto", "qnt": "quanto",
+    "qta": "quanta", "qtos": "quantos", "qtas": "quantas", "tbm": "também", "tb": "também", "tambem": "também",
+    "msm": "mesmo", "blz": "beleza", "pq": "porque", "hj": "hoje", "dps": "depois", "mto": "muito", "mt": "muito",
+    "mta": "muita", "obg": "obrigado", "obgd": "obrigado", "vlw": "valeu", "td": "tudo", "oq": "o que",
+    "ngm": "ninguém", "aki": "aqui", "kd": "cadê", "cade": "cadê", "naum": "não", "nao": "não", "ñ": "não",
+    "entao": "então", "sao": "são", "ate": "até", "tao": "estão", "ta": "está", "tá": "está", "tô": "estou",
+    "pra": "para", "pro": "para o", "pros": "para os", "pras": "para as", "agr": "agora", "cmg": "comigo",
+    "vdd": "verdade", "tmj": "valeu", "flw": "falou", "pfv": "por favor", "pfvr": "por favor", "pls": "please",
+    "plz": "please", "thx": "thanks", "ty": "thank you", "u": "you", "ur": "your", "wanna": "want to",
+    "gonna": "going to", "tdb": "tudo bem", "ja": "já", "la": "lá",
+}
+# Short words that are only read as Portuguese abbreviations in a Portuguese text.
+_PORTUGUESE = {"n": "não", "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "s": "sem", "so": "só"}
+_WORD = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
+_STRETCH = re.compile(r"(\w)\1{2,}", re.UNICODE)
+_LAUGH = re.compile(r"\b(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:rs){2,}|kkk\w*)\b", re.IGNORECASE)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+_EMOJI_WORDS = {"👍": " ok ", "👌": " ok ", "🙏": " obrigado ", "👋": " oi ", "✅": " ok "}
+_SUFFIXES = (("coes", "ções"), ("cao", "ção"), ("soes", "sões"))
+
+
+def _restore(word: str) -> str:
+    for plain, accented in _SUFFIXES:
+        if word.endswith(plain) and len(word) > len(plain) + 2:
+            return word[: -len(plain)] + accented
+    return word
+
+
+@lru_cache(maxsize=8192)
+def plain(text: str) -> str:
+    """The text as the encoder should read it."""
+    text = text[:2000]
+    for emoji, word in _EMOJI_WORDS.items():
+        text = text.replace(emoji, word)
+    text = _EMOJI.sub(" ", text)
+    text = _LAUGH.sub(" ", text)
+    text = _STRETCH.sub(r"\1", text)
+    lowered = text.lower()
+    english = detect_language(lowered, "pt") == "en"
+    out: list[str] = []
+    for token in _WORD.findall(lowered):
+        replacement = _ALWAYS.get(token)
+        if replacement is None and not english:
+            replacement = _PORTUGUESE.get(token)
+        out.append(replacement if replacement is not None else _restore(token))
+    return re.sub(r"\s+", " ", "".join(out)).strip() or text.strip()
+
+
+@lru_cache(maxsize=8192)
+def folded(text: str) -> str:
+    """Lower case, no accents, abbreviations spelled out: what the cues match."""
+    return fold(plain(text))
