@@ -87,10 +87,16 @@ dashboards: ## rewrite the Grafana dashboards (k8s/components/observability/dash
 bench: $(STAMP) ## run the benchmarks (each prints p50/p95/p99 and throughput)
 	@for script in benchmarks/*_bench.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-eval: $(STAMP) ## print the quality evaluations (routing accuracy, guardrail detection, retrieval recall)
-	$(BIN)/python -m router_svc.eval routing
-	$(BIN)/python -m atende_guardrails.eval
-	@if [ -d knowledge_svc/eval ]; then $(BIN)/python -m knowledge_svc.eval; fi
+# The blind sets of evals/ (dev and test, each figure with its set size) and the project's
+# older sets; every one runs, and the target fails if any figure is under its threshold.
+EVALS := "router_svc.eval evalsets --split both" "router_svc.eval routing" \
+	"atende_guardrails.eval.blind_eval --split both" "atende_guardrails.eval" \
+	"knowledge_svc.eval.answers --split both" "knowledge_svc.eval"
+
+eval: $(STAMP) ## print the quality evaluations (routing, answers, retrieval, injection, PII; dev and test), fail under the thresholds
+	@failed=""; for evaluation in $(EVALS); do echo "== python -m $$evaluation"; \
+	  $(BIN)/python -m $$evaluation || failed="$$failed\n  $$evaluation"; echo; done; \
+	if [ -n "$$failed" ]; then printf "under a threshold:$$failed\n"; exit 1; fi
 
 clean: ## remove build output (keeps data/ and .venv)
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -207,10 +207,10 @@ def test_customer_and_agent_live_in_two_browsers(stack: Stack, browser: Callable
     _shot(customer, "01-customer-opened")
 
     # 1. A streamed answer with a citation.
-    box.send_keys("My inverter shows error E04, what should I do?", Keys.ENTER)
+    box.send_keys("My inverter shows error E-104, what should I do?", Keys.ENTER)
     _wait(lambda: customer.find_elements(By.CSS_SELECTOR, "li.msg.assistant .sources"), "a cited answer")
     answer = _texts(customer, "li.msg.assistant .text")[-1]
-    assert "inverter" in answer.lower()
+    assert "insulation" in answer.lower()  # what the knowledge base says E-104 is
     _shot(customer, "02-customer-streamed-answer-with-citation")
 
     # 2. Script injection from the customer is text.
