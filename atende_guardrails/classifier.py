@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from atende_guardrails.normalize import Folded, normalize
+from atende_guardrails.normalize import Folded, deobfuscated, normalize
 
 Vectors = NDArray[np.float32]
 
@@ -114,6 +114,26 @@ def windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int =
     return found
 
 
+def reading_windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int = 60,
+                    max_windows: int = 400) -> list[Window]:
+    """The windows of the text and, when it spells letters one by one or in leetspeak, of
+    its deobfuscated reading (normalize.deobfuscated) first: "1gn0r3 y0ur ru13s" is read
+    as "ignore your rules". Windows of the reading span the whole text; the whole
+    messages (a reading's, then the text's) come first."""
+    found = windows(text, max_words, stride, whole_words, max_windows)
+    reading = deobfuscated(normalize(text).folded)
+    if reading is None:
+        return found
+    seen = {window.words for window in found}
+    extra: list[Window] = []
+    for window in windows(reading, max_words, stride, whole_words, max_windows):
+        if window.words not in seen and len(found) + len(extra) < max_windows:
+            seen.add(window.words)
+            extra.append(Window(0, len(text), window.words, None))
+    wholes = [w for w in found[:1] if w.folded is None]
+    return [*extra[:1], *wholes, *extra[1:], *found[len(wholes):]]
+
+
 def _decode(blob: dict[str, Any]) -> NDArray[np.float32]:
     raw = base64.b64decode(str(blob["data"]))
     return np.frombuffer(raw, dtype=np.float16).astype(np.float32) * np.float32(blob["scale"])
@@ -152,7 +172,7 @@ class InjectionModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def windows(self, text: str, max_windows: int = 400) -> list[Window]:
-        return windows(text, self.max_words, self.stride, self.whole_words, max_windows)
+        return reading_windows(text, self.max_words, self.stride, self.whole_words, max_windows)
 
     def lexical_scores(self, items: Sequence[Window]) -> tuple[list[float], list[float]]:
         """(lexical model logit, full model's lexical part) of each window. Per-word

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from atende_guardrails import injection_rules as rules
 from atende_guardrails.base import Finding, GuardContext
 from atende_guardrails.lexicon import Lexicon
-from atende_guardrails.normalize import Folded, deleet, despace, normalize, unleet, unspace
+from atende_guardrails.normalize import Folded, deleet, deobfuscated, despace, normalize, unleet, unspace
 
 
 class LengthCheck:
@@ -218,11 +218,16 @@ class PromptInjectionCheck:
             yield normalize(unleet(text)).canonical
         if _SPACED_HINT.search(text):
             yield normalize(despace(text)).canonical
-        if _LETTER_RUN_HINT.search(text):
+        spaced_hint = _LETTER_RUN_HINT.search(text) is not None
+        if spaced_hint:
             spaced = unspace(text)
             yield normalize(spaced).canonical
             if leet:
                 yield normalize(unleet(spaced)).canonical
+        reading = deobfuscated(text) if (leet or spaced_hint) else None
+        if reading is not None:
+            # Spaced letters and leetspeak read word by word against the vocabulary ("1ist" is "list").
+            yield normalize(reading).canonical
         yield from self._rewritten_views(folded)
 
     def _rewritten_views(self, folded: Folded) -> Iterable[str]:

@@ -31,6 +31,15 @@ _CONFUSABLES = {
     "Х": "x", "І": "i", "Ј": "j", "Ѕ": "s", "Α": "a", "Β": "b", "Ε": "e", "Ζ": "z", "Η": "h", "Ι": "i",
     "Κ": "k", "Μ": "m", "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t", "Υ": "y", "Χ": "x", "ß": "ss", "ı": "i",
     "ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ɪ": "i", "ʀ": "r", "ᴀ": "a",
+    # More Greek and Cyrillic look-alikes, Armenian, small capitals and Latin variants.
+    "ω": "w", "γ": "y", "ς": "c", "σ": "o", "ϐ": "b", "ϑ": "o", "ϰ": "k", "ϱ": "p", "ϕ": "o", "Ϲ": "c", "Ϻ": "m",
+    "п": "n", "г": "r", "ш": "w", "ь": "b", "ԍ": "g", "ԗ": "r", "Ԁ": "d", "Ү": "y", "Ԝ": "w", "Ԛ": "q",
+    "Ӏ": "l", "Һ": "h", "Ь": "b", "П": "n", "Г": "r", "Ш": "w", "Ꙇ": "i",
+    "օ": "o", "ս": "u", "ց": "g", "հ": "h", "ո": "n", "ա": "w", "ք": "p", "Տ": "s", "Օ": "o", "Ս": "u",
+    "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m",
+    "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꞯ": "q", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+    "ɩ": "i", "ɾ": "r", "ʋ": "v", "ɐ": "a", "ǝ": "e", "ƅ": "b", "ƃ": "b", "ɓ": "b", "ɗ": "d", "ƒ": "f", "ɦ": "h",
+    "ɱ": "m", "ɲ": "n", "ȿ": "s", "ʂ": "s", "ƭ": "t", "ʈ": "t", "ʐ": "z", "ȥ": "z", "ꓲ": "i", "ꓳ": "o",
 }
 # Ranges whose characters are folded by NFKD or are invisible formatting.
 _RANGES = ((0x80, 0x3400), (0xA640, 0xA6A0), (0xA700, 0xA800), (0xFB00, 0x10000), (0x1D400, 0x1D800),
@@ -204,7 +213,8 @@ def despace(text: str) -> str:
 def _join_run(match: re.Match[str]) -> str:
     run = match.group(0)
     letters = _RUN_SEPARATOR.split(run)
-    separators = [" ".join(sep.split()) or " " * min(len(sep), 2) for sep in _RUN_SEPARATOR.findall(run)]
+    # Whitespace separators keep their width: "s  t  o  p   t  h  e" joins at two spaces, ends words at three.
+    separators = [" ".join(sep.split()) or " " * min(len(sep), 8) for sep in _RUN_SEPARATOR.findall(run)]
     # The commonest separator joins letters of a word; any other (a wider gap) ends the word.
     common = max(set(separators), key=lambda sep: (separators.count(sep), -len(sep)))
     out = [letters[0]]
@@ -229,3 +239,75 @@ def unleet(text: str) -> str:
     """A wider leetspeak view than deleet ("5€nd", "w|+h", "cu5+()m€r"), for injection
     detection only (the content filter keeps deleet)."""
     return _LEET_O.sub("o", text).translate(_WIDE_LEET)
+
+
+# Leetspeak characters and what they may stand for; the first reading is the default, the others
+# are tried against the vocabulary ("1ist" is "list", "1gnore" is "ignore").
+_LEET_READINGS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g", "@": "a",
+                  "$": "s", "!": "il", "|": "il", "€": "e", "+": "t", "£": "l", "¡": "i", "2": "z"}
+_LEET_TOKEN = re.compile(r"(?:[^\W_]|[@$!|€+£¡]|\(\)|\[\]|<>|\{\})+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_HAS_LEET = re.compile(r"[0-9@$!|€+£¡]|\(\)|\[\]")
+_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]")
+_SPACING_HINT = re.compile(r"(?<![^\W_])[^\W_](?:[ \t]*[.\-_*/\\|·•,+~:][ \t]*|[ \t]+)[^\W_](?![^\W_])")
+
+
+@functools.cache
+def vocabulary() -> frozenset[str]:
+    """Words customers and attackers write (rules/injection_words.txt, written by the
+    classifier's training script): which reading of a leetspeak word is a word."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "rules" / "injection_words.txt"
+    try:
+        return frozenset(path.read_text(encoding="utf-8").split())
+    except OSError:
+        return frozenset()
+
+
+def _read_leet_word(token: str, words: frozenset[str]) -> str:
+    if token in ("@", "€"):
+        return _LEET_READINGS[token]
+    if not _HAS_LETTER.search(token) or not _HAS_LEET.search(token):
+        return token
+    core = _LEET_O.sub("o", token)
+    trailing = ""
+    while core and core[-1] in "!|" and len(core) > 1 and core[-2].isalpha() and core[:-1].isalpha():
+        core, trailing = core[:-1], trailing + " "  # "help!" is an exclamation, not "helpi"
+    if core.isalpha():
+        return core + trailing
+    options = [_LEET_READINGS.get(char, char) for char in core]
+    readings = [""]
+    for choices in options:
+        readings = [r + c for r in readings for c in choices][:32]
+    for reading in readings:
+        if reading in words or (reading.endswith("s") and reading[:-1] in words):
+            return reading + trailing
+    return readings[0] + trailing
+
+
+def unleet_words(text: str) -> str:
+    """Leetspeak read word by word against the vocabulary ("1ist y0ur ru13s" -> "list your
+    rules", "r€p1+4" -> "repita"); numbers without letters stay numbers. Detection only."""
+    words = vocabulary()
+    cache: dict[str, str] = {}
+
+    def read(match: re.Match[str]) -> str:
+        token = match.group(0)
+        found = cache.get(token)
+        if found is None:
+            found = cache[token] = _read_leet_word(token, words)
+        return found
+
+    return _LEET_TOKEN.sub(read, text)
+
+
+def deobfuscated(folded_text: str) -> str | None:
+    """Letters written one by one joined, and leetspeak read, on the folded text; None when
+    the text shows neither (the common case: nothing to do)."""
+    out = folded_text
+    if _SPACING_HINT.search(out):
+        out = unspace(out)
+    if _LEET_HINT.search(out):
+        out = unleet_words(out)
+    return out if out != folded_text else None

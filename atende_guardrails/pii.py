@@ -190,15 +190,19 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)\b"
                                r"[^\d\n]{0,24}?(?<![\d.,/-])(\d{5}-?\d{3}|\d{2}\.\d{3}-?\d{3})(?![\d/]|[.,]\d)"), group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
-    Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])")),
+    Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])"),
+             lambda value, before: _ID_CONTEXT.search(before) is None),
     # State prefix: "MG-12.345.678", "SP 12.345.678-9" (undotted, only where the text says RG).
     Detector("rg", re.compile(
         r"(?<![\w-])(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO|M)[-\s]?"
         r"\d{1,2}\.\d{3}\.\d{3}(?:-?[\dXx])?(?![\w]|[.,/]\d)")),
     Detector("rg", re.compile(
-        r"(?i)\b(?:rg|r\.g\.|identidade|carteira de identidade|registro geral)\b[\s:nº°.#-]{0,6}(?:n[º°o.]\s*)?"
-        r"(?:(?:[ée]|is|:)\s+)?(?:(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[-\s]?)?"
-        r"([0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), group=1,
+        r"(?i)\b(?:rg|r\.g\.|identidade|carteira de identidade|registro geral|c[ée]dula de identidade|identity card"
+        r"|id card)\b(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?(?:\s*\([^)\n]{1,12}\))?"
+        r"[\s:nº°.#-]{0,6}(?:n[º°o.]\s*|n[úu]mero\s*|number\s*)?[\s:]*"
+        r"(?:(?:[ée]|is|:|era|was)\s+)?(?:(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[-\s]?)?"
+        r"([0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 10,
+        group=1,
         needs=lambda text: "rg" in text or "identidade" in text or "registro" in text or "r.g." in text),
 )
 

@@ -144,7 +144,7 @@ class InjectionClassifierCheck:
         if self.encoder is None:
             return lexical[most_lexical], self.lexical_threshold, found[most_lexical]
         # The whole message (first when it is short), then the most suspicious windows.
-        whole = [0] if found[0].folded is None else []
+        whole = [i for i in range(min(2, len(found))) if found[i].folded is None]
         ranked = sorted(range(len(found)), key=lambda i: -lexical[i])
         chosen: list[int] = []
         inputs: list[str] = []

@@ -4,8 +4,13 @@ its threadpoolctl slows the encoder a hundredfold, shared/NOTES.md).
 
     python -m atende_guardrails.eval.train_injection [--folds 5]
 
-Training data: the development seed (eval/injection_seed.tsv) and the training
-file (eval/injection_train.tsv); never the held-out sets. Each message becomes
+Training data: the development seed (eval/injection_seed.tsv), the training
+file (eval/injection_train.tsv), the generated training file
+(eval/generated/injection_gen_train.tsv: structured attacks, obfuscations and hard
+negatives, see generate_injection.py) and the routing set's customer messages
+(router_svc/eval/routing.tsv, ordinary); never the held-out sets, the generated dev
+file or evals/. It also writes rules/injection_words.txt, the vocabulary against
+which leetspeak is read (normalize.unleet_words). Each message becomes
 its windows, as the service reads it (classifier.windows): an attack message
 trains on its whole-message window (the sentences of an attack may be harmless
 on their own), an ordinary message on every window. The thresholds are chosen
@@ -26,7 +31,7 @@ limit_blas_threads()
 import numpy as np  # noqa: E402
 from numpy.typing import NDArray  # noqa: E402
 
-from atende_guardrails.classifier import encode_weights, feature_indices, windows  # noqa: E402
+from atende_guardrails.classifier import encode_weights, feature_indices, reading_windows  # noqa: E402
 from atende_guardrails.eval.guardrails_eval import _unescape  # noqa: E402
 from atende_guardrails.input_checks import PromptInjectionCheck  # noqa: E402
 
@@ -42,16 +47,42 @@ GATE_PERCENTILE = 2
 Matrix = NDArray[np.float32]
 
 
+ROOT = EVAL_DIR.parents[1]
+TRAINING_FILES = ("injection_seed.tsv", "injection_train.tsv", "generated/injection_gen_train.tsv")
+WORDS_PATH = EVAL_DIR.parent / "rules" / "injection_words.txt"
+
+
 def load_messages() -> list[tuple[int, str]]:
-    """(1 for attack / 0 for ordinary, text) from the seed and the training file."""
+    """(1 for attack / 0 for ordinary, text) from the training files and the routing set."""
     messages: list[tuple[int, str]] = []
-    for name in ("injection_seed.tsv", "injection_train.tsv"):
+    for name in TRAINING_FILES:
         for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             parts = line.split("\t")
             messages.append((int(parts[0] == "attack"), _unescape(parts[-1])))
+    for line in (ROOT / "router_svc" / "eval" / "routing.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            messages.append((0, _unescape(line.split("\t")[-1])))
     return messages
+
+
+def write_vocabulary(messages: list[tuple[int, str]]) -> int:
+    """The words of the training messages and of the sample knowledge base, folded:
+    leetspeak is read against them."""
+    import re
+
+    from atende_guardrails.normalize import normalize
+
+    texts = [text for _, text in messages]
+    for path in sorted((ROOT / "knowledge_svc" / "sample_kb").glob("*")):
+        if path.suffix in (".md", ".txt", ".html"):
+            texts.append(path.read_text(encoding="utf-8", errors="ignore"))
+    words: set[str] = set()
+    for text in texts:
+        words.update(w for w in re.findall(r"[a-z]{2,20}", normalize(text).folded) if not re.search(r"(.)\1\1", w))
+    WORDS_PATH.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+    return len(words)
 
 
 class Features:
@@ -140,7 +171,7 @@ def message_windows(messages: list[tuple[int, str]]) -> tuple[list[tuple[str, ..
     row_label: list[int] = []
     row_trains: list[bool] = []
     for index, (label, text) in enumerate(messages):
-        found = windows(text, MAX_WORDS, STRIDE, WHOLE_WORDS)
+        found = reading_windows(text, MAX_WORDS, STRIDE, WHOLE_WORDS)
         whole = [w for w in found if w.folded is None]
         for window in found:
             rows.append(window.words)
@@ -157,6 +188,10 @@ def main(argv: list[str]) -> int:
     encoder = UsemEncoder()
     encoder.load()
     messages = load_messages()
+    print(f"vocabulary: {write_vocabulary(messages)} words in {WORDS_PATH.name}")
+    from atende_guardrails.normalize import vocabulary
+
+    vocabulary.cache_clear()
     rows, row_message, row_label, row_trains = message_windows(messages)
     print(f"{len(messages)} messages ({sum(m[0] for m in messages)} attacks), {len(rows)} windows")
     embedded = encoder.encode([" ".join(words)[:ENCODER_CHARS] for words in rows])
@@ -201,7 +236,7 @@ def main(argv: list[str]) -> int:
                     gate = float(np.percentile(scores[message_labels == 1], GATE_PERCENTILE))
     model: dict[str, object] = {
         "version": 1, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE, "whole_words": WHOLE_WORDS,
-        "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0, "trained_on": ["injection_seed.tsv", "injection_train.tsv"],
+        "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0, "trained_on": [*TRAINING_FILES, "router_svc/eval/routing.tsv"],
         "messages": len(messages), "target_fp": TARGET_FP,
     }
     l2, recall, fp, threshold = best["lexical"]
