@@ -40,6 +40,36 @@ later get back you to fechou demais bacana otima excelente excellent
 """.split())
 
 
+# Words that say nothing about what a business does: function words, the verbs of any
+# request ("quero", "preciso", "can you"), time and people (pt and en, folded). The
+# rest of an example's words are the business's vocabulary (see domain_words).
+_GENERIC_WORDS = frozenset("""
+a o as os um uma uns umas de do da dos das em no na nos nas num numa por pelo pela pelos pelas para pra pro com sem e ou
+mas se que nao sim eu tu ele ela nos voce voces vc vcs meu minha meus minhas seu sua seus suas esse essa esses essas isso
+este esta estes estas isto aquele aquela aquilo ja ainda tambem muito muita muitos muitas mais menos bem mal so como onde
+quando qual quais quanto quanta quantos quantas porque ser estar ter tem tenho tinha temos tinham sao era foi vai vou faz
+fazer faco fazem fazemos pode posso podem podemos consigo consegue quero queria querem gostaria preciso precisa precisamos
+precisava oi ola bom boa dia tarde noite obrigado obrigada favor me te lhe la aqui ai ali hoje amanha ontem agora depois
+antes sempre nunca alguem algum alguma nada tudo todo toda todos todas outro outra mim comigo voce gente pessoa coisa
+coisas saber sei sabe dizer diz falar fala ver vejo ajuda ajudar duvida pergunta informacao favor entao tipo assim vez
+vezes ano anos mes meses semana semanas dias hora horas the an of to in on at for with without and or but if is are was
+were be been being do does did done i you he she we they my your our their me us him her it its this that these those
+there here what which who whom how when where why can could would should will shall may might want wanna need please
+hi hello hey thanks thank any some all just also not no yes get got have has had from about as by so than then too very
+tell know help question much many one two day days week weeks month months year years time today tomorrow yesterday
+now later someone something anything thing things like make made go going come came
+""".split())
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def content_words(text_folded: str) -> list[str]:
+    """The words of a (folded) message that could name something a business does."""
+    return [w for w in re.findall(r"[a-z]+", text_folded) if len(w) >= 3 and w not in _GENERIC_WORDS]
+
+
 def is_chit_chat(text: str) -> bool:
     """The whole message is pleasantries ("oi, tudo bem?", "ok valeu", "thanks!")."""
     words = re.findall(r"[a-z0-9]+", folded(text[:300]))
@@ -99,7 +129,11 @@ class HybridClassifier:
         clarify_margin: float = 0.1,
         min_similarity: float = 0.25,
         topic_change_weight: float = 1.0,
+        foreign_weight: float = 4.0,
+        sparse_weight: float = 1.5,
     ) -> None:
+        self.foreign_weight = foreign_weight
+        self.sparse_weight = sparse_weight
         self.topic_change_weight = topic_change_weight
         self.encoder = encoder
         self.examples = examples
@@ -128,6 +162,7 @@ class HybridClassifier:
             self._index[i, : len(r)] = r
             self._present[i, : len(r)] = True
         self._counts = self._present.sum(axis=1)
+        self._vocabulary = self._domain_vocabulary()
         self._matrix: Vectors | None = None
         self._prototypes: Vectors | None = None
         self._ready = asyncio.Lock()
@@ -135,6 +170,26 @@ class HybridClassifier:
     def _group(self, name: str) -> str:
         spec = self.intents[name]
         return spec.agent if spec.kind == TOPIC else spec.kind
+
+    def _domain_vocabulary(self) -> frozenset[str]:
+        """The stems of the words the business's topic examples and descriptions use,
+        less those its small talk and out-of-scope examples use."""
+        topical: set[str] = set()
+        other: set[str] = set()
+        for name, text in self.examples.examples:
+            words = {_stem(w) for w in content_words(folded(text))}
+            (topical if self.intents[name].kind == TOPIC else other).update(words)
+        for spec in self.intents.values():
+            if spec.kind == TOPIC:
+                topical.update(_stem(w) for w in content_words(folded(spec.description)))
+        topical.update(_stem(w) for word in self.examples.vocabulary for w in content_words(folded(word)))
+        return frozenset(topical - other)
+
+    def domain_words(self, text_folded: str) -> tuple[int, int]:
+        """How many words the message has that could name something, and how many of
+        them the business's examples use."""
+        words = content_words(text_folded)
+        return len(words), sum(_stem(w) in self._vocabulary for w in words)
 
     def _texts(self) -> list[str]:
         # The examples normalised (once, at start): closer to both spellings customers use.
@@ -233,6 +288,13 @@ class HybridClassifier:
         logits = logits - logits.max()
         text_folded = folded(text[:1000])
         fired, chit_chat = self._kinds_of_message(logits, text_folded)
+        if not chit_chat and not fired and not current_agent and OUT_OF_SCOPE in self.destinations:
+            # A new request none of whose words the business's examples use, and no cue
+            # of a request to any agent: most likely something the business does not do.
+            words, known = self.domain_words(text_folded)
+            small_talk = group_scores[self.destinations.index(SMALL_TALK)] if SMALL_TALK in self.destinations else -1.0
+            if words and 2 * known <= words and small_talk < max(group_scores[self.destinations.index(a)] for a in self._agents):
+                logits[self.destinations.index(OUT_OF_SCOPE)] += self.sparse_weight if known else self.foreign_weight
         if not chit_chat:
             self._lean(logits, text, fired, previous, current_agent)
         vague = not chit_chat and len(text_folded.split()) <= 8 and any(
