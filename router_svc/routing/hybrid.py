@@ -233,7 +233,7 @@ class HybridClassifier:
         # the normalised text; the encoder copes with informal spelling as well either way).
         texts = [text] + ([history[-1]] if follow_up else [])
         vectors = await self.encoder.aencode(texts)
-        return self.predict_vectors(text, vectors[0], vectors[1] if follow_up else None, current_agent)
+        return self.predict_vectors(text, vectors[0], vectors[1] if follow_up else None, current_agent, opening=not history)
 
     def _scores(self, vector: Vectors, previous: Vectors | None) -> tuple[np.ndarray, np.ndarray]:
         """Each intent's score (nearest examples and prototype) and each destination's (its best intent)."""
@@ -282,13 +282,15 @@ class HybridClassifier:
             prior = self.context_prior * (1.5 if _FOLLOW_UP.match(folded(text)) else 1.0)
         logits[self.destinations.index(current_agent)] += prior
 
-    def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "") -> Prediction:
+    def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "",
+                        opening: bool = True) -> Prediction:
+        """`opening`: the message has no earlier request of the conversation to lean on."""
         intent_scores, group_scores = self._scores(vector, previous)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
         text_folded = folded(text[:1000])
         fired, chit_chat = self._kinds_of_message(logits, text_folded)
-        if not chit_chat and not fired and not current_agent and OUT_OF_SCOPE in self.destinations:
+        if opening and not chit_chat and not fired and not current_agent and OUT_OF_SCOPE in self.destinations:
             # A new request none of whose words the business's examples use, and no cue
             # of a request to any agent: most likely something the business does not do.
             words, known = self.domain_words(text_folded)
