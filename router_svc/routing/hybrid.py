@@ -104,6 +104,13 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# Words that point back to what the conversation was about ("e o outro?", "and that
+# one?", "quanto fica ele?"): a message with them is a follow-up, whatever else it says.
+_POINTS_BACK = re.compile(
+    r"\b(the one|that one|this one|the other|the same|o outro|a outra|os outros|as outras|o mesmo|a mesma|esse|essa|esses|"
+    r"essas|desse|dessa|nesse|nessa|disso|nisso|dele|dela|nele|nela|it|its|them|those|these)\b")
+
+
 class HybridClassifier:
     """See the module docstring. `temperature` turns example similarities into
     log-odds; cue weights add to them; `context_prior` leans a follow-up to the
@@ -131,7 +138,13 @@ class HybridClassifier:
         topic_change_weight: float = 1.0,
         foreign_weight: float = 4.0,
         sparse_weight: float = 1.5,
+        domain_weight: float = 1.5,
+        switch_share: float = 0.8,
+        switch_words: int = 4,
     ) -> None:
+        self.switch_share = switch_share
+        self.switch_words = switch_words
+        self.domain_weight = domain_weight
         self.foreign_weight = foreign_weight
         self.sparse_weight = sparse_weight
         self.topic_change_weight = topic_change_weight
@@ -282,9 +295,32 @@ class HybridClassifier:
             prior = self.context_prior * (1.5 if _FOLLOW_UP.match(folded(text)) else 1.0)
         logits[self.destinations.index(current_agent)] += prior
 
+    def _changes_topic(self, text: str, vector: Vectors, current_agent: str) -> bool:
+        """The message read alone names enough to stand on its own and another agent
+        takes most of its evidence."""
+        text_folded = folded(text[:1000])
+        words, known = self.domain_words(text_folded)
+        if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded):
+            return False
+        _, group_scores = self._scores(vector, None)
+        logits = group_scores / self.temperature
+        logits = logits - logits.max()
+        self._kinds_of_message(logits, text_folded)
+        shares = np.exp(logits - logits.max())
+        shares = shares / shares.sum()
+        best = self.destinations[int(np.argmax(shares))]
+        return best in self._agents and best != current_agent and float(shares.max()) >= self.switch_share
+
     def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "",
                         opening: bool = True) -> Prediction:
         """`opening`: the message has no earlier request of the conversation to lean on."""
+        if current_agent in self._agents and self._changes_topic(text, vector, current_agent):
+            # A message that stands on its own and is plainly about another agent's
+            # business ("ah, e o app mostra a economia?" in a billing conversation) is
+            # read without the conversation.
+            previous, current_agent, lean = None, current_agent, False
+        else:
+            lean = True
         intent_scores, group_scores = self._scores(vector, previous)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
@@ -297,7 +333,12 @@ class HybridClassifier:
             small_talk = group_scores[self.destinations.index(SMALL_TALK)] if SMALL_TALK in self.destinations else -1.0
             if words and 2 * known <= words and small_talk < max(group_scores[self.destinations.index(a)] for a in self._agents):
                 logits[self.destinations.index(OUT_OF_SCOPE)] += self.sparse_weight if known else self.foreign_weight
-        if not chit_chat:
+        if not chit_chat and OUT_OF_SCOPE in self.destinations:
+            # Every word that names something is a word of the business: not out of scope.
+            words, known = self.domain_words(text_folded)
+            if words and known == words:
+                logits[self.destinations.index(OUT_OF_SCOPE)] -= self.domain_weight
+        if not chit_chat and lean:
             self._lean(logits, text, fired, previous, current_agent)
         vague = not chit_chat and len(text_folded.split()) <= 8 and any(
             c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
