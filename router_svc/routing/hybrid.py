@@ -61,6 +61,12 @@ now later someone something anything thing things like make made go going come c
 """.split())
 
 
+_CODE = re.compile(r"\b(?:[a-z]+-?\d+[a-z0-9]*|\d+[.,]?\d*-?(?:[a-z]{1,4}))\b")
+
+# A name followed by a number ("helio 550", "plano 300").
+_NAMED_NUMBER = re.compile(r"\b([a-z]{3,}) \d{2,}\b")
+
+
 def _stem(word: str) -> str:
     return word[:5]
 
@@ -202,7 +208,11 @@ class HybridClassifier:
         """How many words the message has that could name something, and how many of
         them the business's examples use."""
         words = content_words(text_folded)
-        return len(words), sum(_stem(w) in self._vocabulary for w in words)
+        # A model code ("x5", "550w", "sb-550m") names a product the customer believes
+        # the business has, whatever its name.
+        codes = len(_CODE.findall(text_folded))
+        named = {m.group(1) for m in _NAMED_NUMBER.finditer(text_folded)}
+        return len(words) + codes, sum(_stem(w) in self._vocabulary or w in named for w in words) + codes
 
     def _texts(self) -> list[str]:
         # The examples normalised (once, at start): closer to both spellings customers use.
