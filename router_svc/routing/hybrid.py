@@ -4,7 +4,14 @@ its examples), plus domain-general lexical cues (rules/cues.toml: buying verbs,
 "already bought" and complaint words, how-it-works questions), plus the
 conversation: a follow-up ("e qto fica?", "and the other one?") borrows the
 previous message's meaning and leans to the conversation's current agent, while
-a message that is clearly about something else moves it.
+a message that is clearly about something else moves it (read alone, it stands on
+its own and another agent takes most of its evidence, and it does not point back
+with "e o outro?", "that one").
+
+Out of scope: a conversation's first request that uses few of the business's own
+words (its examples, descriptions and `[vocabulary]`; model codes count) and that
+no request cue recognises leans out of scope; a message made only of the
+business's words leans away from it.
 
 It always names the nearest agent for a request; it says "unclear" only when
 the message names no request and no agent leads (the router then asks), or
@@ -121,7 +128,11 @@ class HybridClassifier:
     """See the module docstring. `temperature` turns example similarities into
     log-odds; cue weights add to them; `context_prior` leans a follow-up to the
     conversation's agent (`stay_prior` any other message); `clarify_margin`: two
-    agents whose shares differ by less are a close call."""
+    agents whose shares differ by less are a close call. `foreign_weight` /
+    `sparse_weight` lean a new request with none / at most half of its words in the
+    business's vocabulary out of scope, `domain_weight` leans one of its words only
+    away from it; `switch_share` and `switch_words`: how sure (read alone) and how
+    long a message must be to change a conversation's topic."""
 
     name = "hybrid"
     accepts_agent = True
@@ -305,11 +316,28 @@ class HybridClassifier:
             prior = self.context_prior * (1.5 if _FOLLOW_UP.match(folded(text)) else 1.0)
         logits[self.destinations.index(current_agent)] += prior
 
+    def _scope(self, logits: np.ndarray, group_scores: np.ndarray, text_folded: str, new_request: bool) -> None:
+        """Out of scope by the business's words (see the module docstring)."""
+        words, known = self.domain_words(text_folded)
+        if not words:
+            return
+        out = self.destinations.index(OUT_OF_SCOPE)
+        if known == words:
+            # Every word that names something is a word of the business.
+            logits[out] -= self.domain_weight
+        elif new_request and 2 * known <= words:
+            # A new request that uses few of the business's words, and no cue of a request
+            # to any agent: most likely something the business does not do (unless it reads
+            # as small talk).
+            small_talk = group_scores[self.destinations.index(SMALL_TALK)] if SMALL_TALK in self.destinations else -1.0
+            if small_talk < max(group_scores[self.destinations.index(a)] for a in self._agents):
+                logits[out] += self.sparse_weight if known else self.foreign_weight
+
     def _changes_topic(self, text: str, vector: Vectors, current_agent: str) -> bool:
         """The message read alone names enough to stand on its own and another agent
         takes most of its evidence."""
         text_folded = folded(text[:1000])
-        words, known = self.domain_words(text_folded)
+        _, known = self.domain_words(text_folded)
         if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded):
             return False
         _, group_scores = self._scores(vector, None)
@@ -324,30 +352,19 @@ class HybridClassifier:
     def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "",
                         opening: bool = True) -> Prediction:
         """`opening`: the message has no earlier request of the conversation to lean on."""
-        if current_agent in self._agents and self._changes_topic(text, vector, current_agent):
-            # A message that stands on its own and is plainly about another agent's
-            # business ("ah, e o app mostra a economia?" in a billing conversation) is
-            # read without the conversation.
-            previous, current_agent, lean = None, current_agent, False
-        else:
-            lean = True
+        # A message that stands on its own and is plainly about another agent's business
+        # ("ah, e o app mostra a economia?" in a billing conversation) is read without
+        # the conversation.
+        lean = not (current_agent in self._agents and self._changes_topic(text, vector, current_agent))
+        if not lean:
+            previous = None
         intent_scores, group_scores = self._scores(vector, previous)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
         text_folded = folded(text[:1000])
         fired, chit_chat = self._kinds_of_message(logits, text_folded)
-        if opening and not chit_chat and not fired and not current_agent and OUT_OF_SCOPE in self.destinations:
-            # A new request none of whose words the business's examples use, and no cue
-            # of a request to any agent: most likely something the business does not do.
-            words, known = self.domain_words(text_folded)
-            small_talk = group_scores[self.destinations.index(SMALL_TALK)] if SMALL_TALK in self.destinations else -1.0
-            if words and 2 * known <= words and small_talk < max(group_scores[self.destinations.index(a)] for a in self._agents):
-                logits[self.destinations.index(OUT_OF_SCOPE)] += self.sparse_weight if known else self.foreign_weight
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
-            # Every word that names something is a word of the business: not out of scope.
-            words, known = self.domain_words(text_folded)
-            if words and known == words:
-                logits[self.destinations.index(OUT_OF_SCOPE)] -= self.domain_weight
+            self._scope(logits, group_scores, text_folded, opening and not fired and not current_agent)
         if not chit_chat and lean:
             self._lean(logits, text, fired, previous, current_agent)
         vague = not chit_chat and len(text_folded.split()) <= 8 and any(
