@@ -14,9 +14,13 @@ from router_svc.routing.base import UNCLEAR, IntentSpec, Prediction, intent_from
 
 
 class ExampleSet:
-    def __init__(self, intents: dict[str, IntentSpec], examples: list[tuple[str, str]]) -> None:
+    def __init__(self, intents: dict[str, IntentSpec], examples: list[tuple[str, str]],
+                 vocabulary: tuple[str, ...] = ()) -> None:
         self.intents = intents
         self.examples = examples
+        # Words of the business's trade beyond those its examples use (`[vocabulary] words`):
+        # a message with none of them and no request cue may be out of scope.
+        self.vocabulary = vocabulary
 
     @classmethod
     def load(cls, path: Path) -> ExampleSet:
@@ -28,7 +32,8 @@ class ExampleSet:
             examples.extend((name, str(text)) for text in spec.get("examples", []) if str(text).strip())
         if not examples:
             raise ValueError(f"{path}: no examples")
-        return cls(intents, examples)
+        vocabulary = tuple(str(w) for w in data.get("vocabulary", {}).get("words", []))
+        return cls(intents, examples, vocabulary)
 
 
 class EmbeddingClassifier:

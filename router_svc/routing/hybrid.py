@@ -4,7 +4,14 @@ its examples), plus domain-general lexical cues (rules/cues.toml: buying verbs,
 "already bought" and complaint words, how-it-works questions), plus the
 conversation: a follow-up ("e qto fica?", "and the other one?") borrows the
 previous message's meaning and leans to the conversation's current agent, while
-a message that is clearly about something else moves it.
+a message that is clearly about something else moves it (read alone, it stands on
+its own and another agent takes most of its evidence, and it does not point back
+with "e o outro?", "that one").
+
+Out of scope: a conversation's first request that uses few of the business's own
+words (its examples, descriptions and `[vocabulary]`; model codes count) and that
+no request cue recognises leans out of scope; a message made only of the
+business's words leans away from it.
 
 It always names the nearest agent for a request; it says "unclear" only when
 the message names no request and no agent leads (the router then asks), or
@@ -38,6 +45,42 @@ nada isso era so de por enquanto thats all that's for now have a day da de pois 
 ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo
 later get back you to fechou demais bacana otima excelente excellent
 """.split())
+
+
+# Words that say nothing about what a business does: function words, the verbs of any
+# request ("quero", "preciso", "can you"), time and people (pt and en, folded). The
+# rest of an example's words are the business's vocabulary (see domain_words).
+_GENERIC_WORDS = frozenset("""
+a o as os um uma uns umas de do da dos das em no na nos nas num numa por pelo pela pelos pelas para pra pro com sem e ou
+mas se que nao sim eu tu ele ela nos voce voces vc vcs meu minha meus minhas seu sua seus suas esse essa esses essas isso
+este esta estes estas isto aquele aquela aquilo ja ainda tambem muito muita muitos muitas mais menos bem mal so como onde
+quando qual quais quanto quanta quantos quantas porque ser estar ter tem tenho tinha temos tinham sao era foi vai vou faz
+fazer faco fazem fazemos pode posso podem podemos consigo consegue quero queria querem gostaria preciso precisa precisamos
+precisava oi ola bom boa dia tarde noite obrigado obrigada favor me te lhe la aqui ai ali hoje amanha ontem agora depois
+antes sempre nunca alguem algum alguma nada tudo todo toda todos todas outro outra mim comigo voce gente pessoa coisa
+coisas saber sei sabe dizer diz falar fala ver vejo ajuda ajudar duvida pergunta informacao favor entao tipo assim vez
+vezes ano anos mes meses semana semanas dias hora horas the an of to in on at for with without and or but if is are was
+were be been being do does did done i you he she we they my your our their me us him her it its this that these those
+there here what which who whom how when where why can could would should will shall may might want wanna need please
+hi hello hey thanks thank any some all just also not no yes get got have has had from about as by so than then too very
+tell know help question much many one two day days week weeks month months year years time today tomorrow yesterday
+now later someone something anything thing things like make made go going come came
+""".split())
+
+
+_CODE = re.compile(r"\b(?:[a-z]+-?\d+[a-z0-9]*|\d+[.,]?\d*-?(?:[a-z]{1,4}))\b")
+
+# A name followed by a number ("helio 550", "plano 300").
+_NAMED_NUMBER = re.compile(r"\b([a-z]{3,}) \d{2,}\b")
+
+
+def _stem(word: str) -> str:
+    return word[:5]
+
+
+def content_words(text_folded: str) -> list[str]:
+    """The words of a (folded) message that could name something a business does."""
+    return [w for w in re.findall(r"[a-z]+", text_folded) if len(w) >= 3 and w not in _GENERIC_WORDS]
 
 
 def is_chit_chat(text: str) -> bool:
@@ -74,11 +117,22 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# Words that point back to what the conversation was about ("e o outro?", "and that
+# one?", "quanto fica ele?"): a message with them is a follow-up, whatever else it says.
+_POINTS_BACK = re.compile(
+    r"\b(the one|that one|this one|the other|the same|o outro|a outra|os outros|as outras|o mesmo|a mesma|esse|essa|esses|"
+    r"essas|desse|dessa|nesse|nessa|disso|nisso|dele|dela|nele|nela|it|its|them|those|these)\b")
+
+
 class HybridClassifier:
     """See the module docstring. `temperature` turns example similarities into
     log-odds; cue weights add to them; `context_prior` leans a follow-up to the
     conversation's agent (`stay_prior` any other message); `clarify_margin`: two
-    agents whose shares differ by less are a close call."""
+    agents whose shares differ by less are a close call. `foreign_weight` /
+    `sparse_weight` lean a new request with none / at most half of its words in the
+    business's vocabulary out of scope, `domain_weight` leans one of its words only
+    away from it; `switch_share` and `switch_words`: how sure (read alone) and how
+    long a message must be to change a conversation's topic."""
 
     name = "hybrid"
     accepts_agent = True
@@ -99,7 +153,17 @@ class HybridClassifier:
         clarify_margin: float = 0.1,
         min_similarity: float = 0.25,
         topic_change_weight: float = 1.0,
+        foreign_weight: float = 4.0,
+        sparse_weight: float = 1.5,
+        domain_weight: float = 1.5,
+        switch_share: float = 0.8,
+        switch_words: int = 4,
     ) -> None:
+        self.switch_share = switch_share
+        self.switch_words = switch_words
+        self.domain_weight = domain_weight
+        self.foreign_weight = foreign_weight
+        self.sparse_weight = sparse_weight
         self.topic_change_weight = topic_change_weight
         self.encoder = encoder
         self.examples = examples
@@ -128,6 +192,7 @@ class HybridClassifier:
             self._index[i, : len(r)] = r
             self._present[i, : len(r)] = True
         self._counts = self._present.sum(axis=1)
+        self._vocabulary = self._domain_vocabulary()
         self._matrix: Vectors | None = None
         self._prototypes: Vectors | None = None
         self._ready = asyncio.Lock()
@@ -135,6 +200,30 @@ class HybridClassifier:
     def _group(self, name: str) -> str:
         spec = self.intents[name]
         return spec.agent if spec.kind == TOPIC else spec.kind
+
+    def _domain_vocabulary(self) -> frozenset[str]:
+        """The stems of the words the business's topic examples and descriptions use,
+        less those its small talk and out-of-scope examples use."""
+        topical: set[str] = set()
+        other: set[str] = set()
+        for name, text in self.examples.examples:
+            words = {_stem(w) for w in content_words(folded(text))}
+            (topical if self.intents[name].kind == TOPIC else other).update(words)
+        for spec in self.intents.values():
+            if spec.kind == TOPIC:
+                topical.update(_stem(w) for w in content_words(folded(spec.description)))
+        topical.update(_stem(w) for word in self.examples.vocabulary for w in content_words(folded(word)))
+        return frozenset(topical - other)
+
+    def domain_words(self, text_folded: str) -> tuple[int, int]:
+        """How many words the message has that could name something, and how many of
+        them the business's examples use."""
+        words = content_words(text_folded)
+        # A model code ("x5", "550w", "sb-550m") names a product the customer believes
+        # the business has, whatever its name.
+        codes = len(_CODE.findall(text_folded))
+        named = {m.group(1) for m in _NAMED_NUMBER.finditer(text_folded)}
+        return len(words) + codes, sum(_stem(w) in self._vocabulary or w in named for w in words) + codes
 
     def _texts(self) -> list[str]:
         # The examples normalised (once, at start): closer to both spellings customers use.
@@ -178,7 +267,7 @@ class HybridClassifier:
         # the normalised text; the encoder copes with informal spelling as well either way).
         texts = [text] + ([history[-1]] if follow_up else [])
         vectors = await self.encoder.aencode(texts)
-        return self.predict_vectors(text, vectors[0], vectors[1] if follow_up else None, current_agent)
+        return self.predict_vectors(text, vectors[0], vectors[1] if follow_up else None, current_agent, opening=not history)
 
     def _scores(self, vector: Vectors, previous: Vectors | None) -> tuple[np.ndarray, np.ndarray]:
         """Each intent's score (nearest examples and prototype) and each destination's (its best intent)."""
@@ -227,13 +316,56 @@ class HybridClassifier:
             prior = self.context_prior * (1.5 if _FOLLOW_UP.match(folded(text)) else 1.0)
         logits[self.destinations.index(current_agent)] += prior
 
-    def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "") -> Prediction:
+    def _scope(self, logits: np.ndarray, group_scores: np.ndarray, text_folded: str, new_request: bool) -> None:
+        """Out of scope by the business's words (see the module docstring)."""
+        words, known = self.domain_words(text_folded)
+        if not words:
+            return
+        out = self.destinations.index(OUT_OF_SCOPE)
+        if known == words:
+            # Every word that names something is a word of the business.
+            logits[out] -= self.domain_weight
+        elif new_request and 2 * known <= words:
+            # A new request that uses few of the business's words, and no cue of a request
+            # to any agent: most likely something the business does not do (unless it reads
+            # as small talk).
+            small_talk = group_scores[self.destinations.index(SMALL_TALK)] if SMALL_TALK in self.destinations else -1.0
+            if small_talk < max(group_scores[self.destinations.index(a)] for a in self._agents):
+                logits[out] += self.sparse_weight if known else self.foreign_weight
+
+    def _changes_topic(self, text: str, vector: Vectors, current_agent: str) -> bool:
+        """The message read alone names enough to stand on its own and another agent
+        takes most of its evidence."""
+        text_folded = folded(text[:1000])
+        _, known = self.domain_words(text_folded)
+        if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded):
+            return False
+        _, group_scores = self._scores(vector, None)
+        logits = group_scores / self.temperature
+        logits = logits - logits.max()
+        self._kinds_of_message(logits, text_folded)
+        shares = np.exp(logits - logits.max())
+        shares = shares / shares.sum()
+        best = self.destinations[int(np.argmax(shares))]
+        return best in self._agents and best != current_agent and float(shares.max()) >= self.switch_share
+
+    def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "",
+                        opening: bool = True) -> Prediction:
+        """`opening`: the message has no earlier request of the conversation to lean on."""
+        # A message that stands on its own and is plainly about another agent's business
+        # ("ah, e o app mostra a economia?" in a billing conversation) is read without
+        # the conversation.
+        lean = not (current_agent in self._agents and self._changes_topic(text, vector, current_agent))
+        if not lean:
+            previous = None
         intent_scores, group_scores = self._scores(vector, previous)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
         text_folded = folded(text[:1000])
         fired, chit_chat = self._kinds_of_message(logits, text_folded)
-        if not chit_chat:
+        if not chit_chat and OUT_OF_SCOPE in self.destinations:
+            self._scope(logits, group_scores, text_folded, opening and not fired and not current_agent)
+        if not chit_chat and lean:
             self._lean(logits, text, fired, previous, current_agent)
         vague = not chit_chat and len(text_folded.split()) <= 8 and any(
             c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)

@@ -65,6 +65,42 @@ async def test_follow_ups_keep_the_agent_and_a_new_topic_moves_it(router: Router
     assert thanks.agent == "sales" and thanks.intent == "thanks"
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("vcs consertam bicicleta?", "out_of_scope"),  # nothing the business's words name, no request cue
+        ("me indica um bom dentista", "out_of_scope"),
+        ("o aurora x5 tem wifi?", "product"),  # an unknown product named by its code is not out of scope
+        ("a luminar 300 aguenta chuva forte?", "product"),
+    ],
+)
+async def test_out_of_scope_is_what_the_business_has_no_words_for(router: Router, text: str, label: str) -> None:
+    decision = await router.route(text, "")
+    got = "out_of_scope" if decision.clarify and decision.intent == "out_of_scope" else decision.agent
+    assert got == label, decision
+
+
+def test_the_business_vocabulary_counts_its_words_and_model_codes(router: Router) -> None:
+    hybrid = router.strategy
+    assert isinstance(hybrid, HybridClassifier)
+    assert hybrid.domain_words(folded("qual a potencia do inversor?")) == (2, 2)
+    assert hybrid.domain_words(folded("quem ganhou o jogo ontem")) == (3, 0)
+    assert hybrid.domain_words(folded("tem o modelo xr-550 ai?")) == (2, 2)
+
+
+async def test_a_self_standing_question_changes_the_topic_and_a_pointer_back_does_not(router: Router) -> None:
+    history = ("fui cobrado duas vezes na fatura desse mês",)
+    moved = await router.route("ah, e o aplicativo mostra quanto eu economizei em reais?", "support", history)
+    assert moved.agent == "product" and moved.handoff_from == "support"
+    kept = await router.route("e o outro?", "support", history)
+    assert kept.agent == "support"
+
+
+async def test_price_questions_and_bill_complaints(router: Router) -> None:
+    assert (await router.route("qto sai o kit de 6 kwp instalado?", "")).agent == "sales"
+    assert (await router.route("as parcelas do financiamento vieram com valor maior", "")).agent == "support"
+
+
 async def test_a_second_business_is_configured_by_its_examples_file(
     encoder: UsemEncoder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
