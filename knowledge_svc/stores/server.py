@@ -14,6 +14,7 @@ import numpy.typing as npt
 from pymilvus import AnnSearchRequest, RRFRanker, WeightedRanker
 from pymilvus.exceptions import MilvusException
 
+from knowledge_svc.ranking import by_document, pool_size
 from knowledge_svc.stores.expressions import filter_expression
 from knowledge_svc.stores.milvus import OUTPUT_FIELDS, MilvusCollections, to_hit, translate
 from knowledge_svc.stores.protocol import ChunkRecord, StoredHit
@@ -103,11 +104,14 @@ class ServerStore:
             requests.append(AnnSearchRequest(data=[text], anns_field="sparse", param=bm25, limit=candidates, expr=expression))
         try:
             result = self.milvus.client.hybrid_search(
-                self.milvus.milvus_name(name), requests, self._ranker, limit=top_k, output_fields=fields
+                self.milvus.milvus_name(name), requests, self._ranker, limit=pool_size(top_k),
+                output_fields=[*fields, "document_id"] if "document_id" not in fields else fields,
             )
         except MilvusException as error:
             raise translate(error) from error
-        return list(result[0]) if result else []
+        hits = list(result[0]) if result else []
+        return by_document(hits, top_k, lambda hit: str(hit.get("entity", {}).get("document_id", "")),
+                           lambda hit: float(hit.get("distance", 0.0)))
 
     def search(
         self,
