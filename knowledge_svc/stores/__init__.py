@@ -23,6 +23,8 @@ from knowledge_svc.stores.protocol import (
     StoreError,
     StoreUnavailable,
     prepare,
+    read_label,
+    write_label,
 )
 
 __all__ = [
@@ -37,6 +39,8 @@ __all__ = [
     "is_lite_uri",
     "open_store",
     "prepare",
+    "read_label",
+    "write_label",
 ]
 
 _SERVER_SCHEMES = ("http://", "https://", "tcp://", "unix:")

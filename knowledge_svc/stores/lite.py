@@ -174,6 +174,12 @@ class LiteStore:
 
     # -- reads -----------------------------------------------------------------
 
+    def label(self, name: str, key: str) -> str:
+        return self.milvus.label(name, key)
+
+    def set_label(self, name: str, key: str, value: str) -> None:
+        self.milvus.set_label(name, key, value)
+
     def count(self, name: str) -> int:
         return self.milvus.count(name) if self.has_collection(name) else 0
 
@@ -185,7 +191,7 @@ class LiteStore:
         top_k: int,
         metadata_filter: Mapping[str, str],
     ) -> list[tuple[str, float]]:
-        candidates = max(self.candidates, pool_size(top_k))
+        candidates = max(self.candidates, top_k)
         index = self._open_local(name)
         tags = metadata_tags(metadata_filter) if metadata_filter else []
         nearest = index.dense(vector, candidates, max(self.search_ef, candidates), tags)
@@ -194,12 +200,12 @@ class LiteStore:
             found = list(dict.fromkeys([*nearest, *(chunk_id for chunk_id, _ in lexical)]))
             cosines = dict(zip(found, index.similarity(vector, found), strict=True))
             ranked = weighted(cosines, lexical, self.dense_weight, pool_size(top_k))
-        else:
-            routes = [nearest]
-            if text.strip():
-                routes.append(index.lexical(text, candidates, tags))
-            ranked = fuse(routes, self.rrf_k, pool_size(top_k))
-        return by_document(ranked, top_k, lambda hit: document_of(hit[0]), lambda hit: hit[1])
+            keyed = by_document(ranked, top_k, lambda hit: document_of(hit[0]), lambda hit: hit[1])
+            return [(chunk_id, score) for (chunk_id, _), score in keyed]
+        routes = [nearest]
+        if text.strip():
+            routes.append(index.lexical(text, candidates, tags))
+        return fuse(routes, self.rrf_k, top_k)
 
     def read(self, name: str, chunk_ids: Sequence[str]) -> dict[str, StoredHit]:
         return self.milvus.read(name, chunk_ids)

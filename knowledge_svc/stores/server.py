@@ -46,6 +46,7 @@ class ServerStore:
         self.uri = uri
         self.search_ef = search_ef
         self.candidates = candidates
+        self._weighted = ranker == "weighted"
         self._ranker: Any = RRFRanker(rrf_k) if ranker == "rrf" else WeightedRanker(dense_weight, 1.0 - dense_weight)
         self.milvus = MilvusCollections(
             uri,
@@ -76,6 +77,12 @@ class ServerStore:
     def drop_collection(self, name: str) -> None:
         self.milvus.drop(name)
 
+    def label(self, name: str, key: str) -> str:
+        return self.milvus.label(name, key)
+
+    def set_label(self, name: str, key: str, value: str) -> None:
+        self.milvus.set_label(name, key, value)
+
     def count(self, name: str) -> int:
         return self.milvus.count(name) if self.has_collection(name) else 0
 
@@ -104,14 +111,17 @@ class ServerStore:
             requests.append(AnnSearchRequest(data=[text], anns_field="sparse", param=bm25, limit=candidates, expr=expression))
         try:
             result = self.milvus.client.hybrid_search(
-                self.milvus.milvus_name(name), requests, self._ranker, limit=pool_size(top_k),
-                output_fields=[*fields, "document_id"] if "document_id" not in fields else fields,
+                self.milvus.milvus_name(name), requests, self._ranker,
+                limit=pool_size(top_k) if self._weighted else top_k, output_fields=[*fields, "document_id"],
             )
         except MilvusException as error:
             raise translate(error) from error
         hits = list(result[0]) if result else []
-        return by_document(hits, top_k, lambda hit: str(hit.get("entity", {}).get("document_id", "")),
-                           lambda hit: float(hit.get("distance", 0.0)))
+        if not self._weighted:
+            return hits
+        ranked = by_document(hits, top_k, lambda hit: str(hit.get("entity", {}).get("document_id", "")),
+                             lambda hit: float(hit.get("distance", 0.0)))
+        return [{**hit, "distance": score} for hit, score in ranked]
 
     def search(
         self,
