@@ -102,6 +102,9 @@ _CROSS = {
     ("en", "pt"): "According to our document in Portuguese \"{title}\": {body}",
     ("en", ""): "According to our document \"{title}\": {body}",
 }
+_OFFERS_PERSON = re.compile(
+    r"\b(pessoa|atendente|consultor|consultora|equipe|humano|human|person|consultant|team|agent)\b", re.I
+)
 _OFFER_PERSON = {
     "pt": "Se quiser, posso chamar uma pessoa da nossa equipe para ajudar.",
     "en": "If you like, I can bring in a person from our team to help.",
@@ -194,6 +197,11 @@ class LocalEngine:
             "Segundo nossa documentação" if lang == "pt" else "According to our documentation"
         )
         items = comparison_items(question)
+        if items and passages:
+            if selection is None:
+                selection = self.selector.rank(question, passages)
+            if selection.uncovered or selection.names_unknown:
+                items = []  # what it compares is not in the passages: the answer below abstains
         if items:
             picked: list[Passage] = []
             for item in items:
@@ -211,8 +219,10 @@ class LocalEngine:
             chosen = self.selector.answer(selection, floor)
             if chosen:
                 return [self._quote(lang, based_on, passages, chosen)]
+        # Nothing retrieved answers: say so plainly, quote nothing, and offer a person
+        # (unless the playbook's phrase already does).
         said = [book.say(lang, key) for key in guidance.unanswered if book.say(lang, key)]
-        if passages and "no_answer" not in guidance.unanswered:
+        if passages and not _OFFERS_PERSON.search(" ".join(said)):
             said.append(book.say(lang, "offer_person") or _OFFER_PERSON.get(lang, _OFFER_PERSON["en"]))
         return said
 
