@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
@@ -37,8 +38,13 @@ from atende_guardrails.text import detect_language, fold, split_sentences
 
 # Calibrated on the dev questions of both evaluation KBs (knowledge_svc/eval/answers.py).
 ANSWER_FLOOR = 0.25
-# A focus word is covered by a passage word the encoder puts at least this close.
+# A focus word is covered by a passage word the encoder puts at least FOCUS_SIMILARITY
+# close, or FOCUS_NEAR close when that word stands out from the passage's other words
+# (FOCUS_STANDOUT standard deviations above their mean: a translation does, a chance
+# neighbour of a word with many neighbours does not).
 FOCUS_SIMILARITY = 0.6
+FOCUS_NEAR = 0.55
+FOCUS_STANDOUT = 3.8
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2
@@ -98,7 +104,8 @@ happen happens funciona work works make quero queria want gostaria dia dias day 
 year years hora horas hour hours minuto minutos minutes sou moro ainda quer querem significa significado mean means
 meaning acima abaixo above below soon last lowest highest maximo maxima minimo minima maximum minimum espero esperar
 errado wrong ganho ganhar ganha frente aparece aparecer trigger segura segurar aguenta aguentar certo certa exatamente
-exactly one
+exactly one cada each todo toda todos todas every all diferenca diferencas difference differences compare comparar
+comparacao comparison melhor melhores better best versus
 """.split())
 # Portuguese verb endings (infinitive, "-ei", "-ou", "-am") and English "-ing"/"-ed": a
 # verb says what happens, the focus is a thing or an attribute.
@@ -114,6 +121,15 @@ entre ate qual quais que quanto quanta quantos quantas meu minha meus minhas seu
 the an of for with without in on at by to from about what which any some my your our their its this that
 these those how many much
 """.split())
+
+
+def _close_word(similarities: npt.NDArray[np.float32]) -> bool:
+    """Whether some passage word stands for the focus word (see FOCUS_SIMILARITY)."""
+    best = float(similarities.max())
+    if best >= FOCUS_SIMILARITY:
+        return True
+    spread = float(similarities.std())
+    return best >= FOCUS_NEAR and spread > 0 and (best - float(similarities.mean())) / spread >= FOCUS_STANDOUT
 
 
 def focus_words(question: str) -> list[str]:
@@ -331,9 +347,9 @@ class Selector:
         if not focus or not passages:
             return ()
         evidence = list(dict.fromkeys(
-            w for p in passages for w in _WORD.findall(fold(p.title + " " + p.text))
-            if len(w) >= 3 and not any(ch.isdigit() for ch in w)
-        ))
+            part for p in passages for w in _WORD.findall(fold(p.title + " " + p.text))
+            for part in (w, *w.split("-")) if len(part) >= 3 and not any(ch.isdigit() for ch in part)
+        ))  # "high-pressure" holds "pressure" too
         stems = {_stem(w) for w in evidence}
         folded_best = fold(best_text)
         missing = [
@@ -345,7 +361,7 @@ class Selector:
             return tuple(missing)
         vectors = self.encoder.encode([*missing, *evidence])
         similarity = np.asarray(vectors[len(missing):] @ vectors[: len(missing)].T, dtype=np.float32)
-        return tuple(word for column, word in enumerate(missing) if float(similarity[:, column].max()) < FOCUS_SIMILARITY)
+        return tuple(word for column, word in enumerate(missing) if not _close_word(similarity[:, column]))
 
     def _cosines(self, question: str, texts: list[str]) -> list[float]:
         if self.encoder is None:

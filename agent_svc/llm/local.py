@@ -196,22 +196,11 @@ class LocalEngine:
         based_on = book.say(lang, "based_on") or (
             "Segundo nossa documentação" if lang == "pt" else "According to our documentation"
         )
-        items = comparison_items(question)
-        if items and passages:
-            if selection is None:
-                selection = self.selector.rank(question, passages)
-            if selection.uncovered or selection.names_unknown:
-                items = []  # what it compares is not in the passages: the answer below abstains
-        if items:
-            picked: list[Passage] = []
-            for item in items:
-                ranked = useful_passages(item, passages, guidance.weak_score)
-                choice = next((p for p in ranked if p.document_id not in {q.document_id for q in picked}), None)
-                if choice is not None:
-                    picked.append(choice)
-            if len(picked) == 2:
-                left, right = (f"{p.title}: {best_sentences(question, p.text, 1)}" for p in picked)
-                return [f"{based_on}: {left} {right}"]
+        if passages and selection is None:
+            selection = self.selector.rank(question, passages)
+        compared = self._comparison(guidance, question, passages, selection, based_on)
+        if compared:
+            return [compared]
         if passages:
             if selection is None:
                 selection = self.selector.rank(question, passages)
@@ -225,6 +214,26 @@ class LocalEngine:
         if passages and not _OFFERS_PERSON.search(" ".join(said)):
             said.append(book.say(lang, "offer_person") or _OFFER_PERSON.get(lang, _OFFER_PERSON["en"]))
         return said
+
+    @staticmethod
+    def _comparison(guidance: Guidance, question: str, passages: list[Passage], selection: Selection | None,
+                    based_on: str) -> str:
+        """A comparison question's answer, one sentence of each thing's passage; "" when
+        it is none, or when what it compares is not in the passages (the answer
+        abstains)."""
+        items = comparison_items(question)
+        if not items or (selection is not None and (selection.uncovered or selection.names_unknown)):
+            return ""
+        picked: list[Passage] = []
+        for item in items:
+            ranked = useful_passages(item, passages, guidance.weak_score)
+            choice = next((p for p in ranked if p.document_id not in {q.document_id for q in picked}), None)
+            if choice is not None:
+                picked.append(choice)
+        if len(picked) != 2:
+            return ""
+        left, right = (f"{p.title}: {best_sentences(question, p.text, 1)}" for p in picked)
+        return f"{based_on}: {left} {right}"
 
     @staticmethod
     def _quote(lang: str, based_on: str, passages: list[Passage], chosen: list[Scored]) -> str:
