@@ -48,6 +48,9 @@ class ServerStore:
         self.candidates = candidates
         self._weighted = ranker == "weighted"
         self._ranker: Any = RRFRanker(rrf_k) if ranker == "rrf" else WeightedRanker(dense_weight, 1.0 - dense_weight)
+        # A query with no keywords left (only function words) searches the dense route
+        # alone: a weighted ranker needs one weight a route.
+        self._dense_only: Any = RRFRanker(rrf_k) if ranker == "rrf" else WeightedRanker(1.0)
         self.milvus = MilvusCollections(
             uri,
             token=token,
@@ -111,7 +114,7 @@ class ServerStore:
             requests.append(AnnSearchRequest(data=[text], anns_field="sparse", param=bm25, limit=candidates, expr=expression))
         try:
             result = self.milvus.client.hybrid_search(
-                self.milvus.milvus_name(name), requests, self._ranker,
+                self.milvus.milvus_name(name), requests, self._ranker if len(requests) > 1 else self._dense_only,
                 limit=pool_size(top_k) if self._weighted else top_k, output_fields=[*fields, "document_id"],
             )
         except MilvusException as error:
