@@ -241,7 +241,7 @@ async def test_an_opt_out_is_honoured_at_once_and_is_in_the_lgpd_export(h: Harne
     records = await store.export_subject(SubjectKeys(user_id=f"whatsapp:{MARIA}"))
     consent = [r.data for r in records if r.store == "channel_consent"]
     assert consent and consent[0]["kind"] == "opt_out" and consent[0]["source"] == "whatsapp:keyword:parar"
-    contact = [r.data for r in records if r.store == "channel_contacts"][0]
+    contact = next(r.data for r in records if r.store == "channel_contacts")
     assert contact["opted_out_at"] and contact["opt_out_source"] == "whatsapp:keyword:parar"
 
     await say(h, "voltar")  # opting back in is recorded too
