@@ -191,9 +191,7 @@ class Engine:
                 address=status.recipient, user_id=user_id, conversation_id=conversation_id, kind="status", text="",
                 payload=payload, sent_at=status.at, status="done", note="delivery status",
             ))
-        new = await self.store.store_inbound(items, now, names)
-        if status_payloads:
-            await self.store.apply_statuses(status_payloads)
+        new = await self.store.store_inbound(items, now, names, status_payloads)
         for wa_id in dict.fromkeys(m.wa_id for m in messages):
             self.kick("whatsapp", wa_id)
         return new

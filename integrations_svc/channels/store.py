@@ -159,12 +159,18 @@ class ChannelStore:
 
     # --- inbound ---
 
-    async def store_inbound(self, items: list[NewInbound], now: datetime, names: dict[str, str] | None = None) -> int:
-        """Stores the deliveries not seen before (one transaction) and moves each
-        contact's window; returns how many were new."""
+    async def store_inbound(
+        self, items: list[NewInbound], now: datetime, names: dict[str, str] | None = None,
+        statuses: list[dict[str, Any]] | None = None,
+    ) -> int:
+        """Stores the deliveries not seen before and applies the delivery statuses to
+        their messages (one transaction), and moves each contact's window; returns how
+        many were new."""
         names = names or {}
         new = 0
         async with self.pool.connection() as conn, conn.transaction():
+            for status in statuses or []:
+                await self._apply_status(conn, status)
             for item in items:
                 rows = await self._rows(
                     conn,

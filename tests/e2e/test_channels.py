@@ -23,8 +23,8 @@ from gateway.tokens import TokenKeys
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integrations_svc"))
 
-from channels_fakes import APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN, FakeGraph, delivery, signed, text_message  # noqa: E402
-from integrations_fakehttp import FakeHttpServer  # noqa: E402
+from channels_fakes import APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN, FakeGraph, delivery, signed, text_message
+from integrations_fakehttp import FakeHttpServer
 
 pytestmark = pytest.mark.e2e
 
