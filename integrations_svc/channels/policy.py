@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 OPT_OUT_WORDS = frozenset({"parar", "sair", "stop", "cancelar", "descadastrar", "unsubscribe", "pare"})
-OPT_IN_WORDS = frozenset({"voltar", "start", "aceito", "quero receber", "assinar", "subscribe"})
+# Whole messages only; no everyday answer ("sim", "aceito") is taken for consent.
+OPT_IN_WORDS = frozenset({"voltar", "start", "quero receber", "assinar", "subscribe"})
 PURPOSES = ("reply", "human", "notice")
 VARIABLES = frozenset({"text", "human_name", "customer_name", "business_name"})
 # WhatsApp's limit for one body variable.
