@@ -54,6 +54,7 @@ _PREFIX = {
     "knowledge_svc": "KNOWLEDGE",
     "integrations_svc": "INTEGRATIONS",
     "guard": "GUARD",
+    "channels": "CHANNELS",
 }
 _PR_SET_PDEATHSIG = 1
 
@@ -278,6 +279,9 @@ class Stack:
                 self._wait_guard()
             self._spawn_web()
             self._wait_web()
+            if "router_svc" in self.config.services:
+                self._spawn_channels()
+                self._wait_channels()
             self._spawn_gateway()
             self._wait_gateway()
         except BaseException:
@@ -441,6 +445,29 @@ class Stack:
                     "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "gen" / "python")])})
         self._spawn("web", [sys.executable, "-m", "gateway.web"], env)
 
+    @property
+    def channels_addr(self) -> str:
+        """The channels' webhook server (integrations_svc/channels), behind the gateway's /webhooks/."""
+        return f"127.0.0.1:{self.port('channels')}"
+
+    def _spawn_channels(self) -> None:
+        env = self._service_env("channels")
+        self._spawn("channels", [sys.executable, "-m", "integrations_svc.channels"], env)
+
+    def _wait_channels(self) -> None:
+        import httpx
+
+        deadline = time.monotonic() + self.config.ready_timeout
+        while time.monotonic() < deadline:
+            self._check_alive("channels")
+            try:
+                if httpx.get(f"http://{self.channels_addr}/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"the channels server did not answer after {self.config.ready_timeout:.0f} s")
+
     def _wait_web(self) -> None:
         import httpx
 
@@ -477,6 +504,7 @@ class Stack:
         # The key that signs customer and agent tokens: made on the first start, kept.
         keys = TokenKeys(self.config.data_dir / "jwt").ensure()
         web_addr = self.web_addr if "web" in self.processes else ""
+        channels_addr = self.channels_addr if "channels" in self.processes else ""
         tls_cert, tls_key = self.tls_files if self.config.gateway_tls_port else (None, None)
         config = GatewayConfig(
             jwt=JwtConfig(jwks_file=str(keys.jwks_path)),
@@ -499,6 +527,7 @@ class Stack:
             trace_flush_spans=200,
             stats_port=self.metrics_port("gateway"),
             web_addr=web_addr,
+            channels_addr=channels_addr,
         )
         path = write(config, self.config.data_dir / "envoy.yaml")
         envoy = Path(sys.executable).with_name("envoy")
@@ -533,7 +562,7 @@ class Stack:
         """Waits until a process of the stack answers as it should: a service's gRPC
         health SERVING, the guard's and the gateway's HTTP, the Milvus server's port."""
         waits = {"envoy": self._wait_gateway, "guard": self._wait_guard, "milvus": self._wait_milvus, "web": self._wait_web,
-                 "otlp_sink": self._wait_collector}
+                 "otlp_sink": self._wait_collector, "channels": self._wait_channels}
         wait = waits.get(name)
         if wait is not None:
             wait()
@@ -577,6 +606,8 @@ class Stack:
             self._spawn_guard()
         elif name == "web":
             self._spawn_web()
+        elif name == "channels":
+            self._spawn_channels()
         elif name == "otlp_sink":
             self._spawn_collector(int(self.otlp_endpoint.rpartition(":")[2]))
         else:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from google.protobuf.internal.extension_dict import _ExtensionFieldDescriptor
 
 from gateway.lua_filters import REPLAYABLE_HEADER, _lua_filter, _lua_string, http_routes, lua_path_pattern
-from gateway.web_routes import WEB_PREFIXES
+from gateway.web_routes import PUBLIC_PREFIXES
 
 # Set for the rate limiter: one bucket per credential, or per client address without one.
 RATE_KEY_HEADER = "x-atende-rate-key"
@@ -259,7 +259,7 @@ def authz_filter(descriptor: Path, api_keys: list[str], guarded: bool = False) -
         .replace("--REST--", rest)
         .replace("--GRPC--", grpc)
         .replace("--NEEDS--", needs)
-        .replace("--WEB_PREFIXES--", ", ".join(_lua_string(p) for p in WEB_PREFIXES))
+        .replace("--WEB_PREFIXES--", ", ".join(_lua_string(p) for p in PUBLIC_PREFIXES))
         .replace("--OPEN--", "false" if api_keys or guarded else "true")
         .replace("--GUARDED--", "true" if guarded else "false")
         .replace("--ROLE_HEADER--", _lua_string(ROLE_HEADER))
@@ -312,6 +312,7 @@ function envoy_on_request(handle)
   if string.sub(path, 1, 20) == "/grpc.health.v1.Heal" then return end
   -- The web chat's and the console's pages and the chat's session endpoint are public
   -- (gateway/web_routes.py); they count against the client address's rate limit.
+  -- So are the channels' webhooks, which check the vendor's own signature.
   for _, prefix in ipairs(WEB_PREFIXES) do
     if string.sub(path, 1, #prefix) == prefix then
       headers:remove("x-api-key")

@@ -25,6 +25,8 @@ Environment (with local defaults):
   GATEWAY_DESCRIPTOR=gen/atende.pb    the descriptor set the transcoder reads
   WEB_ADDR                      host:port of the web chat's and console's server (gateway/web),
                                 served under /chat/ and /console/; unset: not served
+  CHANNELS_ADDR                 host:port of the channels' webhook server (integrations_svc/channels),
+                                served under /webhooks/ with no credential; unset: not served
   OTEL_EXPORTER_OTLP_ENDPOINT   an OTLP/gRPC collector (http://host:4317): Envoy's OpenTelemetry
                                 tracer sends the gateway's spans there and starts each
                                 request's W3C trace context; unset: no tracing at the gateway
@@ -64,7 +66,7 @@ from gateway.authz import (
 )
 from gateway.lua_filters import body_check_filter, grpc_headers_filter
 from gateway.tls import ensure_self_signed, local_names
-from gateway.web_routes import sse_routes, web_cluster, web_routes
+from gateway.web_routes import channels_cluster, channels_routes, sse_routes, web_cluster, web_routes
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).with_name("envoy.yaml")
@@ -112,6 +114,8 @@ class GatewayConfig:
     stats_port: int = 0
     # host:port of the web chat's and console's server (gateway/web); "" for none.
     web_addr: str = ""
+    # host:port of the channels' webhook server (integrations_svc/channels); "" for none.
+    channels_addr: str = ""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> GatewayConfig:
@@ -138,6 +142,7 @@ class GatewayConfig:
             trace_flush_spans=int(env.get("GATEWAY_TRACE_FLUSH_SPANS", "5")),
             stats_port=int(env.get("GATEWAY_STATS_PORT", "0")),
             web_addr=env.get("WEB_ADDR", ""),
+            channels_addr=env.get("CHANNELS_ADDR", ""),
             jwt=JwtConfig(
                 issuer=env.get("GATEWAY_JWT_ISSUER", "atende-local"),
                 audience=env.get("GATEWAY_JWT_AUDIENCE", "atende"),
@@ -562,8 +567,10 @@ def render(config: GatewayConfig, secrets_dir: Path | None = None) -> str:
             if part
         ),
         CLUSTERS=clusters.rstrip("\n") + jwks_cluster(config.jwt) + guard_cluster(config.guard_addr)
-        + _collector_cluster(config) + _admin_cluster(config) + web_cluster(config.web_addr) + _tracing_runtime(config),
-        BROWSER_ROUTES=sse_routes(config.descriptor) + web_routes(config.descriptor, config.web_addr),
+        + _collector_cluster(config) + _admin_cluster(config) + web_cluster(config.web_addr)
+        + channels_cluster(config.channels_addr) + _tracing_runtime(config),
+        BROWSER_ROUTES=sse_routes(config.descriptor) + web_routes(config.descriptor, config.web_addr)
+        + channels_routes(config.descriptor, config.channels_addr, bool(config.guard_addr)),
         TRACING=_tracing(config),
         RETRY_ELSEWHERE=RETRY_ELSEWHERE,
         LOCAL_REPLIES=_local_replies(),

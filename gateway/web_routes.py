@@ -21,6 +21,14 @@ from pathlib import Path
 
 # Paths the web server answers (gateway/web): the chat and the console.
 WEB_PREFIXES = ("/chat/", "/console/")
+# The customer channels' webhooks (integrations_svc/channels): Meta and SendGrid call
+# them with no credential of ours; the channels server checks their own signature.
+WEBHOOK_PREFIX = "/webhooks/"
+# What gateway/authz.py lets through without a credential.
+PUBLIC_PREFIXES = (*WEB_PREFIXES, WEBHOOK_PREFIX)
+# Webhook deliveries a minute through one gateway, for every vendor together (a
+# flood guard: the per-credential limit does not apply to them).
+WEBHOOKS_PER_MINUTE = 12000
 
 # The transcoder's services and print options (envoy.yaml's filter has the same).
 TRANSCODED_SERVICES = (
@@ -105,6 +113,55 @@ def web_cluster(web_addr: str) -> str:
           http_health_check: {{ path: /healthz }}
       load_assignment:
         cluster_name: web
+        endpoints:
+          - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {{ address: {host}, port_value: {port} }}"""
+
+
+def channels_routes(descriptor: Path, channels_addr: str, guarded: bool) -> str:
+    """/webhooks/ to the channels server, without the transcoder, the guard or the
+    per-credential limit (a vendor sends for every customer from a few addresses);
+    a bucket of their own bounds them instead."""
+    if not channels_addr:
+        return ""
+    guard = f"""
+{_INDENT}    envoy.filters.http.ext_authz:
+{_INDENT}      "@type": type.googleapis.com/envoy.extensions.filters.http.ext_authz.v3.ExtAuthzPerRoute
+{_INDENT}      disabled: true""" if guarded else ""
+    bucket = f"{{ max_tokens: {WEBHOOKS_PER_MINUTE}, tokens_per_fill: {WEBHOOKS_PER_MINUTE}, fill_interval: 60s }}"
+    return f"""{_INDENT}# The channels' webhooks (integrations_svc/channels): the vendor's signature is checked there.
+{_INDENT}- match: {{ prefix: {WEBHOOK_PREFIX} }}
+{_INDENT}  route: {{ cluster: channels, timeout: 30s }}
+{_INDENT}  typed_per_filter_config:{_transcoder_per_route(descriptor, (), sse=False)}
+{_INDENT}    envoy.filters.http.local_ratelimit:
+{_INDENT}      "@type": type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit
+{_INDENT}      stat_prefix: webhooks
+{_INDENT}      token_bucket: {bucket}
+{_INDENT}      filter_enabled: {{ default_value: {{ numerator: 100, denominator: HUNDRED }} }}
+{_INDENT}      filter_enforced: {{ default_value: {{ numerator: 100, denominator: HUNDRED }} }}{guard}
+"""
+
+
+def channels_cluster(channels_addr: str) -> str:
+    """The channels server: plain HTTP/1.1, health-checked on /healthz."""
+    if not channels_addr:
+        return ""
+    host, _, port = channels_addr.rpartition(":")
+    return f"""
+    - name: channels
+      type: STRICT_DNS
+      connect_timeout: 1s
+      health_checks:
+        - timeout: 1s
+          interval: 5s
+          no_traffic_interval: 5s
+          unhealthy_threshold: 2
+          healthy_threshold: 1
+          http_health_check: {{ path: /healthz }}
+      load_assignment:
+        cluster_name: channels
         endpoints:
           - lb_endpoints:
               - endpoint:

@@ -18,11 +18,16 @@ class Kind(StrEnum):
     # LGPD: delete a person at a CRM vendor, and at an analytics vendor.
     ERASE_CRM = "erase_crm"
     ERASE_ANALYTICS = "erase_analytics"
+    # Customer channels (integrations_svc/channels): a message to a WhatsApp customer,
+    # and a reply in an e-mail thread.
+    SEND_WHATSAPP = "send_whatsapp"
+    SEND_EMAIL_REPLY = "send_email_reply"
 
 
 # The kinds that carry an operation about a person (an erasure cancels and empties them).
 OPERATION_KINDS = (Kind.SYNC_LEAD, Kind.SEND_EMAIL, Kind.BOOK_MEETING, Kind.TRACK_EVENT)
 ERASE_KINDS = (Kind.ERASE_CRM, Kind.ERASE_ANALYTICS)
+CHANNEL_KINDS = (Kind.SEND_WHATSAPP, Kind.SEND_EMAIL_REPLY)
 
 
 class JobStatus(StrEnum):
@@ -177,11 +182,39 @@ class SubjectKeys:
         return "phone:" + (self.phone_digits() or [""])[0]
 
 
+@dataclass(frozen=True)
+class ChannelMessage:
+    """One message for a customer on a channel (channel_outbound's row outbound_id).
+    WhatsApp: free-form text inside the customer-service window, else an approved
+    template with its body variables. E-mail: a reply with its threading headers."""
+
+    channel: str
+    to: str
+    outbound_id: str
+    text: str = ""
+    template: str = ""
+    language: str = ""
+    variables: list[str] = field(default_factory=list)
+    subject: str = ""
+    message_id: str = ""
+    in_reply_to: str = ""
+    references: str = ""
+    # Sent even to a customer who opted out (the confirmation of the opt-out itself).
+    force: bool = False
+
+    def to_payload(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, payload: dict[str, Any]) -> ChannelMessage:
+        return cls(**payload)
+
+
 def digits(phone: str) -> str:
     return "".join(ch for ch in phone if ch.isdigit())
 
 
-Operation = LeadData | EmailData | MeetingData | EventData | SubjectKeys
+Operation = LeadData | EmailData | MeetingData | EventData | SubjectKeys | ChannelMessage
 
 
 @dataclass(frozen=True)
@@ -239,6 +272,8 @@ def decode_operation(kind: str, payload: dict[str, Any]) -> Operation:
         return EventData.from_payload(payload)
     if kind in ERASE_KINDS:
         return SubjectKeys.from_payload(payload)
+    if kind in CHANNEL_KINDS:
+        return ChannelMessage.from_payload(payload)
     raise ValueError(f"unknown job kind {kind!r}")
 
 

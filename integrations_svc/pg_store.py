@@ -189,6 +189,11 @@ class PostgresStore(PostgresSubjects):
                     " WHERE status = 'queued' AND next_attempt_at <= now()"
                     " AND (lease_until IS NULL OR lease_until < now())"
                     " AND kind || ':' || adapter = ANY(%(routes)s)"
+                    # A customer's channel messages go out in order: one waits for the
+                    # older ones of the same customer (its serial key) to be done.
+                    " AND (kind NOT IN ('send_whatsapp', 'send_email_reply') OR NOT EXISTS ("
+                    "  SELECT 1 FROM {s}.jobs o WHERE o.serial_key = jobs.serial_key AND o.status = 'queued'"
+                    "  AND o.created_at < jobs.created_at))"
                     " ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED),"
                     " claimed AS ("
                     " UPDATE {s}.jobs j SET lease_owner = %(worker)s, lease_token = %(token)s,"

@@ -72,6 +72,25 @@ _DELETE_LOCAL: LiteralString = (
     " SELECT (SELECT count(*) FROM crm) AS local_crm_leads, (SELECT count(*) FROM emails) AS local_emails,"
     " (SELECT count(*) FROM meetings) AS local_meetings, (SELECT count(*) FROM events) AS local_events"
 )
+# The customer channels' rows about the person (integrations_svc/channels), by user id:
+# their WhatsApp or e-mail contact with its consent state, the consent ledger (every
+# opt-in and opt-out with its time and source), inbound and outbound messages, threads.
+_CHANNEL_TABLES: dict[str, tuple[str, LiteralString]] = {
+    "channel_contacts": ("address", "created_at"),
+    "channel_consent": ("consent_id", "created_at"),
+    "channel_inbound": ("inbound_id", "received_at"),
+    "channel_outbound": ("outbound_id", "created_at"),
+    "email_threads": ("message_id", "created_at"),
+}
+_DELETE_CHANNELS: LiteralString = (
+    "WITH c AS (DELETE FROM {s}.channel_contacts WHERE user_id = %(uid)s RETURNING 1),"
+    " k AS (DELETE FROM {s}.channel_consent WHERE user_id = %(uid)s RETURNING 1),"
+    " i AS (DELETE FROM {s}.channel_inbound WHERE user_id = %(uid)s RETURNING 1),"
+    " o AS (DELETE FROM {s}.channel_outbound WHERE user_id = %(uid)s RETURNING 1),"
+    " t AS (DELETE FROM {s}.email_threads WHERE user_id = %(uid)s RETURNING 1)"
+    " SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM k) + (SELECT count(*) FROM i)"
+    " + (SELECT count(*) FROM o) + (SELECT count(*) FROM t) AS channel_rows"
+)
 _JOB_FIELDS: LiteralString = (
     "job_id, kind, adapter, status, attempts, vendor_id, last_error, idempotency_key, payload, created_at, updated_at"
 )
@@ -157,6 +176,10 @@ class PostgresSubjects(PostgresLocalRecords):
                 self._q(_DELETE_LOCAL), _params(keys, job_ids)
             )
             local = {name: int(count) for name, count in single(await cursor.fetchone()).items()}
+            cursor = await conn.cursor(row_factory=dict_row).execute(self._q(_DELETE_CHANNELS), _params(keys))
+            channel_rows = int(single(await cursor.fetchone())["channel_rows"])
+            if channel_rows:
+                local["channels"] = channel_rows
             vendors: dict[str, set[str]] = {}
             for row in rows:
                 vendors.setdefault(row["kind"], set()).add(row["adapter"])
@@ -245,6 +268,21 @@ class PostgresSubjects(PostgresLocalRecords):
                             data=_json_safe({k: v for k, v in row.items() if k not in ("created_at", "updated_at")}),
                             create_time=created,
                             update_time=updated,
+                        )
+                    )
+            for table, (id_column, time_column) in _CHANNEL_TABLES.items():
+                cursor = await conn.cursor(row_factory=dict_row).execute(
+                    self._q("SELECT * FROM {s}." + table + " WHERE user_id = %(uid)s ORDER BY " + time_column), params
+                )
+                for row in await cursor.fetchall():
+                    records.append(
+                        SubjectRecord(
+                            store=table,
+                            record_id=str(row[id_column]),
+                            data=_json_safe({k: v for k, v in row.items() if k not in (
+                                "created_at", "updated_at", "lease_owner", "lease_until")}),
+                            create_time=row[time_column],
+                            update_time=row.get("updated_at"),
                         )
                     )
         return records

@@ -257,3 +257,15 @@ def test_grpc_headers_reach_a_service_only_from_a_grpc_client_and_well_formed(tm
                 assert (answer.headers.get("grpc-status"), answer.headers.get("grpc-message")) == ("3", seen), timeout
     finally:
         server.stop(0)
+
+
+@pytest.mark.parametrize("guard", ["", "127.0.0.1:50099"])
+def test_the_channels_webhooks_are_routed_without_a_credential(tmp_path: Path, guard: str) -> None:
+    config = GatewayConfig(api_keys=["key-one"], channels_addr="127.0.0.1:50071", guard_addr=guard)
+    path = write(config, tmp_path / "envoy.yaml")
+    _validate(path)
+    text = path.read_text()
+    assert "- match: { prefix: /webhooks/ }" in text and "route: { cluster: channels" in text
+    assert '"/webhooks/"' in text  # the authz filter lets it through: the vendor's signature is checked there
+    assert ("ExtAuthzPerRoute" in text) == bool(guard)
+    assert "- match: { prefix: /webhooks/ }" not in write(GatewayConfig(), tmp_path / "none.yaml").read_text()

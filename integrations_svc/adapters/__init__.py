@@ -15,6 +15,7 @@ from integrations_svc.adapters.base import (
     Adapter,
     AnalyticsAdapter,
     CalendarAdapter,
+    ChannelAdapter,
     CrmAdapter,
     DeliveryError,
     EmailAdapter,
@@ -30,6 +31,7 @@ from integrations_svc.adapters.mixpanel import MixpanelAnalytics
 from integrations_svc.adapters.salesforce import SalesforceCrm
 from integrations_svc.adapters.sendgrid import SendGridEmail
 from integrations_svc.domain import (
+    ChannelMessage,
     DeliveryContext,
     EmailData,
     EventData,
@@ -64,6 +66,10 @@ class Adapters:
     email: dict[str, EmailAdapter] = field(default_factory=dict)
     calendar: dict[str, CalendarAdapter] = field(default_factory=dict)
     analytics: dict[str, AnalyticsAdapter] = field(default_factory=dict)
+    # Customer channels: filled only in the channels process (integrations_svc/channels),
+    # so integrations_svc's own workers never claim these jobs.
+    whatsapp: dict[str, ChannelAdapter] = field(default_factory=dict)
+    email_replies: dict[str, ChannelAdapter] = field(default_factory=dict)
     # The adapter each kind's new jobs use.
     selected: dict[Kind, str] = field(default_factory=dict)
 
@@ -76,6 +82,10 @@ class Adapters:
             return self.calendar
         if kind in (Kind.TRACK_EVENT, Kind.ERASE_ANALYTICS):
             return self.analytics
+        if kind == Kind.SEND_WHATSAPP:
+            return self.whatsapp
+        if kind == Kind.SEND_EMAIL_REPLY:
+            return self.email_replies
         raise ValueError(f"unknown job kind {kind!r}")
 
     def routes(self) -> list[str]:
@@ -98,11 +108,15 @@ class Adapters:
             return self.crm[name].erase_contact(operation, ctx)
         if kind == Kind.ERASE_ANALYTICS and isinstance(operation, SubjectKeys):
             return self.analytics[name].erase_profile(operation, ctx)
+        if kind == Kind.SEND_WHATSAPP and isinstance(operation, ChannelMessage):
+            return self.whatsapp[name].send_message(operation, ctx)
+        if kind == Kind.SEND_EMAIL_REPLY and isinstance(operation, ChannelMessage):
+            return self.email_replies[name].send_message(operation, ctx)
         raise PermanentError(f"no {kind} adapter {name!r} for {type(operation).__name__}")
 
     async def aclose(self) -> None:
         seen: set[int] = set()
-        for table in (self.crm, self.email, self.calendar, self.analytics):
+        for table in (self.crm, self.email, self.calendar, self.analytics, self.whatsapp, self.email_replies):
             for adapter in table.values():
                 if id(adapter) not in seen:
                     seen.add(id(adapter))

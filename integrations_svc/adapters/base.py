@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from integrations_svc.domain import DeliveryContext, EmailData, EventData, LeadData, MeetingData, SubjectKeys
+from integrations_svc.domain import ChannelMessage, DeliveryContext, EmailData, EventData, LeadData, MeetingData, SubjectKeys
 
 
 class DeliveryError(Exception):
@@ -75,3 +75,8 @@ class AnalyticsAdapter(Adapter, Protocol):
     async def erase_profile(self, keys: SubjectKeys, ctx: DeliveryContext) -> str:
         """LGPD: asks the vendor to delete the person's events and profile (by
         distinct_id); returns the vendor's reference for the deletion."""
+
+
+class ChannelAdapter(Adapter, Protocol):
+    async def send_message(self, message: ChannelMessage, ctx: DeliveryContext) -> str:
+        """Sends one message to a customer (WhatsApp, an e-mail reply); returns the vendor's message id."""
