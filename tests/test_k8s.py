@@ -192,10 +192,11 @@ def test_manifests_are_valid_kubernetes(rendered: dict[str, list[Doc]], monkeypa
     # kubernetes-validate parses its schema files (megabytes of JSON) on every call: once is enough.
     utils = kubernetes_validate.utils
     monkeypatch.setattr(utils, "schema_contents", functools.lru_cache(maxsize=None)(utils.schema_contents))
-    # cert-manager's kinds are not Kubernetes' own: test_cert_manager_resources checks them.
+    # Custom resources are not Kubernetes' own: test_cert_manager_resources and
+    # test_custom_resources_match_their_crds check them.
     unique = {
         json.dumps(doc, sort_keys=True): doc
-        for docs in rendered.values() for doc in docs if doc["apiVersion"] != CERT_MANAGER
+        for docs in rendered.values() for doc in docs if doc["apiVersion"].split("/")[0] not in CUSTOM_GROUPS
     }
     failures = []
     for version in KUBERNETES_VERSIONS:
@@ -205,6 +206,34 @@ def test_manifests_are_valid_kubernetes(rendered: dict[str, list[Doc]], monkeypa
             except kubernetes_validate.ValidationError as error:
                 failures.append(f"{version} {doc['kind']}/{doc['metadata']['name']}: {error.message} at {list(error.path)}")
     assert not failures, "\n".join(failures)
+
+
+# The groups of custom resources k8s/ uses; each kind of them has a vendored schema in
+# tests/crds/, except cert-manager's (test_cert_manager_resources) and the Prometheus
+# Operator's (their rules are tested by promtool in test_observability_assets.py).
+CUSTOM_GROUPS = {"cert-manager.io", "argoproj.io", "postgresql.cnpg.io", "monitoring.coreos.com"}
+CRDS = ROOT / "tests" / "crds"
+
+
+def test_custom_resources_match_their_crds(rendered: dict[str, list[Doc]]) -> None:
+    import jsonschema
+
+    checked = set()
+    for name, docs in rendered.items():
+        for doc in docs:
+            group, _, version = doc["apiVersion"].rpartition("/")
+            if group not in CUSTOM_GROUPS - {"cert-manager.io", "monitoring.coreos.com"}:
+                continue
+            schema_file = CRDS / f"{group}_{version}_{doc['kind']}.json"
+            assert schema_file.exists(), f"{name}: no vendored schema for {doc['apiVersion']} {doc['kind']}"
+            schema = json.loads(schema_file.read_text())
+            try:
+                jsonschema.validate(doc["spec"], schema)
+            except jsonschema.ValidationError as error:
+                pytest.fail(f"{name}: {doc['kind']}/{doc['metadata']['name']}: {error.message} at {list(error.path)}")
+            assert doc["metadata"]["namespace"] == "atende"
+            checked.add(doc["kind"])
+    assert checked == {"Rollout", "AnalysisTemplate", "Cluster", "ScheduledBackup"}
 
 
 # --- the deployment's rules ----------------------------------------------------------
@@ -291,10 +320,16 @@ def test_every_deployment_has_a_service_an_autoscaler_and_a_budget(rendered: dic
 
             hpa = one(docs, "HorizontalPodAutoscaler", app)
             assert hpa["apiVersion"] == "autoscaling/v2"
-            assert hpa["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment", "name": app}
-            metric = hpa["spec"]["metrics"][0]["resource"]
-            assert metric["name"] == "cpu" and metric["target"] == {"type": "Utilization", "averageUtilization": 70}
-            assert 1 <= hpa["spec"]["minReplicas"] <= deployment["spec"]["replicas"] <= hpa["spec"]["maxReplicas"]
+            # With components/canary the Rollout of the same name runs the Deployment's pods.
+            workload = rollout_of(docs, app) or deployment
+            if workload is not deployment:
+                assert deployment["spec"]["replicas"] == 0, f"{name}: {app}: the Rollout owns the pods"
+            ref = {"apiVersion": workload["apiVersion"], "kind": workload["kind"], "name": app}
+            assert hpa["spec"]["scaleTargetRef"] == ref, f"{name}: {app}"
+            if not find(docs, "PodMonitor"):  # without Prometheus, CPU (metrics-server)
+                metric = hpa["spec"]["metrics"][0]["resource"]
+                assert metric["name"] == "cpu" and metric["target"] == {"type": "Utilization", "averageUtilization": 70}
+            assert 1 <= hpa["spec"]["minReplicas"] <= workload["spec"]["replicas"] <= hpa["spec"]["maxReplicas"]
             if name == "base":
                 assert deployment["spec"]["replicas"] == 2
                 assert (hpa["spec"]["minReplicas"], hpa["spec"]["maxReplicas"]) == (2, 10)
@@ -369,6 +404,12 @@ def test_the_services_settings_load_from_the_manifests(rendered: dict[str, list[
         assert re.match(r"https?://", config["MILVUS_URI"]), "Milvus Lite allows one process per data folder"
         for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             assert config[variable] == "1"
+
+
+def rollout_of(docs: list[Doc], app: str) -> Doc | None:
+    hits = [r for r in find(docs, "Rollout") if r["spec"].get("workloadRef", {}).get("name") == app]
+    assert len(hits) <= 1
+    return hits[0] if hits else None
 
 
 def upstream(address: str, *, where: str) -> tuple[str, int]:
@@ -545,3 +586,62 @@ def test_no_secret_value_is_committed() -> None:
         assert ignored.returncode == 0, "k8s/base/secrets.env must be git-ignored"
         tracked = subprocess.run(["git", "ls-files", "k8s"], cwd=ROOT, capture_output=True, text=True).stdout
         assert "secrets.env" not in tracked.replace("secrets.example.env", "")
+
+
+# --- releases, scaling and backups (production) --------------------------------------
+
+
+def test_production_releases_by_canary_with_automatic_rollback(rendered: dict[str, list[Doc]]) -> None:
+    """Every workload of production is a Rollout: 5, 25, 50, 100 % with the gateway's
+    error ratio watched throughout, aborting above 5 %."""
+    docs = rendered["overlays/production"]
+    template = one(docs, "AnalysisTemplate", "gateway-error-ratio")["spec"]
+    (metric,) = template["metrics"]
+    assert metric["failureCondition"] == "len(result) > 0 && result[0] > 0.05" and metric["failureLimit"] == 0
+    query = metric["provider"]["prometheus"]["query"]
+    assert "envoy_http_downstream_rq_xx" in query and 'envoy_response_code_class="5"' in query
+    assert "envoy_http_downstream_rq_total" in query
+    for deployment in find(docs, "Deployment"):
+        rollout = rollout_of(docs, deployment["metadata"]["name"])
+        assert rollout is not None, deployment["metadata"]["name"]
+        canary = rollout["spec"]["strategy"]["canary"]
+        assert [s["setWeight"] for s in canary["steps"] if "setWeight" in s] == [5, 25, 50, 100]
+        assert canary["analysis"]["templates"] == [{"templateName": "gateway-error-ratio"}]
+        assert rollout["spec"]["selector"] == deployment["spec"]["selector"]
+    assert not find(rendered["base"], "Rollout"), "the base needs no Argo Rollouts"
+
+
+def test_production_scales_on_rpcs_where_cpu_is_not_the_bottleneck(rendered: dict[str, list[Doc]]) -> None:
+    from atende_runtime import metrics
+
+    exported = {metrics.RPC_IN_FLIGHT._name, metrics.RPC_STARTED._name + "_total"}
+    adapter = yaml.safe_load((K8S / "components" / "scaling-on-rpcs" / "prometheus-adapter-values.yaml").read_text())
+    served = {rule["name"]["as"]: rule["seriesQuery"].split("{")[0] for rule in adapter["rules"]["custom"]}
+    assert set(served.values()) <= exported, "the adapter reads what the services export"
+    docs = rendered["overlays/production"]
+    for app in ("router", "agent", "memory", "knowledge", "integrations"):
+        kinds = {}
+        for metric in one(docs, "HorizontalPodAutoscaler", app)["spec"]["metrics"]:
+            if metric["type"] == "Pods":
+                assert metric["pods"]["metric"]["name"] in served, app
+                kinds[metric["pods"]["metric"]["name"]] = metric
+            else:
+                kinds[metric["resource"]["name"]] = metric
+        assert ("cpu" in kinds) == (app in ("router", "knowledge")), f"{app}: CPU only where it is the bottleneck"
+        assert set(kinds) - {"cpu"}, f"{app}: an RPC signal"
+
+
+def test_production_backs_up_postgres_for_30_days_with_point_in_time_recovery(rendered: dict[str, list[Doc]]) -> None:
+    docs = rendered["overlays/production"]
+    cluster = one(docs, "Cluster", "atende-pg")["spec"]
+    assert cluster["instances"] >= 2 and cluster["backup"]["retentionPolicy"] == "30d"
+    store = cluster["backup"]["barmanObjectStore"]
+    assert store["wal"], "WAL archived continuously: point-in-time recovery"
+    minutes = int(cluster["postgresql"]["parameters"]["archive_timeout"].removesuffix("min"))
+    assert minutes <= 15, "RPO 15 minutes"
+    credentials = {ref["name"] for ref in store["s3Credentials"].values()}
+    assert credentials == {"atende-backup-s3"} and not [s for s in find(docs, "Secret") if s["metadata"]["name"] in credentials]
+    backup = one(docs, "ScheduledBackup", "atende-pg-nightly")["spec"]
+    assert backup["cluster"]["name"] == "atende-pg" and backup["method"] == "barmanObjectStore"
+    assert backup["schedule"].split()[3:] == ["*", "*", "*"], "every day"
+    assert (ROOT / "docs" / "runbooks" / "recovery.md").exists() and (ROOT / "docs" / "runbooks" / "canary.md").exists()
