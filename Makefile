@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements/dev.txt | cksum | cut -d' ' -f1)
 # Everything mypy checks (strict, pyproject.toml): the services, the shared packages, the dev stack.
 PACKAGES := atende_runtime atende_guardrails router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway devstack
 export PYTHONPATH := $(CURDIR):$(CURDIR)/gen/python
@@ -12,18 +12,37 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench eval clean trace dashboards
+.PHONY: help install lock image run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench eval clean trace dashboards
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): pyproject.toml
+# The lock file (requirements/dev.txt: every package pinned, with hashes) installs the
+# services, the local stack's embedded servers (extra local) and the tools (extra dev);
+# the project itself goes in editable, without dependencies.
+$(STAMP): pyproject.toml requirements/dev.txt
+	@$(PYTHON) tools/lock.py --check
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@rm -f $(VENV)/.installed-*; touch $@
 
-install: $(STAMP) ## create .venv and install everything (done by run and test when needed)
+install: $(STAMP) ## create .venv and install everything from the lock file (done by run and test when needed)
+
+lock: ## pin pyproject.toml's dependencies with hashes into requirements/ (LOCK_ARGS=--upgrade for newer versions)
+	@test -x $(BIN)/uv || { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); $(BIN)/python -m pip install --quiet uv; }
+	$(BIN)/python tools/lock.py $(LOCK_ARGS)
+
+# One image for every process (Dockerfile: build stage, then a runtime stage without
+# compilers or the embedded servers); IMAGE names it. Where no Docker daemon answers,
+# it says so and fails; tests lint the Dockerfile with hadolint instead.
+IMAGE ?= atende:0.1.0
+image: ## build the container image IMAGE (default atende:0.1.0) from requirements/runtime.txt
+	@command -v docker >/dev/null || { echo "make image: the docker CLI is not installed"; exit 1; }
+	@docker info >/dev/null 2>&1 || { echo "make image: no Docker daemon answers (docker info failed): start one, or build elsewhere; tests/test_image.py lints the Dockerfile"; exit 1; }
+	docker build -t $(IMAGE) .
+	@docker image ls $(IMAGE) --format '{{.Repository}}:{{.Tag}} {{.Size}}'
 
 run: $(STAMP) ## start the whole stack: PostgreSQL, Redis, Milvus Lite, five services, Envoy on :8080
 	$(BIN)/python -m devstack

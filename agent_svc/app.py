@@ -12,7 +12,7 @@ from agent_svc.agents.base import AgentDeps
 from agent_svc.config import load_agents, load_providers
 from agent_svc.evidence import Selector
 from agent_svc.knowledge_client import GrpcKnowledge
-from agent_svc.llm.budget import BudgetLedger, Pricing
+from agent_svc.llm.budget import BudgetLedger, Pricing, RedisBudgetLedger
 from agent_svc.llm.factory import ProviderSet
 from agent_svc.prompts import PROMPTS_DIR
 from agent_svc.runtime import AgentRuntime
@@ -42,7 +42,7 @@ def build_runtime(
         knowledge=knowledge,
         registry=registry,
         providers=providers,
-        ledger=BudgetLedger(),
+        ledger=RedisBudgetLedger(settings.budget_redis_url) if settings.budget_redis_url else BudgetLedger(),
         pricing=Pricing(providers_config.pricing),
         top_k=settings.knowledge_top_k,
         prompt_dirs=(Path(settings.agents_dir) / "prompts", PROMPTS_DIR),

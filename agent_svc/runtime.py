@@ -33,3 +33,4 @@ class AgentRuntime:
 
     async def close(self) -> None:
         await self.deps.providers.close()
+        await self.deps.ledger.close()

@@ -31,6 +31,9 @@ class Settings(ServiceSettings):
     agents_dir: Path = CUSTOM_DIR
     # Providers, default cascade and prices.
     providers_file: Path = PROVIDERS_FILE
+    # Redis shared by every replica for the LLM budgets (agent_svc/llm/budget.py). Empty:
+    # this process keeps them (one replica, `make run`). Kubernetes sets it from REDIS_URL.
+    budget_redis_url: str = ""
 
     # The output gate every reply passes (atende_guardrails/README.md): the chains and
     # their texts, and the lexicon toxicity reads. GUARDRAILS_CONFIG / GUARDRAILS_LEXICON

@@ -25,7 +25,7 @@ from agent_svc.config import AgentConfig
 from agent_svc.domain import AgentReply, LeadState, LeadUpdate, Passage, TurnInput
 from agent_svc.effects import TurnEffects
 from agent_svc.llm.base import Guidance, LLMRequest, ToolSpec
-from agent_svc.llm.budget import BudgetLedger, Pricing
+from agent_svc.llm.budget import BudgetLedger, Pricing, RedisBudgetLedger
 from agent_svc.llm.cascade import Cascade, TurnMeter
 from agent_svc.llm.factory import ProviderSet
 from agent_svc.llm.local import useful_passages
@@ -47,7 +47,7 @@ class AgentDeps:
     knowledge: KnowledgePort
     registry: ToolRegistry
     providers: ProviderSet
-    ledger: BudgetLedger
+    ledger: BudgetLedger | RedisBudgetLedger
     pricing: Pricing
     top_k: int
     prompt_dirs: tuple[Path, ...] = (PROMPTS_DIR,)

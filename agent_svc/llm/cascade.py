@@ -16,7 +16,7 @@ from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 from agent_svc.config import BudgetLimits
 from agent_svc.domain import Usage
 from agent_svc.llm.base import CallUsage, Finished, LLMProvider, LLMRequest, LLMResponse, ProviderError, StreamEvent, TextDelta
-from agent_svc.llm.budget import BudgetLedger, Pricing
+from agent_svc.llm.budget import Ledger, Pricing
 from agent_svc.metrics import LLM_CALLS, LLM_COST, LLM_SECONDS, LLM_TOKENS, STEP_DOWNS
 from atende_runtime.telemetry import span, tracer
 
@@ -56,6 +56,8 @@ class TurnMeter:
     failed: set[str] = field(default_factory=set)
     # The entry that answered the first step; later steps start there.
     pinned: int = 0
+    # (tokens, cost) the ledger holds for the call in flight.
+    reserved: tuple[int, float] = (0, 0.0)
     provider: str = ""
     model: str = ""
 
@@ -64,7 +66,7 @@ class TurnMeter:
 
 
 class Cascade:
-    def __init__(self, agent: str, choices: list[ModelChoice], limits: BudgetLimits, ledger: BudgetLedger,
+    def __init__(self, agent: str, choices: list[ModelChoice], limits: BudgetLimits, ledger: Ledger,
                  pricing: Pricing) -> None:
         if not choices or choices[-1].provider is not None:
             choices = [*choices, ModelChoice("canned", "none", None)]
@@ -78,16 +80,21 @@ class Cascade:
     def primary(self) -> ModelChoice:
         return self.choices[0]
 
-    def _admit(self, choice: ModelChoice, request: LLMRequest, meter: TurnMeter) -> LLMRequest | None:
+    async def _admit(self, choice: ModelChoice, request: LLMRequest, meter: TurnMeter) -> LLMRequest | None:
+        """The request for this model, its estimate reserved in the ledger (meter.reserved)
+        until _account or _fail settles it; None when the model is skipped."""
         if choice.provider_name in meter.failed:
             return None
         request = replace(request, model=choice.model)
+        meter.reserved = (0, 0.0)
         if choice.provider_name in FREE:
             return request
         tokens, cost = self.pricing.estimate(choice.model, request)
-        reason = self.ledger.check(self.agent, meter.conversation_id, self.limits, choice.label, tokens, cost,
-                                   meter.elapsed_ms())
-        if reason is not None:
+        reason = await self.ledger.admit(self.agent, meter.conversation_id, self.limits, choice.label, tokens, cost,
+                                         meter.elapsed_ms())
+        if reason is None:
+            meter.reserved = (tokens, cost)
+        else:
             meter.step_downs.append(f"{choice.label}: {reason}")
             STEP_DOWNS.labels(self.agent, choice.label, "budget").inc()
             log.info("model skipped", extra={"agent": self.agent, "model": choice.label, "reason": reason})
@@ -97,7 +104,7 @@ class Cascade:
             request = replace(request, timeout=min(request.timeout or left, left))
         return request
 
-    def _account(self, choice: ModelChoice, response: LLMResponse, meter: TurnMeter, started: float) -> float:
+    async def _account(self, choice: ModelChoice, response: LLMResponse, meter: TurnMeter, started: float) -> float:
         """Accounts for a call in the turn, the ledger and the metrics; returns its cost."""
         latency = (time.perf_counter() - started) * 1000
         usage = response.usage
@@ -107,11 +114,14 @@ class Cascade:
         meter.provider, meter.model = response.provider or choice.provider_name, response.model or choice.model
         if choice.provider_name not in FREE:
             tokens = usage.input_tokens + usage.output_tokens + usage.cache_read_tokens + usage.cache_write_tokens
-            self.ledger.record(self.agent, meter.conversation_id, choice.label, tokens, cost, latency)
+            await self.ledger.settle(self.agent, meter.conversation_id, choice.label, meter.reserved, (tokens, cost),
+                                     latency)
         _observe(choice, usage, cost, latency)
         return cost
 
-    def _fail(self, choice: ModelChoice, error: ProviderError, meter: TurnMeter) -> None:
+    async def _fail(self, choice: ModelChoice, error: ProviderError, meter: TurnMeter) -> None:
+        if choice.provider_name not in FREE:  # the reservation goes back
+            await self.ledger.settle(self.agent, meter.conversation_id, choice.label, meter.reserved, (0, 0.0), None)
         LLM_CALLS.labels(choice.provider_name, choice.model, "error").inc()
         STEP_DOWNS.labels(self.agent, choice.label, "error").inc()
         meter.failed.add(choice.provider_name)
@@ -132,7 +142,7 @@ class Cascade:
             choice = self.choices[index]
             if choice.provider is None:
                 return self._canned(request, meter)
-            admitted = self._admit(choice, request, meter)
+            admitted = await self._admit(choice, request, meter)
             if admitted is None:
                 continue
             started = time.perf_counter()
@@ -140,11 +150,11 @@ class Cascade:
                 try:
                     response = await choice.provider.complete(admitted)
                 except ProviderError as error:
-                    self._fail(choice, error, meter)
+                    await self._fail(choice, error, meter)
                     _failed_span(current, error)
                     continue
                 meter.pinned = index
-                _usage_span(current, response, meter, self._account(choice, response, meter, started))
+                _usage_span(current, response, meter, await self._account(choice, response, meter, started))
             return response
         return self._canned(request, meter)
 
@@ -156,7 +166,7 @@ class Cascade:
                 yield TextDelta(response.text)
                 yield Finished(response)
                 return
-            admitted = self._admit(choice, request, meter)
+            admitted = await self._admit(choice, request, meter)
             if admitted is None:
                 continue
             started = time.perf_counter()
@@ -168,12 +178,12 @@ class Cascade:
                         yield event
                     else:
                         meter.pinned = index
-                        cost = self._account(choice, event.response, meter, started)
+                        cost = await self._account(choice, event.response, meter, started)
                         self._stream_span(choice, meter, event.response, started, cost)
                         yield event
                         return
             except ProviderError as error:
-                self._fail(choice, error, meter)
+                await self._fail(choice, error, meter)
                 if not sent:
                     continue
                 # Text already went out: end it honestly instead of starting over.

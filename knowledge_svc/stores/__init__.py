@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from knowledge_svc.stores.protocol import (
     ChunkRecord,
@@ -26,6 +26,9 @@ from knowledge_svc.stores.protocol import (
     read_label,
     write_label,
 )
+
+if TYPE_CHECKING:
+    from knowledge_svc.stores.lite import LiteStore
 
 __all__ = [
     "ChunkRecord",
@@ -91,11 +94,14 @@ def open_store(options: StoreOptions) -> Store:
     """The store the URI names, wrapped in the row cache when configured."""
     import_pymilvus()
     from knowledge_svc.stores.cached import CachedStore
-    from knowledge_svc.stores.lite import LiteStore
     from knowledge_svc.stores.server import ServerStore
 
     store: LiteStore | ServerStore
     if is_lite_uri(options.uri):
+        # Milvus Lite and the local index (faiss, tantivy) are the extra `local`, which
+        # the image leaves out: import them only for a Lite path.
+        from knowledge_svc.stores.lite import LiteStore
+
         store = LiteStore(
             options.uri,
             embedding_name=options.embedding_name,
