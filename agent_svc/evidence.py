@@ -11,15 +11,9 @@ is scored against the question by
 - what kind of value the question asks for and the unit holds (a price, a
   duration, a percentage, an e-mail, a phone number, a count),
 - the passage's rank in retrieval (a small prior).
-The local engine answers with the best units, and says it does not know when even
-the best is under `answer_floor`, when the question names a code no passage holds,
-or when the question's focus is missing: what it asks about (after the product
-names, codes, question words and words that only frame a question are set aside:
-"temperatura", "colour", "standby") appears in none of the retrieved passages, not
-even as a word the encoder holds for the same thing. A knowledge base that does not
-mention an attribute cannot answer a question about it, however well the product
-named matches. The hosted providers get the passages ordered by their best unit.
-No grpc here; `rank` is synchronous (the encoder is CPU work)."""
+The local engine answers with the best units (and says it does not know when even
+the best is under `answer_floor`); the hosted providers get the passages ordered by
+their best unit. No grpc here; `rank` is synchronous (the encoder is CPU work)."""
 
 from __future__ import annotations
 
@@ -28,7 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
@@ -37,14 +30,7 @@ from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences
 
 # Calibrated on the dev questions of both evaluation KBs (knowledge_svc/eval/answers.py).
-ANSWER_FLOOR = 0.25
-# A focus word is covered by a passage word the encoder puts at least FOCUS_SIMILARITY
-# close, or FOCUS_NEAR close when that word stands out from the passage's other words
-# (FOCUS_STANDOUT standard deviations above their mean: a translation does, a chance
-# neighbour of a word with many neighbours does not).
-FOCUS_SIMILARITY = 0.6
-FOCUS_NEAR = 0.55
-FOCUS_STANDOUT = 3.8
+ANSWER_FLOOR = 0.40
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2
@@ -89,69 +75,6 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
-# Words that frame a question rather than name what it asks about: question words,
-# light verbs, time and money words whose answer the value cues check (_CUES), vague
-# quantifiers; Portuguese and English, folded.
-_FRAMING = frozenset(fold(word) for word in """
-qual quais quanto quanta quantos quantas como onde quando porque quem existe existem what which how where when why
-who whats much many long tem ter temos tenho tinha possui possuem haver posso pode podem poderia consigo consegue
-preciso precisa precisam necessario fica ficam ficar sai saem vem vir vale faz fazer fazem faco seja estao vcs voces
-vc gente algum alguma alguns algumas nenhum nenhuma tipo coisa coisas ate get gets got need needs any kind sort thing
-things mesmo mesma sim yes aí ai ola oi hello favor please saber know tell dizer diz tempo time longo demora demorar
-leva levar take takes took custa custam custo cost costs price preco valor pago pagar pay paid usar uso use using
-entrar enter receber receive comprar buy pedir ask asked mandar manda send show look like handle give answer acontece
-happen happens funciona work works make quero queria want gostaria dia dias day days mes meses month months ano anos
-year years hora horas hour hours minuto minutos minutes sou moro ainda quer querem significa significado mean means
-meaning acima abaixo above below soon last lowest highest maximo maxima minimo minima maximum minimum espero esperar
-errado wrong ganho ganhar ganha frente aparece aparecer trigger segura segurar aguenta aguentar certo certa exatamente
-exactly one cada each todo toda todos todas every all diferenca diferencas difference differences compare comparar
-comparacao comparison melhor melhores better best versus
-""".split())
-# Portuguese verb endings (infinitive, "-ei", "-ou", "-am") and English "-ing"/"-ed": a
-# verb says what happens, the focus is a thing or an attribute.
-_VERB_ENDING = re.compile(r"(?:[aei]r|ei|ou|am|ing|ed)$")
-
-
-# Words a noun phrase follows (articles, prepositions, possessives, question words):
-# a focus word is a noun or adjective of such a phrase, not a verb ("o inversor
-# mostra o erro": inversor, erro).
-_PHRASE_START = frozenset(fold(word) for word in """
-a o as os um uma uns umas da do das dos de em no na nos nas num numa com sem para pra pro por pelo pela sobre
-entre ate qual quais que quanto quanta quantos quantas meu minha meus minhas seu sua seus suas nosso nossa
-the an of for with without in on at by to from about what which any some my your our their its this that
-these those how many much
-""".split())
-
-
-def _close_word(similarities: npt.NDArray[np.float32]) -> bool:
-    """Whether some passage word stands for the focus word (see FOCUS_SIMILARITY)."""
-    best = float(similarities.max())
-    if best >= FOCUS_SIMILARITY:
-        return True
-    spread = float(similarities.std())
-    return best >= FOCUS_NEAR and spread > 0 and (best - float(similarities.mean())) / spread >= FOCUS_STANDOUT
-
-
-def focus_words(question: str) -> list[str]:
-    """What the question asks about: the words of its noun phrases (after an article,
-    a preposition or a question word, or opening the question, up to two in a
-    row), folded, less product codes, numbers, framing words (_FRAMING) and verbs."""
-    out: list[str] = []
-    run = 0  # words since the phrase started; 0: not in a phrase
-    for position, word in enumerate(_WORD.findall(fold(spell_out(question)))):
-        if word in _PHRASE_START:
-            run = 1
-            continue
-        in_phrase = position == 0 or 0 < run <= 2
-        run = run + 1 if run else 0
-        if not in_phrase or len(word) < 3 or word in STOPWORDS or word in _FRAMING:
-            continue
-        if any(ch.isdigit() for ch in word) or _VERB_ENDING.search(word) or word in out:
-            continue
-        out.append(word)
-    return out
-
-
 def score(values: dict[str, float], weights: dict[str, float] | None = None) -> float:
     weights = weights or WEIGHTS
     return (weights["cosine"] * values["cosine"] + weights["window"] * values["window"]
@@ -184,8 +107,6 @@ class Selection:
     passage_order: tuple[int, ...]
     # The question names a code or model that none of the passages mentions.
     names_unknown: bool = False
-    # Focus words of the question that no passage covers (see focus_words).
-    uncovered: tuple[str, ...] = ()
 
     @property
     def best(self) -> float:
@@ -335,33 +256,7 @@ class Selector:
         for item in scored:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
-        best_text = scored[0].unit.text if scored else ""
-        return Selection(tuple(scored), tuple(order), unknown, self.uncovered(question, passages, best_text))
-
-    def uncovered(self, question: str, passages: Sequence[Passage], best_text: str = "") -> tuple[str, ...]:
-        """The question's focus words that none of the passages covers: not the same
-        word (folded, its first five letters), not a value the best unit holds when
-        the word asks for one ("e-mail" and an address), and, with the encoder, no
-        passage word within FOCUS_SIMILARITY (a translation, a synonym)."""
-        focus = focus_words(question)
-        if not focus or not passages:
-            return ()
-        evidence = list(dict.fromkeys(
-            part for p in passages for w in _WORD.findall(fold(p.title + " " + p.text))
-            for part in (w, *w.split("-")) if len(part) >= 3 and not any(ch.isdigit() for ch in part)
-        ))  # "high-pressure" holds "pressure" too
-        stems = {_stem(w) for w in evidence}
-        folded_best = fold(best_text)
-        missing = [
-            word for word in focus
-            if _stem(word) not in stems
-            and not any(asks.search(word) and answer.search(folded_best) for asks, answer in _CUES)
-        ]
-        if not missing or self.encoder is None or not evidence:
-            return tuple(missing)
-        vectors = self.encoder.encode([*missing, *evidence])
-        similarity = np.asarray(vectors[len(missing):] @ vectors[: len(missing)].T, dtype=np.float32)
-        return tuple(word for column, word in enumerate(missing) if not _close_word(similarity[:, column]))
+        return Selection(tuple(scored), tuple(order), unknown)
 
     def _cosines(self, question: str, texts: list[str]) -> list[float]:
         if self.encoder is None:
@@ -376,7 +271,7 @@ class Selector:
         When no other unit comes close to the best, the one after it in its passage
         (the steps after "error E21 means...") fills the second place."""
         floor = self.answer_floor if floor is None else floor
-        if not selection.ranked or selection.best < floor or selection.names_unknown or selection.uncovered:
+        if not selection.ranked or selection.best < floor or selection.names_unknown:
             return []
         best = selection.ranked[0]
         chosen = [best]
