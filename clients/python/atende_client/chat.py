@@ -141,8 +141,9 @@ class Printer:
         if turn.HasField("lead"):
             self._line(f"  lead {turn.lead.lead_id}: score {turn.lead.score}")
         if turn.owner.kind in _PEOPLE:
-            who = "waiting in the queue" if turn.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE else "with"
-            self._line(f"  owner: people ({who} {turn.owner.id}); your message is stored for them, no AI reply")
+            queued = turn.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
+            who = f"waiting in queue {turn.owner.id or 'default'!r}" if queued else f"with {turn.owner.id}"
+            self._line(f"  owner: people ({who}); they answer from now on, the AI does not")
 
     def error(self, error: AtendeError) -> None:
         if self.as_json:
