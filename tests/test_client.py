@@ -5,8 +5,10 @@ stack is tests/e2e/test_client.py."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 import threading
 import time
 import zipfile
@@ -232,3 +234,32 @@ def test_the_installed_wheel_works_without_the_server(client_venv: Venv, tmp_pat
     usage = subprocess.run([str(client_venv.atende), "chat", "--help"], capture_output=True, text=True,
                            env=client_venv.env(), cwd=tmp_path, timeout=60)
     assert usage.returncode == 0 and "--conversation" in usage.stdout and "--json" in usage.stdout
+
+
+def test_the_stubs_are_typed_so_mypy_catches_a_wrong_request(tmp_path: Path) -> None:
+    """The `_pb2_grpc` stubs carry types (mypy-protobuf's .pyi): a caller's mistake is a
+    type error, and the client's own calls type-check as their messages."""
+    program = tmp_path / "caller.py"
+    program.write_text(
+        "import grpc\n"
+        "from atende.conversation.v1 import conversation_service_pb2 as cpb\n"
+        "from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc\n"
+        "from atende_client import AsyncClient, Client\n\n"
+        "async def main(client: Client, aclient: AsyncClient) -> None:\n"
+        "    stub = cgrpc.ConversationServiceStub(grpc.insecure_channel('localhost:8080'))\n"
+        "    reveal_type(stub.SendMessage(cpb.SendMessageRequest()))\n"
+        "    stub.SendMessage(cpb.GetConversationRequest())\n"
+        "    reveal_type(client.get_conversation('c'))\n"
+        "    reveal_type(await aclient.send_message('c', 't', user_id='u'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file=", str(program)],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+        env={**os.environ, "MYPYPATH": os.pathsep.join([str(ROOT / "gen" / "python"), str(CLIENT)])},
+    )
+    out = result.stdout
+    assert 'Revealed type is "atende.conversation.v1.conversation_service_pb2.SendMessageResponse"' in out, out
+    assert 'Revealed type is "atende.common.v1.types_pb2.Conversation"' in out, out
+    assert out.count("SendMessageResponse") >= 2, out
+    assert re.search(r'caller\.py:9: error: Argument 1 to "__call__" .*"GetConversationRequest"', out), out
+    assert out.count(": error:") == 1, out
