@@ -218,6 +218,36 @@ async def test_sample_is_loaded_once(service: Service, sample_loaded: int, embed
         await close_service(other)
 
 
+async def test_sample_built_by_an_older_chunker_is_rebuilt(
+    service: Service, sample_loaded: int, embedder: UseEmbedder
+) -> None:
+    """A store whose sample KB another chunker version built (or one from before the
+    label existed) gets the sample re-ingested at start-up, each document replacing
+    its old chunks; the next start finds it current."""
+    from knowledge_svc.app import SAMPLE_LABEL
+    from knowledge_svc.chunking import CHUNKER_VERSION
+    from knowledge_svc.stores import read_label, write_label
+
+    store = service.knowledge.store
+    name = service.knowledge.collection_name("default")
+    assert read_label(store, name, SAMPLE_LABEL) == CHUNKER_VERSION
+    write_label(store, name, SAMPLE_LABEL, "")  # as a store from before the label
+    other = await open_service(knowledge_settings(service.settings.milvus_uri, load_sample_kb=True), embedder)
+    try:
+        assert other.mounted.sample_task is not None
+        assert await other.mounted.sample_task == sample_loaded
+        assert await other.knowledge.count("default") == sample_loaded
+        assert read_label(other.knowledge.store, name, SAMPLE_LABEL) == CHUNKER_VERSION
+    finally:
+        await close_service(other)
+    again = await open_service(knowledge_settings(service.settings.milvus_uri, load_sample_kb=True), embedder)
+    try:
+        assert again.mounted.sample_task is not None
+        assert await again.mounted.sample_task == 0
+    finally:
+        await close_service(again)
+
+
 async def test_reflection_lists_the_service(service: Service) -> None:
     from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
