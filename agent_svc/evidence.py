@@ -68,14 +68,19 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _FRAGMENT_START = re.compile(r"^[\s]*[a-zà-ÿ(),;:.\-\u2013\u2014]")
 
+# Counts written out ("two-year warranty", "dois dias"), folded.
+_NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|um|uma|dois|duas|tres|quatro|cinco|"
+                 r"seis|sete|oito|nove|dez|doze)")
+
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # (what the question asks, what a unit holding that answer looks like)
     (re.compile(r"\b(quanto (custa|e|é|sai|fica|cobra)|pre[cç]o|valor|custa|mensalidade|taxa de|tarifa|how much|"
                 r"price|cost|fee|charge)\b"), re.compile(r"r\$\s?\d|\d+[.,]\d{2}\b|\bgratis\b|\bfree\b|\bsem custo\b")),
     (re.compile(r"\b(quanto tempo|qual o prazo|prazo|demora|leva quanto|em quantos dias|quantos dias|quantas horas|"
                 r"how long|how soon|how many (days|hours|minutes|months|years)|when|quando|ate quando)\b"),
-     re.compile(r"\b\d+\s*(a \d+\s*)?(dias?|horas?|minutos?|segundos?|meses|mes|anos?|semanas?|days?|hours?|"
-                r"minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h)\b|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b")),
+     re.compile(rf"(?:\b\d+|{_NUMBER_WORDS})\s*-?\s*(a \d+\s*)?(dias?|horas?|minutos?|segundos?|meses|mes|anos?|"
+                r"semanas?|days?|hours?|minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h)\b"
+                r"|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b")),
     (re.compile(r"\b(e-?mail|email)\b"), re.compile(r"@")),
     (re.compile(r"\b(telefone|fone|whatsapp|numero|phone|number|ligar|call)\b"),
      re.compile(r"\(?\d{2}\)?\s?\d{4,5}-?\d{4}|\b0800\b|\d{4}-\d{4}")),

@@ -15,8 +15,11 @@ here."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+
+from atende_guardrails.text import fold
 
 _H = TypeVar("_H")
 
@@ -24,6 +27,15 @@ _H = TypeVar("_H")
 SUPPORT = 0.2
 SUPPORTING = 2
 DECAY = 0.85
+# Added to the score of a chunk that holds a code the query names ("E-104",
+# "SB-BAT-5", "550w" for "550 W"), per share of the query's codes it holds: the
+# customer who names a code wants the passage about that code, however similar
+# its neighbours read to the encoder and however far down its document it sits.
+CODE_BONUS = 0.3
+
+# A token that names a thing: letters and digits together, or an upper-case
+# hyphenated code.
+_CODE = re.compile(r"(?<![\w])(?=[\w.-]*\d)(?=[\w.-]*[^\W\d_])[\w]+(?:[-.][\w]+)*|(?<![\w])[A-Z]{2,}(?:-[A-Z0-9]+)+")
 
 
 def document_of(chunk_id: str) -> str:
@@ -52,3 +64,25 @@ def by_document(
     order = {id(hit): i for i, hit in enumerate(hits)}
     keyed.sort(key=lambda item: (-item[1], order[id(item[0])]))
     return keyed[:top_k]
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[-.,\s]", "", fold(text))
+
+
+def named_codes(query: str) -> set[str]:
+    """The codes a query names, folded, without separators, at least three long."""
+    return {plain for plain in (_plain(code) for code in _CODE.findall(query)) if len(plain) >= 3}
+
+
+def prefer_codes(hits: Sequence[_H], codes: set[str], top_k: int, text: Callable[[_H], str],
+                 score: Callable[[_H], float]) -> list[tuple[_H, float]]:
+    """(hit, score + CODE_BONUS x the share of `codes` its text holds) for the best
+    `top_k` of `hits`, best first; ties keep the order of `hits`."""
+    keyed = []
+    for order, hit in enumerate(hits):
+        plain = _plain(text(hit))
+        held = sum(1 for code in codes if code in plain) / len(codes) if codes else 0.0
+        keyed.append((hit, score(hit) + CODE_BONUS * held, order))
+    keyed.sort(key=lambda item: (-item[1], item[2]))
+    return [(hit, value) for hit, value, _ in keyed[:top_k]]

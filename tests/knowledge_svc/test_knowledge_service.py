@@ -185,6 +185,11 @@ async def test_sample_knowledge_base_answers_out_of_the_box(service: Service, sa
     results = await search(service, "", "Meu inversor mostra o erro E-104, o que faço?")
     assert results[0].document_id == "inverter-error-codes"
     assert results[0].source == "sample_kb/inverter-error-codes.md"
+    # The chunk that explains the code named is near the top, not its document's
+    # other error codes only.
+    assert any("E-104" in r.text for r in results[:3])
+    english = await search(service, "", "My inverter shows error E-104, what should I do?")
+    assert any("E-104" in r.text for r in english[:3])
     results = await search(service, "default", "Can I return the kit if I change my mind?")
     assert "politica-de-trocas-e-devolucoes" in [r.document_id for r in results[:3]]
     assert "Direito de arrependimento" in [r.section for r in results]

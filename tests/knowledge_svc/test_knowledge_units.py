@@ -210,3 +210,19 @@ def test_ranking_by_document_lifts_a_supported_document_and_spreads_the_top() ->
     assert scores == sorted(scores, reverse=True)
     assert scores[0] == pytest.approx(0.60 + 0.2 * (0.58 + 0.50))
     assert document_of("policies.returns#12") == "policies.returns"
+
+
+def test_a_code_the_query_names_lifts_the_chunks_that_hold_it() -> None:
+    from knowledge_svc.ranking import CODE_BONUS, named_codes, prefer_codes
+
+    assert named_codes("o erro E-104 voltou") == {"e104"}
+    assert named_codes("painel de 550w e roteador VF-AX3000") == {"550w", "vfax3000"}
+    assert named_codes("kit 3.3 por 500 reais") == set()  # numbers alone name nothing
+    hits = [("a", "E-301 over-temperature", 0.60), ("b", "E-101 overvoltage", 0.50), ("c", "E-104: insulation", 0.25)]
+    ranked = prefer_codes(hits, named_codes("error E-104?"), 2, lambda hit: hit[1], lambda hit: hit[2])
+    assert [hit[0] for hit, _ in ranked] == ["a", "c"]
+    assert ranked[1][1] == pytest.approx(0.25 + CODE_BONUS)
+    # "550 W" in a datasheet is the "550w" a customer types.
+    ranked = prefer_codes([("x", "module of 450 W", 0.5), ("y", "module of 550 W", 0.4)], {"550w"}, 1,
+                          lambda hit: hit[1], lambda hit: hit[2])
+    assert ranked[0][0][0] == "y"
