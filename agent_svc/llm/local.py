@@ -198,7 +198,7 @@ class LocalEngine:
         )
         if passages and selection is None:
             selection = self.selector.rank(question, passages)
-        compared = self._comparison(guidance, question, passages, selection, based_on)
+        compared = self._comparison(guidance, question, passages, selection, based_on, self.selector.max_gap)
         if compared:
             return [compared]
         if passages:
@@ -217,12 +217,15 @@ class LocalEngine:
 
     @staticmethod
     def _comparison(guidance: Guidance, question: str, passages: list[Passage], selection: Selection | None,
-                    based_on: str) -> str:
+                    based_on: str, max_gap: float) -> str:
         """A comparison question's answer, one sentence of each thing's passage; "" when
-        it is none, or when what it compares is not in the passages (the answer
+        it is none, or when what it compares is not in the passages: a code none
+        holds, or the best units leave max_gap of the question uncovered (the answer
         abstains)."""
         items = comparison_items(question)
-        if not items or (selection is not None and selection.names_unknown):
+        if not items:
+            return ""
+        if selection is not None and (selection.names_unknown or selection.gap(selection.ranked[:2]) >= max_gap):
             return ""
         picked: list[Passage] = []
         for item in items:

@@ -76,6 +76,9 @@ def test_the_engine_says_it_does_not_know_and_offers_a_person(encoder: UsemEncod
     unknown = engine.compose(guidance, "How loud is the DH-200 in decibels?", list(PASSAGES))
     assert unknown.startswith("I could not find that detail in our catalogue.")
     assert "person" in unknown and "DH-200" not in unknown
+    # "A or B?" reads as a comparison; what it asks is not in the passages either.
+    either = engine.compose(guidance, "Is the DH-200 white or black?", list(PASSAGES))
+    assert either.startswith("I could not find that detail in our catalogue.")
     known = engine.compose(guidance, "How much does the DH-200 cost?", list(PASSAGES))
     assert "R$ 1.290" in known and "DH-200 dehumidifier" in known
 
