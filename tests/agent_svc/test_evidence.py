@@ -5,6 +5,7 @@ detail asked. The passages are an invented dehumidifier maker's, not an eval set
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -76,9 +77,11 @@ def test_the_engine_says_it_does_not_know_and_offers_a_person(encoder: UsemEncod
     unknown = engine.compose(guidance, "How loud is the DH-200 in decibels?", list(PASSAGES))
     assert unknown.startswith("I could not find that detail in our catalogue.")
     assert "person" in unknown and "DH-200" not in unknown
-    # "A or B?" reads as a comparison; what it asks is not in the passages either.
-    either = engine.compose(guidance, "Is the DH-200 white or black?", list(PASSAGES))
-    assert either.startswith("I could not find that detail in our catalogue.")
+    # "A or B?" reads as a comparison (one passage for each side when both score
+    # well); what it asks is not in the passages either.
+    both = [PASSAGES[0], dataclasses.replace(PASSAGES[1], score=0.5)]
+    either = engine.compose(guidance, "Is the DH-200 white or black?", both)
+    assert either.startswith("I could not find that detail in our catalogue."), either
     known = engine.compose(guidance, "How much does the DH-200 cost?", list(PASSAGES))
     assert "R$ 1.290" in known and "DH-200 dehumidifier" in known
 
