@@ -26,6 +26,7 @@ No grpc here; `rank` is synchronous (the encoder is CPU work)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -216,8 +217,16 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 def _terms(folded: str) -> list[str]:
     """The content words of a folded text, once each: no stop words, no digits (codes
     and numbers have features of their own), at least three letters."""
-    return list(dict.fromkeys(t for t in _TOKEN.findall(folded)
-                              if len(t) >= 3 and t not in STOPWORDS and not any(ch.isdigit() for ch in t)))
+    # A token is letters and digits only: isalpha() is "no digit".
+    return list(dict.fromkeys(t for t in _TOKEN.findall(folded) if len(t) >= 3 and t.isalpha() and t not in STOPWORDS))
+
+
+@functools.lru_cache(maxsize=8192)
+def _context(text: str) -> tuple[str, frozenset[str]]:
+    """A unit's context folded, and its terms. Cached: the same passages come back
+    turn after turn."""
+    folded = fold(text)
+    return folded, frozenset(_terms(folded))
 
 
 def _asked_values(folded_question: str, terms: list[str]) -> list[tuple[set[int], re.Pattern[str]]]:
@@ -336,7 +345,8 @@ class Selector:
         if not terms:
             return [], [frozenset()] * len(contexts)
         shares = self.weights(terms, folded)
-        context_words = [set(_terms(fold(c))) for c in contexts]
+        folded_contexts = [_context(c) for c in contexts]
+        context_words = [words for _, words in folded_contexts]
         vocabulary = sorted(set().union(*context_words)) if context_words else []
         stems = [_stem(t) for t in terms]
         held: dict[str, set[int]] = {w: {i for i, s in enumerate(stems) if _stem(w) == s} for w in vocabulary}
@@ -347,12 +357,11 @@ class Selector:
                 held[word].update(int(col) for col in np.flatnonzero(close[row]))
         asked = _asked_values(folded, terms)
         out: list[frozenset[int]] = []
-        for context, found_words in zip(contexts, context_words, strict=True):
+        for folded_context, found_words in folded_contexts:
             covered: set[int] = set()
             for word in found_words:
                 covered |= held[word]
             if asked:
-                folded_context = fold(context)
                 for indexes, answer in asked:
                     if answer.search(folded_context):
                         covered |= indexes
