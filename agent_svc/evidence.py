@@ -10,13 +10,23 @@ is scored against the question by
   ("SB-BAT-5", "E-105", "500 mega"),
 - what kind of value the question asks for and the unit holds (a price, a
   duration, a percentage, an e-mail, a phone number, a count),
-- the passage's rank in retrieval (a small prior).
-The local engine answers with the best units (and says it does not know when even
-the best is under `answer_floor`); the hosted providers get the passages ordered by
-their best unit. No grpc here; `rank` is synchronous (the encoder is CPU work)."""
+- the passage's rank in retrieval (a small prior),
+- coverage: how much of what the question asks about the unit's context (the unit,
+  the sentence before it, its passage's title) holds. Each content word of the
+  question weighs what dropping it changes in the question's encoding (the words
+  that carry the question weigh most, "tenho" or "much" little); a word counts as
+  held when the context has it (same first letters) or a word the encoder puts at
+  least COVER_SIMILARITY close (a translation, an inflection, a synonym).
+The local engine answers with the best units, and says it does not know when even
+the best is under `answer_floor`, when the best unit's context leaves MAX_GAP or
+more of the question uncovered (a knowledge base that names the product but not
+the attribute asked about cannot answer), or when the question names a code no
+passage holds. The hosted providers get the passages ordered by their best unit.
+No grpc here; `rank` is synchronous (the encoder is CPU work)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +41,8 @@ from atende_guardrails.text import detect_language, fold, split_sentences
 
 # Calibrated on the dev questions of both evaluation KBs (knowledge_svc/eval/answers.py).
 ANSWER_FLOOR = 0.40
+MAX_GAP = 0.40
+COVER_SIMILARITY = 0.55
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2
@@ -46,6 +58,7 @@ WEIGHTS = {
     "code_missing": 0.2,
     "cue": 0.3,
     "rank": 0.1,
+    "cover": 0.4,
 }
 
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
@@ -56,14 +69,19 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
 _FRAGMENT_START = re.compile(r"^[\s]*[a-zà-ÿ(),;:.\-\u2013\u2014]")
 
+# Counts written out ("two-year warranty", "dois dias"), folded.
+_NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|um|uma|dois|duas|tres|quatro|cinco|"
+                 r"seis|sete|oito|nove|dez|doze)")
+
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # (what the question asks, what a unit holding that answer looks like)
     (re.compile(r"\b(quanto (custa|e|é|sai|fica|cobra)|pre[cç]o|valor|custa|mensalidade|taxa de|tarifa|how much|"
                 r"price|cost|fee|charge)\b"), re.compile(r"r\$\s?\d|\d+[.,]\d{2}\b|\bgratis\b|\bfree\b|\bsem custo\b")),
     (re.compile(r"\b(quanto tempo|qual o prazo|prazo|demora|leva quanto|em quantos dias|quantos dias|quantas horas|"
                 r"how long|how soon|how many (days|hours|minutes|months|years)|when|quando|ate quando)\b"),
-     re.compile(r"\b\d+\s*(a \d+\s*)?(dias?|horas?|minutos?|segundos?|meses|mes|anos?|semanas?|days?|hours?|"
-                r"minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h)\b|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b")),
+     re.compile(rf"(?:\b\d+|{_NUMBER_WORDS})\s*-?\s*(a \d+\s*)?(dias?|horas?|minutos?|segundos?|meses|mes|anos?|"
+                r"semanas?|days?|hours?|minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h)\b"
+                r"|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b")),
     (re.compile(r"\b(e-?mail|email)\b"), re.compile(r"@")),
     (re.compile(r"\b(telefone|fone|whatsapp|numero|phone|number|ligar|call)\b"),
      re.compile(r"\(?\d{2}\)?\s?\d{4,5}-?\d{4}|\b0800\b|\d{4}-\d{4}")),
@@ -81,7 +99,8 @@ def score(values: dict[str, float], weights: dict[str, float] | None = None) -> 
             + weights["passage"] * values["passage"] + weights["number"] * values["number"]
             + weights["overlap"] * values["overlap"]
             + weights["code"] * values["code"] - weights["code_missing"] * values["code_missing"]
-            + weights["cue"] * values["cue"] + weights["rank"] * values["rank"])
+            + weights["cue"] * values["cue"] + weights["rank"] * values["rank"]
+            + weights["cover"] * values["cover"])
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,8 @@ class Unit:
 class Scored:
     unit: Unit
     score: float
+    # The question's terms (indexes into Selection.shares) its context holds.
+    covered: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -107,6 +128,15 @@ class Selection:
     passage_order: tuple[int, ...]
     # The question names a code or model that none of the passages mentions.
     names_unknown: bool = False
+    # Each content word's share of the question (see Selector.weights).
+    shares: tuple[float, ...] = ()
+
+    def gap(self, chosen: Sequence[Scored]) -> float:
+        """The share of the question the chosen units' contexts leave uncovered."""
+        held: set[int] = set()
+        for item in chosen:
+            held |= item.covered
+        return max(0.0, 1.0 - sum(self.shares[i] for i in held)) if self.shares else 0.0
 
     @property
     def best(self) -> float:
@@ -181,6 +211,41 @@ def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(fold(spell_out(text))) if w not in STOPWORDS and len(w) >= 2}
 
 
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _terms(folded: str) -> list[str]:
+    """The content words of a folded text, once each: no stop words, no digits (codes
+    and numbers have features of their own), at least three letters."""
+    # A token is letters and digits only: isalpha() is "no digit".
+    return list(dict.fromkeys(t for t in _TOKEN.findall(folded) if len(t) >= 3 and t.isalpha() and t not in STOPWORDS))
+
+
+@functools.lru_cache(maxsize=8192)
+def _context(text: str) -> tuple[str, frozenset[str]]:
+    """A unit's context folded, and its terms. Cached: the same passages come back
+    turn after turn."""
+    folded = fold(text)
+    return folded, frozenset(_terms(folded))
+
+
+def _asked_values(folded_question: str, terms: list[str]) -> list[tuple[set[int], re.Pattern[str]]]:
+    """The terms that ask for a kind of value (_CUES: "quanto custa", "how long"),
+    each group with what a unit holding that value looks like: a unit with a price
+    covers "custa", one with a duration covers "tempo"."""
+    out: list[tuple[set[int], re.Pattern[str]]] = []
+    for asks, answer in _CUES:
+        spans = [m.span() for m in asks.finditer(folded_question)]
+        if not spans:
+            continue
+        indexes = {i for i, term in enumerate(terms)
+                   for m in re.finditer(rf"\b{re.escape(term)}\b", folded_question)
+                   if any(start < m.end() and m.start() < end for start, end in spans)}
+        if indexes:
+            out.append((indexes, answer))
+    return out
+
+
 def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 and not any(ch.isdigit() for ch in word) else word
 
@@ -195,21 +260,30 @@ def _numbers(text: str) -> set[str]:
 
 
 def _plain(text: str) -> str:
-    return fold(text).replace("-", "").replace(".", "").replace(",", "")
+    # Spaces go too: "550w" is the "550 W" of a datasheet, "30gb" its "30 GB".
+    return fold(text).replace("-", "").replace(".", "").replace(",", "").replace(" ", "")
 
 
 class Selector:
     """Scores the units of retrieved passages against a question."""
 
-    def __init__(self, encoder: SyncEncoder | None = None, answer_floor: float = ANSWER_FLOOR) -> None:
+    def __init__(self, encoder: SyncEncoder | None = None, answer_floor: float = ANSWER_FLOOR,
+                 max_gap: float = MAX_GAP) -> None:
         self.encoder = encoder
         self.answer_floor = answer_floor
+        # Without the encoder a translation cannot count as covered: no gap check.
+        self.max_gap = max_gap if encoder is not None else 1.01
 
     def features(self, question: str, passages: Sequence[Passage]) -> list[tuple[Unit, dict[str, float]]]:
         """Each unit of the passages with its raw signals (see WEIGHTS)."""
+        return self._analyse(question, passages)[0]
+
+    def _analyse(self, question: str, passages: Sequence[Passage]
+                 ) -> tuple[list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]]]:
+        """The features, the question's term shares and the terms each unit's context holds."""
         candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
         if not candidates:
-            return []
+            return [], [], []
         spelled = spell_out(question)
         folded_q = fold(spelled)
         q_words = {_stem(w) for w in _words(question)}
@@ -222,6 +296,8 @@ class Selector:
         ]
         heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
         cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
+        shares, held = self.coverage(question, [f"{passages[u.passage].title} {w}"
+                                                for u, w in zip(candidates, windows, strict=True)])
         n = len(candidates)
         out: list[tuple[Unit, dict[str, float]]] = []
         for index, unit in enumerate(candidates):
@@ -244,19 +320,64 @@ class Selector:
                 "code_missing": 1.0 if q_codes and code_hits == 0 else 0.0,
                 "cue": sum(1 for answer in cues if answer.search(folded_unit)) / len(cues) if cues else 0.0,
                 "rank": 1.0 / (1 + unit.passage),
+                "cover": sum(shares[i] for i in held[index]) if shares else 1.0,
             }))
-        return out
+        return out, shares, held
+
+    def weights(self, terms: list[str], folded_question: str) -> list[float]:
+        """Each term's share of the question: what dropping it changes in the
+        question's encoding (equal shares without the encoder)."""
+        if self.encoder is None or len(terms) < 2:
+            return [1.0 / len(terms)] * len(terms)
+        tokens = _TOKEN.findall(folded_question)
+        variants = [" ".join(t for t in tokens if t != term) for term in terms]
+        vectors = self.encoder.encode([" ".join(tokens), *variants])
+        changes = [max(0.0, 1.0 - float(vectors[0] @ vectors[i + 1])) for i in range(len(terms))]
+        total = sum(changes)
+        return [c / total for c in changes] if total > 0 else [1.0 / len(terms)] * len(terms)
+
+    def coverage(self, question: str, contexts: list[str]) -> tuple[list[float], list[frozenset[int]]]:
+        """The question's terms' shares, and for each context the terms it holds: the
+        same word (its first letters), or with the encoder a word at least
+        COVER_SIMILARITY close. No shares when the question has no terms."""
+        folded = fold(spell_out(question))
+        terms = _terms(folded)
+        if not terms:
+            return [], [frozenset()] * len(contexts)
+        shares = self.weights(terms, folded)
+        folded_contexts = [_context(c) for c in contexts]
+        context_words = [words for _, words in folded_contexts]
+        vocabulary = sorted(set().union(*context_words)) if context_words else []
+        stems = [_stem(t) for t in terms]
+        held: dict[str, set[int]] = {w: {i for i, s in enumerate(stems) if _stem(w) == s} for w in vocabulary}
+        if vocabulary and self.encoder is not None:
+            vectors = self.encoder.encode([*terms, *vocabulary])
+            close = np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T) >= COVER_SIMILARITY
+            for row, word in enumerate(vocabulary):
+                held[word].update(int(col) for col in np.flatnonzero(close[row]))
+        asked = _asked_values(folded, terms)
+        out: list[frozenset[int]] = []
+        for folded_context, found_words in folded_contexts:
+            covered: set[int] = set()
+            for word in found_words:
+                covered |= held[word]
+            if asked:
+                for indexes, answer in asked:
+                    if answer.search(folded_context):
+                        covered |= indexes
+            out.append(frozenset(covered))
+        return shares, out
 
     def rank(self, question: str, passages: Sequence[Passage]) -> Selection:
-        features = self.features(question, passages)
+        features, shares, held = self._analyse(question, passages)
         unknown = bool(features) and all(values["code_missing"] for _, values in features)
-        scored = [Scored(unit, score(values)) for unit, values in features]
+        scored = [Scored(unit, score(values), covered) for (unit, values), covered in zip(features, held, strict=True)]
         scored.sort(key=lambda s: (-s.score, s.unit.passage, s.unit.position))
         best_by_passage: dict[int, float] = {}
         for item in scored:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
-        return Selection(tuple(scored), tuple(order), unknown)
+        return Selection(tuple(scored), tuple(order), unknown, tuple(shares))
 
     def _cosines(self, question: str, texts: list[str]) -> list[float]:
         if self.encoder is None:
@@ -290,6 +411,8 @@ class Selector:
                               and item.unit.position == best.unit.position + 1), None)
             if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
                 chosen.append(following)
+        if selection.gap(chosen) >= self.max_gap:
+            return []  # what the question asks about is not in what would be quoted
         return chosen
 
 

@@ -19,12 +19,13 @@ from atende.knowledge.v1 import knowledge_service_pb2
 from atende_runtime.audit import AuditRule, ship_to_memory
 from atende_runtime.server import Mounted
 from atende_runtime.service import register
+from knowledge_svc.chunking import CHUNKER_VERSION
 from knowledge_svc.embedding import Embedder, OpenAIEmbedder, UseEmbedder
 from knowledge_svc.files import FileDocument, read_folder
 from knowledge_svc.knowledge import DocumentInput, KnowledgeBase
 from knowledge_svc.servicer import SERVICE_NAME, KnowledgeServicer
 from knowledge_svc.settings import Settings
-from knowledge_svc.stores import Store, StoreOptions, StoreUnavailable, is_lite_uri, open_store
+from knowledge_svc.stores import Store, StoreOptions, StoreUnavailable, is_lite_uri, open_store, read_label, write_label
 
 log = logging.getLogger("atende.knowledge.app")
 # Knowledge changes are audited (atende_runtime.audit); searches are not (every turn searches).
@@ -94,18 +95,30 @@ async def load_folder(knowledge: KnowledgeBase, collection: str, folder: Path, b
     return chunks
 
 
+# The collection label saying which chunker built the sample KB in it.
+SAMPLE_LABEL = "atende.sample_kb.chunker"
+
+
 async def load_sample_if_empty(knowledge: KnowledgeBase, settings: Settings) -> int:
+    """Loads the sample KB into an empty default collection, and loads it again
+    (each document replacing its older chunks) into one whose sample was built by
+    another chunker version (a store from before a chunking change)."""
     collection = settings.default_collection
-    if await knowledge.count(collection) > 0:
-        return 0
+    name = knowledge.collection_name(collection)
+    label = await asyncio.to_thread(read_label, knowledge.store, name, SAMPLE_LABEL) \
+        if await knowledge.count(collection) > 0 else ""
+    if label is None or label == CHUNKER_VERSION:
+        return 0  # a store without labels keeps what it has; or the sample is current
     if not settings.sample_kb_dir.is_dir():
         log.warning("sample knowledge base folder missing", extra={"path": str(settings.sample_kb_dir)})
         return 0
     started = time.perf_counter()
     chunks = await load_folder(knowledge, collection, settings.sample_kb_dir)
+    await asyncio.to_thread(write_label, knowledge.store, name, SAMPLE_LABEL, CHUNKER_VERSION)
     log.info(
         "sample knowledge base loaded",
-        extra={"collection": collection, "chunks": chunks, "seconds": round(time.perf_counter() - started, 2)},
+        extra={"collection": collection, "chunks": chunks, "seconds": round(time.perf_counter() - started, 2),
+               "rebuilt_from_chunker": label or None},
     )
     return chunks
 

@@ -12,6 +12,11 @@ from itertools import groupby
 
 from knowledge_svc.documents import ParsedDocument
 
+# Changes whenever the chunks of a document change (cuts, overlap, what a chunk's
+# text and vector hold): the service re-ingests its sample KB when the collection was
+# built by another version (app.load_sample_if_empty).
+CHUNKER_VERSION = "2"
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…;:])\s+(?=\S)|\n+")
 
 
@@ -22,32 +27,47 @@ class Chunk:
     text: str
 
 
-def _split_long(text: str, limit: int) -> list[str]:
-    """Pieces of at most `limit` characters, cut at sentence ends, else at spaces,
-    else hard."""
+def _split_long(text: str, limit: int) -> list[tuple[str, str]]:
+    """Pieces of at most `limit` characters, each with the separator that came
+    before it ("\n" at a line break, else " "): cut at line breaks, then at sentence
+    ends, then at spaces, else hard."""
     if len(text) <= limit:
-        return [text]
-    pieces: list[str] = []
-    for sentence in _SENTENCE_END.split(text):
-        sentence = sentence.strip()
-        if not sentence:
-            continue
-        while len(sentence) > limit:
-            cut = sentence.rfind(" ", 0, limit + 1)
-            if cut < limit // 2:
-                cut = limit
-            pieces.append(sentence[:cut].strip())
-            sentence = sentence[cut:].strip()
-        if sentence:
-            pieces.append(sentence)
+        return [(text, " ")]
+    pieces: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        joiner = "\n"
+        for sentence in _SENTENCE_END.split(line) if len(line) > limit else [line]:
+            sentence = sentence.strip()
+            if not sentence:
+                continue
+            while len(sentence) > limit:
+                cut = sentence.rfind(" ", 0, limit + 1)
+                if cut < limit // 2:
+                    cut = limit
+                pieces.append((sentence[:cut].strip(), joiner))
+                joiner = " "
+                sentence = sentence[cut:].strip()
+            if sentence:
+                pieces.append((sentence, joiner))
+                joiner = " "
     return pieces
+
+
+def _table_header(text: str) -> str:
+    """The header row of a table block (every line "cell | cell"), else ""."""
+    lines = text.split("\n")
+    if len(lines) >= 2 and all(" | " in line for line in lines):
+        return lines[0]
+    return ""
 
 
 def _tail(text: str, budget: int) -> str:
     """The end of `text` for the next chunk's overlap: whole sentences up to
-    `budget` characters, else the last words that fit."""
+    `budget` characters, else nothing."""
     if budget <= 0 or not text:
         return ""
+    if " | " in text.rsplit("\n\n", 1)[-1]:
+        return ""  # the chunk ends in table rows: the next chunk repeats the header, not rows
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     taken: list[str] = []
     size = 0
@@ -56,37 +76,57 @@ def _tail(text: str, budget: int) -> str:
             break
         taken.insert(0, sentence)
         size += len(sentence) + 1
-    if taken:
-        return " ".join(taken)
-    words = text[-budget:].split(" ", 1)
-    return words[1] if len(words) == 2 else words[0]
+    # No whole sentence fits: no overlap rather than a fragment that starts mid-sentence.
+    return " ".join(taken)
+
+
+def _block_pieces(text: str, max_chars: int) -> list[tuple[str, str, str]]:
+    """A block's pieces: (text, the separator before it, the table header it needs)."""
+    pieces: list[tuple[str, str, str]] = []
+    header = _table_header(text)
+    if header and len(text) > max_chars:
+        for position, row in enumerate(text.split("\n")[1:]):
+            for number, (part, joiner) in enumerate(_split_long(row, max(50, max_chars - len(header) - 1))):
+                if number == 0:
+                    joiner = "\n\n" if position == 0 else "\n"
+                pieces.append((part, joiner, header))
+        return pieces
+    for position, (piece, joiner) in enumerate(_split_long(text, max_chars)):
+        pieces.append((piece, "\n\n" if position == 0 else joiner, ""))
+    return pieces
 
 
 def chunk_document(document: ParsedDocument, max_chars: int = 400, overlap: int = 60) -> list[Chunk]:
     """Chunks of at most about `max_chars` characters (an overlap is added on top
-    only when it fits), each inside one section."""
+    only when it fits), each inside one section. A table too long for one chunk is
+    cut between rows, and every chunk of its rows starts with its header row (a row
+    means nothing without it); lists keep one item a line."""
     if max_chars < 50:
         raise ValueError("max_chars must be at least 50")
     overlap = max(0, min(overlap, max_chars // 2))
     chunks: list[Chunk] = []
     for section, group in groupby(document.blocks, key=lambda block: block.section):
-        pieces: list[tuple[str, bool]] = []  # (text, starts a new block)
-        for block in group:
-            for position, piece in enumerate(_split_long(block.text, max_chars)):
-                pieces.append((piece, position == 0))
+        pieces = [piece for block in group for piece in _block_pieces(block.text, max_chars)]
         current: list[str] = []
         size = 0
         previous = ""
-        for piece, new_block in pieces:
-            joiner = "\n\n" if new_block else " "
+        for piece, joiner, header in pieces:
             added = len(piece) + (len(joiner) if current else 0)
             if current and size + added > max_chars:
                 previous = _emit(chunks, section, current)
                 current, size = [], 0
-                carried = _tail(previous, overlap)
-                if carried and len(carried) + 1 + len(piece) <= max_chars + overlap // 2:
-                    current, size = [carried], len(carried)
+                if header:
+                    current, size = [header], len(header)
+                else:
+                    carried = _tail(previous, overlap)
+                    if carried and len(carried) + 1 + len(piece) <= max_chars + overlap // 2:
+                        current, size = [carried], len(carried)
+                joiner = "\n" if header else joiner
                 added = len(piece) + (len(joiner) if current else 0)
+            elif not current and header:
+                current, size = [header], len(header)
+                joiner = "\n"
+                added = len(piece) + 1
             if current:
                 current.append(joiner)
             current.append(piece)

@@ -21,6 +21,7 @@ from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
 from knowledge_svc.lexical import lexical_text
 from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
+from knowledge_svc.ranking import named_codes, pool_size, prefer_codes
 from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
 from knowledge_svc.validation import Checks, DocumentInput, Limits, QueryEmbedding
 
@@ -161,7 +162,13 @@ class KnowledgeBase:
             # Chat spelling ("qto", "vcs", "pra") spelled out for both routes.
             spelled = spell_out(query) or query.strip()
             vector = given if given is not None else self.embedder.embed_query(spelled)
-            return self.store.search(name, vector, lexical_text(spelled), k, filters)
+            codes = named_codes(spelled)
+            if not codes:
+                return self.store.search(name, vector, lexical_text(spelled), k, filters)
+            # A code in the query: a wider pool, and the chunks that hold it move up.
+            pool = self.store.search(name, vector, lexical_text(spelled), max(k, pool_size(k)), filters)
+            return [hit.with_score(value) for hit, value in prefer_codes(
+                pool, codes, k, lambda hit: f"{hit.title} {hit.section} {hit.text}", lambda hit: hit.score)]
 
         embedding = "given" if given is not None else "computed"
         started = time.perf_counter()

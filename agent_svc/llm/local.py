@@ -102,6 +102,9 @@ _CROSS = {
     ("en", "pt"): "According to our document in Portuguese \"{title}\": {body}",
     ("en", ""): "According to our document \"{title}\": {body}",
 }
+_OFFERS_PERSON = re.compile(
+    r"\b(pessoa|atendente|consultor|consultora|equipe|humano|human|person|consultant|team|agent)\b", re.I
+)
 _OFFER_PERSON = {
     "pt": "Se quiser, posso chamar uma pessoa da nossa equipe para ajudar.",
     "en": "If you like, I can bring in a person from our team to help.",
@@ -193,17 +196,11 @@ class LocalEngine:
         based_on = book.say(lang, "based_on") or (
             "Segundo nossa documentação" if lang == "pt" else "According to our documentation"
         )
-        items = comparison_items(question)
-        if items:
-            picked: list[Passage] = []
-            for item in items:
-                ranked = useful_passages(item, passages, guidance.weak_score)
-                choice = next((p for p in ranked if p.document_id not in {q.document_id for q in picked}), None)
-                if choice is not None:
-                    picked.append(choice)
-            if len(picked) == 2:
-                left, right = (f"{p.title}: {best_sentences(question, p.text, 1)}" for p in picked)
-                return [f"{based_on}: {left} {right}"]
+        if passages and selection is None:
+            selection = self.selector.rank(question, passages)
+        compared = self._comparison(guidance, question, passages, selection, based_on, self.selector.max_gap)
+        if compared:
+            return [compared]
         if passages:
             if selection is None:
                 selection = self.selector.rank(question, passages)
@@ -211,10 +208,35 @@ class LocalEngine:
             chosen = self.selector.answer(selection, floor)
             if chosen:
                 return [self._quote(lang, based_on, passages, chosen)]
+        # Nothing retrieved answers: say so plainly, quote nothing, and offer a person
+        # (unless the playbook's phrase already does).
         said = [book.say(lang, key) for key in guidance.unanswered if book.say(lang, key)]
-        if passages and "no_answer" not in guidance.unanswered:
+        if passages and not _OFFERS_PERSON.search(" ".join(said)):
             said.append(book.say(lang, "offer_person") or _OFFER_PERSON.get(lang, _OFFER_PERSON["en"]))
         return said
+
+    @staticmethod
+    def _comparison(guidance: Guidance, question: str, passages: list[Passage], selection: Selection | None,
+                    based_on: str, max_gap: float) -> str:
+        """A comparison question's answer, one sentence of each thing's passage; "" when
+        it is none, or when what it compares is not in the passages: a code none
+        holds, or the best units leave max_gap of the question uncovered (the answer
+        abstains)."""
+        items = comparison_items(question)
+        if not items:
+            return ""
+        if selection is not None and (selection.names_unknown or selection.gap(selection.ranked[:2]) >= max_gap):
+            return ""
+        picked: list[Passage] = []
+        for item in items:
+            ranked = useful_passages(item, passages, guidance.weak_score)
+            choice = next((p for p in ranked if p.document_id not in {q.document_id for q in picked}), None)
+            if choice is not None:
+                picked.append(choice)
+        if len(picked) != 2:
+            return ""
+        left, right = (f"{p.title}: {best_sentences(question, p.text, 1)}" for p in picked)
+        return f"{based_on}: {left} {right}"
 
     @staticmethod
     def _quote(lang: str, based_on: str, passages: list[Passage], chosen: list[Scored]) -> str:

@@ -23,6 +23,8 @@ from knowledge_svc.stores.protocol import (
     StoreError,
     StoreUnavailable,
     prepare,
+    read_label,
+    write_label,
 )
 
 if TYPE_CHECKING:
@@ -40,6 +42,8 @@ __all__ = [
     "is_lite_uri",
     "open_store",
     "prepare",
+    "read_label",
+    "write_label",
 ]
 
 _SERVER_SCHEMES = ("http://", "https://", "tcp://", "unix:")
@@ -61,10 +65,10 @@ class StoreOptions:
     hnsw_m: int = 16
     hnsw_ef_construction: int = 200
     search_ef: int = 64
-    candidates: int = 10
-    ranker: Literal["rrf", "weighted"] = "rrf"
+    candidates: int = 20
+    ranker: Literal["rrf", "weighted"] = "weighted"
     rrf_k: int = 60
-    dense_weight: float = 0.5
+    dense_weight: float = 0.9
     timeout: float = 30.0
     # Passages kept in memory by the row cache; 0 leaves the store unwrapped.
     cache_rows: int = 10_000
@@ -107,7 +111,9 @@ def open_store(options: StoreOptions) -> Store:
             hnsw_ef_construction=options.hnsw_ef_construction,
             search_ef=options.search_ef,
             candidates=options.candidates,
+            ranker=options.ranker,
             rrf_k=options.rrf_k,
+            dense_weight=options.dense_weight,
             timeout=options.timeout,
         )
         cached = options.cache_rows > 0

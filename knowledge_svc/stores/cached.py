@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from knowledge_svc.stores.protocol import ChunkRecord, Preparable, RankingStore, StoredHit
+from knowledge_svc.stores.protocol import ChunkRecord, Preparable, RankingStore, StoredHit, read_label, write_label
 
 DEFAULT_ROWS = 10_000
 
@@ -45,6 +45,12 @@ class CachedStore:
 
     def count(self, name: str) -> int:
         return self.inner.count(name)
+
+    def label(self, name: str, key: str) -> str:
+        return read_label(self.inner, name, key) or ""
+
+    def set_label(self, name: str, key: str, value: str) -> None:
+        write_label(self.inner, name, key, value)
 
     def prepare(self) -> list[str]:
         return self.inner.prepare() if isinstance(self.inner, Preparable) else []

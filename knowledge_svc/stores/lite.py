@@ -3,7 +3,8 @@ service's own search index of each collection beside the Lite folder
 ("knowledge.db" -> "knowledge.db.search/<milvus collection>/", stores/local/).
 
 Milvus Lite is the store of record; searches run on the local index (HNSW and a BM25
-inverted index, fused by RRF as Milvus's RRFRanker does) and the winners' passages
+inverted index, fused by a weighted sum of their scores or by RRF as Milvus's RRFRanker
+does) and the winners' passages
 are read back from Lite by id (stores/cached.py keeps the hot ones). Writes go to
 Lite first, then to the index, under the index's `dirty` mark."""
 
@@ -17,8 +18,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from knowledge_svc.ranking import by_document, document_of, pool_size
 from knowledge_svc.stores.expressions import metadata_tags
-from knowledge_svc.stores.fusion import fuse
+from knowledge_svc.stores.fusion import fuse, weighted
 from knowledge_svc.stores.local.index import IndexedChunk, LocalIndex, acquire, release
 from knowledge_svc.stores.milvus import MilvusCollections
 from knowledge_svc.stores.protocol import ChunkRecord, StoredHit
@@ -43,14 +45,18 @@ class LiteStore:
         hnsw_m: int = 16,
         hnsw_ef_construction: int = 200,
         search_ef: int = 64,
-        candidates: int = 10,
+        candidates: int = 20,
+        ranker: str = "weighted",
         rrf_k: int = 60,
+        dense_weight: float = 0.9,
         timeout: float = 30.0,
     ) -> None:
         self.uri = uri
         self.search_ef = search_ef
         self.candidates = candidates
         self.rrf_k = rrf_k
+        self.ranker = ranker
+        self.dense_weight = dense_weight
         self._index_options = {"dimension": dimension, "hnsw_m": hnsw_m, "hnsw_ef_construction": hnsw_ef_construction}
         self.index_root = Path(uri).with_name(Path(uri).name + ".search")
         self._local: dict[str, LocalIndex] = {}
@@ -168,6 +174,12 @@ class LiteStore:
 
     # -- reads -----------------------------------------------------------------
 
+    def label(self, name: str, key: str) -> str:
+        return self.milvus.label(name, key)
+
+    def set_label(self, name: str, key: str, value: str) -> None:
+        self.milvus.set_label(name, key, value)
+
     def count(self, name: str) -> int:
         return self.milvus.count(name) if self.has_collection(name) else 0
 
@@ -182,7 +194,15 @@ class LiteStore:
         candidates = max(self.candidates, top_k)
         index = self._open_local(name)
         tags = metadata_tags(metadata_filter) if metadata_filter else []
-        routes = [index.dense(vector, candidates, max(self.search_ef, candidates), tags)]
+        nearest = index.dense(vector, candidates, max(self.search_ef, candidates), tags)
+        if self.ranker == "weighted":
+            lexical = index.lexical_scored(text, candidates, tags) if text.strip() else []
+            found = list(dict.fromkeys([*nearest, *(chunk_id for chunk_id, _ in lexical)]))
+            cosines = dict(zip(found, index.similarity(vector, found), strict=True))
+            ranked = weighted(cosines, lexical, self.dense_weight, pool_size(top_k))
+            keyed = by_document(ranked, top_k, lambda hit: document_of(hit[0]), lambda hit: hit[1])
+            return [(chunk_id, score) for (chunk_id, _), score in keyed]
+        routes = [nearest]
         if text.strip():
             routes.append(index.lexical(text, candidates, tags))
         return fuse(routes, self.rrf_k, top_k)

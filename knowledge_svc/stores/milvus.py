@@ -127,6 +127,20 @@ class MilvusCollections:
                 created(name)
             self._known.add(name)
 
+    def label(self, name: str, key: str) -> str:
+        """A collection property ("" when unset)."""
+        try:
+            info = self.client.describe_collection(self.milvus_name(name))
+        except MilvusException as error:
+            raise translate(error) from error
+        return str((info.get("properties") or {}).get(key, ""))
+
+    def set_label(self, name: str, key: str, value: str) -> None:
+        try:
+            self.client.alter_collection_properties(self.milvus_name(name), properties={key: value})
+        except MilvusException as error:
+            raise translate(error) from error
+
     def drop(self, name: str) -> None:
         try:
             self.client.drop_collection(self.milvus_name(name))

@@ -129,6 +129,29 @@ class Preparable(Protocol):
         ...
 
 
+@runtime_checkable
+class Labelled(Protocol):
+    """A store that keeps small labels on a collection (Milvus collection properties):
+    what built its chunks, so a start-up can tell a collection built by an older
+    chunker."""
+
+    def label(self, name: str, key: str) -> str:
+        """The collection's label `key`, "" when unset."""
+        ...
+
+    def set_label(self, name: str, key: str, value: str) -> None: ...
+
+
+def read_label(store: Store, name: str, key: str) -> str | None:
+    """The collection's label, "" when unset, None when the store keeps none."""
+    return store.label(name, key) if isinstance(store, Labelled) else None
+
+
+def write_label(store: Store, name: str, key: str, value: str) -> None:
+    if isinstance(store, Labelled):
+        store.set_label(name, key, value)
+
+
 def prepare(store: Store) -> list[str]:
     """Runs the store's start-up work, if it has any."""
     return store.prepare() if isinstance(store, Preparable) else []

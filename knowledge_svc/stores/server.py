@@ -14,6 +14,7 @@ import numpy.typing as npt
 from pymilvus import AnnSearchRequest, RRFRanker, WeightedRanker
 from pymilvus.exceptions import MilvusException
 
+from knowledge_svc.ranking import by_document, pool_size
 from knowledge_svc.stores.expressions import filter_expression
 from knowledge_svc.stores.milvus import OUTPUT_FIELDS, MilvusCollections, to_hit, translate
 from knowledge_svc.stores.protocol import ChunkRecord, StoredHit
@@ -45,7 +46,11 @@ class ServerStore:
         self.uri = uri
         self.search_ef = search_ef
         self.candidates = candidates
+        self._weighted = ranker == "weighted"
         self._ranker: Any = RRFRanker(rrf_k) if ranker == "rrf" else WeightedRanker(dense_weight, 1.0 - dense_weight)
+        # A query with no keywords left (only function words) searches the dense route
+        # alone: a weighted ranker needs one weight a route.
+        self._dense_only: Any = RRFRanker(rrf_k) if ranker == "rrf" else WeightedRanker(1.0)
         self.milvus = MilvusCollections(
             uri,
             token=token,
@@ -75,6 +80,12 @@ class ServerStore:
     def drop_collection(self, name: str) -> None:
         self.milvus.drop(name)
 
+    def label(self, name: str, key: str) -> str:
+        return self.milvus.label(name, key)
+
+    def set_label(self, name: str, key: str, value: str) -> None:
+        self.milvus.set_label(name, key, value)
+
     def count(self, name: str) -> int:
         return self.milvus.count(name) if self.has_collection(name) else 0
 
@@ -103,11 +114,17 @@ class ServerStore:
             requests.append(AnnSearchRequest(data=[text], anns_field="sparse", param=bm25, limit=candidates, expr=expression))
         try:
             result = self.milvus.client.hybrid_search(
-                self.milvus.milvus_name(name), requests, self._ranker, limit=top_k, output_fields=fields
+                self.milvus.milvus_name(name), requests, self._ranker if len(requests) > 1 else self._dense_only,
+                limit=pool_size(top_k) if self._weighted else top_k, output_fields=[*fields, "document_id"],
             )
         except MilvusException as error:
             raise translate(error) from error
-        return list(result[0]) if result else []
+        hits = list(result[0]) if result else []
+        if not self._weighted:
+            return hits
+        ranked = by_document(hits, top_k, lambda hit: str(hit.get("entity", {}).get("document_id", "")),
+                             lambda hit: float(hit.get("distance", 0.0)))
+        return [{**hit, "distance": score} for hit, score in ranked]
 
     def search(
         self,

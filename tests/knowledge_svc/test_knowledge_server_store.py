@@ -173,6 +173,12 @@ def test_weighted_ranker(milvus_server_uri: str, unique_name: str) -> None:
         # All the weight on the dense route: the BM25 match on "charger" does not count.
         hits = store.search("c", vector(2), lexical_text("EV-7 charger"), 2, {})
         assert hits[0].document_id == "bateria"
+        # No keywords left (only function words): the dense route alone, one weight.
+        alone = store.search("c", vector(2), "", 2, {})
+        assert alone[0].document_id == "bateria"
+        # Ranked by document: the scores a search returns never rise down the list.
+        scores = [h.score for h in store.search("c", vector(0), lexical_text("panel warranty"), 4, {})]
+        assert scores == sorted(scores, reverse=True)
     finally:
         store.close()
 

@@ -185,6 +185,11 @@ async def test_sample_knowledge_base_answers_out_of_the_box(service: Service, sa
     results = await search(service, "", "Meu inversor mostra o erro E-104, o que faço?")
     assert results[0].document_id == "inverter-error-codes"
     assert results[0].source == "sample_kb/inverter-error-codes.md"
+    # The chunk that explains the code named is near the top, not its document's
+    # other error codes only.
+    assert any("E-104" in r.text for r in results[:3])
+    english = await search(service, "", "My inverter shows error E-104, what should I do?")
+    assert any("E-104" in r.text for r in english[:3])
     results = await search(service, "default", "Can I return the kit if I change my mind?")
     assert "politica-de-trocas-e-devolucoes" in [r.document_id for r in results[:3]]
     assert "Direito de arrependimento" in [r.section for r in results]
@@ -216,6 +221,36 @@ async def test_sample_is_loaded_once(service: Service, sample_loaded: int, embed
         assert await other.knowledge.count("default") == count
     finally:
         await close_service(other)
+
+
+async def test_sample_built_by_an_older_chunker_is_rebuilt(
+    service: Service, sample_loaded: int, embedder: UseEmbedder
+) -> None:
+    """A store whose sample KB another chunker version built (or one from before the
+    label existed) gets the sample re-ingested at start-up, each document replacing
+    its old chunks; the next start finds it current."""
+    from knowledge_svc.app import SAMPLE_LABEL
+    from knowledge_svc.chunking import CHUNKER_VERSION
+    from knowledge_svc.stores import read_label, write_label
+
+    store = service.knowledge.store
+    name = service.knowledge.collection_name("default")
+    assert read_label(store, name, SAMPLE_LABEL) == CHUNKER_VERSION
+    write_label(store, name, SAMPLE_LABEL, "")  # as a store from before the label
+    other = await open_service(knowledge_settings(service.settings.milvus_uri, load_sample_kb=True), embedder)
+    try:
+        assert other.mounted.sample_task is not None
+        assert await other.mounted.sample_task == sample_loaded
+        assert await other.knowledge.count("default") == sample_loaded
+        assert read_label(other.knowledge.store, name, SAMPLE_LABEL) == CHUNKER_VERSION
+    finally:
+        await close_service(other)
+    again = await open_service(knowledge_settings(service.settings.milvus_uri, load_sample_kb=True), embedder)
+    try:
+        assert again.mounted.sample_task is not None
+        assert await again.mounted.sample_task == 0
+    finally:
+        await close_service(again)
 
 
 async def test_reflection_lists_the_service(service: Service) -> None:

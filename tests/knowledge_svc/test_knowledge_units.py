@@ -164,3 +164,65 @@ def test_files_decoding_and_ids() -> None:
     text, warning = decode("promoção".encode("cp1252"))
     assert text == "promoção" and "Windows-1252" in warning
     assert document_id(Path("/kb"), Path("/kb/policies/returns.md")) == "policies.returns"
+
+
+def test_a_long_table_is_cut_between_rows_and_each_chunk_repeats_its_header() -> None:
+    header = "Plano | Velocidade | Preço"
+    rows = [f"Plano {i} | {i * 100} Mega | R$ {i * 10},90" for i in range(1, 30)]
+    parsed = ParsedDocument("Doc", [Block("Planos", "\n".join([header, *rows])), Block("Planos", "Depois da tabela.")])
+    chunks = chunk_document(parsed, max_chars=200, overlap=60)
+    assert len(chunks) > 2
+    table_chunks = [c for c in chunks if "Mega" in c.text]
+    for chunk in table_chunks:
+        lines = chunk.text.split("\n")
+        assert lines[0] == header
+        assert all(line in rows for line in lines[1:] if " | " in line)
+    assert sorted(line for c in table_chunks for line in c.text.split("\n")[1:] if " | " in line) == sorted(rows)
+    # what follows the table is a paragraph of its own, not glued to a row
+    assert chunks[-1].text.endswith("\n\nDepois da tabela.")
+
+
+def test_an_overlap_never_starts_mid_sentence() -> None:
+    long = "Esta frase é longa demais para caber inteira na sobreposição entre dois pedaços do mesmo texto."
+    parsed = ParsedDocument("Doc", [Block("A", " ".join([long] * 6))])
+    for chunk in chunk_document(parsed, max_chars=200, overlap=60):
+        assert chunk.text.startswith("Esta frase")
+
+
+def test_weighted_fusion_puts_bm25_on_the_cosines_scale() -> None:
+    from knowledge_svc.stores.fusion import weighted
+
+    cosines = {"a#0": 0.50, "b#0": 0.45, "c#0": 0.30}
+    ranked = weighted(cosines, [("b#0", 8.0), ("c#0", 2.0)], 0.9, 3)
+    assert [chunk_id for chunk_id, _ in ranked] == ["b#0", "a#0", "c#0"]
+    assert ranked[0][1] == pytest.approx(0.9 * 0.45 + 0.1 * 1.0)
+    assert ranked[2][1] == pytest.approx(0.9 * 0.30 + 0.1 * 0.25)
+    assert weighted(cosines, [], 0.9, 1) == [("a#0", pytest.approx(0.45))]
+
+
+def test_ranking_by_document_lifts_a_supported_document_and_spreads_the_top() -> None:
+    from knowledge_svc.ranking import by_document, document_of
+
+    hits = [("a#0", 0.60), ("a#1", 0.58), ("a#2", 0.50), ("b#0", 0.59), ("c#0", 0.45), ("c#1", 0.39)]
+    ranked = by_document(hits, 4, lambda hit: document_of(hit[0]), lambda hit: hit[1])
+    assert [hit[0] for hit, _ in ranked] == ["a#0", "b#0", "c#0", "a#1"]
+    scores = [score for _, score in ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] == pytest.approx(0.60 + 0.2 * (0.58 + 0.50))
+    assert document_of("policies.returns#12") == "policies.returns"
+
+
+def test_a_code_the_query_names_lifts_the_chunks_that_hold_it() -> None:
+    from knowledge_svc.ranking import CODE_BONUS, named_codes, prefer_codes
+
+    assert named_codes("o erro E-104 voltou") == {"e104"}
+    assert named_codes("painel de 550w e roteador VF-AX3000") == {"550w", "vfax3000"}
+    assert named_codes("kit 3.3 por 500 reais") == set()  # numbers alone name nothing
+    hits = [("a", "E-301 over-temperature", 0.60), ("b", "E-101 overvoltage", 0.50), ("c", "E-104: insulation", 0.25)]
+    ranked = prefer_codes(hits, named_codes("error E-104?"), 2, lambda hit: hit[1], lambda hit: hit[2])
+    assert [hit[0] for hit, _ in ranked] == ["a", "c"]
+    assert ranked[1][1] == pytest.approx(0.25 + CODE_BONUS)
+    # "550 W" in a datasheet is the "550w" a customer types.
+    ranked = prefer_codes([("x", "module of 450 W", 0.5), ("y", "module of 550 W", 0.4)], {"550w"}, 1,
+                          lambda hit: hit[1], lambda hit: hit[2])
+    assert ranked[0][0][0] == "y"

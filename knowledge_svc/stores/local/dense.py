@@ -212,6 +212,21 @@ class DenseGraph:
     def _live_mask(self) -> npt.NDArray[np.bool_]:
         return np.frombuffer(bytes(self._live), dtype=np.uint8).astype(bool)
 
+    def similarity(self, vector: npt.NDArray[np.float32], rows: Sequence[int]) -> list[float]:
+        """Exact cosine of the query and each given live row (0.0 for a row not in
+        the graph): the dense half of a weighted fusion needs a score for the
+        chunks only the lexical route found too."""
+        query = unit(vector)
+        positions = [self._pos_of.get(row, -1) for row in rows]
+        known = [p for p in positions if p >= 0]
+        if not known:
+            return [0.0] * len(rows)
+        storage = faiss.downcast_index(self._hnsw.storage)
+        data = faiss.rev_swig_ptr(storage.get_xb(), self.total * self.dimension).reshape(self.total, self.dimension)
+        values = data[np.asarray(known, dtype=np.int64)] @ query
+        found = iter(float(v) for v in values)
+        return [next(found) if p >= 0 else 0.0 for p in positions]
+
     def _exact(self, query: npt.NDArray[np.float32], positions: npt.NDArray[np.int64], limit: int) -> list[int]:
         """Exact inner product against the given positions."""
         total = self.total

@@ -188,6 +188,20 @@ class LocalIndex:
         with self._lock:
             return [self._chunk_of[row] for row in self._graph.search(vector, limit, ef, tags)]
 
+    def similarity(self, vector: npt.NDArray[np.float32], chunk_ids: Sequence[str]) -> list[float]:
+        """Exact cosine of the query and each chunk (0.0 for an unknown chunk)."""
+        with self._lock:
+            return self._graph.similarity(vector, [self._row_of.get(c, -1) for c in chunk_ids])
+
+    def lexical_scored(self, text: str, limit: int, tags: Sequence[str]) -> list[tuple[str, float]]:
+        """(chunk id, BM25 score) of the best matches carrying every tag, best first."""
+        query = self._lexical.query(text, tags)
+        if query is None:
+            return []
+        with self._lock:
+            searcher = self._lexical.searcher
+        return LexicalIndex.search_scored(searcher, query, limit)
+
     def lexical(self, text: str, limit: int, tags: Sequence[str]) -> list[str]:
         """Chunk ids of the best BM25 matches carrying every tag, best first."""
         query = self._lexical.query(text, tags)

@@ -83,6 +83,11 @@ class LexicalIndex:
         result = searcher.search(query, limit)
         return [str(searcher.doc(address).get_first("chunk_id")) for _, address in result.hits]
 
+    @staticmethod
+    def search_scored(searcher: tantivy.Searcher, query: tantivy.Query, limit: int) -> list[tuple[str, float]]:
+        result = searcher.search(query, limit)
+        return [(str(searcher.doc(address).get_first("chunk_id")), float(score)) for score, address in result.hits]
+
     def close(self) -> None:
         try:
             self._writer.commit()
