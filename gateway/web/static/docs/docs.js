@@ -213,6 +213,10 @@ function filter(text) {
   for (const item of document.querySelectorAll("#toc li")) {
     item.hidden = words !== "" && !item.dataset.search.includes(words);
   }
+  // A service with no match loses its heading too.
+  for (const list of document.querySelectorAll("#toc ul")) {
+    list.previousElementSibling.hidden = Array.from(list.children).every((item) => item.hidden);
+  }
 }
 
 document.getElementById("filter").addEventListener("input", (event) => filter(event.target.value));
