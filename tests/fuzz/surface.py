@@ -249,6 +249,13 @@ class RestRoute:
         and query's (dotted names nested), as the request message has them all."""
         properties: dict[str, Schema] = {}
         required: list[str] = []
+        # The path's fields first: they lead the request messages, as the proto numbers them.
+        for parameter in self.parameters:
+            *parents, leaf = parameter["name"].split(".")
+            level = properties
+            for parent in parents:
+                level = level.setdefault(parent, {"type": "object", "properties": {}})["properties"]
+            level[leaf] = parameter["schema"]
         if self.body:
             body = resolve(self.operation["requestBody"]["content"]["application/json"]["schema"])
             if self.body == "*":
@@ -256,12 +263,6 @@ class RestRoute:
                 required += body.get("required", [])
             else:
                 properties[self.body] = body
-        for parameter in self.parameters:
-            *parents, leaf = parameter["name"].split(".")
-            level = properties
-            for parent in parents:
-                level = level.setdefault(parent, {"type": "object", "properties": {}})["properties"]
-            level[leaf] = parameter["schema"]
         return {"type": "object", "properties": properties, "required": required}
 
 
@@ -437,8 +438,9 @@ def _scalar_text(schema: Schema) -> st.SearchStrategy[str]:
         right = st.sampled_from(["true", "false", "1", "0", "yes"])
     elif kind == "number":
         right = st.floats().map(str)
-    elif kind == "well-known":
-        right = _TIMESTAMPS
+    elif kind == "well-known":  # a Timestamp: RFC 3339 text, mostly well formed
+        right = st.integers(0, 4_102_444_800).map(lambda t: datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        right = right | right | _TIMESTAMPS
     else:
         right = _ID | st.text(max_size=30)
     return st.one_of(right, right, st.text(max_size=30), st.sampled_from(["", "[1]", "{}", "null", "1e999", "-0", "0x10"]))
