@@ -116,7 +116,6 @@ _ERROR_RESPONSES: dict[str, tuple[str, str]] = {
     "403": ("PermissionDenied", "PERMISSION_DENIED: the credential's role does not reach this route, or a customer "
             "token names another conversation, or a human_id differs from the credential's identity."),
     "404": ("NotFound", "NOT_FOUND: nothing has the id in the path (or no route has this path)."),
-    "409": ("Conflict", "ALREADY_EXISTS or ABORTED: the request conflicts with the stored state; read it and retry."),
     "413": ("PayloadTooLarge", "The body is larger than the gateway's 1 MiB."),
     "429": ("TooManyRequests", "RESOURCE_EXHAUSTED: over the rate limit of the credential (or client address); "
             "wait for Retry-After seconds."),
