@@ -18,7 +18,7 @@ What comes from where:
 
 The routes the gateway serves without the transcoder (the chat's session, the
 webhooks, this document and its page) have no descriptor: they are written below, and
-tests/e2e/test_openapi.py calls each through Envoy.
+tests/e2e/test_web.py calls each through Envoy and checks the answers against them.
 
 Usage: python tools/gen_openapi.py [DESCRIPTOR_SET] [OUT_FILE]   (make proto runs it)
 """

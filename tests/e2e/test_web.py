@@ -376,6 +376,17 @@ def test_what_the_gateway_answers_is_what_the_document_says(stack: Stack) -> Non
     assert _openapi_check(spec, _response_schema(spec, "/v1/agents", "get", "401")).is_valid(unauthenticated.json())
     session = httpx.post(f"{stack.gateway_url}/chat/session", timeout=10)
     assert _openapi_check(spec, _response_schema(spec, "/chat/session", "post")).is_valid(session.json())
+    # The webhooks (no vendor configured here): each refusal is one the document lists, with its body.
+    hooks = [
+        ("/webhooks/whatsapp", "get", httpx.get(f"{stack.gateway_url}/webhooks/whatsapp", timeout=10,
+                                                params={"hub.mode": "subscribe", "hub.challenge": "1", "hub.verify_token": "x"})),
+        ("/webhooks/whatsapp", "post", httpx.post(f"{stack.gateway_url}/webhooks/whatsapp", json={}, timeout=10)),
+        ("/webhooks/email", "post", httpx.post(f"{stack.gateway_url}/webhooks/email", data={"from": "a@b.c"}, timeout=10)),
+    ]
+    for path, verb, answer in hooks:
+        code = str(answer.status_code)
+        assert code.startswith("4") and code in spec["paths"][path][verb]["responses"], (path, verb, answer.text)
+        assert _openapi_check(spec, _response_schema(spec, path, verb, code)).is_valid(answer.json()), answer.text
 
 
 def test_the_reference_page_renders_every_operation_under_its_policy(stack: Stack, browser: Callable[..., Any]) -> None:
