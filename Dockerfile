@@ -38,11 +38,12 @@ COPY requirements/runtime.txt requirements/runtime.txt
 RUN pip install --require-hashes --only-binary :all: --no-deps -r requirements/runtime.txt
 
 # The project itself (.dockerignore lets in only what the services need: gen/, proto/,
-# the packages, gateway/), without dependencies (all locked above), then compiled once:
-# the root filesystem is read-only at run time, so Python cannot write __pycache__.
+# the packages, gateway/, the client distribution that ships gen/'s generated code),
+# without dependencies (all locked above), then compiled once: the root filesystem is
+# read-only at run time, so Python cannot write __pycache__.
 COPY . .
-RUN pip install --no-deps . \
-    && rm -rf build ./*.egg-info \
+RUN pip install --no-deps ./clients/python . \
+    && rm -rf build ./*.egg-info clients/python/build clients/python/*.egg-info \
     && python -m compileall -q /app \
     && envoy --version \
     && pip uninstall --yes pip setuptools

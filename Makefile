@@ -2,9 +2,11 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements/dev.txt | cksum | cut -d' ' -f1)
-# Everything mypy checks (strict, pyproject.toml): the services, the shared packages, the dev stack.
-PACKAGES := atende_runtime atende_guardrails router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway devstack
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml clients/python/pyproject.toml requirements/dev.txt | cksum | cut -d' ' -f1)
+# Everything mypy checks (strict, pyproject.toml): the services, the shared packages, the dev
+# stack, the Python client.
+PACKAGES := atende_runtime atende_guardrails router_svc agent_svc memory_svc knowledge_svc integrations_svc gateway devstack \
+	clients/python/atende_client
 export PYTHONPATH := $(CURDIR):$(CURDIR)/gen/python
 # numpy's BLAS starts a spinning thread per core in every process; one each is faster here.
 export OPENBLAS_NUM_THREADS ?= 1
@@ -12,23 +14,33 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock image run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench eval clean trace dashboards
+.PHONY: help install client lock image run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench eval clean trace dashboards
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 # The lock file (requirements/dev.txt: every package pinned, with hashes) installs the
 # services, the local stack's embedded servers (extra local) and the tools (extra dev);
-# the project itself goes in editable, without dependencies.
+# the project's two distributions go in editable, without dependencies: the Python client
+# (clients/python: the generated code of gen/python and atende_client, `atende chat`), which
+# the services depend on, then the services.
 $(STAMP): pyproject.toml requirements/dev.txt
 	@$(PYTHON) tools/lock.py --check
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e clients/python
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@rm -f $(VENV)/.installed-*; touch $@
 
 install: $(STAMP) ## create .venv and install everything from the lock file (done by run and test when needed)
+
+# The client's wheel, built offline with the locked setuptools of .venv; `pip install` of it
+# pulls grpcio, protobuf and googleapis-common-protos only.
+client: $(STAMP) ## build the Python client's wheel (clients/python: stubs, atende_client, `atende chat`) into build/client/
+	rm -rf build/client clients/python/build
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir build/client ./clients/python
+	@ls build/client/*.whl
 
 lock: ## pin pyproject.toml's dependencies with hashes into requirements/ (LOCK_ARGS=--upgrade for newer versions)
 	@test -x $(BIN)/uv || { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); $(BIN)/python -m pip install --quiet uv; }

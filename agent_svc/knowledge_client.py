@@ -20,7 +20,7 @@ log = logging.getLogger("atende.agent.knowledge")
 
 class GrpcKnowledge:
     def __init__(self, channel: grpc.aio.Channel | None, timeout: float, cooldown_seconds: float = 2.0) -> None:
-        self.stub: kgrpc.KnowledgeServiceStub | None = None
+        self.stub: kgrpc.KnowledgeServiceAsyncStub | None = None
         if channel is not None:
             self.stub = kgrpc.KnowledgeServiceStub(channel)
         self.timeout = timeout

@@ -72,7 +72,7 @@ def batches(documents: Sequence[pb.Document], max_documents: int) -> list[list[p
 
 
 async def _ingest_batch(
-    stub: pb_grpc.KnowledgeServiceStub, args: argparse.Namespace, group: list[pb.Document]
+    stub: pb_grpc.KnowledgeServiceAsyncStub, args: argparse.Namespace, group: list[pb.Document]
 ) -> pb.IngestDocumentsResponse:
     """One IngestDocuments call, sent again (up to 3 times) when it ends UNAVAILABLE:
     a restarting service, or a connection the server closed for its age. Safe,

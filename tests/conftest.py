@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from client_venv import Venv, build_wheel, make_venv
 
 from atende_guardrails.encoder import UsemEncoder
 from devstack.embedded import EmbeddedPostgres, EmbeddedRedis
@@ -55,3 +56,15 @@ def encoder() -> Iterator[UsemEncoder]:
     model.load()
     yield model
     model.close()
+
+
+@pytest.fixture(scope="session")
+def client_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Python client's wheel, built as `make client` builds it."""
+    return build_wheel(tmp_path_factory.mktemp("client-wheel"))
+
+
+@pytest.fixture(scope="session")
+def client_venv(tmp_path_factory: pytest.TempPathFactory, client_wheel: Path) -> Venv:
+    """A new virtual environment with only the client wheel and its three dependencies."""
+    return make_venv(tmp_path_factory.mktemp("client-venv") / "venv", client_wheel)

@@ -1,6 +1,10 @@
 """Generate Python messages, gRPC stubs, type stubs, Envoy's descriptor set and the
 gateway's OpenAPI document (gen/openapi.json, tools/gen_openapi.py).
 
+Type stubs: protoc's own --pyi_out for the messages, mypy-protobuf's protoc-gen-mypy_grpc
+for the `_pb2_grpc` stubs (sync and grpc.aio), so a caller of the Python client
+(clients/python, which ships gen/python/atende) gets types for both.
+
 Usage: python tools/gen_proto.py [OUT_DIR]   (default: gen/)
 
 The output is committed; tests/test_generated_code.py regenerates into a temporary
@@ -9,6 +13,7 @@ folder and fails when the committed copy differs, so nobody edits it by hand.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,6 +34,16 @@ def include_dirs() -> list[Path]:
     return [PROTO_DIR, well_known, googleapis]
 
 
+def mypy_grpc_plugin() -> str:
+    """protoc-gen-mypy_grpc, installed by mypy-protobuf (extra dev) beside this Python."""
+    found = shutil.which("protoc-gen-mypy_grpc", path=str(Path(sys.executable).parent)) or shutil.which(
+        "protoc-gen-mypy_grpc"
+    )
+    if not found:
+        raise SystemExit("protoc-gen-mypy_grpc not found: `make install` installs mypy-protobuf (extra dev)")
+    return found
+
+
 def proto_files() -> list[str]:
     return sorted(str(p.relative_to(PROTO_DIR)) for p in PROTO_DIR.rglob("*.proto"))
 
@@ -45,6 +60,8 @@ def generate(out_dir: Path) -> None:
             f"--python_out={python_out}",
             f"--pyi_out={python_out}",
             f"--grpc_python_out={python_out}",
+            f"--plugin=protoc-gen-mypy_grpc={mypy_grpc_plugin()}",
+            f"--mypy_grpc_out=quiet:{python_out}",
             *files,
         ]
     )

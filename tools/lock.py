@@ -73,7 +73,9 @@ def compile_lock(name: str, extras: tuple[str, ...], *, upgrade: bool, constrain
     command = [
         _uv(), "pip", "compile", "pyproject.toml", "--quiet", "--generate-hashes", "--no-header",
         "--python-version", PYTHON_VERSION, "--python-platform", PLATFORM,
-        "--index-url", "https://pypi.org/simple", "--no-emit-package", "atende", "-o", str(target),
+        "--index-url", "https://pypi.org/simple", "--no-emit-package", "atende",
+        # The client distribution is a local path (clients/python), installed by `make install`.
+        "--no-emit-package", "atende-client", "-o", str(target),
     ]
     for extra in extras:
         command += ["--extra", extra]
