@@ -76,10 +76,56 @@ def test_the_offline_configuration_of_an_older_buf_yaml_is_the_same_workspace(tm
     assert yaml.safe_load(out.read_text())["modules"] == [{"path": "proto"}, {"path": "build/third_party"}]
 
 
-def test_lint_breaking_compares_with_main_by_default() -> None:
-    makefile = (ROOT / "Makefile").read_text()
-    assert "foreach ref,main origin/main HEAD" in makefile and "lint: $(STAMP) lint-proto lint-breaking" in makefile
-    assert "buf lint proto $(BUF_OFFLINE)" in makefile and "buf build $(BUF_OFFLINE)" in makefile
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_lint_breaking_compares_with_main_else_origin_main_else_head(tmp_path: Path) -> None:
+    """The Makefile's BUF_AGAINST default, evaluated by make in a repository with main,
+    in a fresh clone of another branch (origin/main only), and in one without either."""
+    line = next(x for x in (ROOT / "Makefile").read_text().splitlines() if x.startswith("BUF_AGAINST ?="))
+    makefile = tmp_path / "against.mk"
+    makefile.write_text(line + "\nprint:\n\t@echo $(BUF_AGAINST)\n")
+
+    def against(repo: Path) -> str:
+        return subprocess.run(["make", "-s", "-f", str(makefile), "print"], cwd=repo, capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    _git(origin, "init", "-q", "-b", "main")
+    _git(origin, "commit", "-q", "--allow-empty", "-m", "first")
+    _git(origin, "branch", "feature")
+    assert against(origin) == "main"
+    _git(tmp_path, "clone", "-q", "--branch", "feature", str(origin), "clone")
+    assert against(tmp_path / "clone") == "origin/main"
+    other = tmp_path / "other"
+    other.mkdir()
+    _git(other, "init", "-q", "-b", "trunk")
+    _git(other, "commit", "-q", "--allow-empty", "-m", "first")
+    assert against(other) == "HEAD"
+    makefile_text = (ROOT / "Makefile").read_text()
+    assert "lint: $(STAMP) lint-proto lint-breaking" in makefile_text and "buf build $(BUF_OFFLINE)" in makefile_text
+
+
+def test_breaking_changes_are_found_offline(offline: Path, tmp_path: Path) -> None:
+    """What make lint-breaking does, on a copy of proto/ with a field renamed."""
+    changed = tmp_path / "changed"
+    shutil.copytree(ROOT / "proto", changed / "proto")
+    (changed / "build").mkdir()
+    (changed / "build" / "third_party").symlink_to(ROOT / "build" / "third_party")
+    turn = changed / "proto" / "atende" / "conversation" / "v1" / "conversation_service.proto"
+    turn.write_text(turn.read_text().replace("string user_id = 2", "string customer_id = 2", 1))
+    before, after = tmp_path / "before.binpb", tmp_path / "after.binpb"
+    assert _buf("build", "--config", str(offline), "-o", str(before)).returncode == 0
+    built = subprocess.run([str(BUF), "build", "--config", str(offline), "-o", str(after)], cwd=changed, capture_output=True,
+                           text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    same = _buf("breaking", str(before), "--against", str(before))
+    assert same.returncode == 0, same.stdout
+    broken = _buf("breaking", str(after), "--against", str(before))
+    assert broken.returncode != 0 and 'changed name from "user_id" to "customer_id"' in broken.stdout, broken.stdout
 
 
 def test_the_generation_template_makes_go_and_typescript_clients() -> None:
