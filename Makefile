@@ -67,7 +67,11 @@ build/tools/promtool:
 build/tools/chromedriver:
 	-tools/chromium.sh build/tools
 
-test: $(STAMP) build/tools/promtool build/tools/chromedriver ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL select external servers)
+# buf.gen.yaml's TypeScript plugin and tsc, for tests/test_buf_module.py (tools/buf_plugins.sh: npm).
+build/tools/npm/node_modules/.bin/protoc-gen-es:
+	-tools/buf_plugins.sh build/tools
+
+test: $(STAMP) build/tools/promtool build/tools/chromedriver build/tools/npm/node_modules/.bin/protoc-gen-es ## ruff, mypy strict, then every test (DATABASE_URL / REDIS_URL select external servers)
 	$(BIN)/ruff check .
 	$(BIN)/mypy $(PACKAGES)
 	$(BIN)/python -m pytest
@@ -88,21 +92,28 @@ lint: $(STAMP) lint-proto lint-breaking ## ruff, mypy, buf lint and buf breaking
 	$(BIN)/ruff check .
 	$(BIN)/mypy $(PACKAGES)
 
-build/third_party: $(STAMP)
+build/third_party: $(STAMP) buf.yaml
 	$(BIN)/python tools/third_party_protos.py build/third_party
+	@touch $@
 
+# buf.yaml names the module and takes googleapis from the Buf Schema Registry (for the
+# teams that consume it); here buf runs offline with build/buf.offline.yaml, the same
+# rules with googleapis from build/third_party (tools/third_party_protos.py says how).
+BUF_OFFLINE := --config build/buf.offline.yaml
 lint-proto: build/third_party ## buf lint on proto/
-	$(BIN)/buf lint proto
+	$(BIN)/buf lint proto $(BUF_OFFLINE)
 
-# The contracts as they were at BUF_AGAINST (default: the last commit, so a change
-# in the work tree is checked before it lands; a CI job sets the target branch).
-BUF_AGAINST ?= HEAD
-lint-breaking: build/third_party ## buf breaking: proto/ against BUF_AGAINST (default HEAD)
+# The contracts as they are on BUF_AGAINST: main when this clone has it (the branch a
+# change lands on; origin/main in a fresh clone of another branch), else the last commit.
+# The work tree is compared, so a change is checked before it lands.
+BUF_AGAINST ?= $(firstword $(foreach ref,main origin/main HEAD,$(shell git rev-parse --verify --quiet '$(ref)^{commit}' >/dev/null 2>&1 && echo $(ref))))
+lint-breaking: build/third_party ## buf breaking: proto/ against BUF_AGAINST (default main, else HEAD)
 	@rm -rf build/against && mkdir -p build/against/build
 	git archive $(BUF_AGAINST) proto buf.yaml | tar -x -C build/against
 	cp -r build/third_party build/against/build/
-	cd build/against && $(CURDIR)/$(BIN)/buf build -o $(CURDIR)/build/against.binpb
-	$(BIN)/buf build -o build/current.binpb
+	$(BIN)/python tools/third_party_protos.py --config build/against/buf.yaml build/against/build/buf.offline.yaml
+	cd build/against && $(CURDIR)/$(BIN)/buf build $(BUF_OFFLINE) -o $(CURDIR)/build/against.binpb
+	$(BIN)/buf build $(BUF_OFFLINE) -o build/current.binpb
 	$(BIN)/buf breaking build/current.binpb --against build/against.binpb
 
 proto: $(STAMP) ## regenerate gen/ (Python code, type stubs, Envoy's descriptor set) from proto/

@@ -25,6 +25,7 @@ def _banner(stack: Stack) -> str:
         f"  web chat (demo page):    {stack.chat_url}",
         f"    embed it in a page:    <script src=\"{stack.gateway_url}/chat/widget.js\" defer></script>",
         f"  agents' console:         {stack.console_url}#token=<agent token, below>",
+        f"  API reference:           {stack.gateway_url}/docs/  (OpenAPI: {stack.gateway_url}/openapi.json)",
         f"  Envoy admin:             http://127.0.0.1:{stack.config.admin_port}",
         f"  data folder:             {stack.config.data_dir}",
         "",

@@ -1,5 +1,5 @@
-"""Routes for browsers: Server-Sent Events framing of the streams, and the web chat and
-the agents' console (gateway/web) beside the API.
+"""Routes for browsers: Server-Sent Events framing of the streams, and the web chat,
+the agents' console and the API reference (gateway/web) beside the API.
 
 Server-Sent Events: Envoy's transcoder frames a server stream as `data: <JSON>`
 events (`stream_sse_style_delimited`, Envoy 1.40) when told to by a per-route copy of
@@ -19,8 +19,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# Paths the web server answers (gateway/web): the chat and the console.
-WEB_PREFIXES = ("/chat/", "/console/")
+# Paths the web server answers (gateway/web): the chat, the console, the REST API's
+# OpenAPI document and its reference page.
+WEB_PREFIXES = ("/chat/", "/console/", "/docs/", "/openapi.json")
 # The customer channels' webhooks (integrations_svc/channels): Meta and SendGrid call
 # them with no credential of ours; the channels server checks their own signature.
 WEBHOOK_PREFIX = "/webhooks/"
@@ -92,7 +93,7 @@ def web_routes(descriptor: Path, web_addr: str) -> str:
 {_INDENT}  route: {{ cluster: web, timeout: 10s }}
 {_INDENT}  typed_per_filter_config:{_transcoder_per_route(descriptor, (), sse=False)}
 """)
-    return f"{_INDENT}# The web chat and the agents' console (gateway/web).\n" + "".join(routes)
+    return f"{_INDENT}# The web chat, the agents' console and the API reference (gateway/web).\n" + "".join(routes)
 
 
 def web_cluster(web_addr: str) -> str:

@@ -269,3 +269,14 @@ def test_the_channels_webhooks_are_routed_without_a_credential(tmp_path: Path, g
     assert '"/webhooks/"' in text  # the authz filter lets it through: the vendor's signature is checked there
     assert ("ExtAuthzPerRoute" in text) == bool(guard)
     assert "- match: { prefix: /webhooks/ }" not in write(GatewayConfig(), tmp_path / "none.yaml").read_text()
+
+
+def test_the_api_reference_is_routed_to_the_web_server_without_a_credential(tmp_path: Path) -> None:
+    path = write(GatewayConfig(api_keys=["key-one"], web_addr="127.0.0.1:50070"), tmp_path / "envoy.yaml")
+    _validate(path)
+    text = path.read_text()
+    for prefix in ("/docs/", "/openapi.json"):
+        assert f"- match: {{ prefix: {prefix} }}\n" in text  # to the web server (gateway/web)
+        assert f'"{prefix}"' in text  # the authz filter lets it through: the document is public
+    assert text.count("route: { cluster: web, timeout: 10s }") == 4  # /chat/, /console/, /docs/, /openapi.json
+    assert "prefix: /docs/" not in write(GatewayConfig(), tmp_path / "none.yaml").read_text()

@@ -1,4 +1,5 @@
-"""Generate Python messages, gRPC stubs, type stubs and Envoy's descriptor set.
+"""Generate Python messages, gRPC stubs, type stubs, Envoy's descriptor set and the
+gateway's OpenAPI document (gen/openapi.json, tools/gen_openapi.py).
 
 Type stubs: protoc's own --pyi_out for the messages, mypy-protobuf's protoc-gen-mypy_grpc
 for the `_pb2_grpc` stubs (sync and grpc.aio), so a caller of the Python client
@@ -13,6 +14,7 @@ folder and fails when the committed copy differs, so nobody edits it by hand.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -85,6 +87,11 @@ def generate(out_dir: Path) -> None:
         (package_dir / "__init__.py").touch()
     (python_out / "atende" / "__init__.py").touch()
     (python_out / "atende" / "py.typed").touch()
+    # The REST surface's OpenAPI document, from the descriptor set just written.
+    code = subprocess.call([sys.executable, str(ROOT / "tools" / "gen_openapi.py"), str(out_dir / "atende.pb"),
+                            str(out_dir / "openapi.json")])
+    if code != 0:
+        raise SystemExit(f"tools/gen_openapi.py failed (exit {code})")
 
 
 if __name__ == "__main__":

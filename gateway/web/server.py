@@ -1,5 +1,7 @@
-"""The web server behind the gateway's /chat/ and /console/ routes: static files (plain
-JavaScript, no build step) and the chat's session endpoint.
+"""The web server behind the gateway's /chat/, /console/, /docs/ and /openapi.json
+routes: static files (plain JavaScript, no build step), the chat's session endpoint,
+and the REST API's OpenAPI document (gen/openapi.json, generated from the protos) with
+its reference page (/docs/, rendered in the browser from the document).
 
 POST /chat/session mints a short-lived customer token (role customer, its own user id
 and one fresh conversation id) so a browser chats as a customer channel, never with
@@ -42,6 +44,9 @@ _FILES = {
     "/console/console.js": ("console/console.js", None),
     "/console/console.css": ("console/console.css", None),
     "/console/sse.js": ("console/sse.js", None),
+    "/docs/": ("docs/index.html", "'none'"),
+    "/docs/docs.js": ("docs/docs.js", None),
+    "/docs/docs.css": ("docs/docs.css", None),
 }
 _TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
 
@@ -155,11 +160,32 @@ async def _healthz(request: web.Request) -> web.Response:
     return web.Response(text="ok")
 
 
+class OpenApi:
+    """GET /openapi.json: the document as generated, read once (it changes only with a
+    new release, which restarts the server)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._body: bytes | None = None
+
+    async def serve(self, request: web.Request) -> web.Response:
+        if self._body is None:
+            try:
+                self._body = self.path.read_bytes()
+            except OSError:
+                log.error("no OpenAPI document", extra={"path": str(self.path)})
+                return _error(503, f"the OpenAPI document is missing on this server ({self.path.name}): run `make proto`")
+        # Public and static: any origin may read it (API tools load it from their own pages).
+        headers = {"cache-control": "no-cache", "x-content-type-options": "nosniff", "access-control-allow-origin": "*"}
+        return web.Response(body=self._body, headers=headers, content_type="application/json", charset="utf-8")
+
+
 def build(settings: Settings) -> web.Application:
     app = web.Application(client_max_size=65536)
     sessions = Sessions(settings)
     app.router.add_get("/healthz", _healthz)
     app.router.add_post("/chat/session", sessions.create)
+    app.router.add_get("/openapi.json", OpenApi(settings.openapi).serve)
     for path in _FILES:
         app.router.add_get(path, _file)
     return app

@@ -25,4 +25,6 @@ class Settings(BaseSettings):
     renew_grace_seconds: int = Field(43200, ge=0)
     # New chat sessions a minute per client address (renewals count too).
     sessions_per_minute: int = Field(20, ge=1)
+    # The REST API's OpenAPI document served at /openapi.json (tools/gen_openapi.py writes it).
+    openapi: Path = Path(__file__).resolve().parents[2] / "gen" / "openapi.json"
     log_level: str = "INFO"

@@ -301,3 +301,108 @@ def test_the_chat_speaks_portuguese_to_a_portuguese_browser(stack: Stack, browse
     driver.switch_to.frame(driver.find_element(By.ID, "atende-chat-frame"))
     _wait(lambda: driver.find_element(By.ID, "send").text == "Enviar", "the Portuguese labels")
     _shot(driver, "12-chat-in-portuguese")
+
+
+# The OpenAPI document and its reference page, through Envoy, on this module's stack.
+
+
+def _openapi_check(spec: dict[str, Any], schema: dict[str, Any]) -> Any:
+    """A validator of one schema of the document, its $refs resolved in the document."""
+    from openapi_schema_validator import OAS31Validator
+
+    return OAS31Validator({**schema, "components": spec["components"]})
+
+
+def _response_schema(spec: dict[str, Any], path: str, verb: str, code: str = "200") -> dict[str, Any]:
+    response = spec["paths"][path][verb]["responses"][code]
+    if "$ref" in response:
+        response = spec["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+    return dict(response["content"]["application/json"]["schema"])
+
+
+def test_the_gateway_serves_the_openapi_document_and_its_reference_page(stack: Stack) -> None:
+    from openapi_spec_validator import validate
+
+    base = stack.gateway_url
+    served = httpx.get(f"{base}/openapi.json", timeout=10)  # public: no credential
+    assert served.status_code == 200 and served.headers["content-type"].startswith("application/json")
+    assert served.content == (ROOT / "gen" / "openapi.json").read_bytes()
+    validate(served.json())
+    page = httpx.get(f"{base}/docs/", timeout=10)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert '<script src="/docs/docs.js"' in page.text and "<script>" not in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "connect-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    for asset, kind in (("/docs/docs.js", "text/javascript"), ("/docs/docs.css", "text/css")):
+        answer = httpx.get(base + asset, timeout=10)
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith(kind)
+    # The API itself still needs a credential; the document's paths are no way around it.
+    assert httpx.get(f"{base}/openapi.json/../v1/agents", timeout=10).status_code in (401, 404)
+
+
+def test_what_the_gateway_answers_is_what_the_document_says(stack: Stack) -> None:
+    """Real answers, validated against the document's schemas: a turn, the
+    conversation, every list route, a refused turn and a refused credential."""
+    spec = httpx.get(f"{stack.gateway_url}/openapi.json", timeout=10).json()
+    conversation = "oa-" + uuid.uuid4().hex[:8]
+    with httpx.Client(base_url=stack.gateway_url, headers={"x-api-key": KEY}, timeout=60) as http:
+        calls = [
+            ("/v1/conversations/{conversation_id}/messages", "post",
+             http.post(f"/v1/conversations/{conversation}/messages",
+                       json={"user_id": "oa-user", "text": "Quanto custa o kit solar?", "channel": "web"})),
+            ("/v1/conversations/{conversation_id}", "get", http.get(f"/v1/conversations/{conversation}")),
+            ("/v1/agents", "get", http.get("/v1/agents")),
+            ("/v1/leads", "get", http.get("/v1/leads")),
+            ("/v1/handoffs", "get", http.get("/v1/handoffs")),
+            ("/v1/audit/events", "get", http.get("/v1/audit/events", params={"page_size": 5})),
+            ("/v1/knowledge:search", "post", http.post("/v1/knowledge:search", json={"query": "garantia", "top_k": 2})),
+            ("/v1/guardrails:check", "post", http.post("/v1/guardrails:check", json={"text": "oi", "stage": "input"})),
+        ]
+        for path, verb, answer in calls:
+            assert answer.status_code == 200, (path, answer.text)
+            errors = list(_openapi_check(spec, _response_schema(spec, path, verb)).iter_errors(answer.json()))
+            assert not errors, (path, [e.message for e in errors[:3]])
+        # A turn without user_id: what the document marks required is what the gateway refuses.
+        body = spec["paths"]["/v1/conversations/{conversation_id}/messages"]["post"]["requestBody"]
+        schema = body["content"]["application/json"]["schema"]
+        turn = {"text": "Oi", "channel": "web"}
+        assert not _openapi_check(spec, schema).is_valid(turn)
+        refused = http.post(f"/v1/conversations/{conversation}/messages", json=turn)
+        assert refused.status_code == 400 and "user_id" in refused.json()["message"]
+        status = _response_schema(spec, "/v1/conversations/{conversation_id}/messages", "post", "400")
+        assert _openapi_check(spec, status).is_valid(refused.json()), refused.text
+    unauthenticated = httpx.get(f"{stack.gateway_url}/v1/agents", timeout=10)
+    assert unauthenticated.status_code == 401
+    assert _openapi_check(spec, _response_schema(spec, "/v1/agents", "get", "401")).is_valid(unauthenticated.json())
+    session = httpx.post(f"{stack.gateway_url}/chat/session", timeout=10)
+    assert _openapi_check(spec, _response_schema(spec, "/chat/session", "post")).is_valid(session.json())
+    # The webhooks (no vendor configured here): each refusal is one the document lists, with its body.
+    hooks = [
+        ("/webhooks/whatsapp", "get", httpx.get(f"{stack.gateway_url}/webhooks/whatsapp", timeout=10,
+                                                params={"hub.mode": "subscribe", "hub.challenge": "1", "hub.verify_token": "x"})),
+        ("/webhooks/whatsapp", "post", httpx.post(f"{stack.gateway_url}/webhooks/whatsapp", json={}, timeout=10)),
+        ("/webhooks/email", "post", httpx.post(f"{stack.gateway_url}/webhooks/email", data={"from": "a@b.c"}, timeout=10)),
+    ]
+    for path, verb, answer in hooks:
+        code = str(answer.status_code)
+        assert code.startswith("4") and code in spec["paths"][path][verb]["responses"], (path, verb, answer.text)
+        assert _openapi_check(spec, _response_schema(spec, path, verb, code)).is_valid(answer.json()), answer.text
+
+
+def test_the_reference_page_renders_every_operation_under_its_policy(stack: Stack, browser: Callable[..., Any]) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver = browser("en-US")
+    driver.get(f"{stack.gateway_url}/docs/#ConversationService_SendMessage")
+    section = _wait(lambda: driver.find_element(By.ID, "ConversationService_SendMessage"), "the turn's section")
+    assert "POST" in section.text and "/v1/conversations/{conversation_id}/messages" in section.text
+    assert "user_id *" in section.text and "Who may call" in section.text
+    spec = httpx.get(f"{stack.gateway_url}/openapi.json", timeout=10).json()
+    operations = [op["operationId"] for item in spec["paths"].values() for op in item.values()]
+    shown = driver.execute_script("return Array.from(document.querySelectorAll('section.operation[id]')).map(e => e.id)")
+    assert set(operations) <= set(shown)
+    assert len(_texts(driver, "#toc li")) == len(operations)
+    driver.find_element(By.ID, "filter").send_keys("handoffs")
+    visible = driver.execute_script("return Array.from(document.querySelectorAll('#toc li')).filter(e => !e.hidden).length")
+    assert 0 < visible < len(operations)
+    _shot(driver, "13-api-reference")

@@ -1,10 +1,13 @@
 """What the fuzzer attacks, and what every answer must be.
 
-Both surfaces come from the descriptor set (gen/atende.pb), never from a hand list:
-- REST: every google.api.http binding of our RPCs (gateway.lua_filters.http_routes),
-  called through Envoy with hostile paths, query strings, bodies and content types;
-- gRPC: every method of every atende service, called directly on the port of the
-  process that serves it, with random bytes and with random messages.
+Both surfaces come from the contracts, never from a hand list:
+- REST: every route of the OpenAPI document (gen/openapi.json, generated from the
+  descriptor set's google.api.http rules), with its path, query and body parameters and
+  their schemas, called through Envoy with hostile paths, query strings, bodies and
+  content types;
+- gRPC: every method of every atende service in the descriptor set (gen/atende.pb),
+  called directly on the port of the process that serves it, with random bytes and
+  with random messages.
 
 The rules: no 5xx (a client's mistake is never the server's error); a 4xx is JSON
 with a readable message that names no Python internals; a refused write stored
@@ -21,7 +24,7 @@ import re
 import shlex
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -41,10 +44,11 @@ from hypothesis import strategies as st
 
 from atende_runtime.identity import CONVERSATION_HEADER, ROLE_HEADER, SUBJECT_HEADER
 from atende_runtime.server import _SERVER_OPTIONS as SERVER_OPTIONS
-from gateway.lua_filters import HttpRoute, http_routes
 
 ROOT = Path(__file__).resolve().parents[2]
 DESCRIPTOR_SET = ROOT / "gen" / "atende.pb"
+OPENAPI = ROOT / "gen" / "openapi.json"
+Schema = dict[str, Any]
 
 # The process that serves each package's services (memory_svc serves four of them).
 PROCESS_OF_PACKAGE = {
@@ -182,21 +186,84 @@ def required(f: FieldDescriptor) -> bool:
 # ---------------------------------------------------------------- the surfaces
 
 
+@cache
+def openapi() -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(OPENAPI.read_text())
+    return document
+
+
+def resolve(schema: Schema) -> Schema:
+    """The schema a $ref names (in the document's components), or the schema itself."""
+    while "$ref" in schema:
+        schema = openapi()["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def _well_known(schema: Schema) -> bool:
+    """A google.protobuf type (Timestamp, Struct, wrappers...): its own JSON, not an object of fields."""
+    return str(schema.get("$ref", "")).startswith("#/components/schemas/google.protobuf.")
+
+
+def _camel(name: str) -> str:
+    """The field's JSON name (protoc's lowerCamelCase), which the transcoder accepts too."""
+    return re.sub(r"_([a-z0-9])", lambda m: m.group(1).upper(), name)
+
+
 @dataclass(frozen=True)
 class RestRoute:
-    binding: HttpRoute
+    """One operation of the OpenAPI document that Envoy transcodes (x-grpc-method)."""
+
+    verb: str  # get, post, delete...
+    template: str  # the document's path: /v1/conversations/{conversation_id}/messages
+
+    @property
+    def operation(self) -> dict[str, Any]:
+        operation: dict[str, Any] = openapi()["paths"][self.template][self.verb]
+        return operation
 
     @property
     def name(self) -> str:
-        return f"{self.binding.verb.upper()} {self.binding.template}"
+        return f"{self.verb.upper()} {self.template}"
 
     @property
-    def request(self) -> Descriptor:
-        return message_type(self.binding.input_type)
+    def body(self) -> str:
+        """The http rule's body: "*" (the request less the path), a field's name, or "" (none)."""
+        return str(self.operation["x-http-body"])
+
+    @property
+    def parameters(self) -> list[dict[str, Any]]:
+        return list(self.operation.get("parameters", []))
 
     @property
     def path_fields(self) -> tuple[str, ...]:
-        return tuple(re.findall(r"\{([^}=]+)", self.binding.template))
+        return tuple(p["name"] for p in self.parameters if p["in"] == "path")
+
+    @property
+    def streams(self) -> bool:
+        """A server stream: the document offers Server-Sent Events for it."""
+        return "text/event-stream" in self.operation["responses"]["200"].get("content", {})
+
+    @property
+    def request(self) -> Schema:
+        """The whole request as one JSON object's schema: the body's fields, and the path's
+        and query's (dotted names nested), as the request message has them all."""
+        properties: dict[str, Schema] = {}
+        required: list[str] = []
+        # The path's fields first: they lead the request messages, as the proto numbers them.
+        for parameter in self.parameters:
+            *parents, leaf = parameter["name"].split(".")
+            level = properties
+            for parent in parents:
+                level = level.setdefault(parent, {"type": "object", "properties": {}})["properties"]
+            level[leaf] = parameter["schema"]
+        if self.body:
+            body = resolve(self.operation["requestBody"]["content"]["application/json"]["schema"])
+            if self.body == "*":
+                properties.update(body.get("properties", {}))
+                required += body.get("required", [])
+            else:
+                properties[self.body] = body
+        return {"type": "object", "properties": properties, "required": required}
 
 
 @dataclass(frozen=True)
@@ -218,7 +285,13 @@ class GrpcMethod:
 
 
 def rest_routes() -> list[RestRoute]:
-    return [RestRoute(binding) for binding in http_routes(descriptor_files())]
+    """Every operation of the OpenAPI document that the transcoder serves, in its order."""
+    return [
+        RestRoute(verb, path)
+        for path, item in openapi()["paths"].items()
+        for verb, operation in item.items()
+        if "x-grpc-method" in operation
+    ]
 
 
 def grpc_methods() -> list[GrpcMethod]:
@@ -335,41 +408,63 @@ def path_value(name: str) -> st.SearchStrategy[tuple[str, str | None]]:
     )
 
 
-def _scalar_text(f: FieldDescriptor) -> st.SearchStrategy[str]:
-    """A query parameter's value: right for the field's type, or not."""
+def _kind(schema: Schema) -> str:
+    """What a JSON value of `schema` is, in the proto3 JSON mapping's terms."""
+    if _well_known(schema):
+        return "well-known"
+    schema = resolve(schema)
+    if "enum" in schema:
+        return "enum"
+    kinds = schema.get("type", "object")
+    kind = next((k for k in kinds if k != "null"), "null") if isinstance(kinds, list) else kinds
+    if kind == "string" and schema.get("format") in ("int64", "uint64"):
+        return "integer"  # 64-bit integers: strings in JSON, numbers accepted
+    if kind == "string" and schema.get("format") == "byte":
+        return "bytes"
+    if kind == "object" and isinstance(schema.get("additionalProperties"), dict):
+        return "map"
+    return str(kind)
+
+
+def _scalar_text(schema: Schema) -> st.SearchStrategy[str]:
+    """A query parameter's value: right for the parameter's schema, or not."""
+    kind = _kind(schema)
     right: st.SearchStrategy[str]
-    if f.type == FieldDescriptor.TYPE_ENUM and f.enum_type is not None:
-        right = st.sampled_from([v.name for v in f.enum_type.values]) | st.integers(-3, 30).map(str)
-    elif f.cpp_type in (FieldDescriptor.CPPTYPE_INT32, FieldDescriptor.CPPTYPE_INT64,
-                        FieldDescriptor.CPPTYPE_UINT32, FieldDescriptor.CPPTYPE_UINT64):
+    if kind == "enum":
+        right = st.sampled_from([str(v) for v in resolve(schema)["enum"]]) | st.integers(-3, 30).map(str)
+    elif kind == "integer":
         right = st.integers(-(2**70), 2**70).map(str) | st.integers(-5, 500).map(str)
-    elif f.cpp_type == FieldDescriptor.CPPTYPE_BOOL:
+    elif kind == "boolean":
         right = st.sampled_from(["true", "false", "1", "0", "yes"])
-    elif f.cpp_type in (FieldDescriptor.CPPTYPE_FLOAT, FieldDescriptor.CPPTYPE_DOUBLE):
+    elif kind == "number":
         right = st.floats().map(str)
+    elif kind == "well-known":  # a Timestamp: RFC 3339 text, mostly well formed
+        right = st.integers(0, 4_102_444_800).map(lambda t: datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        right = right | right | _TIMESTAMPS
     else:
         right = _ID | st.text(max_size=30)
     return st.one_of(right, right, st.text(max_size=30), st.sampled_from(["", "[1]", "{}", "null", "1e999", "-0", "0x10"]))
 
 
-def _query_fields(descriptor: Descriptor, prefix: str = "", depth: int = 0) -> Iterator[FieldDescriptor | str]:
-    """Fields a query parameter can set (nested ones by their dotted path)."""
-    for f in descriptor.fields:
-        if f.message_type is not None:
-            if depth < 2 and not f.message_type.GetOptions().map_entry:
-                yield from _query_fields(f.message_type, f"{prefix}{f.name}.", depth + 1)
-            continue
-        yield f if not prefix else f"{prefix}{f.name}"
+def _query_parameters(route: RestRoute) -> list[tuple[list[str], Schema]]:
+    """(names, schema) of what a query string can set: the document's query parameters,
+    or, for a route whose body takes the request, the request's own scalar fields (the
+    gateway must refuse them: they belong in the body)."""
+    parameters = [([p["name"]], p["schema"]) for p in route.parameters if p["in"] == "query"]
+    if parameters or not route.body:
+        return [(sorted({names[0], _camel(names[0])}), schema) for names, schema in parameters]
+    fields = resolve(route.request).get("properties", {})
+    return [
+        (sorted({name, _camel(name)}), schema)
+        for name, schema in fields.items()
+        if name not in route.path_fields and _kind(schema) not in ("object", "map", "array")
+    ]
 
 
 def query_strings(route: RestRoute) -> st.SearchStrategy[str]:
-    fields = [f for f in _query_fields(route.request) if not isinstance(f, FieldDescriptor) or f.name not in route.path_fields]
     params: list[st.SearchStrategy[tuple[str, str]]] = [st.tuples(st.text(min_size=1, max_size=12), st.text(max_size=12))]
-    for f in fields:
-        if isinstance(f, str):
-            params.append(st.tuples(st.just(f), st.text(max_size=20)))
-        else:
-            params.append(st.tuples(st.sampled_from(sorted({f.name, f.json_name})), _scalar_text(f)))
+    for names, schema in _query_parameters(route):
+        params.append(st.tuples(st.sampled_from(names), _scalar_text(schema)))
     pair = st.one_of(params).map(lambda kv: f"{quote(kv[0], safe='.')}={quote(kv[1], safe='')}")
     raw = st.binary(max_size=12).map(lambda b: f"{_percent(b)}={_percent(b)}")
     return st.lists(pair | raw, max_size=4).map("&".join)
@@ -400,46 +495,48 @@ def _many(one: st.SearchStrategy[Any]) -> st.SearchStrategy[list[Any]]:
     return st.tuples(one, st.integers(20, 400)).map(copies)
 
 
-def _right_json(f: FieldDescriptor, depth: int) -> st.SearchStrategy[object]:
-    one = _single_json(f, depth)
-    if f.message_type is not None and f.message_type.GetOptions().map_entry:
-        value = f.message_type.fields_by_name["value"]
+def _right_json(schema: Schema, depth: int) -> st.SearchStrategy[object]:
+    kind = _kind(schema)
+    if kind == "map":
+        value = resolve(schema)["additionalProperties"]
         return st.dictionaries(st.text(max_size=12), _single_json(value, depth + 1) | _WRONG, max_size=4) | _MANY_KEYS
-    if f.is_repeated:
+    if kind == "array":
+        one = _single_json(resolve(schema)["items"], depth)
         return st.lists(one, max_size=3) | _many(one)
-    return one
+    return _single_json(schema, depth)
 
 
-def _single_json(f: FieldDescriptor, depth: int) -> st.SearchStrategy[object]:
-    kind = f.cpp_type
-    if f.message_type is not None:
-        if f.message_type.full_name.startswith("google.protobuf."):
-            return _TIMESTAMPS | _ANY_JSON
+def _single_json(schema: Schema, depth: int) -> st.SearchStrategy[object]:
+    kind = _kind(schema)
+    if kind == "well-known":
+        return _TIMESTAMPS | _ANY_JSON
+    if kind == "object":
         if depth >= 4:
             return st.just({})
-        return json_object(f.message_type, depth + 1)
-    if f.type == FieldDescriptor.TYPE_ENUM and f.enum_type is not None:
-        return st.sampled_from([v.name for v in f.enum_type.values]) | st.integers(-3, 40) | st.text(max_size=10)
-    if kind in (FieldDescriptor.CPPTYPE_INT32, FieldDescriptor.CPPTYPE_INT64, FieldDescriptor.CPPTYPE_UINT32,
-                FieldDescriptor.CPPTYPE_UINT64):
+        return json_object(schema, depth + 1)
+    if kind == "enum":
+        return st.sampled_from(list(resolve(schema)["enum"])) | st.integers(-3, 40) | st.text(max_size=10)
+    if kind == "integer":
         return st.integers(-5, 200) | st.integers(-(2**65), 2**65) | st.integers(-5, 200).map(str) | st.floats()
-    if kind == FieldDescriptor.CPPTYPE_BOOL:
+    if kind == "boolean":
         return st.booleans() | st.sampled_from(["true", 1, 0])
-    if kind in (FieldDescriptor.CPPTYPE_FLOAT, FieldDescriptor.CPPTYPE_DOUBLE):
+    if kind == "number":
         return st.floats() | st.sampled_from(["NaN", "Infinity", "1e400"])
-    if f.type == FieldDescriptor.TYPE_BYTES:
+    if kind == "bytes":
         return st.binary(max_size=20).map(lambda b: b.hex()) | st.text(max_size=10)
     return st.one_of(_ID, _ID, st.text(max_size=60), _HUGE_TEXT, st.sampled_from(["", " ", "\x00", "Olá, quanto custa?"]))
 
 
-def json_object(descriptor: Descriptor, depth: int = 1) -> st.SearchStrategy[object]:
-    """A JSON object from a message's fields: right values, wrong types, nulls, unknown keys."""
+def json_object(schema: Schema, depth: int = 1) -> st.SearchStrategy[object]:
+    """A JSON object from a schema's properties: right values, wrong types, nulls, unknown
+    keys; each field by its proto name or its JSON (lowerCamelCase) name."""
     optional: dict[str, st.SearchStrategy[object]] = {}
-    for f in descriptor.fields:
-        value = st.one_of(_right_json(f, depth), _right_json(f, depth), _right_json(f, depth), _WRONG, st.none())
-        optional[f.name] = value
-        if f.json_name != f.name:
-            optional[f.json_name] = value
+    for name, field_schema in resolve(schema).get("properties", {}).items():
+        value = st.one_of(_right_json(field_schema, depth), _right_json(field_schema, depth),
+                          _right_json(field_schema, depth), _WRONG, st.none())
+        optional[name] = value
+        if _camel(name) != name:
+            optional[_camel(name)] = value
     known = st.fixed_dictionaries({}, optional=optional)
     unknown = st.dictionaries(st.text(max_size=10), _ANY_JSON, max_size=2)
     return st.one_of(known, known, known, st.tuples(known, unknown).map(lambda kv: {**kv[1], **kv[0]}))
@@ -450,46 +547,49 @@ def _future_seconds() -> st.SearchStrategy[int]:
     return st.integers(3_600, 30 * 86_400).map(lambda offset: int(time.time()) + offset)
 
 
-def _plausible_json(f: FieldDescriptor, depth: int) -> st.SearchStrategy[object]:
-    if f.message_type is not None and f.message_type.full_name == "google.protobuf.Timestamp":
-        one: st.SearchStrategy[object] = _future_seconds().map(
-            lambda t: datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        )
-    elif f.name in PLAUSIBLE:
-        one = st.sampled_from(PLAUSIBLE[f.name])
-    elif f.message_type is not None and f.message_type.GetOptions().map_entry:
+def _plausible_json(name: str, schema: Schema, depth: int) -> st.SearchStrategy[object]:
+    kind = _kind(schema)
+    if kind == "array":
+        return st.lists(_plausible_json(name, resolve(schema)["items"], depth), min_size=1, max_size=2)
+    one: st.SearchStrategy[object]
+    if schema.get("$ref", "").endswith("/google.protobuf.Timestamp"):
+        one = _future_seconds().map(lambda t: datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    elif name in PLAUSIBLE:
+        one = st.sampled_from(PLAUSIBLE[name])
+    elif kind == "map":
         return st.dictionaries(_ID, _ID, max_size=2)
-    elif f.message_type is not None:
-        one = st.just({}) if f.message_type.full_name.startswith("google.protobuf.") or depth >= 4 else plausible_object(
-            f.message_type, depth + 1
-        )
-    elif f.type == FieldDescriptor.TYPE_ENUM and f.enum_type is not None:
-        one = st.sampled_from([v.name for v in f.enum_type.values][1:] or ["x"])
-    elif f.cpp_type == FieldDescriptor.CPPTYPE_BOOL:
+    elif kind in ("well-known", "object"):
+        one = st.just({}) if kind == "well-known" or depth >= 4 else plausible_object(schema, depth + 1)
+    elif kind == "enum":
+        one = st.sampled_from(list(resolve(schema)["enum"])[1:] or ["x"])
+    elif kind == "boolean":
         one = st.booleans()
-    elif f.cpp_type in (FieldDescriptor.CPPTYPE_FLOAT, FieldDescriptor.CPPTYPE_DOUBLE):
+    elif kind == "number":
         one = st.floats(0, 1)
-    elif f.cpp_type == FieldDescriptor.CPPTYPE_STRING:
-        one = st.sampled_from(KNOWN_IDS.get(f.name, ())) | _ID if f.name in KNOWN_IDS else _ID
+    elif kind == "string":
+        one = st.sampled_from(KNOWN_IDS.get(name, ())) | _ID if name in KNOWN_IDS else _ID
     else:
         one = st.integers(0, 10)
-    return st.lists(one, min_size=1, max_size=2) if f.is_repeated else one
+    return one
 
 
-def plausible_object(descriptor: Descriptor, depth: int = 1, skip: tuple[str, ...] = ()) -> st.SearchStrategy[dict[str, object]]:
-    """A JSON object a careful client would send: the required fields and some others."""
-    fields = [f for f in descriptor.fields if f.name not in skip]
+def plausible_object(schema: Schema, depth: int = 1, skip: tuple[str, ...] = ()) -> st.SearchStrategy[dict[str, object]]:
+    """A JSON object a careful client would send: the fields the document marks required,
+    and some others."""
+    resolved = resolve(schema)
+    fields = {name: s for name, s in resolved.get("properties", {}).items() if name not in skip}
+    required = set(resolved.get("required", []))
     return st.fixed_dictionaries(
-        {f.name: _plausible_json(f, depth) for f in fields if required(f)},
-        optional={f.name: _plausible_json(f, depth) for f in fields if not required(f)},
+        {name: _plausible_json(name, s, depth) for name, s in fields.items() if name in required},
+        optional={name: _plausible_json(name, s, depth) for name, s in fields.items() if name not in required},
     )
 
 
-def near_valid_object(descriptor: Descriptor, skip: tuple[str, ...]) -> st.SearchStrategy[object]:
+def near_valid_object(schema: Schema, skip: tuple[str, ...]) -> st.SearchStrategy[object]:
     """A plausible object with one or two fields made hostile (or dropped)."""
-    names = [f.name for f in descriptor.fields]
+    names = list(resolve(schema).get("properties", {}))
     if not names:
-        return plausible_object(descriptor)
+        return plausible_object(schema)
 
     def spoil(base: dict[str, object], changes: list[tuple[str, object | None]]) -> dict[str, object]:
         spoilt = dict(base)
@@ -500,8 +600,8 @@ def near_valid_object(descriptor: Descriptor, skip: tuple[str, ...]) -> st.Searc
                 spoilt[name] = value
         return spoilt
 
-    change = st.tuples(st.sampled_from(names), st.none() | _WRONG | json_object(descriptor))
-    return st.builds(spoil, plausible_object(descriptor, skip=skip), st.lists(change, min_size=1, max_size=2))
+    change = st.tuples(st.sampled_from(names), st.none() | _WRONG | json_object(schema))
+    return st.builds(spoil, plausible_object(schema, skip=skip), st.lists(change, min_size=1, max_size=2))
 
 
 def _dump(value: object) -> bytes:
@@ -559,19 +659,19 @@ _HOSTILE_HEADERS = st.one_of(
 def rest_requests(draw: st.DrawFn, route: RestRoute, api_key: str) -> RestRequest:
     """A third are a careful client's requests with one or two mistakes in the body
     (they reach the services' validation and storage); the rest are hostile throughout."""
-    if route.binding.body and draw(st.integers(0, 2)) == 0:
+    if route.body and draw(st.integers(0, 2)) == 0:
         return draw(careful_requests(route, api_key))
-    verb = route.binding.verb.upper()
+    verb = route.verb.upper()
     if draw(st.integers(0, 19)) == 0:
         verb = draw(st.sampled_from(_VERBS))
-    path = route.binding.template
+    path = route.template
     ids: dict[str, str] = {}
     for name in route.path_fields:
         sent, plain = draw(path_value(name))
         path = path.replace("{" + name + "}", sent)
         if plain is not None:
             ids[name] = plain
-    query = draw(query_strings(route)) if route.binding.body == "" or draw(st.integers(0, 9)) == 0 else ""
+    query = draw(query_strings(route)) if route.body == "" or draw(st.integers(0, 9)) == 0 else ""
     headers = {"x-api-key": api_key}
     if draw(st.integers(0, 29)) == 0:
         headers["x-api-key"] = draw(st.sampled_from(["", "wrong", "a key with spaces"]))
@@ -579,7 +679,7 @@ def rest_requests(draw: st.DrawFn, route: RestRoute, api_key: str) -> RestReques
         name, value = draw(_HOSTILE_HEADERS)
         headers[name] = value
     body: bytes | None = None
-    if route.binding.body or draw(st.integers(0, 9)) == 0:
+    if route.body or draw(st.integers(0, 9)) == 0:
         body = draw(json_bodies(route))
         headers["content-type"] = "application/json" if draw(st.integers(0, 5)) else draw(st.sampled_from(_CONTENT_TYPES))
     return RestRequest(verb, path, query, headers, body, ids)
@@ -587,7 +687,7 @@ def rest_requests(draw: st.DrawFn, route: RestRoute, api_key: str) -> RestReques
 
 @st.composite
 def careful_requests(draw: st.DrawFn, route: RestRoute, api_key: str) -> RestRequest:
-    path = route.binding.template
+    path = route.template
     ids: dict[str, str] = {}
     for name in route.path_fields:
         ids[name] = draw(st.sampled_from(KNOWN_IDS.get(name, ("fz-unknown",))))
@@ -595,7 +695,7 @@ def careful_requests(draw: st.DrawFn, route: RestRoute, api_key: str) -> RestReq
     skip = route.path_fields
     body = draw(st.one_of(plausible_object(route.request, skip=skip), near_valid_object(route.request, skip)))
     headers = {"x-api-key": api_key, "content-type": "application/json"}
-    return RestRequest(route.binding.verb.upper(), path, "", headers, _dump(body), ids)
+    return RestRequest(route.verb.upper(), path, "", headers, _dump(body), ids)
 
 
 # ---------------------------------------------------------------- REST checks
@@ -628,7 +728,7 @@ def _stored_state(client: httpx.Client, route: RestRoute, request: RestRequest) 
         response = client.get(url.format(quote(value, safe="")))
         body = response.json() if response.headers.get("content-type", "").startswith("application/json") else response.text
         state[name] = (response.status_code, part(body) if response.status_code == 200 else body)
-    if route.binding.template == INGEST:
+    if route.template == INGEST:
         for collection, document_id, text in _documents(request)[:3]:
             query = {"collection": collection, "query": (text.strip() or document_id)[:200], "top_k": 50}
             found = client.post("/v1/knowledge:search", json=query)
@@ -644,7 +744,7 @@ def send_rest(client: httpx.Client, route: RestRoute, request: RestRequest, tall
     before = _stored_state(client, route, request) if writes else {}
     url = client.base_url.copy_with(raw_path=(request.path + (f"?{request.query}" if request.query else "")).encode("ascii"))
     try:
-        if route.binding.template.endswith(":watch"):
+        if route.streams and not route.body:  # a watch
             response = _first_chunk(client, request, url)
         else:
             response = client.request(request.verb, url, headers=request.headers, content=request.body)
@@ -681,7 +781,7 @@ def _rest_problems(route: RestRoute, request: RestRequest, response: httpx.Respo
     if grpc_code in BAD_GRPC_CODES:
         return [f"answered grpc-status {grpc_code}: {response.headers.get('grpc-message', '')[:200]}"]
     if grpc_code is not None or request.verb == "HEAD" or status < 400:
-        return _stream_problems(response) if status == 200 and route.binding.template.endswith(":stream") else []
+        return _stream_problems(response) if status == 200 and route.streams else []
     message = _error_message(response)
     if message is None:
         return [f"a {status} whose body is not JSON with a message: {shown}"]
