@@ -13,5 +13,6 @@ fi
 mkdir -p "$out/npm"
 cd "$out/npm"
 [ -f package.json ] || echo '{"private": true}' > package.json
-npm install --silent --no-audit --no-fund @bufbuild/protoc-gen-es@2 typescript@5
+# Exact versions: the same plugin and compiler on every machine.
+npm install --silent --no-audit --no-fund @bufbuild/protoc-gen-es@2.13.0 typescript@5.9.3
 "$out/npm/node_modules/.bin/protoc-gen-es" --version
