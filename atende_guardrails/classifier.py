@@ -35,8 +35,9 @@ from atende_guardrails.normalize import Folded, deobfuscated, normalize
 
 Vectors = NDArray[np.float32]
 
-# A sentence ends at terminal punctuation or a line break (on the folded text).
-_SENTENCE = re.compile(r"[^.!?;\n…]+")
+# A sentence ends at terminal punctuation or a line break (on the folded text); a dot
+# between letters or digits ("carlos.m@empresa.com.br", "3.3 kWp") ends nothing.
+_SENTENCE = re.compile(r"(?:[^.!?;\n…]|\.(?=\w))+")
 _WORD_RUN = re.compile(r"[^\W_]+")
 
 
