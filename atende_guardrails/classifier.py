@@ -127,7 +127,7 @@ def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
         found.append(reading)
     for _, _, _, payload in payloads(text, max_payloads):
         found.append(payload)
-    found.extend(turned(folded.folded, folded.canonical))
+    found.extend(turned(folded.folded))
     return found
 
 

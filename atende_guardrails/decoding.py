@@ -17,6 +17,7 @@ from collections.abc import Iterable
 BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}")
 HEX = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[\s:]?){12,}")
 URL_ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}")
+_NUMBER = re.compile(r"[\d\s:]+")
 _WORD_SPLIT = re.compile(r"[^\W_]+")
 # The commonest short words of the languages customers write in: a text in ROT13 or
 # written backwards has few of them, its decoding many.
@@ -28,7 +29,7 @@ COMMON_WORDS = frozenset(
 
 
 def common_count(canonical: str) -> int:
-    return sum(word in COMMON_WORDS for word in canonical.split())
+    return sum(map(COMMON_WORDS.__contains__, canonical.split()))
 
 
 def reads_better(candidate: str, canonical: str) -> bool:
@@ -78,10 +79,16 @@ def payloads(text: str, limit: int = 8) -> Iterable[tuple[str, int, int, str]]:
     """(encoding, start, end, decoded text) of the Base64, hex and URL-escaped runs of a
     text that read as text, at most `limit` of them, with one level of nesting."""
     produced = 0
+    spans: set[tuple[int, int]] = set()
     for match in itertools.chain(BASE64.finditer(text), HEX.finditer(text), URL_ESCAPES.finditer(text)):
         if produced >= limit:
             return
         raw = match.group(0)
+        if match.span() in spans:
+            continue  # a hex run is also a Base64-shaped run: decoded once
+        spans.add(match.span())
+        if _NUMBER.fullmatch(raw):
+            continue  # a number (card, phone, order), not an encoding: decoding it costs and finds nothing
         decoded = decode(raw)
         if decoded is None:
             continue
@@ -96,12 +103,17 @@ def payloads(text: str, limit: int = 8) -> Iterable[tuple[str, int, int, str]]:
                 break
 
 
-def turned(text: str, canonical: str) -> Iterable[str]:
-    """ROT13 and reversed readings of a text that read as language when the text does not
-    (`canonical` is the text's canonical view, normalize(text).canonical)."""
-    rot13 = codecs.encode(text, "rot13")
-    if reads_better(rot13, canonical):
-        yield rot13
-    backwards = text[::-1]
-    if reads_better(backwards, canonical):
-        yield backwards
+def turned(folded: str) -> Iterable[str]:
+    """ROT13 and reversed readings of a folded text (normalize(text).folded) that read as
+    language when the text does not. Words are counted on the folded text itself: the
+    canonical view costs more than the whole check on a 4 KB message."""
+    words = _WORD_SPLIT.findall(folded)
+    if len(words) < 3:
+        return
+    known = sum(map(COMMON_WORDS.__contains__, words))
+    if 2 * known >= len(words):
+        return  # already reads as language: no turned reading can read clearly better
+    for candidate in (codecs.encode(folded, "rot13"), folded[::-1]):
+        found = sum(map(COMMON_WORDS.__contains__, _WORD_SPLIT.findall(candidate)))
+        if found >= 2 and found > 2 * known and found >= 0.15 * len(words):
+            yield candidate
