@@ -120,13 +120,13 @@ def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
     """What the text says once its leetspeak or spaced letters are read (normalize.deobfuscated),
     its Base64, hex or URL-escaped runs decoded, or its ROT13 or reversed writing turned back
     (decoding.py): the classifier judges these as well as the visible words."""
+    # Decoded payloads first: when a text carries one, it is what the text is for (and the
+    # letter-digit soup of the encoding would otherwise get a leetspeak reading first).
+    found = [payload for _, _, _, payload in payloads(text, max_payloads)]
     folded = normalize(text)
-    found: list[str] = []
     reading = deobfuscated(folded.folded)
     if reading is not None:
         found.append(reading)
-    for _, _, _, payload in payloads(text, max_payloads):
-        found.append(payload)
     found.extend(turned(folded.folded))
     return found
 
