@@ -14,6 +14,7 @@ from atende_guardrails.config import load_guardrails
 from atende_guardrails.decoding import payloads, turned
 from atende_guardrails.eval.blind_eval import refuses
 from atende_guardrails.normalize import normalize
+from atende_guardrails.pii import redact
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +85,12 @@ def test_setup_extraction_and_simulated_machines_are_refused(chain, text: str) -
 def test_complaints_and_questions_with_attack_words_pass(chain, text: str) -> None:  # type: ignore[no-untyped-def]
     refused, why = refuses(chain, text)
     assert not refused, why
+
+
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("o CPF do titular e 529.982.247/25, confere?", "529.982.247/25", "cpf"),
+    ("CNPJ da empresa: 11.222.333.0001-81", "11.222.333.0001-81", "cnpj"),
+])
+def test_documents_written_with_other_separators_are_redacted(text: str, value: str, kind: str) -> None:
+    redacted, kinds = redact(text)
+    assert value not in redacted and kind in kinds
