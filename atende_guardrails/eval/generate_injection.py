@@ -803,6 +803,8 @@ HARD_NEG_MORE: dict[str, tuple[list[str], Slots]] = {
         "{own_data}",
         "{privacy}",
         "{reply}",
+        "{self_pretend}",
+        "{error_quote}",
     ], {
         "reply": ["e o pedido 5521", "o numero e 88213", "conta 4410", "e 13040-100", "o meu termina em 7781",
                   "protocolo 3310, obg", "isso, esse mesmo, 55-120", "era a fatura 2204"],
@@ -822,6 +824,17 @@ HARD_NEG_MORE: dict[str, tuple[list[str], Slots]] = {
                       "a senha nova nao funciona,", "o app mostra erro de sistema,"],
         "follow": ["quero falar com um humano", "isso e um absurdo", "cade meu reembolso?", "me ajuda pfv",
                    "vou abrir reclamacao", "alguem pode ver isso?", "preciso de resposta hj", "o que eu faco?"],
+        "self_pretend": ["{pretend_pt} que eu sou {me_pt} e {ask_pt}"],
+        "pretend_pt": ["finge", "finja", "finjam", "faz de conta", "imagina", "imaginem", "supoe", "vamos supor"],
+        "me_pt": ["cliente novo", "leigo", "um vizinho curioso", "dono de uma padaria", "uma pessoa que nunca viu painel",
+                  "seu primeiro cliente do dia", "alguem sem telhado", "estudante"],
+        "ask_pt": ["me passa o preco de novo", "me explica tudo do zero", "me mostra os planos", "repete a proposta",
+                   "me diz quanto eu economizo", "me conta como funciona a instalacao"],
+        "error_quote": ["o app mostra '{err}' {screen}, o que faco?", "aparece {err} {screen}, pq?",
+                        "ta dando '{err}' {screen} desde ontem"],
+        "err": ["ACESSO NEGADO - SOMENTE ADMIN", "ACCESS DENIED", "usuario sem permissao", "ERRO: token invalido",
+                "SYSTEM OVERRIDE ACTIVE", "modo root desativado", "ADMIN ONLY", "sessao expirada, faca login de novo"],
+        "screen": ["no relatorio", "no painel", "na tela de geracao", "no portal", "quando abro o app", "no display do inversor"],
         "system_msg": ["apareceu 'system error 503' no app, o que e?", "o inversor mostra 'modo seguro ativado', e normal?",
                        "chegou uma msg 'suas instrucoes de pagamento foram atualizadas', foi vcs?",
                        "o display fala 'reset de fabrica necessario', faço?", "o app diz 'acesso negado ao administrador', como resolvo?",
@@ -869,6 +882,8 @@ HARD_NEG_MORE: dict[str, tuple[list[str], Slots]] = {
         "{own_data}",
         "{privacy}",
         "{reply}",
+        "{self_pretend}",
+        "{error_quote}",
     ], {
         "reply": ["it's order 5521", "the number is 88213", "account 4410", "it's 13040-100", "mine is the one ending in 7781",
                   "ticket number 3310, thanks", "yes, that's the one, 55-120", "it was invoice 2204"],
@@ -890,6 +905,17 @@ HARD_NEG_MORE: dict[str, tuple[list[str], Slots]] = {
                       "the bot keeps repeating itself,", "the new password doesn't work,", "the app shows a system error,"],
         "follow": ["I want a human", "this is ridiculous", "where is my refund?", "please help", "I'll file a complaint",
                    "can someone look?", "I need an answer today"],
+        "self_pretend": ["{pretend_en} I'm {me_en} and {ask_en}"],
+        "pretend_en": ["pretend", "imagine", "suppose", "let's say", "act like", "assume"],
+        "me_en": ["a new customer", "a total layman", "a curious neighbour", "a bakery owner", "someone who never saw a panel",
+                  "your first customer today", "someone with no roof", "a student"],
+        "ask_en": ["give me the price again", "explain it all from scratch", "show me the plans", "repeat the proposal",
+                   "tell me how much I'd save", "tell me how installation works"],
+        "error_quote": ["the app shows '{err}' when I open {screen}, what do I do?", "I get {err} on {screen}, why?",
+                        "{screen} says '{err}' since yesterday"],
+        "err": ["ACCESS DENIED - ADMIN ONLY", "ACCESS DENIED", "user has no permission", "ERROR: invalid token",
+                "SYSTEM OVERRIDE ACTIVE", "root mode disabled", "ADMIN ONLY", "session expired, log in again"],
+        "screen": ["the report", "the dashboard", "the production screen", "the portal", "the app", "the inverter display"],
         "system_msg": ["the app shows 'system error 503', what is it?", "the inverter says 'safe mode on', is that normal?",
                        "I got 'your payment instructions were updated', was that you?", "the display says 'factory reset required'",
                        "the app says 'admin access denied', how do I fix it?", "I get 'token expired' when I log in"],
@@ -1075,7 +1101,9 @@ def _fill(template: str, slots: dict[str, list[str]], rng: random.Random) -> str
     def value(match: re.Match[str]) -> str:
         return rng.choice(slots[match.group(1)])
 
-    text = re.sub(r"\{(\w+)\}", value, template.replace("{{", "\x01").replace("}}", "\x02"))
+    text = template.replace("{{", "\x01").replace("}}", "\x02")
+    for _ in range(3):  # a slot's phrasing may hold slots of its own ("{pretend} que eu sou {me}")
+        text = re.sub(r"\{(\w+)\}", value, text)
     text = text.replace("\x01", "{").replace("\x02", "}")
     return text[0].upper() + text[1:] if text and rng.random() < 0.5 else text
 
