@@ -30,12 +30,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from atende_guardrails.decoding import payloads, turned
 from atende_guardrails.normalize import Folded, deobfuscated, normalize
 
 Vectors = NDArray[np.float32]
 
-# A sentence ends at terminal punctuation or a line break (on the folded text).
-_SENTENCE = re.compile(r"[^.!?;\n…]+")
+# A sentence ends at terminal punctuation or a line break (on the folded text); a dot
+# between letters or digits ("carlos.m@empresa.com.br", "3.3 kWp") ends nothing.
+_SENTENCE = re.compile(r"(?:[^.!?;\n…]|\.(?=\w))+")
 _WORD_RUN = re.compile(r"[^\W_]+")
 
 
@@ -114,24 +116,41 @@ def windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int =
     return found
 
 
+def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
+    """What the text says once its leetspeak or spaced letters are read (normalize.deobfuscated),
+    its Base64, hex or URL-escaped runs decoded, or its ROT13 or reversed writing turned back
+    (decoding.py): the classifier judges these as well as the visible words."""
+    # Decoded payloads first: when a text carries one, it is what the text is for (and the
+    # letter-digit soup of the encoding would otherwise get a leetspeak reading first).
+    found = [payload for _, _, _, payload in payloads(text, max_payloads)]
+    folded = normalize(text)
+    reading = deobfuscated(folded.folded)
+    if reading is not None:
+        found.append(reading)
+    found.extend(turned(folded.folded))
+    return found
+
+
 def reading_windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int = 60,
                     max_windows: int = 400) -> list[Window]:
-    """The windows of the text and, when it spells letters one by one or in leetspeak, of
-    its deobfuscated reading (normalize.deobfuscated) first: "1gn0r3 y0ur ru13s" is read
-    as "ignore your rules". Windows of the reading span the whole text; the whole
-    messages (a reading's, then the text's) come first."""
+    """The windows of the text and, when it hides words (hidden_readings: "1gn0r3 y0ur ru13s"
+    is read as "ignore your rules", a Base64 run as what it decodes to), of those readings
+    first. Windows of a reading span the whole text; the whole messages (a reading's, then
+    the text's) come first."""
     found = windows(text, max_words, stride, whole_words, max_windows)
-    reading = deobfuscated(normalize(text).folded)
-    if reading is None:
+    readings = hidden_readings(text)
+    if not readings:
         return found
     seen = {window.words for window in found}
+    heads: list[Window] = []
     extra: list[Window] = []
-    for window in windows(reading, max_words, stride, whole_words, max_windows):
-        if window.words not in seen and len(found) + len(extra) < max_windows:
-            seen.add(window.words)
-            extra.append(Window(0, len(text), window.words, None))
+    for reading in readings:
+        for index, window in enumerate(windows(reading, max_words, stride, whole_words, max_windows)):
+            if window.words not in seen and len(found) + len(heads) + len(extra) < max_windows:
+                seen.add(window.words)
+                (heads if index == 0 else extra).append(Window(0, len(text), window.words, None))
     wholes = [w for w in found[:1] if w.folded is None]
-    return [*extra[:1], *wholes, *extra[1:], *found[len(wholes):]]
+    return [*heads, *wholes, *extra, *found[len(wholes):]]
 
 
 def _decode(blob: dict[str, Any]) -> NDArray[np.float32]:

@@ -187,7 +187,7 @@ ROLE_VERBS = _any(
     "roleplay as|role play as|let s play a game|vamos jogar um jogo|vamos brincar de|"
     "play the role|interprete o papel|assume the role|assuma o papel|take on the role|you will play|voce vai interpretar|"
     "finge que eres|finge ser|actua como si|haz de cuenta|fais semblant|joue le role|stell dir vor du bist|tu so als|"
-    "fingi di essere|fai finta|simulate being|simule ser|simula ser|simulate a|simule um|simule uma",
+    "fingi di essere|fai finta|simulate being|simule ser|simula ser",
 )
 ACT_AS = _any("act as|act like|aja como|atue como|comporte se como|behave as|behave like|actua como|agis comme|"
               "handle als|verhalte dich wie|agisci come|comportati come|responda como|answer as|respond as|reply as|fale como|"

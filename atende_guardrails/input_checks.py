@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import codecs
 import itertools
 import re
-import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from atende_guardrails import injection_rules as rules
 from atende_guardrails.base import Finding, GuardContext
+from atende_guardrails.decoding import payloads, reads_better
 from atende_guardrails.lexicon import Lexicon
 from atende_guardrails.normalize import Folded, deleet, deobfuscated, despace, normalize, unleet, unspace
 
@@ -99,36 +97,11 @@ class _Rule:
     unless: re.Pattern[str] | None = None
 
 
-_BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}")
-_HEX = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[\s:]?){12,}")
-_URL_ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}")
 _TAG_RUN = re.compile(r"[\U000E0020-\U000E007E]+")
 _LEET_HINT = re.compile(r"[a-z][0-9@$|!]|[0-9@$|!][a-z]")
 _SPACED_HINT = re.compile(r"(?:\b\w\b[\s.\-_*]+){5,}")
 _WIDE_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]")
 _LETTER_RUN_HINT = re.compile(r"(?<![^\W_])[^\W_](?:[ \t]*[.\-_*/\\|·•,+~:][ \t]*|[ \t]+)[^\W_](?![^\W_])")
-# The commonest short words of the languages customers write in: a text in ROT13 or
-# written backwards has few of them, its decoding many.
-_COMMON_WORDS = frozenset(
-    "the and to you your of for is are in it me my this that with all now be not de que do da para com os as "
-    "um uma meu minha seu sua voce no na por se nao el la los las en es tu le les et vous est der die und ist ich "
-    "il di che per sono".split()
-)
-
-
-def _common(canonical: str) -> int:
-    return sum(word in _COMMON_WORDS for word in canonical.split())
-
-
-def _reads_better(candidate: str, canonical: str) -> bool:
-    """True when a transformed text (ROT13, reversed) reads as language and the text does not."""
-    words = canonical.split()
-    if len(words) < 3:
-        return False
-    found = _common(" ".join(_WORD_SPLIT.findall(candidate.lower())))
-    return found >= 2 and found > _common(canonical) and found >= 0.15 * len(words)
-
-
 _WORD_SPLIT = re.compile(r"[^\W_]+")
 # Chat spelling of Portuguese (and a little English) customers, for the rules' view.
 _SLANG = {
@@ -240,11 +213,11 @@ class PromptInjectionCheck:
             yield " " + " ".join(_SLANG.get(word, word) for word in words) + " "
         rot13 = codecs.encode(folded.original, "rot13")
         if (" rot13 " in canonical or " rot 13 " in canonical or " rot " in canonical or " cesar " in canonical
-                or _reads_better(rot13, canonical)):
+                or reads_better(rot13, canonical)):
             yield normalize(rot13).canonical
         reverse_words = (" revers", " invert", " backwards ", " tras para frente ", " al reves ", " ruckwarts ", " envers ",
                          " contrario ")
-        if any(word in canonical for word in reverse_words) or _reads_better(text[::-1], canonical):
+        if any(word in canonical for word in reverse_words) or reads_better(text[::-1], canonical):
             yield normalize(text[::-1]).canonical
         # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
         if re.search(r"\w[.\-_*·•]\w", text):
@@ -262,54 +235,7 @@ class PromptInjectionCheck:
 
     def _payloads(self, text: str, folded: Folded) -> Iterable[tuple[str, int, int, str]]:
         """Decoded Base64, hex and URL-escaped runs that read as text."""
-        produced = 0
-        for match in itertools.chain(_BASE64.finditer(text), _HEX.finditer(text), _URL_ESCAPES.finditer(text)):
-            if produced >= self.max_decoded:
-                return
-            raw = match.group(0)
-            decoded = _decode(raw)
-            if decoded is None:
-                continue
-            produced += 1
-            encoding = "url" if raw.startswith("%") or "%" in raw[:3] else ("hex" if _HEX.fullmatch(raw) else "base64")
-            yield encoding, match.start(), match.end(), decoded
-            # One level of nesting: Base64 inside the decoded text.
-            for inner in _BASE64.finditer(decoded):
-                nested = _decode(inner.group(0))
-                if nested is not None:
-                    yield "base64", match.start(), match.end(), nested
-                    break
-
-
-def _readable(data: bytes) -> str | None:
-    try:
-        decoded = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if len(decoded) < 6:
-        return None
-    letters = sum(ch.isalpha() or ch.isspace() for ch in decoded)
-    return decoded if letters / len(decoded) >= 0.7 and " " in decoded.strip() else None
-
-
-def _decode(raw: str) -> str | None:
-    compact = re.sub(r"[\s:]", "", raw)
-    if "%" in raw:
-        return _readable(urllib.parse.unquote_to_bytes(raw))
-    if re.fullmatch(r"[0-9a-fA-F]+", compact) and len(compact) % 2 == 0:
-        try:
-            return _readable(bytes.fromhex(compact))
-        except ValueError:
-            return None
-    padded = compact + "=" * (-len(compact) % 4)
-    for decoder in (base64.b64decode, base64.urlsafe_b64decode):
-        try:
-            result = _readable(decoder(padded))
-        except (binascii.Error, ValueError):
-            continue
-        if result is not None:
-            return result
-    return None
+        return payloads(text, self.max_decoded)
 
 
 class ContentFilterCheck:

@@ -159,9 +159,9 @@ DETECTORS: tuple[Detector, ...] = (
         r"(?<!\d)8\d{10}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d(?!\d)"),
         _ignore_context(boleto_valid)),
     Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d)"), _ignore_context(luhn_valid)),
-    Detector("cnpj", re.compile(r"(?<![\w./-])[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}/?[0-9A-Z]{4}-?\d{2}(?![\w/])"),
+    Detector("cnpj", re.compile(r"(?<![\w./-])[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}[/.]?[0-9A-Z]{4}[-.]?\d{2}(?![\w/])"),
              _ignore_context(cnpj_valid)),
-    Detector("cpf", re.compile(r"(?<![\w./-])\d{3}[.\s]?\d{3}[.\s]?\d{3}[-.\s]?\d{2}(?![\w/]"
+    Detector("cpf", re.compile(r"(?<![\w./-])\d{3}[.\s]?\d{3}[.\s]?\d{3}[-.\s/]?\d{2}(?![\w/]"
                                r"|[.,]\d)"), _ignore_context(cpf_valid)),
     Detector("pix_key", re.compile(
         r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])")),

@@ -67,6 +67,21 @@ def load_messages() -> list[tuple[int, str]]:
     return messages
 
 
+# Rows written in ROT13, backwards or in an encoding: their words are not words, and
+# leetspeak is read against the vocabulary ("erongi" must not read as a word).
+_TURNED_KINDS = frozenset({"rot13", "reversed", "hex", "base64", "url", "obf_rot13", "obf_reversed", "obf_hex", "obf_encoded"})
+
+
+def _turned_texts() -> frozenset[str]:
+    found: set[str] = set()
+    for name in TRAINING_FILES:
+        for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if not line.startswith("#") and len(parts) > 3 and parts[2] in _TURNED_KINDS:
+                found.add(_unescape(parts[-1]))
+    return frozenset(found)
+
+
 def write_vocabulary(messages: list[tuple[int, str]]) -> int:
     """The words of the training messages and of the sample knowledge base, folded:
     leetspeak is read against them."""
@@ -74,7 +89,8 @@ def write_vocabulary(messages: list[tuple[int, str]]) -> int:
 
     from atende_guardrails.normalize import normalize
 
-    texts = [text for _, text in messages]
+    turned = _turned_texts()
+    texts = [text for _, text in messages if text not in turned]
     for path in sorted((ROOT / "knowledge_svc" / "sample_kb").glob("*")):
         if path.suffix in (".md", ".txt", ".html"):
             texts.append(path.read_text(encoding="utf-8", errors="ignore"))

@@ -1,0 +1,119 @@
+"""Hidden text made readable: Base64, hex and URL-escaped runs decoded, ROT13 and
+reversed text turned back, when the result reads as language. The rule check
+(input_checks.PromptInjectionCheck) and the classifier (classifier.reading_windows)
+both read these views, so an instruction wrapped in an encoding is judged by what
+it says, not only by the exact phrases the rules spell out."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import itertools
+import re
+import urllib.parse
+from collections.abc import Iterable
+
+BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}")
+HEX = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[\s:]?){12,}")
+URL_ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}")
+_NUMBER = re.compile(r"[\d\s:]+")
+_WORD_SPLIT = re.compile(r"[^\W_]+")
+# The commonest short words of the languages customers write in: a text in ROT13 or
+# written backwards has few of them, its decoding many.
+COMMON_WORDS = frozenset(
+    "the and to you your of for is are in it me my this that with all now be not de que do da para com os as "
+    "um uma meu minha seu sua voce no na por se nao el la los las en es tu le les et vous est der die und ist ich "
+    "il di che per sono".split()
+)
+
+
+def common_count(canonical: str) -> int:
+    return sum(map(COMMON_WORDS.__contains__, canonical.split()))
+
+
+def reads_better(candidate: str, canonical: str) -> bool:
+    """True when a transformed text (ROT13, reversed) reads as language and the text does not:
+    clearly more of the commonest short words (a sentence read backwards can show a stray
+    "los" or "es"; a text written backwards shows almost none before it is turned)."""
+    words = canonical.split()
+    if len(words) < 3:
+        return False
+    found = common_count(" ".join(_WORD_SPLIT.findall(candidate.lower())))
+    return found >= 2 and found > 2 * common_count(canonical) and found >= 0.15 * len(words)
+
+
+def readable(data: bytes) -> str | None:
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(decoded) < 6:
+        return None
+    letters = sum(ch.isalpha() or ch.isspace() for ch in decoded)
+    return decoded if letters / len(decoded) >= 0.7 and " " in decoded.strip() else None
+
+
+def decode(raw: str) -> str | None:
+    """The text a Base64, hex or URL-escaped run carries, when it reads as text."""
+    compact = re.sub(r"[\s:]", "", raw)
+    if "%" in raw:
+        return readable(urllib.parse.unquote_to_bytes(raw))
+    if re.fullmatch(r"[0-9a-fA-F]+", compact) and len(compact) % 2 == 0:
+        try:
+            return readable(bytes.fromhex(compact))
+        except ValueError:
+            return None
+    padded = compact + "=" * (-len(compact) % 4)
+    for decoder in (base64.b64decode, base64.urlsafe_b64decode):
+        try:
+            result = readable(decoder(padded))
+        except (binascii.Error, ValueError):
+            continue
+        if result is not None:
+            return result
+    return None
+
+
+def payloads(text: str, limit: int = 8) -> Iterable[tuple[str, int, int, str]]:
+    """(encoding, start, end, decoded text) of the Base64, hex and URL-escaped runs of a
+    text that read as text, at most `limit` of them, with one level of nesting."""
+    produced = 0
+    spans: set[tuple[int, int]] = set()
+    for match in itertools.chain(BASE64.finditer(text), HEX.finditer(text), URL_ESCAPES.finditer(text)):
+        if produced >= limit:
+            return
+        raw = match.group(0)
+        if match.span() in spans:
+            continue  # a hex run is also a Base64-shaped run: decoded once
+        spans.add(match.span())
+        if _NUMBER.fullmatch(raw):
+            continue  # a number (card, phone, order), not an encoding: decoding it costs and finds nothing
+        decoded = decode(raw)
+        if decoded is None:
+            continue
+        produced += 1
+        encoding = "url" if raw.startswith("%") or "%" in raw[:3] else ("hex" if HEX.fullmatch(raw) else "base64")
+        yield encoding, match.start(), match.end(), decoded
+        # One level of nesting: Base64 inside the decoded text.
+        for inner in BASE64.finditer(decoded):
+            nested = decode(inner.group(0))
+            if nested is not None:
+                yield "base64", match.start(), match.end(), nested
+                break
+
+
+def turned(folded: str) -> Iterable[str]:
+    """ROT13 and reversed readings of a folded text (normalize(text).folded) that read as
+    language when the text does not. Words are counted on the folded text itself: the
+    canonical view costs more than the whole check on a 4 KB message."""
+    words = _WORD_SPLIT.findall(folded)
+    if len(words) < 3:
+        return
+    known = sum(map(COMMON_WORDS.__contains__, words))
+    if 2 * known >= len(words):
+        return  # already reads as language: no turned reading can read clearly better
+    for candidate in (codecs.encode(folded, "rot13"), folded[::-1]):
+        found = sum(map(COMMON_WORDS.__contains__, _WORD_SPLIT.findall(candidate)))
+        if found >= 2 and found > 2 * known and found >= 0.15 * len(words):
+            yield candidate
