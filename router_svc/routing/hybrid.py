@@ -96,6 +96,10 @@ class Cue:
     weight: float
     patterns: tuple[re.Pattern[str], ...]
     suppresses: tuple[str, ...] = ()
+    # Agents whose conversation this cue does not take away: "tem custo?" in a
+    # conversation with support asks the fee of the customer's own case, not a price
+    # to buy (the cue's weight still counts).
+    stays_with: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns)
@@ -105,7 +109,8 @@ def load_cues(path: Path) -> list[Cue]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return [
         Cue(str(c["name"]), str(c["destination"]), float(c.get("weight", 1.0)),
-            tuple(re.compile(p) for p in c.get("patterns", [])), tuple(str(n) for n in c.get("suppresses", [])))
+            tuple(re.compile(p) for p in c.get("patterns", [])), tuple(str(n) for n in c.get("suppresses", [])),
+            tuple(str(a) for a in c.get("stays_with", [])))
         for c in data.get("cue", [])
     ]
 
@@ -158,7 +163,11 @@ class HybridClassifier:
         domain_weight: float = 1.5,
         switch_share: float = 0.8,
         switch_words: int = 4,
+        clarify_words: int = 7,
+        scope_gap: tuple[float, float] = (-0.25, -0.10),
     ) -> None:
+        self.clarify_words = clarify_words
+        self.scope_gap = scope_gap
         self.switch_share = switch_share
         self.switch_words = switch_words
         self.domain_weight = domain_weight
@@ -309,7 +318,8 @@ class HybridClassifier:
     def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], previous: Vectors | None, current_agent: str) -> None:
         """A follow-up leans to the conversation's agent, unless a cue names another one."""
         if current_agent not in self._agents or any(
-                c.destination != current_agent and c.weight >= self.topic_change_weight for c in fired):
+                c.destination != current_agent and c.weight >= self.topic_change_weight and current_agent not in c.stays_with
+                for c in fired):
             return
         prior = self.stay_prior
         if previous is not None or self.is_follow_up(text):
@@ -330,8 +340,16 @@ class HybridClassifier:
             # to any agent: most likely something the business does not do (unless it reads
             # as small talk).
             small_talk = group_scores[self.destinations.index(SMALL_TALK)] if SMALL_TALK in self.destinations else -1.0
-            if small_talk < max(group_scores[self.destinations.index(a)] for a in self._agents):
-                logits[out] += self.sparse_weight if known else self.foreign_weight
+            nearest_agent = max(group_scores[self.destinations.index(a)] for a in self._agents)
+            if small_talk < nearest_agent:
+                # Words the examples never use are weak evidence on their own: a business's
+                # few examples cannot list every word its customers use. The lean fades
+                # as the message comes closer to an agent's examples than to the
+                # out-of-scope ones, and is gone when it is clearly closer.
+                low, high = self.scope_gap
+                gap = float(group_scores[out]) - float(nearest_agent)
+                fade = min(1.0, max(0.0, (gap - low) / (high - low)))
+                logits[out] += fade * (self.sparse_weight if known else self.foreign_weight)
 
     def _changes_topic(self, text: str, vector: Vectors, current_agent: str) -> bool:
         """The message read alone names enough to stand on its own and another agent
@@ -383,7 +401,10 @@ class HybridClassifier:
         if group in self._agents and not current_agent and not fired:
             agent_shares = sorted((float(shares[self.destinations.index(a)]) for a in self._agents), reverse=True)
             close = len(agent_shares) > 1 and agent_shares[0] - agent_shares[1] < self.clarify_margin
-            if close or float(group_scores.max()) < self.min_similarity:
+            # A request in a sentence of its own is answered by the nearest agent; only
+            # a short message, with two agents too close to call, gets a question back.
+            short_message = len(text_folded.split()) <= self.clarify_words
+            if short_message and (close or float(group_scores.max()) < self.min_similarity):
                 return unclear
         in_group = [i for i, g in enumerate(self._groups) if g == group]
         spec = self.intents[self._names[max(in_group, key=lambda i: intent_scores[i])]]
