@@ -163,7 +163,7 @@ class HybridClassifier:
         domain_weight: float = 1.5,
         switch_share: float = 0.8,
         switch_words: int = 4,
-        clarify_words: int = 7,
+        clarify_words: int = 4,
         scope_gap: tuple[float, float] = (-0.25, -0.10),
     ) -> None:
         self.clarify_words = clarify_words
