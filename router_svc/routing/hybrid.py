@@ -122,6 +122,15 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# Words that open a new subject ("outra coisa, ...", "aproveitando, ...", "btw, ..."): the
+# message is read on its own, whatever the conversation was about.
+_NEW_SUBJECT = re.compile(
+    r"^\W*(?:(?:oi|ola|ah|ok|okay|ta|beleza|blz|e|and|oh|hey|so|entao|valeu|obrigad[oa]|thanks)\W+)*"
+    r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveitando|"
+    r"alem disso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|one more (thing|question)|on another note|"
+    r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask)\b")
+
+
 # Words that point back to what the conversation was about ("e o outro?", "and that
 # one?", "quanto fica ele?"): a message with them is a follow-up, whatever else it says.
 _POINTS_BACK = re.compile(
@@ -164,9 +173,13 @@ class HybridClassifier:
         switch_share: float = 0.8,
         switch_words: int = 4,
         clarify_words: int = 4,
+        context_turns: int = 2,
+        context_decay: float = 0.5,
         scope_gap: tuple[float, float] = (-0.25, -0.10),
     ) -> None:
         self.clarify_words = clarify_words
+        self.context_turns = context_turns
+        self.context_decay = context_decay
         self.scope_gap = scope_gap
         self.switch_share = switch_share
         self.switch_words = switch_words
@@ -274,9 +287,17 @@ class HybridClassifier:
         # The message as the customer wrote it: the input guardrails and the agent's
         # retrieval encode the same text, so the turn computes one vector (the cues read
         # the normalised text; the encoder copes with informal spelling as well either way).
-        texts = [text] + ([history[-1]] if follow_up else [])
-        vectors = await self.encoder.aencode(texts)
-        return self.predict_vectors(text, vectors[0], vectors[1] if follow_up else None, current_agent, opening=not history)
+        # A follow-up borrows the meaning of the customer's last requests (the last one
+        # counts most): "o número é 3321" after "cadê meu pedido?" says little itself,
+        # and the next follow-up needs both.
+        context = list(history[-self.context_turns:]) if follow_up else []
+        vectors = await self.encoder.aencode([text, *context])
+        previous = None
+        if context:
+            weights = np.array([self.context_decay ** (len(context) - 1 - i) for i in range(len(context))], dtype=np.float32)
+            mixed = (weights[:, None] * vectors[1:]).sum(axis=0)
+            previous = np.asarray(mixed / max(float(np.linalg.norm(mixed)), 1e-12), dtype=np.float32)
+        return self.predict_vectors(text, vectors[0], previous, current_agent, opening=not history)
 
     def _scores(self, vector: Vectors, previous: Vectors | None) -> tuple[np.ndarray, np.ndarray]:
         """Each intent's score (nearest examples and prototype) and each destination's (its best intent)."""
@@ -373,7 +394,8 @@ class HybridClassifier:
         # A message that stands on its own and is plainly about another agent's business
         # ("ah, e o app mostra a economia?" in a billing conversation) is read without
         # the conversation.
-        lean = not (current_agent in self._agents and self._changes_topic(text, vector, current_agent))
+        lean = not (current_agent in self._agents and (
+            bool(_NEW_SUBJECT.match(folded(text[:200]))) or self._changes_topic(text, vector, current_agent)))
         if not lean:
             previous = None
         intent_scores, group_scores = self._scores(vector, previous)
