@@ -100,6 +100,10 @@ class Cue:
     # conversation with support asks the fee of the customer's own case, not a price
     # to buy (the cue's weight still counts).
     stays_with: tuple[str, ...] = ()
+    # Destinations this cue speaks against when none of their own cues fired: a question
+    # about how a thing is, with no word of buying or price, is not a sale, however much
+    # it talks about the things on sale.
+    against: tuple[tuple[str, float], ...] = ()
 
     def matches(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns)
@@ -110,7 +114,8 @@ def load_cues(path: Path) -> list[Cue]:
     return [
         Cue(str(c["name"]), str(c["destination"]), float(c.get("weight", 1.0)),
             tuple(re.compile(p) for p in c.get("patterns", [])), tuple(str(n) for n in c.get("suppresses", [])),
-            tuple(str(a) for a in c.get("stays_with", [])))
+            tuple(str(a) for a in c.get("stays_with", [])),
+            tuple((str(d), float(w)) for d, w in c.get("against", {}).items()))
         for c in data.get("cue", [])
     ]
 
@@ -320,10 +325,16 @@ class HybridClassifier:
         whole message is pleasantries."""
         words = re.findall(r"[a-z0-9]+", text_folded)
         fired = [c for c in self.cues if c.destination in self._agents and c.matches(text_folded)]
+        # A destination any of whose cues matched (even one another cue suppresses) is
+        # spoken for: no other cue speaks against it.
+        spoken_for = {c.destination for c in fired}
         suppressed = {name for c in fired for name in c.suppresses}
         fired = [c for c in fired if c.name not in suppressed]
         for cue in fired:
             logits[self.destinations.index(cue.destination)] += cue.weight
+        for destination, weight in {d: w for c in fired for d, w in c.against if d not in spoken_for}.items():
+            if destination in self._agents:
+                logits[self.destinations.index(destination)] -= weight
         chit_chat = is_chit_chat(text_folded)
         short = len(words) <= 4
         for i, destination in enumerate(self.destinations):
@@ -404,7 +415,8 @@ class HybridClassifier:
         text_folded = folded(text[:1000])
         fired, chit_chat = self._kinds_of_message(logits, text_folded)
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
-            self._scope(logits, group_scores, text_folded, opening and not fired and not current_agent)
+            # A new request: the conversation's first, or one read on its own (a new subject).
+            self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))
         if not chit_chat and lean:
             self._lean(logits, text, fired, previous, current_agent)
         vague = not chit_chat and len(text_folded.split()) <= 8 and any(
