@@ -98,7 +98,7 @@ class Cue:
     suppresses: tuple[str, ...] = ()
     # Agents whose conversation this cue does not take away: "tem custo?" in a
     # conversation with support asks the fee of the customer's own case, not a price
-    # to buy (the cue's weight still counts).
+    # to buy (there the cue does not count, unless the message opens a new subject).
     stays_with: tuple[str, ...] = ()
     # Destinations this cue speaks against when none of their own cues fired: a question
     # about how a thing is, with no word of buying or price, is not a sale, however much
@@ -131,7 +131,7 @@ _FOLLOW_UP = re.compile(
 # message is read on its own, whatever the conversation was about.
 _NEW_SUBJECT = re.compile(
     r"^\W*(?:(?:oi|ola|ah|ok|okay|ta|beleza|blz|e|and|oh|hey|so|entao|valeu|obrigad[oa]|thanks)\W+)*"
-    r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveitando|"
+    r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveit\w*|"
     r"alem disso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|one more (thing|question)|on another note|"
     r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask)\b")
 
@@ -320,11 +320,13 @@ class HybridClassifier:
         np.maximum.at(group_scores, self._group_index, intent_scores)
         return intent_scores, group_scores
 
-    def _kinds_of_message(self, logits: np.ndarray, text_folded: str) -> tuple[list[Cue], bool]:
+    def _kinds_of_message(self, logits: np.ndarray, text_folded: str, staying_with: str = "") -> tuple[list[Cue], bool]:
         """Adds the cues to the log-odds; returns the agent cues that fired and whether the
-        whole message is pleasantries."""
+        whole message is pleasantries. `staying_with`: leave out the cues that do not take
+        a conversation from that agent (when judging a change of topic)."""
         words = re.findall(r"[a-z0-9]+", text_folded)
-        fired = [c for c in self.cues if c.destination in self._agents and c.matches(text_folded)]
+        fired = [c for c in self.cues if c.destination in self._agents and staying_with not in c.stays_with
+                 and c.matches(text_folded)]
         # A destination any of whose cues matched (even one another cue suppresses) is
         # spoken for: no other cue speaks against it.
         spoken_for = {c.destination for c in fired}
@@ -393,7 +395,10 @@ class HybridClassifier:
         _, group_scores = self._scores(vector, None)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
-        self._kinds_of_message(logits, text_folded)
+        # A short follow-up ("tem custo a visita?") does not leave its conversation on a cue
+        # that stays with the conversation's agent; a longer message is read fully alone.
+        short = len(text_folded.split()) <= self.follow_up_words
+        self._kinds_of_message(logits, text_folded, staying_with=current_agent if short else "")
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
         best = self.destinations[int(np.argmax(shares))]
@@ -413,7 +418,9 @@ class HybridClassifier:
         logits = group_scores / self.temperature
         logits = logits - logits.max()
         text_folded = folded(text[:1000])
-        fired, chit_chat = self._kinds_of_message(logits, text_folded)
+        # In a conversation that holds, a cue that stays with its agent reads as part of
+        # the customer's case ("tem custo?" with support asks the fee of the visit).
+        fired, chit_chat = self._kinds_of_message(logits, text_folded, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
             # A new request: the conversation's first, or one read on its own (a new subject).
             self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))

@@ -113,6 +113,63 @@ async def test_a_second_business_is_configured_by_its_examples_file(
     assert (await router.route("minha fibra caiu de novo, ta sem sinal desde cedo", "")).agent == "support"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gostaria de entender se o aplicativo de vocês mostra a produção de cada placa separadamente e que dados ele traz",
+        "we moved into a house that already has your panels and I would like to know what we should look after",
+    ],
+)
+async def test_a_request_in_a_sentence_of_its_own_is_answered_by_an_agent(router: Router, text: str) -> None:
+    decision = await router.route(text, "")
+    assert decision.action == "route" and decision.agent in {"sales", "support", "product"}, decision
+
+
+@pytest.mark.parametrize("text", ["preciso de ajuda", "tenho uma pergunta", "I need help please", "oi, tenho uma duvida"])
+async def test_a_bare_call_for_help_gets_a_clarifying_question(router: Router, text: str) -> None:
+    decision = await router.route(text, "")
+    assert decision.clarify and decision.agent == "", decision
+
+
+async def test_a_cost_or_time_question_stays_with_support_and_moves_a_product_conversation(router: Router) -> None:
+    moving = ("o inversor parou e preciso que alguém venha ver", "já desliguei e liguei de novo")
+    assert (await router.route("tem custo a visita?", "support", moving)).agent == "support"
+    assert (await router.route("quanto tempo demora pra alguém vir?", "support", moving)).agent == "support"
+    assert (await router.route("quero o reembolso da visita", "support", moving)).agent == "support"
+    asking = ("a bateria de lítio funciona com inversor híbrido?",)
+    moved = await router.route("e quanto custa?", "product", asking)
+    assert moved.agent == "sales" and moved.handoff_from == "product"
+
+
+async def test_a_new_subject_is_read_on_its_own(router: Router) -> None:
+    history = ("o técnico não apareceu hoje", "era pra vir às 9h")
+    moved = await router.route("outra coisa, a bateria funciona com inversor on-grid?", "support", history)
+    assert moved.agent == "product" and moved.handoff_from == "support"
+    moved = await router.route("btw does the app show how much I'm saving?", "support", ("I was charged twice",))
+    assert moved.agent == "product"
+
+
+async def test_a_follow_up_keeps_the_topic_of_the_last_requests(router: Router) -> None:
+    history = ("cadê meu pedido? paguei faz 10 dias", "o número é 5521")
+    assert (await router.route("em quantos dias chega?", "support", history)).agent == "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("o kit de 5 kwp tem monitoramento incluso?", "product"),  # a feature of a thing on sale, no word of buying
+        ("pode reservar o kit de 8 kwp pra mim?", "sales"),
+        ("to querendo o carregador veicular, como faço o pagamento?", "sales"),
+        ("o valor do kit subiu depois que eu fechei, veio diferente na nota", "support"),
+        ("paguei a entrada no pix e vcs nao deram baixa", "support"),
+        ("my neighbour's tree shades the panels and production dropped", "support"),
+    ],
+)
+async def test_what_a_message_asks_outweighs_the_things_it_names(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route"), decision
+
+
 def test_the_blind_dev_sets_reach_their_thresholds(encoder: UsemEncoder) -> None:
     scores = evalsets.evaluate(tuple(evalsets.BUSINESSES), ("dev",), encoder=encoder)
     assert len(scores) == 4
