@@ -140,7 +140,8 @@ _NEW_SUBJECT = re.compile(
 # one?", "quanto fica ele?"): a message with them is a follow-up, whatever else it says.
 _POINTS_BACK = re.compile(
     r"\b(the one|that one|this one|the other|the same|o outro|a outra|os outros|as outras|o mesmo|a mesma|esse|essa|esses|"
-    r"essas|desse|dessa|nesse|nessa|disso|nisso|dele|dela|nele|nela|it|its|them|those|these)\b")
+    r"essas|desse|dessa|nesse|nessa|disso|nisso|dele|dela|nele|nela|it|its|them|those|these|"
+    r"(a new|another|the new|the old|a replacement) one)\b")
 
 
 class HybridClassifier:
