@@ -180,11 +180,13 @@ class HybridClassifier:
         switch_words: int = 4,
         clarify_words: int = 4,
         context_turns: int = 2,
+        scope_margin: float = 0.05,
         context_decay: float = 0.5,
         scope_gap: tuple[float, float] = (-0.25, -0.10),
     ) -> None:
         self.clarify_words = clarify_words
         self.context_turns = context_turns
+        self.scope_margin = scope_margin
         self.context_decay = context_decay
         self.scope_gap = scope_gap
         self.switch_share = switch_share
@@ -434,6 +436,12 @@ class HybridClassifier:
         shares = shares / shares.sum()
         destinations = {d: round(float(s), 3) for d, s in zip(self.destinations, shares, strict=True)}
         best = int(np.argmax(shares))
+        if self.destinations[best] == OUT_OF_SCOPE and not chit_chat:
+            # Out of scope only when it wins clearly: a request about as near to an agent
+            # is that agent's (the customer gets an answer instead of "we don't do that").
+            agent = max((self.destinations.index(a) for a in self._agents), key=lambda i: float(shares[i]))
+            if float(shares[best]) - float(shares[agent]) < self.scope_margin:
+                best = agent
         group = self.destinations[best]
         ranked = {self._names[i]: round(float(intent_scores[i]), 3) for i in np.argsort(-intent_scores)[:4]}
         confidence = round(float(shares[best]), 3)
