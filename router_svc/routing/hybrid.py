@@ -181,12 +181,14 @@ class HybridClassifier:
         clarify_words: int = 4,
         context_turns: int = 2,
         scope_margin: float = 0.05,
+        strong_cue: float = 2.5,
         context_decay: float = 0.5,
         scope_gap: tuple[float, float] = (-0.25, -0.10),
     ) -> None:
         self.clarify_words = clarify_words
         self.context_turns = context_turns
         self.scope_margin = scope_margin
+        self.strong_cue = strong_cue
         self.context_decay = context_decay
         self.scope_gap = scope_gap
         self.switch_share = switch_share
@@ -429,7 +431,10 @@ class HybridClassifier:
             self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))
         if not chit_chat and lean:
             self._lean(logits, text, fired, previous, current_agent)
-        vague = not chit_chat and len(text_folded.split()) <= 8 and any(
+        # A topic named with no request ("tenho uma dúvida sobre a fatura"), unless a strong
+        # cue says what the request is ("... sobre a fatura que veio errada").
+        vague = not chit_chat and len(text_folded.split()) <= 8 and not any(
+            c.weight >= self.strong_cue for c in fired) and any(
             c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
 
         shares = np.exp(logits - logits.max())

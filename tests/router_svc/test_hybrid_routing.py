@@ -125,10 +125,16 @@ async def test_a_request_in_a_sentence_of_its_own_is_answered_by_an_agent(router
     assert decision.action == "route" and decision.agent in {"sales", "support", "product"}, decision
 
 
-@pytest.mark.parametrize("text", ["preciso de ajuda", "tenho uma pergunta", "I need help please", "oi, tenho uma duvida"])
+@pytest.mark.parametrize("text", ["preciso de ajuda", "tenho uma pergunta", "I need help please", "oi, tenho uma duvida",
+                                  "I have a question about my panels", "a bateria"])
 async def test_a_bare_call_for_help_gets_a_clarifying_question(router: Router, text: str) -> None:
     decision = await router.route(text, "")
     assert decision.clarify and decision.agent == "", decision
+
+
+async def test_a_named_topic_with_a_stated_complaint_is_not_asked_back(router: Router) -> None:
+    decision = await router.route("tenho uma duvida sobre a parcela que veio a mais", "")
+    assert (decision.agent, decision.action) == ("support", "route"), decision
 
 
 async def test_a_cost_or_time_question_stays_with_support_and_moves_a_product_conversation(router: Router) -> None:
