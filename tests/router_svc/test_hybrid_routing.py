@@ -35,6 +35,8 @@ def test_informal_portuguese_is_spelled_out() -> None:
     assert plain("qto custa pra instalar? vcs parcelam?? kkkk 👍") == "quanto custa para instalar? vocês parcelam?? ok"
     assert folded("n ta funcionandooo") == "nao esta funcionando"
     assert plain("how much to go solar") == "how much to go solar"  # English "to" stays
+    assert plain("my inverter doesnt work and i cant log in") == "my inverter doesn't work and i can't log in"
+    assert plain("qdo vcs vem? ctz?") == "quando vocês vem? certeza?"
 
 
 @pytest.mark.parametrize(
