@@ -450,7 +450,8 @@ class HybridClassifier:
         group = self.destinations[best]
         ranked = {self._names[i]: round(float(intent_scores[i]), 3) for i in np.argsort(-intent_scores)[:4]}
         confidence = round(float(shares[best]), 3)
-        unclear = Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True)
+        unclear = Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True,
+                             ask=not current_agent)
         if group == UNCLEAR or (vague and not current_agent):
             return unclear
         if group in self._agents and not current_agent and not fired:

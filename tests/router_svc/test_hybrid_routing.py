@@ -134,6 +134,14 @@ async def test_a_bare_call_for_help_gets_a_clarifying_question(router: Router, t
     assert decision.clarify and decision.agent == "", decision
 
 
+async def test_after_a_greeting_a_vague_message_is_asked_back_and_a_request_is_routed(router: Router) -> None:
+    # "oi" got the default agent; the first real message decides.
+    asked = await router.route("preciso de ajuda com o meu sistema", "sales", ("oi, boa tarde",))
+    assert asked.clarify and asked.agent == "", asked
+    routed = await router.route("meu inversor ta apitando sem parar", "sales", ("oi, boa tarde",))
+    assert routed.agent == "support" and routed.handoff_from == "sales"
+
+
 async def test_a_named_topic_with_a_stated_complaint_is_not_asked_back(router: Router) -> None:
     decision = await router.route("tenho uma duvida sobre a parcela que veio a mais", "")
     assert (decision.agent, decision.action) == ("support", "route"), decision
