@@ -136,6 +136,19 @@ _NEW_SUBJECT = re.compile(
     r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask)\b")
 
 
+# A message led or closed by thanks, an acknowledgement or a goodbye ("blz, vou ver com minha
+# esposa e te falo", "entendi, muito obrigada pela explicação"): with no question and no
+# request cue, it closes a topic rather than opening one.
+_CLOSING = re.compile(
+    r"^\W*(ok|okay|blz|beleza|valeu|obrigad\w*|brigad\w*|thanks|thank you|perfeito|perfect|entendi|entendido|got it|"
+    r"show|otimo|great|tchau|bye|tenha um|have a|de nada|fechado|combinado|certo|esta bom|pode deixar|cool|awesome|"
+    r"ah ok|sure|alright|tudo bem|tudo certo)\b|\b(valeu|obrigad[oa]|thanks|thank you|tchau|bye|ate mais|abracos?)\W*$")
+# ... unless it goes on to ask for something ("beleza, manda a proposta", "fechado, pode mudar").
+_ASKS = re.compile(
+    r"\b(manda|mande|envia|envie|pode|podem|quero|queria|preciso|faz|faca|fecha|fechar|agenda|marca|mas|porem|send|go ahead|"
+    r"do it|let'?s|i want|i need|i'd like|please|but|can you|could you)\b")
+
+
 # Words that point back to what the conversation was about ("e o outro?", "and that
 # one?", "quanto fica ele?"): a message with them is a follow-up, whatever else it says.
 _POINTS_BACK = re.compile(
@@ -342,7 +355,9 @@ class HybridClassifier:
         for destination, weight in {d: w for c in fired for d, w in c.against if d not in spoken_for}.items():
             if destination in self._agents:
                 logits[self.destinations.index(destination)] -= weight
-        chit_chat = is_chit_chat(text_folded)
+        closing = (not fired and "?" not in text_folded and len(words) <= 15 and bool(_CLOSING.search(text_folded))
+                   and not _ASKS.search(text_folded))
+        chit_chat = closing or is_chit_chat(text_folded)
         short = len(words) <= 4
         for i, destination in enumerate(self.destinations):
             if destination == SMALL_TALK:

@@ -35,7 +35,7 @@ _ENGLISH = {
     "youre": "you're", "whats": "what's", "thats": "that's", "theres": "there's", "r": "are", "pls": "please",
 }
 # Short words that are only read as Portuguese abbreviations in a Portuguese text.
-_PORTUGUESE = {"n": "não", "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "s": "sem", "so": "só"}
+_PORTUGUESE = {"n": "não", "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "so": "só"}
 _WORD = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
 _STRETCH = re.compile(r"(\w)\1{2,}", re.UNICODE)
 _LAUGH = re.compile(r"\b(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:rs){2,}|kkk\w*)\b", re.IGNORECASE)

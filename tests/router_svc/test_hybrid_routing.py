@@ -142,6 +142,18 @@ async def test_after_a_greeting_a_vague_message_is_asked_back_and_a_request_is_r
     assert routed.agent == "support" and routed.handoff_from == "sales"
 
 
+async def test_a_closing_remark_is_small_talk_and_an_acknowledged_request_is_not(router: Router) -> None:
+    history = ("quanto custa o kit de 5 kwp?",)
+    for text in ("blz, vou ver com minha esposa e te falo", "entendi, muito obrigada pela explicação"):
+        closing = await router.route(text, "sales", history)
+        assert closing.agent == "sales" and closing.strategy == "sticky", closing
+        assert closing.intent in {"thanks", "goodbye", "greeting"}, closing
+    request = await router.route("beleza, manda a proposta", "sales", history)
+    assert request.agent == "sales" and request.intent not in {"thanks", "goodbye", "greeting"}, request
+    still = await router.route("ok, mas continua igual", "support", ("meu inversor ta com erro",))
+    assert still.agent == "support" and still.intent not in {"thanks", "goodbye", "greeting"}, still
+
+
 async def test_a_named_topic_with_a_stated_complaint_is_not_asked_back(router: Router) -> None:
     decision = await router.route("tenho uma duvida sobre a parcela que veio a mais", "")
     assert (decision.agent, decision.action) == ("support", "route"), decision
