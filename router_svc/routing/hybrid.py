@@ -142,7 +142,13 @@ _NEW_SUBJECT = re.compile(
 _CLOSING = re.compile(
     r"^\W*(ok|okay|blz|beleza|valeu|obrigad\w*|brigad\w*|thanks|thank you|perfeito|perfect|entendi|entendido|got it|"
     r"show|otimo|great|tchau|bye|tenha um|have a|de nada|fechado|combinado|certo|esta bom|pode deixar|cool|awesome|"
-    r"ah ok|sure|alright|tudo bem|tudo certo)\b|\b(valeu|obrigad[oa]|thanks|thank you|tchau|bye|ate mais|abracos?)\W*$")
+    r"ah ok|sure|alright|tudo bem|tudo certo|ah esta|ah sim|ah entendi|esta certo)\b|"
+    r"\b(valeu|obrigad[oa]|thanks|thank you|tchau|bye|ate mais|abracos?)\W*$")
+# Saying one will wait or think it over closes the turn, even when it names the matter.
+_WAITING = re.compile(
+    r"\b((vou|irei|vamos) (aguardar|esperar|pensar|ver isso|conversar|falar com)|aguardo|fico no aguardo|ficamos no aguardo|"
+    r"volto (a falar|depois|mais tarde|amanha)|depois (eu )?(vejo|volto|falo)|i'?ll (wait|think|check|get back)|will wait|"
+    r"talk (to you )?later)\b")
 # ... unless it goes on to ask for something ("beleza, manda a proposta", "fechado, pode mudar").
 _ASKS = re.compile(
     r"\b(manda|mande|envia|envie|pode|podem|quero|queria|preciso|faz|faca|fecha|fechar|agenda|marca|mas|porem|send|go ahead|"
@@ -350,13 +356,15 @@ class HybridClassifier:
         spoken_for = {c.destination for c in fired}
         suppressed = {name for c in fired for name in c.suppresses}
         fired = [c for c in fired if c.name not in suppressed]
+        closing = self._closes(text_folded, len(words), fired)
+        if closing:
+            # "blz, aguardo o estorno": the matter it names is the one being waited on.
+            fired = []
         for cue in fired:
             logits[self.destinations.index(cue.destination)] += cue.weight
         for destination, weight in {d: w for c in fired for d, w in c.against if d not in spoken_for}.items():
             if destination in self._agents:
                 logits[self.destinations.index(destination)] -= weight
-        closing = (not fired and "?" not in text_folded and len(words) <= 15 and bool(_CLOSING.search(text_folded))
-                   and not _ASKS.search(text_folded))
         chit_chat = closing or is_chit_chat(text_folded)
         short = len(words) <= 4
         for i, destination in enumerate(self.destinations):
@@ -368,6 +376,14 @@ class HybridClassifier:
             elif destination == OUT_OF_SCOPE and fired:
                 logits[i] -= 1.5
         return fired, chit_chat
+
+    def _closes(self, text_folded: str, words: int, fired: list[Cue]) -> bool:
+        """Thanks, an acknowledgement or "I'll wait / think it over", asking nothing."""
+        if "?" in text_folded or words > 15 or _ASKS.search(text_folded):
+            return False
+        if _WAITING.search(text_folded):
+            return all(c.weight < self.strong_cue for c in fired)
+        return not fired and bool(_CLOSING.search(text_folded))
 
     def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], previous: Vectors | None, current_agent: str) -> None:
         """A follow-up leans to the conversation's agent, unless a cue names another one."""

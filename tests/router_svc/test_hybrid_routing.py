@@ -150,6 +150,8 @@ async def test_a_closing_remark_is_small_talk_and_an_acknowledged_request_is_not
         assert closing.intent in {"thanks", "goodbye", "greeting"}, closing
     request = await router.route("beleza, manda a proposta", "sales", history)
     assert request.agent == "sales" and request.intent not in {"thanks", "goodbye", "greeting"}, request
+    waiting = await router.route("blz, aguardo o estorno entao", "support", ("fui cobrado duas vezes",))
+    assert waiting.agent == "support" and waiting.intent in {"thanks", "goodbye", "greeting"}, waiting
     still = await router.route("ok, mas continua igual", "support", ("meu inversor ta com erro",))
     assert still.agent == "support" and still.intent not in {"thanks", "goodbye", "greeting"}, still
 
