@@ -193,6 +193,7 @@ async def test_a_follow_up_keeps_the_topic_of_the_last_requests(router: Router) 
         ("o valor do kit subiu depois que eu fechei, veio diferente na nota", "support"),
         ("paguei a entrada no pix e vcs nao deram baixa", "support"),
         ("my neighbour's tree shades the panels and production dropped", "support"),
+        ("what if the battery dies during a blackout?", "product"),  # a case asked about, not a fault
     ],
 )
 async def test_what_a_message_asks_outweighs_the_things_it_names(router: Router, text: str, agent: str) -> None:
