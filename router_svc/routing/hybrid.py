@@ -13,9 +13,15 @@ words (its examples, descriptions and `[vocabulary]`; model codes count) and tha
 no request cue recognises leans out of scope; a message made only of the
 business's words leans away from it.
 
+A follow-up reads the customer's last two requests; a message that opens a new
+subject ("outra coisa, ...", "btw") is read on its own; a cue that `stays_with` the
+conversation's agent does not move it ("tem custo?" in a support conversation); a
+remark of thanks, acknowledgement or "I'll wait", asking nothing, is small talk.
+
 It always names the nearest agent for a request; it says "unclear" only when
 the message names no request and no agent leads (the router then asks), or
-when two agents are too close to call without a conversation to lean on."""
+when a message of a few words leaves two agents too close to call without a
+conversation to lean on. Out of scope needs a clear lead over the nearest agent."""
 
 from __future__ import annotations
 
