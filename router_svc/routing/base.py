@@ -56,6 +56,10 @@ class Prediction:
     # True when the strategy already weighed the conversation's current agent (the
     # hybrid strategy): the policy then follows its agent instead of re-judging.
     contextual: bool = False
+    # True when the strategy asks the customer what they need even though the
+    # conversation has an agent: the agent was only the default a greeting got, and
+    # the first real message names no request yet.
+    ask: bool = False
 
     @classmethod
     def unclear(cls, strategy: str, confidence: float = 0.0) -> Prediction:

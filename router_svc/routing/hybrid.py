@@ -13,9 +13,15 @@ words (its examples, descriptions and `[vocabulary]`; model codes count) and tha
 no request cue recognises leans out of scope; a message made only of the
 business's words leans away from it.
 
+A follow-up reads the customer's last two requests; a message that opens a new
+subject ("outra coisa, ...", "btw") is read on its own; a cue that `stays_with` the
+conversation's agent does not move it ("tem custo?" in a support conversation); a
+remark of thanks, acknowledgement or "I'll wait", asking nothing, is small talk.
+
 It always names the nearest agent for a request; it says "unclear" only when
 the message names no request and no agent leads (the router then asks), or
-when two agents are too close to call without a conversation to lean on."""
+when a message of a few words leaves two agents too close to call without a
+conversation to lean on. Out of scope needs a clear lead over the nearest agent."""
 
 from __future__ import annotations
 
@@ -96,6 +102,14 @@ class Cue:
     weight: float
     patterns: tuple[re.Pattern[str], ...]
     suppresses: tuple[str, ...] = ()
+    # Agents whose conversation this cue does not take away: "tem custo?" in a
+    # conversation with support asks the fee of the customer's own case, not a price
+    # to buy (there the cue does not count, unless the message opens a new subject).
+    stays_with: tuple[str, ...] = ()
+    # Destinations this cue speaks against when none of their own cues fired: a question
+    # about how a thing is, with no word of buying or price, is not a sale, however much
+    # it talks about the things on sale.
+    against: tuple[tuple[str, float], ...] = ()
 
     def matches(self, text: str) -> bool:
         return any(p.search(text) for p in self.patterns)
@@ -105,7 +119,9 @@ def load_cues(path: Path) -> list[Cue]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return [
         Cue(str(c["name"]), str(c["destination"]), float(c.get("weight", 1.0)),
-            tuple(re.compile(p) for p in c.get("patterns", [])), tuple(str(n) for n in c.get("suppresses", [])))
+            tuple(re.compile(p) for p in c.get("patterns", [])), tuple(str(n) for n in c.get("suppresses", [])),
+            tuple(str(a) for a in c.get("stays_with", [])),
+            tuple((str(d), float(w)) for d, w in c.get("against", {}).items()))
         for c in data.get("cue", [])
     ]
 
@@ -117,11 +133,40 @@ _FOLLOW_UP = re.compile(
 )
 
 
+# Words that open a new subject ("outra coisa, ...", "aproveitando, ...", "btw, ..."): the
+# message is read on its own, whatever the conversation was about.
+_NEW_SUBJECT = re.compile(
+    r"^\W*(?:(?:oi|ola|ah|ok|okay|ta|beleza|blz|e|and|oh|hey|so|entao|valeu|obrigad[oa]|thanks)\W+)*"
+    r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveit\w*|"
+    r"alem disso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|one more (thing|question)|on another note|"
+    r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask)\b")
+
+
+# A message led or closed by thanks, an acknowledgement or a goodbye ("blz, vou ver com minha
+# esposa e te falo", "entendi, muito obrigada pela explicação"): with no question and no
+# request cue, it closes a topic rather than opening one.
+_CLOSING = re.compile(
+    r"^\W*(ok|okay|blz|beleza|valeu|obrigad\w*|brigad\w*|thanks|thank you|perfeito|perfect|entendi|entendido|got it|"
+    r"show|otimo|great|tchau|bye|tenha um|have a|de nada|fechado|combinado|certo|esta bom|pode deixar|cool|awesome|"
+    r"ah ok|sure|alright|tudo bem|tudo certo|ah esta|ah sim|ah entendi|esta certo)\b|"
+    r"\b(valeu|obrigad[oa]|thanks|thank you|tchau|bye|ate mais|abracos?)\W*$")
+# Saying one will wait or think it over closes the turn, even when it names the matter.
+_WAITING = re.compile(
+    r"\b((vou|irei|vamos) (aguardar|esperar|pensar|ver isso|conversar|falar com)|aguardo|fico no aguardo|ficamos no aguardo|"
+    r"volto (a falar|depois|mais tarde|amanha)|depois (eu )?(vejo|volto|falo)|i'?ll (wait|think|check|get back)|will wait|"
+    r"talk (to you )?later)\b")
+# ... unless it goes on to ask for something ("beleza, manda a proposta", "fechado, pode mudar").
+_ASKS = re.compile(
+    r"\b(manda|mande|envia|envie|pode|podem|quero|queria|preciso|faz|faca|fecha|fechar|agenda|marca|mas|porem|send|go ahead|"
+    r"do it|let'?s|i want|i need|i'd like|please|but|can you|could you)\b")
+
+
 # Words that point back to what the conversation was about ("e o outro?", "and that
 # one?", "quanto fica ele?"): a message with them is a follow-up, whatever else it says.
 _POINTS_BACK = re.compile(
     r"\b(the one|that one|this one|the other|the same|o outro|a outra|os outros|as outras|o mesmo|a mesma|esse|essa|esses|"
-    r"essas|desse|dessa|nesse|nessa|disso|nisso|dele|dela|nele|nela|it|its|them|those|these)\b")
+    r"essas|desse|dessa|nesse|nessa|disso|nisso|dele|dela|nele|nela|it|its|them|those|these|"
+    r"(a new|another|the new|the old|a replacement) one)\b")
 
 
 class HybridClassifier:
@@ -158,7 +203,19 @@ class HybridClassifier:
         domain_weight: float = 1.5,
         switch_share: float = 0.8,
         switch_words: int = 4,
+        clarify_words: int = 4,
+        context_turns: int = 2,
+        scope_margin: float = 0.05,
+        strong_cue: float = 2.5,
+        context_decay: float = 0.5,
+        scope_gap: tuple[float, float] = (-0.25, -0.10),
     ) -> None:
+        self.clarify_words = clarify_words
+        self.context_turns = context_turns
+        self.scope_margin = scope_margin
+        self.strong_cue = strong_cue
+        self.context_decay = context_decay
+        self.scope_gap = scope_gap
         self.switch_share = switch_share
         self.switch_words = switch_words
         self.domain_weight = domain_weight
@@ -265,9 +322,17 @@ class HybridClassifier:
         # The message as the customer wrote it: the input guardrails and the agent's
         # retrieval encode the same text, so the turn computes one vector (the cues read
         # the normalised text; the encoder copes with informal spelling as well either way).
-        texts = [text] + ([history[-1]] if follow_up else [])
-        vectors = await self.encoder.aencode(texts)
-        return self.predict_vectors(text, vectors[0], vectors[1] if follow_up else None, current_agent, opening=not history)
+        # A follow-up borrows the meaning of the customer's last requests (the last one
+        # counts most): "o número é 3321" after "cadê meu pedido?" says little itself,
+        # and the next follow-up needs both.
+        context = list(history[-self.context_turns:]) if follow_up else []
+        vectors = await self.encoder.aencode([text, *context])
+        previous = None
+        if context:
+            weights = np.array([self.context_decay ** (len(context) - 1 - i) for i in range(len(context))], dtype=np.float32)
+            mixed = (weights[:, None] * vectors[1:]).sum(axis=0)
+            previous = np.asarray(mixed / max(float(np.linalg.norm(mixed)), 1e-12), dtype=np.float32)
+        return self.predict_vectors(text, vectors[0], previous, current_agent, opening=not history)
 
     def _scores(self, vector: Vectors, previous: Vectors | None) -> tuple[np.ndarray, np.ndarray]:
         """Each intent's score (nearest examples and prototype) and each destination's (its best intent)."""
@@ -285,16 +350,28 @@ class HybridClassifier:
         np.maximum.at(group_scores, self._group_index, intent_scores)
         return intent_scores, group_scores
 
-    def _kinds_of_message(self, logits: np.ndarray, text_folded: str) -> tuple[list[Cue], bool]:
+    def _kinds_of_message(self, logits: np.ndarray, text_folded: str, staying_with: str = "") -> tuple[list[Cue], bool]:
         """Adds the cues to the log-odds; returns the agent cues that fired and whether the
-        whole message is pleasantries."""
+        whole message is pleasantries. `staying_with`: leave out the cues that do not take
+        a conversation from that agent (when judging a change of topic)."""
         words = re.findall(r"[a-z0-9]+", text_folded)
-        fired = [c for c in self.cues if c.destination in self._agents and c.matches(text_folded)]
+        fired = [c for c in self.cues if c.destination in self._agents and staying_with not in c.stays_with
+                 and c.matches(text_folded)]
+        # A destination any of whose cues matched (even one another cue suppresses) is
+        # spoken for: no other cue speaks against it.
+        spoken_for = {c.destination for c in fired}
         suppressed = {name for c in fired for name in c.suppresses}
         fired = [c for c in fired if c.name not in suppressed]
+        closing = self._closes(text_folded, len(words), fired)
+        if closing:
+            # "blz, aguardo o estorno": the matter it names is the one being waited on.
+            fired = []
         for cue in fired:
             logits[self.destinations.index(cue.destination)] += cue.weight
-        chit_chat = is_chit_chat(text_folded)
+        for destination, weight in {d: w for c in fired for d, w in c.against if d not in spoken_for}.items():
+            if destination in self._agents:
+                logits[self.destinations.index(destination)] -= weight
+        chit_chat = closing or is_chit_chat(text_folded)
         short = len(words) <= 4
         for i, destination in enumerate(self.destinations):
             if destination == SMALL_TALK:
@@ -306,10 +383,19 @@ class HybridClassifier:
                 logits[i] -= 1.5
         return fired, chit_chat
 
+    def _closes(self, text_folded: str, words: int, fired: list[Cue]) -> bool:
+        """Thanks, an acknowledgement or "I'll wait / think it over", asking nothing."""
+        if "?" in text_folded or words > 15 or _ASKS.search(text_folded):
+            return False
+        if _WAITING.search(text_folded):
+            return all(c.weight < self.strong_cue for c in fired)
+        return not fired and bool(_CLOSING.search(text_folded))
+
     def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], previous: Vectors | None, current_agent: str) -> None:
         """A follow-up leans to the conversation's agent, unless a cue names another one."""
         if current_agent not in self._agents or any(
-                c.destination != current_agent and c.weight >= self.topic_change_weight for c in fired):
+                c.destination != current_agent and c.weight >= self.topic_change_weight and current_agent not in c.stays_with
+                for c in fired):
             return
         prior = self.stay_prior
         if previous is not None or self.is_follow_up(text):
@@ -330,8 +416,16 @@ class HybridClassifier:
             # to any agent: most likely something the business does not do (unless it reads
             # as small talk).
             small_talk = group_scores[self.destinations.index(SMALL_TALK)] if SMALL_TALK in self.destinations else -1.0
-            if small_talk < max(group_scores[self.destinations.index(a)] for a in self._agents):
-                logits[out] += self.sparse_weight if known else self.foreign_weight
+            nearest_agent = max(group_scores[self.destinations.index(a)] for a in self._agents)
+            if small_talk < nearest_agent:
+                # Words the examples never use are weak evidence on their own: a business's
+                # few examples cannot list every word its customers use. The lean fades
+                # as the message comes closer to an agent's examples than to the
+                # out-of-scope ones, and is gone when it is clearly closer.
+                low, high = self.scope_gap
+                gap = float(group_scores[out]) - float(nearest_agent)
+                fade = min(1.0, max(0.0, (gap - low) / (high - low)))
+                logits[out] += fade * (self.sparse_weight if known else self.foreign_weight)
 
     def _changes_topic(self, text: str, vector: Vectors, current_agent: str) -> bool:
         """The message read alone names enough to stand on its own and another agent
@@ -343,7 +437,10 @@ class HybridClassifier:
         _, group_scores = self._scores(vector, None)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
-        self._kinds_of_message(logits, text_folded)
+        # A short follow-up ("tem custo a visita?") does not leave its conversation on a cue
+        # that stays with the conversation's agent; a longer message is read fully alone.
+        short = len(text_folded.split()) <= self.follow_up_words
+        self._kinds_of_message(logits, text_folded, staying_with=current_agent if short else "")
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
         best = self.destinations[int(np.argmax(shares))]
@@ -355,35 +452,52 @@ class HybridClassifier:
         # A message that stands on its own and is plainly about another agent's business
         # ("ah, e o app mostra a economia?" in a billing conversation) is read without
         # the conversation.
-        lean = not (current_agent in self._agents and self._changes_topic(text, vector, current_agent))
+        lean = not (current_agent in self._agents and (
+            bool(_NEW_SUBJECT.match(folded(text[:200]))) or self._changes_topic(text, vector, current_agent)))
         if not lean:
             previous = None
         intent_scores, group_scores = self._scores(vector, previous)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
         text_folded = folded(text[:1000])
-        fired, chit_chat = self._kinds_of_message(logits, text_folded)
+        # In a conversation that holds, a cue that stays with its agent reads as part of
+        # the customer's case ("tem custo?" with support asks the fee of the visit).
+        fired, chit_chat = self._kinds_of_message(logits, text_folded, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
-            self._scope(logits, group_scores, text_folded, opening and not fired and not current_agent)
+            # A new request: the conversation's first, or one read on its own (a new subject).
+            self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))
         if not chit_chat and lean:
             self._lean(logits, text, fired, previous, current_agent)
-        vague = not chit_chat and len(text_folded.split()) <= 8 and any(
+        # A topic named with no request ("tenho uma dúvida sobre a fatura"), unless a strong
+        # cue says what the request is ("... sobre a fatura que veio errada").
+        vague = not chit_chat and len(text_folded.split()) <= 8 and not any(
+            c.weight >= self.strong_cue for c in fired) and any(
             c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
 
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
         destinations = {d: round(float(s), 3) for d, s in zip(self.destinations, shares, strict=True)}
         best = int(np.argmax(shares))
+        if self.destinations[best] == OUT_OF_SCOPE and not chit_chat:
+            # Out of scope only when it wins clearly: a request about as near to an agent
+            # is that agent's (the customer gets an answer instead of "we don't do that").
+            agent = max((self.destinations.index(a) for a in self._agents), key=lambda i: float(shares[i]))
+            if float(shares[best]) - float(shares[agent]) < self.scope_margin:
+                best = agent
         group = self.destinations[best]
         ranked = {self._names[i]: round(float(intent_scores[i]), 3) for i in np.argsort(-intent_scores)[:4]}
         confidence = round(float(shares[best]), 3)
-        unclear = Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True)
+        unclear = Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True,
+                             ask=not current_agent)
         if group == UNCLEAR or (vague and not current_agent):
             return unclear
         if group in self._agents and not current_agent and not fired:
             agent_shares = sorted((float(shares[self.destinations.index(a)]) for a in self._agents), reverse=True)
             close = len(agent_shares) > 1 and agent_shares[0] - agent_shares[1] < self.clarify_margin
-            if close or float(group_scores.max()) < self.min_similarity:
+            # A request in a sentence of its own is answered by the nearest agent; only
+            # a short message, with two agents too close to call, gets a question back.
+            short_message = len(text_folded.split()) <= self.clarify_words
+            if short_message and (close or float(group_scores.max()) < self.min_similarity):
                 return unclear
         in_group = [i for i, g in enumerate(self._groups) if g == group]
         spec = self.intents[self._names[max(in_group, key=lambda i: intent_scores[i])]]

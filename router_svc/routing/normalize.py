@@ -25,9 +25,17 @@ _ALWAYS = {
     "vdd": "verdade", "tmj": "valeu", "flw": "falou", "pfv": "por favor", "pfvr": "por favor", "pls": "please",
     "plz": "please", "thx": "thanks", "ty": "thank you", "u": "you", "ur": "your", "wanna": "want to",
     "gonna": "going to", "tdb": "tudo bem", "ja": "já", "la": "lá",
+    "qdo": "quando", "qnd": "quando", "qndo": "quando", "ctz": "certeza", "msg": "mensagem", "vcê": "você", "cê": "você",
+    "dnv": "de novo", "nd": "nada", "tds": "todos", "mtos": "muitos", "mtas": "muitas",
+}
+# English contractions typed without the apostrophe (only in an English text: "cant", "dont").
+_ENGLISH = {
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't", "isnt": "isn't",
+    "arent": "aren't", "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't", "im": "i'm", "ive": "i've",
+    "youre": "you're", "whats": "what's", "thats": "that's", "theres": "there's", "r": "are", "pls": "please",
 }
 # Short words that are only read as Portuguese abbreviations in a Portuguese text.
-_PORTUGUESE = {"n": "não", "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "s": "sem", "so": "só"}
+_PORTUGUESE = {"n": "não", "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "so": "só"}
 _WORD = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
 _STRETCH = re.compile(r"(\w)\1{2,}", re.UNICODE)
 _LAUGH = re.compile(r"\b(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:rs){2,}|kkk\w*)\b", re.IGNORECASE)
@@ -57,8 +65,8 @@ def plain(text: str) -> str:
     out: list[str] = []
     for token in _WORD.findall(lowered):
         replacement = _ALWAYS.get(token)
-        if replacement is None and not english:
-            replacement = _PORTUGUESE.get(token)
+        if replacement is None:
+            replacement = _ENGLISH.get(token) if english else _PORTUGUESE.get(token)
         out.append(replacement if replacement is not None else _restore(token))
     return re.sub(r"\s+", " ", "".join(out)).strip() or text.strip()
 

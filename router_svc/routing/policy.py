@@ -44,7 +44,8 @@ class RoutingPolicy:
             return self._follow(p, current_agent)
         if p.intent == UNCLEAR or not p.agent or p.confidence < self.min_confidence:
             intent = p.intent if p.intent != OUT_OF_SCOPE else UNCLEAR
-            if current_agent:
+            # `ask`: the agent was only a greeting's default; the customer is asked instead.
+            if current_agent and not p.ask:
                 return Decision(current_agent, intent, p.confidence, "sticky")
             return Decision("", intent if intent != OUT_OF_SCOPE else UNCLEAR, p.confidence, p.strategy, action="clarify")
         if not current_agent or p.agent == current_agent:

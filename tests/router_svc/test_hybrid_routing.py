@@ -35,6 +35,8 @@ def test_informal_portuguese_is_spelled_out() -> None:
     assert plain("qto custa pra instalar? vcs parcelam?? kkkk 👍") == "quanto custa para instalar? vocês parcelam?? ok"
     assert folded("n ta funcionandooo") == "nao esta funcionando"
     assert plain("how much to go solar") == "how much to go solar"  # English "to" stays
+    assert plain("my inverter doesnt work and i cant log in") == "my inverter doesn't work and i can't log in"
+    assert plain("qdo vcs vem? ctz?") == "quando vocês vem? certeza?"
 
 
 @pytest.mark.parametrize(
@@ -111,6 +113,92 @@ async def test_a_second_business_is_configured_by_its_examples_file(
     await router.start()
     assert "plans_pricing" in router.kinds()
     assert (await router.route("minha fibra caiu de novo, ta sem sinal desde cedo", "")).agent == "support"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gostaria de entender se o aplicativo de vocês mostra a produção de cada placa separadamente e que dados ele traz",
+        "we moved into a house that already has your panels and I would like to know what we should look after",
+    ],
+)
+async def test_a_request_in_a_sentence_of_its_own_is_answered_by_an_agent(router: Router, text: str) -> None:
+    decision = await router.route(text, "")
+    assert decision.action == "route" and decision.agent in {"sales", "support", "product"}, decision
+
+
+@pytest.mark.parametrize("text", ["preciso de ajuda", "tenho uma pergunta", "I need help please", "oi, tenho uma duvida",
+                                  "I have a question about my panels", "a bateria"])
+async def test_a_bare_call_for_help_gets_a_clarifying_question(router: Router, text: str) -> None:
+    decision = await router.route(text, "")
+    assert decision.clarify and decision.agent == "", decision
+
+
+async def test_after_a_greeting_a_vague_message_is_asked_back_and_a_request_is_routed(router: Router) -> None:
+    # "oi" got the default agent; the first real message decides.
+    asked = await router.route("preciso de ajuda com o meu sistema", "sales", ("oi, boa tarde",))
+    assert asked.clarify and asked.agent == "", asked
+    routed = await router.route("meu inversor ta apitando sem parar", "sales", ("oi, boa tarde",))
+    assert routed.agent == "support" and routed.handoff_from == "sales"
+
+
+async def test_a_closing_remark_is_small_talk_and_an_acknowledged_request_is_not(router: Router) -> None:
+    history = ("quanto custa o kit de 5 kwp?",)
+    for text in ("blz, vou ver com minha esposa e te falo", "entendi, muito obrigada pela explicação"):
+        closing = await router.route(text, "sales", history)
+        assert closing.agent == "sales" and closing.strategy == "sticky", closing
+        assert closing.intent in {"thanks", "goodbye", "greeting"}, closing
+    request = await router.route("beleza, manda a proposta", "sales", history)
+    assert request.agent == "sales" and request.intent not in {"thanks", "goodbye", "greeting"}, request
+    waiting = await router.route("blz, aguardo o estorno entao", "support", ("fui cobrado duas vezes",))
+    assert waiting.agent == "support" and waiting.intent in {"thanks", "goodbye", "greeting"}, waiting
+    still = await router.route("ok, mas continua igual", "support", ("meu inversor ta com erro",))
+    assert still.agent == "support" and still.intent not in {"thanks", "goodbye", "greeting"}, still
+
+
+async def test_a_named_topic_with_a_stated_complaint_is_not_asked_back(router: Router) -> None:
+    decision = await router.route("tenho uma duvida sobre a parcela que veio a mais", "")
+    assert (decision.agent, decision.action) == ("support", "route"), decision
+
+
+async def test_a_cost_or_time_question_stays_with_support_and_moves_a_product_conversation(router: Router) -> None:
+    moving = ("o inversor parou e preciso que alguém venha ver", "já desliguei e liguei de novo")
+    assert (await router.route("tem custo a visita?", "support", moving)).agent == "support"
+    assert (await router.route("quanto tempo demora pra alguém vir?", "support", moving)).agent == "support"
+    assert (await router.route("quero o reembolso da visita", "support", moving)).agent == "support"
+    asking = ("a bateria de lítio funciona com inversor híbrido?",)
+    moved = await router.route("e quanto custa?", "product", asking)
+    assert moved.agent == "sales" and moved.handoff_from == "product"
+
+
+async def test_a_new_subject_is_read_on_its_own(router: Router) -> None:
+    history = ("o técnico não apareceu hoje", "era pra vir às 9h")
+    moved = await router.route("outra coisa, a bateria funciona com inversor on-grid?", "support", history)
+    assert moved.agent == "product" and moved.handoff_from == "support"
+    moved = await router.route("btw does the app show how much I'm saving?", "support", ("I was charged twice",))
+    assert moved.agent == "product"
+
+
+async def test_a_follow_up_keeps_the_topic_of_the_last_requests(router: Router) -> None:
+    history = ("cadê meu pedido? paguei faz 10 dias", "o número é 5521")
+    assert (await router.route("em quantos dias chega?", "support", history)).agent == "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("o kit de 5 kwp tem monitoramento incluso?", "product"),  # a feature of a thing on sale, no word of buying
+        ("pode reservar o kit de 8 kwp pra mim?", "sales"),
+        ("to querendo o carregador veicular, como faço o pagamento?", "sales"),
+        ("o valor do kit subiu depois que eu fechei, veio diferente na nota", "support"),
+        ("paguei a entrada no pix e vcs nao deram baixa", "support"),
+        ("my neighbour's tree shades the panels and production dropped", "support"),
+        ("what if the battery dies during a blackout?", "product"),  # a case asked about, not a fault
+    ],
+)
+async def test_what_a_message_asks_outweighs_the_things_it_names(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route"), decision
 
 
 def test_the_blind_dev_sets_reach_their_thresholds(encoder: UsemEncoder) -> None:
