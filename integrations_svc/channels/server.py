@@ -18,6 +18,7 @@ import json
 import logging
 from typing import Any
 
+import psycopg
 from aiohttp import web
 
 from integrations_svc.channels import mail, whatsapp
@@ -34,6 +35,12 @@ MAX_EMAIL_BODY = 32 * 1024 * 1024
 def _error(status: int, message: str) -> web.Response:
     code = {400: 3, 401: 16, 403: 7, 413: 8, 503: 14}.get(status, 2)
     return web.json_response({"code": code, "message": message, "details": []}, status=status)
+
+
+def _not_stored(error: Exception) -> web.Response:
+    # Not acknowledged, so the vendor delivers it again later: nothing is lost.
+    log.warning("a delivery could not be stored", extra={"error": type(error).__name__})
+    return _error(503, "the delivery could not be stored now; deliver it again later")
 
 
 class Webhooks:
@@ -70,7 +77,10 @@ class Webhooks:
         except (ValueError, UnicodeDecodeError) as error:
             message = str(error) if isinstance(error, whatsapp.BadPayload) else "the body is not JSON"
             return _error(400, message)
-        new = await self.engine.receive_whatsapp(messages, statuses)
+        try:
+            new = await self.engine.receive_whatsapp(messages, statuses)
+        except psycopg.Error as error:
+            return _not_stored(error)
         return web.json_response({"received": len(messages) + len(statuses), "new": new})
 
     def _email_authorized(self, request: web.Request) -> bool:
@@ -103,7 +113,10 @@ class Webhooks:
             parsed = mail.parse(fields)
         except mail.BadEmail as error:
             return _error(400, str(error))
-        new = await self.engine.receive_email(parsed)
+        try:
+            new = await self.engine.receive_email(parsed)
+        except psycopg.Error as error:
+            return _not_stored(error)
         return web.json_response({"received": 1, "new": int(new)})
 
 
