@@ -1,6 +1,7 @@
 """The webhooks' HTTP server (behind the gateway's /webhooks/ routes, which skip the
 gateway's credential check: the vendor's own signature or secret is checked here).
 
+GET  /healthz             the process answers (liveness); GET /readyz: PostgreSQL answers (readiness)
 GET  /webhooks/whatsapp   Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge)
 POST /webhooks/whatsapp   deliveries, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body)
 POST /webhooks/email      SendGrid Inbound Parse (multipart form), with the secret of the Parse URL
@@ -16,11 +17,13 @@ import binascii
 import hmac
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import psycopg
 from aiohttp import web
 
+from atende_runtime.postgres import ping
 from integrations_svc.channels import mail, whatsapp
 from integrations_svc.channels.engine import Engine
 from integrations_svc.channels.settings import ChannelSettings
@@ -121,13 +124,25 @@ class Webhooks:
 
 
 async def _healthz(request: web.Request) -> web.Response:
+    """The process answers (liveness)."""
     return web.Response(text="ok")
+
+
+def _readyz(engine: Engine) -> Callable[[web.Request], Awaitable[web.Response]]:
+    async def readyz(request: web.Request) -> web.Response:
+        """PostgreSQL answers, so a delivery can be stored and acknowledged (readiness)."""
+        if await ping(engine.store.pool):
+            return web.Response(text="ready")
+        return _error(503, "PostgreSQL does not answer: deliveries cannot be stored")
+
+    return readyz
 
 
 def build(engine: Engine, settings: ChannelSettings) -> web.Application:
     app = web.Application(client_max_size=MAX_EMAIL_BODY)
     hooks = Webhooks(engine, settings)
     app.router.add_get("/healthz", _healthz)
+    app.router.add_get("/readyz", _readyz(engine))
     app.router.add_get("/webhooks/whatsapp", hooks.verify)
     app.router.add_post("/webhooks/whatsapp", hooks.whatsapp)
     app.router.add_post("/webhooks/email", hooks.email)
