@@ -82,9 +82,8 @@ async def open_channels(
     jobs = PostgresStore(pool, settings.db_schema, worker_pool)
     await jobs.migrate()
     store = ChannelStore(pool, settings.db_schema)
-    ingest_pool = await open_pool(settings.database_url, min_size=settings.ingest_writers,
-                                  max_size=settings.ingest_writers, name="channels-ingest")
-    group = GroupCommit(store, ingest_pool, writers=settings.ingest_writers, max_batch=settings.ingest_max_batch)
+    group = GroupCommit(store, settings.database_url, writers=settings.ingest_writers,
+                        max_batch=settings.ingest_max_batch)
     adapters, selected = channel_adapters(settings, integrations, store, transport)
     workers = Workers(jobs, adapters, integrations, secrets=[*integrations.secrets(), *_secrets(settings)])
     engine = Engine(store, turns, conversations, settings, templates, adapters=selected, wake=workers.wake, clock=clock,

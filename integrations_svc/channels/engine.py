@@ -44,6 +44,9 @@ log = logging.getLogger("integrations.channels")
 
 Clock = Callable[[], datetime]
 LEASE_SECONDS = 120.0
+# How long one inbound message's processing waits for the webhooks' acknowledgements
+# in flight to be answered first (a burst of deliveries slows the replies, not the acks).
+ACK_PRIORITY_SECONDS = 0.2
 
 
 def utcnow() -> datetime:
@@ -136,6 +139,9 @@ class Engine:
         # acknowledgement, and unbounded they would crowd out the webhooks' own work on
         # this process's event loop and connections.
         self._turn_slots = asyncio.Semaphore(settings.turn_concurrency)
+        # Deliveries being stored and not yet acknowledged: the background work gives
+        # way to them (see _give_way).
+        self._acks_waiting = 0
 
     # --- lifecycle ---
 
@@ -178,6 +184,22 @@ class Engine:
     async def _store_one(self, delivery: Delivery) -> int:
         return await self.store.store_inbound(delivery.items, delivery.received_at, delivery.names, delivery.statuses)
 
+    async def _store(self, delivery: Delivery) -> int:
+        self._acks_waiting += 1
+        try:
+            return await self.ingest(delivery)
+        finally:
+            self._acks_waiting -= 1
+
+    async def _give_way(self) -> None:
+        """Waits, for at most ACK_PRIORITY_SECONDS, while webhook deliveries wait for
+        their acknowledgement: they share this event loop with the turns, and a vendor
+        wants its answer fast while a reply may come a moment later."""
+        waited = 0.0
+        while self._acks_waiting and waited < ACK_PRIORITY_SECONDS:
+            await asyncio.sleep(0.01)
+            waited += 0.01
+
     async def receive_whatsapp(self, messages: list[whatsapp.Inbound], statuses: list[whatsapp.Status]) -> int:
         now = self.clock()
         items: list[NewInbound] = []
@@ -201,7 +223,7 @@ class Engine:
                 address=status.recipient, user_id=user_id, conversation_id=conversation_id, kind="status", text="",
                 payload=payload, sent_at=status.at, status="done", note="delivery status",
             ))
-        new = await self.ingest(Delivery(items, now, names, status_payloads))
+        new = await self._store(Delivery(items, now, names, status_payloads))
         for wa_id in dict.fromkeys(m.wa_id for m in messages):
             self.kick("whatsapp", wa_id)
         return new
@@ -231,8 +253,8 @@ class Engine:
         )
         if status == "skipped" and not known:
             # Nothing to thread into and no one to answer: keep the record only.
-            return await self.ingest(Delivery([item], now)) > 0
-        new = await self.ingest(Delivery([item], now, {message.sender: message.sender_name})) > 0
+            return await self._store(Delivery([item], now)) > 0
+        new = await self._store(Delivery([item], now, {message.sender: message.sender_name})) > 0
         if new:
             await self.store.record_thread(message.message_id, conversation_id, message.sender, user_id)
             self.kick("email", message.sender)
@@ -271,6 +293,7 @@ class Engine:
             return
         try:
             while not self._stopping.is_set():
+                await self._give_way()
                 row = await self.store.next_pending(channel, address)
                 if row is None:
                     return

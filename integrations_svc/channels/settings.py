@@ -38,10 +38,10 @@ class ChannelSettings(BaseSettings):
     # Seconds between looks for inbound messages left pending (a crash, another replica).
     sweep_interval_seconds: float = 5.0
     # Customers whose inbound messages are processed (turns) at once in this process.
-    turn_concurrency: int = Field(default=8, ge=1)
-    # Webhook deliveries are stored by group commit: this many writers, each with its
-    # own connection, each committing everything that waits (up to ingest_max_batch
-    # deliveries) in one transaction before acknowledging it.
+    turn_concurrency: int = Field(default=4, ge=1)
+    # Webhook deliveries are stored by group commit (ingest.py): this many writer
+    # threads, each with its own connection, each committing everything that waits (up
+    # to ingest_max_batch deliveries) in one transaction before acknowledging it.
     ingest_writers: int = Field(default=2, ge=1)
     ingest_max_batch: int = Field(default=256, ge=1)
     # Delivery workers for the channels' jobs in this process.
