@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from psycopg import AsyncConnection, Error, OperationalError
+from psycopg import AsyncConnection, InterfaceError, OperationalError
 from psycopg.rows import dict_row
 
 from integrations_svc.channels.store import ChannelStore, Delivery
@@ -145,7 +145,11 @@ class GroupCommit:
 
 
 def _bad_data(error: Exception) -> bool:
-    """An error one delivery's content may have caused (not the server being away,
-    which would fail each delivery again)."""
-    state = error.sqlstate if isinstance(error, Error) else None
-    return state is not None and not state.startswith(("08", "53", "57"))
+    """An error one delivery's content may have caused (a value PostgreSQL refuses, or
+    psycopg could not send), not the server being away, which would fail each delivery
+    again."""
+    if isinstance(error, InterfaceError):
+        return False
+    if isinstance(error, OperationalError):
+        return error.sqlstate is not None and not error.sqlstate.startswith(("08", "53", "57"))
+    return True

@@ -40,6 +40,16 @@ def _error(status: int, message: str) -> web.Response:
     return web.json_response({"code": code, "message": message, "details": []}, status=status)
 
 
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 def _not_stored(error: Exception) -> web.Response:
     # Not acknowledged, so the vendor delivers it again later: nothing is lost.
     log.warning("a delivery could not be stored", extra={"error": type(error).__name__})
@@ -80,6 +90,9 @@ class Webhooks:
         except (ValueError, UnicodeDecodeError) as error:
             message = str(error) if isinstance(error, whatsapp.BadPayload) else "the body is not JSON"
             return _error(400, message)
+        if b"u0000" in body and _has_nul(payload):
+            # PostgreSQL's text and jsonb cannot hold it: refused here, not failed there.
+            return _error(400, "the body contains a NUL character (\\u0000), which cannot be stored")
         try:
             new = await self.engine.receive_whatsapp(messages, statuses)
         except psycopg.Error as error:
@@ -111,7 +124,8 @@ class Webhooks:
             form = await request.post()
         except (ValueError, UnicodeDecodeError):
             return _error(400, "the form cannot be read")
-        fields = {name: value for name, value in form.items() if isinstance(value, str)}
+        # NUL characters (which PostgreSQL cannot store) are dropped from a mail's fields.
+        fields = {name: value.replace("\x00", "") for name, value in form.items() if isinstance(value, str)}
         try:
             parsed = mail.parse(fields)
         except mail.BadEmail as error:
