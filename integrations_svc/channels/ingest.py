@@ -4,12 +4,13 @@ transaction, and each is acknowledged once that transaction has committed.
 Why (benchmarks/webhook_bench.py, profiled with py-spy): with one transaction and one
 pooled connection per delivery, 50 concurrent senders queued behind each other's WAL
 flushes and behind the background turns, which share the event loop and the pool; a
-transaction's four round trips (BEGIN, INSERT, contacts, COMMIT) each waited for a
-turn of an event loop busy with that background work (ack p99 of seconds).
+transaction's round trips each waited for a turn of an event loop busy with that
+background work (ack p99 of seconds).
 
 Here `writers` threads, each with its own connection and its own small event loop,
-take everything that waits, write it with one INSERT ... ON CONFLICT DO NOTHING
-(deduplication by the vendor's message id) and commit once. The webhook's handler
+take everything that waits and write it with one statement, one round trip (an
+INSERT ... ON CONFLICT DO NOTHING: deduplication by the vendor's message id; and the
+contacts' windows), committed once. The webhook's handler
 waits only for its answer to come back to the server's loop; its 200 still comes only
 after its delivery is durably stored.
 
@@ -126,8 +127,11 @@ class GroupCommit:
                 await conn.close()
 
     async def _commit(self, conn: AsyncConnection[Any], deliveries: list[Delivery]) -> list[int]:
-        async with conn.transaction():
-            return await self.store.store_deliveries(conn, deliveries)
+        if any(d.statuses for d in deliveries):
+            async with conn.transaction():
+                return await self.store.store_deliveries(conn, deliveries)
+        # One statement in autocommit: its own transaction, one round trip.
+        return await self.store.store_deliveries(conn, deliveries)
 
     async def _failed(self, conn: AsyncConnection[Any] | None, batch: list[_Waiting], error: Exception) -> None:
         if conn is not None and len(batch) > 1 and _bad_data(error) and not conn.broken:

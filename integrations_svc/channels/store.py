@@ -114,6 +114,24 @@ def _inbound(row: DictRow) -> InboundRow:
     )
 
 
+def _contact_updates(deliveries: list[Delivery]) -> dict[tuple[str, str], tuple[str, str, str, datetime]]:
+    """Per contact of the batch's messages (not statuses): user id, conversation, profile
+    name and the latest time it wrote (its 24-hour window), at most one row a contact
+    (an upsert may not touch one row twice)."""
+    contacts: dict[tuple[str, str], tuple[str, str, str, datetime]] = {}
+    for delivery in deliveries:
+        for item in delivery.items:
+            if item.kind == "status":
+                continue
+            at = min(item.sent_at or delivery.received_at, delivery.received_at)
+            earlier = contacts.get((item.channel, item.address))
+            name = delivery.names.get(item.address, "") or (earlier[2] if earlier else "")
+            if earlier is not None:
+                at = max(at, earlier[3])
+            contacts[(item.channel, item.address)] = (item.user_id, item.conversation_id, name, at)
+    return contacts
+
+
 class ChannelStore:
     def __init__(self, pool: Pool, schema: str) -> None:
         self.pool = pool
@@ -182,67 +200,69 @@ class ChannelStore:
     async def store_deliveries(self, conn: AsyncConnection[Any], deliveries: list[Delivery]) -> list[int]:
         """Stores the items not seen before (one INSERT ... ON CONFLICT DO NOTHING for
         all the deliveries: deduplication by the vendor's message id, within the batch
-        too), applies the delivery statuses to their messages and moves each contact's
-        window, in the caller's transaction; returns how many of each delivery's items
-        were new (a message repeated in the batch counts for its first delivery)."""
+        too) and moves the window of each contact with a new message, in one statement
+        (one round trip: atomic on its own); delivery statuses, when there are any, are
+        applied first (call it in a transaction then). Returns how many of each
+        delivery's items were new (a message repeated in the batch counts for its first
+        delivery)."""
         await self._apply_statuses(conn, [s for d in deliveries for s in d.statuses])
         rows: list[tuple[NewInbound, datetime]] = [(i, d.received_at) for d in deliveries for i in d.items]
         if not rows:
             return [0] * len(deliveries)
         # A stable order of keys across concurrent batches (no lock-order deadlock).
         rows.sort(key=lambda r: (r[0].channel, r[0].vendor_message_id))
-        inserted = await self._rows(
-            conn,
+        params: list[Any] = [
+            [uuid.uuid4() for _ in rows], [i.channel for i, _ in rows], [i.vendor_message_id for i, _ in rows],
+            [i.address for i, _ in rows], [i.user_id for i, _ in rows], [i.conversation_id for i, _ in rows],
+            [i.kind for i, _ in rows], [i.text for i, _ in rows], [Jsonb(i.payload) for i, _ in rows],
+            [i.sent_at for i, _ in rows], [i.status for i, _ in rows], [i.note for i, _ in rows],
+            [at for _, at in rows], [None if i.status == "pending" else at for i, at in rows],
+        ]
+        insert: LiteralString = (
             "INSERT INTO {s}.channel_inbound (inbound_id, channel, vendor_message_id, address, user_id,"
             " conversation_id, kind, text, payload, sent_at, status, note, received_at, processed_at)"
             " SELECT * FROM unnest(%s::uuid[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
             " %s::text[], %s::text[], %s::jsonb[], %s::timestamptz[], %s::text[], %s::text[],"
             " %s::timestamptz[], %s::timestamptz[])"
-            " ON CONFLICT (channel, vendor_message_id) DO NOTHING RETURNING channel, vendor_message_id",
-            (
-                [uuid.uuid4() for _ in rows], [i.channel for i, _ in rows], [i.vendor_message_id for i, _ in rows],
-                [i.address for i, _ in rows], [i.user_id for i, _ in rows], [i.conversation_id for i, _ in rows],
-                [i.kind for i, _ in rows], [i.text for i, _ in rows], [Jsonb(i.payload) for i, _ in rows],
-                [i.sent_at for i, _ in rows], [i.status for i, _ in rows], [i.note for i, _ in rows],
-                [at for _, at in rows], [None if i.status == "pending" else at for i, at in rows],
-            ),
+            " ON CONFLICT (channel, vendor_message_id) DO NOTHING RETURNING channel, vendor_message_id, address"
         )
+        contacts = _contact_updates(deliveries)
+        if contacts:
+            # Only the contacts with a new message in the batch: a redelivery moves nothing.
+            keys = sorted(contacts)
+            params += [max(d.received_at for d in deliveries)] * 2 + [
+                [k[0] for k in keys], [k[1] for k in keys], [contacts[k][0] for k in keys],
+                [contacts[k][1] for k in keys], [contacts[k][2] for k in keys], [contacts[k][3] for k in keys],
+            ]
+            statement: LiteralString = (
+                "WITH new AS (" + insert + "), moved AS ("
+                "INSERT INTO {s}.channel_contacts AS c (channel, address, user_id, conversation_id, display_name,"
+                " last_inbound_at, created_at, updated_at)"
+                " SELECT n.channel, n.address, n.user_id, n.conversation_id, n.display_name, n.last_inbound_at,"
+                " %s::timestamptz, %s::timestamptz"
+                " FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::timestamptz[])"
+                " AS n (channel, address, user_id, conversation_id, display_name, last_inbound_at)"
+                " WHERE EXISTS (SELECT 1 FROM new WHERE new.channel = n.channel AND new.address = n.address)"
+                " ON CONFLICT (channel, address) DO UPDATE SET"
+                " last_inbound_at = greatest(c.last_inbound_at, excluded.last_inbound_at),"
+                " display_name = CASE WHEN excluded.display_name <> '' THEN excluded.display_name"
+                " ELSE c.display_name END, conversation_id = excluded.conversation_id,"
+                " updated_at = excluded.updated_at)"
+                " SELECT channel, vendor_message_id FROM new"
+            )
+        else:
+            statement = insert
+        inserted = await self._rows(conn, statement, params)
         new_keys = {(row["channel"], row["vendor_message_id"]) for row in inserted}
         counts: list[int] = []
-        contacts: dict[tuple[str, str], tuple[str, str, str, datetime]] = {}
         for delivery in deliveries:
             count = 0
             for item in delivery.items:
                 key = (item.channel, item.vendor_message_id)
-                if key not in new_keys:
-                    continue
-                new_keys.discard(key)  # a repeat later in the batch is not new
-                count += 1
-                if item.kind == "status":
-                    continue
-                at = min(item.sent_at or delivery.received_at, delivery.received_at)
-                earlier = contacts.get((item.channel, item.address))
-                name = delivery.names.get(item.address, "") or (earlier[2] if earlier else "")
-                if earlier is not None:
-                    at = max(at, earlier[3])
-                contacts[(item.channel, item.address)] = (item.user_id, item.conversation_id, name, at)
+                if key in new_keys:
+                    new_keys.discard(key)  # a repeat later in the batch is not new
+                    count += 1
             counts.append(count)
-        if contacts:
-            keys = sorted(contacts)
-            updated_at = max(d.received_at for d in deliveries)
-            await conn.execute(self._q(
-                "INSERT INTO {s}.channel_contacts AS c (channel, address, user_id, conversation_id, display_name,"
-                " last_inbound_at, created_at, updated_at)"
-                " SELECT channel, address, user_id, conversation_id, display_name, last_inbound_at, %s, %s"
-                " FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::timestamptz[])"
-                " AS n (channel, address, user_id, conversation_id, display_name, last_inbound_at)"
-                " ON CONFLICT (channel, address) DO UPDATE SET"
-                " last_inbound_at = greatest(c.last_inbound_at, excluded.last_inbound_at),"
-                " display_name = CASE WHEN excluded.display_name <> '' THEN excluded.display_name"
-                " ELSE c.display_name END, conversation_id = excluded.conversation_id, updated_at = excluded.updated_at"
-            ), (updated_at, updated_at, [k[0] for k in keys], [k[1] for k in keys],
-                [contacts[k][0] for k in keys], [contacts[k][1] for k in keys], [contacts[k][2] for k in keys],
-                [contacts[k][3] for k in keys]))
         return counts
 
     async def pending_contacts(self) -> list[tuple[str, str]]:
