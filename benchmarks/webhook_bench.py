@@ -9,9 +9,14 @@ stack (devstack: the five services with the local engine, Envoy, the channels se
    customers, 10 % of them Meta's redeliveries of an earlier one: each new message also
    becomes a turn with the local engine and a reply, in the background, on the same
    2 cores as everything else).
-2. End to end: `--e2e` messages from new customers, one at a time: from the webhook's
-   POST to the reply's arrival at a loopback fake of the Graph API (the production
-   adapter sends it), p50/p95/max.
+2. End to end: `--e2e` messages from new customers, one at a time, once the messages
+   mix's backlog is answered (no reply for 3 s, at most `--settle` s): from the
+   webhook's POST to the reply's arrival at a loopback fake of the Graph API (the
+   production adapter sends it), p50/p95/max.
+
+The senders are aiohttp on uvloop, each body signed before the clock starts: on 2
+shared cores the load generator's own CPU is part of every latency it measures
+(httpx's client cost about 3 times as much a request here).
 
     .venv/bin/python benchmarks/webhook_bench.py
     .venv/bin/python benchmarks/webhook_bench.py --deliveries 3000 --senders 50 --e2e 30
