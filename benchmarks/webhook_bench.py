@@ -16,7 +16,7 @@ stack (devstack: the five services with the local engine, Envoy, the channels se
 
 The senders are aiohttp on uvloop, each body signed before the clock starts: on 2
 shared cores the load generator's own CPU is part of every latency it measures
-(httpx's client cost about 3 times as much a request here).
+(with httpx's client the load generator used more CPU than the channels server).
 
     .venv/bin/python benchmarks/webhook_bench.py
     .venv/bin/python benchmarks/webhook_bench.py --deliveries 3000 --senders 50 --e2e 30
