@@ -128,6 +128,11 @@ def is_gateway(deployment: Doc) -> bool:
     return bool(deployment["metadata"]["labels"].get("app.kubernetes.io/component") == "gateway")
 
 
+def is_webhooks(deployment: Doc) -> bool:
+    """The channels' webhook server: HTTP (aiohttp), not gRPC."""
+    return bool(deployment["metadata"]["labels"].get("app.kubernetes.io/component") == "webhooks")
+
+
 def container_env(docs: list[Doc], container: Doc) -> dict[str, str]:
     """The environment a container gets: envFrom ConfigMaps, then env (secrets decoded)."""
     env: dict[str, str] = {}
@@ -251,12 +256,19 @@ def test_every_deployment_has_probes(rendered: dict[str, list[Doc]]) -> None:
                     assert "tcpSocket" in probe or "httpGet" in probe, f"{where}: {probe_name}"
                     port = (probe.get("tcpSocket") or probe.get("httpGet"))["port"]
                     assert port in ports or port in ports.values(), f"{where}: {probe_name} port"
+                elif is_webhooks(deployment):
+                    assert probe.get("httpGet", {}).get("port") == "http" and "http" in ports, f"{where}: {probe_name}"
                 else:
                     # With mTLS the service port wants a client certificate, which the
                     # kubelet's gRPC probe cannot give: it asks the plaintext health port.
                     expected = ports["health"] if "health" in ports else ports["grpc"]
                     assert probe.get("grpc", {}).get("port") == expected, f"{where}: {probe_name} is not gRPC"
-            if not is_gateway(deployment):
+            if is_webhooks(deployment):
+                # The same split over HTTP: /readyz asks PostgreSQL, /healthz the process.
+                assert container["readinessProbe"]["httpGet"]["path"] == "/readyz", where
+                assert container["livenessProbe"]["httpGet"]["path"] == "/healthz", where
+                assert container["startupProbe"]["httpGet"]["path"] == "/healthz", where
+            elif not is_gateway(deployment):
                 # Readiness asks for the dependencies; startup and liveness only for the
                 # process: an outage of PostgreSQL must make pods unready, not restart them.
                 assert container["readinessProbe"]["grpc"].get("service", "") == "", where
@@ -316,7 +328,8 @@ def test_every_deployment_has_a_service_an_autoscaler_and_a_budget(rendered: dic
             if not is_gateway(deployment):
                 service = one(docs, "Service", app)
                 assert service["spec"].get("type", "ClusterIP") == "ClusterIP"
-                assert [(p["name"], p.get("appProtocol")) for p in service["spec"]["ports"]] == [("grpc", "grpc")]
+                protocol = "http" if is_webhooks(deployment) else "grpc"
+                assert [(p["name"], p.get("appProtocol")) for p in service["spec"]["ports"]] == [(protocol, protocol)]
 
             hpa = one(docs, "HorizontalPodAutoscaler", app)
             assert hpa["apiVersion"] == "autoscaling/v2"
@@ -344,11 +357,18 @@ def test_every_deployment_has_a_service_an_autoscaler_and_a_budget(rendered: dic
 def test_the_deployments_are_the_stack_of_the_local_run(rendered: dict[str, list[Doc]]) -> None:
     """Same modules and ports as devstack/stack.py, and one image for all."""
     from devstack.stack import DEFAULT_PORTS, SERVICES
+    from integrations_svc.channels.settings import ChannelSettings
 
     docs = rendered["base"]
     started = {}
     for deployment in find(docs, "Deployment"):
         if is_gateway(deployment):
+            continue
+        if is_webhooks(deployment):
+            (container,) = containers(deployment)
+            assert container["command"] == ["python", "-m", "integrations_svc.channels"]
+            default_port = ChannelSettings.model_fields["port"].default
+            assert container["ports"][0]["containerPort"] == default_port, "the port of a local run"
             continue
         (container,) = containers(deployment)
         assert container["command"][:2] == ["python", "-m"]
@@ -369,8 +389,8 @@ def test_the_services_settings_load_from_the_manifests(rendered: dict[str, list[
         services = {s["metadata"]["name"]: {p["port"] for p in s["spec"]["ports"]} for s in find(docs, "Service")}
         checked = 0
         for deployment in find(docs, "Deployment"):
-            if is_gateway(deployment):
-                continue
+            if is_gateway(deployment) or is_webhooks(deployment):
+                continue  # the channels server: test_the_channels_server_is_deployed_behind_the_gateway
             (container,) = containers(deployment)
             module = container["command"][2]
             try:
@@ -404,6 +424,60 @@ def test_the_services_settings_load_from_the_manifests(rendered: dict[str, list[
         assert re.match(r"https?://", config["MILVUS_URI"]), "Milvus Lite allows one process per data folder"
         for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             assert config[variable] == "1"
+
+
+CHANNEL_SECRETS = ("CHANNELS_WHATSAPP_APP_SECRET", "CHANNELS_WHATSAPP_VERIFY_TOKEN", "CHANNELS_WHATSAPP_ACCESS_TOKEN",
+                   "CHANNELS_EMAIL_WEBHOOK_SECRET", "INTEGRATIONS_SENDGRID_API_KEY")
+
+
+def test_the_channels_server_is_deployed_behind_the_gateway(rendered: dict[str, list[Doc]], tmp_path: Path) -> None:
+    """The webhook server's settings load from its container's environment (listening
+    on 0.0.0.0 at its container port, calling router and memory through headless
+    Services), its vendor secrets come key by key from the Secret, the gateway routes
+    /webhooks/ to it, only the gateway may reach it, and with mTLS it presents a
+    client certificate of the mesh on its calls."""
+    from gateway.render import GatewayConfig, write
+    from integrations_svc.channels.settings import ChannelSettings
+
+    for name, docs in rendered.items():
+        deployment = one(docs, "Deployment", "channels")
+        (container,) = containers(deployment)
+        env = container_env(docs, container)
+        with mock.patch.dict(os.environ, env, clear=True):
+            settings = ChannelSettings()
+        assert (settings.host, settings.port) == ("0.0.0.0", container["ports"][0]["containerPort"]), name
+        assert settings.database_url and settings.db_schema == "integrations", name
+        headless = {s["metadata"]["name"]: {p["port"] for p in s["spec"]["ports"]}
+                    for s in find(docs, "Service") if s["spec"].get("clusterIP") == "None"}
+        for address in (settings.router_addr, settings.memory_addr):
+            host, port = upstream(address, where=f"{name}: channels")
+            assert port in headless.get(host, set()), f"{name}: {address}"
+        by_name = {e["name"]: e for e in container["env"]}
+        for variable in CHANNEL_SECRETS:
+            ref = by_name[variable]["valueFrom"]["secretKeyRef"]
+            assert ref == {"name": "atende-secrets", "key": variable, "optional": True}, f"{name}: {variable}"
+        config = one(docs, "ConfigMap", "atende-config")["data"]
+        assert not set(CHANNEL_SECRETS) & set(config), "vendor secrets never in the ConfigMap"
+
+        gateway = one(docs, "Deployment", "gateway")
+        init_env = container_env(docs, pod_spec(gateway)["initContainers"][0])
+        assert init_env["CHANNELS_ADDR"] == f"channels-headless:{settings.port}", name
+        gateway_config = GatewayConfig.from_env({**init_env, "GATEWAY_DESCRIPTOR": str(ROOT / "gen" / "atende.pb")})
+        envoy_yaml = write(gateway_config, tmp_path / name / "envoy.yaml").read_text()
+        assert "prefix: /webhooks/" in envoy_yaml and f"address: channels-headless, port_value: {settings.port}" in envoy_yaml
+
+        if find(docs, "NetworkPolicy"):
+            policy = one(docs, "NetworkPolicy", "channels-from-gateway")["spec"]
+            assert policy["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "channels"}
+            assert policy["ingress"] == [{"from": [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "gateway"}}}],
+                                          "ports": [{"port": settings.port, "protocol": "TCP"}]}], name
+        if "ATENDE_TLS_CERT" in env:  # mTLS: the services refuse callers without a mesh certificate
+            certificate = mounted_certificate(docs, deployment, container, env["ATENDE_TLS_CERT"])
+            assert "client auth" in certificate["spec"]["usages"], name
+            for variable in ("ATENDE_TLS_KEY", "ATENDE_TLS_CA"):
+                assert mounted_certificate(docs, deployment, container, env[variable]) is certificate, name
+    assert "ATENDE_TLS_CERT" in container_env(
+        rendered["overlays/production-mtls"], containers(one(rendered["overlays/production-mtls"], "Deployment", "channels"))[0])
 
 
 def rollout_of(docs: list[Doc], app: str) -> Doc | None:

@@ -16,6 +16,7 @@ from atende_runtime.postgres import open_pool
 from integrations_svc.adapters import Adapters
 from integrations_svc.adapters.http import VendorHttp
 from integrations_svc.channels.engine import Clock, Conversations, Engine, Turns, utcnow
+from integrations_svc.channels.ingest import GroupCommit
 from integrations_svc.channels.policy import Templates
 from integrations_svc.channels.senders import LocalChannel, SendGridReply, WhatsAppCloud
 from integrations_svc.channels.server import build
@@ -81,14 +82,18 @@ async def open_channels(
     jobs = PostgresStore(pool, settings.db_schema, worker_pool)
     await jobs.migrate()
     store = ChannelStore(pool, settings.db_schema)
+    group = GroupCommit(store, settings.database_url, writers=settings.ingest_writers,
+                        max_batch=settings.ingest_max_batch)
     adapters, selected = channel_adapters(settings, integrations, store, transport)
     workers = Workers(jobs, adapters, integrations, secrets=[*integrations.secrets(), *_secrets(settings)])
-    engine = Engine(store, turns, conversations, settings, templates, adapters=selected, wake=workers.wake, clock=clock)
+    engine = Engine(store, turns, conversations, settings, templates, adapters=selected, wake=workers.wake, clock=clock,
+                    ingest=group.store_inbound)
     workers.start()
     await engine.start()
     log.info("channels ready", extra={"adapters": selected, "templates": sorted(templates.by_purpose)})
 
     async def close() -> None:
+        await group.close()
         await engine.stop()
         await workers.stop(integrations.shutdown_grace_seconds)
         await adapters.aclose()

@@ -29,7 +29,7 @@ import random
 import secrets
 import socket
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -37,13 +37,16 @@ from typing import Any, Protocol
 from integrations_svc.channels import mail, policy, whatsapp
 from integrations_svc.channels.policy import NOTICES, Templates
 from integrations_svc.channels.settings import ChannelSettings
-from integrations_svc.channels.store import ChannelStore, Contact, InboundRow, NewInbound, NewOutbound
+from integrations_svc.channels.store import ChannelStore, Contact, Delivery, InboundRow, NewInbound, NewOutbound
 from integrations_svc.domain import ChannelMessage, Kind, NewJob
 
 log = logging.getLogger("integrations.channels")
 
 Clock = Callable[[], datetime]
 LEASE_SECONDS = 120.0
+# How long one inbound message's processing waits for the webhooks' acknowledgements
+# in flight to be answered first (a burst of deliveries slows the replies, not the acks).
+ACK_PRIORITY_SECONDS = 0.2
 
 
 def utcnow() -> datetime:
@@ -111,6 +114,7 @@ class Engine:
         adapters: dict[str, str],
         wake: Callable[[], None] = lambda: None,
         clock: Clock = utcnow,
+        ingest: Callable[[Delivery], Awaitable[int]] | None = None,
     ) -> None:
         self.store = store
         self.turns = turns
@@ -129,6 +133,15 @@ class Engine:
         self._background: set[asyncio.Task[None]] = set()
         self._stopping = asyncio.Event()
         self.notices = NOTICES[settings.language]
+        # Where the webhooks' deliveries are stored (the group commit in the server).
+        self.ingest = ingest or self._store_one
+        # Customers whose messages are processed at once: the turns run after the
+        # acknowledgement, and unbounded they would crowd out the webhooks' own work on
+        # this process's event loop and connections.
+        self._turn_slots = asyncio.Semaphore(settings.turn_concurrency)
+        # Deliveries being stored and not yet acknowledged: the background work gives
+        # way to them (see _give_way).
+        self._acks_waiting = 0
 
     # --- lifecycle ---
 
@@ -168,6 +181,25 @@ class Engine:
 
     # --- ingestion (the webhook answers after these return) ---
 
+    async def _store_one(self, delivery: Delivery) -> int:
+        return await self.store.store_inbound(delivery.items, delivery.received_at, delivery.names, delivery.statuses)
+
+    async def _store(self, delivery: Delivery) -> int:
+        self._acks_waiting += 1
+        try:
+            return await self.ingest(delivery)
+        finally:
+            self._acks_waiting -= 1
+
+    async def _give_way(self) -> None:
+        """Waits, for at most ACK_PRIORITY_SECONDS, while webhook deliveries wait for
+        their acknowledgement: they share this event loop with the turns, and a vendor
+        wants its answer fast while a reply may come a moment later."""
+        waited = 0.0
+        while self._acks_waiting and waited < ACK_PRIORITY_SECONDS:
+            await asyncio.sleep(0.01)
+            waited += 0.01
+
     async def receive_whatsapp(self, messages: list[whatsapp.Inbound], statuses: list[whatsapp.Status]) -> int:
         now = self.clock()
         items: list[NewInbound] = []
@@ -191,7 +223,7 @@ class Engine:
                 address=status.recipient, user_id=user_id, conversation_id=conversation_id, kind="status", text="",
                 payload=payload, sent_at=status.at, status="done", note="delivery status",
             ))
-        new = await self.store.store_inbound(items, now, names, status_payloads)
+        new = await self._store(Delivery(items, now, names, status_payloads))
         for wa_id in dict.fromkeys(m.wa_id for m in messages):
             self.kick("whatsapp", wa_id)
         return new
@@ -221,9 +253,8 @@ class Engine:
         )
         if status == "skipped" and not known:
             # Nothing to thread into and no one to answer: keep the record only.
-            new = await self.store.store_inbound([item], now) > 0
-            return new
-        new = await self.store.store_inbound([item], now, {message.sender: message.sender_name}) > 0
+            return await self._store(Delivery([item], now)) > 0
+        new = await self._store(Delivery([item], now, {message.sender: message.sender_name})) > 0
         if new:
             await self.store.record_thread(message.message_id, conversation_id, message.sender, user_id)
             self.kick("email", message.sender)
@@ -244,8 +275,9 @@ class Engine:
     async def _drain(self, key: tuple[str, str]) -> None:
         try:
             while key in self._dirty and not self._stopping.is_set():
-                self._dirty.discard(key)
-                await self._drain_once(key)
+                async with self._turn_slots:
+                    self._dirty.discard(key)
+                    await self._drain_once(key)
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -261,6 +293,7 @@ class Engine:
             return
         try:
             while not self._stopping.is_set():
+                await self._give_way()
                 row = await self.store.next_pending(channel, address)
                 if row is None:
                     return

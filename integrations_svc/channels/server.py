@@ -1,6 +1,7 @@
 """The webhooks' HTTP server (behind the gateway's /webhooks/ routes, which skip the
 gateway's credential check: the vendor's own signature or secret is checked here).
 
+GET  /healthz             the process answers (liveness); GET /readyz: PostgreSQL answers (readiness)
 GET  /webhooks/whatsapp   Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge)
 POST /webhooks/whatsapp   deliveries, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body)
 POST /webhooks/email      SendGrid Inbound Parse (multipart form), with the secret of the Parse URL
@@ -16,10 +17,13 @@ import binascii
 import hmac
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+import psycopg
 from aiohttp import web
 
+from atende_runtime.postgres import ping
 from integrations_svc.channels import mail, whatsapp
 from integrations_svc.channels.engine import Engine
 from integrations_svc.channels.settings import ChannelSettings
@@ -34,6 +38,22 @@ MAX_EMAIL_BODY = 32 * 1024 * 1024
 def _error(status: int, message: str) -> web.Response:
     code = {400: 3, 401: 16, 403: 7, 413: 8, 503: 14}.get(status, 2)
     return web.json_response({"code": code, "message": message, "details": []}, status=status)
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def _not_stored(error: Exception) -> web.Response:
+    # Not acknowledged, so the vendor delivers it again later: nothing is lost.
+    log.warning("a delivery could not be stored", extra={"error": type(error).__name__})
+    return _error(503, "the delivery could not be stored now; deliver it again later")
 
 
 class Webhooks:
@@ -70,7 +90,13 @@ class Webhooks:
         except (ValueError, UnicodeDecodeError) as error:
             message = str(error) if isinstance(error, whatsapp.BadPayload) else "the body is not JSON"
             return _error(400, message)
-        new = await self.engine.receive_whatsapp(messages, statuses)
+        if b"u0000" in body and _has_nul(payload):
+            # PostgreSQL's text and jsonb cannot hold it: refused here, not failed there.
+            return _error(400, "the body contains a NUL character (\\u0000), which cannot be stored")
+        try:
+            new = await self.engine.receive_whatsapp(messages, statuses)
+        except psycopg.Error as error:
+            return _not_stored(error)
         return web.json_response({"received": len(messages) + len(statuses), "new": new})
 
     def _email_authorized(self, request: web.Request) -> bool:
@@ -98,23 +124,39 @@ class Webhooks:
             form = await request.post()
         except (ValueError, UnicodeDecodeError):
             return _error(400, "the form cannot be read")
-        fields = {name: value for name, value in form.items() if isinstance(value, str)}
+        # NUL characters (which PostgreSQL cannot store) are dropped from a mail's fields.
+        fields = {name: value.replace("\x00", "") for name, value in form.items() if isinstance(value, str)}
         try:
             parsed = mail.parse(fields)
         except mail.BadEmail as error:
             return _error(400, str(error))
-        new = await self.engine.receive_email(parsed)
+        try:
+            new = await self.engine.receive_email(parsed)
+        except psycopg.Error as error:
+            return _not_stored(error)
         return web.json_response({"received": 1, "new": int(new)})
 
 
 async def _healthz(request: web.Request) -> web.Response:
+    """The process answers (liveness)."""
     return web.Response(text="ok")
+
+
+def _readyz(engine: Engine) -> Callable[[web.Request], Awaitable[web.Response]]:
+    async def readyz(request: web.Request) -> web.Response:
+        """PostgreSQL answers, so a delivery can be stored and acknowledged (readiness)."""
+        if await ping(engine.store.pool):
+            return web.Response(text="ready")
+        return _error(503, "PostgreSQL does not answer: deliveries cannot be stored")
+
+    return readyz
 
 
 def build(engine: Engine, settings: ChannelSettings) -> web.Application:
     app = web.Application(client_max_size=MAX_EMAIL_BODY)
     hooks = Webhooks(engine, settings)
     app.router.add_get("/healthz", _healthz)
+    app.router.add_get("/readyz", _readyz(engine))
     app.router.add_get("/webhooks/whatsapp", hooks.verify)
     app.router.add_post("/webhooks/whatsapp", hooks.whatsapp)
     app.router.add_post("/webhooks/email", hooks.email)

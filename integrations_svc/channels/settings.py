@@ -37,6 +37,17 @@ class ChannelSettings(BaseSettings):
     retry_base_seconds: float = 1.0
     # Seconds between looks for inbound messages left pending (a crash, another replica).
     sweep_interval_seconds: float = 5.0
+    # Customers whose inbound messages are processed (turns) at once in this process.
+    # Fewer keep the webhooks' acknowledgements fast on a busy CPU (benchmarks/
+    # webhook_bench.py: p99 about 0.2 s with 4, 0.65 s with 32, local engine, 2 shared
+    # cores); a turn waiting on an LLM provider holds its slot, so with one raise it
+    # (k8s/base/config.env sets 16).
+    turn_concurrency: int = Field(default=4, ge=1)
+    # Webhook deliveries are stored by group commit (ingest.py): this many writer
+    # threads, each with its own connection, each committing everything that waits (up
+    # to ingest_max_batch deliveries) in one transaction before acknowledging it.
+    ingest_writers: int = Field(default=2, ge=1)
+    ingest_max_batch: int = Field(default=256, ge=1)
     # Delivery workers for the channels' jobs in this process.
     worker_concurrency: int = Field(default=4, ge=0)
     # The language of notices ("pt" or "en").

@@ -6,7 +6,7 @@ delivers it are written in one transaction."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, LiteralString
 
@@ -73,6 +73,17 @@ class NewInbound:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """One webhook delivery: its inbound items, when it arrived, the customers'
+    profile names, and the delivery statuses it carried."""
+
+    items: list[NewInbound]
+    received_at: datetime
+    names: dict[str, str] = field(default_factory=dict)
+    statuses: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class NewOutbound:
     channel: str
     address: str
@@ -101,6 +112,24 @@ def _inbound(row: DictRow) -> InboundRow:
         address=row["address"], user_id=row["user_id"], conversation_id=row["conversation_id"], kind=row["kind"],
         text=row["text"], payload=row["payload"], attempts=row["attempts"],
     )
+
+
+def _contact_updates(deliveries: list[Delivery]) -> dict[tuple[str, str], tuple[str, str, str, datetime]]:
+    """Per contact of the batch's messages (not statuses): user id, conversation, profile
+    name and the latest time it wrote (its 24-hour window), at most one row a contact
+    (an upsert may not touch one row twice)."""
+    contacts: dict[tuple[str, str], tuple[str, str, str, datetime]] = {}
+    for delivery in deliveries:
+        for item in delivery.items:
+            if item.kind == "status":
+                continue
+            at = min(item.sent_at or delivery.received_at, delivery.received_at)
+            earlier = contacts.get((item.channel, item.address))
+            name = delivery.names.get(item.address, "") or (earlier[2] if earlier else "")
+            if earlier is not None:
+                at = max(at, earlier[3])
+            contacts[(item.channel, item.address)] = (item.user_id, item.conversation_id, name, at)
+    return contacts
 
 
 class ChannelStore:
@@ -163,41 +192,78 @@ class ChannelStore:
         self, items: list[NewInbound], now: datetime, names: dict[str, str] | None = None,
         statuses: list[dict[str, Any]] | None = None,
     ) -> int:
-        """Stores the deliveries not seen before and applies the delivery statuses to
-        their messages (one transaction), and moves each contact's window; returns how
-        many were new."""
-        names = names or {}
-        new = 0
+        """Stores one delivery in its own transaction (see store_deliveries)."""
+        delivery = Delivery(items, now, names or {}, statuses or [])
         async with self.pool.connection() as conn, conn.transaction():
-            for status in statuses or []:
-                await self._apply_status(conn, status)
-            for item in items:
-                rows = await self._rows(
-                    conn,
-                    "INSERT INTO {s}.channel_inbound (inbound_id, channel, vendor_message_id, address, user_id,"
-                    " conversation_id, kind, text, payload, sent_at, status, note, received_at,"
-                    " processed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-                    " CASE WHEN %s = 'pending' THEN NULL ELSE %s::timestamptz END)"
-                    " ON CONFLICT (channel, vendor_message_id) DO NOTHING RETURNING inbound_id",
-                    (uuid.uuid4(), item.channel, item.vendor_message_id, item.address, item.user_id,
-                     item.conversation_id, item.kind, item.text, Jsonb(item.payload), item.sent_at, item.status,
-                     item.note, now, item.status, now),
-                )
-                if not rows:
-                    continue
-                new += 1
-                if item.kind == "status":
-                    continue
-                await conn.execute(self._q(
-                    "INSERT INTO {s}.channel_contacts AS c (channel, address, user_id, conversation_id, display_name,"
-                    " last_inbound_at, created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT (channel, address) DO UPDATE SET"
-                    " last_inbound_at = greatest(c.last_inbound_at, excluded.last_inbound_at),"
-                    " display_name = CASE WHEN excluded.display_name <> '' THEN excluded.display_name"
-                    " ELSE c.display_name END, conversation_id = excluded.conversation_id, updated_at = excluded.updated_at"
-                ), (item.channel, item.address, item.user_id, item.conversation_id, names.get(item.address, ""),
-                    min(item.sent_at or now, now), now, now))
-        return new
+            return (await self.store_deliveries(conn, [delivery]))[0]
+
+    async def store_deliveries(self, conn: AsyncConnection[Any], deliveries: list[Delivery]) -> list[int]:
+        """Stores the items not seen before (one INSERT ... ON CONFLICT DO NOTHING for
+        all the deliveries: deduplication by the vendor's message id, within the batch
+        too) and moves the window of each contact with a new message, in one statement
+        (one round trip: atomic on its own); delivery statuses, when there are any, are
+        applied first (call it in a transaction then). Returns how many of each
+        delivery's items were new (a message repeated in the batch counts for its first
+        delivery)."""
+        await self._apply_statuses(conn, [s for d in deliveries for s in d.statuses])
+        rows: list[tuple[NewInbound, datetime]] = [(i, d.received_at) for d in deliveries for i in d.items]
+        if not rows:
+            return [0] * len(deliveries)
+        # A stable order of keys across concurrent batches (no lock-order deadlock).
+        rows.sort(key=lambda r: (r[0].channel, r[0].vendor_message_id))
+        params: list[Any] = [
+            [uuid.uuid4() for _ in rows], [i.channel for i, _ in rows], [i.vendor_message_id for i, _ in rows],
+            [i.address for i, _ in rows], [i.user_id for i, _ in rows], [i.conversation_id for i, _ in rows],
+            [i.kind for i, _ in rows], [i.text for i, _ in rows], [Jsonb(i.payload) for i, _ in rows],
+            [i.sent_at for i, _ in rows], [i.status for i, _ in rows], [i.note for i, _ in rows],
+            [at for _, at in rows], [None if i.status == "pending" else at for i, at in rows],
+        ]
+        insert: LiteralString = (
+            "INSERT INTO {s}.channel_inbound (inbound_id, channel, vendor_message_id, address, user_id,"
+            " conversation_id, kind, text, payload, sent_at, status, note, received_at, processed_at)"
+            " SELECT * FROM unnest(%s::uuid[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
+            " %s::text[], %s::text[], %s::jsonb[], %s::timestamptz[], %s::text[], %s::text[],"
+            " %s::timestamptz[], %s::timestamptz[])"
+            " ON CONFLICT (channel, vendor_message_id) DO NOTHING RETURNING channel, vendor_message_id, address"
+        )
+        contacts = _contact_updates(deliveries)
+        if contacts:
+            # Only the contacts with a new message in the batch: a redelivery moves nothing.
+            keys = sorted(contacts)
+            params += [max(d.received_at for d in deliveries)] * 2 + [
+                [k[0] for k in keys], [k[1] for k in keys], [contacts[k][0] for k in keys],
+                [contacts[k][1] for k in keys], [contacts[k][2] for k in keys], [contacts[k][3] for k in keys],
+            ]
+            statement: LiteralString = (
+                "WITH new AS (" + insert + "), moved AS ("
+                "INSERT INTO {s}.channel_contacts AS c (channel, address, user_id, conversation_id, display_name,"
+                " last_inbound_at, created_at, updated_at)"
+                " SELECT n.channel, n.address, n.user_id, n.conversation_id, n.display_name, n.last_inbound_at,"
+                " %s::timestamptz, %s::timestamptz"
+                " FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::timestamptz[])"
+                " AS n (channel, address, user_id, conversation_id, display_name, last_inbound_at)"
+                " WHERE EXISTS (SELECT 1 FROM new WHERE new.channel = n.channel AND new.address = n.address)"
+                " ON CONFLICT (channel, address) DO UPDATE SET"
+                " last_inbound_at = greatest(c.last_inbound_at, excluded.last_inbound_at),"
+                " display_name = CASE WHEN excluded.display_name <> '' THEN excluded.display_name"
+                " ELSE c.display_name END, conversation_id = excluded.conversation_id,"
+                " updated_at = excluded.updated_at)"
+                " SELECT channel, vendor_message_id FROM new"
+            )
+        else:
+            statement = insert
+        inserted = await self._rows(conn, statement, params)
+        new_keys = {(row["channel"], row["vendor_message_id"]) for row in inserted}
+        counts: list[int] = []
+        for delivery in deliveries:
+            count = 0
+            for item in delivery.items:
+                key = (item.channel, item.vendor_message_id)
+                if key in new_keys:
+                    new_keys.discard(key)  # a repeat later in the batch is not new
+                    count += 1
+            counts.append(count)
+        return counts
 
     async def pending_contacts(self) -> list[tuple[str, str]]:
         async with self.pool.connection() as conn:
@@ -315,8 +381,7 @@ class ChannelStore:
                 " AND vendor_message_id LIKE %s ORDER BY received_at",
                 (f"status:{vendor_message_id}:%",),
             )
-            for row in early:
-                await self._apply_status(conn, row["payload"])
+            await self._apply_statuses(conn, [row["payload"] for row in early])
 
     async def mark_failed(self, outbound_id: str, status: str, detail: str) -> None:
         async with self.pool.connection() as conn:
@@ -327,30 +392,41 @@ class ChannelStore:
 
     async def apply_statuses(self, statuses: list[dict[str, Any]]) -> None:
         async with self.pool.connection() as conn, conn.transaction():
-            for status in statuses:
-                await self._apply_status(conn, status)
+            await self._apply_statuses(conn, statuses)
 
-    async def _apply_status(self, conn: AsyncConnection[Any], status: dict[str, Any]) -> None:
+    async def _apply_statuses(self, conn: AsyncConnection[Any], statuses: list[dict[str, Any]]) -> None:
+        """Each status onto its message (one locking read for all of them): the list of
+        statuses seen, and the message's status, which never goes back."""
+        if not statuses:
+            return
         rows = await self._rows(
             conn,
-            "SELECT outbound_id, status, statuses FROM {s}.channel_outbound WHERE vendor_message_id = %s FOR UPDATE",
-            (status["id"],),
+            "SELECT outbound_id, vendor_message_id, status, statuses, status_detail FROM {s}.channel_outbound"
+            " WHERE vendor_message_id = ANY(%s) ORDER BY outbound_id FOR UPDATE",
+            (sorted({str(s["id"]) for s in statuses}),),
         )
-        if not rows:
-            return
-        row = rows[0]
-        seen = list(row["statuses"] or [])
-        if any(s.get("status") == status["status"] for s in seen):
-            return
-        seen.append(status)
-        current = row["status"]
-        new = status["status"] if STATUS_RANK.get(status["status"], 0) > STATUS_RANK.get(current, 0) else current
-        detail = "; ".join(str(e.get("title") or e.get("message") or e.get("code")) for e in status.get("errors", []))
-        await conn.execute(self._q(
-            "UPDATE {s}.channel_outbound SET statuses = %s, status = %s,"
-            " status_detail = CASE WHEN %s <> '' THEN %s ELSE status_detail END, updated_at = now()"
-            " WHERE outbound_id = %s"
-        ), (Jsonb(seen), new, detail, detail[:1000], row["outbound_id"]))
+        by_vendor = {row["vendor_message_id"]: row for row in rows}
+        changed: dict[Any, DictRow] = {}
+        for status in statuses:
+            row = by_vendor.get(status["id"])
+            if row is None:
+                continue
+            seen = list(row["statuses"] or [])
+            if any(s.get("status") == status["status"] for s in seen):
+                continue
+            row["statuses"] = [*seen, status]
+            if STATUS_RANK.get(status["status"], 0) > STATUS_RANK.get(row["status"], 0):
+                row["status"] = status["status"]
+            detail = "; ".join(str(e.get("title") or e.get("message") or e.get("code"))
+                               for e in status.get("errors", []))
+            if detail:
+                row["status_detail"] = detail[:1000]
+            changed[row["outbound_id"]] = row
+        for row in changed.values():
+            await conn.execute(self._q(
+                "UPDATE {s}.channel_outbound SET statuses = %s, status = %s, status_detail = %s, updated_at = now()"
+                " WHERE outbound_id = %s"
+            ), (Jsonb(row["statuses"]), row["status"], row["status_detail"], row["outbound_id"]))
 
     async def outbound(self, conversation_id: str) -> list[DictRow]:
         async with self.pool.connection() as conn:

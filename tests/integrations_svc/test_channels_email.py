@@ -139,3 +139,13 @@ async def test_unknown_senders_can_be_refused_without_a_reply(
         assert rows[0]["status"] == "skipped" and "unknown sender" in rows[0]["note"]
     finally:
         await close()
+
+
+async def test_a_nul_character_in_a_mail_is_dropped_not_a_server_error(h: Harness) -> None:
+    # A broken mailer's NUL byte: PostgreSQL cannot store it, so it is dropped and the
+    # mail is answered like any other.
+    form = inbound_form(CUSTOMER, "Oi,\x00 quanto custa?")
+    answer = await post(h, form)
+    assert answer.status_code == 200 and answer.json()["new"] == 1
+    await sent(h, 1)
+    assert h.turns.texts() == ["Oi, quanto custa?"]

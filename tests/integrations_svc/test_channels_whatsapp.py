@@ -283,3 +283,76 @@ async def test_messages_of_one_customer_are_answered_in_order(h: Harness) -> Non
     await h.engine.idle()
     assert [t for t in h.turns.texts() if t.startswith("mensagem")] == [f"mensagem {i}" for i in range(5)]
     assert h.graph.texts(MARIA) == [f"Resposta do agente: mensagem {i}" for i in range(5)]
+
+
+async def test_a_flood_of_redeliveries_is_absorbed_and_every_ack_is_already_stored(h: Harness) -> None:
+    customers = [f"55119876500{i:02d}" for i in range(10)]
+    payloads = [delivery(text_message(wa_id, f"Oi, sou o cliente {i}", message_id=f"wamid.FLOOD{i}", at=h.clock.now))
+                for i, wa_id in enumerate(customers)]
+    # Meta redelivers each message 20 times, all at once and interleaved.
+    posts = [payloads[i % len(payloads)] for i in range(200)]
+    answers = await asyncio.gather(*(post(h, payload) for payload in posts))
+    assert [a.status_code for a in answers] == [200] * 200
+    # Acknowledged means stored: every message is in PostgreSQL the moment the last 200
+    # came back, once, whatever the engine has done with it yet.
+    rows = await h.rows("SELECT vendor_message_id FROM channel_inbound ORDER BY vendor_message_id")
+    assert [r["vendor_message_id"] for r in rows] == sorted(f"wamid.FLOOD{i}" for i in range(10))
+    assert sum(a.json()["new"] for a in answers) == 10
+    for wa_id in customers:
+        await graph_gets(h, 1, wa_id)
+    await h.engine.idle()
+    await asyncio.sleep(0.3)
+    assert sorted(h.turns.texts()) == sorted(f"Oi, sou o cliente {i}" for i in range(10))
+    assert len(h.graph.sent) == 10
+
+
+async def test_a_delivery_that_cannot_be_stored_is_503_so_that_meta_delivers_it_again(h: Harness) -> None:
+    from integrations_svc.channels.ingest import GroupCommit
+
+    payload = delivery(text_message(MARIA, "Oi", message_id="wamid.LATER1", at=h.clock.now))
+    stored = h.engine.ingest
+    # A database that refuses connections (nothing listens on port 1).
+    away = GroupCommit(h.channels.store, "postgresql://postgres@127.0.0.1:1/none", writers=1)
+    h.engine.ingest = away.store_inbound
+    try:
+        refused = await post(h, payload)
+    finally:
+        h.engine.ingest = stored
+        await away.close()
+    assert refused.status_code == 503 and "deliver it again" in refused.json()["message"]
+    assert await h.rows("SELECT count(*) AS n FROM channel_inbound") == [{"n": 0}]
+    again = await post(h, payload)
+    assert again.status_code == 200 and again.json()["new"] == 1
+    assert await graph_gets(h, 1) == ["Resposta do agente: Oi"]
+
+
+async def test_a_nul_character_is_400_and_one_bad_delivery_in_a_batch_fails_alone(h: Harness) -> None:
+    from psycopg import DataError
+
+    from integrations_svc.channels.engine import whatsapp_ids
+    from integrations_svc.channels.ingest import GroupCommit
+    from integrations_svc.channels.store import Delivery, NewInbound
+
+    nul = await post(h, delivery(text_message(MARIA, "Oi\u0000")))
+    assert nul.status_code == 400 and "NUL" in nul.json()["message"]
+    assert await h.rows("SELECT count(*) AS n FROM channel_inbound") == [{"n": 0}]
+
+    # Should one reach the group commit anyway, its batch is written again one delivery
+    # at a time: the bad one fails alone, its neighbours are stored.
+    def one(i: int, text: str) -> Delivery:
+        wa_id = f"5521999990{i:03d}"
+        user_id, conversation_id = whatsapp_ids(wa_id)
+        item = NewInbound(channel="whatsapp", vendor_message_id=f"wamid.BATCH{i}", address=wa_id, user_id=user_id,
+                          conversation_id=conversation_id, kind="text", text=text, payload={}, sent_at=None)
+        return Delivery([item], h.clock.now)
+
+    group = GroupCommit(h.channels.store, h.channels.store.pool.url, writers=1)
+    try:
+        results = await asyncio.gather(*(group.store_inbound(one(i, "bom dia" if i != 3 else "ruim\x00")) for i in range(6)),
+                                       return_exceptions=True)
+    finally:
+        await group.close()
+    assert isinstance(results[3], DataError)
+    assert [r for i, r in enumerate(results) if i != 3] == [1] * 5
+    rows = await h.rows("SELECT vendor_message_id FROM channel_inbound ORDER BY vendor_message_id")
+    assert [r["vendor_message_id"] for r in rows] == [f"wamid.BATCH{i}" for i in (0, 1, 2, 4, 5)]
