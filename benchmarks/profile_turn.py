@@ -42,7 +42,7 @@ SERVICES = ("router_svc", "memory_svc", "knowledge_svc", "agent_svc", "integrati
 KINDS = (
     ("gRPC", ("grpc/", "grpc_", "_cython/")),
     ("protobuf", ("google/protobuf", "_pb2")),
-    ("tracing", ("opentelemetry",)),
+    ("tracing", ("opentelemetry", "trace/", "atende_runtime/telemetry.py", "atende_runtime/storage_spans.py")),
     ("JSON", ("json/", "orjson", "pydantic")),
     ("SQL", ("psycopg", "asyncpg", "sqlalchemy")),
     ("Redis", ("redis/",)),
@@ -51,6 +51,8 @@ KINDS = (
     ("logging", ("logging/",)),
     ("metrics", ("prometheus_client",)),
 )
+PROJECT = ("router_svc/", "memory_svc/", "knowledge_svc/", "agent_svc/", "integrations_svc/",
+           "atende_guardrails/", "atende_runtime/")
 FRAME = re.compile(r"^(?P<func>.*) \((?P<file>[^:()]*)(?::\d+)?\)$")
 
 
@@ -83,6 +85,8 @@ def kind_of(stack: list[str]) -> str:
 def summarize(raw: Path, top: int = 8) -> str:
     kinds: Counter[str] = Counter()
     leaves: Counter[str] = Counter()
+    # The project's own functions, inclusive (the samples under them): which step of the turn costs.
+    steps: Counter[str] = Counter()
     total = 0
     for line in raw.read_text(errors="replace").splitlines():
         stack_text, _, count_text = line.rpartition(" ")
@@ -93,13 +97,23 @@ def summarize(raw: Path, top: int = 8) -> str:
         stack = [f for f in stack_text.split(";") if f and not f.startswith(("process ", "thread "))]
         total += count
         kinds[kind_of(stack)] += count
+        own = set()
+        for frame in stack:
+            match = FRAME.match(frame)
+            if match and match.group("file").startswith(PROJECT) and not match.group("func").startswith("<"):
+                own.add(f"{match.group('func')} ({match.group('file')})")
+        for name in own:
+            steps[name] += count
         if stack:
             match = FRAME.match(stack[-1])
             leaves[f"{match.group('func')} ({Path(match.group('file')).name})" if match else stack[-1]] += count
     if not total:
         return "    no samples"
     lines = ["    by kind: " + ", ".join(f"{k} {100 * n / total:.0f} %" for k, n in kinds.most_common())]
+    lines += ["    top leaf functions (self):"]
     lines += [f"    {100 * n / total:5.1f} %  {name}" for name, n in leaves.most_common(top)]
+    lines += ["    the project's functions (inclusive):"]
+    lines += [f"    {100 * n / total:5.1f} %  {name}" for name, n in steps.most_common(2 * top)]
     return "\n".join([f"    {total} samples", *lines])
 
 
