@@ -4,9 +4,8 @@ process for PROFILE seconds; prints CPU-ms per turn by process, RPCs per turn by
 (each service's grpc_server_started_total, Envoy's per-cluster upstream requests), and
 each service's samples by kind of work (gRPC, protobuf, JSON, SQL, Redis, encoder,
 guardrails, tracing, logging, asyncio) and its top functions. docs/performance.md holds
-a run's figures.
+a run's figures. py-spy comes with the dev extras; PY_SPY names another copy.
 
-    pip install --target /tmp/pyspy py-spy       # py-spy from PyPI, outside the project
     .venv/bin/python benchmarks/profile_turn.py  # VUS (50), PROFILE (15 s), NATIVE, PY_SPY, K6, KB_DIR, OUT
     .venv/bin/python benchmarks/profile_turn.py /tmp/atende-profile-xxxx  # summarize a run's stacks again
 
@@ -160,7 +159,9 @@ def main() -> int:
     env = os.environ
     vus = int(env.get("VUS", "50"))
     seconds = int(env.get("PROFILE", "15"))
-    py_spy = env.get("PY_SPY", "/tmp/pyspy/bin/py-spy")
+    # py-spy from the dev extras (next to this Python), else a copy installed with --target.
+    beside = Path(sys.executable).parent / "py-spy"
+    py_spy = env.get("PY_SPY", str(beside) if beside.exists() else "/tmp/pyspy/bin/py-spy")
     # NATIVE=1: C and C++ frames too (grpc's core, uvloop, onnxruntime), at a higher cost per sample.
     # py-spy pauses the process to unwind native stacks (--native and --nonblocking do not mix).
     native = ["--native"] if env.get("NATIVE", "") not in ("", "0") else ["--nonblocking"]
