@@ -14,7 +14,7 @@ export OMP_NUM_THREADS ?= 1
 export MKL_NUM_THREADS ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install client lock image run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench eval clean trace dashboards
+.PHONY: help install client lock image run test test-fast chaos fuzz lint lint-proto lint-breaking proto check-proto bench bench-compare eval clean trace dashboards
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -128,6 +128,11 @@ dashboards: ## rewrite the Grafana dashboards (k8s/components/observability/dash
 
 bench: $(STAMP) ## run the benchmarks (each prints p50/p95/p99 and throughput)
 	@for script in benchmarks/*_bench.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The mesh against the seed's monolith (../shared/baseline), one after the other, same
+# knowledge base, same k6 script; DURATION (30s), VUS ("50 200"), KB_DIR (the sample KB).
+bench-compare: $(STAMP) ## the mesh beside the baseline monolith: turns/s, p99, errors, CPU-ms per turn
+	$(BIN)/python benchmarks/bench_compare.py
 
 # The blind sets of evals/ (dev and test, each figure with its set size) and the project's
 # older sets; every one runs, and the target fails if any figure is under its threshold.

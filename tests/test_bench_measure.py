@@ -1,0 +1,96 @@
+"""The measuring pieces of benchmarks/bench_compare.py and benchmarks/profile_turn.py:
+CPU read from /proc for a side's real processes, the comparison table, and the
+summary of py-spy's raw stacks by kind of work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+from bench_compare import CpuWindow, Measure, side_processes, table
+from profile_turn import kind_of, summarize
+
+# Waits before burning, so the test's window (opened once the process exists) holds the whole burn.
+BURN = (
+    "import time\ntime.sleep(0.5)\nend = time.process_time() + {seconds}\n"
+    "while time.process_time() < end: pass\ntime.sleep(30)"
+)
+
+
+@pytest.fixture
+def burners(tmp_path: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """A parent that starts a child which burns 0.4 s of CPU, then idles (a side's server
+    and its worker), and an unrelated process that burns too."""
+    marker = tmp_path / "side-marker"
+    child = BURN.format(seconds=0.4)
+    parent = (
+        "import subprocess, sys, time\n"
+        f"subprocess.Popen([sys.executable, '-c', {child!r}, {str(marker)!r}])\n"
+        "time.sleep(30)"
+    )
+    started = [
+        subprocess.Popen([sys.executable, "-c", parent]),
+        subprocess.Popen([sys.executable, "-c", BURN.format(seconds=0.4)]),
+    ]
+    deadline = time.monotonic() + 10
+    while len(side_processes([started[0].pid], [], [])) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)  # the side's worker has started
+    yield started
+    for process in started:
+        process.kill()
+        process.wait()
+    # the parent's child, found by its marker
+    for pid in side_processes([], [str(marker)], []):
+        subprocess.run(["kill", "-9", str(pid)], check=False)
+
+
+def test_cpu_window_counts_the_side_and_its_descendants_only(burners: list[subprocess.Popen[bytes]]) -> None:
+    side, unrelated = burners
+    window = CpuWindow([side.pid], [], {side.pid: "server"})
+    window.start()
+    time.sleep(2.0)  # both burners run their 0.4 s inside the window
+    spent = window.stop()
+    total = sum(spent.values())
+    assert 0.3 < total < 0.8, spent  # the child's burn, not the unrelated process's too
+    assert "server" in spent  # the stack's own name for its process
+    assert unrelated.pid not in side_processes([side.pid], [], [])
+
+
+def test_cpu_window_leaves_out_excluded_pids(burners: list[subprocess.Popen[bytes]]) -> None:
+    side, _ = burners
+    children = [pid for pid in side_processes([side.pid], [], []) if pid != side.pid]
+    window = CpuWindow([side.pid], [])
+    assert children
+    window.start()
+    time.sleep(2.0)
+    assert sum(window.stop(exclude=children).values()) < 0.1
+
+
+def test_table_gives_the_ratio_and_cpu_per_turn() -> None:
+    mesh = {50: Measure(turns=4000, turns_per_s=200.0, p99_ms=400.0, errors=0, cpu_ms=20_000.0, cpu_by_process={})}
+    mono = {50: Measure(turns=2000, turns_per_s=100.0, p99_ms=800.0, errors=3, cpu_ms=24_000.0, cpu_by_process={})}
+    row = table("kb", mesh, mono).splitlines()[2]
+    assert row == "| kb | 50 users | 200 | 100 | 2.00x | 0.40 s | 0.80 s | 0/3 | 5.0 | 12.0 |"
+
+
+def test_summary_sorts_samples_by_kind_of_work(tmp_path: Path) -> None:
+    raw = tmp_path / "memory_svc.txt"
+    loop = "_run_module_as_main (<frozen runpy>:198);run (uvloop/__init__.py:92);Runner.run (asyncio/runners.py:118)"
+    raw.write_text(
+        f"{loop} 50\n"
+        f"{loop};Memory._append (memory_svc/service.py:10);execute (psycopg/cursor_async.py:90) 30\n"
+        f"{loop};Memory._append (memory_svc/service.py:10);_record (atende_runtime/storage_spans.py:57);"
+        "Tracer.start_span (trace/__init__.py:1150) 20\n"
+    )
+    text = summarize(raw)
+    assert "100 samples" in text
+    assert "event loop in C (uvloop, grpc aio, sockets) 50 %, SQL 30 %, tracing 20 %" in text
+    assert " 50.0 %  Memory._append (memory_svc/service.py)" in text
+    assert kind_of(["f (redis/asyncio/connection.py:1)", "g (asyncio/streams.py:2)"]) == "Redis"
