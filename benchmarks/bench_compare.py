@@ -17,7 +17,9 @@ from /proc before and after each k6 run, divided by the turns k6 counted. k6's o
 is not counted. CPU time moves far less than latency when other jobs share the machine.
 
 Env: DURATION (30s), VUS ("50 200"), KB_DIR (knowledge_svc/sample_kb), K6
-(/tmp/baseline-venv/bin/k6), BASELINE (../shared/baseline), WARMUP (5s, each side, not measured).
+(/tmp/baseline-venv/bin/k6), BASELINE (../shared/baseline), WARMUP (5s, each side, not measured),
+MESH_TRACING (on: every turn traced, as `make run` does; off: no tracer in the services or Envoy, like
+the monolith, which traces nothing).
 """
 
 from __future__ import annotations
@@ -218,12 +220,13 @@ def _wait_knowledge_loaded(stack: Stack, timeout: float = 300.0) -> str:
 
 
 def run_mesh(kb_dir: Path, k6: str, script: Path, loads: list[int], duration: str,
-             warmup: str) -> tuple[dict[int, Measure], str]:
+             warmup: str, tracing: bool = True) -> tuple[dict[int, Measure], str]:
     data = Path(tempfile.mkdtemp(prefix="atende-bench-compare-"))
     # Free ports (not 8080 and friends: another stack may be up on this machine), its
     # own PostgreSQL and Redis in the throwaway folder, the rate limit out of the way.
     config = StackConfig.on_free_ports(
-        data, rate_limit_per_minute=100_000_000, extra_env={"KNOWLEDGE_SAMPLE_KB_DIR": str(kb_dir)},
+        data, rate_limit_per_minute=100_000_000, tracing=tracing,
+        extra_env={"KNOWLEDGE_SAMPLE_KB_DIR": str(kb_dir)},
     )
     print(f"mesh: starting (devstack, data in {data})", file=sys.stderr, flush=True)
     with running(config) as stack:
@@ -255,7 +258,13 @@ def table(kb_label: str, mesh: dict[int, Measure], mono: dict[int, Measure]) -> 
 
 
 def main() -> int:
+    if len(sys.argv) > 1:  # no options: everything is set by the environment
+        print(__doc__)
+        return 0 if sys.argv[1] in ("-h", "--help") else 2
     env = os.environ
+    tracing = env.get("MESH_TRACING", "on").strip().lower()
+    if tracing not in ("on", "off"):
+        raise SystemExit(f"MESH_TRACING must be on or off, not {tracing!r}")
     duration = env.get("DURATION", "30s")
     warmup = env.get("WARMUP", "5s")
     loads = [int(v) for v in env.get("VUS", "50 200").split()]
@@ -270,11 +279,11 @@ def main() -> int:
         raise SystemExit('VUS is empty: give numbers of users, e.g. VUS="50 200"')
 
     mono, mono_chunks = run_baseline(baseline, kb_dir, k6, loads, duration, warmup)  # also installs k6
-    mesh, mesh_chunks = run_mesh(kb_dir, k6, baseline / "turn.js", loads, duration, warmup)
+    mesh, mesh_chunks = run_mesh(kb_dir, k6, baseline / "turn.js", loads, duration, warmup, tracing == "on")
     documents = len(list(kb_dir.glob("*.md")) + list(kb_dir.glob("*.txt")))
     label = f"{kb_dir.name}: {documents} documents ({mesh_chunks} mesh / {mono_chunks} monolith chunks)"
     print(f"\nk6 closed loop, no think time, {duration} a load, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-          f"{os.cpu_count()} CPUs\n")
+          f"{os.cpu_count()} CPUs, mesh tracing {tracing}\n")
     print(table(label, mesh, mono))
     return 0
 
