@@ -45,6 +45,7 @@ DEFAULT_METRICS_PORTS = {
     "memory_svc": 9103,
     "knowledge_svc": 9104,
     "integrations_svc": 9105,
+    "channels": 9106,
     "gateway": 9902,
 }
 _PREFIX = {
@@ -331,7 +332,8 @@ class Stack:
 
     def _telemetry_env(self, instance: str) -> dict[str, str]:
         service = instance.partition("-")[0]
-        env = {f"{_PREFIX[service]}_METRICS_PORT": str(self.metrics_port(instance))} if service in SERVICES else {}
+        measured = service in SERVICES or instance in self.config.metrics_ports  # the services and the webhooks
+        env = {f"{_PREFIX[service]}_METRICS_PORT": str(self.metrics_port(instance))} if measured else {}
         if not self.config.tracing:
             env["OTEL_SDK_DISABLED"] = "true"
             return env

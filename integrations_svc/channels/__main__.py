@@ -13,6 +13,7 @@ import signal
 from aiohttp import web
 
 from atende_runtime.logs import configure_logging
+from atende_runtime.metrics import serve_metrics
 from atende_runtime.postgres import open_pool
 from integrations_svc.channels.app import open_channels
 from integrations_svc.channels.engine import email_user, utcnow, whatsapp_ids
@@ -23,6 +24,7 @@ from integrations_svc.pg_store import PostgresStore
 
 
 async def serve(settings: ChannelSettings) -> None:
+    serve_metrics("channels", settings.host, settings.metrics_port)
     turns = RouterTurns(settings.router_addr, settings.turn_timeout_seconds)
     live = LiveConversations(settings.memory_addr)
     channels = await open_channels(settings, turns, live)

@@ -2,6 +2,8 @@
 gateway's credential check: the vendor's own signature or secret is checked here).
 
 GET  /healthz             the process answers (liveness); GET /readyz: PostgreSQL answers (readiness)
+(/metrics is served on its own port, CHANNELS_METRICS_PORT, like the services': the
+webhooks answered by route and HTTP status, and the time to acknowledge them)
 GET  /webhooks/whatsapp   Meta's verification handshake (hub.mode, hub.verify_token, hub.challenge)
 POST /webhooks/whatsapp   deliveries, signed with X-Hub-Signature-256 (HMAC-SHA256 of the raw body)
 POST /webhooks/email      SendGrid Inbound Parse (multipart form), with the secret of the Parse URL
@@ -17,18 +19,31 @@ import binascii
 import hmac
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import psycopg
 from aiohttp import web
+from prometheus_client import Counter, Histogram
 
+from atende_runtime.metrics import LATENCY_BUCKETS
 from atende_runtime.postgres import ping
 from integrations_svc.channels import mail, whatsapp
 from integrations_svc.channels.engine import Engine
 from integrations_svc.channels.settings import ChannelSettings
 
 log = logging.getLogger("integrations.channels.webhooks")
+
+WEBHOOKS_HANDLED = Counter(
+    "atende_webhooks_handled_total", "Webhook requests answered, by route and HTTP status.", ["route", "status"]
+)
+WEBHOOK_SECONDS = Histogram(
+    "atende_webhook_ack_seconds",
+    "Time from a webhook request to its answer (a delivery is stored first), by route.",
+    ["route"],
+    buckets=LATENCY_BUCKETS,
+)
 
 MAX_WHATSAPP_BODY = 1024 * 1024
 # Inbound Parse posts attachments too (SendGrid's limit is 30 MB a message).
@@ -152,8 +167,33 @@ def _readyz(engine: Engine) -> Callable[[web.Request], Awaitable[web.Response]]:
     return readyz
 
 
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def _measured(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Counts and times the webhooks (not the probes). The route label is the route's
+    path, never the request's, so a probe of random paths adds no series."""
+    resource = request.match_info.route.resource
+    route = resource.canonical if resource is not None else "unmatched"
+    if not route.startswith("/webhooks/"):
+        return await handler(request)
+    started = time.perf_counter()
+    status = 500
+    try:
+        response = await handler(request)
+        status = response.status
+        return response
+    except web.HTTPException as error:
+        status = error.status
+        raise
+    finally:
+        WEBHOOKS_HANDLED.labels(route, str(status)).inc()
+        WEBHOOK_SECONDS.labels(route).observe(time.perf_counter() - started)
+
+
 def build(engine: Engine, settings: ChannelSettings) -> web.Application:
-    app = web.Application(client_max_size=MAX_EMAIL_BODY)
+    app = web.Application(client_max_size=MAX_EMAIL_BODY, middlewares=[_measured])
     hooks = Webhooks(engine, settings)
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz(engine))

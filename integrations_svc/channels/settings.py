@@ -20,6 +20,9 @@ class ChannelSettings(BaseSettings):
     host: str = "127.0.0.1"
     # The webhooks' HTTP port (behind the gateway's /webhooks/ routes).
     port: int = 50071
+    # Prometheus /metrics on its own plaintext port, bound to `host` (k8s: 9090, by the
+    # observability component). None: no endpoint.
+    metrics_port: int | None = None
     log_level: str = "INFO"
 
     database_url: str = Field(default="", validation_alias=AliasChoices("DATABASE_URL", "database_url"))

@@ -187,6 +187,27 @@ async def test_a_forged_or_missing_signature_is_401_and_nothing_is_stored(h: Har
     assert h.turns.calls == []
 
 
+async def test_webhooks_are_counted_and_timed_by_route_and_status_for_prometheus(h: Harness) -> None:
+    from prometheus_client import REGISTRY, generate_latest
+
+    def handled(status: str) -> float:
+        labels = {"route": "/webhooks/whatsapp", "status": status}
+        return REGISTRY.get_sample_value("atende_webhooks_handled_total", labels) or 0.0
+
+    def timed() -> float:
+        return REGISTRY.get_sample_value("atende_webhook_ack_seconds_count", {"route": "/webhooks/whatsapp"}) or 0.0
+
+    before = handled("200"), handled("401"), timed()
+    assert (await say(h, "Oi, vcs atendem em Sorocaba?")).status_code == 200
+    assert (await post(h, delivery(text_message(MARIA, "Oi")), secret="forged")).status_code == 401
+    async with httpx.AsyncClient() as client:
+        assert (await client.get(f"{h.url}/healthz")).status_code == 200
+    assert (handled("200") - before[0], handled("401") - before[1], timed() - before[2]) == (1, 1, 2)
+    exposed = generate_latest(REGISTRY).decode()
+    assert 'atende_webhook_ack_seconds_bucket{le="0.1",route="/webhooks/whatsapp"}' in exposed
+    assert "/healthz" not in exposed  # the probes are not counted
+
+
 async def test_malformed_payloads_are_400_and_nothing_is_stored(h: Harness) -> None:
     from integrations_svc.channels.whatsapp import sign
 
