@@ -31,6 +31,19 @@ def _check() -> PromptInjectionCheck:
 
 def screen_passage(text: str) -> tuple[str, list[str]]:
     """The passage without its sentences that instruct the assistant, and the kinds found."""
+    cleaned, kinds = _screened(text)
+    return cleaned, list(kinds)
+
+
+# A knowledge base's passages come back turn after turn and the screening depends on the
+# text alone: each distinct passage is scanned once per process, not once per turn.
+@functools.lru_cache(maxsize=4096)
+def _screened(text: str) -> tuple[str, tuple[str, ...]]:
+    cleaned, kinds = _screen(text)
+    return cleaned, tuple(kinds)
+
+
+def _screen(text: str) -> tuple[str, list[str]]:
     check = _check()
     if not text or len(text) > MAX_PASSAGE_CHARS:
         return text[:MAX_PASSAGE_CHARS], []
