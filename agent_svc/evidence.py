@@ -22,7 +22,12 @@ the best is under `answer_floor`, when the best unit's context leaves MAX_GAP or
 more of the question uncovered (a knowledge base that names the product but not
 the attribute asked about cannot answer), or when the question names a code no
 passage holds. The hosted providers get the passages ordered by their best unit.
-No grpc here; `rank` is synchronous (the encoder is CPU work)."""
+No grpc here; `rank` is synchronous (the encoder is CPU work); `rank_now` is the
+same ranking when it needs no encoder run (every vector cached, agent_svc/vectors.py),
+cheap enough for the event loop.
+
+What does not depend on the question (a passage's units, a unit's words, codes and
+numbers, every vector) is cached by text: the same passages come back turn after turn."""
 
 from __future__ import annotations
 
@@ -32,9 +37,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
+from agent_svc.vectors import NotCached, VectorTable, cached_only
 from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences
@@ -194,6 +201,11 @@ def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the l
 
 def units(passage_text: str, passage: int = 0) -> list[Unit]:
     """The quotable units of a passage, in order: sentences, list items, table rows."""
+    return list(_units(passage_text, passage))
+
+
+@functools.lru_cache(maxsize=4096)
+def _units(passage_text: str, passage: int) -> tuple[Unit, ...]:
     out: list[Unit] = []
     for position, text in enumerate(_pieces(passage_text)):
         text = text.strip()
@@ -204,11 +216,12 @@ def units(passage_text: str, passage: int = 0) -> list[Unit]:
         if text.endswith(":") and len(text) < 60:
             continue  # a label introducing a list
         out.append(Unit(passage, text, position))
-    return out
+    return tuple(out)
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(fold(spell_out(text))) if w not in STOPWORDS and len(w) >= 2}
+@functools.lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(fold(spell_out(text))) if w not in STOPWORDS and len(w) >= 2)
 
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -246,6 +259,7 @@ def _asked_values(folded_question: str, terms: list[str]) -> list[tuple[set[int]
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 and not any(ch.isdigit() for ch in word) else word
 
@@ -255,13 +269,19 @@ def _codes(text: str) -> set[str]:
             if not c.isdigit() or len(c) >= 3}
 
 
-def _numbers(text: str) -> set[str]:
-    return {n.replace(",", ".").rstrip(".") for n in _NUMBER.findall(text)}
+@functools.lru_cache(maxsize=16384)
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(n.replace(",", ".").rstrip(".") for n in _NUMBER.findall(text))
 
 
+@functools.lru_cache(maxsize=16384)
 def _plain(text: str) -> str:
     # Spaces go too: "550w" is the "550 W" of a datasheet, "30gb" its "30 GB".
     return fold(text).replace("-", "").replace(".", "").replace(",", "").replace(" ", "")
+
+
+# A unit's folded text (its cue matches), once per text.
+_folded = functools.lru_cache(maxsize=16384)(fold)
 
 
 class Selector:
@@ -270,6 +290,8 @@ class Selector:
     def __init__(self, encoder: SyncEncoder | None = None, answer_floor: float = ANSWER_FLOOR,
                  max_gap: float = MAX_GAP) -> None:
         self.encoder = encoder
+        # Every vector the selector uses, by text (agent_svc/vectors.py).
+        self.vectors = VectorTable(encoder) if encoder is not None else None
         self.answer_floor = answer_floor
         # Without the encoder a translation cannot count as covered: no gap check.
         self.max_gap = max_gap if encoder is not None else 1.01
@@ -308,7 +330,7 @@ class Selector:
             overlap = len(q_words & (unit_words | title_words)) / len(q_words) if q_words else 0.0
             plain = _plain(unit.text + " " + passage.title)
             code_hits = sum(1 for c in q_codes if c in plain)
-            folded_unit = fold(unit.text)
+            folded_unit = _folded(unit.text)
             unit_numbers = _numbers(unit.text)
             out.append((unit, {
                 "cosine": cosine,
@@ -331,7 +353,7 @@ class Selector:
             return [1.0 / len(terms)] * len(terms)
         tokens = _TOKEN.findall(folded_question)
         variants = [" ".join(t for t in tokens if t != term) for term in terms]
-        vectors = self.encoder.encode([" ".join(tokens), *variants])
+        vectors = self._encode([" ".join(tokens), *variants])
         changes = [max(0.0, 1.0 - float(vectors[0] @ vectors[i + 1])) for i in range(len(terms))]
         total = sum(changes)
         return [c / total for c in changes] if total > 0 else [1.0 / len(terms)] * len(terms)
@@ -349,12 +371,17 @@ class Selector:
         context_words = [words for _, words in folded_contexts]
         vocabulary = sorted(set().union(*context_words)) if context_words else []
         stems = [_stem(t) for t in terms]
-        held: dict[str, set[int]] = {w: {i for i, s in enumerate(stems) if _stem(w) == s} for w in vocabulary}
+        # The terms each stem is (one dict lookup a word, not a loop over the terms).
+        term_positions: dict[str, list[int]] = {}
+        for i, s in enumerate(stems):
+            term_positions.setdefault(s, []).append(i)
+        held: dict[str, set[int]] = {w: set(term_positions.get(_stem(w), ())) for w in vocabulary}
         if vocabulary and self.encoder is not None:
-            vectors = self.encoder.encode([*terms, *vocabulary])
+            vectors = self._encode([*terms, *vocabulary])
             close = np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T) >= COVER_SIMILARITY
-            for row, word in enumerate(vocabulary):
-                held[word].update(int(col) for col in np.flatnonzero(close[row]))
+            rows, cols = np.nonzero(close)  # every (word, term) pair at once
+            for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+                held[vocabulary[row]].add(col)
         asked = _asked_values(folded, terms)
         out: list[frozenset[int]] = []
         for folded_context, found_words in folded_contexts:
@@ -379,10 +406,26 @@ class Selector:
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
         return Selection(tuple(scored), tuple(order), unknown, tuple(shares))
 
+    def rank_now(self, question: str, passages: Sequence[Passage], max_chars: int = 12_000) -> Selection | None:
+        """`rank` when every vector it needs is cached and the passages are not long,
+        so it takes well under two milliseconds; None when the encoder would have to
+        run (or the passages are long): rank in a worker thread instead."""
+        if sum(len(p.text) for p in passages) > max_chars:
+            return None
+        try:
+            with cached_only():
+                return self.rank(question, passages)
+        except NotCached:
+            return None
+
+    def _encode(self, texts: list[str]) -> NDArray[np.float32]:
+        assert self.vectors is not None  # callers check self.encoder first
+        return self.vectors.encode(texts)
+
     def _cosines(self, question: str, texts: list[str]) -> list[float]:
         if self.encoder is None:
             return [0.0] * len(texts)
-        vectors = self.encoder.encode([question[:400], *[t[:400] for t in texts]])
+        vectors = self._encode([question[:400], *[t[:400] for t in texts]])
         q = vectors[0]
         values = vectors[1:] @ q
         return [float(v) for v in np.asarray(values, dtype=np.float32)]

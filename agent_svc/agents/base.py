@@ -140,7 +140,11 @@ class BaseAgent(Escalation, Prompting):
         itself, with the passages its tools add."""
         if len(passages) < 2 or self.provider == "local":
             return passages
-        selection = await asyncio.to_thread(self.deps.providers.selector.rank, question, passages)
+        selector = self.deps.providers.selector
+        # Inline when every vector is cached, else in a worker thread (evidence.py: rank_now).
+        selection = selector.rank_now(question, passages)
+        if selection is None:
+            selection = await asyncio.to_thread(selector.rank, question, passages)
         return [passages[i] for i in selection.passage_order]
 
     async def plan(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan:

@@ -148,7 +148,11 @@ class LocalEngine:
         passages = list(guidance.passages) + passages_from_tools(tuple(reversed(since_user)))
         selection = None
         if passages and guidance.answer:
-            selection = await asyncio.to_thread(self.selector.rank, user_text, passages)
+            # On the event loop when every vector is cached (a thread hand-off costs more
+            # than the ranking then); in a worker thread when the encoder must run.
+            selection = self.selector.rank_now(user_text, passages)
+            if selection is None:
+                selection = await asyncio.to_thread(self.selector.rank, user_text, passages)
         return self._response(self.compose(guidance, user_text, passages, selection), [], prompt_size)
 
     def _searches(self, question: str, guidance: Guidance) -> list[str]:
