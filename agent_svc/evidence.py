@@ -41,8 +41,8 @@ from numpy.typing import NDArray
 
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
-from agent_svc.vectors import NotCached, VectorTable, cached_only
-from atende_guardrails.encoder import SyncEncoder
+from agent_svc.vectors import VectorTable
+from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences
 

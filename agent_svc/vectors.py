@@ -9,39 +9,22 @@ its rows with one numpy call, and computes nothing.
 
 The rows are the encoder's own vectors (a miss asks the encoder for the same list
 the selector would have), so selections do not depend on the cache. Least recently
-used rows go when the table is full. `cached_only()` makes a miss raise NotCached
-instead of running the model: the caller then knows the work is cheap enough to do
-on the event loop, or hands it to a thread."""
+used rows go when the table is full. A miss goes to the encoder, which inside
+atende_guardrails.encoder.cached_only() raises NotCached rather than run the model:
+the caller then knows the work is cheap enough for the event loop, or hands it to a
+thread."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Sequence
 
 import numpy as np
 
 from atende_guardrails.encoder import SyncEncoder, Vectors
 
 DEFAULT_ROWS = 16_384  # 32 MiB of 512-d float32 rows
-_CACHED_ONLY: ContextVar[bool] = ContextVar("atende_vectors_cached_only", default=False)
-
-
-class NotCached(Exception):
-    """A vector the table does not hold was asked for inside `cached_only()`."""
-
-
-@contextmanager
-def cached_only() -> Iterator[None]:
-    """Within this block a table answers from its rows or raises NotCached: the
-    encoder never runs (the caller is on the event loop)."""
-    token = _CACHED_ONLY.set(True)
-    try:
-        yield
-    finally:
-        _CACHED_ONLY.reset(token)
 
 
 class VectorTable:
@@ -63,8 +46,6 @@ class VectorTable:
         found = self._gather(texts)
         if found is not None:
             return found
-        if _CACHED_ONLY.get():
-            raise NotCached
         vectors = np.asarray(self.encoder.encode(texts), dtype=np.float32)
         self._store(texts, vectors)
         return vectors

@@ -14,8 +14,10 @@ import asyncio
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Protocol
 
 import numpy as np
@@ -25,6 +27,26 @@ Vectors = NDArray[np.float32]
 # The model's name on the wire (QueryEmbedding.model) and in knowledge_svc's collections:
 # a vector tagged with it is used there as is.
 ENCODER_MODEL = "use-multilingual-v3"
+
+
+_CACHED_ONLY: ContextVar[bool] = ContextVar("atende_encoder_cached_only", default=False)
+
+
+class NotCached(Exception):
+    """Inside `cached_only()`, a text whose vector is not cached: the model would run."""
+
+
+@contextmanager
+def cached_only() -> Iterator[None]:
+    """Within this block the encoder answers from its cache or raises NotCached, so
+    work that may encode can be tried on the event loop (cheap when every vector is
+    known) and handed to a thread only when the model must run. Work tried this way
+    must be safe to run again from the start."""
+    token = _CACHED_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _CACHED_ONLY.reset(token)
 
 
 class SyncEncoder(Protocol):
@@ -88,6 +110,8 @@ class UsemEncoder:
                 found[key] = cached
         missing = [key for key in dict.fromkeys(keys) if key not in found]
         if missing:
+            if _CACHED_ONLY.get():
+                raise NotCached
             self.load()
             with self._lock:
                 vectors = np.asarray(self._model.encode(missing), dtype=np.float32).reshape(len(missing), self.dimension)

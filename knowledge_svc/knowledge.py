@@ -1,7 +1,8 @@
 """The knowledge base: validates what callers send and parses and chunks documents
 (validation.py), embeds chunks and queries, and keeps them in a Store (stores/). Blocking work (parsing,
 the encoder, pymilvus) runs in worker threads so one search never holds up the
-other RPCs of the process. No grpc here: errors are atende_runtime.errors."""
+other RPCs of the process; a search that needs none of it (the caller gave the
+vector, the index and the passages are in memory) runs on the event loop. No grpc here: errors are atende_runtime.errors."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
+import numpy as np
+import numpy.typing as npt
 from opentelemetry.trace import SpanKind
 
 from atende_guardrails.informal import spell_out
@@ -23,6 +26,8 @@ from knowledge_svc.lexical import lexical_text
 from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
 from knowledge_svc.ranking import named_codes, pool_size, prefer_codes
 from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
+from knowledge_svc.stores.cached import CachedStore
+from knowledge_svc.stores.protocol import NotInMemory
 from knowledge_svc.validation import Checks, DocumentInput, Limits, QueryEmbedding
 
 log = logging.getLogger("atende.knowledge")
@@ -31,6 +36,10 @@ log = logging.getLogger("atende.knowledge")
 __all__ = ["DocumentInput", "IngestResult", "KnowledgeBase", "Limits", "Passage", "QueryEmbedding"]
 
 _HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit, in any script
+# A search runs on the event loop only while such searches take less than this (an
+# average): longer would hold up the process's other RPCs.
+INLINE_SECONDS = 0.002
+Vector = npt.NDArray[np.float32]
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
@@ -70,6 +79,8 @@ class KnowledgeBase:
         self.limits = limits or Limits()
         self.checks = Checks(self.limits)
         self._write_locks: dict[str, asyncio.Lock] = {}
+        # Recent time of an in-memory search on the event loop, by collection (seconds).
+        self._inline_cost: dict[str, float] = {}
 
     def collection_name(self, value: str, field_name: str = "collection") -> str:
         return self.checks.collection_name(value, field_name)
@@ -152,11 +163,7 @@ class KnowledgeBase:
         k = self.checks.top_k(top_k)
         filters = dict(metadata_filter or {})
 
-        def blocking() -> list[StoredHit]:
-            """One worker-thread hop for the whole search (each hop costs a wake-up
-            of a busy event loop)."""
-            if not self.store.has_collection(name):
-                raise NotFound(f"collection {name!r} does not exist")
+        def find(search: Callable[[str, Vector, str, int, Mapping[str, str]], list[StoredHit]]) -> list[StoredHit]:
             if not _HAS_WORD.search(query):
                 return []  # only punctuation or symbols: nothing to look for
             # Chat spelling ("qto", "vcs", "pra") spelled out for both routes.
@@ -164,17 +171,27 @@ class KnowledgeBase:
             vector = given if given is not None else self.embedder.embed_query(spelled)
             codes = named_codes(spelled)
             if not codes:
-                return self.store.search(name, vector, lexical_text(spelled), k, filters)
+                return search(name, vector, lexical_text(spelled), k, filters)
             # A code in the query: a wider pool, and the chunks that hold it move up.
-            pool = self.store.search(name, vector, lexical_text(spelled), max(k, pool_size(k)), filters)
+            pool = search(name, vector, lexical_text(spelled), max(k, pool_size(k)), filters)
             return [hit.with_score(value) for hit, value in prefer_codes(
                 pool, codes, k, lambda hit: f"{hit.title} {hit.section} {hit.text}", lambda hit: hit.score)]
+
+        def blocking() -> list[StoredHit]:
+            """One worker-thread hop for the whole search (each hop costs a wake-up
+            of a busy event loop)."""
+            if not self.store.has_collection(name):
+                raise NotFound(f"collection {name!r} does not exist")
+            return find(self.store.search)
 
         embedding = "given" if given is not None else "computed"
         started = time.perf_counter()
         with span("knowledge.search", SpanKind.INTERNAL, collection=name, top_k=k, embedding=embedding,
                   filters=sorted(filters), store=type(self.store).__name__) as current:
-            hits = await self._call(blocking)
+            hits = self._search_in_memory(name, given, find)
+            current.set_attribute("atende.inline", hits is not None)
+            if hits is None:
+                hits = await self._call(blocking)
             current.set_attribute("atende.results", len(hits))
         SEARCHES.labels(name, embedding).inc()
         SEARCH_SECONDS.labels(name).observe(time.perf_counter() - started)
@@ -183,6 +200,34 @@ class KnowledgeBase:
         return [
             Passage(h.document_id, h.chunk_id, h.title, h.source, h.section, h.text, h.score, h.metadata) for h in hits
         ]
+
+    def _search_in_memory(
+        self, name: str, given: Vector | None,
+        find: Callable[[Callable[[str, Vector, str, int, Mapping[str, str]], list[StoredHit]]], list[StoredHit]],
+    ) -> list[StoredHit] | None:
+        """The search on the event loop, when it is cheap: the caller gave the query's
+        vector (no model), the store ranks from memory (the Lite store's local index)
+        and holds the passages in its row cache, no write to the collection is under
+        way (its index lock would make the loop wait), and such searches of this
+        collection have taken under INLINE_SECONDS. None: search in a worker thread.
+        A thread hand-off costs more CPU than a small collection's search."""
+        store = self.store
+        if given is None or not isinstance(store, CachedStore) or self._lock(name).locked():
+            return None
+        cost = self._inline_cost.get(name, 0.0)
+        if cost > INLINE_SECONDS:
+            # Too slow lately: to the thread, and try inline again in a while.
+            self._inline_cost[name] = cost * 0.95
+            return None
+        if not store.in_memory(name):
+            return None
+        started = time.perf_counter()
+        try:
+            hits = find(store.search_in_memory)
+        except NotInMemory:
+            hits = None
+        self._inline_cost[name] = 0.8 * cost + 0.2 * (time.perf_counter() - started)
+        return hits
 
     async def delete(self, collection: str, document_id: str) -> int:
         name = self.collection_name(collection)

@@ -6,18 +6,24 @@ Every sentence is checked before it leaves, in the stream and in the unary reply
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from agent_svc.domain import GuardrailTrip, Passage
 from agent_svc.prompts import Playbook
 from atende_guardrails.base import GuardContext
 from atende_guardrails.config import Guardrails
+from atende_guardrails.encoder import NotCached, cached_only
 from atende_guardrails.gate import OutputGate
 from atende_guardrails.text import fold, words
 
 MAX_CITATIONS = 3
+# Text checked on the event loop at most: the output chain takes well under two
+# milliseconds on this much when it needs no encoder run (longer goes to a thread).
+INLINE_CHARS = 1500
 _REF = re.compile(r"\[(\d{1,2})\]")
 
 
@@ -27,8 +33,12 @@ def evidence(passages: Sequence[Passage]) -> tuple[str, ...]:
 
 
 class ReplyGate:
-    """An OutputGate with the agent's context; the gate runs on a worker thread, as the
-    grounding check may ask the sentence encoder."""
+    """An OutputGate with the agent's context. The grounding check may ask the sentence
+    encoder, so a step runs on the event loop only while every vector it needs is
+    cached (atende_guardrails.encoder.cached_only) and the text is short; otherwise
+    the gate goes back to where it was and the step runs on a worker thread. Most
+    steps (a streamed delta that ends no sentence, a reply of passages' own words)
+    never reach the encoder, and a thread hand-off costs more than they do."""
 
     def __init__(self, guardrails: Guardrails, context: GuardContext, playbook: Playbook,
                  passages: list[Passage]) -> None:
@@ -45,15 +55,35 @@ class ReplyGate:
         return self.gate.text
 
     async def feed(self, delta: str) -> str:
-        return "".join(await asyncio.to_thread(self._feed, delta))
+        return await self._step(self._feed, delta)
 
     async def finish(self) -> str:
-        return "".join(await asyncio.to_thread(self._finish))
+        return await self._step(self._finish)
 
     async def check_all(self, text: str) -> str:
         """The whole reply at once (the unary route): same checks, same result, one
-        trip to the worker thread."""
-        return "".join(await asyncio.to_thread(self._check_all, text))
+        step."""
+        return await self._step(self._check_all, text)
+
+    async def _step(self, work: Callable[..., list[str]], *args: str) -> str:
+        """`work` on the event loop when it turns out cheap, else on a worker thread."""
+        if sum(map(len, args)) <= INLINE_CHARS:
+            saved = self._state()
+            try:
+                with cached_only():
+                    return "".join(work(*args))
+            except NotCached:
+                self._restore(saved)  # nothing was released: the thread does it all again
+        return "".join(await asyncio.to_thread(work, *args))
+
+    def _state(self) -> tuple[int, dict[str, Any]]:
+        """What a step changes (the gate's lists are copied: a step extends them)."""
+        return self._known, {k: list(v) if isinstance(v, list) else v for k, v in vars(self.gate).items()}
+
+    def _restore(self, saved: tuple[int, dict[str, Any]]) -> None:
+        self._known, fields = saved
+        vars(self.gate).clear()
+        vars(self.gate).update(fields)
 
     def trips(self) -> list[GuardrailTrip]:
         return [GuardrailTrip(t.check, t.action, t.detail) for t in self.gate.trips()]
@@ -86,13 +116,28 @@ def guard_context(agent: str, language: str, playbook: Playbook, passages: Seque
 
 def mentions(reply: str, passage: Passage) -> bool:
     """Whether a reply draws on a passage: names its title or repeats its wording."""
-    folded = fold(reply)
-    if passage.title and fold(passage.title) in folded:
+    folded = _fold(reply)
+    if passage.title and _fold(passage.title) in folded:
         return True
-    reply_words = set(words(reply))
-    passage_words = [w for w in words(passage.text) if len(w) > 3]
-    shared = sum(1 for w in set(passage_words) if w in reply_words)
-    return shared >= max(4, len(set(passage_words)) // 5)
+    reply_words = _word_set(reply)
+    passage_words = _long_words(passage.text)
+    shared = sum(1 for w in passage_words if w in reply_words)
+    return shared >= max(4, len(passage_words) // 5)
+
+
+# A reply is compared with each passage, and the same passages come back turn after
+# turn: their words are found once per text.
+_fold = functools.lru_cache(maxsize=4096)(fold)
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(words(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if len(w) > 3)
 
 
 def citations(text: str, passages: list[Passage]) -> list[Passage]:

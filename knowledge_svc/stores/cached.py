@@ -18,7 +18,16 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from knowledge_svc.stores.protocol import ChunkRecord, Preparable, RankingStore, StoredHit, read_label, write_label
+from knowledge_svc.stores.protocol import (
+    ChunkRecord,
+    InMemoryRanking,
+    NotInMemory,
+    Preparable,
+    RankingStore,
+    StoredHit,
+    read_label,
+    write_label,
+)
 
 DEFAULT_ROWS = 10_000
 
@@ -68,6 +77,30 @@ class CachedStore:
             return []
         by_id = self._read(name, [chunk_id for chunk_id, _ in ranked])
         return [by_id[chunk_id].with_score(score) for chunk_id, score in ranked if chunk_id in by_id]
+
+    def in_memory(self, name: str) -> bool:
+        """Whether `search_in_memory` may answer for this collection now."""
+        return isinstance(self.inner, InMemoryRanking) and self.inner.ranks_in_memory(name)
+
+    def search_in_memory(
+        self,
+        name: str,
+        vector: npt.NDArray[np.float32],
+        text: str,
+        top_k: int,
+        metadata_filter: Mapping[str, str],
+    ) -> list[StoredHit]:
+        """`search` from memory only (the local index and the cached rows), for a caller
+        on the event loop; raises NotInMemory when a passage must be read from the store
+        (call `search` in a thread then). Check `in_memory` first."""
+        ranked = self.inner.rank(name, vector, text, top_k, metadata_filter)
+        with self._lock:
+            cache = self._rows.get(name)
+            if cache is None or any(chunk_id not in cache for chunk_id, _ in ranked):
+                raise NotInMemory(name)
+            for chunk_id, _ in ranked:
+                cache.move_to_end(chunk_id)
+            return [cache[chunk_id].with_score(score) for chunk_id, score in ranked]
 
     def _read(self, name: str, chunk_ids: Sequence[str]) -> dict[str, StoredHit]:
         with self._lock:

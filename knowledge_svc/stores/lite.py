@@ -207,6 +207,11 @@ class LiteStore:
             routes.append(index.lexical(text, candidates, tags))
         return fuse(routes, self.rrf_k, top_k)
 
+    def ranks_in_memory(self, name: str) -> bool:
+        """True when `rank` on this collection touches only this process's memory: its
+        local index is open and Milvus was already asked that it exists."""
+        return name in self._local and self.milvus.known(name)
+
     def read(self, name: str, chunk_ids: Sequence[str]) -> dict[str, StoredHit]:
         return self.milvus.read(name, chunk_ids)
 

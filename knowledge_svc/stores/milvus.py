@@ -94,6 +94,10 @@ class MilvusCollections:
             raise translate(error) from error
         return [str(n)[len(self.prefix) :] for n in listed if str(n).startswith(self.prefix)]
 
+    def known(self, name: str) -> bool:
+        """True when this process has seen the collection exist (no round trip)."""
+        return name in self._known
+
     def exists(self, name: str) -> bool:
         """True when the collection exists; checks it matches the embedder and loads it
         the first time this process sees it."""

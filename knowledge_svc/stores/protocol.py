@@ -121,6 +121,19 @@ class RankingStore(Store, Protocol):
 
 
 @runtime_checkable
+class InMemoryRanking(Protocol):
+    """A ranking store whose `rank` may need no I/O (the Lite store's local index)."""
+
+    def ranks_in_memory(self, name: str) -> bool:
+        """True when ranking this collection now would touch only this process's memory."""
+        ...
+
+
+class NotInMemory(Exception):
+    """A search asked to answer from memory would have to read the store."""
+
+
+@runtime_checkable
 class Preparable(Protocol):
     """A store with start-up work that should not land on the first query."""
 
