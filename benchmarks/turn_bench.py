@@ -401,6 +401,9 @@ async def run_direct(args: argparse.Namespace, log_dir: Path) -> list[Result]:
 async def run_stack(args: argparse.Namespace, log_dir: Path) -> list[Result]:
     from devstack.stack import StackConfig, running
 
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_compare import _wait_knowledge_loaded
+
     results: list[Result] = []
     with fake_provider(args.stub_latency_ms, log_dir) as base_url:
         engines = {
@@ -417,6 +420,10 @@ async def run_stack(args: argparse.Namespace, log_dir: Path) -> list[Result]:
                 )
                 label = engine if args.telemetry == ["100"] and not args.json_out else f"{engine}/{telemetry}"
                 with running(config) as stack:
+                    # knowledge_svc loads the sample KB after it reports SERVING: a load
+                    # under way would count its embedding in the turns' CPU and empty the
+                    # row cache while the turns run.
+                    _wait_knowledge_loaded(stack)
                     for concurrency in args.concurrency:
                         print(f"  {label}: {concurrency} conversations for {args.duration:.0f} s…", flush=True)
                         results.append(

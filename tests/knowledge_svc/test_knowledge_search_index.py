@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import shutil
 from pathlib import Path
+from typing import Any
 
 import grpc
 import pytest
@@ -17,6 +18,7 @@ from knowledge_helpers import Service, close_service, knowledge_settings, open_s
 from test_knowledge_errors import rpc_error, violations
 
 from knowledge_svc.embedding import UseEmbedder
+from knowledge_svc.knowledge import KnowledgeBase
 
 PANELS = pb.Document(
     id="paineis",
@@ -146,3 +148,38 @@ async def test_precomputed_query_embedding(service: Service, unique_name: str, e
     )
     assert error.code() == grpc.StatusCode.INVALID_ARGUMENT
     assert "finite" in violations(error)["query_embedding.values"]
+
+
+async def test_a_search_served_from_memory_matches_and_never_serves_a_replaced_passage(
+    service: Service, unique_name: str, embedder: UseEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the caller's vector, a search of passages the service already holds runs
+    on the event loop (no worker thread): the same results as the first search, and
+    a replaced document's old text is never served from memory."""
+    await service.stub.IngestDocuments(
+        pb.IngestDocumentsRequest(collection=unique_name, documents=[PANELS, BATTERY, CHARGER])
+    )
+    vector = embedder.embed_query("quanto tempo leva para carregar o carro elétrico?")
+    given = pb.QueryEmbedding(model=embedder.name, values=[float(v) for v in vector])
+    query = "carregador do carro elétrico"
+    first = await search(service, unique_name, query, query_embedding=given)
+    assert first[0].document_id == "charger"
+
+    hops: list[str] = []
+    call = KnowledgeBase._call
+
+    async def counted(function: Any, *args: Any, **kwargs: Any) -> Any:
+        hops.append(getattr(function, "__name__", "?"))
+        return await call(function, *args, **kwargs)
+
+    monkeypatch.setattr(KnowledgeBase, "_call", staticmethod(counted))
+    again = await search(service, unique_name, query, query_embedding=given)
+    assert [(r.chunk_id, r.text, r.score) for r in again] == [(r.chunk_id, r.text, r.score) for r in first]
+    assert hops == []  # served from memory, on the event loop
+
+    newer = pb.Document(id="charger", title="Carregador veicular",
+                        text="O carregador EV-9 carrega um carro elétrico em quatro horas numa tomada de 32 A.")
+    await service.stub.IngestDocuments(pb.IngestDocumentsRequest(collection=unique_name, documents=[newer]))
+    replaced = await search(service, unique_name, query, query_embedding=given)
+    assert replaced[0].document_id == "charger" and "EV-9" in replaced[0].text
+    assert all("EV-7" not in r.text for r in replaced)
