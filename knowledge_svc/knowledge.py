@@ -10,6 +10,7 @@ import asyncio
 import logging
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
@@ -36,8 +37,8 @@ log = logging.getLogger("atende.knowledge")
 __all__ = ["DocumentInput", "IngestResult", "KnowledgeBase", "Limits", "Passage", "QueryEmbedding"]
 
 _HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit, in any script
-# A search runs on the event loop only while such searches take less than this (an
-# average): longer would hold up the process's other RPCs.
+# A search runs on the event loop only while such searches take less than this:
+# longer would hold up the process's other RPCs.
 INLINE_SECONDS = 0.002
 Vector = npt.NDArray[np.float32]
 _P = ParamSpec("_P")
@@ -79,8 +80,9 @@ class KnowledgeBase:
         self.limits = limits or Limits()
         self.checks = Checks(self.limits)
         self._write_locks: dict[str, asyncio.Lock] = {}
-        # Recent CPU time of an in-memory search on the event loop, by collection (seconds).
-        self._inline_cost: dict[str, float] = {}
+        # How long recent in-memory searches took on the event loop, by collection.
+        self._inline_seconds: dict[str, deque[float]] = {}
+        self._skipped: dict[str, int] = {}
 
     def collection_name(self, value: str, field_name: str = "collection") -> str:
         return self.checks.collection_name(value, field_name)
@@ -209,26 +211,26 @@ class KnowledgeBase:
         vector (no model), the store ranks from memory (the Lite store's local index)
         and holds the passages in its row cache, no write to the collection is under
         way (its index lock would make the loop wait), and such searches of this
-        collection have taken under INLINE_SECONDS. None: search in a worker thread.
+        collection take under INLINE_SECONDS. None: search in a worker thread.
         A thread hand-off costs more CPU than a small collection's search."""
         store = self.store
         if given is None or not isinstance(store, CachedStore) or self._lock(name).locked():
             return None
-        cost = self._inline_cost.get(name, 0.0)
-        if cost > INLINE_SECONDS:
-            # Too slow lately: to the thread, and try inline again in a while.
-            self._inline_cost[name] = cost * 0.95
-            return None
+        # The quickest of the recent inline searches: on a busy machine the clock also
+        # counts other processes' turns (it only ever adds), so the minimum is the cost.
+        recent = self._inline_seconds.setdefault(name, deque(maxlen=8))
+        if len(recent) == recent.maxlen and min(recent) > INLINE_SECONDS:
+            self._skipped[name] = skipped = self._skipped.get(name, 0) + 1
+            if skipped % 64:
+                return None  # too slow: the thread, and once in a while a new measure
         if not store.in_memory(name):
             return None
-        # CPU time of this thread: on a busy machine the wall clock counts the other
-        # processes' turns too, and would send small searches to the thread.
-        started = time.thread_time()
+        started = time.perf_counter()
         try:
             hits = find(store.search_in_memory)
         except NotInMemory:
-            hits = None
-        self._inline_cost[name] = 0.8 * cost + 0.2 * (time.thread_time() - started)
+            return None
+        recent.append(time.perf_counter() - started)
         return hits
 
     async def delete(self, collection: str, document_id: str) -> int:
