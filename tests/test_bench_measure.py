@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from bench_compare import CpuWindow, Measure, side_processes, table
+from bench_compare import CpuWindow, Measure, knowledge_folder, side_processes, table
 from profile_turn import kind_of, summarize
 
 # Waits before burning, so the test's window (opened once the process exists) holds the whole burn.
@@ -94,3 +94,18 @@ def test_summary_sorts_samples_by_kind_of_work(tmp_path: Path) -> None:
     assert "event loop in C (uvloop, grpc aio, sockets) 50 %, SQL 30 %, tracing 20 %" in text
     assert " 50.0 %  Memory._append (memory_svc/service.py)" in text
     assert kind_of(["f (redis/asyncio/connection.py:1)", "g (asyncio/streams.py:2)"]) == "Redis"
+
+
+def test_several_knowledge_folders_are_merged_with_the_files_both_sides_read(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "kb", tmp_path / "b" / "kb"
+    for folder in (first, second):
+        folder.mkdir(parents=True)
+        (folder / "precos.md").write_text(f"# {folder.parent.name}\n")
+        (folder / "notes.txt").write_text("plain\n")
+        (folder / "page.html").write_text("<p>the monolith does not read this</p>")
+    assert knowledge_folder(str(first)) == first
+    merged = knowledge_folder(f"{first}:{second}")
+    assert sorted(p.name for p in merged.iterdir()) == ["a-notes.txt", "a-precos.md", "b-notes.txt", "b-precos.md"]
+    assert (merged / "b-precos.md").read_text() == "# b\n"
+    with pytest.raises(SystemExit, match="not a folder"):
+        knowledge_folder(f"{first}:{tmp_path / 'missing'}")
