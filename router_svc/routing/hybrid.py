@@ -49,7 +49,7 @@ ok okay okk blz beleza certo entendi show perfeito otimo top massa legal joia fe
 awesome got gotcha understood sure alright fine tchau ate mais logo breve falou flw bye see later adeus abraco abracos
 nada isso era so de por enquanto thats all that's for now have a day da de pois ta esta bao sim nao yes no yeah yep
 ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo
-later get back you to fechou demais bacana otima excelente excellent
+later get back you to fechou demais bacana otima excelente excellent favor please
 """.split())
 
 
@@ -355,13 +355,19 @@ class HybridClassifier:
         whole message is pleasantries. `staying_with`: leave out the cues that do not take
         a conversation from that agent (when judging a change of topic)."""
         words = re.findall(r"[a-z0-9]+", text_folded)
-        fired = [c for c in self.cues if c.destination in self._agents and staying_with not in c.stays_with
-                 and c.matches(text_folded)]
+        scope = OUT_OF_SCOPE in self.destinations
+        fired = [c for c in self.cues if (c.destination in self._agents or (scope and c.destination == OUT_OF_SCOPE))
+                 and staying_with not in c.stays_with and c.matches(text_folded)]
         # A destination any of whose cues matched (even one another cue suppresses) is
         # spoken for: no other cue speaks against it.
         spoken_for = {c.destination for c in fired}
         suppressed = {name for c in fired for name in c.suppresses}
         fired = [c for c in fired if c.name not in suppressed]
+        # A cue of something no business of this kind does ("a segunda via do RG") leans out
+        # of scope; it is not a request to an agent.
+        for cue in (c for c in fired if c.destination == OUT_OF_SCOPE):
+            logits[self.destinations.index(OUT_OF_SCOPE)] += cue.weight
+        fired = [c for c in fired if c.destination != OUT_OF_SCOPE]
         closing = self._closes(text_folded, len(words), fired)
         if closing:
             # "blz, aguardo o estorno": the matter it names is the one being waited on.
@@ -470,9 +476,12 @@ class HybridClassifier:
             self._lean(logits, text, fired, previous, current_agent)
         # A topic named with no request ("tenho uma dúvida sobre a fatura"), unless a strong
         # cue says what the request is ("... sobre a fatura que veio errada").
-        vague = not chit_chat and len(text_folded.split()) <= 8 and not any(
-            c.weight >= self.strong_cue for c in fired) and any(
-            c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
+        # (Two cues of one agent together are as strong: "ajuda com o boleto atrasado".)
+        evidence: dict[str, float] = {}
+        for c in fired:
+            evidence[c.destination] = evidence.get(c.destination, 0.0) + c.weight
+        vague = not chit_chat and len(text_folded.split()) <= 8 and max(evidence.values(), default=0.0) < self.strong_cue \
+            and any(c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
 
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
