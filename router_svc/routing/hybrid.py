@@ -139,7 +139,7 @@ _NEW_SUBJECT = re.compile(
     r"^\W*(?:(?:oi|ola|ah|ok|okay|ta|beleza|blz|e|and|oh|hey|so|entao|valeu|obrigad[oa]|thanks)\W+)*"
     r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveit\w*|"
     r"alem disso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|one more (thing|question)|on another note|"
-    r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask)\b")
+    r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask|also(?=,)|(e )?tambem(?=,))\b")
 
 
 # A message led or closed by thanks, an acknowledgement or a goodbye ("blz, vou ver com minha
@@ -169,6 +169,10 @@ _POINTS_BACK = re.compile(
     r"(a new|another|the new|the old|a replacement) one)\b")
 
 
+# The customer speaking of their own part in a matter ("eu levo?", "meu", "my", "I have to").
+_OWN_PART = re.compile(r"\b(eu|meu|minha|meus|minhas|comigo|i|my|mine|i'm|i've)\b")
+
+
 class HybridClassifier:
     """See the module docstring. `temperature` turns example similarities into
     log-odds; cue weights add to them; `context_prior` leans a follow-up to the
@@ -193,7 +197,7 @@ class HybridClassifier:
         prototype_weight: float = 0.5,
         context_weight: float = 0.6,
         follow_up_words: int = 7,
-        context_prior: float = 2.0,
+        context_prior: float = 2.5,
         stay_prior: float = 0.3,
         clarify_margin: float = 0.1,
         min_similarity: float = 0.25,
@@ -203,6 +207,7 @@ class HybridClassifier:
         domain_weight: float = 1.5,
         switch_share: float = 0.8,
         switch_words: int = 4,
+        follow_up_switch_share: float = 0.9,
         clarify_words: int = 4,
         context_turns: int = 2,
         scope_margin: float = 0.05,
@@ -218,6 +223,7 @@ class HybridClassifier:
         self.scope_gap = scope_gap
         self.switch_share = switch_share
         self.switch_words = switch_words
+        self.follow_up_switch_share = follow_up_switch_share
         self.domain_weight = domain_weight
         self.foreign_weight = foreign_weight
         self.sparse_weight = sparse_weight
@@ -446,11 +452,23 @@ class HybridClassifier:
         # A short follow-up ("tem custo a visita?") does not leave its conversation on a cue
         # that stays with the conversation's agent; a longer message is read fully alone.
         short = len(text_folded.split()) <= self.follow_up_words
-        self._kinds_of_message(logits, text_folded, staying_with=current_agent if short else "")
+        fired, _ = self._kinds_of_message(logits, text_folded, staying_with=current_agent if short else "")
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
         best = self.destinations[int(np.argmax(shares))]
-        return best in self._agents and best != current_agent and float(shares.max()) >= self.switch_share
+        if best not in self._agents or best == current_agent:
+            return False
+        threshold = self.switch_share
+        if not any(c.destination == best and c.weight >= self.topic_change_weight for c in fired) and (
+                short or _FOLLOW_UP.match(text_folded)):
+            # A follow-up that only resembles another agent's examples, with no word of that
+            # agent's kind of request: the customer is most likely still on their matter
+            # ("quanto tempo pra vir um técnico?" in a repair), above all when they speak of
+            # their own part in it ("e o roteador, eu levo?").
+            if _OWN_PART.search(text_folded):
+                return False
+            threshold = max(threshold, self.follow_up_switch_share)
+        return float(shares.max()) >= threshold
 
     def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "",
                         opening: bool = True) -> Prediction:
