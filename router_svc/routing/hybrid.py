@@ -197,7 +197,7 @@ class HybridClassifier:
         prototype_weight: float = 0.5,
         context_weight: float = 0.6,
         follow_up_words: int = 7,
-        context_prior: float = 2.5,
+        context_prior: float = 2.0,
         stay_prior: float = 0.3,
         clarify_margin: float = 0.1,
         min_similarity: float = 0.25,
