@@ -265,8 +265,8 @@ class HybridClassifier:
         return spec.agent if spec.kind == TOPIC else spec.kind
 
     def _domain_vocabulary(self) -> frozenset[str]:
-        """The stems of the words the business's topic examples and descriptions use,
-        less those its small talk and out-of-scope examples use."""
+        """The stems of the words the business's topic examples and descriptions use, less
+        those its small talk and out-of-scope examples use, and those of its `[vocabulary]`."""
         topical: set[str] = set()
         other: set[str] = set()
         for name, text in self.examples.examples:
@@ -275,8 +275,10 @@ class HybridClassifier:
         for spec in self.intents.values():
             if spec.kind == TOPIC:
                 topical.update(_stem(w) for w in content_words(folded(spec.description)))
-        topical.update(_stem(w) for word in self.examples.vocabulary for w in content_words(folded(word)))
-        return frozenset(topical - other)
+        # The words the business lists itself always count, even when an out-of-scope example
+        # uses one too ("conta" of "conta de água" is still the solar customer's "conta de luz").
+        listed = {_stem(w) for word in self.examples.vocabulary for w in content_words(folded(word))}
+        return frozenset((topical - other) | listed)
 
     def domain_words(self, text_folded: str) -> tuple[int, int]:
         """How many words the message has that could name something, and how many of
