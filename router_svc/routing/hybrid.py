@@ -6,7 +6,10 @@ conversation: a follow-up ("e qto fica?", "and the other one?") borrows the
 previous message's meaning and leans to the conversation's current agent, while
 a message that is clearly about something else moves it (read alone, it stands on
 its own and another agent takes most of its evidence, and it does not point back
-with "e o outro?", "that one").
+with "e o outro?", "that one"). A short follow-up that only resembles another agent's
+examples, with no cue of that agent's kind of request, needs a larger share to move the
+conversation, and does not move it when the customer speaks of their own part ("e o
+roteador, eu levo?").
 
 Out of scope: a conversation's first request that uses few of the business's own
 words (its examples, descriptions and `[vocabulary]`; model codes count) and that
@@ -139,7 +142,8 @@ _NEW_SUBJECT = re.compile(
     r"^\W*(?:(?:oi|ola|ah|ok|okay|ta|beleza|blz|e|and|oh|hey|so|entao|valeu|obrigad[oa]|thanks)\W+)*"
     r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveit\w*|"
     r"alem disso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|one more (thing|question)|on another note|"
-    r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask|also(?=,)|(e )?tambem(?=,))\b")
+    r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask|"
+    r"also(?=,)|(e )?tambem(?=,))\b")
 
 
 # A message led or closed by thanks, an acknowledgement or a goodbye ("blz, vou ver com minha

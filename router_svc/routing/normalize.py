@@ -83,8 +83,8 @@ def plain(text: str) -> str:
     text = _LAUGH.sub(" ", text)
     text = _STRETCH.sub(r"\1", text)
     lowered = text.lower()
-    for pattern, replacement in _SLASHED:
-        lowered = pattern.sub(replacement, lowered)
+    for pattern, spelled in _SLASHED:
+        lowered = pattern.sub(spelled, lowered)
     english = detect_language(lowered, "pt") == "en"
     lowered = _DOUBLED_END.sub(r"\1\2", lowered)
     if not english:
