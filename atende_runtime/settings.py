@@ -33,7 +33,7 @@ class ServiceSettings(BaseSettings):
     # than one, a small supervisor process starts them, each on the same port
     # (SO_REUSEPORT: the kernel spreads connections over them), serves their /metrics
     # together on metrics_port and restarts one that dies (atende_runtime/workers.py).
-    workers: int = Field(1, ge=1)
+    workers: int = Field(default=1, ge=1)
     # mTLS on the service port and on calls to other services (ATENDE_TLS_CERT, _KEY,
     # _CA; atende_runtime/tls.py). Unset: plaintext.
     tls: TlsSettings = Field(default_factory=TlsSettings)

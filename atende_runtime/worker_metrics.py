@@ -69,7 +69,7 @@ def serve_worker_metrics(service: str, host: str, port: int | None, folder: Path
     if port is None:
         return None
     registry = CollectorRegistry()
-    multiprocess.MultiProcessCollector(registry, path=str(folder))
+    multiprocess.MultiProcessCollector(registry, path=str(folder))  # type: ignore[no-untyped-call]
     registry.register(_PoolCollector(service, pool))
     server, thread = start_http_server(port, addr=host, registry=registry)
     bound = int(server.server_port)
@@ -79,4 +79,4 @@ def serve_worker_metrics(service: str, host: str, port: int | None, folder: Path
 
 def mark_worker_dead(folder: Path, pid: int) -> None:
     """Drops a dead worker's live gauges (in flight, serving); its counters stay summed."""
-    multiprocess.mark_process_dead(pid, str(folder))
+    multiprocess.mark_process_dead(pid, str(folder))  # type: ignore[no-untyped-call]

@@ -5,7 +5,7 @@ INTEGRATIONS_METRICS_SAMPLE_SECONDS: jobs waiting, the oldest one's age, dead le
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Final
 
 from prometheus_client import Counter, Gauge, Histogram
 from psycopg import sql
@@ -14,7 +14,7 @@ from atende_runtime.metrics import LATENCY_BUCKETS
 from atende_runtime.postgres import Pool
 
 # Sampled from the database by every worker alike (ServiceSettings.workers): the latest sample.
-SAMPLED = "livemostrecent"
+SAMPLED: Final = "livemostrecent"
 DELIVERIES = Counter("atende_deliveries_total",
                      "Delivery attempts to vendors, by kind, adapter and outcome (delivered, retry, dead).",
                      ["kind", "adapter", "outcome"])

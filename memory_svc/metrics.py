@@ -6,7 +6,7 @@ owes integrations_svc) and the hand-off queue (conversations waiting for people)
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Final
 
 from prometheus_client import Counter, Gauge
 from psycopg import sql
@@ -14,7 +14,7 @@ from psycopg import sql
 from atende_runtime.postgres import Pool
 
 # Sampled from the database by every worker alike (ServiceSettings.workers): the latest sample.
-SAMPLED = "livemostrecent"
+SAMPLED: Final = "livemostrecent"
 CACHE_LOOKUPS = Counter("atende_cache_lookups_total", "Redis cache lookups, by cache (context, conversation, lead) and result.",
                         ["cache", "result"])
 OUTBOX_PENDING = Gauge("atende_outbox_pending", "Outbox actions not yet accepted or finished, by kind.", ["kind"],
