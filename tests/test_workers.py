@@ -259,3 +259,19 @@ def test_one_worker_is_one_process_as_before(tmp_path: Path) -> None:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=20) == 0
 
+
+
+def test_make_run_gives_the_hot_services_two_workers_unless_the_environment_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    from devstack.stack import Stack, StackConfig
+
+    for variable in ("ROUTER_WORKERS", "AGENT_WORKERS", "MEMORY_WORKERS"):
+        monkeypatch.delenv(variable, raising=False)
+    stack = Stack(StackConfig.from_env())
+    assert stack._service_env("router_svc")["ROUTER_WORKERS"] == "2"
+    assert stack._service_env("agent_svc")["AGENT_WORKERS"] == "2"
+    assert "MEMORY_WORKERS" not in stack._service_env("memory_svc")
+    assert (stack.workers("router_svc"), stack.workers("memory_svc")) == (2, 1)
+    # Tests' stacks (on free ports) keep one process a service unless asked.
+    assert Stack(StackConfig()).workers("router_svc") == 1
+    monkeypatch.setenv("ROUTER_WORKERS", "1")
+    assert stack.workers("router_svc") == 1
