@@ -58,9 +58,17 @@ _PREFIX = {
     "channels": "CHANNELS",
 }
 # Server processes of the services that spend the most CPU a turn (docs/performance.md,
-# "Workers"), under `make run`: each uses both cores of a small machine. ROUTER_WORKERS,
-# AGENT_WORKERS… in the environment override these (1: one process).
+# "Workers"), under `make run` on a machine with at least WORKER_MIN_CORES cores: there
+# one process each would leave cores idle under load. On two cores the stack's processes
+# already fill both, and extra workers measured slower there. ROUTER_WORKERS,
+# AGENT_WORKERS… in the environment override this either way (1: one process).
 HOT_SERVICE_WORKERS = {"router_svc": 2, "agent_svc": 2}
+WORKER_MIN_CORES = 4
+
+
+def default_workers() -> dict[str, int]:
+    """The worker processes `make run` gives each service on this machine (none listed: 1)."""
+    return dict(HOT_SERVICE_WORKERS) if (os.cpu_count() or 1) >= WORKER_MIN_CORES else {}
 _PR_SET_PDEATHSIG = 1
 
 
@@ -159,7 +167,7 @@ class StackConfig:
             api_keys=tuple(k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()),
             rate_limit_per_minute=int(env.get("GATEWAY_RATE_LIMIT_PER_MINUTE", "100")),
             replicas=max(1, int(env.get("ATENDE_REPLICAS", "1"))),
-            workers=dict(HOT_SERVICE_WORKERS),
+            workers=default_workers(),
             tracing=env.get("ATENDE_TRACING", "on").strip().lower() not in ("off", "false", "no", "0"),
             otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT", ""),
             trace_sample_ratio=float(env.get("ATENDE_TRACE_SAMPLE_RATIO", "1.0")),

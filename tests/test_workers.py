@@ -261,11 +261,12 @@ def test_one_worker_is_one_process_as_before(tmp_path: Path) -> None:
 
 
 
-def test_make_run_gives_the_hot_services_two_workers_unless_the_environment_says(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_make_run_gives_the_hot_services_two_workers_where_cores_are_spare(monkeypatch: pytest.MonkeyPatch) -> None:
     from devstack.stack import Stack, StackConfig
 
     for variable in ("ROUTER_WORKERS", "AGENT_WORKERS", "MEMORY_WORKERS"):
         monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
     stack = Stack(StackConfig.from_env())
     assert stack._service_env("router_svc")["ROUTER_WORKERS"] == "2"
     assert stack._service_env("agent_svc")["AGENT_WORKERS"] == "2"
@@ -275,3 +276,10 @@ def test_make_run_gives_the_hot_services_two_workers_unless_the_environment_says
     assert Stack(StackConfig()).workers("router_svc") == 1
     monkeypatch.setenv("ROUTER_WORKERS", "1")
     assert stack.workers("router_svc") == 1
+    # Two cores: the stack fills both already; the environment can still ask.
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.delenv("ROUTER_WORKERS")
+    two_cores = Stack(StackConfig.from_env())
+    assert (two_cores.workers("router_svc"), two_cores.workers("agent_svc")) == (1, 1)
+    monkeypatch.setenv("AGENT_WORKERS", "2")
+    assert two_cores.workers("agent_svc") == 2
