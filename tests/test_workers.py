@@ -283,3 +283,17 @@ def test_make_run_gives_the_hot_services_two_workers_where_cores_are_spare(monke
     assert (two_cores.workers("router_svc"), two_cores.workers("agent_svc")) == (1, 1)
     monkeypatch.setenv("AGENT_WORKERS", "2")
     assert two_cores.workers("agent_svc") == 2
+
+
+def test_knowledge_svc_refuses_workers_on_milvus_lite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Milvus Lite lets one process open its folder: a second worker could never start."""
+    from pydantic import ValidationError
+
+    from knowledge_svc.settings import Settings
+
+    monkeypatch.delenv("MILVUS_URI", raising=False)
+    monkeypatch.setenv("KNOWLEDGE_WORKERS", "2")
+    with pytest.raises(ValidationError, match="needs a Milvus server"):
+        Settings()
+    monkeypatch.setenv("MILVUS_URI", "http://milvus:19530")
+    assert Settings().workers == 2
