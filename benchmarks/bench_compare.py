@@ -78,6 +78,12 @@ def _stat(pid: int) -> tuple[int, float] | None:
     return int(fields[1]), sum(int(f) for f in fields[11:15]) / CLOCK_TICKS
 
 
+def _parent(pid: int) -> int:
+    """A worker process counts under its supervisor's name (ServiceSettings.workers)."""
+    stat = _stat(pid)
+    return stat[0] if stat else 0
+
+
 def _cmdline(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
@@ -128,7 +134,7 @@ class CpuWindow:
         after = side_processes(self.roots, self.markers, [os.getpid(), *exclude])
         spent: dict[str, float] = {}
         for pid, seconds in after.items():
-            name = self.names.get(pid) or _comm(pid)
+            name = self.names.get(pid) or self.names.get(_parent(pid), "") or _comm(pid)
             spent[name] = spent.get(name, 0.0) + seconds - self.before.get(pid, 0.0)
         return spent
 
