@@ -150,9 +150,8 @@ class Memory:
                 await changed()
 
     async def _cache_append(self, info: ConversationInfo, result: AppendResult, token: str = "") -> None:
-        await self.cache.append(info, result.messages[0].seq, result.encoded, token)
-        if result.lead is not None:
-            await self.cache.put_lead(result.lead.user_id, result.lead)
+        # One Redis round trip: the messages, the lifted mark and the turn's lead.
+        await self.cache.append(info, result.messages[0].seq, result.encoded, token, result.lead)
 
     async def get_conversation(self, conversation_id: str) -> Conversation:
         validation.conversation_lookup(conversation_id)
