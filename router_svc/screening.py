@@ -29,19 +29,26 @@ class InputScreen:
         self.max_kept_chars = max_kept_chars
         self._verdicts: OrderedDict[tuple[str, str], ChainResult] = OrderedDict()
 
-    async def run(self, text: str, language: str) -> ChainResult:
-        """The chain's result (stopping at the first check that blocks). A kept result
-        is shared between turns: read it, never change it."""
+    def kept_verdict(self, text: str, language: str) -> ChainResult | None:
+        """The kept result for this text, if any (shared between turns: read it, never
+        change it)."""
         key = (text, language)
         verdict = self._verdicts.get(key)
         if verdict is not None:
             self._verdicts.move_to_end(key)
+        return verdict
+
+    async def run(self, text: str, language: str) -> ChainResult:
+        """The chain's result (stopping at the first check that blocks). A kept result
+        is shared between turns: read it, never change it."""
+        verdict = self.kept_verdict(text, language)
+        if verdict is not None:
             return verdict
         verdict = await asyncio.to_thread(
             self.chain.run, text, GuardContext(stage="input", language=language), stop_at_block=True
         )
         if self.kept > 0 and len(text) <= self.max_kept_chars:
-            self._verdicts[key] = verdict
+            self._verdicts[(text, language)] = verdict
             if len(self._verdicts) > self.kept:
                 self._verdicts.popitem(last=False)
         return verdict

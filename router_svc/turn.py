@@ -96,11 +96,12 @@ class TurnService:
         memory_svc call answers both: the context and whether the turn ran before."""
         request = validate_turn(raw, self.max_text_chars)
         language = detect_language(request.text)
-        # The input chain runs while memory_svc answers.
-        guard, context = await asyncio.gather(
-            self.screen.run(request.text, language),
-            self.memory.get_context(request.conversation_id, self.context_messages, request.client_message_id),
-        )
+        reading = self.memory.get_context(request.conversation_id, self.context_messages, request.client_message_id)
+        kept = self.screen.kept_verdict(request.text, language)
+        if kept is not None:
+            guard, context = kept, await reading
+        else:  # the input chain runs (on a thread) while memory_svc answers
+            guard, context = await asyncio.gather(self.screen.run(request.text, language), reading)
         replay = await self._replay(request.conversation_id, request.client_message_id, context)
         if replay is not None:
             return replay
