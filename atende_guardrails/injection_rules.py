@@ -441,7 +441,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      _firsts(_OBEY_OBJECT),
      # "o que eu escrevo no campo?": what to type into a form, not obedience.
      r" (?:eu pedi|eu disse|i said|i asked|eu falei) | (?:escrevo|digito|coloco|preencho|escrever|digitar|colocar|write|type"
-     r"|put|enter) (?:no|na|nos|nas|em|in|on|into|aqui|here|there|ali|la) "),
+     r"|put|enter) (?:no|na|nos|nas|em|in|on|into|aqui|here|there|ali|la) "
+     # "your chat never understands what I say": a complaint about being understood, not an order.
+     r"| (?:understand|understands|understood|get|gets|entende|entendem|entendeu|compreende|compreendem|entiende|"
+     r"comprend|versteht|capisce)(?: \w+)? (?:what|o que|lo que|ce que|was|quello che) "),
     ("obedience", r" (?:only|just|so|somente|apenas|solo|seulement|nur|solo) (?:obey|listen to|obedeca|obedece|escute|ouca"
                   r"|obedece|obeis|gehorche|obbedisci) (?:me|a mim|mi|moi|mir) ",
      first_words("only just so somente apenas solo seulement nur"), ""),
