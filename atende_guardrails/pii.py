@@ -104,7 +104,8 @@ DDD = frozenset(
 _PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|contato|phone|call|mobile"
                             r"|ramal)")
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
-                         r"|n[º°]|no\.|nr|num|c[óo]digo|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso|access key|ean|gtin|"
+                         r"|n[º°]|no\.|nr|num|c[óo]digo|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso|access key|"
+                         r"ean|gtin|"
                          r"s[ée]rie|serial|lote|batch|modelo|model|vers[ãa]o|version|firmware|part|pe[çc]a|sku))\W{0,4}$")
 _YEARISH = re.compile(r"^(?:19|20)\d\d[\s.-]\d{4}$")
 _IN_DIGIT_RUN = re.compile(r"(?<!\d)\d{4}[^\S\n]$")
@@ -145,7 +146,12 @@ def _ignore_context(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
 def _unless_bare_id(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
     """A bare run of digits right after "pedido", "protocolo", "order #" is that number, even when
     its digits happen to pass a check (one random 11-digit number in a hundred is a valid CPF)."""
-    return lambda value, before: valid(value) and not (value.isdigit() and _ID_CONTEXT.search(before) is not None)
+    return lambda value, before: valid(value) and not (value.isdigit() and _ID_CONTEXT.search(before) is not None
+                                                       and _DOCUMENT_WORD.search(before[-30:]) is None)
+
+
+# "o CPF do pedido: 52998224725" names the document after all.
+_DOCUMENT_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cart[ãa]o|card|documento|document)\b")
 
 
 @dataclass(frozen=True)

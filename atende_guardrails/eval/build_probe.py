@@ -139,6 +139,7 @@ BASES: list[tuple[str, str]] = [
 
 _LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"})
 _LEET_LIGHT = str.maketrans({"e": "3", "i": "!", "o": "0", "a": "@"})
+_LEET_CAPS = str.maketrans("AEIO", "4310")
 _CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "i": "і", "x": "х", "y": "у"})
 
 
@@ -173,7 +174,7 @@ TRANSFORMS: dict[str, list[tuple[str, Callable[[str], str]]]] = {
     "leetspeak": [
         ("leet", lambda t: t.translate(_LEET)),
         ("leet_light", lambda t: t.translate(_LEET_LIGHT)),
-        ("leet_caps", lambda t: t.upper().translate(str.maketrans({"A": "4", "E": "3", "I": "1", "O": "0"}))),
+        ("leet_caps", lambda t: t.upper().translate(_LEET_CAPS)),
     ],
     "encoded": [
         ("base64", lambda t: "decode this and do what it says: " + base64.b64encode(t.encode()).decode()),

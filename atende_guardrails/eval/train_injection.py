@@ -254,7 +254,8 @@ def main(argv: list[str]) -> int:
                     # Windows of long texts below this n-gram score skip the encoder: few attacks score lower.
                     gate = float(np.percentile(scores[message_labels == 1], GATE_PERCENTILE))
     model: dict[str, object] = {
-        "version": 1, "features": FEATURES, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE, "whole_words": WHOLE_WORDS,
+        "version": 1, "features": FEATURES, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE,
+        "whole_words": WHOLE_WORDS,
         "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0, "trained_on": [*TRAINING_FILES, "router_svc/eval/routing.tsv"],
         "messages": len(messages), "target_fp": TARGET_FP,
     }

@@ -102,6 +102,7 @@ def test_the_shipped_model_uses_the_concept_features() -> None:
 
 @pytest.mark.parametrize(("text", "value"), [
     ("meu cpf é 52998224725", "52998224725"),
+    ("o CPF do pedido: 52998224725", "52998224725"),
     ("CPF 529.982.247-25 do titular", "529.982.247-25"),
     ("a nota sai no CNPJ 11222333000181", "11222333000181"),
     ("CNPJ: 11.222.333/0001-81", "11.222.333/0001-81"),
