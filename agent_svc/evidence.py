@@ -41,8 +41,14 @@ from atende_guardrails.text import detect_language, fold, split_sentences
 
 # Calibrated on the dev questions of both evaluation KBs (knowledge_svc/eval/answers.py).
 ANSWER_FLOOR = 0.40
-MAX_GAP = 0.40
+MAX_GAP = 0.55
 COVER_SIMILARITY = 0.55
+# A term more than COMMON_FROM of the retrieved passages hold weighs less, down to
+# RARITY_FLOOR of its share when all hold it (see by_rarity).
+COMMON_FROM = 0.5
+MODE = 'idf'
+SAME = True
+RARITY_FLOOR = 0.3
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2
@@ -86,8 +92,15 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(telefone|fone|whatsapp|numero|phone|number|ligar|call)\b"),
      re.compile(r"\(?\d{2}\)?\s?\d{4,5}-?\d{4}|\b0800\b|\d{4}-\d{4}")),
     (re.compile(r"\b(porcent|percent|%|desconto|discount|juros|interest|multa|fine)\w*"), re.compile(r"\d\s?%")),
-    (re.compile(r"\b(quantos|quantas|how many|how much|qual a capacidade|capacidade|potencia|velocidade|peso|pesa|"
-                r"tamanho|dimens|size|weight|capacity|power|speed)\b"), re.compile(r"\d")),
+    # A measure asked for by name is held by a number in its unit: a weight in kg,
+    # not any number next to the product's name.
+    (re.compile(r"\b(peso|pesa|pesam|weight|weighs?)\b"),
+     re.compile(r"\d\s?(kg|g|quilos?|kilos?|toneladas?|tons?)\b")),
+    (re.compile(r"\b(potencia|power|watts?)\b"), re.compile(r"\d\s?(w|kw|kwp|wp|mw|watts?|cv|hp)\b")),
+    (re.compile(r"\b(velocidade|speed)\b"), re.compile(r"\d\s?(mega|megas|mbps|gbps|giga|mb/s|km/h)\b")),
+    (re.compile(r"\b(tamanho|dimens\w*|medidas|size|dimensions?)\b"),
+     re.compile(r"\d\s?(mm|cm|m|m2|m²|metros?|metres?|meters?|pol|inch(es)?)\b|\d\s?[x×]\s?\d")),
+    (re.compile(r"\b(quantos|quantas|how many|how much|qual a capacidade|capacidade|capacity)\b"), re.compile(r"\d")),
     (re.compile(r"\b(site|endereco|address|onde fica|where is|link|app)\b"),
      re.compile(r"\b(www\.|https?://|\.com|rua|av\.|avenida|street|app)\b")),
 )
@@ -141,6 +154,38 @@ class Selection:
     @property
     def best(self) -> float:
         return self.ranked[0].score if self.ranked else 0.0
+
+
+def by_rarity(shares: Sequence[float], held: Sequence[frozenset[int]], groups: Sequence[int]) -> list[float]:
+    """The question's term shares, a term most retrieved passages hold (group = a
+    unit's passage) weighing less: "solar" in a solar business's KB, the product
+    every passage names, tells little about which sentence answers, and its absence
+    from the best one says little about whether the KB answers. A term held by up to
+    COMMON_FROM of the passages keeps its share; above, its share falls linearly to
+    RARITY_FLOOR of it when every passage holds it. Words no passage holds keep
+    theirs: "posso", "significa" are in no passage either, so rarity alone cannot
+    tell what the question turns on."""
+    if not shares:
+        return list(shares)
+    passages: dict[int, set[int]] = {}
+    for group, covered in zip(groups, held, strict=True):
+        passages.setdefault(group, set()).update(covered)
+    n = len(passages)
+    if n < 2:
+        return list(shares)
+    weighed = []
+    for term, share in enumerate(shares):
+        df = sum(1 for covered in passages.values() if term in covered)
+        spread = df / n
+        if MODE == "idf":
+            import math
+            r = math.log((n + 1) / (df + 0.5)) / math.log((n + 1) / 0.5)
+            weighed.append(share * (RARITY_FLOOR + (1 - RARITY_FLOOR) * r))
+            continue
+        excess = max(0.0, spread - COMMON_FROM) / (1 - COMMON_FROM)
+        weighed.append(share * (1 - (1 - RARITY_FLOOR) * excess))
+    total = sum(weighed)
+    return [w / total for w in weighed] if total > 0 else list(shares)
 
 
 def _row_cells(line: str) -> list[str]:
@@ -212,13 +257,26 @@ def _words(text: str) -> set[str]:
 
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# The frame of a question, not what it asks about: verbs and words a customer puts
+# around the subject in any business ("posso", "significa", "what does it mean"),
+# folded. Passages rarely hold them, so as coverage terms they would read as
+# something the KB lacks.
+_FRAME = frozenset("""
+    posso pode podem podemos consigo consegue conseguem significa significam quer querem quero queria gostaria
+    dizer saber sei fazer faco faz fazem vem vao vai existe existem preciso precisa precisam tenho temos tinha
+    seria sera alguem algum alguma alguns algumas cada outro outra mesmo mesma favor entao agora aqui ali
+    who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
+    any some much many also just still really able
+""".split())
 
 
 def _terms(folded: str) -> list[str]:
-    """The content words of a folded text, once each: no stop words, no digits (codes
-    and numbers have features of their own), at least three letters."""
+    """The content words of a folded text, once each: no stop words or question frame
+    words, no digits (codes and numbers have features of their own), at least three
+    letters."""
     # A token is letters and digits only: isalpha() is "no digit".
-    return list(dict.fromkeys(t for t in _TOKEN.findall(folded) if len(t) >= 3 and t.isalpha() and t not in STOPWORDS))
+    return list(dict.fromkeys(t for t in _TOKEN.findall(folded)
+                              if len(t) >= 3 and t.isalpha() and t not in STOPWORDS and t not in _FRAME))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -298,6 +356,7 @@ class Selector:
         cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
         shares, held = self.coverage(question, [f"{passages[u.passage].title} {w}"
                                                 for u, w in zip(candidates, windows, strict=True)])
+        shares = by_rarity(shares, held, [u.passage for u in candidates])
         n = len(candidates)
         out: list[tuple[Unit, dict[str, float]]] = []
         for index, unit in enumerate(candidates):
@@ -411,7 +470,7 @@ class Selector:
                               and item.unit.position == best.unit.position + 1), None)
             if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
                 chosen.append(following)
-        if selection.gap(chosen) >= self.max_gap:
+        if selection.gap([c for c in chosen if not SAME or c.unit.passage == best.unit.passage]) >= self.max_gap:
             return []  # what the question asks about is not in what would be quoted
         return chosen
 
