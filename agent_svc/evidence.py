@@ -14,19 +14,23 @@ is scored against the question by
 - coverage: how much of what the question asks about the unit's context (the unit,
   the sentence before it, its passage's title) holds. Each content word of the
   question weighs what dropping it changes in the question's encoding (the words
-  that carry the question weigh most, "tenho" or "much" little); a word counts as
-  held when the context has it (same first letters) or a word the encoder puts at
-  least COVER_SIMILARITY close (a translation, an inflection, a synonym).
+  that carry the question weigh most, "tenho" or "much" little) times its rarity
+  among the retrieved passages (by_rarity: the business's own domain words, that
+  every passage holds, weigh little); the question's frame ("posso", "significa")
+  is no content word. A word counts as held when the context has it (same first
+  letters) or a word the encoder puts at least COVER_SIMILARITY close (a
+  translation, an inflection, a synonym).
 The local engine answers with the best units, and says it does not know when even
-the best is under `answer_floor`, when the best unit's context leaves MAX_GAP or
-more of the question uncovered (a knowledge base that names the product but not
-the attribute asked about cannot answer), or when the question names a code no
-passage holds. The hosted providers get the passages ordered by their best unit.
+the best is under `answer_floor`, when the quoted units of the best unit's passage
+leave MAX_GAP or more of the question uncovered (a knowledge base that names the
+product but not the attribute asked about cannot answer), or when the question
+names a code no passage holds. The hosted providers get the passages ordered by their best unit.
 No grpc here; `rank` is synchronous (the encoder is CPU work)."""
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,15 +43,12 @@ from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences
 
-# Calibrated on the dev questions of both evaluation KBs (knowledge_svc/eval/answers.py).
+# Calibrated on the dev questions of both evaluation KBs and the tuning side's probe
+# questions (knowledge_svc/eval/answers.py --split dev / probe).
 ANSWER_FLOOR = 0.40
 MAX_GAP = 0.55
 COVER_SIMILARITY = 0.55
-# A term more than COMMON_FROM of the retrieved passages hold weighs less, down to
-# RARITY_FLOOR of its share when all hold it (see by_rarity).
-COMMON_FROM = 0.5
-MODE = 'idf'
-SAME = True
+# A term every retrieved passage holds keeps this share of its weight (by_rarity).
 RARITY_FLOOR = 0.3
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
@@ -99,7 +100,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(potencia|power|watts?)\b"), re.compile(r"\d\s?(w|kw|kwp|wp|mw|watts?|cv|hp)\b")),
     (re.compile(r"\b(velocidade|speed)\b"), re.compile(r"\d\s?(mega|megas|mbps|gbps|giga|mb/s|km/h)\b")),
     (re.compile(r"\b(tamanho|dimens\w*|medidas|size|dimensions?)\b"),
-     re.compile(r"\d\s?(mm|cm|m|m2|m²|metros?|metres?|meters?|pol|inch(es)?)\b|\d\s?[x×]\s?\d")),
+     re.compile(r"\d\s?(mm|cm|m|m2|m²|metros?|metres?|meters?|pol|inch(es)?)\b|\d\s?[x\u00d7]\s?\d")),
     (re.compile(r"\b(quantos|quantas|how many|how much|qual a capacidade|capacidade|capacity)\b"), re.compile(r"\d")),
     (re.compile(r"\b(site|endereco|address|onde fica|where is|link|app)\b"),
      re.compile(r"\b(www\.|https?://|\.com|rua|av\.|avenida|street|app)\b")),
@@ -157,14 +158,15 @@ class Selection:
 
 
 def by_rarity(shares: Sequence[float], held: Sequence[frozenset[int]], groups: Sequence[int]) -> list[float]:
-    """The question's term shares, a term most retrieved passages hold (group = a
-    unit's passage) weighing less: "solar" in a solar business's KB, the product
-    every passage names, tells little about which sentence answers, and its absence
-    from the best one says little about whether the KB answers. A term held by up to
-    COMMON_FROM of the passages keeps its share; above, its share falls linearly to
-    RARITY_FLOOR of it when every passage holds it. Words no passage holds keep
-    theirs: "posso", "significa" are in no passage either, so rarity alone cannot
-    tell what the question turns on."""
+    """The question's term shares weighed by how rare each term is among the retrieved
+    passages (group = a unit's passage; a passage holds a term when one of its
+    units' contexts does). A word most passages hold ("solar" in a solar business's
+    KB, the product every passage names) tells little about which sentence answers,
+    and its absence from the best one says little about whether the KB answers; a
+    word no passage holds ("drone", "bitcoin") is what the question turns on.
+    Smoothed IDF over the passages scaled to [0, 1], kept above RARITY_FLOOR so a
+    word every passage holds still counts a little. Nothing to weigh with fewer than
+    two passages."""
     if not shares:
         return list(shares)
     passages: dict[int, set[int]] = {}
@@ -173,17 +175,12 @@ def by_rarity(shares: Sequence[float], held: Sequence[frozenset[int]], groups: S
     n = len(passages)
     if n < 2:
         return list(shares)
+    top = math.log((n + 1) / 0.5)
     weighed = []
     for term, share in enumerate(shares):
-        df = sum(1 for covered in passages.values() if term in covered)
-        spread = df / n
-        if MODE == "idf":
-            import math
-            r = math.log((n + 1) / (df + 0.5)) / math.log((n + 1) / 0.5)
-            weighed.append(share * (RARITY_FLOOR + (1 - RARITY_FLOOR) * r))
-            continue
-        excess = max(0.0, spread - COMMON_FROM) / (1 - COMMON_FROM)
-        weighed.append(share * (1 - (1 - RARITY_FLOOR) * excess))
+        held_by = sum(1 for covered in passages.values() if term in covered)
+        rarity = math.log((n + 1) / (held_by + 0.5)) / top
+        weighed.append(share * (RARITY_FLOOR + (1 - RARITY_FLOOR) * rarity))
     total = sum(weighed)
     return [w / total for w in weighed] if total > 0 else list(shares)
 
@@ -470,8 +467,10 @@ class Selector:
                               and item.unit.position == best.unit.position + 1), None)
             if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
                 chosen.append(following)
-        if selection.gap([c for c in chosen if not SAME or c.unit.passage == best.unit.passage]) >= self.max_gap:
-            return []  # what the question asks about is not in what would be quoted
+        # What the question asks about must be in the best passage's quoted units:
+        # two passages each holding half of it do not answer it together.
+        if selection.gap([c for c in chosen if c.unit.passage == best.unit.passage]) >= self.max_gap:
+            return []
         return chosen
 
 
