@@ -19,7 +19,7 @@ from atende_guardrails.informal import spell_out
 from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable, Validator
 from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
-from knowledge_svc.lexical import lexical_text
+from knowledge_svc.lexical import lexical_query, lexical_text
 from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
 from knowledge_svc.ranking import named_codes, pool_size, prefer_codes
 from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
@@ -196,9 +196,9 @@ class KnowledgeBase:
             vector = given if given is not None else self.embedder.embed_query(spelled)
             codes = named_codes(spelled)
             if not codes:
-                return self.store.search(name, vector, lexical_text(spelled), k, filters)
+                return self.store.search(name, vector, lexical_query(spelled), k, filters)
             # A code in the query: a wider pool, and the chunks that hold it move up.
-            pool = self.store.search(name, vector, lexical_text(spelled), max(k, pool_size(k)), filters)
+            pool = self.store.search(name, vector, lexical_query(spelled), max(k, pool_size(k)), filters)
             return [hit.with_score(value) for hit, value in prefer_codes(
                 pool, codes, k, lambda hit: f"{hit.title} {hit.section} {hit.text}", lambda hit: hit.score)]
 
