@@ -14,14 +14,17 @@ is scored against the question by
 - coverage: how much of what the question asks about the unit's context (the unit,
   the sentence before it, its passage's title) holds. Each content word of the
   question weighs what dropping it changes in the question's encoding (the words
-  that carry the question weigh most, "tenho" or "much" little); a word counts as
-  held when the context has it (same first letters) or a word the encoder puts at
-  least COVER_SIMILARITY close (a translation, an inflection, a synonym).
+  that carry the question weigh most, "tenho" or "much" little) times its rarity
+  among the retrieved passages (by_rarity: the business's own domain words, that
+  every passage holds, weigh little); the question's frame ("posso", "significa")
+  is no content word. A word counts as held when the context has it (same first
+  letters) or a word the encoder puts at least COVER_SIMILARITY close (a
+  translation, an inflection, a synonym).
 The local engine answers with the best units, and says it does not know when even
-the best is under `answer_floor`, when the best unit's context leaves MAX_GAP or
-more of the question uncovered (a knowledge base that names the product but not
-the attribute asked about cannot answer), or when the question names a code no
-passage holds. The hosted providers get the passages ordered by their best unit.
+the best is under `answer_floor`, when the quoted units of the best unit's passage
+leave MAX_GAP or more of the question uncovered (a knowledge base that names the
+product but not the attribute asked about cannot answer), or when the question
+names a code no passage holds. The hosted providers get the passages ordered by their best unit.
 No grpc here; `rank` is synchronous (the encoder is CPU work); `rank_now` is the
 same ranking when it needs no encoder run (every vector cached, agent_svc/vectors.py),
 cheap enough for the event loop.
@@ -32,6 +35,7 @@ numbers, every vector) is cached by text: the same passages come back turn after
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,10 +50,13 @@ from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences
 
-# Calibrated on the dev questions of both evaluation KBs (knowledge_svc/eval/answers.py).
+# Calibrated on the dev questions of both evaluation KBs and the tuning side's probe
+# questions (knowledge_svc/eval/answers.py --split dev / probe).
 ANSWER_FLOOR = 0.40
-MAX_GAP = 0.40
+MAX_GAP = 0.55
 COVER_SIMILARITY = 0.55
+# A term every retrieved passage holds keeps this share of its weight (by_rarity).
+RARITY_FLOOR = 0.3
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2
@@ -93,8 +100,15 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(telefone|fone|whatsapp|numero|phone|number|ligar|call)\b"),
      re.compile(r"\(?\d{2}\)?\s?\d{4,5}-?\d{4}|\b0800\b|\d{4}-\d{4}")),
     (re.compile(r"\b(porcent|percent|%|desconto|discount|juros|interest|multa|fine)\w*"), re.compile(r"\d\s?%")),
-    (re.compile(r"\b(quantos|quantas|how many|how much|qual a capacidade|capacidade|potencia|velocidade|peso|pesa|"
-                r"tamanho|dimens|size|weight|capacity|power|speed)\b"), re.compile(r"\d")),
+    # A measure asked for by name is held by a number in its unit: a weight in kg,
+    # not any number next to the product's name.
+    (re.compile(r"\b(peso|pesa|pesam|weight|weighs?)\b"),
+     re.compile(r"\d\s?(kg|g|quilos?|kilos?|toneladas?|tons?)\b")),
+    (re.compile(r"\b(potencia|power|watts?)\b"), re.compile(r"\d\s?(w|kw|kwp|wp|mw|watts?|cv|hp)\b")),
+    (re.compile(r"\b(velocidade|speed)\b"), re.compile(r"\d\s?(mega|megas|mbps|gbps|giga|mb/s|km/h)\b")),
+    (re.compile(r"\b(tamanho|dimens\w*|medidas|size|dimensions?)\b"),
+     re.compile(r"\d\s?(mm|cm|m|m2|m²|metros?|metres?|meters?|pol|inch(es)?)\b|\d\s?[x\u00d7]\s?\d")),
+    (re.compile(r"\b(quantos|quantas|how many|how much|qual a capacidade|capacidade|capacity)\b"), re.compile(r"\d")),
     (re.compile(r"\b(site|endereco|address|onde fica|where is|link|app)\b"),
      re.compile(r"\b(www\.|https?://|\.com|rua|av\.|avenida|street|app)\b")),
 )
@@ -148,6 +162,34 @@ class Selection:
     @property
     def best(self) -> float:
         return self.ranked[0].score if self.ranked else 0.0
+
+
+def by_rarity(shares: Sequence[float], held: Sequence[frozenset[int]], groups: Sequence[int]) -> list[float]:
+    """The question's term shares weighed by how rare each term is among the retrieved
+    passages (group = a unit's passage; a passage holds a term when one of its
+    units' contexts does). A word most passages hold ("solar" in a solar business's
+    KB, the product every passage names) tells little about which sentence answers,
+    and its absence from the best one says little about whether the KB answers; a
+    word no passage holds ("drone", "bitcoin") is what the question turns on.
+    Smoothed IDF over the passages scaled to [0, 1], kept above RARITY_FLOOR so a
+    word every passage holds still counts a little. Nothing to weigh with fewer than
+    two passages."""
+    if not shares:
+        return list(shares)
+    passages: dict[int, set[int]] = {}
+    for group, covered in zip(groups, held, strict=True):
+        passages.setdefault(group, set()).update(covered)
+    n = len(passages)
+    if n < 2:
+        return list(shares)
+    top = math.log((n + 1) / 0.5)
+    weighed = []
+    for term, share in enumerate(shares):
+        held_by = sum(1 for covered in passages.values() if term in covered)
+        rarity = math.log((n + 1) / (held_by + 0.5)) / top
+        weighed.append(share * (RARITY_FLOOR + (1 - RARITY_FLOOR) * rarity))
+    total = sum(weighed)
+    return [w / total for w in weighed] if total > 0 else list(shares)
 
 
 def _row_cells(line: str) -> list[str]:
@@ -225,13 +267,26 @@ def _words(text: str) -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# The frame of a question, not what it asks about: verbs and words a customer puts
+# around the subject in any business ("posso", "significa", "what does it mean"),
+# folded. Passages rarely hold them, so as coverage terms they would read as
+# something the KB lacks.
+_FRAME = frozenset("""
+    posso pode podem podemos consigo consegue conseguem significa significam quer querem quero queria gostaria
+    dizer saber sei fazer faco faz fazem vem vao vai existe existem preciso precisa precisam tenho temos tinha
+    seria sera alguem algum alguma alguns algumas cada outro outra mesmo mesma favor entao agora aqui ali
+    who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
+    any some much many also just still really able
+""".split())
 
 
 def _terms(folded: str) -> list[str]:
-    """The content words of a folded text, once each: no stop words, no digits (codes
-    and numbers have features of their own), at least three letters."""
+    """The content words of a folded text, once each: no stop words or question frame
+    words, no digits (codes and numbers have features of their own), at least three
+    letters."""
     # A token is letters and digits only: isalpha() is "no digit".
-    return list(dict.fromkeys(t for t in _TOKEN.findall(folded) if len(t) >= 3 and t.isalpha() and t not in STOPWORDS))
+    return list(dict.fromkeys(t for t in _TOKEN.findall(folded)
+                              if len(t) >= 3 and t.isalpha() and t not in STOPWORDS and t not in _FRAME))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -320,6 +375,7 @@ class Selector:
         cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
         shares, held = self.coverage(question, [f"{passages[u.passage].title} {w}"
                                                 for u, w in zip(candidates, windows, strict=True)])
+        shares = by_rarity(shares, held, [u.passage for u in candidates])
         n = len(candidates)
         out: list[tuple[Unit, dict[str, float]]] = []
         for index, unit in enumerate(candidates):
@@ -454,8 +510,10 @@ class Selector:
                               and item.unit.position == best.unit.position + 1), None)
             if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
                 chosen.append(following)
-        if selection.gap(chosen) >= self.max_gap:
-            return []  # what the question asks about is not in what would be quoted
+        # What the question asks about must be in the best passage's quoted units:
+        # two passages each holding half of it do not answer it together.
+        if selection.gap([c for c in chosen if c.unit.passage == best.unit.passage]) >= self.max_gap:
+            return []
         return chosen
 
 

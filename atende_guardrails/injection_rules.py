@@ -136,7 +136,6 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("data_exfiltration", rf" {SECRET_OWNERS}{gap(2)} {SECRETS} ", need(SECRETS)),
     ("data_exfiltration", rf" {SECRETS}{gap(2)} (?:of|from|do|da|de|dos|das|on|in|no|na) (?:the |o |a |this |este |esse )?"
                           rf"{SECRET_OWNERS} ", need(SECRETS)),
-    ("data_exfiltration", rf" {REQUEST_VERBS}{gap(3)} {STRONG_SECRETS} ", need(REQUEST_VERBS, STRONG_SECRETS)),
     ("authority_claim", rf" {I_AM}{gap(2)} {YOUR} {AUTHORITY} ", need(YOUR, AUTHORITY)),
     ("authority_claim", r" (?:openai|anthropic|google|meta|microsoft) (?:staff|employee|team|engineer|engineers|funcionario"
                         r"|equipe|time|engenheiro|developer|desenvolvedor"
@@ -158,7 +157,14 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
 # the inverter's display.
 DEVICE_WORDS = (r" (?:app|apps|aplicativo|aplicativos|application|inverter|inverters|inversor|inversores|display|portal"
                 r"|dongle|firmware|monitoring|monitoramento|controller|controlador|bateria|battery|painel|panel|wifi) ")
+# A screen or device that shows or asks for a password is what the customer sees, not a request:
+# "o aplicativo mostra um prompt pedindo a senha de admin", "the inverter page asks for the admin password".
+DEVICE_SPEAKS = (r" (?:app|aplicativo|tela|sistema|site|inversor|inverter|display|visor|portal|pagina|page|janela|window|"
+                 r"screen|popup|it|ele) (?:mostra|mostrou|exibe|exibiu|pede|pediu|pedia|shows|showed|displays|asks|asked|"
+                 r"says|diz|disse|abriu|opened) ")
 CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
+    ("data_exfiltration", rf" {REQUEST_VERBS}{gap(3)} {STRONG_SECRETS} ", need(REQUEST_VERBS, STRONG_SECRETS),
+     DEVICE_SPEAKS),
     ("jailbreak", r" (?:developer mode|dev mode|modo desenvolvedor|modo dev|modo de desenvolvedor|sudo mode|admin mode"
                   r"|modo admin|modo administrador|modo de administrador|administrator mode) ",
      first_words("developer dev modo sudo admin administrator"), DEVICE_WORDS),
@@ -324,7 +330,7 @@ _SECRET_THING = _any(
 _SECRET_UNLESS = (r" (?:meu|minha|meus|minhas|my|own|proprio|propria|mine|mio|mi|como|how|onde|where|gerar|gero|gera|generate|"
                   r"generating|create|creating|criar|crio|renovar|renew|regenerate|revogar|revoke|rotate|expirou|expired|"
                   r"invalid|invalido|integrar|integrate|integration|integracao|documentacao|documentation|docs|vazou|leaked|"
-                  r"esqueci|forgot|reset|resetar|redefinir|recuperar|recover|trocar|alterar|change) ")
+                  r"esqueci|forgot|reset|resetar|redefinir|recuperar|recover|trocar|alterar|change) |" + DEVICE_SPEAKS)
 _PRIV_CLAIM = ("(?:(?:i am|i m|im|as|as an|as the|como|sou|sou o|sou a|eu sou|eu sou o|eu sou a|soy|soy el|je suis|"
                "je suis le|ich bin|ich bin der|sono|sono il|this is|aqui e|quem fala e|falando com|speaking to)"
                "(?: (?:an|a|the|um|uma|o|a|el|le|la|der|die|il|your|seu|sua|tu|ton|dein))?"
@@ -441,7 +447,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      _firsts(_OBEY_OBJECT),
      # "o que eu escrevo no campo?": what to type into a form, not obedience.
      r" (?:eu pedi|eu disse|i said|i asked|eu falei) | (?:escrevo|digito|coloco|preencho|escrever|digitar|colocar|write|type"
-     r"|put|enter) (?:no|na|nos|nas|em|in|on|into|aqui|here|there|ali|la) "),
+     r"|put|enter) (?:no|na|nos|nas|em|in|on|into|aqui|here|there|ali|la) "
+     # "your chat never understands what I say": a complaint about being understood, not an order.
+     r"| (?:understand|understands|understood|get|gets|entende|entendem|entendeu|compreende|compreendem|entiende|"
+     r"comprend|versteht|capisce)(?: \w+)? (?:what|o que|lo que|ce que|was|quello che) "),
     ("obedience", r" (?:only|just|so|somente|apenas|solo|seulement|nur|solo) (?:obey|listen to|obedeca|obedece|escute|ouca"
                   r"|obedece|obeis|gehorche|obbedisci) (?:me|a mim|mi|moi|mir) ",
      first_words("only just so somente apenas solo seulement nur"), ""),

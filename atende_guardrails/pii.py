@@ -104,9 +104,11 @@ DDD = frozenset(
 _PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|contato|phone|call|mobile"
                             r"|ramal)")
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
-                         r"|n[º°]|no\.|nr|num|c[óo]digo|code|sn|s/n|n/s|id|rastreio|tracking|"
+                         r"|n[º°]|no\.|nr|num|c[óo]digo|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso|access key|"
+                         r"ean|gtin|"
                          r"s[ée]rie|serial|lote|batch|modelo|model|vers[ãa]o|version|firmware|part|pe[çc]a|sku))\W{0,4}$")
 _YEARISH = re.compile(r"^(?:19|20)\d\d[\s.-]\d{4}$")
+_IN_DIGIT_RUN = re.compile(r"(?<!\d)\d{4}[^\S\n]$")
 
 
 def br_phone_valid(raw: str, before: str = "") -> bool:
@@ -124,6 +126,8 @@ def br_phone_valid(raw: str, before: str = "") -> bool:
     if len(digits) in (8, 9) and not explicit_country:
         # A number without area code only counts when written like one (9 1234-5678, 3456-7890).
         separated = re.search(r"\d{4}[\s.-]\d{4}$", raw.strip()) is not None
+        if _IN_DIGIT_RUN.search(before) and not re.search(r"[-.]", raw):
+            return False  # two groups of a longer run ("3525 0312 3456 7800": an access key, a barcode)
         if _ID_CONTEXT.search(before) or (_YEARISH.match(raw.strip()) and not _PHONE_CONTEXT.search(before)):
             return False
         return separated and ((len(digits) == 8 and digits[0] in "2345") or (len(digits) == 9 and digits[0] == "9"))
@@ -137,6 +141,17 @@ _DIGIT_GROUP = re.compile(r"\d[\d\s.\-/()]{5,}\d|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A
 
 def _ignore_context(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
     return lambda value, before: valid(value)
+
+
+def _unless_bare_id(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
+    """A bare run of digits right after "pedido", "protocolo", "order #" is that number, even when
+    its digits happen to pass a check (one random 11-digit number in a hundred is a valid CPF)."""
+    return lambda value, before: valid(value) and not (value.isdigit() and _ID_CONTEXT.search(before) is not None
+                                                       and _DOCUMENT_WORD.search(before[-30:]) is None)
+
+
+# "o CPF do pedido: 52998224725" names the document after all.
+_DOCUMENT_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cart[ãa]o|card|documento|document)\b")
 
 
 @dataclass(frozen=True)
@@ -158,11 +173,11 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("boleto", re.compile(
         r"(?<!\d)8\d{10}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d(?!\d)"),
         _ignore_context(boleto_valid)),
-    Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d)"), _ignore_context(luhn_valid)),
+    Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d)"), _unless_bare_id(luhn_valid)),
     Detector("cnpj", re.compile(r"(?<![\w./-])[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}[/.]?[0-9A-Z]{4}[-.]?\d{2}(?![\w/])"),
-             _ignore_context(cnpj_valid)),
+             _unless_bare_id(cnpj_valid)),
     Detector("cpf", re.compile(r"(?<![\w./-])\d{3}[.\s]?\d{3}[.\s]?\d{3}[-.\s/]?\d{2}(?![\w/]"
-                               r"|[.,]\d)"), _ignore_context(cpf_valid)),
+                               r"|[.,]\d)"), _unless_bare_id(cpf_valid)),
     Detector("pix_key", re.compile(
         r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])")),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée]|:|="
@@ -175,10 +190,11 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "[at]" in text or "(at)" in text or "{at}" in text or " arroba " in text),
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?[1-9]\d\s?\)"
-        r"|0?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.-]?\d{4}(?![\w]|[-/.]\d)"),
+        r"|0?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.-]?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
         br_phone_valid),
     Detector("phone", re.compile(
-        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.-]\d{4}(?![\w]|[-/.]\d)"), br_phone_valid),
+        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.-]\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
+        br_phone_valid),
     # A mobile number without separators or area code, where the text says it is a phone.
     Detector("phone", re.compile(
         r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"

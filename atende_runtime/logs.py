@@ -10,6 +10,7 @@ import logging
 import sys
 import time
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from opentelemetry import trace
@@ -24,9 +25,11 @@ def new_request_id() -> str:
 
 
 class JsonFormatter(logging.Formatter):
-    def __init__(self, service: str) -> None:
+    def __init__(self, service: str, fields: Mapping[str, Any] | None = None) -> None:
         super().__init__()
         self.service = service
+        # On every line (a worker's index, when the service runs several).
+        self.fields = dict(fields or {})
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -36,6 +39,7 @@ class JsonFormatter(logging.Formatter):
             "service": self.service,
             "logger": record.name,
             "msg": record.getMessage(),
+            **self.fields,
         }
         request_id = request_id_var.get()
         if request_id:
@@ -52,9 +56,9 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-def configure_logging(service: str, level: str = "INFO") -> None:
+def configure_logging(service: str, level: str = "INFO", fields: Mapping[str, Any] | None = None) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter(service))
+    handler.setFormatter(JsonFormatter(service, fields))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

@@ -5,12 +5,15 @@
 It sets the process up the same way for all five, in this order: numpy's BLAS
 limited to one thread (before anything imports numpy, hence the service's modules
 are imported here, by name, afterwards), the settings read from the environment,
-then the server on uvloop's event loop until SIGTERM or SIGINT."""
+then the server on uvloop's event loop until SIGTERM or SIGINT. With settings.workers
+above 1 the process is instead the supervisor of that many such servers, each the same
+command line started again (atende_runtime/workers.py)."""
 
 from __future__ import annotations
 
 import importlib
 import os
+import sys
 from typing import Any
 
 # numpy's BLAS starts a spinning thread per core in every process and reads these
@@ -35,12 +38,21 @@ def run_service(name: str, app: str, settings: str) -> None:
     """Runs service `name`: `app` and `settings` name, as "module:attribute", its
     `async def setup(server, settings) -> Mounted` and its ServiceSettings subclass."""
     limit_blas_threads()
-    # grpc, uvloop and the service's modules only now, after the environment is set.
+    from atende_runtime.workers import current_worker, follow_supervisor, supervise
+
+    service_settings = _load(settings)()
+    worker = current_worker()
+    if worker is not None:
+        follow_supervisor(worker)
+        service_settings = worker.apply(service_settings)
+    elif service_settings.workers > 1:
+        # The supervisor serves nothing itself and creates no gRPC object.
+        sys.exit(supervise(name, service_settings))
+    # uvloop and the service's modules only now, after the environment is set.
     import uvloop
 
     from atende_runtime.server import serve
 
-    service_settings = _load(settings)()
     setup = _load(app)
 
     async def mount(server: Any) -> Any:

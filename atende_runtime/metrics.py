@@ -11,7 +11,13 @@ dashboards and alert rules commonly use:
   grpc_server_in_flight{grpc_service,grpc_method}                    gauge
 
 Each service adds its own domain metrics (router_svc/metrics.py, agent_svc/metrics.py,
-…) to the same default registry; atende_process_info{service} names the process."""
+…) to the same default registry; atende_process_info{service} names the process.
+
+A service run as several workers (ServiceSettings.workers, atende_runtime/workers.py)
+writes these to files its supervisor serves summed (atende_runtime/worker_metrics.py):
+counters and histograms add up; each gauge's multiprocess_mode says how it combines,
+over the workers alive (in flight: the sum; serving: the lowest; process info: one
+series a worker, with its pid). One worker: no files, nothing changes."""
 
 from __future__ import annotations
 
@@ -41,9 +47,15 @@ RPC_SECONDS = Histogram(
     ["grpc_service", "grpc_method", "grpc_code"],
     buckets=LATENCY_BUCKETS,
 )
-RPC_IN_FLIGHT = Gauge("grpc_server_in_flight", "RPCs being handled now.", ["grpc_service", "grpc_method"])
-PROCESS_INFO = Gauge("atende_process_info", "1 for each atende service process.", ["service"])
-SERVING = Gauge("atende_serving", "1 while the service's health is SERVING (its own dependencies answer), else 0.")
+RPC_IN_FLIGHT = Gauge(
+    "grpc_server_in_flight", "RPCs being handled now.", ["grpc_service", "grpc_method"], multiprocess_mode="livesum"
+)
+PROCESS_INFO = Gauge("atende_process_info", "1 for each atende service process.", ["service"], multiprocess_mode="liveall")
+SERVING = Gauge(
+    "atende_serving",
+    "1 while the service's health is SERVING (its own dependencies answer), else 0.",
+    multiprocess_mode="livemin",
+)
 
 
 class MethodMetrics:

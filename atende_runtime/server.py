@@ -23,6 +23,7 @@ from atende_runtime.reflection import public_pool
 from atende_runtime.settings import ServiceSettings
 from atende_runtime.telemetry import setup_tracing, shutdown_tracing
 from atende_runtime.tls import server_credentials
+from atende_runtime.workers import current_worker
 
 log = logging.getLogger("atende.server")
 
@@ -48,6 +49,9 @@ _SERVER_OPTIONS = [
     ("grpc.max_metadata_size", 64 * 1024),
     ("grpc.absolute_max_metadata_size", 64 * 1024),
     ("grpc.keepalive_permit_without_calls", 1),
+    # grpc's default on Linux, said here because the workers of a service
+    # (settings.workers) bind one port together: the kernel spreads connections over them.
+    ("grpc.so_reuseport", 1),
     ("grpc.http2.min_ping_interval_without_data_ms", 60_000),
 ]
 
@@ -177,7 +181,8 @@ async def start(settings: ServiceSettings, setup: Setup) -> RunningServer:
 
 
 async def serve(name: str, settings: ServiceSettings, setup: Setup) -> None:
-    configure_logging(name, settings.log_level)
+    worker = current_worker()
+    configure_logging(name, settings.log_level, {"worker": worker.index} if worker else None)
     # Before the service's setup makes its pools, clients and channels.
     setup_tracing(name)
     metrics_port = serve_metrics(name, settings.host, settings.metrics_port)

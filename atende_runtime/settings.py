@@ -28,6 +28,12 @@ class ServiceSettings(BaseSettings):
     # Prometheus /metrics on its own plaintext port (e.g. ROUTER_METRICS_PORT), bound to
     # `host`; atende_runtime/metrics.py lists what it serves. None: no endpoint.
     metrics_port: int | None = None
+    # Server processes of this service (e.g. ROUTER_WORKERS), for a CPU-bound service on a
+    # machine or pod with several cores: a Python process uses one core at most. With more
+    # than one, a small supervisor process starts them, each on the same port
+    # (SO_REUSEPORT: the kernel spreads connections over them), serves their /metrics
+    # together on metrics_port and restarts one that dies (atende_runtime/workers.py).
+    workers: int = Field(default=1, ge=1)
     # mTLS on the service port and on calls to other services (ATENDE_TLS_CERT, _KEY,
     # _CA; atende_runtime/tls.py). Unset: plaintext.
     tls: TlsSettings = Field(default_factory=TlsSettings)

@@ -5,6 +5,7 @@ spends per turn. What `make bench-compare` runs.
 
     .venv/bin/python benchmarks/bench_compare.py
     DURATION=20s VUS="50 200" KB_DIR=/path/to/docs .venv/bin/python benchmarks/bench_compare.py
+    KB_DIR=knowledge_svc/sample_kb:evals/vetorfibra/kb .venv/bin/python benchmarks/bench_compare.py  # ~250 chunks
 
 Order: the monolith first (`run.sh up`, every load, `run.sh down`), then the mesh (a
 devstack on free ports and a throwaway data folder, every load, stopped). Only one side is
@@ -16,7 +17,8 @@ workers, PostgreSQL's backends, Redis, Milvus, Envoy, the local trace receiver),
 from /proc before and after each k6 run, divided by the turns k6 counted. k6's own CPU
 is not counted. CPU time moves far less than latency when other jobs share the machine.
 
-Env: DURATION (30s), VUS ("50 200"), KB_DIR (knowledge_svc/sample_kb), K6
+Env: DURATION (30s), VUS ("50 200"), KB_DIR (knowledge_svc/sample_kb; several folders joined by ":"
+are merged into one throwaway folder, their .md and .txt files only, which is what the monolith reads), K6
 (/tmp/baseline-venv/bin/k6), BASELINE (../shared/baseline), WARMUP (5s, each side, not measured),
 MESH_TRACING (on: every turn traced, as `make run` does; off: no tracer in the services or Envoy, like
 the monolith, which traces nothing).
@@ -76,6 +78,12 @@ def _stat(pid: int) -> tuple[int, float] | None:
     return int(fields[1]), sum(int(f) for f in fields[11:15]) / CLOCK_TICKS
 
 
+def _parent(pid: int) -> int:
+    """A worker process counts under its supervisor's name (ServiceSettings.workers)."""
+    stat = _stat(pid)
+    return stat[0] if stat else 0
+
+
 def _cmdline(pid: int) -> str:
     try:
         return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
@@ -126,7 +134,7 @@ class CpuWindow:
         after = side_processes(self.roots, self.markers, [os.getpid(), *exclude])
         spent: dict[str, float] = {}
         for pid, seconds in after.items():
-            name = self.names.get(pid) or _comm(pid)
+            name = self.names.get(pid) or self.names.get(_parent(pid), "") or _comm(pid)
             spent[name] = spent.get(name, 0.0) + seconds - self.before.get(pid, 0.0)
         return spent
 
@@ -257,6 +265,25 @@ def table(kb_label: str, mesh: dict[int, Measure], mono: dict[int, Measure]) -> 
     return "\n".join(rows)
 
 
+def knowledge_folder(spec: str) -> Path:
+    """KB_DIR: one folder as it is, or several (a:b) merged into a throwaway folder with the
+    files both sides read (.md, .txt), each prefixed by its folder's name so none collide."""
+    folders = [Path(part).resolve() for part in spec.split(":") if part]
+    for folder in folders:
+        if not folder.is_dir():
+            raise SystemExit(f"KB_DIR: {folder} is not a folder")
+    if len(folders) == 1:
+        return folders[0]
+    if not folders:
+        raise SystemExit("KB_DIR is empty")
+    merged = Path(tempfile.mkdtemp(prefix="bench-kb-")) / "+".join(f.name for f in folders)
+    merged.mkdir()
+    for folder in folders:
+        for document in sorted([*folder.glob("*.md"), *folder.glob("*.txt")]):
+            (merged / f"{folder.parent.name}-{document.name}").write_bytes(document.read_bytes())
+    return merged
+
+
 def main() -> int:
     if len(sys.argv) > 1:  # no options: everything is set by the environment
         print(__doc__)
@@ -268,13 +295,11 @@ def main() -> int:
     duration = env.get("DURATION", "30s")
     warmup = env.get("WARMUP", "5s")
     loads = [int(v) for v in env.get("VUS", "50 200").split()]
-    kb_dir = Path(env.get("KB_DIR", str(ROOT / "knowledge_svc" / "sample_kb"))).resolve()
+    kb_dir = knowledge_folder(env.get("KB_DIR", str(ROOT / "knowledge_svc" / "sample_kb")))
     baseline = Path(env.get("BASELINE", str(ROOT.parent / "shared" / "baseline"))).resolve()
     if not (baseline / "run.sh").exists():
         baseline = Path("/work/shared/baseline")
     k6 = env.get("K6", "/tmp/baseline-venv/bin/k6")
-    if not kb_dir.is_dir():
-        raise SystemExit(f"KB_DIR {kb_dir} is not a folder")
     if not loads:
         raise SystemExit('VUS is empty: give numbers of users, e.g. VUS="50 200"')
 

@@ -96,14 +96,27 @@ class Result:
     cpu_seconds: dict[str, float] = field(default_factory=dict)
 
 
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of a process: what the work costs, which the
-    shared machine's noise moves far less than latency."""
+def _own_cpu(pid: int) -> tuple[int, float] | None:
+    """(parent pid, user plus system CPU seconds) of a live process."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError):
+        return None
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process and of its descendants (a service run as
+    several workers is a supervisor and its worker processes): what the work costs,
+    which the shared machine's noise moves far less than latency."""
+    stats = {int(entry.name): stat for entry in Path("/proc").iterdir()
+             if entry.name.isdigit() and (stat := _own_cpu(int(entry.name))) is not None}
+    tree, grew = {pid} & stats.keys(), True
+    while grew:
+        more = {child for child, (parent, _) in stats.items() if parent in tree and child not in tree}
+        tree |= more
+        grew = bool(more)
+    return sum(stats[member][1] for member in tree)
 
 
 _JITTER = random.Random(11)

@@ -50,7 +50,8 @@ def _banner(stack: Stack) -> str:
         "    --role customer --subject maria --conversation demo-1)",
         f'  curl -s {stack.gateway_url}/v1/conversations/demo-1 -H "authorization: Bearer $TOKEN"{_cacert(stack)}',
         "",
-        f"{stack.config.replicas} instance(s) of each service{_knowledge_note(stack)}; a process that dies is restarted;",
+        f"{stack.config.replicas} instance(s) of each service{_knowledge_note(stack)}{_workers_note(stack)};",
+        "a process that dies is restarted;",
         "Ctrl-C stops everything.",
         "",
     ]
@@ -97,6 +98,11 @@ def _knowledge_note(stack: Stack) -> str:
     if stack.config.replicas > 1 and len(stack.instances("knowledge_svc")) == 1:
         return " (knowledge_svc once: Milvus Lite is one process's; set MILVUS_URI to a server)"
     return ""
+
+
+def _workers_note(stack: Stack) -> str:
+    several = [f"{name} {stack.workers(name)}" for name in stack.config.services if stack.workers(name) > 1]
+    return f", with worker processes: {', '.join(several)}" if several else ""
 
 
 def main() -> int:

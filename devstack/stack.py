@@ -57,6 +57,18 @@ _PREFIX = {
     "guard": "GUARD",
     "channels": "CHANNELS",
 }
+# Server processes of the services that spend the most CPU a turn (docs/performance.md,
+# "Workers"), under `make run` on a machine with at least WORKER_MIN_CORES cores: there
+# one process each would leave cores idle under load. On two cores the stack's processes
+# already fill both, and extra workers measured slower there. ROUTER_WORKERS,
+# AGENT_WORKERS… in the environment override this either way (1: one process).
+HOT_SERVICE_WORKERS = {"router_svc": 2, "agent_svc": 2}
+WORKER_MIN_CORES = 4
+
+
+def default_workers() -> dict[str, int]:
+    """The worker processes `make run` gives each service on this machine (none listed: 1)."""
+    return dict(HOT_SERVICE_WORKERS) if (os.cpu_count() or 1) >= WORKER_MIN_CORES else {}
 _PR_SET_PDEATHSIG = 1
 
 
@@ -106,6 +118,10 @@ class StackConfig:
     # Milvus Lite folder between processes, gets a Milvus server (milvus-lite's server
     # mode) unless milvus_uri names one.
     replicas: int = 1
+    # Server processes inside each instance of a service (its <PREFIX>_WORKERS setting,
+    # atende_runtime/workers.py): one process the stack starts and supervises, which runs
+    # that many on one port. Not listed: 1, or what the environment says.
+    workers: dict[str, int] = field(default_factory=dict)
     # Ports of the instances after the first ("router_svc-2": 50061); free ports by default.
     replica_ports: dict[str, int] = field(default_factory=dict)
     # Requests a minute for each API key at the gateway.
@@ -151,6 +167,7 @@ class StackConfig:
             api_keys=tuple(k.strip() for k in env.get("ATENDE_API_KEYS", "").split(",") if k.strip()),
             rate_limit_per_minute=int(env.get("GATEWAY_RATE_LIMIT_PER_MINUTE", "100")),
             replicas=max(1, int(env.get("ATENDE_REPLICAS", "1"))),
+            workers=default_workers(),
             tracing=env.get("ATENDE_TRACING", "on").strip().lower() not in ("off", "false", "no", "0"),
             otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT", ""),
             trace_sample_ratio=float(env.get("ATENDE_TRACE_SAMPLE_RATIO", "1.0")),
@@ -256,6 +273,10 @@ class Stack:
     def traces_file(self) -> Path:
         """Where the stack's own OTLP receiver writes spans (no collector configured)."""
         return self.config.data_dir / "traces" / "spans.jsonl"
+
+    def workers(self, service: str) -> int:
+        """Server processes in each instance of `service` (what its <PREFIX>_WORKERS says)."""
+        return max(1, int(self._service_env(service).get(f"{_PREFIX[service]}_WORKERS", "1")))
 
     def metrics_port(self, instance: str) -> int:
         """The /metrics port of a service instance ("gateway": Envoy's stats listener)."""
@@ -393,6 +414,8 @@ class Stack:
             }
         )
         env.pop("MILVUS_URI", None)
+        if service in self.config.workers:  # the environment's own <PREFIX>_WORKERS wins
+            env.setdefault(f"{_PREFIX[service]}_WORKERS", str(self.config.workers[service]))
         env.update(self._telemetry_env(instance))
         env.update(self.config.extra_env)
         return env

@@ -5,7 +5,7 @@ INTEGRATIONS_METRICS_SAMPLE_SECONDS: jobs waiting, the oldest one's age, dead le
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Final
 
 from prometheus_client import Counter, Gauge, Histogram
 from psycopg import sql
@@ -13,15 +13,19 @@ from psycopg import sql
 from atende_runtime.metrics import LATENCY_BUCKETS
 from atende_runtime.postgres import Pool
 
+# Sampled from the database by every worker alike (ServiceSettings.workers): the latest sample.
+SAMPLED: Final = "livemostrecent"
 DELIVERIES = Counter("atende_deliveries_total",
                      "Delivery attempts to vendors, by kind, adapter and outcome (delivered, retry, dead).",
                      ["kind", "adapter", "outcome"])
 DELIVERY_SECONDS = Histogram("atende_delivery_duration_seconds", "One delivery attempt's vendor call.",
                              ["kind", "adapter"], buckets=LATENCY_BUCKETS)
-JOBS_QUEUED = Gauge("atende_jobs_queued", "Jobs waiting for delivery (status queued), by kind.", ["kind"])
-JOB_OLDEST_SECONDS = Gauge("atende_job_oldest_queued_age_seconds", "Age of the oldest job still queued (0: none).")
+JOBS_QUEUED = Gauge("atende_jobs_queued", "Jobs waiting for delivery (status queued), by kind.", ["kind"],
+                    multiprocess_mode=SAMPLED)
+JOB_OLDEST_SECONDS = Gauge("atende_job_oldest_queued_age_seconds", "Age of the oldest job still queued (0: none).",
+                           multiprocess_mode=SAMPLED)
 DEAD_LETTERS = Gauge("atende_dead_letters", "Jobs dead for good (status dead), waiting for an operator's RetryJob.",
-                     ["kind"])
+                     ["kind"], multiprocess_mode=SAMPLED)
 
 _SEEN: set[str] = set()
 

@@ -23,7 +23,7 @@ from atende_guardrails.informal import spell_out
 from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable, Validator
 from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
-from knowledge_svc.lexical import lexical_text
+from knowledge_svc.lexical import lexical_query, lexical_text
 from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
 from knowledge_svc.ranking import named_codes, pool_size, prefer_codes
 from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
@@ -63,10 +63,42 @@ class Passage:
     metadata: Mapping[str, str]
 
 
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+
+def _table_prose(text: str) -> str:
+    """A chunk's table rows as the sentences they stand for ("Kit Brisa 3.3: Só o kit
+    R$ 13.490; Kit instalado R$ 16.990."), each under its header: the sentence
+    encoder reads a row of cells split by pipes poorly, and a price asked about is
+    in a row."""
+    out: list[str] = []
+    header: list[str] | None = None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if "|" not in stripped or stripped.startswith(("-", "*")):
+            header = None
+            out.append(line)
+            continue
+        if _TABLE_RULE.match(stripped):
+            continue
+        cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+        if header is None:
+            header = cells
+            continue
+        if len(cells) == len(header) and len(cells) > 1:
+            pairs = "; ".join(f"{h} {c}" for h, c in zip(header[1:], cells[1:], strict=True) if c)
+            out.append(f"{cells[0]}: {pairs}.")
+        else:
+            out.append(" ".join(cells))
+    return "\n".join(out)
+
+
 def embedding_text(title: str, section: str, text: str) -> str:
-    """What the dense vector of a chunk encodes: where it sits, then what it says."""
+    """What the dense vector of a chunk encodes: where it sits, then what it says
+    (table rows as sentences)."""
     head = " — ".join(part for part in (title, section) if part)
-    return f"{head}\n{text}" if head else text
+    body = f"{text}\n{_table_prose(text)}" if "|" in text else text
+    return f"{head}\n{body}" if head else body
 
 
 def chunk_id(document_id: str, index: int) -> str:
@@ -173,9 +205,9 @@ class KnowledgeBase:
             vector = given if given is not None else self.embedder.embed_query(spelled)
             codes = named_codes(spelled)
             if not codes:
-                return search(name, vector, lexical_text(spelled), k, filters)
+                return search(name, vector, lexical_query(spelled), k, filters)
             # A code in the query: a wider pool, and the chunks that hold it move up.
-            pool = search(name, vector, lexical_text(spelled), max(k, pool_size(k)), filters)
+            pool = search(name, vector, lexical_query(spelled), max(k, pool_size(k)), filters)
             return [hit.with_score(value) for hit, value in prefer_codes(
                 pool, codes, k, lambda hit: f"{hit.title} {hit.section} {hit.text}", lambda hit: hit.score)]
 

@@ -31,6 +31,8 @@ with would you your yours yourself yourselves do does did i'm im it's its get go
 
 STOP_WORDS = frozenset((_STOP_PT + _STOP_EN).split())
 _WORD = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*", re.UNICODE)
+# Where letters and digits touch inside a word ("e104", "sb550m", "100mbps").
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
 
@@ -40,3 +42,18 @@ def lexical_text(text: str) -> str:
     "E-104" stay whole here and the analyzer splits them the same way at index and
     query time."""
     return " ".join(word for word in _WORD.findall(fold(text)) if word not in STOP_WORDS)
+
+
+def lexical_query(text: str) -> str:
+    """lexical_text of a customer's query, where a code typed without its separators
+    ("E104", "100mbps") is also searched as the pieces the analyzer makes of its written
+    form ("E-104" gives e and 104). Only the query: documents keep their index text, so
+    nothing stored needs ingesting again and their BM25 statistics do not move."""
+    return " ".join(word for whole in lexical_text(text).split() for word in _spellings(whole))
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    if len(word) < 3:
+        return (word,)
+    pieces = _LETTER_DIGIT.split(word)
+    return (word, "-".join(pieces)) if len(pieces) > 1 else (word,)

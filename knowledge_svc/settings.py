@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from atende_runtime.settings import ServiceSettings
@@ -96,6 +96,14 @@ class Settings(ServiceSettings):
     load_sample_kb: bool = True
     # Folder of the sample knowledge base.
     sample_kb_dir: Path = PACKAGE_DIR / "sample_kb"
+
+    @model_validator(mode="after")
+    def _one_process_per_lite_folder(self) -> Settings:
+        # Milvus Lite lets one process open its folder: a second worker would fail to
+        # start again and again. Say so at once.
+        if self.workers > 1 and "://" not in self.milvus_uri:
+            raise ValueError("KNOWLEDGE_WORKERS above 1 needs a Milvus server (MILVUS_URI=http://...), not Milvus Lite")
+        return self
 
     def resolved_milvus_uri(self) -> str:
         uri = self.milvus_uri.strip()

@@ -144,15 +144,22 @@ class RedisCache:
             key = self.pending_key(conversation_id)
             await self.link.guard(lambda: self._clear(keys=[key], args=[token]))
 
-    async def append(self, info: ConversationInfo, first_seq: int, encoded: list[bytes], token: str = "") -> None:
+    async def append(
+        self, info: ConversationInfo, first_seq: int, encoded: list[bytes], token: str = "", lead: Lead | None = None
+    ) -> None:
         """Adds freshly committed messages (serialized, numbered from first_seq) and lifts
-        the writer's pending mark; a gap with what is cached invalidates the entry instead."""
+        the writer's pending mark; a gap with what is cached invalidates the entry instead.
+        The lead the turn wrote, when given, is stored in the same round trip (as
+        put_lead does it)."""
+        lead_key = self.lead_key(lead.user_id if lead is not None else info.user_id)
         keys = [self.meta_key(info.conversation_id), self.list_key(info.conversation_id),
-                self.pending_key(info.conversation_id)]
+                self.pending_key(info.conversation_id), lead_key]
         last = first_seq + len(encoded) - 1
         args: list[Any] = [first_seq, last, self.ttl, self.window, info_json(info), info.user_id, token]
+        args.extend([lead.version, lead_json(lead)] if lead is not None else ["", ""])
         args.extend(frame(body) for body in encoded)
-        await self.link.guard(lambda: self._append(keys=keys, args=args), dirty=keys[:2])
+        dirty = [keys[0], keys[1], lead_key] if lead is not None else keys[:2]
+        await self.link.guard(lambda: self._append(keys=keys, args=args), dirty=dirty)
 
     async def rebuild(
         self, info: ConversationInfo, messages: list[StoredMessage], lead: CachedLead | None = None

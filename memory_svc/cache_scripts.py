@@ -20,11 +20,20 @@ local messages = table.concat(redis.call('LRANGE', KEYS[2], ARGV[1], -1))
 return {meta, redis.call('LLEN', KEYS[2]), messages, lead}
 """
 
-# KEYS: meta, list, pending. ARGV: first seq, last seq, ttl, window, conversation json,
-# user id, the writer's pending token ("" for none), messages...
+# KEYS: meta, list, pending, lead. ARGV: first seq, last seq, ttl, window, conversation
+# json, user id, the writer's pending token ("" for none), the lead's version ("" when
+# the turn changed no lead), the lead's json, messages... The turn's lead goes in the
+# same round trip as its messages (as LEAD does it: only over an older version).
 APPEND = """
 if ARGV[7] ~= '' and redis.call('GET', KEYS[3]) == ARGV[7] then
   redis.call('DEL', KEYS[3])
+end
+if ARGV[8] ~= '' then
+  local current = redis.call('GET', KEYS[4])
+  local version = current and tonumber(string.match(current, '^(%d+)|'))
+  if not version or version < tonumber(ARGV[8]) then
+    redis.call('SET', KEYS[4], ARGV[8] .. '|' .. ARGV[9], 'EX', ARGV[3])
+  end
 end
 local first = tonumber(ARGV[1])
 local last = tonumber(ARGV[2])
@@ -38,7 +47,7 @@ if last <= hw then
 end
 local window = tonumber(ARGV[4])
 if n == hw and n == first - 1 and redis.call('LLEN', KEYS[2]) == math.min(n, window) then
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, 8))
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 10))
   redis.call('LTRIM', KEYS[2], -window, -1)
   redis.call('HSET', KEYS[1], 'n', last, 'hw', last, 'j', ARGV[5], 'u', ARGV[6])
   redis.call('EXPIRE', KEYS[2], ARGV[3])

@@ -6,22 +6,26 @@ owes integrations_svc) and the hand-off queue (conversations waiting for people)
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Final
 
 from prometheus_client import Counter, Gauge
 from psycopg import sql
 
 from atende_runtime.postgres import Pool
 
+# Sampled from the database by every worker alike (ServiceSettings.workers): the latest sample.
+SAMPLED: Final = "livemostrecent"
 CACHE_LOOKUPS = Counter("atende_cache_lookups_total", "Redis cache lookups, by cache (context, conversation, lead) and result.",
                         ["cache", "result"])
-OUTBOX_PENDING = Gauge("atende_outbox_pending", "Outbox actions not yet accepted or finished, by kind.", ["kind"])
+OUTBOX_PENDING = Gauge("atende_outbox_pending", "Outbox actions not yet accepted or finished, by kind.", ["kind"],
+                       multiprocess_mode=SAMPLED)
 OUTBOX_OLDEST_SECONDS = Gauge("atende_outbox_oldest_pending_age_seconds",
-                              "Age of the oldest outbox action still pending (0: none).")
-OUTBOX_FAILED = Gauge("atende_outbox_failed", "Outbox actions that failed for good (kept for the operator).")
+                              "Age of the oldest outbox action still pending (0: none).", multiprocess_mode=SAMPLED)
+OUTBOX_FAILED = Gauge("atende_outbox_failed", "Outbox actions that failed for good (kept for the operator).",
+                      multiprocess_mode=SAMPLED)
 HANDOFF_QUEUE = Gauge("atende_handoff_queue_depth",
                       "Conversations in people's hands: waiting in a queue (human_queue) or taken (human).",
-                      ["owner_kind"])
+                      ["owner_kind"], multiprocess_mode=SAMPLED)
 
 _KINDS_SEEN: set[str] = set()
 

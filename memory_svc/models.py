@@ -235,6 +235,9 @@ class Context:
     owner_kind: str = OWNER_AGENT
     owner_id: str = ""
     owner_since: datetime | None = None
+    # Asked with a client_message_id: the turn stored under it ([] when none is);
+    # None when not asked.
+    turn: list[StoredMessage] | None = None
 
 
 @dataclass(slots=True)

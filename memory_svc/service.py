@@ -150,9 +150,8 @@ class Memory:
                 await changed()
 
     async def _cache_append(self, info: ConversationInfo, result: AppendResult, token: str = "") -> None:
-        await self.cache.append(info, result.messages[0].seq, result.encoded, token)
-        if result.lead is not None:
-            await self.cache.put_lead(result.lead.user_id, result.lead)
+        # One Redis round trip: the messages, the lifted mark and the turn's lead.
+        await self.cache.append(info, result.messages[0].seq, result.encoded, token, result.lead)
 
     async def get_conversation(self, conversation_id: str) -> Conversation:
         validation.conversation_lookup(conversation_id)
@@ -167,9 +166,23 @@ class Memory:
             await self.cache.rebuild(conversation.info, conversation.messages)
         return conversation
 
-    async def get_context(self, conversation_id: str, max_messages: int) -> Context:
-        validation.conversation_lookup(conversation_id)
+    async def get_context(self, conversation_id: str, max_messages: int, client_message_id: str = "") -> Context:
+        """The context of the conversation's next turn. With a client_message_id, first
+        the turn stored under it: when there is one, only it comes back (the caller
+        replays it), so a retried turn costs the caller one call, not two."""
+        validation.conversation_lookup(conversation_id, client_message_id or None)
         last = validation.context_size(max_messages, self.context_messages, self.context_messages_max)
+        if not client_message_id:
+            return await self._context(conversation_id, last)
+        # PostgreSQL answers: idempotency must not depend on what Redis still holds.
+        stored = await self.store.lookup_turn(conversation_id, client_message_id)
+        if stored:
+            return Context(found=True, turn=stored)
+        context = await self._context(conversation_id, last)
+        context.turn = []
+        return context
+
+    async def _context(self, conversation_id: str, last: int) -> Context:
         window = await self.cache.read(conversation_id, last) if last <= self.cache.window else None
         metrics.hit("context", window is not None)
         annotate(conversation_id=conversation_id, **{"atende.cache": "hit" if window is not None else "miss"})

@@ -56,9 +56,13 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
         return pb.GetConversationResponse(conversation=conversation_pb(conversation))
 
     async def GetContext(self, request: pb.GetContextRequest, context: Ctx) -> pb.GetContextResponse:
-        ctx = await self.memory.get_context(request.conversation_id, request.max_messages)
+        ctx = await self.memory.get_context(request.conversation_id, request.max_messages, request.client_message_id)
+        if ctx.turn:
+            return pb.GetContextResponse(
+                turn=pb.LookupTurnResponse(found=True, messages=[message_pb(m) for m in ctx.turn])
+            )
         if not ctx.found:
-            return pb.GetContextResponse(found=False)
+            return pb.GetContextResponse(found=False, turn=None if ctx.turn is None else pb.LookupTurnResponse())
         response = pb.GetContextResponse(
             found=True,
             user_id=ctx.user_id,
@@ -67,6 +71,7 @@ class MemoryServicer(pb_grpc.MemoryServiceServicer):
             message_count=ctx.message_count,
             lead=lead_pb(ctx.lead) if ctx.lead else None,
             owner=owner_pb(ctx.owner_kind, ctx.owner_id, ctx.owner_since),
+            turn=None if ctx.turn is None else pb.LookupTurnResponse(),
         )
         _fill(response.messages, ctx.messages, ctx.encoded)
         return response

@@ -238,9 +238,13 @@ class HotCache(LeadCache, KeyCache, Protocol):
     async def clear_pending(self, conversation_id: str, token: str) -> None:
         """Lifts the mark of a write that stored nothing."""
 
-    async def append(self, info: ConversationInfo, first_seq: int, encoded: list[bytes], token: str = "") -> None:
+    async def append(
+        self, info: ConversationInfo, first_seq: int, encoded: list[bytes], token: str = "", lead: Lead | None = None
+    ) -> None:
         """Adds freshly committed messages (serialized, numbered from first_seq) and
-        lifts the writer's mark; a gap with what is cached invalidates the entry instead."""
+        lifts the writer's mark; a gap with what is cached invalidates the entry instead.
+        With `lead` (the lead the same commit wrote), stores it as put_lead would, in
+        the same round trip."""
 
     async def rebuild(
         self, info: ConversationInfo, messages: list[StoredMessage], lead: CachedLead | None = None

@@ -47,9 +47,14 @@ class GrpcMemory:
             timeout=self.timeout,
         ))
 
-    async def get_context(self, conversation_id: str, max_messages: int) -> mpb.GetContextResponse:
+    async def get_context(
+        self, conversation_id: str, max_messages: int, client_message_id: str = ""
+    ) -> mpb.GetContextResponse:
         return await _call("memory_svc", self.conversations.GetContext(
-            mpb.GetContextRequest(conversation_id=conversation_id, max_messages=max_messages), timeout=self.timeout
+            mpb.GetContextRequest(
+                conversation_id=conversation_id, max_messages=max_messages, client_message_id=client_message_id
+            ),
+            timeout=self.timeout,
         ))
 
     async def append(self, request: mpb.AppendMessagesRequest) -> mpb.AppendMessagesResponse:

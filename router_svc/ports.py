@@ -16,7 +16,12 @@ from atende.memory.v1 import memory_service_pb2 as mpb
 class MemoryPort(Protocol):
     async def lookup_turn(self, conversation_id: str, client_message_id: str) -> mpb.LookupTurnResponse: ...
 
-    async def get_context(self, conversation_id: str, max_messages: int) -> mpb.GetContextResponse: ...
+    async def get_context(
+        self, conversation_id: str, max_messages: int, client_message_id: str = ""
+    ) -> mpb.GetContextResponse:
+        """With a client_message_id, the response's `turn` also says whether that turn
+        is already stored (with its messages; the context is then left empty)."""
+        ...
 
     async def append(self, request: mpb.AppendMessagesRequest) -> mpb.AppendMessagesResponse: ...
 

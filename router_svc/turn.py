@@ -1,8 +1,9 @@
 """One customer turn (seed §5.1): validate, guard the input, load the context,
 route (stick, hand over, or ask), get the reply (agent_svc checks it through its
 output gate, sentence by sentence), and store the turn with its lead update and its actions in one memory_svc call
-(one PostgreSQL transaction), then answer. A client_message_id seen before replays
-the stored turn. Nothing here imports grpc; streaming lives in streaming.py."""
+(one PostgreSQL transaction), then answer: two memory_svc calls a turn. A
+client_message_id seen before replays the stored turn, which the context call already
+returns. Nothing here imports grpc; streaming lives in streaming.py."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from atende.agent.v1 import agent_service_pb2 as apb
 from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.knowledge.v1 import knowledge_service_pb2 as kpb
+from atende.memory.v1 import memory_service_pb2 as mpb
 
-from atende_guardrails.base import GuardContext, record_trips
+from atende_guardrails.base import record_trips
 from atende_guardrails.config import Guardrails
 from atende_guardrails.encoder import ENCODER_MODEL, TextEncoder
 from atende_guardrails.text import detect_language
@@ -29,6 +31,7 @@ from router_svc.ports import AgentPort, MemoryPort
 from router_svc.records import answered_turn, intent_pb, response_from_stored, turn_for_people
 from router_svc.replies import ReplyChecks
 from router_svc.routing import Decision, Router
+from router_svc.screening import InputScreen
 from router_svc.streaming import StreamedTurn, replay_stream
 from router_svc.validation import TurnRequest, validate_turn
 
@@ -53,6 +56,7 @@ class TurnService:
         self.router = router
         self.guardrails = guardrails
         self.replies = ReplyChecks(guardrails.texts)
+        self.screen = InputScreen(guardrails.input)
         self.planner = planner or ActionPlanner()
         self.max_text_chars = max_text_chars
         self.context_messages = context_messages
@@ -63,10 +67,9 @@ class TurnService:
 
     async def send(self, raw: TurnRequest) -> TurnOutcome:
         started = time.perf_counter()
-        replay = await self.replay(raw)
-        if replay is not None:
-            return TurnOutcome(replay)
         turn = await self.prepare(raw)
+        if isinstance(turn, cpb.SendMessageResponse):  # run before: answered as the first time
+            return TurnOutcome(turn)
         if turn.held_by_people:
             return TurnOutcome(await self.store_for_people(turn, started))
         if turn.answered_by_router:
@@ -80,33 +83,28 @@ class TurnService:
         message, so a bad request is an error status, not a 200 stream that fails
         half-way."""
         started = time.perf_counter()
-        replay = await self.replay(raw)
-        if replay is not None:
-            return replay_stream(replay)
-        return StreamedTurn(self, await self.prepare(raw), started).run()
+        turn = await self.prepare(raw)
+        if isinstance(turn, cpb.SendMessageResponse):
+            return replay_stream(turn)
+        return StreamedTurn(self, turn, started).run()
 
     # ------------------------------------------------------------ the steps
 
-    async def replay(self, raw: TurnRequest) -> cpb.SendMessageResponse | None:
-        if not raw.client_message_id:
-            return None
-        request = validate_turn(raw, self.max_text_chars)
-        found = await self.memory.lookup_turn(request.conversation_id, request.client_message_id)
-        if not found.found:
-            return None
-        return response_from_stored(request.conversation_id, list(found.messages), replayed=True)
-
-    async def prepare(self, raw: TurnRequest) -> PreparedTurn:
+    async def prepare(self, raw: TurnRequest) -> PreparedTurn | cpb.SendMessageResponse:
+        """The turn with its context, input checks and routing decision; or, for a
+        client_message_id already stored, the stored turn's response (replayed). One
+        memory_svc call answers both: the context and whether the turn ran before."""
         request = validate_turn(raw, self.max_text_chars)
         language = detect_language(request.text)
-        # The input chain runs in a thread while memory_svc answers.
-        guard, context = await asyncio.gather(
-            asyncio.to_thread(
-                self.guardrails.input.run, request.text, GuardContext(stage="input", language=language),
-                stop_at_block=True,
-            ),
-            self.memory.get_context(request.conversation_id, self.context_messages),
-        )
+        reading = self.memory.get_context(request.conversation_id, self.context_messages, request.client_message_id)
+        kept = self.screen.kept_verdict(request.text, language)
+        if kept is not None:
+            guard, context = kept, await reading
+        else:  # the input chain runs (on a thread) while memory_svc answers
+            guard, context = await asyncio.gather(self.screen.run(request.text, language), reading)
+        replay = await self._replay(request.conversation_id, request.client_message_id, context)
+        if replay is not None:
+            return replay
         if context.owner.kind in PEOPLE:
             # People hold the conversation: no agent is chosen, nothing reaches an LLM.
             decision = Decision(context.agent, "handed_off", 1.0, "owner", action="people")
@@ -124,6 +122,19 @@ class TurnService:
             log.info("handoff", extra={"conversation_id": request.conversation_id, "source": decision.handoff_from,
                                        "target": decision.agent, "intent": decision.intent})
         return PreparedTurn(request, decision, language, context, blocked_by)
+
+    async def _replay(
+        self, conversation_id: str, client_message_id: str, context: mpb.GetContextResponse
+    ) -> cpb.SendMessageResponse | None:
+        if not client_message_id:
+            return None
+        found = context.turn
+        if not context.HasField("turn"):
+            # A memory_svc from before GetContext looked turns up (a rolling deploy): ask it.
+            found = await self.memory.lookup_turn(conversation_id, client_message_id)
+        if not found.found:
+            return None
+        return response_from_stored(conversation_id, list(found.messages), replayed=True)
 
     async def agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest:
         summary = turn.context.summary
@@ -148,6 +159,8 @@ class TurnService:
     async def _text_embedding(self, text: str) -> kpb.QueryEmbedding | None:
         if self.encoder is None:
             return None
+        # Routing encoded the same text a moment ago: its vector is in the encoder's
+        # cache, read on the event loop (no thread hand-off).
         vector = (await self.encoder.aencode([text]))[0]
         return kpb.QueryEmbedding(model=ENCODER_MODEL, values=vector.tolist())
 

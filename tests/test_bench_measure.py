@@ -14,14 +14,22 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from bench_compare import CpuWindow, Measure, side_processes, table
+from bench_compare import CpuWindow, Measure, knowledge_folder, side_processes, table
 from profile_turn import kind_of, summarize
 
 # Waits before burning, so the test's window (opened once the process exists) holds the whole burn.
+# Then writes `done` (a path), so a test waits for the burn however busy the machine is.
 BURN = (
-    "import time\ntime.sleep(0.5)\nend = time.process_time() + {seconds}\n"
-    "while time.process_time() < end: pass\ntime.sleep(30)"
+    "import pathlib, time\ntime.sleep(0.5)\nend = time.process_time() + {seconds}\n"
+    "while time.process_time() < end: pass\npathlib.Path({done!r}).touch()\ntime.sleep(30)"
 )
+
+
+def wait_for_burns(tmp_path: Path) -> None:
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.glob("*.done"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
 
 
 @pytest.fixture
@@ -29,7 +37,7 @@ def burners(tmp_path: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
     """A parent that starts a child which burns 0.4 s of CPU, then idles (a side's server
     and its worker), and an unrelated process that burns too."""
     marker = tmp_path / "side-marker"
-    child = BURN.format(seconds=0.4)
+    child = BURN.format(seconds=0.4, done=str(tmp_path / "child.done"))
     parent = (
         "import subprocess, sys, time\n"
         f"subprocess.Popen([sys.executable, '-c', {child!r}, {str(marker)!r}])\n"
@@ -37,7 +45,7 @@ def burners(tmp_path: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
     )
     started = [
         subprocess.Popen([sys.executable, "-c", parent]),
-        subprocess.Popen([sys.executable, "-c", BURN.format(seconds=0.4)]),
+        subprocess.Popen([sys.executable, "-c", BURN.format(seconds=0.4, done=str(tmp_path / "unrelated.done"))]),
     ]
     deadline = time.monotonic() + 10
     while len(side_processes([started[0].pid], [], [])) < 2 and time.monotonic() < deadline:
@@ -51,11 +59,13 @@ def burners(tmp_path: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
         subprocess.run(["kill", "-9", str(pid)], check=False)
 
 
-def test_cpu_window_counts_the_side_and_its_descendants_only(burners: list[subprocess.Popen[bytes]]) -> None:
+def test_cpu_window_counts_the_side_and_its_descendants_only(
+    burners: list[subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
     side, unrelated = burners
     window = CpuWindow([side.pid], [], {side.pid: "server"})
     window.start()
-    time.sleep(2.0)  # both burners run their 0.4 s inside the window
+    wait_for_burns(tmp_path)  # both burners run their 0.4 s inside the window
     spent = window.stop()
     total = sum(spent.values())
     assert 0.3 < total < 0.8, spent  # the child's burn, not the unrelated process's too
@@ -63,13 +73,13 @@ def test_cpu_window_counts_the_side_and_its_descendants_only(burners: list[subpr
     assert unrelated.pid not in side_processes([side.pid], [], [])
 
 
-def test_cpu_window_leaves_out_excluded_pids(burners: list[subprocess.Popen[bytes]]) -> None:
+def test_cpu_window_leaves_out_excluded_pids(burners: list[subprocess.Popen[bytes]], tmp_path: Path) -> None:
     side, _ = burners
     children = [pid for pid in side_processes([side.pid], [], []) if pid != side.pid]
     window = CpuWindow([side.pid], [])
     assert children
     window.start()
-    time.sleep(2.0)
+    wait_for_burns(tmp_path)
     assert sum(window.stop(exclude=children).values()) < 0.1
 
 
@@ -94,3 +104,18 @@ def test_summary_sorts_samples_by_kind_of_work(tmp_path: Path) -> None:
     assert "event loop in C (uvloop, grpc aio, sockets) 50 %, SQL 30 %, tracing 20 %" in text
     assert " 50.0 %  Memory._append (memory_svc/service.py)" in text
     assert kind_of(["f (redis/asyncio/connection.py:1)", "g (asyncio/streams.py:2)"]) == "Redis"
+
+
+def test_several_knowledge_folders_are_merged_with_the_files_both_sides_read(tmp_path: Path) -> None:
+    first, second = tmp_path / "a" / "kb", tmp_path / "b" / "kb"
+    for folder in (first, second):
+        folder.mkdir(parents=True)
+        (folder / "precos.md").write_text(f"# {folder.parent.name}\n")
+        (folder / "notes.txt").write_text("plain\n")
+        (folder / "page.html").write_text("<p>the monolith does not read this</p>")
+    assert knowledge_folder(str(first)) == first
+    merged = knowledge_folder(f"{first}:{second}")
+    assert sorted(p.name for p in merged.iterdir()) == ["a-notes.txt", "a-precos.md", "b-notes.txt", "b-precos.md"]
+    assert (merged / "b-precos.md").read_text() == "# b\n"
+    with pytest.raises(SystemExit, match="not a folder"):
+        knowledge_folder(f"{first}:{tmp_path / 'missing'}")

@@ -312,6 +312,35 @@ def test_every_container_has_requests_and_limits(rendered: dict[str, list[Doc]])
                     )
 
 
+def _cores(quantity: str) -> float:
+    return float(quantity[:-1]) / 1000 if quantity.endswith("m") else float(quantity)
+
+
+def test_a_pods_cpu_follows_its_worker_processes(rendered: dict[str, list[Doc]]) -> None:
+    """A service's <PREFIX>_WORKERS server processes (atende_runtime/workers.py) share its
+    pod: each may use a core, so with several the pod's CPU limit is at least a core each
+    and its request at least 250m each. The services that spend CPU on every turn run two."""
+    import importlib
+
+    for name, docs in rendered.items():
+        workers = {}
+        for deployment in find(docs, "Deployment"):
+            if is_gateway(deployment) or is_webhooks(deployment):
+                continue
+            (container,) = containers(deployment)
+            module = container["command"][2]
+            with mock.patch.dict(os.environ, container_env(docs, container), clear=True):
+                settings = importlib.import_module(f"{module}.settings").Settings()
+            app = deployment["metadata"]["name"]
+            workers[app] = settings.workers
+            resources = container["resources"]
+            if settings.workers > 1:  # one worker: as the service needs (an I/O-bound one, less than a core)
+                assert _cores(resources["limits"]["cpu"]) >= settings.workers, f"{name}: {app}: a core a worker"
+                assert _cores(resources["requests"]["cpu"]) >= 0.25 * settings.workers, f"{name}: {app}: 250m a worker"
+        assert workers["router"] >= 2 and workers["agent"] >= 2, f"{name}: {workers}"
+        assert workers["knowledge"] == 1 or "://" in one(docs, "ConfigMap", "atende-config")["data"]["MILVUS_URI"]
+
+
 def test_every_deployment_has_a_service_an_autoscaler_and_a_budget(rendered: dict[str, list[Doc]]) -> None:
     for name, docs in rendered.items():
         for deployment in find(docs, "Deployment"):

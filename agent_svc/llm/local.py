@@ -202,13 +202,17 @@ class LocalEngine:
         )
         if passages and selection is None:
             selection = self.selector.rank(question, passages)
-        compared = self._comparison(guidance, question, passages, selection, based_on, self.selector.max_gap)
+        # "A or B?" reads as a comparison; it is answered as one only when the plain
+        # selection would answer too (what it asks about is in the passages).
+        floor = self.selector.answer_floor if self.selector.encoder is not None else LEXICAL_FLOOR
+        answerable = selection is None or bool(self.selector.answer(selection, floor))
+        compared = self._comparison(guidance, question, passages, selection, based_on,
+                                    self.selector.max_gap) if answerable else ""
         if compared:
             return [compared]
         if passages:
             if selection is None:
                 selection = self.selector.rank(question, passages)
-            floor = self.selector.answer_floor if self.selector.encoder is not None else LEXICAL_FLOOR
             chosen = self.selector.answer(selection, floor)
             if chosen:
                 return [self._quote(lang, based_on, passages, chosen)]

@@ -44,11 +44,14 @@ TARGET_FP = 0.01
 SEED = 6
 L2_GRID = (1e-5, 3e-5, 1e-4, 3e-4)
 GATE_PERCENTILE = 2
+# 2: n-grams plus the concept features (concepts.py: override verb + rules, reveal + secret, ...), which carry
+# an attack's structure to words and languages the n-grams saw less often; 1: n-grams only.
+FEATURES = 2
 Matrix = NDArray[np.float32]
 
 
 ROOT = EVAL_DIR.parents[1]
-TRAINING_FILES = ("injection_seed.tsv", "injection_train.tsv", "generated/injection_gen_train.tsv")
+TRAINING_FILES = ("injection_seed.tsv", "injection_train.tsv", "injection_train3.tsv", "generated/injection_gen_train.tsv")
 WORDS_PATH = EVAL_DIR.parent / "rules" / "injection_words.txt"
 
 
@@ -115,7 +118,7 @@ class Features:
         columns: list[int] = []
         values: list[float] = []
         for row, words in enumerate(texts):
-            indices = feature_indices(words, HASH_BITS)
+            indices = feature_indices(words, HASH_BITS, concepts=FEATURES >= 2)
             unique, counts = np.unique(np.asarray(indices, dtype=np.int64), return_counts=True)
             rows.extend([row] * len(unique))
             columns.extend(unique.tolist())
@@ -251,7 +254,8 @@ def main(argv: list[str]) -> int:
                     # Windows of long texts below this n-gram score skip the encoder: few attacks score lower.
                     gate = float(np.percentile(scores[message_labels == 1], GATE_PERCENTILE))
     model: dict[str, object] = {
-        "version": 1, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE, "whole_words": WHOLE_WORDS,
+        "version": 1, "features": FEATURES, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE,
+        "whole_words": WHOLE_WORDS,
         "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0, "trained_on": [*TRAINING_FILES, "router_svc/eval/routing.tsv"],
         "messages": len(messages), "target_fp": TARGET_FP,
     }

@@ -8,7 +8,6 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from opentelemetry.trace import SpanKind
 from psycopg import AsyncConnection, AsyncRawCursor
 from psycopg.errors import UniqueViolation
 from psycopg.rows import dict_row
@@ -16,7 +15,8 @@ from psycopg.types.json import Jsonb
 
 from atende_runtime.errors import InvalidArgument, NotFound
 from atende_runtime.postgres import Pool
-from atende_runtime.telemetry import span, traceparent
+from atende_runtime.storage_spans import client_span
+from atende_runtime.telemetry import traceparent
 from memory_svc.models import (
     OWNER_AGENT,
     AppendRequest,
@@ -67,6 +67,7 @@ class PgAppends(PgBase):
     def __init__(self, pool: Pool, schema: str, queries: Mapping[str, str]) -> None:
         super().__init__(pool, schema, queries)
         self._native = {name: NativeQuery(self.q[name]) for name in NATIVE}
+        self._span_attributes = {"db.system": "postgresql", "db.operation.name": "INSERT", "db.namespace": schema}
 
     async def append(self, request: AppendRequest) -> tuple[AppendResult, ConversationInfo | None]:
         """Commits the turn and returns it with the conversation as it is after it; a
@@ -84,9 +85,7 @@ class PgAppends(PgBase):
                 raw = AsyncRawCursor(conn, row_factory=dict_row)
                 # A cursor of its own (server-side $n parameters), which the psycopg
                 # instrumentation does not see: its span is made here.
-                with span("INSERT append_turn", SpanKind.CLIENT, **{"db.system": "postgresql",
-                                                                     "db.operation.name": "INSERT",
-                                                                     "db.namespace": self.schema}):
+                with client_span("INSERT append_turn", self._span_attributes):
                     row = await one_row(await raw.execute(query.text, query.params(params)))
             except UniqueViolation:
                 row = None  # the same turn committed meanwhile; found below

@@ -6,7 +6,10 @@ conversation: a follow-up ("e qto fica?", "and the other one?") borrows the
 previous message's meaning and leans to the conversation's current agent, while
 a message that is clearly about something else moves it (read alone, it stands on
 its own and another agent takes most of its evidence, and it does not point back
-with "e o outro?", "that one").
+with "e o outro?", "that one"). A short follow-up that only resembles another agent's
+examples, with no cue of that agent's kind of request, needs a larger share to move the
+conversation, and does not move it when the customer speaks of their own part ("e o
+roteador, eu levo?").
 
 Out of scope: a conversation's first request that uses few of the business's own
 words (its examples, descriptions and `[vocabulary]`; model codes count) and that
@@ -49,7 +52,7 @@ ok okay okk blz beleza certo entendi show perfeito otimo top massa legal joia fe
 awesome got gotcha understood sure alright fine tchau ate mais logo breve falou flw bye see later adeus abraco abracos
 nada isso era so de por enquanto thats all that's for now have a day da de pois ta esta bao sim nao yes no yeah yep
 ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo
-later get back you to fechou demais bacana otima excelente excellent
+later get back you to fechou demais bacana otima excelente excellent favor please
 """.split())
 
 
@@ -139,7 +142,8 @@ _NEW_SUBJECT = re.compile(
     r"^\W*(?:(?:oi|ola|ah|ok|okay|ta|beleza|blz|e|and|oh|hey|so|entao|valeu|obrigad[oa]|thanks)\W+)*"
     r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveit\w*|"
     r"alem disso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|one more (thing|question)|on another note|"
-    r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask)\b")
+    r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask|"
+    r"also(?=,)|(e )?tambem(?=,))\b")
 
 
 # A message led or closed by thanks, an acknowledgement or a goodbye ("blz, vou ver com minha
@@ -167,6 +171,10 @@ _POINTS_BACK = re.compile(
     r"\b(the one|that one|this one|the other|the same|o outro|a outra|os outros|as outras|o mesmo|a mesma|esse|essa|esses|"
     r"essas|desse|dessa|nesse|nessa|disso|nisso|dele|dela|nele|nela|it|its|them|those|these|"
     r"(a new|another|the new|the old|a replacement) one)\b")
+
+
+# The customer speaking of their own part in a matter ("eu levo?", "meu", "my", "I have to").
+_OWN_PART = re.compile(r"\b(eu|meu|minha|meus|minhas|comigo|i|my|mine|i'm|i've)\b")
 
 
 class HybridClassifier:
@@ -203,6 +211,7 @@ class HybridClassifier:
         domain_weight: float = 1.5,
         switch_share: float = 0.8,
         switch_words: int = 4,
+        follow_up_switch_share: float = 0.9,
         clarify_words: int = 4,
         context_turns: int = 2,
         scope_margin: float = 0.05,
@@ -218,6 +227,7 @@ class HybridClassifier:
         self.scope_gap = scope_gap
         self.switch_share = switch_share
         self.switch_words = switch_words
+        self.follow_up_switch_share = follow_up_switch_share
         self.domain_weight = domain_weight
         self.foreign_weight = foreign_weight
         self.sparse_weight = sparse_weight
@@ -259,8 +269,8 @@ class HybridClassifier:
         return spec.agent if spec.kind == TOPIC else spec.kind
 
     def _domain_vocabulary(self) -> frozenset[str]:
-        """The stems of the words the business's topic examples and descriptions use,
-        less those its small talk and out-of-scope examples use."""
+        """The stems of the words the business's topic examples and descriptions use, less
+        those its small talk and out-of-scope examples use, and those of its `[vocabulary]`."""
         topical: set[str] = set()
         other: set[str] = set()
         for name, text in self.examples.examples:
@@ -269,8 +279,10 @@ class HybridClassifier:
         for spec in self.intents.values():
             if spec.kind == TOPIC:
                 topical.update(_stem(w) for w in content_words(folded(spec.description)))
-        topical.update(_stem(w) for word in self.examples.vocabulary for w in content_words(folded(word)))
-        return frozenset(topical - other)
+        # The words the business lists itself always count, even when an out-of-scope example
+        # uses one too ("conta" of "conta de água" is still the solar customer's "conta de luz").
+        listed = {_stem(w) for word in self.examples.vocabulary for w in content_words(folded(word))}
+        return frozenset((topical - other) | listed)
 
     def domain_words(self, text_folded: str) -> tuple[int, int]:
         """How many words the message has that could name something, and how many of
@@ -355,13 +367,19 @@ class HybridClassifier:
         whole message is pleasantries. `staying_with`: leave out the cues that do not take
         a conversation from that agent (when judging a change of topic)."""
         words = re.findall(r"[a-z0-9]+", text_folded)
-        fired = [c for c in self.cues if c.destination in self._agents and staying_with not in c.stays_with
-                 and c.matches(text_folded)]
+        scope = OUT_OF_SCOPE in self.destinations
+        fired = [c for c in self.cues if (c.destination in self._agents or (scope and c.destination == OUT_OF_SCOPE))
+                 and staying_with not in c.stays_with and c.matches(text_folded)]
         # A destination any of whose cues matched (even one another cue suppresses) is
         # spoken for: no other cue speaks against it.
         spoken_for = {c.destination for c in fired}
         suppressed = {name for c in fired for name in c.suppresses}
         fired = [c for c in fired if c.name not in suppressed]
+        # A cue of something no business of this kind does ("a segunda via do RG") leans out
+        # of scope; it is not a request to an agent.
+        for cue in (c for c in fired if c.destination == OUT_OF_SCOPE):
+            logits[self.destinations.index(OUT_OF_SCOPE)] += cue.weight
+        fired = [c for c in fired if c.destination != OUT_OF_SCOPE]
         closing = self._closes(text_folded, len(words), fired)
         if closing:
             # "blz, aguardo o estorno": the matter it names is the one being waited on.
@@ -440,11 +458,23 @@ class HybridClassifier:
         # A short follow-up ("tem custo a visita?") does not leave its conversation on a cue
         # that stays with the conversation's agent; a longer message is read fully alone.
         short = len(text_folded.split()) <= self.follow_up_words
-        self._kinds_of_message(logits, text_folded, staying_with=current_agent if short else "")
+        fired, _ = self._kinds_of_message(logits, text_folded, staying_with=current_agent if short else "")
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
         best = self.destinations[int(np.argmax(shares))]
-        return best in self._agents and best != current_agent and float(shares.max()) >= self.switch_share
+        if best not in self._agents or best == current_agent:
+            return False
+        threshold = self.switch_share
+        if not any(c.destination == best and c.weight >= self.topic_change_weight for c in fired) and (
+                short or _FOLLOW_UP.match(text_folded)):
+            # A follow-up that only resembles another agent's examples, with no word of that
+            # agent's kind of request: the customer is most likely still on their matter
+            # ("quanto tempo pra vir um técnico?" in a repair), above all when they speak of
+            # their own part in it ("e o roteador, eu levo?").
+            if _OWN_PART.search(text_folded):
+                return False
+            threshold = max(threshold, self.follow_up_switch_share)
+        return float(shares.max()) >= threshold
 
     def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "",
                         opening: bool = True) -> Prediction:
@@ -470,9 +500,12 @@ class HybridClassifier:
             self._lean(logits, text, fired, previous, current_agent)
         # A topic named with no request ("tenho uma dúvida sobre a fatura"), unless a strong
         # cue says what the request is ("... sobre a fatura que veio errada").
-        vague = not chit_chat and len(text_folded.split()) <= 8 and not any(
-            c.weight >= self.strong_cue for c in fired) and any(
-            c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
+        # (Two cues of one agent together are as strong: "ajuda com o boleto atrasado".)
+        evidence: dict[str, float] = {}
+        for c in fired:
+            evidence[c.destination] = evidence.get(c.destination, 0.0) + c.weight
+        vague = not chit_chat and len(text_folded.split()) <= 8 and max(evidence.values(), default=0.0) < self.strong_cue \
+            and any(c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
 
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()

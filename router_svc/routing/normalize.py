@@ -27,7 +27,21 @@ _ALWAYS = {
     "gonna": "going to", "tdb": "tudo bem", "ja": "já", "la": "lá",
     "qdo": "quando", "qnd": "quando", "qndo": "quando", "ctz": "certeza", "msg": "mensagem", "vcê": "você", "cê": "você",
     "dnv": "de novo", "nd": "nada", "tds": "todos", "mtos": "muitos", "mtas": "muitas",
+    # Misspelt or clipped forms of the verbs every request uses, and chat shorthand.
+    "qro": "quero", "kero": "quero", "qria": "queria", "keria": "queria", "qr": "quer", "qer": "quer",
+    "qlq": "qualquer", "qq": "qualquer", "qm": "quem", "ql": "qual", "tava": "estava", "tbem": "também",
+    "tmb": "também", "fzr": "fazer", "fz": "faz", "pd": "pode", "sla": "sei lá", "aq": "aqui", "hrs": "horas",
+    "hr": "hora", "orc": "orçamento", "orç": "orçamento", "zap": "whatsapp", "wpp": "whatsapp", "obgda": "obrigada",
+    "ond": "onde", "rn": "right now", "lemme": "let me", "gimme": "give me", "gotta": "got to",
+    "dunno": "don't know", "idk": "i don't know", "cuz": "because", "coz": "because", "abt": "about",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "ppl": "people", "wat": "what", "howmuch": "how much", "b4": "before",
 }
+# Shorthand with a slash ("p/ casa", "c/ instalação", "w/ battery"), read before the word split.
+_SLASHED = (
+    (re.compile(r"(?<!\w)p/(?=\s|\w)"), "para "), (re.compile(r"(?<!\w)c/(?=\s|\w)"), "com "),
+    (re.compile(r"(?<!\w)s/(?=\s|\w)"), "sem "), (re.compile(r"(?<!\w)w/o(?=\s|\w|$)"), "without "),
+    (re.compile(r"(?<!\w)w/(?=\s|\w)"), "with "),
+)
 # English contractions typed without the apostrophe (only in an English text: "cant", "dont").
 _ENGLISH = {
     "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't", "isnt": "isn't",
@@ -35,12 +49,20 @@ _ENGLISH = {
     "youre": "you're", "whats": "what's", "thats": "that's", "theres": "there's", "r": "are", "pls": "please",
 }
 # Short words that are only read as Portuguese abbreviations in a Portuguese text.
-_PORTUGUESE = {"n": "não", "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "so": "só"}
+_PORTUGUESE = {"n": "não", "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "so": "só", "d": "de",
+               "vo": "vou", "net": "internet", "whats": "whatsapp", "info": "informação", "infos": "informações"}
 _WORD = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
 _STRETCH = re.compile(r"(\w)\1{2,}", re.UNICODE)
 _LAUGH = re.compile(r"\b(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:rs){2,}|kkk\w*)\b", re.IGNORECASE)
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
-_EMOJI_WORDS = {"👍": " ok ", "👌": " ok ", "🙏": " obrigado ", "👋": " oi ", "✅": " ok "}
+# Emojis that stand for a word; the rest are dropped. "🙏" after a request asks politely
+# ("me manda o preço 🙏"), alone it thanks: either way it is a pleasantry, never a request.
+_EMOJI_WORDS = {"👍": " ok ", "👌": " ok ", "🙏": " por favor ", "👋": " oi ", "✅": " ok ", "❤️": " ", "😊": " "}
+# A word that ends in a doubled vowel ("diaa", "oii", "valeuu") is the vowel stretched. Words
+# that really end in "oo" or "ee" are English ("too", "three", "coffee") or short Portuguese
+# ones ("voo"), so those two are only undone in longer words of a Portuguese text ("obrigadoo").
+_DOUBLED_END = re.compile(r"\b(\w*?[^\W\d_])([aiuáíú])\2\b", re.UNICODE)
+_DOUBLED_END_PT = re.compile(r"\b(\w{4,}?)([oe])\2\b", re.UNICODE)
 _SUFFIXES = (("coes", "ções"), ("cao", "ção"), ("soes", "sões"))
 
 
@@ -61,7 +83,12 @@ def plain(text: str) -> str:
     text = _LAUGH.sub(" ", text)
     text = _STRETCH.sub(r"\1", text)
     lowered = text.lower()
+    for pattern, spelled in _SLASHED:
+        lowered = pattern.sub(spelled, lowered)
     english = detect_language(lowered, "pt") == "en"
+    lowered = _DOUBLED_END.sub(r"\1\2", lowered)
+    if not english:
+        lowered = _DOUBLED_END_PT.sub(r"\1\2", lowered)
     out: list[str] = []
     for token in _WORD.findall(lowered):
         replacement = _ALWAYS.get(token)

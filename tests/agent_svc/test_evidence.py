@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from agent_svc.domain import Passage
-from agent_svc.evidence import Selector
+from agent_svc.evidence import Selector, by_rarity
 from agent_svc.llm.base import Guidance
 from agent_svc.llm.local import LocalEngine
 from agent_svc.prompts import from_mapping
@@ -90,3 +90,20 @@ def test_without_the_encoder_the_words_still_choose(selector: Selector) -> None:
     lexical = Selector(None)
     chosen = lexical.answer(lexical.rank("How much does the DH-200 cost?", PASSAGES), 0.15)
     assert chosen and "R$ 1.290" in chosen[0].unit.text
+
+
+def test_a_word_every_retrieved_passage_holds_weighs_little_in_coverage() -> None:
+    # Three passages (two units each); term 0 is in every passage (the business's own
+    # domain word), term 1 in one, term 2 in none.
+    held = [frozenset({0}), frozenset({0, 1}), frozenset({0}), frozenset(), frozenset({0}), frozenset()]
+    shares = by_rarity([1 / 3, 1 / 3, 1 / 3], held, [0, 0, 1, 1, 2, 2])
+    assert abs(sum(shares) - 1.0) < 1e-9
+    assert shares[0] < shares[1] < shares[2]
+    assert shares[0] > 0  # still counts a little
+    # One passage: nothing to compare against, the shares stay.
+    assert by_rarity([0.5, 0.5], [frozenset({0})], [0]) == [0.5, 0.5]
+
+
+def test_the_question_frame_is_not_what_must_be_covered(selector: Selector) -> None:
+    # "posso" / "significa" are in no passage; they must not make the engine give up.
+    assert "R$ 1.290" in quoted(selector, "Posso saber quanto custa o DH-200?")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -29,15 +28,14 @@ def test_vectors_are_normalised_and_cross_lingual(embedder: UseEmbedder) -> None
     assert embedder.embed_documents([]).shape == (0, 512)
 
 
-def test_query_embedding_is_cached_and_fast(embedder: UseEmbedder) -> None:
+def test_query_embedding_is_cached(embedder: UseEmbedder) -> None:
+    # Speed is the benchmarks' job (benchmarks/knowledge_bench.py); what made queries
+    # slow here (threadpoolctl around every call) is checked by the next test.
     query = "qual a garantia do inversor?"
     first = embedder.embed_query(query)
-    started = time.perf_counter()
-    for _ in range(20):
-        embedder.embed_query(f"pergunta diferente número {_}")
-    per_query = (time.perf_counter() - started) / 20
-    assert per_query < 0.1  # a few ms here; 136 ms would mean threadpoolctl is in the way
+    others = [embedder.embed_query(f"pergunta diferente número {n}") for n in range(3)]
     assert embedder.embed_query(query) is first
+    assert all(other is not first for other in others)
     assert not first.flags.writeable
 
 

@@ -226,3 +226,13 @@ def test_a_code_the_query_names_lifts_the_chunks_that_hold_it() -> None:
     ranked = prefer_codes([("x", "module of 450 W", 0.5), ("y", "module of 550 W", 0.4)], {"550w"}, 1,
                           lambda hit: hit[1], lambda hit: hit[2])
     assert ranked[0][0][0] == "y"
+
+
+def test_a_code_typed_without_its_hyphen_is_also_searched_as_the_written_code() -> None:
+    from knowledge_svc.lexical import lexical_query
+
+    assert lexical_query("erro E104 no inversor") == "erro e104 e-104 inversor"
+    assert lexical_query("plano de 100mbps") == "plano 100mbps 100-mbps"
+    # the written form and plain words are left as they are; documents are not touched
+    assert lexical_query("erro E-104 no inversor") == "erro e-104 inversor"
+    assert lexical_text("erro E104") == "erro e104"

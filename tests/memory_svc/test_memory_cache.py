@@ -51,6 +51,26 @@ async def test_write_path_caches_with_ttl(service: Service) -> None:
     assert len(conversation.conversation.messages) == 122
 
 
+async def test_a_turns_lead_reaches_redis_with_its_messages(service: Service) -> None:
+    """The append's one script call stores the lead the turn wrote, and an older
+    version never replaces a newer one."""
+    request = turn("lead-hot", [("user", "sou a Ana"), ("assistant", "Oi, Ana!")])
+    request.lead.CopyFrom(types_pb2.Lead(name="Ana", score=40))
+    stored = await service.memory.AppendMessages(request)
+    key = service.settings.redis_prefix.encode() + b"lead:u1"
+    version, _, body = (await service.redis.get(key)).partition(b"|")
+    assert int(version) > 0 and b"Ana" in body and stored.lead.score == 40
+    # The context reads it from Redis with the messages.
+    context = await service.memory.GetContext(pb.GetContextRequest(conversation_id="lead-hot"))
+    assert context.lead.name == "Ana" and context.lead.score == 40
+    # A newer version cached meanwhile (another replica's write) is kept.
+    await service.redis.set(key, b"999999999999|" + body)
+    request = turn("lead-hot", [("user", "minha empresa é a Sol"), ("assistant", "Anotado.")])
+    request.lead.CopyFrom(types_pb2.Lead(company="Sol"))
+    await service.memory.AppendMessages(request)
+    assert (await service.redis.get(key)).startswith(b"999999999999|")
+
+
 async def test_entries_of_the_earlier_list_format_are_ignored_and_erased(service: Service) -> None:
     """A rolling deploy: a replica of the previous version cached this conversation under
     its own keys ("c:", varint-length frames), here with messages PostgreSQL does not

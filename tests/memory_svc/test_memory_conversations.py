@@ -159,6 +159,34 @@ async def test_retried_append_stores_nothing_twice(service: Service) -> None:
     assert len(conversation.conversation.messages) == 2
 
 
+async def test_the_context_call_says_whether_the_turn_is_already_stored(service: Service) -> None:
+    """The router's turn asks once: the context and, with the turn's client_message_id,
+    whether that turn ran before (then only the stored turn comes back)."""
+
+    def context(cmid: str = "") -> pb.GetContextRequest:
+        return pb.GetContextRequest(conversation_id="ctx-idem", max_messages=20, client_message_id=cmid)
+
+    fresh = await service.memory.GetContext(context("k1"))
+    assert not fresh.found and fresh.HasField("turn") and not fresh.turn.found
+    first = await service.memory.AppendMessages(turn("ctx-idem", [("user", "oi"), ("assistant", "olá")],
+                                                     client_message_id="k1"))
+
+    again = await service.memory.GetContext(context("k1"))
+    assert again.turn.found and list(again.turn.messages) == list(first.messages)
+    assert not again.messages and not again.user_id  # the caller replays: no context needed
+
+    other = await service.memory.GetContext(context("k2"))
+    assert other.HasField("turn") and not other.turn.found
+    assert other.found and [m.text for m in other.messages] == ["oi", "olá"] and other.user_id == "u1"
+
+    plain = await service.memory.GetContext(context())
+    assert not plain.HasField("turn") and [m.text for m in plain.messages] == ["oi", "olá"]
+
+    # PostgreSQL answers the lookup: a Redis that lost everything changes nothing.
+    await service.redis.unlink(*await service.keys())
+    assert (await service.memory.GetContext(context("k1"))).turn.found
+
+
 async def test_same_client_message_id_concurrently(service: Service) -> None:
     request = turn("race", [("user", "oi"), ("assistant", "olá")], client_message_id="dup")
     results = await asyncio.gather(*(service.memory.AppendMessages(request) for _ in range(8)))

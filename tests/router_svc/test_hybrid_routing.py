@@ -230,3 +230,67 @@ async def test_the_llm_strategy_uses_structured_classification(router: Router) -
     broken = Router(Cascade([hybrid, LlmClassifier(_Classify(("astrology", 0.9)), intents, {})], 0.99), RoutingPolicy())
     kept = await broken.route("quero comprar o kit, qto fica?", "")
     assert kept.agent == "sales" and kept.strategy == "hybrid"
+
+
+def test_chat_shorthand_doubled_vowels_and_slashes_are_spelled_out() -> None:
+    assert folded("qria 2 baterias p/ casa c/ instalação") == "queria 2 baterias para casa com instalacao"
+    assert folded("bom diaa, quero um orçamentoo") == "bom dia, quero um orcamento"
+    assert folded("oii vlw") == "oi valeu"
+    # Shorthand that means one thing in Portuguese and another in English stays apart.
+    assert folded("a net ta lenta, me chama no whats") == "a internet esta lenta, me chama no whatsapp"
+    assert folded("whats the price w/ battery") == "what's the price with battery"
+    assert folded("how do net metering credits work") == "how do net metering credits work"
+    assert folded("it is free, too") == "it is free, too"  # real English double vowels are kept
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        # A complaint about what the customer already pays goes to support, even naming the financing.
+        ("o financiamento veio com juros maior do q me falaram", "support"),
+        ("paguei o pix da parcela e ainda ta como pendente", "support"),
+        ("the financing company says my payment is overdue but i paid", "support"),
+        ("minha parcela desse mes veio dobrada, oq aconteceu?", "support"),
+        ("Where can I download the invoice for my purchase?", "support"),
+        # Buying a thing named by its model is a sale, not a question about the thing.
+        ("how do i order the lithium battery??", "sales"),
+        ("vcs vendem so o painel sem instalacao? quero 4", "sales"),
+        ("qria comprar 2 baterias de litio, como faço", "sales"),
+        # What a thing yields is a product question, not its price.
+        ("o kit de 5kwp gera qto por mes mais ou menos", "product"),
+    ],
+)
+async def test_payment_complaints_purchases_and_output_questions(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route"), decision
+
+
+@pytest.mark.parametrize("text", ["me ajuda a escolher o kit", "preciso de ajuda com o boleto atrasado"])
+async def test_a_call_for_help_that_names_the_request_gets_an_agent(router: Router, text: str) -> None:
+    decision = await router.route(text, "")
+    assert decision.action == "route" and decision.agent in {"sales", "support", "product"}, decision
+
+
+@pytest.mark.parametrize("text", ["onde eu tiro a segunda via da minha CNH?", "preciso renovar meu passaporte"])
+async def test_a_citizens_documents_are_out_of_scope(router: Router, text: str) -> None:
+    decision = await router.route(text, "")
+    assert decision.clarify and decision.intent == "out_of_scope", decision
+    # ... while the second copy of the business's own bill is support.
+    assert (await router.route("preciso da segunda via do boleto", "")).agent == "support"
+
+
+def test_the_business_vocabulary_wins_over_an_out_of_scope_example(router: Router) -> None:
+    hybrid = router.strategy
+    assert isinstance(hybrid, HybridClassifier)
+    # "conta" is in an out-of-scope example ("conta de água") and in the vocabulary ("conta de luz").
+    assert hybrid.domain_words(folded("quero zerar minha conta")) == (2, 1)
+
+
+async def test_a_follow_up_about_the_customers_own_case_stays(router: Router) -> None:
+    repair = ("meu inversor ta apitando sem parar", "ja desliguei e liguei de novo")
+    assert (await router.route("quanto tempo pra vir um tecnico?", "support", repair)).agent == "support"
+    returning = ("quero devolver a bateria, veio com defeito", "o pedido é 4410")
+    assert (await router.route("e a bateria eu levo ou vcs buscam aqui?", "support", returning)).agent == "support"
+    # "also, ..." opens a new subject, read on its own.
+    moved = await router.route("also, does the 5 kwp kit include the mounting rails?", "support", ("my order is late",))
+    assert moved.agent == "product" and moved.handoff_from == "support"

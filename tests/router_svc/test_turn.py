@@ -494,3 +494,67 @@ async def test_a_replayed_turn_commits_nothing_again(router: Router, memory: Run
     assert len(agents.requests) == 1
     assert await memory.sql("SELECT count(*) FROM actions") == [(4,)]
     assert [m.role for m in await _stored(memory, "c-1")] == ["user", "assistant"]
+
+
+def _memory_calls() -> dict[str, float]:
+    """RPCs memory_svc (in this process) has started, by method."""
+    from prometheus_client import REGISTRY
+
+    return {
+        method: REGISTRY.get_sample_value(
+            "grpc_server_started_total", {"grpc_service": "atende.memory.v1.MemoryService", "grpc_method": method}
+        ) or 0.0
+        for method in ("GetContext", "LookupTurn", "AppendMessages")
+    }
+
+
+async def test_a_replayed_turn_is_answered_after_one_memory_call(router: Router, memory: RunningMemory) -> None:
+    agents = ScriptedAgents(_lead_reply())
+    turns = _turns(router, agents, memory.port)
+    before = _memory_calls()
+    first = (await turns.send(_turn("Quero um orçamento", "c-replay", client_message_id="m-7"))).response
+    between = _memory_calls()
+    # A new turn: its context (which also says the turn is new), then its append.
+    assert {m: between[m] - before[m] for m in between} == {"GetContext": 1, "LookupTurn": 0, "AppendMessages": 1}
+    again = (await turns.send(_turn("Quero um orçamento", "c-replay", client_message_id="m-7"))).response
+    after = _memory_calls()
+    # The retry: one call, which returns the stored turn; nothing is appended, no agent asked.
+    assert {m: after[m] - between[m] for m in after} == {"GetContext": 1, "LookupTurn": 0, "AppendMessages": 0}
+    assert again.replayed and again.reply.text == first.reply.text and again.reply.message_id == first.reply.message_id
+    assert again.intent.name == first.intent.name
+    assert len(agents.requests) == 1
+
+
+async def test_a_replayed_stream_is_answered_after_one_memory_call(router: Router, memory: RunningMemory) -> None:
+    turns = _turns(router, ScriptedAgents(apb.GenerateReplyResponse(text="Claro, posso ajudar.", agent="sales")),
+                   memory.port)
+    first = (await turns.send(_turn("Quero um orçamento", "c-replay-s", client_message_id="m-8"))).response
+    before = _memory_calls()
+    pieces = [piece async for piece in await turns.stream(_turn("Quero um orçamento", "c-replay-s",
+                                                                     client_message_id="m-8"))]
+    after = _memory_calls()
+    assert {m: after[m] - before[m] for m in after} == {"GetContext": 1, "LookupTurn": 0, "AppendMessages": 0}
+    assert pieces[0].delta == first.reply.text and pieces[-1].final.replayed
+
+
+async def test_a_turn_id_not_seen_before_still_runs_with_an_older_memory_svc(
+    router: Router, memory: RunningMemory
+) -> None:
+    """A memory_svc from before GetContext looked turns up (a rolling deploy) answers no
+    `turn`: the router asks LookupTurn, so a retry is still replayed, not run twice."""
+
+    class OlderMemory(SpiedMemory):
+        async def get_context(self, conversation_id: str, max_messages: int,
+                              client_message_id: str = "") -> mpb.GetContextResponse:
+            context = await super().get_context(conversation_id, max_messages, client_message_id)
+            if context.turn.found:  # an older memory_svc would have looked nothing up
+                context = await super().get_context(conversation_id, max_messages)
+            context.ClearField("turn")
+            return context
+
+    agents = ScriptedAgents(_lead_reply())
+    turns = _turns(router, agents, OlderMemory(memory.channel))
+    first = (await turns.send(_turn("Quero um orçamento", "c-old", client_message_id="m-9"))).response
+    again = (await turns.send(_turn("Quero um orçamento", "c-old", client_message_id="m-9"))).response
+    assert again.replayed and again.reply.message_id == first.reply.message_id
+    assert len(agents.requests) == 1

@@ -105,15 +105,17 @@ class GetConversationResponse(_message.Message):
     def __init__(self, conversation: _Optional[_Union[_types_pb2.Conversation, _Mapping]] = ...) -> None: ...
 
 class GetContextRequest(_message.Message):
-    __slots__ = ("conversation_id", "max_messages")
+    __slots__ = ("conversation_id", "max_messages", "client_message_id")
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     MAX_MESSAGES_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_MESSAGE_ID_FIELD_NUMBER: _ClassVar[int]
     conversation_id: str
     max_messages: int
-    def __init__(self, conversation_id: _Optional[str] = ..., max_messages: _Optional[int] = ...) -> None: ...
+    client_message_id: str
+    def __init__(self, conversation_id: _Optional[str] = ..., max_messages: _Optional[int] = ..., client_message_id: _Optional[str] = ...) -> None: ...
 
 class GetContextResponse(_message.Message):
-    __slots__ = ("found", "user_id", "agent", "messages", "summary", "message_count", "lead", "owner")
+    __slots__ = ("found", "user_id", "agent", "messages", "summary", "message_count", "lead", "owner", "turn")
     FOUND_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     AGENT_FIELD_NUMBER: _ClassVar[int]
@@ -122,6 +124,7 @@ class GetContextResponse(_message.Message):
     MESSAGE_COUNT_FIELD_NUMBER: _ClassVar[int]
     LEAD_FIELD_NUMBER: _ClassVar[int]
     OWNER_FIELD_NUMBER: _ClassVar[int]
+    TURN_FIELD_NUMBER: _ClassVar[int]
     found: bool
     user_id: str
     agent: str
@@ -130,7 +133,8 @@ class GetContextResponse(_message.Message):
     message_count: int
     lead: _types_pb2.Lead
     owner: _types_pb2.ConversationOwner
-    def __init__(self, found: _Optional[bool] = ..., user_id: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., message_count: _Optional[int] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ...) -> None: ...
+    turn: LookupTurnResponse
+    def __init__(self, found: _Optional[bool] = ..., user_id: _Optional[str] = ..., agent: _Optional[str] = ..., messages: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., message_count: _Optional[int] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., owner: _Optional[_Union[_types_pb2.ConversationOwner, _Mapping]] = ..., turn: _Optional[_Union[LookupTurnResponse, _Mapping]] = ...) -> None: ...
 
 class LookupTurnRequest(_message.Message):
     __slots__ = ("conversation_id", "client_message_id")

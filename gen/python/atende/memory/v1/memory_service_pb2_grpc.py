@@ -97,7 +97,9 @@ class MemoryServiceServicer:
     def GetContext(self, request, context):
         """Returns what a turn needs: the last messages, a summary of older ones, the
         current agent and the customer's lead. An unknown conversation gives an empty
-        context, not an error, since a turn may start it.
+        context, not an error, since a turn may start it. With a client_message_id,
+        also says whether that turn is already stored (and returns its messages): a
+        turn then costs the router one call before its reply, not a LookupTurn first.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

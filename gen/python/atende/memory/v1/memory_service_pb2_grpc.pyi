@@ -47,7 +47,9 @@ class MemoryServiceStub:
     GetContext: _grpc.UnaryUnaryMultiCallable[_memory_service_pb2.GetContextRequest, _memory_service_pb2.GetContextResponse]
     """Returns what a turn needs: the last messages, a summary of older ones, the
     current agent and the customer's lead. An unknown conversation gives an empty
-    context, not an error, since a turn may start it.
+    context, not an error, since a turn may start it. With a client_message_id,
+    also says whether that turn is already stored (and returns its messages): a
+    turn then costs the router one call before its reply, not a LookupTurn first.
     """
     LookupTurn: _grpc.UnaryUnaryMultiCallable[_memory_service_pb2.LookupTurnRequest, _memory_service_pb2.LookupTurnResponse]
     """Finds the messages stored for a client_message_id, so a retried turn can be
@@ -81,7 +83,9 @@ class MemoryServiceAsyncStub(MemoryServiceStub):
     GetContext: _aio.UnaryUnaryMultiCallable[_memory_service_pb2.GetContextRequest, _memory_service_pb2.GetContextResponse]  # type: ignore[assignment]
     """Returns what a turn needs: the last messages, a summary of older ones, the
     current agent and the customer's lead. An unknown conversation gives an empty
-    context, not an error, since a turn may start it.
+    context, not an error, since a turn may start it. With a client_message_id,
+    also says whether that turn is already stored (and returns its messages): a
+    turn then costs the router one call before its reply, not a LookupTurn first.
     """
     LookupTurn: _aio.UnaryUnaryMultiCallable[_memory_service_pb2.LookupTurnRequest, _memory_service_pb2.LookupTurnResponse]  # type: ignore[assignment]
     """Finds the messages stored for a client_message_id, so a retried turn can be
@@ -130,7 +134,9 @@ class MemoryServiceServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_memory_service_pb2.GetContextResponse, _abc.Awaitable[_memory_service_pb2.GetContextResponse]]:
         """Returns what a turn needs: the last messages, a summary of older ones, the
         current agent and the customer's lead. An unknown conversation gives an empty
-        context, not an error, since a turn may start it.
+        context, not an error, since a turn may start it. With a client_message_id,
+        also says whether that turn is already stored (and returns its messages): a
+        turn then costs the router one call before its reply, not a LookupTurn first.
         """
 
     @_abc_1.abstractmethod

@@ -1,0 +1,89 @@
+"""Leave-one-kind-out check of the injection classifier (issue 16 item 4): does it catch
+a kind of attack it never trained on? For each attack kind of the training files
+(generated kinds: override, exfiltration, role_play, privilege, indirect, quoted,
+system_prompt_leak and the eight obfuscations), the full model (encoder vector plus
+n-grams) is fitted without that kind's attacks and without one fifth of the ordinary
+messages; its threshold refuses 1% of those held-out ordinary messages; the figure is
+the share of the left-out kind it catches, with the classifier alone (no rules).
+Nothing from evals/ is used.
+
+    python -m atende_guardrails.eval.kind_out_injection [--features 1|2] [--without injection_train3.tsv]
+
+--features 1 is n-grams only (the model before issue 16 item 4); --without drops a training file."""
+
+from __future__ import annotations
+
+import sys
+
+from atende_runtime.main import limit_blas_threads
+
+limit_blas_threads()
+
+import numpy as np  # noqa: E402
+
+from atende_guardrails.eval import train_injection as train  # noqa: E402
+from atende_guardrails.eval.guardrails_eval import _unescape  # noqa: E402
+
+L2 = 1e-5
+HELD_BENIGN = 5
+
+
+def load_kinds(files: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """(label, kind, text) of the training files and the routing set (kind "routing")."""
+    out: list[tuple[int, str, str]] = []
+    for name in files:
+        for line in (train.EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            kind = parts[2] if len(parts) > 3 else "plain"
+            out.append((int(parts[0] == "attack"), kind, _unescape(parts[-1])))
+    for line in (train.ROOT / "router_svc" / "eval" / "routing.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append((0, "routing", _unescape(line.split("\t")[-1])))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    features = int(argv[argv.index("--features") + 1]) if "--features" in argv else train.FEATURES
+    without = {argv[i + 1] for i, arg in enumerate(argv) if arg == "--without"}
+    files = tuple(name for name in train.TRAINING_FILES if name not in without)
+    train.FEATURES = features
+    from atende_guardrails.encoder import UsemEncoder
+
+    encoder = UsemEncoder()
+    encoder.load()
+    records = load_kinds(files)
+    messages = [(label, text) for label, _, text in records]
+    rows, row_message, row_label, row_trains = train.message_windows(messages)
+    embedded = encoder.encode([" ".join(words)[: train.ENCODER_CHARS] for words in rows])
+    x = train.Features.build(rows, embedded)
+    labels = np.asarray(row_label, dtype=np.float32)
+    trains = np.asarray(row_trains)
+    message_of = np.asarray(row_message)
+    kinds = np.asarray([kind for _, kind, _ in records])
+    is_attack = np.asarray([label for label, _, _ in records]) == 1
+    rng = np.random.default_rng(train.SEED)
+    held_benign = (~is_attack) & (rng.permutation(len(records)) % HELD_BENIGN == 0)
+    left_out_kinds = sorted({k for k in kinds[is_attack] if k != "plain" and (kinds[is_attack] == k).sum() >= 20})
+    print(f"features {features}; files {', '.join(files)}; {len(records)} messages; "
+          f"{held_benign.sum()} ordinary messages held out for the threshold")
+    rates = []
+    for kind in left_out_kinds:
+        out = (is_attack & (kinds == kind)) | held_benign
+        keep = trains & ~out[message_of]
+        w, b = train.fit(x.subset(keep), labels[keep], L2)
+        scores = np.full(len(records), -np.inf)
+        held = out[message_of]
+        np.maximum.at(scores, message_of[held], x.subset(held).dot(w, int(held.sum())) + b)
+        threshold = float(np.quantile(scores[held_benign], 0.99))
+        caught = scores[is_attack & (kinds == kind)] > threshold
+        rates.append(float(caught.mean()))
+        print(f"  {kind:<20} left out: caught {caught.mean():.3f} ({caught.sum()}/{len(caught)}) at threshold {threshold:.2f}")
+    print(f"macro average over {len(rates)} left-out kinds: {np.mean(rates):.3f}")
+    encoder.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
