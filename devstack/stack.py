@@ -8,9 +8,9 @@ Tests use Stack directly, on free ports and a temporary data folder."""
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -69,7 +69,6 @@ WORKER_MIN_CORES = 4
 def default_workers() -> dict[str, int]:
     """The worker processes `make run` gives each service on this machine (none listed: 1)."""
     return dict(HOT_SERVICE_WORKERS) if (os.cpu_count() or 1) >= WORKER_MIN_CORES else {}
-_PR_SET_PDEATHSIG = 1
 
 
 def _free_ports(count: int) -> list[int]:
@@ -86,12 +85,15 @@ def _free_ports(count: int) -> list[int]:
             sock.close()
 
 
-def _die_with_parent() -> None:
-    """Children get SIGTERM if the launcher dies, even by SIGKILL: none left behind."""
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        pass
+def die_with_parent(argv: list[str]) -> list[str]:
+    """argv run so that it gets SIGTERM if the launcher dies, even by SIGKILL: none left
+    behind. util-linux's setpriv sets that and execs argv (same pid). Not a preexec_fn
+    doing the same prctl: with one, subprocess must fork() instead of vfork(), and a
+    fork() while this process holds gRPC channels runs grpc's at-fork handlers in the
+    child, which since grpcio 1.80 can abort it before exec (a service "exited with
+    code -6 during start-up", its log holding ev_epoll1_linux.cc's failed wakeup check)."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--", *argv] if setpriv else argv
 
 
 @dataclass
@@ -430,9 +432,7 @@ class Stack:
 
     def _spawn(self, name: str, argv: list[str], env: dict[str, str]) -> None:
         output = self._output(name)
-        self.processes[name] = subprocess.Popen(
-            argv, cwd=ROOT, env=env, stdout=output, stderr=output, preexec_fn=_die_with_parent
-        )
+        self.processes[name] = subprocess.Popen(die_with_parent(argv), cwd=ROOT, env=env, stdout=output, stderr=output)
 
     def _spawn_service(self, instance: str) -> None:
         self._spawn(instance, [sys.executable, "-m", instance.partition("-")[0]], self._service_env(instance))

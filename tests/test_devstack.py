@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -95,3 +97,33 @@ def test_restarts_older_than_the_window_are_forgiven(stack: Processes) -> None:
     supervisor.check()
     clock.now += 0.5
     assert supervisor.check() == ["a"]
+
+
+def test_a_launched_process_dies_with_its_launcher_even_when_the_launcher_is_killed() -> None:
+    # The launcher spawns the way the stack does (no preexec_fn, so subprocess can vfork:
+    # see die_with_parent), prints its child's pid, then waits to be SIGKILLed.
+    launcher = subprocess.Popen(
+        [sys.executable, "-c",
+         "import subprocess, sys, time\n"
+         "from devstack.stack import die_with_parent\n"
+         f"child = subprocess.Popen(die_with_parent({SLEEPER!r}))\n"
+         "print(child.pid, flush=True)\n"
+         "time.sleep(120)"],
+        stdout=subprocess.PIPE,
+    )
+    assert launcher.stdout is not None
+    child = int(launcher.stdout.readline())
+    launcher.kill()
+    launcher.wait()
+    deadline = time.monotonic() + 10
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child), "the child outlived its launcher"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
