@@ -33,6 +33,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -115,7 +116,21 @@ class Cue:
     against: tuple[tuple[str, float], ...] = ()
 
     def matches(self, text: str) -> bool:
+        if self._any is not None:
+            return self._any.search(text) is not None
         return any(p.search(text) for p in self.patterns)
+
+    @cached_property
+    def _any(self) -> re.Pattern[str] | None:
+        """The patterns as one alternation: one scan of the text instead of one a pattern
+        (the cues run on every message, and were a fifth of routing's time). None where
+        they cannot be joined (flags of their own, or a global inline flag)."""
+        if not self.patterns or any(p.flags != re.UNICODE for p in self.patterns):
+            return None
+        try:
+            return re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns))
+        except re.error:
+            return None
 
 
 def load_cues(path: Path) -> list[Cue]:

@@ -294,3 +294,21 @@ async def test_a_follow_up_about_the_customers_own_case_stays(router: Router) ->
     # "also, ..." opens a new subject, read on its own.
     moved = await router.route("also, does the 5 kwp kit include the mounting rails?", "support", ("my order is late",))
     assert moved.agent == "product" and moved.handoff_from == "support"
+
+
+def test_a_cue_matches_a_message_exactly_when_one_of_its_patterns_does() -> None:
+    # Cue.matches scans once with the patterns joined; it must say what each one says.
+    import re
+
+    from router_svc.routing.hybrid import Cue, load_cues
+
+    cues = load_cues(Settings().routing_cues)
+    messages = ["quero comprar 2 kits", "meu inversor ta dando erro", "qto custa a instalação?",
+                "vcs parcelam no cartao?", "what's the warranty on the panels", "oi", "",
+                "me ajuda a escolher um kit", "a fatura veio com juros", "RG e CNH servem?"]
+    for cue in cues:
+        for message in messages:
+            assert cue.matches(message) == any(p.search(message) for p in cue.patterns), (cue.name, message)
+    assert any(cue.matches(m) for cue in cues for m in messages)
+    flagged = Cue("x", "sales", 1.0, (re.compile("comprar", re.IGNORECASE),))
+    assert flagged.matches("COMPRAR")  # a pattern with flags of its own is not joined, still matched
