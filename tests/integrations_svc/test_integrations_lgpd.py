@@ -159,7 +159,10 @@ async def _person(stub: Any, user: str, email: str, key: str) -> None:
     await stub.SendEmail(pb.SendEmailRequest(
         to=email, template="lead_follow_up", language="pt", idempotency_key=f"{key}:email",
         variables={"business_name": "Solar", "lead_name": user.title(), "summary": "kit solar"}))
-    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1, hours=hash(key) % 48)
+    # A slot of its own per person, the same in every run: hash(key) changed with each
+    # process's hash seed, and one run in 48 put both people in one slot, the second
+    # meeting refused as busy (a dead job, and the test waiting for 8 deliveries failed).
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1, hours=3 * (ord(key[0]) % 16))
     meeting = pb.BookMeetingRequest(attendee_email=email, attendee_name=user.title(), title="Visita",
                                     idempotency_key=f"{key}:meeting")
     meeting.start_time.FromDatetime(start)
