@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from atende_guardrails.base import Finding, GuardContext, GuardrailChain
 from atende_guardrails.text import split_complete
@@ -55,6 +56,18 @@ class OutputGate:
     @property
     def text(self) -> str:
         return "".join(self.released)
+
+    def checkpoint(self) -> dict[str, Any]:
+        """The gate's state, for `rollback`: a step tried where the encoder may not run
+        (atende_guardrails.encoder.cached_only) goes back here when it would have to,
+        and runs again elsewhere. A step extends the lists (copied here) and replaces
+        everything else (the context is rebuilt, never changed in place)."""
+        return {name: list(value) if isinstance(value, list) else value for name, value in vars(self).items()}
+
+    def rollback(self, state: dict[str, Any]) -> None:
+        """Back to a `checkpoint`: nothing fed or released since counts."""
+        vars(self).clear()
+        vars(self).update(state)
 
     def feed(self, delta: str) -> list[str]:
         """Adds streamed text; returns the checked pieces that may be sent now."""

@@ -77,13 +77,11 @@ class ReplyGate:
         return "".join(await asyncio.to_thread(work, *args))
 
     def _state(self) -> tuple[int, dict[str, Any]]:
-        """What a step changes (the gate's lists are copied: a step extends them)."""
-        return self._known, {k: list(v) if isinstance(v, list) else v for k, v in vars(self.gate).items()}
+        return self._known, self.gate.checkpoint()
 
     def _restore(self, saved: tuple[int, dict[str, Any]]) -> None:
-        self._known, fields = saved
-        vars(self.gate).clear()
-        vars(self.gate).update(fields)
+        self._known, gate = saved
+        self.gate.rollback(gate)
 
     def trips(self) -> list[GuardrailTrip]:
         return [GuardrailTrip(t.check, t.action, t.detail) for t in self.gate.trips()]

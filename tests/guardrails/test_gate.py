@@ -86,3 +86,18 @@ def test_an_empty_reply_becomes_the_empty_reply_text() -> None:
     checked = gate()
     assert checked.finish() == ["Resposta vazia."]
     assert checked.trips() == [Trip("empty_output", "fallback", "no checked text to send")]
+
+
+def test_a_rolled_back_step_leaves_no_trace_and_runs_again_the_same() -> None:
+    checked = gate(evidence=None)
+    assert checked.feed("Olá! ") == []
+    saved = checked.checkpoint()
+    first = checked.feed("O inversor X9 tem garantia de 5 anos. ")
+    first += checked.finish(("O inversor X9 tem garantia de 5 anos.",))
+    assert checked.stopped and checked.text
+    checked.rollback(saved)
+    assert checked.text == "" and not checked.stopped and checked.fed == "Olá! "
+    again = checked.feed("O inversor X9 tem garantia de 5 anos. ")
+    again += checked.finish(("O inversor X9 tem garantia de 5 anos.",))
+    assert again == first == ["Olá! ", "O inversor X9 tem garantia de 5 anos. "]
+    assert checked.text == "Olá! O inversor X9 tem garantia de 5 anos. "
