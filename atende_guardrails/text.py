@@ -19,8 +19,9 @@ _EN = frozenset(
     "the a an of in on for to with not is are what which how where when you your my mine this that "
     "hello hi thanks thank need want have has do does can could would please good morning help yes".split()
 )
-# Whole words only: "E04" is an error code, not the Portuguese "e".
-_LETTERS = re.compile(r"(?<!\w)[a-zà-ÿ]+(?!\w)", re.I)
+# Whole words only, and no part of a hyphenated one: "E04" and "E-104" are error codes
+# and "e-mail" a noun, not the Portuguese "e".
+_LETTERS = re.compile(r"(?<![\w-])[a-zà-ÿ]+(?![\w-])", re.I)
 _PT_MARKS = re.compile(r"[ãõçáéíóúâêô]", re.I)
 
 

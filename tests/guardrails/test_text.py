@@ -17,6 +17,10 @@ from atende_guardrails.text import detect_language, fold, split_complete, split_
         ("How much does the installation cost?", "en"),
         ("Olá", "pt"),
         ("My inverter shows error E04", "en"),
+        # the README's grpcurl example: the code's "E" is not the Portuguese "e"
+        ("My inverter shows error E-104", "en"),
+        ("my e-mail is wrong", "en"),
+        ("Meu e-mail mudou", "pt"),
     ],
 )
 def test_language_of_short_messages(text: str, language: str) -> None:
