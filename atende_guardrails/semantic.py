@@ -102,6 +102,12 @@ def _plain(text: str) -> bool:
     return plain >= 0.9 * len(text) and not any(len(word) > 24 for word in text.split())
 
 
+def _repetitive(words: tuple[str, ...]) -> bool:
+    """A window that is a few words said over and over (a flood, or the leetspeak reading of
+    escape codes: "\\x1b[31m" reads "eim"): the encoder learns nothing from its repeats."""
+    return len(words) >= 8 and 4 * len(set(words)) <= len(words)
+
+
 def _wordy(text: str) -> bool:
     stripped = text.strip()
     return len(stripped) >= 12 and sum(ch.isalpha() or ch.isspace() for ch in stripped) >= 0.6 * len(stripped)
@@ -155,7 +161,8 @@ class InjectionClassifierCheck:
             # The encoder's cost grows with its tokens: text that is not plain Latin words (other
             # scripts, Base64, digit soup) makes several tokens a character, so it gets less room.
             window = found[index].text
-            limit = min(self.encoder_chars if _plain(window) else self.junk_chars, budget)
+            roomy = _plain(window) and not _repetitive(found[index].words)
+            limit = min(self.encoder_chars if roomy else self.junk_chars, budget)
             key = window[:limit]
             if limit < 12 or key in inputs:
                 continue
