@@ -12,6 +12,8 @@ from typing import TypeVar
 import grpc
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 
+from atende_client.errors import Unavailable, from_rpc_error
+
 DEFAULT_ADDRESS = "localhost:8080"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_RETRIES = 3
@@ -99,16 +101,26 @@ def turn_request(
     )
 
 
-class Deadline:
-    """One call's time budget, shared by its attempts."""
+class Attempts:
+    """One call's time budget, shared by its attempts, and the rule for resending: only
+    after UNAVAILABLE, only before the first streamed piece, at most `retries` times, with
+    pauses that double and fit in the budget."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, retries: int) -> None:
         self.end = time.monotonic() + seconds
+        self.retries = retries
+        self.made = 0
 
     def left(self) -> float:
         return max(self.end - time.monotonic(), 0.001)
 
-    def pause_before(self, attempt: int) -> float | None:
-        """The pause before resend number `attempt` (1, 2, ...), or None when it would not fit."""
-        pause = BACKOFF_SECONDS * 2 ** (attempt - 1)
-        return pause if time.monotonic() + pause < self.end else None
+    def pause_after(self, error: grpc.RpcError, started: bool = False) -> float:
+        """The pause before resending after `error`; raises the error as atende_client's
+        typed exception when the call must not be sent again."""
+        typed = from_rpc_error(error)
+        self.made += 1
+        pause: float = BACKOFF_SECONDS * 2 ** (self.made - 1)
+        fits = time.monotonic() + pause < self.end
+        if started or not isinstance(typed, Unavailable) or self.made > self.retries or not fits:
+            raise typed from None
+        return pause

@@ -15,8 +15,7 @@ from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
 
-from atende_client._core import DEFAULT_RETRIES, DEFAULT_TIMEOUT, Deadline, Settings, turn_request
-from atende_client.errors import Unavailable, from_rpc_error
+from atende_client._core import DEFAULT_RETRIES, DEFAULT_TIMEOUT, Attempts, Settings, turn_request
 
 Request = TypeVar("Request")
 Response = TypeVar("Response")
@@ -82,10 +81,9 @@ class AsyncClient:
     ) -> AsyncIterator[cpb.StreamMessageResponse]:
         """Runs one customer turn and yields its pieces, then the final turn (Client.stream_message)."""
         request = turn_request(cpb.StreamMessageRequest, conversation_id, text, user_id, channel, client_message_id, metadata)
-        deadline = Deadline(timeout or self.settings.timeout)
-        attempt = 0
+        attempts = Attempts(timeout or self.settings.timeout, self.settings.retries)
         while True:
-            call = self.conversations.StreamMessage(request, timeout=deadline.left(), metadata=self.settings.metadata())
+            call = self.conversations.StreamMessage(request, timeout=attempts.left(), metadata=self.settings.metadata())
             started = False
             try:
                 async for response in call:
@@ -93,12 +91,7 @@ class AsyncClient:
                     yield response
                 return
             except grpc.RpcError as error:
-                typed = from_rpc_error(error)
-                attempt += 1
-                pause = deadline.pause_before(attempt)
-                if started or not isinstance(typed, Unavailable) or attempt > self.settings.retries or pause is None:
-                    raise typed from None
-                await asyncio.sleep(pause)
+                await asyncio.sleep(attempts.pause_after(error, started))
             finally:
                 call.cancel()
 
@@ -114,18 +107,12 @@ class AsyncClient:
     async def _unary(
         self, method: Callable[..., Awaitable[Response]], request: Request, timeout: float | None
     ) -> Response:
-        deadline = Deadline(timeout or self.settings.timeout)
-        attempt = 0
+        attempts = Attempts(timeout or self.settings.timeout, self.settings.retries)
         while True:
             try:
-                return await method(request, timeout=deadline.left(), metadata=self.settings.metadata())
+                return await method(request, timeout=attempts.left(), metadata=self.settings.metadata())
             except grpc.RpcError as error:
-                typed = from_rpc_error(error)
-                attempt += 1
-                pause = deadline.pause_before(attempt)
-                if not isinstance(typed, Unavailable) or attempt > self.settings.retries or pause is None:
-                    raise typed from None
-                await asyncio.sleep(pause)
+                await asyncio.sleep(attempts.pause_after(error))
 
     async def close(self) -> None:
         await self._channel.close(None)

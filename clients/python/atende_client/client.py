@@ -14,8 +14,7 @@ from atende.common.v1 import types_pb2
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 from atende.conversation.v1 import conversation_service_pb2_grpc as cgrpc
 
-from atende_client._core import DEFAULT_RETRIES, DEFAULT_TIMEOUT, Deadline, Settings, turn_request
-from atende_client.errors import Unavailable, from_rpc_error
+from atende_client._core import DEFAULT_RETRIES, DEFAULT_TIMEOUT, Attempts, Settings, turn_request
 
 Request = TypeVar("Request")
 Response = TypeVar("Response")
@@ -91,10 +90,9 @@ class Client:
         UNAVAILABLE before its first piece is sent again; after that, the error is raised
         (send the same client_message_id again to get the stored turn)."""
         request = turn_request(cpb.StreamMessageRequest, conversation_id, text, user_id, channel, client_message_id, metadata)
-        deadline = Deadline(timeout or self.settings.timeout)
-        attempt = 0
+        attempts = Attempts(timeout or self.settings.timeout, self.settings.retries)
         while True:
-            call = self.conversations.StreamMessage(request, timeout=deadline.left(), metadata=self.settings.metadata())
+            call = self.conversations.StreamMessage(request, timeout=attempts.left(), metadata=self.settings.metadata())
             started = False
             try:
                 for response in call:
@@ -102,12 +100,7 @@ class Client:
                     yield response
                 return
             except grpc.RpcError as error:
-                typed = from_rpc_error(error)
-                attempt += 1
-                pause = deadline.pause_before(attempt)
-                if started or not isinstance(typed, Unavailable) or attempt > self.settings.retries or pause is None:
-                    raise typed from None
-                time.sleep(pause)
+                time.sleep(attempts.pause_after(error, started))
             finally:
                 # A caller that stops reading early ends the call (a no-op once it is done);
                 # grpc-stubs leave cancel() unannotated.
@@ -125,18 +118,12 @@ class Client:
     def _unary(
         self, method: Callable[..., Response], request: Request, timeout: float | None
     ) -> Response:
-        deadline = Deadline(timeout or self.settings.timeout)
-        attempt = 0
+        attempts = Attempts(timeout or self.settings.timeout, self.settings.retries)
         while True:
             try:
-                return method(request, timeout=deadline.left(), metadata=self.settings.metadata())
+                return method(request, timeout=attempts.left(), metadata=self.settings.metadata())
             except grpc.RpcError as error:
-                typed = from_rpc_error(error)
-                attempt += 1
-                pause = deadline.pause_before(attempt)
-                if not isinstance(typed, Unavailable) or attempt > self.settings.retries or pause is None:
-                    raise typed from None
-                time.sleep(pause)
+                time.sleep(attempts.pause_after(error))
 
     def close(self) -> None:
         self._channel.close()
