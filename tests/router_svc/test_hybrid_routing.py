@@ -312,3 +312,39 @@ def test_a_cue_matches_a_message_exactly_when_one_of_its_patterns_does() -> None
     assert any(cue.matches(m) for cue in cues for m in messages)
     flagged = Cue("x", "sales", 1.0, (re.compile("comprar", re.IGNORECASE),))
     assert flagged.matches("COMPRAR")  # a pattern with flags of its own is not joined, still matched
+
+
+def test_words_run_together_in_chat_are_spelled_out() -> None:
+    assert folded("cobraram mais doq o combinado") == "cobraram mais do que o combinado"
+    assert folded("oque vcs acham? nn sei") == "o que voces acham? nao sei"
+    assert folded("cmo eu faco amnh") == "como eu faco amanha"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("o carregador pifou de vez", "support"),
+        ("deu pau no monitoramento, so aparece tela branca", "support"),
+        ("my battery is acting up since the weekend", "support"),
+        ("a mensalidade veio maior doq o contrato", "support"),
+        ("quero instalar umas placas no meu restaurante", "sales"),
+    ],
+)
+async def test_chat_slang_for_a_fault_and_wanting_it_installed(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route")
+
+
+async def test_a_time_of_day_in_a_follow_up_is_a_question_not_a_greeting(router: Router) -> None:
+    history = ("o painel gera quando ta nublado?",)
+    decision = await router.route("e de noite?", "product", history)
+    assert decision.agent == "product" and decision.intent != "greeting"
+    assert (await router.route("boa noite!", "product", history)).intent in ("greeting", "goodbye")
+
+
+async def test_adding_a_thing_to_a_purchase_moves_a_product_conversation_to_sales(router: Router) -> None:
+    history = ("quanto tempo leva pra recuperar o investimento?",)
+    assert (await router.route("e se eu quiser o kit maior?", "product", history)).agent == "sales"
+    # ... but wanting to act on one's own case does not.
+    support = ("meu kit chegou com a caixa amassada",)
+    assert (await router.route("e se eu quiser cancelar?", "support", support)).agent == "support"
