@@ -348,3 +348,23 @@ async def test_adding_a_thing_to_a_purchase_moves_a_product_conversation_to_sale
     # ... but wanting to act on one's own case does not.
     support = ("meu kit chegou com a caixa amassada",)
     assert (await router.route("e se eu quiser cancelar?", "support", support)).agent == "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("a concessionaria ate hoje nao vistoriou, ja faz tres semanas", "support"),
+        ("the crew still hasn't finished the wiring", "support"),
+        ("vcs ficaram de me ligar semana passada sobre a ligacao do sistema", "support"),
+        ("gostei da bateria de 5kwh, me passa o link de pagamento?", "sales"),
+    ],
+)
+async def test_what_is_overdue_is_a_case_and_a_payment_link_is_a_purchase(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route")
+
+
+@pytest.mark.parametrize("text", ["vcs tao contratando? sou eletricista", "where can I send my CV for a job opening?"])
+async def test_asking_for_a_job_is_out_of_scope(router: Router, text: str) -> None:
+    decision = await router.route(text, "")
+    assert decision.clarify and decision.intent == "out_of_scope"
