@@ -45,7 +45,10 @@ def main(argv: Sequence[str]) -> int:
     for half in halves:
         single, conversations = load(args.file, (half,))
         print(f"\n== {args.file.name} half {half}")
-        _summary("single messages", asyncio.run(_single(router, kinds, single)), args.errors)
+        if single:
+            _summary("single messages", asyncio.run(_single(router, kinds, single)), args.errors)
+        if not conversations:
+            continue
         _summary(
             f"conversations per turn ({len(conversations)} conv.)",
             asyncio.run(_conversations(router, kinds, conversations)),

@@ -368,3 +368,24 @@ async def test_what_is_overdue_is_a_case_and_a_payment_link_is_a_purchase(router
 async def test_asking_for_a_job_is_out_of_scope(router: Router, text: str) -> None:
     decision = await router.route(text, "")
     assert decision.clarify and decision.intent == "out_of_scope"
+
+
+async def test_the_warranty_asked_as_a_follow_up_is_a_product_term_unless_it_is_the_customers_case(router: Router) -> None:
+    sales = ("quanto sai a bateria de 10kwh instalada?",)
+    assert (await router.route("e a garantia dela?", "sales", sales)).agent == "product"
+    support = ("o inversor que vcs instalaram desligou e nao volta",)
+    assert (await router.route("e a garantia?", "support", support)).agent == "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("bateria mostrando F-07 desde cedo", "support"),
+        ("a mensalidade do monitoramento que pago com voces veio cobrando multa por atraso, mas paguei em dia", "support"),
+        ("I paid on time and still got a late fee on the financing", "support"),
+        ("qual a potencia do painel de 550w?", "product"),
+    ],
+)
+async def test_an_error_code_and_a_late_fee_on_a_paid_bill_are_cases(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route")
