@@ -1,5 +1,6 @@
 """python -m router_svc.eval routing [--errors]
 python -m router_svc.eval evalsets [--split dev|test|both] [--business solar,vetorfibra] [--errors]
+python -m router_svc.eval probe [--file PATH] [--half a|b|all] [--errors]
 
 routing: accuracy and a confusion matrix per routing strategy (eval/routing.tsv).
 evalsets: the blind sets of evals/ (single messages and conversations per turn,
@@ -20,6 +21,11 @@ if __name__ == "__main__":
         from router_svc.eval.evalsets import main
 
         sys.exit(main(sys.argv[2:]))
+    if command == ["probe"]:
+        limit_blas_threads()  # before numpy loads
+        from router_svc.eval.probe import main as probe_main
+
+        sys.exit(probe_main(sys.argv[2:]))
     if command != ["routing"] or any(arg != "--errors" for arg in sys.argv[2:]):
         raise SystemExit(__doc__)
     limit_blas_threads()  # before numpy loads

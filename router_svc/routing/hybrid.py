@@ -93,10 +93,20 @@ def content_words(text_folded: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", text_folded) if len(w) >= 3 and w not in _GENERIC_WORDS]
 
 
+# A time of day is a pleasantry only in a greeting ("boa noite", "tenha um bom dia"); in a
+# longer message on its own it asks about that time ("e a noite?", "e de dia?").
+_TIME_OF_DAY = frozenset({"dia", "tarde", "noite", "day", "morning", "afternoon", "evening"})
+_GREETING_ADJECTIVES = frozenset({"bom", "boa", "bons", "boas", "otimo", "otima", "excelente", "good", "nice", "great",
+                                  "lovely"})
+
+
 def is_chit_chat(text: str) -> bool:
     """The whole message is pleasantries ("oi, tudo bem?", "ok valeu", "thanks!")."""
     words = re.findall(r"[a-z0-9]+", folded(text[:300]))
-    return bool(words) and all(w in _SMALL_TALK_WORDS for w in words)
+    if not words or not all(w in _SMALL_TALK_WORDS for w in words):
+        return False
+    return len(words) == 1 or all(w not in _TIME_OF_DAY or (i > 0 and words[i - 1] in _GREETING_ADJECTIVES)
+                                  for i, w in enumerate(words))
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,11 @@ _ALWAYS = {
     "ond": "onde", "rn": "right now", "lemme": "let me", "gimme": "give me", "gotta": "got to",
     "dunno": "don't know", "idk": "i don't know", "cuz": "because", "coz": "because", "abt": "about",
     "tmrw": "tomorrow", "tmr": "tomorrow", "ppl": "people", "wat": "what", "howmuch": "how much", "b4": "before",
+    # Words run together or clipped in chat ("doq me falaram", "oque vcs vendem", "cmo faço").
+    "doq": "do que", "daq": "daqui", "oque": "o que", "cmo": "como", "gnt": "gente",
+    "qlqr": "qualquer", "amnh": "amanhã", "mds": "meu deus", "vamo": "vamos", "tamo": "estamos",
+    "smp": "sempre", "tdo": "tudo", "bjs": "beijos", "pdc": "pode crer", "sdd": "saudade", "blza": "beleza",
+    "vlws": "valeu", "obgdo": "obrigado", "brigadao": "obrigado", "nois": "nós", "nóis": "nós",
 }
 # Shorthand with a slash ("p/ casa", "c/ instalação", "w/ battery"), read before the word split.
 _SLASHED = (
@@ -49,7 +54,8 @@ _ENGLISH = {
     "youre": "you're", "whats": "what's", "thats": "that's", "theres": "there's", "r": "are", "pls": "please",
 }
 # Short words that are only read as Portuguese abbreviations in a Portuguese text.
-_PORTUGUESE = {"n": "não", "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "so": "só", "d": "de",
+_PORTUGUESE = {"n": "não", "nn": "não", "ss": "sim",
+               "q": "que", "to": "estou", "eh": "é", "p": "para", "c": "com", "so": "só", "d": "de",
                "vo": "vou", "net": "internet", "whats": "whatsapp", "info": "informação", "infos": "informações"}
 _WORD = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
 _STRETCH = re.compile(r"(\w)\1{2,}", re.UNICODE)

@@ -312,3 +312,80 @@ def test_a_cue_matches_a_message_exactly_when_one_of_its_patterns_does() -> None
     assert any(cue.matches(m) for cue in cues for m in messages)
     flagged = Cue("x", "sales", 1.0, (re.compile("comprar", re.IGNORECASE),))
     assert flagged.matches("COMPRAR")  # a pattern with flags of its own is not joined, still matched
+
+
+def test_words_run_together_in_chat_are_spelled_out() -> None:
+    assert folded("cobraram mais doq o combinado") == "cobraram mais do que o combinado"
+    assert folded("oque vcs acham? nn sei") == "o que voces acham? nao sei"
+    assert folded("cmo eu faco amnh") == "como eu faco amanha"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("o carregador pifou de vez", "support"),
+        ("deu pau no monitoramento, so aparece tela branca", "support"),
+        ("my battery is acting up since the weekend", "support"),
+        ("a mensalidade veio maior doq o contrato", "support"),
+        ("quero instalar umas placas no meu restaurante", "sales"),
+    ],
+)
+async def test_chat_slang_for_a_fault_and_wanting_it_installed(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route")
+
+
+async def test_a_time_of_day_in_a_follow_up_is_a_question_not_a_greeting(router: Router) -> None:
+    history = ("o painel gera quando ta nublado?",)
+    decision = await router.route("e de noite?", "product", history)
+    assert decision.agent == "product" and decision.intent != "greeting"
+    assert (await router.route("boa noite!", "product", history)).intent in ("greeting", "goodbye")
+
+
+async def test_adding_a_thing_to_a_purchase_moves_a_product_conversation_to_sales(router: Router) -> None:
+    history = ("quanto tempo leva pra recuperar o investimento?",)
+    assert (await router.route("e se eu quiser o kit maior?", "product", history)).agent == "sales"
+    # ... but wanting to act on one's own case does not.
+    support = ("meu kit chegou com a caixa amassada",)
+    assert (await router.route("e se eu quiser cancelar?", "support", support)).agent == "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("a concessionaria ate hoje nao vistoriou, ja faz tres semanas", "support"),
+        ("the crew still hasn't finished the wiring", "support"),
+        ("vcs ficaram de me ligar semana passada sobre a ligacao do sistema", "support"),
+        ("gostei da bateria de 5kwh, me passa o link de pagamento?", "sales"),
+    ],
+)
+async def test_what_is_overdue_is_a_case_and_a_payment_link_is_a_purchase(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route")
+
+
+@pytest.mark.parametrize("text", ["vcs tao contratando? sou eletricista", "where can I send my CV for a job opening?"])
+async def test_asking_for_a_job_is_out_of_scope(router: Router, text: str) -> None:
+    decision = await router.route(text, "")
+    assert decision.clarify and decision.intent == "out_of_scope"
+
+
+async def test_the_warranty_asked_as_a_follow_up_is_a_product_term_unless_it_is_the_customers_case(router: Router) -> None:
+    sales = ("quanto sai a bateria de 10kwh instalada?",)
+    assert (await router.route("e a garantia dela?", "sales", sales)).agent == "product"
+    support = ("o inversor que vcs instalaram desligou e nao volta",)
+    assert (await router.route("e a garantia?", "support", support)).agent == "support"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("bateria mostrando F-07 desde cedo", "support"),
+        ("a mensalidade do monitoramento que pago com voces veio cobrando multa por atraso, mas paguei em dia", "support"),
+        ("I paid on time and still got a late fee on the financing", "support"),
+        ("qual a potencia do painel de 550w?", "product"),
+    ],
+)
+async def test_an_error_code_and_a_late_fee_on_a_paid_bill_are_cases(router: Router, text: str, agent: str) -> None:
+    decision = await router.route(text, "")
+    assert (decision.agent, decision.action) == (agent, "route")
