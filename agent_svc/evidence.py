@@ -20,11 +20,17 @@ is scored against the question by
   is no content word. A word counts as held when the context has it (same first
   letters) or a word the encoder puts at least COVER_SIMILARITY close (a
   translation, an inflection, a synonym).
+The words are encoded as written (accents kept): folded Portuguese ("preco") is a
+string the encoder does not know, whose vector lands near unrelated words.
 The local engine answers with the best units, and says it does not know when even
 the best is under `answer_floor`, when the quoted units of the best unit's passage
 leave MAX_GAP or more of the question uncovered (a knowledge base that names the
-product but not the attribute asked about cannot answer), or when the question
-names a code no passage holds. The hosted providers get the passages ordered by their best unit.
+product but not the attribute asked about cannot answer), when the question names
+a code or a product size ("kit de 12 kWp") no passage holds, or when what the
+question asks for (agent_svc/asking.py) is not in the quoted units: the attribute
+of a "what/qual" question ("qual a marca") held by the same word or a translation
+(FIRM_SIMILARITY), the kind of value asked for by name (a price, a duration, a
+weight) in a quoted unit's text. The hosted providers get the passages ordered by their best unit.
 No grpc here; `rank` is synchronous (the encoder is CPU work); `rank_now` is the
 same ranking when it needs no encoder run (every vector cached, agent_svc/vectors.py),
 cheap enough for the event loop.
@@ -43,6 +49,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from agent_svc.asking import Asked, asked, names_size
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
@@ -55,6 +62,9 @@ from atende_guardrails.text import detect_language, fold, split_sentences
 ANSWER_FLOOR = 0.40
 MAX_GAP = 0.55
 COVER_SIMILARITY = 0.55
+# The attribute a "what/qual" question asks about ("qual a marca") counts as held
+# only by the same word or a word at least this close: a translation, not a neighbour.
+FIRM_SIMILARITY = 0.65
 # A term every retrieved passage holds keeps this share of its weight (by_rarity).
 RARITY_FLOOR = 0.3
 # A second unit joins the answer when it scores at least this share of the best.
@@ -139,6 +149,10 @@ class Scored:
     score: float
     # The question's terms (indexes into Selection.shares) its context holds.
     covered: frozenset[int] = frozenset()
+    # Its context holds the attribute the question asks about (asking.Asked.attribute).
+    attribute: bool = True
+    # Its text holds each kind of value the question asks for (a price, a duration).
+    values: bool = True
 
 
 @dataclass(frozen=True)
@@ -151,6 +165,8 @@ class Selection:
     names_unknown: bool = False
     # Each content word's share of the question (see Selector.weights).
     shares: tuple[float, ...] = ()
+    # The question names a product size ("kit de 12 kWp") no passage mentions.
+    size_unknown: bool = False
 
     def gap(self, chosen: Sequence[Scored]) -> float:
         """The share of the question the chosen units' contexts leave uncovered."""
@@ -297,6 +313,15 @@ def _context(text: str) -> tuple[str, frozenset[str]]:
     return folded, frozenset(_terms(folded))
 
 
+@functools.lru_cache(maxsize=8192)
+def _surfaces(text: str) -> tuple[tuple[str, str], ...]:
+    """Each folded word of a text with the word as written (lower case, accents
+    kept). The encoder is asked about the written word: folding makes Portuguese
+    words into strings it does not know ("preco" is not "preço"), whose vectors
+    land near unrelated words and far from their translations."""
+    return tuple(dict((fold(token), token) for token in reversed(_TOKEN.findall(text.lower()))).items())
+
+
 def _asked_values(folded_question: str, terms: list[str]) -> list[tuple[set[int], re.Pattern[str]]]:
     """The terms that ask for a kind of value (_CUES: "quanto custa", "how long"),
     each group with what a unit holding that value looks like: a unit with a price
@@ -356,11 +381,12 @@ class Selector:
         return self._analyse(question, passages)[0]
 
     def _analyse(self, question: str, passages: Sequence[Passage]
-                 ) -> tuple[list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]]]:
-        """The features, the question's term shares and the terms each unit's context holds."""
+                 ) -> tuple[list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]], list[bool]]:
+        """The features, the question's term shares, the terms each unit's context
+        holds and whether it holds the attribute asked about."""
         candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
         if not candidates:
-            return [], [], []
+            return [], [], [], []
         spelled = spell_out(question)
         folded_q = fold(spelled)
         q_words = {_stem(w) for w in _words(question)}
@@ -373,7 +399,7 @@ class Selector:
         ]
         heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
         cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
-        shares, held = self.coverage(question, [f"{passages[u.passage].title} {w}"
+        shares, held, firm = self.coverage(question, [f"{passages[u.passage].title} {w}"
                                                 for u, w in zip(candidates, windows, strict=True)])
         shares = by_rarity(shares, held, [u.passage for u in candidates])
         n = len(candidates)
@@ -400,29 +426,38 @@ class Selector:
                 "rank": 1.0 / (1 + unit.passage),
                 "cover": sum(shares[i] for i in held[index]) if shares else 1.0,
             }))
-        return out, shares, held
+        return out, shares, held, firm
 
-    def weights(self, terms: list[str], folded_question: str) -> list[float]:
+    def weights(self, terms: list[str], question: str) -> list[float]:
         """Each term's share of the question: what dropping it changes in the
-        question's encoding (equal shares without the encoder)."""
+        question's encoding (equal shares without the encoder). `question` is as
+        written (spelled out), the terms folded."""
         if self.encoder is None or len(terms) < 2:
             return [1.0 / len(terms)] * len(terms)
-        tokens = _TOKEN.findall(folded_question)
-        variants = [" ".join(t for t in tokens if t != term) for term in terms]
+        tokens = _TOKEN.findall(question.lower())
+        folded = [fold(t) for t in tokens]
+        variants = [" ".join(t for t, f in zip(tokens, folded, strict=True) if f != term) for term in terms]
         vectors = self._encode([" ".join(tokens), *variants])
         changes = [max(0.0, 1.0 - float(vectors[0] @ vectors[i + 1])) for i in range(len(terms))]
         total = sum(changes)
         return [c / total for c in changes] if total > 0 else [1.0 / len(terms)] * len(terms)
 
-    def coverage(self, question: str, contexts: list[str]) -> tuple[list[float], list[frozenset[int]]]:
-        """The question's terms' shares, and for each context the terms it holds: the
-        same word (its first letters), or with the encoder a word at least
-        COVER_SIMILARITY close. No shares when the question has no terms."""
-        folded = fold(spell_out(question))
+    def coverage(self, question: str, contexts: list[str]
+                 ) -> tuple[list[float], list[frozenset[int]], list[bool]]:
+        """The question's terms' shares, for each context the terms it holds (the
+        same word, its first letters, or with the encoder a word at least
+        COVER_SIMILARITY close), and whether it holds the attribute the question
+        asks about (the same word, a word FIRM_SIMILARITY close, or the value it
+        asks for; True when it asks about none). No shares when the question has
+        no terms."""
+        spelled = spell_out(question)
+        folded = fold(spelled)
         terms = _terms(folded)
         if not terms:
-            return [], [frozenset()] * len(contexts)
-        shares = self.weights(terms, folded)
+            return [], [frozenset()] * len(contexts), [True] * len(contexts)
+        shares = self.weights(terms, spelled)
+        attribute = asked(folded).attribute
+        focus = terms.index(attribute) if attribute in terms else -1
         folded_contexts = [_context(c) for c in contexts]
         context_words = [words for _, words in folded_contexts]
         vocabulary = sorted(set().union(*context_words)) if context_words else []
@@ -432,35 +467,54 @@ class Selector:
         for i, s in enumerate(stems):
             term_positions.setdefault(s, []).append(i)
         held: dict[str, set[int]] = {w: set(term_positions.get(_stem(w), ())) for w in vocabulary}
+        firm: set[str] = {w for w in vocabulary if focus >= 0 and _stem(w) == stems[focus]}
         if vocabulary and self.encoder is not None:
-            vectors = self._encode([*terms, *vocabulary])
-            close = np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T) >= COVER_SIMILARITY
-            rows, cols = np.nonzero(close)  # every (word, term) pair at once
+            similar = self._similar(spelled, contexts, terms, vocabulary)
+            rows, cols = np.nonzero(similar >= COVER_SIMILARITY)  # every (word, term) pair at once
             for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
                 held[vocabulary[row]].add(col)
-        asked = _asked_values(folded, terms)
+            if focus >= 0:
+                firm.update(vocabulary[row] for row in np.nonzero(similar[:, focus] >= FIRM_SIMILARITY)[0].tolist())
+        asked_values = _asked_values(folded, terms)
         out: list[frozenset[int]] = []
+        holds: list[bool] = []
         for folded_context, found_words in folded_contexts:
             covered: set[int] = set()
             for word in found_words:
                 covered |= held[word]
-            if asked:
-                for indexes, answer in asked:
-                    if answer.search(folded_context):
-                        covered |= indexes
-            out.append(frozenset(covered))
-        return shares, out
+            valued: set[int] = set()
+            for indexes, answer in asked_values:
+                if answer.search(folded_context):
+                    valued |= indexes
+            out.append(frozenset(covered | valued))
+            holds.append(focus < 0 or focus in valued or not firm.isdisjoint(found_words))
+        return shares, out, holds
+
+    def _similar(self, spelled: str, contexts: list[str], terms: list[str], vocabulary: list[str]
+                 ) -> NDArray[np.float32]:
+        """Cosine of each vocabulary word (rows) with each term (columns), both encoded
+        as written (_surfaces)."""
+        written: dict[str, str] = dict(_surfaces(spelled))
+        for context in contexts:
+            for word, surface in _surfaces(context):
+                written.setdefault(word, surface)
+        vectors = self._encode([written.get(w, w) for w in (*terms, *vocabulary)])
+        return np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T, dtype=np.float32)
 
     def rank(self, question: str, passages: Sequence[Passage]) -> Selection:
-        features, shares, held = self._analyse(question, passages)
+        features, shares, held, firm = self._analyse(question, passages)
         unknown = bool(features) and all(values["code_missing"] for _, values in features)
-        scored = [Scored(unit, score(values), covered) for (unit, values), covered in zip(features, held, strict=True)]
+        wanted = asked(fold(spell_out(question)))
+        holds = [wanted.holds_values(_folded(unit.text)) for unit, _ in features]
+        # A unit holding the value asked for answers the attribute too ("em que ano": 2014).
+        scored = [Scored(unit, score(values), covered, attribute or (bool(wanted.values) and value), value)
+                  for (unit, values), covered, attribute, value in zip(features, held, firm, holds, strict=True)]
         scored.sort(key=lambda s: (-s.score, s.unit.passage, s.unit.position))
         best_by_passage: dict[int, float] = {}
         for item in scored:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
-        return Selection(tuple(scored), tuple(order), unknown, tuple(shares))
+        return Selection(tuple(scored), tuple(order), unknown, tuple(shares), _size_unknown(wanted, passages))
 
     def rank_now(self, question: str, passages: Sequence[Passage], max_chars: int = 12_000) -> Selection | None:
         """`rank` when every vector it needs is cached and the passages are not long,
@@ -487,34 +541,57 @@ class Selector:
         return [float(v) for v in np.asarray(values, dtype=np.float32)]
 
     def answer(self, selection: Selection, floor: float | None = None) -> list[Scored]:
-        """The units to quote (best first, at most MAX_UNITS), or [] when none answers.
-        When no other unit comes close to the best, the one after it in its passage
-        (the steps after "error E21 means...") fills the second place."""
+        """The units to quote (best first, at most MAX_UNITS), or [] when none answers
+        (see `answers`). A lower unit does not stand in for a best one that does not
+        answer: on the dev questions that answered more questions the KB cannot
+        answer than ones it can."""
         floor = self.answer_floor if floor is None else floor
-        if not selection.ranked or selection.best < floor or selection.names_unknown:
+        if not selection.ranked or selection.best < floor or selection.names_unknown or selection.size_unknown:
             return []
-        best = selection.ranked[0]
-        chosen = [best]
-        size = len(best.unit.text)
-        for item in selection.ranked[1:]:
-            if len(chosen) >= MAX_UNITS or item.score < best.score * SECOND_SHARE:
+        chosen = self._around(selection, 0)
+        return chosen if self.answers(selection, chosen) else []
+
+    def answers(self, selection: Selection, chosen: Sequence[Scored]) -> bool:
+        """Whether the chosen units (the lead first) answer the question. What it asks
+        about must be in the lead's passage's quoted units: two passages each holding
+        half of it do not answer it together. A sentence that names the product but
+        not the attribute asked about ("qual a marca"), or holds no value of the kind
+        asked for (a price, a duration), talks about the question without answering it."""
+        own = [c for c in chosen if c.unit.passage == chosen[0].unit.passage]
+        return (selection.gap(own) < self.max_gap and any(c.attribute for c in own)
+                and any(c.values for c in chosen))
+
+    @staticmethod
+    def _around(selection: Selection, index: int) -> list[Scored]:
+        """The lead (ranked[index]) and the units after it in the ranking that score
+        close to it; when none does, the one after it in its passage (the steps after
+        "error E21 means...") fills the second place."""
+        lead = selection.ranked[index]
+        chosen = [lead]
+        size = len(lead.unit.text)
+        for item in selection.ranked[index + 1:]:
+            if len(chosen) >= MAX_UNITS or item.score < lead.score * SECOND_SHARE:
                 break
-            if item.unit.text == best.unit.text:
+            if item.unit.text == lead.unit.text:
                 continue
             if size + len(item.unit.text) > MAX_ANSWER_CHARS:
                 continue
             chosen.append(item)
             size += len(item.unit.text)
         if len(chosen) == 1 and MAX_UNITS > 1:
-            following = next((item for item in selection.ranked if item.unit.passage == best.unit.passage
-                              and item.unit.position == best.unit.position + 1), None)
+            following = next((item for item in selection.ranked if item.unit.passage == lead.unit.passage
+                              and item.unit.position == lead.unit.position + 1), None)
             if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
                 chosen.append(following)
-        # What the question asks about must be in the best passage's quoted units:
-        # two passages each holding half of it do not answer it together.
-        if selection.gap([c for c in chosen if c.unit.passage == best.unit.passage]) >= self.max_gap:
-            return []
         return chosen
+
+
+def _size_unknown(wanted: Asked, passages: Sequence[Passage]) -> bool:
+    """The question names a product size ("plano de 2 giga") that no passage names."""
+    if not wanted.sizes or not passages:
+        return False
+    text = " ".join(_folded(f"{p.title} {p.text}") for p in passages)
+    return not all(names_size(text, size) for size in wanted.sizes)
 
 
 def passage_language(passage: Passage) -> str:

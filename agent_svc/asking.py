@@ -1,0 +1,208 @@
+"""What a customer's question asks for, read from its wording, so the evidence
+selector (agent_svc/evidence.py) can tell a sentence that answers it from one that
+only talks about the same things:
+
+- the kind of value the answer must hold when the question asks for one by name: a
+  price ("quanto custa", "how much does it cost") needs a money amount, "how long" a
+  duration, "what's the e-mail" an address, "qual o peso" a weight. A sentence about
+  the product without that value does not answer;
+- the attribute a "what/qual" question asks about ("qual a marca", "what colour"):
+  the first content word after the question word;
+- the sizes that name a product or plan ("kit de 12 kWp", "plano de 2 giga"): a
+  knowledge base that never mentions that size does not describe that product.
+
+Everything here works on the folded, spelled-out question (atende_guardrails.text.fold,
+atende_guardrails.informal.spell_out). No encoder, no grpc."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+# What a sentence holding each kind of value looks like (folded text).
+MONEY = re.compile(
+    r"r\$\s?\d|\bus\$\s?\d|\$\s?\d|\d+[.,]\d{2}\b|\bgratis\b|\bgratuit\w*|\bfree\b|\bsem (custo|taxa|cobranca)"
+    r"|\bno (extra )?(charge|cost|fee)\b|\bat no cost\b|\bsem custo adicional\b|\bnao cobra\w*"
+)
+_COUNT_WORDS = (
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|um|uma|dois|duas|"
+    r"tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|quinze|vinte|trinta)\b"
+)
+DURATION = re.compile(
+    rf"(?:\b\d+|{_COUNT_WORDS})\s*-?\s*(a \d+\s*)?(dias?|horas?|minutos?|segundos?|meses|mes|anos?|"
+    r"semanas?|days?|hours?|minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h|min)\b"
+    r"|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b|\bna hora\b|\bimediat\w*|\bno mesmo dia\b|\bsame day\b"
+    r"|\bright away\b|\binstant\w*|\bem tempo real\b|\breal time\b"
+)
+EMAIL = re.compile(r"[\w.-]+@[\w-]+\.\w+")
+PHONE = re.compile(r"\(?\d{2}\)?\s?\d{4,5}[-\s]?\d{4}|\b0800[\s\d-]{6,}|\b\d{4}[-\s]\d{4}\b")
+PERCENT = re.compile(r"\d\s?%|\bpor cento\b|\bpercent\b")
+WEIGHT = re.compile(r"\d\s?(kg|g|quilos?|kilos?|toneladas?|tons?|lbs?)\b")
+POWER = re.compile(r"\d\s?(w|kw|kwp|wp|mw|watts?|cv|hp|va|kva)\b")
+SPEED = re.compile(r"\d\s?(mega|megas|mbps|gbps|giga|gigas|mb/s|km/h)\b")
+LENGTH = re.compile(
+    r"\d\s?(mm|cm|m|km|m2|m²|metros?|metres?|meters?|quilometros?|kilometres?|kilometers?|pol|"
+    r"polegadas?|inch(es)?|feet|ft)\b|\d\s?[x\u00d7]\s?\d"
+)
+ENERGY = re.compile(r"\d\s?(kwh|mwh|wh)\b")
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dois|duas|tres|quatro|cinco|"
+    r"seis|sete|oito|nove|dez|doze|nenhum|nenhuma|none|ilimitad\w*|unlimited)\b"
+)
+
+# A question word, and what may come between it and the word naming the value
+# ("qual e o preco", "what's the monthly fee"): a value word far from any question
+# word is a condition ("o preco inclui a instalacao?"), not what is asked.
+_WH = r"\b(?:qual|quais|quanto|quanta|what|what's|whats|which)"
+_NEAR = r"(?:\s+[^\s?.!,;]+){0,2}?\s+"
+
+
+def _near_wh(words: str) -> str:
+    return rf"{_WH}{_NEAR}(?:{words})\b"
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# (what the question says, what an answer holds). A question that reads as asking
+# for several kinds ("em quanto tempo a velocidade...") is answered by any of them.
+_VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        _any(
+            r"\bquanto (?:\w+ )?(?:custa|custam|custaria|cobra|cobram|cobrariam|pago|pagaria|pagar|sai|saem|fica|"
+            r"ficam)\b",
+            r"\bhow much\b[^?]*\b(?:cost|costs|charge|charges|charged|pay|paid|fee|fees|price)\b",
+            _near_wh(r"preco|precos|valor|valores|mensalidade|tarifa|custo|price|prices|cost|fee|monthly fee"),
+        ),
+        MONEY,
+    ),
+    (
+        _any(
+            r"\b(?:quanto tempo|em quantos dias|quantos dias|quantas horas|quantos minutos|quantos meses|"
+            r"quantos anos|how long|how soon|how many (?:days|hours|minutes|weeks|months|years)|ate que horas|"
+            r"que horas|what time)\b",
+            _near_wh(r"prazo|deadline|horario"),
+        ),
+        DURATION,
+    ),
+    (_any(_near_wh(r"e-?mail|email")), EMAIL),
+    (_any(_near_wh(r"telefone|fone|whatsapp|phone|telephone")), PHONE),
+    (
+        _any(
+            _near_wh(r"desconto|discount|juros|interest|porcentagem|percentual|percentage"),
+            r"\bquanto d[aeo]s?\b|\bhow much of\b",
+        ),
+        PERCENT,
+    ),
+    (_any(r"\b(?:qual|que|em que|what|which|in what) (?:o )?(?:ano|year)\b|\bwhat year\b"), YEAR),
+    (_any(r"\b(?:quanto pesa|quanto pesam|how much (?:does|do) [^?]*weigh)\b", _near_wh(r"peso|weight")), WEIGHT),
+    (_any(_near_wh(r"potencia|power|wattage")), POWER),
+    (
+        _any(
+            r"\bquanto (?:\w+ )?(?:gera|geram|produz|produzem|consome|consomem)\b",
+            r"\bhow much (?:energy|electricity|power)?\s?(?:does|do|will|would) [^?]*\b(?:generate|produce|consume|use)\b",
+            _near_wh(r"geracao|producao|consumo|generation|production|consumption"),
+        ),
+        ENERGY,
+    ),
+    (_any(_near_wh(r"velocidade|speed"), r"\bhow fast\b"), SPEED),
+    (
+        _any(
+            _near_wh(
+                r"tamanho|dimensoes|dimensao|medidas|size|dimensions|distancia|distance|comprimento|length|"
+                r"altura|height|largura|width"
+            ),
+            r"\bhow (?:far|big|tall|wide)\b",
+        ),
+        LENGTH,
+    ),
+    (_any(r"\b(?:quantos|quantas|how many)\b"), COUNT),
+)
+# A percentage asked for and answered as an amount ("desconto de R$ 20") answers too.
+_ALSO = {PERCENT: MONEY, SPEED: PERCENT, POWER: PERCENT, ENERGY: POWER}
+
+# "qual a marca", "what colour", "which inverter": the attribute is the first content
+# word after the question word (articles and the verb to be skipped).
+_ATTRIBUTE = re.compile(
+    r"\b(?:qual|quais|que|what|what's|whats|which)\s+(?:(?:e|eh|sao|seria|is|are|was|were|would be)\s+)?"
+    r"(?:(?:o|a|os|as|the|um|uma|a|an)\s+)?([^\W\d_]{3,})(?:\s+([^\W\d_]{3,}))?"
+)
+# Words that say which kind of thing is asked about, not which thing ("qual tipo",
+# "which side", "what way").
+_GENERIC = frozenset(
+    """
+    tipo tipos lado lados forma formas jeito maneira modo parte opcao opcoes melhor diferenca
+    kind kinds type types sort side way ways part option options best difference one ones
+""".split()
+)
+# Degrees before the attribute ("qual a menor taxa", "what's the lowest fee").
+_DEGREE = frozenset(
+    """
+    menor maior minimo minima maximo maxima mais menos pior primeiro primeira ultimo ultima novo nova principal
+    lowest highest minimum maximum smallest biggest largest cheapest most least worst first last latest main new
+""".split()
+)
+# Sizes that name a product or plan (a capacity, a speed), not the customer's own
+# figures (a bill in kWh, a distance in km, months left on a contract).
+_SIZE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kwp|wp|kw|w|giga|gigas|gb|mega|megas|mbps|gbps|tb)\b")
+
+
+@dataclass(frozen=True)
+class Asked:
+    values: tuple[re.Pattern[str], ...]  # each kind of value the answer must hold
+    attribute: str  # the folded word a "what/qual" question asks about, or ""
+    sizes: tuple[str, ...]  # product sizes named, plain ("12kwp", "2giga")
+
+    def holds_values(self, folded_text: str) -> bool:
+        """Whether a (folded) text holds a value of a kind asked for (True when the
+        question asks for none)."""
+        return not self.values or any(
+            pattern.search(folded_text) or (pattern in _ALSO and _ALSO[pattern].search(folded_text)) for pattern in self.values
+        )
+
+
+@functools.lru_cache(maxsize=4096)
+def asked(folded_question: str) -> Asked:
+    """What a folded, spelled-out question asks for."""
+    values = tuple(dict.fromkeys(answer for asks, answer in _VALUES if asks.search(folded_question)))
+    # "How many hours" asks for a duration; the count it also matches says nothing more.
+    if COUNT in values and len(values) > 1:
+        values = tuple(v for v in values if v is not COUNT)
+    match = _ATTRIBUTE.search(folded_question)
+    attribute = ""
+    if match:
+        # "qual a menor taxa", "what's the lowest fee": the attribute is the noun after the degree.
+        attribute = match.group(2) or "" if match.group(1) in _DEGREE else match.group(1)
+        attribute = "" if attribute in _GENERIC else attribute
+    sizes = tuple(dict.fromkeys(f"{n.replace(',', '.')}{_unit(u)}" for n, u in _SIZE.findall(folded_question)))
+    return Asked(values, attribute, sizes)
+
+
+def _unit(unit: str) -> str:
+    return {"gigas": "giga", "megas": "mega"}.get(unit, unit)
+
+
+_UNITS = {
+    "giga": "giga|gigas|gb|gbps",
+    "gb": "giga|gigas|gb|gbps",
+    "gbps": "giga|gigas|gb|gbps",
+    "mega": "mega|megas|mb|mbps",
+    "mbps": "mega|megas|mb|mbps",
+    "w": "w|watts?",
+    "wp": "wp|watts? pico",
+}
+
+
+def names_size(folded_text: str, size: str) -> bool:
+    """Whether a folded text names a size ("12kwp" in "... kit de 12 kWp ...");
+    "giga" and "GB", "mega" and "Mbps" are the same unit, a decimal comma a point."""
+    match = re.match(r"([\d.]+)(\D+)", size)
+    if match is None:
+        return False
+    number, unit = match.groups()
+    units = _UNITS.get(unit, re.escape(unit))
+    text = folded_text.replace(",", ".")
+    return re.search(rf"(?<![\d.]){re.escape(number)}\s?(?:{units})\b", text) is not None

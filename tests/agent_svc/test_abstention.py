@@ -1,0 +1,142 @@
+"""The local engine says it does not know when the retrieved passages talk about
+what the question names but do not answer it (the product is there, the brand, the
+price or the size asked about is not), and answers with the sentence that holds the
+fact when they do. The passages are an invented espresso machine shop's, in both
+languages the engine serves; the questions are written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from agent_svc.asking import Asked, asked, names_size
+from agent_svc.domain import Passage
+from agent_svc.evidence import Selector
+from agent_svc.llm.base import Guidance
+from agent_svc.llm.local import LocalEngine
+from agent_svc.prompts import from_mapping
+from atende_guardrails.encoder import UsemEncoder
+from atende_guardrails.informal import spell_out
+from atende_guardrails.text import fold
+
+PASSAGES = [
+    Passage(
+        "cafeteira-c3",
+        "Cafeteira Expresso C3",
+        "c3.md",
+        "A Cafeteira Expresso C3 tem bomba de 15 bar e reservatório de 1,2 litro. "
+        "Ela aquece a água em 40 segundos e desliga sozinha depois de 20 minutos parada. "
+        "A C3 custa R$ 899,00 à vista ou em 10 parcelas sem juros.",
+        0.71,
+    ),
+    Passage(
+        "assistencia",
+        "Assistência técnica",
+        "assistencia.md",
+        "A assistência técnica atende todas as cafeteiras da loja. "
+        "O conserto na garantia leva até 15 dias úteis depois que a cafeteira chega à oficina. "
+        "A descalcificação anual é recomendada para quem usa água da torneira.",
+        0.44,
+    ),
+    Passage(
+        "grinder",
+        "Burr grinder G2",
+        "g2.md",
+        "The G2 burr grinder has 30 grind settings, from espresso to French press. "
+        "Its hopper holds 250 g of beans. "
+        "The G2 weighs 3.1 kg and ships with a cleaning brush.",
+        0.38,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Iterator[UsemEncoder]:
+    enc = UsemEncoder()
+    yield enc
+    enc.close()
+
+
+@pytest.fixture(scope="module")
+def selector(encoder: UsemEncoder) -> Selector:
+    return Selector(encoder)
+
+
+def quoted(selector: Selector, question: str) -> str:
+    return " ".join(item.unit.text for item in selector.answer(selector.rank(question, PASSAGES)))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qual a marca da bomba da C3?",  # the pump is there, its maker is not
+        "What colour is the G2 grinder?",  # the grinder is there, its colour is not
+        "How much does the G2 grinder cost?",  # the grinder is there, no price for it
+        "quanto custa a cafeteira de 1500 W?",  # a size no passage names
+    ],
+)
+def test_a_question_the_related_passages_do_not_answer_is_not_answered(selector: Selector, question: str) -> None:
+    assert quoted(selector, question) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("quanto custa a cafeteira C3?", "R$ 899,00"),
+        ("em quanto tempo a C3 esquenta a água?", "40 segundos"),
+        ("How much does the G2 weigh?", "3.1 kg"),
+        ("qual o peso do moedor G2?", "3.1 kg"),
+        ("quanto tempo demora o conserto na garantia?", "15 dias úteis"),
+        ("How many grind settings does the G2 have?", "30 grind settings"),
+    ],
+)
+def test_an_answerable_question_is_answered_with_the_sentence_that_holds_the_fact(
+    selector: Selector, question: str, fact: str
+) -> None:
+    assert fact in quoted(selector, question)
+
+
+def test_the_reply_says_plainly_it_does_not_know_and_offers_a_person(encoder: UsemEncoder) -> None:
+    book = from_mapping(
+        "product",
+        {
+            "pt": {"no_answer": "Não encontrei essa informação no nosso catálogo.", "based_on": "Segundo nosso catálogo"},
+            "en": {"no_answer": "I could not find that in our catalogue.", "based_on": "According to our catalogue"},
+        },
+    )
+    engine = LocalEngine(Selector(encoder))
+    pt = Guidance(language="pt", playbook=book, agent_kind="product", passages=tuple(PASSAGES))
+    unknown = engine.compose(pt, "qual a marca da bomba da C3?", list(PASSAGES))
+    assert unknown.startswith("Não encontrei essa informação"), unknown
+    assert "pessoa" in unknown and "15 bar" not in unknown
+    en = Guidance(language="en", playbook=book, agent_kind="product", passages=tuple(PASSAGES))
+    unknown = engine.compose(en, "What colour is the G2 grinder?", list(PASSAGES))
+    assert unknown.startswith("I could not find that"), unknown
+    assert "person" in unknown and "G2" not in unknown
+    known = engine.compose(pt, "quanto custa a cafeteira C3?", list(PASSAGES))
+    assert "R$ 899,00" in known and known.startswith("Segundo nosso catálogo")
+
+
+def _asked(question: str) -> Asked:
+    return asked(fold(spell_out(question)))
+
+
+def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
+    price = _asked("qto custa a C3?")
+    assert price.holds_values("custa r$ 899,00") and not price.holds_values("tem bomba de 15 bar")
+    assert _asked("How long does the repair take?").holds_values("up to 15 business days")
+    assert not _asked("How long does the repair take?").holds_values("the workshop repairs every machine")
+    # A price word that is a condition, not what is asked, asks for no value.
+    assert _asked("o preço inclui a entrega?").values == ()
+    assert _asked("qual a marca da bomba?").attribute == "marca"
+    assert _asked("What's the lowest fee?").attribute == "fee"  # past the degree word
+    assert _asked("qual tipo de café vocês vendem?").attribute == ""  # "tipo" names no attribute
+    assert _asked("quanto custa o plano de 300 megas?").sizes == ("300mega",)
+
+
+def test_a_size_is_named_in_another_spelling_of_its_unit() -> None:
+    assert names_size(fold("Plano 300 Mbps por R$ 99,90"), "300mega")
+    assert names_size(fold("kit de 5,5 kWp"), "5.5kwp")
+    assert not names_size(fold("kit de 15,5 kWp"), "5.5kwp")
+    assert not names_size(fold("Pacotes de 5 GB custam R$ 15"), "50gb")
