@@ -15,7 +15,7 @@ from psycopg.types.json import Jsonb
 
 from atende_runtime.errors import InvalidArgument, NotFound
 from atende_runtime.postgres import Pool
-from atende_runtime.storage_spans import client_span
+from atende_runtime.storage_spans import client_span, untraced_execute
 from atende_runtime.telemetry import traceparent
 from memory_svc.models import (
     OWNER_AGENT,
@@ -83,10 +83,12 @@ class PgAppends(PgBase):
         async with self._connection() as conn:
             try:
                 raw = AsyncRawCursor(conn, row_factory=dict_row)
-                # A cursor of its own (server-side $n parameters), which the psycopg
-                # instrumentation does not see: its span is made here.
+                # A cursor of its own (server-side $n parameters). Its span is made
+                # here, with a name that says what the statement does; the raw cursor
+                # inherits the traced execute (storage_spans), so the untraced one is
+                # called, or every turn recorded the statement twice.
                 with client_span("INSERT append_turn", self._span_attributes):
-                    row = await one_row(await raw.execute(query.text, query.params(params)))
+                    row = await one_row(await untraced_execute(raw, query.text, query.params(params)))
             except UniqueViolation:
                 row = None  # the same turn committed meanwhile; found below
             if row is None:
