@@ -75,6 +75,13 @@ def _command_attributes(name: str) -> dict[str, Any]:
     return {"db.system": "redis", "db.operation.name": name}
 
 
+async def untraced_execute(cursor: Any, query: Any, params: Any = None) -> Any:
+    """The cursor's execute without the wrapper's span: for a statement whose span the
+    caller makes itself (client_span), so that it is not recorded twice."""
+    execute = type(cursor).execute
+    return await getattr(execute, "__wrapped__", execute)(cursor, query, params)
+
+
 @contextlib.contextmanager
 def client_span(name: str, attributes: dict[str, Any]) -> Iterator[None]:
     """A leaf CLIENT span around a store call the wrappers do not see (a raw cursor),

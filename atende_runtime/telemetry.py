@@ -254,46 +254,67 @@ def _hex_ids(node: Any) -> None:
 
 def _any_value(value: Any) -> dict[str, Any]:
     """An attribute value in OTLP/JSON (64-bit integers as strings, as protobuf's JSON)."""
-    if isinstance(value, bool):
-        return {"boolValue": value}
-    if isinstance(value, int):
-        return {"intValue": str(value)}
-    if isinstance(value, float):
-        return {"doubleValue": value}
-    if isinstance(value, str):
+    kind = type(value)  # the common types first, by identity (bool is an int: before it)
+    if kind is str:
         return {"stringValue": value}
+    if kind is bool:
+        return {"boolValue": value}
+    if kind is int:
+        return {"intValue": str(value)}
+    if kind is float:
+        return {"doubleValue": value}
+    if isinstance(value, bool):
+        return {"boolValue": bool(value)}
+    if isinstance(value, int):
+        return {"intValue": str(int(value))}
+    if isinstance(value, float):
+        return {"doubleValue": float(value)}
+    if isinstance(value, str):
+        return {"stringValue": str(value)}
     if isinstance(value, list | tuple):
         return {"arrayValue": {"values": [_any_value(item) for item in value]}}
     return {"stringValue": str(value)}
 
 
 def _key_values(attributes: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    return [{"key": key, "value": _any_value(value)} for key, value in (attributes or {}).items()]
+    return [{"key": key, "value": _any_value(value)} for key, value in attributes.items()] if attributes else []
+
+
+# The API's SpanKind numbers INTERNAL 0; OTLP numbers it 1.
+_OTLP_KINDS = {kind: kind.value + 1 for kind in SpanKind}
+_UNSET = StatusCode.UNSET
 
 
 def _span_json(span: Any) -> dict[str, Any]:
+    # Every span of the process goes through here (on the exporter's thread, which holds
+    # the GIL meanwhile): each property of the SDK's span is read once.
     context = span.context
+    status = span.status
     out: dict[str, Any] = {
-        "traceId": format(context.trace_id, "032x"),
-        "spanId": format(context.span_id, "016x"),
+        "traceId": f"{context.trace_id:032x}",
+        "spanId": f"{context.span_id:016x}",
         "name": span.name,
-        "kind": span.kind.value + 1,  # the API's INTERNAL is 0, OTLP's 1
+        "kind": _OTLP_KINDS[span.kind],
         "startTimeUnixNano": str(span.start_time),
         "endTimeUnixNano": str(span.end_time),
-        "status": {"code": span.status.status_code.value} if span.status.status_code.value else {},
+        "status": {} if status.status_code is _UNSET else {"code": status.status_code.value},
     }
-    if span.attributes:
-        out["attributes"] = _key_values(span.attributes)
-    if span.parent is not None:
-        out["parentSpanId"] = format(span.parent.span_id, "016x")
-    if span.status.description:
-        out["status"]["message"] = span.status.description
-    if span.events:
+    attributes = span.attributes
+    if attributes:
+        out["attributes"] = _key_values(attributes)
+    parent = span.parent
+    if parent is not None:
+        out["parentSpanId"] = f"{parent.span_id:016x}"
+    if status.description:
+        out["status"]["message"] = status.description
+    events = span.events
+    if events:
         out["events"] = [{"name": e.name, "timeUnixNano": str(e.timestamp),
-                          **({"attributes": _key_values(e.attributes)} if e.attributes else {})} for e in span.events]
-    if span.links:
-        out["links"] = [{"traceId": format(link.context.trace_id, "032x"), "spanId": format(link.context.span_id, "016x"),
-                         "attributes": _key_values(link.attributes)} for link in span.links]
+                          **({"attributes": _key_values(e.attributes)} if e.attributes else {})} for e in events]
+    links = span.links
+    if links:
+        out["links"] = [{"traceId": f"{link.context.trace_id:032x}", "spanId": f"{link.context.span_id:016x}",
+                         "attributes": _key_values(link.attributes)} for link in links]
     return out
 
 

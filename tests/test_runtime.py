@@ -110,6 +110,18 @@ def test_json_logs_carry_the_request_id() -> None:
     assert entry["request_id"] == "req-42" and entry["service"] == "router_svc" and entry["agent"] == "sales"
 
 
+def test_json_logs_keep_accents_and_any_value_they_are_given() -> None:
+    formatter = JsonFormatter("memory_svc")
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "pedido de orçamento", None, None)
+    record.big = 2**70  # past what orjson encodes: the line must still be written
+    record.when = object()
+    line = formatter.format(record)
+    entry = json.loads(line)
+    assert "orçamento" in line and entry["msg"] == "pedido de orçamento"
+    assert entry["big"] == 2**70 and entry["when"].startswith("<object")
+    assert entry["ts"].endswith("Z") and len(entry["ts"]) == len("2026-12-04T18:30:00.000Z")
+
+
 def test_sigterm_stops_a_real_service_cleanly() -> None:
     port = free_port()
     env = {"AGENT_PORT": str(port), "KNOWLEDGE_ADDR": f"127.0.0.1:{free_port()}", "PATH": "/usr/bin:/bin",

@@ -3,11 +3,13 @@ PostgreSQL's own placeholders, and what to answer when it stored nothing."""
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from psycopg import AsyncConnection, AsyncRawCursor
 from psycopg.errors import UniqueViolation
 from psycopg.rows import dict_row
@@ -15,7 +17,7 @@ from psycopg.types.json import Jsonb
 
 from atende_runtime.errors import InvalidArgument, NotFound
 from atende_runtime.postgres import Pool
-from atende_runtime.storage_spans import client_span
+from atende_runtime.storage_spans import client_span, untraced_execute
 from atende_runtime.telemetry import traceparent
 from memory_svc.models import (
     OWNER_AGENT,
@@ -63,6 +65,17 @@ class NativeQuery:
         return [values[name] for name in self.names]
 
 
+def _json(value: Any) -> bytes | str:
+    """A turn's JSON parameters (its messages, the interaction's metadata, the hand-off
+    packet) by orjson, about 15 times quicker than json.dumps on a turn's messages; what
+    orjson refuses (an integer past 64 bits) goes to json. Confidences are checked
+    finite before (validation.py), so no NaN reaches either."""
+    try:
+        return orjson.dumps(value)
+    except TypeError:
+        return json.dumps(value)
+
+
 class PgAppends(PgBase):
     def __init__(self, pool: Pool, schema: str, queries: Mapping[str, str]) -> None:
         super().__init__(pool, schema, queries)
@@ -83,10 +96,12 @@ class PgAppends(PgBase):
         async with self._connection() as conn:
             try:
                 raw = AsyncRawCursor(conn, row_factory=dict_row)
-                # A cursor of its own (server-side $n parameters), which the psycopg
-                # instrumentation does not see: its span is made here.
+                # A cursor of its own (server-side $n parameters). Its span is made
+                # here, with a name that says what the statement does; the raw cursor
+                # inherits the traced execute (storage_spans), so the untraced one is
+                # called, or every turn recorded the statement twice.
                 with client_span("INSERT append_turn", self._span_attributes):
-                    row = await one_row(await raw.execute(query.text, query.params(params)))
+                    row = await one_row(await untraced_execute(raw, query.text, query.params(params)))
             except UniqueViolation:
                 row = None  # the same turn committed meanwhile; found below
             if row is None:
@@ -137,14 +152,14 @@ def _params(request: AppendRequest, ids: list[str]) -> dict[str, Any]:
         "req_id": request.required_owner_id,
         "new_kind": request.new_owner_kind,
         "new_id": request.new_owner_id,
-        "packet": Jsonb(request.handoff) if request.handoff is not None else None,
+        "packet": Jsonb(request.handoff, _json) if request.handoff is not None else None,
         "i_on": request.interaction is not None,
         "i_id": str(uuid.uuid4()),
         "i_input": interaction.user_input,
         "i_response": interaction.agent_response,
         "i_agent": interaction.agent,
-        "i_metadata": Jsonb(interaction.metadata),
-        "rows": Jsonb([_message_json(ids[pos], pos, new) for pos, new in enumerate(request.messages)]),
+        "i_metadata": Jsonb(interaction.metadata, _json),
+        "rows": Jsonb([_message_json(ids[pos], pos, new) for pos, new in enumerate(request.messages)], _json),
         "l_on": request.lead is not None or sync_action is not None,
         "l_id": str(uuid.uuid4()),
         "l_name": lead.name,

@@ -143,6 +143,25 @@ class Cue:
             return None
 
 
+class CueMatches:
+    """Whether each cue matches one message, each cue's patterns scanned at most once: a
+    route reads the same folded text two or three times (the change of topic, the
+    cues' log-odds, the vague-topic check)."""
+
+    __slots__ = ("_seen", "text")
+
+    def __init__(self, text_folded: str) -> None:
+        self.text = text_folded
+        self._seen: dict[int, bool] = {}
+
+    def __call__(self, cue: Cue) -> bool:
+        key = id(cue)
+        hit = self._seen.get(key)
+        if hit is None:
+            hit = self._seen[key] = cue.matches(self.text)
+        return hit
+
+
 def load_cues(path: Path) -> list[Cue]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return [
@@ -387,14 +406,15 @@ class HybridClassifier:
         np.maximum.at(group_scores, self._group_index, intent_scores)
         return intent_scores, group_scores
 
-    def _kinds_of_message(self, logits: np.ndarray, text_folded: str, staying_with: str = "") -> tuple[list[Cue], bool]:
+    def _kinds_of_message(self, logits: np.ndarray, matches: CueMatches, staying_with: str = "") -> tuple[list[Cue], bool]:
         """Adds the cues to the log-odds; returns the agent cues that fired and whether the
         whole message is pleasantries. `staying_with`: leave out the cues that do not take
         a conversation from that agent (when judging a change of topic)."""
+        text_folded = matches.text
         words = re.findall(r"[a-z0-9]+", text_folded)
         scope = OUT_OF_SCOPE in self.destinations
         fired = [c for c in self.cues if (c.destination in self._agents or (scope and c.destination == OUT_OF_SCOPE))
-                 and staying_with not in c.stays_with and c.matches(text_folded)]
+                 and staying_with not in c.stays_with and matches(c)]
         # A destination any of whose cues matched (even one another cue suppresses) is
         # spoken for: no other cue speaks against it.
         spoken_for = {c.destination for c in fired}
@@ -470,10 +490,10 @@ class HybridClassifier:
                 fade = min(1.0, max(0.0, (gap - low) / (high - low)))
                 logits[out] += fade * (self.sparse_weight if known else self.foreign_weight)
 
-    def _changes_topic(self, text: str, vector: Vectors, current_agent: str) -> bool:
+    def _changes_topic(self, matches: CueMatches, vector: Vectors, current_agent: str) -> bool:
         """The message read alone names enough to stand on its own and another agent
         takes most of its evidence."""
-        text_folded = folded(text[:1000])
+        text_folded = matches.text
         _, known = self.domain_words(text_folded)
         if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded):
             return False
@@ -483,7 +503,7 @@ class HybridClassifier:
         # A short follow-up ("tem custo a visita?") does not leave its conversation on a cue
         # that stays with the conversation's agent; a longer message is read fully alone.
         short = len(text_folded.split()) <= self.follow_up_words
-        fired, _ = self._kinds_of_message(logits, text_folded, staying_with=current_agent if short else "")
+        fired, _ = self._kinds_of_message(logits, matches, staying_with=current_agent if short else "")
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
         best = self.destinations[int(np.argmax(shares))]
@@ -507,17 +527,18 @@ class HybridClassifier:
         # A message that stands on its own and is plainly about another agent's business
         # ("ah, e o app mostra a economia?" in a billing conversation) is read without
         # the conversation.
+        text_folded = folded(text[:1000])
+        matches = CueMatches(text_folded)
         lean = not (current_agent in self._agents and (
-            bool(_NEW_SUBJECT.match(folded(text[:200]))) or self._changes_topic(text, vector, current_agent)))
+            bool(_NEW_SUBJECT.match(folded(text[:200]))) or self._changes_topic(matches, vector, current_agent)))
         if not lean:
             previous = None
         intent_scores, group_scores = self._scores(vector, previous)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
-        text_folded = folded(text[:1000])
         # In a conversation that holds, a cue that stays with its agent reads as part of
         # the customer's case ("tem custo?" with support asks the fee of the visit).
-        fired, chit_chat = self._kinds_of_message(logits, text_folded, staying_with=current_agent if lean else "")
+        fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
             # A new request: the conversation's first, or one read on its own (a new subject).
             self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))
@@ -530,7 +551,7 @@ class HybridClassifier:
         for c in fired:
             evidence[c.destination] = evidence.get(c.destination, 0.0) + c.weight
         vague = not chit_chat and len(text_folded.split()) <= 8 and max(evidence.values(), default=0.0) < self.strong_cue \
-            and any(c.destination == CLARIFY and c.matches(text_folded) for c in self.cues)
+            and any(c.destination == CLARIFY and matches(c) for c in self.cues)
 
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()

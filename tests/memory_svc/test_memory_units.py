@@ -106,3 +106,13 @@ def test_frames_cut_short_or_in_the_varint_format_are_refused() -> None:
     with pytest.raises(ValueError):
         unframe(b"\x05hello\x05world")
 
+
+
+def test_the_appends_json_parameters_mean_what_json_dumps_gives() -> None:
+    import json
+
+    from memory_svc.postgres.append import _json
+
+    rows = [{"text": "Olá, quanto custa? ☀️", "intent": {"confidence": 0.25}, "metadata": {"k": "v"}, "pos": 0}]
+    assert json.loads(_json(rows)) == json.loads(json.dumps(rows)) == rows
+    assert json.loads(_json({"n": 2**70})) == {"n": 2**70}  # past orjson's integers: json writes it

@@ -389,3 +389,29 @@ async def test_the_warranty_asked_as_a_follow_up_is_a_product_term_unless_it_is_
 async def test_an_error_code_and_a_late_fee_on_a_paid_bill_are_cases(router: Router, text: str, agent: str) -> None:
     decision = await router.route(text, "")
     assert (decision.agent, decision.action) == (agent, "route")
+
+
+def test_a_route_scans_each_cue_at_most_once_and_answers_as_the_cue_does() -> None:
+    # A route asks about the same message two or three times (the change of topic, the
+    # log-odds, the vague-topic check): CueMatches keeps each cue's first answer.
+    from router_svc.routing.hybrid import CueMatches, load_cues
+
+    scans: list[str] = []
+
+    class Counted:
+        def __init__(self, cue: object) -> None:
+            self.cue = cue
+
+        def matches(self, text: str) -> bool:
+            scans.append(text)
+            return self.cue.matches(text)  # type: ignore[attr-defined, no-any-return]
+
+    cues = load_cues(Settings().routing_cues)
+    for message in ("quero comprar 2 kits", "meu inversor ta dando erro", "oi"):
+        scans.clear()
+        counted = [Counted(c) for c in cues]
+        matches = CueMatches(message)
+        first = [matches(c) for c in counted]  # type: ignore[arg-type]
+        again = [matches(c) for c in counted]  # type: ignore[arg-type]
+        assert first == again == [c.matches(message) for c in cues]
+        assert len(scans) == len(cues)
