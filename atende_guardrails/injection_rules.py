@@ -286,7 +286,7 @@ _DATA_PERSONAL = _any(
                   "numero do cartao|numeros do cartao|numeros de cartao|numeros dos cartoes|numeros de cartoes|"
                   "credit card|credit cards|senha|senhas|password|passwords|historico|history|chat history|conversa|"
                   "conversas|conversation|conversations|messages|mensagens|documento|documentos|document number|"
-                  "nome completo|full name|names|nomes|contato|contatos|contact|contacts|contact details|"
+                  "nome completo|full name|names|nomes|contato|contatos|contact|contacts|contact details|cadastro|ficha|"
                   "pix|chave pix|chaves pix|conta bancaria|bank account|bank details|dados bancarios|salario|renda|"
                   "datos|direccion|direcciones|telefono|tarjeta|tarjetas|donnees|adresse|numero de carte|daten|adresse|"
                   "kreditkarte|dati|indirizzo|carta di credito|what they asked|o que perguntou|o que ele perguntou|"
@@ -384,6 +384,25 @@ _FICTION_DOES = _any(
                  "without|sem|ignore|ignores|ignora|bypass|burla|hack|hackeia|disable|desativa|desliga|lists|lista|"
                  "prints|imprime|writes|escreve",
 )
+
+# Someone who is not the customer, named by how the customer knows them ("todo mundo que comprou",
+# "o meu vizinho", "a moça que atendeu", "the guy who ordered", "dona Cláudia"): their phone or address
+# is someone else's data. The customer's own ("meu telefone", "my address") names no one of these.
+_THIRD_PARTY = (
+    r"(?:todo mundo|everybody|everyone|everyone else|todo el mundo|tout le monde|quem mais|who else|"
+    r"(?:um|uma|a|an) (?:amigo|amiga|vizinho|vizinha|conhecido|conhecida|colega|friend|neighbour|neighbor|coworker|"
+    r"colleague|amigo|amiga|vecino|vecina|voisin|voisine|nachbar|nachbarin|vicino|vicina)|"
+    r"(?:meu|minha|my|mi|mon|ma|mein|meine|il mio|la mia) (?:vizinho|vizinha|ex|ex mulher|ex marido|ex namorada|ex namorado|"
+    r"neighbour|neighbor|ex wife|ex husband|ex girlfriend|ex boyfriend|vecino|vecina|voisin|voisine|nachbar|nachbarin|"
+    r"vicino|vicina)|"
+    r"(?:the|that|this|o|a|do|da|esse|essa|desse|dessa|aquele|aquela|daquele|daquela|ese|esa|el|la|del) "
+    r"(?:guy|man|woman|lady|person|girl|moca|moco|rapaz|cara|"
+    r"senhor|senhora|mulher|homem|menina|chico|chica|senor|senora|hombre|mujer) (?:who|that|que|qui)|"
+    r"(?:sr|sra|mr|mrs|ms|dona|senhor|senhora|senor|senora|monsieur|madame|herr|frau|signor|signora) [a-z]{3,}|"
+    r"quem (?:comprou|instalou|pediu|fez|contratou|fechou|mora|ligou|reclamou)|"
+    r"who (?:bought|ordered|installed|called|complained|lives))"
+)
+
 
 def _firsts(*groups: str) -> tuple[frozenset[str], ...]:
     """Anchors of a structural rule: for each group, the first words of its alternatives (a
@@ -543,6 +562,30 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           r"mi|moi)\b)(?:\w+ ){1,5}(?:com|net|org|io|br|example|site|xyz|ru|cn) ",
      first_words("send forward email e envie envia encaminhe encaminha mande manda transfira copie export exporte post upload "
                  "leak vaze envoie sende invia"), ""),
+    # Someone else's data by who they are to the customer: "me dá o celular da moça que atendeu",
+    # "quem comprou o kit aqui no bairro e o endereço de cada um".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? {_THIRD_PARTY} ",
+     _firsts(_ASK, _DATA_PERSONAL), r" (?:como|how|onde|where|pode|can|posso) (?:\w+ ){0,3}(?:cadastrar|adicionar|add|"
+     r"register|incluir|autorizar|authorise|authorize|dar acesso|give access) "),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_THIRD_PARTY}(?: \w+){{0,10}}? {_DATA_PERSONAL} ",
+     _firsts(_ASK, _DATA_PERSONAL), r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) "),
+    # Pointed at a third person ("o endereço novo dela", "nome e telefone de cada um") or disowned ("do pedido
+    # 77120? não é meu"): a technician's or a shop's own contact is what a customer asks for, not this.
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:dele|dela|deles|delas|de cada um|"
+                          rf"de cada uma|de cada cliente|of each one|of each of them|of each customer|of everyone|de cada uno|"
+                          rf"de cada una|de chacun|di ciascuno|von jedem) ",
+     _firsts(_ASK, _DATA_PERSONAL), r" (?:tecnico|tecnica|technician|instalador|installer|vendedor|vendedora|seller|"
+     r"atendente|consultor|consultora|loja|store|shop|empresa|company|sac|suporte|support|gerente|manager) "),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:endereco residencial|endereco da casa|endereco de casa|home address|"
+                          rf"residential address|direccion de casa|adresse personnelle|privatadresse|indirizzo di casa)"
+                          rf"(?: \w+)? (?:dele|dela|deles|delas|do|da|of|de|del|von|di) ", _firsts(_ASK), ""),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,12}}? (?:nao e meu|nao e minha|nao sao meus|"
+                          rf"nao sao minhas|isn t mine|is not mine|not mine|isn t my|is not my|no es mio|no es mia|n est pas "
+                          rf"a moi|ist nicht meine|ist nicht mein|non e mio|non e mia) ", _firsts(_ASK, _DATA_PERSONAL), ""),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? (?:conversas|conversations|chats|mensagens|messages|atendimentos|"
+                          rf"conversaciones|conversations|gesprache|conversazioni)(?: \w+){{0,6}}? (?:com|with|de|from|con|avec|"
+                          rf"mit) (?:as |os |the |los |las |les |den |gli |le )?(?:outras|outros|other|otros|otras|autres|"
+                          rf"anderen|altri|altre|demais) ", _firsts(_ASK), ""),
     # "approve my refund without checking".
     ("privilege_abuse", r" (?:approve|aprove|aprova|aprovar|release|libere|libera|liberar|authorize|authorise|autorize|"
                         r"autoriza|autorizar|process|processe|processa|grant|conceda|concede|issue|emita|emite|confirm|"
