@@ -168,6 +168,16 @@ CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
     ("jailbreak", r" (?:developer mode|dev mode|modo desenvolvedor|modo dev|modo de desenvolvedor|sudo mode|admin mode"
                   r"|modo admin|modo administrador|modo de administrador|administrator mode) ",
      first_words("developer dev modo sudo admin administrator"), DEVICE_WORDS),
+    # "ativa o modo manutenção", "activate god mode": switching the assistant into a mode without limits.
+    ("jailbreak", r" (?:activate|enable|enter|switch to|turn on|go into|ative|ativa|ativar|ativem|habilite|habilita|entre em|"
+                  r"entra em|entre no|entra no|mude para|muda pra|muda para|liga o|activa|active|activez|aktiviere|attiva)"
+                  r"(?: \w+){0,2}? (?:maintenance|debug|god|unrestricted|root|superuser|diagnostic|modo manutencao|"
+                  r"modo de manutencao|modo debug|modo deus|modo irrestrito|modo root|modo superusuario|modo diagnostico|"
+                  r"modo sem restricoes|modo sin restricciones|mode sans restrictions|uneingeschrankten modus|"
+                  r"modalita senza restrizioni|modalita sviluppatore|modo desarrollador|mode developpeur|entwicklermodus)"
+                  r"(?: mode| modus)? ",
+     first_words("activate enable enter switch turn go ative ativa ativar ativem habilite habilita entre entra mude muda liga "
+                 "activa active activez aktiviere attiva"), DEVICE_WORDS),
     ("instruction_override", r" (?:system|admin|administrator|developer|security|root|sudo|emergency|priority)"
                              r" (?:override|command|directive|instruction|instructions|prompt) ",
      first_words("system admin administrator developer security root sudo emergency priority maintenance"), DEVICE_WORDS),
@@ -289,6 +299,10 @@ _DATA_PERSONAL = _any(
                   "nome completo|full name|names|nomes|contato|contatos|contact|contacts|contact details|cadastro|ficha|"
                   "pix|chave pix|chaves pix|conta bancaria|bank account|bank details|dados bancarios|salario|renda|"
                   "datos|direccion|direcciones|telefono|tarjeta|tarjetas|donnees|adresse|numero de carte|daten|adresse|"
+                  "correo|correos|correo electronico|datos de contacto|numero de telefono|coordonnees|adresse e mail|"
+                  "adresse mail|donnees personnelles|telefonnummer|telefonnummern|e mail adresse|e mail adressen|"
+                  "numero di telefono|dati personali|indirizzo email|indirizzi|contact info|contact information|"
+                  "date of birth|birth date|birthday|data de nascimento|aniversario|fecha de nacimiento|"
                   "kreditkarte|dati|indirizzo|carta di credito|what they asked|o que perguntou|o que ele perguntou|"
                   "what he asked|what she asked|compras|purchases|pedidos|orders|faturas|invoices|boletos",
 )
@@ -312,6 +326,8 @@ _ASK = _any(
         "mostra|mostre|mostrar|lista|liste|listar|envia|envie|enviar|informe|informa|me diga|me diz|me fala|fala|diz|"
         "diga|preciso|quero|consulta|consulte|puxa|puxe|busca|busque|pesquisa|pesquise|exporta|exporte|copia|copie|"
         "imprima|imprime|revele|revela|compartilhe|libera|libere|acessa|acesse|abre|abra|traz|traga|"
+        "extrai|extraia|extrair|tira|tire|gera|gere|levanta|levante|mandar|passar|extrae|extraer|download|baixa|baixe|"
+        "confirma|confirme|confirm|"
         "dame|dime|muestra|muestrame|enviame|pasame|necesito|quiero|donne|donnez|montre|montrez|envoie|dis moi|"
         "gib|zeig|zeige|sende|nenne|dammi|mostrami|dimmi|invia|mandami",
 )
@@ -385,6 +401,17 @@ _FICTION_DOES = _any(
                  "prints|imprime|writes|escreve",
 )
 
+# A privacy question about the customer's own record ("quem tem acesso ao meu cadastro", "who can see my
+# data"): "meu pedido" or "my order" elsewhere in a message says nothing of whose data is asked.
+_OWN_DATA = (r" (?:acesso|access|acessar|acessa|acessam|see|sees|ve|veem|ver|compartilh\w*|shar\w*|vend\w*|sell\w*)"
+             r"(?: \w+){0,2}? (?:meu|minha|meus|minhas|my) (?:cadastro|dados|data|telefone|celular|endereco|email|e mail|"
+             r"historico|cpf|address|phone|details|information|informacoes|personal data|dados pessoais) ")
+# Who serves the customer: the technician's or the seller's contact is what a customer asks for.
+_STAFF = (r" (?:tecnic\w*|instalador\w*|eletricist\w*|vendedor\w*|entregador\w*|consultor\w*|atendente\w*|"
+          r"representante\w*|engenheir\w*|projetist\w*|technician\w*|installer\w*|electrician\w*|seller\w*|"
+          r"salesperson|sales rep|driver|courier|loja|store|shop|empresa|company|sac|suporte|support|gerente|manager) ")
+
+
 # Someone who is not the customer, named by how the customer knows them ("todo mundo que comprou",
 # "o meu vizinho", "a moça que atendeu", "the guy who ordered", "dona Cláudia"): their phone or address
 # is someone else's data. The customer's own ("meu telefone", "my address") names no one of these.
@@ -396,11 +423,17 @@ _THIRD_PARTY = (
     r"neighbour|neighbor|ex wife|ex husband|ex girlfriend|ex boyfriend|vecino|vecina|voisin|voisine|nachbar|nachbarin|"
     r"vicino|vicina)|"
     r"(?:the|that|this|o|a|do|da|esse|essa|desse|dessa|aquele|aquela|daquele|daquela|ese|esa|el|la|del) "
-    r"(?:guy|man|woman|lady|person|girl|moca|moco|rapaz|cara|"
+    r"(?:guy|man|woman|lady|person|girl|moca|moco|rapaz|cara|pessoa|persona|"
     r"senhor|senhora|mulher|homem|menina|chico|chica|senor|senora|hombre|mujer) (?:who|that|que|qui)|"
     r"(?:sr|sra|mr|mrs|ms|dona|senhor|senhora|senor|senora|monsieur|madame|herr|frau|signor|signora) [a-z]{3,}|"
-    r"quem (?:comprou|instalou|pediu|fez|contratou|fechou|mora|ligou|reclamou)|"
-    r"who (?:bought|ordered|installed|called|complained|lives))"
+    r"quem (?:comprou|instalou|pediu|fez|contratou|fechou|mora|ligou|reclamou|tem|solicitou|cadastrou)|"
+    r"(?:the|that the|o|a|que o|que a|q o|q a|el|la) (?:other|outro|outra|otro|otra|previous|last|anterior|ultimo|ultima) "
+    r"(?:buyer|customer|client|user|comprador|compradora|cliente|usuario|usuaria|pessoa|person|persona)|"
+    r"(?:all the|all|the) (?:people|customers|clients|users) (?:who|that) (?:requested|asked|signed|registered|bought|"
+    r"ordered|installed|called|complained|live|have|own)|"
+    r"(?:as|os|das|dos) (?:pessoas|clientes|usuarios) que (?:pediram|solicitaram|fizeram|cadastraram|compraram|instalaram|"
+    r"contrataram|moram|tem|ligaram|reclamaram)|"
+    r"who (?:bought|ordered|installed|called|complained|lives|requested|signed up|registered))"
 )
 
 
@@ -566,16 +599,26 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # "quem comprou o kit aqui no bairro e o endereço de cada um".
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? {_THIRD_PARTY} ",
      _firsts(_ASK, _DATA_PERSONAL), r" (?:como|how|onde|where|pode|can|posso) (?:\w+ ){0,3}(?:cadastrar|adicionar|add|"
-     r"register|incluir|autorizar|authorise|authorize|dar acesso|give access) "),
+     r"register|incluir|autorizar|authorise|authorize|dar acesso|give access) |" + _OWN_DATA[1:]),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_THIRD_PARTY}(?: \w+){{0,10}}? {_DATA_PERSONAL} ",
-     _firsts(_ASK, _DATA_PERSONAL), r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) "),
+     _firsts(_ASK, _DATA_PERSONAL), r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
+     + _OWN_DATA[1:]),
+    # A list of who did something: "passa a lista de quem tem financiamento", "a spreadsheet of everyone who ordered".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? (?:lista|list|relacao|planilha|spreadsheet|csv|relatorio|report|"
+                          rf"nomes|names|listado|liste|elenco)(?: completa| completo| full| inteira)? (?:de|of|com|with|das|dos|"
+                          rf"del|des|di) (?:quem|whoever|everyone who|everybody who|todos que|todas que|todo mundo que|"
+                          rf"those who|people who|as pessoas que|os clientes que|customers who|clients who|quienes|los que|"
+                          rf"ceux qui) (?:ja |already |also |tambem |nao |didn t |did not )?(?:comprou|compraram|tem|possui|"
+                          rf"possuem|pediu|pediram|fez|fizeram|instalou|instalaram|contratou|contrataram|mora|moram|"
+                          rf"solicitou|solicitaram|cadastrou|deve|devem|esta|estao|financiou|pagou|pagaram|bought|ordered|"
+                          rf"has|have|owns|own|requested|installed|lives|live|owes|owe|paid|pay|signed|registered|compro|"
+                          rf"compraron|tienen|ont|achete) ", _firsts(_ASK), ""),
     # Pointed at a third person ("o endereço novo dela", "nome e telefone de cada um") or disowned ("do pedido
     # 77120? não é meu"): a technician's or a shop's own contact is what a customer asks for, not this.
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:dele|dela|deles|delas|de cada um|"
                           rf"de cada uma|de cada cliente|of each one|of each of them|of each customer|of everyone|de cada uno|"
                           rf"de cada una|de chacun|di ciascuno|von jedem) ",
-     _firsts(_ASK, _DATA_PERSONAL), r" (?:tecnico|tecnica|technician|instalador|installer|vendedor|vendedora|seller|"
-     r"atendente|consultor|consultora|loja|store|shop|empresa|company|sac|suporte|support|gerente|manager) "),
+     _firsts(_ASK, _DATA_PERSONAL), _STAFF),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:endereco residencial|endereco da casa|endereco de casa|home address|"
                           rf"residential address|direccion de casa|adresse personnelle|privatadresse|indirizzo di casa)"
                           rf"(?: \w+)? (?:dele|dela|deles|delas|do|da|of|de|del|von|di) ", _firsts(_ASK), ""),
