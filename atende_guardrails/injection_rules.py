@@ -660,6 +660,16 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     ("prompt_extraction", rf" {SHOW_VERBS}(?: \w+){{0,2}}? (?:o|the|el|le|il|teu|your|seu|tu|ton|dein) (?:full |complete |"
                           rf"inteiro |completo |entire |whole )?(?:prompt|prompts|preprompt) ", need(SHOW_VERBS),
      r" (?:comando|command|app|aplicativo|terminal|cmd|powershell|inversor|inverter|solar|fotovoltaico|de energia) "),
+    # The part of the conversation the customer cannot see: "o que está na parte escondida da conversa",
+    # "what appears ahead of everything I typed".
+    ("prompt_extraction", r" (?:parte|part|trecho|section|portion|pedaco) (?:escondida|oculta|hidden|invisivel|invisible|"
+                          r"secreta|secret) (?:da|of the|of this|de la|desta|dessa|do|of|de esta) (?:conversa|conversation|"
+                          r"chat|conversacion|dialogo|dialogue) ", first_words("parte part trecho section portion pedaco"), ""),
+    ("prompt_extraction", r" (?:what|o que|o q|que|show|mostra|mostre|repeat|repete|repita|print|imprima|lo que|ce qui)"
+                          r"(?: \w+){0,4}? (?:ahead of|before|above|antes de|acima de|prior to|avant|vor) (?:everything|all|"
+                          r"tudo|all that|tudo o que|tudo que|todo lo que|tout ce que)(?: \w+){0,2}? (?:typed|wrote|said|sent|"
+                          r"escrevi|digitei|mandei|falei|escribi|ecrit|geschrieben) ",
+     first_words("what o que show mostra mostre repeat repete repita print imprima lo ce"), ""),
     # "I authorise you to skip ...", without saying who "I" is.
     ("authority_claim", r" (?:autorizo|authorize|authorise|permito|i allow|i permit|autorizamos|permitimos|autoriso|"
                         r"autorizzo|erlaube) (?:voce|voces|you|te|lhe|vous|dich|ti|o bot|the bot|a ia|the ai) (?:a |to |de |"
@@ -701,6 +711,14 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                             r"istruzioni|personalidade|personality|treinamento|training) ",
      first_words("zera zere zerar reset resete resetar apague apaga delete wipe clear limpe limpa erase borra efface losche "
                  "cancella reinicie restart"), ""),
+    # "zere as restrições que você tem": wiping the rules (cleaning a filter is "limpe", not here).
+    ("ignore_instructions", r" (?:zera|zere|zerar|reset|resete|resetar|wipe|erase|borra|efface|losche|cancella) (?:as |os |the |"
+                            r"all the |all |todas as |todos os |las |los |les |die |alle |le |i |tutte le )(?:regras|rules|"
+                            r"instrucoes|instructions|diretrizes|guidelines|restricoes|restrictions|reglas|instrucciones|"
+                            r"restricciones|regles|consignes|regeln|anweisungen|regole|istruzioni|limites|limits|filtros|"
+                            r"filters|politicas|policies) ",
+     first_words("zera zere zerar reset resete resetar wipe erase borra efface losche cancella"),
+     r" (?:filtro|filtros|filter|filters) (?:do|da|de|of the|of) (?:ar|air|agua|water|inversor|inverter|app|aplicativo) "),
     ("instruction_override", r" (?:your|sua|seu|a|the|o|tu|ta|deine|il tuo|la tua) (?:task|tarefa|job|role|papel|funcao|"
                              r"missao|mission|objective|objetivo|purpose|proposito|tarea|tache|aufgabe|compito)(?: \w+){0,2}? "
                              r"(?:has changed|have changed|changed|mudou|mudaram|agora e|is now|de verdade e|real e|"
