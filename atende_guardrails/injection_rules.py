@@ -303,6 +303,7 @@ _DATA_PERSONAL = _any(
                   "adresse mail|donnees personnelles|telefonnummer|telefonnummern|e mail adresse|e mail adressen|"
                   "numero di telefono|dati personali|indirizzo email|indirizzi|contact info|contact information|"
                   "date of birth|birth date|birthday|data de nascimento|aniversario|fecha de nacimiento|"
+                  "adressen|anschrift|anschriften|namen|"
                   "kreditkarte|dati|indirizzo|carta di credito|what they asked|o que perguntou|o que ele perguntou|"
                   "what he asked|what she asked|compras|purchases|pedidos|orders|faturas|invoices|boletos",
 )
@@ -327,7 +328,8 @@ _ASK = _any(
         "diga|preciso|quero|consulta|consulte|puxa|puxe|busca|busque|pesquisa|pesquise|exporta|exporte|copia|copie|"
         "imprima|imprime|revele|revela|compartilhe|libera|libere|acessa|acesse|abre|abra|traz|traga|"
         "extrai|extraia|extrair|tira|tire|gera|gere|levanta|levante|mandar|passar|extrae|extraer|download|baixa|baixe|"
-        "confirma|confirme|confirm|"
+        "confirma|confirme|confirm|i d like|id like|i would like|would like|gostaria|queria|quisiera|je voudrais|"
+        "ich brauche|brauche|ich mochte|vorrei|"
         "dame|dime|muestra|muestrame|enviame|pasame|necesito|quiero|donne|donnez|montre|montrez|envoie|dis moi|"
         "gib|zeig|zeige|sende|nenne|dammi|mostrami|dimmi|invia|mandami",
 )
@@ -433,6 +435,7 @@ _THIRD_PARTY = (
     r"ordered|installed|called|complained|live|have|own)|"
     r"(?:as|os|das|dos) (?:pessoas|clientes|usuarios) que (?:pediram|solicitaram|fizeram|cadastraram|compraram|instalaram|"
     r"contrataram|moram|tem|ligaram|reclamaram)|"
+    r"aller (?:kunden|nutzer|benutzer|kaufer|kundinnen)|de todos los clientes|de tous les clients|di tutti i clienti|"
     r"who (?:bought|ordered|installed|called|complained|lives|requested|signed up|registered))"
 )
 
@@ -603,6 +606,13 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_THIRD_PARTY}(?: \w+){{0,10}}? {_DATA_PERSONAL} ",
      _firsts(_ASK, _DATA_PERSONAL), r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
      + _OWN_DATA[1:]),
+    # A person's private contact: "his home address", "o celular particular do técnico" ("send it to his
+    # personal email" is where the customer wants something sent).
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,14}}? (?:(?<!to )(?<!for )(?<!into )(?:his|her|their) "
+                          rf"(?:home address|personal phone|personal number|personal email|private phone|private number|"
+                          rf"private address|private email|home phone)|"
+                          rf"(?:celular|telefone|whatsapp|numero|endereco|e mail|email) (?:pessoal|particular|privado|"
+                          rf"residencial) (?:do|da|dele|dela|de))(?= )", _firsts(_ASK), ""),
     # A list of who did something: "passa a lista de quem tem financiamento", "a spreadsheet of everyone who ordered".
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? (?:lista|list|relacao|planilha|spreadsheet|csv|relatorio|report|"
                           rf"nomes|names|listado|liste|elenco)(?: completa| completo| full| inteira)? (?:de|of|com|with|das|dos|"
