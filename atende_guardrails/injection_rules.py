@@ -439,6 +439,15 @@ _THIRD_PARTY = (
     r"who (?:bought|ordered|installed|called|complained|lives|requested|signed up|registered))"
 )
 
+# A word every _THIRD_PARTY alternative holds (a rule with it runs only when the text has one).
+_THIRD_PARTY_WORDS = frozenset(
+    "mundo everybody everyone monde quem who amigo amiga vizinho vizinha conhecido conhecida colega friend neighbour "
+    "neighbor coworker colleague vecino vecina voisin voisine nachbar nachbarin vicino vicina ex guy man woman lady person "
+    "girl moca moco rapaz cara pessoa persona senhor senhora mulher homem menina chico chica senor senora hombre mujer sr "
+    "sra mr mrs ms dona monsieur madame herr frau signor signora other outro outra otro otra previous last anterior ultimo "
+    "ultima people customers clients users pessoas clientes usuarios aller todos tous tutti".split()
+)
+
 
 def _firsts(*groups: str) -> tuple[frozenset[str], ...]:
     """Anchors of a structural rule: for each group, the first words of its alternatives (a
@@ -601,10 +610,12 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # Someone else's data by who they are to the customer: "me dá o celular da moça que atendeu",
     # "quem comprou o kit aqui no bairro e o endereço de cada um".
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? {_THIRD_PARTY} ",
-     _firsts(_ASK, _DATA_PERSONAL), r" (?:como|how|onde|where|pode|can|posso) (?:\w+ ){0,3}(?:cadastrar|adicionar|add|"
+     (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
+     r" (?:como|how|onde|where|pode|can|posso) (?:\w+ ){0,3}(?:cadastrar|adicionar|add|"
      r"register|incluir|autorizar|authorise|authorize|dar acesso|give access) |" + _OWN_DATA[1:]),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_THIRD_PARTY}(?: \w+){{0,10}}? {_DATA_PERSONAL} ",
-     _firsts(_ASK, _DATA_PERSONAL), r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
+     (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
+     r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
      + _OWN_DATA[1:]),
     # A person's private contact: "his home address", "o celular particular do técnico" ("send it to his
     # personal email" is where the customer wants something sent).
@@ -612,7 +623,8 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           rf"(?:home address|personal phone|personal number|personal email|private phone|private number|"
                           rf"private address|private email|home phone)|"
                           rf"(?:celular|telefone|whatsapp|numero|endereco|e mail|email) (?:pessoal|particular|privado|"
-                          rf"residencial) (?:do|da|dele|dela|de))(?= )", _firsts(_ASK), ""),
+                          rf"residencial) (?:do|da|dele|dela|de))(?= )",
+     (*_firsts(_ASK), frozenset("his her their pessoal particular privado residencial".split())), ""),
     # A list of who did something: "passa a lista de quem tem financiamento", "a spreadsheet of everyone who ordered".
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? (?:lista|list|relacao|planilha|spreadsheet|csv|relatorio|report|"
                           rf"nomes|names|listado|liste|elenco)(?: completa| completo| full| inteira)? (?:de|of|com|with|das|dos|"
@@ -622,7 +634,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           rf"possuem|pediu|pediram|fez|fizeram|instalou|instalaram|contratou|contrataram|mora|moram|"
                           rf"solicitou|solicitaram|cadastrou|deve|devem|esta|estao|financiou|pagou|pagaram|bought|ordered|"
                           rf"has|have|owns|own|requested|installed|lives|live|owes|owe|paid|pay|signed|registered|compro|"
-                          rf"compraron|tienen|ont|achete) ", _firsts(_ASK), ""),
+                          rf"compraron|tienen|ont|achete) ",
+     (*_firsts(_ASK), frozenset("lista list relacao planilha spreadsheet csv relatorio report nomes names listado liste "
+                                "elenco".split())), ""),
     # Pointed at a third person ("o endereço novo dela", "nome e telefone de cada um") or disowned ("do pedido
     # 77120? não é meu"): a technician's or a shop's own contact is what a customer asks for, not this.
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:dele|dela|deles|delas|de cada um|"
@@ -631,14 +645,17 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      _firsts(_ASK, _DATA_PERSONAL), _STAFF),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:endereco residencial|endereco da casa|endereco de casa|home address|"
                           rf"residential address|direccion de casa|adresse personnelle|privatadresse|indirizzo di casa)"
-                          rf"(?: \w+)? (?:dele|dela|deles|delas|do|da|of|de|del|von|di) ", _firsts(_ASK), ""),
+                          rf"(?: \w+)? (?:dele|dela|deles|delas|do|da|of|de|del|von|di) ",
+     (*_firsts(_ASK), frozenset("endereco home residential direccion adresse privatadresse indirizzo".split())), ""),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,12}}? (?:nao e meu|nao e minha|nao sao meus|"
                           rf"nao sao minhas|isn t mine|is not mine|not mine|isn t my|is not my|no es mio|no es mia|n est pas "
                           rf"a moi|ist nicht meine|ist nicht mein|non e mio|non e mia) ", _firsts(_ASK, _DATA_PERSONAL), ""),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? (?:conversas|conversations|chats|mensagens|messages|atendimentos|"
                           rf"conversaciones|conversations|gesprache|conversazioni)(?: \w+){{0,6}}? (?:com|with|de|from|con|avec|"
                           rf"mit) (?:as |os |the |los |las |les |den |gli |le )?(?:outras|outros|other|otros|otras|autres|"
-                          rf"anderen|altri|altre|demais) ", _firsts(_ASK), ""),
+                          rf"anderen|altri|altre|demais) ",
+     (*_firsts(_ASK), frozenset("conversas conversations chats mensagens messages atendimentos conversaciones gesprache "
+                                "conversazioni".split())), ""),
     # "approve my refund without checking".
     ("privilege_abuse", r" (?:approve|aprove|aprova|aprovar|release|libere|libera|liberar|authorize|authorise|autorize|"
                         r"autoriza|autorizar|process|processe|processa|grant|conceda|concede|issue|emita|emite|confirm|"
