@@ -62,15 +62,28 @@ _GROUPS: dict[str, str] = {
     ),
     "negation": "no not never nao sem without sin sans ohne senza nunca nenhuma nenhum nothing nada",
     "others": "other others outros outras outro outra another everyone todos todas last ultimo ultima anyone qualquer",
-    "people": "customers customer clientes cliente users user usuarios usuario client clients people pessoas",
+    "people": (
+        "customers customer clientes cliente users user usuarios usuario client clients people pessoas compradores "
+        "comprador buyers buyer leads titulares kunden kunde clienti utenti utilisateurs vizinho vizinha neighbour "
+        "neighbor coworker"
+    ),
     "personal": (
         "cpf cnpj rg address addresses endereco enderecos email emails phone phones telefone telefones card cards cartao "
-        "cartoes history historico cadastro cadastros database banco"
+        "cartoes history historico cadastro cadastros database banco celular whatsapp contato contatos contacts nomes "
+        "names cpfs dados telefonos telefono adresses adresse indirizzo daten datos dati donnees"
     ),
     "authority": (
         "admin administrador administrator root sudo authorized autorizado autorizada authorization autorizacao "
-        "developer desenvolvedor engineering engenharia staff elevated maintenance manutencao"
+        "developer desenvolvedor engineering engenharia staff elevated maintenance manutencao supervisor operator "
+        "operador privileges privilegios permissao permissions debug superuser entwickler sviluppatore desarrollador"
     ),
+    # Harvesting in bulk: a file or table of records, the shape a data-harvesting request takes.
+    "bulk": (
+        "planilha spreadsheet csv relatorio report export exporta exporte exportar extraia extrair extract tabela table "
+        "registros records relacao elenco"
+    ),
+    # The customer's own: "meus dados" is an access request (LGPD), not someone else's data.
+    "self": "meu minha meus minhas my mine myself proprio propria mis mon mio mia miei mein meine",
     "obey": "obey obedeca obedecer obedece comply cumpra follow siga sigas seguir segue obeys",
 }
 

@@ -168,6 +168,16 @@ CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
     ("jailbreak", r" (?:developer mode|dev mode|modo desenvolvedor|modo dev|modo de desenvolvedor|sudo mode|admin mode"
                   r"|modo admin|modo administrador|modo de administrador|administrator mode) ",
      first_words("developer dev modo sudo admin administrator"), DEVICE_WORDS),
+    # "ativa o modo manutenção", "activate god mode": switching the assistant into a mode without limits.
+    ("jailbreak", r" (?:activate|enable|enter|switch to|turn on|go into|ative|ativa|ativar|ativem|habilite|habilita|entre em|"
+                  r"entra em|entre no|entra no|mude para|muda pra|muda para|liga o|activa|active|activez|aktiviere|attiva)"
+                  r"(?: \w+){0,2}? (?:maintenance|debug|god|unrestricted|root|superuser|diagnostic|modo manutencao|"
+                  r"modo de manutencao|modo debug|modo deus|modo irrestrito|modo root|modo superusuario|modo diagnostico|"
+                  r"modo sem restricoes|modo sin restricciones|mode sans restrictions|uneingeschrankten modus|"
+                  r"modalita senza restrizioni|modalita sviluppatore|modo desarrollador|mode developpeur|entwicklermodus)"
+                  r"(?: mode| modus)? ",
+     first_words("activate enable enter switch turn go ative ativa ativar ativem habilite habilita entre entra mude muda liga "
+                 "activa active activez aktiviere attiva"), DEVICE_WORDS),
     ("instruction_override", r" (?:system|admin|administrator|developer|security|root|sudo|emergency|priority)"
                              r" (?:override|command|directive|instruction|instructions|prompt) ",
      first_words("system admin administrator developer security root sudo emergency priority maintenance"), DEVICE_WORDS),
@@ -286,9 +296,14 @@ _DATA_PERSONAL = _any(
                   "numero do cartao|numeros do cartao|numeros de cartao|numeros dos cartoes|numeros de cartoes|"
                   "credit card|credit cards|senha|senhas|password|passwords|historico|history|chat history|conversa|"
                   "conversas|conversation|conversations|messages|mensagens|documento|documentos|document number|"
-                  "nome completo|full name|names|nomes|contato|contatos|contact|contacts|contact details|"
+                  "nome completo|full name|names|nomes|contato|contatos|contact|contacts|contact details|cadastro|ficha|"
                   "pix|chave pix|chaves pix|conta bancaria|bank account|bank details|dados bancarios|salario|renda|"
                   "datos|direccion|direcciones|telefono|tarjeta|tarjetas|donnees|adresse|numero de carte|daten|adresse|"
+                  "correo|correos|correo electronico|datos de contacto|numero de telefono|coordonnees|adresse e mail|"
+                  "adresse mail|donnees personnelles|telefonnummer|telefonnummern|e mail adresse|e mail adressen|"
+                  "numero di telefono|dati personali|indirizzo email|indirizzi|contact info|contact information|"
+                  "date of birth|birth date|birthday|data de nascimento|aniversario|fecha de nacimiento|"
+                  "adressen|anschrift|anschriften|namen|"
                   "kreditkarte|dati|indirizzo|carta di credito|what they asked|o que perguntou|o que ele perguntou|"
                   "what he asked|what she asked|compras|purchases|pedidos|orders|faturas|invoices|boletos",
 )
@@ -312,6 +327,9 @@ _ASK = _any(
         "mostra|mostre|mostrar|lista|liste|listar|envia|envie|enviar|informe|informa|me diga|me diz|me fala|fala|diz|"
         "diga|preciso|quero|consulta|consulte|puxa|puxe|busca|busque|pesquisa|pesquise|exporta|exporte|copia|copie|"
         "imprima|imprime|revele|revela|compartilhe|libera|libere|acessa|acesse|abre|abra|traz|traga|"
+        "extrai|extraia|extrair|tira|tire|gera|gere|levanta|levante|mandar|passar|extrae|extraer|download|baixa|baixe|"
+        "confirma|confirme|confirm|i d like|id like|i would like|would like|gostaria|queria|quisiera|je voudrais|"
+        "ich brauche|brauche|ich mochte|vorrei|"
         "dame|dime|muestra|muestrame|enviame|pasame|necesito|quiero|donne|donnez|montre|montrez|envoie|dis moi|"
         "gib|zeig|zeige|sende|nenne|dammi|mostrami|dimmi|invia|mandami",
 )
@@ -384,6 +402,52 @@ _FICTION_DOES = _any(
                  "without|sem|ignore|ignores|ignora|bypass|burla|hack|hackeia|disable|desativa|desliga|lists|lista|"
                  "prints|imprime|writes|escreve",
 )
+
+# A privacy question about the customer's own record ("quem tem acesso ao meu cadastro", "who can see my
+# data"): "meu pedido" or "my order" elsewhere in a message says nothing of whose data is asked.
+_OWN_DATA = (r" (?:acesso|access|acessar|acessa|acessam|see|sees|ve|veem|ver|compartilh\w*|shar\w*|vend\w*|sell\w*)"
+             r"(?: \w+){0,2}? (?:meu|minha|meus|minhas|my) (?:cadastro|dados|data|telefone|celular|endereco|email|e mail|"
+             r"historico|cpf|address|phone|details|information|informacoes|personal data|dados pessoais) ")
+# Who serves the customer: the technician's or the seller's contact is what a customer asks for.
+_STAFF = (r" (?:tecnic\w*|instalador\w*|eletricist\w*|vendedor\w*|entregador\w*|consultor\w*|atendente\w*|"
+          r"representante\w*|engenheir\w*|projetist\w*|technician\w*|installer\w*|electrician\w*|seller\w*|"
+          r"salesperson|sales rep|driver|courier|loja|store|shop|empresa|company|sac|suporte|support|gerente|manager) ")
+
+
+# Someone who is not the customer, named by how the customer knows them ("todo mundo que comprou",
+# "o meu vizinho", "a moça que atendeu", "the guy who ordered", "dona Cláudia"): their phone or address
+# is someone else's data. The customer's own ("meu telefone", "my address") names no one of these.
+_THIRD_PARTY = (
+    r"(?:todo mundo|everybody|everyone|everyone else|todo el mundo|tout le monde|quem mais|who else|"
+    r"(?:um|uma|a|an) (?:amigo|amiga|vizinho|vizinha|conhecido|conhecida|colega|friend|neighbour|neighbor|coworker|"
+    r"colleague|amigo|amiga|vecino|vecina|voisin|voisine|nachbar|nachbarin|vicino|vicina)|"
+    r"(?:meu|minha|my|mi|mon|ma|mein|meine|il mio|la mia) (?:vizinho|vizinha|ex|ex mulher|ex marido|ex namorada|ex namorado|"
+    r"neighbour|neighbor|ex wife|ex husband|ex girlfriend|ex boyfriend|vecino|vecina|voisin|voisine|nachbar|nachbarin|"
+    r"vicino|vicina)|"
+    r"(?:the|that|this|o|a|do|da|esse|essa|desse|dessa|aquele|aquela|daquele|daquela|ese|esa|el|la|del) "
+    r"(?:guy|man|woman|lady|person|girl|moca|moco|rapaz|cara|pessoa|persona|"
+    r"senhor|senhora|mulher|homem|menina|chico|chica|senor|senora|hombre|mujer) (?:who|that|que|qui)|"
+    r"(?:sr|sra|mr|mrs|ms|dona|senhor|senhora|senor|senora|monsieur|madame|herr|frau|signor|signora) [a-z]{3,}|"
+    r"quem (?:comprou|instalou|pediu|fez|contratou|fechou|mora|ligou|reclamou|tem|solicitou|cadastrou)|"
+    r"(?:the|that the|o|a|que o|que a|q o|q a|el|la) (?:other|outro|outra|otro|otra|previous|last|anterior|ultimo|ultima) "
+    r"(?:buyer|customer|client|user|comprador|compradora|cliente|usuario|usuaria|pessoa|person|persona)|"
+    r"(?:all the|all|the) (?:people|customers|clients|users) (?:who|that) (?:requested|asked|signed|registered|bought|"
+    r"ordered|installed|called|complained|live|have|own)|"
+    r"(?:as|os|das|dos) (?:pessoas|clientes|usuarios) que (?:pediram|solicitaram|fizeram|cadastraram|compraram|instalaram|"
+    r"contrataram|moram|tem|ligaram|reclamaram)|"
+    r"aller (?:kunden|nutzer|benutzer|kaufer|kundinnen)|de todos los clientes|de tous les clients|di tutti i clienti|"
+    r"who (?:bought|ordered|installed|called|complained|lives|requested|signed up|registered))"
+)
+
+# A word every _THIRD_PARTY alternative holds (a rule with it runs only when the text has one).
+_THIRD_PARTY_WORDS = frozenset(
+    "mundo everybody everyone monde quem who amigo amiga vizinho vizinha conhecido conhecida colega friend neighbour "
+    "neighbor coworker colleague vecino vecina voisin voisine nachbar nachbarin vicino vicina ex guy man woman lady person "
+    "girl moca moco rapaz cara pessoa persona senhor senhora mulher homem menina chico chica senor senora hombre mujer sr "
+    "sra mr mrs ms dona monsieur madame herr frau signor signora other outro outra otro otra previous last anterior ultimo "
+    "ultima people customers clients users pessoas clientes usuarios aller todos tous tutti".split()
+)
+
 
 def _firsts(*groups: str) -> tuple[frozenset[str], ...]:
     """Anchors of a structural rule: for each group, the first words of its alternatives (a
@@ -543,6 +607,55 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           r"mi|moi)\b)(?:\w+ ){1,5}(?:com|net|org|io|br|example|site|xyz|ru|cn) ",
      first_words("send forward email e envie envia encaminhe encaminha mande manda transfira copie export exporte post upload "
                  "leak vaze envoie sende invia"), ""),
+    # Someone else's data by who they are to the customer: "me dá o celular da moça que atendeu",
+    # "quem comprou o kit aqui no bairro e o endereço de cada um".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? {_THIRD_PARTY} ",
+     (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
+     r" (?:como|how|onde|where|pode|can|posso) (?:\w+ ){0,3}(?:cadastrar|adicionar|add|"
+     r"register|incluir|autorizar|authorise|authorize|dar acesso|give access) |" + _OWN_DATA[1:]),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_THIRD_PARTY}(?: \w+){{0,10}}? {_DATA_PERSONAL} ",
+     (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
+     r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
+     + _OWN_DATA[1:]),
+    # A person's private contact: "his home address", "o celular particular do técnico" ("send it to his
+    # personal email" is where the customer wants something sent).
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,14}}? (?:(?<!to )(?<!for )(?<!into )(?:his|her|their) "
+                          rf"(?:home address|personal phone|personal number|personal email|private phone|private number|"
+                          rf"private address|private email|home phone)|"
+                          rf"(?:celular|telefone|whatsapp|numero|endereco|e mail|email) (?:pessoal|particular|privado|"
+                          rf"residencial) (?:do|da|dele|dela|de))(?= )",
+     (*_firsts(_ASK), frozenset("his her their pessoal particular privado residencial".split())), ""),
+    # A list of who did something: "passa a lista de quem tem financiamento", "a spreadsheet of everyone who ordered".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? (?:lista|list|relacao|planilha|spreadsheet|csv|relatorio|report|"
+                          rf"nomes|names|listado|liste|elenco)(?: completa| completo| full| inteira)? (?:de|of|com|with|das|dos|"
+                          rf"del|des|di) (?:quem|whoever|everyone who|everybody who|todos que|todas que|todo mundo que|"
+                          rf"those who|people who|as pessoas que|os clientes que|customers who|clients who|quienes|los que|"
+                          rf"ceux qui) (?:ja |already |also |tambem |nao |didn t |did not )?(?:comprou|compraram|tem|possui|"
+                          rf"possuem|pediu|pediram|fez|fizeram|instalou|instalaram|contratou|contrataram|mora|moram|"
+                          rf"solicitou|solicitaram|cadastrou|deve|devem|esta|estao|financiou|pagou|pagaram|bought|ordered|"
+                          rf"has|have|owns|own|requested|installed|lives|live|owes|owe|paid|pay|signed|registered|compro|"
+                          rf"compraron|tienen|ont|achete) ",
+     (*_firsts(_ASK), frozenset("lista list relacao planilha spreadsheet csv relatorio report nomes names listado liste "
+                                "elenco".split())), ""),
+    # Pointed at a third person ("o endereço novo dela", "nome e telefone de cada um") or disowned ("do pedido
+    # 77120? não é meu"): a technician's or a shop's own contact is what a customer asks for, not this.
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:dele|dela|deles|delas|de cada um|"
+                          rf"de cada uma|de cada cliente|of each one|of each of them|of each customer|of everyone|de cada uno|"
+                          rf"de cada una|de chacun|di ciascuno|von jedem) ",
+     _firsts(_ASK, _DATA_PERSONAL), _STAFF),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:endereco residencial|endereco da casa|endereco de casa|home address|"
+                          rf"residential address|direccion de casa|adresse personnelle|privatadresse|indirizzo di casa)"
+                          rf"(?: \w+)? (?:dele|dela|deles|delas|do|da|of|de|del|von|di) ",
+     (*_firsts(_ASK), frozenset("endereco home residential direccion adresse privatadresse indirizzo".split())), ""),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,12}}? (?:nao e meu|nao e minha|nao sao meus|"
+                          rf"nao sao minhas|isn t mine|is not mine|not mine|isn t my|is not my|no es mio|no es mia|n est pas "
+                          rf"a moi|ist nicht meine|ist nicht mein|non e mio|non e mia) ", _firsts(_ASK, _DATA_PERSONAL), ""),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? (?:conversas|conversations|chats|mensagens|messages|atendimentos|"
+                          rf"conversaciones|conversations|gesprache|conversazioni)(?: \w+){{0,6}}? (?:com|with|de|from|con|avec|"
+                          rf"mit) (?:as |os |the |los |las |les |den |gli |le )?(?:outras|outros|other|otros|otras|autres|"
+                          rf"anderen|altri|altre|demais) ",
+     (*_firsts(_ASK), frozenset("conversas conversations chats mensagens messages atendimentos conversaciones gesprache "
+                                "conversazioni".split())), ""),
     # "approve my refund without checking".
     ("privilege_abuse", r" (?:approve|aprove|aprova|aprovar|release|libere|libera|liberar|authorize|authorise|autorize|"
                         r"autoriza|autorizar|process|processe|processa|grant|conceda|concede|issue|emita|emite|confirm|"
@@ -574,6 +687,16 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     ("prompt_extraction", rf" {SHOW_VERBS}(?: \w+){{0,2}}? (?:o|the|el|le|il|teu|your|seu|tu|ton|dein) (?:full |complete |"
                           rf"inteiro |completo |entire |whole )?(?:prompt|prompts|preprompt) ", need(SHOW_VERBS),
      r" (?:comando|command|app|aplicativo|terminal|cmd|powershell|inversor|inverter|solar|fotovoltaico|de energia) "),
+    # The part of the conversation the customer cannot see: "o que está na parte escondida da conversa",
+    # "what appears ahead of everything I typed".
+    ("prompt_extraction", r" (?:parte|part|trecho|section|portion|pedaco) (?:escondida|oculta|hidden|invisivel|invisible|"
+                          r"secreta|secret) (?:da|of the|of this|de la|desta|dessa|do|of|de esta) (?:conversa|conversation|"
+                          r"chat|conversacion|dialogo|dialogue) ", first_words("parte part trecho section portion pedaco"), ""),
+    ("prompt_extraction", r" (?:what|o que|o q|que|show|mostra|mostre|repeat|repete|repita|print|imprima|lo que|ce qui)"
+                          r"(?: \w+){0,4}? (?:ahead of|before|above|antes de|acima de|prior to|avant|vor) (?:everything|all|"
+                          r"tudo|all that|tudo o que|tudo que|todo lo que|tout ce que)(?: \w+){0,2}? (?:typed|wrote|said|sent|"
+                          r"escrevi|digitei|mandei|falei|escribi|ecrit|geschrieben) ",
+     first_words("what o que show mostra mostre repeat repete repita print imprima lo ce"), ""),
     # "I authorise you to skip ...", without saying who "I" is.
     ("authority_claim", r" (?:autorizo|authorize|authorise|permito|i allow|i permit|autorizamos|permitimos|autoriso|"
                         r"autorizzo|erlaube) (?:voce|voces|you|te|lhe|vous|dich|ti|o bot|the bot|a ia|the ai) (?:a |to |de |"
@@ -615,6 +738,14 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                             r"istruzioni|personalidade|personality|treinamento|training) ",
      first_words("zera zere zerar reset resete resetar apague apaga delete wipe clear limpe limpa erase borra efface losche "
                  "cancella reinicie restart"), ""),
+    # "zere as restrições que você tem": wiping the rules (cleaning a filter is "limpe", not here).
+    ("ignore_instructions", r" (?:zera|zere|zerar|reset|resete|resetar|wipe|erase|borra|efface|losche|cancella) (?:as |os |the |"
+                            r"all the |all |todas as |todos os |las |los |les |die |alle |le |i |tutte le )(?:regras|rules|"
+                            r"instrucoes|instructions|diretrizes|guidelines|restricoes|restrictions|reglas|instrucciones|"
+                            r"restricciones|regles|consignes|regeln|anweisungen|regole|istruzioni|limites|limits|filtros|"
+                            r"filters|politicas|policies) ",
+     first_words("zera zere zerar reset resete resetar wipe erase borra efface losche cancella"),
+     r" (?:filtro|filtros|filter|filters) (?:do|da|de|of the|of) (?:ar|air|agua|water|inversor|inverter|app|aplicativo) "),
     ("instruction_override", r" (?:your|sua|seu|a|the|o|tu|ta|deine|il tuo|la tua) (?:task|tarefa|job|role|papel|funcao|"
                              r"missao|mission|objective|objetivo|purpose|proposito|tarea|tache|aufgabe|compito)(?: \w+){0,2}? "
                              r"(?:has changed|have changed|changed|mudou|mudaram|agora e|is now|de verdade e|real e|"

@@ -81,7 +81,8 @@ RULE_OBJECTS = _any(
     "system message|system prompt|context|guidance|limitations",
     "instrucoes|instrucao|regras|regra|diretrizes|diretriz|orientacoes|orientacao|restricoes|restricao|limitacao|normas|norma|"
     "programacao|politicas|politica|comandos|"
-    "ordens|filtros|treinamento|limites|limitacoes|configuracoes|mensagem do sistema|prompt do sistema|regulamento|"
+    "ordens|filtros|treinamento|limites|limitacoes|configuracoes|configuracao|configuracion|configuration|konfiguration|"
+    "configurazione|mensagem do sistema|prompt do sistema|regulamento|"
     "regulamento interno|regulamentos|normas internas|politica interna|codigo de conduta|internal policy|code of conduct",
     "instrucciones|instruccion|reglas|directrices|indicaciones|restricciones|consignes|consigne|regles|directives|"
     "anweisungen|anweisung|regeln|vorgaben|richtlinien|instruktionen|befehle|einschrankungen|istruzioni|istruzione|regole|"
@@ -93,14 +94,16 @@ QUALIFIERS = _any(
     "anteriores|anterior|acima|todas|todos|toda|qualquer|quaisquer|suas|seus|sua|seu|tuas|teus|originais|iniciais|sistema|"
     "previas|precedentes|dadas|recebidas|antigas|anteriormente|atuais|padrao|de seguranca|eticas",
     "tus|sus|previas|arriba|vos|tes|toutes|les precedentes|precedentes|anterieures|deine|alle|vorherigen|bisherigen|obigen|"
-    "vorigen|ursprunglichen|tue|tutte|precedenti|sopra|ricevute|iniziali",
+    "vorigen|ursprunglichen|tue|tutte|precedenti|sopra|ricevute|iniziali|tu|ta|ton|dein|deinen|il tuo|la tua|le tue|"
+    "i tuoi|teu|tua",
 )
 TAIL_QUALIFIERS = _any(
     "above|before|so far|until now|you were given|you received|you have been given|you ve been given|that you have|"
     "acima|antes|ate agora|ate aqui|que voce recebeu|que te deram|que recebeu|que voce tem|arriba|hasta ahora|"
     "ci dessus|jusqu ici|bisher|oben|finora|di sopra|precedenti|anteriores|anteriori|previas|vorher|that came before|"
     "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos|"
-    "interno|interna|da empresa|of the company|de la empresa",
+    "interno|interna|da empresa|of the company|de la empresa|original|originais|originales|originale|d origine|initial|"
+    "inicial|iniciais|iniziale|iniziali",
 )
 EVERYTHING = _any("everything|all of it|all that|tudo|todo|tout|alles|tutto|all this|all of this")
 TOLD = _any(

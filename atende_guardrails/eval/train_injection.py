@@ -51,7 +51,10 @@ Matrix = NDArray[np.float32]
 
 
 ROOT = EVAL_DIR.parents[1]
-TRAINING_FILES = ("injection_seed.tsv", "injection_train.tsv", "injection_train3.tsv", "generated/injection_gen_train.tsv")
+TRAINING_FILES = (
+    "injection_seed.tsv", "injection_train.tsv", "injection_train3.tsv", "injection_train4.tsv", "injection_probe4_tune.tsv",
+    "generated/injection_gen_train.tsv",
+)
 WORDS_PATH = EVAL_DIR.parent / "rules" / "injection_words.txt"
 
 
