@@ -158,6 +158,10 @@ class InjectionClassifierCheck:
         for index in [*whole, *ranked]:
             if index not in whole and lexical[index] < self.model.encoder_gate:
                 break
+            # Digit and symbol soup (card numbers, escape codes) carries no instruction for the
+            # encoder to read, and makes several tokens a character: the lexical score judges it.
+            if index not in whole and not _wordy(found[index].text[:240]):
+                continue
             # The encoder's cost grows with its tokens: text that is not plain Latin words (other
             # scripts, Base64, digit soup) makes several tokens a character, so it gets less room.
             window = found[index].text
