@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
+from agent_svc.evidence import Selector
+from atende_guardrails.encoder import UsemEncoder
 from devstack.fake_llm import FakeLLMServer
+
+
+@pytest.fixture(scope="session")
+def encoder() -> Iterator[UsemEncoder]:
+    """The real sentence encoder, loaded once for the session (about a second each time)."""
+    enc = UsemEncoder()
+    yield enc
+    enc.close()
+
+
+@pytest.fixture(scope="module")
+def selector(encoder: UsemEncoder) -> Selector:
+    """The local engine's evidence selector; its vector table lives for one module."""
+    return Selector(encoder)
 
 
 @pytest.fixture

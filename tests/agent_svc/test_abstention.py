@@ -6,8 +6,6 @@ languages the engine serves; the questions are written for these tests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from agent_svc.asking import Asked, asked, names_size
@@ -49,18 +47,6 @@ PASSAGES = [
         0.38,
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[UsemEncoder]:
-    enc = UsemEncoder()
-    yield enc
-    enc.close()
-
-
-@pytest.fixture(scope="module")
-def selector(encoder: UsemEncoder) -> Selector:
-    return Selector(encoder)
 
 
 def quoted(selector: Selector, question: str) -> str:

@@ -6,9 +6,6 @@ detail asked. The passages are an invented dehumidifier maker's, not an eval set
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-
-import pytest
 
 from agent_svc.domain import Passage
 from agent_svc.evidence import Selector, by_rarity
@@ -27,18 +24,6 @@ PASSAGES = [
             "Enviamos para todo o Brasil. O frete é grátis nas compras acima de R$ 800. "
             "A entrega nas capitais leva de 3 a 5 dias úteis.", 0.31),
 ]
-
-
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[UsemEncoder]:
-    enc = UsemEncoder()
-    yield enc
-    enc.close()
-
-
-@pytest.fixture(scope="module")
-def selector(encoder: UsemEncoder) -> Selector:
-    return Selector(encoder)
 
 
 def quoted(selector: Selector, question: str) -> str:

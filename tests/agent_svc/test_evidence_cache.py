@@ -6,7 +6,7 @@ the grounding check must ask the encoder halfway through. Invented passages."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -38,13 +38,6 @@ QUESTIONS = [
     "What is the power of the K-20 Max?",
     "qual a cor da K-10?",
 ]
-
-
-@pytest.fixture(scope="module")
-def encoder() -> Iterator[UsemEncoder]:
-    enc = UsemEncoder()
-    yield enc
-    enc.close()
 
 
 def outcome(selection: Selection) -> tuple[object, ...]:
