@@ -159,9 +159,15 @@ class Asked:
     def holds_values(self, folded_text: str) -> bool:
         """Whether a (folded) text holds a value of a kind asked for (True when the
         question asks for none)."""
-        return not self.values or any(
-            pattern.search(folded_text) or (pattern in _ALSO and _ALSO[pattern].search(folded_text)) for pattern in self.values
-        )
+        return not self.values or _holds(self.values, folded_text)
+
+
+# The same passages come back turn after turn: a sentence's answer for a kind of value is kept.
+@functools.lru_cache(maxsize=16_384)
+def _holds(values: tuple[re.Pattern[str], ...], folded_text: str) -> bool:
+    return any(
+        pattern.search(folded_text) or (pattern in _ALSO and _ALSO[pattern].search(folded_text)) for pattern in values
+    )
 
 
 @functools.lru_cache(maxsize=4096)
