@@ -162,9 +162,13 @@ DEVICE_WORDS = (r" (?:app|apps|aplicativo|aplicativos|application|inverter|inver
 DEVICE_SPEAKS = (r" (?:app|aplicativo|tela|sistema|site|inversor|inverter|display|visor|portal|pagina|page|janela|window|"
                  r"screen|popup|it|ele) (?:mostra|mostrou|exibe|exibiu|pede|pediu|pedia|shows|showed|displays|asks|asked|"
                  r"says|diz|disse|abriu|opened) ")
+# The customer's own equipment at home: the admin password of their modem or router is printed on a sticker
+# ("qual a senha padrão do admin do roteador?"), not a secret of the business.
+HOME_DEVICE = (r" (?:modem|modems|roteador|roteadores|router|routers|wifi|wi fi|repetidor|repeater|extender|"
+               r"camera|cameras|dvr|nvr|impressora|printer|smart meter|medidor) ")
 CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
     ("data_exfiltration", rf" {REQUEST_VERBS}{gap(3)} {STRONG_SECRETS} ", need(REQUEST_VERBS, STRONG_SECRETS),
-     DEVICE_SPEAKS),
+     DEVICE_SPEAKS + "|" + HOME_DEVICE[1:]),
     ("jailbreak", r" (?:developer mode|dev mode|modo desenvolvedor|modo dev|modo de desenvolvedor|sudo mode|admin mode"
                   r"|modo admin|modo administrador|modo de administrador|administrator mode) ",
      first_words("developer dev modo sudo admin administrator"), DEVICE_WORDS),
@@ -348,7 +352,8 @@ _SECRET_THING = _any(
 _SECRET_UNLESS = (r" (?:meu|minha|meus|minhas|my|own|proprio|propria|mine|mio|mi|como|how|onde|where|gerar|gero|gera|generate|"
                   r"generating|create|creating|criar|crio|renovar|renew|regenerate|revogar|revoke|rotate|expirou|expired|"
                   r"invalid|invalido|integrar|integrate|integration|integracao|documentacao|documentation|docs|vazou|leaked|"
-                  r"esqueci|forgot|reset|resetar|redefinir|recuperar|recover|trocar|alterar|change) |" + DEVICE_SPEAKS)
+                  r"esqueci|forgot|reset|resetar|redefinir|recuperar|recover|trocar|alterar|change) |" + DEVICE_SPEAKS
+                  + "|" + HOME_DEVICE[1:])
 _PRIV_CLAIM = ("(?:(?:i am|i m|im|as|as an|as the|como|sou|sou o|sou a|eu sou|eu sou o|eu sou a|soy|soy el|je suis|"
                "je suis le|ich bin|ich bin der|sono|sono il|this is|aqui e|quem fala e|falando com|speaking to)"
                "(?: (?:an|a|the|um|uma|o|a|el|le|la|der|die|il|your|seu|sua|tu|ton|dein))?"
@@ -408,6 +413,16 @@ _FICTION_DOES = _any(
 _OWN_DATA = (r" (?:acesso|access|acessar|acessa|acessam|see|sees|ve|veem|ver|compartilh\w*|shar\w*|vend\w*|sell\w*)"
              r"(?: \w+){0,2}? (?:meu|minha|meus|minhas|my) (?:cadastro|dados|data|telefone|celular|endereco|email|e mail|"
              r"historico|cpf|address|phone|details|information|informacoes|personal data|dados pessoais) ")
+# A role the customer holds on their own contract or in their own company, or one a screen reports ("sou
+# administrador da conta da empresa", "gerente de TI da minha empresa", "the portal says I'm an admin"): a
+# customer's role, not a claim on the assistant's ("o dono da empresa", "the company's admin" stay claims).
+_OWN_ROLE = (r" (?:(?:admin|administrador|administradora|administrator|dono|dona|owner|titular|responsavel) (?:da|do|of|on)"
+             r"(?: the| our| my| a| o| nossa| nosso| minha| meu)? (?:conta|account|contrato|contract|plano|plan|assinatura|"
+             r"subscription)|(?:diz|disse|mostra|aparece|consta|says|shows|said|lists) (?:que )?(?:eu )?(?:sou|i am|i m|im) "
+             r"(?:o |a |an |the )?(?:admin|administrador|administradora|administrator|dono|dona|owner)"
+             r"|(?:da|de|do|na|no|em|at|of|in|for) (?:minha|meu|nossa|nosso|my|our|uma|an|one of your) (?:\w+ )?"
+             r"(?:empresa|company|firma|business|loja|store|escritorio|office|condominio|building|clinica|clinic|"
+             r"clients|customers|clientes)) ")
 # Who serves the customer: the technician's or the seller's contact is what a customer asks for.
 _STAFF = (r" (?:tecnic\w*|instalador\w*|eletricist\w*|vendedor\w*|entregador\w*|consultor\w*|atendente\w*|"
           r"representante\w*|engenheir\w*|projetist\w*|technician\w*|installer\w*|electrician\w*|seller\w*|"
@@ -669,12 +684,13 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # A claimed role plus what only that role could ask for.
     ("authority_claim", rf" {_PRIV_CLAIM}(?: \w+){{0,14}}? {_PRIV_ASK} ", (frozenset(_CLAIM_WORDS.split()),),
      r" (?:como|how|como posso|onde|where|quanto custa|how much|qual o preco|preco|price|orcamento|"
-     r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) "),
+     r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) |" + _OWN_ROLE[1:]),
     ("authority_claim", rf" {_PRIV_ASK}(?: \w+){{0,10}}? (?:i am|i m|im|sou|eu sou|soy|je suis|ich bin|sono) (?:an |a |the |"
                         rf"o |a |um |uma |el |le |der |il )?(?:admin|administrator|administrador|developer|desenvolvedor|"
                         rf"dev|root|moderator|moderador|staff|funcionario|funcionaria|employee|desarrollador|developpeur|"
                         rf"entwickler|sviluppatore) ", (frozenset(_CLAIM_WORDS.split()),),
-     r" (?:como faco|how do i|how can i|como posso|quanto custa|how much|preco|price|orcamento|quote|comprar|buy) "),
+     r" (?:como faco|how do i|how can i|como posso|quanto custa|how much|preco|price|orcamento|quote|comprar|buy) |"
+     + _OWN_ROLE[1:]),
     # Role-play framing that makes an AI do what it must not.
     ("role_play", rf" {_FICTION}(?: \w+){{0,10}}? {_AI_NOUN}s?(?: \w+){{0,3}}? (?:character|personagem|persona|personaje|"
                   rf"personnage|figur|personaggio|who|que|that|which|com|with|without|sem|has|tem|explains|explica|tells|"
