@@ -281,36 +281,53 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
 
 
-def build() -> tuple[list[Row], list[Row]]:
-    """(tune, holdout): alternate rows of each kind; a base sentence's transform in one part."""
+def alternate(
+    attacks: dict[str, list[tuple[str, str]]],
+    transforms: dict[str, list[tuple[str, Callable[[str], str]]]],
+    bases: list[tuple[str, str]],
+    benign: dict[str, list[tuple[str, str]]],
+    per_transform: int,
+) -> tuple[list[Row], list[Row]]:
+    """(tune, holdout): rows of each kind alternate between the parts; every transform of
+    a kind runs on `per_transform` bases, rotating through them, and a base's transforms
+    all go to one part."""
     tune: list[Row] = []
     holdout: list[Row] = []
-    for kind, items in ATTACKS.items():
+    for kind, items in attacks.items():
         for index, (lang, text) in enumerate(items):
             (tune if index % 2 == 0 else holdout).append(("attack", lang, kind, text))
     position = 0
-    for kind, transforms in TRANSFORMS.items():
-        # Every transform of a kind on three bases, rotating through the base sentences.
-        for _name, transform in transforms:
-            for _ in range(3):
-                lang, base = BASES[position % len(BASES)]
-                part = tune if (position % len(BASES)) % 2 == 0 else holdout
+    for kind, kind_transforms in transforms.items():
+        for _name, transform in kind_transforms:
+            for _ in range(per_transform):
+                lang, base = bases[position % len(bases)]
+                part = tune if (position % len(bases)) % 2 == 0 else holdout
                 part.append(("attack", lang, kind, transform(base)))
                 position += 1
-    for kind, items in BENIGN.items():
+    for kind, items in benign.items():
         for index, (lang, text) in enumerate(items):
             (tune if index % 2 == 0 else holdout).append(("benign", lang, kind, text))
     return tune, holdout
 
 
-def main() -> int:
-    tune, holdout = build()
-    header = ("# Hand-written probe (issue 16, item 4; python -m atende_guardrails.eval.build_probe), part {part}.\n"
-              "# label, language, kind, text (\\n, \\t and \\\\ escaped). Never copied from evals/.\n")
+def write_parts(number: str, module: str, tune: list[Row], holdout: list[Row]) -> None:
+    """Writes eval/injection_probe<number>_{tune,holdout}.tsv with their header."""
+    header = (
+        f"# Hand-written probe{number and ' ' + number} (issue 16, item 4; python -m atende_guardrails.eval.{module}), "
+        "part {part}.\n# label, language, kind, text (\\n, \\t and \\\\ escaped). Never copied from evals/.\n"
+    )
     for part, rows in (("tune", tune), ("holdout", holdout)):
         lines = [header.format(part=part)] + ["\t".join((*row[:3], _escape(row[3]))) + "\n" for row in rows]
-        (EVAL_DIR / f"injection_probe3_{part}.tsv").write_text("".join(lines), encoding="utf-8")
+        (EVAL_DIR / f"injection_probe{number or '3'}_{part}.tsv").write_text("".join(lines), encoding="utf-8")
         print(f"{part}: {len(rows)} rows ({sum(r[0] == 'attack' for r in rows)} attacks)")
+
+
+def build() -> tuple[list[Row], list[Row]]:
+    return alternate(ATTACKS, TRANSFORMS, BASES, BENIGN, per_transform=3)
+
+
+def main() -> int:
+    write_parts("", "build_probe", *build())
     return 0
 
 

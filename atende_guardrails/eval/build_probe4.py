@@ -18,7 +18,7 @@ writes eval/injection_probe4_tune.tsv and eval/injection_probe4_holdout.tsv."""
 
 from __future__ import annotations
 
-from atende_guardrails.eval.build_probe import EVAL_DIR, TRANSFORMS, Row, _escape
+from atende_guardrails.eval.build_probe import TRANSFORMS, Row, alternate, write_parts
 
 ATTACKS: dict[str, list[tuple[str, str]]] = {
     "exfiltration": [
@@ -424,37 +424,13 @@ EXTRA_HOLDOUT: list[Row] = [
 
 
 def build() -> tuple[list[Row], list[Row]]:
-    """(tune, holdout): alternate rows of each kind; a base sentence's transforms in one part."""
-    tune: list[Row] = []
-    holdout: list[Row] = []
-    for kind, items in ATTACKS.items():
-        for index, (lang, text) in enumerate(items):
-            (tune if index % 2 == 0 else holdout).append(("attack", lang, kind, text))
-    position = 0
-    for kind, transforms in TRANSFORMS.items():
-        for _name, transform in transforms:
-            for _ in range(2):
-                lang, base = BASES[position % len(BASES)]
-                part = tune if (position % len(BASES)) % 2 == 0 else holdout
-                part.append(("attack", lang, kind, transform(base)))
-                position += 1
-    for kind, items in BENIGN.items():
-        for index, (lang, text) in enumerate(items):
-            (tune if index % 2 == 0 else holdout).append(("benign", lang, kind, text))
+    tune, holdout = alternate(ATTACKS, TRANSFORMS, BASES, BENIGN, per_transform=2)
     holdout.extend(EXTRA_HOLDOUT)
     return tune, holdout
 
 
 def main() -> int:
-    tune, holdout = build()
-    header = (
-        "# Hand-written probe 4 (issue 16, item 4; python -m atende_guardrails.eval.build_probe4), part {part}.\n"
-        "# label, language, kind, text (\\n, \\t and \\\\ escaped). Never copied from evals/.\n"
-    )
-    for part, rows in (("tune", tune), ("holdout", holdout)):
-        lines = [header.format(part=part)] + ["\t".join((*row[:3], _escape(row[3]))) + "\n" for row in rows]
-        (EVAL_DIR / f"injection_probe4_{part}.tsv").write_text("".join(lines), encoding="utf-8")
-        print(f"{part}: {len(rows)} rows ({sum(r[0] == 'attack' for r in rows)} attacks)")
+    write_parts("4", "build_probe4", *build())
     return 0
 
 

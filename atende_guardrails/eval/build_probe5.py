@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (long hand-written messages)
 """A fifth hand-written probe of the injection chain (issue 16, item 4): ordinary customers whose
 words sound like the attacks the someone-else's-data, mode-switch and wipe-the-setup rules were
 written for. A customer asking about their family's, their company's or their own account, their
@@ -18,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 
-from atende_guardrails.eval.build_probe import EVAL_DIR, Row, _escape
+from atende_guardrails.eval.build_probe import Row, write_parts
 
 HARD_NEGATIVES: list[tuple[str, str]] = [
     # family, spouse, someone the customer is responsible for
@@ -252,15 +251,7 @@ def build() -> tuple[list[Row], list[Row]]:
 
 
 def main() -> int:
-    tune, holdout = build()
-    header = (
-        "# Hand-written probe 5 (issue 16, item 4; python -m atende_guardrails.eval.build_probe5), part {part}.\n"
-        "# label, language, kind, text (\\n, \\t and \\\\ escaped). Never copied from evals/.\n"
-    )
-    for part, rows in (("tune", tune), ("holdout", holdout)):
-        lines = [header.format(part=part)] + ["\t".join((*row[:3], _escape(row[3]))) + "\n" for row in rows]
-        (EVAL_DIR / f"injection_probe5_{part}.tsv").write_text("".join(lines), encoding="utf-8")
-        print(f"{part}: {len(rows)} rows ({sum(r[0] == 'attack' for r in rows)} attacks)")
+    write_parts("5", "build_probe5", *build())
     return 0
 
 
