@@ -5,15 +5,37 @@ in-process by knowledge_svc, the only service that may hold its data folder.)"""
 from __future__ import annotations
 
 import os
+import random
 import socket
 import subprocess
 import time
 from pathlib import Path
 from typing import Any
 
+# Below Linux's ephemeral range (ip_local_port_range, 32768-60999 by default): a port the
+# kernel hands out for port 0 is one it also hands to outgoing connections, so between
+# this check and the server's bind an outgoing socket could take it (Envoy then exits with
+# "cannot bind: Address already in use"). Ports here are only ever taken by a bind.
+_PORTS = (20_000, 32_767)
+_handed_out: set[int] = set()
+_chooser = random.SystemRandom()  # independent of any test seeding the global generator
+
 
 def free_port() -> int:
-    with socket.socket() as sock:
+    """A loopback port free now, outside the ephemeral range, not handed out before by
+    this process."""
+    for _ in range(200):
+        port = _chooser.randint(*_PORTS)
+        if port in _handed_out:
+            continue
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _handed_out.add(port)
+        return port
+    with socket.socket() as sock:  # a crowded range: let the kernel choose
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
 

@@ -71,20 +71,6 @@ def default_workers() -> dict[str, int]:
     return dict(HOT_SERVICE_WORKERS) if (os.cpu_count() or 1) >= WORKER_MIN_CORES else {}
 
 
-def _free_ports(count: int) -> list[int]:
-    """`count` different free ports: each socket stays bound until all are chosen."""
-    sockets = []
-    try:
-        for _ in range(count):
-            sock = socket.socket()
-            sock.bind(("127.0.0.1", 0))
-            sockets.append(sock)
-        return [int(sock.getsockname()[1]) for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
-
-
 def die_with_parent(argv: list[str]) -> list[str]:
     """argv run so that it gets SIGTERM if the launcher dies, even by SIGKILL: none left
     behind. util-linux's setpriv sets that and execs argv (same pid). Not a preexec_fn
@@ -177,7 +163,7 @@ class StackConfig:
 
     @classmethod
     def on_free_ports(cls, data_dir: Path, **overrides: object) -> StackConfig:
-        ports = iter(_free_ports(4 + len(SERVICES) + len(DEFAULT_METRICS_PORTS)))
+        ports = iter([free_port() for _ in range(4 + len(SERVICES) + len(DEFAULT_METRICS_PORTS))])
         config = cls(
             data_dir=data_dir,
             gateway_port=next(ports),

@@ -4,6 +4,7 @@ the supervisor give up. The clock is the test's, so backoffs take no time."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import time
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from devstack.embedded import free_port
 from devstack.supervisor import GaveUp, Supervisor
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(120)"]
@@ -127,3 +129,14 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_free_ports_are_distinct_bindable_and_outside_the_kernels_ephemeral_range() -> None:
+    # A port the kernel hands out for port 0 may be handed to an outgoing connection before
+    # the server binds it (Envoy then failed its start-up with "Address already in use").
+    low, high = (int(n) for n in Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    ports = [free_port() for _ in range(50)]
+    assert len(set(ports)) == len(ports), "no port is handed out twice"
+    assert not [port for port in ports if low <= port <= high], "no port from the ephemeral range"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", ports[-1]))  # and it is free to bind

@@ -12,11 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from devstack.embedded import free_port
 
 
 def _accepts(port: int) -> bool:
@@ -30,7 +26,7 @@ def _accepts(port: int) -> bool:
 @contextmanager
 def milvus_lite_server(folder: Path, startup_seconds: float = 60.0) -> Iterator[str]:
     """Runs the server until the block ends; yields its URI once it accepts connections."""
-    port = _free_port()
+    port = free_port()
     log_path = folder / "milvus-lite-server.log"
     command = [sys.executable, "-m", "milvus_lite", "server", "--data-dir", str(folder / "data"), "--host", "127.0.0.1",
                "--port", str(port)]
