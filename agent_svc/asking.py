@@ -128,7 +128,7 @@ _ALSO = {PERCENT: MONEY, SPEED: PERCENT, POWER: PERCENT, ENERGY: POWER}
 # word after the question word (articles and the verb to be skipped).
 _ATTRIBUTE = re.compile(
     r"\b(?:qual|quais|que|what|what's|whats|which)\s+(?:(?:e|eh|sao|seria|is|are|was|were|would be)\s+)?"
-    r"(?:(?:o|a|os|as|the|um|uma|a|an)\s+)?([^\W\d_]{3,})(?:\s+([^\W\d_]{3,}))?"
+    r"(?:(?:o|a|os|as|the|um|uma|an)\s+)?([^\W\d_]{3,})(?:\s+([^\W\d_]{3,}))?"
 )
 # Words that say which kind of thing is asked about, not which thing ("qual tipo",
 # "which side", "what way").
@@ -181,7 +181,7 @@ def asked(folded_question: str) -> Asked:
     attribute = ""
     if match:
         # "qual a menor taxa", "what's the lowest fee": the attribute is the noun after the degree.
-        attribute = match.group(2) or "" if match.group(1) in _DEGREE else match.group(1)
+        attribute = (match.group(2) or "") if match.group(1) in _DEGREE else match.group(1)
         attribute = "" if attribute in _GENERIC else attribute
     sizes = tuple(dict.fromkeys(f"{n.replace(',', '.')}{_unit(u)}" for n, u in _SIZE.findall(folded_question)))
     return Asked(values, attribute, sizes)

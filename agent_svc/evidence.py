@@ -548,7 +548,7 @@ class Selector:
         floor = self.answer_floor if floor is None else floor
         if not selection.ranked or selection.best < floor or selection.names_unknown or selection.size_unknown:
             return []
-        chosen = self._around(selection, 0)
+        chosen = self._around(selection)
         return chosen if self.answers(selection, chosen) else []
 
     def answers(self, selection: Selection, chosen: Sequence[Scored]) -> bool:
@@ -562,14 +562,14 @@ class Selector:
                 and any(c.values for c in chosen))
 
     @staticmethod
-    def _around(selection: Selection, index: int) -> list[Scored]:
-        """The lead (ranked[index]) and the units after it in the ranking that score
+    def _around(selection: Selection) -> list[Scored]:
+        """The lead (the best unit) and the units after it in the ranking that score
         close to it; when none does, the one after it in its passage (the steps after
         "error E21 means...") fills the second place."""
-        lead = selection.ranked[index]
+        lead = selection.ranked[0]
         chosen = [lead]
         size = len(lead.unit.text)
-        for item in selection.ranked[index + 1:]:
+        for item in selection.ranked[1:]:
             if len(chosen) >= MAX_UNITS or item.score < lead.score * SECOND_SHARE:
                 break
             if item.unit.text == lead.unit.text:
