@@ -21,6 +21,13 @@ from integrations_svc.adapters.salesforce import SalesforceCrm
 from integrations_svc.adapters.sendgrid import SendGridEmail
 from integrations_svc.domain import DeliveryContext, EmailData, EventData, LeadData, MeetingData
 
+# Each adapter's deadline against its loopback fake, and how long a slowed fake waits:
+# twice the deadline, so the slow call surely times out, while a pause of the test's own
+# event loop (the fakes run in it) stays far inside the deadline of an ordinary call
+# (at 0.5 s, one CI run in several lost a HubSpot search to a WriteTimeout).
+TIMEOUT = 2.0
+SLOW = 2 * TIMEOUT
+
 LEAD = LeadData(
     email="maria@example.com", phone="+55 11 91234-5678", name="Maria da Silva", company="Solar Ltda", score=75,
     budget="R$ 20.000", need="solar kit", source="web",
@@ -35,7 +42,7 @@ def ctx(key: str = "key-1", attempt: int = 1) -> DeliveryContext:
 async def hubspot() -> AsyncIterator[tuple[FakeHubSpot, HubSpotCrm]]:
     fake = FakeHubSpot()
     url = await fake.start()
-    adapter = HubSpotCrm(VendorHttp("hubspot", url, 0.5), fake.token, deal_min_score=60)
+    adapter = HubSpotCrm(VendorHttp("hubspot", url, TIMEOUT), fake.token, deal_min_score=60)
     yield fake, adapter
     await adapter.aclose()
     await fake.close()
@@ -83,7 +90,7 @@ async def test_hubspot_phone_only_lead_and_low_score_has_no_deal(hubspot: tuple[
 
 async def test_hubspot_error_answers(hubspot: tuple[FakeHubSpot, HubSpotCrm]) -> None:
     fake, adapter = hubspot
-    wrong = HubSpotCrm(VendorHttp("hubspot", fake.server.url, 0.5), "pat-wrong-token")
+    wrong = HubSpotCrm(VendorHttp("hubspot", fake.server.url, TIMEOUT), "pat-wrong-token")
     with pytest.raises(RetryableError) as unauthorized:
         await wrong.upsert_lead(LEAD, ctx())
     await wrong.aclose()
@@ -100,7 +107,7 @@ async def test_hubspot_error_answers(hubspot: tuple[FakeHubSpot, HubSpotCrm]) ->
         await adapter.upsert_lead(LEAD, ctx())
     assert not isinstance(down.value, InDoubtError) and "HTTP 503" in str(down.value)
 
-    fake.chaos.slow_next_creates, fake.chaos.slow_seconds = 1, 1.0
+    fake.chaos.slow_next_creates, fake.chaos.slow_seconds = 1, SLOW
     with pytest.raises(InDoubtError):
         await adapter.upsert_lead(LEAD, ctx())
     assert fake.contact_creates == 1  # it was created: a retry must find it
@@ -113,7 +120,7 @@ async def test_hubspot_error_answers(hubspot: tuple[FakeHubSpot, HubSpotCrm]) ->
 
 
 async def test_vendor_not_listening_is_retryable_not_in_doubt() -> None:
-    adapter = HubSpotCrm(VendorHttp("hubspot", f"http://127.0.0.1:{free_port()}", 0.5), "t")
+    adapter = HubSpotCrm(VendorHttp("hubspot", f"http://127.0.0.1:{free_port()}", TIMEOUT), "t")
     with pytest.raises(RetryableError) as error:
         await adapter.upsert_lead(LEAD, ctx())
     await adapter.aclose()
@@ -124,7 +131,7 @@ async def test_vendor_not_listening_is_retryable_not_in_doubt() -> None:
 async def salesforce() -> AsyncIterator[tuple[FakeSalesforce, SalesforceCrm]]:
     fake = FakeSalesforce()
     url = await fake.start()
-    http = VendorHttp("salesforce", url, 0.5)
+    http = VendorHttp("salesforce", url, TIMEOUT)
     token = OAuthToken(
         http, f"{url}/services/oauth2/token", client_id=SecretStr(fake.client_id),
         client_secret=SecretStr(fake.client_secret), refresh_token=SecretStr(fake.refresh_token),
@@ -185,7 +192,7 @@ async def sendgrid() -> AsyncIterator[tuple[FakeSendGrid, Callable[..., SendGrid
     made: list[SendGridEmail] = []
 
     def make(key: str = fake.token, **kwargs: Any) -> SendGridEmail:
-        made.append(SendGridEmail(VendorHttp("sendgrid", url, 0.5), key, "vendas@example.com", "Loja Solar", **kwargs))
+        made.append(SendGridEmail(VendorHttp("sendgrid", url, TIMEOUT), key, "vendas@example.com", "Loja Solar", **kwargs))
         return made[-1]
 
     yield fake, make
@@ -238,7 +245,7 @@ MEETING = MeetingData(
 async def google() -> AsyncIterator[tuple[FakeGoogleCalendar, GoogleCalendar]]:
     fake = FakeGoogleCalendar()
     url = await fake.start()
-    http = VendorHttp("google", f"{url}/calendar/v3", 0.5)
+    http = VendorHttp("google", f"{url}/calendar/v3", TIMEOUT)
     token = OAuthToken(
         http, f"{url}/token", client_id=SecretStr(fake.client_id), client_secret=SecretStr(fake.client_secret),
         refresh_token=SecretStr(fake.refresh_token),
@@ -272,7 +279,7 @@ async def test_google_busy_slot_is_permanent(google: tuple[FakeGoogleCalendar, G
 
 async def test_google_insert_conflict_is_success(google: tuple[FakeGoogleCalendar, GoogleCalendar]) -> None:
     fake, adapter = google
-    fake.chaos.slow_next_creates, fake.chaos.slow_seconds = 1, 1.0
+    fake.chaos.slow_next_creates, fake.chaos.slow_seconds = 1, SLOW
     with pytest.raises(InDoubtError):
         await adapter.book(MEETING, ctx())
     assert await adapter.book(MEETING, ctx()) == event_id_for(ctx()) and fake.inserts == 1
@@ -284,7 +291,7 @@ EVENT = EventData(event="lead_qualified", distinct_id="user-7", properties={"age
 async def test_mixpanel_import_deduplicates_by_insert_id() -> None:
     fake = FakeMixpanel()
     url = await fake.start()
-    adapter = MixpanelAnalytics(VendorHttp("mixpanel", url, 0.5), basic_auth=(fake.api_secret, ""), project_id="42")
+    adapter = MixpanelAnalytics(VendorHttp("mixpanel", url, TIMEOUT), basic_auth=(fake.api_secret, ""), project_id="42")
     try:
         first = await adapter.track(EVENT, ctx())
         assert await adapter.track(EVENT, ctx()) == first
@@ -305,8 +312,8 @@ async def test_mixpanel_import_deduplicates_by_insert_id() -> None:
 async def test_mixpanel_track_with_project_token() -> None:
     fake = FakeMixpanel()
     url = await fake.start()
-    adapter = MixpanelAnalytics(VendorHttp("mixpanel", url, 0.5), project_token=fake.project_token)
-    wrong = MixpanelAnalytics(VendorHttp("mixpanel", url, 0.5), basic_auth=("bad-secret", ""))
+    adapter = MixpanelAnalytics(VendorHttp("mixpanel", url, TIMEOUT), project_token=fake.project_token)
+    wrong = MixpanelAnalytics(VendorHttp("mixpanel", url, TIMEOUT), basic_auth=("bad-secret", ""))
     try:
         await adapter.track(EVENT, ctx())
         assert len(fake.events) == 1 and fake.requests[0].path == "/track"
