@@ -11,7 +11,6 @@ and process names)."""
 from __future__ import annotations
 
 import contextvars
-import json
 import logging
 import sys
 import time
@@ -19,8 +18,9 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-import orjson
 from opentelemetry import trace
+
+from atende_runtime import fastjson
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 
@@ -32,10 +32,7 @@ def new_request_id() -> str:
 
 
 def _encode(entry: dict[str, Any]) -> str:
-    try:
-        return orjson.dumps(entry, default=str).decode()
-    except TypeError:  # what orjson refuses (an integer past 64 bits, a non-string key)
-        return json.dumps(entry, default=str, ensure_ascii=False)
+    return fastjson.dumps(entry, default=str).decode()
 
 
 class JsonFormatter(logging.Formatter):
