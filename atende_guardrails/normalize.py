@@ -38,9 +38,22 @@ _CONFUSABLES = {
     "օ": "o", "ս": "u", "ց": "g", "հ": "h", "ո": "n", "ա": "w", "ք": "p", "Տ": "s", "Օ": "o", "Ս": "u",
     "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m",
     "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꞯ": "q", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
-    "ɩ": "i", "ɾ": "r", "ʋ": "v", "ɐ": "a", "ǝ": "e", "ƅ": "b", "ƃ": "b", "ɓ": "b", "ɗ": "d", "ƒ": "f", "ɦ": "h",
+    "ɩ": "i", "ɾ": "r", "ʋ": "u", "ɐ": "a", "ǝ": "e", "ƅ": "b", "ƃ": "b", "ɓ": "b", "ɗ": "d", "ƒ": "f", "ɦ": "h",
     "ɱ": "m", "ɲ": "n", "ȿ": "s", "ʂ": "s", "ƭ": "t", "ʈ": "t", "ʐ": "z", "ȥ": "z", "ꓲ": "i", "ꓳ": "o",
 }
+# Look-alike capitals of scripts no customer of these businesses writes in (Unicode's confusables):
+# Lisu and Cherokee (whose small letters, U+AB70.., fold with them), Coptic small letters, and a few
+# single letters that pass for Latin ones.
+_LOOKALIKE_LETTERS = {
+    "ꓮꓐꓚꓓꓰꓝꓖꓧꓙꓗꓡꓟꓠꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ": "abcdefghjklmnprstuvwxyz",
+    "ᎪᏴᏟᎠᎬᏀᎻᎥᎫᏦᏞᎷᏢᎡᏚᎢᏙᎳᏃ": "abcdeghijklmprstvwz",
+    "ⲁⲉⲓⲕⲟⲣⲥⲧⲭⲩⲛ": "aeikopctxyn",
+    "ҽѵഠժ": "evod",
+}
+# Latin letters NFKD leaves alone (with a stroke, hook, bar or descender; small capitals; dotless):
+# read as their base letter, from the Unicode name ("LATIN SMALL LETTER I WITH STROKE" is "i").
+_LATIN_VARIANT_RANGES = ((0x180, 0x2B0), (0x1D00, 0x1DC0), (0x2C60, 0x2C80), (0xA720, 0xA800), (0xAB30, 0xAB70))
+_LATIN_VARIANT = re.compile(r"LATIN (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL |DOTLESS )?([A-Z])(?: WITH(?:OUT)? .*)?")
 # Ranges whose characters are folded by NFKD or are invisible formatting.
 _RANGES = ((0x80, 0x3400), (0xA640, 0xA6A0), (0xA700, 0xA800), (0xFB00, 0x10000), (0x1D400, 0x1D800),
            (0x1F100, 0x1F200), (0xE0100, 0xE01F0))
@@ -67,6 +80,16 @@ def _decomposed(code: int) -> str | None:
     return decomposed if decomposed != char and decomposed and len(decomposed) <= 4 else ""
 
 
+def _latin_variants(table: dict[int, str | None]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for first, last in _LATIN_VARIANT_RANGES:
+        for code in range(first, last):
+            match = _LATIN_VARIANT.fullmatch(unicodedata.name(chr(code), ""))
+            if match and code not in table:
+                found[code] = match.group(1).lower()
+    return found
+
+
 @functools.cache
 def fold_table() -> dict[int, str | None]:
     """The translate table, built once (about 30 ms)."""
@@ -76,6 +99,10 @@ def fold_table() -> dict[int, str | None]:
             entry = _decomposed(code)
             if entry != "":
                 table[code] = entry
+    table.update(_latin_variants(table))
+    for capitals, plain in _LOOKALIKE_LETTERS.items():
+        for capital, letter in zip(capitals, plain, strict=True):
+            table[ord(capital)] = table[ord(capital.lower())] = letter
     table.update({ord(char): plain for char, plain in _CONFUSABLES.items()})
     table.update(dict.fromkeys(INVISIBLE))
     for code in range(TAG_FIRST, TAG_LAST + 1):
