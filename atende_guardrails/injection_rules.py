@@ -639,7 +639,8 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           rf"(?:patients|customers|clients|users|members|pacientes|clientes|usuarios|associados|alunos|"
                           rf"students|clientas|patienten|kunden|pazienti|clienti)(?: \w+){{0,14}}? {_DATA_PERSONAL} ",
      (frozenset("which who quais quem cuales quienes quels lesquels welche quali".split()), *_firsts(_DATA_PERSONAL)),
-     r" (?:meu|minha|meus|minhas|my|mine|mi|mis|mon|ma|mes|mein|meine|mio|mia) "),
+     # Unless the customer asks about their own data among them ("was my email included?").
+     rf" (?:meu|minha|meus|minhas|my|mi|mis|mon|ma|mes|mein|meine|mio|mia) {_DATA_PERSONAL} | mine "),
     # A person's private contact: "his home address", "o celular particular do técnico" ("send it to his
     # personal email" is where the customer wants something sent).
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,14}}? (?:(?<!to )(?<!for )(?<!into )(?:his|her|their) "

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (the confusables table is made of look-alike letters on purpose)
+# ruff: noqa: RUF001, RUF003  (the confusables table is made of look-alike letters on purpose)
 """Text normalization for detection, and sentence splitting.
 
 Detection runs on a *folded* copy of the text, so that tricks which fool a
@@ -80,6 +80,12 @@ def _decomposed(code: int) -> str | None:
     return decomposed if decomposed != char and decomposed and len(decomposed) <= 4 else ""
 
 
+# Letters drawn as symbols, which NFKD leaves alone or wraps: parenthesized ("⒤" is "(i)", whose
+# brackets would split a word into letters), negative circled and squared ("🅸"), regional indicators ("🇮").
+_LETTER_SYMBOLS = {first + offset: chr(ord("a") + offset)
+                   for first in (0x249C, 0x1F150, 0x1F170, 0x1F1E6) for offset in range(26)}
+
+
 def _latin_variants(table: dict[int, str | None]) -> dict[int, str]:
     found: dict[int, str] = {}
     for first, last in _LATIN_VARIANT_RANGES:
@@ -104,6 +110,11 @@ def fold_table() -> dict[int, str | None]:
         for capital, letter in zip(capitals, plain, strict=True):
             table[ord(capital)] = table[ord(capital.lower())] = letter
     table.update({ord(char): plain for char, plain in _CONFUSABLES.items()})
+    table.update(_LETTER_SYMBOLS)
+    # A fold that lands on a look-alike ("ᶦ" is a small-capital "ɪ") is folded once more.
+    for code, entry in table.items():
+        if entry and any(ord(char) in table for char in entry):
+            table[code] = "".join(table.get(ord(char), char) or "" for char in entry)
     table.update(dict.fromkeys(INVISIBLE))
     for code in range(TAG_FIRST, TAG_LAST + 1):
         table[code] = chr(code - TAG_FIRST) if 0x20 <= code - TAG_FIRST <= 0x7E else None
@@ -262,10 +273,21 @@ _WIDE_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7
 _LEET_O = re.compile(r"\(\)|\[\]|<>|\{\}")
 
 
+# Letters drawn with several strokes: "y0|_|r", "\\/0c3", "|\\|ao", "|)4n". Longest first.
+_LEET_STROKES = {"|_|": "u", "(_)": "u", "\\/\\/": "w", "\\/": "v", "|\\|": "n", "/\\": "a", "|-|": "h", "|)": "d",
+                 "|<": "k"}
+_LEET_STROKE = re.compile("|".join(re.escape(k) for k in sorted(_LEET_STROKES, key=len, reverse=True)))
+_STROKE_HINT = re.compile(r"\|_\||\(_\)|\\/|/\\|\|\\\||\|-\||\|\)|\|<")
+
+
+def _strokes(text: str) -> str:
+    return _LEET_STROKE.sub(lambda m: _LEET_STROKES[m.group(0)], text) if _STROKE_HINT.search(text) else text
+
+
 def unleet(text: str) -> str:
-    """A wider leetspeak view than deleet ("5€nd", "w|+h", "cu5+()m€r"), for injection
+    """A wider leetspeak view than deleet ("5€nd", "w|+h", "cu5+()m€r", "y0|_|r"), for injection
     detection only (the content filter keeps deleet)."""
-    return _LEET_O.sub("o", text).translate(_WIDE_LEET)
+    return _LEET_O.sub("o", _strokes(text)).translate(_WIDE_LEET)
 
 
 # Leetspeak characters and what they may stand for; the first reading is the default, the others
@@ -275,7 +297,7 @@ _LEET_READINGS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "6": "g", "
 _LEET_TOKEN = re.compile(r"(?:[^\W_]|[@$!|€+£¡]|\(\)|\[\]|<>|\{\})+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _HAS_LEET = re.compile(r"[0-9@$!|€+£¡]|\(\)|\[\]")
-_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]")
+_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]|\\/")
 _SPACING_HINT = re.compile(r"(?<![^\W_])[^\W_](?:[ \t]*[.\-_*/\\|·•,+~:][ \t]*|[ \t]+)[^\W_](?![^\W_])")
 
 
@@ -326,7 +348,7 @@ def unleet_words(text: str) -> str:
             found = cache[token] = _read_leet_word(token, words)
         return found
 
-    return _LEET_TOKEN.sub(read, text)
+    return _LEET_TOKEN.sub(read, _strokes(text))
 
 
 def deobfuscated(folded_text: str) -> str | None:
