@@ -162,8 +162,16 @@ def reading_windows(text: str, max_words: int = 30, stride: int = 20, whole_word
             if window.words not in seen and len(found) + len(heads) + len(extra) < max_windows:
                 seen.add(window.words)
                 (heads if index == 0 else extra).append(Window(0, len(text), window.words, None))
+    # Letters written one by one are judged by the words they spell (the reading above): "s o r r y
+    # w r o n g" is an apology, and its one-letter "words" would otherwise look like every spaced attack.
+    found = [window for window in found if not _letter_soup(window.words)]
     wholes = [w for w in found[:1] if w.folded is None]
     return [*heads, *wholes, *extra, *found[len(wholes):]]
+
+
+def _letter_soup(words: Sequence[str]) -> bool:
+    """Mostly one-letter words: a text spelled out a letter at a time."""
+    return len(words) >= 4 and 2 * sum(len(word) == 1 for word in words) > len(words)
 
 
 def _decode(blob: dict[str, Any]) -> NDArray[np.float32]:

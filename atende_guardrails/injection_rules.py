@@ -632,6 +632,15 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
      r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
      + _OWN_DATA[1:]),
+    # Picking people out of the business's clientele and asking for their data: "which of your patients came
+    # today? names and phones", "quais dos seus clientes moram aqui perto, com endereço".
+    ("data_exfiltration", rf" (?:which|who|quais|quem|cuales|quienes|quels|lesquels|welche|quali) (?:of|dos|das|de|d|von|"
+                          rf"di|dei|tra) (?:your|seus|suas|teus|tuas|vossos|vcs|voces|tus|vos|deine|deinen|tuoi) "
+                          rf"(?:patients|customers|clients|users|members|pacientes|clientes|usuarios|associados|alunos|"
+                          rf"students|clientas|patienten|kunden|pazienti|clienti)(?: \w+){{0,14}}? {_DATA_PERSONAL} ",
+     (frozenset("which who quais quem cuales quienes quels lesquels welche quali".split()), *_firsts(_DATA_PERSONAL)),
+     # Unless the customer asks about their own data among them ("was my email included?").
+     rf" (?:meu|minha|meus|minhas|my|mi|mis|mon|ma|mes|mein|meine|mio|mia) {_DATA_PERSONAL} | mine "),
     # A person's private contact: "his home address", "o celular particular do técnico" ("send it to his
     # personal email" is where the customer wants something sent).
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,14}}? (?:(?<!to )(?<!for )(?<!into )(?:his|her|their) "

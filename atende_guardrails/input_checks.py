@@ -100,18 +100,27 @@ class _Rule:
 _TAG_RUN = re.compile(r"[\U000E0020-\U000E007E]+")
 _LEET_HINT = re.compile(r"[a-z][0-9@$|!]|[0-9@$|!][a-z]")
 _SPACED_HINT = re.compile(r"(?:\b\w\b[\s.\-_*]+){5,}")
-_WIDE_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]")
+_WIDE_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]|\\/")
 _LETTER_RUN_HINT = re.compile(r"(?<![^\W_])[^\W_](?:[ \t]*[.\-_*/\\|·•,+~:][ \t]*|[ \t]+)[^\W_](?![^\W_])")
 _WORD_SPLIT = re.compile(r"[^\W_]+")
 # Chat spelling of Portuguese (and a little English) customers, for the rules' view.
 _SLANG = {
     "vc": "voce", "vcs": "voces", "voc": "voce", "ce": "voce", "cê": "voce", "q": "que", "oq": "o que", "pq": "porque",
-    "n": "nao", "ñ": "nao", "naum": "nao", "td": "tudo", "tds": "todos", "tb": "tambem", "tbm": "tambem",
+    "n": "nao", "ñ": "nao", "eh": "e", "naum": "nao", "td": "tudo", "tds": "todos", "tb": "tambem", "tbm": "tambem",
     "msm": "mesmo", "pra": "para", "pro": "para o", "pros": "para os", "p": "para", "qdo": "quando", "qnd": "quando",
     "agr": "agora", "hj": "hoje", "mt": "muito", "mto": "muito", "vlw": "valeu", "blz": "beleza", "sla": "sei la",
     "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "ppl": "people", "msg": "mensagem",
     "msgs": "mensagens", "info": "informacoes", "infos": "informacoes", "regra": "regra", "instrucao": "instrucao",
 }
+
+
+def _with_slang(canonical: str) -> str | None:
+    """Chat spelling ("vc", "q", "n", "pra", "ur") in full, so the rules read "voce", "que", "nao",
+    "para", "your"; None when the text has none."""
+    words = canonical.split()
+    if _SLANG.keys().isdisjoint(words):
+        return None
+    return " " + " ".join(_SLANG.get(word, word) for word in words) + " "
 
 
 class PromptInjectionCheck:
@@ -200,17 +209,21 @@ class PromptInjectionCheck:
         reading = deobfuscated(text) if (leet or spaced_hint) else None
         if reading is not None:
             # Spaced letters and leetspeak read word by word against the vocabulary ("1ist" is "list").
-            yield normalize(reading).canonical
+            read = normalize(reading).canonical
+            yield read
+            # Leetspeak writers write chat spelling too: "ign0re ur ru1es" is "ignore your rules".
+            slang = _with_slang(read)
+            if slang is not None:
+                yield slang
         yield from self._rewritten_views(folded)
 
     def _rewritten_views(self, folded: Folded) -> Iterable[str]:
         """Chat spelling in full, ROT13 and reversed text, words split by punctuation joined."""
         text = folded.folded
         canonical = folded.canonical
-        words = canonical.split()
-        if not _SLANG.keys().isdisjoint(words):
-            # Chat spelling ("vc", "q", "n", "pra") in full, so the rules read "voce", "que", "nao", "para".
-            yield " " + " ".join(_SLANG.get(word, word) for word in words) + " "
+        slang = _with_slang(canonical)
+        if slang is not None:
+            yield slang
         rot13 = codecs.encode(folded.original, "rot13")
         if (" rot13 " in canonical or " rot 13 " in canonical or " rot " in canonical or " cesar " in canonical
                 or reads_better(rot13, canonical)):

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (the confusables table is made of look-alike letters on purpose)
+# ruff: noqa: RUF001, RUF003  (the confusables table is made of look-alike letters on purpose)
 """Text normalization for detection, and sentence splitting.
 
 Detection runs on a *folded* copy of the text, so that tricks which fool a
@@ -38,9 +38,22 @@ _CONFUSABLES = {
     "օ": "o", "ս": "u", "ց": "g", "հ": "h", "ո": "n", "ա": "w", "ք": "p", "Տ": "s", "Օ": "o", "Ս": "u",
     "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m",
     "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꞯ": "q", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
-    "ɩ": "i", "ɾ": "r", "ʋ": "v", "ɐ": "a", "ǝ": "e", "ƅ": "b", "ƃ": "b", "ɓ": "b", "ɗ": "d", "ƒ": "f", "ɦ": "h",
+    "ɩ": "i", "ɾ": "r", "ʋ": "u", "ɐ": "a", "ǝ": "e", "ƅ": "b", "ƃ": "b", "ɓ": "b", "ɗ": "d", "ƒ": "f", "ɦ": "h",
     "ɱ": "m", "ɲ": "n", "ȿ": "s", "ʂ": "s", "ƭ": "t", "ʈ": "t", "ʐ": "z", "ȥ": "z", "ꓲ": "i", "ꓳ": "o",
 }
+# Look-alike capitals of scripts no customer of these businesses writes in (Unicode's confusables):
+# Lisu and Cherokee (whose small letters, U+AB70.., fold with them), Coptic small letters, and a few
+# single letters that pass for Latin ones.
+_LOOKALIKE_LETTERS = {
+    "ꓮꓐꓚꓓꓰꓝꓖꓧꓙꓗꓡꓟꓠꓑꓣꓢꓔꓴꓦꓪꓫꓬꓜ": "abcdefghjklmnprstuvwxyz",
+    "ᎪᏴᏟᎠᎬᏀᎻᎥᎫᏦᏞᎷᏢᎡᏚᎢᏙᎳᏃ": "abcdeghijklmprstvwz",
+    "ⲁⲉⲓⲕⲟⲣⲥⲧⲭⲩⲛ": "aeikopctxyn",
+    "ҽѵഠժ": "evod",
+}
+# Latin letters NFKD leaves alone (with a stroke, hook, bar or descender; small capitals; dotless):
+# read as their base letter, from the Unicode name ("LATIN SMALL LETTER I WITH STROKE" is "i").
+_LATIN_VARIANT_RANGES = ((0x180, 0x2B0), (0x1D00, 0x1DC0), (0x2C60, 0x2C80), (0xA720, 0xA800), (0xAB30, 0xAB70))
+_LATIN_VARIANT = re.compile(r"LATIN (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL |DOTLESS )?([A-Z])(?: WITH(?:OUT)? .*)?")
 # Ranges whose characters are folded by NFKD or are invisible formatting.
 _RANGES = ((0x80, 0x3400), (0xA640, 0xA6A0), (0xA700, 0xA800), (0xFB00, 0x10000), (0x1D400, 0x1D800),
            (0x1F100, 0x1F200), (0xE0100, 0xE01F0))
@@ -67,6 +80,22 @@ def _decomposed(code: int) -> str | None:
     return decomposed if decomposed != char and decomposed and len(decomposed) <= 4 else ""
 
 
+# Letters drawn as symbols, which NFKD leaves alone or wraps: parenthesized ("⒤" is "(i)", whose
+# brackets would split a word into letters), negative circled and squared ("🅸"), regional indicators ("🇮").
+_LETTER_SYMBOLS = {first + offset: chr(ord("a") + offset)
+                   for first in (0x249C, 0x1F150, 0x1F170, 0x1F1E6) for offset in range(26)}
+
+
+def _latin_variants(table: dict[int, str | None]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for first, last in _LATIN_VARIANT_RANGES:
+        for code in range(first, last):
+            match = _LATIN_VARIANT.fullmatch(unicodedata.name(chr(code), ""))
+            if match and code not in table:
+                found[code] = match.group(1).lower()
+    return found
+
+
 @functools.cache
 def fold_table() -> dict[int, str | None]:
     """The translate table, built once (about 30 ms)."""
@@ -76,7 +105,16 @@ def fold_table() -> dict[int, str | None]:
             entry = _decomposed(code)
             if entry != "":
                 table[code] = entry
+    table.update(_latin_variants(table))
+    for capitals, plain in _LOOKALIKE_LETTERS.items():
+        for capital, letter in zip(capitals, plain, strict=True):
+            table[ord(capital)] = table[ord(capital.lower())] = letter
     table.update({ord(char): plain for char, plain in _CONFUSABLES.items()})
+    table.update(_LETTER_SYMBOLS)
+    # A fold that lands on a look-alike ("ᶦ" is a small-capital "ɪ") is folded once more.
+    for code, entry in table.items():
+        if entry and any(ord(char) in table for char in entry):
+            table[code] = "".join(table.get(ord(char), char) or "" for char in entry)
     table.update(dict.fromkeys(INVISIBLE))
     for code in range(TAG_FIRST, TAG_LAST + 1):
         table[code] = chr(code - TAG_FIRST) if 0x20 <= code - TAG_FIRST <= 0x7E else None
@@ -235,10 +273,21 @@ _WIDE_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7
 _LEET_O = re.compile(r"\(\)|\[\]|<>|\{\}")
 
 
+# Letters drawn with several strokes: "y0|_|r", "\\/0c3", "|\\|ao", "|)4n". Longest first.
+_LEET_STROKES = {"|_|": "u", "(_)": "u", "\\/\\/": "w", "\\/": "v", "|\\|": "n", "/\\": "a", "|-|": "h", "|)": "d",
+                 "|<": "k"}
+_LEET_STROKE = re.compile("|".join(re.escape(k) for k in sorted(_LEET_STROKES, key=len, reverse=True)))
+_STROKE_HINT = re.compile(r"\|_\||\(_\)|\\/|/\\|\|\\\||\|-\||\|\)|\|<")
+
+
+def _strokes(text: str) -> str:
+    return _LEET_STROKE.sub(lambda m: _LEET_STROKES[m.group(0)], text) if _STROKE_HINT.search(text) else text
+
+
 def unleet(text: str) -> str:
-    """A wider leetspeak view than deleet ("5€nd", "w|+h", "cu5+()m€r"), for injection
+    """A wider leetspeak view than deleet ("5€nd", "w|+h", "cu5+()m€r", "y0|_|r"), for injection
     detection only (the content filter keeps deleet)."""
-    return _LEET_O.sub("o", text).translate(_WIDE_LEET)
+    return _LEET_O.sub("o", _strokes(text)).translate(_WIDE_LEET)
 
 
 # Leetspeak characters and what they may stand for; the first reading is the default, the others
@@ -248,7 +297,7 @@ _LEET_READINGS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "6": "g", "
 _LEET_TOKEN = re.compile(r"(?:[^\W_]|[@$!|€+£¡]|\(\)|\[\]|<>|\{\})+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _HAS_LEET = re.compile(r"[0-9@$!|€+£¡]|\(\)|\[\]")
-_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]")
+_LEET_HINT = re.compile(r"[a-z][0-9@$|!€+(]|[0-9@$|!€+)][a-z]|\\/")
 _SPACING_HINT = re.compile(r"(?<![^\W_])[^\W_](?:[ \t]*[.\-_*/\\|·•,+~:][ \t]*|[ \t]+)[^\W_](?![^\W_])")
 
 
@@ -299,7 +348,7 @@ def unleet_words(text: str) -> str:
             found = cache[token] = _read_leet_word(token, words)
         return found
 
-    return _LEET_TOKEN.sub(read, text)
+    return _LEET_TOKEN.sub(read, _strokes(text))
 
 
 def deobfuscated(folded_text: str) -> str | None:

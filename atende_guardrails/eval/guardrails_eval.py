@@ -140,6 +140,18 @@ def evaluate_pii(show_errors: bool = False) -> float:
     return tally.report(show_errors)
 
 
+# The hand-written probes (build_probe, build_probe4..6): failures of a tune part may be read and fixed
+# generically; a holdout part's figure is read, never its failures.
+PROBES = (3, 4, 5, 6)
+
+
+def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:
+    for number in PROBES:
+        for part in ("tune", "holdout"):
+            evaluate_injection(show_errors and part == "tune", EVAL_DIR / f"injection_probe{number}_{part}.tsv",
+                               f"prompt injection, hand-written probe {number}, {part} part", encoder)
+
+
 def run(show_errors: bool = False) -> None:
     encoder = UsemEncoder()
     encoder.load()
@@ -151,4 +163,5 @@ def run(show_errors: bool = False) -> None:
     evaluate_injection(show_errors, EVAL_DIR / "injection_holdout2.tsv", "prompt injection, second held-out set", encoder)
     evaluate_injection(False, EVAL_DIR / "injection_holdout.tsv",
                        "prompt injection, held-out set, without the encoder (rules and n-gram classifier)")
+    evaluate_probes(show_errors, encoder)
     evaluate_pii(show_errors)
