@@ -2,8 +2,8 @@
 
 Prompt-injection detection and false-positive rates of the configured input chain
 (eval/injection*.tsv) and PII recall per kind (eval/pii.tsv, and the hand-written probe
-eval/pii_probe_{tune,holdout}.tsv). --pii runs the PII sections only (no encoder);
---errors lists misses (the probe's tune part only, never its holdout)."""
+eval/pii_probe_{tune,holdout}.tsv). --pii runs the PII sections only, without the probe's
+holdout part (for tuning); --errors lists misses (never the holdout part's)."""
 
 from __future__ import annotations
 

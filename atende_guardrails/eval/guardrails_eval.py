@@ -141,17 +141,18 @@ def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", t
     return tally.report(show_errors, title)
 
 
-def evaluate_pii_sets(show_errors: bool = False) -> None:
+def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     """The generated PII set, then the hand-written probe: its tune part with its misses when asked,
-    its holdout part as figures only (eval/build_pii_probe.py)."""
+    its holdout part as figures only (eval/build_pii_probe.py), and not at all while tuning."""
     evaluate_pii(show_errors)
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe_tune.tsv", "PII probe, tune part")
-    evaluate_pii(False, EVAL_DIR / "pii_probe_holdout.tsv", "PII probe, holdout part (figures only)")
+    if holdout:
+        evaluate_pii(False, EVAL_DIR / "pii_probe_holdout.tsv", "PII probe, holdout part (figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:
     if pii_only:
-        evaluate_pii_sets(show_errors)
+        evaluate_pii_sets(show_errors, holdout=False)
         return
     encoder = UsemEncoder()
     encoder.load()
