@@ -147,7 +147,9 @@ def _local_number_valid(raw: str, digits: str, before: str) -> bool:
 
 def br_phone_valid(raw: str, before: str = "") -> bool:
     digits = _digits(raw)
-    explicit_country = raw.lstrip().startswith("+55") or (len(digits) >= 12 and digits.startswith("55"))
+    if digits.startswith("0055"):
+        digits = digits[2:]  # dialled from abroad: 00 55 11 9...
+    explicit_country = raw.lstrip().startswith(("+55", "(+55", "(55")) or (len(digits) >= 12 and digits.startswith("55"))
     if explicit_country and digits.startswith("55"):
         digits = digits[2:]
     if digits.startswith("0") and len(digits) in (11, 12):
@@ -263,6 +265,14 @@ DETECTORS: tuple[Detector, ...] = (
                                 r"(?:\s-\s|[-.\s])?\d{2}(?![\w/])"), _unless_bare_id(_cnpj_written)),
     Detector("cpf", re.compile(r"(?<![\w./-])\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s-\s|[-.\s/])?\d{2}(?![\w/]"
                                r"|[.,]\d)"), _unless_bare_id(cpf_valid)),
+    # Where the text names the document, its digits may be grouped any way ("cpf 5172 9384 005",
+    # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
+    Detector("cpf", re.compile(r"(?i)\bcpf\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.\-/]?[^\S\n]?\d){10})(?![\w/]|[.,]\d)"),
+             _ignore_context(cpf_valid), group=1, needs=lambda text: "cpf" in text),
+    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.\-/]?[^\S\n]?\d){13})(?![\w/]|[.,]\d)"),
+             _ignore_context(cnpj_valid), group=1, needs=lambda text: "cnpj" in text),
+    Detector("cpf", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){10}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cpf_valid)),
+    Detector("cnpj", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){13}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cnpj_valid)),
     Detector("pix_key", re.compile(
         r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])")),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée]|:|="
@@ -280,15 +290,16 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
              lambda raw, before: 8 <= len(_digits(raw)) <= 15),
-    # An area code in parentheses or after +55 says phone: the digits after it may be grouped any way
-    # ("(11) 987 654 321", "+55 11 98 765 4321", "(11) 98765 - 4321").
+    # An area code in parentheses or after +55 (0055, 55 before "(11)") says phone: the digits after it
+    # may be grouped any way ("(11) 987 654 321", "+55 11 98 765 4321", "(11) 98765 - 4321").
     Detector("phone", re.compile(
-        r"(?<![\w+])(?:(?:\+[^\S\n]?55|\(\+55\))[^\S\n]?[.-]?[^\S\n]?(?:\([^\S\n]?0?[1-9]\d[^\S\n]?\)|0?[1-9]\d)"
-        r"|\([^\S\n]?0?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
-        br_phone_valid, needs=lambda text: "(" in text or "+" in text),
+        r"(?<![\w+])(?:(?:(?:\+|00[^\S\n]?)[^\S\n]?55|\(\+?55\))[^\S\n]?[.-]?[^\S\n]?(?:\([^\S\n]?0?(?:xx)?[1-9]\d[^\S\n]?\)"
+        r"|0?(?:xx)?[1-9]\d)|55[^\S\n]?(?=\()\([^\S\n]?0?[1-9]\d[^\S\n]?\)"
+        r"|\([^\S\n]?0?(?:xx|XX)?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
+        br_phone_valid, needs=lambda text: "(" in text or "+" in text or "0055" in text or "00 55" in text),
     Detector("phone", re.compile(
-        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?[1-9]\d\s?\)"
-        r"|0?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.\-\u2013]?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
+        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?(?:xx|XX)?[1-9]\d\s?\)"
+        r"|0?(?:xx|XX)?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.\-\u2013]?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
         br_phone_valid),
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.\-\u2013]\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
@@ -302,15 +313,15 @@ DETECTORS: tuple[Detector, ...] = (
                                r"[^\d\n]{0,24}?(?<![\d.,/])(\d{5}(?:[^\S\n]?-[^\S\n]?|[^\S\n])?\d{3}|\d{2}\.\d{3}[-.]?\d{3})(?![\d/]|[.,]\d)"),
              group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
+    # State prefix: "MG-12.345.678", "SP 12.345.678-9" (undotted, only where the text says RG).
+    Detector("rg", re.compile(
+        rf"(?<![\w-])(?:{_UF}|M)[-\s]?"
+        r"\d{1,2}\.\d{3}\.\d{3}(?:-?[\dXx])?(?![\w]|[.,/]\d)")),
     Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])"),
              lambda value, before: _ID_CONTEXT.search(before) is None),
     # A number followed by the body that issued it: "1.234.567 SSP/DF", "5.432.109 SDS-PE".
     Detector("rg", re.compile(rf"(?i)(?<![\w./-])(\d{{1,2}}\.?\d{{3}}\.?\d{{3}}(?:-?[\dX]{{1,2}})?)"
                               rf"[^\S\n]{{0,3}}[-/,]?[^\S\n]{{0,3}}{_RG_ISSUER}\b"), group=1, needs=_has_rg_issuer),
-    # State prefix: "MG-12.345.678", "SP 12.345.678-9" (undotted, only where the text says RG).
-    Detector("rg", re.compile(
-        rf"(?<![\w-])(?:{_UF}|M)[-\s]?"
-        r"\d{1,2}\.\d{3}\.\d{3}(?:-?[\dXx])?(?![\w]|[.,/]\d)")),
     Detector("rg", re.compile(
         r"(?i)\b(?:rg|r\.g\.|identidade|carteira de identidade|registro geral|c[ée]dula de identidade|identity card"
         r"|id card)\b(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?(?:\s*\([^)\n]{1,12}\))?"
