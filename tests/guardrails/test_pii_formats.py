@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (en dashes between digits on purpose: customers paste them)
 """Issue 16: the PII check redacts personal data however a customer writes it (formatted, bare,
 split by spaces, spelled out, inside chatty pt-BR or English) and whole, not in part; and leaves
 alone the numbers a commercial conversation is full of (orders, protocols, prices, dates, model
