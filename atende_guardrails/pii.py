@@ -116,8 +116,9 @@ _YEARISH = re.compile(r"^(?:19|20)\d\d[\s.\-\u2013]\d{4}$")
 _IN_DIGIT_RUN = re.compile(r"(?<!\d)\d{4}[^\S\n]$")
 
 
-# 300x and 400x numbers are one business line for the whole country (the "capitais" numbers), not a person's.
-_NATIONAL_PREFIXES = frozenset({"300", "400"})
+# 3003, 3004 and 400x numbers, dialled without area code, are one business line for the whole
+# country (the "capitais" numbers), not a person's.
+_NATIONAL = re.compile(r"^(?:300[34]|400\d)\d{4}$")
 
 
 # "de 2500-3000", "km 2345-2400", "páginas 3301-3350": a range, not a phone.
@@ -154,7 +155,7 @@ def br_phone_valid(raw: str, before: str = "") -> bool:
         digits = digits[2:]
     if digits.startswith("0") and len(digits) in (11, 12):
         digits = digits[1:]  # trunk prefix: 011 9...
-    if digits[-8:-5] in _NATIONAL_PREFIXES and len(digits) in (8, 10):
+    if _NATIONAL.match(digits):
         return False
     if len(digits) in (10, 11):
         ddd, local = int(digits[:2]), digits[2:]
