@@ -4,9 +4,13 @@ Brazilian and international formats, e-mail, payment cards with the Luhn check,
 CEP, PIX random keys (and whatever follows "chave PIX"), and boleto digitable
 lines (bank and utility) with their field check digits.
 
+Values are found formatted, bare or split by spaces; e-mails also spelled out
+("fulano arroba gmail ponto com"), RGs also by the body that issued them ("SSP/DF").
+
 Detectors run longest first and a span is claimed once, so a boleto line is not
-also reported as three phone numbers. Business numbers (0800, 0300, 400x) are not
-personal data and are left alone."""
+also reported as three phone numbers. Business numbers (0800, 0300, 300x, 400x) are
+not personal data and are left alone, and so are numbers a word names as something
+else (an order, a protocol, a version), ranges ("2500-3000") and years ("2019-2024")."""
 
 from __future__ import annotations
 
@@ -104,39 +108,68 @@ DDD = frozenset(
 _PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|contato|phone|call|mobile"
                             r"|ramal)")
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
-                         r"|n[º°]|no\.|nr|num|c[óo]digo|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso|access key|"
-                         r"ean|gtin|"
-                         r"s[ée]rie|serial|lote|batch|modelo|model|vers[ãa]o|version|firmware|part|pe[çc]a|sku))\W{0,4}$")
-_YEARISH = re.compile(r"^(?:19|20)\d\d[\s.-]\d{4}$")
+                         r"|n[º°]|no\.|nr|num|c[óo]d(?:igo|\.)?|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso"
+                         r"|access key|ean|gtin|"
+                         r"s[ée]rie|serial|lote|batch|modelo|model|vers[ãa]o|version|release|build|firmware|part|pe[çc]a|sku))"
+                         r"(?:\s+(?:[ée]|eh|is|was|era)(?:\s+(?:o|a|the))?)?\W{0,4}$")
+_YEARISH = re.compile(r"^(?:19|20)\d\d[\s.\-\u2013]\d{4}$")
 _IN_DIGIT_RUN = re.compile(r"(?<!\d)\d{4}[^\S\n]$")
+
+
+# 3003, 3004 and 400x numbers, dialled without area code, are one business line for the whole
+# country (the "capitais" numbers), not a person's.
+_NATIONAL = re.compile(r"^(?:300[34]|400\d)\d{4}$")
+
+
+# "de 2500-3000", "km 2345-2400", "páginas 3301-3350": a range, not a phone.
+_RANGE_BEFORE = re.compile(r"(?i)(?:\b(?:entre|de|from|between|faixa|range|km|p[áa]g(?:ina)?s?|pp?|pages?)\.?|[$€£])"
+                           r"[^\S\n]*$")
+
+
+def _local_number_valid(raw: str, digits: str, before: str) -> bool:
+    """A number without area code only counts when written like one (9 1234-5678, 3456-7890); split
+    by a space only ("4500 3200") or after a range word it needs a phone word before it."""
+    written = raw.strip()
+    if re.search(r"\d{4}[\s.\-\u2013]\d{4}$", written) is None:
+        return False
+    if not ((len(digits) == 8 and digits[0] in "2345") or (len(digits) == 9 and digits[0] == "9")):
+        return False
+    hyphenated = re.search(r"[-.\u2013]", written) is not None
+    # a mobile's leading 9 set apart ("9 8765 4321") is written like nothing else
+    mobile = len(digits) == 9 and re.match(r"9[\s.-]", written) is not None
+    if _IN_DIGIT_RUN.search(before) and not (hyphenated or mobile):
+        return False  # two groups of a longer run ("3525 0312 3456 7800": an access key, a barcode)
+    if _ID_CONTEXT.search(before):
+        return False
+    if _PHONE_CONTEXT.search(before):
+        return True
+    return (hyphenated or mobile) and not _YEARISH.match(written) and not _RANGE_BEFORE.search(before)
 
 
 def br_phone_valid(raw: str, before: str = "") -> bool:
     digits = _digits(raw)
-    explicit_country = raw.lstrip().startswith("+55") or (len(digits) >= 12 and digits.startswith("55"))
+    if digits.startswith("0055"):
+        digits = digits[2:]  # dialled from abroad: 00 55 11 9...
+    explicit_country = raw.lstrip().startswith(("+55", "(+55", "(55")) or (len(digits) >= 12 and digits.startswith("55"))
     if explicit_country and digits.startswith("55"):
         digits = digits[2:]
     if digits.startswith("0") and len(digits) in (11, 12):
         digits = digits[1:]  # trunk prefix: 011 9...
+    if _NATIONAL.match(digits):
+        return False
     if len(digits) in (10, 11):
         ddd, local = int(digits[:2]), digits[2:]
         if ddd not in DDD:
             return False
         return (len(local) == 8 and local[0] in "2345") or (len(local) == 9 and local[0] == "9")
     if len(digits) in (8, 9) and not explicit_country:
-        # A number without area code only counts when written like one (9 1234-5678, 3456-7890).
-        separated = re.search(r"\d{4}[\s.-]\d{4}$", raw.strip()) is not None
-        if _IN_DIGIT_RUN.search(before) and not re.search(r"[-.]", raw):
-            return False  # two groups of a longer run ("3525 0312 3456 7800": an access key, a barcode)
-        if _ID_CONTEXT.search(before) or (_YEARISH.match(raw.strip()) and not _PHONE_CONTEXT.search(before)):
-            return False
-        return separated and ((len(digits) == 8 and digits[0] in "2345") or (len(digits) == 9 and digits[0] == "9"))
+        return _local_number_valid(raw, digits, before)
     return False
 
 
 # A run of digits and separators long enough to hold any supported number (a phone
 # without area code has 8 digits): texts without one skip the numeric detectors.
-_DIGIT_GROUP = re.compile(r"\d[\d\s.\-/()]{5,}\d|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/|[0-9A-Z]{12}\d\d")
+_DIGIT_GROUP = re.compile(r"\d[\d\s.\-\u2013/()]{5,}\d|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/|[0-9A-Z]{12}\d\d")
 
 
 def _ignore_context(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
@@ -166,6 +199,61 @@ class Detector:
 
 
 _SEP = r"[\s.\-]?"
+
+# An e-mail spelled out: "fulano arroba gmail ponto com", "ana (at) proton [dot] me", "joao @ gmail.com".
+_SP = r"[^\S\n]"
+_AT_WORD = rf"(?:{_SP}*[\[({{<]{_SP}*(?:at|arroba){_SP}*[\])}}>]{_SP}*|{_SP}+arroba{_SP}+)"
+_AT = rf"(?:{_SP}?@{_SP}?|{_AT_WORD}|{_SP}+at{_SP}+)"
+_DOT = rf"(?:{_SP}?\.(?=\w)|{_SP}\.{_SP}|{_SP}*[\[({{<]{_SP}*(?:dot|ponto){_SP}*[\])}}>]{_SP}*|{_SP}+(?:dot|ponto){_SP}+)"
+_MAIL_PROVIDERS = r"(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|live|msn|uol|bol|terra|ig|proton|protonmail)"
+_SPELLED_AT = re.compile(r"(?i)@|arroba|[\[({<]\s*at\s*[\])}>]")
+_SPELLED_DOT = re.compile(r"(?i)\s(?:dot|ponto)\s|[\[({<]\s*(?:dot|ponto)\s*[\])}>]")
+_EMAIL_WORD = re.compile(r"(?i)\b(?:e-?mail|email address|endere[çc]o de e-?mail)\b")
+_AT_DOMAIN = re.compile(r" at [\w-]+ ?\.\w")
+
+
+def _may_spell_email(text: str) -> bool:
+    """Cheap: most English replies say "at" with no address after it."""
+    if "@" in text or "arroba" in text or "[at]" in text or "(at)" in text or "{at}" in text:
+        return True
+    return " at " in text and (" dot " in text or "(dot)" in text or "[dot]" in text or _AT_DOMAIN.search(text) is not None)
+
+
+def _spelled_email(value: str, before: str) -> bool:
+    """A bare English "at" ("look at gmail.com") is an e-mail only when the rest is spelled out too
+    ("ana at gmail dot com"), the text says e-mail, or the name before it could not be a word ("ana.m")."""
+    if _SPELLED_AT.search(value) or _SPELLED_DOT.search(value) or _EMAIL_WORD.search(before[-24:]):
+        return True
+    return not value.split()[0].isalpha()
+
+
+_UF = r"(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)"
+# Bodies that issue identity cards (SSP, SDS, IFP, Detran...), as written after the number: "SSP/SP".
+_RG_ISSUER = (r"(?:ssp|sds|sesp|sejusp|sspds|sesdec|ssp[-/]?pc|pc(?=[-/ ]?[a-z]{2}\b)|pcmg|pcgo|ifp|detran|dgpc|sptc|igp"
+              rf"|iirgd|sjs|sjtc|seds|itep|politec|iitb|dic)(?:[-/ ]?{_UF})?")
+_RG_ISSUER_WORD = re.compile(rf"\b{_RG_ISSUER}\b")
+
+
+def _has_rg_issuer(text: str) -> bool:
+    return _RG_ISSUER_WORD.search(text) is not None
+
+
+_CARD_WORD = re.compile(r"(?i)\b(?:cart[ãa]o|card|cr[ée]dito|d[ée]bito|credit|debit|visa|master(?:card)?|amex|elo|diners"
+                        r"|hipercard)\b")
+
+
+def _card_valid(value: str, before: str) -> bool:
+    """Luhn; a 14-digit CNPJ passes it one time in ten, and is a CNPJ unless the text says card."""
+    if not _unless_bare_id(luhn_valid)(value, before):
+        return False
+    return not (len(_digits(value)) == 14 and cnpj_valid(value) and _CARD_WORD.search(before) is None)
+
+
+def _cnpj_written(value: str) -> bool:
+    """A CNPJ split by spaces is digits only; spaced capitals are words ("RUA DAS ...")."""
+    return cnpj_valid(value) and not (re.search(r"\s", value) and re.search(r"[A-Za-z]", value))
+
+
 DETECTORS: tuple[Detector, ...] = (
     Detector("boleto", re.compile(
         r"(?<!\d)\d{5}[.\s]?\d{5}\s{0,3}\d{5}[.\s]?\d{6}\s{0,3}\d{5}[.\s]?\d{6}\s{0,3}\d\s{0,3}\d{14}(?!\d)"),
@@ -173,11 +261,19 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("boleto", re.compile(
         r"(?<!\d)8\d{10}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d(?!\d)"),
         _ignore_context(boleto_valid)),
-    Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d)"), _unless_bare_id(luhn_valid)),
-    Detector("cnpj", re.compile(r"(?<![\w./-])[0-9A-Z]{2}\.?[0-9A-Z]{3}\.?[0-9A-Z]{3}[/.]?[0-9A-Z]{4}[-.]?\d{2}(?![\w/])"),
-             _unless_bare_id(cnpj_valid)),
-    Detector("cpf", re.compile(r"(?<![\w./-])\d{3}[.\s]?\d{3}[.\s]?\d{3}[-.\s/]?\d{2}(?![\w/]"
+    Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d)"), _card_valid),
+    Detector("cnpj", re.compile(r"(?<![\w./-])[0-9A-Z]{2}[.\s]?[0-9A-Z]{3}[.\s]?[0-9A-Z]{3}(?:[/.\s]|\s/\s)?[0-9A-Z]{4}"
+                                r"(?:\s-\s|[-.\s])?\d{2}(?![\w/])"), _unless_bare_id(_cnpj_written)),
+    Detector("cpf", re.compile(r"(?<![\w./-])\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s-\s|[-.\s/])?\d{2}(?![\w/]"
                                r"|[.,]\d)"), _unless_bare_id(cpf_valid)),
+    # Where the text names the document, its digits may be grouped any way ("cpf 5172 9384 005",
+    # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
+    Detector("cpf", re.compile(r"(?i)\bcpf\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.\-/]?[^\S\n]?\d){10})(?![\w/]|[.,]\d)"),
+             _ignore_context(cpf_valid), group=1, needs=lambda text: "cpf" in text),
+    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.\-/]?[^\S\n]?\d){13})(?![\w/]|[.,]\d)"),
+             _ignore_context(cnpj_valid), group=1, needs=lambda text: "cnpj" in text),
+    Detector("cpf", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){10}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cpf_valid)),
+    Detector("cnpj", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){13}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cnpj_valid)),
     Detector("pix_key", re.compile(
         r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])")),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée]|:|="
@@ -185,38 +281,53 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "chave" in text),
     Detector("email", re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"), needs=lambda text: "@" in text),
-    Detector("email", re.compile(r"(?i)(?<![\w.+-])[a-z0-9._%+-]{1,64}\s*(?:\[at\]|\(at\)|\{at\}|\s(?:arroba|at)\s)\s*"
-                                 r"[a-z0-9-]{1,63}(?:\s*(?:\[dot\]|\(dot\)|\{dot\}|\s(?:ponto|dot)\s|\.)\s*[a-z]{2,10}){1,3}\b"),
-             needs=lambda text: "[at]" in text or "(at)" in text or "{at}" in text or " arroba " in text),
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}{_AT}[a-z0-9-]{{1,63}}"
+                                 rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,3}}{_DOT}[a-z]{{2,10}}\b"),
+             _spelled_email, needs=_may_spell_email),
+    # "fulano arroba gmail": a mail provider's name is domain enough.
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}{_AT_WORD}{_MAIL_PROVIDERS}\b"),
+             needs=lambda text: "arroba" in text or "[at]" in text or "(at)" in text or "{at}" in text),
+    # Foreign numbers first: "+54 9 11 2345-6789" holds what looks like a whole Brazilian number.
     Detector("phone", re.compile(
-        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?[1-9]\d\s?\)"
-        r"|0?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.-]?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
+        r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
+             lambda raw, before: 8 <= len(_digits(raw)) <= 15),
+    # An area code in parentheses or after +55 (0055, 55 before "(11)") says phone: the digits after it
+    # may be grouped any way ("(11) 987 654 321", "+55 11 98 765 4321", "(11) 98765 - 4321").
+    Detector("phone", re.compile(
+        r"(?<![\w+])(?:(?:(?:\+|00[^\S\n]?)[^\S\n]?55|\(\+?55\))[^\S\n]?[.-]?[^\S\n]?(?:\([^\S\n]?0?(?:xx)?[1-9]\d[^\S\n]?\)"
+        r"|0?(?:xx)?[1-9]\d)|55[^\S\n]?(?=\()\([^\S\n]?0?[1-9]\d[^\S\n]?\)"
+        r"|\([^\S\n]?0?(?:xx|XX)?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
+        br_phone_valid, needs=lambda text: "(" in text or "+" in text or "0055" in text or "00 55" in text),
+    Detector("phone", re.compile(
+        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?(?:xx|XX)?[1-9]\d\s?\)"
+        r"|0?(?:xx|XX)?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.\-\u2013]?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
         br_phone_valid),
     Detector("phone", re.compile(
-        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.-]\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
+        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.\-\u2013]\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
         br_phone_valid),
     # A mobile number without separators or area code, where the text says it is a phone.
     Detector("phone", re.compile(
         r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"
         r"(?<!\d)(9\d{8})(?!\d)"), group=1),
-    Detector("phone", re.compile(
-        r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
-             lambda raw, before: 8 <= len(_digits(raw)) <= 15),
     Detector("cep", re.compile(r"(?<![\w.,/-])\d{2}\.?\d{3}-\d{3}(?![\w]|[.,]\d)")),
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)\b"
-                               r"[^\d\n]{0,24}?(?<![\d.,/-])(\d{5}-?\d{3}|\d{2}\.\d{3}-?\d{3})(?![\d/]|[.,]\d)"), group=1,
+                               r"[^\d\n]{0,24}?(?<![\d.,/])(\d{5}(?:[^\S\n]?-[^\S\n]?|[^\S\n])?\d{3}|\d{2}\.\d{3}[-.]?\d{3})(?![\d/]|[.,]\d)"),
+             group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
-    Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])"),
-             lambda value, before: _ID_CONTEXT.search(before) is None),
     # State prefix: "MG-12.345.678", "SP 12.345.678-9" (undotted, only where the text says RG).
     Detector("rg", re.compile(
-        r"(?<![\w-])(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO|M)[-\s]?"
+        rf"(?<![\w-])(?:{_UF}|M)[-\s]?"
         r"\d{1,2}\.\d{3}\.\d{3}(?:-?[\dXx])?(?![\w]|[.,/]\d)")),
+    Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])"),
+             lambda value, before: _ID_CONTEXT.search(before) is None),
+    # A number followed by the body that issued it: "1.234.567 SSP/DF", "5.432.109 SDS-PE".
+    Detector("rg", re.compile(rf"(?i)(?<![\w./-])(\d{{1,2}}\.?\d{{3}}\.?\d{{3}}(?:-?[\dX]{{1,2}})?)"
+                              rf"[^\S\n]{{0,3}}[-/,]?[^\S\n]{{0,3}}{_RG_ISSUER}\b"), group=1, needs=_has_rg_issuer),
     Detector("rg", re.compile(
         r"(?i)\b(?:rg|r\.g\.|identidade|carteira de identidade|registro geral|c[ée]dula de identidade|identity card"
         r"|id card)\b(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?(?:\s*\([^)\n]{1,12}\))?"
         r"[\s:nº°.#-]{0,6}(?:n[º°o.]\s*|n[úu]mero\s*|number\s*)?[\s:]*"
-        r"(?:(?:[ée]|is|:|era|was)\s+)?(?:(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)[-\s]?)?"
+        rf"(?:(?:[ée]|is|:|era|was)\s+)?(?:{_UF}[-\s]?)?"
         r"([0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 10,
         group=1,
         needs=lambda text: "rg" in text or "identidade" in text or "registro" in text or "r.g." in text),

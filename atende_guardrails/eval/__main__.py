@@ -1,7 +1,9 @@
-"""python -m atende_guardrails.eval [--errors]
+"""python -m atende_guardrails.eval [--errors] [--pii]
 
 Prompt-injection detection and false-positive rates of the configured input chain
-(eval/injection*.tsv) and PII recall per kind (eval/pii.tsv)."""
+(eval/injection*.tsv) and PII recall per kind (eval/pii.tsv, and the hand-written probe
+eval/pii_probe_{tune,holdout}.tsv). --pii runs the PII sections only, without the probe's
+holdout part (for tuning); --errors lists misses (never the holdout part's)."""
 
 from __future__ import annotations
 
@@ -10,9 +12,9 @@ import sys
 from atende_runtime.main import limit_blas_threads
 
 if __name__ == "__main__":
-    if any(arg != "--errors" for arg in sys.argv[1:]):
+    if any(arg not in ("--errors", "--pii") for arg in sys.argv[1:]):
         raise SystemExit(__doc__)
     limit_blas_threads()  # before numpy loads
     from atende_guardrails.eval.guardrails_eval import run
 
-    run(show_errors="--errors" in sys.argv)
+    run(show_errors="--errors" in sys.argv, pii_only="--pii" in sys.argv)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import codecs
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -308,6 +309,11 @@ def alternate(
         for index, (lang, text) in enumerate(items):
             (tune if index % 2 == 0 else holdout).append(("benign", lang, kind, text))
     return tune, holdout
+
+
+def hash_part(text: str) -> str:
+    """"tune" or "holdout" by a hash of the text, so adding a row to a probe moves no other."""
+    return "tune" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 == 0 else "holdout"
 
 
 def write_parts(number: str, module: str, tune: list[Row], holdout: list[Row]) -> None:

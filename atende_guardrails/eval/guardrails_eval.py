@@ -111,11 +111,11 @@ class PiiTally:
         else:
             self.misses.append(f"[{kind}] {text}")
 
-    def report(self, show_errors: bool) -> float:
+    def report(self, show_errors: bool, title: str = "PII") -> float:
         found, totals = self.found, self.totals
         planted = sum(v for k, v in totals.items() if k != "none")
         recall = sum(v for k, v in found.items() if k != "none") / planted
-        print(f"\n== PII ({planted} planted values, {totals['none']} sentences without personal data)")
+        print(f"\n== {title} ({planted} planted values, {totals['none']} sentences without personal data)")
         print(f"   recall (value fully redacted): {recall:.3f}")
         print("   by kind: " + ", ".join(f"{k} {found[k]}/{totals[k]}" for k in sorted(totals) if k != "none"))
         labelled = {k: dict(v) for k, v in self.wrong_kind.items() if v}
@@ -130,14 +130,15 @@ class PiiTally:
         return recall
 
 
-def evaluate_pii(show_errors: bool = False) -> float:
+def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", title: str = "PII") -> float:
     check = PiiCheck()
     tally = PiiTally()
-    for line in (EVAL_DIR / "pii.tsv").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kind, value, text = line.split("\t", 2)
+            text = _unescape(text)
             tally.add(kind, value, text, check.scan(text, GuardContext(stage="output")))
-    return tally.report(show_errors)
+    return tally.report(show_errors, title)
 
 
 # The hand-written probes (build_probe, build_probe4..6): failures of a tune part may be read and fixed
@@ -152,7 +153,19 @@ def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:
                                f"prompt injection, hand-written probe {number}, {part} part", encoder)
 
 
-def run(show_errors: bool = False) -> None:
+def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
+    """The generated PII set, then the hand-written probe: its tune part with its misses when asked,
+    its holdout part as figures only (eval/build_pii_probe.py), and not at all while tuning."""
+    evaluate_pii(show_errors)
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe_tune.tsv", "PII probe, tune part")
+    if holdout:
+        evaluate_pii(False, EVAL_DIR / "pii_probe_holdout.tsv", "PII probe, holdout part (figures only)")
+
+
+def run(show_errors: bool = False, pii_only: bool = False) -> None:
+    if pii_only:
+        evaluate_pii_sets(show_errors, holdout=False)
+        return
     encoder = UsemEncoder()
     encoder.load()
     print("development set: the rules were written against it, and the classifier is trained on its seed\n"
@@ -164,4 +177,4 @@ def run(show_errors: bool = False) -> None:
     evaluate_injection(False, EVAL_DIR / "injection_holdout.tsv",
                        "prompt injection, held-out set, without the encoder (rules and n-gram classifier)")
     evaluate_probes(show_errors, encoder)
-    evaluate_pii(show_errors)
+    evaluate_pii_sets(show_errors)
