@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent_svc.asking import Asked, asked, names_size
+from atende_guardrails.asking import Asked, asked, names_size
 from agent_svc.domain import Passage
 from agent_svc.evidence import Selector
 from agent_svc.llm.base import Guidance

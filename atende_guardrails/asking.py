@@ -1,6 +1,7 @@
 """What a customer's question asks for, read from its wording, so the evidence
 selector (agent_svc/evidence.py) can tell a sentence that answers it from one that
-only talks about the same things:
+only talks about the same things, and knowledge_svc's search can put first a passage
+that holds the value asked for (knowledge_svc/ranking.py):
 
 - the kind of value the answer must hold when the question asks for one by name: a
   price ("quanto custa", "how much does it cost") needs a money amount, "how long" a
