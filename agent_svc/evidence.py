@@ -49,10 +49,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from atende_guardrails.asking import Asked, asked, names_size
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
+from atende_guardrails.asking import Asked, asked, names_size
 from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences
