@@ -27,7 +27,7 @@ the best is under `answer_floor`, when the quoted units of the best unit's passa
 leave MAX_GAP or more of the question uncovered (a knowledge base that names the
 product but not the attribute asked about cannot answer), when the question names
 a code or a product size ("kit de 12 kWp") no passage holds, or when what the
-question asks for (agent_svc/asking.py) is not in the quoted units: the attribute
+question asks for (atende_guardrails/asking.py) is not in the quoted units: the attribute
 of a "what/qual" question ("qual a marca") held by the same word or a translation
 (FIRM_SIMILARITY), the kind of value asked for by name (a price, a duration, a
 weight) in a quoted unit's text. The hosted providers get the passages ordered by their best unit.
@@ -49,10 +49,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from agent_svc.asking import Asked, asked, names_size
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
+from atende_guardrails.asking import Asked, asked, names_size
 from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences

@@ -19,13 +19,15 @@ import numpy as np
 import numpy.typing as npt
 from opentelemetry.trace import SpanKind
 
+from atende_guardrails.asking import named_kinds
 from atende_guardrails.informal import spell_out
+from atende_guardrails.text import fold
 from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable, Validator
 from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
 from knowledge_svc.lexical import lexical_query, lexical_text
 from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
-from knowledge_svc.ranking import named_codes, pool_size, prefer_codes
+from knowledge_svc.ranking import named_codes, pool_size, prefer_codes, prefer_values
 from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
 from knowledge_svc.stores.cached import CachedStore
 from knowledge_svc.stores.protocol import NotInMemory
@@ -205,11 +207,17 @@ class KnowledgeBase:
             vector = given if given is not None else self.embedder.embed_query(spelled)
             codes = named_codes(spelled)
             if not codes:
-                return search(name, vector, lexical_query(spelled), k, filters)
-            # A code in the query: a wider pool, and the chunks that hold it move up.
-            pool = search(name, vector, lexical_query(spelled), max(k, pool_size(k)), filters)
-            return [hit.with_score(value) for hit, value in prefer_codes(
-                pool, codes, k, lambda hit: f"{hit.title} {hit.section} {hit.text}", lambda hit: hit.score)]
+                hits = search(name, vector, lexical_query(spelled), k, filters)
+            else:
+                # A code in the query: a wider pool, and the chunks that hold it move up.
+                pool = search(name, vector, lexical_query(spelled), max(k, pool_size(k)), filters)
+                hits = [hit.with_score(value) for hit, value in prefer_codes(
+                    pool, codes, k, lambda hit: f"{hit.title} {hit.section} {hit.text}", lambda hit: hit.score)]
+            kinds = named_kinds(fold(spelled))
+            if not kinds:
+                return hits
+            return [hit.with_score(value) for hit, value in prefer_values(
+                hits, kinds, lambda hit: hit.text, lambda hit: hit.score)]
 
         def blocking() -> list[StoredHit]:
             """One worker-thread hop for the whole search (each hop costs a wake-up

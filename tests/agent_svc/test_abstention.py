@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from agent_svc.asking import Asked, asked, names_size
 from agent_svc.domain import Passage
 from agent_svc.evidence import Selector
 from agent_svc.llm.base import Guidance
 from agent_svc.llm.local import LocalEngine
 from agent_svc.prompts import from_mapping
+from atende_guardrails.asking import Asked, asked, names_size
 from atende_guardrails.encoder import UsemEncoder
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import fold

@@ -1,6 +1,7 @@
 """What a customer's question asks for, read from its wording, so the evidence
 selector (agent_svc/evidence.py) can tell a sentence that answers it from one that
-only talks about the same things:
+only talks about the same things, and knowledge_svc's search can put first a passage
+that holds the value asked for (knowledge_svc/ranking.py):
 
 - the kind of value the answer must hold when the question asks for one by name: a
   price ("quanto custa", "how much does it cost") needs a money amount, "how long" a
@@ -212,3 +213,43 @@ def names_size(folded_text: str, size: str) -> bool:
     units = _UNITS.get(unit, re.escape(unit))
     text = folded_text.replace(",", ".")
     return re.search(rf"(?<![\d.]){re.escape(number)}\s?(?:{units})\b", text) is not None
+
+
+# Kinds a question names anywhere in its wording, for ranking passages (knowledge_svc):
+# a word that names the kind is enough ("o preço instalado inclui...", "qual o numero
+# do whatsapp"), where asked() wants it next to a question word because its answer
+# must hold that value. A passage holding a value of the kind named is a better bet
+# than one that only talks about the same product.
+URL = re.compile(r"\bwww\.|https?://|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|app)(?:\.[a-z]{2})?\b")
+CURRENT = re.compile(r"\d\s?(a|amperes?|amps?)\b")
+CLOCK = re.compile(r"\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(am|pm)\b")
+# A question that asks for something ("qual", "que", "quanto", "what", "how", "onde"):
+# "vcs atendem no whatsapp?" names the channel and asks no number.
+_ASKS = re.compile(r"\b(?:qual|quais|que|quanto|quanta|quantos|quantas|onde|what|what's|whats|which|how|where)\b")
+_MENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"\b(?:preco|precos|valor|custa|custam|custo|tarifa|mensalidade|how much|price|prices|cost|costs|fee|"
+                r"fees)\b"), MONEY),
+    (re.compile(r"\b(?:telefone|fone|whatsapp|celular|phone|telephone|number)\b"), PHONE),
+    (re.compile(r"\b(?:e-?mail)\b"), EMAIL),
+    (re.compile(r"\b(?:porcentagem|percentual|juros|percent\w*|interest rate)\b"), PERCENT),
+    (re.compile(r"\b(?:peso|pesa|pesam|weight|weighs?)\b"), WEIGHT),
+    (re.compile(r"\b(?:tamanho|dimens\w*|medidas|comprimento|altura|largura|size|length|height|width)\b"), LENGTH),
+    (re.compile(r"\b(?:site|website|link|url|pagina|page)\b"), URL),
+    (re.compile(r"\b(?:disjuntor|disjuntores|corrente|amperagem|breaker|current|amperage)\b"), CURRENT),
+    (re.compile(r"\b(?:que horas|what time|horario|horarios|opening hours|hours)\b"), CLOCK),
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def named_kinds(folded_question: str) -> tuple[re.Pattern[str], ...]:
+    """The kinds of value a folded, spelled-out question asks for or names: asked()'s
+    (but a bare count, which any figure holds) and those its words name anywhere."""
+    kinds = [kind for kind in asked(folded_question).values if kind is not COUNT]
+    if _ASKS.search(folded_question):
+        kinds += [kind for names, kind in _MENTIONS if names.search(folded_question)]
+    return tuple(dict.fromkeys(kinds))
+
+
+def holds_kind(kinds: tuple[re.Pattern[str], ...], folded_text: str) -> bool:
+    """Whether a folded text holds a value of one of `kinds`."""
+    return _holds(kinds, folded_text)
