@@ -415,3 +415,12 @@ def test_a_route_scans_each_cue_at_most_once_and_answers_as_the_cue_does() -> No
         again = [matches(c) for c in counted]  # type: ignore[arg-type]
         assert first == again == [c.matches(message) for c in cues]
         assert len(scans) == len(cues)
+
+
+async def test_a_message_nearly_an_out_of_scope_example_is_out_of_scope_despite_a_price_word(router: Router) -> None:
+    # "quanto ta" is a price question to the cues, but the message is all but the example "Quanto está o euro?".
+    decision = await router.route("quanto ta o euro hoje?", "")
+    assert decision.clarify and decision.intent == "out_of_scope", decision
+    # The business's own price, or a purchase that also names the currency, is still a sale.
+    assert (await router.route("quanto ta o kit de 5 kwp hoje?", "")).agent == "sales"
+    assert (await router.route("what's the euro rate? I want to buy a kit", "")).agent == "sales"
