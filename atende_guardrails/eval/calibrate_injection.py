@@ -4,10 +4,11 @@ the training files' ordinary messages, the routing set's, the generated dev file
 probes' tune parts. It prints the highest scores with and without the encoder; the thresholds in
 rules/guardrails.toml sit 0.05 to 0.15 above the highest (no ordinary message of these is refused).
 
-    python -m atende_guardrails.eval.calibrate_injection [--top 8] [--untrained]
+    python -m atende_guardrails.eval.calibrate_injection [--top 8] [--untrained] [--with FILE ...]
 
 --untrained keeps only the messages no training file holds: the model has not fitted them, so their
-highest score is the honest one (the thresholds follow the higher of the two highest)."""
+highest score is the honest one (the thresholds follow the higher of the two highest). --with names
+the extra training files a candidate model was trained with (train_injection --with)."""
 
 from __future__ import annotations
 
@@ -33,19 +34,19 @@ CALIBRATION_FILES = (
 MARGIN = 0.05
 
 
-def ordinary_messages(untrained: bool = False) -> list[str]:
+def ordinary_messages(untrained: bool = False, extra: tuple[str, ...] = ()) -> list[str]:
     """The ordinary messages of the calibration files; with `untrained`, only those no training file holds
     (the trained ones score low by construction, so they can only lower the threshold)."""
     found: dict[str, None] = {}
-    trained = {text for label, text in train.load_messages() if label == 0} if untrained else set()
-    for name in CALIBRATION_FILES:
+    trained = {text for label, text in train.load_messages(extra) if label == 0} if untrained else set()
+    for name in (*CALIBRATION_FILES, *extra):
         for line in (train.EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#") and line.split("\t")[0] == "benign":
                 text = _unescape(line.split("\t")[-1])
                 if text not in trained:
                     found.setdefault(text)
     if not untrained:
-        for label, text in train.load_messages():
+        for label, text in train.load_messages(extra):
             if label == 0:
                 found.setdefault(text)
     return list(found)
@@ -57,7 +58,7 @@ def main(argv: list[str]) -> int:
     encoder = UsemEncoder()
     encoder.load()
     untrained = "--untrained" in argv
-    messages = ordinary_messages(untrained)
+    messages = ordinary_messages(untrained, train.extra_files(argv))
     print(f"{len(messages)} ordinary messages" + (" that no training file holds" if untrained else ""))
     for title, check in (
         ("with the encoder", InjectionClassifierCheck(model, encoder)),

@@ -2,7 +2,10 @@
 rules/injection_model.json. Offline, deterministic, numpy only (no scikit-learn:
 its threadpoolctl slows the encoder a hundredfold, shared/NOTES.md).
 
-    python -m atende_guardrails.eval.train_injection [--folds 5]
+    python -m atende_guardrails.eval.train_injection [--folds 5] [--with injection_train5.tsv ...]
+
+--with adds a training file of eval/ that is not (yet) in TRAINING_FILES, to try a candidate set
+of examples without changing what a plain retrain reads (calibrate_injection takes the same flag).
 
 Training data: the development seed (eval/injection_seed.tsv), the training
 file (eval/injection_train.tsv), the generated training file
@@ -58,10 +61,15 @@ TRAINING_FILES = (
 WORDS_PATH = EVAL_DIR.parent / "rules" / "injection_words.txt"
 
 
-def load_messages() -> list[tuple[int, str]]:
-    """(1 for attack / 0 for ordinary, text) from the training files and the routing set."""
+def extra_files(argv: list[str]) -> tuple[str, ...]:
+    """The files named by --with (repeatable)."""
+    return tuple(argv[index + 1] for index, arg in enumerate(argv[:-1]) if arg == "--with")
+
+
+def load_messages(extra: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+    """(1 for attack / 0 for ordinary, text) from the training files (and `extra`) and the routing set."""
     messages: list[tuple[int, str]] = []
-    for name in TRAINING_FILES:
+    for name in (*TRAINING_FILES, *extra):
         for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
@@ -78,9 +86,9 @@ def load_messages() -> list[tuple[int, str]]:
 _TURNED_KINDS = frozenset({"rot13", "reversed", "hex", "base64", "url", "obf_rot13", "obf_reversed", "obf_hex", "obf_encoded"})
 
 
-def _turned_texts() -> frozenset[str]:
+def _turned_texts(extra: tuple[str, ...] = ()) -> frozenset[str]:
     found: set[str] = set()
-    for name in TRAINING_FILES:
+    for name in (*TRAINING_FILES, *extra):
         for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if not line.startswith("#") and len(parts) > 3 and parts[2] in _TURNED_KINDS:
@@ -88,14 +96,14 @@ def _turned_texts() -> frozenset[str]:
     return frozenset(found)
 
 
-def write_vocabulary(messages: list[tuple[int, str]]) -> int:
+def write_vocabulary(messages: list[tuple[int, str]], extra: tuple[str, ...] = ()) -> int:
     """The words of the training messages and of the sample knowledge base, folded:
     leetspeak is read against them."""
     import re
 
     from atende_guardrails.normalize import normalize
 
-    turned = _turned_texts()
+    turned = _turned_texts(extra)
     texts = [text for _, text in messages if text not in turned]
     for path in sorted((ROOT / "knowledge_svc" / "sample_kb").glob("*")):
         if path.suffix in (".md", ".txt", ".html"):
@@ -209,8 +217,9 @@ def main(argv: list[str]) -> int:
 
     encoder = UsemEncoder()
     encoder.load()
-    messages = load_messages()
-    print(f"vocabulary: {write_vocabulary(messages)} words in {WORDS_PATH.name}")
+    extra = extra_files(argv)
+    messages = load_messages(extra)
+    print(f"vocabulary: {write_vocabulary(messages, extra)} words in {WORDS_PATH.name}")
     from atende_guardrails.normalize import vocabulary
 
     vocabulary.cache_clear()
@@ -259,7 +268,8 @@ def main(argv: list[str]) -> int:
     model: dict[str, object] = {
         "version": 1, "features": FEATURES, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE,
         "whole_words": WHOLE_WORDS,
-        "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0, "trained_on": [*TRAINING_FILES, "router_svc/eval/routing.tsv"],
+        "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0,
+        "trained_on": [*TRAINING_FILES, *extra, "router_svc/eval/routing.tsv"],
         "messages": len(messages), "target_fp": TARGET_FP,
     }
     l2, recall, fp, threshold = best["lexical"]
