@@ -344,6 +344,7 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 and not any(ch.isdigit() for ch in word) else word
 
 
+
 def _codes(text: str) -> set[str]:
     return {fold(c).replace("-", "").replace(".", "").replace(",", "") for c in _CODE.findall(text)
             if not c.isdigit() or len(c) >= 3}
@@ -399,7 +400,7 @@ class Selector:
         ]
         heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
         cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
-        shares, held, firm = self.coverage(question, [f"{passages[u.passage].title} {w}"
+        shares, held, firm = self.coverage(question, [f"{_heading(passages[u.passage])} {w}"
                                                 for u, w in zip(candidates, windows, strict=True)])
         shares = by_rarity(shares, held, [u.passage for u in candidates])
         n = len(candidates)
@@ -410,7 +411,7 @@ class Selector:
             unit_words = {_stem(w) for w in _words(unit.text)}
             title_words = {_stem(w) for w in _words(passage.title)}
             overlap = len(q_words & (unit_words | title_words)) / len(q_words) if q_words else 0.0
-            plain = _plain(unit.text + " " + passage.title)
+            plain = _plain(unit.text + " " + _heading(passage))
             code_hits = sum(1 for c in q_codes if c in plain)
             folded_unit = _folded(unit.text)
             unit_numbers = _numbers(unit.text)
@@ -584,6 +585,14 @@ class Selector:
             if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
                 chosen.append(following)
         return chosen
+
+
+def _heading(passage: Passage) -> str:
+    """The passage's title and the heading it sits under: what its units talk about
+    without repeating it (the product of a list of specifications, an FAQ's question)."""
+    if not passage.section or passage.section == passage.title:
+        return passage.title
+    return f"{passage.title} {passage.section}"
 
 
 def _size_unknown(wanted: Asked, passages: Sequence[Passage]) -> bool:
