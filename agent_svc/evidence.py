@@ -344,6 +344,13 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 and not any(ch.isdigit() for ch in word) else word
 
 
+def _same_word(word: str, term: str) -> bool:
+    """Same stem, and not a short word that is only the start of a longer one:
+    "placa" is "placas", "micro" is not "microsoft" (a brand no passage names)."""
+    if _stem(word) != _stem(term):
+        return False
+    return min(len(word), len(term)) > 5 or abs(len(word) - len(term)) <= 2
+
 
 def _codes(text: str) -> set[str]:
     return {fold(c).replace("-", "").replace(".", "").replace(",", "") for c in _CODE.findall(text)
@@ -467,8 +474,9 @@ class Selector:
         term_positions: dict[str, list[int]] = {}
         for i, s in enumerate(stems):
             term_positions.setdefault(s, []).append(i)
-        held: dict[str, set[int]] = {w: set(term_positions.get(_stem(w), ())) for w in vocabulary}
-        firm: set[str] = {w for w in vocabulary if focus >= 0 and _stem(w) == stems[focus]}
+        held: dict[str, set[int]] = {w: {i for i in term_positions.get(_stem(w), ()) if _same_word(w, terms[i])}
+                                     for w in vocabulary}
+        firm: set[str] = {w for w in vocabulary if focus >= 0 and _same_word(w, terms[focus])}
         if vocabulary and self.encoder is not None:
             similar = self._similar(spelled, contexts, terms, vocabulary)
             rows, cols = np.nonzero(similar >= COVER_SIMILARITY)  # every (word, term) pair at once
