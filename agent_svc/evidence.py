@@ -219,6 +219,16 @@ def _table_row(cells: list[str], header: list[str]) -> str:
     return " | ".join(cells)
 
 
+def _is_row(stripped: str) -> bool:
+    return "|" in stripped and not stripped.startswith(("-", "*"))
+
+
+def _lone_row(cells: list[str]) -> str:
+    """A table row without its header: "first cell: the others"."""
+    rest = "; ".join(c for c in cells[1:] if c)
+    return f"{cells[0]}: {rest}." if rest else cells[0]
+
+
 def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the lines, one branch a kind
     """Sentences, list items and table rows (with their header), in order."""
     found: list[str] = []
@@ -231,19 +241,26 @@ def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the l
                 found.append(sentence.strip())
             paragraph.clear()
 
-    for line in passage_text.splitlines():
+    lines = passage_text.splitlines()
+    for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             flush()
             header = None
             continue
-        if "|" in stripped and not stripped.startswith(("-", "*")):
+        if _is_row(stripped):
             flush()
             cells = _row_cells(stripped)
             if _TABLE_SEPARATOR.match(stripped):
                 continue
             if header is None:
-                header = cells
+                # A header has rows right under it (a Markdown table, whose header every
+                # chunk repeats). An HTML table comes a row a block, blank lines between:
+                # a row standing alone is a row, whatever came before it in the document.
+                if index + 1 < len(lines) and _is_row(lines[index + 1].strip()):
+                    header = cells
+                else:
+                    found.append(_lone_row(cells))
                 continue
             found.append(_table_row(cells, header))
             continue
