@@ -60,7 +60,7 @@ from atende_guardrails.text import detect_language, fold, split_sentences
 # Calibrated on the dev questions of both evaluation KBs and the tuning side's probe
 # questions (knowledge_svc/eval/answers.py --split dev / probe).
 ANSWER_FLOOR = 0.40
-MAX_GAP = 0.55
+MAX_GAP = 0.50
 COVER_SIMILARITY = 0.55
 # The attribute a "what/qual" question asks about ("qual a marca") counts as held
 # only by the same word or a word at least this close: a translation, not a neighbour.

@@ -177,3 +177,15 @@ def test_an_attribute_after_a_short_word_is_what_the_question_asks_about(selecto
     assert _asked("qual o IP do roteador?").attribute == ""
     # The grinder is there, its IP rating is not.
     assert quoted(selector, "What's the IP rating of the G2 grinder?") == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a oficina conserta máquina de lavar?",  # the workshop is there, washing machines are not
+        "a C3 faz cappuccino automático?",  # the C3 is there, a cappuccino function is not
+    ],
+)
+def test_a_sentence_that_leaves_half_the_question_unsaid_is_not_quoted(selector: Selector, question: str) -> None:
+    # The quoted sentences would hold the shop or the product and half of the rest.
+    assert _quoted(selector, question, [*PASSAGES, CONTACTS, KETTLE]) == ""
