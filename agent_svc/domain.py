@@ -97,6 +97,9 @@ class Passage:
     source: str
     text: str
     score: float
+    # The heading the passage sits under ("Bateria SB-BAT-5", an FAQ's question): the
+    # subject of list items and answers that do not repeat it.
+    section: str = ""
 
 
 @dataclass

@@ -55,5 +55,5 @@ class GrpcKnowledge:
                 log.warning("instructions removed from a retrieved passage",
                             extra={"document_id": r.document_id, "kinds": sorted(set(kinds))})
             if text:
-                passages.append(Passage(r.document_id, r.title, r.source, text, r.score))
+                passages.append(Passage(r.document_id, r.title, r.source, text, r.score, r.section))
         return passages

@@ -107,7 +107,7 @@ async def knowledge_search(args: dict[str, Any], fx: TurnEffects) -> dict[str, A
     return {
         "passages": [
             {"ref": ref, "document_id": p.document_id, "title": p.title, "source": p.source, "text": p.text[:1500],
-             "score": round(p.score, 4)}
+             "score": round(p.score, 4), **({"section": p.section} if p.section else {})}
             for ref, p in zip(refs, found, strict=True)
         ],
         **({} if found else {"note": "nothing found; ask the customer for details instead of guessing"}),

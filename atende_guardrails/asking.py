@@ -129,7 +129,8 @@ _ALSO = {PERCENT: MONEY, SPEED: PERCENT, POWER: PERCENT, ENERGY: POWER}
 # word after the question word (articles and the verb to be skipped).
 _ATTRIBUTE = re.compile(
     r"\b(?:qual|quais|que|what|what's|whats|which)\s+(?:(?:e|eh|sao|seria|is|are|was|were|would be)\s+)?"
-    r"(?:(?:o|a|os|as|the|um|uma|an)\s+)?([^\W\d_]{3,})(?:\s+([^\W\d_]{3,}))?"
+    r"(?:(?:o|a|os|as|the|um|uma|an)\s+)?(?:[^\W\d_]{1,2}\s+)?(?!(?:the|uma)\b)([^\W\d_]{3,})"
+    r"(?:\s+([^\W\d_]{3,}))?"
 )
 # Words that say which kind of thing is asked about, not which thing ("qual tipo",
 # "which side", "what way").

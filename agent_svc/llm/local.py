@@ -86,7 +86,8 @@ def passages_from_tools(messages: tuple[ChatMessage, ...]) -> list[Passage]:
             continue
         for item in data.get("passages", []) if isinstance(data, dict) else []:
             found.append(Passage(str(item.get("document_id", "")), str(item.get("title", "")), str(item.get("source", "")),
-                                 str(item.get("text", "")), float(item.get("score", 0.0))))
+                                 str(item.get("text", "")), float(item.get("score", 0.0)),
+                                 str(item.get("section", ""))))
     return found
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import json
 import logging
 import re
@@ -47,8 +48,8 @@ KBS: dict[str, tuple[Path, Path]] = {
 # data like dev, not a blind set (evals/probes/README.md).
 PROBES = REPO / "evals" / "probes" / "answers_probe.jsonl"
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
-# 0.972 / 0.761 / 0.718 / 0.775 / 0.909 of 11, vetorfibra dev 0.982 / 0.857 / 0.804 /
-# 0.875 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the
+# 0.972 / 0.761 / 0.746 / 0.789 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
+# 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the
 # question asks for (atende_guardrails/asking.py) and, in the search, the passages
 # holding the kind of value asked for first (knowledge_svc/ranking.py prefer_values).
 THRESHOLDS: dict[str, float] = {
@@ -58,7 +59,7 @@ THRESHOLDS: dict[str, float] = {
     "cited": 0.75,
     "abstained": 0.35,
 }
-# Maximums: answerable questions the engine said it could not answer (dev: 0.056
+# Maximums: answerable questions the engine said it could not answer (dev: 0.070
 # and 0.036).
 CEILINGS: dict[str, float] = {"false_abstain": 0.08}
 DEPTH = 10
@@ -78,6 +79,7 @@ class Question:
     facts: tuple[str, ...]
     answerable: bool
     split: str
+    half: str = ""  # probe rows: "a" (tuning) or "b" (check), by a hash of the id
 
 
 @dataclass
@@ -105,9 +107,15 @@ class Outcome:
         return self.says_unknown and not self.cited
 
 
-def load(path: Path, splits: Sequence[str], kb: str = "") -> list[Question]:
+def _half(item: dict[str, Any]) -> str:
+    """A probe row's half: its own field, else by the sha1 of its id (even: "a"), the
+    rule the rows that carry one were given by."""
+    return str(item.get("half") or ("a" if int(hashlib.sha1(item["id"].encode()).hexdigest(), 16) % 2 == 0 else "b"))
+
+
+def load(path: Path, splits: Sequence[str], kb: str = "", half: str = "") -> list[Question]:
     """The questions of `splits` in a question file; of KB `kb` only when given (the
-    probe file holds both KBs)."""
+    probe file holds both KBs); of probe half `half` only when given."""
     out: list[Question] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
@@ -115,8 +123,11 @@ def load(path: Path, splits: Sequence[str], kb: str = "") -> list[Question]:
         item = json.loads(line)
         if item["split"] not in splits or (kb and item.get("kb", kb) != kb):
             continue
+        if half and _half(item) != half:
+            continue
         out.append(Question(item["id"], item["question"], item.get("lang", ""), item.get("document_id", ""),
-                            tuple(item.get("facts", [])), bool(item.get("answerable", True)), item["split"]))
+                            tuple(item.get("facts", [])), bool(item.get("answerable", True)), item["split"],
+                            _half(item)))
     return out
 
 
@@ -149,11 +160,11 @@ class _KnowledgePort:
         from agent_svc.domain import Passage
 
         found = await self.knowledge.search(self.collection, query[:2000], top_k)
-        return [Passage(p.document_id, p.title, p.source, p.text, p.score) for p in found]
+        return [Passage(p.document_id, p.title, p.source, p.text, p.score, p.section) for p in found]
 
 
 async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, retrieval_only: bool = False,
-                 encoder: Any = None) -> list[Outcome]:
+                 encoder: Any = None, half: str = "") -> list[Outcome]:
     from agent_svc.app import build_runtime
     from agent_svc.domain import TurnInput
     from agent_svc.settings import Settings as AgentSettings
@@ -162,7 +173,7 @@ async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, r
     from knowledge_svc.settings import Settings
 
     kb_dir, questions_path = KBS[name]
-    questions = load(questions_path, splits) + (load(PROBES, ("probe",), name) if "probe" in splits else [])
+    questions = load(questions_path, splits) + (load(PROBES, ("probe",), name, half) if "probe" in splits else [])
     if limit:
         questions = questions[:limit]
     folder = Path(tempfile.mkdtemp(prefix=f"atende-kb-eval-{name}-"))
@@ -241,7 +252,8 @@ async def _main(args: argparse.Namespace) -> int:
     status = 0
     try:
         for name in (list(KBS) if args.kb == "all" else [args.kb]):
-            outcomes = await run_kb(name, splits, args.agent, args.limit, args.retrieval_only, encoder)
+            outcomes = await run_kb(name, splits, args.agent, args.limit, args.retrieval_only, encoder,
+                                    args.half)
             for split in splits:
                 part = [o for o in outcomes if o.question.split == split]
                 print("\n".join(report(name, split, part, args.verbose, args.retrieval_only)))
@@ -261,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kb", choices=["all", *KBS], default="all")
     parser.add_argument("--split", choices=["dev", "test", "both", "probe"], default="both",
                         help="probe: the tuning side's own questions (evals/probes/, not blind)")
+    parser.add_argument("--half", choices=["a", "b"], default="",
+                        help="probe only: the tuning half (a) or the check half (b); both when not given")
     parser.add_argument("--agent", default="product", help="the built-in agent that answers (default product)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N questions of each KB")
     parser.add_argument("--retrieval-only", action="store_true", help="recall only, no replies")

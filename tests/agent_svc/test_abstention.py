@@ -126,3 +126,66 @@ def test_a_size_is_named_in_another_spelling_of_its_unit() -> None:
     assert names_size(fold("kit de 5,5 kWp"), "5.5kwp")
     assert not names_size(fold("kit de 15,5 kWp"), "5.5kwp")
     assert not names_size(fold("Pacotes de 5 GB custam R$ 15"), "50gb")
+
+
+# The shop's contact page comes as an HTML table (a row a block, blank lines between)
+# and its kettle's specifications as a list under the kettle's heading.
+CONTACTS = Passage(
+    "contato",
+    "Fale com a loja",
+    "contato.html",
+    "Canal | Contato\n\nWhatsApp da loja | (11) 4000-2222\n\nE-mail de vendas | vendas@cafeteria.example\n\n"
+    "Oficina | Rua das Acácias 90, Campinas",
+    0.52,
+)
+KETTLE = Passage(
+    "chaleiras",
+    "Chaleiras elétricas",
+    "chaleiras.md",
+    "- Capacidade de 1,7 litro, com visor iluminado.\n- Pesa 1,2 kg sem água.\n- Ferve 1 litro em 3 minutos.",
+    0.5,
+    section="Chaleira K5",
+)
+
+
+def _quoted(selector: Selector, question: str, passages: list[Passage]) -> str:
+    return " ".join(item.unit.text for item in selector.answer(selector.rank(question, passages)))
+
+
+def test_a_fact_in_an_html_table_row_is_quoted(selector: Selector) -> None:
+    # Each row stands alone between blank lines: none of them is the header of the next.
+    assert "vendas@cafeteria.example" in _quoted(selector, "qual o email de vendas?", [CONTACTS, *PASSAGES])
+    assert "Rua das Acácias 90" in _quoted(selector, "Where is your workshop?", [CONTACTS, *PASSAGES])
+
+
+def test_a_list_item_is_read_with_the_heading_it_sits_under(selector: Selector) -> None:
+    # "Pesa 1,2 kg" does not name the kettle; its section does.
+    assert "1,2 kg" in _quoted(selector, "quanto pesa a chaleira K5?", [KETTLE, *PASSAGES])
+
+
+def test_a_brand_that_starts_like_a_word_of_the_passages_is_not_held_by_it(selector: Selector) -> None:
+    office = Passage("e9", "Cafeteira Escritório E9", "e9.md",
+                     "A Cafeteira Escritório E9 serve até 40 xícaras por hora. "
+                     "Tem moagem micro ajustável e reservatório de 3 litros.", 0.6)
+    assert "moagem micro" in _quoted(selector, "a cafeteira E9 tem moagem micro?", [office, *PASSAGES])
+    # "micro" is only the start of "microsoft", not the same word.
+    assert _quoted(selector, "a cafeteira E9 vem com Microsoft?", [office, *PASSAGES]) == ""
+
+
+def test_an_attribute_after_a_short_word_is_what_the_question_asks_about(selector: Selector) -> None:
+    assert _asked("What's the IP rating of the G2?").attribute == "rating"
+    assert _asked("qual o IP do roteador?").attribute == ""
+    # The grinder is there, its IP rating is not.
+    assert quoted(selector, "What's the IP rating of the G2 grinder?") == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a oficina conserta máquina de lavar?",  # the workshop is there, washing machines are not
+        "a C3 faz cappuccino automático?",  # the C3 is there, a cappuccino function is not
+    ],
+)
+def test_a_sentence_that_leaves_half_the_question_unsaid_is_not_quoted(selector: Selector, question: str) -> None:
+    # The quoted sentences would hold the shop or the product and half of the rest.
+    assert _quoted(selector, question, [*PASSAGES, CONTACTS, KETTLE]) == ""

@@ -21,3 +21,17 @@ async def test_vetorfibra_dev_answers_meet_the_thresholds() -> None:
         assert figs[key][0] >= minimum, (key, figs[key])
     for key, maximum in CEILINGS.items():
         assert figs[key][0] <= maximum, (key, figs[key])
+
+
+def test_the_probe_halves_split_the_probe_questions_by_a_hash_of_their_id() -> None:
+    import hashlib
+
+    from knowledge_svc.eval.answers import PROBES, load
+
+    every = load(PROBES, ("probe",))
+    tuning, check = load(PROBES, ("probe",), half="a"), load(PROBES, ("probe",), half="b")
+    assert len(tuning) + len(check) == len(every) and tuning and check
+    assert {q.id for q in tuning}.isdisjoint(q.id for q in check)
+    # The same rule for rows with and without a `half` field (sha1 of the id even: a).
+    assert all(int(hashlib.sha1(q.id.encode()).hexdigest(), 16) % 2 == 0 for q in tuning)
+    assert load(PROBES, ("probe",), "vetorfibra", "b") == [q for q in check if q in load(PROBES, ("probe",), "vetorfibra")]
