@@ -13,8 +13,10 @@ from atende_guardrails.text import split_sentences
 
 
 class PolicyCheck:
-    """The business's rules from configuration: no discount above a limit, no legal
-    or medical advice, no disparaging a competitor, no forbidden phrase; and always
+    """The business's rules from configuration: no discount above a limit (unless the
+    business publishes it: the same rate beside a discount word in the passages the
+    reply is grounded on, such as a partner programme's 18 %), no legal or medical
+    advice, no disparaging a competitor, no forbidden phrase; and always
     (unless switched off) no promise only the business can make ("guaranteed
     refund"), no leak of the agent's instructions or of a provider key."""
 
@@ -107,7 +109,7 @@ class PolicyCheck:
             index = bisect.bisect_left(positions, start)
             if index >= len(positions) or positions[index] >= start + len(sentence):
                 continue
-            kind = self._violation(normalize(sentence).folded)
+            kind = self._violation(normalize(sentence).folded, context.evidence or ())
             if kind:
                 findings.append(Finding(self.name, kind, start, end, blocks=True, redact=False))
         return findings
@@ -132,8 +134,8 @@ class PolicyCheck:
             hits.extend(m.start() for m in itertools.islice(pattern.finditer(folded), limit))
         return hits[: limit * 2]
 
-    def _violation(self, folded: str) -> str:
-        if self._discount_above_limit(folded):
+    def _violation(self, folded: str, evidence: Sequence[str]) -> str:
+        if self._discount_above_limit(folded, evidence):
             return "discount_above_limit"
         for kind, pattern in self._rules():
             if pattern.search(folded):
@@ -142,10 +144,24 @@ class PolicyCheck:
             return "competitor_disparagement"
         return ""
 
-    def _discount_above_limit(self, folded: str) -> bool:
+    def _discount_above_limit(self, folded: str, evidence: Sequence[str]) -> bool:
         if self.max_discount_percent is None or not self._DISCOUNT_CUE.search(folded):
             return False
-        offered = [float(m.group(1).replace(",", ".")) for m in self._PERCENT.finditer(folded)]
+        offered = self._rates(folded)
         if self._HALF.search(folded):
-            offered.append(50.0)
-        return any(value > self.max_discount_percent for value in offered)
+            offered.add(50.0)
+        above = {value for value in offered if value > self.max_discount_percent}
+        return bool(above - self._published(evidence)) if above else False
+
+    def _rates(self, folded: str) -> set[float]:
+        return {float(m.group(1).replace(",", ".")) for m in self._PERCENT.finditer(folded)}
+
+    def _published(self, evidence: Sequence[str]) -> set[float]:
+        """The rates the business's own passages give beside a discount word: quoting
+        them is the business speaking, inventing a larger one is not."""
+        published: set[float] = set()
+        for snippet in evidence:
+            folded = normalize(snippet[: self.max_scan_chars]).folded
+            if self._DISCOUNT_CUE.search(folded):
+                published |= self._rates(folded)
+        return published

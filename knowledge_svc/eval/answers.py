@@ -48,7 +48,7 @@ KBS: dict[str, tuple[Path, Path]] = {
 # data like dev, not a blind set (evals/probes/README.md).
 PROBES = REPO / "evals" / "probes" / "answers_probe.jsonl"
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
-# 0.972 / 0.761 / 0.746 / 0.789 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
+# 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the
 # question asks for (atende_guardrails/asking.py) and, in the search, the passages
 # holding the kind of value asked for first (knowledge_svc/ranking.py prefer_values).

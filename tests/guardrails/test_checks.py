@@ -135,6 +135,16 @@ def test_policy_rules_come_from_configuration() -> None:
     assert policy.scan("A SolarMax também vende painéis.", OUTPUT) == []
 
 
+def test_a_discount_the_business_publishes_may_be_quoted() -> None:
+    policy = PolicyCheck(max_discount_percent=10)
+    published = GuardContext(stage="output", evidence=("Instaladores parceiros têm 18% de desconto no atacado.",))
+    assert policy.scan("Parceiros têm 18% de desconto no atacado.", published) == []
+    # A larger rate than the passages give, or one they give for something else, is still the agent's own.
+    assert policy.scan("Parceiros têm 25% de desconto.", published)[0].kind == "discount_above_limit"
+    unrelated = GuardContext(stage="output", evidence=("O financiamento tem juros de 18% ao ano.",))
+    assert policy.scan("Posso dar 18% de desconto.", unrelated)[0].kind == "discount_above_limit"
+
+
 def test_the_agents_promises_and_leaks_are_policy_too() -> None:
     policy = PolicyCheck()
     assert policy.scan("Garanto um desconto para você.", OUTPUT)[0].kind == "unauthorized_promise"
