@@ -73,13 +73,19 @@ def default_workers() -> dict[str, int]:
 
 def die_with_parent(argv: list[str]) -> list[str]:
     """argv run so that it gets SIGTERM if the launcher dies, even by SIGKILL: none left
-    behind. util-linux's setpriv sets that and execs argv (same pid). Not a preexec_fn
+    behind. util-linux's setpriv sets that and execs argv (same pid, through a check). Not a preexec_fn
     doing the same prctl: with one, subprocess must fork() instead of vfork(), and a
     fork() while this process holds gRPC channels runs grpc's at-fork handlers in the
     child, which since grpcio 1.80 can abort it before exec (a service "exited with
     code -6 during start-up", its log holding ev_epoll1_linux.cc's failed wakeup check)."""
     setpriv = shutil.which("setpriv")
-    return [setpriv, "--pdeathsig", "TERM", "--", *argv] if setpriv else argv
+    if not setpriv:
+        return argv
+    # The death signal only counts from the moment setpriv sets it: a launcher killed
+    # before then leaves the child to init. So, once it is set, a shell checks that its
+    # parent is still this process (else exits) and execs argv in its place (same pid).
+    check = f'[ "$PPID" = {os.getpid()} ] || exit 1; exec "$@"'
+    return [setpriv, "--pdeathsig", "TERM", "--", "/bin/sh", "-c", check, "sh", *argv]
 
 
 @dataclass
