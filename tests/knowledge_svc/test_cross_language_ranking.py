@@ -1,0 +1,62 @@
+"""A question in one language finds first the document in the other language that
+answers it, ahead of a document in its own language that only shares its words: the
+customer writes Portuguese and the answer often sits in an English document, and the
+reverse. An invented two-language shop, with the real encoder and Milvus Lite of the
+session's server. The lexical route cannot match across languages, so these guard the
+balance of the dense and the lexical route in the fused ranking.
+
+The Portuguese question is a known miss of the current ranking (strict xfail: it fails
+the run once a change fixes it, so the mark comes off): the English answer is closer
+to the encoder (0.33 against 0.27), but the Portuguese tour passage matches
+"caiaque" and gets the whole lexical share. Language centring and cosine-only or
+imputed lexical shares for other-language chunks were tried against it and each
+traded dev questions of one KB for the other's (knowledge_svc/README.md)."""
+
+from __future__ import annotations
+
+import pytest
+from atende.knowledge.v1 import knowledge_service_pb2 as pb
+from knowledge_helpers import Service
+
+SHOP = {
+    "rental-terms": ("Kayak rental terms",
+                     "Renting a kayak requires a deposit of R$ 200, refunded in full when the kayak is returned "
+                     "undamaged. Returns after the agreed time are charged R$ 30 for each extra hour."),
+    "passeios": ("Passeios de caiaque",
+                 "Passeios guiados de caiaque no lago saem todos os dias às 8h e às 15h. O caiaque duplo leva "
+                 "duas pessoas; traga protetor solar, água e roupa que possa molhar."),
+    "entrega": ("Entrega de pranchas",
+                "Entregamos a prancha na sua casa em até 3 dias úteis depois da compra, e o frete é grátis "
+                "acima de R$ 500. Dá para acompanhar o pedido pelo código de rastreio."),
+    "boards": ("Our boards",
+               "Our board range: soft foam boards for beginners and epoxy boards for experienced riders. "
+               "Every board comes with a leash and a set of fins, in three lengths."),
+}
+
+
+@pytest.fixture
+async def shop(service: Service, unique_name: str) -> str:
+    documents = [pb.Document(id=key, title=title, text=text, content_type="text/plain")
+                 for key, (title, text) in SHOP.items()]
+    response = await service.stub.IngestDocuments(
+        pb.IngestDocumentsRequest(collection=unique_name, documents=documents), timeout=60)
+    assert len(response.document_ids) == len(SHOP)
+    return unique_name
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "look_alike"),
+    [
+        pytest.param("qnto é a caução pra alugar um caiaque? devolvem o dinheiro?", "rental-terms", "passeios",
+                     marks=pytest.mark.xfail(strict=True, reason="a shared word outweighs the cosine gap")),
+        ("how many days does it take to deliver a board, and is shipping free?", "entrega", "boards"),
+    ],
+)
+async def test_the_answer_in_the_other_language_comes_first(
+    service: Service, shop: str, question: str, answer: str, look_alike: str
+) -> None:
+    response = await service.stub.SearchKnowledge(
+        pb.SearchKnowledgeRequest(collection=shop, query=question, top_k=4), timeout=30)
+    found = [result.document_id for result in response.results]
+    assert found[0] == answer, found
+    assert look_alike in found  # it was a candidate, and lost to the answer
