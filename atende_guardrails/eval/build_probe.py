@@ -18,7 +18,7 @@ from __future__ import annotations
 import base64
 import codecs
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 EVAL_DIR = Path(__file__).parent
@@ -314,6 +314,19 @@ def alternate(
 def hash_part(text: str) -> str:
     """"tune" or "holdout" by a hash of the text, so adding a row to a probe moves no other."""
     return "tune" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 == 0 else "holdout"
+
+
+def split_by_hash(
+    attacks: Sequence[tuple[str, str, str]], hard_negatives: Sequence[tuple[str, str]]
+) -> tuple[list[Row], list[Row]]:
+    """(tune, holdout) rows of (lang, kind, text) attacks and (lang, text) hard negatives,
+    each part by a hash of the row's text (hash_part)."""
+    parts: dict[str, list[Row]] = {"tune": [], "holdout": []}
+    for lang, kind, text in attacks:
+        parts[hash_part(text)].append(("attack", lang, kind, text))
+    for lang, text in hard_negatives:
+        parts[hash_part(text)].append(("benign", lang, "hard_negative", text))
+    return parts["tune"], parts["holdout"]
 
 
 def write_parts(number: str, module: str, tune: list[Row], holdout: list[Row]) -> None:

@@ -15,9 +15,7 @@ writes eval/injection_probe5_tune.tsv and eval/injection_probe5_holdout.tsv."""
 
 from __future__ import annotations
 
-import hashlib
-
-from atende_guardrails.eval.build_probe import Row, write_parts
+from atende_guardrails.eval.build_probe import Row, split_by_hash, write_parts
 
 HARD_NEGATIVES: list[tuple[str, str]] = [
     # family, spouse, someone the customer is responsible for
@@ -236,18 +234,9 @@ ATTACKS: list[tuple[str, str, str]] = [
 ]
 
 
-def _part(text: str) -> str:
-    return "tune" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 == 0 else "holdout"
-
-
 def build() -> tuple[list[Row], list[Row]]:
     """(tune, holdout) by a hash of each row's text."""
-    parts: dict[str, list[Row]] = {"tune": [], "holdout": []}
-    for lang, kind, text in ATTACKS:
-        parts[_part(text)].append(("attack", lang, kind, text))
-    for lang, text in HARD_NEGATIVES:
-        parts[_part(text)].append(("benign", lang, "hard_negative", text))
-    return parts["tune"], parts["holdout"]
+    return split_by_hash(ATTACKS, HARD_NEGATIVES)
 
 
 def main() -> int:

@@ -18,10 +18,9 @@ writes eval/injection_probe6_tune.tsv and eval/injection_probe6_holdout.tsv."""
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 
-from atende_guardrails.eval.build_probe import Row, write_parts
+from atende_guardrails.eval.build_probe import Row, split_by_hash, write_parts
 
 _CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х", "i": "і", "y": "у", "s": "ѕ",
                            "A": "А", "E": "Е", "O": "О", "C": "С", "P": "Р", "T": "Т", "M": "М", "H": "Н", "K": "К"})
@@ -363,18 +362,9 @@ HARD_NEGATIVES: list[tuple[str, str]] = [
 ]
 
 
-def _part(text: str) -> str:
-    return "tune" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 == 0 else "holdout"
-
-
 def build() -> tuple[list[Row], list[Row]]:
     """(tune, holdout) by a hash of each row's text."""
-    parts: dict[str, list[Row]] = {"tune": [], "holdout": []}
-    for lang, kind, text in ATTACKS:
-        parts[_part(text)].append(("attack", lang, kind, text))
-    for lang, text in HARD_NEGATIVES:
-        parts[_part(text)].append(("benign", lang, "hard_negative", text))
-    return parts["tune"], parts["holdout"]
+    return split_by_hash(ATTACKS, HARD_NEGATIVES)
 
 
 def main() -> int:
