@@ -1,11 +1,13 @@
-"""Starting and stopping knowledge_svc in-process for the tests."""
+"""Starting and stopping knowledge_svc in-process for the tests, and small invented KBs."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import grpc
+from atende.knowledge.v1 import knowledge_service_pb2 as pb
 from atende.knowledge.v1 import knowledge_service_pb2_grpc as pb_grpc
 
 from atende_runtime.server import RunningServer, start
@@ -60,3 +62,19 @@ async def open_service(settings: Settings, embedder: Embedder) -> Service:
 async def close_service(service: Service) -> None:
     await service.channel.close()
     await service.running.stop(0.5)
+
+
+async def ingest_plain(service: Service, collection: str, documents: Mapping[str, tuple[str, str]]) -> str:
+    """Ingests {id: (title, text)} as plain-text documents into `collection`; returns its name."""
+    request = pb.IngestDocumentsRequest(collection=collection, documents=[
+        pb.Document(id=key, title=title, text=text, content_type="text/plain") for key, (title, text) in documents.items()])
+    response = await service.stub.IngestDocuments(request, timeout=60)
+    assert len(response.document_ids) == len(documents)
+    return collection
+
+
+async def document_ids(service: Service, collection: str, query: str, top_k: int = 4) -> list[str]:
+    """The document ids of a search's results, best first."""
+    response = await service.stub.SearchKnowledge(
+        pb.SearchKnowledgeRequest(collection=collection, query=query, top_k=top_k), timeout=30)
+    return [result.document_id for result in response.results]

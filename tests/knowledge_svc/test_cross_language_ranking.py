@@ -15,8 +15,7 @@ traded dev questions of one KB for the other's (knowledge_svc/README.md)."""
 from __future__ import annotations
 
 import pytest
-from atende.knowledge.v1 import knowledge_service_pb2 as pb
-from knowledge_helpers import Service
+from knowledge_helpers import Service, document_ids, ingest_plain
 
 SHOP = {
     "rental-terms": ("Kayak rental terms",
@@ -36,12 +35,7 @@ SHOP = {
 
 @pytest.fixture
 async def shop(service: Service, unique_name: str) -> str:
-    documents = [pb.Document(id=key, title=title, text=text, content_type="text/plain")
-                 for key, (title, text) in SHOP.items()]
-    response = await service.stub.IngestDocuments(
-        pb.IngestDocumentsRequest(collection=unique_name, documents=documents), timeout=60)
-    assert len(response.document_ids) == len(SHOP)
-    return unique_name
+    return await ingest_plain(service, unique_name, SHOP)
 
 
 @pytest.mark.parametrize(
@@ -55,8 +49,6 @@ async def shop(service: Service, unique_name: str) -> str:
 async def test_the_answer_in_the_other_language_comes_first(
     service: Service, shop: str, question: str, answer: str, look_alike: str
 ) -> None:
-    response = await service.stub.SearchKnowledge(
-        pb.SearchKnowledgeRequest(collection=shop, query=question, top_k=4), timeout=30)
-    found = [result.document_id for result in response.results]
+    found = await document_ids(service, shop, question)
     assert found[0] == answer, found
     assert look_alike in found  # it was a candidate, and lost to the answer

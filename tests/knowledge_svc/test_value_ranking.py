@@ -6,8 +6,7 @@ the real encoder and Milvus Lite of the session's server."""
 from __future__ import annotations
 
 import pytest
-from atende.knowledge.v1 import knowledge_service_pb2 as pb
-from knowledge_helpers import Service
+from knowledge_helpers import Service, document_ids, ingest_plain
 
 from atende_guardrails.asking import CLOCK, PHONE, WEIGHT, named_kinds
 from knowledge_svc.ranking import VALUE_BONUS, VALUE_HEAD, prefer_values
@@ -33,18 +32,7 @@ SHOP = {
 
 @pytest.fixture
 async def shop(service: Service, unique_name: str) -> str:
-    documents = [pb.Document(id=key, title=title, text=text, content_type="text/plain")
-                 for key, (title, text) in SHOP.items()]
-    response = await service.stub.IngestDocuments(
-        pb.IngestDocumentsRequest(collection=unique_name, documents=documents), timeout=60)
-    assert len(response.document_ids) == len(SHOP)
-    return unique_name
-
-
-async def first(service: Service, collection: str, query: str) -> list[str]:
-    response = await service.stub.SearchKnowledge(
-        pb.SearchKnowledgeRequest(collection=collection, query=query, top_k=4), timeout=30)
-    return [result.document_id for result in response.results]
+    return await ingest_plain(service, unique_name, SHOP)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +48,7 @@ async def first(service: Service, collection: str, query: str) -> list[str]:
 async def test_the_document_holding_the_value_asked_for_comes_first(
     service: Service, shop: str, question: str, holder: str, talker: str
 ) -> None:
-    found = await first(service, shop, question)
+    found = await document_ids(service, shop, question)
     assert found[0] == holder
     assert talker in found  # the other document still comes back, after it
 
@@ -72,7 +60,7 @@ async def test_the_document_holding_the_value_asked_for_comes_first(
 async def test_a_question_asking_for_no_value_keeps_its_document_first(
     service: Service, shop: str, question: str, wanted: str
 ) -> None:
-    assert (await first(service, shop, question))[0] == wanted
+    assert (await document_ids(service, shop, question))[0] == wanted
 
 
 def test_the_kind_of_value_read_from_a_question() -> None:
