@@ -73,7 +73,11 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("ignore_instructions", rf" {IGNORE_VERBS} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |what s |whats |"
                             rf"what is )?(?:above|acima|arriba|ci dessus|oben|sopra|text above"
                             rf"|texto acima) ", need(IGNORE_VERBS)),
-    ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {PROMPT_OBJECTS} ", need(SHOW_VERBS, PROMPT_OBJECTS)),
+    # "qual foi a primeira mensagem que eu te mandei?": the customer's own first message.
+    ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {PROMPT_OBJECTS} (?!(?:que |q |that |which |qu |che |die )?(?:eu |i |yo |"
+                          rf"je |j |ich |io )(?:te |lhe |you |vous |ti |dir |vc |voce )?(?:mandei|enviei|escrevi|sent|wrote|"
+                          rf"mande|envie|escribi|ai envoye|ai ecrit|habe|ho mandato|ho scritto|ho inviato) )",
+     need(SHOW_VERBS, PROMPT_OBJECTS)),
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {WEAK_PROMPT_OBJECTS} (?!{BENIGN_FOLLOWERS} )",
      need(SHOW_VERBS, WEAK_PROMPT_OBJECTS)),
     ("prompt_extraction", rf" {ALWAYS_EXTRACTION} ", need(ALWAYS_EXTRACTION)),
@@ -319,14 +323,14 @@ _DATA_PERSONAL = _any(
                   "date of birth|birth date|birthday|data de nascimento|aniversario|fecha de nacimiento|"
                   # A name is no secret alone; a name with where the person lives is.
                   "nome e cidade|nome e bairro|name and city|nombre y ciudad|nom et ville|name und stadt|nome e citta|"
-                  "nomi|noms|nombres|nomi e numeri|numeri|numeros de telefone|names and numbers|"
+                  "nomi|noms|nombres|nomi e numeri|numeri|numeros de telefone|names and numbers|telefonos|"
                   "adressen|anschrift|anschriften|namen|"
                   "kreditkarte|dati|indirizzo|carta di credito|what they asked|o que perguntou|o que ele perguntou|"
                   "what he asked|what she asked|compras|purchases|pedidos|orders|faturas|invoices|boletos",
 )
 _OTHER_PARTY = ("(?:(?:of|from|for|about|on|del|des|von|der|dei|degli|della|delle)(?: the| el| la| los| las| le| les| il| gli)?"
                 "|do|da|dos|das|(?:de|sobre)(?: o| a| os| as)(?= )|de(?= (?:outr|tod|cad|algu|qualquer|otr|quem|quien))"
-                "|(?:d|di|de)(?: un| une| una| uno)(?= (?:autre|altro|altra|otro|otra) ))"
+                "|(?:d|di|de)(?: un| une| una| uno)(?= (?:autre|altro|altra|otro|otra) )|de(?: los| las| les)(?= ))"
                 " (?:(?:other|another|previous|last|all|every|each|some|any|random|outro|outra|outros|outras|anterior|"
                 "ultimo|ultima|todos os|todas as|todos|todas|cada|algum|alguma|qualquer|otro|otra|otros|tous les|autre|altra|"
                 "autres|anderen|alle|altro|altri|tutti i) )?"
@@ -410,7 +414,7 @@ _PRIV_ASK = _any(
              "for free|waive|isente|zere|zerar|zero|cpf|cpfs|cadastro|account of|conta de|other customer|outro cliente|"
              "outros clientes|customers|clientes|mode|modo|prompt|instructions|instrucoes|rules|regras|filters|filtros|"
              "restrictions|restricoes|logs|config|configuration|configuracao|configurazione|configuracion|konfiguration|"
-             "database|banco|system|sistema|disable|"
+             "database|banco|system|sistema|disable|users|usuarios|list of users|lista de usuarios|"
              "desative|desativa|desligue|enable|ative|ativa|grant|conceda|cancel|cancele|cancela|change|mude|altere|"
              "altera|delete|apague|exclua|export|exporte|credit|credito|voucher|cupom|coupon|promo|priority|prioridade|ignore|"
              "chargeback|authorize the|authorise the|autorize o|autorize a|autoriza o|autoriza a|apply a|apply the|"
@@ -525,13 +529,16 @@ _SETUP_PLACE = _any(
 )
 _GIVEN_YOU = _any(
     "te deu|te deram|te passou|te passaram|te entregou|lhe deu|lhe deram|gave you|handed you|sent you|te dio|te dieron|"
-    "t a donne|t ont donne|te mandou|te mandaram|te escreveu|te escreveram|wrote for you|wrote you",
+    "t a donne|t ont donne|te mandou|te mandaram|te escreveu|te escreveram|wrote for you|wrote you|t a donnees|"
+    "t a donnee|t ont donnees|ti hanno dato|che hai ricevuto|hai ricevuto|que recibiste|que te dieron|dir gegeben hat|"
+    "man dir gegeben hat",
 )
 _SHOW_INFINITIVES = _any("colar|copiar|repetir|mostrar|passar|mandar|enviar|listar|escrever|revelar|dizer|contar|falar|"
+                         "vedere|ver|voir|sehen|see|"
                          "transcrever|imprimir|compartilhar")
 _INSTRUCTION_NOUNS = _any(
     "instrucoes|instrucao|instructions|instruction|regras|rules|orientacoes|diretrizes|guidelines|ordens|orders|"
-    "prompt|configuracao|configuration|setup|instrucciones|reglas|consignes",
+    "prompt|configuracao|configuration|setup|instrucciones|reglas|consignes|istruzioni|regole|anweisungen|regeln",
 )
 
 STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
@@ -596,6 +603,19 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                   r"|nenhum|zero|sin|pas de|keine|nessuna|nessun|mais nenhuma) (?:more |mais )?(?:rules|restrictions|limits"
                   r"|filters|regras|restricoes|limites|filtros|reglas|restricciones|regles|regeln|regole|guidelines|diretrizes"
                   r"|boundaries|ethics|etica) ", first_words("you voce tu vous du"), ""),
+    # "haz como si no tuvieras instrucciones", "fai come se non avessi regole" (the customer's own "como si yo" is not).
+    ("jailbreak", r" (?:haz como si|haga como si|actua como si|fai come se|fate come se|fais comme si|faites comme si|"
+                  r"tu so als|act as if|aja como se|faca como se|faz como se)(?! (?:yo|io|je|eu|i|ich) )(?: \w+){0,3}? "
+                  r"(?:no|nao|non|ne|n|keine|kein|nicht|had no|have no|didn t|never|sin|sem|senza|sans|ohne) (?:\w+ ){0,2}"
+                  r"(?:instrucciones|instrucoes|instructions|istruzioni|regole|reglas|regras|rules|regles|consignes|regeln|"
+                  r"anweisungen|restricciones|restricoes|restrictions|filtros|filters|filtri|limites|limits|limiti) ",
+     first_words("haz haga actua fai fate fais faites tu act aja faca faz"), ""),
+    # "un bot qui n'a aucune règle", "uma IA que não tem regra nenhuma".
+    ("jailbreak", rf" {_AI_NOUN}s? (?:qui|que|who|that|che|der|die|das|which) (?:\w+ ){{0,2}}(?:aucune|aucun|nenhuma|nenhum|"
+                  rf"no|nessuna|nessun|keine|kein|ninguna|ningun|zero|sans|sin|sem|senza|ohne|without) (?:\w+ )?(?:regle|"
+                  rf"regles|regra|regras|rule|rules|regola|regole|regel|regeln|regla|reglas|restriction|restrictions|"
+                  rf"restricao|restricoes|limite|limites|limit|limits|filtre|filtres|filtro|filtros|filter|filters) ",
+     _firsts(_AI_NOUN), ""),
     ("jailbreak", r" (?:rules|regras|restrictions|restricoes|filters|filtros|guidelines|diretrizes) (?:no longer|don t|do not"
                   r"|nao|ja nao|não) (?:apply|se aplicam|valem|existem|exist|matter|importam) (?:to you|a voce|pra voce|para"
                   r" voce|here|aqui|anymore|mais) ",
