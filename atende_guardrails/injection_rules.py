@@ -557,7 +557,7 @@ _SHOW_INFINITIVES = _any("colar|copiar|repetir|mostrar|passar|mandar|enviar|list
                          "transcrever|imprimir|compartilhar")
 _INSTRUCTION_NOUNS = _any(
     "instrucoes|instrucao|instructions|instruction|regras|rules|orientacoes|diretrizes|guidelines|ordens|orders|"
-    "prompt|configuracao|configuration|setup|instrucciones|reglas|consignes|istruzioni|regole|anweisungen|regeln",
+    "prompt|configuracao|configuration|setup|instrucciones|reglas|consignes|regles|istruzioni|regole|anweisungen|regeln",
 )
 
 STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
@@ -634,7 +634,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                   r"tu so als|act as if|aja como se|faca como se|faz como se)(?! (?:yo|io|je|eu|i|ich) )(?: \w+){0,3}? "
                   r"(?:no|nao|non|ne|n|keine|kein|nicht|had no|have no|didn t|never|sin|sem|senza|sans|ohne) (?:\w+ ){0,2}"
                   r"(?:instrucciones|instrucoes|instructions|istruzioni|regole|reglas|regras|rules|regles|consignes|regeln|"
-                  r"anweisungen|restricciones|restricoes|restrictions|filtros|filters|filtri|limites|limits|limiti) ",
+                  r"anweisungen|restricciones|restricoes|restrictions|filtros|filters|filtri|limites|limits|limiti|regla|"
+                  r"regra|rule|regola|regel|regle|instruccion|instrucao|instruction|istruzione|restriccion|restricao|"
+                  r"restriction|limite|limit|filtro|filter) ",
      first_words("haz haga actua fai fate fais faites tu act aja faca faz"), ""),
     # "un bot qui n'a aucune règle", "uma IA que não tem regra nenhuma".
     ("jailbreak", rf" {_AI_NOUN}s? (?:qui|que|who|that|che|der|die|das|which) (?:\w+ ){{0,2}}(?:aucune|aucun|nenhuma|nenhum|"
