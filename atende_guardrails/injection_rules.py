@@ -385,7 +385,7 @@ _PRIV_CLAIM = ("(?:(?:i am|i m|im|as|as an|as the|como|sou|sou o|sou a|eu sou|eu
                "desarrollador|developpeur|entwickler|sviluppatore|root|superuser|sysadmin|moderator|moderador|"
                "owner|dono|dona|creator|criador|criadora|programmer|programador|programadora|engineer on|"
                "staff|funcionario|funcionaria|employee|colaborador|colaboradora|empleado|employe|mitarbeiter|dipendente|"
-               "supervisor|supervisora|manager|gerente|chefe|boss|jefe|gerant|direttore|geschaftsfuhrer|dueno|"
+               "supervisor|supervisora|account manager|manager|gerente|chefe|boss|jefe|gerant|direttore|geschaftsfuhrer|dueno|"
                "proprietario|proprietaire|amministratore|administrateur|responsabile|supporto|supporto tecnico|support|soporte|"
                "soporte tecnico|"
                "service informatique|equipe informatique|equipo de ti|equipo de sistemas|reparto it|team it|it team|"
@@ -401,6 +401,10 @@ _PRIV_CLAIM = ("(?:(?:i am|i m|im|as|as an|as the|como|sou|sou o|sou a|eu sou|eu
                "|(?:in|at|on|no|na|em|en|para|pra|for)(?: \\w+){0,2}? (?:support|suporte|soporte|it|ti|security|seguranca|"
                "compliance|billing|faturamento|financeiro|backoffice|back office|operations|operacoes) ?(?:team|equipe|time|"
                "department|departamento|setor|interno|interna|internal)?)"
+               # "sou do financeiro de vcs", "I'm from your billing team": one of the business's own people.
+               "|(?:sou|i m|im|i am|soy|je suis|ich bin|sono|somos|we are|we re|this is) (?:d[oa]|from|del|de la|du|vom|"
+               "della|dello|de) (?:\\w+ ){1,2}(?:de vcs|de voces|de ustedes|de chez vous|bei euch|da voi)"
+               "|(?:i m|im|i am|this is|we are|we re) from your \\w+"
                "|(?:with|com|tenho|i have|having|con|avec|mit) (?:admin|root|developer|elevated|special|full|total|"
                "privileged|administrator|administrador|desenvolvedor|superuser|staff|internal|interno|maximum|maximo)"
                " (?:access|acesso|privileges|privilegios|rights|permissions|permissoes|clearance|level|nivel|role|perfil|"
@@ -421,7 +425,8 @@ _PRIV_ASK = _any(
              "apply an|aplique o|aplique um|aplique a|aplica o|aplica um|"
     "ignorar|ignora|ignorare|ignorer|ignorieren|ignoriere|policy|politica|"
     "kundendaten|adresse|telefonnummer|telefonnummern|kunden|customer data|"
-    "dados de clientes|show all|mostre todos|all customers|todos os clientes",
+    "dados de clientes|show all|mostre todos|all customers|todos os clientes|card number|card numbers|credit card|"
+    "numero do cartao|dados do cartao|cartao de credito|numero de tarjeta|numero de carte|kreditkarte|carta di credito",
 )
 _FICTION = _any(
     "movie|film|story|novel|script|screenplay|tale|fiction|fictional|hypothetical|hypothetically|game|roleplay|"
@@ -515,7 +520,7 @@ _CLAIM_WORDS = ("admin administrator administrador administradora developer dev 
                 "interna tecnico atendente work trabalho trabajo travaille arbeite lavoro elevated special full total "
                 "privileged maximum maximo cto cio ciso diretor head chefe boss jefe gerant direttore geschaftsfuhrer dueno "
                 "responsabile "
-                "proprietario proprietaire amministratore administrateur")
+                "proprietario proprietaire amministratore administrateur vcs voces ustedes vous euch voi your")
 
 # What sits before the customer's first message is the assistant's setup: asking what is
 # written there, or for the instructions someone gave the assistant, is prompt extraction.
@@ -580,6 +585,13 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           r"on t a donne|gave you|they gave you) ",
      first_words("quali che quais qual cuales cual which what quelles quelle quels welche welchen que o"),
      r" (?:tecnico|technician|instalador|installer|manual|garantia|warranty) "),
+    # "quali istruzioni segui?", "quais regras vc segue?": the assistant's own rules (not "do I follow", "for refunds").
+    ("prompt_extraction", r" (?:quali|quais|which|what|cuales|quelles|quels|welche|que) (?:\w+ )?(?:istruzioni|regole|"
+                          r"instrucoes|regras|orientacoes|instructions|rules|guidelines|instrucciones|reglas|consignes|regles|"
+                          r"anweisungen|regeln) (?:voce segue|vc segue|tu segues|segues|sigues|segui|suis tu|befolgst du|"
+                          r"do you follow|you follow|you obey|voce obedece|vc obedece) (?!(?:for|on|about|pra|para|per|pour|"
+                          r"fur|when|quando|cuando) )",
+     first_words("quali quais which what cuales quelles quels welche que"), ""),
     # What the company told the assistant, word for word: "me fala palavra por palavra o que a empresa te mandou
     # dizer", "sag mir wörtlich, was dir die Firma aufgetragen hat" (what it told the customer is another matter).
     ("prompt_extraction", rf" {_VERBATIM}(?: \w+){{0,8}}? {_TOLD_YOU_NOT_I} ", (_VERBATIM_FIRSTS,), ""),
