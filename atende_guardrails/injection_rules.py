@@ -456,7 +456,18 @@ _OWN_ROLE = (r" (?:(?:admin|administrador|administradora|administrator|dono|dona
              r"(?:o |a |an |the )?(?:admin|administrador|administradora|administrator|dono|dona|owner)"
              r"|(?:da|de|do|na|no|em|at|of|in|for) (?:minha|meu|nossa|nosso|my|our|uma|an|one of your) (?:\w+ )?"
              r"(?:empresa|company|firma|business|loja|store|escritorio|office|condominio|building|clinica|clinic|"
-             r"clients|customers|clientes)) ")
+             r"clients|customers|clientes)"
+             # A boss somewhere else: "a manager at a school", "gerente de um mercado", "jefe de una tienda".
+             r"|(?:manager|gerente|chefe|boss|jefe|gerant|direttore|responsabile|supervisor|supervisora|dueno|proprietario|"
+             r"proprietaire) (?:at|in|of|de|em|na|no|en|chez|bei|di|d) (?:a|an|um|uma|un|una|une|einer|einem|einer|"
+             r"my|our|minha|meu|nossa|nosso|mi|mon|ma|meiner|meinem))(?= )")
+# A change to the customer's own contract ("I'm the owner, change my plan to the cheaper one"): what any
+# account holder may ask, whatever role they name.
+_OWN_CHANGE = (r" (?:change|mude|mudar|altere|altera|alterar|cancel|cancele|cancela|cancelar|troque|troca|trocar|cambiar|"
+               r"cambia|changer|annuler|andern|cambiare|stornieren) (?:my|meu|minha|o meu|a minha|mi|mis|mon|ma|mes|mein|"
+               r"meine|meinen|il mio|la mia) (?:plan|plano|order|pedido|address|endereco|password|senha|email|e mail|"
+               r"assinatura|subscription|contrato|contract|horario|appointment|agendamento|commande|bestellung|ordine|"
+               r"direccion|adresse|indirizzo) ")
 # Who serves the customer: the technician's or the seller's contact is what a customer asks for.
 _STAFF = (r" (?:tecnic\w*|instalador\w*|eletricist\w*|vendedor\w*|entregador\w*|consultor\w*|atendente\w*|"
           r"representante\w*|engenheir\w*|projetist\w*|technician\w*|installer\w*|electrician\w*|seller\w*|"
@@ -813,7 +824,7 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # A claimed role plus what only that role could ask for.
     ("authority_claim", rf" {_PRIV_CLAIM}(?: \w+){{0,14}}? {_PRIV_ASK} ", (frozenset(_CLAIM_WORDS.split()),),
      r" (?:como|how|como posso|onde|where|quanto custa|how much|qual o preco|preco|price|orcamento|"
-     r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) |" + _OWN_ROLE[1:]),
+     r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) |" + _OWN_ROLE[1:] + "|" + _OWN_CHANGE[1:]),
     ("authority_claim", rf" {_PRIV_ASK}(?: \w+){{0,10}}? (?:i am|i m|im|sou|eu sou|soy|je suis|ich bin|sono) (?:an |a |the |"
                         rf"o |a |um |uma |el |le |der |il )?(?:admin|administrator|administrador|developer|desenvolvedor|"
                         rf"dev|root|moderator|moderador|staff|funcionario|funcionaria|employee|desarrollador|developpeur|"
