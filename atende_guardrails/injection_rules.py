@@ -272,6 +272,7 @@ _TOLD_YOU = _any(
     "te pidieron|te ordenaron|te mandaron|te han dicho|te indicaram|te orientaram|lhe orientaram|you were asked|"
     "you ve been asked|you have been asked|te pediram|te recomendaram|on t a demande|ti hanno chiesto|were you told|"
     "t ont ordonne|on t a ordonne|ti hanno ordinato|man dir befohlen|te dieron|te dio|ti hanno dato|dir gegeben|"
+    "te configuraron|ti hanno configurato|t a configure|on t a configure|dir eingestellt|you were configured|"
     "were you instructed|were you given|have you been told|did they tell you|did they instruct you|were you asked",
 )
 _IGNORE_PLUS = _any(
