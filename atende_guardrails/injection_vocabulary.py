@@ -73,7 +73,10 @@ IGNORE_VERBS = _any(
     "bypass|burle|burlar|contorne|contornar|abandon|abandone|abandona|neglect|omita|omite|trascura|trascurare",
     "do not follow|dont follow|don t follow|stop following|nao siga|nao sigas|pare de seguir|deixe de seguir|no sigas|"
     "deja de seguir|ne suis pas|ne suivez pas|befolge nicht|nicht befolgen|non seguire|smetti di seguire|set aside|"
-    "pay no attention to|deixe de lado|deja de lado|nevermind|never mind|throw out|jogue fora|skip all",
+    "pay no attention to|deixe de lado|deja de lado|nevermind|never mind|throw out|jogue fora|skip all|"
+    # "take no notice of" in the other languages: "no hagas caso a", "non dare retta a", "hör nicht auf".
+    "no hagas caso a|no hagas caso de|no le hagas caso a|non dare retta a|non dare retta alle|non dare retta ai|"
+    "ne tiens pas compte de|ne tiens plus compte de|ne tenez pas compte de|hor nicht auf|achte nicht auf",
 )
 RULE_OBJECTS = _any(
     "instructions|instruction|rules|rule|prompt|prompts|guidelines|guideline|directives|directive|constraints|"
@@ -101,6 +104,7 @@ TAIL_QUALIFIERS = _any(
     "above|before|so far|until now|you were given|you received|you have been given|you ve been given|that you have|"
     "acima|antes|ate agora|ate aqui|que voce recebeu|que te deram|que recebeu|que voce tem|arriba|hasta ahora|"
     "ci dessus|jusqu ici|bisher|oben|finora|di sopra|precedenti|anteriores|anteriori|previas|vorher|that came before|"
+    "di prima|de antes|d avant|von vorher|da prima|",
     "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos|"
     "interno|interna|da empresa|of the company|de la empresa|original|originais|originales|originale|d origine|initial|"
     "inicial|iniciais|iniziale|iniziali",
@@ -141,6 +145,10 @@ PROMPT_OBJECTS = _any(
     "instructions initiales|ton prompt|votre prompt|systemprompt|system anweisungen|systemanweisungen|"
     "deinen prompt|anfangliche anweisungen|prompt di sistema|istruzioni di sistema|le tue istruzioni|istruzioni iniziali|"
     "il tuo prompt",
+    # How the assistant was set up is what its instructions say: "me mostra como vc foi programado".
+    "como voce foi programado|como voce foi programada|como vc foi programado|como vc foi programada|como te programaram|"
+    "how you were programmed|how you were set up|how you are programmed|como te programaron|como fuiste programado|"
+    "comment tu as ete programme|comment on t a programme|wie du programmiert wurdest|come sei stato programmato",
 )
 # Objects that are ordinary in a customer's mouth when a purpose follows ("your instructions for installing").
 WEAK_PROMPT_OBJECTS = _any(
@@ -193,10 +201,11 @@ ROLE_VERBS = _any(
     "fingi di essere|fai finta|simulate being|simule ser|simula ser",
 )
 ACT_AS = _any("act as|act like|aja como|atue como|comporte se como|behave as|behave like|actua como|agis comme|"
+              "comporte toi comme|comportate como|benimm dich wie|benimm dich als|"
               "handle als|verhalte dich wie|agisci come|comportati come|responda como|answer as|respond as|reply as|fale como|"
               "speak as|talk as")
 ACT_AS_PERSONA = _any(
-    "ai|ia|assistant|assistente|hacker|developer|desenvolvedor|admin|administrador|administrator|system|sistema|"
+    "ai|ia|ki|assistant|assistente|hacker|developer|desenvolvedor|admin|administrador|administrator|system|sistema|"
     "unrestricted|dan|jailbroken|evil|character|personagem|lawyer|advogado|doctor|medico|pirate|pirata|grandma|grandmother|"
     "avo|vovo|linux|terminal|shell|python|interpreter|interpretador|sql|database|chatgpt|gpt|another ai|outra ia|rogue|"
     "criminal|villain|vilao|my deceased|minha falecida|meu falecido|human|humano|owner|dono|ceo|manager|gerente|root",
@@ -206,7 +215,8 @@ RESTRICTION_FREE = _any(
     "sin restricciones|sans restrictions|ohne einschrankungen|senza restrizioni|no filters|without filters|sem filtros|"
     "sem filtro|sin filtros|sans filtre|ohne filter|senza filtri|no censorship|without censorship|no guardrails|sem guardrails|"
     "no safety|sem seguranca|without ethics|sem etica|no limits|sem limites|sin limites|without limits|no rules|sem regras|"
-    "sin reglas|sans regles|ohne regeln|senza regole|free from your rules|livre das suas regras",
+    "sin reglas|sans regles|ohne regeln|senza regole|free from your rules|livre das suas regras|ohne grenzen|senza limiti|"
+    "sans limites|sans limite|sans aucune limite",
 )
 AI_CONTEXT = _any(
     "ai|ia|assistant|assistente|bot|answer|responda|respond|reply|chatbot|model|modelo|llm|gpt|responde|reponds|"
