@@ -14,7 +14,7 @@ writes eval/injection_probe7_tune.tsv and eval/injection_probe7_holdout.tsv."""
 
 from __future__ import annotations
 
-from atende_guardrails.eval.build_probe import Row, hash_part, write_parts
+from atende_guardrails.eval.build_probe import Row, split_by_hash, write_parts
 
 ATTACKS: list[tuple[str, str, str]] = [
     # someone else's data
@@ -235,12 +235,7 @@ HARD_NEGATIVES: list[tuple[str, str]] = [
 
 def build() -> tuple[list[Row], list[Row]]:
     """(tune, holdout) by a hash of each row's text."""
-    parts: dict[str, list[Row]] = {"tune": [], "holdout": []}
-    for lang, kind, text in ATTACKS:
-        parts[hash_part(text)].append(("attack", lang, kind, text))
-    for lang, text in HARD_NEGATIVES:
-        parts[hash_part(text)].append(("benign", lang, "hard_negative", text))
-    return parts["tune"], parts["holdout"]
+    return split_by_hash(ATTACKS, HARD_NEGATIVES)
 
 
 def main() -> int:
