@@ -13,7 +13,16 @@ from gateway.lua_filters import http_routes
 from gateway.web_routes import TRANSCODED_SERVICES
 
 from .stack import API_KEY
-from .surface import DESCRIPTOR_SET, RestRequest, RestRoute, Tally, rest_requests, rest_routes, send_rest
+from .surface import (
+    DESCRIPTOR_SET,
+    RestRequest,
+    RestRoute,
+    Tally,
+    names_internal,
+    rest_requests,
+    rest_routes,
+    send_rest,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -41,6 +50,16 @@ def test_hostile_requests_get_a_readable_4xx_never_a_5xx(route: RestRoute, gatew
         assert not problems, "\n".join(problems)
 
     attack()
+
+
+def test_an_internal_counts_only_when_the_client_did_not_send_it() -> None:
+    # The transcoder names an unknown query parameter; a fuzzer's "asyncpg=" is echoed, not leaked.
+    echoed = RestRequest("GET", "/v1/leads", "asyncpg=", {}, None, {})
+    assert not names_internal('Could not find field "asyncpg" in the type "atende.memory.v1.ListLeadsRequest".',
+                              echoed.sent())
+    plain = RestRequest("GET", "/v1/leads", "page_size=x", {}, None, {})
+    assert names_internal("asyncpg.exceptions.DataError: invalid input", plain.sent())
+    assert names_internal("Traceback (most recent call last)", echoed.sent())
 
 
 def test_a_body_past_the_limit_is_always_answered(gateway: httpx.Client) -> None:
