@@ -403,13 +403,18 @@ class HybridClassifier:
             previous = np.asarray(mixed / max(float(np.linalg.norm(mixed)), 1e-12), dtype=np.float32)
         return self.predict_vectors(text, vectors[0], previous, current_agent, opening=not history)
 
-    def _scores(self, vector: Vectors, previous: Vectors | None) -> tuple[np.ndarray, np.ndarray]:
-        """Each intent's score (nearest examples and prototype) and each destination's (its best intent)."""
+    def _scores(self, vector: Vectors, previous: Vectors | None,
+                similarities: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Each intent's score (nearest examples and prototype) and each destination's (its best intent).
+        `similarities`: the examples' similarities to `vector` when the caller has them already
+        (used only when there is no `previous` to blend in)."""
         assert self._matrix is not None and self._prototypes is not None, "call start() first"
         if previous is not None:
             blended = vector + self.context_weight * previous
             vector = np.asarray(blended / max(float(np.linalg.norm(blended)), 1e-12), dtype=np.float32)
-        similarities = self._matrix @ vector
+            similarities = None
+        if similarities is None:
+            similarities = self._matrix @ vector
         padded = np.where(self._present, similarities[self._index], -np.inf)
         top = np.sort(padded, axis=1)[:, -self.k:]
         counted = np.isfinite(top)
@@ -419,14 +424,13 @@ class HybridClassifier:
         np.maximum.at(group_scores, self._group_index, intent_scores)
         return intent_scores, group_scores
 
-    def _near_out_of_scope(self, vector: Vectors) -> bool:
-        """The message itself (not blended with the conversation) is nearly one of the business's
-        out-of-scope examples and clearly farther from every agent's: one example that close
-        says more than a word of buying or paying ("quanto tá o euro?" is not a sale)."""
-        assert self._matrix is not None
+    def _near_out_of_scope(self, similarities: np.ndarray) -> bool:
+        """The message itself (its examples' `similarities`, not blended with the conversation)
+        is nearly one of the business's out-of-scope examples and clearly farther from every
+        agent's: one example that close says more than a word of buying or paying ("quanto tá
+        o euro?" is not a sale)."""
         if not self._out_rows.size or not self._agent_rows.size:
             return False
-        similarities = self._matrix @ vector
         out = float(similarities[self._out_rows].max())
         agents = float(similarities[self._agent_rows].max())
         least, lead = self.near_scope
@@ -559,7 +563,11 @@ class HybridClassifier:
             bool(_NEW_SUBJECT.match(folded(text[:200]))) or self._changes_topic(matches, vector, current_agent)))
         if not lean:
             previous = None
-        intent_scores, group_scores = self._scores(vector, previous)
+        assert self._matrix is not None, "call start() first"
+        # The message's own similarities to every example: the scores' when no conversation is
+        # blended in, and the out-of-scope check's always.
+        similarities = self._matrix @ vector
+        intent_scores, group_scores = self._scores(vector, previous, similarities)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
         # In a conversation that holds, a cue that stays with its agent reads as part of
@@ -567,7 +575,7 @@ class HybridClassifier:
         fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
             # All but an out-of-scope example: that, more than a price or buying word, says what it asks.
-            logits[self.destinations.index(OUT_OF_SCOPE)] += self.near_scope_weight * self._near_out_of_scope(vector)
+            logits[self.destinations.index(OUT_OF_SCOPE)] += self.near_scope_weight * self._near_out_of_scope(similarities)
             # A new request: the conversation's first, or one read on its own (a new subject).
             self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))
         if not chit_chat and lean:
