@@ -134,7 +134,7 @@ class Checks:
         validator.max_length(f"{prefix}.source", document.source, limits.max_source_chars)
         validator.clean_text(f"{prefix}.source", document.source)
         self.check_metadata(validator, f"{prefix}.metadata", document.metadata)
-        content_type = normalize_content_type(document.content_type)
+        content_type = normalize_content_type(document.content_type, document.text)
         if content_type is None:
             validator.add(
                 f"{prefix}.content_type",

@@ -12,6 +12,7 @@ from knowledge_svc.documents.html_text import parse_html
 from knowledge_svc.documents.markdown import parse_markdown, split_front_matter
 from knowledge_svc.documents.pdf import parse_pdf, pdf_to_markdown
 from knowledge_svc.documents.plain import parse_plain
+from knowledge_svc.documents.sniff import detect_content_type
 
 __all__ = [
     "CONTENT_TYPES",
@@ -23,6 +24,7 @@ __all__ = [
     "Block",
     "ParseError",
     "ParsedDocument",
+    "detect_content_type",
     "normalize_content_type",
     "parse",
     "parse_html",
@@ -40,7 +42,6 @@ PDF = "application/pdf"
 CONTENT_TYPES = (PLAIN, MARKDOWN, HTML, PDF)
 
 _ALIASES = {
-    "": PLAIN,
     "text": PLAIN,
     "plain": PLAIN,
     "txt": PLAIN,
@@ -54,10 +55,13 @@ _ALIASES = {
 }
 
 
-def normalize_content_type(value: str) -> str | None:
-    """Maps what callers send ("", "markdown", "text/html; charset=utf-8") to one of
-    CONTENT_TYPES, or None when it is none of them."""
+def normalize_content_type(value: str, content: str = "") -> str | None:
+    """Maps what callers send ("markdown", "text/html; charset=utf-8") to one of
+    CONTENT_TYPES, or None when it is none of them; an empty value is the format
+    `content` shows (sniff.detect_content_type)."""
     kind = value.split(";", 1)[0].strip().lower()
+    if not kind:
+        return detect_content_type(content)
     kind = _ALIASES.get(kind, kind)
     return kind if kind in CONTENT_TYPES else None
 

@@ -98,6 +98,31 @@ async def test_ingest_every_format_and_search_with_citations(service: Service, u
     assert pdf_hit.document_id == "care" and pdf_hit.title == "Brisa Care plan" and pdf_hit.section.startswith("page 1")
 
 
+async def test_unlabelled_documents_are_read_in_the_format_they_show(service: Service, unique_name: str) -> None:
+    """A caller that posts a file's contents with no content_type gets the same
+    sections, titles and table rows as one that labels it."""
+    pdf = make_pdf([["Brisa Care", "", "The Brisa Care plan costs R$ 39 a month."]], title="Brisa Care plan")
+    table_md = "# Preços\n\n| modelo | preço |\n|---|---|\n| ZX-550 | R$ 1.200 |\n| QV-7K | R$ 6.900 |\n"
+    await ingest(
+        service,
+        unique_name,
+        pb.Document(id="garantia", text=GARANTIA_MD),
+        pb.Document(id="shipping", text=SHIPPING_HTML),
+        pb.Document(id="precos", text=table_md),
+        pb.Document(id="care", text=base64.b64encode(pdf).decode()),
+    )
+    top = (await search(service, unique_name, "Qual é a garantia do inversor QV-7K?"))[0]
+    assert (top.document_id, top.title, top.section) == ("garantia", "Garantia SolarTeste", "Inversores")
+    assert "#" not in top.text
+    shipping = (await search(service, unique_name, "how long does delivery take?"))[0]
+    assert (shipping.document_id, shipping.title, shipping.section) == ("shipping", "Shipping policy", "Delivery times")
+    assert "<" not in shipping.text
+    prices = (await search(service, unique_name, "preço do QV-7K"))[0]
+    assert prices.document_id == "precos" and "---" not in prices.text and "QV-7K" in prices.text
+    care = (await search(service, unique_name, "quanto custa o plano Brisa Care?"))[0]
+    assert care.document_id == "care" and care.title == "Brisa Care plan"
+
+
 async def test_product_codes_found_by_the_lexical_route(service: Service, unique_name: str) -> None:
     documents = [
         pb.Document(id=f"p{i}", text=f"Modelo de inversor com potência de {i} kW e garantia de fábrica.")

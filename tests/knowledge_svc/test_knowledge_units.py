@@ -19,6 +19,7 @@ from knowledge_svc.documents import (
     Block,
     ParsedDocument,
     ParseError,
+    detect_content_type,
     normalize_content_type,
     parse,
     parse_html,
@@ -236,3 +237,25 @@ def test_a_code_typed_without_its_hyphen_is_also_searched_as_the_written_code() 
     # the written form and plain words are left as they are; documents are not touched
     assert lexical_query("erro E-104 no inversor") == "erro e-104 inversor"
     assert lexical_text("erro E104") == "erro e104"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("<!DOCTYPE html><html><body><p>Oi</p></body></html>", HTML),
+        ("  <!-- export -->\n<html lang='pt'><p>Oi</p>", HTML),
+        ("<h2>Prazos</h2>\n<p>7 dias</p>\n<p>Frete grátis</p>", HTML),
+        ("# Garantia\n\nDoze anos.", MARKDOWN),
+        ("Preços\n\n| item | valor |\n| --- | ---: |\n| kit | R$ 10 |", MARKDOWN),
+        ("---\ntitle: Garantia\nlang: pt\n---\nDoze anos.", MARKDOWN),
+        (base64.b64encode(b"%PDF-1.4 ...").decode(), PDF),
+        ("Horário de atendimento\n\nDas 8h às 18h.\n- sábado: até 12h", PLAIN),
+        ("O cliente escreveu </p> numa mensagem e #1 no assunto.", PLAIN),
+        ("", PLAIN),
+    ],
+)
+def test_an_unlabelled_document_is_read_in_the_format_it_shows(content: str, expected: str) -> None:
+    assert detect_content_type(content) == expected
+    assert normalize_content_type("", content) == expected
+    # a caller's explicit label always wins
+    assert normalize_content_type("text/plain", content) == PLAIN
