@@ -49,6 +49,8 @@ class Window:
     end: int
     words: tuple[str, ...]
     folded: Folded | None = field(default=None, compare=False, repr=False)
+    # A reading of hidden words (hidden_readings), not the visible text.
+    reading: bool = field(default=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -161,12 +163,21 @@ def reading_windows(text: str, max_words: int = 30, stride: int = 20, whole_word
         for index, window in enumerate(windows(reading, max_words, stride, whole_words, max_windows)):
             if window.words not in seen and len(found) + len(heads) + len(extra) < max_windows:
                 seen.add(window.words)
-                (heads if index == 0 else extra).append(Window(0, len(text), window.words, None))
+                (heads if index == 0 else extra).append(Window(0, len(text), window.words, None, reading=True))
     # Letters written one by one are judged by the words they spell (the reading above): "s o r r y
     # w r o n g" is an apology, and its one-letter "words" would otherwise look like every spaced attack.
     found = [window for window in found if not _letter_soup(window.words)]
     wholes = [w for w in found[:1] if w.folded is None]
     return [*heads, *wholes, *extra, *found[len(wholes):]]
+
+
+_LEET_MIX = re.compile(r"[a-z][0-9]|[0-9][a-z]")
+
+
+def leet_soup(words: Sequence[str]) -> bool:
+    """Words with digits standing for letters ("t0", "int3rn3t") in at least a third of a window: once
+    the text's reading is judged, the encoder reads such a window by its look, not by what it says."""
+    return 3 * sum(bool(_LEET_MIX.search(word)) for word in words) >= len(words)
 
 
 def _letter_soup(words: Sequence[str]) -> bool:

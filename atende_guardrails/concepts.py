@@ -34,22 +34,26 @@ _GROUPS: dict[str, str] = {
         "programacao configuration configuracao configuracoes restrictions restriction restricoes restricao filters "
         "filter filtros filtro limits limites guardrails safeguards prompt prompts script roteiro reglas regla normas "
         "norma indicaciones instrucciones directrices consignes regles anweisungen anweisung regeln richtlinien vorgaben "
-        "istruzioni regole direttive guidance constraints protocolos safety seguranca"
+        "istruzioni regole direttive guidance constraints protocolos safety seguranca "
+        "restrizioni limiti filtri restricciones einschrankungen grenzen filtres politiche richtlinie"
     ),
     "prior": (
         "previous prior earlier above anteriores anterior acima original originais initial iniciais bisherigen "
         "vorherigen obigen precedenti precedentes precedente anteriori anterieures previas preceding"
     ),
-    "now": "now agora daqui doravante ahora desormais jetzt adesso henceforth onwards",
+    "now": "now agora daqui doravante ahora desormais jetzt adesso henceforth onwards maintenant ora",
     "reveal": (
         "reveal revele revela revelar show mostre mostra mostrar print imprima imprime output repeat repita repete copy "
         "copie copia quote cite list liste display exiba exibe dump leak vaze vazar expose exponha disclose divulgue "
-        "muestra muestrame dime affiche montre zeig zeige rivela rivelami mostrami dimmi verbatim literalmente"
+        "muestra muestrame dime affiche montre zeig zeige rivela rivelami mostrami dimmi verbatim literalmente "
+        "dammi mandami gib schick schicke nenne pasame dame ecris scrivi escribe"
     ),
     "secret": (
         "password passwords senha senhas api key keys chave chaves token tokens credentials credenciais secret secrets "
         "segredo segredos confidential confidencial confidenciais hidden oculto oculta ocultas ocultos internal interna "
-        "internas interno internos contrasena mot passe passwort zugangsdaten segreto segreti"
+        "internas interno internos contrasena mot passe passwort zugangsdaten segreto segreti "
+        "segreta segrete secreta secreto secrete geheim geheime geheimen clave claves chiave chiavi schlussel kennwort "
+        "credenziali"
     ),
     "setup": (
         "system sistema systeme systemnachricht setup configured configuraram configurado programaram programmed "
@@ -60,7 +64,8 @@ _GROUPS: dict[str, str] = {
         "pretend finja finge fingir roleplay imagine act aja atue interprete interpreta simulate simule simula character "
         "personagem persona dan jailbreak jailbroken unfiltered uncensored unrestricted censura censorship"
     ),
-    "negation": "no not never nao sem without sin sans ohne senza nunca nenhuma nenhum nothing nada",
+    "negation": "no not never nao sem without sin sans ohne senza nunca nenhuma nenhum nothing nada "
+        "non kein keine keinen nessuna nessun aucune aucun ninguna ningun",
     "others": "other others outros outras outro outra another everyone todos todas last ultimo ultima anyone qualquer",
     "people": (
         "customers customer clientes cliente users user usuarios usuario client clients people pessoas compradores "
@@ -70,7 +75,9 @@ _GROUPS: dict[str, str] = {
     "personal": (
         "cpf cnpj rg address addresses endereco enderecos email emails phone phones telefone telefones card cards cartao "
         "cartoes history historico cadastro cadastros database banco celular whatsapp contato contatos contacts nomes "
-        "names cpfs dados telefonos telefono adresses adresse indirizzo daten datos dati donnees"
+        "names cpfs dados telefonos telefono adresses adresse indirizzo daten datos dati donnees "
+        "handynummer handynummern telefonnummer telefonnummern adressen anschrift numeri indirizzi correos direcciones "
+        "coordonnees kundendaten"
     ),
     "authority": (
         "admin administrador administrator root sudo authorized autorizado autorizada authorization autorizacao "
@@ -80,7 +87,7 @@ _GROUPS: dict[str, str] = {
     # Harvesting in bulk: a file or table of records, the shape a data-harvesting request takes.
     "bulk": (
         "planilha spreadsheet csv relatorio report export exporta exporte exportar extraia extrair extract tabela table "
-        "registros records relacao elenco"
+        "registros records relacao elenco kundenliste kundendatenbank kundenkartei"
     ),
     # The customer's own: "meus dados" is an access request (LGPD), not someone else's data.
     "self": "meu minha meus minhas my mine myself proprio propria mis mon mio mia miei mein meine",

@@ -74,6 +74,7 @@ IGNORE_VERBS = _any(
     "do not follow|dont follow|don t follow|stop following|nao siga|nao sigas|pare de seguir|deixe de seguir|no sigas|"
     "deja de seguir|ne suis pas|ne suivez pas|befolge nicht|nicht befolgen|non seguire|smetti di seguire|set aside|"
     "pay no attention to|deixe de lado|deja de lado|nevermind|never mind|throw out|jogue fora|skip all|"
+    "laisse tomber|laissez tomber|lascia perdere|lasciate perdere|lascia stare|deja a un lado|"
     # "take no notice of" in the other languages: "no hagas caso a", "non dare retta a", "hör nicht auf".
     "no hagas caso a|no hagas caso de|no le hagas caso a|non dare retta a|non dare retta alle|non dare retta ai|"
     "ne tiens pas compte de|ne tiens plus compte de|ne tenez pas compte de|hor nicht auf|achte nicht auf",

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from atende_guardrails.base import Finding, GuardContext
-from atende_guardrails.classifier import InjectionModel, Window
+from atende_guardrails.classifier import InjectionModel, Window, leet_soup
 from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.text import split_sentences
 
@@ -155,7 +155,12 @@ class InjectionClassifierCheck:
         chosen: list[int] = []
         inputs: list[str] = []
         budget = self.encoder_budget
+        read = any(window.reading for window in found)
         for index in [*whole, *ranked]:
+            # Leetspeak is judged by its reading ("t0 sem int3rn3t" says "to sem internet"): the encoder
+            # would score the raw window by the look of the digits, which every leetspeak attack shares.
+            if read and not found[index].reading and leet_soup(found[index].words):
+                continue
             if index not in whole and lexical[index] < self.model.encoder_gate:
                 break
             # Digit and symbol soup (card numbers, escape codes) carries no instruction for the
