@@ -70,7 +70,7 @@ def test_asking_whether_a_place_has_a_thing_speaks_against_a_complaint() -> None
     assert dict(has_feature.against).get("support", 0.0) > 0
 
 
-@pytest.mark.parametrize("text", ["flw, bom fds", "tmj, ate amanha", "vlw, boa aula pra vcs"])
+@pytest.mark.parametrize("text", ["flw, bom fds", "falou, bom treino pra vcs"])
 def test_chat_shorthand_thanks_and_goodbyes_close_a_turn(text: str) -> None:
     assert _CLOSING.search(folded(text))
 
