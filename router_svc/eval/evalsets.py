@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[2]
 EVALS = ROOT / "evals"
 # The examples file each business is configured with (None: the service's default).
 BUSINESSES: dict[str, Path | None] = {"solar": None, "vetorfibra": EVALS / "vetorfibra" / "routing_examples.toml"}
+# Invented businesses configured only for the hand-written probes (no blind set of their own).
+PROBE_BUSINESSES: dict[str, Path] = {"pulsofit": EVALS / "probes" / "pulsofit_routing_examples.toml"}
 LABELS = ("sales", "support", "product", "small_talk", "out_of_scope", "clarify")
 ROUTER_AGENT = "router"
 
@@ -94,7 +96,7 @@ def stored_agent(decision: Decision, current: str) -> str:
 
 
 def router_for(business: str, encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
-    examples = BUSINESSES[business]
+    examples = BUSINESSES[business] if business in BUSINESSES else PROBE_BUSINESSES[business]
     env = {"ROUTER_ROUTING_EXAMPLES": str(examples)} if examples else {}
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)

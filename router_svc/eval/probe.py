@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from atende_guardrails.encoder import UsemEncoder
-from router_svc.eval.evalsets import BUSINESSES, EVALS, Case, _conversations, _single, _summary, router_for
+from router_svc.eval.evalsets import BUSINESSES, EVALS, PROBE_BUSINESSES, Case, _conversations, _single, _summary, router_for
 
 DEFAULT = EVALS / "probes" / "routing_probe_qroute.jsonl"
 
@@ -35,7 +35,7 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m router_svc.eval probe")
     parser.add_argument("--file", type=Path, default=DEFAULT)
     parser.add_argument("--half", choices=("a", "b", "all"), default="all")
-    parser.add_argument("--business", default="solar", choices=tuple(BUSINESSES))
+    parser.add_argument("--business", default="solar", choices=(*BUSINESSES, *PROBE_BUSINESSES))
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args(argv)
     halves = ("a", "b") if args.half == "all" else (args.half,)

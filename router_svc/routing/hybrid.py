@@ -196,13 +196,15 @@ _NEW_SUBJECT = re.compile(
 # esposa e te falo", "entendi, muito obrigada pela explicação"): with no question and no
 # request cue, it closes a topic rather than opening one.
 _CLOSING = re.compile(
-    r"^\W*(ok|okay|blz|beleza|valeu|obrigad\w*|brigad\w*|thanks|thank you|perfeito|perfect|entendi|entendido|got it|"
+    r"^\W*(ok|okay|blz|beleza|valeu|vlw|flw|falou|tmj|obrigad\w*|brigad\w*|thanks|thank you|perfeito|perfect|entendi|"
+    r"entendido|got it|"
     r"show|otimo|great|tchau|bye|tenha um|have a|de nada|fechado|combinado|certo|esta bom|pode deixar|cool|awesome|"
     r"ah ok|sure|alright|tudo bem|tudo certo|ah esta|ah sim|ah entendi|esta certo)\b|"
     r"\b(valeu|obrigad[oa]|thanks|thank you|tchau|bye|ate mais|abracos?)\W*$")
 # Saying one will wait or think it over closes the turn, even when it names the matter.
 _WAITING = re.compile(
-    r"\b((vou|irei|vamos) (aguardar|esperar|pensar|ver isso|conversar|falar com)|aguardo|fico no aguardo|ficamos no aguardo|"
+    r"\b((vou|irei|vamos) (aguardar|esperar|pensar|ver isso|ver com|conversar|falar com)|aguardo|fico no aguardo|"
+    r"ficamos no aguardo|"
     r"volto (a falar|depois|mais tarde|amanha)|depois (eu )?(vejo|volto|falo)|i'?ll (wait|think|check|get back)|will wait|"
     r"talk (to you )?later)\b")
 # ... unless it goes on to ask for something ("beleza, manda a proposta", "fechado, pode mudar").
