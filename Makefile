@@ -136,9 +136,12 @@ bench-compare: $(STAMP) ## the mesh beside the baseline monolith: turns/s, p99, 
 
 # The blind sets of evals/ (dev and test, each figure with its set size) and the project's
 # older sets; every one runs, and the target fails if any figure is under its threshold.
+# The answers run twice: by the product agent, and as through the REST API (the agent the
+# business's router picks, or the router's own reply when it asks back or declines).
 EVALS := "router_svc.eval evalsets --split both" "router_svc.eval routing" \
 	"atende_guardrails.eval.blind_eval --split both" "atende_guardrails.eval" \
-	"knowledge_svc.eval.answers --split both" "knowledge_svc.eval"
+	"knowledge_svc.eval.answers --split both" "knowledge_svc.eval.answers --split both --agent routed" \
+	"knowledge_svc.eval"
 
 eval: $(STAMP) ## print the quality evaluations (routing, answers, retrieval, injection, PII; dev and test), fail under the thresholds
 	@failed=""; for evaluation in $(EVALS); do echo "== python -m $$evaluation"; \

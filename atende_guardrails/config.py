@@ -34,7 +34,8 @@ _DEFAULT_TEXTS = {
     "not_found": {"pt": "Não encontrei essa informação na nossa base.", "en": "I could not find that in our knowledge base."},
     "clarify": {"pt": "Não entendi bem. Sobre o que você quer falar?",
                 "en": "I'm not sure I understood. What would you like to talk about?"},
-    "out_of_scope": {"pt": "Esse assunto foge do que posso ajudar.", "en": "That's outside what I can help with."},
+    "out_of_scope": {"pt": "Não tenho essa informação: esse assunto foge do que posso ajudar.",
+                     "en": "I don't know that one: it's outside what I can help with."},
 }
 
 

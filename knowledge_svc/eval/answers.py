@@ -66,7 +66,7 @@ DEPTH = 10
 # How a reply says it does not know (the playbooks' not_found / no_answer phrases and kin).
 ABSTAIN = re.compile(
     r"\b(nao encontrei|nao achei|nao sei|nao tenho (essa|esta|a) informacao|could not find|couldn't find|"
-    r"can't find|cannot find|do not know|don't know|no information)\b"
+    r"can't find|cannot find|do not know|don't know|no information|(do not|don't) have (that|this) information)\b"
 )
 
 
@@ -163,6 +163,31 @@ class _KnowledgePort:
         return [Passage(p.document_id, p.title, p.source, p.text, p.score, p.section) for p in found]
 
 
+# --agent routed: each question goes where the business's router sends it, as in a turn
+# through the REST API: the agent it picks answers, or the router's own reply (a
+# clarifying question, the out-of-scope answer) is the reply.
+ROUTED = "routed"
+
+
+class _Routed:
+    def __init__(self, business: str, encoder: Any) -> None:
+        from atende_guardrails.config import load_guardrails
+        from router_svc.eval.evalsets import router_for
+
+        self.router, _ = router_for(business, encoder)
+        self.texts = load_guardrails(encoder=None).texts
+
+    async def answer(self, text: str) -> tuple[str, str]:
+        """The agent that answers `text`, or "" and the router's own reply."""
+        from atende_guardrails.text import detect_language
+
+        decision = await self.router.route(text, "", ())
+        if not decision.clarify:
+            return decision.agent, ""
+        table = self.texts.out_of_scope if decision.intent == "out_of_scope" else self.texts.clarify
+        return "", self.texts.pick(table, detect_language(text))
+
+
 async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, retrieval_only: bool = False,
                  encoder: Any = None, half: str = "") -> list[Outcome]:
     from agent_svc.app import build_runtime
@@ -187,6 +212,7 @@ async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, r
         print(f"[{name}] ingested {kb_dir.relative_to(REPO)}: {chunks} chunks in {time.perf_counter() - started:.1f} s",
               file=sys.stderr)
         runtime = None
+        routed = _Routed(name, encoder) if agent == ROUTED and not retrieval_only else None
         if not retrieval_only:
             agent_settings = AgentSettings(knowledge_addr="")  # type: ignore[call-arg]
             runtime = build_runtime(agent_settings, _KnowledgePort(knowledge, "eval"), environ={},  # type: ignore[arg-type]
@@ -197,9 +223,15 @@ async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, r
                 passages = await knowledge.search("eval", question.text, DEPTH)
                 outcome = Outcome(question, [p.document_id for p in passages])
                 if runtime is not None:
-                    reply = await runtime.reply(TurnInput(agent, f"eval-{question.id}", "eval", question.text, "web", ""))
-                    outcome.reply = reply.text
-                    outcome.cited = [p.document_id for p in reply.citations]
+                    answered_by, text = agent, ""
+                    if routed is not None:
+                        answered_by, text = await routed.answer(question.text)
+                    if answered_by:
+                        reply = await runtime.reply(
+                            TurnInput(answered_by, f"eval-{question.id}", "eval", question.text, "web", ""))
+                        text = reply.text
+                        outcome.cited = [p.document_id for p in reply.citations]
+                    outcome.reply = text
                 outcomes.append(outcome)
         finally:
             if runtime is not None:
@@ -275,7 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="probe: the tuning side's own questions (evals/probes/, not blind)")
     parser.add_argument("--half", choices=["a", "b"], default="",
                         help="probe only: the tuning half (a) or the check half (b); both when not given")
-    parser.add_argument("--agent", default="product", help="the built-in agent that answers (default product)")
+    parser.add_argument("--agent", default="product",
+                        help="the built-in agent that answers (default product); 'routed': the one the business's "
+                             "router picks, or the router's own reply, as through the REST API")
     parser.add_argument("--limit", type=int, default=0, help="only the first N questions of each KB")
     parser.add_argument("--retrieval-only", action="store_true", help="recall only, no replies")
     parser.add_argument("--verbose", action="store_true", help="list misses")

@@ -35,3 +35,22 @@ def test_the_probe_halves_split_the_probe_questions_by_a_hash_of_their_id() -> N
     # The same rule for rows with and without a `half` field (sha1 of the id even: a).
     assert all(int(hashlib.sha1(q.id.encode()).hexdigest(), 16) % 2 == 0 for q in tuning)
     assert load(PROBES, ("probe",), "vetorfibra", "b") == [q for q in check if q in load(PROBES, ("probe",), "vetorfibra")]
+
+
+async def test_the_routed_answers_take_the_path_of_a_rest_turn() -> None:
+    """--agent routed: the business's router picks the agent, and a question it declines
+    is answered by the router's own text, which says plainly that it does not know."""
+    from atende_guardrails.encoder import UsemEncoder
+    from atende_guardrails.text import fold
+    from knowledge_svc.eval.answers import ABSTAIN, _Routed
+
+    encoder = UsemEncoder()
+    await encoder.start()
+    try:
+        routed = _Routed("vetorfibra", encoder)
+        agent, _ = await routed.answer("quero contratar o plano de 500 mega, como faço?")
+        declined_by, text = await routed.answer("who won the world cup in 1994?")
+    finally:
+        encoder.close()
+    assert agent == "sales"
+    assert declined_by == "" and ABSTAIN.search(fold(text))

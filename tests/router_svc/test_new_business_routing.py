@@ -79,3 +79,24 @@ def test_the_probe_business_is_known_to_the_probe_command() -> None:
     assert GYM.exists()
     assert "pulsofit" not in evalsets.BUSINESSES  # no blind set: the probe command only
     assert "pulsofit" in probe.main.__globals__["PROBE_BUSINESSES"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "qual o zap de vcs?",
+        "me passa o email do atendimento",
+        "telefone da ouvidoria",
+        "what's your whatsapp number?",
+        "phone number for complaints",
+        "vcs repassam meus dados pra alguem?",
+        "how do I get a copy of my personal data?",
+    ],
+)
+async def test_how_to_reach_the_business_and_the_customers_own_data_are_never_out_of_scope(
+    gym: Router, text: str
+) -> None:
+    """Every business answers these, whatever its trade; a new business's few examples
+    never list the words, so without the cue they leaned out of scope."""
+    decision = await gym.route(text, "")
+    assert _label(gym, decision.agent, decision.clarify, decision.intent) not in (OUT_OF_SCOPE, "clarify", "small_talk")

@@ -156,6 +156,8 @@ async def test_out_of_scope_gets_a_clarifying_answer_not_an_agent(router: Router
     assert not agents.requests
     assert response.reply.agent == "router" and response.intent.name == "out_of_scope"
     assert "Posso ajudar com" in response.reply.text
+    # it says plainly that it does not know, and offers a person
+    assert "Não tenho essa informação" in response.reply.text and "pessoa" in response.reply.text
 
 
 async def test_an_injection_never_reaches_an_agent_and_is_counted(router: Router, memory: RunningMemory) -> None:
