@@ -23,6 +23,7 @@ from knowledge_svc.chunking import CHUNKER_VERSION
 from knowledge_svc.embedding import Embedder, OpenAIEmbedder, UseEmbedder
 from knowledge_svc.files import FileDocument, read_folder
 from knowledge_svc.knowledge import DocumentInput, KnowledgeBase
+from knowledge_svc.sample import REPLACED, SAMPLE_LABEL, SampleReplacement
 from knowledge_svc.servicer import SERVICE_NAME, KnowledgeServicer
 from knowledge_svc.settings import Settings
 from knowledge_svc.stores import Store, StoreOptions, StoreUnavailable, is_lite_uri, open_store, read_label, write_label
@@ -95,10 +96,6 @@ async def load_folder(knowledge: KnowledgeBase, collection: str, folder: Path, b
     return chunks
 
 
-# The collection label saying which chunker built the sample KB in it.
-SAMPLE_LABEL = "atende.sample_kb.chunker"
-
-
 async def load_sample_if_empty(knowledge: KnowledgeBase, settings: Settings) -> int:
     """Loads the sample KB into an empty default collection, and loads it again
     (each document replacing its older chunks) into one whose sample was built by
@@ -107,8 +104,10 @@ async def load_sample_if_empty(knowledge: KnowledgeBase, settings: Settings) -> 
     name = knowledge.collection_name(collection)
     label = await asyncio.to_thread(read_label, knowledge.store, name, SAMPLE_LABEL) \
         if await knowledge.count(collection) > 0 else ""
-    if label is None or label == CHUNKER_VERSION:
-        return 0  # a store without labels keeps what it has; or the sample is current
+    if label is None or label in (CHUNKER_VERSION, REPLACED):
+        # A store without labels keeps what it has; the sample is current, or the
+        # business's own documents replaced it (sample.py).
+        return 0
     if not settings.sample_kb_dir.is_dir():
         log.warning("sample knowledge base folder missing", extra={"path": str(settings.sample_kb_dir)})
         return 0
@@ -180,8 +179,6 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
     knowledge = KnowledgeBase(store, embedder, settings.limits())
     await knowledge.ensure_collection(settings.default_collection)
     audit = ship_to_memory(settings.memory_addr, name="knowledge_svc", capacity=settings.audit_queue_capacity)
-    register(server, knowledge_service_pb2.DESCRIPTOR.services_by_name["KnowledgeService"], KnowledgeServicer(knowledge),
-             auditor=audit.auditor, audited=AUDITED)
     _log_ready(settings, embedder, started)
 
     async def prepare_search() -> None:
@@ -206,6 +203,11 @@ async def setup(server: grpc.aio.Server, settings: Settings, embedder: Embedder 
                 return 0
 
         sample_task = asyncio.create_task(load_sample())
+
+    replacement = SampleReplacement(knowledge, settings.default_collection, settings.sample_kb_dir, sample_task,
+                                    enabled=settings.load_sample_kb and not settings.keep_sample_kb)
+    register(server, knowledge_service_pb2.DESCRIPTOR.services_by_name["KnowledgeService"],
+             KnowledgeServicer(knowledge, replacement.after_ingest), auditor=audit.auditor, audited=AUDITED)
 
     async def health_check() -> bool:
         return await knowledge.healthy()

@@ -3,7 +3,7 @@ atende_runtime.service.register decodes requests leniently and maps errors."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
 import grpc
@@ -38,14 +38,24 @@ def _result(passage: Passage) -> pb.SearchResult:
     )
 
 
+# Called after documents were stored: (collection, their ids).
+AfterIngest = Callable[[str, Sequence[str]], Awaitable[object]]
+
+
+async def _nothing_after(collection: str, ids: Sequence[str]) -> None:
+    return None
+
+
 class KnowledgeServicer:
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    def __init__(self, knowledge: KnowledgeBase, after_ingest: AfterIngest = _nothing_after) -> None:
         self.knowledge = knowledge
+        self.after_ingest = after_ingest
 
     async def IngestDocuments(
         self, message: pb.IngestDocumentsRequest, context: grpc.aio.ServicerContext[Any, Any]
     ) -> pb.IngestDocumentsResponse:
         result = await self.knowledge.ingest(message.collection, [_document(d) for d in message.documents])
+        await self.after_ingest(message.collection, result.document_ids)
         return pb.IngestDocumentsResponse(document_ids=result.document_ids, chunk_count=result.chunk_count)
 
     async def StreamIngestDocuments(
@@ -67,6 +77,7 @@ class KnowledgeServicer:
                 result = await self.knowledge.ingest(
                     collection, [_document(d) for d in message.documents], field_prefix=prefix + "documents"
                 )
+                await self.after_ingest(collection, result.document_ids)
                 documents += len(result.document_ids)
                 chunks += result.chunk_count
             number += 1

@@ -96,6 +96,9 @@ class Settings(ServiceSettings):
     load_sample_kb: bool = True
     # Folder of the sample knowledge base.
     sample_kb_dir: Path = PACKAGE_DIR / "sample_kb"
+    # Keep the sample's documents when the business ingests its own into the default
+    # collection (by default the first such ingest deletes them: sample.py).
+    keep_sample_kb: bool = False
 
     @model_validator(mode="after")
     def _one_process_per_lite_folder(self) -> Settings:
