@@ -25,7 +25,7 @@ from atende_guardrails.text import fold
 from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable, Validator
 from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
-from knowledge_svc.lexical import lexical_query, lexical_text
+from knowledge_svc.lexical import bilingual_query, lexical_text
 from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
 from knowledge_svc.ranking import named_codes, pool_size, prefer_codes, prefer_values
 from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
@@ -207,10 +207,10 @@ class KnowledgeBase:
             vector = given if given is not None else self.embedder.embed_query(spelled)
             codes = named_codes(spelled)
             if not codes:
-                hits = search(name, vector, lexical_query(spelled), k, filters)
+                hits = search(name, vector, bilingual_query(spelled), k, filters)
             else:
                 # A code in the query: a wider pool, and the chunks that hold it move up.
-                pool = search(name, vector, lexical_query(spelled), max(k, pool_size(k)), filters)
+                pool = search(name, vector, bilingual_query(spelled), max(k, pool_size(k)), filters)
                 hits = [hit.with_score(value) for hit, value in prefer_codes(
                     pool, codes, k, lambda hit: f"{hit.title} {hit.section} {hit.text}", lambda hit: hit.score)]
             kinds = named_kinds(fold(spelled))

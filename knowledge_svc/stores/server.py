@@ -14,6 +14,7 @@ import numpy.typing as npt
 from pymilvus import AnnSearchRequest, RRFRanker, WeightedRanker
 from pymilvus.exceptions import MilvusException
 
+from knowledge_svc.lexical import query_parts
 from knowledge_svc.ranking import by_document, pool_size
 from knowledge_svc.stores.expressions import filter_expression
 from knowledge_svc.stores.milvus import OUTPUT_FIELDS, MilvusCollections, to_hit, translate
@@ -109,6 +110,9 @@ class ServerStore:
                 expr=expression,
             )
         ]
+        # Milvus's BM25 cannot weigh a term below another: a server searches the
+        # customer's words only, without the translations of a bilingual query.
+        text = query_parts(text)[0]
         if text.strip():
             bm25 = {"metric_type": "BM25"}
             requests.append(AnnSearchRequest(data=[text], anns_field="sparse", param=bm25, limit=candidates, expr=expression))

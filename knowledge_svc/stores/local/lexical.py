@@ -12,6 +12,8 @@ from pathlib import Path
 
 import tantivy
 
+from knowledge_svc.lexical import TRANSLATION_WEIGHT, query_parts
+
 log = logging.getLogger("atende.knowledge.index")
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -62,14 +64,22 @@ class LexicalIndex:
         self.searcher = self._index.searcher()
 
     def query(self, text: str, tags: Sequence[str]) -> tantivy.Query | None:
-        """Any of the text's terms (BM25-scored), among chunks carrying every tag."""
-        terms = list(dict.fromkeys(tokens(text)))
-        if not terms:
-            return None
+        """Any of the text's terms (BM25-scored), among chunks carrying every tag. A
+        bilingual query's groups of translations (knowledge_svc.lexical) each count
+        as one term: the best of its words, at TRANSLATION_WEIGHT."""
+        base, groups = query_parts(text)
+        terms = list(dict.fromkeys(tokens(base)))
         schema = self._schema
-        words = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "text", term)) for term in terms]
-        )
+        clauses = [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "text", term)) for term in terms]
+        for group in groups:
+            alternatives = [tantivy.Query.term_query(schema, "text", term)
+                            for term in dict.fromkeys(tokens(group)) if term not in terms]
+            if alternatives:
+                clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(
+                    tantivy.Query.disjunction_max_query(alternatives), TRANSLATION_WEIGHT)))
+        if not clauses:
+            return None
+        words = tantivy.Query.boolean_query(clauses)
         if not tags:
             return words
         tag_clauses = [
