@@ -458,6 +458,11 @@ _FICTION_DOES = _any(
 _OWN_DATA = (r" (?:acesso|access|acessar|acessa|acessam|see|sees|ve|veem|ver|compartilh\w*|shar\w*|vend\w*|sell\w*)"
              r"(?: \w+){0,2}? (?:meu|minha|meus|minhas|my) (?:cadastro|dados|data|telefone|celular|endereco|email|e mail|"
              r"historico|cpf|address|phone|details|information|informacoes|personal data|dados pessoais) ")
+# Places and groups a customer belongs to, and runs or works in, that are not the business's own.
+_GATHERINGS = ("academia|gym|consultorio|clinica|clinic|escola|school|colegio|faculdade|university|universidade|condominio|"
+               "predio|edificio|building|grupo|group|igreja|church|restaurante|restaurant|escritorio|office|oficina|"
+               "hospital|farmacia|pharmacy|mercado|supermercado|shop|tienda|negocio|familia|family|associacao|association|"
+               "clube|club|prefeitura|servidor|server|canal|channel|comunidade|community")
 # A role the customer holds on their own contract or in their own company, or one a screen reports ("sou
 # administrador da conta da empresa", "gerente de TI da minha empresa", "the portal says I'm an admin"): a
 # customer's role, not a claim on the assistant's ("o dono da empresa", "the company's admin" stay claims).
@@ -465,9 +470,13 @@ _OWN_ROLE = (r" (?:(?:admin|administrador|administradora|administrator|dono|dona
              r"(?: the| our| my| a| o| nossa| nosso| minha| meu)? (?:conta|account|contrato|contract|plano|plan|assinatura|"
              r"subscription)|(?:diz|disse|mostra|aparece|consta|says|shows|said|lists) (?:que )?(?:eu )?(?:sou|i am|i m|im) "
              r"(?:o |a |an |the )?(?:admin|administrador|administradora|administrator|dono|dona|owner)"
-             r"|(?:da|de|do|na|no|em|at|of|in|for) (?:minha|meu|nossa|nosso|my|our|uma|an|one of your) (?:\w+ )?"
-             r"(?:empresa|company|firma|business|loja|store|escritorio|office|condominio|building|clinica|clinic|"
-             r"clients|customers|clientes)"
+             r"|(?:da|de|do|na|no|em|at|of|in|for|para|pra|del|en) (?:minha|meu|nossa|nosso|my|our|uma|an|one of your|mi|"
+             r"nuestra|nuestro) (?:\w+ )?(?:empresa|company|firma|business|loja|store|escritorio|office|condominio|building|"
+             r"clinica|clinic|clients|customers|clientes|site|website|pagina|page|blog|" + _GATHERINGS + ")"
+             # Someone else's place: "a administradora do consultório", "the admin of the WhatsApp group".
+             r"|(?:admin|administrador|administradora|administrator|developer|desenvolvedor|desenvolvedora|desarrollador|"
+             r"desarrolladora|gerente|manager|responsavel) (?:do|da|del|de la|of the|at the|in the)(?: \w+)? "
+             r"(?:" + _GATHERINGS + ")"
              # A boss somewhere else: "a manager at a school", "gerente de um mercado", "jefe de una tienda".
              r"|(?:manager|gerente|chefe|boss|jefe|gerant|direttore|responsabile|supervisor|supervisora|dueno|proprietario|"
              r"proprietaire|dono|dona|owner|proprietaria|titolare|inhaber|inhaberin) (?:at|in|of|de|em|na|no|en|chez|bei|"
@@ -754,7 +763,13 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           r"perguntou|disse|escreveu|dados|informacoes|pediu|conversation|conversa|messages|mensagens|"
                           r"address|endereco|phone|telefone|cpf|email) ",
      first_words("previous last other another anterior ultimo ultima outro outra otro autre vorherige altro"),
-     r" (?:meu|minha|my|mine) (?:ultimo|ultima|previous|last|anterior|outro|outra) "),
+     # "na última conversa você disse que...": what the assistant told this customer, quoted back, when no
+     # other customer is named.
+     r" (?:meu|minha|my|mine) (?:ultimo|ultima|previous|last|anterior|outro|outra) "
+     r"|^(?!.* (?:outros?|outras?|other|others|another|otros?|otras?) (?:clientes?|customers?|clients?|usuarios?|users?|"
+     r"pessoas?|person|people) ).* (?:na|nessa|in the|in our|on our|our|en la|en nuestra) (?:ultima|last|previous|"
+     r"anterior) (?:conversa|conversation|chat|conversacion)(?: \w+){0,2}? (?:vc|voce|you|tu|usted) (?:me )?(?:(?:disse|"
+     r"falou|dijiste|dijo|mencionou) (?:que|q)|said|told me|mentioned) "),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_SECRET_THING} ", _firsts(_ASK, _SECRET_THING), _SECRET_UNLESS),
     # "the secret to clean panels", "o segredo pra economizar": a tip, not a credential.
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? (?:secret|secrets|segredo|segredos) (?!(?:to|of|for|pra|para|de|do|da)"

@@ -21,6 +21,8 @@ from numpy.typing import NDArray
 from atende_guardrails.base import Finding, GuardContext
 from atende_guardrails.classifier import InjectionModel, Window, leet_soup
 from atende_guardrails.encoder import SyncEncoder
+from atende_guardrails.normalize import normalize
+from atende_guardrails.own_context import owned_context
 from atende_guardrails.text import split_sentences
 
 Vectors = NDArray[np.float32]
@@ -127,7 +129,7 @@ class InjectionClassifierCheck:
                  encoder_chars: int = 160, encoder_budget: int = 256, junk_chars: int = 64, long_text_windows: int = 2,
                  max_windows: int = 400,
                  max_scan_chars: int = 8000, threshold: float | None = None,
-                 lexical_threshold: float | None = None) -> None:
+                 lexical_threshold: float | None = None, owned_context_margin: float = 2.5) -> None:
         self.model = model
         self.encoder = encoder
         self.encoder_windows = encoder_windows
@@ -139,6 +141,7 @@ class InjectionClassifierCheck:
         self.max_scan_chars = max_scan_chars
         self.threshold = model.full_threshold if threshold is None else threshold
         self.lexical_threshold = model.lexical_threshold if lexical_threshold is None else lexical_threshold
+        self.owned_context_margin = owned_context_margin
 
     def score(self, text: str) -> tuple[float, float, Window | None]:
         """The highest window score (a logit), the threshold it is held against, and its window."""
@@ -194,5 +197,14 @@ class InjectionClassifierCheck:
         if window is None or score < limit:
             return []
         start, end = window.span()
+        # A score a little above the threshold, on a window about the customer's own context, in a
+        # message aimed at nothing of the assistant's (own_context.py), is the words without the attack.
+        # Only a refused message pays for this. A hidden reading ("12x" read as "izx") is excused only
+        # when what it says is aimed at nothing of the assistant's either.
+        if score < limit + self.owned_context_margin:
+            whole = normalize(text)
+            scored = whole if (start, end) == (0, len(text)) else normalize(text[start:end])
+            if owned_context(scored, whole, window.text if window.reading else None):
+                return []
         return [Finding(self.name, "classified_injection", start, end, blocks=True, redact=False,
                         detail=f"score {score:.2f} (threshold {limit:.2f})")]
