@@ -26,7 +26,9 @@ The local engine answers with the best units, and says it does not know when eve
 the best is under `answer_floor`, when the quoted units of the best unit's passage
 leave MAX_GAP or more of the question uncovered (a knowledge base that names the
 product but not the attribute asked about cannot answer), when the question names
-a code or a product size ("kit de 12 kWp") no passage holds, or when what the
+a code or a product size ("kit de 12 kWp") no passage holds, when a yes/no question
+turns on a word no passage holds even by a translation (ABSENT_SHARE: "aceitam cartão
+de débito?" over passages about the credit card), or when what the
 question asks for (atende_guardrails/asking.py) is not in the quoted units: the attribute
 of a "what/qual" question ("qual a marca") held by the same word or a translation
 (FIRM_SIMILARITY), the kind of value asked for by name (a price, a duration, a
@@ -52,7 +54,7 @@ from numpy.typing import NDArray
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
-from atende_guardrails.asking import Asked, asked, names_size
+from atende_guardrails.asking import Asked, asked, names_size, yes_no
 from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences
@@ -68,6 +70,18 @@ COVER_SIMILARITY = 0.55
 FIRM_SIMILARITY = 0.65
 # A term every retrieved passage holds keeps this share of its weight (by_rarity).
 RARITY_FLOOR = 0.3
+# A yes/no question ("vocês vendem X?", "do you accept X?") one of whose content words
+# weighs at least ABSENT_SHARE of it (after by_rarity) and that no retrieved passage
+# holds, not by the same word nor by a word at least ABSENT_SIMILARITY close (a
+# translation), asks about something the knowledge base does not describe: "truck"
+# when the passages say "car", "estudante" when they talk about the monthly fee. Its
+# topic neighbours cover it for the gap (COVER_SIMILARITY), or the rest of the
+# question is covered well enough, which is why the gap lets such a question through.
+# Open questions ("qual lado", "how long") are left to the gap: a word they use that
+# the passages say otherwise is as often a verb or a paraphrase as a missing thing.
+# Fitted on dev and probe half a (knowledge_svc/eval/answers.py), half b the check.
+ABSENT_SHARE = 0.30
+ABSENT_SIMILARITY = 0.62
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2
@@ -168,6 +182,8 @@ class Selection:
     shares: tuple[float, ...] = ()
     # The question names a product size ("kit de 12 kWp") no passage mentions.
     size_unknown: bool = False
+    # A yes/no question: the largest share of its terms no passage holds (ABSENT_SIMILARITY).
+    absent: float = 0.0
 
     def gap(self, chosen: Sequence[Scored]) -> float:
         """The share of the question the chosen units' contexts leave uncovered."""
@@ -301,6 +317,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 # The frame of a question, not what it asks about: verbs and words a customer puts
 # around the subject in any business ("posso", "significa", "what does it mean"),
 # folded. Passages rarely hold them, so as coverage terms they would read as
@@ -311,6 +328,16 @@ _FRAME = frozenset("""
     seria sera alguem algum alguma alguns algumas cada outro outra mesmo mesma favor entao agora aqui ali
     who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
     any some much many also just still really able
+""".split())
+
+
+# Words that say how a question asks (who, how often, the least) rather than what it
+# asks about: a passage that answers rarely repeats them.
+_ASKING = frozenset("""
+    quem como quando onde qual quais quanto quanta quantos quantas
+    who what when where which how often
+    menor maior minimo minima maximo maxima melhor pior mais menos
+    lowest highest minimum maximum least most best worst smallest biggest largest cheapest
 """.split())
 
 
@@ -328,7 +355,10 @@ def _context(text: str) -> tuple[str, frozenset[str]]:
     """A unit's context folded, and its terms. Cached: the same passages come back
     turn after turn."""
     folded = fold(text)
-    return folded, frozenset(_terms(folded))
+    # "Wi-Fi" is also "wifi", as customers write it; only short words: joined,
+    # "micro-entrepreneurs" would read as the same word as "microsoft".
+    joined = [w.replace("-", "") for w in _HYPHENATED.findall(folded) if len(w) <= 7]
+    return folded, frozenset(_terms(folded + " " + " ".join(joined)))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -407,12 +437,13 @@ class Selector:
         return self._analyse(question, passages)[0]
 
     def _analyse(self, question: str, passages: Sequence[Passage]
-                 ) -> tuple[list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]], list[bool]]:
+                 ) -> tuple[list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]], list[bool], float]:
         """The features, the question's term shares, the terms each unit's context
-        holds and whether it holds the attribute asked about."""
+        holds, whether it holds the attribute asked about, and for a yes/no question the
+        largest share of a term no passage holds."""
         candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
         if not candidates:
-            return [], [], [], []
+            return [], [], [], [], 0.0
         spelled = spell_out(question)
         folded_q = fold(spelled)
         q_words = {_stem(w) for w in _words(question)}
@@ -425,9 +456,11 @@ class Selector:
         ]
         heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
         cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
-        shares, held, firm = self.coverage(question, [f"{_heading(passages[u.passage])} {w}"
-                                                for u, w in zip(candidates, windows, strict=True)])
+        contexts = [f"{_heading(passages[u.passage])} {w}" for u, w in zip(candidates, windows, strict=True)]
+        shares, held, firm = self.coverage(question, contexts)
         shares = by_rarity(shares, held, [u.passage for u in candidates])
+        absent = (max((shares[i] for i in self.absent_terms(question, contexts)), default=0.0)
+                  if yes_no(folded_q) else 0.0)
         n = len(candidates)
         out: list[tuple[Unit, dict[str, float]]] = []
         for index, unit in enumerate(candidates):
@@ -452,7 +485,7 @@ class Selector:
                 "rank": 1.0 / (1 + unit.passage),
                 "cover": sum(shares[i] for i in held[index]) if shares else 1.0,
             }))
-        return out, shares, held, firm
+        return out, shares, held, firm, absent
 
     def weights(self, terms: list[str], question: str) -> list[float]:
         """Each term's share of the question: what dropping it changes in the
@@ -517,6 +550,30 @@ class Selector:
             holds.append(focus < 0 or focus in valued or not firm.isdisjoint(found_words))
         return shares, out, holds
 
+    def absent_terms(self, question: str, contexts: list[str]) -> list[int]:
+        """The question's terms (indexes, as in `coverage`) that no context holds: not
+        the same word, not a word ABSENT_SIMILARITY close, not the value the term asks
+        for ("custa": a price). The words that only ask (_ASKING: "quem", "often",
+        "menor") are never absent. None without the encoder: without it a translation
+        cannot count as held."""
+        spelled = spell_out(question)
+        folded = fold(spelled)
+        terms = _terms(folded)
+        if not terms or not contexts or self.encoder is None:
+            return []
+        folded_contexts = [_context(c) for c in contexts]
+        vocabulary = sorted(set().union(*(words for _, words in folded_contexts)))
+        if not vocabulary:
+            return []
+        best = self._similar(spelled, contexts, terms, vocabulary).max(axis=0)
+        valued: set[int] = set()
+        for indexes, answer in _asked_values(folded, terms):
+            if any(answer.search(text) for text, _ in folded_contexts):
+                valued |= indexes
+        return [i for i, term in enumerate(terms)
+                if term not in _ASKING and i not in valued and float(best[i]) < ABSENT_SIMILARITY
+                and not any(_same_word(w, term) for w in vocabulary)]
+
     def _similar(self, spelled: str, contexts: list[str], terms: list[str], vocabulary: list[str]
                  ) -> NDArray[np.float32]:
         """Cosine of each vocabulary word (rows) with each term (columns), both encoded
@@ -529,7 +586,7 @@ class Selector:
         return np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T, dtype=np.float32)
 
     def rank(self, question: str, passages: Sequence[Passage]) -> Selection:
-        features, shares, held, firm = self._analyse(question, passages)
+        features, shares, held, firm, absent = self._analyse(question, passages)
         unknown = bool(features) and all(values["code_missing"] for _, values in features)
         wanted = asked(fold(spell_out(question)))
         holds = [wanted.holds_values(_folded(unit.text)) for unit, _ in features]
@@ -541,7 +598,8 @@ class Selector:
         for item in scored:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
-        return Selection(tuple(scored), tuple(order), unknown, tuple(shares), _size_unknown(wanted, passages))
+        return Selection(tuple(scored), tuple(order), unknown, tuple(shares), _size_unknown(wanted, passages),
+                         absent)
 
     def rank_now(self, question: str, passages: Sequence[Passage], max_chars: int = 12_000) -> Selection | None:
         """`rank` when every vector it needs is cached and the passages are not long,
@@ -573,7 +631,8 @@ class Selector:
         answer: on the dev questions that answered more questions the KB cannot
         answer than ones it can."""
         floor = self.answer_floor if floor is None else floor
-        if not selection.ranked or selection.best < floor or selection.names_unknown or selection.size_unknown:
+        if (not selection.ranked or selection.best < floor or selection.names_unknown or selection.size_unknown
+                or selection.absent >= ABSENT_SHARE):
             return []
         chosen = self._around(selection)
         return chosen if self.answers(selection, chosen) else []

@@ -241,6 +241,21 @@ _MENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
+# A question that asks which, how or who (an open question), not whether: the word
+# anywhere ("vcs devolvem como?"), or a relative word at its start only ("tem desconto
+# pra quem indica?" asks whether).
+_OPEN = re.compile(
+    r"\b(?:qual|quais|quanto|quanta|quantos|quantas|onde|como|quando|what|what's|whats|which|how|where|who|whom|"
+    r"whose|when|why)\b|^\W*(?:o que|que|quem|por que|porque)\b"
+)
+
+
+def yes_no(folded_question: str) -> bool:
+    """Whether a folded, spelled-out question asks whether ("vocês vendem X?", "do you
+    accept X?", "tem X?") rather than which, how much or how."""
+    return _OPEN.search(folded_question) is None
+
+
 @functools.lru_cache(maxsize=4096)
 def named_kinds(folded_question: str) -> tuple[re.Pattern[str], ...]:
     """The kinds of value a folded, spelled-out question asks for or names: asked()'s
