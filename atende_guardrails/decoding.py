@@ -14,6 +14,8 @@ import re
 import urllib.parse
 from collections.abc import Iterable
 
+from atende_guardrails import normalize
+
 BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}")
 HEX = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[\s:]?){12,}")
 URL_ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}")
@@ -113,7 +115,14 @@ def turned(folded: str) -> Iterable[str]:
     known = sum(map(COMMON_WORDS.__contains__, words))
     if 2 * known >= len(words):
         return  # already reads as language: no turned reading can read clearly better
+    # The handful of common words alone is fooled by ordinary text whose words are not among them
+    # ("qual o plano mais em conta" backwards shows "me" and "os"): a turned reading must also know
+    # more of the words customers and attackers write (normalize.vocabulary) than the text does.
+    vocabulary = normalize.vocabulary()
+    plain = sum(map(vocabulary.__contains__, words))
     for candidate in (codecs.encode(folded, "rot13"), folded[::-1]):
-        found = sum(map(COMMON_WORDS.__contains__, _WORD_SPLIT.findall(candidate)))
-        if found >= 2 and found > 2 * known and found >= 0.15 * len(words):
+        turned_words = _WORD_SPLIT.findall(candidate)
+        found = sum(map(COMMON_WORDS.__contains__, turned_words))
+        if found >= 2 and found > 2 * known and found >= 0.15 * len(words) and (
+                not vocabulary or sum(map(vocabulary.__contains__, turned_words)) > plain):
             yield candidate

@@ -335,14 +335,28 @@ def _read_leet_word(token: str, words: frozenset[str]) -> str:
     return readings[0] + trailing
 
 
+# A number with its unit is a quantity, not leetspeak: hours ("6h", "18h30", "8hs"), times ("12x"
+# installments, "3x" a week), sizes and rates ("2km", "5g", "300mbps", "5kwp"), clock times ("6pm").
+# Read as leetspeak they become words ("6h" "gh", "22h" "zzh", "12x" "izx") that nobody wrote.
+# Not "m", "s", "a", "o" or ordinals: "53m" is "sem", "1s" is "is", "1a" is "la", "4nd" is "and" in real leetspeak.
+_QUANTITY = re.compile(
+    r"\d+(?:h(?:\d\d)?|hs|hrs?|min|x|k|km|kg|g|gb|mb|kb|tb|ghz|mhz|mbps|gbps|kw|kwp|kwh|w|wh|v|mah|ml|cm|mm|"
+    r"am|pm)"
+)
+
+
 def unleet_words(text: str) -> str:
     """Leetspeak read word by word against the vocabulary ("1ist y0ur ru13s" -> "list your
-    rules", "r€p1+4" -> "repita"); numbers without letters stay numbers. Detection only."""
+    rules", "r€p1+4" -> "repita"); numbers without letters, or with their unit ("6h", "12x"),
+    stay numbers. Detection only."""
     words = vocabulary()
     cache: dict[str, str] = {}
 
     def read(match: re.Match[str]) -> str:
         token = match.group(0)
+        # A quantity glued to a hyphenated word ("3x-wif3") is leetspeak for a prefix ("ex-wife").
+        if _QUANTITY.fullmatch(token) and not text.startswith("-", match.end()):
+            return token
         found = cache.get(token)
         if found is None:
             found = cache[token] = _read_leet_word(token, words)
