@@ -102,12 +102,13 @@ async def load_sample_if_empty(knowledge: KnowledgeBase, settings: Settings) -> 
     another chunker version (a store from before a chunking change)."""
     collection = settings.default_collection
     name = knowledge.collection_name(collection)
-    label = await asyncio.to_thread(read_label, knowledge.store, name, SAMPLE_LABEL) \
-        if await knowledge.count(collection) > 0 else ""
-    if label is None or label in (CHUNKER_VERSION, REPLACED):
-        # A store without labels keeps what it has; the sample is current, or the
-        # business's own documents replaced it (sample.py).
-        return 0
+    label = await asyncio.to_thread(read_label, knowledge.store, name, SAMPLE_LABEL)
+    if label == REPLACED:
+        return 0  # the business's own documents replaced it (sample.py), even if it later deleted them all
+    if await knowledge.count(collection) == 0:
+        label = ""
+    if label is None or label == CHUNKER_VERSION:
+        return 0  # a store without labels keeps what it has; or the sample is current
     if not settings.sample_kb_dir.is_dir():
         log.warning("sample knowledge base folder missing", extra={"path": str(settings.sample_kb_dir)})
         return 0

@@ -50,8 +50,16 @@ async def test_the_business_documents_replace_the_sample_for_good(tmp_path: Path
     try:
         assert again.mounted.sample_task is not None and await again.mounted.sample_task == 0
         assert await document_ids(again, "default", "qual a garantia?", top_k=10) == ["garantia-bike"]
+        # the business empties its collection: the demo does not come back either
+        await again.stub.DeleteDocument(pb.DeleteDocumentRequest(document_id="garantia-bike"), timeout=30)
     finally:
         await close_service(again)
+    emptied = await open_service(settings, embedder)
+    try:
+        assert emptied.mounted.sample_task is not None and await emptied.mounted.sample_task == 0
+        assert await emptied.knowledge.count("default") == 0
+    finally:
+        await close_service(emptied)
 
 
 async def test_the_sample_can_be_kept_and_other_collections_leave_it_alone(tmp_path: Path, embedder: UseEmbedder) -> None:
