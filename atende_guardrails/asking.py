@@ -242,11 +242,11 @@ _MENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 
 
 # A question that asks which, how or who (an open question), not whether: the word
-# anywhere ("vcs devolvem como?"), or a relative word at its start only ("tem desconto
-# pra quem indica?" asks whether).
+# anywhere ("vcs devolvem como?"), or a relative word where a clause starts only ("tem
+# desconto pra quem indica?" asks whether; "mostra o erro E-301, o que eu faço?" asks what).
 _OPEN = re.compile(
     r"\b(?:qual|quais|quanto|quanta|quantos|quantas|onde|como|quando|what|what's|whats|which|how|where|who|whom|"
-    r"whose|when|why)\b|^\W*(?:o que|que|quem|por que|porque)\b"
+    r"whose|when|why)\b|(?:^|[,;:.!?])\W*(?:e )?(?:o que|que|quem|por que|porque|pq)\b"
 )
 
 

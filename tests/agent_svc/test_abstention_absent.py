@@ -100,3 +100,6 @@ def test_a_question_asks_whether_unless_it_asks_which_how_or_who() -> None:
     assert whether("tem desconto pra quem paga no pix?")  # "quem" joins a clause here
     assert not whether("qto custa a E1?") and not whether("How long does a tune-up take?")
     assert not whether("vcs devolvem como?") and not whether("quem conserta a bike?")
+    # a clause of its own that asks what: "…, o que eu faço?" is an open question
+    assert not whether("A bike fez um barulho estranho, o que eu faço?")
+    assert not whether("deu erro no app. e agora, pq nao abre?")

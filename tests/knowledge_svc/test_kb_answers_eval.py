@@ -54,3 +54,18 @@ async def test_the_routed_answers_take_the_path_of_a_rest_turn() -> None:
         encoder.close()
     assert agent == "sales"
     assert declined_by == "" and ABSTAIN.search(fold(text))
+
+
+def test_the_rest_eval_posts_each_file_raw_and_unlabelled() -> None:
+    """knowledge_svc.eval.rest sends what an outside evaluator would: the file's own
+    contents with no content_type (a PDF as base64), its id as the cited source."""
+    import base64
+
+    from knowledge_svc.eval.answers import KBS
+    from knowledge_svc.eval.rest import raw_documents
+
+    documents = {d["id"]: d for d in raw_documents(KBS["solar"][0])}
+    assert len(documents) == 16 and all("content_type" not in d for d in documents.values())
+    assert all(d["source"] == key for key, d in documents.items())
+    assert documents["company-overview"]["text"].lstrip().lower().startswith("<!doctype html")
+    assert base64.b64decode(documents["brisa-care-extended-warranty"]["text"]).startswith(b"%PDF")
