@@ -56,16 +56,25 @@ class SampleReplacement:
                 # The sample may still be loading in the background: let it finish, or
                 # it would land after the business's documents.
                 await asyncio.wait([self.loading])
-            store = self.knowledge.store
-            label = await asyncio.to_thread(read_label, store, self.collection, SAMPLE_LABEL)
-            deleted = 0
-            if label == CHUNKER_VERSION:
-                keep = set(ingested)
-                for document_id in await asyncio.to_thread(sample_document_ids, self.folder):
-                    if document_id not in keep:
-                        deleted += await self.knowledge.delete(self.collection, document_id) > 0
-                await asyncio.to_thread(write_label, store, self.collection, SAMPLE_LABEL, REPLACED)
-                log.info("sample knowledge base replaced by the business's own documents",
-                         extra={"collection": self.collection, "sample_documents_deleted": deleted})
+            try:
+                deleted = await self._replace(set(ingested))
+            except Exception:
+                # The business's documents are stored; the sample goes at the next ingest.
+                log.exception("replacing the sample knowledge base failed")
+                return 0
             self._settled = True
             return deleted
+
+    async def _replace(self, keep: set[str]) -> int:
+        store = self.knowledge.store
+        label = await asyncio.to_thread(read_label, store, self.collection, SAMPLE_LABEL)
+        if label != CHUNKER_VERSION:
+            return 0  # no sample here, or a store that keeps no labels
+        deleted = 0
+        for document_id in await asyncio.to_thread(sample_document_ids, self.folder):
+            if document_id not in keep:
+                deleted += await self.knowledge.delete(self.collection, document_id) > 0
+        await asyncio.to_thread(write_label, store, self.collection, SAMPLE_LABEL, REPLACED)
+        log.info("sample knowledge base replaced by the business's own documents",
+                 extra={"collection": self.collection, "sample_documents_deleted": deleted})
+        return deleted
