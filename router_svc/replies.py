@@ -15,11 +15,19 @@ from atende.common.v1 import types_pb2
 from atende_guardrails.config import Texts
 from router_svc.domain import ROUTER_AGENT, CheckedReply, PreparedTurn
 from router_svc.metrics import METRICS
+from router_svc.routing import OUT_OF_SCOPE, Decision
 
 log = logging.getLogger("atende.router.guardrails")
 
 # The trip agent_svc reports when a check blocked the reply and its fallback was sent.
 GATE_FALLBACK = ("output_gate", "fallback")
+
+
+def asked_back(texts: Texts, decision: Decision, language: str) -> str:
+    """The router's reply to a message it does not send to an agent: the out-of-scope
+    answer, or a clarifying question."""
+    table = texts.out_of_scope if decision.intent == OUT_OF_SCOPE else texts.clarify
+    return texts.pick(table, language)
 
 
 class ReplyChecks:
@@ -36,8 +44,7 @@ class ReplyChecks:
                 for check in turn.blocked_by
             ]
         else:
-            table = self.texts.out_of_scope if turn.decision.intent == "out_of_scope" else self.texts.clarify
-            text = self.texts.pick(table, turn.language)
+            text = asked_back(self.texts, turn.decision, turn.language)
             actions = []
         reply = apb.GenerateReplyResponse(text=text, agent=ROUTER_AGENT, provider="none")
         return CheckedReply(reply, text, actions)

@@ -180,12 +180,12 @@ class _Routed:
     async def answer(self, text: str) -> tuple[str, str]:
         """The agent that answers `text`, or "" and the router's own reply."""
         from atende_guardrails.text import detect_language
+        from router_svc.replies import asked_back
 
         decision = await self.router.route(text, "", ())
         if not decision.clarify:
             return decision.agent, ""
-        table = self.texts.out_of_scope if decision.intent == "out_of_scope" else self.texts.clarify
-        return "", self.texts.pick(table, detect_language(text))
+        return "", asked_back(self.texts, decision, detect_language(text))
 
 
 async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, retrieval_only: bool = False,

@@ -8,7 +8,7 @@ answers.py's (key fact, cited, false abstention, abstained, recall@1/@5).
 
     make run   # in another terminal, on a fresh data folder (ATENDE_DATA_DIR)
     .venv/bin/python -m knowledge_svc.eval.rest --kb vetorfibra --split dev
-    .venv/bin/python -m knowledge_svc.eval.rest --url https://host:8443 --api-key-env ATENDE_API_KEY --no-ingest
+    .venv/bin/python -m knowledge_svc.eval.rest --url https://localhost:8443 --insecure --no-ingest
 
 Posting into the default collection replaces the sample knowledge base (knowledge_svc
 README). A 429 (the gateway's rate limit, 100 requests a minute a key by default) is
@@ -29,7 +29,7 @@ from typing import Any
 import httpx
 
 from knowledge_svc.eval.answers import DEPTH, KBS, Outcome, failures, figures, load, report
-from knowledge_svc.files import FileDocument, find_files, read_folder
+from knowledge_svc.files import FileDocument, read_folder
 
 
 def _post(client: httpx.Client, path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -46,17 +46,12 @@ def _post(client: httpx.Client, path: str, body: dict[str, Any]) -> dict[str, An
 def raw_documents(folder: Path) -> list[dict[str, Any]]:
     """Each file as a caller with no parser of its own would send it: raw contents,
     no content_type, its id as the source (citations name it)."""
-    ids = {item.path: item for item in read_folder(folder) if isinstance(item, FileDocument)}
     documents = []
-    for path in find_files(folder):
-        item = ids.get(path)
-        if item is None:
+    for item in read_folder(folder):
+        if not isinstance(item, FileDocument):
             continue
-        data = path.read_bytes()
-        if path.suffix.lower() == ".pdf":
-            text = base64.b64encode(data).decode()
-        else:
-            text = data.decode("utf-8", errors="replace")
+        data = item.path.read_bytes()
+        text = base64.b64encode(data).decode() if item.path.suffix.lower() == ".pdf" else data.decode("utf-8", "replace")
         documents.append({"id": item.id, "title": item.title, "text": text, "source": item.id})
     return documents
 
@@ -85,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kb", choices=list(KBS), default="vetorfibra")
     parser.add_argument("--split", choices=["dev", "test", "both"], default="dev")
     parser.add_argument("--no-ingest", action="store_true", help="the KB is already loaded")
+    parser.add_argument("--insecure", action="store_true", help="accept a self-signed TLS certificate (make run's)")
     parser.add_argument("--verbose", action="store_true", help="list misses")
     args = parser.parse_args(argv)
     key = os.environ.get(args.api_key_env, "")
@@ -94,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     questions = load(questions_path, splits)
     run = uuid.uuid4().hex[:8]
     status = 0
-    with httpx.Client(base_url=args.url, headers=headers, timeout=60, verify=False) as client:
+    with httpx.Client(base_url=args.url, headers=headers, timeout=60, verify=not args.insecure) as client:
         if not args.no_ingest:
             print(f"[{args.kb}] posted {ingest(client, kb_dir)} documents", file=sys.stderr)
         outcomes = []
