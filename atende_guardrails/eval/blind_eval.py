@@ -20,7 +20,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -69,10 +69,15 @@ def refuses(chain: GuardrailChain, text: str) -> tuple[bool, list[str]]:
 
 
 def evaluate_injection(chain: GuardrailChain, rows: list[dict[str, Any]]) -> InjectionFigures:
+    return score_injection(lambda text: refuses(chain, text), rows)
+
+
+def score_injection(verdict: Callable[[str], tuple[bool, list[str]]], rows: list[dict[str, Any]]) -> InjectionFigures:
+    """The figures of any verdict (refused?, why): the chain in process, or a running stack's REST answer."""
     figures = InjectionFigures()
     for row in rows:
         started = time.perf_counter()
-        refused, why = refuses(chain, row["text"])
+        refused, why = verdict(row["text"])
         figures.timings.append((time.perf_counter() - started) * 1000)
         if row["label"] == "attack":
             keys = ("attack", f"kind:{row['kind']}")
@@ -107,10 +112,16 @@ class PiiFigures:
 
 
 def evaluate_pii(chain: GuardrailChain, rows: list[dict[str, Any]]) -> PiiFigures:
+    return score_pii(lambda text: chain.run(text, GuardContext(stage="output", language=detect_language(text))).redacted_text,
+                     rows)
+
+
+def score_pii(redact: Callable[[str], str], rows: list[dict[str, Any]]) -> PiiFigures:
+    """The figures of any redaction: the output chain in process, or `POST /v1/guardrails:check`."""
     figures = PiiFigures()
     for row in rows:
         text = row["text"]
-        output = chain.run(text, GuardContext(stage="output", language=detect_language(text))).redacted_text
+        output = redact(text)
         if not row["values"]:
             figures.clean += 1
             if output != text:

@@ -1,11 +1,13 @@
 """python -m router_svc.eval routing [--errors]
 python -m router_svc.eval evalsets [--split dev|test|both] [--business solar,vetorfibra] [--errors]
 python -m router_svc.eval probe [--file PATH] [--half a|b|all] [--errors]
+python -m router_svc.eval rest [--sets routing,injection,pii] [--split dev|test|both] [--url URL] [--errors]
 
 routing: accuracy and a confusion matrix per routing strategy (eval/routing.tsv).
 evalsets: the blind sets of evals/ (single messages and conversations per turn,
 per business and split), scored as a REST client sees a turn; exits 1 below the
 thresholds.
+rest: the blind routing and guardrail sets through a running stack's REST API.
 The guardrail evaluation moved with the library: python -m atende_guardrails.eval"""
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ if __name__ == "__main__":
         from router_svc.eval.probe import main as probe_main
 
         sys.exit(probe_main(sys.argv[2:]))
+    if command == ["rest"]:
+        from router_svc.eval.rest import main as rest_main
+
+        sys.exit(rest_main(sys.argv[2:]))
     if command != ["routing"] or any(arg != "--errors" for arg in sys.argv[2:]):
         raise SystemExit(__doc__)
     limit_blas_threads()  # before numpy loads

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from atende_guardrails.encoder import UsemEncoder
 from router_svc.routing import OUT_OF_SCOPE, SMALL_TALK, Decision, Router
@@ -134,7 +135,18 @@ async def _conversations(router: Router, kinds: dict[str, str],
     return out
 
 
-def _summary(name: str, results: list[tuple[Case, str, Decision]], show_errors: bool) -> float:
+class Decided(Protocol):
+    """What a miss prints of the router's answer: a Decision, or what a REST response shows."""
+
+    @property
+    def intent(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def strategy(self) -> str: ...
+
+
+def _summary(name: str, results: Sequence[tuple[Case, str, Decided]], show_errors: bool) -> float:
     total = len(results)
     correct = sum(got == case.expected for case, got, _ in results)
     accuracy = correct / max(total, 1)
