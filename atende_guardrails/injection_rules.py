@@ -193,7 +193,8 @@ CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
                   r"modo sem restricoes|modo sin restricciones|mode sans restrictions|uneingeschrankten modus|"
                   r"modalita senza restrizioni|modalita sviluppatore|modo desarrollador|mode developpeur|entwicklermodus)"
                   r"(?: mode| modus)? ",
-     first_words("activate enable enter switch put coloque se coloca ponte turn go ative ativa ativar ativem habilite habilita entre entra mude muda liga "
+     first_words("activate enable enter switch put coloque se coloca ponte turn go ative ativa ativar ativem habilite "
+                 "habilita entre entra mude muda liga "
                  "activa active activez aktiviere attiva"), DEVICE_WORDS),
     ("instruction_override", r" (?:system|admin|administrator|developer|security|root|sudo|emergency|priority)"
                              r" (?:override|command|directive|instruction|instructions|prompt) ",
@@ -281,6 +282,8 @@ _IGNORE_PLUS = _any(
                 "deixa de lado|deixe de lado|deixa pra la|deixe pra la|deixa para la|set aside|put aside|drop|descarte|"
                 "descarta|despreze|despreza|olvida|olvide|oublie|oubliez|vergiss|dimentica|ignoriere|pay no attention to|"
                 "nao ligue para|nao liga pra|nao ligue pro|nao liga pro|esquece tudo|esqueca tudo|no hagas caso a|"
+                "nao liga para|nao liga pras|nao ligue pras|nao liga pros|nao ligue pros|nao da bola para|nao de bola para|"
+                "nao da bola pra|nao de bola pra|nao da bola pras|nao de bola pras|nao da ouvidos a|nao de ouvidos a|"
                 "no hagas caso de|no le hagas caso a|olvidate de|non dare retta a|ne tiens pas compte de|hor nicht auf",
 )
 _AI_NOUN = _any(
@@ -861,7 +864,8 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # 77120? não é meu"): a technician's or a shop's own contact is what a customer asks for, not this.
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:dele|dela|deles|delas|de cada um|"
                           rf"de cada uma|de cada cliente|of each one|of each of them|of each customer|of everyone|de cada uno|"
-                          rf"de cada una|de chacun|di ciascuno|von jedem|de cada titular|de cada assinante|de cada morador|de cada comprador|"
+                          rf"de cada una|de chacun|di ciascuno|von jedem|de cada titular|de cada assinante|de cada morador|"
+                          rf"de cada comprador|"
                           rf"de cada usuario|of each holder|of each subscriber|of each account holder|of each buyer|"
                           rf"of each user) ",
      _firsts(_ASK, _DATA_PERSONAL), _STAFF),
