@@ -185,14 +185,16 @@ CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
                   r"|modo admin|modo administrador|modo de administrador|administrator mode) ",
      first_words("developer dev modo sudo admin administrator"), DEVICE_WORDS),
     # "ativa o modo manutenção", "activate god mode": switching the assistant into a mode without limits.
-    ("jailbreak", r" (?:activate|enable|enter|switch to|turn on|go into|ative|ativa|ativar|ativem|habilite|habilita|entre em|"
+    ("jailbreak", r" (?:activate|enable|enter|switch to|switch yourself|put yourself|coloque se|se coloque|se coloca|"
+                  r"coloca se|ponte|turn on|go into|ative|ativa|ativar|ativem|habilite|habilita|entre em|"
                   r"entra em|entre no|entra no|mude para|muda pra|muda para|liga o|activa|active|activez|aktiviere|attiva)"
                   r"(?: \w+){0,2}? (?:maintenance|debug|god|unrestricted|root|superuser|diagnostic|modo manutencao|"
                   r"modo de manutencao|modo debug|modo deus|modo irrestrito|modo root|modo superusuario|modo diagnostico|"
                   r"modo sem restricoes|modo sin restricciones|mode sans restrictions|uneingeschrankten modus|"
                   r"modalita senza restrizioni|modalita sviluppatore|modo desarrollador|mode developpeur|entwicklermodus)"
                   r"(?: mode| modus)? ",
-     first_words("activate enable enter switch turn go ative ativa ativar ativem habilite habilita entre entra mude muda liga "
+     first_words("activate enable enter switch put coloque se coloca ponte turn go ative ativa ativar ativem habilite "
+                 "habilita entre entra mude muda liga "
                  "activa active activez aktiviere attiva"), DEVICE_WORDS),
     ("instruction_override", r" (?:system|admin|administrator|developer|security|root|sudo|emergency|priority)"
                              r" (?:override|command|directive|instruction|instructions|prompt) ",
@@ -280,6 +282,8 @@ _IGNORE_PLUS = _any(
                 "deixa de lado|deixe de lado|deixa pra la|deixe pra la|deixa para la|set aside|put aside|drop|descarte|"
                 "descarta|despreze|despreza|olvida|olvide|oublie|oubliez|vergiss|dimentica|ignoriere|pay no attention to|"
                 "nao ligue para|nao liga pra|nao ligue pro|nao liga pro|esquece tudo|esqueca tudo|no hagas caso a|"
+                "nao liga para|nao liga pras|nao ligue pras|nao liga pros|nao ligue pros|nao da bola para|nao de bola para|"
+                "nao da bola pra|nao de bola pra|nao da bola pras|nao de bola pras|nao da ouvidos a|nao de ouvidos a|"
                 "no hagas caso de|no le hagas caso a|olvidate de|non dare retta a|ne tiens pas compte de|hor nicht auf",
 )
 _AI_NOUN = _any(
@@ -356,6 +360,8 @@ _ASK = _any(
         "confirma|confirme|confirm|i d like|id like|i would like|would like|gostaria|queria|quisiera|je voudrais|"
         "ich brauche|brauche|ich mochte|vorrei|"
         "dame|dime|muestra|muestrame|enviame|pasame|necesito|quiero|donne|donnez|montre|montrez|envoie|dis moi|"
+        # Spanish "what is" as Portuguese "qual"; a table or list put together is asked for as much as one sent.
+        "cual es|cuales son|cual era|monta|monte|montar|compile|compila|compilar|arma|armame|"
         "me dizer|me contar|me informar|decirme|dimmi|"
         "gib|zeig|zeige|sende|nenne|schick|schicke|schickt|dammi|mostrami|dimmi|invia|mandami",
 )
@@ -369,7 +375,11 @@ _SECRET_THING = _any(
                  "server password|system password|connection string|string de conexao|environment variables|"
                  "variaveis de ambiente|env vars|private key|chave privada|ssh key|chave ssh|bearer token|jwt|"
                  "webhook secret|client secret|signing key|clave de la api|clave api|contrasena del admin|cle api|"
-                 "cle d api|mot de passe admin|api schlussel|passwort des admins|chiave api|password dell admin",
+                 "cle d api|mot de passe admin|api schlussel|passwort des admins|chiave api|password dell admin|"
+    # Spanish: "la contraseña del panel de administración", "las claves de acceso del sistema".
+    "contrasena del panel|contrasena de administrador|contrasena del administrador|contrasena de admin|"
+    "contrasena del sistema|contrasena del servidor|contrasena de la base|contrasena maestra|clave de acceso|"
+    "claves de acceso|credenciales|token de acceso|clave secreta|clave privada",
 )
 _SECRET_UNLESS = (r" (?:meu|minha|meus|minhas|my|own|proprio|propria|mine|mio|mi|como|how|onde|where|gerar|gero|gera|generate|"
                   r"generating|create|creating|criar|crio|renovar|renew|regenerate|revogar|revoke|rotate|expirou|expired|"
@@ -683,14 +693,18 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                             rf"contexto|company policy|politica da empresa|business rules|regras de negocio|regras da empresa|"
                             rf"company rules|policies|politicas) ", _firsts(_IGNORE_PLUS), ""),
     ("ignore_instructions", r" (?:instructions|instrucoes|instrucao|rules|regras|prompt|ordens|orders|directives|diretrizes"
-                            r"|guidelines|instrucciones|reglas|consignes|anweisungen|istruzioni|regole) (?:\w+ ){0,3}"
-                            r"(?:were|have been|are|foram|estao|sao|fueron|ont ete|wurden|sono state) (?:\w+ )?(?:cancelled|"
+                            r"|guidelines|instrucciones|reglas|consignes|anweisungen|istruzioni|regole|briefing|guidance"
+                            r"|orientacoes|directrices|indicaciones) (?:\w+ ){0,3}"
+                            r"(?:were|have been|are|foram|estao|sao|fueron|ont ete|wurden|sono state|is|was|has been|e|foi|"
+                            r"esta|es|fue|ha sido) (?:\w+ )?(?:cancelled|expired|expiradas|expirada|expirado|caducadas|"
+                            r"caducada|caducaron|nulas|nula|null and void|"
                             r"canceled|revoked|void|voided|invalid|invalidated|suspended|lifted|removed|disabled|overridden|"
                             r"replaced|superseded|obsolete|canceladas|cancelados|revogadas|revogados|anuladas|invalidas|"
                             r"suspensas|removidas|desativadas|substituidas|obsoletas|sem efeito|anuladas|canceladas|revocadas|"
                             r"annulees|aufgehoben|annullate|revocate) ",
      first_words("instructions instrucoes instrucao rules regras prompt ordens orders directives diretrizes guidelines "
-                 "instrucciones reglas consignes anweisungen istruzioni regole"),
+                 "instrucciones reglas consignes anweisungen istruzioni regole briefing guidance orientacoes directrices "
+                 "indicaciones"),
      r" (?:garantia|warranty|instalacao|installation|montagem|manual|inversor|inverter|promocao|promotion|oferta) "),
     ("ignore_instructions", r" (?:start over|comece do zero|recomece|clean slate|reset yourself|resete se|reinicie se"
                             r"|new session|nova sessao)(?: \w+){0,8}? (?:no|without|sem|nenhuma|sin) (?:restrictions|rules"
@@ -850,7 +864,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # 77120? não é meu"): a technician's or a shop's own contact is what a customer asks for, not this.
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:dele|dela|deles|delas|de cada um|"
                           rf"de cada uma|de cada cliente|of each one|of each of them|of each customer|of everyone|de cada uno|"
-                          rf"de cada una|de chacun|di ciascuno|von jedem) ",
+                          rf"de cada una|de chacun|di ciascuno|von jedem|de cada titular|de cada assinante|de cada morador|"
+                          rf"de cada comprador|"
+                          rf"de cada usuario|of each holder|of each subscriber|of each account holder|of each buyer|"
+                          rf"of each user) ",
      _firsts(_ASK, _DATA_PERSONAL), _STAFF),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:endereco residencial|endereco da casa|endereco de casa|home address|"
                           rf"residential address|direccion de casa|adresse personnelle|privatadresse|indirizzo di casa)"

@@ -78,6 +78,10 @@ IGNORE_VERBS = _any(
     # "take no notice of" in the other languages: "no hagas caso a", "non dare retta a", "hör nicht auf".
     "no hagas caso a|no hagas caso de|no le hagas caso a|non dare retta a|non dare retta alle|non dare retta ai|"
     "ne tiens pas compte de|ne tiens plus compte de|ne tenez pas compte de|hor nicht auf|achte nicht auf",
+    # "take no notice of" in informal Portuguese: "não liga pras instruções", "não dá bola pras regras".
+    "nao liga para|nao ligue para|nao liga pra|nao ligue pra|nao liga pras|nao ligue pras|nao liga pros|nao ligue pros|"
+    "nao da bola para|nao de bola para|nao da bola pra|nao de bola pra|nao da bola pras|nao de bola pras|"
+    "nao da ouvidos a|nao de ouvidos a|nao da ouvidos as|nao de ouvidos as",
 )
 RULE_OBJECTS = _any(
     "instructions|instruction|rules|rule|prompt|prompts|guidelines|guideline|directives|directive|constraints|"
@@ -232,7 +236,8 @@ NEW_TASK = _any(
 TASK_NOUNS = _any(
     "instructions|task|role|goal|objective|purpose|mission|job|directive|orders|rules|instrucoes|tarefa|papel|objetivo|"
     "missao|funcao|proposito|ordens|regras|instrucciones|tarea|rol|mision|consignes|tache|role|mission|aufgabe|rolle|"
-    "anweisungen|compito|ruolo|istruzioni|missione",
+    "anweisungen|compito|ruolo|istruzioni|missione|briefing|brief|persona|personality|personalidade|personalidad|identity|"
+    "identidade|identidad|operating mode|modo de operacao|modo de operacion",
 )
 
 ENCODINGS = _any(

@@ -110,7 +110,8 @@ _SLANG = {
     "msm": "mesmo", "pra": "para", "pro": "para o", "pros": "para os", "p": "para", "qdo": "quando", "qnd": "quando",
     "agr": "agora", "hj": "hoje", "mt": "muito", "mto": "muito", "vlw": "valeu", "blz": "beleza", "sla": "sei la",
     "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "ppl": "people", "msg": "mensagem",
-    "msgs": "mensagens", "info": "informacoes", "infos": "informacoes", "regra": "regra", "instrucao": "instrucao",
+    "msgs": "mensagens", "pras": "para as",
+    "info": "informacoes", "infos": "informacoes", "regra": "regra", "instrucao": "instrucao",
 }
 
 

@@ -65,6 +65,25 @@ _QUOTED_NOTICE = re.compile(
     # a window of the message may end before the closing quote
     r"(?:['\"\u201d\u2019\u00bb]|$)"
 )
+# Who an offer is for: "quais clientes têm direito ao desconto de fidelidade?", "which customers get the
+# loyalty discount?" asks about a benefit, not about the people.
+_ELIGIBILITY = re.compile(
+    r" (?:clientes|customers|clients|usuarios|users|assinantes|subscribers|alunos|members|socios|pacientes) "
+    r"(?:\w+ )?(?:tem direito|teem direito|tem acesso|ganham|recebem|podem ganhar|podem usar|get|qualify|are eligible|"
+    r"can get|receive|tienen derecho|reciben|pueden usar)(?: \w+){0,3}? (?:desconto|descontos|discount|discounts|"
+    r"descuento|descuentos|brinde|brindes|gift|gifts|regalo|bonus|cashback|frete gratis|free shipping|envio gratis|"
+    r"promocao|promotion|promo|promocion|oferta|offer|fidelidade|loyalty|fidelidad|pontos|points|puntos|beneficio|"
+    r"beneficios|benefit|benefits|upgrade|isencao|waiver|cupom|coupon|cupon) "
+)
+# Whether the assistant is a person or a program: "o chat de vocês é inteligência artificial?", "are you a bot?".
+_WHAT_YOU_ARE = re.compile(
+    r" (?:e|eh|is|are you|voce e|vc e|es|eres|is this|isso e|esse chat e|este chat es|o chat de (?:voces|vcs) e|"
+    r"your chat is|it s|its) (?:um |uma |a |an |un |una |de )?(?:robo|robot|bot|chatbot|ia|inteligencia artificial|"
+    r"ai|artificial intelligence|humano|human|pessoa|person|persona|real|de verdade|automatico|automatic|automated) "
+)
+# A request the customer sent to the business's API, pasted ("curl -X GET https://... -H 'Authorization: ...'").
+_PASTED_REQUEST = re.compile(r" curl (?:\w+ ){0,3}(?:get|post|put|patch|delete|https|http) | (?:get|post|put|patch|delete) "
+                             r"(?:https|http|v\d|api) ")
 
 _AIMED_AT_ASSISTANT = re.compile(
     # its rules and setup
@@ -115,7 +134,8 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
     message excuses nothing."""
     canonical = window.canonical
     own = (_OWN_WORDS.search(canonical) or _REPORTED.search(canonical) or _SELF_PRETEND.search(canonical)
-           or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded))
+           or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded)
+           or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical))
     if own is None:
         return False
     texts = [canonical] + ([whole.canonical] if whole is not None else []) + ([f" {reading} "] if reading else [])
