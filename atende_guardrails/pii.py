@@ -115,7 +115,7 @@ _CONTACT_OR_DOCUMENT = (r"(?:tel\w*|fone|celular|cel|whats\w*|wpp|zap|contato|ph
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
                          r"|n[º°]|no\.|nr|num|c[óo]d(?:igo|\.)?|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso"
                          r"|access key|ean|gtin|instala[çc][ãa]o|installation|uc|unidade consumidora|contrato|contract"
-                         r"|matr[íi]cula|localizador|transa[çc][ãa]o|transaction|"
+                         r"|matr[íi]cula|localizador|transa[çc][ãa]o|transaction|imei|produto|product|item|nosso n[úu]mero|medidor|meter|"
                          r"s[ée]rie|serial|lote|batch|modelo|model|vers[ãa]o|version|release|build|firmware|part|pe[çc]a|sku))"
                          rf"(?:\s+(?:d[aeo]s?|of(?:\s+the)?)\s+(?!{_CONTACT_OR_DOCUMENT})[^\W\d]+)?"
                          r"(?:\s+(?:[ée]|eh|is|was|era)(?:\s+(?:o|a|the))?)?\W{0,4}$")
@@ -153,6 +153,7 @@ def _local_number_valid(raw: str, digits: str, before: str) -> bool:
     return (hyphenated or mobile) and not _YEARISH.match(written) and not _RANGE_BEFORE.search(before)
 
 
+_NUMBER_THEN = re.compile(r"\d")
 # A word that says phone, as a whole word ("cancelei" holds no "cel").
 _PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefone|fone|celular|cel|whats\w*|wpp|zap|zapzap|ligue|ligar|liga|contato|phone"
                          r"|call|mobile)\b")
@@ -160,8 +161,10 @@ _PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefone|fone|celular|cel|whats\w*|wpp|z
 
 def br_phone_valid(raw: str, before: str = "") -> bool:
     digits = _digits(raw)
-    if raw.isdigit() and _ID_CONTEXT.search(before) and _PHONE_WORD.search(before[-30:]) is None:
-        return False  # "protocolo 4133224455", "UC 5134567890": that number, though it could be dialled
+    # "protocolo 4133224455", "UC 5134567890": that number, though it could be dialled; not so
+    # "telefone do pedido 11987654321" (a phone word since the last number before it).
+    if raw.isdigit() and _ID_CONTEXT.search(before) and _PHONE_WORD.search(_NUMBER_THEN.split(before[-40:])[-1]) is None:
+        return False
     if digits.startswith("0055"):
         digits = digits[2:]  # dialled from abroad: 00 55 11 9...
     explicit_country = raw.lstrip().startswith(("+55", "(+55", "(55")) or (len(digits) >= 12 and digits.startswith("55"))
@@ -173,8 +176,8 @@ def br_phone_valid(raw: str, before: str = "") -> bool:
         return False
     if len(digits) in (10, 11):
         ddd, local = int(digits[:2]), digits[2:]
-        if ddd not in DDD:
-            return False
+        if ddd not in DDD or _NATIONAL.match(local):
+            return False  # "(11) 4004-1234": the business's national line with an area code before it
         return (len(local) == 8 and local[0] in "2345") or (len(local) == 9 and local[0] == "9")
     if len(digits) in (8, 9) and not explicit_country:
         return _local_number_valid(raw, digits, before)
@@ -279,7 +282,7 @@ DETECTORS: tuple[Detector, ...] = (
         _ignore_context(boleto_valid)),
     # Not two groups more to its right ("3526 0512 3456 7800 0190 5500 ...": an invoice's access key).
     Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d|[ -]\d{4}[ -]\d{4})"), _card_valid),
-    Detector("cnpj", re.compile(r"(?<![\w./-])[0-9A-Z]{2}[.\s]?[0-9A-Z]{3}[.\s]?[0-9A-Z]{3}(?:[/.\s]|\s/\s)?[0-9A-Z]{4}"
+    Detector("cnpj", re.compile(r"(?<![\w.,/-])[0-9A-Z]{2}[.,\s]?[0-9A-Z]{3}[.,\s]?[0-9A-Z]{3}(?:[/.,\s]|\s/\s)?[0-9A-Z]{4}"
                                 r"(?:\s-\s|[-.\s])?\d{2}(?![\w/])"), _unless_bare_id(_cnpj_written)),
     # A comma typed for a dot ("481,526,037-08"), an en dash for the hyphen: the check digits decide.
     Detector("cpf", re.compile(r"(?<![\w.,/-])\d{3}[.,\s]?\d{3}[.,\s]?\d{3}(?:\s[-\u2013]\s|[-\u2013.,\s/])?\d{2}"
@@ -288,7 +291,7 @@ DETECTORS: tuple[Detector, ...] = (
     # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
     Detector("cpf", re.compile(r"(?i)\bcpf\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){10})(?![\w/]|[.,]\d)"),
              _ignore_context(cpf_valid), group=1, needs=lambda text: "cpf" in text),
-    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.\-/]?[^\S\n]?\d){13})(?![\w/]|[.,]\d)"),
+    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){13})(?![\w/]|[.,]\d)"),
              _ignore_context(cnpj_valid), group=1, needs=lambda text: "cnpj" in text),
     Detector("cpf", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){10}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cpf_valid)),
     Detector("cnpj", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){13}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cnpj_valid)),
@@ -299,12 +302,13 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "chave" in text),
     Detector("email", re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"), needs=lambda text: "@" in text),
-    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}{_AT}[a-z0-9-]{{1,63}}"
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}(?:{_DOT}[a-z0-9_%+-]{{1,64}}){{0,3}}{_AT}[a-z0-9-]{{1,63}}"
                                  rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,3}}{_DOT}[a-z]{{2,10}}\b"),
              _spelled_email, needs=_may_spell_email),
     # "fulano arroba gmail": a mail provider's name is domain enough.
-    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}{_AT_WORD}{_MAIL_PROVIDERS}\b"),
-             needs=lambda text: "arroba" in text or "[at]" in text or "(at)" in text or "{at}" in text),
+    # "fulano@gmail" too, typed in a hurry without the ".com".
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}(?:{_SP}?@{_SP}?|{_AT_WORD}){_MAIL_PROVIDERS}\b"),
+             needs=lambda text: "@" in text or "arroba" in text or "[at]" in text or "(at)" in text or "{at}" in text),
     # Foreign numbers first: "+54 9 11 2345-6789" holds what looks like a whole Brazilian number.
     Detector("phone", re.compile(
         r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
@@ -345,8 +349,8 @@ DETECTORS: tuple[Detector, ...] = (
         r"(?i)(?:\b(?:rg|identidade|carteira de identidade|registro geral|c[ée]dula de identidade|identity card"
         r"|id card)\b|\br\.g\.)(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?(?:\s*\([^)\n]{1,12}\))?"
         r"[\s:nº°.#-]{0,6}(?:n[º°o.]\s*|n[úu]mero\s*|number\s*)?[\s:]*"
-        rf"(?:(?:[ée]|is|:|era|was)\s+)?(?:{_UF}[-\s]?)?"
-        r"([0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 10,
+        rf"(?:(?:[ée]|is|:|era|was)\s+)?((?-i:{_UF}[-\s]?)?"
+        r"[0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 10,
         group=1,
         needs=lambda text: "rg" in text or "identidade" in text or "registro" in text or "r.g." in text),
 )
