@@ -9,8 +9,12 @@ Values are found formatted, bare or split by spaces; e-mails also spelled out
 
 Detectors run longest first and a span is claimed once, so a boleto line is not
 also reported as three phone numbers. Business numbers (0800, 0300, 300x, 400x) are
-not personal data and are left alone, and so are numbers a word names as something
-else (an order, a protocol, a version), ranges ("2500-3000") and years ("2019-2024")."""
+not personal data and are left alone (with an area code before them too), and so are numbers
+a word names as something else (an order, a protocol, an installation, a contract, a meter, an
+IMEI, a version: "protocolo 4133224455" though it could be dialled), ranges ("2500-3000"),
+years ("2019-2024") and the groups of a longer run (an invoice's access key is no card).
+Separators customers mistype (a comma for a dot, an en dash or an underscore for a hyphen) are
+read as separators; the check digits decide."""
 
 from __future__ import annotations
 
@@ -115,7 +119,8 @@ _CONTACT_OR_DOCUMENT = (r"(?:tel\w*|fone|celular|cel|whats\w*|wpp|zap|contato|ph
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
                          r"|n[º°]|no\.|nr|num|c[óo]d(?:igo|\.)?|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso"
                          r"|access key|ean|gtin|instala[çc][ãa]o|installation|uc|unidade consumidora|contrato|contract"
-                         r"|matr[íi]cula|localizador|transa[çc][ãa]o|transaction|imei|produto|product|item|nosso n[úu]mero|medidor|meter|"
+                         r"|matr[íi]cula|localizador|transa[çc][ãa]o|transaction|imei|produto|product|item|nosso n[úu]mero"
+                         r"|medidor|meter|"
                          r"s[ée]rie|serial|lote|batch|modelo|model|vers[ãa]o|version|release|build|firmware|part|pe[çc]a|sku))"
                          rf"(?:\s+(?:d[aeo]s?|of(?:\s+the)?)\s+(?!{_CONTACT_OR_DOCUMENT})[^\W\d]+)?"
                          r"(?:\s+(?:[ée]|eh|is|was|era)(?:\s+(?:o|a|the))?)?\W{0,4}$")
@@ -289,9 +294,11 @@ DETECTORS: tuple[Detector, ...] = (
                                r"(?![\w/]|[.,]\d)"), _unless_bare_id(cpf_valid)),
     # Where the text names the document, its digits may be grouped any way ("cpf 5172 9384 005",
     # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
-    Detector("cpf", re.compile(r"(?i)\bcpf\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){10})(?![\w/]|[.,]\d)"),
+    Detector("cpf", re.compile(r"(?i)\bcpf\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){10})"
+                               r"(?![\w/]|[.,]\d)"),
              _ignore_context(cpf_valid), group=1, needs=lambda text: "cpf" in text),
-    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){13})(?![\w/]|[.,]\d)"),
+    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){13})"
+                                r"(?![\w/]|[.,]\d)"),
              _ignore_context(cnpj_valid), group=1, needs=lambda text: "cnpj" in text),
     Detector("cpf", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){10}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cpf_valid)),
     Detector("cnpj", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){13}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cnpj_valid)),
@@ -302,7 +309,8 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "chave" in text),
     Detector("email", re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"), needs=lambda text: "@" in text),
-    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}(?:{_DOT}[a-z0-9_%+-]{{1,64}}){{0,3}}{_AT}[a-z0-9-]{{1,63}}"
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}(?:{_DOT}[a-z0-9_%+-]{{1,64}}){{0,3}}"
+                                 rf"{_AT}[a-z0-9-]{{1,63}}"
                                  rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,3}}{_DOT}[a-z]{{2,10}}\b"),
              _spelled_email, needs=_may_spell_email),
     # "fulano arroba gmail": a mail provider's name is domain enough.
