@@ -236,7 +236,9 @@ class HybridClassifier:
     long a message must be to change a conversation's topic. `near_scope` (least
     similarity, lead over every agent's nearest example) and `near_scope_weight`: a
     message that near one out-of-scope example leans out of scope by that much (set on
-    the dev splits: between 3 and 5 and around (0.6, 0.2) gave the same answers)."""
+    the dev splits: between 3 and 5 and around (0.6, 0.2) gave the same answers).
+    `bare_follow_up`: how much more a follow-up of at most `clarify_words` words, with no
+    cue of another agent, leans to the conversation's agent."""
 
     name = "hybrid"
     accepts_agent = True
@@ -271,7 +273,9 @@ class HybridClassifier:
         scope_gap: tuple[float, float] = (-0.25, -0.10),
         near_scope: tuple[float, float] = (0.6, 0.2),
         near_scope_weight: float = 4.0,
+        bare_follow_up: float = 2.0,
     ) -> None:
+        self.bare_follow_up = bare_follow_up
         self.near_scope = near_scope
         self.near_scope_weight = near_scope_weight
         self.clarify_words = clarify_words
@@ -495,6 +499,11 @@ class HybridClassifier:
         prior = self.stay_prior
         if previous is not None or self.is_follow_up(text):
             prior = self.context_prior * (1.5 if _FOLLOW_UP.match(folded(text)) else 1.0)
+            if len(text.split()) <= self.clarify_words and not any(c.destination != current_agent for c in fired):
+                # A few words that name no request of another agent ("uns 80 reais", "desde
+                # ontem", "quanto custa?" about a repair) answer the conversation's matter: what
+                # they resemble alone says less than the conversation they belong to.
+                prior *= self.bare_follow_up
         logits[self.destinations.index(current_agent)] += prior
 
     def _scope(self, logits: np.ndarray, group_scores: np.ndarray, text_folded: str, new_request: bool) -> None:
