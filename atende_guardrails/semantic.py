@@ -19,10 +19,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from atende_guardrails.base import Finding, GuardContext
-from atende_guardrails.classifier import InjectionModel, Window, leet_soup
+from atende_guardrails.classifier import InjectionModel, Window, hidden_readings, leet_soup, widened
 from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.normalize import normalize
-from atende_guardrails.own_context import owned_context
+from atende_guardrails.own_context import aimed_at_assistant, owned_context
 from atende_guardrails.text import split_sentences
 
 Vectors = NDArray[np.float32]
@@ -98,6 +98,11 @@ class InjectionSimilarityCheck:
         return windows
 
 
+def _readings(text: str) -> list[str]:
+    """What the text's hidden words say (classifier.hidden_readings), on the canonical view."""
+    return [normalize(reading).canonical.strip() for reading in hidden_readings(text)]
+
+
 def _plain(text: str) -> bool:
     """Mostly ASCII letters and spaces, in words that are not letter-digit soup."""
     plain = sum(ch.isascii() and (ch.isalpha() or ch == " ") for ch in text)
@@ -129,7 +134,8 @@ class InjectionClassifierCheck:
                  encoder_chars: int = 160, encoder_budget: int = 256, junk_chars: int = 64, long_text_windows: int = 2,
                  max_windows: int = 400,
                  max_scan_chars: int = 8000, threshold: float | None = None,
-                 lexical_threshold: float | None = None, owned_context_margin: float = 2.5) -> None:
+                 lexical_threshold: float | None = None, owned_context_margin: float = 2.5,
+                 context_words: int = 30, context_margin: float = 0.0, long_text_margin: float = 0.0) -> None:
         self.model = model
         self.encoder = encoder
         self.encoder_windows = encoder_windows
@@ -142,6 +148,9 @@ class InjectionClassifierCheck:
         self.threshold = model.full_threshold if threshold is None else threshold
         self.lexical_threshold = model.lexical_threshold if lexical_threshold is None else lexical_threshold
         self.owned_context_margin = owned_context_margin
+        self.context_words = context_words
+        self.context_margin = context_margin
+        self.long_text_margin = long_text_margin
 
     def score(self, text: str) -> tuple[float, float, Window | None]:
         """The highest window score (a logit), the threshold it is held against, and its window."""
@@ -153,7 +162,7 @@ class InjectionClassifierCheck:
         if self.encoder is None:
             return lexical[most_lexical], self.lexical_threshold, found[most_lexical]
         # The whole message (first when it is short), then the most suspicious windows.
-        whole = [i for i in range(min(2, len(found))) if found[i].folded is None]
+        whole = [i for i in range(min(2, len(found))) if found[i].whole]
         ranked = sorted(range(len(found)), key=lambda i: -lexical[i])
         chosen: list[int] = []
         inputs: list[str] = []
@@ -187,8 +196,37 @@ class InjectionClassifierCheck:
             return lexical[most_lexical], self.lexical_threshold, found[most_lexical]
         vectors = self.encoder.encode(inputs)
         scores = self.model.full_scores([partial[i] for i in chosen], vectors)
+        if not whole and self.context_margin > 0 and float(np.max(scores)) >= self.threshold:
+            scores = self._in_context(text, scores, [found[i] for i in chosen])
         best = int(np.argmax(scores))
         return float(scores[best]), self.threshold, found[chosen[best]]
+
+    def _in_context(self, text: str, scores: NDArray[np.float32], chosen: Sequence[Window]) -> NDArray[np.float32]:
+        """A long message is read in pieces, and a piece of a few words cut out of it can look like
+        anything to the encoder. A piece scored less than `context_margin` above the threshold is
+        read again widened by the words around it (`context_words` in all), and keeps the lower of
+        its two scores; a piece scored higher stands as it is. Only a message near refusal pays
+        for the second encoder call."""
+        assert self.encoder is not None
+        if aimed_at_assistant(normalize(text), _readings(text)):
+            return scores
+        redo: list[int] = []
+        wider: list[Window] = []
+        for index, (score, window) in enumerate(zip(scores, chosen, strict=True)):
+            if window.reading or not self.threshold <= score < self.threshold + self.context_margin:
+                continue
+            widened_window = widened(window, self.context_words)
+            if widened_window is not None:
+                redo.append(index)
+                wider.append(widened_window)
+        if not wider:
+            return scores
+        _, partial = self.model.lexical_scores(wider)
+        again = self.model.full_scores(partial, self.encoder.encode([w.text[: self.encoder_chars] for w in wider]))
+        out = scores.copy()
+        for index, score in zip(redo, again, strict=True):
+            out[index] = min(out[index], score)
+        return out
 
     def scan(self, text: str, context: GuardContext) -> list[Finding]:
         if len(text) > self.max_scan_chars:
@@ -205,6 +243,14 @@ class InjectionClassifierCheck:
             whole = normalize(text)
             scored = whole if (start, end) == (0, len(text)) else normalize(text[start:end])
             if owned_context(scored, whole, window.text if window.reading else None):
+                return []
+        # A long message (too long to be read whole) is judged by its pieces, and the more pieces, the
+        # likelier one of them looks like an attack by chance: a piece scored less than
+        # `long_text_margin` above the threshold is refused only when something in the message is aimed
+        # at the assistant (its rules, what it was told, a persona, other customers' data).
+        if score < limit + self.long_text_margin and not window.whole:
+            whole = normalize(text)
+            if len(whole.canonical.split()) > self.model.whole_words and not aimed_at_assistant(whole, _readings(text)):
                 return []
         return [Finding(self.name, "classified_injection", start, end, blocks=True, redact=False,
                         detail=f"score {score:.2f} (threshold {limit:.2f})")]
