@@ -51,7 +51,8 @@ class Window:
     folded: Folded | None = field(default=None, compare=False, repr=False)
     # A reading of hidden words (hidden_readings), not the visible text.
     reading: bool = field(default=False, compare=False)
-    # The whole message (or the whole of a reading), not a piece of it.
+    # The whole message, or the first window of a reading short enough to be read whole (a message of
+    # one sentence has no whole window: its sentence is the message).
     whole: bool = field(default=False, compare=False)
 
     @property
@@ -186,11 +187,14 @@ def reading_windows(text: str, max_words: int = 30, stride: int = 20, whole_word
     heads: list[Window] = []
     extra: list[Window] = []
     for reading in readings:
+        # The first window of a reading stands for the whole message only when the reading is short
+        # enough to be read whole: the first 30 words of a long one are a piece like any other.
+        short = len(_WORD_RUN.findall(normalize(reading).folded)) <= whole_words
         for index, window in enumerate(windows(reading, max_words, stride, whole_words, max_windows)):
             if window.words not in seen and len(found) + len(heads) + len(extra) < max_windows:
                 seen.add(window.words)
                 (heads if index == 0 else extra).append(
-                    Window(0, len(text), window.words, None, reading=True, whole=window.whole))
+                    Window(0, len(text), window.words, None, reading=True, whole=index == 0 and short))
     # Letters written one by one are judged by the words they spell (the reading above): "s o r r y
     # w r o n g" is an apology, and its one-letter "words" would otherwise look like every spaced attack.
     found = [window for window in found if not _letter_soup(window.words)]

@@ -196,19 +196,21 @@ class InjectionClassifierCheck:
             return lexical[most_lexical], self.lexical_threshold, found[most_lexical]
         vectors = self.encoder.encode(inputs)
         scores = self.model.full_scores([partial[i] for i in chosen], vectors)
-        if not whole and self.context_margin > 0 and float(np.max(scores)) >= self.threshold:
-            scores = self._in_context(text, scores, [found[i] for i in chosen])
+        scores = self._in_context(text, scores, [found[i] for i in chosen], long=not whole)
         best = int(np.argmax(scores))
         return float(scores[best]), self.threshold, found[chosen[best]]
 
-    def _in_context(self, text: str, scores: NDArray[np.float32], chosen: Sequence[Window]) -> NDArray[np.float32]:
+    def _in_context(self, text: str, scores: NDArray[np.float32], chosen: Sequence[Window],
+                    long: bool) -> NDArray[np.float32]:
         """A long message is read in pieces, and a piece of a few words cut out of it can look like
         anything to the encoder. A piece scored less than `context_margin` above the threshold is
         read again widened by the words around it (`context_words` in all), and keeps the lower of
         its two scores; a piece scored higher stands as it is. Only a message near refusal pays
         for the second encoder call."""
-        assert self.encoder is not None
-        if aimed_at_assistant(normalize(text), _readings(text)):
+        if not long or self.encoder is None or not self.threshold <= float(np.max(scores)) < self.threshold + self.context_margin:
+            return scores
+        whole = normalize(text)
+        if len(whole.canonical.split()) <= self.model.whole_words or aimed_at_assistant(whole, _readings(text)):
             return scores
         redo: list[int] = []
         wider: list[Window] = []
