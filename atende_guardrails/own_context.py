@@ -265,21 +265,24 @@ def _aimed_shape(text: str, reading: bool = False) -> bool:
     return False
 
 
-def aimed_at_assistant(whole: Folded, readings: Sequence[str] = ()) -> bool:
+def aimed_at_assistant(whole: Folded, readings: Sequence[str] = (), pieces: Sequence[str] = ()) -> bool:
     """Whether the message (or what its hidden words say, `readings`) speaks to the assistant's rules,
     what it was told, obedience from now on, a persona or bypass, the business's internal things or
-    secrets, a note addressed to the assistant, or other customers' data."""
+    secrets, a note addressed to the assistant, or other customers' data; or whether one of the
+    `pieces` the classifier scored is written in ROT13 (a whole message in it is read by decoding.py,
+    a piece inside an ordinary message is not)."""
     texts = (whole.canonical, *(f" {reading} " for reading in readings))
     return (any(_AIMED_AT_ASSISTANT.search(text) or _ASSISTANT_TARGETS.search(text) for text in texts)
             or _ROLE_MARKER.search(whole.folded) is not None or _aimed_shape(whole.folded)
-            or any(_aimed_shape(reading, reading=True) for reading in readings) or _hidden_clause(whole.folded))
+            or any(_aimed_shape(reading, reading=True) for reading in readings)
+            or any(_rot13_run(piece) for piece in pieces))
 
 
-def _hidden_clause(text: str) -> bool:
-    """A clause written in ROT13 (a whole message in it is read by decoding.py; one clause inside an
-    ordinary message is not)."""
-    for clause in _CLAUSE.finditer(text):
-        words = clause.group(0)
-        if len(words.split()) >= 3 and reads_better(codecs.encode(words, "rot13"), words):
+def _rot13_run(piece: str, size: int = 6) -> bool:
+    """A run of words of the piece written in ROT13 (the rest of the piece may be plain words)."""
+    words = piece.split()
+    for start in range(0, max(1, len(words) - size + 1), size // 2):
+        run = " ".join(words[start : start + size])
+        if len(run.split()) >= 3 and reads_better(codecs.encode(run, "rot13"), run):
             return True
     return False
