@@ -51,6 +51,9 @@ class Window:
     folded: Folded | None = field(default=None, compare=False, repr=False)
     # A reading of hidden words (hidden_readings), not the visible text.
     reading: bool = field(default=False, compare=False)
+    # The whole message, or the first window of a reading short enough to be read whole (a message of
+    # one sentence has no whole window: its sentence is the message).
+    whole: bool = field(default=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -127,8 +130,32 @@ def windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int =
         whole = tuple(all_words)
         if whole not in seen:
             seen.add(whole)
-            found.insert(0, Window(0, len(text), whole, None))
+            found.insert(0, Window(0, len(text), whole, None, whole=True))
     return found
+
+
+def widened(window: Window, max_words: int) -> Window | None:
+    """The window of a longer text widened, on both sides and across sentences, by the words
+    around it, up to `max_words`: a few words cut out of a long message ("contact your
+    administrator", "o endereco e rua professor ...") read differently with what the customer
+    wrote around them. None when the window is not a piece of a text, or nothing is around it."""
+    folded = window.folded
+    if folded is None:
+        return None
+    spans = [(m.start(), m.end(), m.group(0)) for m in _WORD_RUN.finditer(folded.folded)]
+    first = next((i for i, span in enumerate(spans) if span[0] >= window.start), len(spans))
+    last = min(first + len(window.words), len(spans))
+    grown = False
+    while last - first < max_words and (first > 0 or last < len(spans)):
+        if first > 0:
+            first -= 1
+            grown = True
+        if last - first < max_words and last < len(spans):
+            last += 1
+            grown = True
+    if not grown or first >= last:
+        return None
+    return Window(spans[first][0], spans[last - 1][1], tuple(span[2] for span in spans[first:last]), folded)
 
 
 def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
@@ -160,14 +187,18 @@ def reading_windows(text: str, max_words: int = 30, stride: int = 20, whole_word
     heads: list[Window] = []
     extra: list[Window] = []
     for reading in readings:
+        # The first window of a reading stands for the whole message only when the reading is short
+        # enough to be read whole: the first 30 words of a long one are a piece like any other.
+        short = len(_WORD_RUN.findall(normalize(reading).folded)) <= whole_words
         for index, window in enumerate(windows(reading, max_words, stride, whole_words, max_windows)):
             if window.words not in seen and len(found) + len(heads) + len(extra) < max_windows:
                 seen.add(window.words)
-                (heads if index == 0 else extra).append(Window(0, len(text), window.words, None, reading=True))
+                (heads if index == 0 else extra).append(
+                    Window(0, len(text), window.words, None, reading=True, whole=index == 0 and short))
     # Letters written one by one are judged by the words they spell (the reading above): "s o r r y
     # w r o n g" is an apology, and its one-letter "words" would otherwise look like every spaced attack.
     found = [window for window in found if not _letter_soup(window.words)]
-    wholes = [w for w in found[:1] if w.folded is None]
+    wholes = [w for w in found[:1] if w.whole]
     return [*heads, *wholes, *extra, *found[len(wholes):]]
 
 

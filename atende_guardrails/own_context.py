@@ -23,8 +23,12 @@ canonical view, run only on a message the classifier would refuse."""
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Sequence
 
+from atende_guardrails.concepts import concept_of
+from atende_guardrails.decoding import reads_better
 from atende_guardrails.injection_vocabulary import RESTRICTION_FREE
 from atende_guardrails.normalize import Folded
 
@@ -140,3 +144,165 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
         return False
     texts = [canonical] + ([whole.canonical] if whole is not None else []) + ([f" {reading} "] if reading else [])
     return not any(_AIMED_AT_ASSISTANT.search(text) for text in texts)
+
+
+# More of what only a message to the assistant holds, for a long message (semantic.py): the
+# business's secrets (a password, key or credential of its admin, system, panel or database), a
+# note addressed to the assistant, a persona or a life without limits, someone else's personal data.
+_SECRET = (r"(?:senha|senhas|password|passwords|contrasena|contrasenas|passwort|kennwort|mot de passe|api|chave|chaves|"
+           r"key|keys|token|tokens|credenciais|credentials|credenciales|credenziali|zugangsdaten|schlussel|clave|claves|"
+           r"chiave|chiavi|codigo|code|pin)")
+_ASSISTANT_TARGETS = re.compile(
+    rf" {_SECRET} (?:\w+ ){{0,2}}?(?:do|da|dos|das|de|del|de la|of|for|to|des|der|dello|della|pro|para o|para a)"
+    r"(?: the| o| a| la| el| os| as)? (?:admin|adm|administrador|administrator|administracion|sistema|system|painel|panel|"
+    r"banco|database|base|bases|datenbank|servidor|server|api|producao|production|empresa|company|loja|store|tienda|"
+    r"funcionarios|employees|staff|root|master|mestre|gerente|manager|suporte|support|rede interna|intranet) "
+    r"| api (?:key|keys|schlussel|chave|chaves|clave|claves|token|tokens) | (?:chave|chaves|clave|claves|chiave|chiavi) (?:da"
+    r"|de la|della|de) api "
+    r"| (?:override|bypass|unlock all|desbloqueie tudo|master) code | zugangsdaten | datenbank "
+    r"| (?:banco de dados|base de dados|base de datos|database|base di dati|base de donnees) "
+    r"| (?:nota|note|aviso|recado|mensagem|message|instrucao|instruction|instruccion|ordem|order) (?:\w+ )?(?:para o|pro|ao"
+    r"|to the|to|for the|para el|al|an den|au) "
+    r"(?:chatbot|bot|robo|assistente|assistant|asistente|atendente virtual|virtual assistant|ai|ia|llm|modelo|model"
+    r"|agente virtual) "
+    r"| (?:act as|atue como|aja como|actua como|acts as|finja ser|finge ser|pretend to be|pretend you|fai finta di essere|"
+    r"tu es maintenant|du bist jetzt|ahora eres|agora vc e|agora voce e) "
+    r"| (?:sem|sin|without|senza|sans|ohne) (?:nenhum |nenhuma |ningun |ninguna |any |alcun |aucune |jede )?(?:limite|limites"
+    r"|limit|limits|"
+    r"regra|regras|rule|rules|regla|reglas|regola|regole|filtro|filtros|filter|filters|censura|censorship|restricao|restricoes) "
+    r"| (?:ia|ai|bot|assistente|assistant|asistente) (?:livre|libre|free|liberada|liberado|unlocked|desbloqueada) "
+    r"| (?:regra|regras|limite|limites|restricao|restricoes) nenhum "
+    r"| (?:dati|dados|datos|donnees|daten|data|informacoes|informaciones) (?:\w+ )?(?:personali|pessoais|personales|personnelles|"
+    r"personenbezogene|personal) (?:de|do|da|dos|das|of|degli|dei|delle|des|der|del|de los) "
+    r"| (?:altri|anderen|autres|outro|outra|otro|otra|another|other) (?:clienti|kunden|clients|cliente|customer|usuario|user"
+    r"|utente) "
+    # a list of the customers, full access, a new task, a role to play
+    r"| (?:lista|liste|list|listar|listame|listado|elenca|elenco|auflisten) (?:\w+ ){0,3}?(?:clientes|customers|usuarios|users|"
+    r"clients|kunden|clienti|utenti|moradores|pacientes|alunos) "
+    r"| (?:acesso total|full access|total access|acceso total|accesso completo|acces complet|vollen zugriff|vollzugriff|"
+    r"unrestricted access|acesso irrestrito|acceso ilimitado|acesso completo|acceso completo) "
+    r"| (?:your|sua|seu|tu|tua|teu) (?:new |nova |novo |nueva |nuevo |real |verdadeira |verdadera )?(?:task|tarefa|tarea|mission|"
+    r"missao|mision|objective|objetivo|goal|funcao|funcion|purpose|proposito) "
+    r"| (?:instead of helping|em vez de ajudar|ao inves de ajudar|en lugar de ayudar|en vez de ayudar|invece di aiutare|"
+    r"au lieu d aider|anstatt zu helfen) "
+    r"| (?:vamos simular|lets pretend|let s pretend|let s play|lets play|vamos fingir|vamos jogar|bora jogar|juguemos|"
+    r"vamos a jugar|facciamo finta|spielen wir|jouons|simulate|simular|simulemos|roleplay|role play|faz o papel|haz el papel) "
+    r"| (?:voce|vc|you|tu|usted) (?:e|es|are|re|sera|will be|eres|sei|bist|est) (?:agora |now |ahora )?(?:o|a|um|uma|the|an|el"
+    r"|la|un|"
+    r"una|il|le|der|die) (?:administrador|administradora|admin|administrator|dono|dona|owner|gerente|manager|developer|"
+    r"desenvolvedor|sistema|system|supervisor|chefe|boss|jefe) "
+    r"| (?:responde|responda|answer|reply|respond|contesta|rispondi|reponds|antworte) (?:como|as|como si|come|comme|als) "
+    # the rows of a table, the prompt it runs
+    r"| (?:table|tabela|tabla|tabelle|tabella|planilha|spreadsheet) (?:\w+ ){0,3}?(?:rows|linhas|filas|registros|records|righe|"
+    r"zeilen|lignes) | (?:all|todas as|todos os|todas las|todos los|tutte le|alle) (?:rows|linhas|registros|records|filas|righe"
+    r"|zeilen) "
+    r"| (?:o|the|el|seu|your|tu|teu|il|le|dein) (?:\w+ )?prompt (?:que|that|which|q|you|vc|voce|del|do) "
+    # the customers' personal data
+    r"| (?:cpf|cpfs|rg|rgs|email|emails|e mails|telefone|telefones|celulares|endereco|enderecos|dados|cadastros|phones"
+    r"|phone numbers|"
+    r"addresses|numbers|contatos|contacts|datos|telefonos|direcciones|daten|adressen|dati|indirizzi|numeri) (?:do|da|dos|das|de"
+    r"|of|del|"
+    r"de los|degli|dei|der|des|all|todos os|de todos os|of all) (?:the |your |seus |suas |tus |vos |outros |other |outro "
+    r"|another )?"
+    r"(?:cliente|customer|usuario|user|client|paciente|patient|aluno|morador|clientes|"
+    r"customers|usuarios|users|clients|kunden|clienti|moradores|residents|pacientes|patients|alunos|students|utenti) "
+    # setting aside what is the assistant's; answering everything
+    r"| (?:forget|esquece|esqueca|olvida|olvide|ignore|ignora|disregard|desconsidere|desconsidera|vergiss|dimentica|oublie|"
+    r"oubliez) (?:all |todas as |todos os |todo |todas |toutes |alle )?(?:your|suas|seus|sua|seu|tuas|teus|tua|teu|tus|tu|tes|"
+    r"deine|dein|le tue|i tuoi|la tua|il tuo|vos|votre) "
+    r"| (?:answer|responda|responde|responder|contesta|contestar|rispondi|reponds|antworte|reply to) (?:to )?(?:everything|tudo|"
+    r"todo|anything|qualquer coisa|cualquier cosa|tutto|tout|alles) "
+    # every request granted
+    r"| (?:grant|approve|aprove|aprova|aprovar|atenda|atende|atender|cumpra|cumpre|execute|executa|concede|conceda|accept"
+    r"|aceite) "
+    r"(?:all|todos os|todas as|every|any|qualquer|todas las|todos los|tutte le|alle|tous les) (?:requests|request|pedidos|pedido|"
+    r"solicitacoes|solicitacao|solicitudes|solicitud|richieste|demandes|anfragen|commands|comandos|orders|ordens) "
+    # the conversation sent somewhere
+    r"| (?:chat history|conversation history|historico da conversa|historico do chat|historico das conversas|historial del chat|"
+    r"historial de la conversacion|chat log|chat logs|transcript|transcricao|chatverlauf|cronologia della chat) "
+    # leave given to set the rules aside, the rules it has to follow, a named person's records
+    r"| (?:te|you|vc|voce|lo|la|ti|dich) (?:autorizo|authorize|autorizzo|autorise|autorisiere|permito|allow) "
+    r"| (?:saltar|saltarte|saltate|saltarse|pular|skip|romper|quebrar|burlar|burla|ignorar|aggirare|contourner|umgehen) "
+    r"(?:\w+ )?(?:las |as |the |tus |suas |your |os |le |die |i )?(?:reglas|regras|rules|normas|regles|regeln|regole|politicas"
+    r"|policies) "
+    r"| (?:regras|rules|reglas|instrucoes|instructions|instrucciones|normas|diretrizes|guidelines|orientacoes|regole|regeln|"
+    r"consignes) (?:that |which )?(?:que |q )?(?:vc|voce|tu|you|usted|te) (?:tem|tens|deve|debe|must|have|has|segue|sigue|follow|"
+    r"recebeu|received|recibiste|were|foram|deram|dieron|gave) "
+    r"| (?:exames|exame|prontuario|receita|laudo|laudos|resultados|medical records|records|historico|ficha|expediente) (?:\w+ )?"
+    r"(?:da|do|de|of|del|de la) (?:paciente|pacientes|patient|patients|cliente|clientes|customer|senhora|senhor|sr|sra) "
+    # switching its safety checks off
+    r"| (?:schalte|deaktiviere|desliga|desligue|desative|desativa|desativar|disable|turn off|switch off|desactiva|desactive|"
+    r"desactivar|disattiva|spegni|desactivez) (?:\w+ ){0,3}?\w*(?:sicherheit|seguranca|security|safety|seguridad|sicurezza|"
+    r"securite|verifica|verification|verificacion|filtro|filter|check|prufung|controle|control)\w* "
+)
+
+
+# A speaker's tag of a chat template or a log line: "system:", "[assistant]", "<developer>".
+_ROLE_MARKER = re.compile(r"(?:^|[\s\[<(>|])(?:system|sistema|systeme|assistant|assistente|asistente|developer|desenvolvedor|"
+                          r"admin|administrator|administrador|root|operator|operador)\s*(?::|\]|>)")
+# The shape of an instruction to the assistant, in any language concepts.py knows: one sentence
+# that holds a verb setting rules aside, or a reveal verb, with what it is aimed at; a persona; other
+# people's personal data (with none of the customer's own).
+_AIMED_CONCEPTS = (
+    ("override", frozenset({"rules", "prior", "setup", "ai", "secret", "authority"})),
+    ("reveal", frozenset({"rules", "secret", "setup", "ai"})),
+    ("obey", frozenset({"now", "rules", "ai"})),
+    ("others", frozenset({"people", "personal"})),
+    ("authority", frozenset({"secret"})),
+)
+# The customer's own ("our own contacts"), besides concepts.py's "self" words.
+_OURS = frozenset("our ours own nosso nossa nossos nossas nuestro nuestra nuestros nuestras notre nos unser unsere nostro "
+                  "nostra nostri proprio propria".split())
+_CLAUSE = re.compile(r"[^.!?;\n]+")
+_CLAUSE_WORDS = 12
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _runs(words: list[str]) -> list[list[str]]:
+    step = _CLAUSE_WORDS // 2
+    return [words[start : start + _CLAUSE_WORDS] for start in range(0, max(1, len(words) - step), step)]
+
+
+def _clauses(text: str, reading: bool) -> list[list[str]]:
+    """The clauses of the folded text, in runs of at most _CLAUSE_WORDS words (a reading has no
+    punctuation left, and a customer may write without any)."""
+    if reading:
+        return _runs(text.split())
+    return [run for clause in _CLAUSE.finditer(text) for run in _runs(_WORDS.findall(clause.group(0)))]
+
+
+def _aimed_shape(text: str, reading: bool = False) -> bool:
+    for clause in _clauses(text, reading):
+        held = {concept for word in clause if (concept := concept_of(word)) is not None}
+        if "persona" in held:
+            return True
+        ours = "self" in held or not _OURS.isdisjoint(clause)
+        for concept, targets in _AIMED_CONCEPTS:
+            if concept in held and not held.isdisjoint(targets) and not (concept == "others" and ours):
+                return True
+        if {"people", "personal"} <= held and not ours:
+            return True
+    return False
+
+
+def aimed_at_assistant(whole: Folded, readings: Sequence[str] = (), pieces: Sequence[str] = ()) -> bool:
+    """Whether the message (or what its hidden words say, `readings`) speaks to the assistant's rules,
+    what it was told, obedience from now on, a persona or bypass, the business's internal things or
+    secrets, a note addressed to the assistant, or other customers' data; or whether one of the
+    `pieces` the classifier scored is written in ROT13 (a whole message in it is read by decoding.py,
+    a piece inside an ordinary message is not)."""
+    texts = (whole.canonical, *(f" {reading} " for reading in readings))
+    return (any(_AIMED_AT_ASSISTANT.search(text) or _ASSISTANT_TARGETS.search(text) for text in texts)
+            or _ROLE_MARKER.search(whole.folded) is not None or _aimed_shape(whole.folded)
+            or any(_aimed_shape(reading, reading=True) for reading in readings)
+            or any(_rot13_run(piece) for piece in pieces))
+
+
+def _rot13_run(piece: str, size: int = 6) -> bool:
+    """A run of words of the piece written in ROT13 (the rest of the piece may be plain words)."""
+    words = piece.split()
+    for start in range(0, max(1, len(words) - size + 1), size // 2):
+        run = " ".join(words[start : start + size])
+        if len(run.split()) >= 3 and reads_better(codecs.encode(run, "rot13"), run):
+            return True
+    return False

@@ -19,10 +19,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from atende_guardrails.base import Finding, GuardContext
-from atende_guardrails.classifier import InjectionModel, Window, leet_soup
+from atende_guardrails.classifier import InjectionModel, Window, leet_soup, widened
 from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.normalize import normalize
-from atende_guardrails.own_context import owned_context
+from atende_guardrails.own_context import aimed_at_assistant, owned_context
 from atende_guardrails.text import split_sentences
 
 Vectors = NDArray[np.float32]
@@ -129,7 +129,8 @@ class InjectionClassifierCheck:
                  encoder_chars: int = 160, encoder_budget: int = 256, junk_chars: int = 64, long_text_windows: int = 2,
                  max_windows: int = 400,
                  max_scan_chars: int = 8000, threshold: float | None = None,
-                 lexical_threshold: float | None = None, owned_context_margin: float = 2.5) -> None:
+                 lexical_threshold: float | None = None, owned_context_margin: float = 2.5,
+                 context_words: int = 30, context_margin: float = 0.0, long_text_margin: float = 0.0) -> None:
         self.model = model
         self.encoder = encoder
         self.encoder_windows = encoder_windows
@@ -142,18 +143,27 @@ class InjectionClassifierCheck:
         self.threshold = model.full_threshold if threshold is None else threshold
         self.lexical_threshold = model.lexical_threshold if lexical_threshold is None else lexical_threshold
         self.owned_context_margin = owned_context_margin
+        self.context_words = context_words
+        self.context_margin = context_margin
+        self.long_text_margin = long_text_margin
 
     def score(self, text: str) -> tuple[float, float, Window | None]:
         """The highest window score (a logit), the threshold it is held against, and its window."""
+        score, limit, window, _ = self._score(text)
+        return score, limit, window
+
+    def _score(self, text: str) -> tuple[float, float, Window | None, bool | None]:
+        """score(), and for a long message near the threshold whether it is aimed at the assistant
+        (own_context.aimed_at_assistant; None when not asked)."""
         found = self.model.windows(text, self.max_windows)
         if not found:
-            return float("-inf"), self.threshold, None
+            return float("-inf"), self.threshold, None, None
         lexical, partial = self.model.lexical_scores(found)
         most_lexical = max(range(len(found)), key=lambda i: lexical[i])
         if self.encoder is None:
-            return lexical[most_lexical], self.lexical_threshold, found[most_lexical]
+            return lexical[most_lexical], self.lexical_threshold, found[most_lexical], None
         # The whole message (first when it is short), then the most suspicious windows.
-        whole = [i for i in range(min(2, len(found))) if found[i].folded is None]
+        whole = [i for i in range(min(2, len(found))) if found[i].whole]
         ranked = sorted(range(len(found)), key=lambda i: -lexical[i])
         chosen: list[int] = []
         inputs: list[str] = []
@@ -184,16 +194,52 @@ class InjectionClassifierCheck:
             if len(chosen) >= (self.encoder_windows if whole else self.long_text_windows):
                 break
         if not inputs:
-            return lexical[most_lexical], self.lexical_threshold, found[most_lexical]
+            return lexical[most_lexical], self.lexical_threshold, found[most_lexical], None
         vectors = self.encoder.encode(inputs)
-        scores = self.model.full_scores([partial[i] for i in chosen], vectors)
+        scores, aimed = self._in_context(text, self.model.full_scores([partial[i] for i in chosen], vectors),
+                                         [found[i] for i in chosen], found, long=not whole)
         best = int(np.argmax(scores))
-        return float(scores[best]), self.threshold, found[chosen[best]]
+        return float(scores[best]), self.threshold, found[chosen[best]], aimed
+
+    def _in_context(self, text: str, scores: NDArray[np.float32], chosen: Sequence[Window],
+                    found: Sequence[Window], long: bool) -> tuple[NDArray[np.float32], bool | None]:
+        """A long message (no whole window, more than one piece) is read in pieces, and a piece of a
+        few words cut out of it can look like anything to the encoder. When its best piece is scored
+        above the threshold but less than `context_margin` or `long_text_margin` above it, whether the
+        message is aimed at the assistant is asked, once (scan reuses the answer). When it is not,
+        each piece scored less than `context_margin` above the threshold is read again widened by the
+        words around it (`context_words` in all) and keeps the lower of its two scores. Only a
+        message near refusal pays for this."""
+        top = float(np.max(scores))
+        margin = max(self.context_margin, self.long_text_margin)
+        if (not long or self.encoder is None or not self.threshold <= top < self.threshold + margin
+                or sum(not window.reading for window in found) < 2):
+            return scores, None
+        readings = [window.text for window in found if window.reading]
+        if aimed_at_assistant(normalize(text), readings, [window.text for window in chosen]):
+            return scores, True
+        redo: list[int] = []
+        wider: list[Window] = []
+        for index, (score, window) in enumerate(zip(scores, chosen, strict=True)):
+            if window.reading or not self.threshold <= score < self.threshold + self.context_margin:
+                continue
+            widened_window = widened(window, self.context_words)
+            if widened_window is not None:
+                redo.append(index)
+                wider.append(widened_window)
+        if not wider:
+            return scores, False
+        _, partial = self.model.lexical_scores(wider)
+        again = self.model.full_scores(partial, self.encoder.encode([w.text[: self.encoder_chars] for w in wider]))
+        out = scores.copy()
+        for index, score in zip(redo, again, strict=True):
+            out[index] = min(out[index], score)
+        return out, False
 
     def scan(self, text: str, context: GuardContext) -> list[Finding]:
         if len(text) > self.max_scan_chars:
             return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False)]
-        score, limit, window = self.score(text)
+        score, limit, window, aimed = self._score(text)
         if window is None or score < limit:
             return []
         start, end = window.span()
@@ -206,5 +252,11 @@ class InjectionClassifierCheck:
             scored = whole if (start, end) == (0, len(text)) else normalize(text[start:end])
             if owned_context(scored, whole, window.text if window.reading else None):
                 return []
+        # A long message (too long to be read whole) is judged by its pieces, and the more pieces, the
+        # likelier one of them looks like an attack by chance: a piece scored less than
+        # `long_text_margin` above the threshold is refused only when something in the message is aimed
+        # at the assistant (its rules, what it was told, a persona, other customers' data).
+        if score < limit + self.long_text_margin and aimed is False:
+            return []
         return [Finding(self.name, "classified_injection", start, end, blocks=True, redact=False,
                         detail=f"score {score:.2f} (threshold {limit:.2f})")]
