@@ -23,8 +23,19 @@ subject ("outra coisa, ...", "btw") is read on its own; a cue that `stays_with` 
 conversation's agent does not move it ("tem custo?" in a support conversation); a
 remark of thanks, acknowledgement or "I'll wait", asking nothing, is small talk.
 
+Besides short ones, follow-ups are messages that point at the thing being discussed
+("does that one ...", "quanto custa essa ..."), tell what someone said ("o vendedor falou
+que ...": only a strong cue moves those), and statements of details that no cue reads as a
+request ("a árvore do vizinho faz sombra no telhado"). A cue's `against` (a question about
+how a thing is, read cold, is no sale) does not speak against the agent a follow-up goes on
+with. A bare yes or no ("sim", "isso", "yes") answers the conversation's agent: it is a
+request of that agent, not small talk. "voltando na conta, ..." goes back to the earlier
+request nearest to it, read as a follow-up of that request's agent.
+
 It always names the nearest agent for a request; it says "unclear" only when
-the message names no request and no agent leads (the router then asks), or
+the message names no request and no agent leads (the router then asks), when a
+conversation's first request names a need and nothing else ("oi, preciso de uma ajuda",
+"to com um problema": such a message is no context for the next one either), or
 when a message of a few words leaves two agents too close to call without a
 conversation to lean on. Out of scope needs a clear lead over the nearest agent."""
 
@@ -239,7 +250,8 @@ _ANSWER = re.compile(
 # conversation's first message made of them and of words that name nothing is asked back.
 _EMPTY_REQUEST = frozenset("""
 problema problemas problem problems issue issues questao questoes question questions assunto assuntos informacao
-informacoes info infos estou esta uma coisinha rapida rapidinha quick little small
+informacoes info infos estou esta uma coisinha rapida rapidinha quick little small ajudinha duvidinha perguntinha
+probleminha
 """.split())
 
 
@@ -263,8 +275,8 @@ _REPORTED = re.compile(
 
 
 # Saying one needs something, without saying what.
-_NEEDS = re.compile(r"\b(problema|problem|issue|ajuda|help|duvida|pergunta|question|questao|preciso|need|queria|quero|"
-                    r"gostaria|informac\w*|info)\b")
+_NEEDS = re.compile(r"\b(problema|probleminha|problem|issue|ajuda|ajudinha|help|duvida|duvidinha|pergunta|perguntinha|"
+                    r"question|questao|preciso|precisando|need|needing|queria|quero|gostaria|informac\w*|info)\b")
 
 
 # The customer speaking of their own part in a matter ("eu levo?", "meu", "my", "I have to").
@@ -621,7 +633,8 @@ class HybridClassifier:
         takes most of its evidence."""
         text_folded = matches.text
         _, known = self.domain_words(text_folded)
-        if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded):
+        if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded) \
+                or self.reports(text_folded):
             return False
         _, group_scores = self._scores(vector, None)
         logits = group_scores / self.temperature
