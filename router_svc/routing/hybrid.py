@@ -28,7 +28,9 @@ Besides short ones, follow-ups are messages that point at the thing being discus
 que ...": only a strong cue moves those), and statements of details that no cue reads as a
 request ("a árvore do vizinho faz sombra no telhado"). A cue's `against` (a question about
 how a thing is, read cold, is no sale) does not speak against the agent a follow-up goes on
-with. A bare yes or no ("sim", "isso", "yes") answers the conversation's agent: it is a
+with. An elliptic follow-up (a connective and up to three words: "tá, mas e o prazo", "and
+the warranty?") stays with the conversation's agent or goes to one a cue names, never to a
+third agent its few words happen to resemble. A bare yes or no ("sim", "isso", "yes") answers the conversation's agent: it is a
 request of that agent, not small talk. "voltando na conta, ..." goes back to the earlier
 request nearest to it, read as a follow-up of that request's agent.
 
@@ -262,6 +264,17 @@ _POINTS_AT_ONE = re.compile(
     r"nessa|dele|dela|nele|nela)\b")
 
 
+# An elliptic follow-up: a connective and a few words that name what is asked about the matter
+# at hand ("e o prazo?", "tá, mas e a multa", "and the warranty?", "ok, e pra instalar?").
+_ELLIPTIC = re.compile(
+    r"^\W*(?:(?:ok|okay|ta|esta|beleza|blz|certo|entendi|tendi|hum|hm|ah|show|legal|perfeito|otimo|so|right|alright|"
+    r"cool|great|got it)\W+)*(?:e|mas|and|but|what about|how about|and what about|and how about)\W+(\w+(?:\W+\w+){0,2})\W*$")
+
+
+def is_elliptic(text_folded: str) -> bool:
+    return _ELLIPTIC.match(text_folded) is not None
+
+
 # Going back to a matter the conversation left ("voltando na conta, ...", "back to my bill").
 _RETURNING = re.compile(
     r"^\W*(?:(?:ok|okay|ah|e|and|so|entao|beleza|blz|ta|now|agora|mas|but)\W+)*(voltando|retomando|back to|going back to|"
@@ -330,7 +343,9 @@ class HybridClassifier:
         near_scope: tuple[float, float] = (0.6, 0.2),
         near_scope_weight: float = 4.0,
         points_back_words: int = 12,
+        elliptic_weight: float = 3.0,
     ) -> None:
+        self.elliptic_weight = elliptic_weight
         self.points_back_words = points_back_words
         self.near_scope = near_scope
         self.near_scope_weight = near_scope_weight
@@ -594,6 +609,11 @@ class HybridClassifier:
         strong cue takes it away."""
         if current_agent not in self._agents:
             return
+        if follow_up and is_elliptic(folded(text)):
+            # "and the warranty?" in a sale: the conversation's agent or one a cue names, not
+            # a third agent the few words happen to resemble.
+            for agent in self._agents - {c.destination for c in fired} - {current_agent}:
+                logits[self.destinations.index(agent)] -= self.elliptic_weight
         reported = follow_up and self.reports(folded(text))
         if any(c.destination != current_agent and current_agent not in c.stays_with
                and c.weight >= (self.strong_cue if reported else self.topic_change_weight) for c in fired):
@@ -647,6 +667,9 @@ class HybridClassifier:
         shares = shares / shares.sum()
         best = self.destinations[int(np.argmax(shares))]
         if best not in self._agents or best == current_agent:
+            return False
+        if is_elliptic(text_folded) and not any(c.destination == best and c.weight >= self.topic_change_weight for c in fired):
+            # "tá, mas e o prazo": asked about the matter at hand; only a cue names another one.
             return False
         threshold = self.switch_share
         if not any(c.destination == best and c.weight >= self.topic_change_weight for c in fired) and (

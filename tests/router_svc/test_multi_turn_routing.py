@@ -74,3 +74,13 @@ async def test_a_first_message_that_names_only_a_need_is_asked_back(solar: tuple
 async def test_a_question_about_the_offer_in_a_sale_stays_a_sale(vetorfibra: tuple[Router, dict[str, str]]) -> None:
     got = await labels(vetorfibra, "qual o preco do plano de 300 mega?", "e o de 500?", "tem fidelidade?")
     assert got == ["sales", "sales", "sales"]
+
+
+async def test_an_elliptic_follow_up_goes_on_with_the_matter_unless_a_cue_names_another(
+        solar: tuple[Router, dict[str, str]]) -> None:
+    assert await labels(solar, "quero um orcamento pra colocar placas no sitio", "tá, mas e o prazo") == ["sales", "sales"]
+    assert await labels(solar, "qual a diferenca entre painel mono e poli?", "tá, mas e a garantia") == ["product", "product"]
+    # The warranty of a thing being bought is a term of the product, not a claim: not support.
+    assert (await labels(solar, "queria instalar energia solar na minha oficina", "and the warranty?"))[1] in ("sales", "product")
+    # ... while a price still moves a product conversation to sales.
+    assert await labels(solar, "qual a diferenca entre painel mono e poli?", "ok, e quanto fica o mono?") == ["product", "sales"]
