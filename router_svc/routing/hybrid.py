@@ -728,6 +728,13 @@ class HybridClassifier:
         # the customer's case ("tem custo?" with support asks the fee of the visit).
         fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "",
                                                   holding=current_agent if follow_up else "", answer=answer)
+        if chit_chat and previous is not None and not is_chit_chat(text_folded):
+            # "vou ver com meu marido" after a quote: a closing remark that names something is
+            # read on its own, not with the request.
+            intent_scores, group_scores = self._scores(vector, None, similarities)
+            logits = group_scores / self.temperature
+            logits = logits - logits.max()
+            fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
             # All but an out-of-scope example: that, more than a price or buying word, says what it asks.
             logits[self.destinations.index(OUT_OF_SCOPE)] += self.near_scope_weight * self._near_out_of_scope(similarities)

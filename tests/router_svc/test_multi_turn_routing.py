@@ -84,3 +84,8 @@ async def test_an_elliptic_follow_up_goes_on_with_the_matter_unless_a_cue_names_
     assert (await labels(solar, "queria instalar energia solar na minha oficina", "and the warranty?"))[1] in ("sales", "product")
     # ... while a price still moves a product conversation to sales.
     assert await labels(solar, "qual a diferenca entre painel mono e poli?", "ok, e quanto fica o mono?") == ["product", "sales"]
+
+
+async def test_a_closing_remark_after_a_request_is_small_talk(solar: tuple[Router, dict[str, str]]) -> None:
+    got = await labels(solar, "quero um orcamento pra colocar placas em casa", "vou ver com meu marido")
+    assert got == ["sales", "small_talk"]
