@@ -30,7 +30,9 @@ request ("a árvore do vizinho faz sombra no telhado"). A cue's `against` (a que
 how a thing is, read cold, is no sale) does not speak against the agent a follow-up goes on
 with. An elliptic follow-up (a connective and up to three words: "tá, mas e o prazo", "and
 the warranty?") stays with the conversation's agent or goes to one a cue names, never to a
-third agent its few words happen to resemble. A bare yes or no ("sim", "isso", "yes") answers the conversation's agent: it is a
+third agent its few words happen to resemble. Asking to be sent what the agent offered
+("manda o link", "send it over") stays with it whatever cue it has. A closing remark that
+names something ("vou ver com meu marido") is read on its own. A bare yes or no ("sim", "isso", "yes") answers the conversation's agent: it is a
 request of that agent, not small talk. "voltando na conta, ..." goes back to the earlier
 request nearest to it, read as a follow-up of that request's agent.
 
@@ -273,6 +275,15 @@ _ELLIPTIC = re.compile(
 
 def is_elliptic(text_folded: str) -> bool:
     return _ELLIPTIC.match(text_folded) is not None
+
+
+# Asking to be sent what the agent offered, naming it by a word or not at all ("manda o link",
+# "pode enviar", "send it over", "me passa o boleto").
+_SEND_IT = re.compile(
+    r"^\W*(?:(?:ok|okay|blz|beleza|certo|entao|sim|yes|sure|ta|esta|pode|please|por favor)\W+)*"
+    r"(?:me |pode |podem |can you |could you |please )?(?:manda|mande|mandar|envia|envie|enviar|passa|passe|send|email|text)"
+    r"(?:\W+(?:me|pra mim|para mim|aqui|ai|over|it|them|isso|por favor|please|o|a|os|as|the|that|esse|essa))*"
+    r"(?:\W+(?:link|links|boleto|pix|codigo|code|arquivo|file|pdf|documento|document|print|foto|fotos|photo))?\W*$")
 
 
 # Going back to a matter the conversation left ("voltando na conta, ...", "back to my bill").
@@ -606,7 +617,8 @@ class HybridClassifier:
         """A message leans to the conversation's agent, unless a cue names another one (a
         follow-up, "e pra instalar?", "does that one ...", leans more). What someone said,
         reported ("o vendedor falou que era 10 dias"), is told about the matter at hand: only a
-        strong cue takes it away."""
+        strong cue takes it away. Asking to be sent "the link", "it" asks the agent for what it
+        offered: no cue takes that away."""
         if current_agent not in self._agents:
             return
         if follow_up and is_elliptic(folded(text)):
@@ -615,12 +627,14 @@ class HybridClassifier:
             for agent in self._agents - {c.destination for c in fired} - {current_agent}:
                 logits[self.destinations.index(agent)] -= self.elliptic_weight
         reported = follow_up and self.reports(folded(text))
-        if any(c.destination != current_agent and current_agent not in c.stays_with
-               and c.weight >= (self.strong_cue if reported else self.topic_change_weight) for c in fired):
+        # "manda o link", "send it over": the agent is asked for what it offered; no cue moves that.
+        sends = follow_up and _SEND_IT.match(folded(text)) is not None
+        if not sends and any(c.destination != current_agent and current_agent not in c.stays_with
+                             and c.weight >= (self.strong_cue if reported else self.topic_change_weight) for c in fired):
             return
         prior = self.stay_prior
         if follow_up:
-            prior = self.context_prior * (1.5 if _FOLLOW_UP.match(folded(text)) else 1.0)
+            prior = self.context_prior * (1.5 if sends or _FOLLOW_UP.match(folded(text)) else 1.0)
         logits[self.destinations.index(current_agent)] += prior
 
     def _scope(self, logits: np.ndarray, group_scores: np.ndarray, text_folded: str, new_request: bool) -> None:

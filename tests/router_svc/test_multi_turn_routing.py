@@ -89,3 +89,10 @@ async def test_an_elliptic_follow_up_goes_on_with_the_matter_unless_a_cue_names_
 async def test_a_closing_remark_after_a_request_is_small_talk(solar: tuple[Router, dict[str, str]]) -> None:
     got = await labels(solar, "quero um orcamento pra colocar placas em casa", "vou ver com meu marido")
     assert got == ["sales", "small_talk"]
+
+
+async def test_asking_to_be_sent_the_link_asks_the_agent_for_what_it_offered(solar: tuple[Router, dict[str, str]]) -> None:
+    got = await labels(solar, "o aplicativo de monitoramento nao abre no meu celular novo", "manda o link")
+    assert got == ["support", "support"]
+    got = await labels(solar, "qual a diferenca entre painel mono e poli?", "ok, manda o pdf")
+    assert got == ["product", "product"]
