@@ -28,7 +28,9 @@ leave MAX_GAP or more of the question uncovered (a knowledge base that names the
 product but not the attribute asked about cannot answer), when the question names
 a code or a product size ("kit de 12 kWp") no passage holds, when a yes/no question
 turns on a word no passage holds even by a translation (ABSENT_SHARE: "aceitam cartão
-de débito?" over passages about the credit card), or when what the
+de débito?" over passages about the credit card), when the question uses a name (a word
+capitalised mid-sentence: a city, a brand, a language) the answer's units, heading and
+title do not name (NAME_SIMILARITY: "a loja de Cambé" over the other cities' stores), or when what the
 question asks for (atende_guardrails/asking.py) is not in the quoted units: the attribute
 of a "what/qual" question ("qual a marca") held by the same word or a translation
 (FIRM_SIMILARITY), the kind of value asked for by name (a price, a duration, a
@@ -42,6 +44,7 @@ numbers, every vector) is cached by text: the same passages come back turn after
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import re
@@ -54,7 +57,8 @@ from numpy.typing import NDArray
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
-from atende_guardrails.asking import Asked, asked, names_size, yes_no
+from atende_guardrails.asking import Asked, asked, names, names_size, yes_no
+from atende_guardrails.bilingual import EN, PT, bilingual
 from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
 from atende_guardrails.text import detect_language, fold, split_sentences
@@ -82,6 +86,19 @@ RARITY_FLOOR = 0.3
 # Fitted on dev and probe half a (knowledge_svc/eval/answers.py), half b the check.
 ABSENT_SHARE = 0.30
 ABSENT_SIMILARITY = 0.62
+# A name the question uses (a word it capitalises mid-sentence: a city, a brand, a
+# product line, a language; atende_guardrails/asking.names) must be named by the
+# answer's own units (with the sentence before, the heading and the title): by the
+# same word, a translation (atende_guardrails/bilingual.py), a close spelling
+# (NAME_SPELLING) or a word the encoder puts NAME_SIMILARITY close ("Japanese",
+# "japonês"). A name most retrieved passages hold (NAME_COMMON: the business's own
+# name) says nothing about which sentence answers. "Onde fica a loja de Cambé?" over
+# the list of the stores of other cities, "the Japanese package" over the Italian one,
+# is answered with a value of the kind asked about something else: abstain.
+# Fitted on dev and probe half a (knowledge_svc/eval/answers.py), half b the check.
+NAME_SIMILARITY = 0.70
+NAME_SPELLING = 0.85
+NAME_COMMON = 0.5
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2
@@ -168,6 +185,8 @@ class Scored:
     attribute: bool = True
     # Its text holds each kind of value the question asks for (a price, a duration).
     values: bool = True
+    # The question's names (indexes into Selection.shares) its context names.
+    named: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -184,6 +203,8 @@ class Selection:
     size_unknown: bool = False
     # A yes/no question: the largest share of its terms no passage holds (ABSENT_SIMILARITY).
     absent: float = 0.0
+    # The question's names (indexes into shares) the answer's units must name (NAME_SIMILARITY).
+    names: frozenset[int] = frozenset()
 
     def gap(self, chosen: Sequence[Scored]) -> float:
         """The share of the question the chosen units' contexts leave uncovered."""
@@ -436,14 +457,16 @@ class Selector:
         """Each unit of the passages with its raw signals (see WEIGHTS)."""
         return self._analyse(question, passages)[0]
 
-    def _analyse(self, question: str, passages: Sequence[Passage]
-                 ) -> tuple[list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]], list[bool], float]:
+    def _analyse(self, question: str, passages: Sequence[Passage]) -> tuple[
+            list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]], list[bool], float,
+            list[frozenset[int]], frozenset[int]]:
         """The features, the question's term shares, the terms each unit's context
-        holds, whether it holds the attribute asked about, and for a yes/no question the
-        largest share of a term no passage holds."""
+        holds, whether it holds the attribute asked about, for a yes/no question the
+        largest share of a term no passage holds, the question's names each unit's
+        context names and the names an answer must name."""
         candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
         if not candidates:
-            return [], [], [], [], 0.0
+            return [], [], [], [], 0.0, [], frozenset()
         spelled = spell_out(question)
         folded_q = fold(spelled)
         q_words = {_stem(w) for w in _words(question)}
@@ -461,6 +484,7 @@ class Selector:
         shares = by_rarity(shares, held, [u.passage for u in candidates])
         absent = (max((shares[i] for i in self.absent_terms(question, contexts)), default=0.0)
                   if yes_no(folded_q) else 0.0)
+        named, required = self.named(question, contexts, [u.passage for u in candidates])
         n = len(candidates)
         out: list[tuple[Unit, dict[str, float]]] = []
         for index, unit in enumerate(candidates):
@@ -485,7 +509,7 @@ class Selector:
                 "rank": 1.0 / (1 + unit.passage),
                 "cover": sum(shares[i] for i in held[index]) if shares else 1.0,
             }))
-        return out, shares, held, firm, absent
+        return out, shares, held, firm, absent, named, required
 
     def weights(self, terms: list[str], question: str) -> list[float]:
         """Each term's share of the question: what dropping it changes in the
@@ -574,6 +598,37 @@ class Selector:
                 if term not in _ASKING and i not in valued and float(best[i]) < ABSENT_SIMILARITY
                 and not any(_same_word(w, term) for w in vocabulary)]
 
+    def named(self, question: str, contexts: list[str], groups: Sequence[int]
+              ) -> tuple[list[frozenset[int]], frozenset[int]]:
+        """For each context the question's names (term indexes, as in `coverage`) it
+        names: the same word, a translation, a close spelling (NAME_SPELLING) or with the
+        encoder a word NAME_SIMILARITY close; and the names an answer must name: those
+        fewer than NAME_COMMON of the passages (group = a unit's passage) name."""
+        spelled = spell_out(question)
+        terms = _terms(fold(spelled))
+        wanted = [i for i, term in enumerate(terms) if term in names(question) and term not in _ASKING]
+        if not wanted or not contexts:
+            return [frozenset()] * len(contexts), frozenset()
+        context_words = [words for _, words in (_context(c) for c in contexts)]
+        vocabulary = sorted(set().union(*context_words))
+        close: dict[str, set[int]] = {w: set() for w in vocabulary}
+        for i in wanted:
+            for word in vocabulary:
+                if _names_alike(word, terms[i]):
+                    close[word].add(i)
+        if vocabulary and self.encoder is not None:
+            similar = self._similar(spelled, contexts, terms, vocabulary)
+            for column in wanted:
+                for row in np.nonzero(similar[:, column] >= NAME_SIMILARITY)[0].tolist():
+                    close[vocabulary[row]].add(column)
+        held: list[frozenset[int]] = []
+        for words in context_words:
+            found: set[int] = set()
+            for word in words:
+                found |= close[word]
+            held.append(frozenset(found))
+        return held, _uncommon(wanted, held, groups)
+
     def _similar(self, spelled: str, contexts: list[str], terms: list[str], vocabulary: list[str]
                  ) -> NDArray[np.float32]:
         """Cosine of each vocabulary word (rows) with each term (columns), both encoded
@@ -586,20 +641,21 @@ class Selector:
         return np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T, dtype=np.float32)
 
     def rank(self, question: str, passages: Sequence[Passage]) -> Selection:
-        features, shares, held, firm, absent = self._analyse(question, passages)
+        features, shares, held, firm, absent, named, required = self._analyse(question, passages)
         unknown = bool(features) and all(values["code_missing"] for _, values in features)
         wanted = asked(fold(spell_out(question)))
         holds = [wanted.holds_values(_folded(unit.text)) for unit, _ in features]
         # A unit holding the value asked for answers the attribute too ("em que ano": 2014).
-        scored = [Scored(unit, score(values), covered, attribute or (bool(wanted.values) and value), value)
-                  for (unit, values), covered, attribute, value in zip(features, held, firm, holds, strict=True)]
+        scored = [Scored(unit, score(values), covered, attribute or (bool(wanted.values) and value), value, said)
+                  for (unit, values), covered, attribute, value, said
+                  in zip(features, held, firm, holds, named, strict=True)]
         scored.sort(key=lambda s: (-s.score, s.unit.passage, s.unit.position))
         best_by_passage: dict[int, float] = {}
         for item in scored:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
         return Selection(tuple(scored), tuple(order), unknown, tuple(shares), _size_unknown(wanted, passages),
-                         absent)
+                         absent, required)
 
     def rank_now(self, question: str, passages: Sequence[Passage], max_chars: int = 12_000) -> Selection | None:
         """`rank` when every vector it needs is cached and the passages are not long,
@@ -644,8 +700,11 @@ class Selector:
         not the attribute asked about ("qual a marca"), or holds no value of the kind
         asked for (a price, a duration), talks about the question without answering it."""
         own = [c for c in chosen if c.unit.passage == chosen[0].unit.passage]
+        named: set[int] = set()
+        for item in own:
+            named |= item.named
         return (selection.gap(own) < self.max_gap and any(c.attribute for c in own)
-                and any(c.values for c in chosen))
+                and any(c.values for c in chosen) and selection.names <= named)
 
     @staticmethod
     def _around(selection: Selection) -> list[Scored]:
@@ -670,6 +729,27 @@ class Selector:
             if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
                 chosen.append(following)
         return chosen
+
+
+def _uncommon(wanted: Sequence[int], held: Sequence[frozenset[int]], groups: Sequence[int]) -> frozenset[int]:
+    """The names (`wanted`) fewer than NAME_COMMON of the passages name (group = a
+    unit's passage, `held` the names each unit's context names)."""
+    by_passage: dict[int, set[int]] = {}
+    for group, found in zip(groups, held, strict=True):
+        by_passage.setdefault(group, set()).update(found)
+    return frozenset(i for i in wanted
+                     if sum(1 for found in by_passage.values() if i in found) < NAME_COMMON * len(by_passage))
+
+
+def _names_alike(word: str, name: str) -> bool:
+    """Whether a folded word is a folded name without the encoder: the same word, a
+    translation (atende_guardrails/bilingual.py) or a close spelling (NAME_SPELLING)."""
+    if _same_word(word, name):
+        return True
+    lexicon = bilingual()
+    if word in lexicon.translations(name, EN) or word in lexicon.translations(name, PT):
+        return True
+    return min(len(word), len(name)) >= 5 and difflib.SequenceMatcher(None, word, name).ratio() >= NAME_SPELLING
 
 
 def _heading(passage: Passage) -> str:

@@ -21,6 +21,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from atende_guardrails.text import fold
+
 # What a sentence holding each kind of value looks like (folded text).
 MONEY = re.compile(
     r"r\$\s?\d|\bus\$\s?\d|\$\s?\d|\d+[.,]\d{2}\b|\bgratis\b|\bgratuit\w*|\bfree\b|\bsem (custo|taxa|cobranca)"
@@ -269,3 +271,24 @@ def named_kinds(folded_question: str) -> tuple[re.Pattern[str], ...]:
 def holds_kind(kinds: tuple[re.Pattern[str], ...], folded_text: str) -> bool:
     """Whether a folded text holds a value of one of `kinds`."""
     return _holds(kinds, folded_text)
+
+
+# A word written with a capital letter after the first word of its sentence: a name (a
+# city, a brand, a product line, a language: "loja de Cambé", "the Japanese package").
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][^\W_]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"'(“¿¡]\s*)$")
+
+
+@functools.lru_cache(maxsize=4096)
+def names(question: str) -> tuple[str, ...]:
+    """The names a question uses, folded: its words written with a capital letter
+    anywhere but at the start of a sentence (as written, not folded: case is the
+    signal). A name has no synonym the way a common word has; a sentence that does not
+    name it (nor translate it) is about something else: the store in another city, the
+    package in another language."""
+    found: list[str] = []
+    for match in _CAPITALISED.finditer(question):
+        if _SENTENCE_START.search(question[: match.start()]):
+            continue
+        found.append(fold(match.group(0)))
+    return tuple(dict.fromkeys(found))

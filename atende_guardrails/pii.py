@@ -9,8 +9,12 @@ Values are found formatted, bare or split by spaces; e-mails also spelled out
 
 Detectors run longest first and a span is claimed once, so a boleto line is not
 also reported as three phone numbers. Business numbers (0800, 0300, 300x, 400x) are
-not personal data and are left alone, and so are numbers a word names as something
-else (an order, a protocol, a version), ranges ("2500-3000") and years ("2019-2024")."""
+not personal data and are left alone (with an area code before them too), and so are numbers
+a word names as something else (an order, a protocol, an installation, a contract, a meter, an
+IMEI, a version: "protocolo 4133224455" though it could be dialled), ranges ("2500-3000"),
+years ("2019-2024") and the groups of a longer run (an invoice's access key is no card).
+Separators customers mistype (a comma for a dot, an en dash or an underscore for a hyphen) are
+read as separators; the check digits decide."""
 
 from __future__ import annotations
 
@@ -107,10 +111,18 @@ DDD = frozenset(
 
 _PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|contato|phone|call|mobile"
                             r"|ramal)")
+# Words that name a number as something other than personal data. "protocolo de atendimento",
+# "cód. do produto", "nº da instalação": one "de/do/da" word may follow, unless it names a contact
+# or a document ("nº do celular", "código do cpf").
+_CONTACT_OR_DOCUMENT = (r"(?:tel\w*|fone|celular|cel|whats\w*|wpp|zap|contato|phone|mobile|cpf|cnpj|rg|identidade"
+                        r"|cart[ãa]o|card|titular|respons[áa]vel|pix|e-?mail|cep|endere[çc]o|documento|document)\b")
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
                          r"|n[º°]|no\.|nr|num|c[óo]d(?:igo|\.)?|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso"
-                         r"|access key|ean|gtin|"
+                         r"|access key|ean|gtin|instala[çc][ãa]o|installation|uc|unidade consumidora|contrato|contract"
+                         r"|matr[íi]cula|localizador|transa[çc][ãa]o|transaction|imei|produto|product|item|nosso n[úu]mero"
+                         r"|medidor|meter|"
                          r"s[ée]rie|serial|lote|batch|modelo|model|vers[ãa]o|version|release|build|firmware|part|pe[çc]a|sku))"
+                         rf"(?:\s+(?:d[aeo]s?|of(?:\s+the)?)\s+(?!{_CONTACT_OR_DOCUMENT})[^\W\d]+)?"
                          r"(?:\s+(?:[ée]|eh|is|was|era)(?:\s+(?:o|a|the))?)?\W{0,4}$")
 _YEARISH = re.compile(r"^(?:19|20)\d\d[\s.\-\u2013]\d{4}$")
 _IN_DIGIT_RUN = re.compile(r"(?<!\d)\d{4}[^\S\n]$")
@@ -146,8 +158,18 @@ def _local_number_valid(raw: str, digits: str, before: str) -> bool:
     return (hyphenated or mobile) and not _YEARISH.match(written) and not _RANGE_BEFORE.search(before)
 
 
+_NUMBER_THEN = re.compile(r"\d")
+# A word that says phone, as a whole word ("cancelei" holds no "cel").
+_PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefone|fone|celular|cel|whats\w*|wpp|zap|zapzap|ligue|ligar|liga|contato|phone"
+                         r"|call|mobile)\b")
+
+
 def br_phone_valid(raw: str, before: str = "") -> bool:
     digits = _digits(raw)
+    # "protocolo 4133224455", "UC 5134567890": that number, though it could be dialled; not so
+    # "telefone do pedido 11987654321" (a phone word since the last number before it).
+    if raw.isdigit() and _ID_CONTEXT.search(before) and _PHONE_WORD.search(_NUMBER_THEN.split(before[-40:])[-1]) is None:
+        return False
     if digits.startswith("0055"):
         digits = digits[2:]  # dialled from abroad: 00 55 11 9...
     explicit_country = raw.lstrip().startswith(("+55", "(+55", "(55")) or (len(digits) >= 12 and digits.startswith("55"))
@@ -159,8 +181,8 @@ def br_phone_valid(raw: str, before: str = "") -> bool:
         return False
     if len(digits) in (10, 11):
         ddd, local = int(digits[:2]), digits[2:]
-        if ddd not in DDD:
-            return False
+        if ddd not in DDD or _NATIONAL.match(local):
+            return False  # "(11) 4004-1234": the business's national line with an area code before it
         return (len(local) == 8 and local[0] in "2345") or (len(local) == 9 and local[0] == "9")
     if len(digits) in (8, 9) and not explicit_country:
         return _local_number_valid(raw, digits, before)
@@ -169,7 +191,7 @@ def br_phone_valid(raw: str, before: str = "") -> bool:
 
 # A run of digits and separators long enough to hold any supported number (a phone
 # without area code has 8 digits): texts without one skip the numeric detectors.
-_DIGIT_GROUP = re.compile(r"\d[\d\s.\-\u2013/()]{5,}\d|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/|[0-9A-Z]{12}\d\d")
+_DIGIT_GROUP = re.compile(r"\d[\d\s.,\-\u2013/()]{5,}\d|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/|[0-9A-Z]{12}\d\d")
 
 
 def _ignore_context(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
@@ -238,13 +260,15 @@ def _has_rg_issuer(text: str) -> bool:
     return _RG_ISSUER_WORD.search(text) is not None
 
 
+_AFTER_DIGIT_GROUP = re.compile(r"\d{4}[ -]$")
 _CARD_WORD = re.compile(r"(?i)\b(?:cart[ãa]o|card|cr[ée]dito|d[ée]bito|credit|debit|visa|master(?:card)?|amex|elo|diners"
                         r"|hipercard)\b")
 
 
 def _card_valid(value: str, before: str) -> bool:
-    """Luhn; a 14-digit CNPJ passes it one time in ten, and is a CNPJ unless the text says card."""
-    if not _unless_bare_id(luhn_valid)(value, before):
+    """Luhn; a 14-digit CNPJ passes it one time in ten, and is a CNPJ unless the text says card.
+    The tail of a longer run of groups ("... 1000 0012 3410 0012 3451") is not a card either."""
+    if not _unless_bare_id(luhn_valid)(value, before) or _AFTER_DIGIT_GROUP.search(before):
         return False
     return not (len(_digits(value)) == 14 and cnpj_valid(value) and _CARD_WORD.search(before) is None)
 
@@ -261,32 +285,38 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("boleto", re.compile(
         r"(?<!\d)8\d{10}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d(?!\d)"),
         _ignore_context(boleto_valid)),
-    Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d)"), _card_valid),
-    Detector("cnpj", re.compile(r"(?<![\w./-])[0-9A-Z]{2}[.\s]?[0-9A-Z]{3}[.\s]?[0-9A-Z]{3}(?:[/.\s]|\s/\s)?[0-9A-Z]{4}"
+    # Not two groups more to its right ("3526 0512 3456 7800 0190 5500 ...": an invoice's access key).
+    Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d|[ -]\d{4}[ -]\d{4})"), _card_valid),
+    Detector("cnpj", re.compile(r"(?<![\w.,/-])[0-9A-Z]{2}[.,\s]?[0-9A-Z]{3}[.,\s]?[0-9A-Z]{3}(?:[/.,\s]|\s/\s)?[0-9A-Z]{4}"
                                 r"(?:\s-\s|[-.\s])?\d{2}(?![\w/])"), _unless_bare_id(_cnpj_written)),
-    Detector("cpf", re.compile(r"(?<![\w./-])\d{3}[.\s]?\d{3}[.\s]?\d{3}(?:\s-\s|[-.\s/])?\d{2}(?![\w/]"
-                               r"|[.,]\d)"), _unless_bare_id(cpf_valid)),
+    # A comma typed for a dot ("481,526,037-08"), an en dash for the hyphen: the check digits decide.
+    Detector("cpf", re.compile(r"(?<![\w.,/-])\d{3}[.,\s]?\d{3}[.,\s]?\d{3}(?:\s[-\u2013]\s|[-\u2013.,\s/])?\d{2}"
+                               r"(?![\w/]|[.,]\d)"), _unless_bare_id(cpf_valid)),
     # Where the text names the document, its digits may be grouped any way ("cpf 5172 9384 005",
     # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
-    Detector("cpf", re.compile(r"(?i)\bcpf\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.\-/]?[^\S\n]?\d){10})(?![\w/]|[.,]\d)"),
+    Detector("cpf", re.compile(r"(?i)\bcpf\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){10})"
+                               r"(?![\w/]|[.,]\d)"),
              _ignore_context(cpf_valid), group=1, needs=lambda text: "cpf" in text),
-    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.\-/]?[^\S\n]?\d){13})(?![\w/]|[.,]\d)"),
+    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){13})"
+                                r"(?![\w/]|[.,]\d)"),
              _ignore_context(cnpj_valid), group=1, needs=lambda text: "cnpj" in text),
     Detector("cpf", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){10}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cpf_valid)),
     Detector("cnpj", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){13}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cnpj_valid)),
     Detector("pix_key", re.compile(
         r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])")),
-    Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée]|:|="
+    Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée](?=\s)|:|="
                                    r"|-)?[^\S\n]*([^\s,;]{6,77})"), group=1,
              needs=lambda text: "chave" in text),
     Detector("email", re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                                  r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"), needs=lambda text: "@" in text),
-    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}{_AT}[a-z0-9-]{{1,63}}"
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}(?:{_DOT}[a-z0-9_%+-]{{1,64}}){{0,3}}"
+                                 rf"{_AT}[a-z0-9-]{{1,63}}"
                                  rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,3}}{_DOT}[a-z]{{2,10}}\b"),
              _spelled_email, needs=_may_spell_email),
     # "fulano arroba gmail": a mail provider's name is domain enough.
-    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}{_AT_WORD}{_MAIL_PROVIDERS}\b"),
-             needs=lambda text: "arroba" in text or "[at]" in text or "(at)" in text or "{at}" in text),
+    # "fulano@gmail" too, typed in a hurry without the ".com".
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}(?:{_SP}?@{_SP}?|{_AT_WORD}){_MAIL_PROVIDERS}\b"),
+             needs=lambda text: "@" in text or "arroba" in text or "[at]" in text or "(at)" in text or "{at}" in text),
     # Foreign numbers first: "+54 9 11 2345-6789" holds what looks like a whole Brazilian number.
     Detector("phone", re.compile(
         r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
@@ -324,11 +354,11 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("rg", re.compile(rf"(?i)(?<![\w./-])(\d{{1,2}}\.?\d{{3}}\.?\d{{3}}(?:-?[\dX]{{1,2}})?)"
                               rf"[^\S\n]{{0,3}}[-/,]?[^\S\n]{{0,3}}{_RG_ISSUER}\b"), group=1, needs=_has_rg_issuer),
     Detector("rg", re.compile(
-        r"(?i)\b(?:rg|r\.g\.|identidade|carteira de identidade|registro geral|c[ée]dula de identidade|identity card"
-        r"|id card)\b(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?(?:\s*\([^)\n]{1,12}\))?"
+        r"(?i)(?:\b(?:rg|identidade|carteira de identidade|registro geral|c[ée]dula de identidade|identity card"
+        r"|id card)\b|\br\.g\.)(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?(?:\s*\([^)\n]{1,12}\))?"
         r"[\s:nº°.#-]{0,6}(?:n[º°o.]\s*|n[úu]mero\s*|number\s*)?[\s:]*"
-        rf"(?:(?:[ée]|is|:|era|was)\s+)?(?:{_UF}[-\s]?)?"
-        r"([0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 10,
+        rf"(?:(?:[ée]|is|:|era|was)\s+)?((?-i:{_UF}[-\s]?)?"
+        r"[0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 10,
         group=1,
         needs=lambda text: "rg" in text or "identidade" in text or "registro" in text or "r.g." in text),
 )

@@ -27,7 +27,7 @@ from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
 from knowledge_svc.lexical import bilingual_query, lexical_text
 from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
-from knowledge_svc.ranking import named_codes, pool_size, prefer_codes, prefer_values
+from knowledge_svc.ranking import named_codes, pool_size, prefer_codes, prefer_matches, prefer_values
 from knowledge_svc.stores import ChunkRecord, IncompatibleCollection, Store, StoredHit, StoreUnavailable, prepare
 from knowledge_svc.stores.cached import CachedStore
 from knowledge_svc.stores.protocol import NotInMemory
@@ -214,10 +214,12 @@ class KnowledgeBase:
                 hits = [hit.with_score(value) for hit, value in prefer_codes(
                     pool, codes, k, lambda hit: f"{hit.title} {hit.section} {hit.text}", lambda hit: hit.score)]
             kinds = named_kinds(fold(spelled))
-            if not kinds:
-                return hits
-            return [hit.with_score(value) for hit, value in prefer_values(
-                hits, kinds, lambda hit: hit.text, lambda hit: hit.score)]
+            if kinds:
+                hits = [hit.with_score(value) for hit, value in prefer_values(
+                    hits, kinds, lambda hit: hit.text, lambda hit: hit.score)]
+            # The first passages, by how much of the question they hold and in which language.
+            return [hit.with_score(value) for hit, value in prefer_matches(
+                hits, spelled, lambda hit: (hit.title, hit.section, hit.text), lambda hit: hit.score)]
 
         def blocking() -> list[StoredHit]:
             """One worker-thread hop for the whole search (each hop costs a wake-up

@@ -43,6 +43,9 @@ class Settings(ServiceSettings):
     routing_cascade_threshold: float = 0.8
     # Below this confidence a message is unclear: the conversation keeps its agent, or the router asks.
     routing_min_confidence: float = 0.45
+    # ... but a new conversation's request whose agent still leads, with at least this much, goes to
+    # that nearest agent instead of a question back.
+    routing_fallback_confidence: float = 0.3
     # Moving a conversation to another agent takes at least this confidence.
     routing_handoff_confidence: float = 0.6
     # Where a new conversation that opens with small talk goes.

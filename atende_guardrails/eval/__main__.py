@@ -2,8 +2,9 @@
 
 Prompt-injection detection and false-positive rates of the configured input chain
 (eval/injection*.tsv) and PII recall per kind (eval/pii.tsv, and the hand-written probe
-eval/pii_probe_{tune,holdout}.tsv). --pii runs the PII sections only, without the probe's
-holdout part (for tuning); --errors lists misses (never the holdout part's)."""
+eval/pii_probe_{tune,holdout}.tsv, eval/pii_probe2_{tune,holdout}.tsv). --pii runs the PII
+sections only, without the first probe's holdout part (for tuning), with the second probe's
+holdout figures; --errors lists misses (never a holdout part's)."""
 
 from __future__ import annotations
 

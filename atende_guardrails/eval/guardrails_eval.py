@@ -155,11 +155,15 @@ def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:
 
 def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     """The generated PII set, then the hand-written probe: its tune part with its misses when asked,
-    its holdout part as figures only (eval/build_pii_probe.py), and not at all while tuning."""
+    its holdout part as figures only (eval/build_pii_probe.py), and not at all while tuning; then the
+    second probe's tune part (misses when asked) and holdout part (figures only)."""
     evaluate_pii(show_errors)
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe_tune.tsv", "PII probe, tune part")
     if holdout:
         evaluate_pii(False, EVAL_DIR / "pii_probe_holdout.tsv", "PII probe, holdout part (figures only)")
+    # The second probe (eval/build_pii_probe2.py): both parts always, the holdout's figures only.
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe2_tune.tsv", "PII probe 2, tune part")
+    evaluate_pii(False, EVAL_DIR / "pii_probe2_holdout.tsv", "PII probe 2, holdout part (figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

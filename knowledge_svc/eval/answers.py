@@ -47,6 +47,11 @@ KBS: dict[str, tuple[Path, Path]] = {
 # Questions the tuning side wrote for both KBs (split "probe", a field "kb"): tuning
 # data like dev, not a blind set (evals/probes/README.md).
 PROBES = REPO / "evals" / "probes" / "answers_probe.jsonl"
+# KBs that only the tuning side's probes ask about (split "probe", not blind): a third
+# business of its own, so ranking is not tuned to the two blind KBs alone. `--kb NAME`.
+PROBE_KBS: dict[str, tuple[Path, Path]] = {
+    "razaonuvem": (REPO / "evals" / "probes" / "kb_razaonuvem", REPO / "evals" / "probes" / "razaonuvem_questions.jsonl"),
+}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the
@@ -197,8 +202,12 @@ async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, r
     from knowledge_svc.knowledge import KnowledgeBase
     from knowledge_svc.settings import Settings
 
-    kb_dir, questions_path = KBS[name]
-    questions = load(questions_path, splits) + (load(PROBES, ("probe",), name, half) if "probe" in splits else [])
+    if name in PROBE_KBS:
+        kb_dir, questions_path = PROBE_KBS[name]
+        questions = load(questions_path, ("probe",), name, half) if "probe" in splits else []
+    else:
+        kb_dir, questions_path = KBS[name]
+        questions = load(questions_path, splits) + (load(PROBES, ("probe",), name, half) if "probe" in splits else [])
     if limit:
         questions = questions[:limit]
     folder = Path(tempfile.mkdtemp(prefix=f"atende-kb-eval-{name}-"))
@@ -302,7 +311,8 @@ async def _main(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge_svc.eval.answers", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kb", choices=["all", *KBS], default="all")
+    parser.add_argument("--kb", choices=["all", *KBS, *PROBE_KBS], default="all",
+                        help="all: the blind KBs; a probe KB (evals/probes/) with --split probe")
     parser.add_argument("--split", choices=["dev", "test", "both", "probe"], default="both",
                         help="probe: the tuning side's own questions (evals/probes/, not blind)")
     parser.add_argument("--half", choices=["a", "b"], default="",

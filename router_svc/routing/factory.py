@@ -94,6 +94,7 @@ def build_router(settings: Settings, encoder: TextEncoder | None, completion: Co
     )
     policy = RoutingPolicy(
         min_confidence=settings.routing_min_confidence,
+        fallback_confidence=settings.routing_fallback_confidence,
         handoff_confidence=settings.routing_handoff_confidence,
         default_agent=settings.routing_default_agent,
     )

@@ -32,8 +32,9 @@ with. An elliptic follow-up (a connective and up to three words: "tá, mas e o p
 the warranty?") stays with the conversation's agent or goes to one a cue names, never to a
 third agent its few words happen to resemble. Asking to be sent what the agent offered
 ("manda o link", "send it over") stays with it whatever cue it has. A closing remark that
-names something ("vou ver com meu marido") is read on its own. A bare yes or no ("sim", "isso", "yes") answers the conversation's agent: it is a
-request of that agent, not small talk. "voltando na conta, ..." goes back to the earlier
+names something ("vou ver com meu marido") is read on its own. A bare yes or no ("sim",
+"isso", "yes") answers the conversation's agent: it is a request of that agent, not small
+talk. "voltando na conta, ..." goes back to the earlier
 request nearest to it, read as a follow-up of that request's agent.
 
 It always names the nearest agent for a request; it says "unclear" only when
@@ -318,7 +319,9 @@ class HybridClassifier:
     long a message must be to change a conversation's topic. `near_scope` (least
     similarity, lead over every agent's nearest example) and `near_scope_weight`: a
     message that near one out-of-scope example leans out of scope by that much (set on
-    the dev splits: between 3 and 5 and around (0.6, 0.2) gave the same answers)."""
+    the dev splits: between 3 and 5 and around (0.6, 0.2) gave the same answers).
+    `bare_follow_up`: how much more a follow-up of at most `clarify_words` words, with no
+    cue of another agent, leans to the conversation's agent."""
 
     name = "hybrid"
     accepts_agent = True
@@ -353,9 +356,11 @@ class HybridClassifier:
         scope_gap: tuple[float, float] = (-0.25, -0.10),
         near_scope: tuple[float, float] = (0.6, 0.2),
         near_scope_weight: float = 4.0,
+        bare_follow_up: float = 2.0,
         points_back_words: int = 12,
         elliptic_weight: float = 3.0,
     ) -> None:
+        self.bare_follow_up = bare_follow_up
         self.elliptic_weight = elliptic_weight
         self.points_back_words = points_back_words
         self.near_scope = near_scope
@@ -635,6 +640,11 @@ class HybridClassifier:
         prior = self.stay_prior
         if follow_up:
             prior = self.context_prior * (1.5 if sends or _FOLLOW_UP.match(folded(text)) else 1.0)
+            if len(text.split()) <= self.clarify_words and not any(c.destination != current_agent for c in fired):
+                # A few words that name no request of another agent ("uns 80 reais", "desde
+                # ontem", "quanto custa?" about a repair) answer the conversation's matter: what
+                # they resemble alone says less than the conversation they belong to.
+                prior *= self.bare_follow_up
         logits[self.destinations.index(current_agent)] += prior
 
     def _scope(self, logits: np.ndarray, group_scores: np.ndarray, text_folded: str, new_request: bool) -> None:

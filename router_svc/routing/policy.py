@@ -7,13 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from router_svc.routing.base import OUT_OF_SCOPE, SMALL_TALK, UNCLEAR, Decision, Prediction
+from router_svc.routing.base import OUT_OF_SCOPE, SMALL_TALK, TOPIC, UNCLEAR, Decision, Prediction
 
 
 @dataclass(frozen=True)
 class RoutingPolicy:
     # Below this, a prediction is "unclear": keep the current agent or ask.
     min_confidence: float = 0.45
+    # ... except a new conversation's request that names an agent with at least this much
+    # and leads every other destination: the nearest agent answers it (a question back
+    # would leave a clear request, "there's a leak under the panels", with no agent).
+    fallback_confidence: float = 0.3
     # Moving a conversation to another agent takes at least this much.
     handoff_confidence: float = 0.6
     # An out-of-scope prediction needs this much to be answered as out of scope.
@@ -32,6 +36,25 @@ class RoutingPolicy:
             return Decision(p.agent, p.intent, p.confidence, p.strategy)
         return Decision(p.agent, p.intent, p.confidence, p.strategy, handoff_from=current_agent)
 
+    def _nearest_agent(self, p: Prediction) -> bool:
+        """A request below min_confidence whose agent is still the nearest destination."""
+        if p.intent == UNCLEAR or not p.agent or p.kind != TOPIC or p.ask:
+            return False
+        if not self.fallback_confidence <= p.confidence < self.min_confidence:
+            return False
+        return all(share <= p.confidence for name, share in p.destinations.items() if name != p.agent)
+
+    def _unsure(self, p: Prediction, current_agent: str) -> Decision:
+        """Below min_confidence, or no agent named: the conversation keeps its agent; a new one
+        goes to the nearest agent when that agent still leads, or gets a question back."""
+        if not current_agent and self._nearest_agent(p):
+            return Decision(p.agent, p.intent, p.confidence, p.strategy)
+        intent = p.intent if p.intent != OUT_OF_SCOPE else UNCLEAR
+        # `ask`: the agent was only a greeting's default; the customer is asked instead.
+        if current_agent and not p.ask:
+            return Decision(current_agent, intent, p.confidence, "sticky")
+        return Decision("", intent, p.confidence, p.strategy, action="clarify")
+
     def decide(self, prediction: Prediction, current_agent: str) -> Decision:
         p = prediction
         if p.kind == SMALL_TALK and p.intent != UNCLEAR:
@@ -43,11 +66,7 @@ class RoutingPolicy:
         if p.contextual and p.agent and p.intent != UNCLEAR:
             return self._follow(p, current_agent)
         if p.intent == UNCLEAR or not p.agent or p.confidence < self.min_confidence:
-            intent = p.intent if p.intent != OUT_OF_SCOPE else UNCLEAR
-            # `ask`: the agent was only a greeting's default; the customer is asked instead.
-            if current_agent and not p.ask:
-                return Decision(current_agent, intent, p.confidence, "sticky")
-            return Decision("", intent if intent != OUT_OF_SCOPE else UNCLEAR, p.confidence, p.strategy, action="clarify")
+            return self._unsure(p, current_agent)
         if not current_agent or p.agent == current_agent:
             return Decision(p.agent, p.intent, p.confidence, p.strategy)
         if p.destinations.get(current_agent, 0.0) >= self.stay_share:
