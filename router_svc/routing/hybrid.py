@@ -23,8 +23,24 @@ subject ("outra coisa, ...", "btw") is read on its own; a cue that `stays_with` 
 conversation's agent does not move it ("tem custo?" in a support conversation); a
 remark of thanks, acknowledgement or "I'll wait", asking nothing, is small talk.
 
+Besides short ones, follow-ups are messages that point at the thing being discussed
+("does that one ...", "quanto custa essa ..."), tell what someone said ("o vendedor falou
+que ...": only a strong cue moves those), and statements of details that no cue reads as a
+request ("a árvore do vizinho faz sombra no telhado"). A cue's `against` (a question about
+how a thing is, read cold, is no sale) does not speak against the agent a follow-up goes on
+with. An elliptic follow-up (a connective and up to three words: "tá, mas e o prazo", "and
+the warranty?") stays with the conversation's agent or goes to one a cue names, never to a
+third agent its few words happen to resemble. Asking to be sent what the agent offered
+("manda o link", "send it over") stays with it whatever cue it has. A closing remark that
+names something ("vou ver com meu marido") is read on its own. A bare yes or no ("sim",
+"isso", "yes") answers the conversation's agent: it is a request of that agent, not small
+talk. "voltando na conta, ..." goes back to the earlier
+request nearest to it, read as a follow-up of that request's agent.
+
 It always names the nearest agent for a request; it says "unclear" only when
-the message names no request and no agent leads (the router then asks), or
+the message names no request and no agent leads (the router then asks), when a
+conversation's first request names a need and nothing else ("oi, preciso de uma ajuda",
+"to com um problema": such a message is no context for the next one either), or
 when a message of a few words leaves two agents too close to call without a
 conversation to lean on. Out of scope needs a clear lead over the nearest agent."""
 
@@ -88,6 +104,11 @@ _NAMED_NUMBER = re.compile(r"\b([a-z]{3,}) \d{2,}\b")
 
 def _stem(word: str) -> str:
     return word[:5]
+
+
+def request_words(text_folded: str) -> list[str]:
+    """The message's content words less those that name no request ("problema", "question")."""
+    return [w for w in content_words(text_folded) if w not in _EMPTY_REQUEST and w not in _SMALL_TALK_WORDS]
 
 
 def content_words(text_folded: str) -> list[str]:
@@ -221,6 +242,68 @@ _POINTS_BACK = re.compile(
     r"(a new|another|the new|the old|a replacement) one)\b")
 
 
+# A bare yes or no, or a word that agrees ("isso", "pode ser", "yes please"): in a conversation
+# with an agent it answers the agent's question, which the agent needs to read; it is not small
+# talk. (An acknowledgement, "ok", "blz", "got it", or thanks, is still small talk.)
+_ANSWER = re.compile(
+    r"^\W*(?:(?:sim|nao|yes|no|yeah|yep|yup|nope|isso|isso mesmo|exato|exatamente|claro|claro que sim|com certeza|"
+    r"correto|certo que sim|pode ser|pode sim|quero|quero sim|tenho|nao tenho|tenho sim|ainda nao|ja|positivo|negativo|"
+    r"uhum|aham|of course|sure thing|not yet|i do|i don't|do not|i have|i haven't|absolutely|definitely|correct|right)"
+    r"(?:\W+(?:por favor|please|pfv|senhor|senhora|mesmo|sim|nao|yes|no))*)\W*$")
+
+# Words that name no request on their own ("tenho um problema", "I have a question"): a
+# conversation's first message made of them and of words that name nothing is asked back.
+_EMPTY_REQUEST = frozenset("""
+problema problemas problem problems issue issues questao questoes question questions assunto assuntos informacao
+informacoes info infos estou esta uma coisinha rapida rapidinha quick little small ajudinha duvidinha perguntinha
+probleminha
+""".split())
+
+
+# ... of them, those that point at the one thing being discussed ("does that one ...", "quanto
+# custa essa ...", "e a garantia dele?"); a bare "it" is too common in a message of its own.
+_POINTS_AT_ONE = re.compile(
+    r"\b(the one|that one|this one|the other|the same|o outro|a outra|o mesmo|a mesma|esse|essa|desse|dessa|nesse|"
+    r"nessa|dele|dela|nele|nela)\b")
+
+
+# An elliptic follow-up: a connective and a few words that name what is asked about the matter
+# at hand ("e o prazo?", "tá, mas e a multa", "and the warranty?", "ok, e pra instalar?").
+_ELLIPTIC = re.compile(
+    r"^\W*(?:(?:ok|okay|ta|esta|beleza|blz|certo|entendi|tendi|hum|hm|ah|show|legal|perfeito|otimo|so|right|alright|"
+    r"cool|great|got it)\W+)*(?:e|mas|and|but|what about|how about|and what about|and how about)\W+(\w+(?:\W+\w+){0,2})\W*$")
+
+
+def is_elliptic(text_folded: str) -> bool:
+    return _ELLIPTIC.match(text_folded) is not None
+
+
+# Asking to be sent what the agent offered, naming it by a word or not at all ("manda o link",
+# "pode enviar", "send it over", "me passa o boleto").
+_SEND_IT = re.compile(
+    r"^\W*(?:(?:ok|okay|blz|beleza|certo|entao|sim|yes|sure|ta|esta|pode|please|por favor)\W+)*"
+    r"(?:me |pode |podem |can you |could you |please )?(?:manda|mande|mandar|envia|envie|enviar|passa|passe|send|email|text)"
+    r"(?:\W+(?:me|pra mim|para mim|aqui|ai|over|it|them|isso|por favor|please|o|a|os|as|the|that|esse|essa))*"
+    r"(?:\W+(?:link|links|boleto|pix|codigo|code|arquivo|file|pdf|documento|document|print|foto|fotos|photo))?\W*$")
+
+
+# Going back to a matter the conversation left ("voltando na conta, ...", "back to my bill").
+_RETURNING = re.compile(
+    r"^\W*(?:(?:ok|okay|ah|e|and|so|entao|beleza|blz|ta|now|agora|mas|but)\W+)*(voltando|retomando|back to|going back to|"
+    r"getting back to|returning to|de volta (a|ao|na|no|pra|pro|para))\b")
+
+
+# Telling what someone said or promised ("o vendedor falou que ...", "my neighbour said ...").
+_REPORTED = re.compile(
+    r"\b(disse|disseram|falou|falaram|informou|informaram|prometeu|prometeram|garantiu|garantiram|avisou|avisaram|"
+    r"comentou|comentaram|said|says|told me|told us|promised|mentioned|according to|segundo o|segundo a)\b")
+
+
+# Saying one needs something, without saying what.
+_NEEDS = re.compile(r"\b(problema|probleminha|problem|issue|ajuda|ajudinha|help|duvida|duvidinha|pergunta|perguntinha|"
+                    r"question|questao|preciso|precisando|need|needing|queria|quero|gostaria|informac\w*|info)\b")
+
+
 # The customer speaking of their own part in a matter ("eu levo?", "meu", "my", "I have to").
 _OWN_PART = re.compile(r"\b(eu|meu|minha|meus|minhas|comigo|i|my|mine|i'm|i've)\b")
 
@@ -274,8 +357,12 @@ class HybridClassifier:
         near_scope: tuple[float, float] = (0.6, 0.2),
         near_scope_weight: float = 4.0,
         bare_follow_up: float = 2.0,
+        points_back_words: int = 12,
+        elliptic_weight: float = 3.0,
     ) -> None:
         self.bare_follow_up = bare_follow_up
+        self.elliptic_weight = elliptic_weight
+        self.points_back_words = points_back_words
         self.near_scope = near_scope
         self.near_scope_weight = near_scope_weight
         self.clarify_words = clarify_words
@@ -357,6 +444,12 @@ class HybridClassifier:
         named = {m.group(1) for m in _NAMED_NUMBER.finditer(text_folded)}
         return len(words) + codes, sum(_stem(w) in self._vocabulary or w in named for w in words) + codes
 
+    @staticmethod
+    def asks_nothing_yet(text_folded: str) -> bool:
+        """The message says the customer needs something ("preciso de ajuda", "I have a
+        question") and no word of it names a thing or a request, nor a number."""
+        return bool(_NEEDS.search(text_folded)) and not re.search(r"\d", text_folded) and not request_words(text_folded)
+
     def _texts(self) -> list[str]:
         # The examples normalised (once, at start): closer to both spellings customers use.
         return [plain(text) for _, text in self.examples.examples]
@@ -380,9 +473,27 @@ class HybridClassifier:
 
     # ------------------------------------------------------------ prediction
 
-    def is_follow_up(self, text: str) -> bool:
+    def is_follow_up(self, text: str, matches: CueMatches | None = None) -> bool:
+        """Short, opened by "e", "and", "mas", "ok", or (not too long) pointing back at what
+        was being discussed ("does that one come with ...", "quanto custa essa com ..."),
+        reporting what someone said ("o vendedor falou que ..."), or (`matches`: the message's
+        cues) a statement of details that no cue reads as a request ("minha geladeira é
+        duplex e tem freezer"): in a conversation, these go on with its matter."""
         words = len(text.split())
-        return words <= self.follow_up_words or bool(_FOLLOW_UP.match(folded(text)))
+        if words <= self.follow_up_words:
+            return True
+        text_folded = folded(text)
+        if words > self.points_back_words:
+            return bool(_FOLLOW_UP.match(text_folded))
+        if _FOLLOW_UP.match(text_folded) or _POINTS_AT_ONE.search(text_folded) or self.reports(text_folded):
+            return True
+        return matches is not None and "?" not in text_folded and not any(
+            c.destination in self._agents and matches(c) for c in self.cues)
+
+    @staticmethod
+    def reports(text_folded: str) -> bool:
+        """A statement of what someone said or promised, asking nothing."""
+        return "?" not in text_folded and _REPORTED.search(text_folded) is not None
 
     async def predict(self, text: str, history: tuple[str, ...] = (), current_agent: str = "") -> Prediction:
         if self._matrix is None:
@@ -390,10 +501,22 @@ class HybridClassifier:
         # Pleasantries say nothing about the topic: the context is the customer's last
         # message that did, and without one the conversation's agent is only the
         # default a greeting got, not a topic to lean to.
-        history = tuple(h for h in history if not is_chit_chat(h))
+        # Nor does a need with nothing named yet ("oi, preciso de uma ajuda"), which was asked back.
+        history = tuple(h for h in history if not is_chit_chat(h) and not self.asks_nothing_yet(folded(h[:1000])))
         if not history:
             current_agent = ""
-        follow_up = bool(history) and self.is_follow_up(text)
+        matches = CueMatches(folded(text[:1000]))
+        if current_agent and len(history) >= 2 and _RETURNING.match(matches.text):
+            # "voltando na conta, ...": back to a matter before the last one. The message is read
+            # with the earlier request nearest to it, as a follow-up of that request's agent.
+            earlier = list(history[:-1][-self.context_turns:])
+            vectors = await self.encoder.aencode([text, *earlier])
+            index = int(np.argmax(vectors[1:] @ vectors[0]))
+            before = self.predict_vectors(earlier[index], vectors[1 + index], None)
+            if before.agent in self._agents:
+                return self.predict_vectors(text, vectors[0], vectors[1 + index], before.agent, opening=False,
+                                            matches=matches, returning=True)
+        follow_up = bool(history) and self.is_follow_up(text, matches)
         # The message as the customer wrote it: the input guardrails and the agent's
         # retrieval encode the same text, so the turn computes one vector (the cues read
         # the normalised text; the encoder copes with informal spelling as well either way).
@@ -407,7 +530,7 @@ class HybridClassifier:
             weights = np.array([self.context_decay ** (len(context) - 1 - i) for i in range(len(context))], dtype=np.float32)
             mixed = (weights[:, None] * vectors[1:]).sum(axis=0)
             previous = np.asarray(mixed / max(float(np.linalg.norm(mixed)), 1e-12), dtype=np.float32)
-        return self.predict_vectors(text, vectors[0], previous, current_agent, opening=not history)
+        return self.predict_vectors(text, vectors[0], previous, current_agent, opening=not history, matches=matches)
 
     def _scores(self, vector: Vectors, previous: Vectors | None,
                 similarities: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -442,10 +565,15 @@ class HybridClassifier:
         least, lead = self.near_scope
         return out >= least and out - agents >= lead
 
-    def _kinds_of_message(self, logits: np.ndarray, matches: CueMatches, staying_with: str = "") -> tuple[list[Cue], bool]:
+    def _kinds_of_message(self, logits: np.ndarray, matches: CueMatches, staying_with: str = "",
+                          holding: str = "", answer: bool = False) -> tuple[list[Cue], bool]:
         """Adds the cues to the log-odds; returns the agent cues that fired and whether the
         whole message is pleasantries. `staying_with`: leave out the cues that do not take
-        a conversation from that agent (when judging a change of topic)."""
+        a conversation from that agent (when judging a change of topic). `answer`: the message
+        answers the conversation's agent ("sim", "isso"), which is not small talk. `holding`: the
+        agent of a conversation this message follows up; a cue's `against` (a question about
+        how a thing is, read cold, is no sale) does not speak against it: in a sale, "does it
+        include installation?" asks about the thing being bought."""
         text_folded = matches.text
         words = re.findall(r"[a-z0-9]+", text_folded)
         scope = OUT_OF_SCOPE in self.destinations
@@ -468,15 +596,15 @@ class HybridClassifier:
         for cue in fired:
             logits[self.destinations.index(cue.destination)] += cue.weight
         for destination, weight in {d: w for c in fired for d, w in c.against if d not in spoken_for}.items():
-            if destination in self._agents:
+            if destination in self._agents and destination != holding:
                 logits[self.destinations.index(destination)] -= weight
-        chit_chat = closing or is_chit_chat(text_folded)
+        chit_chat = not answer and (closing or is_chit_chat(text_folded))
         short = len(words) <= 4
         for i, destination in enumerate(self.destinations):
             if destination == SMALL_TALK:
                 # Small talk is a whole message of pleasantries, or close to an example of one.
-                logits[i] += 3.0 if chit_chat else (-4.0 if fired or not short else -1.0)
-            elif destination == UNCLEAR and (not short or fired or chit_chat):
+                logits[i] += 3.0 if chit_chat else (-4.0 if fired or not short or answer else -1.0)
+            elif destination == UNCLEAR and (not short or fired or chit_chat or answer):
                 logits[i] = -math.inf
             elif destination == OUT_OF_SCOPE and fired:
                 logits[i] -= 1.5
@@ -490,15 +618,28 @@ class HybridClassifier:
             return all(c.weight < self.strong_cue for c in fired)
         return not fired and bool(_CLOSING.search(text_folded))
 
-    def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], previous: Vectors | None, current_agent: str) -> None:
-        """A follow-up leans to the conversation's agent, unless a cue names another one."""
-        if current_agent not in self._agents or any(
-                c.destination != current_agent and c.weight >= self.topic_change_weight and current_agent not in c.stays_with
-                for c in fired):
+    def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], follow_up: bool, current_agent: str) -> None:
+        """A message leans to the conversation's agent, unless a cue names another one (a
+        follow-up, "e pra instalar?", "does that one ...", leans more). What someone said,
+        reported ("o vendedor falou que era 10 dias"), is told about the matter at hand: only a
+        strong cue takes it away. Asking to be sent "the link", "it" asks the agent for what it
+        offered: no cue takes that away."""
+        if current_agent not in self._agents:
+            return
+        if follow_up and is_elliptic(folded(text)):
+            # "and the warranty?" in a sale: the conversation's agent or one a cue names, not
+            # a third agent the few words happen to resemble.
+            for agent in self._agents - {c.destination for c in fired} - {current_agent}:
+                logits[self.destinations.index(agent)] -= self.elliptic_weight
+        reported = follow_up and self.reports(folded(text))
+        # "manda o link", "send it over": the agent is asked for what it offered; no cue moves that.
+        sends = follow_up and _SEND_IT.match(folded(text)) is not None
+        if not sends and any(c.destination != current_agent and current_agent not in c.stays_with
+                             and c.weight >= (self.strong_cue if reported else self.topic_change_weight) for c in fired):
             return
         prior = self.stay_prior
-        if previous is not None or self.is_follow_up(text):
-            prior = self.context_prior * (1.5 if _FOLLOW_UP.match(folded(text)) else 1.0)
+        if follow_up:
+            prior = self.context_prior * (1.5 if sends or _FOLLOW_UP.match(folded(text)) else 1.0)
             if len(text.split()) <= self.clarify_words and not any(c.destination != current_agent for c in fired):
                 # A few words that name no request of another agent ("uns 80 reais", "desde
                 # ontem", "quanto custa?" about a repair) answer the conversation's matter: what
@@ -536,7 +677,8 @@ class HybridClassifier:
         takes most of its evidence."""
         text_folded = matches.text
         _, known = self.domain_words(text_folded)
-        if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded):
+        if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded) \
+                or self.reports(text_folded):
             return False
         _, group_scores = self._scores(vector, None)
         logits = group_scores / self.temperature
@@ -550,6 +692,9 @@ class HybridClassifier:
         best = self.destinations[int(np.argmax(shares))]
         if best not in self._agents or best == current_agent:
             return False
+        if is_elliptic(text_folded) and not any(c.destination == best and c.weight >= self.topic_change_weight for c in fired):
+            # "tá, mas e o prazo": asked about the matter at hand; only a cue names another one.
+            return False
         threshold = self.switch_share
         if not any(c.destination == best and c.weight >= self.topic_change_weight for c in fired) and (
                 short or _FOLLOW_UP.match(text_folded)):
@@ -562,15 +707,33 @@ class HybridClassifier:
             threshold = max(threshold, self.follow_up_switch_share)
         return float(shares.max()) >= threshold
 
+    def _asks_back(self, text_folded: str, group: str, shares: np.ndarray, group_scores: np.ndarray) -> bool:
+        """A conversation's first request that no cue reads: asked back when it names a need and
+        nothing else ("oi, preciso de uma ajuda", "to com um problema"), or when it is a few
+        words that leave two agents too close to call."""
+        if self.asks_nothing_yet(text_folded):
+            return True
+        if group not in self._agents:
+            return False
+        agent_shares = sorted((float(shares[self.destinations.index(a)]) for a in self._agents), reverse=True)
+        close = len(agent_shares) > 1 and agent_shares[0] - agent_shares[1] < self.clarify_margin
+        # A request in a sentence of its own is answered by the nearest agent; only
+        # a short message, with two agents too close to call, gets a question back.
+        short_message = len(text_folded.split()) <= self.clarify_words
+        return short_message and (close or float(group_scores.max()) < self.min_similarity)
+
     def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "",
-                        opening: bool = True) -> Prediction:
-        """`opening`: the message has no earlier request of the conversation to lean on."""
+                        opening: bool = True, matches: CueMatches | None = None, returning: bool = False) -> Prediction:
+        """`opening`: the message has no earlier request of the conversation to lean on.
+        `matches`: the message's cues, when the caller read them already. `returning`: the
+        message goes back to an earlier matter (`previous`, whose agent is `current_agent`)."""
         # A message that stands on its own and is plainly about another agent's business
         # ("ah, e o app mostra a economia?" in a billing conversation) is read without
         # the conversation.
         text_folded = folded(text[:1000])
-        matches = CueMatches(text_folded)
-        lean = not (current_agent in self._agents and (
+        if matches is None or matches.text != text_folded:
+            matches = CueMatches(text_folded)
+        lean = returning or not (current_agent in self._agents and (
             bool(_NEW_SUBJECT.match(folded(text[:200]))) or self._changes_topic(matches, vector, current_agent)))
         if not lean:
             previous = None
@@ -581,16 +744,28 @@ class HybridClassifier:
         intent_scores, group_scores = self._scores(vector, previous, similarities)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
+        # A follow-up of a conversation that holds is read with the conversation's agent in
+        # view; "sim", "isso" answer that agent.
+        follow_up = lean and current_agent in self._agents and (previous is not None or self.is_follow_up(text, matches))
+        answer = follow_up and _ANSWER.match(text_folded) is not None
         # In a conversation that holds, a cue that stays with its agent reads as part of
         # the customer's case ("tem custo?" with support asks the fee of the visit).
-        fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "")
+        fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "",
+                                                  holding=current_agent if follow_up else "", answer=answer)
+        if chit_chat and previous is not None and not is_chit_chat(text_folded):
+            # "vou ver com meu marido" after a quote: a closing remark that names something is
+            # read on its own, not with the request.
+            intent_scores, group_scores = self._scores(vector, None, similarities)
+            logits = group_scores / self.temperature
+            logits = logits - logits.max()
+            fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
             # All but an out-of-scope example: that, more than a price or buying word, says what it asks.
             logits[self.destinations.index(OUT_OF_SCOPE)] += self.near_scope_weight * self._near_out_of_scope(similarities)
             # A new request: the conversation's first, or one read on its own (a new subject).
             self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))
         if not chit_chat and lean:
-            self._lean(logits, text, fired, previous, current_agent)
+            self._lean(logits, text, fired, follow_up, current_agent)
         # A topic named with no request ("tenho uma dúvida sobre a fatura"), unless a strong
         # cue says what the request is ("... sobre a fatura que veio errada").
         # (Two cues of one agent together are as strong: "ajuda com o boleto atrasado".)
@@ -615,16 +790,9 @@ class HybridClassifier:
         confidence = round(float(shares[best]), 3)
         unclear = Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True,
                              ask=not current_agent)
-        if group == UNCLEAR or (vague and not current_agent):
+        if group == UNCLEAR or (vague and not current_agent) or (
+                not current_agent and not fired and not chit_chat and self._asks_back(text_folded, group, shares, group_scores)):
             return unclear
-        if group in self._agents and not current_agent and not fired:
-            agent_shares = sorted((float(shares[self.destinations.index(a)]) for a in self._agents), reverse=True)
-            close = len(agent_shares) > 1 and agent_shares[0] - agent_shares[1] < self.clarify_margin
-            # A request in a sentence of its own is answered by the nearest agent; only
-            # a short message, with two agents too close to call, gets a question back.
-            short_message = len(text_folded.split()) <= self.clarify_words
-            if short_message and (close or float(group_scores.max()) < self.min_similarity):
-                return unclear
         in_group = [i for i, g in enumerate(self._groups) if g == group]
         spec = self.intents[self._names[max(in_group, key=lambda i: intent_scores[i])]]
         return Prediction(spec.name, spec.agent, spec.kind, confidence, self.name, ranked, destinations, contextual=True)
