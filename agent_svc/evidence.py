@@ -468,6 +468,18 @@ def _translated(term: str, stems: dict[str, list[str]]) -> list[str]:
     return [w for tr in _translations(term) for w in stems.get(_stem(tr), ()) if _same_word(w, tr)]
 
 
+def _hold_translations(terms: list[str], focus: int, vocabulary: Sequence[str], held: dict[str, set[int]],
+                       firm: set[str]) -> None:
+    """A translation the word list gives ("disjuntor": "breaker") holds a term, and the
+    attribute asked about (term `focus`), whatever the encoder makes of the pair."""
+    by_stem = _by_stem(vocabulary)
+    for i, term in enumerate(terms):
+        for word in _translated(term, by_stem):
+            held[word].add(i)
+            if i == focus:
+                firm.add(word)
+
+
 def _codes(text: str) -> set[str]:
     return {fold(c).replace("-", "").replace(".", "").replace(",", "") for c in _CODE.findall(text)
             if not c.isdigit() or len(c) >= 3}
@@ -599,14 +611,7 @@ class Selector:
         held: dict[str, set[int]] = {w: {i for i in term_positions.get(_stem(w), ()) if _same_word(w, terms[i])}
                                      for w in vocabulary}
         firm: set[str] = {w for w in vocabulary if focus >= 0 and _same_word(w, terms[focus])}
-        # A translation the word list gives ("disjuntor": "breaker") holds a term, and the
-        # attribute asked about, whatever the encoder makes of the pair.
-        by_stem = _by_stem(vocabulary)
-        for i, term in enumerate(terms):
-            for word in _translated(term, by_stem):
-                held[word].add(i)
-                if i == focus:
-                    firm.add(word)
+        _hold_translations(terms, focus, vocabulary, held, firm)
         if vocabulary and self.encoder is not None:
             similar = self._similar(spelled, contexts, terms, vocabulary)
             rows, cols = np.nonzero(similar >= COVER_SIMILARITY)  # every (word, term) pair at once
