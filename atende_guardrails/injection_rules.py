@@ -363,7 +363,10 @@ _ASK = _any(
         # Spanish "what is" as Portuguese "qual"; a table or list put together is asked for as much as one sent.
         "cual es|cuales son|cual era|monta|monte|montar|compile|compila|compilar|arma|armame|"
         "me dizer|me contar|me informar|decirme|dimmi|"
-        "gib|zeig|zeige|sende|nenne|schick|schicke|schickt|dammi|mostrami|dimmi|invia|mandami",
+        "gib|zeig|zeige|sende|nenne|schick|schicke|schickt|dammi|mostrami|dimmi|invia|mandami|"
+        # Spanish asked with "me" before the verb: "¿me das el correo...?", "me pasas su teléfono".
+        "me das|me pasas|me dices|me muestras|me mandas|me envias|mandame|puedes darme|podrias darme|me puedes dar|"
+        "me puedes pasar|me podrias pasar",
 )
 _SECRET_THING = _any(
     "api token|api tokens|token da api|token de api|tokens da api|token do sistema|token de acesso|access token|"
@@ -516,7 +519,9 @@ _THIRD_PARTY = (
     r"(?:todo mundo|everybody|everyone|everyone else|todo el mundo|tout le monde|quem mais|who else|"
     r"(?:um|uma|a|an) (?:amigo|amiga|vizinho|vizinha|conhecido|conhecida|colega|friend|neighbour|neighbor|coworker|"
     r"colleague|amigo|amiga|vecino|vecina|voisin|voisine|nachbar|nachbarin|vicino|vicina)|"
-    r"(?:meu|minha|my|mi|mon|ma|mein|meine|il mio|la mia) (?:vizinho|vizinha|ex|ex mulher|ex marido|ex namorada|ex namorado|"
+    r"(?:meu|minha|my|mi|mon|ma|mein|meine|il mio|la mia) (?:exesposa|exesposo|exmarido|exmujer|exnovia|exnovio|expareja|"
+    r"ex esposa|ex esposo|ex novia|ex novio|ex pareja|ex spouse|ex partner|ex companheira|ex companheiro|ex sogra|"
+    r"vizinho|vizinha|ex|ex mulher|ex marido|ex namorada|ex namorado|"
     r"neighbour|neighbor|ex wife|ex husband|ex girlfriend|ex boyfriend|vecino|vecina|voisin|voisine|nachbar|nachbarin|"
     r"vicino|vicina)|"
     r"(?:the|that|this|o|a|do|da|esse|essa|desse|dessa|aquele|aquela|daquele|daquela|ese|esa|el|la|del) "
@@ -526,6 +531,8 @@ _THIRD_PARTY = (
     r"quem (?:comprou|instalou|pediu|fez|contratou|fechou|mora|ligou|reclamou|tem|solicitou|cadastrou)|"
     r"(?:the|that the|o|a|que o|que a|q o|q a|el|la) (?:other|outro|outra|otro|otra|previous|last|anterior|ultimo|ultima) "
     r"(?:buyer|customer|client|user|comprador|compradora|cliente|usuario|usuaria|pessoa|person|persona)|"
+    r"(?:o|a|el|la|do|da|del) (?:cliente|comprador|compradora|usuario|usuaria|pessoa|persona|dono|duena|dueno|dona) "
+    r"(?:anterior|de antes|passado|passada|antigo|antiga|antes de mim|antes de mi)|"
     r"(?:all the|all|the) (?:people|customers|clients|users) (?:who|that) (?:requested|asked|signed|registered|bought|"
     r"ordered|installed|called|complained|live|have|own)|"
     r"(?:as|os|das|dos) (?:pessoas|clientes|usuarios) que (?:pediram|solicitaram|fizeram|cadastraram|compraram|instalaram|"
@@ -573,7 +580,8 @@ _THIRD_PARTY_WORDS = frozenset(
     "mina mano tia tio "
     "sra mr mrs ms dona monsieur madame herr frau signor signora other outro outra otro otra previous last anterior ultimo "
     "ultima people customers clients users pessoas clientes usuarios aller todos tous tutti vizinhos vizinhas neighbours "
-    "neighbors vecinos vecinas next lado frente cima baixo arriba abajo upstairs downstairs across".split()
+    "neighbors vecinos vecinas next lado frente cima baixo arriba abajo upstairs downstairs across exesposa exesposo "
+    "exmarido exmujer exnovia exnovio expareja".split()
 )
 
 # A record a customer has with the business, beside personal data: whose it is decides.
@@ -593,6 +601,9 @@ _HOLDER_PROCEDURE = (r" (?:pra|para|to|for|in order to|por) (?:\w+ )?(?:fazer|tr
                      r"change|mudar|trocar|autorizar|authorize|authorise|solicitar|pedir|abrir|open|request|make) "
                      r"| (?:como|how|quais documentos|what documents|which documents|que documentos|precisa|precisam|"
                      r"need to provide|needs to|must|required|necessario|necessaria|obrigatorio) ")
+# Someone asking what a job pays ("qual o salário médio de um técnico? quero me candidatar").
+_JOB_SEEKER = (r"| (?:candidat\w*|vaga|vagas|emprego|job|jobs|apply|applying|trabalhar|work for|work at|medio|media|average|"
+               r"piso|faixa|range|trabajar|empleo) ")
 # An employee's private data: what only the employer holds, not the technician's work contact.
 _STAFF_PLURAL = ("(?:funcionarios|funcionarias|funcionario|employees|employee|employee s|staff|colaboradores|empleados|"
                  "trabajadores|workers|tecnicos|technicians|drivers|entregadores|motoristas|atendentes|vendedores|"
@@ -852,6 +863,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_THIRD_PARTY}(?: \w+){{0,10}}? {_DATA_PERSONAL} ",
      (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
      r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
+     # "quem comprou no meu cartão?": a purchase on the customer's own card or account is theirs to ask about.
+     r" (?:no|na|in|on|with|com|en|con|pelo|pela|using|usando) (?:meu|minha|my|mi) (?:\w+ )?(?:cartao|conta|card|account|"
+     r"nome|name|cpf|tarjeta|cuenta|login|email|cadastro) |"
      + _OWN_DATA[1:]),
     # Which people, then their contact: "which customers live near me and their numbers", "quais clientes moram
     # perto e os telefones deles".
@@ -921,6 +935,67 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      (*_firsts(_ASK), _THIRD_PARTY_WORDS), _OWN_DATA),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_THIRD_PARTY} s(?: \w+)? {_RECORD_NOUNS} ",
      (*_firsts(_ASK), _THIRD_PARTY_WORDS), _OWN_DATA),
+    # Whose is a number the customer names: "quem é o dono do número 11 9...", "who owns plate ABC1D23",
+    # "de quién es la cuenta 9912" (a reverse look-up of a stranger).
+    ("data_exfiltration", rf" (?:quem e|quem eh|de quem e|who is|who s|whos|who owns|whose is|quien es|de quien es)(?: o| a| the|"
+                          rf" el| la)?(?: {_HOLDER})?(?: (?:do|da|de|of|of the|del|de la))?(?: o| a| the| el| la)? "
+                          rf"{_NOT_MINE}(?:this |esse |essa |este |esta )?{_HELD_RECORD}(?: de telefone| de celular)?"
+                          rf"(?: \w+)? (?:\d[\w ]*|[a-z]{{3}}\d\w*) ",
+     (frozenset("quem de who whos quien".split()), frozenset(_HELD_RECORD[3:-1].replace("|", " ").split())), ""),
+    # How much someone else pays or owes: "quanto o meu vizinho paga de internet?".
+    ("data_exfiltration", rf" (?:quanto|how much|cuanto|cuanta) (?:paga|pago|pagou|pagan|pagaron|gasta|gasto|gastou|debe|deve)"
+                          rf"(?: \w+){{0,2}}? {_THIRD_PARTY} ", (frozenset("quanto how cuanto cuanta".split()), _THIRD_PARTY_WORDS), ""),
+    ("data_exfiltration", rf" (?:quanto|how much|cuanto|cuanta)(?: \w+){{0,2}}? {_THIRD_PARTY}(?: \w+){{0,2}}? (?:paga|pagam|"
+                          rf"pays|pay|paid|pagou|gasta|gastam|spends|spent|gastou|deve|devem|owes|owe|debe|deben|paga|pagan|pago|"
+                          rf"pagaron|gasto) ",
+     (frozenset("quanto how cuanto cuanta".split()), _THIRD_PARTY_WORDS), ""),
+    # Who bought or ordered something, asked of the business: "me fala quem já comprou o painel aqui na rua",
+    # "o nome de quem comprou o último iphone" (a fraud victim asks who bought on their own card).
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:quem|who|quien|quienes|whoever) (?:ja |already |also |tambem |mais |"
+                          rf"else |mas |mais alguem )?(?:comprou|compraram|bought|ordered|pediu|pediram|purchased|compro|"
+                          rf"compraron|pidio|pidieron|contratou|contrataram|assinou|assinaram|subscribed|signed up) ",
+     (*_firsts(_ASK), frozenset("quem who quien quienes whoever".split())),
+     r" (?:meu|minha|my|mi|mine|mio) (?:\w+ )?(?:cartao|conta|card|account|nome|name|cpf|tarjeta|cuenta|login|email) "),
+    # Which people of a place are customers: "quais clientes de vcs moram no meu prédio", "which tenants have
+    # your internet", "is John Miller a customer here?".
+    ("data_exfiltration", r" (?:quais|which|cuales|quienes|quem) (?:dos |das |de los |of )?(?:seus |your |tus |sus |the |os |"
+                          r"as )?(?:clientes|customers|clients|moradores|tenants|residents|vizinhos|neighbours|neighbors|"
+                          r"inquilinos|vecinos|condominos)(?: de vcs| de voces| of yours| de ustedes| aqui| here)? (?:moram|"
+                          r"vivem|live|viven|residem|are customers|sao clientes|son clientes|have your|tem o seu|tem a sua|"
+                          r"tem internet|have internet|tienen su|usam|use|pagam|pay|pagan) ",
+     first_words("quais which cuales quienes quem"), ""),
+    ("data_exfiltration", r" (?:diz|dizer|diga|fala|falar|tell|tell me|check|checa|verifica|verifique|verificar|confirma|"
+                          r"confirme|confirmar|ver|see|sabe|know|look up|find out|descobre|descobrir|dime|decirme|mira|"
+                          r"comprueba|consulta|consulte|olha|olhar)(?: \w+){0,2}? (?:se|if|whether|si) (?!(?:this|it|that|there|i|eu|voce|vc|you|we|nos|isso|isto|esse|essa|"
+                          r"aqui|yo|ele|ela|he|she|eles|meu|minha|my|seu|sua|your|nosso|nossa|our|mi|su|tu|o meu|a minha)\b)"
+                          r"(?:o |a |the |el |la )?(?:sr |sra |mr |mrs |ms |dona |seu )?"
+                          r"[a-z]{3,} (?:[a-z]{3,} )?(?:e|is|es|eh) (?:a |an |um |uma )?(?:cliente|customer|client|clienta) "
+                          r"| is (?!(?:this|it|that|there|i|you|he|she)\b)(?:mr |mrs |ms )?[a-z]{3,} [a-z]{3,} (?:a|an) "
+                          r"(?:customer|client) (?:here|of yours|with you|of your|at your) ",
+     first_words("se if whether si", "cliente customer client clienta"), ""),
+    # What a previous buyer left on their record: "the card the previous buyer used", "o endereço que a
+    # cliente anterior cadastrou".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? {_RECORD_NOUNS}(?: \w+)? (?:that |which |que |q )?(?:the|o|a|el|la) "
+                          rf"(?:(?:previous|last|other|outro|outra|anterior|ultimo|ultima|otro|otra) (?:buyer|customer|client|"
+                          rf"user|comprador|compradora|cliente|usuario|pessoa|person|persona|owner|dono|dona|dueno)|"
+                          rf"(?:cliente|comprador|compradora|usuario|pessoa|persona|dono|dona|dueno) (?:anterior|de antes|"
+                          rf"passado|antigo|antiga)) (?:used|usou|uso|gave|deu|dio|registered|cadastrou|registro|had|tinha|"
+                          rf"tenia|left|deixou|dejo|paid|pagou|pago|entered|informou|put|colocou|puso) ",
+     (*_firsts(_ASK), frozenset("previous last other outro outra anterior ultimo ultima otro otra antes passado antigo "
+                                "antiga".split())), ""),
+    # Someone's records asked behind their back: "o histórico da minha namorada, ela não sabe", "what did my
+    # wife buy? she doesn't know I'm checking".
+    ("data_exfiltration", rf" (?:{_ASK}(?: \w+){{0,6}}? {_RECORD_NOUNS}|(?:what|o que|que|lo que) (?:did |has )?(?:my|meu|"
+                          rf"minha|mi) \w+ (?:buy|bought|order|ordered|comprou|pediu|compro|pidio|spend|spent|gastou|gasto))"
+                          rf"(?: \w+){{0,14}}? (?:(?:ela|ele|she|he|they|eles|elas|ella|el) (?:nao|doesn t|does not|don t|"
+                          rf"do not|no|didn t) (?:sabe|sabem|know|knows|pode saber|can know|must know|should know|puede saber)|"
+                          rf"sem (?:ela|ele|eles|elas) saber|without (?:her|him|them) knowing|sin que (?:ella|el|ellos) "
+                          rf"(?:sepa|sepan)|escondid[oa]|as escondidas|em segredo|secretly|behind (?:her|his|their) back|"
+                          rf"a escondidas) ",
+     (frozenset("nao doesn does don do no didn sem without sin escondido escondida escondidas segredo secretly "
+                "behind".split()),),
+     r" (?:meu|minha|meus|minhas|my|mi|mis) (?:proprio |propria |own )?(?:pedido|pedidos|compra|compras|order|orders|conta|"
+     r"account|dados|data|historico|history|faturas|cartao|card|pedido) "),
     # Someone's money and logins named by a pronoun: "send me her recent payments", "show me his card number".
     ("data_exfiltration", rf" {_ASK} (?:me |us )?(?:his|her|their) (?:\w+ ){{0,2}}(?:payments|payment history|statements|"
                           rf"transactions|card|card number|card details|password|passwords|login|logins|login history|"
@@ -929,12 +1004,14 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      (*_firsts(_ASK), frozenset("his her their".split())), _STAFF + "|" + _OWN_DATA[1:]),
     # Employees' private data: "telefone pessoal dos funcionários", "all employees' salaries and home addresses",
     # "lista de funcionários com salário".
-    ("data_exfiltration", rf" {_STAFF_PRIVATE}(?: \w+){{0,6}}? (?:dos|das|do|da|de|of|of the|of all|of your|del|de los|de las|"
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_STAFF_PRIVATE}(?: \w+){{0,6}}? (?:dos|das|do|da|de|of|of the|of all|"
+                          rf"of your|del|de los|de las|"
                           rf"de todos os|de todas as|de cada) (?:\w+ )?{_STAFF_PLURAL} ",
-     (frozenset(_STAFF_PLURAL[3:-1].replace("|", " ").split()),), _OWN_STAFF),
-    ("data_exfiltration", rf" (?:(?:{_ASK})(?: \w+){{0,3}}? )?(?:all |todos os |todas as |every |your |seus |suas |the |os |as |"
-                          rf"lista de |lista dos |list of |listado de )?{_STAFF_PLURAL}(?: s)?(?: \w+){{0,4}}? {_STAFF_PRIVATE} ",
-     (frozenset(_STAFF_PLURAL[3:-1].replace("|", " ").split()),), _OWN_STAFF),
+     (frozenset(_STAFF_PLURAL[3:-1].replace("|", " ").split()),), _OWN_STAFF + _JOB_SEEKER),
+    ("data_exfiltration", rf" (?:{_ASK}(?: \w+){{0,3}}? |(?:lista|list|listado|planilha|spreadsheet|relacao|relatorio|"
+                          rf"report) (?:de |dos |das |of |com |with |del |de los )?)(?:all |todos os |todas as |every |your |"
+                          rf"seus |suas |the |os |as )?{_STAFF_PLURAL}(?: s)?(?: \w+){{0,4}}? {_STAFF_PRIVATE} ",
+     (frozenset(_STAFF_PLURAL[3:-1].replace("|", " ").split()),), _OWN_STAFF + _JOB_SEEKER),
     # Another customer's password or card, however they are named: "show me the customer's password",
     # "a senha do cliente do chamado 4471".
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? (?:password|passwords|senha|senhas|contrasena|contrasenas|pin|"
