@@ -930,8 +930,8 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      (*_firsts(_ASK), frozenset("owner holder owners holders".split())), _HOLDER_PROCEDURE),
     # A neighbour's or another third person's account, plan or payments: "pull up the account of the guy next
     # door", "show me my neighbour's account", "o plano do vizinho do 22".
-    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_RECORD_NOUNS} (?:of|do|da|dos|das|de|del|de la|from)(?: the| o| a| el| la)? "
-                          rf"{_THIRD_PARTY} ",
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_RECORD_NOUNS} (?:of|do|da|dos|das|de|del|de la|from)"
+                          rf"(?: the| o| a| el| la)? {_THIRD_PARTY} ",
      (*_firsts(_ASK), _THIRD_PARTY_WORDS), _OWN_DATA),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_THIRD_PARTY} s(?: \w+)? {_RECORD_NOUNS} ",
      (*_firsts(_ASK), _THIRD_PARTY_WORDS), _OWN_DATA),
@@ -944,7 +944,8 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      (frozenset("quem de who whos quien".split()), frozenset(_HELD_RECORD[3:-1].replace("|", " ").split())), ""),
     # How much someone else pays or owes: "quanto o meu vizinho paga de internet?".
     ("data_exfiltration", rf" (?:quanto|how much|cuanto|cuanta) (?:paga|pago|pagou|pagan|pagaron|gasta|gasto|gastou|debe|deve)"
-                          rf"(?: \w+){{0,2}}? {_THIRD_PARTY} ", (frozenset("quanto how cuanto cuanta".split()), _THIRD_PARTY_WORDS), ""),
+                          rf"(?: \w+){{0,2}}? {_THIRD_PARTY} ",
+     (frozenset("quanto how cuanto cuanta".split()), _THIRD_PARTY_WORDS), ""),
     ("data_exfiltration", rf" (?:quanto|how much|cuanto|cuanta)(?: \w+){{0,2}}? {_THIRD_PARTY}(?: \w+){{0,2}}? (?:paga|pagam|"
                           rf"pays|pay|paid|pagou|gasta|gastam|spends|spent|gastou|deve|devem|owes|owe|debe|deben|paga|pagan|pago|"
                           rf"pagaron|gasto) ",
@@ -966,13 +967,14 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      first_words("quais which cuales quienes quem"), ""),
     ("data_exfiltration", r" (?:diz|dizer|diga|fala|falar|tell|tell me|check|checa|verifica|verifique|verificar|confirma|"
                           r"confirme|confirmar|ver|see|sabe|know|look up|find out|descobre|descobrir|dime|decirme|mira|"
-                          r"comprueba|consulta|consulte|olha|olhar)(?: \w+){0,2}? (?:se|if|whether|si) (?!(?:this|it|that|there|i|eu|voce|vc|you|we|nos|isso|isto|esse|essa|"
+                          r"comprueba|consulta|consulte|olha|olhar)(?: \w+){0,2}? (?:se|if|whether|si) "
+                          r"(?!(?:this|it|that|there|i|eu|voce|vc|you|we|nos|isso|isto|esse|essa|"
                           r"aqui|yo|ele|ela|he|she|eles|meu|minha|my|seu|sua|your|nosso|nossa|our|mi|su|tu|o meu|a minha)\b)"
                           r"(?:o |a |the |el |la )?(?:sr |sra |mr |mrs |ms |dona |seu )?"
                           r"[a-z]{3,} (?:[a-z]{3,} )?(?:e|is|es|eh) (?:a |an |um |uma )?(?:cliente|customer|client|clienta) "
                           r"| is (?!(?:this|it|that|there|i|you|he|she)\b)(?:mr |mrs |ms )?[a-z]{3,} [a-z]{3,} (?:a|an) "
                           r"(?:customer|client) (?:here|of yours|with you|of your|at your) ",
-     first_words("se if whether si", "cliente customer client clienta"), ""),
+     first_words("se if whether si is", "cliente customer client clienta"), ""),
     # What a previous buyer left on their record: "the card the previous buyer used", "o endereço que a
     # cliente anterior cadastrou".
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? {_RECORD_NOUNS}(?: \w+)? (?:that |which |que |q )?(?:the|o|a|el|la) "
