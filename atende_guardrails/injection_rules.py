@@ -344,7 +344,7 @@ _OTHER_PARTY = ("(?:(?:of|from|for|about|on|del|des|von|der|dei|degli|della|dell
                 "(?:(?:quem|whoever|quien|qui|(?:person|people|pessoa|pessoas|cliente|clientes|customer|customers|persona|"
                 "personas|cara|guy|senhor|senhora|user|usuario) (?:who|que|qui|quien|die|che)) (?:ja |also |tambem )?"
                 "(?:bought|ordered|purchased|comprou|compraram|pediu|pediram|contratou|contrataram|mora|moram|lives|live|"
-                "called|ligou|wrote|escreveu|chatted|falou|installed|instalou|compro|achete)|"
+                "called|ligou|wrote|escreveu|chatted|falou|installed|instalou|compro|achete|placed|made|fez|hizo)|"
                 "customer|customers|client|clients|user|users|usuario|usuarios|cliente|clientes|buyer|buyers|comprador|"
                 "compradores|consumidor|consumidores|people|pessoas|person|pessoa|lead|leads|account holders|titulares|"
                 "utilisateurs|utilisateur|kunden|kunde|clienti|utenti|usuarios|personas|subscribers|assinantes|"
@@ -363,7 +363,10 @@ _ASK = _any(
         # Spanish "what is" as Portuguese "qual"; a table or list put together is asked for as much as one sent.
         "cual es|cuales son|cual era|monta|monte|montar|compile|compila|compilar|arma|armame|"
         "me dizer|me contar|me informar|decirme|dimmi|"
-        "gib|zeig|zeige|sende|nenne|schick|schicke|schickt|dammi|mostrami|dimmi|invia|mandami",
+        "gib|zeig|zeige|sende|nenne|schick|schicke|schickt|dammi|mostrami|dimmi|invia|mandami|"
+        # Spanish asked with "me" before the verb: "¿me das el correo...?", "me pasas su teléfono".
+        "me das|me pasas|me dices|me muestras|me mandas|me envias|mandame|puedes darme|podrias darme|me puedes dar|"
+        "me puedes pasar|me podrias pasar",
 )
 _SECRET_THING = _any(
     "api token|api tokens|token da api|token de api|tokens da api|token do sistema|token de acesso|access token|"
@@ -393,7 +396,7 @@ _PRIV_CLAIM = ("(?:(?:i am|i m|im|as|as an|as the|como|sou|sou o|sou a|eu sou|eu
                "soy del|soy de la|sono del|sono dello|sono della|je suis du|je suis de)"
                "(?: (?:an|a|the|um|uma|o|a|el|le|la|l|der|die|il|lo|your|seu|sua|tu|ton|dein|tuo))?"
                "(?: (?:authorized|authorised|autorizado|autorizada|autorizado|official|oficial|senior|chief|certified|"
-               "credenciado|credenciada|internal|interno|interna))?"
+               "credenciado|credenciada|internal|interno|interna|tier \\d+|level \\d+|nivel \\d+|n\\d))?"
                " (?:admin|administrator|administrador|administradora|developer|dev|desenvolvedor|desenvolvedora|"
                "desarrollador|developpeur|entwickler|sviluppatore|root|superuser|sysadmin|moderator|moderador|"
                "owner|dono|dona|creator|criador|criadora|programmer|programador|programadora|engineer on|"
@@ -488,6 +491,10 @@ _OWN_ROLE = (r" (?:(?:admin|administrador|administradora|administrator|dono|dona
              r"desarrolladora|gerente|manager|responsavel) (?:do|da|del|de la|of the|at the|in the)(?: \w+)? "
              r"(?:" + _GATHERINGS + ")"
              # A boss somewhere else: "a manager at a school", "gerente de um mercado", "jefe de una tienda".
+             # A trade at a kind of place: "gerente de banco", "bank manager", "dono de restaurante".
+             r"|(?:gerente|manager|dono|dona|owner|chefe|supervisor|supervisora|diretor|diretora|jefe|gerant|dueno|duena)"
+             r" de (?:banco|loja|hotel|agencia|posto|fabrica|padaria|bar|lanchonete|pousada|" + _GATHERINGS + ")"
+             r"|(?:bank|store|hotel|restaurant|shop|retail|branch|plant|factory|office|project|product|hr) manager"
              r"|(?:manager|gerente|chefe|boss|jefe|gerant|direttore|responsabile|supervisor|supervisora|dueno|proprietario|"
              r"proprietaire|dono|dona|owner|proprietaria|titolare|inhaber|inhaberin) (?:at|in|of|de|em|na|no|en|chez|bei|"
              r"di|d|von) (?:a|an|um|uma|un|una|une|einer|einem|einer|"
@@ -512,7 +519,9 @@ _THIRD_PARTY = (
     r"(?:todo mundo|everybody|everyone|everyone else|todo el mundo|tout le monde|quem mais|who else|"
     r"(?:um|uma|a|an) (?:amigo|amiga|vizinho|vizinha|conhecido|conhecida|colega|friend|neighbour|neighbor|coworker|"
     r"colleague|amigo|amiga|vecino|vecina|voisin|voisine|nachbar|nachbarin|vicino|vicina)|"
-    r"(?:meu|minha|my|mi|mon|ma|mein|meine|il mio|la mia) (?:vizinho|vizinha|ex|ex mulher|ex marido|ex namorada|ex namorado|"
+    r"(?:meu|minha|my|mi|mon|ma|mein|meine|il mio|la mia) (?:exesposa|exesposo|exmarido|exmujer|exnovia|exnovio|expareja|"
+    r"ex esposa|ex esposo|ex novia|ex novio|ex pareja|ex spouse|ex partner|ex companheira|ex companheiro|ex sogra|"
+    r"vizinho|vizinha|ex|ex mulher|ex marido|ex namorada|ex namorado|"
     r"neighbour|neighbor|ex wife|ex husband|ex girlfriend|ex boyfriend|vecino|vecina|voisin|voisine|nachbar|nachbarin|"
     r"vicino|vicina)|"
     r"(?:the|that|this|o|a|do|da|esse|essa|desse|dessa|aquele|aquela|daquele|daquela|ese|esa|el|la|del) "
@@ -522,12 +531,20 @@ _THIRD_PARTY = (
     r"quem (?:comprou|instalou|pediu|fez|contratou|fechou|mora|ligou|reclamou|tem|solicitou|cadastrou)|"
     r"(?:the|that the|o|a|que o|que a|q o|q a|el|la) (?:other|outro|outra|otro|otra|previous|last|anterior|ultimo|ultima) "
     r"(?:buyer|customer|client|user|comprador|compradora|cliente|usuario|usuaria|pessoa|person|persona)|"
+    r"(?:o|a|el|la|do|da|del) (?:cliente|comprador|compradora|usuario|usuaria|pessoa|persona|dono|duena|dueno|dona) "
+    r"(?:anterior|de antes|passado|passada|antigo|antiga|antes de mim|antes de mi)|"
     r"(?:all the|all|the) (?:people|customers|clients|users) (?:who|that) (?:requested|asked|signed|registered|bought|"
     r"ordered|installed|called|complained|live|have|own)|"
     r"(?:as|os|das|dos) (?:pessoas|clientes|usuarios) que (?:pediram|solicitaram|fizeram|cadastraram|compraram|instalaram|"
     r"contrataram|moram|tem|ligaram|reclamaram)|"
     r"aller (?:kunden|nutzer|benutzer|kaufer|kundinnen)|de todos los clientes|de tous les clients|di tutti i clienti|"
-    r"who (?:bought|ordered|installed|called|complained|lives|requested|signed up|registered))"
+    r"who (?:bought|ordered|installed|called|complained|lives|requested|signed up|registered)|"
+    # A neighbour by where they live ("o vizinho do 22", "the guy next door", "la vecina de arriba").
+    r"(?:o|a|os|as|the|el|la|los|las|do|da|dos|das|del|my|meu|minha|meus|minhas|mi|mis) (?:vizinho|vizinha|vizinhos|"
+    r"vizinhas|neighbour|neighbor|neighbours|neighbors|vecino|vecina|vecinos|vecinas)|"
+    r"(?:guy|man|woman|lady|people|family|couple|folks|cara|moca|moco|senhora|senhor|familia|casal|pessoal|gente|"
+    r"chico|chica|senor|senora) (?:next door|do lado|da frente|de cima|de baixo|de al lado|de arriba|de abajo|"
+    r"upstairs|downstairs|across the hall))"
 )
 
 # Someone who is not the customer, named by a pronoun that holds a record ("he has on file", "ela cadastrou").
@@ -562,8 +579,47 @@ _THIRD_PARTY_WORDS = frozenset(
     "girl moca moco rapaz cara pessoa persona senhor senhora mulher homem menina chico chica senor senora hombre mujer sr "
     "mina mano tia tio "
     "sra mr mrs ms dona monsieur madame herr frau signor signora other outro outra otro otra previous last anterior ultimo "
-    "ultima people customers clients users pessoas clientes usuarios aller todos tous tutti".split()
+    "ultima people customers clients users pessoas clientes usuarios aller todos tous tutti vizinhos vizinhas neighbours "
+    "neighbors vecinos vecinas next lado frente cima baixo arriba abajo upstairs downstairs across exesposa exesposo "
+    "exmarido exmujer exnovia exnovio expareja".split()
 )
+
+# A record a customer has with the business, beside personal data: whose it is decides.
+_RECORD_NOUNS = ("(?:" + _DATA_PERSONAL[3:-1] + "|account|accounts|conta|contas|cuenta|cuentas|plano|plan|plans|"
+                 "payments|pagamentos|pagos|statements|extratos|name|nome|nombre|saldo|balance|consumo|usage)")
+# Whoever holds a given line, account or order ("o titular da linha 11 9...", "el dueño de la cuenta 9912",
+# "the owner of order 551"); not the customer's own ("o titular da minha conta").
+_HOLDER = ("(?:titular|titulares|dono|dona|donos|dueno|duena|owner|owners|holder|holders|account holder|proprietario|"
+           "proprietaria|assinante|subscriber)")
+_HELD_RECORD = ("(?:linha|conta|numero|pedido|cartao|placa|line|account|number|order|card|plate|cuenta|linea|tarjeta|chip|"
+                "sim|celular|telefone|phone|cpf|cnpj|contrato|contract|apolice|policy|imovel|apartamento|apartment|unit|"
+                "unidade|veiculo|carro|car|coche|pedido|encomenda|package|pacote|protocolo|chamado|ticket)")
+_NOT_MINE = r"(?!(?:minha|meu|my|mi|nossa|nosso|our|sua|seu|your|tu|su) )"
+# A holder's data asked to do something the customer is doing for themselves ("o cpf do titular pra
+# transferir?", "which documents of the holder do you need?").
+_HOLDER_PROCEDURE = (r" (?:pra|para|to|for|in order to|por) (?:\w+ )?(?:fazer|transferir|cancelar|portar|transfer|cancel|"
+                     r"change|mudar|trocar|autorizar|authorize|authorise|solicitar|pedir|abrir|open|request|make) "
+                     r"| (?:como|how|quais documentos|what documents|which documents|que documentos|precisa|precisam|"
+                     r"need to provide|needs to|must|required|necessario|necessaria|obrigatorio) ")
+# Someone asking what a job pays ("qual o salário médio de um técnico? quero me candidatar").
+_JOB_SEEKER = (r"| (?:candidat\w*|vaga|vagas|emprego|job|jobs|apply|applying|trabalhar|work for|work at|medio|media|average|"
+               r"piso|faixa|range|trabajar|empleo) ")
+# An employee's private data: what only the employer holds, not the technician's work contact.
+_STAFF_PLURAL = ("(?:funcionarios|funcionarias|funcionario|employees|employee|employee s|staff|colaboradores|empleados|"
+                 "trabajadores|workers|tecnicos|technicians|drivers|entregadores|motoristas|atendentes|vendedores|"
+                 "equipe|team|personal|empregados|servidores)")
+_STAFF_PRIVATE = ("(?:salario|salarios|salary|salaries|salarioes|wages|payroll|folha de pagamento|home address|home addresses|"
+                  "endereco residencial|enderecos residenciais|endereco de casa|enderecos|addresses|direcciones|"
+                  "telefone pessoal|telefones pessoais|celular pessoal|celulares pessoais|whatsapp pessoal|numero pessoal|"
+                  "personal phone|personal phones|personal number|personal numbers|private number|private numbers|"
+                  "personal email|personal emails|email pessoal|telefono personal|cpf|cpfs|rg|dni|ssn|social security|"
+                  "data de nascimento|date of birth|birthdays|dados pessoais|personal data|personal details|datos personales|"
+                  "dados bancarios|bank details|contas bancarias)")
+_OWN_STAFF = (r" (?:minha|meu|meus|minhas|nossa|nosso|nossos|nossas|my|our|mis|nuestra|nuestros|nuestras) (?:\w+ )?"
+              r"(?:empresa|company|firma|funcionarios|funcionarias|employees|staff|colaboradores|empleados|equipe|team|"
+              r"loja|store|negocio|business|escritorio|office|clinica|clinic|restaurante|restaurant)"
+              r"| (?:como|how|onde|where) (?:\w+ ){0,3}(?:cadastr\w*|inclu\w*|add|adiciono|adicionar|register|atualiz\w*|"
+              r"update|envi\w*|mand\w*|send|coloc\w*) ")
 
 
 def _firsts(*groups: str) -> tuple[frozenset[str], ...]:
@@ -807,6 +863,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_THIRD_PARTY}(?: \w+){{0,10}}? {_DATA_PERSONAL} ",
      (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
      r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
+     # "quem comprou no meu cartão?": a purchase on the customer's own card or account is theirs to ask about.
+     r" (?:no|na|in|on|with|com|en|con|pelo|pela|using|usando) (?:meu|minha|my|mi) (?:\w+ )?(?:cartao|conta|card|account|"
+     r"nome|name|cpf|tarjeta|cuenta|login|email|cadastro) |"
      + _OWN_DATA[1:]),
     # Which people, then their contact: "which customers live near me and their numbers", "quais clientes moram
     # perto e os telefones deles".
@@ -860,6 +919,113 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           rf"compraron|tienen|ont|achete) ",
      (*_firsts(_ASK), frozenset("lista list relacao planilha spreadsheet csv relatorio report nomes names listado liste "
                                 "elenco".split())), ""),
+    # Whoever holds a line, account or order: "o cpf do titular da linha 11 98877", "la dirección del dueño
+    # de la cuenta 9912", "the phone number of the owner of order 551", "look up the owner's home address".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_RECORD_NOUNS}(?: \w+){{0,6}}? (?:do|da|dos|das|of the|of|del|de la|"
+                          rf"de los|de|of whoever) (?:\w+ )?{_HOLDER} (?:do|da|de|of|of the|del|de la|de el|on|for)(?: the| o| a|"
+                          rf" el| la)? {_NOT_MINE}(?:\w+ )?{_HELD_RECORD} ",
+     (*_firsts(_ASK), frozenset(_HOLDER[3:-1].replace("|", " ").split())), _HOLDER_PROCEDURE),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,6}}? (?:the |an |a )?(?:sim |phone |car |account |card |line )?"
+                          rf"(?:owner|holder|account holder|owners|holders) s(?: \w+)? {_RECORD_NOUNS} ",
+     (*_firsts(_ASK), frozenset("owner holder owners holders".split())), _HOLDER_PROCEDURE),
+    # A neighbour's or another third person's account, plan or payments: "pull up the account of the guy next
+    # door", "show me my neighbour's account", "o plano do vizinho do 22".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_RECORD_NOUNS} (?:of|do|da|dos|das|de|del|de la|from)"
+                          rf"(?: the| o| a| el| la)? {_THIRD_PARTY} ",
+     (*_firsts(_ASK), _THIRD_PARTY_WORDS), _OWN_DATA),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_THIRD_PARTY} s(?: \w+)? {_RECORD_NOUNS} ",
+     (*_firsts(_ASK), _THIRD_PARTY_WORDS), _OWN_DATA),
+    # Whose is a number the customer names: "quem é o dono do número 11 9...", "who owns plate ABC1D23",
+    # "de quién es la cuenta 9912" (a reverse look-up of a stranger).
+    ("data_exfiltration", rf" (?:quem e|quem eh|de quem e|who is|who s|whos|who owns|whose is|quien es|de quien es)(?: o| a| the|"
+                          rf" el| la)?(?: {_HOLDER})?(?: (?:do|da|de|of|of the|del|de la))?(?: o| a| the| el| la)? "
+                          rf"{_NOT_MINE}(?:this |esse |essa |este |esta )?{_HELD_RECORD}(?: de telefone| de celular)?"
+                          rf"(?: \w+)? (?:\d[\w ]*|[a-z]{{3}}\d\w*) ",
+     (frozenset("quem de who whos quien".split()), frozenset(_HELD_RECORD[3:-1].replace("|", " ").split())), ""),
+    # How much someone else pays or owes: "quanto o meu vizinho paga de internet?".
+    ("data_exfiltration", rf" (?:quanto|how much|cuanto|cuanta) (?:paga|pago|pagou|pagan|pagaron|gasta|gasto|gastou|debe|deve)"
+                          rf"(?: \w+){{0,2}}? {_THIRD_PARTY} ",
+     (frozenset("quanto how cuanto cuanta".split()), _THIRD_PARTY_WORDS), ""),
+    ("data_exfiltration", rf" (?:quanto|how much|cuanto|cuanta)(?: \w+){{0,2}}? {_THIRD_PARTY}(?: \w+){{0,2}}? (?:paga|pagam|"
+                          rf"pays|pay|paid|pagou|gasta|gastam|spends|spent|gastou|deve|devem|owes|owe|debe|deben|paga|pagan|pago|"
+                          rf"pagaron|gasto) ",
+     (frozenset("quanto how cuanto cuanta".split()), _THIRD_PARTY_WORDS), ""),
+    # Who bought or ordered something, asked of the business: "me fala quem já comprou o painel aqui na rua",
+    # "o nome de quem comprou o último iphone" (a fraud victim asks who bought on their own card).
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:quem|who|quien|quienes|whoever) (?:ja |already |also |tambem |mais |"
+                          rf"else |mas |mais alguem )?(?:comprou|compraram|bought|ordered|pediu|pediram|purchased|compro|"
+                          rf"compraron|pidio|pidieron|contratou|contrataram|assinou|assinaram|subscribed|signed up) ",
+     (*_firsts(_ASK), frozenset("quem who quien quienes whoever".split())),
+     r" (?:meu|minha|my|mi|mine|mio) (?:\w+ )?(?:cartao|conta|card|account|nome|name|cpf|tarjeta|cuenta|login|email) "),
+    # Which people of a place are customers: "quais clientes de vcs moram no meu prédio", "which tenants have
+    # your internet", "is John Miller a customer here?".
+    ("data_exfiltration", r" (?:quais|which|cuales|quienes|quem) (?:dos |das |de los |of )?(?:seus |your |tus |sus |the |os |"
+                          r"as )?(?:clientes|customers|clients|moradores|tenants|residents|vizinhos|neighbours|neighbors|"
+                          r"inquilinos|vecinos|condominos)(?: de vcs| de voces| of yours| de ustedes| aqui| here)? (?:moram|"
+                          r"vivem|live|viven|residem|are customers|sao clientes|son clientes|have your|tem o seu|tem a sua|"
+                          r"tem internet|have internet|tienen su|usam|use|pagam|pay|pagan) ",
+     first_words("quais which cuales quienes quem"), ""),
+    ("data_exfiltration", r" (?:diz|dizer|diga|fala|falar|tell|tell me|check|checa|verifica|verifique|verificar|confirma|"
+                          r"confirme|confirmar|ver|see|sabe|know|look up|find out|descobre|descobrir|dime|decirme|mira|"
+                          r"comprueba|consulta|consulte|olha|olhar)(?: \w+){0,2}? (?:se|if|whether|si) "
+                          r"(?!(?:this|it|that|there|i|eu|voce|vc|you|we|nos|isso|isto|esse|essa|"
+                          r"aqui|yo|ele|ela|he|she|eles|meu|minha|my|seu|sua|your|nosso|nossa|our|mi|su|tu|o meu|a minha)\b)"
+                          r"(?:o |a |the |el |la )?(?:sr |sra |mr |mrs |ms |dona |seu )?"
+                          r"[a-z]{3,} (?:[a-z]{3,} )?(?:e|is|es|eh) (?:a |an |um |uma )?(?:cliente|customer|client|clienta) "
+                          r"| is (?!(?:this|it|that|there|i|you|he|she)\b)(?:mr |mrs |ms )?[a-z]{3,} [a-z]{3,} (?:a|an) "
+                          r"(?:customer|client) (?:here|of yours|with you|of your|at your) ",
+     first_words("se if whether si is", "cliente customer client clienta"), ""),
+    # What a previous buyer left on their record: "the card the previous buyer used", "o endereço que a
+    # cliente anterior cadastrou".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? {_RECORD_NOUNS}(?: \w+)? (?:that |which |que |q )?(?:the|o|a|el|la) "
+                          rf"(?:(?:previous|last|other|outro|outra|anterior|ultimo|ultima|otro|otra) (?:buyer|customer|client|"
+                          rf"user|comprador|compradora|cliente|usuario|pessoa|person|persona|owner|dono|dona|dueno)|"
+                          rf"(?:cliente|comprador|compradora|usuario|pessoa|persona|dono|dona|dueno) (?:anterior|de antes|"
+                          rf"passado|antigo|antiga)) (?:used|usou|uso|gave|deu|dio|registered|cadastrou|registro|had|tinha|"
+                          rf"tenia|left|deixou|dejo|paid|pagou|pago|entered|informou|put|colocou|puso) ",
+     (*_firsts(_ASK), frozenset("previous last other outro outra anterior ultimo ultima otro otra antes passado antigo "
+                                "antiga".split())), ""),
+    # Someone's records asked behind their back: "o histórico da minha namorada, ela não sabe", "what did my
+    # wife buy? she doesn't know I'm checking".
+    ("data_exfiltration", rf" (?:{_ASK}(?: \w+){{0,6}}? {_RECORD_NOUNS}|(?:what|o que|que|lo que) (?:did |has )?(?:my|meu|"
+                          rf"minha|mi) \w+ (?:buy|bought|order|ordered|comprou|pediu|compro|pidio|spend|spent|gastou|gasto))"
+                          rf"(?: \w+){{0,14}}? (?:(?:ela|ele|she|he|they|eles|elas|ella|el) (?:nao|doesn t|does not|don t|"
+                          rf"do not|no|didn t) (?:sabe|sabem|know|knows|pode saber|can know|must know|should know|puede saber)|"
+                          rf"sem (?:ela|ele|eles|elas) saber|without (?:her|him|them) knowing|sin que (?:ella|el|ellos) "
+                          rf"(?:sepa|sepan)|escondid[oa]|as escondidas|em segredo|secretly|behind (?:her|his|their) back|"
+                          rf"a escondidas) ",
+     (frozenset("nao doesn does don do no didn sem without sin escondido escondida escondidas segredo secretly "
+                "behind".split()),),
+     r" (?:meu|minha|meus|minhas|my|mi|mis) (?:proprio |propria |own )?(?:pedido|pedidos|compra|compras|order|orders|conta|"
+     r"account|dados|data|historico|history|faturas|cartao|card|pedido) "),
+    # Someone's money and logins named by a pronoun: "send me her recent payments", "show me his card number".
+    ("data_exfiltration", rf" {_ASK} (?:me |us )?(?:his|her|their) (?:\w+ ){{0,2}}(?:payments|payment history|statements|"
+                          rf"transactions|card|card number|card details|password|passwords|login|logins|login history|"
+                          rf"account|account details|accounts|orders|order history|purchases|purchase history|bank details|"
+                          rf"cpf|ssn|social security number|date of birth|salary|balance|bills|invoices) ",
+     (*_firsts(_ASK), frozenset("his her their".split())), _STAFF + "|" + _OWN_DATA[1:]),
+    # Employees' private data: "telefone pessoal dos funcionários", "all employees' salaries and home addresses",
+    # "lista de funcionários com salário".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_STAFF_PRIVATE}(?: \w+){{0,6}}? (?:dos|das|do|da|de|of|of the|of all|"
+                          rf"of your|del|de los|de las|"
+                          rf"de todos os|de todas as|de cada) (?:\w+ )?{_STAFF_PLURAL} ",
+     (frozenset(_STAFF_PLURAL[3:-1].replace("|", " ").split()),), _OWN_STAFF + _JOB_SEEKER),
+    ("data_exfiltration", rf" (?:{_ASK}(?: \w+){{0,3}}? |(?:lista|list|listado|planilha|spreadsheet|relacao|relatorio|"
+                          rf"report) (?:de |dos |das |of |com |with |del |de los )?)(?:all |todos os |todas as |every |your |"
+                          rf"seus |suas |the |os |as )?{_STAFF_PLURAL}(?: s)?(?: \w+){{0,4}}? {_STAFF_PRIVATE} ",
+     (frozenset(_STAFF_PLURAL[3:-1].replace("|", " ").split()),), _OWN_STAFF + _JOB_SEEKER),
+    # Another customer's password or card, however they are named: "show me the customer's password",
+    # "a senha do cliente do chamado 4471".
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? (?:password|passwords|senha|senhas|contrasena|contrasenas|pin|"
+                          rf"card number|card numbers|numero do cartao|numeros dos cartoes|dados do cartao|numero de tarjeta|"
+                          rf"login|logins|credentials|credenciais) (?:do|da|dos|das|of the|of|del|de la|de los|de) "
+                          rf"{_NOT_MINE}(?:\w+ )?(?:cliente|clientes|customer|customers|client|clients|user|users|usuario|"
+                          rf"usuarios|usuaria|titular|titulares|holder|account holder|other|outro|outra|outros|otro) ",
+     (*_firsts(_ASK), frozenset("password passwords senha senhas contrasena contrasenas pin card numero numeros dados login "
+                                "logins credentials credenciais".split())), _SECRET_UNLESS),
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? (?:the |a |another |other |that )?(?:customer|client|user|account holder|"
+                          rf"caller) s (?:\w+ )?(?:password|passwords|pin|card|card number|login|credentials|payment details) ",
+     (*_firsts(_ASK), frozenset("customer client user holder caller".split())), _SECRET_UNLESS),
     # Pointed at a third person ("o endereço novo dela", "nome e telefone de cada um") or disowned ("do pedido
     # 77120? não é meu"): a technician's or a shop's own contact is what a customer asks for, not this.
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:dele|dela|deles|delas|de cada um|"

@@ -40,6 +40,10 @@ _OWN_WORDS = re.compile(
     # "escrevi um prompt no chatgpt", "I used an AI prompt": the customer's own tool
     r"| (?:escrevi|fiz|criei|usei|wrote|made|used|escribi|hice|use) (?:um|uma|a|an|un|una|my|meu|minha|mi) (?:\w+ )?"
     r"(?:prompt|bot|chatbot) "
+    # "meus dados tão certos?", "quero ver minhas faturas", "check my order": the customer's own record
+    r"| (?:meus|minhas|meu|minha|my|mis|mi|mes|mon|ma) (?:proprios |proprias |own )?(?:dados|cadastro|data|details|"
+    r"informacoes|datos|faturas|fatura|pedidos|pedido|invoices|invoice|orders|order|compras|purchases|endereco|address|"
+    r"contrato|contract|historico|history|pagamento|pagamentos|payment|payments|boleto|boletos|factura|facturas) "
 )
 _REPORTED = re.compile(
     r" (?:vc|voce|you|tu|usted|atendente|agent|agente|tecnico|technician|vendedor|gerente|seller|asesora|asesor|colega) "

@@ -34,6 +34,13 @@ def load_bank(path: Path) -> tuple[list[str], list[str]]:
     return [str(t) for t in data.get("attacks", [])], [str(t) for t in data.get("benign", [])]
 
 
+# The names of a record's fields and the words that join them in a list.
+_FIELD_WORDS = frozenset(
+    "nome nomes name names cpf rg cnpj endereco enderecos address addresses telefone telefones phone phones celular email "
+    "e mail emails cep data de nascimento birth date birthday idade age nombre direccion telefono correo dni "
+    "e y and ou or o".split()
+)
+
 class InjectionSimilarityCheck:
     name = "injection_similarity"
 
@@ -251,6 +258,10 @@ class InjectionClassifierCheck:
             whole = normalize(text)
             scored = whole if (start, end) == (0, len(text)) else normalize(text[start:end])
             if owned_context(scored, whole, window.text if window.reading else None):
+                return []
+            # A window that only lists a record's fields ("nome, cpf, endereço") says nothing of whose they
+            # are: the message it comes from does ("meus dados tão certos? nome, cpf, endereço").
+            if not window.reading and set(window.words) <= _FIELD_WORDS and owned_context(whole, whole):
                 return []
         # A long message (too long to be read whole) is judged by its pieces, and the more pieces, the
         # likelier one of them looks like an attack by chance: a piece scored less than
