@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (hand-written messages)
 """A thirteenth hand-written probe of the injection chain (issue 16: ordinary messages refused too
 often). SHORT and MEDIUM ordinary messages (5-40 words) that use attack-like words in an innocent
 sense: the customer taking back their own message ("ignora a msg anterior, digitei errado",
