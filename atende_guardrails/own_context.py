@@ -106,6 +106,22 @@ _OWN_OBJECT = re.compile(
     r"agendamento|appointment|cupom|coupon|protocolo|ticket|chamado|email|telefone|phone|numero|number|informacoes|info|"
     r"information|cuenta|pedidos|factura|facturas|datos|compte|commande|rechnung|konto|bestellung|ordine|fattura) "
 )
+# The customer's own earlier message taken back, or the customer taken off a list: "nao precisa responder a pergunta
+# de antes", "unsubscribe me from all emails".
+_ABOUT_ME = re.compile(
+    r" (?:a|minha|my|the|mi|la|essa|this|that) (?:\w+ )?(?:pergunta|mensagem|msg|question|message|pregunta|mensaje) "
+    r"(?:de antes|anterior|acima|de cima|que eu|q eu|que mandei|que fiz|before|above|earlier|i sent|i asked|i wrote) "
+    r"| (?:my|minha|mi) (?:last|previous|earlier|first|ultima|primeira|anterior) (?:question|message|msg|pergunta|mensagem"
+    r"|pregunta|mensaje) "
+    r"| (?:unsubscribe me|remove me|me tira|me tire|tira me|me remove|me remova|me descadastra|me descadastre|"
+    r"descadastra me|opt me out|take me off|sacame|me saca) "
+)
+# The customer's own device or a screen asking them for a login: "entro no painel do roteador e pede usuario admin".
+_DEVICE_ASKS = re.compile(
+    r" (?:roteador|router|modem|repetidor|app|aplicativo|tela|screen|inversor|inverter|camera|dvr|nvr|impressora|printer|"
+    r"tv|celular|phone|notebook|laptop|computador|computer|pc|windows|site|pagina|page|login|instalador|installer)"
+    r"(?: \w+){0,8}? (?:pede|pedindo|pediu|pedia|asks|asking|asked|requests|requer|exige|requires|solicita) "
+)
 # What the assistant may do, asked: "vc tem permissao pra dar desconto?", "are you allowed to cancel it?".
 _WHAT_YOU_MAY = re.compile(
     r" (?:vc|voce|you|tu|usted) (?:tem|have|has|tiene|tienes|hai) (?:\w+ )?(?:permissao|autorizacao|autonomia|permission|"
@@ -207,7 +223,8 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
         # The customer's own object, what the assistant may do, a plain answer asked for: only with nothing in the
         # message aimed at the assistant in the wider sense either (aimed_at_assistant: secrets, notes, personas).
         own_object = _OWN_OBJECT.search(canonical) is not None
-        asked = own_object or _WHAT_YOU_MAY.search(canonical) or _PLAIN_TALK.search(canonical)
+        asked = (own_object or _WHAT_YOU_MAY.search(canonical) or _PLAIN_TALK.search(canonical)
+                 or _ABOUT_ME.search(canonical) or _DEVICE_ASKS.search(canonical))
         if not plain or not asked or reading:
             return False
         full = whole if whole is not None else window
