@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from atende_guardrails.concepts import concept_of
 from atende_guardrails.decoding import reads_better
+from atende_guardrails.injection_rules import _PRIV_CLAIM, _THIRD_PARTY
 from atende_guardrails.injection_vocabulary import RESTRICTION_FREE
 from atende_guardrails.normalize import Folded
 
@@ -93,6 +94,83 @@ _WHAT_YOU_ARE = re.compile(
 _PASTED_REQUEST = re.compile(r" curl (?:\w+ ){0,3}(?:get|post|put|patch|delete|https|http) | (?:get|post|put|patch|delete) "
                              r"(?:https|http|v\d|api) ")
 
+# The customer's own things as the object: "give me access to my customer area", "lista meus pedidos", "print my
+# invoice". Their possessive names what is asked ("our" is left out: "our customers' accounts" are other people's).
+_OWN_OBJECT = re.compile(
+    # asked to be shown, sent or opened, not changed: "apply the staff discount to my order" is no plain request
+    r" (?:show|mostra|mostre|mostrar|list|lista|liste|listar|print|imprime|imprima|imprimir|see|ver|veja|view|access|acesso|"
+    r"acessar|acessa|send|manda|mande|mandar|envia|envie|enviar|reenvia|reenvie|resend|export|exporta|exporte|display|"
+    r"exibe|exiba|download|baixar|baixa|baixe|passa|passe|where|where s|onde|cade|qual|what|what s|which|quais|check|"
+    r"consulta|consultar|confere|conferir|open|abre|abrir|find|acha|achar|encontrar)(?: \w+){0,4}?"
+    r" (?:my|meu|minha|meus|minhas|mis) (?:\w+ )?(?:conta|contas|account|accounts|area|"
+    r"pedido|pedidos|order|orders|dados|data|details|fatura|faturas|invoice|invoices|bill|bills|boleto|boletos|plano|plan|"
+    r"cadastro|senha|password|login|assinatura|assinaturas|subscription|subscriptions|contrato|contract|historico|history|"
+    r"compra|compras|purchase|purchases|endereco|address|saldo|balance|pontos|points|cartao|card|recibo|receipt|receipts|"
+    r"nota|notas|perfil|profile|dashboard|painel|carrinho|cart|entrega|delivery|reserva|booking|"
+    r"agendamento|appointment|cupom|coupon|protocolo|ticket|chamado|email|telefone|phone|numero|number|informacoes|info|"
+    r"information|cuenta|pedidos|factura|facturas|datos|compte|commande|rechnung|konto|bestellung|ordine|fattura) "
+)
+# The customer's own earlier message taken back, or the customer taken off a list: "nao precisa responder a pergunta
+# de antes", "unsubscribe me from all emails".
+_ABOUT_ME = re.compile(
+    r" (?:a|minha|my|the|mi|la|essa|this|that) (?:\w+ )?(?:pergunta|mensagem|msg|question|message|pregunta|mensaje) "
+    r"(?:de antes|anterior|acima|de cima|que eu|q eu|que mandei|que fiz|before|above|earlier|i sent|i asked|i wrote) "
+    r"| (?:my|minha|mi) (?:last|previous|earlier|first|ultima|primeira|anterior) (?:question|message|msg|pergunta|mensagem"
+    r"|pregunta|mensaje) "
+    r"| (?:unsubscribe me|remove me|me tira|me tire|tira me|me remove|me remova|me descadastra|me descadastre|"
+    r"descadastra me|opt me out|take me off|sacame|me saca) "
+)
+# The customer's own device or a screen asking them for a login: "entro no painel do roteador e pede usuario admin".
+_DEVICE_ASKS = re.compile(
+    r" (?:roteador|router|modem|repetidor|app|aplicativo|tela|screen|inversor|inverter|camera|dvr|nvr|impressora|printer|"
+    r"tv|celular|phone|notebook|laptop|computador|computer|pc|windows|site|pagina|page|login|instalador|installer)"
+    r"(?: \w+){0,8}? (?:pede|pedindo|pediu|pedia|asks|asking|asked|requests|requer|exige|requires|solicita) "
+)
+# What the assistant may do, asked: "vc tem permissao pra dar desconto?", "are you allowed to cancel it?".
+_WHAT_YOU_MAY = re.compile(
+    r" (?:vc|voce|you|tu|usted) (?:tem|have|has|tiene|tienes|hai) (?:\w+ )?(?:permissao|autorizacao|autonomia|permission|"
+    r"authorization|authority|permiso|autorizacion|permesso) (?:pra|para|to|de|di|per) "
+    r"| (?:are you|is it|vc e|voce e|you re) (?:allowed|permitted|authorized|autorizado|autorizada|permitido) (?:to|a|pra|para) "
+)
+# Asking for a plain answer: "fala sem rodeio", "be straight with me", "sem enrolacao".
+_PLAIN_TALK = re.compile(
+    r" (?:sem rodeio|sem rodeios|sem enrolacao|sem enrolar|sem frescura|sem mimimi|direto ao ponto|na lata|de boa|"
+    r"be straight|straight with me|no fluff|to the point|cut to the chase|be honest|honestly|sin rodeos|al grano) "
+)
+# What a request for the customer's own things must not also hold: what the assistant was told, the business's
+# back office, another customer ("the customer before me", "o cliente anterior").
+_BEYOND_OWN = re.compile(
+    r"(?<! i)(?<! we)(?<! eu) (?:told|instructed|programmed|trained|ordered|asked) you | (?:te|lhe) (?:mandou|mandaram|"
+    r"pediu|pediram|falou|falaram|ensinou|ensinaram|orientou|orientaram) "
+    r"| (?:admin|administrativo|administrativa|administrative|interno|interna|internal|staff|backoffice|back office|"
+    r"gerencial) (?:\w+ )?(?:dashboard|area|console|panel|painel|sistema|system|tools|ferramentas|portal) "
+    r"| (?:dashboard|area|console|painel|sistema|portal) (?:admin|administrativo|administrativa|interno|interna|internal|"
+    r"de admin|do admin|da equipe|dos funcionarios|gerencial) | backoffice | back office "
+    r"| (?:customer|cliente|client|user|usuario|usuaria|person|pessoa|buyer|comprador|compradora) (?:before me|anterior|"
+    r"antes de mim|ahead of me|da frente|seguinte|next|after me|depois de mim) "
+    r"| (?:previous|last|other|outro|outra|otro|otra|another|next|proximo|proxima) (?:customer|cliente|client|user|usuario|"
+    r"buyer|comprador|compradora|pessoa|person) "
+    r"| (?:everyone|everybody|todo mundo|todos|all|every|cada) (?:\w+ )?(?:customer|customers|cliente|clientes|user|users|"
+    r"usuarios|account|accounts|contas) "
+    r"| (?:hide|hidden|esconder|escondido|esconde|ocultar|secret|secreto|secreta|segredo|confidential|confidencial) "
+)
+# A benefit or a change beside a request for the customer's own things: "and credit 500 points to my account".
+_BENEFIT = re.compile(
+    r" (?:discount|discounts|desconto|descontos|descuento|credit|credito|credita|creditar|free|gratis|de graca|refund|"
+    r"reembolso|estorno|estorne|zera|zerar|zere|waive|isenta|isente|upgrade|bonus|cashback|apply|aplica|aplique|aprova|"
+    r"aprove|approve|libera|libere|release|unlock|desbloqueia|desbloqueie|delete|apaga|apague|change|altera|altere|muda|"
+    r"mude|cancel|cancela|cancele) "
+)
+
+# Anyone but the customer in the message (a third person, someone they know, a role claimed): then "my" is not
+# all the message is about.
+_SOMEONE_ELSE = re.compile(
+    r" (?:he|she|they|his|her|hers|their|him|them|ele|ela|eles|elas|dele|dela|deles|delas|el|ella|ellos|ellas|su|sus) "
+    rf"| {_THIRD_PARTY} | {_PRIV_CLAIM} "
+)
+
+_QUOTED_OR_PASTED = re.compile(r"(?<![^\W_])'|'(?![^\W_])|[\"\u201c\u201d\u2018\u00ab\u00bb:\n<>{}\[\]]")
+
 _AIMED_AT_ASSISTANT = re.compile(
     # its rules and setup
     r" (?:your|tua|tuas|teu|teus|sua|suas|seu|seus|tus|tes|vos|deine|tue|its) (?:\w+ )?(?:rules|regras|regrinhas|"
@@ -134,18 +212,32 @@ _AIMED_AT_ASSISTANT = re.compile(
 )
 
 
-def owned_context(window: Folded, whole: Folded | None = None, reading: str | None = None) -> bool:
+def owned_context(window: Folded, whole: Folded | None = None, reading: str | None = None, plain: bool = True) -> bool:
     """True when the classifier's window speaks of the customer's own context (module docstring)
     and nothing aimed at the assistant is in it, in the `whole` message it comes from, nor in
     `reading`, what hidden words say (leetspeak read, Base64 decoded) when the classifier judged
     those. The context must be in the window itself: an ordinary sentence elsewhere in a long
-    message excuses nothing."""
+    message excuses nothing. With `plain` (the caller's score is nearer the threshold), a plain request
+    for the customer's own things, for what the assistant may do or for a straight answer is enough."""
     canonical = window.canonical
     own = (_OWN_WORDS.search(canonical) or _REPORTED.search(canonical) or _SELF_PRETEND.search(canonical)
            or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded)
            or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical))
     if own is None:
-        return False
+        # The customer's own object, what the assistant may do, a plain answer asked for: only with nothing in the
+        # message aimed at the assistant in the wider sense either (aimed_at_assistant: secrets, notes, personas).
+        own_object = _OWN_OBJECT.search(canonical) is not None
+        asked = (own_object or _WHAT_YOU_MAY.search(canonical) or _PLAIN_TALK.search(canonical)
+                 or _ABOUT_ME.search(canonical) or _DEVICE_ASKS.search(canonical))
+        if not plain or not asked or reading:
+            return False
+        full = whole if whole is not None else window
+        # A plain request only: quoted or pasted text (quotes, a colon, line breaks) may plant an instruction.
+        if _QUOTED_OR_PASTED.search(full.folded):
+            return False
+        return not (aimed_at_assistant(full) or any(
+            _BEYOND_OWN.search(text) or _SOMEONE_ELSE.search(text) or (own_object and _BENEFIT.search(text))
+            for text in (full.canonical, canonical)))
     texts = [canonical] + ([whole.canonical] if whole is not None else []) + ([f" {reading} "] if reading else [])
     return not any(_AIMED_AT_ASSISTANT.search(text) for text in texts)
 

@@ -137,7 +137,8 @@ class InjectionClassifierCheck:
                  max_windows: int = 400,
                  max_scan_chars: int = 8000, threshold: float | None = None,
                  lexical_threshold: float | None = None, owned_context_margin: float = 2.5,
-                 context_words: int = 30, context_margin: float = 0.0, long_text_margin: float = 0.0) -> None:
+                 context_words: int = 30, context_margin: float = 0.0, long_text_margin: float = 0.0,
+                 plain_request_margin: float = 1.0) -> None:
         self.model = model
         self.encoder = encoder
         self.encoder_windows = encoder_windows
@@ -153,6 +154,9 @@ class InjectionClassifierCheck:
         self.context_words = context_words
         self.context_margin = context_margin
         self.long_text_margin = long_text_margin
+        # A plain request for the customer's own things (own_context.owned_context's `plain`) excuses only a score
+        # this near the threshold: such a request is short, and a short attack scores well above.
+        self.plain_request_margin = plain_request_margin
 
     def score(self, text: str) -> tuple[float, float, Window | None]:
         """The highest window score (a logit), the threshold it is held against, and its window."""
@@ -257,7 +261,8 @@ class InjectionClassifierCheck:
         if score < limit + self.owned_context_margin:
             whole = normalize(text)
             scored = whole if (start, end) == (0, len(text)) else normalize(text[start:end])
-            if owned_context(scored, whole, window.text if window.reading else None):
+            if owned_context(scored, whole, window.text if window.reading else None,
+                             plain=score < limit + self.plain_request_margin):
                 return []
             # A window that only lists a record's fields ("nome, cpf, endereço") says nothing of whose they
             # are: the message it comes from does ("meus dados tão certos? nome, cpf, endereço").
