@@ -41,8 +41,11 @@ _OWN_WORDS = re.compile(
     # "escrevi um prompt no chatgpt", "I used an AI prompt": the customer's own tool
     r"| (?:escrevi|fiz|criei|usei|wrote|made|used|escribi|hice|use) (?:um|uma|a|an|un|una|my|meu|minha|mi) (?:\w+ )?"
     r"(?:prompt|bot|chatbot) "
-    # "meus dados tão certos?", "quero ver minhas faturas", "check my order": the customer's own record
-    r"| (?:meus|minhas|meu|minha|my|mis|mi|mes|mon|ma) (?:proprios |proprias |own )?(?:dados|cadastro|data|details|"
+)
+# "meus dados tão certos?", "quero ver minhas faturas", "check my order": the customer's own record. It
+# excuses only a message with nobody else's record in it ("my data and the customer before me's").
+_OWN_RECORD = re.compile(
+    r" (?:meus|minhas|meu|minha|my|mis|mi|mes|mon|ma) (?:proprios |proprias |own )?(?:dados|cadastro|data|details|"
     r"informacoes|datos|faturas|fatura|pedidos|pedido|invoices|invoice|orders|order|compras|purchases|endereco|address|"
     r"contrato|contract|historico|history|pagamento|pagamentos|payment|payments|boleto|boletos|factura|facturas) "
 )
@@ -223,6 +226,9 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
     own = (_OWN_WORDS.search(canonical) or _REPORTED.search(canonical) or _SELF_PRETEND.search(canonical)
            or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded)
            or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical))
+    if own is None and _OWN_RECORD.search(canonical):
+        wider = (canonical, whole.canonical if whole is not None else canonical)
+        own = None if any(_BEYOND_OWN.search(t) or _SOMEONE_ELSE.search(t) for t in wider) else _OWN_RECORD.search(canonical)
     if own is None:
         # The customer's own object, what the assistant may do, a plain answer asked for: only with nothing in the
         # message aimed at the assistant in the wider sense either (aimed_at_assistant: secrets, notes, personas).
