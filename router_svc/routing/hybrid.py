@@ -586,6 +586,9 @@ class HybridClassifier:
         `similarities`: the examples' similarities to `vector` when the caller has them already
         (used only when there is no `previous` to blend in)."""
         assert self._matrix is not None and self._prototypes is not None, "call start() first"
+        # A follow-up is read with the conversation, a closer prior than what any business's
+        # customers mean: the generic prior counts only for a message read on its own.
+        generic_prior = previous is None
         if previous is not None:
             blended = vector + self.context_weight * previous
             vector = np.asarray(blended / max(float(np.linalg.norm(blended)), 1e-12), dtype=np.float32)
@@ -599,7 +602,7 @@ class HybridClassifier:
         intent_scores = (1 - self.prototype_weight) * knn + self.prototype_weight * (self._prototypes @ vector)
         group_scores = np.full(len(self.destinations), -1.0)
         np.maximum.at(group_scores, self._group_index, intent_scores)
-        if self._prior_at.size and self._prior_matrix is not None:
+        if generic_prior and self._prior_at.size and self._prior_matrix is not None:
             # What customers of any business mean by such words, under the business's own examples.
             near = np.where(self._prior_present, (self._prior_matrix @ vector)[self._prior_index], -np.inf)
             top = np.sort(near, axis=1)[:, -self.k:]
