@@ -44,7 +44,10 @@ EVALS = ROOT / "evals"
 # The examples file each business is configured with (None: the service's default).
 BUSINESSES: dict[str, Path | None] = {"solar": None, "vetorfibra": EVALS / "vetorfibra" / "routing_examples.toml"}
 # Invented businesses configured only for the hand-written probes (no blind set of their own).
-PROBE_BUSINESSES: dict[str, Path] = {"pulsofit": EVALS / "probes" / "pulsofit_routing_examples.toml"}
+PROBE_BUSINESSES: dict[str, Path] = {
+    "pulsofit": EVALS / "probes" / "pulsofit_routing_examples.toml",
+    "sorrisovivo": EVALS / "probes" / "sorrisovivo_routing_examples.toml",
+}
 LABELS = ("sales", "support", "product", "small_talk", "out_of_scope", "clarify")
 ROUTER_AGENT = "router"
 

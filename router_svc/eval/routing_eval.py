@@ -25,6 +25,7 @@ from router_svc.routing import (
     load_cues,
     predict_with,
 )
+from router_svc.routing.factory import DEFAULT_PRIOR
 from router_svc.settings import Settings
 
 EVAL_DIR = Path(__file__).parent
@@ -158,7 +159,8 @@ def evaluate(path: Path, strategies: Sequence[str] = ("keywords", "embedding", "
         classifier = EmbeddingClassifier(encoder, ExampleSet.load(settings.routing_examples))
         classifier.start_sync()
         embedding = _Precomputed(classifier, turns)
-        hybrid = HybridClassifier(encoder, ExampleSet.load(settings.routing_examples), load_cues(settings.routing_cues))
+        hybrid = HybridClassifier(encoder, ExampleSet.load(settings.routing_examples), load_cues(settings.routing_cues),
+                                  prior=ExampleSet.load(DEFAULT_PRIOR))
         hybrid.start_sync()
     scores: dict[str, float] = {}
     for name in strategies:

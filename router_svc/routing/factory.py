@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 STRATEGIES = ("keywords", "embedding", "hybrid", "llm", "cascade")
 DEFAULT_CUES = Path(__file__).resolve().parent.parent / "rules" / "cues.toml"
+# Generic requests of any business per agent: a weak prior under a business's own examples.
+DEFAULT_PRIOR = Path(__file__).resolve().parent.parent / "rules" / "prior.toml"
 
 
 def build_strategy(
@@ -51,7 +53,8 @@ def build_strategy(
     if name == "hybrid":
         if encoder is None:
             raise ValueError("the hybrid strategy needs an encoder")
-        return HybridClassifier(encoder, ExampleSet.load(examples_file), load_cues(cues_file))
+        return HybridClassifier(encoder, ExampleSet.load(examples_file), load_cues(cues_file),
+                                prior=ExampleSet.load(DEFAULT_PRIOR))
     if name == "llm":
         return _llm(completion, examples_file)
     if name == "cascade":

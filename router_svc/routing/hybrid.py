@@ -2,7 +2,11 @@
 (each intent scored by its nearest examples and by its prototype, the mean of
 its examples), plus domain-general lexical cues (rules/cues.toml: buying verbs,
 "already bought" and complaint words, how-it-works questions), plus the
-conversation: a follow-up ("e qto fica?", "and the other one?") borrows the
+conversation. Under the business's own examples lies a weak prior (rules/prior.toml): what
+customers of any business ask each agent ("a primeira visita é paga?", "it stopped working",
+"how does it work?"); a destination's score leans to it by a share that fades as the
+business's own examples for it grow, so a business configured with a handful of examples
+gets the common requests right too. A follow-up ("e qto fica?", "and the other one?") borrows the
 previous message's meaning and leans to the conversation's current agent, while
 a message that is clearly about something else moves it (read alone, it stands on
 its own and another agent takes most of its evidence, and it does not point back
@@ -359,7 +363,13 @@ class HybridClassifier:
         bare_follow_up: float = 2.0,
         points_back_words: int = 12,
         elliptic_weight: float = 3.0,
+        prior: ExampleSet | None = None,
+        prior_weight: float = 0.5,
+        prior_count: float = 8.0,
     ) -> None:
+        self.prior = prior
+        self.prior_weight = prior_weight
+        self.prior_count = prior_count
         self.bare_follow_up = bare_follow_up
         self.elliptic_weight = elliptic_weight
         self.points_back_words = points_back_words
@@ -410,9 +420,44 @@ class HybridClassifier:
         self._out_rows = np.array([i for i, g in enumerate(kinds) if g == OUT_OF_SCOPE], dtype=np.intp)
         self._agent_rows = np.array([i for i, g in enumerate(kinds) if g in self._agents], dtype=np.intp)
         self._vocabulary = self._domain_vocabulary()
+        # The generic prior (rules/prior.toml): each destination's rows, and how much it weighs
+        # for this business: `prior_weight` with no example of its own, fading as its own grow
+        # (a half of that with `prior_count` of them).
+        self._prior_texts: list[str] = []
+        self._prior_index = np.zeros((0, 0), dtype=np.intp)
+        self._prior_present = np.zeros((0, 0), dtype=bool)
+        self._prior_at = np.zeros(0, dtype=np.intp)
+        self._prior_share = np.zeros(0)
+        if prior is not None:
+            self._set_prior(prior)
+        self._prior_matrix: Vectors | None = None
         self._matrix: Vectors | None = None
         self._prototypes: Vectors | None = None
         self._ready = asyncio.Lock()
+
+    def _set_prior(self, prior: ExampleSet) -> None:
+        own = dict.fromkeys(self.destinations, 0)
+        for group in (self._group(n) for n, _ in self.examples.examples):
+            own[group] += 1
+        by_destination: dict[str, list[int]] = {}
+        for name, text in prior.examples:
+            spec = prior.intents[name]
+            destination = spec.agent if spec.kind == TOPIC else spec.kind
+            if destination in own and destination in (*self._agents, OUT_OF_SCOPE):
+                by_destination.setdefault(destination, []).append(len(self._prior_texts))
+                self._prior_texts.append(plain(text))
+        if not by_destination:
+            return
+        names = list(by_destination)
+        widest = max(len(r) for r in by_destination.values())
+        self._prior_index = np.zeros((len(names), widest), dtype=np.intp)
+        self._prior_present = np.zeros((len(names), widest), dtype=bool)
+        for i, name in enumerate(names):
+            r = by_destination[name]
+            self._prior_index[i, : len(r)] = r
+            self._prior_present[i, : len(r)] = True
+        self._prior_at = np.array([self.destinations.index(n) for n in names], dtype=np.intp)
+        self._prior_share = np.array([self.prior_weight * self.prior_count / (self.prior_count + own[n]) for n in names])
 
     def _group(self, name: str) -> str:
         spec = self.intents[name]
@@ -455,6 +500,9 @@ class HybridClassifier:
         return [plain(text) for _, text in self.examples.examples]
 
     def _prepare(self, matrix: Vectors) -> None:
+        own = len(self.examples.examples)
+        self._prior_matrix = matrix[own:]
+        matrix = matrix[:own]
         prototypes = np.zeros((len(self._names), matrix.shape[1]), dtype=np.float32)
         for i in range(len(self._names)):
             mean = matrix[self._index[i, : self._counts[i]]].mean(axis=0)
@@ -465,11 +513,11 @@ class HybridClassifier:
     async def start(self) -> None:
         async with self._ready:
             if self._matrix is None:
-                self._prepare(await self.encoder.aencode(self._texts()))
+                self._prepare(await self.encoder.aencode(self._texts() + self._prior_texts))
 
     def start_sync(self) -> None:
         if self._matrix is None:
-            self._prepare(self.encoder.encode(self._texts()))
+            self._prepare(self.encoder.encode(self._texts() + self._prior_texts))
 
     # ------------------------------------------------------------ prediction
 
@@ -538,6 +586,9 @@ class HybridClassifier:
         `similarities`: the examples' similarities to `vector` when the caller has them already
         (used only when there is no `previous` to blend in)."""
         assert self._matrix is not None and self._prototypes is not None, "call start() first"
+        # A follow-up is read with the conversation, a closer prior than what any business's
+        # customers mean: the generic prior counts only for a message read on its own.
+        generic_prior = previous is None
         if previous is not None:
             blended = vector + self.context_weight * previous
             vector = np.asarray(blended / max(float(np.linalg.norm(blended)), 1e-12), dtype=np.float32)
@@ -551,6 +602,14 @@ class HybridClassifier:
         intent_scores = (1 - self.prototype_weight) * knn + self.prototype_weight * (self._prototypes @ vector)
         group_scores = np.full(len(self.destinations), -1.0)
         np.maximum.at(group_scores, self._group_index, intent_scores)
+        if generic_prior and self._prior_at.size and self._prior_matrix is not None:
+            # What customers of any business mean by such words, under the business's own examples.
+            near = np.where(self._prior_present, (self._prior_matrix @ vector)[self._prior_index], -np.inf)
+            top = np.sort(near, axis=1)[:, -self.k:]
+            counted = np.isfinite(top)
+            generic = np.where(counted, top, 0.0).sum(axis=1) / counted.sum(axis=1)
+            own = group_scores[self._prior_at]
+            group_scores[self._prior_at] = (1 - self._prior_share) * own + self._prior_share * generic
         return intent_scores, group_scores
 
     def _near_out_of_scope(self, similarities: np.ndarray) -> bool:
