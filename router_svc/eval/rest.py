@@ -51,6 +51,9 @@ from router_svc.routing import OUT_OF_SCOPE, SMALL_TALK
 DEFAULT_EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples.toml"
 SETS = ("routing", "injection", "pii")
 BLOCKED = "blocked"  # the intent of a turn the input chain refused (router_svc/turn.py)
+# A conversation people hold (handed off): the turn has no intent and no agent reply.
+HELD_BY_PEOPLE = "(held by people)"
+PEOPLE_KINDS = ("OWNER_KIND_HUMAN_QUEUE", "OWNER_KIND_HUMAN")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def small_talk_intents(examples: Path) -> set[str]:
 def label(response: dict[str, Any], small_talk: set[str]) -> tuple[str, Seen]:
     """The routing label a REST client reads off a turn's response (evalsets.rest_label)."""
     intent = response.get("intent", {})
-    name = str(intent.get("name", ""))
+    name = str(intent.get("name", "")) or HELD_BY_PEOPLE * (response.get("owner", {}).get("kind") in PEOPLE_KINDS)
     seen = Seen(name, float(intent.get("confidence", 0.0)))
     agent = str(response.get("reply", {}).get("agent", "")) or ROUTER_AGENT
     if name in small_talk:
@@ -122,7 +125,9 @@ def routing(stack: Stack, business: str, split: str, small_talk: set[str], error
             turns.append((case, *label(stack.turn(f"{business}-{case.conversation}", case.text), small_talk)))
     scores["conversations"] = _summary(f"conversations per turn ({len(conversations)} conv.)", turns, errors)
     refused = sum(seen.intent == BLOCKED for _, _, seen in [*single, *turns])
-    print(f"  refused by the input guardrails: {refused} of {len(single) + len(turns)} messages")
+    held = sum(seen.intent == HELD_BY_PEOPLE for _, _, seen in [*single, *turns])
+    print(f"  refused by the input guardrails: {refused} of {len(single) + len(turns)} messages; "
+          f"waiting for a person (the conversation was handed off, no agent answers): {held}")
     return scores
 
 
