@@ -803,15 +803,22 @@ def _uncommon(wanted: Sequence[int], held: Sequence[frozenset[int]], groups: Seq
                      if sum(1 for found in by_passage.values() if i in found) < NAME_COMMON * len(by_passage))
 
 
+@functools.lru_cache(maxsize=65536)
 def _names_alike(word: str, name: str) -> bool:
     """Whether a folded word is a folded name without the encoder: the same word, a
-    translation (atende_guardrails/bilingual.py) or a close spelling (NAME_SPELLING)."""
+    translation (atende_guardrails/bilingual.py) or a close spelling (NAME_SPELLING).
+    Asked for every word of every passage a turn quotes, so the spelling check tries
+    difflib's cheap upper bounds before the full ratio (about 4 % of agent_svc's CPU)."""
     if _same_word(word, name):
         return True
     lexicon = bilingual()
     if word in lexicon.translations(name, EN) or word in lexicon.translations(name, PT):
         return True
-    return min(len(word), len(name)) >= 5 and difflib.SequenceMatcher(None, word, name).ratio() >= NAME_SPELLING
+    if min(len(word), len(name)) < 5:
+        return False
+    matcher = difflib.SequenceMatcher(None, word, name)
+    return (matcher.real_quick_ratio() >= NAME_SPELLING and matcher.quick_ratio() >= NAME_SPELLING
+            and matcher.ratio() >= NAME_SPELLING)
 
 
 def _heading(passage: Passage) -> str:
