@@ -20,7 +20,6 @@ import argparse
 import base64
 import os
 import sys
-import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,19 +27,9 @@ from typing import Any
 
 import httpx
 
+from devstack.rest import post_json
 from knowledge_svc.eval.answers import DEPTH, KBS, Outcome, failures, figures, load, report
 from knowledge_svc.files import FileDocument, read_folder
-
-
-def _post(client: httpx.Client, path: str, body: dict[str, Any]) -> dict[str, Any]:
-    for attempt in range(30):
-        response = client.post(path, json=body)
-        if response.status_code != 429:
-            response.raise_for_status()
-            result: dict[str, Any] = response.json()
-            return result
-        time.sleep(min(2.0 * (attempt + 1), 10.0))
-    raise RuntimeError(f"{path}: still rate-limited after 30 tries")
 
 
 def raw_documents(folder: Path) -> list[dict[str, Any]]:
@@ -59,17 +48,17 @@ def raw_documents(folder: Path) -> list[dict[str, Any]]:
 def ingest(client: httpx.Client, folder: Path) -> int:
     documents = raw_documents(folder)
     for start in range(0, len(documents), 8):
-        _post(client, "/v1/knowledge/documents", {"documents": documents[start:start + 8]})
+        post_json(client, "/v1/knowledge/documents", {"documents": documents[start:start + 8]})
     return len(documents)
 
 
 def ask(client: httpx.Client, run: str, question_id: str, text: str) -> tuple[str, list[str], list[str]]:
     """(reply text, cited sources, document ids a search returns)."""
-    turn = _post(client, f"/v1/conversations/rest-eval-{run}-{question_id}/messages",
+    turn = post_json(client, f"/v1/conversations/rest-eval-{run}-{question_id}/messages",
                  {"user_id": f"rest-eval-{run}", "text": text, "channel": "api"})
     reply = turn.get("reply", {})
     cited = [c.get("source", "") for c in reply.get("citations", [])]
-    found = _post(client, "/v1/knowledge:search", {"query": text, "top_k": DEPTH})
+    found = post_json(client, "/v1/knowledge:search", {"query": text, "top_k": DEPTH})
     return str(reply.get("text", "")), cited, [r.get("document_id", "") for r in found.get("results", [])]
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 import tomllib
 import uuid
 from collections.abc import Sequence
@@ -37,6 +36,7 @@ from typing import Any
 import httpx
 
 from atende_guardrails.eval import blind_eval
+from devstack.rest import post_json
 from router_svc.eval.evalsets import (
     BUSINESSES,
     ROUTER_AGENT,
@@ -73,14 +73,7 @@ class Stack:
         self.run = run
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        for attempt in range(30):
-            response = self.client.post(path, json=body)
-            if response.status_code != 429:
-                response.raise_for_status()
-                result: dict[str, Any] = response.json()
-                return result
-            time.sleep(min(2.0 * (attempt + 1), 10.0))
-        raise RuntimeError(f"{path}: still rate-limited after 30 tries")
+        return post_json(self.client, path, body)
 
     def turn(self, conversation: str, text: str) -> dict[str, Any]:
         return self.post(f"/v1/conversations/rest-eval-{self.run}-{conversation}/messages",
@@ -99,7 +92,9 @@ def small_talk_intents(examples: Path) -> set[str]:
 def label(response: dict[str, Any], small_talk: set[str]) -> tuple[str, Seen]:
     """The routing label a REST client reads off a turn's response (evalsets.rest_label)."""
     intent = response.get("intent", {})
-    name = str(intent.get("name", "")) or HELD_BY_PEOPLE * (response.get("owner", {}).get("kind") in PEOPLE_KINDS)
+    name = str(intent.get("name", ""))
+    if not name and response.get("owner", {}).get("kind") in PEOPLE_KINDS:
+        name = HELD_BY_PEOPLE
     seen = Seen(name, float(intent.get("confidence", 0.0)))
     agent = str(response.get("reply", {}).get("agent", "")) or ROUTER_AGENT
     if name in small_talk:
