@@ -36,6 +36,11 @@ _DEFAULT_TEXTS = {
                 "en": "I'm not sure I understood. What would you like to talk about?"},
     "out_of_scope": {"pt": "Não tenho essa informação: esse assunto foge do que posso ajudar.",
                      "en": "I don't know that one: it's outside what I can help with."},
+    # While a handed-off conversation waits for a person and the customer writes again.
+    "queued": {"pt": "Uma pessoa da nossa equipe já foi chamada e vai responder por aqui. "
+                     "Enquanto isso, se tiver outra dúvida, pode me perguntar.",
+               "en": "A person from our team has been called and will answer here. "
+                     "Meanwhile, if you have another question, feel free to ask me."},
 }
 
 
@@ -46,6 +51,7 @@ class Texts:
     not_found: dict[str, str] = field(default_factory=lambda: dict(_DEFAULT_TEXTS["not_found"]))
     clarify: dict[str, str] = field(default_factory=lambda: dict(_DEFAULT_TEXTS["clarify"]))
     out_of_scope: dict[str, str] = field(default_factory=lambda: dict(_DEFAULT_TEXTS["out_of_scope"]))
+    queued: dict[str, str] = field(default_factory=lambda: dict(_DEFAULT_TEXTS["queued"]))
 
     @staticmethod
     def pick(table: dict[str, str], language: str) -> str:

@@ -33,6 +33,9 @@ class TurnFacts:
     agent: str
     # The customer's lead before this turn, if any.
     lead: types_pb2.Lead | None = None
+    # The conversation already waits in the people's queue (the AI answers meanwhile):
+    # a second escalation changes nothing and sends no second notice.
+    queued: bool = False
 
 
 @dataclass
@@ -60,6 +63,9 @@ class ActionPlanner:
         for action in reply.actions:
             kind = action.WhichOneof("action")
             if kind == "escalate":
+                if facts.queued:
+                    plan.dropped.append("escalate: the conversation already waits for a person")
+                    continue
                 plan.handoff = self._packet(facts, reply, action.escalate.packet)
                 notice = self._escalation_notice(facts, known, plan.handoff)
                 if notice is not None:

@@ -68,6 +68,7 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
         context_messages=settings.context_messages,
         planner=ActionPlanner(settings.escalation_email, settings.business_name),
         encoder=encoder,
+        answer_while_queued=settings.answer_while_queued,
     )
     queries = Queries(memory, router, guardrails, settings.max_text_chars)
     servicer = ConversationServicer(turns, queries)

@@ -14,8 +14,18 @@ from router_svc.actions import TurnFacts
 from router_svc.routing import Decision
 from router_svc.validation import TurnRequest
 
-# The owners under which the AI stays silent.
+# The owners that are people: the hand-off queue and a person who took the conversation.
 PEOPLE = (types_pb2.OWNER_KIND_HUMAN_QUEUE, types_pb2.OWNER_KIND_HUMAN)
+
+
+def silences_ai(owner: types_pb2.OwnerKind, answer_while_queued: bool) -> bool:
+    """Whether the AI stays silent under this owner. A person who took the conversation
+    always silences it. The queue does too, unless the deployment lets the AI keep
+    answering until somebody claims the conversation: with nobody staffing the queue
+    (nights, a small team), a customer who writes again is otherwise left with silence."""
+    if owner == types_pb2.OWNER_KIND_HUMAN:
+        return True
+    return owner == types_pb2.OWNER_KIND_HUMAN_QUEUE and not answer_while_queued
 # The name a reply the router wrote itself (a refusal, a clarifying question) goes by.
 ROUTER_AGENT = "router"
 
@@ -29,16 +39,23 @@ class PreparedTurn:
     language: str
     context: mpb.GetContextResponse
     blocked_by: list[str]
+    # The AI answers while the conversation waits, unclaimed, in the people's queue.
+    answer_while_queued: bool = False
 
     @property
     def held_by_people(self) -> bool:
-        """The human queue or a person owns the conversation: the customer's message
-        is stored for them and no AI reply is made."""
-        return self.context.owner.kind in PEOPLE
+        """People own the conversation in a way that silences the AI: the customer's
+        message is stored for them and no AI reply is made."""
+        return silences_ai(self.context.owner.kind, self.answer_while_queued)
+
+    @property
+    def queued(self) -> bool:
+        """The conversation waits in the people's queue (and the AI answers meanwhile)."""
+        return self.context.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
 
     @property
     def answered_by_router(self) -> bool:
-        return bool(self.blocked_by) or self.decision.clarify
+        return bool(self.blocked_by) or self.decision.clarify or self.decision.waiting
 
     def facts(self, agent: str) -> TurnFacts:
         return TurnFacts(
@@ -50,6 +67,7 @@ class PreparedTurn:
             summary=self.context.summary,
             agent=agent,
             lead=self.context.lead if self.context.HasField("lead") else None,
+            queued=self.queued,
         )
 
 

@@ -84,8 +84,10 @@ def answered_turn(turn: PreparedTurn, checked: CheckedReply, plan: ActionPlan, s
                 metadata={"provider": checked.reply.provider, "language": turn.language},
             ),
         ],
-        # memory_svc stores the reply only if an agent still owns the conversation.
-        required_owner_kinds=[types_pb2.OWNER_KIND_AGENT],
+        # memory_svc stores the reply only if an agent still owns the conversation (or,
+        # for a turn answered while it waits in the queue, nobody has claimed it yet).
+        required_owner_kinds=[types_pb2.OWNER_KIND_AGENT, types_pb2.OWNER_KIND_HUMAN_QUEUE] if turn.queued
+        else [types_pb2.OWNER_KIND_AGENT],
         interaction=interaction(turn, checked.text, checked.reply.agent, started, checked.reply.usage),
         actions=plan.outbox,
     )

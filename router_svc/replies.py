@@ -36,13 +36,17 @@ class ReplyChecks:
 
     def router_reply(self, turn: PreparedTurn) -> CheckedReply:
         """The router's own answer when no agent may answer: the input was refused,
-        or the customer's need is unclear or out of scope."""
+        the customer's need is unclear or out of scope, or the conversation waits for
+        a person and the message asks nothing an agent answers."""
         if turn.blocked_by:
             text = self.texts.pick(self.texts.refusal, turn.language)
             actions = [
                 types_pb2.GuardrailAction(check=check, action="blocked", detail="the message was not sent to an agent")
                 for check in turn.blocked_by
             ]
+        elif turn.decision.waiting:
+            text = self.texts.pick(self.texts.queued, turn.language)
+            actions = []
         else:
             text = asked_back(self.texts, turn.decision, turn.language)
             actions = []

@@ -79,6 +79,11 @@ class Settings(ServiceSettings):
     # classifier reads its vectors.
     semantic_guardrails: bool = True
 
+    # While a handed-off conversation waits in the people's queue, unclaimed, the AI keeps
+    # answering the customer's new messages (the conversation stays in the queue, and the
+    # AI goes silent the moment a person claims it). Off: the AI is silent from the hand-off.
+    answer_while_queued: bool = True
+
     # Where "escalate" actions send their notice (an e-mail stored with the turn and
     # delivered by memory_svc's relay); empty means the hand-off is only recorded.
     escalation_email: str = ""

@@ -1,9 +1,10 @@
 """A turn whose reply is shown as it is written. Every piece has passed agent_svc's
-output gate before it arrives, a sentence at a time, and nothing is shown once a person
-has taken the conversation: the turn watches the conversation's owner (one
-memory_svc stream for the whole reply, not a question before every sentence),
-and memory_svc's fenced append refuses an AI reply in a conversation people own,
-whatever the watch saw."""
+output gate before it arrives, a sentence at a time, and nothing is shown once people
+hold the conversation in a way that silences the AI (a person took it; or it went to
+the queue, where the deployment keeps the AI silent): the turn watches the
+conversation's owner (one memory_svc stream for the whole reply, not a question
+before every sentence), and memory_svc's fenced append refuses an AI reply in a
+conversation people own, whatever the watch saw."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import Protocol
 from atende.agent.v1 import agent_service_pb2 as apb
 from atende.conversation.v1 import conversation_service_pb2 as cpb
 
-from router_svc.domain import PEOPLE, CheckedReply, PreparedTurn
+from router_svc.domain import CheckedReply, PreparedTurn, silences_ai
 from router_svc.ports import AgentPort, MemoryPort
 from router_svc.replies import ReplyChecks
 
@@ -33,9 +34,10 @@ class OwnerWatch:
     cannot be had (memory_svc restarting), each question asks memory_svc directly,
     as a stream must never talk over a person."""
 
-    def __init__(self, memory: MemoryPort, conversation_id: str) -> None:
+    def __init__(self, memory: MemoryPort, conversation_id: str, answer_while_queued: bool = False) -> None:
         self.memory = memory
         self.conversation_id = conversation_id
+        self.answer_while_queued = answer_while_queued
         self._people = False
         self._seen = asyncio.Event()
         self._broken = False
@@ -44,7 +46,7 @@ class OwnerWatch:
     async def _follow(self) -> None:
         try:
             async for owner in self.memory.watch_owner(self.conversation_id):
-                self._people = owner.kind in PEOPLE
+                self._people = silences_ai(owner.kind, self.answer_while_queued)
                 self._seen.set()
         except asyncio.CancelledError:
             raise
@@ -60,7 +62,7 @@ class OwnerWatch:
         await self._seen.wait()
         if self._broken:
             context = await self.memory.get_context(self.conversation_id, 1)
-            return context.owner.kind in PEOPLE
+            return silences_ai(context.owner.kind, self.answer_while_queued)
         return self._people
 
     async def close(self) -> None:
@@ -104,7 +106,7 @@ class StreamedTurn:
             yield cpb.StreamMessageResponse(delta=checked.text)
             yield cpb.StreamMessageResponse(final=await turns.store(turn, checked, self.started))
             return
-        watch = OwnerWatch(turns.memory, turn.request.conversation_id)
+        watch = OwnerWatch(turns.memory, turn.request.conversation_id, turn.answer_while_queued)
         try:
             async for piece in self._agent_reply(watch):
                 yield piece

@@ -8,6 +8,7 @@ returns. Nothing here imports grpc; streaming lives in streaming.py."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections.abc import AsyncIterator, Iterable
@@ -25,15 +26,17 @@ from atende_guardrails.text import detect_language
 from atende_runtime.errors import FailedPrecondition
 from atende_runtime.telemetry import annotate
 from router_svc.actions import ActionPlan, ActionPlanner
-from router_svc.domain import PEOPLE, CheckedReply, PreparedTurn, TurnOutcome
+from router_svc.domain import CheckedReply, PreparedTurn, TurnOutcome, silences_ai
 from router_svc.metrics import LEAD_SCORE, LEADS, METRICS, QUALIFIED_SCORE, TURN_SECONDS
 from router_svc.ports import AgentPort, MemoryPort
 from router_svc.records import answered_turn, intent_pb, response_from_stored, turn_for_people
 from router_svc.replies import ReplyChecks
 from router_svc.routing import Decision, Router
+from router_svc.routing.base import SMALL_TALK
 from router_svc.screening import InputScreen
 from router_svc.streaming import StreamedTurn, replay_stream
 from router_svc.validation import TurnRequest, validate_turn
+from router_svc.waiting import asks_after_the_person
 
 log = logging.getLogger("atende.router")
 
@@ -50,6 +53,7 @@ class TurnService:
         context_messages: int,
         planner: ActionPlanner | None = None,
         encoder: TextEncoder | None = None,
+        answer_while_queued: bool = False,
     ) -> None:
         self.memory = memory
         self.agents = agents
@@ -64,6 +68,8 @@ class TurnService:
         # goes to the agent, which passes it to knowledge_svc, so the text is
         # embedded once per turn. Cached, so the routing step usually computed it.
         self.encoder = encoder
+        self.answer_while_queued = answer_while_queued
+        self._kinds: dict[str, str] | None = None
 
     async def send(self, raw: TurnRequest) -> TurnOutcome:
         started = time.perf_counter()
@@ -88,6 +94,13 @@ class TurnService:
             return replay_stream(turn)
         return StreamedTurn(self, turn, started).run()
 
+    def _asks_no_agent(self, text: str, decision: Decision) -> bool:
+        """While the conversation waits for a person: a message no agent needs to answer
+        (it asks after the person, it is small talk, or it is unclear)."""
+        if self._kinds is None:
+            self._kinds = self.router.kinds()
+        return asks_after_the_person(text) or decision.clarify or self._kinds.get(decision.intent) == SMALL_TALK
+
     # ------------------------------------------------------------ the steps
 
     async def prepare(self, raw: TurnRequest) -> PreparedTurn | cpb.SendMessageResponse:
@@ -105,10 +118,10 @@ class TurnService:
         replay = await self._replay(request.conversation_id, request.client_message_id, context)
         if replay is not None:
             return replay
-        if context.owner.kind in PEOPLE:
+        if silences_ai(context.owner.kind, self.answer_while_queued):
             # People hold the conversation: no agent is chosen, nothing reaches an LLM.
             decision = Decision(context.agent, "handed_off", 1.0, "owner", action="people")
-            return PreparedTurn(request, decision, language, context, [])
+            return PreparedTurn(request, decision, language, context, [], self.answer_while_queued)
         blocked_by = guard.blocked_by
         if guard.findings:
             record_trips("input", guard.findings, METRICS, conversation_id=request.conversation_id)
@@ -118,10 +131,12 @@ class TurnService:
             decision = Decision(context.agent, "blocked", 1.0, "guardrails")
         else:
             decision = await self.router.route(request.text, context.agent, user_history(context.messages))
+            if context.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE and self._asks_no_agent(request.text, decision):
+                decision = dataclasses.replace(decision, action="waiting")
         if decision.handoff_from:
             log.info("handoff", extra={"conversation_id": request.conversation_id, "source": decision.handoff_from,
                                        "target": decision.agent, "intent": decision.intent})
-        return PreparedTurn(request, decision, language, context, blocked_by)
+        return PreparedTurn(request, decision, language, context, blocked_by, self.answer_while_queued)
 
     async def _replay(
         self, conversation_id: str, client_message_id: str, context: mpb.GetContextResponse

@@ -74,7 +74,10 @@ class Decision:
     intent: str
     confidence: float
     strategy: str
-    # "route": the agent answers; "clarify": the router asks what the customer needs.
+    # "route": the agent answers; "clarify": the router asks what the customer needs;
+    # "waiting": the conversation waits for a person and the message asks nothing of an
+    # agent (a greeting, "anyone there?"), so the router says a person is on the way;
+    # "people": people hold the conversation and the AI is silent.
     action: str = "route"
     # The agent that had the conversation before, when this turn hands it over.
     handoff_from: str = ""
@@ -82,6 +85,10 @@ class Decision:
     @property
     def clarify(self) -> bool:
         return self.action == "clarify"
+
+    @property
+    def waiting(self) -> bool:
+        return self.action == "waiting"
 
 
 class Strategy(Protocol):

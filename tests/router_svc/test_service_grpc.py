@@ -32,6 +32,8 @@ class Mesh:
     conversations: pb_grpc.ConversationServiceStub
     # memory_svc's public HandoffService: the human side.
     handoffs: mgrpc.HandoffServiceStub
+    # A second router on the same memory_svc and agent_svc, with ROUTER_ANSWER_WHILE_QUEUED=false.
+    silent_in_queue: pb_grpc.ConversationServiceStub
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +55,16 @@ async def mesh(database_url: str, redis_url: str) -> AsyncIterator[Mesh]:
         )
         router = await start(config, lambda s: router_setup(s, config))
         servers.append(router)
+        silent_config = config.model_copy(update={"answer_while_queued": False})
+        silent = await start(silent_config, lambda s: router_setup(s, silent_config))
+        servers.append(silent)
         async with (
             grpc.aio.insecure_channel(f"127.0.0.1:{router.port}") as channel,
             grpc.aio.insecure_channel(f"127.0.0.1:{memory.port}") as memory_channel,
+            grpc.aio.insecure_channel(f"127.0.0.1:{silent.port}") as silent_channel,
         ):
-            yield Mesh(pb_grpc.ConversationServiceStub(channel), mgrpc.HandoffServiceStub(memory_channel))
+            yield Mesh(pb_grpc.ConversationServiceStub(channel), mgrpc.HandoffServiceStub(memory_channel),
+                       pb_grpc.ConversationServiceStub(silent_channel))
     finally:
         for server in reversed(servers):
             await server.stop(0)
@@ -143,22 +150,64 @@ async def test_the_lead_the_agent_learned_is_stored_in_memory(conversations: pb_
     assert "[email]" in reply.reply.text or "ana@example.com" not in reply.reply.text
 
 
-async def test_a_hand_off_silences_the_ai_until_a_person_hands_it_back(mesh: Mesh) -> None:
+async def test_the_ai_answers_while_the_conversation_waits_unclaimed_and_is_silent_once_a_person_takes_it(
+    mesh: Mesh,
+) -> None:
+    conversation, user = "c-" + uuid.uuid4().hex[:8], "u-q-" + uuid.uuid4().hex[:6]
+
+    def say(text: str) -> pb.SendMessageRequest:
+        return pb.SendMessageRequest(conversation_id=conversation, user_id=user, text=text, channel="web")
+
+    await mesh.conversations.SendMessage(say("Meu inversor mostra o erro E04 desde ontem."))
+    handed = await mesh.conversations.SendMessage(say("Quero falar com um atendente humano, por favor."))
+    assert handed.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
+
+    # Nobody has claimed it: a greeting is told a person is on the way...
+    waiting = await mesh.conversations.SendMessage(say("Alô? Tem alguém aí?"))
+    assert waiting.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
+    assert waiting.reply.agent == "router" and "já foi chamada" in waiting.reply.text
+    # ... and a question gets an agent's answer; the conversation stays in the queue.
+    answered = await mesh.conversations.SendMessage(say("Qual a garantia dos painéis solares?"))
+    assert answered.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
+    assert answered.reply.agent in ("support", "product") and answered.reply.text
+    assert answered.reply.text != waiting.reply.text
+    streamed = [p async for p in mesh.conversations.StreamMessage(pb.StreamMessageRequest(
+        conversation_id=conversation, user_id=user, text="E quanto tempo dura a garantia do inversor?", channel="web"))]
+    assert "".join(p.delta for p in streamed) and streamed[-1].final.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
+    # Asking for a person again does not queue the conversation a second time.
+    again = await mesh.conversations.SendMessage(say("Quero falar com um atendente humano!"))
+    assert again.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE and again.reply.text
+    assert again.owner.since == handed.owner.since
+    queue = await mesh.handoffs.ListHandoffs(mpb.ListHandoffsRequest())
+    mine = [h for h in queue.handoffs if h.conversation_id == conversation]
+    assert len(mine) == 1 and mine[0].packet.reason == "the customer asked for a person"
+
+    # A person takes it: from then on the AI says nothing.
+    await mesh.handoffs.ClaimConversation(mpb.ClaimConversationRequest(conversation_id=conversation, human_id="bia"))
+    held = await mesh.conversations.SendMessage(say("Oi Bia! Qual a garantia do inversor?"))
+    assert (held.owner.kind, held.owner.id) == (types_pb2.OWNER_KIND_HUMAN, "bia") and not held.reply.text
+    stored = await mesh.conversations.GetConversation(pb.GetConversationRequest(conversation_id=conversation))
+    assert [m.role for m in stored.messages] == ["user", "assistant"] * 6 + ["system", "user"]
+
+
+async def test_with_answering_while_queued_off_a_hand_off_silences_the_ai_until_a_person_hands_it_back(
+    mesh: Mesh,
+) -> None:
     conversation, user = "c-" + uuid.uuid4().hex[:8], "u-h-" + uuid.uuid4().hex[:6]
 
     def say(text: str) -> pb.SendMessageRequest:
         return pb.SendMessageRequest(conversation_id=conversation, user_id=user, text=text, channel="web")
 
-    first = await mesh.conversations.SendMessage(say("Meu inversor mostra o erro E04 desde ontem."))
+    first = await mesh.silent_in_queue.SendMessage(say("Meu inversor mostra o erro E04 desde ontem."))
     assert first.owner.kind == types_pb2.OWNER_KIND_AGENT and first.reply.text
-    handed = await mesh.conversations.SendMessage(say("Quero falar com um atendente humano, por favor."))
+    handed = await mesh.silent_in_queue.SendMessage(say("Quero falar com um atendente humano, por favor."))
     assert handed.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
     assert handed.reply.text, "the agent tells the customer a person will take over"
 
     # In the queue: the customer's messages are stored, no AI reply is made, streamed or not.
-    waiting = await mesh.conversations.SendMessage(say("Alô? Tem alguém aí?"))
+    waiting = await mesh.silent_in_queue.SendMessage(say("Alô? Tem alguém aí?"))
     assert waiting.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE and not waiting.reply.text
-    streamed = [p async for p in mesh.conversations.StreamMessage(pb.StreamMessageRequest(
+    streamed = [p async for p in mesh.silent_in_queue.StreamMessage(pb.StreamMessageRequest(
         conversation_id=conversation, user_id=user, text="Ainda esperando...", channel="web"))]
     assert [p.delta for p in streamed if p.delta] == [] and streamed[-1].final.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
 
@@ -172,15 +221,15 @@ async def test_a_hand_off_silences_the_ai_until_a_person_hands_it_back(mesh: Mes
     await mesh.handoffs.ClaimConversation(mpb.ClaimConversationRequest(conversation_id=conversation, human_id="ana"))
     await mesh.handoffs.SendHumanMessage(mpb.SendHumanMessageRequest(
         conversation_id=conversation, human_id="ana", text="Oi, aqui é a Ana. Vou verificar o seu inversor."))
-    held = await mesh.conversations.SendMessage(say("Obrigado, Ana!"))
+    held = await mesh.silent_in_queue.SendMessage(say("Obrigado, Ana!"))
     assert (held.owner.kind, held.owner.id) == (types_pb2.OWNER_KIND_HUMAN, "ana") and not held.reply.text
 
     await mesh.handoffs.ReturnConversation(mpb.ReturnConversationRequest(
         conversation_id=conversation, human_id="ana", note="garantia aberta"))
-    back = await mesh.conversations.SendMessage(say("Qual a garantia do inversor?"))
+    back = await mesh.silent_in_queue.SendMessage(say("Qual a garantia do inversor?"))
     assert back.owner.kind == types_pb2.OWNER_KIND_AGENT and back.reply.text
 
-    stored = await mesh.conversations.GetConversation(pb.GetConversationRequest(conversation_id=conversation))
+    stored = await mesh.silent_in_queue.GetConversation(pb.GetConversationRequest(conversation_id=conversation))
     roles = [m.role for m in stored.messages]
     assert roles == ["user", "assistant", "user", "assistant", "user", "user", "system", "human", "user", "system",
                      "user", "assistant"]

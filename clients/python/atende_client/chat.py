@@ -141,9 +141,11 @@ class Printer:
         if turn.HasField("lead"):
             self._line(f"  lead {turn.lead.lead_id}: score {turn.lead.score}")
         if turn.owner.kind in _PEOPLE:
-            queued = turn.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE
-            who = f"waiting in queue {turn.owner.id or 'default'!r}" if queued else f"with {turn.owner.id}"
-            self._line(f"  owner: people ({who}); they answer from now on, the AI does not")
+            if turn.owner.kind == types_pb2.OWNER_KIND_HUMAN_QUEUE:
+                self._line(f"  owner: people (waiting in queue {turn.owner.id or 'default'!r}); "
+                           "a person answers once they take the conversation")
+            else:
+                self._line(f"  owner: people (with {turn.owner.id}); they answer from now on, the AI does not")
 
     def error(self, error: AtendeError) -> None:
         if self.as_json:
