@@ -95,7 +95,12 @@ def bench_cold_grounding(chain: GuardrailChain, texts: dict[str, str], context: 
 
 def bench_chain(stage: str, chain: GuardrailChain, texts: dict[str, str], context: GuardContext, repeat: int) -> None:
     whole = [_time(lambda: chain.run(text, context, stop_at_block=True)) for text in texts.values() for _ in range(repeat)]  # noqa: B023
-    print(f"{stage:<8}{'(whole chain)':<22}{percentile(whole, 0.5):>9.3f}{percentile(whole, 0.99):>9.3f}\n")
+    print(f"{stage:<8}{'(whole chain)':<22}{percentile(whole, 0.5):>9.3f}{percentile(whole, 0.99):>9.3f}")
+    # Issue 16's budget is stated on hostile 4 KB text (what a customer's message can be):
+    # the chain on the ordinary messages and the 4 KB hostile inputs only.
+    sized = [text for name, text in texts.items() if not name.startswith(("20 KB", "100 KB"))]
+    four = [_time(lambda: chain.run(text, context, stop_at_block=True)) for text in sized for _ in range(repeat)]  # noqa: B023
+    print(f"{stage:<8}{'(chain, up to 4 KB)':<22}{percentile(four, 0.5):>9.3f}{percentile(four, 0.99):>9.3f}\n")
 
 
 def main() -> None:
