@@ -14,7 +14,13 @@ a word names as something else (an order, a protocol, an installation, a contrac
 IMEI, a version: "protocolo 4133224455" though it could be dialled), ranges ("2500-3000"),
 years ("2019-2024") and the groups of a longer run (an invoice's access key is no card).
 Separators customers mistype (a comma for a dot, an en dash or an underscore for a hyphen) are
-read as separators; the check digits decide."""
+read as separators; the check digits decide.
+
+Where a word names the value ("cpf", "cnpj", "cartão", "whatsapp", "meu número", "cep"), its digits
+may be grouped any way, broken by a line break or by a dictated word ("123.456.789 traço 09"), and
+a CPF, CNPJ or card whose check digits fail is still redacted: a customer's mistyped number is
+still theirs (not the numbers people write as an example, "123.456.789-00"). Fullwidth digits and
+letters are read as ASCII. A Pix "copia e cola" code is redacted whole."""
 
 from __future__ import annotations
 
@@ -28,7 +34,7 @@ from atende_guardrails.base import Finding, GuardContext, apply_redactions
 
 _NOT_DIGIT = re.compile(r"\D")
 
-# Fullwidth forms ("１２３．４５６", "ｆｕｌａｎｏ＠ｇｍａｉｌ") as their ASCII letters, other hyphens as "-",
+# Fullwidth forms (the digits, letters, "@" and dots some phone keyboards type) as ASCII, other hyphens as "-",
 # and invisible characters as a space, one character for one, so a match in the folded text is the
 # same span of the original and the redaction removes what the customer typed.
 _SAME_LENGTH_FOLD: dict[int, int] = {
@@ -49,6 +55,9 @@ def _digits(text: str) -> str:
     return _NOT_DIGIT.sub("", text)
 
 
+# Where a number a word names begins: after the word, or on the next line after a form's label
+# ("cartão de crédito:\n5238 ..."); never inside a run of digits.
+_NOT_MID = r"(?:\n[^\S\n]{0,4})?(?<!\d)(?<!\d[.,/-])"
 # Between the digits of a number the text names: any one separator, a line break after it, or a
 # dictated word ("traço", "dígito", "hífen"). The alternatives never match the same text, so a
 # run that fails is not retried two ways per gap.
@@ -407,7 +416,7 @@ DETECTORS: tuple[Detector, ...] = (
              _card_valid),
     # Where the text names a card, its groups may be broken over lines, and a number whose Luhn digit
     # was mistyped is still the customer's card.
-    Detector("card", re.compile(rf"(?i)\b{_CARD_NAME}\b[^\d\n]{{0,30}}?(?<![\d.,/-])(\d(?:{_CARD_SEP}\d){{12,18}})"
+    Detector("card", re.compile(rf"(?i)\b{_CARD_NAME}\b[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_CARD_SEP}\d){{12,18}})"
                                 r"(?![\w/]|[.,]\d)"), _named_card, group=1, needs=_may_name_card),
     Detector("cnpj", re.compile(r"(?<![\w.,/-])[0-9A-Z]{2}[.,\s]?[0-9A-Z]{3}[.,\s]?[0-9A-Z]{3}(?:[/.,\s]|\s/\s)?[0-9A-Z]{4}"
                                 r"(?:\s-\s|[-.\s])?\d{2}(?![\w/])"), _unless_bare_id(_cnpj_written)),
@@ -418,11 +427,12 @@ DETECTORS: tuple[Detector, ...] = (
     # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
     # A line break inside ("123.456.\n789-09", copied from a PDF) and a dictated word between the
     # groups ("123.456.789 traço 09") are read as separators too.
-    Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}[^\d\n]{{0,24}}?(?<![\d.,/-])(\d(?:{_NAMED_SEP}\d){{10}})"
+    Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}[^\d\n]{{0,24}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
                                r"(?![\w/]|[.,]\d)"),
              _named_document(cpf_valid, 11), group=1,
              needs=lambda text: "cpf" in text or "c.p.f" in text or "tax" in text),
-    Detector("cnpj", re.compile(rf"(?i)\b(?:cnpj|c\.n\.p\.j\.?)[^\d\n]{{0,24}}?(?<![\d.,/-])(\d(?:{_NAMED_SEP}\d){{13}})"
+    Detector("cnpj", re.compile(rf"(?i)\b(?:cnpj|c\.n\.p\.j\.?)[^\d\n]{{0,24}}?{_NOT_MID}"
+                                rf"(\d(?:{_NAMED_SEP}\d){{13}})"
                                 r"(?![\w/]|[.,]\d)"),
              _named_document(cnpj_valid, 14), group=1, needs=lambda text: "cnpj" in text or "c.n.p.j" in text),
     Detector("cpf", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){10}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cpf_valid)),
@@ -480,10 +490,11 @@ DETECTORS: tuple[Detector, ...] = (
                                r"(?![\d/]|[.,]\d)"),
              group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
-    # After the CEPs ("contato: cep 86010-200" is a CEP). Where the text says phone ("meu número é", "whatsapp"), its digits may be grouped any way, one
-    # by one, or split by a dictated word: "1 8 9 9 7 6 5 1 2 4 0", "18 997 651 245", "11 9 8712 traço 0039".
+    # After the CEPs ("contato: cep 86010-200" is a CEP). Where the text says phone ("meu número é",
+    # "whatsapp"), its digits may be grouped any way, one by one, or split by a dictated word:
+    # "1 8 9 9 7 6 5 1 2 4 0", "18 997 651 245", "11 9 8712 traço 0039".
     Detector("phone", re.compile(
-        rf"(?i)\b(?:{_PHONE_NAME})\b[^\d\n]{{0,20}}?(?<![\d.,/-])((?:\+[^\S\n]?)?\d(?:{_PHONE_SEP}\d){{7,12}})"
+        rf"(?i)\b(?:{_PHONE_NAME})\b[^\d\n]{{0,20}}?{_NOT_MID}((?:\+[^\S\n]?)?\d(?:{_PHONE_SEP}\d){{7,12}})"
         r"(?![\w/]|[.,]\d)"), _named_phone, group=1, needs=_may_name_phone),
     # State prefix: "MG-12.345.678", "SP 12.345.678-9" (undotted, only where the text says RG).
     Detector("rg", re.compile(
