@@ -304,6 +304,15 @@ def _named_document(valid: Callable[[str], bool], length: int) -> Callable[[str,
 _EXAMPLE_RUN = re.compile(r"^(?:123456789|987654321|012345678|0123456789012)")
 
 
+# A path segment of a link, digits with the separators of a document: after "/", up to the next
+# "/", "?", "#", "&" or the end of the link.
+_URL_SEGMENT = r"(?<=[\w]/)\d[\d.\-]{6,17}\d(?=[/?#&]|\s|$)"
+
+
+def _has_link(text: str) -> bool:
+    return "://" in text or "www." in text or ".com" in text or ".br/" in text
+
+
 @dataclass(frozen=True)
 class Detector:
     kind: str
@@ -481,6 +490,12 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"
         r"(?<!\d)(9\d{8})(?!\d)"), group=1),
+    # A segment of a link's path ("https://loja.com/clientes/52998224725/pedidos", ".../ws/01310100/json"):
+    # a CPF or CNPJ by its check digits, a CEP where the link says cep.
+    Detector("cpf", re.compile(_URL_SEGMENT), lambda value, before: cpf_valid(value), needs=_has_link),
+    Detector("cnpj", re.compile(_URL_SEGMENT), lambda value, before: cnpj_valid(value), needs=_has_link),
+    Detector("cep", re.compile(_URL_SEGMENT), lambda value, before: len(_digits(value)) == 8 and "cep" in before.lower(),
+             needs=_has_link),
     # Not a number a word names as something else ("pedido 12345-678").
     Detector("cep", re.compile(r"(?<![\w.,/-])\d{2}\.?\d{3}-\d{3}(?![\w]|[.,]\d)"),
              lambda value, before: _ID_CONTEXT.search(before) is None),

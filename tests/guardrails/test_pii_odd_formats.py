@@ -44,6 +44,8 @@ def _gone(text: str, value: str) -> bool:
         ("chave: 3b9f0c2d 71e8 4a6f b2c5 1d7e9a0f4c88", "3b9f0c2d 71e8 4a6f b2c5 1d7e9a0f4c88"),
         ("cep 86 010-200", "86 010-200"),
         ("CEP86010-200", "86010-200"),
+        (f"o link é https://loja.exemplo.com.br/clientes/{DOC}/faturas", DOC),
+        ("abri https://viacep.com.br/ws/86010200/json/ e veio outra rua", "86010200"),
     ],
 )
 def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
@@ -84,6 +86,8 @@ def test_values_side_by_side_are_not_joined() -> None:
         "paguei no cartão 10x de R$ 2.499,00",
         "hash do arquivo d41d8cd98f00b204e9800998ecf8427e",
         "o inversor liga às 06:12 e desliga 18:40",
+        "https://loja.exemplo.com.br/pedido/44712093/itens",
+        "https://blog.exemplo.com.br/2026/05/12/economia-de-energia",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
