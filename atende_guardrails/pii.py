@@ -456,9 +456,12 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée](?=\s)|:|="
                                    r"|-)?[^\S\n]*([^\s,;]{6,77})"), group=1,
              needs=lambda text: "chave" in text),
-    # Accented letters before the @ ("joão.vitor@..."), a comma typed for the last dot ("@gmail,com").
+    # Accented letters before the @ ("joão.vitor@..."), a comma or a spaced dot after the first label
+    # of the domain ("@gmail,com", "@gmail. com"; not ", com cópia" after a whole address).
     Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                                 r"(?:(?:\.|,(?=(?i:com|net|org|br)\b))[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"),
+                                 r"(?:\.|,(?=(?i:com|net|org|br)\b)|[^\S\n]?\.[^\S\n]?(?=(?i:com|net|org|br|gov|edu)\b))"
+                                 r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"),
              needs=lambda text: "@" in text),
     Detector("email", re.compile(rf"(?i)(?<![\w.+-])[\w.%+-]{{1,64}}(?:{_DOT}[\w%+-]{{1,64}}){{0,3}}"
                                  rf"{_AT}[a-z0-9-]{{1,63}}"

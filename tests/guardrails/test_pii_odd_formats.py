@@ -39,6 +39,7 @@ def _gone(text: str, value: str) -> bool:
         ("celular 21 9 8765 traço 4300", "21 9 8765 traço 4300"),
         ("email: joão.ribeiro@gmail.com", "joão.ribeiro@gmail.com"),
         ("email lia.m@hotmail,com", "lia.m@hotmail,com"),
+        ("email lia.m@gmail. com", "lia.m@gmail. com"),
         (wide("ana.k@gmail.com"), wide("ana.k@gmail.com")),
         ("chave pix 3b9f0c2d71e84a6fb2c51d7e9a0f4c88", "3b9f0c2d71e84a6fb2c51d7e9a0f4c88"),
         ("chave: 3b9f0c2d 71e8 4a6f b2c5 1d7e9a0f4c88", "3b9f0c2d 71e8 4a6f b2c5 1d7e9a0f4c88"),
@@ -85,6 +86,7 @@ def test_values_side_by_side_are_not_joined() -> None:
         "cartão final 4821, vence 12/28",
         "paguei no cartão 10x de R$ 2.499,00",
         "hash do arquivo d41d8cd98f00b204e9800998ecf8427e",
+        "fala com cópia pro financeiro, com prazo até 12/06",
         "o inversor liga às 06:12 e desliga 18:40",
         "https://loja.exemplo.com.br/pedido/44712093/itens",
         "https://blog.exemplo.com.br/2026/05/12/economia-de-energia",
@@ -92,3 +94,8 @@ def test_values_side_by_side_are_not_joined() -> None:
 )
 def test_look_alikes_stay(text: str) -> None:
     assert redact(text) == (text, [])
+
+
+def test_the_word_com_after_an_address_stays() -> None:
+    assert redact("manda pra lia.m@gmail.com, com cópia pro financeiro") == (
+        "manda pra [email], com cópia pro financeiro", ["email"])
