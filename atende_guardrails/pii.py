@@ -287,6 +287,7 @@ _DOCUMENT_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cart[ãa]o|card|documento|docume
 # The words that name a CPF: "cpf", "c.p.f.", the English "tax ID" / "taxpayer number".
 _CPF_WORD = r"(?:cpf|c\.p\.f\.?|tax\s?(?:payer\s)?(?:id|number|n[º°o])|taxpayer)"
 
+
 def _named_document(valid: Callable[[str], bool], length: int) -> Callable[[str, str], bool]:
     """Where the text names the document ("meu cpf é ..."), a number of its length is the customer's
     even when a digit was mistyped and the check fails: the other digits still identify them. Not
@@ -302,6 +303,11 @@ def _named_document(valid: Callable[[str], bool], length: int) -> Callable[[str,
 
 # "123.456.789-00", "987.654.321-xx": the numbers people write as an example of the format.
 _EXAMPLE_RUN = re.compile(r"^(?:123456789|987654321|012345678|0123456789012)")
+
+
+def _key_like(value: str) -> bool:
+    """A random key has digits and letters both; split by spaces, digits alone are some other run."""
+    return any(c.isdigit() for c in value) and ("-" in value or any(c.isalpha() for c in value))
 
 
 # A path segment of a link, digits with the separators of a document: after "/", up to the next
@@ -450,7 +456,7 @@ DETECTORS: tuple[Detector, ...] = (
     # speaks of Pix or a key and the 32 characters have a UUID's version 4 and variant.
     Detector("pix_key", re.compile(
         r"(?<![\w-])[0-9a-fA-F]{8}(?:-|[^\S\n])[0-9a-fA-F]{4}(?:-|[^\S\n])[0-9a-fA-F]{4}(?:-|[^\S\n])[0-9a-fA-F]{4}"
-        r"(?:-|[^\S\n])[0-9a-fA-F]{12}(?![\w-])"), lambda value, before: any(c.isdigit() for c in value)),
+        r"(?:-|[^\S\n])[0-9a-fA-F]{12}(?![\w-])"), lambda value, before: _key_like(value)),
     Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}(?![\w-])"),
              needs=lambda text: "pix" in text or "chave" in text or "key" in text),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée](?=\s)|:|="
