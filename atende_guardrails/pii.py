@@ -14,10 +14,17 @@ a word names as something else (an order, a protocol, an installation, a contrac
 IMEI, a version: "protocolo 4133224455" though it could be dialled), ranges ("2500-3000"),
 years ("2019-2024") and the groups of a longer run (an invoice's access key is no card).
 Separators customers mistype (a comma for a dot, an en dash or an underscore for a hyphen) are
-read as separators; the check digits decide."""
+read as separators; the check digits decide.
+
+Where a word names the value ("cpf", "cnpj", "cartão", "whatsapp", "meu número", "cep"), its digits
+may be grouped any way, broken by a line break or by a dictated word ("123.456.789 traço 09"), and
+a CPF, CNPJ or card whose check digits fail is still redacted: a customer's mistyped number is
+still theirs (not the numbers people write as an example, "123.456.789-00"). Fullwidth digits and
+letters are read as ASCII. A Pix "copia e cola" code is redacted whole."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -27,9 +34,35 @@ from atende_guardrails.base import Finding, GuardContext, apply_redactions
 
 _NOT_DIGIT = re.compile(r"\D")
 
+# Fullwidth forms (the digits, letters, "@" and dots some phone keyboards type) as ASCII, other hyphens as "-",
+# and invisible characters as a space, one character for one, so a match in the folded text is the
+# same span of the original and the redaction removes what the customer typed.
+_SAME_LENGTH_FOLD: dict[int, int] = {
+    **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
+    0x3000: 0x20, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2212: 0x2D, 0xFE63: 0x2D,
+    **{code: 0x20 for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)},
+}
+
+
+_TO_FOLD = re.compile("[" + "".join(chr(code) for code in sorted(_SAME_LENGTH_FOLD)) + "]")
+
+
+def fold_same_length(text: str) -> str:
+    return text if text.isascii() or _TO_FOLD.search(text) is None else text.translate(_SAME_LENGTH_FOLD)
+
 
 def _digits(text: str) -> str:
     return _NOT_DIGIT.sub("", text)
+
+
+# Where a number a word names begins: after the word, or on the next line after a form's label
+# ("cartão de crédito:\n5238 ..."); never inside a run of digits.
+_NOT_MID = r"(?:\n[^\S\n]{0,4})?(?<!\d)(?<!\d[.,/-])"
+# Between the digits of a number the text names: any one separator, a line break after it, or a
+# dictated word ("traço", "dígito", "hífen"). The alternatives never match the same text, so a
+# run that fails is not retried two ways per gap.
+_SAID = r"(?:tra[çc]o|tracinho|h[íi]fen|d[íi]gito|digito|dv|barra|menos)"
+_NAMED_SEP = (rf"(?:[^\S\n]{{0,2}}[.,\-/_\u2013][^\S\n]{{0,2}}\n?|[^\S\n]{{1,2}}|\n|[^\S\n]+{_SAID}[^\S\n]+)?")
 
 
 def cpf_valid(value: str) -> bool:
@@ -144,7 +177,8 @@ def _local_number_valid(raw: str, digits: str, before: str) -> bool:
     written = raw.strip()
     if re.search(r"\d{4}[\s.\-\u2013]\d{4}$", written) is None:
         return False
-    if not ((len(digits) == 8 and digits[0] in "2345") or (len(digits) == 9 and digits[0] == "9")):
+    old_mobile = len(digits) == 8 and digits[0] in "6789" and _PHONE_WORD.search(before[-30:]) is not None
+    if not ((len(digits) == 8 and digits[0] in "2345") or (len(digits) == 9 and digits[0] == "9") or old_mobile):
         return False
     hyphenated = re.search(r"[-.\u2013]", written) is not None
     # a mobile's leading 9 set apart ("9 8765 4321") is written like nothing else
@@ -165,11 +199,16 @@ _PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefone|fone|celular|cel|whats\w*|wpp|z
 
 
 def br_phone_valid(raw: str, before: str = "") -> bool:
-    digits = _digits(raw)
     # "protocolo 4133224455", "UC 5134567890": that number, though it could be dialled; not so
     # "telefone do pedido 11987654321" (a phone word since the last number before it).
     if raw.isdigit() and _ID_CONTEXT.search(before) and _PHONE_WORD.search(_NUMBER_THEN.split(before[-40:])[-1]) is None:
         return False
+    return _dialled_valid(raw, before)
+
+
+def _dialled_valid(raw: str, before: str, named: bool = False) -> bool:
+    """The digits as dialled: country code, trunk 0, area code, and a number of the right shape."""
+    digits = _digits(raw)
     if digits.startswith("0055"):
         digits = digits[2:]  # dialled from abroad: 00 55 11 9...
     explicit_country = raw.lstrip().startswith(("+55", "(+55", "(55")) or (len(digits) >= 12 and digits.startswith("55"))
@@ -183,6 +222,10 @@ def br_phone_valid(raw: str, before: str = "") -> bool:
         ddd, local = int(digits[:2]), digits[2:]
         if ddd not in DDD or _NATIONAL.match(local):
             return False  # "(11) 4004-1234": the business's national line with an area code before it
+        if len(local) == 8 and local[0] in "6789":
+            # a mobile written the old way, without its leading 9: only where the area code is set
+            # apart or a phone word says so ("zap (31) 8812-3345")
+            return named or "(" in raw or explicit_country or _PHONE_WORD.search(before[-30:]) is not None
         return (len(local) == 8 and local[0] in "2345") or (len(local) == 9 and local[0] == "9")
     if len(digits) in (8, 9) and not explicit_country:
         return _local_number_valid(raw, digits, before)
@@ -192,6 +235,38 @@ def br_phone_valid(raw: str, before: str = "") -> bool:
 # A run of digits and separators long enough to hold any supported number (a phone
 # without area code has 8 digits): texts without one skip the numeric detectors.
 _DIGIT_GROUP = re.compile(r"\d[\d\s.,\-\u2013/()]{5,}\d|[0-9A-Z]{2}\.[0-9A-Z]{3}\.[0-9A-Z]{3}/|[0-9A-Z]{12}\d\d")
+
+
+_PHONE_NAME = (r"tel|telefone|fone|celular|cel|whats\w*|wpp|zap|zapzap|liga|ligue|ligar|contato|phone|mobile|cell"
+               r"|meu\s+n[úu]mero(?!\s+d[eoa]s?\s)|my\s+number|n[úu]mero\s+d[oa]\s+(?:celular|telefone|whats\w*|zap)")
+# A phone's digits are not split by a slash or a comma (a date, a price).
+_PHONE_SEP = (rf"(?:[^\S\n]{{0,2}}[.\-\u2013][^\S\n]{{0,2}}\n?|[^\S\n]{{1,2}}|\n|[^\S\n]+{_SAID}[^\S\n]+)?")
+_DATE = re.compile(r"^\d{1,2}[.\-\s]\d{1,2}[.\-\s](?:19|20)?\d\d$")
+
+
+def _may_name_phone(text: str) -> bool:
+    return any(word in text for word in ("tel", "fone", "cel", "what", "wpp", "zap", "lig", "contato", "phone", "mobile",
+                                         "mero", "number"))
+
+
+def _named_phone(value: str, before: str) -> bool:
+    """Digits a phone word introduces, read without their separators: an area code and a number, a
+    country code, a trunk 0, or a number alone (8 digits, 9 for a mobile)."""
+    digits = _digits(value)
+    # only the words between the phone word and the number can name it as something else
+    near = before[-_NEAR:]
+    if _DATE.match(value) or _ID_CONTEXT.search(near) is not None:
+        return False
+    if len(digits) == 8:
+        return digits[0] in "23456789" and _NATIONAL.match(digits) is None
+    if len(digits) == 9:
+        return digits[0] == "9"
+    return _dialled_valid(("+" if value.startswith("+") else "") + digits, near, named=True)
+
+
+# How far before a number its naming words are looked for, in the detectors that start at such a
+# word (it keeps a text full of them cheap to scan).
+_NEAR = 48
 
 
 def _ignore_context(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
@@ -206,7 +281,42 @@ def _unless_bare_id(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
 
 
 # "o CPF do pedido: 52998224725" names the document after all.
-_DOCUMENT_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cart[ãa]o|card|documento|document)\b")
+_DOCUMENT_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cart[ãa]o|card|documento|document|tax\s?id|taxpayer)\b")
+
+
+# The words that name a CPF: "cpf", "c.p.f.", the English "tax ID" / "taxpayer number".
+_CPF_WORD = r"(?:cpf|c\.p\.f\.?|tax\s?(?:payer\s)?(?:id|number|n[º°o])|taxpayer)"
+
+
+def _named_document(valid: Callable[[str], bool], length: int) -> Callable[[str, str], bool]:
+    """Where the text names the document ("meu cpf é ..."), a number of its length is the customer's
+    even when a digit was mistyped and the check fails: the other digits still identify them. Not
+    when a word right before names it as something else ("cpf ok, protocolo 20260512004")."""
+    def check(value: str, before: str) -> bool:
+        if valid(value):
+            return True
+        digits = _digits(value)
+        return (len(digits) == length and digits != digits[0] * length and not _EXAMPLE_RUN.match(digits)
+                and _ID_CONTEXT.search(before[-_NEAR:]) is None)
+    return check
+
+
+# "123.456.789-00", "987.654.321-xx": the numbers people write as an example of the format.
+_EXAMPLE_RUN = re.compile(r"^(?:123456789|987654321|012345678|0123456789012)")
+
+
+def _key_like(value: str) -> bool:
+    """A random key has digits and letters both; split by spaces, digits alone are some other run."""
+    return any(c.isdigit() for c in value) and ("-" in value or any(c.isalpha() for c in value))
+
+
+# A path segment of a link, digits with the separators of a document: after "/", up to the next
+# "/", "?", "#", "&" or the end of the link.
+_URL_SEGMENT = r"(?<=[\w]/)\d[\d.\-]{6,17}\d(?=[/?#&]|\s|$)"
+
+
+def _has_link(text: str) -> bool:
+    return "://" in text or "www." in text or ".com" in text or ".br/" in text
 
 
 @dataclass(frozen=True)
@@ -273,12 +383,39 @@ def _card_valid(value: str, before: str) -> bool:
     return not (len(_digits(value)) == 14 and cnpj_valid(value) and _CARD_WORD.search(before) is None)
 
 
+_CARD_NAME = (r"(?:cart[ãa]o|cartao|card|cr[ée]dito|d[ée]bito|credit|debit|visa|master(?:card)?|amex|american express"
+              r"|elo|diners(?:\s+club)?|hipercard|hiper|jcb|discover)")
+
+
+# A card's groups: a dot, a dash, spaces or a line break between them; never a comma or a slash (a
+# price, an expiry date).
+_CARD_SEP = r"(?:[^\S\n]{0,2}[-.][^\S\n]{0,2}\n?|[^\S\n]{1,2}|\n)?"
+
+
+def _may_name_card(text: str) -> bool:
+    return any(word in text for word in ("cart", "card", "dito", "visa", "master", "amex", "american", "elo", "diners",
+                                         "hiper", "jcb", "discover"))
+
+
+def _named_card(value: str, before: str) -> bool:
+    digits = _digits(value)
+    # mistyped: the length and first digit of a card (Amex, Diners 3; Visa 4; Mastercard 2, 5; Elo, Hipercard 6)
+    card_like = luhn_valid(digits) or (len(digits) in (14, 15, 16) and digits[0] in "23456"
+                                       and digits != digits[0] * len(digits))
+    return (card_like and _AFTER_DIGIT_GROUP.search(before) is None
+            and _ID_CONTEXT.search(before[-_NEAR:]) is None)
+
+
 def _cnpj_written(value: str) -> bool:
     """A CNPJ split by spaces is digits only; spaced capitals are words ("RUA DAS ...")."""
     return cnpj_valid(value) and not (re.search(r"\s", value) and re.search(r"[A-Za-z]", value))
 
 
 DETECTORS: tuple[Detector, ...] = (
+    # A Pix "copia e cola" payload (an EMV BR Code) carries the receiver's key, name and city: the
+    # whole code, up to its CRC field on that line, before any detector claims a piece of it.
+    Detector("pix_key", re.compile(r"(?<![\w])000201[^\n]{20,600}6304[0-9A-Fa-f]{4}"),
+             lambda value, before: "br.gov.bcb.pix" in value.lower(), needs=lambda text: "000201" in text),
     Detector("boleto", re.compile(
         r"(?<!\d)\d{5}[.\s]?\d{5}\s{0,3}\d{5}[.\s]?\d{6}\s{0,3}\d{5}[.\s]?\d{6}\s{0,3}\d\s{0,3}\d{14}(?!\d)"),
         _ignore_context(boleto_valid)),
@@ -287,6 +424,15 @@ DETECTORS: tuple[Detector, ...] = (
         _ignore_context(boleto_valid)),
     # Not two groups more to its right ("3526 0512 3456 7800 0190 5500 ...": an invoice's access key).
     Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d|[ -]\d{4}[ -]\d{4})"), _card_valid),
+    # A card's groups (4-4-4-4, Amex 4-6-5, Diners 4-6-4) split the same way each time by a dot, two
+    # spaces or a spaced dash: "5167.3048.2910.3757", "4551 - 9028 - 3746 - 1021".
+    Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d{4}(?P<s>[^\S\n]?[-.][^\S\n]?|[^\S\n]{2})\d{4}(?P=s)\d{4}(?P=s)\d{4}"
+                                r"|\d{4}(?P<a>[^\S\n]?[-.][^\S\n]?|[^\S\n]{2})\d{6}(?P=a)\d{4,5})(?![\d/]|[.,]\d)"),
+             _card_valid),
+    # Where the text names a card, its groups may be broken over lines, and a number whose Luhn digit
+    # was mistyped is still the customer's card.
+    Detector("card", re.compile(rf"(?i)\b{_CARD_NAME}\b[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_CARD_SEP}\d){{12,18}})"
+                                r"(?![\w/]|[.,]\d)"), _named_card, group=1, needs=_may_name_card),
     Detector("cnpj", re.compile(r"(?<![\w.,/-])[0-9A-Z]{2}[.,\s]?[0-9A-Z]{3}[.,\s]?[0-9A-Z]{3}(?:[/.,\s]|\s/\s)?[0-9A-Z]{4}"
                                 r"(?:\s-\s|[-.\s])?\d{2}(?![\w/])"), _unless_bare_id(_cnpj_written)),
     # A comma typed for a dot ("481,526,037-08"), an en dash for the hyphen: the check digits decide.
@@ -294,28 +440,42 @@ DETECTORS: tuple[Detector, ...] = (
                                r"(?![\w/]|[.,]\d)"), _unless_bare_id(cpf_valid)),
     # Where the text names the document, its digits may be grouped any way ("cpf 5172 9384 005",
     # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
-    Detector("cpf", re.compile(r"(?i)\bcpf\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){10})"
+    # A line break inside ("123.456.\n789-09", copied from a PDF) and a dictated word between the
+    # groups ("123.456.789 traço 09") are read as separators too.
+    Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}[^\d\n]{{0,24}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
                                r"(?![\w/]|[.,]\d)"),
-             _ignore_context(cpf_valid), group=1, needs=lambda text: "cpf" in text),
-    Detector("cnpj", re.compile(r"(?i)\bcnpj\b[^\d\n]{0,24}?(?<![\d.,/-])(\d(?:[^\S\n]?[.,\-/_\u2013]?[^\S\n]?\d){13})"
+             _named_document(cpf_valid, 11), group=1,
+             needs=lambda text: "cpf" in text or "c.p.f" in text or "tax" in text),
+    Detector("cnpj", re.compile(rf"(?i)\b(?:cnpj|c\.n\.p\.j\.?)[^\d\n]{{0,24}}?{_NOT_MID}"
+                                rf"(\d(?:{_NAMED_SEP}\d){{13}})"
                                 r"(?![\w/]|[.,]\d)"),
-             _ignore_context(cnpj_valid), group=1, needs=lambda text: "cnpj" in text),
+             _named_document(cnpj_valid, 14), group=1, needs=lambda text: "cnpj" in text or "c.n.p.j" in text),
     Detector("cpf", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){10}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cpf_valid)),
     Detector("cnpj", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){13}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cnpj_valid)),
+    # A random (EVP) key, its groups split by hyphens or by spaces; without them where the text
+    # speaks of Pix or a key and the 32 characters have a UUID's version 4 and variant.
     Detector("pix_key", re.compile(
-        r"(?<![\w-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])")),
+        r"(?<![\w-])[0-9a-fA-F]{8}(?:-|[^\S\n])[0-9a-fA-F]{4}(?:-|[^\S\n])[0-9a-fA-F]{4}(?:-|[^\S\n])[0-9a-fA-F]{4}"
+        r"(?:-|[^\S\n])[0-9a-fA-F]{12}(?![\w-])"), lambda value, before: _key_like(value)),
+    Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}(?![\w-])"),
+             needs=lambda text: "pix" in text or "chave" in text or "key" in text),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée](?=\s)|:|="
                                    r"|-)?[^\S\n]*([^\s,;]{6,77})"), group=1,
              needs=lambda text: "chave" in text),
-    Detector("email", re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"), needs=lambda text: "@" in text),
-    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}(?:{_DOT}[a-z0-9_%+-]{{1,64}}){{0,3}}"
+    # Accented letters before the @ ("joão.vitor@..."), a comma or a spaced dot after the first label
+    # of the domain ("@gmail,com", "@gmail. com"; not ", com cópia" after a whole address).
+    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                                 r"(?:\.|,(?=(?i:com|net|org|br)\b)|[^\S\n]?\.[^\S\n]?(?=(?i:com|net|org|br|gov|edu)\b))"
+                                 r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"),
+             needs=lambda text: "@" in text),
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[\w.%+-]{{1,64}}(?:{_DOT}[\w%+-]{{1,64}}){{0,3}}"
                                  rf"{_AT}[a-z0-9-]{{1,63}}"
                                  rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,3}}{_DOT}[a-z]{{2,10}}\b"),
              _spelled_email, needs=_may_spell_email),
     # "fulano arroba gmail": a mail provider's name is domain enough.
     # "fulano@gmail" too, typed in a hurry without the ".com".
-    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[a-z0-9._%+-]{{1,64}}(?:{_SP}?@{_SP}?|{_AT_WORD}){_MAIL_PROVIDERS}\b"),
+    Detector("email", re.compile(rf"(?i)(?<![\w.+-])[\w.%+-]{{1,64}}(?:{_SP}?@{_SP}?|{_AT_WORD}){_MAIL_PROVIDERS}\b"),
              needs=lambda text: "@" in text or "arroba" in text or "[at]" in text or "(at)" in text or "{at}" in text),
     # Foreign numbers first: "+54 9 11 2345-6789" holds what looks like a whole Brazilian number.
     Detector("phone", re.compile(
@@ -339,11 +499,27 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"
         r"(?<!\d)(9\d{8})(?!\d)"), group=1),
-    Detector("cep", re.compile(r"(?<![\w.,/-])\d{2}\.?\d{3}-\d{3}(?![\w]|[.,]\d)")),
-    Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)\b"
-                               r"[^\d\n]{0,24}?(?<![\d.,/])(\d{5}(?:[^\S\n]?-[^\S\n]?|[^\S\n])?\d{3}|\d{2}\.\d{3}[-.]?\d{3})(?![\d/]|[.,]\d)"),
+    # A segment of a link's path ("https://loja.com/clientes/52998224725/pedidos", ".../ws/01310100/json"):
+    # a CPF or CNPJ by its check digits, a CEP where the link says cep.
+    Detector("cpf", re.compile(_URL_SEGMENT), lambda value, before: cpf_valid(value), needs=_has_link),
+    Detector("cnpj", re.compile(_URL_SEGMENT), lambda value, before: cnpj_valid(value), needs=_has_link),
+    Detector("cep", re.compile(_URL_SEGMENT), lambda value, before: len(_digits(value)) == 8 and "cep" in before.lower(),
+             needs=_has_link),
+    # Not a number a word names as something else ("pedido 12345-678").
+    Detector("cep", re.compile(r"(?<![\w.,/-])\d{2}\.?\d{3}-\d{3}(?![\w]|[.,]\d)"),
+             lambda value, before: _ID_CONTEXT.search(before) is None),
+    # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
+    Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
+                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:[^\S\n]?[-\u2013][^\S\n]?|[.\s])?\d{3})"
+                               r"(?![\d/]|[.,]\d)"),
              group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
+    # After the CEPs ("contato: cep 86010-200" is a CEP). Where the text says phone ("meu número é",
+    # "whatsapp"), its digits may be grouped any way, one by one, or split by a dictated word:
+    # "1 8 9 9 7 6 5 1 2 4 0", "18 997 651 245", "11 9 8712 traço 0039".
+    Detector("phone", re.compile(
+        rf"(?i)\b(?:{_PHONE_NAME})\b[^\d\n]{{0,20}}?{_NOT_MID}((?:\+[^\S\n]?)?\d(?:{_PHONE_SEP}\d){{7,12}})"
+        r"(?![\w/]|[.,]\d)"), _named_phone, group=1, needs=_may_name_phone),
     # State prefix: "MG-12.345.678", "SP 12.345.678-9" (undotted, only where the text says RG).
     Detector("rg", re.compile(
         rf"(?<![\w-])(?:{_UF}|M)[-\s]?"
@@ -364,6 +540,24 @@ DETECTORS: tuple[Detector, ...] = (
 )
 
 
+class _Claimed:
+    """The spans already claimed, disjoint and sorted: a candidate's overlap is found by bisection,
+    so a text with hundreds of candidates is not checked against every claimed span."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self.starts, start)
+        return (index > 0 and self.ends[index - 1] > start) or (index < len(self.starts) and self.starts[index] < end)
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
 class PiiCheck:
     """Redacts personal data; reports each kind it found. A text longer than the
     scan budget, or with more candidates than `max_findings`, is refused (the
@@ -381,7 +575,8 @@ class PiiCheck:
         if len(text) > self.max_scan_chars:
             return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False)]
         findings: list[Finding] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Claimed()
+        text = fold_same_length(text)
         digits = _DIGIT_GROUP.search(text) is not None
         lowered = text.lower() if len(text) < 100_000 else ""
         # In a reply, a contact the business publishes in its knowledge passages (a
@@ -395,14 +590,14 @@ class PiiCheck:
             for match in self._candidates(detector, text):
                 start, end = match.span(detector.group)
                 value = match.group(detector.group)
-                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                if taken.overlaps(start, end):
                     continue
                 if detector.valid is not None and not detector.valid(value, text[max(0, start - 60) : start]):
                     continue
                 if published and detector.kind in ("email", "phone") and value in published:
-                    taken.append((start, end))
+                    taken.add(start, end)
                     continue
-                taken.append((start, end))
+                taken.add(start, end)
                 findings.append(Finding(self.name, detector.kind, start, end, blocks=False, redact=True))
                 if len(findings) > self.max_findings:
                     return [Finding(self.name, "pii_flood", 0, len(text), blocks=True, redact=False,

@@ -136,7 +136,8 @@ def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", t
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kind, value, text = line.split("\t", 2)
-            text = _unescape(text)
+            # a value broken by a line break (probe 3) is escaped like its message
+            value, text = _unescape(value), _unescape(text)
             tally.add(kind, value, text, check.scan(text, GuardContext(stage="output")))
     return tally.report(show_errors, title)
 
@@ -164,6 +165,9 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # The second probe (eval/build_pii_probe2.py): both parts always, the holdout's figures only.
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe2_tune.tsv", "PII probe 2, tune part")
     evaluate_pii(False, EVAL_DIR / "pii_probe2_holdout.tsv", "PII probe 2, holdout part (figures only)")
+    # The third probe (eval/build_pii_probe3.py): odd formatting; tune = half a, holdout = half b (figures only).
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe3_tune.tsv", "PII probe 3, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe3_holdout.tsv", "PII probe 3, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

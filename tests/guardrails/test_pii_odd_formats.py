@@ -1,0 +1,101 @@
+"""Personal data typed in odd shapes (issue 16 item 4): fullwidth digits, line breaks and dictated
+words inside a number, mistyped check digits where the text names the document, cards split by dots,
+old 8-digit mobiles, digits one by one, accented e-mails, Pix keys without hyphens and Pix "copia e
+cola" codes; and the look-alikes that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from atende_guardrails.base import GuardContext
+from atende_guardrails.eval.build_pii_probe import cpf, luhn
+from atende_guardrails.eval.build_pii_probe3 import copia_e_cola, wide
+from atende_guardrails.pii import PiiCheck, redact
+
+OUTPUT = GuardContext(stage="output")
+
+DOC = cpf("815304926")
+CARD = luhn("523840019276431")
+
+
+def _gone(text: str, value: str) -> bool:
+    redacted, _ = redact(text)
+    return value not in redacted and redacted != text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (f"cpf {wide(DOC)}", wide(DOC)),
+        (f"meu cpf: {DOC[:3]}.{DOC[3:6]}.\n{DOC[6:9]}-{DOC[9:]}", f"{DOC[:3]}.{DOC[3:6]}.\n{DOC[6:9]}-{DOC[9:]}"),
+        (f"o cpf é {DOC[:3]}.{DOC[3:6]}.{DOC[6:9]} traço {DOC[9:]}", f"{DOC[:3]}.{DOC[3:6]}.{DOC[6:9]} traço {DOC[9:]}"),
+        ("Tax ID: " + DOC, DOC),
+        (f"cartão {CARD[:4]}.{CARD[4:8]}.{CARD[8:12]}.{CARD[12:]}", f"{CARD[:4]}.{CARD[4:8]}.{CARD[8:12]}.{CARD[12:]}"),
+        (f"cartao {' - '.join((CARD[:4], CARD[4:8], CARD[8:12], CARD[12:]))}",
+         " - ".join((CARD[:4], CARD[4:8], CARD[8:12], CARD[12:]))),
+        (f"cartão de crédito:\n{CARD[:8]}\n{CARD[8:]}", f"{CARD[:8]}\n{CARD[8:]}"),
+        ("meu whats ainda é o antigo (21) 8765-4302", "(21) 8765-4302"),
+        ("meu número é 2 1 9 8 7 6 5 4 3 0 1", "2 1 9 8 7 6 5 4 3 0 1"),
+        ("celular 21 9 8765 traço 4300", "21 9 8765 traço 4300"),
+        ("email: joão.ribeiro@gmail.com", "joão.ribeiro@gmail.com"),
+        ("email lia.m@hotmail,com", "lia.m@hotmail,com"),
+        ("email lia.m@gmail. com", "lia.m@gmail. com"),
+        (wide("ana.k@gmail.com"), wide("ana.k@gmail.com")),
+        ("chave pix 3b9f0c2d71e84a6fb2c51d7e9a0f4c88", "3b9f0c2d71e84a6fb2c51d7e9a0f4c88"),
+        ("chave: 3b9f0c2d 71e8 4a6f b2c5 1d7e9a0f4c88", "3b9f0c2d 71e8 4a6f b2c5 1d7e9a0f4c88"),
+        ("cep 86 010-200", "86 010-200"),
+        ("CEP86010-200", "86010-200"),
+        (f"o link é https://loja.exemplo.com.br/clientes/{DOC}/faturas", DOC),
+        ("abri https://viacep.com.br/ws/86010200/json/ e veio outra rua", "86010200"),
+    ],
+)
+def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
+    assert _gone(text, value), redact(text)
+
+
+def test_a_mistyped_document_the_text_names_is_still_redacted() -> None:
+    mistyped_cpf = DOC[:-1] + str((int(DOC[-1]) + 1) % 10)
+    mistyped_card = CARD[:-1] + str((int(CARD[-1]) + 1) % 10)
+    assert _gone(f"meu cpf é {mistyped_cpf}", mistyped_cpf)
+    assert _gone(f"meu cartão {mistyped_card}", mistyped_card)
+    # without a word naming it, a number whose check fails is not claimed
+    assert redact(f"a etiqueta diz {mistyped_cpf[:3]}.{mistyped_cpf[3:6]}.{mistyped_cpf[6:9]}-{mistyped_cpf[9:]}")[1] == []
+    # nor the number people write as an example, nor one a word names as something else
+    assert redact("o CPF 123.456.789-00 é só um exemplo do formato")[1] == []
+    assert redact("cpf ok, protocolo 20260512004")[1] == []
+
+
+def test_a_pix_copia_e_cola_code_goes_whole() -> None:
+    code = copia_e_cola("9c1e5b7a-2d4f-4a83-b6e0-5f2a8c9d1e37", "RENATA LOPES", "UMUARAMA", "75.00")
+    redacted, kinds = redact(f"segue o copia e cola {code} obrigada")
+    assert redacted == "segue o copia e cola [pix_key] obrigada" and kinds == ["pix_key"]
+
+
+def test_values_side_by_side_are_not_joined() -> None:
+    text = f"{DOC[:3]}.{DOC[3:6]}.{DOC[6:9]}-{DOC[9:]} {CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:]} (11) 98765-4321 "
+    assert [f.kind for f in PiiCheck().scan(text * 2, OUTPUT)] == ["card", "card", "cpf", "cpf", "phone", "phone"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pedido 12345-678 veio sem o cabo",
+        "me ligue dia 25/05/2026 depois das 14h",
+        "liga amanhã 25.05.2026 de manhã",
+        "meu número de cliente é 44012235",
+        "cartão final 4821, vence 12/28",
+        "paguei no cartão 10x de R$ 2.499,00",
+        "hash do arquivo d41d8cd98f00b204e9800998ecf8427e",
+        "fala com cópia pro financeiro, com prazo até 12/06",
+        "o inversor liga às 06:12 e desliga 18:40",
+        "https://loja.exemplo.com.br/pedido/44712093/itens",
+        "https://blog.exemplo.com.br/2026/05/12/economia-de-energia",
+    ],
+)
+def test_look_alikes_stay(text: str) -> None:
+    assert redact(text) == (text, [])
+
+
+def test_the_word_com_after_an_address_stays() -> None:
+    assert redact("manda pra lia.m@gmail.com, com cópia pro financeiro") == (
+        "manda pra [email], com cópia pro financeiro", ["email"])
