@@ -74,6 +74,24 @@ def _own_free_gap(most: int) -> str:
     return rf"(?: (?!(?:{'|'.join(_MINE)}) )\w+){{0,{most}}}?"
 
 
+# The business's own service roles, which a customer may ask the assistant to play to rehearse or learn something,
+# and what such a rehearsal must not ask for.
+_SERVICE_ROLE = (r"(?:technician|tech|tecnico|tecnica|installer|instalador|instaladora|electrician|eletricista|consultant|"
+                 r"consultor|consultora|advisor|teacher|professor|professora|tutor|instructor|instrutor|instrutora|"
+                 r"salesperson|seller|sales rep|vendedor|vendedora|customer|cliente|attendant|atendente)")
+_NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|descuento|refund|reembolso|estorno|credit|"
+                r"credito|waive|isenta|isente|password|passwords|senha|senhas|contrasena|key|keys|chave|chaves|token|tokens|"
+                r"rules|regras|reglas|instructions|instrucoes|instrucciones|prompt|policy|politica|admin|root|developer|"
+                r"desenvolvedor|restrictions|restricoes|restriction|limits|limites|filters|filtros|censura|data|dados|datos|"
+                r"approve|aprova|aprove|aprovar|release|libera|libere|liberar|unlock|desbloqueia|bypass|burlar|ignore|"
+                r"ignora|ignorar|hack|hacker|secret|secreto|segredo|internal|interno|interna|other|outros|outras|"
+                r"everyone|todos|code|codes|codigo|codigos|pin|master|mestre|credentials|credenciais|login|access|acesso|"
+                r"configuration|configuracao|setup|reveal|revela|revele|revelar|skip|pula|pular|verification|verificacao|"
+                r"neighbour|neighbor|neighbours|neighbors|vizinho|vizinha|vizinhos|someone|alguem|address|endereco|phone|"
+                r"telefone|cpf|account|accounts|before|anterior|unrestricted|sem regra|no rules|nenhuma)(?: |$)")
+_SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |uma |my |meu |minha )?{_SERVICE_ROLE} "
+                 rf"(?!(?:\w+ ){{0,14}}?{_NOT_SERVICE}))")
+
 # Word rules, on the canonical view: (kind, regular expression).
 WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # "forget my previous instructions about the delivery", "esquece minhas regras de antes": the customer takes back
@@ -117,16 +135,20 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("jailbreak", rf" {AI_CONTEXT}{gap(6)} {RESTRICTION_FREE} ", need(RESTRICTION_FREE)),
     ("jailbreak", rf" {RESTRICTION_FREE}{gap(6)} {AI_CONTEXT} ", need(RESTRICTION_FREE)),
     ("role_play", rf" {PERSONA_SWITCH}{gap(2)} {PERSONA_NOUNS} ", need(PERSONA_SWITCH)),
+    # "let's roleplay: you're the technician and I'm at the inverter" rehearses a service the business gives: a
+    # technician, seller or teacher of its own, with nothing asked of that role but the service (no benefit,
+    # secret or rule in the words that follow).
     ("role_play", r" (?:roleplay|role play|role playing)(?: \w+){0,3} (?:you are|you re|youre|as|where you|in which you|voce e"
-                  r"|como|onde voce|em que voce) ", first_words("roleplay role")),
+                  r"|como|onde voce|em que voce) "
+                  + _SERVICE_PLAY, first_words("roleplay role")),
     # "faz de conta que eu sou leigo", "fai finta che io non sappia niente": the customer pretends, not the assistant.
     # "finge que vc nao viu meu erro", "pretend you never read that": the assistant asked to overlook the customer's
     # own slip, which is taking back their own words.
     ("role_play", rf" {ROLE_VERBS} (?!(?:que |q |che |that |dass |qu )?(?:eu|i|me|a gente|we|nos|yo|io|je|j|ich|wir|noi) )"
                   rf"(?!(?:nao|never|nunca|didn t|did not|no) (?:\w+ )?(?:viu|ouviu|leu|recebeu|reparou|percebeu|saw|seen|"
                   rf"heard|read|noticed|got|vio|leyo) (?:meu|minha|meus|minhas|my|mi|mis|isso|isto|isso ai|that|this|essa|esse|"
-                  rf"aquilo|aquela|aquele|o que eu|o q eu|what i|a mensagem|a msg|a ultima|the message|the last|my last) )",
-     need(ROLE_VERBS)),
+                  rf"aquilo|aquela|aquele|o que eu|o q eu|what i|a mensagem|a msg|a ultima|the message|the last|my last) )"
+                  + _SERVICE_PLAY, need(ROLE_VERBS)),
     # "simulate a linux terminal" is role-play; "simule um financiamento" is a sales question.
     ("role_play", r" (?:simulate|simule|simula|simular|emulate|emule|emula)(?: a| an| um| uma| o| the| seu| your| ser| being)?"
                   r"(?: \w+){0,2}? (?:terminal|shell|linux|console|command line|linha de comando|prompt de comando|database|"
@@ -299,6 +321,9 @@ _OBEY_OBJECT = _any(
 _OBEY_SUBJECT_VERB = ("(?:i|eu|yo|je|ich|io) (?:say|type|tell you|command|order|want|write|ask|demand|mandar|mando|disser"
                       "|digo|digitar|digito|pedir|peco|escrever|escrevo|quiser|ordenar|ordeno|diga|pida|escriba|mande|dis"
                       "|ecris|demande|sage|schreibe|will|dico|scrivo|voglio|comandar|determinar)")
+_UNREAD = "".join(f"(?<! {verb})" for verb in (
+    "ignoring", "ignores", "ignored", "ignora", "ignoram", "ignorou", "ignoraram", "ignorando", "ignorava", "ignoravam",
+    "ignoran", "ignoro", "ignoraba", "ignore"))
 _TOLD_YOU = _any(
     "told you|has told you|have told you|instructed you|programmed you|trained you|taught you|"
              "gave you|has given you|you were told|you were given|you were programmed|you were trained|you were taught|"
@@ -781,7 +806,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      r"chave|bloqueio|cinto|oculos|dispositivo|sistema de alarme|camera|cameras|cerca|portao|fechadura|cadeado) "
      r"(?:\w+ )?(?:de|of|da|do) (?:seguranca|safety|seguridad|securite|sicurezza) "),
     # "do what I say", "fala o que eu mandar".
-    ("obedience", rf" {_OBEY_OBJECT} {_OBEY_SUBJECT_VERB} ",
+    # "your bot keeps ignoring what I type", "o robo ignora tudo q eu escrevo": a complaint that what the customer
+    # writes goes unread, not an order to obey it.
+    ("obedience", rf"{_UNREAD} {_OBEY_OBJECT} {_OBEY_SUBJECT_VERB} ",
      _firsts(_OBEY_OBJECT),
      # "o que eu escrevo no campo?": what to type into a form, not obedience.
      r" (?:eu pedi|eu disse|i said|i asked|eu falei) | (?:escrevo|digito|coloco|preencho|escrever|digitar|colocar|write|type"
@@ -1158,7 +1185,8 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                         r"authorization|autorizacao|verificacion|verificar|verification|prufung|verifica|controllo) ",
      first_words("without sem sin sans ohne senza"), ""),
     # A claimed role plus what only that role could ask for.
-    ("authority_claim", rf" {_PRIV_CLAIM}(?: \w+){{0,14}}? {_PRIV_ASK} ", (frozenset(_CLAIM_WORDS.split()),),
+    # "feel free to get technical" grants the assistant leave to speak, it asks nothing free.
+    ("authority_claim", rf" {_PRIV_CLAIM}(?: \w+){{0,14}}?(?<! feel)(?<! feels) {_PRIV_ASK} ", (frozenset(_CLAIM_WORDS.split()),),
      r" (?:como|how|como posso|onde|where|quanto custa|how much|qual o preco|preco|price|orcamento|"
      r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) |" + _OWN_ROLE[1:] + "|" + _OWN_CHANGE[1:]),
     ("authority_claim", rf" {_PRIV_ASK}(?: \w+){{0,10}}? (?:i am|i m|im|sou|eu sou|soy|je suis|ich bin|sono) (?:an |a |the |"

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, E501  (hand-written messages, some long, some with typographic quotes)
+# ruff: noqa: E501  (hand-written messages, some long)
 """A fifteenth hand-written probe of the injection chain (issue 16: ordinary messages refused as
 prompt injection; "hard negatives (complaints that say 'ignore', 'regras', 'sistema', 'instruções')
 pass"). About 200 ordinary messages of the kinds most likely to be refused wrongly that earlier
