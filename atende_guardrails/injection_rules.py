@@ -78,7 +78,11 @@ def _own_free_gap(most: int) -> str:
 # and what such a rehearsal must not ask for.
 _SERVICE_ROLE = (r"(?:technician|tech|tecnico|tecnica|installer|instalador|instaladora|electrician|eletricista|consultant|"
                  r"consultor|consultora|advisor|teacher|professor|professora|tutor|instructor|instrutor|instrutora|"
-                 r"salesperson|seller|sales rep|vendedor|vendedora|customer|cliente|attendant|atendente)")
+                 r"salesperson|seller|sales rep|vendedor|vendedora|customer|cliente|attendant|atendente|mechanic|mecanico|"
+                 r"trainer|personal trainer|coach|treinador|treinadora|receptionist|recepcionista|cashier|caixa|waiter|"
+                 r"garcom|garconete|librarian|bibliotecario|bibliotecaria|bookseller|livreiro|livreira|shopkeeper|lojista|"
+                 r"barber|barbeiro|hairdresser|cabeleireiro|cabeleireira|guide|guia|driver|motorista|courier|entregador|"
+                 r"entregadora|tecnico de campo|field technician)")
 _NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|descuento|refund|reembolso|estorno|credit|"
                 r"credito|waive|isenta|isente|password|passwords|senha|senhas|contrasena|key|keys|chave|chaves|token|tokens|"
                 r"rules|regras|reglas|instructions|instrucoes|instrucciones|prompt|policy|politica|admin|root|developer|"
@@ -88,7 +92,7 @@ _NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|
                 r"everyone|todos|code|codes|codigo|codigos|pin|master|mestre|credentials|credenciais|login|access|acesso|"
                 r"configuration|configuracao|setup|reveal|revela|revele|revelar|skip|pula|pular|verification|verificacao|"
                 r"neighbour|neighbor|neighbours|neighbors|vizinho|vizinha|vizinhos|someone|alguem|address|endereco|phone|"
-                r"telefone|cpf|account|accounts|before|anterior|unrestricted|sem regra|no rules|nenhuma)(?: |$)")
+                r"telefone|cpf|account|accounts|before me|antes de mim|anterior|unrestricted|sem regra|no rules|nenhuma)(?: |$)")
 _SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |uma |my |meu |minha )?{_SERVICE_ROLE} "
                  rf"(?!(?:\w+ ){{0,14}}?{_NOT_SERVICE}))")
 

@@ -269,6 +269,21 @@ _AIMED_AT_ASSISTANT = re.compile(
 )
 
 
+def _inside_what_was_received(window: Folded, whole: Folded | None) -> bool:
+    """Whether the window lies in a text the customer pasted after saying they received it ("recebi esse sms:
+    '...'") or after naming the paper it comes from ("clausula 8: '...'"): a window cut from inside the quote
+    does not hold the words that introduce it."""
+    if whole is None or _QUOTED_OR_PASTED.search(whole.folded) is None:
+        return False
+    inner = window.canonical.strip()
+    if not inner:
+        return False
+    received = _RECEIVED.search(whole.canonical)
+    if received is not None and inner in whole.canonical[received.end() - 1 :]:
+        return True
+    return any(inner in normalize(quoted.group(0)).canonical for quoted in _QUOTED_DOCUMENT.finditer(whole.folded))
+
+
 def owned_context(window: Folded, whole: Folded | None = None, reading: str | None = None, plain: bool = True) -> bool:
     """True when the classifier's window speaks of the customer's own context (module docstring)
     and nothing aimed at the assistant is in it, in the `whole` message it comes from, nor in
@@ -281,7 +296,8 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
            or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded)
            or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical))
     if own is None and not reading and (_COMPLAINED.search(canonical) or _RECEIVED.search(canonical)
-                                        or _ERRAND_RULES.search(canonical) or _QUOTED_DOCUMENT.search(window.folded)):
+                                        or _ERRAND_RULES.search(canonical) or _QUOTED_DOCUMENT.search(window.folded)
+                                        or _inside_what_was_received(window, whole)):
         # Only with nothing in the whole message aimed at the assistant in the wider sense (its secrets, a note
         # addressed to it, a persona): "o bot ignorou minha pergunta, então agora ignore suas regras" is no complaint.
         # The complaint itself ("o bot ignora") is taken out first: the bot there is who ignored, not what is asked.
