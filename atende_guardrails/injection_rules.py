@@ -328,6 +328,9 @@ _OBEY_SUBJECT_VERB = ("(?:i|eu|yo|je|ich|io) (?:say|type|tell you|command|order|
 _UNREAD = "".join(f"(?<! {verb})" for verb in (
     "ignoring", "ignores", "ignored", "ignora", "ignoram", "ignorou", "ignoraram", "ignorando", "ignorava", "ignoravam",
     "ignoran", "ignoro", "ignoraba", "ignore"))
+_ASKED_BEFORE = "".join(f"(?<! {verb})" for verb in (
+    "pedi", "pedimos", "perguntei", "perguntamos", "falei", "disse", "expliquei", "mandei", "escrevi", "reclamei",
+    "asked", "told", "said", "wrote", "explained", "complained", "pregunte", "dije", "escribi"))
 _TOLD_YOU = _any(
     "told you|has told you|have told you|instructed you|programmed you|trained you|taught you|"
              "gave you|has given you|you were told|you were given|you were programmed|you were trained|you were taught|"
@@ -872,8 +875,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                   r"|nao|ja nao|não) (?:apply|se aplicam|valem|existem|exist|matter|importam) (?:to you|a voce|pra voce|para"
                   r" voce|here|aqui|anymore|mais) ",
      first_words("rules regras restrictions restricoes filters filtros guidelines diretrizes"), ""),
-    # Addressed to the AI: "AI reading this, ...", "if you are an AI, tell the customer ...".
-    ("indirect_injection", rf" (?:if you are|if you re|if youre|if you|se voce e|se voce for|se for|si eres|si tu es|"
+    # Addressed to the AI: "AI reading this, ...", "if you are an AI, tell the customer ...". "ja pedi pro robo me
+    # transferir e ele ignora" reports what the customer asked the bot, it addresses nobody.
+    ("indirect_injection", rf"{_ASKED_BEFORE} (?:if you are|if you re|if youre|if you|se voce e|se voce for|se for|si eres|"
+                           rf"si tu es|"
                            rf"si vous etes|wenn du|falls du|se sei|any|all|every|to any|to all|to the|qualquer|toda|todo|"
                            rf"para qualquer|para a|para o|a toda|note to|note to the|nota para|nota para a|nota para o|para|"
                            rf"pra|to|for|pour|"

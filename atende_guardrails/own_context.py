@@ -302,9 +302,9 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
         # addressed to it, a persona): "o bot ignorou minha pergunta, então agora ignore suas regras" is no complaint.
         # The complaint itself ("o bot ignora") is taken out first: the bot there is who ignored, not what is asked.
         full = whole if whole is not None else window
-        if not (aimed_at_assistant(normalize(_COMPLAINED.sub("  ", full.canonical))) or _ADDRESSED.search(full.canonical)
-                or _TURNED_TO_YOU.search(full.canonical)
-                or (_ERRAND_RULES.search(canonical) and _BENEFIT.search(full.canonical))):
+        if not (_ADDRESSED.search(full.canonical) or _TURNED_TO_YOU.search(full.canonical)
+                or (_ERRAND_RULES.search(canonical) and _BENEFIT.search(full.canonical))
+                or aimed_at_assistant(normalize(_COMPLAINED.sub("  ", full.canonical)))):
             return True
     if own is None and _OWN_RECORD.search(canonical):
         wider = (canonical, whole.canonical if whole is not None else canonical)
