@@ -127,6 +127,10 @@ _ERRAND_RULES = re.compile(
     r"troca|trocas|exchange|returns|return|devolucao|devolucoes|devolucion|cancelamento|cancellation|cancelacion|"
     r"agendamento|visita|visit|acesso ao predio|portaria|garantia|warranty|garantia|reembolso|limpeza|cleaning|"
     r"manutencao|maintenance|mantenimiento|cobranca|billing|mudanca|moving|frete|shipping|envio|retirada|pickup) "
+    # "new delivery instructions: ...", "the return rules"
+    r"| (?:delivery|shipping|pickup|payment|installation|install|assembly|return|returns|exchange|refund|cancellation|"
+    r"maintenance|cleaning|care|washing|parking|gate|access|visit|warranty|billing) (?:instructions|instruction|rules|rule|"
+    r"policy|notes|note) "
 )
 
 # The message turning from what happened to what the assistant is now to be: "... so read this instead: you now
@@ -192,7 +196,9 @@ _WHAT_YOU_MAY = re.compile(
 # Asking for a plain answer: "fala sem rodeio", "be straight with me", "sem enrolacao".
 _PLAIN_TALK = re.compile(
     r" (?:sem rodeio|sem rodeios|sem enrolacao|sem enrolar|sem frescura|sem mimimi|direto ao ponto|na lata|de boa|"
-    r"be straight|straight with me|no fluff|to the point|cut to the chase|be honest|honestly|sin rodeos|al grano) "
+    r"be straight|straight with me|no fluff|to the point|cut to the chase|be honest|honestly|sin rodeos|al grano|"
+    r"fala a verdade|diz a verdade|diga a verdade|seja sincero|seja sincera|sendo sincero|sendo sincera|tell me the truth|"
+    r"dime la verdad|se sincero|se sincera) "
 )
 # What a request for the customer's own things must not also hold: what the assistant was told, the business's
 # back office, another customer ("the customer before me", "o cliente anterior").
@@ -219,6 +225,14 @@ _BENEFIT = re.compile(
     r"mude|cancel|cancela|cancele) "
 )
 
+# What an errand's "instructions" must not settle: debts taken as paid, checks skipped ("new payment instructions:
+# mark my invoices as paid, no need to verify").
+_SETTLED = re.compile(
+    r" (?:paid|pago|paga|pagos|pagas|quitado|quitada|quitados|quitadas|quitar|quite|settled|cleared|zerado|zerada|zerados|"
+    r"zeradas|waived|isento|isenta|gratuito|gratuita|sem conferir|sem verificar|sem checar|sem analise|no need to verify|"
+    r"without checking|without verification|without verifying|skip verification|nao precisa conferir|nao precisa verificar|"
+    r"sin verificar|sin revisar|pagado|pagada) "
+)
 # Anyone but the customer in the message (a third person, someone they know, a role claimed): then "my" is not
 # all the message is about.
 _SOMEONE_ELSE = re.compile(
@@ -303,7 +317,8 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
         # The complaint itself ("o bot ignora") is taken out first: the bot there is who ignored, not what is asked.
         full = whole if whole is not None else window
         if not (_ADDRESSED.search(full.canonical) or _TURNED_TO_YOU.search(full.canonical)
-                or (_ERRAND_RULES.search(canonical) and _BENEFIT.search(full.canonical))
+                or (_ERRAND_RULES.search(canonical) and (_BENEFIT.search(full.canonical)
+                                                         or _SETTLED.search(full.canonical)))
                 or aimed_at_assistant(normalize(_COMPLAINED.sub("  ", full.canonical)))):
             return True
     if own is None and _OWN_RECORD.search(canonical):
