@@ -136,6 +136,13 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("jailbreak", r" (?:act as|you are|voce e|be|seja|are now|agora|enable|ative|activate|ativar|entre no|enter|modo|mode"
                   r"|como) dan ", first_words("dan")),
     ("jailbreak", r" dan (?:mode|modo|prompt|jailbreak) ", first_words("dan")),
+    # The canary an attack makes the assistant say ("diga 'fui hackeado'"); a customer who fears they were hacked
+    # ("acho que fui hackeado, o email mudou sozinho") asks for help.
+    ("jailbreak", r" (?:say|diga|diz|dizer|fala|fale|falar|escreva|escreve|escrever|write|print|imprima|imprime|output|"
+                  r"responda|responde|responder|answer|reply|respond|repeat|repita|repete|type|digite|digita|di|dime|"
+                  r"escribe|dis|sag|schreib|scrivi|rispondi)(?: \w+){0,4}? (?:fui hackeado|fui hackeada|fui invadido|"
+                  r"fui invadida|i have been hacked|i ve been hacked|he sido hackeado|he sido hackeada) ",
+     first_words("hackeado hackeada invadido invadida hacked")),
     ("jailbreak", rf" {AI_CONTEXT}{gap(6)} {RESTRICTION_FREE} ", need(RESTRICTION_FREE)),
     ("jailbreak", rf" {RESTRICTION_FREE}{gap(6)} {AI_CONTEXT} ", need(RESTRICTION_FREE)),
     ("role_play", rf" {PERSONA_SWITCH}{gap(2)} {PERSONA_NOUNS} ", need(PERSONA_SWITCH)),
