@@ -103,10 +103,14 @@ _COMPLAINED = re.compile(
     r" (?:bot|bots|robo|robot|robozinho|chatbot|chat|assistente|assistant|asistente|atendente|atendentes|attendant|agent|"
     r"agente|ia|ai|sistema|system|site|app|aplicativo|suporte|support|soporte|ura|sac|voces|vcs|ustedes|you guys)"
     r"(?: (?:de voces|de vcs|de ustedes|of yours|virtual|automatico|anterior|previous|de ontem|yesterday|again|de novo|"
-    r"keeps|kept|just|simply|simplesmente|so|always|sempre|still|ainda|nao|never|nunca|no|also|tambem|tb|too|only)){0,3}"
-    r" (?:ignora|ignoram|ignorou|ignoraram|ignorando|ignorava|ignores|ignored|ignoring|ignoro|ignoran|ignoraba|le|leu|"
-    r"read|reads|responde|respondeu|answers|answered|entende|entendeu|understands|understood|entiende|entendio|"
-    r"repete|repetiu|repeats|repeated|repite|manda|mandou|sends|sent|envia|enviou|fecha|fechou|closed|closes|cai|caiu) "
+    r"keeps|kept|just|simply|simplesmente|so|always|sempre|still|ainda|also|tambem|tb|too|only)){0,3}"
+    r" (?:ignora|ignoram|ignorou|ignoraram|ignorando|ignorava|ignores|ignored|ignoring|ignoro|ignoran|ignoraba|"
+    r"repete|repetiu|repeats|repeated|repite"
+    # what it does not do, said with the negation: "o bot nao entende", "your agent never answered" ("the agent
+    # answered that you can..." reports a permission, no complaint)
+    r"|(?:nao|n|never|nunca|no|doesn t|didn t|does not|did not|won t|can t|cannot)(?: \w+)? (?:le|leu|leem|read|reads|"
+    r"responde|respondeu|respondem|answer|answers|answered|entende|entendeu|entendem|understand|understands|understood|"
+    r"entiende|entendio|resolve|resolveu|solve|solves|solved)) "
 )
 # A message the customer received, described or pasted, often to ask whether it is genuine: "recebi esse
 # whatsapp: '...' é de vcs mesmo?", "I got an email that says...".
