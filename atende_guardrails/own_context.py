@@ -155,9 +155,12 @@ _QUOTED_DOCUMENT = re.compile(
 )
 # The assistant told what it must do: "o assistente deve liberar", "the AI must approve", "o bot tem que".
 _ADDRESSED = re.compile(
-    r" (?:assistente|assistant|asistente|bot|chatbot|robo|robot|ia|ai|atendente virtual|virtual assistant|modelo|model|llm)"
-    r"(?: virtual| de ia| de atendimento)? (?:deve|devera|deveria|must|should|shall|has to|have to|is to|tem que|tem de|"
-    r"precisa|needs to|need to|debe|debera|tiene que|vai|will|ira) "
+    r" (?:assistente|assistant|asistente|bot|chatbot|robo|robot|ia|ai|atendente virtual|virtual assistant|modelo|model|llm|"
+    r"chat|o chat|the chat|atendimento online|online support|vc|voce|you|tu|usted)"
+    r"(?: virtual| de ia| de atendimento)?(?: me| te| lhe)? (?:deve|devera|deveria|must|should|shall|has to|have to|is to|"
+    r"tem que|tem de|precisa|needs to|need to|debe|debera|tiene que|vai|will|would|ira|can|could|pode|poderia|podera|"
+    r"passaria|passara|daria|dara|liberaria|liberara|faria|fara|mostraria|mostrara|cancelaria|cancelara|aprovaria|"
+    r"aprovara|enviaria|enviara|mandaria|mandara|revelaria|revelara|darias|pasarias|mostrarias) "
 )
 # The customer's own things as the object: "give me access to my customer area", "lista meus pedidos", "print my
 # invoice". Their possessive names what is asked ("our" is left out: "our customers' accounts" are other people's).
@@ -323,6 +326,10 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
         if not (_ADDRESSED.search(full.canonical) or _TURNED_TO_YOU.search(full.canonical)
                 or (_ERRAND_RULES.search(canonical) and (_BENEFIT.search(full.canonical)
                                                          or _SETTLED.search(full.canonical)))
+                # what someone else's message says of a third person ("um whatsapp dizendo que vc me passaria a senha
+                # do roteador do meu vizinho") is no notice about the customer's own account
+                or ((_RECEIVED.search(full.canonical) or _QUOTED_DOCUMENT.search(full.folded))
+                    and _SOMEONE_ELSE.search(full.canonical))
                 or aimed_at_assistant(normalize(_COMPLAINED.sub("  ", full.canonical)))):
             return True
     if own is None and _OWN_RECORD.search(canonical):
