@@ -69,6 +69,10 @@ _MINE = ("my", "meu", "minha", "meus", "minhas", "mis", "mi", "mes", "mon", "mei
 _NOT_MINE = "".join(f"(?<! {word})" for word in _MINE)
 
 
+# An English or Portuguese negation that cannot be a separate "No." before an order.
+_NOT_NEGATED = "".join(f"(?<! {word})" for word in ("not", "don t", "dont", "never", "nunca", "jamais"))
+
+
 def _own_free_gap(most: int) -> str:
     """Up to `most` words, none of them the customer's possessive."""
     return rf"(?: (?!(?:{'|'.join(_MINE)}) )\w+){{0,{most}}}?"
@@ -82,7 +86,8 @@ _SERVICE_ROLE = (r"(?:technician|tech|tecnico|tecnica|installer|instalador|insta
                  r"trainer|personal trainer|coach|treinador|treinadora|receptionist|recepcionista|cashier|caixa|waiter|"
                  r"garcom|garconete|librarian|bibliotecario|bibliotecaria|bookseller|livreiro|livreira|shopkeeper|lojista|"
                  r"barber|barbeiro|hairdresser|cabeleireiro|cabeleireira|guide|guia|driver|motorista|courier|entregador|"
-                 r"entregadora|tecnico de campo|field technician)")
+                 r"entregadora|tecnico de campo|field technician|eu|me|mim|i|yo|in my shoes|in my place|no meu lugar|"
+                 r"en mi lugar)")
 _NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|descuento|refund|reembolso|estorno|credit|"
                 r"credito|waive|isenta|isente|password|passwords|senha|senhas|contrasena|key|keys|chave|chaves|token|tokens|"
                 r"rules|regras|reglas|instructions|instrucoes|instrucciones|prompt|policy|politica|admin|root|developer|"
@@ -100,13 +105,16 @@ _SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |um
 WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # "forget my previous instructions about the delivery", "esquece minhas regras de antes": the customer takes back
     # their own instructions (no possessive of theirs between the verb's object words).
-    ("ignore_instructions", rf" {IGNORE_VERBS}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} ",
+    # "do not ignore the roof warranty rules" (a manual's warning, quoted or translated) says the opposite; "não
+    # ignore" is left out, since "Não. Ignore as instruções" reads the same without punctuation.
+    ("ignore_instructions", rf"{_NOT_NEGATED} {IGNORE_VERBS}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} ",
      need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf" {IGNORE_VERBS}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
+    ("ignore_instructions", rf"{_NOT_NEGATED} {IGNORE_VERBS}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
      need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf" {IGNORE_VERBS}{gap(2)} {EVERYTHING}{gap(3)} {TOLD} ", need(IGNORE_VERBS, EVERYTHING)),
-    ("ignore_instructions", rf" {IGNORE_VERBS} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |what s |whats |"
-                            rf"what is )?(?:above|acima|arriba|ci dessus|oben|sopra|text above"
+    ("ignore_instructions", rf"{_NOT_NEGATED} {IGNORE_VERBS}{gap(2)} {EVERYTHING}{gap(3)} {TOLD} ",
+     need(IGNORE_VERBS, EVERYTHING)),
+    ("ignore_instructions", rf"{_NOT_NEGATED} {IGNORE_VERBS} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |"
+                            rf"what s |whats |what is )?(?:above|acima|arriba|ci dessus|oben|sopra|text above"
                             rf"|texto acima) ", need(IGNORE_VERBS)),
     # "qual foi a primeira mensagem que eu te mandei?": the customer's own first message.
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {PROMPT_OBJECTS} (?!(?:que |q |that |which |qu |che |die )?(?:eu |i |yo |"
