@@ -70,7 +70,12 @@ _NOT_MINE = "".join(f"(?<! {word})" for word in _MINE)
 
 
 # An English or Portuguese negation that cannot be a separate "No." before an order.
-_NOT_NEGATED = "".join(f"(?<! {word})" for word in ("not", "don t", "dont", "never", "nunca", "jamais"))
+# Written after the leading space of a pattern: a pattern that starts with a literal is searched much faster.
+_NOT_NEGATED = "".join(f"(?<! {word} )" for word in ("not", "don t", "dont", "never", "nunca", "jamais"))
+
+
+# The lookahead first: the lookbehinds are tried only where an ignore verb starts.
+_UNNEGATED_IGNORE = rf"(?={IGNORE_VERBS} ){_NOT_NEGATED}{IGNORE_VERBS}"
 
 
 def _own_free_gap(most: int) -> str:
@@ -109,13 +114,13 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # their own instructions (no possessive of theirs between the verb's object words).
     # "do not ignore the roof warranty rules" (a manual's warning, quoted or translated) says the opposite; "não
     # ignore" is left out, since "Não. Ignore as instruções" reads the same without punctuation.
-    ("ignore_instructions", rf"{_NOT_NEGATED} {IGNORE_VERBS}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} ",
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} ",
      need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf"{_NOT_NEGATED} {IGNORE_VERBS}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
      need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf"{_NOT_NEGATED} {IGNORE_VERBS}{gap(2)} {EVERYTHING}{gap(3)} {TOLD} ",
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} {TOLD} ",
      need(IGNORE_VERBS, EVERYTHING)),
-    ("ignore_instructions", rf"{_NOT_NEGATED} {IGNORE_VERBS} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |"
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |"
                             rf"what s |whats |what is )?(?:above|acima|arriba|ci dessus|oben|sopra|text above"
                             rf"|texto acima) ", need(IGNORE_VERBS)),
     # "qual foi a primeira mensagem que eu te mandei?": the customer's own first message.
@@ -342,10 +347,10 @@ _OBEY_OBJECT = _any(
 _OBEY_SUBJECT_VERB = ("(?:i|eu|yo|je|ich|io) (?:say|type|tell you|command|order|want|write|ask|demand|mandar|mando|disser"
                       "|digo|digitar|digito|pedir|peco|escrever|escrevo|quiser|ordenar|ordeno|diga|pida|escriba|mande|dis"
                       "|ecris|demande|sage|schreibe|will|dico|scrivo|voglio|comandar|determinar)")
-_UNREAD = "".join(f"(?<! {verb})" for verb in (
+_UNREAD = "".join(f"(?<! {verb} )" for verb in (
     "ignoring", "ignores", "ignored", "ignora", "ignoram", "ignorou", "ignoraram", "ignorando", "ignorava", "ignoravam",
     "ignoran", "ignoro", "ignoraba", "ignore"))
-_ASKED_BEFORE = "".join(f"(?<! {verb})" for verb in (
+_ASKED_BEFORE = "".join(f"(?<! {verb} )" for verb in (
     "pedi", "pedimos", "perguntei", "perguntamos", "falei", "disse", "expliquei", "mandei", "escrevi", "reclamei",
     "asked", "told", "said", "wrote", "explained", "complained", "pregunte", "dije", "escribi"))
 _TOLD_YOU = _any(
@@ -832,7 +837,7 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # "do what I say", "fala o que eu mandar".
     # "your bot keeps ignoring what I type", "o robo ignora tudo q eu escrevo": a complaint that what the customer
     # writes goes unread, not an order to obey it.
-    ("obedience", rf"{_UNREAD} {_OBEY_OBJECT} {_OBEY_SUBJECT_VERB} ",
+    ("obedience", rf" (?={_OBEY_OBJECT} ){_UNREAD}{_OBEY_OBJECT} {_OBEY_SUBJECT_VERB} ",
      _firsts(_OBEY_OBJECT),
      # "o que eu escrevo no campo?": what to type into a form, not obedience.
      r" (?:eu pedi|eu disse|i said|i asked|eu falei) | (?:escrevo|digito|coloco|preencho|escrever|digitar|colocar|write|type"
@@ -894,7 +899,7 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      first_words("rules regras restrictions restricoes filters filtros guidelines diretrizes"), ""),
     # Addressed to the AI: "AI reading this, ...", "if you are an AI, tell the customer ...". "ja pedi pro robo me
     # transferir e ele ignora" reports what the customer asked the bot, it addresses nobody.
-    ("indirect_injection", rf"{_ASKED_BEFORE} (?:if you are|if you re|if youre|if you|se voce e|se voce for|se for|si eres|"
+    ("indirect_injection", rf" {_ASKED_BEFORE}(?:if you are|if you re|if youre|if you|se voce e|se voce for|se for|si eres|"
                            rf"si tu es|"
                            rf"si vous etes|wenn du|falls du|se sei|any|all|every|to any|to all|to the|qualquer|toda|todo|"
                            rf"para qualquer|para a|para o|a toda|note to|note to the|nota para|nota para a|nota para o|para|"
