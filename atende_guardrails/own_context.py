@@ -103,9 +103,11 @@ _COMPLAINED = re.compile(
     r" (?:bot|bots|robo|robot|robozinho|chatbot|chat|assistente|assistant|asistente|atendente|atendentes|attendant|agent|"
     r"agente|ia|ai|sistema|system|site|app|aplicativo|suporte|support|soporte|ura|sac|voces|vcs|ustedes|you guys)"
     r"(?: (?:de voces|de vcs|de ustedes|of yours|virtual|automatico|anterior|previous|de ontem|yesterday|again|de novo|"
-    r"keeps|kept|just|simply|simplesmente|so|always|sempre|still|ainda|also|tambem|tb|too|only|sabem|sabe|vivem|vive|"
-    r"costumam|costuma|ficam|fica|continuam|continua|adoram|insistem em|gostam de)){0,3}"
-    r" (?:ignora|ignoram|ignorou|ignoraram|ignorando|ignorava|ignores|ignored|ignoring|ignoro|ignoran|ignoraba|ignorar|"
+    r"keeps|kept|just|simply|simplesmente|so|always|sempre|still|ainda|also|tambem|tb|too|only)){0,3}"
+    r" (?:ignora|ignoram|ignorou|ignoraram|ignorando|ignorava|ignores|ignored|ignoring|ignoro|ignoran|ignoraba|"
+    # a habit: "vcs so sabem ignorar cliente", "vivem ignorando" ("falei pra ia ignorar" is no habit)
+    r"(?:sabem|sabe|vivem|vive|costumam|costuma|ficam|fica|continuam|continua|adoram|insistem em|gostam de) "
+    r"(?:ignorar|ignorando)|"
     r"repete|repetiu|repeats|repeated|repite"
     # what it does not do, said with the negation: "o bot nao entende", "your agent never answered" ("the agent
     # answered that you can..." reports a permission, no complaint)
