@@ -103,7 +103,7 @@ _NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|
                 r"configuration|configuracao|setup|reveal|revela|revele|revelar|skip|pula|pular|verification|verificacao|"
                 r"neighbour|neighbor|neighbours|neighbors|vizinho|vizinha|vizinhos|someone|alguem|address|endereco|phone|"
                 r"telefone|cpf|account|accounts|before me|antes de mim|anterior|unrestricted|sem regra|no rules|nenhuma|"
-                r"invoice|invoices|fatura|faturas|bill|bills|boleto|boletos|order|orders|pedido|pedidos|history|historico|"
+                r"order|orders|pedido|pedidos|history|historico|"
                 r"apto|apartment|apartamento|ele|ela|dele|dela|he|she|his|her|their|them|card|cartao)(?: |$)")
 _SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |uma |my |meu |minha )?{_SERVICE_ROLE} "
                  rf"(?!(?:\w+ ){{0,14}}?{_NOT_SERVICE}))")
