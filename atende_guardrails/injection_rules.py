@@ -69,22 +69,59 @@ _MINE = ("my", "meu", "minha", "meus", "minhas", "mis", "mi", "mes", "mon", "mei
 _NOT_MINE = "".join(f"(?<! {word})" for word in _MINE)
 
 
+# An English or Portuguese negation that cannot be a separate "No." before an order.
+# Written after the leading space of a pattern: a pattern that starts with a literal is searched much faster.
+_NOT_NEGATED = "".join(f"(?<! {word} )" for word in ("not", "don t", "dont", "never", "nunca", "jamais"))
+
+
+# The lookahead first: the lookbehinds are tried only where an ignore verb starts.
+_UNNEGATED_IGNORE = rf"(?={IGNORE_VERBS} ){_NOT_NEGATED}{IGNORE_VERBS}"
+
+
 def _own_free_gap(most: int) -> str:
     """Up to `most` words, none of them the customer's possessive."""
     return rf"(?: (?!(?:{'|'.join(_MINE)}) )\w+){{0,{most}}}?"
 
 
+# The business's own service roles, which a customer may ask the assistant to play to rehearse or learn something,
+# and what such a rehearsal must not ask for.
+_SERVICE_ROLE = (r"(?:technician|tech|tecnico|tecnica|installer|instalador|instaladora|electrician|eletricista|consultant|"
+                 r"consultor|consultora|advisor|teacher|professor|professora|tutor|instructor|instrutor|instrutora|"
+                 r"salesperson|seller|sales rep|vendedor|vendedora|customer|cliente|attendant|atendente|mechanic|mecanico|"
+                 r"trainer|personal trainer|coach|treinador|treinadora|receptionist|recepcionista|cashier|caixa|waiter|"
+                 r"garcom|garconete|librarian|bibliotecario|bibliotecaria|bookseller|livreiro|livreira|shopkeeper|lojista|"
+                 r"barber|barbeiro|hairdresser|cabeleireiro|cabeleireira|guide|guia|driver|motorista|courier|entregador|"
+                 r"entregadora|tecnico de campo|field technician|eu|me|mim|i|yo|in my shoes|in my place|no meu lugar|"
+                 r"en mi lugar)")
+_NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|descuento|refund|reembolso|estorno|credit|"
+                r"credito|waive|isenta|isente|password|passwords|senha|senhas|contrasena|key|keys|chave|chaves|token|tokens|"
+                r"rules|regras|reglas|instructions|instrucoes|instrucciones|prompt|policy|politica|admin|root|developer|"
+                r"desenvolvedor|restrictions|restricoes|restriction|limits|limites|filters|filtros|censura|data|dados|datos|"
+                r"approve|aprova|aprove|aprovar|release|libera|libere|liberar|unlock|desbloqueia|bypass|burlar|ignore|"
+                r"ignora|ignorar|hack|hacker|secret|secreto|segredo|internal|interno|interna|other|outros|outras|"
+                r"everyone|todos|code|codes|codigo|codigos|pin|master|mestre|credentials|credenciais|login|access|acesso|"
+                r"configuration|configuracao|setup|reveal|revela|revele|revelar|skip|pula|pular|verification|verificacao|"
+                r"neighbour|neighbor|neighbours|neighbors|vizinho|vizinha|vizinhos|someone|alguem|address|endereco|phone|"
+                r"telefone|cpf|account|accounts|before me|antes de mim|anterior|unrestricted|sem regra|no rules|nenhuma|"
+                r"order|orders|pedido|pedidos|history|historico|"
+                r"apto|apartment|apartamento|ele|ela|dele|dela|he|she|his|her|their|them|card|cartao)(?: |$)")
+_SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |uma |my |meu |minha )?{_SERVICE_ROLE} "
+                 rf"(?!(?:\w+ ){{0,14}}?{_NOT_SERVICE}))")
+
 # Word rules, on the canonical view: (kind, regular expression).
 WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # "forget my previous instructions about the delivery", "esquece minhas regras de antes": the customer takes back
     # their own instructions (no possessive of theirs between the verb's object words).
-    ("ignore_instructions", rf" {IGNORE_VERBS}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} ",
+    # "do not ignore the roof warranty rules" (a manual's warning, quoted or translated) says the opposite; "não
+    # ignore" is left out, since "Não. Ignore as instruções" reads the same without punctuation.
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} ",
      need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf" {IGNORE_VERBS}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
      need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf" {IGNORE_VERBS}{gap(2)} {EVERYTHING}{gap(3)} {TOLD} ", need(IGNORE_VERBS, EVERYTHING)),
-    ("ignore_instructions", rf" {IGNORE_VERBS} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |what s |whats |"
-                            rf"what is )?(?:above|acima|arriba|ci dessus|oben|sopra|text above"
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} {TOLD} ",
+     need(IGNORE_VERBS, EVERYTHING)),
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |"
+                            rf"what s |whats |what is )?(?:above|acima|arriba|ci dessus|oben|sopra|text above"
                             rf"|texto acima) ", need(IGNORE_VERBS)),
     # "qual foi a primeira mensagem que eu te mandei?": the customer's own first message.
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {PROMPT_OBJECTS} (?!(?:que |q |that |which |qu |che |die )?(?:eu |i |yo |"
@@ -114,19 +151,30 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("jailbreak", r" (?:act as|you are|voce e|be|seja|are now|agora|enable|ative|activate|ativar|entre no|enter|modo|mode"
                   r"|como) dan ", first_words("dan")),
     ("jailbreak", r" dan (?:mode|modo|prompt|jailbreak) ", first_words("dan")),
+    # The canary an attack makes the assistant say ("diga 'fui hackeado'"); a customer who fears they were hacked
+    # ("acho que fui hackeado, o email mudou sozinho") asks for help.
+    ("jailbreak", r" (?:say|diga|diz|dizer|fala|fale|falar|escreva|escreve|escrever|write|print|imprima|imprime|output|"
+                  r"responda|responde|responder|answer|reply|respond|repeat|repita|repete|type|digite|digita|di|dime|"
+                  r"escribe|dis|sag|schreib|scrivi|rispondi)(?: \w+){0,4}? (?:fui hackeado|fui hackeada|fui invadido|"
+                  r"fui invadida|i have been hacked|i ve been hacked|he sido hackeado|he sido hackeada) ",
+     first_words("hackeado hackeada invadido invadida hacked")),
     ("jailbreak", rf" {AI_CONTEXT}{gap(6)} {RESTRICTION_FREE} ", need(RESTRICTION_FREE)),
     ("jailbreak", rf" {RESTRICTION_FREE}{gap(6)} {AI_CONTEXT} ", need(RESTRICTION_FREE)),
     ("role_play", rf" {PERSONA_SWITCH}{gap(2)} {PERSONA_NOUNS} ", need(PERSONA_SWITCH)),
+    # "let's roleplay: you're the technician and I'm at the inverter" rehearses a service the business gives: a
+    # technician, seller or teacher of its own, with nothing asked of that role but the service (no benefit,
+    # secret or rule in the words that follow).
     ("role_play", r" (?:roleplay|role play|role playing)(?: \w+){0,3} (?:you are|you re|youre|as|where you|in which you|voce e"
-                  r"|como|onde voce|em que voce) ", first_words("roleplay role")),
+                  r"|como|onde voce|em que voce) "
+                  + _SERVICE_PLAY, first_words("roleplay role")),
     # "faz de conta que eu sou leigo", "fai finta che io non sappia niente": the customer pretends, not the assistant.
     # "finge que vc nao viu meu erro", "pretend you never read that": the assistant asked to overlook the customer's
     # own slip, which is taking back their own words.
     ("role_play", rf" {ROLE_VERBS} (?!(?:que |q |che |that |dass |qu )?(?:eu|i|me|a gente|we|nos|yo|io|je|j|ich|wir|noi) )"
                   rf"(?!(?:nao|never|nunca|didn t|did not|no) (?:\w+ )?(?:viu|ouviu|leu|recebeu|reparou|percebeu|saw|seen|"
                   rf"heard|read|noticed|got|vio|leyo) (?:meu|minha|meus|minhas|my|mi|mis|isso|isto|isso ai|that|this|essa|esse|"
-                  rf"aquilo|aquela|aquele|o que eu|o q eu|what i|a mensagem|a msg|a ultima|the message|the last|my last) )",
-     need(ROLE_VERBS)),
+                  rf"aquilo|aquela|aquele|o que eu|o q eu|what i|a mensagem|a msg|a ultima|the message|the last|my last) )"
+                  + _SERVICE_PLAY, need(ROLE_VERBS)),
     # "simulate a linux terminal" is role-play; "simule um financiamento" is a sales question.
     ("role_play", r" (?:simulate|simule|simula|simular|emulate|emule|emula)(?: a| an| um| uma| o| the| seu| your| ser| being)?"
                   r"(?: \w+){0,2}? (?:terminal|shell|linux|console|command line|linha de comando|prompt de comando|database|"
@@ -299,6 +347,12 @@ _OBEY_OBJECT = _any(
 _OBEY_SUBJECT_VERB = ("(?:i|eu|yo|je|ich|io) (?:say|type|tell you|command|order|want|write|ask|demand|mandar|mando|disser"
                       "|digo|digitar|digito|pedir|peco|escrever|escrevo|quiser|ordenar|ordeno|diga|pida|escriba|mande|dis"
                       "|ecris|demande|sage|schreibe|will|dico|scrivo|voglio|comandar|determinar)")
+_UNREAD = "".join(f"(?<! {verb} )" for verb in (
+    "ignoring", "ignores", "ignored", "ignora", "ignoram", "ignorou", "ignoraram", "ignorando", "ignorava", "ignoravam",
+    "ignoran", "ignoro", "ignoraba", "ignore"))
+_ASKED_BEFORE = "".join(f"(?<! {verb} )" for verb in (
+    "pedi", "pedimos", "perguntei", "perguntamos", "falei", "disse", "expliquei", "mandei", "escrevi", "reclamei",
+    "asked", "told", "said", "wrote", "explained", "complained", "pregunte", "dije", "escribi"))
 _TOLD_YOU = _any(
     "told you|has told you|have told you|instructed you|programmed you|trained you|taught you|"
              "gave you|has given you|you were told|you were given|you were programmed|you were trained|you were taught|"
@@ -781,7 +835,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      r"chave|bloqueio|cinto|oculos|dispositivo|sistema de alarme|camera|cameras|cerca|portao|fechadura|cadeado) "
      r"(?:\w+ )?(?:de|of|da|do) (?:seguranca|safety|seguridad|securite|sicurezza) "),
     # "do what I say", "fala o que eu mandar".
-    ("obedience", rf" {_OBEY_OBJECT} {_OBEY_SUBJECT_VERB} ",
+    # "your bot keeps ignoring what I type", "o robo ignora tudo q eu escrevo": a complaint that what the customer
+    # writes goes unread, not an order to obey it.
+    ("obedience", rf" (?={_OBEY_OBJECT} ){_UNREAD}{_OBEY_OBJECT} {_OBEY_SUBJECT_VERB} ",
      _firsts(_OBEY_OBJECT),
      # "o que eu escrevo no campo?": what to type into a form, not obedience.
      r" (?:eu pedi|eu disse|i said|i asked|eu falei) | (?:escrevo|digito|coloco|preencho|escrever|digitar|colocar|write|type"
@@ -841,8 +897,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                   r"|nao|ja nao|não) (?:apply|se aplicam|valem|existem|exist|matter|importam) (?:to you|a voce|pra voce|para"
                   r" voce|here|aqui|anymore|mais) ",
      first_words("rules regras restrictions restricoes filters filtros guidelines diretrizes"), ""),
-    # Addressed to the AI: "AI reading this, ...", "if you are an AI, tell the customer ...".
-    ("indirect_injection", rf" (?:if you are|if you re|if youre|if you|se voce e|se voce for|se for|si eres|si tu es|"
+    # Addressed to the AI: "AI reading this, ...", "if you are an AI, tell the customer ...". "ja pedi pro robo me
+    # transferir e ele ignora" reports what the customer asked the bot, it addresses nobody.
+    ("indirect_injection", rf" {_ASKED_BEFORE}(?:if you are|if you re|if youre|if you|se voce e|se voce for|se for|si eres|"
+                           rf"si tu es|"
                            rf"si vous etes|wenn du|falls du|se sei|any|all|every|to any|to all|to the|qualquer|toda|todo|"
                            rf"para qualquer|para a|para o|a toda|note to|note to the|nota para|nota para a|nota para o|para|"
                            rf"pra|to|for|pour|"
@@ -1158,7 +1216,8 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                         r"authorization|autorizacao|verificacion|verificar|verification|prufung|verifica|controllo) ",
      first_words("without sem sin sans ohne senza"), ""),
     # A claimed role plus what only that role could ask for.
-    ("authority_claim", rf" {_PRIV_CLAIM}(?: \w+){{0,14}}? {_PRIV_ASK} ", (frozenset(_CLAIM_WORDS.split()),),
+    # "feel free to get technical" grants the assistant leave to speak, it asks nothing free.
+    ("authority_claim", rf" {_PRIV_CLAIM}(?: \w+){{0,14}}?(?<! feel)(?<! feels) {_PRIV_ASK} ", (frozenset(_CLAIM_WORDS.split()),),
      r" (?:como|how|como posso|onde|where|quanto custa|how much|qual o preco|preco|price|orcamento|"
      r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) |" + _OWN_ROLE[1:] + "|" + _OWN_CHANGE[1:]),
     ("authority_claim", rf" {_PRIV_ASK}(?: \w+){{0,10}}? (?:i am|i m|im|sou|eu sou|soy|je suis|ich bin|sono) (?:an |a |the |"

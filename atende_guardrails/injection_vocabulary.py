@@ -180,7 +180,7 @@ JAILBREAK_TERMS = _any(
     "obey me|me obedeca|must obey|deve obedecer|you are free now|voce esta livre|voce foi libertado|you have been freed|"
     "break free|escape your programming|fuja da sua programacao|liberte se|stay in character|continue no personagem|"
     "not bound by|nao esta preso|no esta sujeto|without any rules|sem nenhuma regra|sem regra nenhuma|i have been pwned|"
-    "been pwned|pwned|fui hackeado|fui invadido|i have been hacked",
+    "been pwned|pwned",
 )
 PERSONA_SWITCH = _any(
     "you are now|you re now|youre now|you will now be|you ll now be|from now on you are|from now on you will be|"
