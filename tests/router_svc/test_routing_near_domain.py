@@ -7,10 +7,13 @@ the tests (not probe or eval rows)."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from atende_guardrails.encoder import UsemEncoder
-from router_svc.eval import evalsets
+from router_svc.eval import evalsets, probe
 from router_svc.routing import Decision, Router
 from router_svc.routing.base import OUT_OF_SCOPE
 from router_svc.routing.factory import build_router
@@ -90,3 +93,20 @@ async def test_the_loyalty_term_asked_in_a_sale_stays_a_sale(fibre: Router) -> N
 async def test_asking_for_the_pix_after_a_product_question_is_a_sale(solar: Router) -> None:
     decision = await solar.route("ok, manda o pix", "product", ("quero o kit 5.5", "ele ja vem com string box?"))
     assert decision.agent == "sales"
+
+
+def test_the_probe_command_keeps_the_rows_of_the_business_it_routes(tmp_path: Path) -> None:
+    rows = [
+        {"kind": "single", "id": "s1", "business": "solar", "text": "qto custa o kit?", "agent": "sales", "half": "a"},
+        {"kind": "single", "id": "v1", "business": "vetorfibra", "text": "sem net", "agent": "support", "half": "a"},
+        {"kind": "conversation", "id": "v2", "business": "vetorfibra", "turns": [{"text": "oi", "agent": "small_talk"}],
+         "half": "a"},
+        {"kind": "single", "id": "x1", "text": "a row of a one-business file", "agent": "product", "half": "a"},
+    ]
+    path = tmp_path / "probe.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    single, conversations = probe.load(path, ("a",), "vetorfibra")
+    assert [c.id for c in single] == ["v1", "x1"]
+    assert [[c.id for c in turns] for turns in conversations] == [["v2#0"]]
+    # The conversation command reads only the conversations of a mixed file.
+    assert [[c.id for c in t] for t in probe.load_conversations(path, "vetorfibra", ("a",))] == [["v2#0"]]
