@@ -19,9 +19,11 @@ from router_svc.eval.evalsets import BUSINESSES, EVALS, PROBE_BUSINESSES, Case, 
 DEFAULT = EVALS / "probes" / "routing_probe_qroute.jsonl"
 
 
-def load(path: Path, halves: Sequence[str]) -> tuple[list[Case], list[list[Case]]]:
+def load(path: Path, halves: Sequence[str], business: str | None = None) -> tuple[list[Case], list[list[Case]]]:
+    """The probe's rows of the given halves; a file holding several businesses names each
+    row's (`business`), and only `business`'s are kept (rows without the field: all)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = [r for r in rows if r.get("half", "a") in halves]
+    rows = [r for r in rows if r.get("half", "a") in halves and r.get("business", business) == business]
     single = [Case(r["id"], r["text"], r["agent"]) for r in rows if r["kind"] == "single"]
     conversations = [
         [Case(f"{r['id']}#{i}", t["text"], t["agent"], r["id"], i) for i, t in enumerate(r["turns"])]
@@ -43,7 +45,7 @@ def main(argv: Sequence[str]) -> int:
     encoder.load()
     router, kinds = router_for(args.business, encoder)
     for half in halves:
-        single, conversations = load(args.file, (half,))
+        single, conversations = load(args.file, (half,), args.business)
         print(f"\n== {args.file.name} half {half}")
         if single:
             _summary("single messages", asyncio.run(_single(router, kinds, single)), args.errors)
@@ -67,7 +69,9 @@ def load_conversations(path: Path, business: str, halves: Sequence[str]) -> list
     return [
         [Case(f"{r['id']}#{i}", t["text"], t["agent"], r["id"], i) for i, t in enumerate(r["turns"])]
         for r in rows
-        if r.get("business", "solar") == business and r.get("half", "a") in halves
+        if r.get("kind", "conversation") == "conversation"
+        and r.get("business", "solar") == business
+        and r.get("half", "a") in halves
     ]
 
 

@@ -283,12 +283,13 @@ def is_elliptic(text_folded: str) -> bool:
 
 
 # Asking to be sent what the agent offered, naming it by a word or not at all ("manda o link",
-# "pode enviar", "send it over", "me passa o boleto").
+# "pode enviar", "send it over", "me passa o boleto"). Not the pix key: paying is a purchase, whoever
+# answered the question before it ("ja vem com o inversor?" ... "blz, manda o pix").
 _SEND_IT = re.compile(
     r"^\W*(?:(?:ok|okay|blz|beleza|certo|entao|sim|yes|sure|ta|esta|pode|please|por favor)\W+)*"
     r"(?:me |pode |podem |can you |could you |please )?(?:manda|mande|mandar|envia|envie|enviar|passa|passe|send|email|text)"
     r"(?:\W+(?:me|pra mim|para mim|aqui|ai|over|it|them|isso|por favor|please|o|a|os|as|the|that|esse|essa))*"
-    r"(?:\W+(?:link|links|boleto|pix|codigo|code|arquivo|file|pdf|documento|document|print|foto|fotos|photo))?\W*$")
+    r"(?:\W+(?:link|links|boleto|codigo|code|arquivo|file|pdf|documento|document|print|foto|fotos|photo))?\W*$")
 
 
 # Going back to a matter the conversation left ("voltando na conta, ...", "back to my bill").
