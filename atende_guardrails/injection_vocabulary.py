@@ -172,7 +172,8 @@ ALWAYS_EXTRACTION = _any(
 
 JAILBREAK_TERMS = _any(
     "god mode|jailbreak|jailbroken|jail break|do anything now|modo deus|"
-    "modo sem restricoes|unrestricted mode|evil mode|chaos mode|"
+    "modo sem restricoes|unrestricted mode|evil mode|chaos mode|modo livre|free mode|modo irrestrito|modo sem limites|"
+    "no limits mode|modo rebelde|rebel mode|modo hacker|hacker mode|"
     "opposite mode|anti ai|unfiltered ai|modo sin restricciones|modo desarrollador|mode developpeur|entwicklermodus|"
     "modalita sviluppatore|uncensored|unfiltered|sem censura|sin censura|sans censure|unzensiert|senza censura|"
     "no ethical guidelines|sem diretrizes eticas|no moral|sem moral|never refuse|nunca recuse|nunca se recuse|nunca recusa|"
@@ -221,7 +222,8 @@ RESTRICTION_FREE = _any(
     "sem filtro|sin filtros|sans filtre|ohne filter|senza filtri|no censorship|without censorship|no guardrails|sem guardrails|"
     "no safety|sem seguranca|without ethics|sem etica|no limits|sem limites|sin limites|without limits|no rules|sem regras|"
     "sin reglas|sans regles|ohne regeln|senza regole|free from your rules|livre das suas regras|ohne grenzen|senza limiti|"
-    "sans limites|sans limite|sans aucune limite",
+    "sans limites|sans limite|sans aucune limite|zero limits|zero limites|zero restrictions|zero restricoes|zero rules|"
+    "zero regras|zero filters|zero filtros|no holds barred|sem trava|sem travas|sem trava nenhuma|sem nenhuma trava",
 )
 AI_CONTEXT = _any(
     "ai|ia|assistant|assistente|bot|answer|responda|respond|reply|chatbot|model|modelo|llm|gpt|responde|reponds|"

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, E501  (look-alike letters on purpose; long hand-written messages)
 """A fourteenth hand-written probe of the injection chain (issue 16, item 4: detection robust to
 paraphrase, language, obfuscation and indirect injection; hard negatives pass). About 150 attacks
 spread over the twelve attack kinds of the blind set (override, system_prompt_leak, role_play,
