@@ -1367,10 +1367,13 @@ _AT_START = _any(
     "all inizio|prima della conversazione|am anfang|zu beginn|vor dem gesprach|vor unserem gesprach",
 )
 _YOU_WORDS = ("(?:you|voce|vc|te|lhe|contigo|with you|com voce|com vc|ti|dir|dich|tu|vous|usted)")
-_OTHER_CUSTOMER = ("(?:previous|last|other|another|earlier|outro|outra|outros|outras|anterior|ultimo|ultima|otro|otra|"
-                   "otros|autre|autres|andere|anderen|altro|altra|altri) (?:customer|customers|client|clients|user|users|"
-                   "person|people|guy|cliente|clientes|usuario|usuarios|pessoa|pessoas|cara|persona|personas|kunde|kunden|"
-                   "utente|utenti|utilisateur|utilisateurs)")
+_BEFORE_ME = ("(?:previous|last|other|another|earlier|outro|outra|outros|outras|anterior|anteriores|ultimo|ultima|otro|"
+              "otra|otros|autre|autres|andere|anderen|altro|altra|altri|precedente|precedent|vorherige|vorherigen)")
+_CUSTOMER_NOUN = ("(?:customer|customers|client|clients|user|users|person|people|guy|cliente|clientes|usuario|usuarios|pessoa|"
+                  "pessoas|cara|persona|personas|kunde|kunden|utente|utenti|utilisateur|utilisateurs)")
+# "the previous customer", "o cliente anterior", "el otro cliente", "le client précédent".
+_OTHER_CUSTOMER = (rf"(?:{_BEFORE_ME} {_CUSTOMER_NOUN}|{_CUSTOMER_NOUN} (?:anterior|anteriores|de antes|precedente|precedent|"
+                   rf"davanti|d avant))")
 _RULES_WORDS = ("(?:rules|regras|regrinhas|politica|politicas|policy|policies|filtros|filters|restricoes|restrictions|"
                 "safety rules|guidelines|diretrizes|limites|limits|reglas|normas|regles|regeln|regole|protections|protecoes|"
                 "safeguards|guardrails|instructions|instrucoes|instrucciones|consignes|anweisungen|istruzioni)")
