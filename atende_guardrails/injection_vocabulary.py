@@ -204,7 +204,8 @@ ROLE_VERBS = _any(
     "roleplay as|role play as|let s play a game|vamos jogar um jogo|vamos brincar de|"
     "play the role|interprete o papel|assume the role|assuma o papel|take on the role|you will play|voce vai interpretar|"
     "finge que eres|finge ser|actua como si|haz de cuenta|fais semblant|joue le role|stell dir vor du bist|tu so als|"
-    "fingi di essere|fai finta|simulate being|simule ser|simula ser",
+    "fingi di essere|fai finta|simulate being|simule ser|simula ser|fingiti|spacciati per|fatti passare per|"
+    "fais toi passer pour|faites vous passer pour|gib dich als|gib dich aus als|hazte pasar por|haceos pasar por",
 )
 ACT_AS = _any("act as|act like|aja como|atue como|comporte se como|behave as|behave like|actua como|agis comme|"
               "comporte toi comme|comportate como|benimm dich wie|benimm dich als|"
