@@ -969,7 +969,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,5}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? {_THIRD_PARTY} ",
      (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
      r" (?:como|how|onde|where|pode|can|posso) (?:\w+ ){0,3}(?:cadastrar|adicionar|add|"
-     r"register|incluir|autorizar|authorise|authorize|dar acesso|give access) |" + _OWN_DATA[1:]),
+     r"register|incluir|autorizar|authorise|authorize|dar acesso|give access) |"
+     # "quero trocar a senha do wifi pq o vizinho descobriu": changing a password is no ask for one.
+     r" (?:trocar|troca|troque|mudar|muda|mude|alterar|altera|altere|change|reset|resetar|redefinir|cambiar|cambia) "
+     r"(?:a |o |minha |meu |my |the |mi |la |el )?(?:senha|password|contrasena|pin) |" + _OWN_DATA[1:]),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_THIRD_PARTY}(?: \w+){{0,10}}? {_DATA_PERSONAL} ",
      (*_firsts(_ASK, _DATA_PERSONAL), _THIRD_PARTY_WORDS),
      r" (?:recomenda|recommend|indica|referencia|reference|depoimento|testimonial) |"
