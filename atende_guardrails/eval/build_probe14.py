@@ -326,7 +326,7 @@ HOMOGLYPHS: list[tuple[str, Callable[[str], str]]] = [
     ("math_sans", lambda t: _math(t, 0x1D5A0, 0x1D5BA)),
     ("word_joiner", lambda t: _join_letters(t, "\u2060")),
     ("monospace", lambda t: _math(t, 0x1D670, 0x1D68A)),
-    ("greek_upper_mix", lambda t: t.upper().translate(str.maketrans({"A": "Α", "E": "Ε", "I": "Ι", "O": "Ο", "T": "Τ", "P": "Ρ", "N": "Ν"}))),
+    ("greek_upper_mix", lambda t: t.upper().translate(str.maketrans("AEIOTPN", "ΑΕΙΟΤΡΝ"))),
     ("zero_width_joiner", lambda t: _join_letters(t, "\u200d")),
     ("math_italic", lambda t: _math(t, 0x1D434, 0x1D44E).replace(chr(0x1D455), "ℎ")),
     ("fullwidth_words", lambda t: " ".join("".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in w) if i % 2 else w for i, w in enumerate(t.split()))),
