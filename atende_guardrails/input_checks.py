@@ -144,6 +144,8 @@ class PromptInjectionCheck:
         self.word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless) if unless else None)
                             for kind, pattern, anchors, unless in rules.STRUCTURAL_RULES]
         self.marker_rules = [_Rule(kind, re.compile(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
+        self.marker_rules += [_Rule(kind, re.compile(pattern, re.S), anchors)
+                              for kind, pattern, anchors in rules.ANCHORED_MARKER_RULES]
         self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
         if kinds is not None:
             # Only these kinds of attack (retrieved passages: instructions addressed to the assistant).
@@ -177,7 +179,10 @@ class PromptInjectionCheck:
         hit = self._match_words(canonical)
         if hit is not None:
             return hit[0], *folded.canonical_span(hit[1], hit[2])
+        present = set(canonical.split())
         for rule in (*self.marker_rules, *self.extra_rules):
+            if rule.anchors and not all(anchor & present for anchor in rule.anchors):
+                continue
             match = rule.pattern.search(folded.folded)
             if match:
                 return rule.kind, *folded.folded_span(match.start(), match.end())
