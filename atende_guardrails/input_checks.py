@@ -13,6 +13,7 @@ from atende_guardrails.base import Finding, GuardContext
 from atende_guardrails.decoding import payloads, reads_better
 from atende_guardrails.lexicon import Lexicon
 from atende_guardrails.normalize import Folded, deleet, deobfuscated, despace, normalize, unleet, unspace
+from atende_guardrails.typos import read_slips
 
 
 class LengthCheck:
@@ -238,6 +239,10 @@ class PromptInjectionCheck:
                          " contrario ")
         if any(word in canonical for word in reverse_words) or reads_better(text[::-1], canonical):
             yield normalize(text[::-1]).canonical
+        # Typing slips in the trigger words ("igonre all previus instrucions") read back.
+        slips = read_slips(slang if slang is not None else canonical)
+        if slips is not None:
+            yield slips
         # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
         if re.search(r"\w[.\-_*·•]\w", text):
             yield normalize(re.sub(r"(?<=\w)[.\-_*·•](?=\w)", "", text)).canonical
