@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from atende_guardrails import injection_rules as rules
 from atende_guardrails.base import Finding, GuardContext
 from atende_guardrails.decoding import payloads, reads_better
+from atende_guardrails.glued import read_apart
 from atende_guardrails.lexicon import Lexicon
 from atende_guardrails.normalize import Folded, deleet, deobfuscated, despace, normalize, unleet, unspace
 from atende_guardrails.typos import read_slips
@@ -239,6 +240,10 @@ class PromptInjectionCheck:
                          " contrario ")
         if any(word in canonical for word in reverse_words) or reads_better(text[::-1], canonical):
             yield normalize(text[::-1]).canonical
+        # Words run together ("ignoreyourrules", "IgnoreYourRules", "ig no re yo ur ru les") read apart.
+        apart = read_apart(folded.original, canonical)
+        if apart is not None:
+            yield apart
         # Typing slips in the trigger words ("igonre all previus instrucions") read back.
         slips = read_slips(slang if slang is not None else canonical)
         if slips is not None:
