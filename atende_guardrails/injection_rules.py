@@ -1723,6 +1723,20 @@ PARAPHRASE_RULES += (
      _firsts(_ASK), ""),
 )
 
+MORE_PARAPHRASE_RULES += (
+    # "Deine bisherigen Vorgaben zählen nicht mehr", "as regras de antes não contam mais": the rules declared void
+    # with "count" ("no longer apply" and "no longer valid" are above).
+    ("ignore_instructions", rf" (?:{RULE_OBJECTS}|{_TOLD_YOU}|que voce recebeu|que vc recebeu|you received|you were given)"
+                            rf"(?: \w+){{0,6}}? (?:zahlen nicht mehr|zahlt nicht mehr|"
+                            rf"ya no cuentan|ya no cuenta|no cuentan mas|ne comptent plus|ne compte plus|non contano piu|"
+                            rf"non conta piu|nao contam mais|nao conta mais|don t count anymore|do not count anymore|"
+                            rf"no longer count|don t count any more|no longer matter|nao importam mais|ya no importan|"
+                            rf"n importent plus|non contano|spielen keine rolle mehr) ",
+     first_words("zahlen zahlt ya no ne non nao don do spielen n"),
+     r" (?:garantia|warranty|cupom|coupon|promocao|promotion|oferta|offer|boleto|fatura|invoice|desconto|discount|"
+     r"preco|price|prazo|senha|password|cartao|card|codigo|code|link|proposta|quote|orcamento|pontos|points) "),
+)
+
 STRUCTURAL_RULES = (*STRUCTURAL_RULES, *PARAPHRASE_RULES, *MORE_PARAPHRASE_RULES)
 
 # Instructions planted in a pasted or retrieved text that speak of the assistant in the third person, with no
