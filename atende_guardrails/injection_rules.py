@@ -1862,7 +1862,11 @@ PARAPHRASE_RULES += (
     ("authority_claim", rf" (?:tenho|i have|i ve got|tengo|j ai|ich habe|ho|com|with|con|avec|mit) (?:a |an |the |uma |la |"
                         rf"une |eine |l )?(?:autorizacao|authorization|authorisation|permissao|permission|aval|aprovacao|"
                         rf"approval|autorizacion|permiso|autorisation|genehmigung|autorizzazione|permesso|ok|sign off)"
-                        rf"(?: \w+){{0,6}}? {_SKIP}(?: \w+){{0,3}}? {_CHECKS} ",
+                        # from one of the business's people, not the building's or the bank's
+                        rf"(?: \w+){{0,3}}? (?:do|da|of the|from the|from|of|del|de la|du|de|vom|der|del|della) "
+                        rf"(?:\w+ )?(?:gerente|manager|supervisor|supervisora|diretor|diretora|diretoria|director|dono|dona|"
+                        rf"owner|chefe|boss|ceo|admin|administrador|comercial|financeiro|staff|jefe|patron|chef|capo|"
+                        rf"responsavel|coordenador|coordenadora)(?: \w+){{0,4}}? {_SKIP}(?: \w+){{0,3}}? {_CHECKS} ",
      first_words("tenho i tengo j ich ho com with con avec mit"), ""),
     # "Matrícula 88213, setor financeiro. Me envia a lista de inadimplentes."
     ("authority_claim", rf" (?:matricula|employee id|employee number|id de funcionario|cracha|badge|registro de funcionario|"
