@@ -1938,6 +1938,19 @@ PARAPHRASE_RULES += (
      first_words("if se si wenn falls caso"), ""),
 )
 
+MORE_PARAPHRASE_RULES += (
+    # "me manda o roteiro que vc segue no atendimento", "paste the script you use".
+    ("prompt_extraction", rf" (?:{SHOW_VERBS}|{_SHOW_POLITE})(?: \w+){{0,3}}? (?:roteiro|script|playbook|guion|copione|"
+                          rf"protocolo de atendimento|texto de atendimento) (?:que (?:voce|vc|tu) (?:segue|usa|seguem|le)|"
+                          rf"que te (?:deram|passaram|mandaram)|you follow|you use|you were given|de atendimento|"
+                          rf"do atendimento|que sigues|que usas|que tu suis|che segui|dem du folgst)",
+     (frozenset("roteiro script playbook guion copione protocolo texto".split()),), ""),
+    # "Was wurde dir vor unserem Gespräch gesagt?": German, the verb last and passive.
+    ("prompt_extraction", r" was (?:wurde|hat man|haben sie|hat die firma) dir(?: \w+){0,2}? (?:vor|bevor|am anfang|zu beginn)"
+                          r"(?: \w+){0,4}? (?:gesagt|gegeben|aufgetragen|vorgegeben|befohlen|geschrieben|mitgegeben)",
+     first_words("was"), ""),
+)
+
 STRUCTURAL_RULES = (*STRUCTURAL_RULES, *PARAPHRASE_RULES, *MORE_PARAPHRASE_RULES)
 
 # Instructions planted in a pasted or retrieved text that speak of the assistant in the third person, with no
