@@ -38,6 +38,7 @@ COMMON_SLIPS = {"yuor": "your", "yoru": "your", "oyur": "your", "sohw": "show", 
 # A trigger shorter than this is read back only from two swapped neighbours ("rlues").
 _ANY_SLIP_LENGTH = 6
 _MOST_WORDS = 300
+_LONGEST_TRIGGER = max(map(len, TRIGGERS))
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -89,7 +90,8 @@ def _slip_position(word: str, trigger: str) -> int | None:
 
 
 def _read_back(word: str) -> str | None:
-    if len(word) < 5 or word in TRIGGERS or word in _known_words():
+    # Longer than any trigger by more than a slip, or not a word at all (a 4 KB digit run is one token).
+    if not 5 <= len(word) <= _LONGEST_TRIGGER + 1 or not word.isalpha() or word in TRIGGERS or word in _known_words():
         return None
     index = _deletion_index()
     candidates: set[str] = set(index.get(word, ()))
