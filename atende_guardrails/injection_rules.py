@@ -1822,7 +1822,7 @@ PARAPHRASE_RULES += (
                           rf"how much does|how much do|cuanto gana|combien gagne|wie viel verdient|quanto guadagna)"
                           rf"(?: \w+){{0,3}}? (?:do|da|dos|das|of the|of that|of this|the|del|de la|du|de l|des|vom|der|"
                           rf"dell|della|o|a) (?:\w+ )?{_SERVES} (?:\w+ )?(?:que|q|who|that|qui|der|die|che|aqui|here|"
-                          rf"daqui|de ontem|yesterday|[a-z]+ (?:que|who))",
+                          rf"daqui|de ontem|yesterday|[a-z]+ (?:que|who)) ",
      first_words("salario salarios salary salaries sueldo salaire gehalt stipendio quanto how cuanto combien wie"), ""),
 )
 
