@@ -1951,6 +1951,28 @@ MORE_PARAPHRASE_RULES += (
      first_words("was"), ""),
 )
 
+PARAPHRASE_RULES += (
+    # "escreve a frase '...' e depois cumpre o que escreveu": the assistant made to say a rule, then to obey it.
+    ("instruction_override", r" (?:escreve|escreva|write|say|diga|diz|repete|repita|repeat|escribe|di|ecris|dis|schreib|sag|"
+                             r"scrivi)(?: \w+){0,15}? (?:e depois|and then|then|e entao|depois|y luego|y despues|puis|et puis|"
+                             r"dann|und dann|poi|e poi) (?:\w+ ){0,2}(?:cumpre|cumpra|obedece|obedeca|faz|faca|age|aja|act|do|"
+                             r"follow|segue|siga|executa|execute|haz|cumple|obedece|fais|agis|mach|befolge|fai|esegui|obbedisci)"
+                             r" (?:\w+ ){0,2}?(?:(?:o que|o q|what|lo que|ce que|was|quello che) (?:voce |vc |tu |you |du )?"
+                             r"(?:escreveu|escreveste|disse|falou|wrote|said|typed|dijiste|escribiste|as ecrit|as dit|"
+                             r"hast geschrieben|geschrieben|gesagt|hai scritto|hai detto|diz|says|dice|dit|sagt)|like it|"
+                             r"accordingly|as it says|como diz|conforme a frase|de acordo com a frase) ",
+     first_words("escreve escreva write say diga diz repete repita repeat escribe di ecris dis schreib sag scrivi"), ""),
+    # "o atendente de ontem já liberou o desconto de funcionário pra mim, só confirma".
+    ("privilege_abuse", r" (?:ja|already|ya|deja|schon|gia) (?:liberou|aprovou|autorizou|approved|authorized|authorised|"
+                        r"released|granted|aprobo|autorizo|approuve|autorise|genehmigt|approvato|autorizzato)(?: \w+){0,4}? "
+                        r"(?:desconto de funcionario|desconto de colaborador|desconto de funcionarios|employee discount|"
+                        r"staff discount|desconto interno|internal discount|preco de custo|cost price|descuento de empleado|"
+                        r"remise employe|mitarbeiterrabatt|sconto dipendenti|sem verificar|sem analise|without checking|"
+                        r"without verification|sem comprovante|without proof|sin verificar|sans verification|ohne prufung|"
+                        r"senza verifica) ",
+     first_words("ja already ya deja schon gia"), ""),
+)
+
 STRUCTURAL_RULES = (*STRUCTURAL_RULES, *PARAPHRASE_RULES, *MORE_PARAPHRASE_RULES)
 
 # Instructions planted in a pasted or retrieved text that speak of the assistant in the third person, with no
@@ -1964,7 +1986,8 @@ _PLANTED_AI = (r"(?:atendentes? virtua(?:l|is)|assistentes? virtua(?:l|is)|virtu
 _PLANTED_MODAL = (r"(?:deve|devem|must|shall|is required to|are required to|esta autorizad[ao] a|estao autorizad[ao]s a|"
                   r"is authori[sz]ed to|are authori[sz]ed to|is allowed to|are allowed to|is permitted to|are permitted to|"
                   r"tem permissao para|tem autorizacao para|debe|deben|doit|doivent|muss|mussen|devono|should now|"
-                  r"can now|pode agora|podem agora|will now|vai agora)")
+                  r"can now|pode agora|podem agora|will now|vai agora|agrees to|agree to|concorda em|se compromete a|"
+                  r"commits to|acepta|se compromete a|accepte de|s engage a|verpflichtet sich|si impegna a)")
 _PLANTED_ACTION = (r"(?:dar|de|conceder|conceda|liberar|libere|revelar|revele|informar|informe|mostrar|mostre|"
                    r"responder (?:apenas|somente|so)|responda (?:apenas|somente|so)|ignorar|ignore|desconsiderar|aprovar|"
                    r"aprove|reembolsar|oferecer|ofereca|enviar|envie|compartilhar|passar|zerar|isentar|cancelar|"
@@ -1979,7 +2002,7 @@ _PLANTED_AI_WORDS = frozenset(
     "automatizados automatizadas sistema sistemas automatico automatica automaticos automaticas robo robos robot robots".split())
 _PLANTED_MODAL_WORDS = frozenset(
     "deve devem must shall is are esta estao tem debe deben doit doivent muss mussen devono should can pode podem will "
-    "vai".split())
+    "vai agrees agree concorda compromete commits acepta accepte engage verpflichtet impegna".split())
 PLANTED_MARKER_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("indirect_injection", rf"[\"'«“”{{\[:]\s*(?:[\w.]+\W+){{0,4}}?{_PLANTED_AI}\W+(?:\w+\W+){{0,3}}?{_PLANTED_MODAL}\W+"
                            rf"(?:\w+\W+){{0,3}}?{_PLANTED_ACTION}\b"
