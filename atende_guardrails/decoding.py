@@ -136,8 +136,17 @@ def payloads(text: str, limit: int = 8) -> Iterable[tuple[str, int, int, str]]:
     yield from itertools.islice(_rare_payloads(text), max(0, limit - produced))
 
 
+# Cheap signs that a text may hold such a run: the full patterns start with a look-behind, which makes
+# the engine try every position of a 4 KB message.
+_DECIMAL_HINT = re.compile(r"\d\d[ \t,;]+\d\d[ \t,;]+\d\d")
+_MORSE_HINT = re.compile(r"[.\-]{1,6} [.\-]{1,6} [.\-]")
+
+
 def _rare_payloads(text: str) -> Iterable[tuple[str, int, int, str]]:
-    for encoding, pattern, decoder in (("decimal", DECIMAL_CODES, decode_decimal), ("morse", MORSE, decode_morse)):
+    for encoding, hint, pattern, decoder in (("decimal", _DECIMAL_HINT, DECIMAL_CODES, decode_decimal),
+                                             ("morse", _MORSE_HINT, MORSE, decode_morse)):
+        if not hint.search(text):
+            continue
         for match in pattern.finditer(text):
             decoded = decoder(match.group(0))
             if decoded is not None:
