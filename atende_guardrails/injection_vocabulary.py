@@ -112,7 +112,7 @@ TAIL_QUALIFIERS = _any(
     "di prima|de antes|d avant|von vorher|da prima|",
     "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos|"
     "interno|interna|da empresa|of the company|de la empresa|original|originais|originales|originale|d origine|initial|"
-    "inicial|iniciais|iniziale|iniziali",
+    "inicial|iniciais|iniziale|iniziali|da company|of the empresa|de la company|da companhia",
 )
 EVERYTHING = _any("everything|all of it|all that|tudo|todo|tout|alles|tutto|all this|all of this")
 TOLD = _any(
@@ -159,7 +159,10 @@ PROMPT_OBJECTS = _any(
 WEAK_PROMPT_OBJECTS = _any(
     "your instructions|your configuration|your guidelines|your directives|your rules|suas instrucoes|tuas instrucoes|"
     "suas diretrizes|sua configuracao|suas configuracoes|suas regras|tus instrucciones|tus reglas|tes instructions|"
-    "vos instructions|deine anweisungen|deine regeln|le tue istruzioni|le tue regole|your prompt",
+    "vos instructions|deine anweisungen|deine regeln|le tue istruzioni|le tue regole|your prompt|"
+    # mixed Portuguese and English, as customers write: "what are your instruções?"
+    "your instrucoes|your regras|your diretrizes|your configuracao|suas instructions|suas rules|tuas instructions|"
+    "tuas rules|teu prompt|seu prompt",
 )
 # What follows "your instructions" in an ordinary question ("your instructions for installing").
 BENIGN_FOLLOWERS = _any(
