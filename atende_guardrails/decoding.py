@@ -1,4 +1,5 @@
-"""Hidden text made readable: Base64, hex and URL-escaped runs decoded, ROT13 and
+"""Hidden text made readable: Base64, hex, URL-escaped, decimal character-code and Morse runs
+decoded, ROT13 and
 reversed text turned back, when the result reads as language. The rule check
 (input_checks.PromptInjectionCheck) and the classifier (classifier.reading_windows)
 both read these views, so an instruction wrapped in an encoding is judged by what
@@ -19,6 +20,18 @@ from atende_guardrails import normalize
 BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}")
 HEX = re.compile(r"(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}[\s:]?){12,}")
 URL_ESCAPES = re.compile(r"(?:%[0-9a-fA-F]{2}[^%\s]{0,3}){6,}")
+# Character codes written as decimal numbers ("105 103 110 111 114 101"): printable ASCII, eight or more.
+_CODE = r"(?:3[2-9]|[4-9]\d|1[01]\d|12[0-6])"
+DECIMAL_CODES = re.compile(rf"(?<![\d.,])(?:{_CODE}[ \t,;]+){{7,}}{_CODE}(?![\d.,])")
+# Morse code: dots and dashes, letters apart by a space, words by a slash (or three spaces).
+MORSE = re.compile(r"(?<![.\-\w])(?:[.\-]{1,6}(?: / | {1,3}|/))(?:[.\-]{1,6}(?: / | {1,3}|/)){6,}[.\-]{1,6}(?![.\-\w])")
+_MORSE_LETTERS = {
+    ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i",
+    ".---": "j", "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r",
+    "...": "s", "-": "t", "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z",
+    "-----": "0", ".----": "1", "..---": "2", "...--": "3", "....-": "4", ".....": "5", "-....": "6", "--...": "7",
+    "---..": "8", "----.": "9",
+}
 _NUMBER = re.compile(r"[\d\s:]+")
 _WORD_SPLIT = re.compile(r"[^\W_]+")
 # The commonest short words of the languages customers write in: a text in ROT13 or
@@ -77,6 +90,22 @@ def decode(raw: str) -> str | None:
     return None
 
 
+def decode_decimal(raw: str) -> str | None:
+    """The text a run of decimal character codes carries, when it reads as text."""
+    return readable(bytes(int(number) for number in re.findall(r"\d+", raw)))
+
+
+def decode_morse(raw: str) -> str | None:
+    """The text a run of Morse code carries, when every letter is Morse and it reads as text."""
+    words = []
+    for word in re.split(r" ?/ ?| {3}", raw.strip()):
+        letters = [_MORSE_LETTERS.get(code) for code in word.split()]
+        if not letters or None in letters:
+            return None
+        words.append("".join(letter or "" for letter in letters))
+    return readable(" ".join(words).encode())
+
+
 def payloads(text: str, limit: int = 8) -> Iterable[tuple[str, int, int, str]]:
     """(encoding, start, end, decoded text) of the Base64, hex and URL-escaped runs of a
     text that read as text, at most `limit` of them, with one level of nesting."""
@@ -103,6 +132,25 @@ def payloads(text: str, limit: int = 8) -> Iterable[tuple[str, int, int, str]]:
             if nested is not None:
                 yield "base64", match.start(), match.end(), nested
                 break
+    # Decimal character codes and Morse code: rarer, so only in the room the common encodings left.
+    yield from itertools.islice(_rare_payloads(text), max(0, limit - produced))
+
+
+# Cheap signs that a text may hold such a run: the full patterns start with a look-behind, which makes
+# the engine try every position of a 4 KB message.
+_DECIMAL_HINT = re.compile(r"\d\d[ \t,;]+\d\d[ \t,;]+\d\d")
+_MORSE_HINT = re.compile(r"[.\-]{1,6} [.\-]{1,6} [.\-]")
+
+
+def _rare_payloads(text: str) -> Iterable[tuple[str, int, int, str]]:
+    for encoding, hint, pattern, decoder in (("decimal", _DECIMAL_HINT, DECIMAL_CODES, decode_decimal),
+                                             ("morse", _MORSE_HINT, MORSE, decode_morse)):
+        if not hint.search(text):
+            continue
+        for match in pattern.finditer(text):
+            decoded = decoder(match.group(0))
+            if decoded is not None:
+                yield encoding, match.start(), match.end(), decoded
 
 
 def turned(folded: str) -> Iterable[str]:

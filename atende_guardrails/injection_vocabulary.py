@@ -112,7 +112,7 @@ TAIL_QUALIFIERS = _any(
     "di prima|de antes|d avant|von vorher|da prima|",
     "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos|"
     "interno|interna|da empresa|of the company|de la empresa|original|originais|originales|originale|d origine|initial|"
-    "inicial|iniciais|iniziale|iniziali",
+    "inicial|iniciais|iniziale|iniziali|da company|of the empresa|de la company|da companhia",
 )
 EVERYTHING = _any("everything|all of it|all that|tudo|todo|tout|alles|tutto|all this|all of this")
 TOLD = _any(
@@ -159,7 +159,10 @@ PROMPT_OBJECTS = _any(
 WEAK_PROMPT_OBJECTS = _any(
     "your instructions|your configuration|your guidelines|your directives|your rules|suas instrucoes|tuas instrucoes|"
     "suas diretrizes|sua configuracao|suas configuracoes|suas regras|tus instrucciones|tus reglas|tes instructions|"
-    "vos instructions|deine anweisungen|deine regeln|le tue istruzioni|le tue regole|your prompt",
+    "vos instructions|deine anweisungen|deine regeln|le tue istruzioni|le tue regole|your prompt|"
+    # mixed Portuguese and English, as customers write: "what are your instruções?"
+    "your instrucoes|your regras|your diretrizes|your configuracao|suas instructions|suas rules|tuas instructions|"
+    "tuas rules|teu prompt|seu prompt",
 )
 # What follows "your instructions" in an ordinary question ("your instructions for installing").
 BENIGN_FOLLOWERS = _any(
@@ -172,7 +175,8 @@ ALWAYS_EXTRACTION = _any(
 
 JAILBREAK_TERMS = _any(
     "god mode|jailbreak|jailbroken|jail break|do anything now|modo deus|"
-    "modo sem restricoes|unrestricted mode|evil mode|chaos mode|"
+    "modo sem restricoes|unrestricted mode|evil mode|chaos mode|modo livre|free mode|modo irrestrito|modo sem limites|"
+    "no limits mode|modo rebelde|rebel mode|modo hacker|hacker mode|"
     "opposite mode|anti ai|unfiltered ai|modo sin restricciones|modo desarrollador|mode developpeur|entwicklermodus|"
     "modalita sviluppatore|uncensored|unfiltered|sem censura|sin censura|sans censure|unzensiert|senza censura|"
     "no ethical guidelines|sem diretrizes eticas|no moral|sem moral|never refuse|nunca recuse|nunca se recuse|nunca recusa|"
@@ -203,7 +207,8 @@ ROLE_VERBS = _any(
     "roleplay as|role play as|let s play a game|vamos jogar um jogo|vamos brincar de|"
     "play the role|interprete o papel|assume the role|assuma o papel|take on the role|you will play|voce vai interpretar|"
     "finge que eres|finge ser|actua como si|haz de cuenta|fais semblant|joue le role|stell dir vor du bist|tu so als|"
-    "fingi di essere|fai finta|simulate being|simule ser|simula ser",
+    "fingi di essere|fai finta|simulate being|simule ser|simula ser|fingiti|spacciati per|fatti passare per|"
+    "fais toi passer pour|faites vous passer pour|gib dich als|gib dich aus als|hazte pasar por|haceos pasar por",
 )
 ACT_AS = _any("act as|act like|aja como|atue como|comporte se como|behave as|behave like|actua como|agis comme|"
               "comporte toi comme|comportate como|benimm dich wie|benimm dich als|"
@@ -221,7 +226,8 @@ RESTRICTION_FREE = _any(
     "sem filtro|sin filtros|sans filtre|ohne filter|senza filtri|no censorship|without censorship|no guardrails|sem guardrails|"
     "no safety|sem seguranca|without ethics|sem etica|no limits|sem limites|sin limites|without limits|no rules|sem regras|"
     "sin reglas|sans regles|ohne regeln|senza regole|free from your rules|livre das suas regras|ohne grenzen|senza limiti|"
-    "sans limites|sans limite|sans aucune limite",
+    "sans limites|sans limite|sans aucune limite|zero limits|zero limites|zero restrictions|zero restricoes|zero rules|"
+    "zero regras|zero filters|zero filtros|no holds barred|sem trava|sem travas|sem trava nenhuma|sem nenhuma trava",
 )
 AI_CONTEXT = _any(
     "ai|ia|assistant|assistente|bot|answer|responda|respond|reply|chatbot|model|modelo|llm|gpt|responde|reponds|"

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from atende_guardrails import injection_rules as rules
 from atende_guardrails.base import Finding, GuardContext
 from atende_guardrails.decoding import payloads, reads_better
+from atende_guardrails.glued import read_apart
 from atende_guardrails.lexicon import Lexicon
 from atende_guardrails.normalize import Folded, deleet, deobfuscated, despace, normalize, unleet, unspace
+from atende_guardrails.typos import read_slips
 
 
 class LengthCheck:
@@ -144,6 +146,8 @@ class PromptInjectionCheck:
         self.word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless) if unless else None)
                             for kind, pattern, anchors, unless in rules.STRUCTURAL_RULES]
         self.marker_rules = [_Rule(kind, re.compile(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
+        self.marker_rules += [_Rule(kind, re.compile(pattern, re.S), anchors)
+                              for kind, pattern, anchors in rules.ANCHORED_MARKER_RULES]
         self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
         if kinds is not None:
             # Only these kinds of attack (retrieved passages: instructions addressed to the assistant).
@@ -177,7 +181,10 @@ class PromptInjectionCheck:
         hit = self._match_words(canonical)
         if hit is not None:
             return hit[0], *folded.canonical_span(hit[1], hit[2])
+        present = set(canonical.split())
         for rule in (*self.marker_rules, *self.extra_rules):
+            if rule.anchors and not all(anchor & present for anchor in rule.anchors):
+                continue
             match = rule.pattern.search(folded.folded)
             if match:
                 return rule.kind, *folded.folded_span(match.start(), match.end())
@@ -233,6 +240,14 @@ class PromptInjectionCheck:
                          " contrario ")
         if any(word in canonical for word in reverse_words) or reads_better(text[::-1], canonical):
             yield normalize(text[::-1]).canonical
+        # Words run together ("ignoreyourrules", "IgnoreYourRules", "ig no re yo ur ru les") read apart.
+        apart = read_apart(folded.original, canonical)
+        if apart is not None:
+            yield apart
+        # Typing slips in the trigger words ("igonre all previus instrucions") read back.
+        slips = read_slips(slang if slang is not None else canonical)
+        if slips is not None:
+            yield slips
         # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
         if re.search(r"\w[.\-_*·•]\w", text):
             yield normalize(re.sub(r"(?<=\w)[.\-_*·•](?=\w)", "", text)).canonical
