@@ -28,9 +28,12 @@ leave MAX_GAP or more of the question uncovered (a knowledge base that names the
 product but not the attribute asked about cannot answer), when the question names
 a code or a product size ("kit de 12 kWp") no passage holds, when a yes/no question
 turns on a word no passage holds even by a translation (ABSENT_SHARE: "aceitam cartão
-de débito?" over passages about the credit card), when the question uses a name (a word
-capitalised mid-sentence: a city, a brand, a language) the answer's units, heading and
-title do not name (NAME_SIMILARITY: "a loja de Cambé" over the other cities' stores), or when what the
+de débito?" over passages about the credit card; a neighbour of the question's own
+language holds it only ABSENT_SAME_LANGUAGE close), when the question uses a name (a word
+capitalised mid-sentence: a city, a brand, a language), a day ("domingo", "feriado") or a
+model number ("kit brisa 5.5", "Empresa 1200") the answer's units, heading and title do
+not name (NAME_SIMILARITY: "a loja de Cambé" over the other cities' stores; a day by its
+own word, its translation or a range, "segunda a sexta", "todos os dias"), or when what the
 question asks for (atende_guardrails/asking.py) is not in the quoted units: the attribute
 of a "what/qual" question ("qual a marca") held by the same word or a translation
 (FIRM_SIMILARITY), the kind of value asked for by name (a price, a duration, a
@@ -86,8 +89,13 @@ RARITY_FLOOR = 0.3
 # Open questions ("qual lado", "how long") are left to the gap: a word they use that
 # the passages say otherwise is as often a verb or a paraphrase as a missing thing.
 # Fitted on dev and probe half a (knowledge_svc/eval/answers.py), half b the check.
+# A word of the question's own language counts only ABSENT_SAME_LANGUAGE close: there
+# the encoder's 0.62-0.70 are siblings ("tosa completa" and "tosa higiênica", "gato" and
+# "pet"), across languages translations ("lavadora" and "washers"). Any value from
+# 0.66 to 0.80 gave the same answers on dev and probe half a (branch q-abst5).
 ABSENT_SHARE = 0.30
 ABSENT_SIMILARITY = 0.62
+ABSENT_SAME_LANGUAGE = 0.70
 # A name the question uses (a word it capitalises mid-sentence: a city, a brand, a
 # product line, a language; atende_guardrails/asking.names) must be named by the
 # answer's own units (with the sentence before, the heading and the title): by the
@@ -541,9 +549,14 @@ class Selector:
         contexts = [f"{_heading(passages[u.passage])} {w}" for u, w in zip(candidates, windows, strict=True)]
         shares, held, firm = self.coverage(question, contexts)
         shares = by_rarity(shares, held, [u.passage for u in candidates])
-        absent = (max((shares[i] for i in self.absent_terms(question, contexts)), default=0.0)
-                  if yes_no(folded_q) else 0.0)
+        absent = 0.0
+        if yes_no(folded_q):
+            by_passage = [_language(p.text) for p in passages]
+            languages = [by_passage[u.passage] for u in candidates]
+            absent = max((shares[i] for i in self.absent_terms(question, contexts, languages)), default=0.0)
         named, required = self.named(question, contexts, [u.passage for u in candidates])
+        models = _model_numbers(folded_q, passages)
+        named, required = _with_models(models, contexts, named, required)
         n = len(candidates)
         out: list[tuple[Unit, dict[str, float]]] = []
         for index, unit in enumerate(candidates):
@@ -554,6 +567,9 @@ class Selector:
             overlap = len(q_words & (unit_words | title_words)) / len(q_words) if q_words else 0.0
             plain = _plain(unit.text + " " + _heading(passage))
             code_hits = sum(1 for c in q_codes if c in plain)
+            # A model number the question names counts like a code: the sentence under
+            # the "Kit Brisa 5.5" heading is about the kit asked for.
+            model_hits = sum(1 for m in models if m in _numbers(f"{unit.text} {_heading(passage)}")) if models else 0
             folded_unit = _folded(unit.text)
             unit_numbers = _numbers(unit.text)
             out.append((unit, {
@@ -562,7 +578,7 @@ class Selector:
                 "passage": cosines[2 * n + unit.passage] if heads else 0.0,
                 "number": len(q_numbers & unit_numbers) / len(q_numbers) if q_numbers else 0.0,
                 "overlap": overlap,
-                "code": code_hits / len(q_codes) if q_codes else 0.0,
+                "code": (code_hits + model_hits) / (len(q_codes) + len(models)) if q_codes or models else 0.0,
                 "code_missing": 1.0 if q_codes and code_hits == 0 else 0.0,
                 "cue": sum(1 for answer in cues if answer.search(folded_unit)) / len(cues) if cues else 0.0,
                 "rank": 1.0 / (1 + unit.passage),
@@ -634,7 +650,7 @@ class Selector:
             holds.append(focus < 0 or focus in valued or not firm.isdisjoint(found_words))
         return shares, out, holds
 
-    def absent_terms(self, question: str, contexts: list[str]) -> list[int]:
+    def absent_terms(self, question: str, contexts: list[str], languages: Sequence[str] = ()) -> list[int]:
         """The question's terms (indexes, as in `coverage`) that no context holds: not
         the same word, not a word ABSENT_SIMILARITY close, not the value the term asks
         for ("custa": a price). The words that only ask (_ASKING: "quem", "often",
@@ -649,14 +665,28 @@ class Selector:
         vocabulary = sorted(set().union(*(words for _, words in folded_contexts)))
         if not vocabulary:
             return []
-        best = self._similar(spelled, contexts, terms, vocabulary).max(axis=0)
+        # A word of the question's own language close to a term is as often a sibling
+        # ("completa" and "higiênica") as a synonym, which shares the term's stem or is in
+        # the word list; a word of the other language that close is its translation
+        # (ABSENT_SAME_LANGUAGE).
+        own = detect_language(question, default="") if languages else ""
+        own_words: set[str] = set()
+        if own:
+            own_words = own_words.union(*(words for (_, words), language
+                                          in zip(folded_contexts, languages, strict=True) if language == own))
+        same = np.fromiter((w in own_words for w in vocabulary), dtype=bool, count=len(vocabulary))
+        floor = np.where(same, ABSENT_SAME_LANGUAGE, ABSENT_SIMILARITY)[:, None]
+        similar = self._similar(spelled, contexts, terms, vocabulary)
+        close = np.asarray((similar >= floor).any(axis=0), dtype=bool).tolist()
         by_stem = _by_stem(vocabulary)
         valued: set[int] = set()
         for indexes, answer in _asked_values(folded, terms):
             if any(answer.search(text) for text, _ in folded_contexts):
                 valued |= indexes
+        # A day is the names rule's (`named`): "quarta-feira" inside "segunda a sexta".
+        days = _days(folded) | {"feira", "feiras"}
         return [i for i, term in enumerate(terms)
-                if term not in _ASKING and i not in valued and float(best[i]) < ABSENT_SIMILARITY
+                if term not in _ASKING and term not in days and i not in valued and not close[i]
                 and not any(_same_word(w, term) for w in vocabulary)
                 and not _translated(term, by_stem)]
 
@@ -667,27 +697,35 @@ class Selector:
         encoder a word NAME_SIMILARITY close; and the names an answer must name: those
         fewer than NAME_COMMON of the passages (group = a unit's passage) name."""
         spelled = spell_out(question)
-        terms = _terms(fold(spelled))
-        wanted = [i for i, term in enumerate(terms) if term in names(question) and term not in _ASKING]
+        folded = fold(spelled)
+        terms = _terms(folded)
+        written = names(question)
+        days = _days(folded)
+        wanted = [i for i, term in enumerate(terms) if (term in written or term in days) and term not in _ASKING]
         if not wanted or not contexts:
             return [frozenset()] * len(contexts), frozenset()
-        context_words = [words for _, words in (_context(c) for c in contexts)]
+        folded_contexts = [_context(c) for c in contexts]
+        context_words = [words for _, words in folded_contexts]
         vocabulary = sorted(set().union(*context_words))
         close: dict[str, set[int]] = {w: set() for w in vocabulary}
         for i in wanted:
             for word in vocabulary:
                 if _names_alike(word, terms[i]):
                     close[word].add(i)
-        if vocabulary and self.encoder is not None:
+        # A day is named by its own word or its translation only: to the encoder every
+        # day of the week (and a holiday) is close to every other.
+        by_encoder = [i for i in wanted if terms[i] not in days]
+        if vocabulary and self.encoder is not None and by_encoder:
             similar = self._similar(spelled, contexts, terms, vocabulary)
-            for column in wanted:
+            for column in by_encoder:
                 for row in np.nonzero(similar[:, column] >= NAME_SIMILARITY)[0].tolist():
                     close[vocabulary[row]].add(column)
         held: list[frozenset[int]] = []
-        for words in context_words:
+        for (text, words) in folded_contexts:
             found: set[int] = set()
             for word in words:
                 found |= close[word]
+            found |= {i for i in wanted if terms[i] in days and _in_range(terms[i], text)}
             held.append(frozenset(found))
         return held, _uncommon(wanted, held, groups)
 
@@ -803,6 +841,90 @@ def _uncommon(wanted: Sequence[int], held: Sequence[frozenset[int]], groups: Seq
                      if sum(1 for found in by_passage.values() if i in found) < NAME_COMMON * len(by_passage))
 
 
+# Days a question may ask about, folded: a day has no synonym, and the encoder puts every
+# day (and a holiday) close to every other, so "abre domingo?" over the opening hours of
+# Monday to Saturday reads as answered. The working days only with "feira" ("segunda
+# via" is a copy of a bill); English days are names already (capitalised).
+_DAYS = frozenset("domingo domingos sabado sabados feriado feriados sunday sundays saturday saturdays "
+                  "holiday holidays".split())
+_WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta")
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday")
+_DAY_WORDS = _DAYS | frozenset(_WEEKDAYS_EN) | frozenset(d + "s" for d in _WEEKDAYS_EN)
+_WORKING_WEEK = re.compile(r"\b(?:segunda|monday)s?\b[^.;]{0,20}?\b(?:a|to|until|through|-)\s+(?:sexta|friday)s?\b")
+
+
+def _days(folded_question: str) -> frozenset[str]:
+    """The days a folded question names."""
+    words = set(_TOKEN.findall(folded_question))
+    found = words & _DAY_WORDS
+    if "feira" in words or "feiras" in words:
+        found |= words & set(_WEEKDAYS)
+    return frozenset(found)
+
+
+# Every day of the week (not a holiday, which a text names when it counts it in).
+_EVERY_DAY = re.compile(r"\b(?:todos os dias|todo dia|diariamente|7 dias por semana|sete dias por semana|"
+                        r"every day|daily|7 days a week|seven days a week|24/7)\b")
+
+
+def _in_range(day: str, folded_text: str) -> bool:
+    """A day the text names by a range: "segunda a sexta", "Monday to Friday" (a working
+    day), "todos os dias", "7 days a week" (any day but a holiday)."""
+    if day.startswith(("feriado", "holiday")):
+        return False
+    if _EVERY_DAY.search(folded_text):
+        return True
+    working = day in _WEEKDAYS or day.rstrip("s") in _WEEKDAYS_EN
+    return working and _WORKING_WEEK.search(folded_text) is not None
+
+
+# A number that names a model or a plan ("kit brisa 5.5", "Empresa 1200", "vetor 400"):
+# after a word the passages put before a number too (a model line: "Kit Brisa 3.3",
+# "Vetor 300"), and before no unit (a "500 mega" plan is a size, asking.names_size; "5
+# meses" is the customer's own figure).
+_UNITS_AFTER = (r"mega|megas|giga|gigas|gb|mb|mbps|gbps|tb|kwp|kw|kwh|mwh|wp|w|v|va|kva|a|ah|mm|cm|m|m2|km|kg|g|h|"
+                r"dias?|horas?|mes|meses|anos?|minutos?|min|segundos?|semanas?|days?|hours?|months?|years?|"
+                r"minutes?|weeks?|vezes|x|parcelas?|reais|pontos?|linhas?|telas?|canais|aparelhos|devices|points?|"
+                r"lines?|screens?|channels|paineis|placas|panels|baterias|batteries|metros?|meters?|metres?|ciclos|"
+                r"cycles|graus|degrees|mil|thousand|por cento|percent")
+_MODEL_NUMBER = re.compile(rf"\b([a-z]{{2,}})\s+(\d+(?:[.,]\d+)?)(?![\d.,]*\s*(?:(?:{_UNITS_AFTER})\b|[%$\u00ba\u00aa/]))")
+_SERIES = re.compile(r"\b([a-z]{2,})\s+\d")
+# Term indexes are small; a model number's index in Scored.named / Selection.names is past them.
+_MODEL_INDEX = 1000
+
+
+@functools.lru_cache(maxsize=4096)
+def _series(text: str) -> frozenset[str]:
+    """The folded words a text puts before a number ("brisa" of "Kit Brisa 3.3")."""
+    return frozenset(_SERIES.findall(fold(text)))
+
+
+def _model_numbers(folded_question: str, passages: Sequence[Passage]) -> tuple[str, ...]:
+    """The numbers a folded question uses as a model's or a plan's (see _MODEL_NUMBER)."""
+    found = _MODEL_NUMBER.findall(folded_question)
+    if not found:
+        return ()
+    series: set[str] = set()
+    for passage in passages:
+        series |= _series(f"{passage.title} {passage.section}\n{passage.text}")
+    return tuple(dict.fromkeys(number.replace(",", ".") for word, number in found
+                               if word in series and word not in STOPWORDS))
+
+
+def _with_models(models: Sequence[str], contexts: Sequence[str], named: list[frozenset[int]],
+                 required: frozenset[int]) -> tuple[list[frozenset[int]], frozenset[int]]:
+    """The question's model numbers join its names: an answer must name the model it
+    asks about ("quanto pesa o kit brisa 5.5" over the weight of the 3.3 kit's panels,
+    under the 3.3's heading, does not answer)."""
+    if not models or not contexts:
+        return named, required
+    held = [frozenset(_MODEL_INDEX + k for k, number in enumerate(models) if number in _numbers(context))
+            for context in contexts]
+    # Unlike a name, a model number most passages hold still picks the sentence that
+    # answers: the search brings the passages that hold it because the question names it.
+    return [a | b for a, b in zip(named, held, strict=True)], required | {_MODEL_INDEX + k for k in range(len(models))}
+
+
 @functools.lru_cache(maxsize=65536)
 def _names_alike(word: str, name: str) -> bool:
     """Whether a folded word is a folded name without the encoder: the same word, a
@@ -812,7 +934,7 @@ def _names_alike(word: str, name: str) -> bool:
     if _same_word(word, name):
         return True
     lexicon = bilingual()
-    if word in lexicon.translations(name, EN) or word in lexicon.translations(name, PT):
+    if any(_same_word(word, t) for t in (*lexicon.translations(name, EN), *lexicon.translations(name, PT))):
         return True
     if min(len(word), len(name)) < 5:
         return False
@@ -838,4 +960,9 @@ def _size_unknown(wanted: Asked, passages: Sequence[Passage]) -> bool:
 
 
 def passage_language(passage: Passage) -> str:
-    return detect_language(passage.text, default="")
+    return _language(passage.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _language(text: str) -> str:
+    return detect_language(text, default="")
