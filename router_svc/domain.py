@@ -14,8 +14,8 @@ from router_svc.actions import TurnFacts
 from router_svc.routing import Decision
 from router_svc.validation import TurnRequest
 
-# The owners that are people: the hand-off queue and a person who took the conversation.
-PEOPLE = (types_pb2.OWNER_KIND_HUMAN_QUEUE, types_pb2.OWNER_KIND_HUMAN)
+# The name a reply the router wrote itself (a refusal, a clarifying question) goes by.
+ROUTER_AGENT = "router"
 
 
 def silences_ai(owner: types_pb2.OwnerKind, answer_while_queued: bool) -> bool:
@@ -26,8 +26,6 @@ def silences_ai(owner: types_pb2.OwnerKind, answer_while_queued: bool) -> bool:
     if owner == types_pb2.OWNER_KIND_HUMAN:
         return True
     return owner == types_pb2.OWNER_KIND_HUMAN_QUEUE and not answer_while_queued
-# The name a reply the router wrote itself (a refusal, a clarifying question) goes by.
-ROUTER_AGENT = "router"
 
 
 @dataclass

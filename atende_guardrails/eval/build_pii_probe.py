@@ -17,6 +17,7 @@ eval/pii.tsv; kind "none" marks a message without personal data)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from atende_guardrails.eval.build_probe import hash_part
@@ -25,6 +26,27 @@ EVAL_DIR = Path(__file__).parent
 
 # A message and the values planted in it (kind, exact substring); none for a clean one.
 Message = tuple[str, list[tuple[str, str]]]
+# A later probe's message: its id, its text, the (kind, value) pairs planted in it.
+IdentifiedMessage = tuple[str, str, list[tuple[str, str]]]
+
+
+def escape_field(text: str) -> str:
+    """A TSV field with its backslashes, line breaks and tabs written as escapes."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def checked_parts(messages: list[IdentifiedMessage], part_of: Callable[[str], str]) -> dict[str, list[IdentifiedMessage]]:
+    """The messages in their parts ("tune" / "holdout", by `part_of(id)`), after checking
+    that every id is unique and every planted value stands in its message."""
+    parts: dict[str, list[IdentifiedMessage]] = {"tune": [], "holdout": []}
+    seen: set[str] = set()
+    for ident, text, values in messages:
+        assert ident not in seen, ident
+        seen.add(ident)
+        for _, value in values:
+            assert value in text, (value, text)
+        parts[part_of(ident)].append((ident, text, values))
+    return parts
 
 
 def cpf(base: str) -> str:

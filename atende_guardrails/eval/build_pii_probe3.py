@@ -40,7 +40,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from atende_guardrails.eval.build_pii_probe import bank_boleto, cnpj, cpf, luhn, utility_boleto
+from atende_guardrails.eval.build_pii_probe import bank_boleto, checked_parts, cnpj, cpf, escape_field, luhn, utility_boleto
 
 EVAL_DIR = Path(__file__).parent
 
@@ -578,20 +578,8 @@ def messages() -> list[Message]:
             + [(f"p3-clean-{n:02d}", text, []) for n, text in enumerate(CLEAN, 1)])
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
-
-
 def build() -> dict[str, list[Message]]:
-    parts: dict[str, list[Message]] = {"tune": [], "holdout": []}
-    seen: set[str] = set()
-    for ident, text, values in messages():
-        assert ident not in seen, ident
-        seen.add(ident)
-        for _, value in values:
-            assert value in text, (value, text)
-        parts["tune" if half(ident) == "a" else "holdout"].append((ident, text, values))
-    return parts
+    return checked_parts(messages(), lambda ident: "tune" if half(ident) == "a" else "holdout")
 
 
 def write(parts: dict[str, list[Message]]) -> None:
@@ -602,7 +590,7 @@ def write(parts: dict[str, list[Message]]) -> None:
         lines = [header.format(part=part, half="a" if part == "tune" else "b")]
         for _, text, values in rows:
             for kind, value in values or [("none", "")]:
-                lines.append(f"{kind}\t{_escape(value)}\t{_escape(text)}\n")
+                lines.append(f"{kind}\t{escape_field(value)}\t{escape_field(text)}\n")
         (EVAL_DIR / f"pii_probe3_{part}.tsv").write_text("".join(lines), encoding="utf-8")
         planted = sum(len(values) for _, _, values in rows)
         print(f"{part}: {planted} values, {sum(not values for _, _, values in rows)} messages without personal data")
