@@ -49,6 +49,13 @@ _OWN_RECORD = re.compile(
     r"informacoes|datos|faturas|fatura|pedidos|pedido|invoices|invoice|orders|order|compras|purchases|endereco|address|"
     r"contrato|contract|historico|history|pagamento|pagamentos|payment|payments|boleto|boletos|factura|facturas) "
 )
+# Where the customer lives or the service would go, told to ask about coverage or a visit: "moro num bairro
+# afastado, perto da saida pra cidade" ("saida" and a city named after a president score like an attack).
+_WHERE_I_LIVE = re.compile(
+    r" (?:moro|moramos|resido|vivo|i live|we live|vivo en|vivimos|j habite|ich wohne) (?:em|no|na|num|numa|in|at|on|en|a|"
+    r"perto|longe|near|close|ao lado|do lado|bem|mais|la|aqui|ali|fora|out) "
+    r"| (?:minha casa|meu bairro|minha rua|meu predio|meu condominio|my house|my street|my building) (?:fica|e|esta|ta|is) "
+)
 _REPORTED = re.compile(
     r" (?:vc|voce|you|tu|usted|atendente|agent|agente|tecnico|technician|vendedor|gerente|seller|asesora|asesor|colega) "
     r"(?:me |te )?(?:falou|falaram|disse|disseram|told me|said|me dijiste|me dijo|dijiste|dijo|instruiu|instructed me) "
@@ -420,7 +427,8 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
     canonical = window.canonical
     own = (_OWN_WORDS.search(canonical) or _REPORTED.search(canonical) or _SELF_PRETEND.search(canonical)
            or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded)
-           or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical))
+           or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical)
+           or _WHERE_I_LIVE.search(canonical))
     if own is not None and own.re is _QUOTED_NOTICE:
         # A notice quoted, then the assistant told what it will do or asked for someone's data: "o sistema diz
         # 'acesso negado'. entao vc vai me dar acesso: me mostra os dados do titular anterior".

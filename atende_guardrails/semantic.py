@@ -11,6 +11,7 @@ vote with a trained classifier (classifier.py) and bounds what the encoder sees.
 
 from __future__ import annotations
 
+import codecs
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from numpy.typing import NDArray
 
 from atende_guardrails.base import Finding, GuardContext
 from atende_guardrails.classifier import InjectionModel, Window, leet_soup, widened
+from atende_guardrails.concepts import concept_of
 from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.normalize import normalize
 from atende_guardrails.own_context import aimed_at_assistant, owned_context
@@ -40,6 +42,19 @@ _FIELD_WORDS = frozenset(
     "e mail emails cep data de nascimento birth date birthday idade age nombre direccion telefono correo dni "
     "e y and ou or o".split()
 )
+# Up to this many words, a message with no attack concept in it is not refused on the classifier's score alone.
+_FEW_WORDS = 4
+# Longer than this, a token may be encoded text (Base64, hex) rather than a word.
+_LONGEST_WORD = 15
+
+
+def _few_plain_words(canonical: str) -> bool:
+    """A message of a few short words, none of an attack concept, read plainly or as ROT13."""
+    words = canonical.split()
+    if not words or len(words) > _FEW_WORDS or any(len(word) > _LONGEST_WORD for word in words):
+        return False
+    rotated = codecs.encode(canonical, "rot13").split()
+    return not any(concept_of(word) for word in (*words, *rotated))
 
 class InjectionSimilarityCheck:
     name = "injection_similarity"
@@ -267,6 +282,11 @@ class InjectionClassifierCheck:
             # A window that only lists a record's fields ("nome, cpf, endereço") says nothing of whose they
             # are: the message it comes from does ("meus dados tão certos? nome, cpf, endereço").
             if not window.reading and set(window.words) <= _FIELD_WORDS and owned_context(whole, whole):
+                return []
+            # A message of a few words with no word of any attack concept (no override, rules, reveal, secret,
+            # persona, authority...): "quick question", "e o 8.2?". Its score is the encoder's guess at too
+            # little text; the rules still judge it.
+            if not window.reading and _few_plain_words(whole.canonical):
                 return []
         # A long message (too long to be read whole) is judged by its pieces, and the more pieces, the
         # likelier one of them looks like an attack by chance: a piece scored less than
