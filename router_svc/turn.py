@@ -53,7 +53,8 @@ class TurnService:
         context_messages: int,
         planner: ActionPlanner | None = None,
         encoder: TextEncoder | None = None,
-        answer_while_queued: bool = False,
+        # Settings.answer_while_queued: the AI answers while the queue has not claimed the conversation.
+        answer_while_queued: bool = True,
     ) -> None:
         self.memory = memory
         self.agents = agents
