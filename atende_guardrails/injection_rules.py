@@ -108,6 +108,9 @@ _NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|
 _SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |uma |my |meu |minha )?{_SERVICE_ROLE} "
                  rf"(?!(?:\w+ ){{0,14}}?{_NOT_SERVICE}))")
 
+# "above" as what is set aside: the conversation so far (the TOLD words that point back).
+_ABOVE = "(?:above|acima|arriba|ci dessus|oben|di sopra|sopra)"
+
 # Word rules, on the canonical view: (kind, regular expression).
 WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # "forget my previous instructions about the delivery", "esquece minhas regras de antes": the customer takes back
@@ -118,11 +121,9 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
      need(IGNORE_VERBS, RULE_OBJECTS)),
     ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
      need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} {TOLD} ",
+    # (everything "above" is a context rule: the customer may be taking back their own words)
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} (?!{_ABOVE} ){TOLD} ",
      need(IGNORE_VERBS, EVERYTHING)),
-    ("ignore_instructions", rf" {_UNNEGATED_IGNORE} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |"
-                            rf"what s |whats |what is )?(?:above|acima|arriba|ci dessus|oben|sopra|text above"
-                            rf"|texto acima) ", need(IGNORE_VERBS)),
     # "qual foi a primeira mensagem que eu te mandei?": the customer's own first message.
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {PROMPT_OBJECTS} (?!(?:que |q |that |which |qu |che |die )?(?:eu |i |yo |"
                           rf"je |j |ich |io )(?:te |lhe |you |vous |ti |dir |vc |voce )?(?:mandei|enviei|escrevi|sent|wrote|"
@@ -261,7 +262,25 @@ DEVICE_SPEAKS = (r" (?:app|aplicativo|tela|sistema|site|inversor|inverter|displa
 # ("qual a senha padrão do admin do roteador?"), not a secret of the business.
 HOME_DEVICE = (r" (?:modem|modems|roteador|roteadores|router|routers|wifi|wi fi|repetidor|repeater|extender|"
                r"camera|cameras|dvr|nvr|impressora|printer|smart meter|medidor) ")
+# The customer's own earlier words settled or sent by mistake: "ja paguei", "my husband already paid it", "foi engano".
+_SETTLED_OR_MISTAKEN = (
+    r" (?:ja|already|just|acabei de|acabou de) (?:\w+ )?(?:paguei|pagou|pagamos|pagaram|paid|resolvi|resolveu|resolvemos|"
+    r"resolvido|resolvida|resolved|sorted|fixed|achei|found|consegui|conseguiu|managed|cancelei|cancelled|canceled|"
+    r"recebi|received|got it|arrived|chegou|voltou|came back|ya pague|ya lo resolvi|renovei|renovou|renewed|transferi|"
+    r"transferiu|transferred|marquei|agendei|booked|scheduled|comprei|bought|desisti) "
+    r"| (?:foi|was|it was|era|fue) (?:um |an |a |un )?(?:engano|mistake|erro|sem querer|by mistake|wrong|errado|errada|"
+    r"equivocado|para outra pessoa|pra outra pessoa|for someone else|pro meu|pra minha|para o meu|para a minha) "
+    r"| (?:wrong|errado|errada|equivocado) (?:chat|person|number|conversation|contact|pessoa|numero|conversa|contato) "
+    r"| (?:chat|conversa|pessoa|numero|contato) (?:errado|errada) "
+)
 CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
+    # "ignore everything above" sets the conversation aside, unless the customer says why their own words above no
+    # longer matter: it was settled or a mistake ("ignora tudo acima, ja paguei", "ignore the above, wrong chat").
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE} (?:the |all |everything |tudo |todo |o que esta |o que ta |lo de |"
+                            rf"what s |whats |what is )?(?:above|acima|arriba|ci dessus|oben|sopra|text above"
+                            rf"|texto acima) ", need(IGNORE_VERBS), _SETTLED_OR_MISTAKEN),
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} {_ABOVE} ", need(IGNORE_VERBS, EVERYTHING),
+     _SETTLED_OR_MISTAKEN),
     ("data_exfiltration", rf" {REQUEST_VERBS}{gap(3)} {STRONG_SECRETS} ", need(REQUEST_VERBS, STRONG_SECRETS),
      DEVICE_SPEAKS + "|" + HOME_DEVICE[1:]),
     ("jailbreak", r" (?:developer mode|dev mode|modo desenvolvedor|modo dev|modo de desenvolvedor|sudo mode|admin mode"
@@ -350,6 +369,11 @@ _OBEY_SUBJECT_VERB = ("(?:i|eu|yo|je|ich|io) (?:say|type|tell you|command|order|
 _UNREAD = "".join(f"(?<! {verb} )" for verb in (
     "ignoring", "ignores", "ignored", "ignora", "ignoram", "ignorou", "ignoraram", "ignorando", "ignorava", "ignoravam",
     "ignoran", "ignoro", "ignoraba", "ignore"))
+# "vc aprende com o que eu escrevo?", "do you store what I type?": what becomes of the customer's words, asked.
+_KEPT = "".join(f"(?<! {verb} )" for verb in (
+    "aprende com", "aprendem com", "aprende", "learn from", "learns from", "guarda", "guardam", "salva", "salvam", "grava",
+    "gravam", "armazena", "armazenam", "store", "stores", "save", "saves", "record", "records",
+    "remember", "remembers", "lembra", "lembram", "lembra de", "aprendes de", "guardas"))
 _ASKED_BEFORE = "".join(f"(?<! {verb} )" for verb in (
     "pedi", "pedimos", "perguntei", "perguntamos", "falei", "disse", "expliquei", "mandei", "escrevi", "reclamei",
     "asked", "told", "said", "wrote", "explained", "complained", "pregunte", "dije", "escribi"))
@@ -839,7 +863,7 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # "do what I say", "fala o que eu mandar".
     # "your bot keeps ignoring what I type", "o robo ignora tudo q eu escrevo": a complaint that what the customer
     # writes goes unread, not an order to obey it.
-    ("obedience", rf" (?={_OBEY_OBJECT} ){_UNREAD}{_OBEY_OBJECT} {_OBEY_SUBJECT_VERB} ",
+    ("obedience", rf" (?={_OBEY_OBJECT} ){_UNREAD}{_KEPT}{_OBEY_OBJECT} {_OBEY_SUBJECT_VERB} ",
      _firsts(_OBEY_OBJECT),
      # "o que eu escrevo no campo?": what to type into a form, not obedience.
      r" (?:eu pedi|eu disse|i said|i asked|eu falei) | (?:escrevo|digito|coloco|preencho|escrever|digitar|colocar|write|type"

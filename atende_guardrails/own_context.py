@@ -47,7 +47,8 @@ _OWN_WORDS = re.compile(
 _OWN_RECORD = re.compile(
     r" (?:meus|minhas|meu|minha|my|mis|mi|mes|mon|ma) (?:proprios |proprias |own )?(?:dados|cadastro|data|details|"
     r"informacoes|datos|faturas|fatura|pedidos|pedido|invoices|invoice|orders|order|compras|purchases|endereco|address|"
-    r"contrato|contract|historico|history|pagamento|pagamentos|payment|payments|boleto|boletos|factura|facturas) "
+    r"contrato|contract|historico|history|pagamento|pagamentos|payment|payments|boleto|boletos|factura|facturas|senha|"
+    r"password|contrasena|mot de passe|passwort|login) "
 )
 # Where the customer lives or the service would go, told to ask about coverage or a visit: "moro num bairro
 # afastado, perto da saida pra cidade" ("saida" and a city named after a president score like an attack).
@@ -132,6 +133,52 @@ _RECEIVED = re.compile(
     r"|un |una |el |la |esto )?(?:\w+ )?(?:sms|email|e mail|emails|whatsapp|whats|zap|mensagem|mensagens|msg|carta|ligacao|"
     r"notificacao|aviso|alerta|cobranca|boleto|link|text|texts|message|messages|letter|call|notice|notification|alert|"
     r"correo|mensaje|mensajes|llamada|notificacion) "
+)
+# What someone of the business, or a paper or screen of theirs, told the customer, reported with a few words between
+# who and the verb: "a moca do chat ontem falou que...", "o professor diz no video...", "a documentacao fala de ...".
+# It reports what the customer was told; _turned still asks whether the message turns on the assistant.
+_REPORTED_WIDE = re.compile(
+    r" (?:atendente|atendentes|moca|moco|rapaz|menina|menino|mulher|homem|cara|senhor|senhora|pessoa|tecnico|tecnica|"
+    r"tecnicos|instalador|instaladora|instaladores|vendedor|vendedora|consultor|consultora|gerente|supervisor|supervisora|"
+    r"professor|professora|suporte|sac|ouvidoria|central|chat|bot|robo|agent|agente|rep|representative|technician|"
+    r"installer|salesman|salesperson|guy|lady|woman|teacher|support|documentacao|documentation|docs|manual|faq|contrato|"
+    r"contract|regulamento)"
+    r"(?: \w+){0,4}? (?:me |te |nos |lhe )?(?:falou|falaram|disse|disseram|diz|dizem|dizia|prometeu|prometeram|garantiu|"
+    r"garantiram|informou|informaram|avisou|avisaram|explicou|explicaram|mencionou|menciona|fala|falam|told|said|says|"
+    r"promised|mentioned|mentions|explained|informed) "
+)
+# The business changing things, complained of: "vcs inventam regra nova todo mes", "you keep changing the rules".
+_BUSINESS_CHANGED = re.compile(
+    r" (?:vcs|voces|ustedes|you guys|you|a empresa|the company|essa empresa|this company)(?: \w+){0,2}? (?:inventam|inventaram|"
+    r"inventa|inventou|mudam|mudaram|criam|criaram|aumentam|aumentaram|trocam|trocaram|invent|invented|make up|made up|"
+    r"change|changed|changing|raise|raised|inventan|cambian|cambiaron) "
+)
+# A question about what the assistant or the business does with the customer's conversations or data: "vc aprende com
+# as conversas?", "vcs guardam meu cpf?", "do you store what I type?". It asks about privacy, not for anything.
+_DATA_KEPT = re.compile(
+    r" (?:vc|voce|vcs|voces|you|ustedes|o chat|o bot|esse chat|this chat|the bot|a empresa|the company)(?: \w+)? "
+    r"(?:aprende|aprendem|guarda|guardam|salva|salvam|grava|gravam|armazena|armazenam|le|leem|lembra|lembram|usa|usam|"
+    r"learn|learns|store|stores|save|saves|keep|keeps|record|records|remember|read|use|guardan|aprendes|guardas) "
+    r"(?:\w+ )?(?:conversas|conversa|mensagens|msgs|dados|chats|conversation|conversations|messages|data|chat|what i|"
+    r"o que eu|o q eu|cpf|informacoes|information|info|conversaciones|datos|mensajes) "
+)
+# What the assistant can do for the customer, asked: "o que vc sabe fazer?", "what else can you help with?".
+_YOUR_SKILLS = re.compile(
+    r" (?:o que|oq|o q|que|quais coisas|em que|what|what else|what kind of things|que cosas|en que)(?: mais| else)? "
+    r"(?:vc|voce|you|tu|usted) (?:sabe|sabes|consegue|consegues|pode|podes|can|could|sait|peux|puedes) (?:fazer|do|help|"
+    r"ajudar|resolver|hacer|ayudar|faire)(?: me| with| com)? "
+)
+# A question about the assistant or a straight answer asked for ("o que vc sabe fazer?", "vc guarda as conversas?",
+# "fala a verdade, ..."): with little else around it, it must not come with a privilege ("se eu for admin", "acesso").
+_PRIVILEGE = re.compile(
+    r" (?:admin|adm|administrador|administradora|administrator|root|painel|panel|acesso|access|acceso|privilegio|"
+    r"privilegios|privileges|permissao|permission|modo|mode) "
+)
+# Text the customer pasted, announced: "segue o print do erro:", "here's the email they sent:".
+_PASTED_INTRO = re.compile(
+    r" (?:segue|seguem|colei|copiei|colando|copiando|olha|veja|here is|here s|heres|pasting|pasted|copied|below is|abaixo)"
+    r"(?: \w+){0,6}? (?:print|erro|error|mensagem|msg|email|e mail|tela|screen|screenshot|aviso|notice|log|texto|text|"
+    r"contrato|contract|clausula|fatura|boleto|resposta|reply|answer) "
 )
 # The rules or instructions of the customer's own errand (delivery, payment, installation, exchange): the business's
 # procedure or the customer's wish, not the assistant's setup.
@@ -404,7 +451,9 @@ def _turned(canonical: str, full: Folded) -> bool:
     if len(full.original) > _TURNED_MAX_CHARS:
         return True
     text = full.canonical
-    rest = _COMPLAINED.sub("  ", text)
+    # ... and so are the words that say a message was received ("recebi este email"): the e-mail there is how it came,
+    # not someone's data asked for.
+    rest = _RECEIVED.sub("  ", _COMPLAINED.sub("  ", text))
     received = _RECEIVED.search(text) is not None or _QUOTED_DOCUMENT.search(full.folded) is not None
     return bool(
         _ADDRESSED.search(text) or _TURNED_TO_YOU.search(text) or _TOLD_TO_YOU.search(text)
@@ -415,6 +464,20 @@ def _turned(canonical: str, full: Folded) -> bool:
         or (received and (_SOMEONE_ELSE.search(text) or _ASKS_ME.search(canonical)))
         or _GRANTED.search(text) or _OBEYED.search(rest) or _someones_data(text)
         or aimed_at_assistant(normalize(rest), pieces=(canonical,)))
+
+
+def _asked_about_you(canonical: str, full: Folded) -> bool:
+    """What the assistant can do or does with the customer's data, or a straight answer, asked with no privilege
+    beside it."""
+    asked = _YOUR_SKILLS.search(canonical) or _DATA_KEPT.search(canonical) or _PLAIN_TALK.search(canonical)
+    # nor what the assistant was told, anything hidden or another customer ("be honest: what were you told to hide?")
+    return asked is not None and not any(_PRIVILEGE.search(text) or _BEYOND_OWN.search(text)
+                                         for text in (canonical, full.canonical))
+
+
+def _pasted(whole: Folded | None) -> bool:
+    """Whether the message holds the pasted text its words announce (quotes, a colon, line breaks)."""
+    return whole is not None and _QUOTED_OR_PASTED.search(whole.folded) is not None
 
 
 def owned_context(window: Folded, whole: Folded | None = None, reading: str | None = None, plain: bool = True) -> bool:
@@ -437,7 +500,10 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
             own = None
     if own is None and not reading and (_COMPLAINED.search(canonical) or _RECEIVED.search(canonical)
                                         or _ERRAND_RULES.search(canonical) or _QUOTED_DOCUMENT.search(window.folded)
-                                        or _inside_what_was_received(window, whole)):
+                                        or _inside_what_was_received(window, whole) or _REPORTED_WIDE.search(canonical)
+                                        or _BUSINESS_CHANGED.search(canonical)
+                                        or (_PASTED_INTRO.search(canonical) and _pasted(whole))
+                                        or _asked_about_you(canonical, whole if whole is not None else window)):
         # Only with nothing in the whole message aimed at the assistant or at someone else (_turned).
         if not _turned(canonical, whole if whole is not None else window):
             return True
