@@ -345,17 +345,22 @@ _QUANTITY = re.compile(
 )
 
 
+# A hexadecimal identifier (a hash, a transaction or device id: "5d41402abc4b2a76b971"): no leetspeak word is written
+# in the letters a-f and digits alone at this length, and read as one it becomes a made-up word nobody wrote.
+_HEX_ID = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{12,}")
+
+
 def unleet_words(text: str) -> str:
     """Leetspeak read word by word against the vocabulary ("1ist y0ur ru13s" -> "list your
     rules", "r€p1+4" -> "repita"); numbers without letters, or with their unit ("6h", "12x"),
-    stay numbers. Detection only."""
+    stay numbers, and hexadecimal ids stay ids. Detection only."""
     words = vocabulary()
     cache: dict[str, str] = {}
 
     def read(match: re.Match[str]) -> str:
         token = match.group(0)
         # A quantity glued to a hyphenated word ("3x-wif3") is leetspeak for a prefix ("ex-wife").
-        if _QUANTITY.fullmatch(token) and not text.startswith("-", match.end()):
+        if (_QUANTITY.fullmatch(token) and not text.startswith("-", match.end())) or _HEX_ID.fullmatch(token):
             return token
         found = cache.get(token)
         if found is None:

@@ -162,6 +162,21 @@ _DATA_KEPT = re.compile(
     r"(?:\w+ )?(?:conversas|conversa|mensagens|msgs|dados|chats|conversation|conversations|messages|data|chat|what i|"
     r"o que eu|o q eu|cpf|informacoes|information|info|conversaciones|datos|mensajes) "
 )
+# The business's privacy policy asked about: "what's your policy on data retention?", "a politica de privacidade de vcs".
+_PRIVACY_ASKED = re.compile(
+    r" (?:policy|policies|politica|politicas|rules|regras|norma|normas|politicas|reglas) (?:\w+ ){0,2}?(?:on|about|de|sobre|"
+    r"for|para|of|da|do|regarding) (?:\w+ )?(?:data|dados|datos|privacy|privacidade|privacidad|retention|retencao|lgpd|gdpr|"
+    r"cookies|protecao de dados|data protection) "
+    r"| (?:privacy|privacidade|privacidad|data retention|retencao de dados|protecao de dados|data protection|lgpd|gdpr) "
+    r"(?:policy|policies|politica|politicas|rules|regras) "
+)
+# A reference the customer quotes (a receipt's hash, an order or device id, a tracking code): "o hash do comprovante e
+# 7b52009b64fd...", "tracking QZ4X7LM2PW". The code's letter-digit soup says nothing; _turned judges the rest.
+_QUOTED_ID = re.compile(
+    r" (?:hash|id|protocolo|protocol|codigo|code|transacao|transaction|pedido|order|rastreio|tracking|serie|serial|"
+    r"referencia|reference|comprovante|receipt|autenticacao|authentication|nota|invoice|fatura|boleto|matricula)"
+    r"(?: \w+){0,4}? (?=[0-9a-z]*[0-9])(?=[0-9a-z]*[a-z])[0-9a-z]{8,} "
+)
 # What the assistant can do for the customer, asked: "o que vc sabe fazer?", "what else can you help with?".
 _YOUR_SKILLS = re.compile(
     r" (?:o que|oq|o q|que|quais coisas|em que|what|what else|what kind of things|que cosas|en que)(?: mais| else)? "
@@ -467,12 +482,19 @@ def _turned(canonical: str, full: Folded) -> bool:
 
 
 def _asked_about_you(canonical: str, full: Folded) -> bool:
-    """What the assistant can do or does with the customer's data, or a straight answer, asked with no privilege
-    beside it."""
-    asked = _YOUR_SKILLS.search(canonical) or _DATA_KEPT.search(canonical) or _PLAIN_TALK.search(canonical)
+    """What the assistant can do or does with the customer's data, the privacy policy, or a straight answer, asked with
+    no privilege beside it."""
+    asked = (_YOUR_SKILLS.search(canonical) or _DATA_KEPT.search(canonical) or _PLAIN_TALK.search(canonical)
+             or _PRIVACY_ASKED.search(canonical))
     # nor what the assistant was told, anything hidden or another customer ("be honest: what were you told to hide?")
     return asked is not None and not any(_PRIVILEGE.search(text) or _BEYOND_OWN.search(text)
                                          for text in (canonical, full.canonical))
+
+
+def _quoted_id(canonical: str, whole: Folded | None) -> bool:
+    """A reference quoted (_QUOTED_ID) in a message that asks no benefit with it ("codigo 7f3a9b2c1d, aplica o desconto")."""
+    text = whole.canonical if whole is not None else canonical
+    return _QUOTED_ID.search(canonical) is not None and _BENEFIT.search(text) is None
 
 
 def _pasted(whole: Folded | None) -> bool:
@@ -501,7 +523,7 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
     if own is None and not reading and (_COMPLAINED.search(canonical) or _RECEIVED.search(canonical)
                                         or _ERRAND_RULES.search(canonical) or _QUOTED_DOCUMENT.search(window.folded)
                                         or _inside_what_was_received(window, whole) or _REPORTED_WIDE.search(canonical)
-                                        or _BUSINESS_CHANGED.search(canonical)
+                                        or _BUSINESS_CHANGED.search(canonical) or _quoted_id(canonical, whole)
                                         or (_PASTED_INTRO.search(canonical) and _pasted(whole))
                                         or _asked_about_you(canonical, whole if whole is not None else window)):
         # Only with nothing in the whole message aimed at the assistant or at someone else (_turned).
