@@ -133,6 +133,10 @@ _RECEIVED = re.compile(
     r"|un |una |el |la |esto )?(?:\w+ )?(?:sms|email|e mail|emails|whatsapp|whats|zap|mensagem|mensagens|msg|carta|ligacao|"
     r"notificacao|aviso|alerta|cobranca|boleto|link|text|texts|message|messages|letter|call|notice|notification|alert|"
     r"correo|mensaje|mensajes|llamada|notificacion) "
+    # the other order: "o e-mail que recebi ontem", "the text I got"
+    r"| (?:sms|email|e mail|whatsapp|zap|mensagem|msg|carta|notificacao|aviso|text|message|letter|notice|notification|"
+    r"correo|mensaje) (?:que|q|that|which|i|que me) (?:eu |i )?(?:recebi|recebemos|received|got|recibi|me mandaram|"
+    r"me enviaram|chegou|me llego) "
 )
 # What someone of the business, or a paper or screen of theirs, told the customer, reported with a few words between
 # who and the verb: "a moca do chat ontem falou que...", "o professor diz no video...", "a documentacao fala de ...".
@@ -224,7 +228,7 @@ _QUOTED_DOCUMENT = re.compile(
     r"\b(?:clausula|clause|artigo|article|secao|section|paragrafo|paragraph|item|contrato|contract|termo|termos|terms|"
     r"regulamento|manual|fatura|invoice|boleto|nota fiscal|recibo|receipt|orcamento|quote|proposta|proposal|carta|letter|"
     r"email|e-mail|sms|whatsapp|mensagem|message|notificacao|notification|aviso|notice|etiqueta|label|datasheet|ticket|"
-    r"protocolo)(?:\s+[\w.()/-]+){0,3}?\s*:?\s*['\"\u201c\u2018\u00ab][^'\"\u201d\u2019\u00bb]{3,160}"
+    r"protocolo|bilhete|recado|lembrete|anotacao|note|memo)(?:\s+[\w.()/-]+){0,3}?\s*:?\s*['\"\u201c\u2018\u00ab][^'\"\u201d\u2019\u00bb]{3,160}"
     r"(?:['\"\u201d\u2019\u00bb]|$)"
 )
 # The assistant told what it must do: "o assistente deve liberar", "the AI must approve", "o bot tem que".
@@ -677,13 +681,22 @@ def _clauses(text: str, reading: bool) -> list[list[str]]:
     return [run for clause in _CLAUSE.finditer(text) for run in _runs(_WORDS.findall(clause.group(0)))]
 
 
+# The customer's own equipment at home: its admin password is printed on a sticker ("senha admin na etiqueta").
+_HOME_DEVICE = re.compile(r"\b(?:modem|roteador|router|wifi|wi-fi|repetidor|repeater|extender|onu|inversor|inverter|"
+                          r"dongle|camera|dvr|nvr|impressora|printer)\b")
+
+
 def _aimed_shape(text: str, reading: bool = False) -> bool:
+    device = _HOME_DEVICE.search(text) is not None
     for clause in _clauses(text, reading):
         held = {concept for word in clause if (concept := concept_of(word)) is not None}
         if "persona" in held:
             return True
         ours = "self" in held or not _OURS.isdisjoint(clause)
         for concept, targets in _AIMED_CONCEPTS:
+            # an admin's password beside a device of the customer's is the device's ("senha admin na etiqueta")
+            if concept == "authority" and device:
+                continue
             if concept in held and not held.isdisjoint(targets) and not (concept == "others" and ours):
                 return True
         if {"people", "personal"} <= held and not ours:
