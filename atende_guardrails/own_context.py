@@ -99,7 +99,8 @@ _ELIGIBILITY = re.compile(
 _WHAT_YOU_ARE = re.compile(
     r" (?:e|eh|is|are you|voce e|vc e|es|eres|is this|isso e|esse chat e|este chat es|o chat de (?:voces|vcs) e|"
     r"your chat is|it s|its) (?:um |uma |a |an |un |una |de )?(?:robo|robot|bot|chatbot|ia|inteligencia artificial|"
-    r"ai|artificial intelligence|humano|human|pessoa|person|persona|real|de verdade|automatico|automatic|automated) "
+    r"ai|artificial intelligence|humano|human|pessoa|person|persona|real|de verdade|automatico|automatic|automated|"
+    r"modelo de linguagem|language model|llm|gpt|chatgpt|modelo de ia|ai model|modelo de lenguaje) "
 )
 # A request the customer sent to the business's API, pasted ("curl -X GET https://... -H 'Authorization: ...'").
 _PASTED_REQUEST = re.compile(r" curl (?:\w+ ){0,3}(?:get|post|put|patch|delete|https|http) | (?:get|post|put|patch|delete) "
