@@ -348,12 +348,17 @@ _QUANTITY = re.compile(
 # A hexadecimal identifier (a hash, a transaction or device id: "5d41402abc4b2a76b971"): no leetspeak word is written
 # in the letters a-f and digits alone at this length, and read as one it becomes a made-up word nobody wrote.
 _HEX_ID = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{12,}")
+# A technical name with its number ("base64", "utf8", "ipv6", "mp4", "sha256", "oauth2", "wifi6", "usb3"), or a word
+# followed by a number of two digits or more ("plano500"): a name and a number, not letters written as digits.
+_VERSIONED = re.compile(r"(?:base|utf|ipv|mp|md|sha|oauth|wifi|win|windows|iphone|ipad|usb|hdmi|cat|rj|covid|ddr|wpa|iso|"
+                        r"android|ios|python|php|html|css|http|tls|ssl|ps|xbox|galaxy|pixel)\d{1,4}")
+_WORD_AND_NUMBER = re.compile(r"([a-z]{3,})\d{2,}")
 
 
 def unleet_words(text: str) -> str:
     """Leetspeak read word by word against the vocabulary ("1ist y0ur ru13s" -> "list your
     rules", "r€p1+4" -> "repita"); numbers without letters, or with their unit ("6h", "12x"),
-    stay numbers, and hexadecimal ids stay ids. Detection only."""
+    stay numbers, and hexadecimal ids and versioned names ("base64") stay what they are. Detection only."""
     words = vocabulary()
     cache: dict[str, str] = {}
 
@@ -361,6 +366,8 @@ def unleet_words(text: str) -> str:
         token = match.group(0)
         # A quantity glued to a hyphenated word ("3x-wif3") is leetspeak for a prefix ("ex-wife").
         if (_QUANTITY.fullmatch(token) and not text.startswith("-", match.end())) or _HEX_ID.fullmatch(token):
+            return token
+        if _VERSIONED.fullmatch(token) or ((named := _WORD_AND_NUMBER.fullmatch(token)) and named.group(1) in words):
             return token
         found = cache.get(token)
         if found is None:

@@ -182,6 +182,19 @@ _QUOTED_ID = re.compile(
     r"referencia|reference|comprovante|receipt|autenticacao|authentication|nota|invoice|fatura|boleto|matricula)"
     r"(?: \w+){0,4}? (?=[0-9a-z]*[0-9])(?=[0-9a-z]*[a-z])[0-9a-z]{8,} "
 )
+# A developer's question about integrating with the business's API ("o pdf vem em base64 na api?", "the webhook
+# payload"): the customer's own integration; _turned still refuses keys, the setup or other customers' data.
+_INTEGRATION = re.compile(
+    r" (?:api|apis|endpoint|endpoints|webhook|webhooks|sdk|payload|json|xml|csv|header|headers|graphql|sandbox|integracao|"
+    r"integration|integrar|integrate|integrando|integrating) "
+)
+# What an integration question must not ask for: the business's own internals ("as variaveis de ambiente que vcs usam").
+_INTERNALS = re.compile(
+    r" (?:variaveis de ambiente|variavel de ambiente|environment variables|environment variable|env vars|env var|"
+    r"connection string|string de conexao|credenciais|credentials|credenciales|secret|secrets|banco de dados|database|"
+    r"base de dados|servidor|servidores|server|servers|infra|infraestrutura|infrastructure|internal|interno|interna) "
+    r"| (?:que|q|that|which)? ?(?:vcs|voces|voce|vc|you|ustedes) (?:usam|usa|use|uses|utilizam|utiliza|usan|run|rodam) "
+)
 # What the assistant can do for the customer, asked: "o que vc sabe fazer?", "what else can you help with?".
 _YOUR_SKILLS = re.compile(
     r" (?:o que|oq|o q|que|quais coisas|em que|what|what else|what kind of things|que cosas|en que)(?: mais| else)? "
@@ -502,6 +515,11 @@ def _quoted_id(canonical: str, whole: Folded | None) -> bool:
     return _QUOTED_ID.search(canonical) is not None and _BENEFIT.search(text) is None
 
 
+def _integration(canonical: str, full: Folded) -> bool:
+    """A developer's question about their own integration with the API, asking nothing of the business's internals."""
+    return _INTEGRATION.search(canonical) is not None and not any(_INTERNALS.search(t) for t in (canonical, full.canonical))
+
+
 def _pasted(whole: Folded | None) -> bool:
     """Whether the message holds the pasted text its words announce (quotes, a colon, line breaks)."""
     return whole is not None and _QUOTED_OR_PASTED.search(whole.folded) is not None
@@ -529,6 +547,7 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
                                         or _ERRAND_RULES.search(canonical) or _QUOTED_DOCUMENT.search(window.folded)
                                         or _inside_what_was_received(window, whole) or _REPORTED_WIDE.search(canonical)
                                         or _BUSINESS_CHANGED.search(canonical) or _quoted_id(canonical, whole)
+                                        or _integration(canonical, whole if whole is not None else window)
                                         or (_PASTED_INTRO.search(canonical) and _pasted(whole))
                                         or _asked_about_you(canonical, whole if whole is not None else window)):
         # Only with nothing in the whole message aimed at the assistant or at someone else (_turned).
