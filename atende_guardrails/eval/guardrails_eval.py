@@ -168,6 +168,10 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # The third probe (eval/build_pii_probe3.py): odd formatting; tune = half a, holdout = half b (figures only).
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe3_tune.tsv", "PII probe 3, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe3_holdout.tsv", "PII probe 3, holdout part (half b, figures only)")
+    # The fourth probe (eval/build_pii_probe4.py): RGs of every state, CNH, título, passport, PIS, dates of birth,
+    # foreign phones, look-alike clean texts; tune = half a, holdout = half b (figures only).
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe4_tune.tsv", "PII probe 4, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe4_holdout.tsv", "PII probe 4, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:
