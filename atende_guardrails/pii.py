@@ -651,7 +651,7 @@ DETECTORS: tuple[Detector, ...] = (
         r"(?i)(?:\b(?:rg|identidade|carteira de identidade|registro geral|c[ée]dula de identidade|identity card"
         r"|id card|national id)\b|\br\.g\b\.?)(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?"
         rf"(?:\s*\([^)\n]{{1,12}}\))?(?:[/\s-]{{1,3}}{_RG_ISSUER}\b|/(?:uf|{_UF})\b)?"
-        r"[\s:nº°.#=)-]{0,6}(?:n\.?[º°o]?\.?\s*|n[úu]mero\s*|number\s*)?[\s:]*"
+        r"[\s:nº°.#=)-]{0,6}(?:n\.?[º°o]?\.?\s*|nr\.?\s*|n[úu]mero\s*|number\s*)?[\s:]*"
         rf"(?:(?:[ée]|eh|is|:|era|was)(?:\s+(?:o|a|the))?\s+)?((?:(?:{_UF}|m)[-\s]?)?"
         r"[0-9](?:[0-9Xx.\-/]|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
         r"(?![^\S\n]*(?:m|metros|meters|ft|p[ée]s|unidades|pe[çc]as|rolos?)\b)"),
