@@ -467,6 +467,21 @@ _BIRTH_NAME = (r"(?:data\s+(?:de\s+)?nasc(?:imento)?\.?|dt\.?\s*(?:de\s+)?nasc(?
                r"|birth\s?date|born(?:\s+on)?)")
 
 
+# Words that name a number as something other than an RG, between "rg" and the number.
+_NOT_RG_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cnh|tel\w*|fone|cel\w*|whats\w*|wpp|zap|phone|cep|cart[ãa]o|card|pis|nis"
+                          r"|t[íi]tulo|passaporte|passport|pedido|order|protocolo|nota|fatura|conta|ag[êe]ncia|valor|r\$"
+                          r"|vence\w*|validade|expedi\w*|emiss[ãa]o|emitid[oa]|data|desde|em|at[ée]|de)\b")
+_DATE_SHAPE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
+
+
+def _rg_after_words(value: str, before: str) -> bool:
+    digits = len(re.sub(r"[^0-9Xx]", "", value))
+    if not 6 <= digits <= 13 or _DATE_SHAPE.match(value):
+        return False
+    gap = before[-24:]
+    return _NOT_RG_WORD.search(gap) is None and _ID_CONTEXT.search(before[-_NEAR:]) is None
+
+
 def _real_date(value: str) -> bool:
     numbers = [int(n) for n in re.findall(r"\d+", value)]
     if len(numbers) == 3 and re.match(r"^\d{4}-", value):
@@ -666,6 +681,12 @@ DETECTORS: tuple[Detector, ...] = (
         group=1, short=True,
         needs=lambda text: ("rg" in text or "identidade" in text or "registro" in text or "r.g" in text
                             or "identity" in text or "id card" in text or "national id" in text)),
+    # A few words between the word and the number ("rg, tá aqui 718846962", "o rg pro cadastro: MG-12.345.678"):
+    # no internal space, not a date, and no word between them that names another number (a CPF, a phone, an order).
+    Detector("rg", re.compile(rf"(?i)\b(?:rg|r\.g\b\.?|identidade)(?![\w])[^\d\n]{{1,24}}?(?<![\w.,/-])"
+                              rf"((?:{_UF}[-\s]?)?\d[\d.\-/Xx]{{4,14}}[\dXx])(?![\w]|[.,/]\d)"),
+             lambda value, before: _rg_after_words(value, before), group=1, short=True,
+             needs=lambda text: "rg" in text or "r.g" in text or "identidade" in text),
     # A foreigner's registration (RNE, RNM): a letter, six digits and a check character.
     Detector("rg", re.compile(r"(?i)\b(?:rne|rnm|crnm)\b[^\w\n]{0,4}(?:n[º°o]\.?[^\w\n]{0,3})?([a-z]\d{6}-?[0-9a-z])(?![\w])"),
              group=1, short=True, needs=lambda text: "rne" in text or "rnm" in text),

@@ -32,6 +32,8 @@ def _gone(text: str, value: str) -> bool:
         ("RG/SP: 31928475", "31928475"),
         ("RG nr. 6284913", "6284913"),
         ("rne W319284-5, sou peruano", "W319284-5"),
+        ("o rg segue abaixo 603918274", "603918274"),
+        ("rg pro cadastro: mg-14.205.836", "mg-14.205.836"),
         (f"cnh {LICENCE} categoria B", LICENCE),
         (f"título de eleitor {VOTER[:4]} {VOTER[4:8]} {VOTER[8:]}", f"{VOTER[:4]} {VOTER[4:8]} {VOTER[8:]}"),
         (f"{pis_dots(WORKER)} é do meu marido", pis_dots(WORKER)),
@@ -76,6 +78,8 @@ def test_the_new_documents_are_reported_by_their_own_name() -> None:
         "conta 0012 3456 7890 na agência 1234",
         "passaporte vence em 2031, serve pro cadastro?",
         "protocolo de habilitação 20261203001",
+        "meu RG vence em 14/09/2031",
+        "rg já mandei, o pedido é 52819374",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
