@@ -1,0 +1,79 @@
+"""Routing cases of issue 16 item 2 (branch q-route9), in the customers' informal styles: damage
+that someone else did is a support case, asking leave to ask is asked back, a question about the
+assistant is small talk, whether a thing is worth it or who may use it is a product question even
+in a sale, a variant of the request at hand ("e se for com ...?") stays with it, a course to learn
+from is out of scope, asking for the proposal is a sale, and a plan's upload speed is a spec.
+Sentences are written for these tests (not taken from evals/ or the probes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from atende_guardrails.encoder import UsemEncoder
+from router_svc.eval.evalsets import rest_label, router_for
+from router_svc.routing import Router
+
+
+@pytest.fixture(scope="module")
+def solar(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
+    return router_for("solar", encoder)
+
+
+@pytest.fixture(scope="module")
+def fibre(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
+    return router_for("vetorfibra", encoder)
+
+
+@pytest.fixture(scope="module")
+def gym(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
+    return router_for("pulsofit", encoder)
+
+
+async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str = "", history: tuple[str, ...] = ()) -> str:
+    router, kinds = routed
+    return rest_label(await router.route(text, current, history), kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # What the people who came broke or scratched: the customer's case.
+        ("quebraram duas telhas na instalação, com quem eu falo?", "support"),
+        # Asking leave to ask, the question not asked yet.
+        ("opa, dava pra tirar umas duvidas?", "clarify"),
+        ("boa tarde, queria fazer umas perguntas", "clarify"),
+        ("ola, gostaria de esclarecer umas duvidas", "clarify"),
+        # About the assistant itself.
+        ("to conversando com uma maquina?", "small_talk"),
+        # Whether a thing is worth having: how it is, not its price.
+        ("microinversor vale a pena ou é melhor string?", "product"),
+        # A course or a book to learn from is no business of theirs.
+        ("sabe de algum livro bom sobre energia fotovoltaica?", "out_of_scope"),
+    ],
+)
+async def test_single_messages_of_the_solar_business(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
+    assert await _label(solar, text) == label
+
+
+async def test_a_feature_question_in_a_sale_goes_to_product_and_the_proposal_back_to_sales(
+    solar: tuple[Router, dict[str, str]],
+) -> None:
+    history = ("quanto fica um sistema pra uma conta de 380?",)
+    assert await _label(solar, "e vai precisar furar a laje?", "sales", history) == "product"
+    history = (*history, "e vai precisar furar a laje?")
+    assert await _label(solar, "ta bom, envia a proposta", "product", history) == "sales"
+
+
+async def test_a_variant_of_the_request_at_hand_stays_with_it(solar: tuple[Router, dict[str, str]]) -> None:
+    history = ("me faz um orçamento pro meu apartamento, a conta vem 260",)
+    assert await _label(solar, "e se fosse com baterias?", "sales", history) == "sales"
+
+
+async def test_a_plans_upload_speed_is_a_spec(fibre: tuple[Router, dict[str, str]]) -> None:
+    assert await _label(fibre, "qual a velocidade de upload do plano de 700?") == "product"
+
+
+async def test_who_may_use_the_plan_is_a_product_question_in_a_sale(gym: tuple[Router, dict[str, str]]) -> None:
+    history = ("quanto ta o plano familia?",)
+    assert await _label(gym, "meu marido pode usar nas duas unidades?", "sales", history) == "product"
+    assert await _label(gym, "o plano familia da direito a aula de natação?", "sales", history) == "product"
