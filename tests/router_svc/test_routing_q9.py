@@ -2,8 +2,8 @@
 that someone else did is a support case, asking leave to ask is asked back, a question about the
 assistant is small talk, whether a thing is worth it or who may use it is a product question even
 in a sale, a variant of the request at hand ("e se for com ...?") stays with it, a course to learn
-from is out of scope, asking for the proposal is a sale, and a plan's upload speed is a spec.
-Sentences are written for these tests (not taken from evals/ or the probes)."""
+from is out of scope, asking for the proposal is a sale, and a plan's upload speed, or the speed
+it reaches on a device, is a product question. Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,17 @@ async def test_who_may_use_the_plan_is_a_product_question_in_a_sale(gym: tuple[R
     history = ("quanto ta o plano familia?",)
     assert await _label(gym, "meu marido pode usar nas duas unidades?", "sales", history) == "product"
     assert await _label(gym, "o plano familia da direito a aula de natação?", "sales", history) == "product"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # Whether a plan's speed reaches a device: how the service works, not its price ...
+        ("o plano de 300 mega entrega 300 no notebook?", "product"),
+        ("will I get 500 over wifi with the 500 plan?", "product"),
+        # ... and saying it does not is a fault.
+        ("o sinal nao chega no celular do quarto", "support"),
+    ],
+)
+async def test_a_speed_on_a_device_is_a_product_question(fibre: tuple[Router, dict[str, str]], text: str, label: str) -> None:
+    assert await _label(fibre, text) == label
