@@ -96,10 +96,12 @@ async def test_a_speed_on_a_device_is_a_product_question(fibre: tuple[Router, di
 async def test_a_bare_follow_up_in_a_sale_goes_where_its_kind_of_question_belongs(
     solar: tuple[Router, dict[str, str]], gym: tuple[Router, dict[str, str]]
 ) -> None:
-    # The warranty or whether it works in some condition, asked after a price: the product's terms.
+    # The warranty, the upkeep or whether it works in some condition, asked after a price: the product's terms.
     history = ("me passa o valor do sistema pra conta de 410",)
     assert await _label(solar, "certo, e a garantia do painel?", "sales", history) == "product"
     assert await _label(solar, "e gera em dia nublado?", "sales", history) == "product"
+    assert await _label(solar, "blz, e a manutençao?", "sales", history) == "product"
+    assert await _label(solar, "and the upkeep?", "sales", history) == "product"
     assert await _label(gym, "e abre de noite?", "sales", ("quanto ta o plano mensal?",)) == "product"
     # The instalments, asked bare after a question about the product: paying for it, a sale.
     assert await _label(solar, "ok, e as parcelas?", "product", ("a bateria de litio dura quantos anos?",)) == "sales"
