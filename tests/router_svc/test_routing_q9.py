@@ -7,11 +7,15 @@ it reaches on a device, is a product question. Sentences are written for these t
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 
 from atende_guardrails.encoder import UsemEncoder
 from router_svc.eval.evalsets import rest_label, router_for
-from router_svc.routing import Router
+from router_svc.routing import Router, load_cues
+from router_svc.settings import RULES_DIR
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +109,23 @@ async def test_a_bare_follow_up_in_a_sale_goes_where_its_kind_of_question_belong
     assert await _label(gym, "e abre de noite?", "sales", ("quanto ta o plano mensal?",)) == "product"
     # The instalments, asked bare after a question about the product: paying for it, a sale.
     assert await _label(solar, "ok, e as parcelas?", "product", ("a bateria de litio dura quantos anos?",)) == "sales"
+
+
+@pytest.mark.parametrize("hostile", ["? " * 500, "e " * 500, "!" * 1000])
+def test_no_cue_backtracks_on_a_long_run_of_the_same_token(hostile: str) -> None:
+    # The router reads up to 1000 characters of a message; each cue's pattern must read them in
+    # linear time (two adjacent \W* around an optional greeting, or two overlapping repeated
+    # groups, took tens of milliseconds on a run of "? ").
+    slow = []
+    for cue in load_cues(RULES_DIR / "cues.toml"):
+        for pattern in cue.patterns:
+            best = min(_seconds(pattern, hostile) for _ in range(3))
+            if best > 0.005:
+                slow.append((cue.name, pattern.pattern[:60], round(best * 1000, 1)))
+    assert not slow, slow
+
+
+def _seconds(pattern: re.Pattern[str], text: str) -> float:
+    start = time.perf_counter()
+    pattern.search(text)
+    return time.perf_counter() - start
