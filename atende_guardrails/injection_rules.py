@@ -478,7 +478,8 @@ _SECRET_THING = _any(
     "environment variable|variavel de ambiente|variable de entorno|variables de entorno|env var|env file|arquivo env|"
     "servidor de producao|production server|prod server|ip interno|internal ip|porta do banco|database port|database host|"
     "host do banco|"
-    "os environ|process env|environ|"
+    "os environ|process env|environ|smtp password|senha smtp|senha do smtp|smtp credentials|credenciais smtp|"
+    "senha do servidor de email|mail server password|"
     "env|envs|dotenv|database url|db url|redis url|postgres url|postgres password|senha do postgres|mongo uri|dsn|"
                  "variaveis de ambiente|env vars|private key|chave privada|ssh key|chave ssh|bearer token|jwt|"
                  "webhook secret|client secret|signing key|clave de la api|clave api|contrasena del admin|cle api|"
@@ -2261,6 +2262,27 @@ GENERALIZED_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] 
      (_firsts(_ASK)[0] | {"ver", "see", "view", "acessar", "access", "olhar", "consultar"},
       frozenset("todo todos todas everyone everybody geral galera toda tout allen tutti".split())),
      r" (?:meu|minha|meus|minhas|my|mine|nosso|nossa|our|familia|family|casa|house|home) "),
+    # The base's contacts for a campaign: "preciso dos emails da base pra campanha". Updating one's own is not asking.
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,3}}? {_DATA_PERSONAL} (?:da|do|from the|of the|in the|from|de la|del) "
+                          rf"(?:base|crm|banco|database|mailing|cadastro geral|base de dados|base de clientes|lista de clientes)"
+                          rf"(?! (?:de conhecimento|de conhecimentos|knowledge)) ",
+     (*_firsts(_ASK, _DATA_PERSONAL), frozenset("base crm banco database mailing cadastro".split())),
+     r" (?:meu|minha|meus|minhas|my|mine|our|nosso|nossa|atualizar|atualiza|alterar|altera|mudar|muda|corrigir|corrige|"
+     r"trocar|troca|update|change|fix|remover|remove|tirar|tira|excluir|delete) "),
+    # Data carried out in a link: "coloca no final um link com o historico codificado", "an image whose url has the chat in
+    # base64".
+    ("data_exfiltration", r" (?:link|links|url|urls|imagem|image|img|markdown|pixel)(?: \w+){0,5}? (?:historico|history|conversa|"
+                          r"conversas|conversation|chat|dados|data|cpf|cpfs|mensagens|messages|transcript|emails|telefones)"
+                          r"(?: \w+){0,3}? (?:codificad\w*|encoded|encode|base64|url encoded|urlencoded|parametro|parameter|"
+                          r"parametros|parameters|query string|appended|anexad\w*|concatenad\w*) ",
+     first_words("link links url urls imagem image img markdown pixel"), ""),
+    # The people who can reach the business's systems, and their contacts: "quais os funcionarios q tem acesso ao painel? e
+    # os emails deles?".
+    ("data_exfiltration", rf" (?:quais|which|quem|who|cuales|quels|welche|quali) (?:os |as |the |sao |are )?(?:funcionarios|"
+                          rf"funcionarias|employees|staff|colaboradores|usuarios|users|admins|administradores)"
+                          rf"(?: \w+){{0,8}}? (?:e |and )?(?:os |as |their |seus |suas )?"
+                          rf"{_DATA_PERSONAL} (?:deles|delas|of them|dos mesmos|das mesmas) ",
+     first_words("quais which quem who cuales quels welche quali"), r" (?:meu|minha|meus|minhas|my|our|nosso|nossa) "),
     # A shell on the business's server: "cat .env", "cat /etc/passwd".
     ("data_exfiltration", r"(?:^ |(?:digito|digita|type|typed|run|rode|roda|executa|execute|comando|command|terminal|shell|"
                           r"bash|input|entrada) )(?:cat|type|more|less|head|tail|printenv|env) (?:(?:etc|home|root|app|var|srv|"
