@@ -31,7 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from atende_guardrails.concepts import concept_of, concept_pairs
-from atende_guardrails.decoding import payloads, turned
+from atende_guardrails.decoding import payloads, turned, upside_down
 from atende_guardrails.normalize import Folded, deobfuscated, normalize
 
 Vectors = NDArray[np.float32]
@@ -160,7 +160,7 @@ def widened(window: Window, max_words: int) -> Window | None:
 
 def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
     """What the text says once its leetspeak or spaced letters are read (normalize.deobfuscated),
-    its Base64, hex or URL-escaped runs decoded, or its ROT13 or reversed writing turned back
+    its Base64, hex or URL-escaped runs decoded, or its ROT13, reversed or upside-down writing turned back
     (decoding.py): the classifier judges these as well as the visible words."""
     # Decoded payloads first: when a text carries one, it is what the text is for (and the
     # letter-digit soup of the encoding would otherwise get a leetspeak reading first).
@@ -170,6 +170,9 @@ def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
     if reading is not None:
         found.append(reading)
     found.extend(turned(folded.folded))
+    righted = upside_down(text)
+    if righted is not None:
+        found.append(righted)
     return found
 
 

@@ -1,6 +1,6 @@
+# ruff: noqa: RUF001, RUF003  (the upside-down table is made of turned letters on purpose)
 """Hidden text made readable: Base64, hex, URL-escaped, decimal character-code and Morse runs
-decoded, ROT13 and
-reversed text turned back, when the result reads as language. The rule check
+decoded, ROT13, reversed and upside-down text turned back, when the result reads as language. The rule check
 (input_checks.PromptInjectionCheck) and the classifier (classifier.reading_windows)
 both read these views, so an instruction wrapped in an encoding is judged by what
 it says, not only by the exact phrases the rules spell out."""
@@ -151,6 +151,27 @@ def _rare_payloads(text: str) -> Iterable[tuple[str, int, int, str]]:
             decoded = decoder(match.group(0))
             if decoded is not None:
                 yield encoding, match.start(), match.end(), decoded
+
+
+# Text written upside down ("ʇdɯoɹd ɹnoʎ ǝɹouƃı"): turned letters read from the end. Letters that look
+# the same either way (o, s, x, z, l) stay; b/q, d/p and n/u swap.
+_UPSIDE_DOWN = str.maketrans(dict(zip(
+    "ɐqɔpǝɟƃɥıɾʞlɯuodbɹsʇnʌʍxʎz∀ꓭƆᗡƎℲ⅁HIſꓘ˥WNOԀꝹᴚS⊥∩ΛMX⅄Z¿¡˙",
+    "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz?!.", strict=True)))
+# Turned letters no customer writes otherwise (IPA and rotated capitals): three of them mark the text.
+_TURNED_LETTER = re.compile("[ɐɔǝɟƃɥɯɹʇʌʍʎʞ∀ꓭƆᗡƎℲ⅁ꓘ˥ԀꝹᴚ⊥∩Λ⅄]")
+
+
+def upside_down(text: str) -> str | None:
+    """The text turned right side up, when it is written with turned letters (at least three, and a
+    fifth of its letters); None otherwise (the common case, decided on a short scan)."""
+    if text.isascii() or _TURNED_LETTER.search(text) is None:
+        return None
+    found = len(_TURNED_LETTER.findall(text))
+    letters = sum(char.isalpha() for char in text)
+    if found < 3 or found * 5 < letters:
+        return None
+    return text[::-1].translate(_UPSIDE_DOWN)
 
 
 def turned(folded: str) -> Iterable[str]:

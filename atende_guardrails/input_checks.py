@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from atende_guardrails import injection_rules as rules
 from atende_guardrails.base import Finding, GuardContext
-from atende_guardrails.decoding import payloads, reads_better
+from atende_guardrails.decoding import payloads, reads_better, upside_down
 from atende_guardrails.glued import read_apart
 from atende_guardrails.lexicon import Lexicon
 from atende_guardrails.normalize import Folded, deleet, deobfuscated, despace, normalize, unleet, unspace
@@ -226,7 +226,7 @@ class PromptInjectionCheck:
         yield from self._rewritten_views(folded)
 
     def _rewritten_views(self, folded: Folded) -> Iterable[str]:
-        """Chat spelling in full, ROT13 and reversed text, words split by punctuation joined."""
+        """Chat spelling in full, ROT13, reversed and upside-down text, words split by punctuation joined."""
         text = folded.folded
         canonical = folded.canonical
         slang = _with_slang(canonical)
@@ -240,6 +240,9 @@ class PromptInjectionCheck:
                          " contrario ")
         if any(word in canonical for word in reverse_words) or reads_better(text[::-1], canonical):
             yield normalize(text[::-1]).canonical
+        righted = upside_down(folded.original)
+        if righted is not None:
+            yield normalize(righted).canonical
         # Words run together ("ignoreyourrules", "IgnoreYourRules", "ig no re yo ur ru les") read apart.
         apart = read_apart(folded.original, canonical)
         if apart is not None:

@@ -20,7 +20,14 @@ Where a word names the value ("cpf", "cnpj", "cartão", "whatsapp", "meu número
 may be grouped any way, broken by a line break or by a dictated word ("123.456.789 traço 09"), and
 a CPF, CNPJ or card whose check digits fail is still redacted: a customer's mistyped number is
 still theirs (not the numbers people write as an example, "123.456.789-00"). Fullwidth digits and
-letters are read as ASCII. A Pix "copia e cola" code is redacted whole."""
+letters are read as ASCII. A Pix "copia e cola" code is redacted whole.
+
+An RG is what a word names as one ("rg eh ...", "identidade", "RG/SP:", "SSP/SP 12345678-9", RNE/RNM), 6 to
+13 digits in any state's shape. Other documents are redacted where a word names them: the CNH (cnh), the
+título de eleitor (voter_id), the PIS/PASEP/NIS/NIT (pis; also in its own dotted shape with its check
+digit), a passport (passport) and a full date of birth ("nasc.", "DOB", "born on": birth_date). Phones from
+abroad: "+", "00" where a word says phone, "(415) 555-0139", and US/UK shapes a phone word names. Street
+addresses are not covered (a business's address in a reply is its published answer)."""
 
 from __future__ import annotations
 
@@ -198,6 +205,10 @@ _PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefone|fone|celular|cel|whats\w*|wpp|z
                          r"|call|mobile)\b")
 
 
+# Phone words of other languages, and dialling.
+_DIAL_WORD = re.compile(r"(?i)\b(?:cell|cellphone|telem[óo]vel|m[óo]vil|handy|portable|dial|disque|discar|disca)\b")
+
+
 def br_phone_valid(raw: str, before: str = "") -> bool:
     # "protocolo 4133224455", "UC 5134567890": that number, though it could be dialled; not so
     # "telefone do pedido 11987654321" (a phone word since the last number before it).
@@ -238,6 +249,7 @@ _DIGIT_GROUP = re.compile(r"\d[\d\s.,\-\u2013/()]{5,}\d|[0-9A-Z]{2}\.[0-9A-Z]{3}
 
 
 _PHONE_NAME = (r"tel|telefone|fone|celular|cel|whats\w*|wpp|zap|zapzap|liga|ligue|ligar|contato|phone|mobile|cell"
+               r"|telem[óo]vel|m[óo]vil|handy|portable"
                r"|meu\s+n[úu]mero(?!\s+d[eoa]s?\s)|my\s+number|n[úu]mero\s+d[oa]\s+(?:celular|telefone|whats\w*|zap)")
 # A phone's digits are not split by a slash or a comma (a date, a price).
 _PHONE_SEP = (rf"(?:[^\S\n]{{0,2}}[.\-\u2013][^\S\n]{{0,2}}\n?|[^\S\n]{{1,2}}|\n|[^\S\n]+{_SAID}[^\S\n]+)?")
@@ -246,7 +258,7 @@ _DATE = re.compile(r"^\d{1,2}[.\-\s]\d{1,2}[.\-\s](?:19|20)?\d\d$")
 
 def _may_name_phone(text: str) -> bool:
     return any(word in text for word in ("tel", "fone", "cel", "what", "wpp", "zap", "lig", "contato", "phone", "mobile",
-                                         "mero", "number"))
+                                         "mero", "number", "vil", "handy", "portable"))
 
 
 def _named_phone(value: str, before: str) -> bool:
@@ -328,6 +340,9 @@ class Detector:
     group: int = 0
     # A cheap test the text must pass before the pattern runs at all.
     needs: Callable[[str], bool] = lambda text: True
+    # Runs on texts with a digit but without a run of seven digits and separators (a six-digit RG, a date in
+    # words).
+    short: bool = False
 
 
 _SEP = r"[\s.\-]?"
@@ -406,6 +421,76 @@ def _named_card(value: str, before: str) -> bool:
             and _ID_CONTEXT.search(before[-_NEAR:]) is None)
 
 
+def pis_valid(value: str) -> bool:
+    """PIS/PASEP/NIS/NIT: ten digits and a mod-11 check digit (weights 3, 2, 9..2)."""
+    digits = _digits(value)
+    if len(digits) != 11 or digits == digits[0] * 11:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:10], (3, 2, 9, 8, 7, 6, 5, 4, 3, 2), strict=True))
+    check = 11 - total % 11
+    return int(digits[10]) == (0 if check >= 10 else check)
+
+
+# "nº", "número", "number", "#" right before a value a document word names: the number of that document,
+# not "a number" naming something else (_ID_CONTEXT reads "nº 123" as an order's).
+_NUMBER_SIGN = re.compile(r"(?i)(?:\bn[º°o]\.?|\bn[úu]mero|\bnumber|\bnum\.?|\bnr\.?|#)[^\w\n]*$")
+
+
+def _named_value(length: range) -> Callable[[str, str], bool]:
+    """Digits a document word names (CNH, título, PIS): of the document's length, not one digit repeated,
+    and not named by a nearer word as something else ("cnh ok, protocolo 20260512004")."""
+    def check(value: str, before: str) -> bool:
+        digits = _digits(value)
+        if len(digits) not in length or digits == digits[0] * len(digits):
+            return False
+        return _ID_CONTEXT.search(_NUMBER_SIGN.sub("", before[-32:])) is None
+    return check
+
+
+_CNH_NAME = (r"(?:cnh|c\.n\.h\.?|carteira\s+(?:nacional\s+)?de\s+(?:motorista|habilita[çc][ãa]o)|habilita[çc][ãa]o"
+             r"|driver'?s?\s+licen[cs]e|driving\s+licen[cs]e)")
+_VOTER_NAME = (r"(?:t[íi]t(?:ulo|\.)?\s+(?:de\s+)?eleitor(?:al)?|inscri[çc][ãa]o\s+eleitoral"
+               r"|voter'?s?\s+(?:id|registration)|electoral\s+(?:id|card|number))")
+_PIS_NAME = r"(?:pis(?:[-/\s]?pasep)?|pasep|nis|nit|pis/nis)"
+
+_MONTH = (r"(?:jan(?:eiro|uary)?|fev(?:ereiro)?|feb(?:ruary)?|mar(?:[çc]o|ch)?|abr(?:il)?|apr(?:il)?|mai(?:o)?|may"
+          r"|jun(?:ho|e)?|jul(?:ho|y)?|ago(?:sto)?|aug(?:ust)?|set(?:embro)?|sept?(?:ember)?|out(?:ubro)?|oct(?:ober)?"
+          r"|nov(?:embro|ember)?|dez(?:embro)?|dec(?:ember)?)")
+# A full date: day, month and year in digits, ISO, or with the month in words (pt or en).
+_FULL_DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/.\-])|(?:19|20)\d\d-\d\d-\d\d"
+              rf"|\d{{1,2}}(?:[º°]|st|nd|rd|th)?(?:\s+de)?\s+{_MONTH}\.?(?:\s+de|,)?\s+(?:19|20)\d\d"
+              rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)")
+# The words that say birth: "nasc.", "data de nascimento", "dt nasc", "D.N.", "nasci em", "nasceu no dia",
+# "DOB", "date of birth", "born (on)"; not "aniversário" or "birthday" (a shop's birthday sale has a date too).
+_BIRTH_NAME = (r"(?:data\s+(?:de\s+)?nasc(?:imento)?\.?|dt\.?\s*(?:de\s+)?nasc(?:imento)?\.?|nasc(?:imento)?\.?"
+               r"|nasc(?:i|eu|ido|ida)\s+(?:em|no\s+dia|dia|a|no)|d\.\s?n\.|dob|d\.o\.b\.?|date\s+of\s+birth"
+               r"|birth\s?date|born(?:\s+on)?)")
+
+
+# Words that name a number as something other than an RG, between "rg" and the number.
+_NOT_RG_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cnh|tel\w*|fone|cel\w*|whats\w*|wpp|zap|phone|cep|cart[ãa]o|card|pis|nis"
+                          r"|t[íi]tulo|passaporte|passport|pedido|order|protocolo|nota|fatura|conta|ag[êe]ncia|valor|r\$"
+                          r"|vence\w*|validade|expedi\w*|emiss[ãa]o|emitid[oa]|data|desde|em|at[ée]|de)\b")
+_DATE_SHAPE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
+
+
+def _rg_after_words(value: str, before: str) -> bool:
+    digits = len(re.sub(r"[^0-9Xx]", "", value))
+    if not 6 <= digits <= 13 or _DATE_SHAPE.match(value):
+        return False
+    gap = before[-24:]
+    return _NOT_RG_WORD.search(gap) is None and _ID_CONTEXT.search(before[-_NEAR:]) is None
+
+
+def _real_date(value: str) -> bool:
+    numbers = [int(n) for n in re.findall(r"\d+", value)]
+    if len(numbers) == 3 and re.match(r"^\d{4}-", value):
+        return 1 <= numbers[1] <= 12 and 1 <= numbers[2] <= 31
+    if len(numbers) == 3:
+        day, month = numbers[0], numbers[1]
+        return 1 <= day <= 31 and 1 <= month <= 31 and min(day, month) <= 12
+    return True
+
 def _cnpj_written(value: str) -> bool:
     """A CNPJ split by spaces is digits only; spaced capitals are words ("RUA DAS ...")."""
     return cnpj_valid(value) and not (re.search(r"\s", value) and re.search(r"[A-Za-z]", value))
@@ -464,10 +549,11 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "chave" in text),
     # Accented letters before the @ ("joão.vitor@..."), a comma or a spaced dot after the first label
     # of the domain ("@gmail,com", "@gmail. com"; not ", com cópia" after a whole address).
-    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    # An apostrophe inside the name ("o'connor@..."); accented domains ("joão@família.com.br").
+    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-][\w.%+'-]{0,63}@[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.|,(?=(?i:com|net|org|br)\b)|[^\S\n]?\.[^\S\n]?(?=(?i:com|net|org|br|gov|edu)\b))"
-                                 r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-                                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"),
+                                 r"[^\W_](?:[\w-]{0,61}[^\W_])?"
+                                 r"(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*"),
              needs=lambda text: "@" in text),
     Detector("email", re.compile(rf"(?i)(?<![\w.+-])[\w.%+-]{{1,64}}(?:{_DOT}[\w%+-]{{1,64}}){{0,3}}"
                                  rf"{_AT}[a-z0-9-]{{1,63}}"
@@ -477,10 +563,53 @@ DETECTORS: tuple[Detector, ...] = (
     # "fulano@gmail" too, typed in a hurry without the ".com".
     Detector("email", re.compile(rf"(?i)(?<![\w.+-])[\w.%+-]{{1,64}}(?:{_SP}?@{_SP}?|{_AT_WORD}){_MAIL_PROVIDERS}\b"),
              needs=lambda text: "@" in text or "arroba" in text or "[at]" in text or "(at)" in text or "{at}" in text),
+    # Documents a word names: the driver's licence register (CNH, 9 to 11 digits), the título de eleitor
+    # (12), the PIS/PASEP/NIS/NIT (11; also unnamed in its own dotted shape with its check digit), a
+    # passport (up to two letters and six to nine digits), a date of birth.
+    Detector("cnh", re.compile(rf"(?i)\b{_CNH_NAME}\b[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{8,10}})"
+                               r"(?![\w/]|[.,]\d)"), _named_value(range(9, 12)), group=1,
+             needs=lambda text: "cnh" in text or "c.n.h" in text or "habilita" in text or "licen" in text
+             or "motorista" in text),
+    Detector("voter_id", re.compile(rf"(?i)\b{_VOTER_NAME}\b[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{11}})"
+                                    r"(?![\w/]|[.,]\d)"), _named_value(range(12, 13)), group=1,
+             needs=lambda text: "eleitor" in text or "voter" in text or "electoral" in text),
+    Detector("pis", re.compile(rf"(?i)\b{_PIS_NAME}\b[^\d\n%]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
+                               r"(?![\w/%]|[.,]\d)"), _named_value(range(11, 12)), group=1,
+             needs=lambda text: "pis" in text or "pasep" in text or "nis" in text or "nit" in text),
+    Detector("pis", re.compile(r"(?<![\w.,/-])\d{3}\.\d{5}\.\d{2}-\d(?![\w]|[.,]\d)"),
+             lambda value, before: pis_valid(value)),
+    Detector("passport", re.compile(
+        r"(?i)\b(?:passaporte|passport)\b(?:[^\w\n]{1,4}[^\W\d]{1,12}(?![^\S\n]?\d)){0,3}[^\w\n]{1,5}"
+        r"([a-z]{1,2}[^\S\n]?\d{3}[^\S\n]?\d{3,6}|\d{6,9})(?![\w])"),
+        lambda value, before: _ID_CONTEXT.search(_NUMBER_SIGN.sub("", before[-_NEAR:])) is None,
+        group=1, short=True, needs=lambda text: "passaport" in text or "passport" in text),
+    Detector("birth_date", re.compile(
+        rf"(?i)\b{_BIRTH_NAME}(?![\w])(?:\s+(?:d[oae]s?|of(?:\s+the)?)\s+[^\W\d]+)?[^\w\n]{{0,4}}\n?[^\w\n]{{0,3}}"
+        rf"(?:(?:dia|em|on|in|no|is|was|[ée]|eh)\s+)?({_FULL_DATE})(?![\w])"),
+        lambda value, before: _real_date(value), group=1, short=True,
+        needs=lambda text: "nasc" in text or "birth" in text or "born" in text or "dob" in text or "d.o.b" in text
+        or "d.n" in text or "d. n" in text),
     # Foreign numbers first: "+54 9 11 2345-6789" holds what looks like a whole Brazilian number.
     Detector("phone", re.compile(
         r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
              lambda raw, before: 8 <= len(_digits(raw)) <= 15),
+    # Dialled with the international prefix 00 instead of "+" ("liga 00351 912 345 678"), the groups set apart,
+    # where a word says phone (a bank account "0012 3456 7890" is no call to country 12).
+    Detector("phone", re.compile(r"(?<![\w+])00(?!55)[1-9]\d{0,2}(?:[\s.-]\d{2,4}){2,5}(?![\w]|[-/.]\d)"),
+             lambda raw, before: 10 <= len(_digits(raw)) <= 15
+             and (_PHONE_WORD.search(before[-40:]) is not None or _DIAL_WORD.search(before[-40:]) is not None)
+             and _ID_CONTEXT.search(before) is None,
+             needs=lambda text: "00" in text and (_may_name_phone(text) or "dis" in text or "dial" in text)),
+    # A North American number with its area code in parentheses: "(415) 555-0139".
+    Detector("phone", re.compile(r"(?<![\w(])\([2-9]\d{2}\)[^\S\n]?[2-9]\d{2}[-.][^\S\n]?\d{4}(?![\w]|[-/.]\d)"),
+             needs=lambda text: "(" in text),
+    # Where a phone word names it, a number in a foreign shape: "415-555-0161", "07700 900789" (UK), "020 7946 0958";
+    # not a free or shared business line ("0800 123 4567").
+    Detector("phone", re.compile(
+        rf"(?i)\b(?:{_PHONE_NAME})\b[^\d\n]{{0,20}}?(?<![\d(])(\([2-9]\d{{2}}\)[^\S\n]?\d{{3}}[-.\s]\d{{4}}"
+        r"|[2-9]\d{2}[-.]\d{3}[-.]\d{4}|(?!0[3-9]00)(?:0[1-9]\d{2,3}[^\S\n]\d{6}|0[1-9]\d{1,3}[^\S\n]\d{3,4}[^\S\n]\d{3,4}))"
+        r"(?![\w]|[-/.]\d)"),
+        lambda value, before: _ID_CONTEXT.search(before[-_NEAR:]) is None, group=1, needs=_may_name_phone),
     # An area code in parentheses or after +55 (0055, 55 before "(11)") says phone: the digits after it
     # may be grouped any way ("(11) 987 654 321", "+55 11 98 765 4321", "(11) 98765 - 4321").
     Detector("phone", re.compile(
@@ -506,7 +635,10 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("cep", re.compile(_URL_SEGMENT), lambda value, before: len(_digits(value)) == 8 and "cep" in before.lower(),
              needs=_has_link),
     # Not a number a word names as something else ("pedido 12345-678").
-    Detector("cep", re.compile(r"(?<![\w.,/-])\d{2}\.?\d{3}-\d{3}(?![\w]|[.,]\d)"),
+    # Nor a quantity ("12345-678 unidades", "29384-716 caixas").
+    Detector("cep", re.compile(r"(?<![\w.,/-])\d{2}\.?\d{3}-\d{3}(?![\w]|[.,]\d|[^\S\n]*(?:unidades?|unid|un|pe[çc]as|itens"
+                               r"|caixas|kwh|kw|mwh|wh|placas|pain[ée]is|m[²2³3]?|metros|kg|litros|reais|units|pieces|items"
+                               r"|boxes|pcs)(?![^\W\d]))"),
              lambda value, before: _ID_CONTEXT.search(before) is None),
     # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
@@ -526,17 +658,38 @@ DETECTORS: tuple[Detector, ...] = (
         r"\d{1,2}\.\d{3}\.\d{3}(?:-?[\dXx])?(?![\w]|[.,/]\d)")),
     Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])"),
              lambda value, before: _ID_CONTEXT.search(before) is None),
+    # The body that issued it before the number: "SSP/SP 12345678-9", "IFP-RJ: 12.345.678".
+    Detector("rg", re.compile(rf"(?i)\b{_RG_ISSUER}\b[^\S\n]{{0,2}}[:\-\u2013]?[^\S\n]{{0,2}}"
+                              r"(\d{1,2}\.?\d{3}\.?\d{3}(?:[^\S\n]?-?[^\S\n]?[\dX]{1,2})?)(?![\w]|[.,/]\d)"),
+             group=1, needs=_has_rg_issuer),
     # A number followed by the body that issued it: "1.234.567 SSP/DF", "5.432.109 SDS-PE".
     Detector("rg", re.compile(rf"(?i)(?<![\w./-])(\d{{1,2}}\.?\d{{3}}\.?\d{{3}}(?:-?[\dX]{{1,2}})?)"
                               rf"[^\S\n]{{0,3}}[-/,]?[^\S\n]{{0,3}}{_RG_ISSUER}\b"), group=1, needs=_has_rg_issuer),
+    # Where a word names it ("rg", "identidade", "RG nº", "RG/SSP", "national ID"): 5 to 13 digits (TO's six,
+    # RS and BA's ten, CE and AL's eleven, MA's thirteen with the year), a state before it in any case, "X" for
+    # a digit. A space inside is followed by a short group ("18 472 936 5"), never a longer number after it; not
+    # a length or a count (a coaxial cable "RG 59 100 metros").
     Detector("rg", re.compile(
         r"(?i)(?:\b(?:rg|identidade|carteira de identidade|registro geral|c[ée]dula de identidade|identity card"
-        r"|id card)\b|\br\.g\.)(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?(?:\s*\([^)\n]{1,12}\))?"
-        r"[\s:nº°.#-]{0,6}(?:n[º°o.]\s*|n[úu]mero\s*|number\s*)?[\s:]*"
-        rf"(?:(?:[ée]|is|:|era|was)\s+)?((?-i:{_UF}[-\s]?)?"
-        r"[0-9][0-9Xx.\-/ ]{3,14}[0-9Xx])(?![\w])"), lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 10,
-        group=1,
-        needs=lambda text: "rg" in text or "identidade" in text or "registro" in text or "r.g." in text),
+        r"|id card|national id)\b|\br\.g\b\.?)(?:\s+(?:d[oae]s?|of|from)\s+[^\W\d]+(?:\s+[^\W\d]+)?)?"
+        rf"(?:\s*\([^)\n]{{1,12}}\))?(?:[/\s-]{{1,3}}{_RG_ISSUER}\b|/(?:uf|{_UF})\b)?"
+        r"[\s:nº°.#=)-]{0,6}(?:n\.?[º°o]?\.?\s*|nr\.?\s*|n[úu]mero\s*|number\s*)?[\s:]*"
+        rf"(?:(?:[ée]|eh|is|:|era|was)(?:\s+(?:o|a|the))?\s+)?((?:(?:{_UF}|m)[-\s]?)?"
+        r"[0-9](?:[0-9Xx.\-/]|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
+        r"(?![^\S\n]*(?:m|metros|meters|ft|p[ée]s|unidades|pe[çc]as|rolos?)\b)"),
+        lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 13,
+        group=1, short=True,
+        needs=lambda text: ("rg" in text or "identidade" in text or "registro" in text or "r.g" in text
+                            or "identity" in text or "id card" in text or "national id" in text)),
+    # A few words between the word and the number ("rg, tá aqui 718846962", "o rg pro cadastro: MG-12.345.678"):
+    # no internal space, not a date, and no word between them that names another number (a CPF, a phone, an order).
+    Detector("rg", re.compile(rf"(?i)\b(?:rg|r\.g\b\.?|identidade)(?![\w])[^\d\n]{{1,24}}?(?<![\w.,/-])"
+                              rf"((?:{_UF}[-\s]?)?\d[\d.\-/Xx]{{4,14}}[\dXx])(?![\w]|[.,/]\d)"),
+             lambda value, before: _rg_after_words(value, before), group=1, short=True,
+             needs=lambda text: "rg" in text or "r.g" in text or "identidade" in text),
+    # A foreigner's registration (RNE, RNM): a letter, six digits and a check character.
+    Detector("rg", re.compile(r"(?i)\b(?:rne|rnm|crnm)\b[^\w\n]{0,4}(?:n[º°o]\.?[^\w\n]{0,3})?([a-z]\d{6}-?[0-9a-z])(?![\w])"),
+             group=1, short=True, needs=lambda text: "rne" in text or "rnm" in text),
 )
 
 
@@ -578,12 +731,13 @@ class PiiCheck:
         taken = _Claimed()
         text = fold_same_length(text)
         digits = _DIGIT_GROUP.search(text) is not None
+        some_digit = digits or _NUMBER_THEN.search(text) is not None
         lowered = text.lower() if len(text) < 100_000 else ""
         # In a reply, a contact the business publishes in its knowledge passages (a
         # sales e-mail, a WhatsApp number) is the answer, not someone's personal data.
         published = "\n".join(context.evidence) if context.stage == "output" and context.evidence else ""
         for detector in self.detectors:
-            if detector.kind not in ("email", "pix_key") and not digits:
+            if detector.kind not in ("email", "pix_key") and not digits and not (detector.short and some_digit):
                 continue
             if not detector.needs(lowered):
                 continue

@@ -144,7 +144,7 @@ def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", t
 
 # The hand-written probes (build_probe, build_probe4..11): failures of a tune part may be read and fixed
 # generically; a holdout part's figure is read, never its failures.
-PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
+PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)
 
 
 def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:
@@ -168,6 +168,10 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # The third probe (eval/build_pii_probe3.py): odd formatting; tune = half a, holdout = half b (figures only).
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe3_tune.tsv", "PII probe 3, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe3_holdout.tsv", "PII probe 3, holdout part (half b, figures only)")
+    # The fourth probe (eval/build_pii_probe4.py): RGs of every state, CNH, título, passport, PIS, dates of birth,
+    # foreign phones, look-alike clean texts; tune = half a, holdout = half b (figures only).
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe4_tune.tsv", "PII probe 4, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe4_holdout.tsv", "PII probe 4, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

@@ -127,6 +127,20 @@ _GREETING_ADJECTIVES = frozenset({"bom", "boa", "bons", "boas", "otimo", "otima"
                                   "lovely"})
 
 
+# A question about the assistant itself ("vc é robô ou gente?", "is this automated?"): small
+# talk in any business, whatever else the few words resemble.
+_ABOUT_ASSISTANT = re.compile(
+    r"^\W*(?:(?:oi|ola|hey|hi|hello|e|mas|so)\W+)*(?:voce e|voce eh|voces sao|isso (?:aqui )?e|e|eh|is this|are you|"
+    r"am i (?:talking|chatting|speaking) (?:to|with)|(?:eu )?(?:to|estou|tou) (?:falando|conversando) com|"
+    r"quem (?:me )?responde e)"
+    r"\s+(?:um |uma |a |an )?(?:robo|bot|chatbot|ia|inteligencia artificial|maquina|humano|humana|pessoa|gente|atendente|"
+    r"ai|human|person|machine|real person|automatico|automatica|automated)\b[a-z ]{0,25}\W*$")
+
+
+def about_assistant(text_folded: str) -> bool:
+    return _ABOUT_ASSISTANT.match(text_folded) is not None
+
+
 def is_chit_chat(text: str) -> bool:
     """The whole message is pleasantries ("oi, tudo bem?", "ok valeu", "thanks!")."""
     words = re.findall(r"[a-z0-9]+", folded(text[:300]))
@@ -276,6 +290,14 @@ _POINTS_AT_ONE = re.compile(
 _ELLIPTIC = re.compile(
     r"^\W*(?:(?:ok|okay|ta|esta|beleza|blz|certo|entendi|tendi|hum|hm|ah|show|legal|perfeito|otimo|so|right|alright|"
     r"cool|great|got it)\W+)*(?:e|mas|and|but|what about|how about|and what about|and how about)\W+(\w+(?:\W+\w+){0,2})\W*$")
+
+
+# A follow-up that asks the matter at hand for a variant of it ("e se for com bateria?", "e sem a
+# instalação?", "and with two of them?"): the same request, not a new one.
+_VARIANT = re.compile(
+    r"^\W*(?:(?:ok|okay|ta|esta|beleza|blz|certo|hum|ah|so|right|cool)\W+)*"
+    r"(?:e se (?:for|fosse|fossem|forem|eu (?:quiser|colocar|pegar|tiver|levar|incluir|botar|por|tirar))|e com|e sem|"
+    r"and with|and without|what if (?:it(?:'?s| is| was)|i (?:want|add|get|take|go with))|with|without)\b")
 
 
 def is_elliptic(text_folded: str) -> bool:
@@ -658,7 +680,7 @@ class HybridClassifier:
         for destination, weight in {d: w for c in fired for d, w in c.against if d not in spoken_for}.items():
             if destination in self._agents and destination != holding:
                 logits[self.destinations.index(destination)] -= weight
-        chit_chat = not answer and (closing or is_chit_chat(text_folded))
+        chit_chat = not answer and (closing or is_chit_chat(text_folded) or (not fired and about_assistant(text_folded)))
         short = len(words) <= 4
         for i, destination in enumerate(self.destinations):
             if destination == SMALL_TALK:
@@ -752,8 +774,10 @@ class HybridClassifier:
         best = self.destinations[int(np.argmax(shares))]
         if best not in self._agents or best == current_agent:
             return False
-        if is_elliptic(text_folded) and not any(c.destination == best and c.weight >= self.topic_change_weight for c in fired):
-            # "tá, mas e o prazo": asked about the matter at hand; only a cue names another one.
+        if (is_elliptic(text_folded) or _VARIANT.match(text_folded)) and not any(
+                c.destination == best and c.weight >= self.topic_change_weight for c in fired):
+            # "tá, mas e o prazo", "e se for com bateria?": asked about the matter at hand (or a
+            # variant of it); only a cue names another one.
             return False
         threshold = self.switch_share
         if not any(c.destination == best and c.weight >= self.topic_change_weight for c in fired) and (
