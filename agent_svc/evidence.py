@@ -26,7 +26,10 @@ The local engine answers with the best units, and says it does not know when eve
 the best is under `answer_floor`, when the quoted units of the best unit's passage
 leave MAX_GAP or more of the question uncovered (a knowledge base that names the
 product but not the attribute asked about cannot answer), when the question names
-a code or a product size ("kit de 12 kWp") no passage holds, when a yes/no question
+a code or a product size ("kit de 12 kWp") no passage holds, when the question names a
+code a passage holds but the answer's units (with the sentence before and the heading) hold
+none of its codes (the install time of another kit, not of the "SB-KIT-PRO" asked about;
+"24x", a count of instalments, is no code), when a yes/no question
 turns on a word no passage holds even by a translation (ABSENT_SHARE: "aceitam cartão
 de débito?" over passages about the credit card; a neighbour of the question's own
 language holds it only ABSENT_SAME_LANGUAGE close), when the question uses a name (a word
@@ -157,7 +160,6 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(peso|pesa|pesam|weight|weighs?)\b"),
      re.compile(r"\d\s?(kg|g|quilos?|kilos?|toneladas?|tons?)\b")),
     (re.compile(r"\b(potencia|power|watts?)\b"), re.compile(r"\d\s?(w|kw|kwp|wp|mw|watts?|cv|hp)\b")),
-    (re.compile(r"\b(tensao|voltagem|voltage|volts?)\b"), re.compile(r"\d\s?(v|kv|volts?)\b")),
     (re.compile(r"\b(velocidade|speed)\b"), re.compile(r"\d\s?(mega|megas|mbps|gbps|giga|mb/s|km/h)\b")),
     # The energy a system makes or uses is held by a figure in kWh, a year by a year.
     (re.compile(r"\b(gera|geram|gerar|geraria|geracao|produz|produzem|producao|generate|generates|generation|"

@@ -110,8 +110,6 @@ _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (_any(r"\b(?:qual|que|em que|what|which|in what) (?:o )?(?:ano|year)\b|\bwhat year\b"), YEAR),
     (_any(r"\b(?:quanto pesa|quanto pesam|how much (?:does|do) [^?]*weigh)\b", _near_wh(r"peso|weight")), WEIGHT),
     (_any(_near_wh(r"potencia|power|wattage")), POWER),
-    (_any(_near_wh(r"tensao|voltagem|voltage")), VOLTAGE),
-    (_any(_near_wh(r"corrente|amperagem|current|amperage")), AMPERES),
     (
         _any(
             r"\bquanto (?:\w+ )?(?:gera|geram|produz|produzem|consome|consomem)\b",
