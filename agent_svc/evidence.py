@@ -26,7 +26,10 @@ The local engine answers with the best units, and says it does not know when eve
 the best is under `answer_floor`, when the quoted units of the best unit's passage
 leave MAX_GAP or more of the question uncovered (a knowledge base that names the
 product but not the attribute asked about cannot answer), when the question names
-a code or a product size ("kit de 12 kWp") no passage holds, when a yes/no question
+a code or a product size ("kit de 12 kWp") no passage holds, when the question names a
+code a passage holds but the answer's units (with the sentence before and the heading) hold
+none of its codes (the install time of another kit, not of the "SB-KIT-PRO" asked about;
+"24x", a count of instalments, is no code), when a yes/no question
 turns on a word no passage holds even by a translation (ABSENT_SHARE: "aceitam cartão
 de débito?" over passages about the credit card; a neighbour of the question's own
 language holds it only ABSENT_SAME_LANGUAGE close), when the question uses a name (a word
@@ -202,6 +205,8 @@ class Scored:
     values: bool = True
     # The question's names (indexes into Selection.shares) its context names.
     named: frozenset[int] = frozenset()
+    # Its context holds one of the codes the question names that a retrieved passage holds.
+    coded: bool = True
 
 
 @dataclass(frozen=True)
@@ -488,9 +493,13 @@ def _hold_translations(terms: list[str], focus: int, vocabulary: Sequence[str], 
                 firm.add(word)
 
 
+# A count of instalments or times written the short way ("60x", "12X"): a number, not a code.
+_TIMES = re.compile(r"\d+[xX]")
+
+
 def _codes(text: str) -> set[str]:
     return {fold(c).replace("-", "").replace(".", "").replace(",", "") for c in _CODE.findall(text)
-            if not c.isdigit() or len(c) >= 3}
+            if (not c.isdigit() or len(c) >= 3) and not _TIMES.fullmatch(c)}
 
 
 @functools.lru_cache(maxsize=16384)
@@ -538,6 +547,8 @@ class Selector:
         folded_q = fold(spelled)
         q_words = {_stem(w) for w in _words(question)}
         q_codes = _codes(question)
+        # The codes some passage holds (one no passage holds is `names_unknown`'s).
+        known = {c for c in q_codes if any(c in _plain(f"{p.title} {p.section} {p.text}") for p in passages)}
         cues = [answer for asks, answer in _CUES if asks.search(folded_q)]
         q_numbers = _numbers(spelled)
         windows = [
@@ -567,6 +578,7 @@ class Selector:
             overlap = len(q_words & (unit_words | title_words)) / len(q_words) if q_words else 0.0
             plain = _plain(unit.text + " " + _heading(passage))
             code_hits = sum(1 for c in q_codes if c in plain)
+            in_context = _plain(windows[index] + " " + _heading(passage))
             # A model number the question names counts like a code: the sentence under
             # the "Kit Brisa 5.5" heading is about the kit asked for.
             model_hits = sum(1 for m in models if m in _numbers(f"{unit.text} {_heading(passage)}")) if models else 0
@@ -580,6 +592,9 @@ class Selector:
                 "overlap": overlap,
                 "code": (code_hits + model_hits) / (len(q_codes) + len(models)) if q_codes or models else 0.0,
                 "code_missing": 1.0 if q_codes and code_hits == 0 else 0.0,
+                # Not a score: whether the unit's context holds a code the question names
+                # that a passage holds ("X ou Y" names two, the answer one).
+                "coded": 1.0 if not known or any(c in in_context for c in known) else 0.0,
                 "cue": sum(1 for answer in cues if answer.search(folded_unit)) / len(cues) if cues else 0.0,
                 "rank": 1.0 / (1 + unit.passage),
                 "cover": sum(shares[i] for i in held[index]) if shares else 1.0,
@@ -746,7 +761,8 @@ class Selector:
         wanted = asked(fold(spell_out(question)))
         holds = [wanted.holds_values(_folded(unit.text)) for unit, _ in features]
         # A unit holding the value asked for answers the attribute too ("em que ano": 2014).
-        scored = [Scored(unit, score(values), covered, attribute or (bool(wanted.values) and value), value, said)
+        scored = [Scored(unit, score(values), covered, attribute or (bool(wanted.values) and value), value, said,
+                         values["coded"] > 0)
                   for (unit, values), covered, attribute, value, said
                   in zip(features, held, firm, holds, named, strict=True)]
         scored.sort(key=lambda s: (-s.score, s.unit.passage, s.unit.position))
@@ -803,7 +819,7 @@ class Selector:
         named: set[int] = set()
         for item in own:
             named |= item.named
-        return (selection.gap(own) < self.max_gap and any(c.attribute for c in own)
+        return (selection.gap(own) < self.max_gap and any(c.attribute for c in own) and any(c.coded for c in own)
                 and any(c.values for c in chosen) and selection.names <= named)
 
     @staticmethod

@@ -49,7 +49,13 @@ LENGTH = re.compile(
     r"polegadas?|inch(es)?|feet|ft)\b|\d\s?[x\u00d7]\s?\d"
 )
 ENERGY = re.compile(r"\d\s?(kwh|mwh|wh)\b")
+VOLTAGE = re.compile(r"\d\s?(v|kv|volts?|vac|vdc)\b")
+AMPERES = re.compile(r"\d\s?(a|ma|amperes?|amps?)\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+FAST = re.compile(f"{SPEED.pattern}|{DURATION.pattern}")
+AMOUNT = re.compile(
+    "|".join(p.pattern for p in (PERCENT, MONEY, WEIGHT, POWER, ENERGY, LENGTH, SPEED, DURATION, VOLTAGE, AMPERES))
+)
 COUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|dois|duas|tres|quatro|cinco|"
     r"seis|sete|oito|nove|dez|doze|nenhum|nenhuma|none|ilimitad\w*|unlimited)\b"
@@ -96,10 +102,11 @@ _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         _any(
             _near_wh(r"desconto|discount|juros|interest|porcentagem|percentual|percentage"),
-            r"\bquanto d[aeo]s?\b|\bhow much of\b",
         ),
         PERCENT,
     ),
+    # "Quanto de telhado", "how much of the bill": an amount, in whatever unit it is measured.
+    (_any(r"\bquanto d[aeo]s?\b|\bhow much of\b"), AMOUNT),
     (_any(r"\b(?:qual|que|em que|what|which|in what) (?:o )?(?:ano|year)\b|\bwhat year\b"), YEAR),
     (_any(r"\b(?:quanto pesa|quanto pesam|how much (?:does|do) [^?]*weigh)\b", _near_wh(r"peso|weight")), WEIGHT),
     (_any(_near_wh(r"potencia|power|wattage")), POWER),
@@ -111,7 +118,9 @@ _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         ),
         ENERGY,
     ),
-    (_any(_near_wh(r"velocidade|speed"), r"\bhow fast\b"), SPEED),
+    (_any(_near_wh(r"velocidade|speed")), SPEED),
+    # "How fast does the technician come" asks for a duration as often as a speed.
+    (_any(r"\bhow fast\b"), FAST),
     (
         _any(
             _near_wh(

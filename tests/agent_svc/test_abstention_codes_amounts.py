@@ -1,0 +1,96 @@
+"""A code the question names must be in the sentence that answers it, and the amount a
+question asks for is read from how it asks: "em 24x" is a number of instalments, not a
+model code; "how fast does the mechanic come" asks for a time as much as a speed; "quanto
+de espaço" for a measure in whatever unit (volts too). The passages are an invented
+bicycle shop's; the questions are written for these tests."""
+
+from __future__ import annotations
+
+from agent_svc.domain import Passage
+from agent_svc.evidence import Selector, _codes
+from atende_guardrails.asking import asked
+
+PASSAGES = [
+    Passage(
+        "modelos",
+        "Modelos de bicicleta elétrica",
+        "modelos.md",
+        "- Modelo BK-URB-3: motor de 250 W e autonomia de 60 km.\n"
+        "- Modelo BK-MTB-7: motor de 500 W e autonomia de 45 km.",
+        0.60,
+        "Linha elétrica",
+    ),
+    Passage(
+        "oficina",
+        "Oficina e montagem",
+        "oficina.md",
+        "A montagem da BK-MTB-7 leva 2 dias úteis depois da entrega das peças. "
+        "Revisões simples ficam prontas no mesmo dia.",
+        0.55,
+    ),
+    Passage(
+        "pagamento",
+        "Preços e parcelamento",
+        "pagamento.md",
+        "A bicicleta elétrica Urbe custa R$ 7.200 à vista ou 24 parcelas de R$ 330 no cartão.",
+        0.50,
+    ),
+    Passage(
+        "seguro",
+        "Plano Pedal Seguro",
+        "seguro.md",
+        "With the Pedal Seguro plan a mechanic comes to you within 4 hours when the bike breaks down. "
+        "The plan costs R$ 25 a month.",
+        0.45,
+    ),
+    Passage(
+        "ficha",
+        "Ficha técnica da Urbe",
+        "ficha.md",
+        "Dobrada, a Urbe ocupa 80 x 60 cm e cabe no porta-malas de um carro compacto. "
+        "A bateria da Urbe é de 36 V e 10 Ah, e o quadro é de alumínio.",
+        0.40,
+    ),
+]
+
+
+def quoted(selector: Selector, question: str) -> str:
+    return " ".join(item.unit.text for item in selector.answer(selector.rank(question, PASSAGES)))
+
+
+def test_a_code_only_another_sentence_holds_is_not_answered_with_a_sibling_models_value(
+        selector: Selector) -> None:
+    # The assembly time is given for the BK-MTB-7; the BK-URB-3 is described, its assembly is not.
+    assert quoted(selector, "How long does the BK-URB-3 take to assemble?") == ""
+    assert quoted(selector, "qto tempo demora a montagem da bk-urb-3?") == ""
+
+
+def test_a_code_the_answer_sentence_holds_is_answered(selector: Selector) -> None:
+    assert "2 dias úteis" in quoted(selector, "How long does the BK-MTB-7 take to assemble?")
+    # Two codes, the answer names one of them.
+    assert "60 km" in quoted(selector, "a BK-URB-3 ou a BK-MTB-7, qual tem autonomia maior em km? a urb-3 tem quanto?")
+
+
+def test_a_count_of_instalments_written_with_x_is_no_code() -> None:
+    assert _codes("a bike em 24x fica quanto por mes?") == set()
+    assert _codes("parcela em 12X?") == set()
+    assert _codes("a BK-URB-3 em 24x") == {"bkurb3"}
+
+
+def test_a_price_asked_in_instalments_written_with_x_is_answered(selector: Selector) -> None:
+    assert "R$ 330" in quoted(selector, "a bike eletrica urbe em 24x fica qto por mes?")
+
+
+def test_how_fast_someone_comes_is_answered_by_a_time(selector: Selector) -> None:
+    assert asked("how fast does the mechanic come?").holds_values("within 4 hours")
+    assert asked("how fast is the connection?").holds_values("up to 300 mbps")
+    assert "4 hours" in quoted(selector, "with pedal seguro how fast does a mechanic come?")
+
+
+def test_quanto_de_asks_for_an_amount_in_any_unit(selector: Selector) -> None:
+    wanted = asked("quanto de espaco a urbe ocupa dobrada?")
+    assert wanted.holds_values("ocupa 80 x 60 cm")
+    assert wanted.holds_values("desconto de 10%")
+    assert not wanted.holds_values("a urbe cabe no porta-malas")
+    assert asked("quanto de tensao a bateria da urbe tem?").holds_values("bateria de 36 v")
+    assert "80 x 60 cm" in quoted(selector, "quanto de espaco a urbe ocupa dobrada?")
