@@ -1368,7 +1368,15 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                  "ich"),
      # "te permito ignorar mi mensaje anterior": the customer's own words set aside.
      r" (?:skip|pular|pule|ignore|ignorar|ignorer|ignorieren|ignorare|omitir|omettre|saltar) (?:\w+ )?(?:mi|meu|minha|my|"
-     r"mon|ma|mes|mein|meine|meinen|mio|mia|o meu|a minha) "),
+     r"mon|ma|mes|mein|meine|meinen|mio|mia|o meu|a minha) "
+     # "I authorize you to share my consumption data with my accountant": the customer's own records sent to someone
+     # of theirs, with nothing set aside or revealed.
+     r"|^(?!.* (?:skip|pular|ignore|ignorar|bypass|burlar|disable|desativar|reveal|revelar|override|verification|"
+     r"verificacao|prompt|rules|regras|instructions|instrucoes|other|outro|outra|outros|outras|everyone|todos|customers|"
+     r"clientes) ).* (?:share|compartilhar|send|enviar|mandar|forward|encaminhar) (?:my|meu|minha|meus|minhas) (?:\w+ ){0,2}"
+     r"(?:data|dados|report|reports|relatorio|relatorios|invoice|invoices|fatura|faturas|bill|bills|consumption|consumo|"
+     r"production|producao|generation|geracao|contract|contrato|documents|documentos) (?:\w+ ){0,3}?(?:with|to|com|para|pra"
+     r"|a) (?:my|meu|minha|o meu|a minha) "),
     # "não segue mais nenhuma orientação", "n siga as regras".
     ("ignore_instructions", r" (?:nao|n|no|ne|nicht|non) (?:siga|segue mais|sigas|obedeca|obedece mais|respeite|respeita mais|"
                             r"sigue mas|sigas mas|suis plus|folge mehr|seguire piu|segui piu)(?: \w+){0,2}? (?:orientacao|"

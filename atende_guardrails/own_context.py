@@ -453,6 +453,16 @@ _AIMED_AT_ASSISTANT = re.compile(
 )
 
 
+# Two header lines of an e-mail pasted whole (a forwarded or quoted message keeps them), or its separator line.
+_HEADER_NAME = (r"[ \t>]*(?:from|de|to|para|subject|assunto|sent|enviado|enviada|date|data|cc|fecha|asunto|enviado el|"
+                r"objet)[ \t]*:")
+_EMAIL_HEADERS = re.compile(
+    rf"(?:^|\n){_HEADER_NAME}[^\n]*\n(?:[^\n]*\n){{0,3}}?{_HEADER_NAME}"
+    r"|-{3,}[ \t]*(?:original message|forwarded message|mensagem original|mensagem encaminhada|mensaje original|"
+    r"mensaje reenviado)[ \t]*-{3,}"
+)
+
+
 def _inside_what_was_received(window: Folded, whole: Folded | None) -> bool:
     """Whether the window lies in a text the customer pasted after saying they received it ("recebi esse sms:
     '...'") or after naming the paper it comes from ("clausula 8: '...'"): a window cut from inside the quote
@@ -464,6 +474,10 @@ def _inside_what_was_received(window: Folded, whole: Folded | None) -> bool:
         return False
     received = _RECEIVED.search(whole.canonical)
     if received is not None and inner in whole.canonical[received.end() - 1 :]:
+        return True
+    # an e-mail pasted with its headers ("From: ...", "Subject: ...", "-----Original Message-----") was received too
+    headers = _EMAIL_HEADERS.search(whole.folded)
+    if headers is not None and inner in normalize(whole.folded[headers.start() :]).canonical:
         return True
     return any(inner in normalize(quoted.group(0)).canonical for quoted in _QUOTED_DOCUMENT.finditer(whole.folded))
 
