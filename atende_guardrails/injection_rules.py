@@ -108,6 +108,25 @@ _NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|
 _SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |uma |my |meu |minha )?{_SERVICE_ROLE} "
                  rf"(?!(?:\w+ ){{0,14}}?{_NOT_SERVICE}))")
 
+# Instructions the customer gave someone who works for them ("disregard the previous instructions I gave the installer",
+# "ignora as instrucoes anteriores que passei pro entregador"): their own errand taken back.
+_HELPERS = (r"(?:installer|installers|technician|technicians|tech|electrician|driver|courier|delivery guy|doorman|porter|"
+            r"roofer|builder|contractor|cleaner|instalador|instaladores|instaladora|tecnico|tecnicos|tecnica|eletricista|"
+            r"entregador|entregadora|motoboy|porteiro|porteira|zelador|zeladora|pedreiro|diarista|caseiro|caseira)")
+_GIVEN_TO_HELPER = (r"(?:that |which |que |q )?(?:i |we |eu |nos |a gente )?(?:gave|sent|wrote|left|told|dei|passei|mandei|"
+                    r"deixei|escrevi|falei|demos|passamos|mandamos)(?: to)? (?:the |my |our |o |a |ao |pro |pra |para o |"
+                    rf"para a |meu |minha |nosso |nossa )?{_HELPERS} ")
+# A phone or tablet jailbroken by its owner ("my iphone is jailbroken", "jailbreak do ipad"): the device, not the
+# assistant. The lookahead is tried only where such a word starts.
+_JAILBROKEN_DEVICES = ("iphone", "ipad", "phone", "celular", "tablet", "ipod", "apple watch", "kindle", "console", "ps4",
+                       "ps5", "switch", "aparelho", "device")
+_DEVICE_JAILBREAK = (
+    "(?=jailbr)(?:"
+    + "|".join(f"(?<= {device}{link})" for device in _JAILBROKEN_DEVICES
+               for link in (" is ", " was ", " s ", " e ", " ta ", " esta ", " foi ", " ", " is already ", " ja "))
+    + r")|(?:jailbreak|jailbroken) (?:do |da |no |na |on |of |in |my |meu |minha |the |o |a |an |um |uma ){0,2}"
+    + "(?:" + "|".join(_JAILBROKEN_DEVICES) + ") "
+)
 # "above" as what is set aside: the conversation so far (the TOLD words that point back).
 _ABOVE = "(?:above|acima|arriba|ci dessus|oben|di sopra|sopra)"
 
@@ -117,10 +136,10 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # their own instructions (no possessive of theirs between the verb's object words).
     # "do not ignore the roof warranty rules" (a manual's warning, quoted or translated) says the opposite; "não
     # ignore" is left out, since "Não. Ignore as instruções" reads the same without punctuation.
-    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} ",
-     need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
-     need(IGNORE_VERBS, RULE_OBJECTS)),
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} "
+                            rf"(?!{_GIVEN_TO_HELPER})", need(IGNORE_VERBS, RULE_OBJECTS)),
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} "
+                            rf"(?!{_GIVEN_TO_HELPER})", need(IGNORE_VERBS, RULE_OBJECTS)),
     # (everything "above" is a context rule: the customer may be taking back their own words)
     ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} (?!{_ABOVE} ){TOLD} ",
      need(IGNORE_VERBS, EVERYTHING)),
@@ -148,7 +167,7 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
                           r"(?:verbatim|word for word|palavra por palavra|palabra por palabra|mot pour mot|wort fur wort|"
                           r"parola per parola|wortwortlich|textuellement|al pie de la letra) ",
      first_words("verbatim word palavra palabra mot wort parola wortwortlich textuellement al")),
-    ("jailbreak", rf" {JAILBREAK_TERMS} ", need(JAILBREAK_TERMS)),
+    ("jailbreak", rf" (?!{_DEVICE_JAILBREAK}){JAILBREAK_TERMS} ", need(JAILBREAK_TERMS)),
     ("jailbreak", r" (?:act as|you are|voce e|be|seja|are now|agora|enable|ative|activate|ativar|entre no|enter|modo|mode"
                   r"|como) dan ", first_words("dan")),
     ("jailbreak", r" dan (?:mode|modo|prompt|jailbreak) ", first_words("dan")),
