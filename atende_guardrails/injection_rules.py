@@ -127,6 +127,15 @@ _DEVICE_JAILBREAK = (
     + r")|(?:jailbreak|jailbroken) (?:do |da |no |na |on |of |in |my |meu |minha |the |o |a |an |um |uma ){0,2}"
     + "(?:" + "|".join(_JAILBROKEN_DEVICES) + ") "
 )
+# A dialog of the customer's phone, computer or inverter: "the app pops up a system prompt asking for location", "a
+# system prompt on my laptop asks me to allow the driver" ("a" prompt, one that asks the customer something).
+_PROMPT_DEVICES = (r"(?:phone|iphone|android|laptop|computer|pc|windows|mac|macbook|tablet|ipad|inverter|inversor|celular|"
+                   r"notebook|computador|tv|router|roteador|modem|datalogger|charger|carregador|screen|tela|display)")
+_DEVICE_SYSTEM_PROMPT = (
+    r"(?:(?<= a )|(?<= an )|(?<= um )|(?<= uma ))system prompt (?:asking|asks|that asks|which asks|pops up|popped up|"
+    r"appears|appeared|saying|pedindo|que pede|aparece|apareceu|dizendo) "
+    rf"|system prompt (?:on|in|from|of|no|na|do|da) (?:my |meu |minha |the |o |a )?{_PROMPT_DEVICES} "
+)
 # "above" as what is set aside: the conversation so far (the TOLD words that point back).
 _ABOVE = "(?:above|acima|arriba|ci dessus|oben|di sopra|sopra)"
 
@@ -150,7 +159,7 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
      need(SHOW_VERBS, PROMPT_OBJECTS)),
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {WEAK_PROMPT_OBJECTS} (?!{BENIGN_FOLLOWERS} )",
      need(SHOW_VERBS, WEAK_PROMPT_OBJECTS)),
-    ("prompt_extraction", rf" {ALWAYS_EXTRACTION} ", need(ALWAYS_EXTRACTION)),
+    ("prompt_extraction", rf" (?!{_DEVICE_SYSTEM_PROMPT}){ALWAYS_EXTRACTION} ", need(ALWAYS_EXTRACTION)),
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(5)} (?:starting|beginning|comecando|iniciando|que comeca|que começa) "
                           rf"(?:with|com|por) (?:you are|voce e|tu es"
                           rf"|eres)", need(SHOW_VERBS) + first_words("starting beginning comecando iniciando que")),
