@@ -108,6 +108,34 @@ _NOT_SERVICE = (r"(?:free|gratis|de graca|discount|discounts|desconto|descontos|
 _SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |uma |my |meu |minha )?{_SERVICE_ROLE} "
                  rf"(?!(?:\w+ ){{0,14}}?{_NOT_SERVICE}))")
 
+# Instructions the customer gave someone who works for them ("disregard the previous instructions I gave the installer",
+# "ignora as instrucoes anteriores que passei pro entregador"): their own errand taken back.
+_HELPERS = (r"(?:installer|installers|technician|technicians|tech|electrician|driver|courier|delivery guy|doorman|porter|"
+            r"roofer|builder|contractor|cleaner|instalador|instaladores|instaladora|tecnico|tecnicos|tecnica|eletricista|"
+            r"entregador|entregadora|motoboy|porteiro|porteira|zelador|zeladora|pedreiro|diarista|caseiro|caseira)")
+_GIVEN_TO_HELPER = (r"(?:that |which |que |q )?(?:i |we |eu |nos |a gente )?(?:gave|sent|wrote|left|told|dei|passei|mandei|"
+                    r"deixei|escrevi|falei|demos|passamos|mandamos)(?: to)? (?:the |my |our |o |a |ao |pro |pra |para o |"
+                    rf"para a |meu |minha |nosso |nossa )?{_HELPERS} ")
+# A phone or tablet jailbroken by its owner ("my iphone is jailbroken", "jailbreak do ipad"): the device, not the
+# assistant. The lookahead is tried only where such a word starts.
+_JAILBROKEN_DEVICES = ("iphone", "ipad", "phone", "celular", "tablet", "ipod", "apple watch", "kindle", "console", "ps4",
+                       "ps5", "switch", "aparelho", "device")
+_DEVICE_JAILBREAK = (
+    "(?=jailbr)(?:"
+    + "|".join(f"(?<= {device}{link})" for device in _JAILBROKEN_DEVICES
+               for link in (" is ", " was ", " s ", " e ", " ta ", " esta ", " foi ", " ", " is already ", " ja "))
+    + r")|(?:jailbreak|jailbroken) (?:do |da |no |na |on |of |in |my |meu |minha |the |o |a |an |um |uma ){0,2}"
+    + "(?:" + "|".join(_JAILBROKEN_DEVICES) + ") "
+)
+# A dialog of the customer's phone, computer or inverter: "the app pops up a system prompt asking for location", "a
+# system prompt on my laptop asks me to allow the driver" ("a" prompt, one that asks the customer something).
+_PROMPT_DEVICES = (r"(?:phone|iphone|android|laptop|computer|pc|windows|mac|macbook|tablet|ipad|inverter|inversor|celular|"
+                   r"notebook|computador|tv|router|roteador|modem|datalogger|charger|carregador|screen|tela|display)")
+_DEVICE_SYSTEM_PROMPT = (
+    r"(?:(?<= a )|(?<= an )|(?<= um )|(?<= uma ))system prompt (?:asking|asks|that asks|which asks|pops up|popped up|"
+    r"appears|appeared|saying|pedindo|que pede|aparece|apareceu|dizendo) "
+    rf"|system prompt (?:on|in|from|of|no|na|do|da) (?:my |meu |minha |the |o |a )?{_PROMPT_DEVICES} "
+)
 # "above" as what is set aside: the conversation so far (the TOLD words that point back).
 _ABOVE = "(?:above|acima|arriba|ci dessus|oben|di sopra|sopra)"
 
@@ -117,10 +145,10 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # their own instructions (no possessive of theirs between the verb's object words).
     # "do not ignore the roof warranty rules" (a manual's warning, quoted or translated) says the opposite; "não
     # ignore" is left out, since "Não. Ignore as instruções" reads the same without punctuation.
-    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} ",
-     need(IGNORE_VERBS, RULE_OBJECTS)),
-    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} ",
-     need(IGNORE_VERBS, RULE_OBJECTS)),
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} "
+                            rf"(?!{_GIVEN_TO_HELPER})", need(IGNORE_VERBS, RULE_OBJECTS)),
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} "
+                            rf"(?!{_GIVEN_TO_HELPER})", need(IGNORE_VERBS, RULE_OBJECTS)),
     # (everything "above" is a context rule: the customer may be taking back their own words)
     ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} (?!{_ABOVE} ){TOLD} ",
      need(IGNORE_VERBS, EVERYTHING)),
@@ -131,7 +159,7 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
      need(SHOW_VERBS, PROMPT_OBJECTS)),
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {WEAK_PROMPT_OBJECTS} (?!{BENIGN_FOLLOWERS} )",
      need(SHOW_VERBS, WEAK_PROMPT_OBJECTS)),
-    ("prompt_extraction", rf" {ALWAYS_EXTRACTION} ", need(ALWAYS_EXTRACTION)),
+    ("prompt_extraction", rf" (?!{_DEVICE_SYSTEM_PROMPT}){ALWAYS_EXTRACTION} ", need(ALWAYS_EXTRACTION)),
     ("prompt_extraction", rf" {SHOW_VERBS}{gap(5)} (?:starting|beginning|comecando|iniciando|que comeca|que começa) "
                           rf"(?:with|com|por) (?:you are|voce e|tu es"
                           rf"|eres)", need(SHOW_VERBS) + first_words("starting beginning comecando iniciando que")),
@@ -148,7 +176,7 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
                           r"(?:verbatim|word for word|palavra por palavra|palabra por palabra|mot pour mot|wort fur wort|"
                           r"parola per parola|wortwortlich|textuellement|al pie de la letra) ",
      first_words("verbatim word palavra palabra mot wort parola wortwortlich textuellement al")),
-    ("jailbreak", rf" {JAILBREAK_TERMS} ", need(JAILBREAK_TERMS)),
+    ("jailbreak", rf" (?!{_DEVICE_JAILBREAK}){JAILBREAK_TERMS} ", need(JAILBREAK_TERMS)),
     ("jailbreak", r" (?:act as|you are|voce e|be|seja|are now|agora|enable|ative|activate|ativar|entre no|enter|modo|mode"
                   r"|como) dan ", first_words("dan")),
     ("jailbreak", r" dan (?:mode|modo|prompt|jailbreak) ", first_words("dan")),
@@ -259,9 +287,19 @@ DEVICE_SPEAKS = (r" (?:app|aplicativo|tela|sistema|site|inversor|inverter|displa
                  r"screen|popup|it|ele) (?:mostra|mostrou|exibe|exibiu|pede|pediu|pedia|shows|showed|displays|asks|asked|"
                  r"says|diz|disse|abriu|opened) ")
 # The customer's own equipment at home: the admin password of their modem or router is printed on a sticker
-# ("qual a senha padrão do admin do roteador?"), not a secret of the business.
+# ("qual a senha padrão do admin do roteador?"), and their solar inverter's comes with its manual: not a secret of
+# the business.
 HOME_DEVICE = (r" (?:modem|modems|roteador|roteadores|router|routers|wifi|wi fi|repetidor|repeater|extender|"
-               r"camera|cameras|dvr|nvr|impressora|printer|smart meter|medidor) ")
+               r"camera|cameras|dvr|nvr|impressora|printer|smart meter|medidor|"
+               # a solar customer's inverter and its logger have an installer or admin login of their own
+               r"inversor|inversores|inverter|inverters|datalogger|dataloggers|data logger) ")
+# The key or token of the customer's own account or site, for their own integration ("what's the API key for my own
+# account? I want to connect Home Assistant"), with nothing of the business's or the assistant's named anywhere.
+_OWN_ACCOUNT_KEY = (r"^(?!.* (?:your|yours|seu|sua|seus|suas|vcs|voces|empresa|company|server|servidor|database|banco|admin|"
+                    r"administrador|root|prompt|system|sistema|production|producao|other|outro|outra|outros|outras|clientes|"
+                    r"customers|everyone|todos) ).* (?:for|of|on|to|in|from|da|do|de|na|no|pra|para|del) (?:my|meu|minha|mi) "
+                    r"(?:own |proprio |propria )?(?:account|conta|cuenta|site|usina|plant|installation|instalacao|integration|"
+                    r"integracao|login|user|usuario|monitoring|monitoramento) ")
 # The customer's own earlier words settled or sent by mistake: "ja paguei", "my husband already paid it", "foi engano".
 _SETTLED_OR_MISTAKEN = (
     r" (?:ja|already|just|acabei de|acabou de) (?:\w+ )?(?:paguei|pagou|pagamos|pagaram|paid|resolvi|resolveu|resolvemos|"
@@ -282,7 +320,7 @@ CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
     ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} {_ABOVE} ", need(IGNORE_VERBS, EVERYTHING),
      _SETTLED_OR_MISTAKEN),
     ("data_exfiltration", rf" {REQUEST_VERBS}{gap(3)} {STRONG_SECRETS} ", need(REQUEST_VERBS, STRONG_SECRETS),
-     DEVICE_SPEAKS + "|" + HOME_DEVICE[1:]),
+     DEVICE_SPEAKS + "|" + HOME_DEVICE[1:] + "|" + _OWN_ACCOUNT_KEY),
     ("jailbreak", r" (?:developer mode|dev mode|modo desenvolvedor|modo dev|modo de desenvolvedor|sudo mode|admin mode"
                   r"|modo admin|modo administrador|modo de administrador|administrator mode) ",
      first_words("developer dev modo sudo admin administrator"), DEVICE_WORDS + "|" + DEVICE_MODE_NEAR[1:]),
@@ -567,7 +605,7 @@ _PRIV_CLAIM = ("(?:(?:i am|i m|im|as|as an|as the|como|sou|sou o|sou a|eu sou|eu
                "privileged|administrator|administrador|desenvolvedor|superuser|staff|internal|interno|maximum|maximo)"
                " (?:access|acesso|privileges|privilegios|rights|permissions|permissoes|clearance|level|nivel|role|perfil|"
                "mode|modo|acceso|acces|zugriff|accesso|override|credentials|credenciais))")
-_PRIV_ASK = _any(
+_PRIV_ASK_WORDS = (
     "data|dados|datos|donnees|daten|dati|token|tokens|password|senha|senhas|key|keys|chave|chaves|access|acesso|"
              "permission|permissao|discount|desconto|descuento|refund|reembolso|reembolse|estorno|estorne|approve|aprove|"
              "aprova|aprovar|aprovacao|release|libere|libera|liberar|unlock|desbloqueie|desbloqueia|desbloquea|desbloquear|"
@@ -584,8 +622,17 @@ _PRIV_ASK = _any(
     "ignorar|ignora|ignorare|ignorer|ignorieren|ignoriere|policy|politica|"
     "kundendaten|adresse|telefonnummer|telefonnummern|kunden|customer data|"
     "dados de clientes|show all|mostre todos|all customers|todos os clientes|card number|card numbers|credit card|"
-    "numero do cartao|dados do cartao|cartao de credito|numero de tarjeta|numero de carte|kreditkarte|carta di credito",
+    "numero do cartao|dados do cartao|cartao de credito|numero de tarjeta|numero de carte|kreditkarte|carta di credito"
 )
+_PRIV_ASK = _any(_PRIV_ASK_WORDS)
+# People whose data a claimed role might be after ("os dados da minha cliente", "my patients' data").
+_PEOPLE_NOUNS = (r"(?:cliente|clientes|client|clients|customer|customers|usuario|usuarios|usuaria|usuarias|user|users|"
+                 r"paciente|pacientes|patient|patients|aluno|alunos|aluna|alunas|student|students|funcionario|funcionarios|"
+                 r"funcionaria|employee|employees|staff|morador|moradores|moradora|resident|residents|tenant|tenants|"
+                 r"inquilino|inquilinos|pessoa|pessoas|person|people|someone|alguem|member|members|membro|membros)")
+# Every privileged ask but "data": a claimed role beside only the customer's own data asks for nothing of the business.
+_PRIV_ASK_BEYOND_DATA = _any("|".join(word for word in _PRIV_ASK_WORDS.split("|")
+                                      if word not in ("data", "dados", "datos", "donnees", "daten", "dati")))
 _FICTION = _any(
     "movie|film|story|novel|script|screenplay|tale|fiction|fictional|hypothetical|hypothetically|game|roleplay|"
             "role play|filme|historia|estoria|conto|roteiro|romance|livro|ficcao|ficticio|ficticia|hipotetico|hipotetica|"
@@ -1020,8 +1067,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      r"anterior) (?:conversa|conversation|chat|conversacion)(?: \w+){0,2}? (?:vc|voce|you|tu|usted) (?:me )?(?:(?:disse|"
      r"falou|dijiste|dijo|mencionou) (?:que|q)|said|told me|mentioned) "),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_SECRET_THING} ", _firsts(_ASK, _SECRET_THING), _SECRET_UNLESS),
-    # "the secret to clean panels", "o segredo pra economizar": a tip, not a credential.
-    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? (?:secret|secrets|segredo|segredos) (?!(?:to|of|for|pra|para|de|do|da)"
+    # "the secret to clean panels", "o segredo pra economizar", "what's your secret sauce?": a tip or a knack, not a
+    # credential.
+    ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? (?:secret|secrets|segredo|segredos) (?!(?:sauce|recipe|formula|weapon"
+                          rf"|ingredient|ingredients)\b)(?!(?:to|of|for|pra|para|de|do|da)"
                           rf" (?!(?:the|your|seu|sua|system|sistema|admin|api|server|servidor|database|banco|empresa"
                           rf"|company|firma|loja|store|voces|vcs|you)\b))",
      (*_firsts(_ASK), frozenset({"secret", "secrets", "segredo", "segredos"})), _SECRET_UNLESS),
@@ -1301,7 +1350,12 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # "feel free to get technical" grants the assistant leave to speak, it asks nothing free.
     ("authority_claim", rf" {_PRIV_CLAIM}(?: \w+){{0,14}}?(?<! feel)(?<! feels) {_PRIV_ASK} ", (frozenset(_CLAIM_WORDS.split()),),
      r" (?:como|how|como posso|onde|where|quanto custa|how much|qual o preco|preco|price|orcamento|"
-     r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) |" + _OWN_ROLE[1:] + "|" + _OWN_CHANGE[1:]),
+     r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) |" + _OWN_ROLE[1:] + "|" + _OWN_CHANGE[1:]
+     # "I'm a developer, can I pull my own generation data?", "sou dev, tem API pra puxar os dados da minha usina?": the
+     # customer's own data and nothing else of the privileged asks, nor anyone else's
+     + rf"|^(?!.* {_PRIV_ASK_BEYOND_DATA} )(?!.* {_THIRD_PARTY} )(?!.* {_PEOPLE_NOUNS} ).*?(?: (?:my|meu|minha|meus|minhas"
+       r"|mi|mis) (?:own |proprios |proprias |proprio |propria )?(?:\w+ ){0,2}(?:data|dados|datos) | (?:data|dados|datos)"
+       r"(?: \w+){0,3}? (?:of|from|for|on|in|do|da|dos|das|de|del|no|na) (?:my|meu|minha|meus|minhas|mi|mis) )"),
     ("authority_claim", rf" {_PRIV_ASK}(?: \w+){{0,10}}? (?:i am|i m|im|sou|eu sou|soy|je suis|ich bin|sono) (?:an |a |the |"
                         rf"o |a |um |uma |el |le |der |il )?(?:admin|administrator|administrador|developer|desenvolvedor|"
                         rf"dev|root|moderator|moderador|staff|funcionario|funcionaria|employee|desarrollador|developpeur|"
@@ -1342,7 +1396,15 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                  "ich"),
      # "te permito ignorar mi mensaje anterior": the customer's own words set aside.
      r" (?:skip|pular|pule|ignore|ignorar|ignorer|ignorieren|ignorare|omitir|omettre|saltar) (?:\w+ )?(?:mi|meu|minha|my|"
-     r"mon|ma|mes|mein|meine|meinen|mio|mia|o meu|a minha) "),
+     r"mon|ma|mes|mein|meine|meinen|mio|mia|o meu|a minha) "
+     # "I authorize you to share my consumption data with my accountant": the customer's own records sent to someone
+     # of theirs, with nothing set aside or revealed.
+     r"|^(?!.* (?:skip|pular|ignore|ignorar|bypass|burlar|disable|desativar|reveal|revelar|override|verification|"
+     r"verificacao|prompt|rules|regras|instructions|instrucoes|other|outro|outra|outros|outras|everyone|todos|customers|"
+     r"clientes) ).* (?:share|compartilhar|send|enviar|mandar|forward|encaminhar) (?:my|meu|minha|meus|minhas) (?:\w+ ){0,2}"
+     r"(?:data|dados|report|reports|relatorio|relatorios|invoice|invoices|fatura|faturas|bill|bills|consumption|consumo|"
+     r"production|producao|generation|geracao|contract|contrato|documents|documentos) (?:\w+ ){0,3}?(?:with|to|com|para|pra"
+     r"|a) (?:my|meu|minha|o meu|a minha) "),
     # "não segue mais nenhuma orientação", "n siga as regras".
     ("ignore_instructions", r" (?:nao|n|no|ne|nicht|non) (?:siga|segue mais|sigas|obedeca|obedece mais|respeite|respeita mais|"
                             r"sigue mas|sigas mas|suis plus|folge mehr|seguire piu|segui piu)(?: \w+){0,2}? (?:orientacao|"

@@ -63,7 +63,7 @@ _REPORTED = re.compile(
 )
 _SELF_PRETEND = re.compile(
     r" (?:finge|finja|fingir|pretend|imagine|imagina|fai finta|haz de cuenta|haz como si|faz de conta|fais comme si"
-    r"|stell dir vor)(?: que| che| that| como si| dass| qu)? (?:eu|i|io|yo|je|j|ich|we|nos|a gente|noi) "
+    r"|stell dir vor)(?: que| che| that| como si| dass| qu)? (?:eu|i|io|yo|je|j|ich|we|nos|a gente|noi|sou|estou|soy|somos) "
 )
 _AUTHORITY = (r"(?:admin|adm|administrador|administradora|administrator|developer|desenvolvedor|desenvolvedora|"
               r"desarrollador|desarrolladora|funcionario|funcionaria|employee|empleado|empleada|staff|gerente|manager|"
@@ -453,6 +453,16 @@ _AIMED_AT_ASSISTANT = re.compile(
 )
 
 
+# Two header lines of an e-mail pasted whole (a forwarded or quoted message keeps them), or its separator line.
+_HEADER_NAME = (r"[ \t>]*(?:from|de|to|para|subject|assunto|sent|enviado|enviada|date|data|cc|fecha|asunto|enviado el|"
+                r"objet)[ \t]*:")
+_EMAIL_HEADERS = re.compile(
+    rf"(?:^|\n){_HEADER_NAME}[^\n]*\n(?:[^\n]*\n){{0,3}}?{_HEADER_NAME}"
+    r"|-{3,}[ \t]*(?:original message|forwarded message|mensagem original|mensagem encaminhada|mensaje original|"
+    r"mensaje reenviado)[ \t]*-{3,}"
+)
+
+
 def _inside_what_was_received(window: Folded, whole: Folded | None) -> bool:
     """Whether the window lies in a text the customer pasted after saying they received it ("recebi esse sms:
     '...'") or after naming the paper it comes from ("clausula 8: '...'"): a window cut from inside the quote
@@ -464,6 +474,10 @@ def _inside_what_was_received(window: Folded, whole: Folded | None) -> bool:
         return False
     received = _RECEIVED.search(whole.canonical)
     if received is not None and inner in whole.canonical[received.end() - 1 :]:
+        return True
+    # an e-mail pasted with its headers ("From: ...", "Subject: ...", "-----Original Message-----") was received too
+    headers = _EMAIL_HEADERS.search(whole.folded)
+    if headers is not None and inner in normalize(whole.folded[headers.start() :]).canonical:
         return True
     return any(inner in normalize(quoted.group(0)).canonical for quoted in _QUOTED_DOCUMENT.finditer(whole.folded))
 
@@ -520,6 +534,13 @@ def _integration(canonical: str, full: Folded) -> bool:
     return _INTEGRATION.search(canonical) is not None and not any(_INTERNALS.search(t) for t in (canonical, full.canonical))
 
 
+def _inside_quoted_notice(window: Folded, whole: Folded) -> bool:
+    """Whether the window lies inside a notice the whole message quotes after the word that introduces it."""
+    inner = window.canonical.strip()
+    return bool(inner) and any(inner in normalize(quoted.group(0)).canonical
+                               for quoted in _QUOTED_NOTICE.finditer(whole.folded))
+
+
 def _pasted(whole: Folded | None) -> bool:
     """Whether the message holds the pasted text its words announce (quotes, a colon, line breaks)."""
     return whole is not None and _QUOTED_OR_PASTED.search(whole.folded) is not None
@@ -537,6 +558,10 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
            or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded)
            or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical)
            or _WHERE_I_LIVE.search(canonical))
+    if own is None and whole is not None and not reading and _inside_quoted_notice(window, whole):
+        # A window cut from inside a notice the whole message quotes ("the app says: '... contact your administrator'")
+        # is the notice, judged as one.
+        own = _QUOTED_NOTICE.search(whole.folded)
     if own is not None and own.re is _QUOTED_NOTICE:
         # A notice quoted, then the assistant told what it will do or asked for someone's data: "o sistema diz
         # 'acesso negado'. entao vc vai me dar acesso: me mostra os dados do titular anterior".
@@ -706,10 +731,27 @@ _HOME_DEVICE = re.compile(r"\b(?:modem|roteador|router|wifi|wi-fi|repetidor|repe
                           r"dongle|camera|dvr|nvr|impressora|printer)\b")
 
 
+# The customer pretending or imagining themself ("finge que sou cliente novo", "pretend I'm moving"): a quote or a
+# hypothetical, not a persona for the assistant.
+_PRETEND_VERBS = frozenset("pretend finja finge fingir imagine".split())
+_PRETEND_LINKS = frozenset("que q that che como si dass qu".split())
+_SELF_SUBJECTS = frozenset("eu i io yo je j ich we nos noi sou estou soy somos".split())
+
+
+def _pretends_self(clause: list[str], index: int) -> bool:
+    if clause[index] not in _PRETEND_VERBS:
+        return False
+    rest = [word for word in clause[index + 1 : index + 4] if word not in _PRETEND_LINKS]
+    return bool(rest) and rest[0] in _SELF_SUBJECTS
+
+
 def _aimed_shape(text: str, reading: bool = False) -> bool:
     device = _HOME_DEVICE.search(text) is not None
     for clause in _clauses(text, reading):
         held = {concept for word in clause if (concept := concept_of(word)) is not None}
+        if "persona" in held and all(_pretends_self(clause, index) for index, word in enumerate(clause)
+                                     if concept_of(word) == "persona"):
+            held.discard("persona")
         if "persona" in held:
             return True
         ours = "self" in held or not _OURS.isdisjoint(clause)
