@@ -4,7 +4,8 @@ name and a decimal number nobody configured is still the business's product; ask
 thing is in stock on the way to buying it is the sale; closing the deal ("fecha"), choosing how to
 pay ("cartão ou pix?"), booking the visit or asking for the contract moves a product conversation
 to sales, while in a support conversation the visit and the payment are the customer's own case;
-whether a thing works in a power cut is a product question even in a sale. Sentences are written
+whether a thing works in a power cut is a product question even in a sale; a number of
+instalments or a price offered is a sale, two things compared or working offline a product question. Sentences are written
 for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str 
         # In stock, and the customer buys it.
         ("vcs tem o Jacaré T3 pra pronta entrega? quero levar", "sales"),
         ("is the Nimbus 8 in stock? I'll take one", "sales"),
+        # A number of instalments, or a price offered, for a thing nobody configured.
+        ("consigo o Pitanga em 18x?", "sales"),
+        ("vcs fazem o Pitanga por 18 mil?", "sales"),
+        # Two such things compared, or whether an app works offline: how they are.
+        ("o Pitanga ou o Caju, qual rende mais?", "product"),
+        ("o app Sabia funciona offline?", "product"),
     ],
 )
 async def test_unknown_products(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
