@@ -42,6 +42,11 @@ async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str 
         # Two such things compared, or whether an app works offline: how they are.
         ("o Pitanga ou o Caju, qual rende mais?", "product"),
         ("o app Sabia funciona offline?", "product"),
+        # Whether it copes with a load is how it is; stuck below a level, or the seller gone
+        # quiet after the payment, is the customer's case.
+        ("o Caju 4.0 da conta de uma piscina aquecida?", "product"),
+        ("minha Tucano nao passa de 45%", "support"),
+        ("o consultor desapareceu depois do pix", "support"),
     ],
 )
 async def test_unknown_products(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
