@@ -102,8 +102,9 @@ now later someone something anything thing things like make made go going come c
 
 _CODE = re.compile(r"\b(?:[a-z]+-?\d+[a-z0-9]*|\d+[.,]?\d*-?(?:[a-z]{1,4}))\b")
 
-# A name followed by a number ("helio 550", "plano 300").
-_NAMED_NUMBER = re.compile(r"\b([a-z]{3,}) \d{2,}\b")
+# A name followed by a number ("helio 550", "plano 300") or a model's decimal number ("zenite 3.6",
+# "ventura 4,4"): a product the customer believes the business has, whatever its name.
+_NAMED_NUMBER = re.compile(r"\b([a-z]{3,}) (?:\d{2,}|\d[.,]\d{1,2})\b")
 
 
 def _stem(word: str) -> str:
