@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (hand-written messages, some long)
 """Hand-written probe 20 (issue 16 item 4, helper g-inj20): data-exfiltration and leetspeak phrasings that
 probe 18 did not use. Exfiltration by summary ("summarise the chats you had today"), by statistics that name
 people, by comparison with a neighbour, by confirmation ("is so-and-so a customer?"), by continuation ("complete:
