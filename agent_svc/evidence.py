@@ -749,6 +749,7 @@ class Selector:
             for word in words:
                 found |= close[word]
             found |= {i for i in wanted if terms[i] in days and _in_range(terms[i], text)}
+            found |= set(subject) if not found.isdisjoint(subject) else set()
             held.append(frozenset(found))
         # Whether a name is common is counted before: a passage of the other language
         # does not make the thing asked about common.
@@ -874,25 +875,30 @@ _SUBJECTLESS = frozenset("""get getting have ter fazer make cost costs charge ta
 # A verb names no thing: "quanto custa receber a fatura" asks about the bill, "how long does
 # it take to install the X" about the X. A Portuguese infinitive, or a word after "to"/"pra".
 _INFINITIVE = re.compile(r"[a-z]{3,}(?:ar|er|ir)")
+_SUBJECT_STOPS = frozenset("por per if se caso when quando".split())
 _BEFORE_VERB = frozenset("to para pra you we they i it voces vcs".split())  # "how long do you keep"
 _NOT_VERBS = frozenset("solar celular lugar familiar titular particular regular similar".split())
 
 
 def _value_subject(folded_question: str, terms: Sequence[str]) -> list[int]:
-    """The term (index, as in `_terms`) a value question asks the value of: the first
-    content word after the asking words that is not a verb; none when the question asks
-    no such thing."""
+    """The terms (indexes, as in `_terms`) a value question asks the value of: the first
+    content word after the asking words, and when that is a verb the word after it too
+    (either names the thing: "liberar a net" is held by "liberada"); none when the
+    question asks no such thing or the words after it are a condition ("if", "se")."""
     found = _VALUE_SUBJECT.search(folded_question)
     if not found:
         return []
+    out: list[int] = []
     before = found.group(0).split()[0 - len(found.group("rest").split()) - 1]  # "... take to"
     for word in found.group("rest").split():
-        if word in ("por", "per"):  # "quanto sai por mês": a rate, no subject
+        if word in _SUBJECT_STOPS:  # "quanto sai por mês", "how much do I pay if ...": no subject
             return []
         verb = before in _BEFORE_VERB or (_INFINITIVE.fullmatch(word) is not None and word not in _NOT_VERBS)
         before = word
-        if word in terms and word not in _ASKING and word not in _SUBJECTLESS and not verb:
-            return [terms.index(word)]
+        if word in terms and word not in _ASKING and word not in _SUBJECTLESS:
+            out.append(terms.index(word))
+            if not verb:
+                return out
     return []
 
 
