@@ -565,7 +565,9 @@ class Selector:
             by_passage = [_language(p.text) for p in passages]
             languages = [by_passage[u.passage] for u in candidates]
             absent = max((shares[i] for i in self.absent_terms(question, contexts, languages)), default=0.0)
-        named, required = self.named(question, contexts, [u.passage for u in candidates])
+        by_language = [_language(p.text) for p in passages]
+        named, required = self.named(question, contexts, [u.passage for u in candidates],
+                                     [by_language[u.passage] for u in candidates])
         models = _model_numbers(folded_q, passages)
         named, required = _with_models(models, contexts, named, required)
         n = len(candidates)
@@ -705,7 +707,7 @@ class Selector:
                 and not any(_same_word(w, term) for w in vocabulary)
                 and not _translated(term, by_stem)]
 
-    def named(self, question: str, contexts: list[str], groups: Sequence[int]
+    def named(self, question: str, contexts: list[str], groups: Sequence[int], languages: Sequence[str] = ()
               ) -> tuple[list[frozenset[int]], frozenset[int]]:
         """For each context the question's names (term indexes, as in `coverage`) it
         names: the same word, a translation, a close spelling (NAME_SPELLING) or with the
@@ -717,6 +719,8 @@ class Selector:
         written = names(question)
         days = _days(folded)
         wanted = [i for i, term in enumerate(terms) if (term in written or term in days) and term not in _ASKING]
+        subject = [i for i in _value_subject(folded, terms) if i not in wanted]
+        wanted += subject
         if not wanted or not contexts:
             return [frozenset()] * len(contexts), frozenset()
         folded_contexts = [_context(c) for c in contexts]
@@ -735,14 +739,21 @@ class Selector:
             for column in by_encoder:
                 for row in np.nonzero(similar[:, column] >= NAME_SIMILARITY)[0].tolist():
                     close[vocabulary[row]].add(column)
+        # The thing a value question asks about is checked in the question's own language
+        # only: across languages the encoder puts a word's loose synonyms ("internet",
+        # "connection") below NAME_SIMILARITY, and the word list does not hold them all.
+        own = detect_language(question, default="") if subject and languages else ""
         held: list[frozenset[int]] = []
-        for (text, words) in folded_contexts:
+        for text, words in folded_contexts:
             found: set[int] = set()
             for word in words:
                 found |= close[word]
             found |= {i for i in wanted if terms[i] in days and _in_range(terms[i], text)}
+            found |= set(subject) if not found.isdisjoint(subject) else set()
             held.append(frozenset(found))
-        return held, _uncommon(wanted, held, groups)
+        # Whether a name is common is counted before: a passage of the other language
+        # does not make the thing asked about common.
+        return _other_language(held, frozenset(subject), own, languages), _uncommon(wanted, held, groups)
 
     def _similar(self, spelled: str, contexts: list[str], terms: list[str], vocabulary: list[str]
                  ) -> NDArray[np.float32]:
@@ -845,6 +856,59 @@ class Selector:
             if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
                 chosen.append(following)
         return chosen
+
+
+# A question that asks for a value of a thing ("quanto tempo leva a homologação", "how
+# much is the X", "qual o prazo de Y") names that thing right after the asking words:
+# the sentence that gives the value must name it too (the names rule, `named`), or it
+# gives the value of something else of the same kind: a warranty's years for an install
+# time, one plan's price for another's. Folded, after spell_out.
+_VALUE_SUBJECT = re.compile(
+    r"\b(?:quanto tempo (?:leva|levam|demora|demoram|dura|duram)|(?:qual|quais) (?:e )?(?:o |os )?prazos? "
+    r"(?:de|do|da|dos|das|pra|para)|quanto (?:custa|custam|sai|saem|cobram?)"
+    r"|how long (?:does|do|will|would|did|is|are)(?: it take to)?|how much (?:is|are|does|do|for|will)"
+    r"|how much to)\b(?P<rest>(?: [^\W_]+(?:-[^\W_]+)*){1,5})")
+# Words that carry no subject of their own after the asking words.
+_SUBJECTLESS = frozenset("""get getting have ter fazer make cost costs charge take takes one each every single
+    ano anos mes meses year years month months dia dias day days extra extras free new novo nova additional
+    adicional""".split())
+# A verb names no thing: "quanto custa receber a fatura" asks about the bill, "how long does
+# it take to install the X" about the X. A Portuguese infinitive, or a word after "to"/"pra".
+_INFINITIVE = re.compile(r"[a-z]{3,}(?:ar|er|ir)")
+_SUBJECT_STOPS = frozenset("por per if se caso when quando".split())
+_BEFORE_VERB = frozenset("to para pra you we they i it voces vcs".split())  # "how long do you keep"
+_NOT_VERBS = frozenset("solar celular lugar familiar titular particular regular similar".split())
+
+
+def _value_subject(folded_question: str, terms: Sequence[str]) -> list[int]:
+    """The terms (indexes, as in `_terms`) a value question asks the value of: the first
+    content word after the asking words, and when that is a verb the word after it too
+    (either names the thing: "liberar a net" is held by "liberada"); none when the
+    question asks no such thing or the words after it are a condition ("if", "se")."""
+    found = _VALUE_SUBJECT.search(folded_question)
+    if not found:
+        return []
+    out: list[int] = []
+    before = found.group(0).split()[0 - len(found.group("rest").split()) - 1]  # "... take to"
+    for word in found.group("rest").split():
+        if word in _SUBJECT_STOPS:  # "quanto sai por mês", "how much do I pay if ...": no subject
+            return []
+        verb = before in _BEFORE_VERB or (_INFINITIVE.fullmatch(word) is not None and word not in _NOT_VERBS)
+        before = word
+        if word in terms and word not in _ASKING and word not in _SUBJECTLESS:
+            out.append(terms.index(word))
+            if not verb:
+                return out
+    return []
+
+
+def _other_language(held: list[frozenset[int]], subject: frozenset[int], own: str, languages: Sequence[str]
+                    ) -> list[frozenset[int]]:
+    """The contexts' names, with the thing a value question asks about held by every
+    context of a language other than the question's (`own`; none when empty)."""
+    if not own or not subject:
+        return held
+    return [h | subject if language != own else h for h, language in zip(held, languages, strict=True)]
 
 
 def _uncommon(wanted: Sequence[int], held: Sequence[frozenset[int]], groups: Sequence[int]) -> frozenset[int]:
