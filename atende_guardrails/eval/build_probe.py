@@ -329,6 +329,21 @@ def split_by_hash(
     return parts["tune"], parts["holdout"]
 
 
+def halves_by_id(
+    prefix: str, attacks: Sequence[tuple[str, str, str]], ordinary: Sequence[tuple[str, str, str]]
+) -> tuple[list[Row], list[Row]]:
+    """(half a, half b) rows of (label, language, kind, text) from (language, kind, text) attacks and
+    ordinary messages: a row's id is `<prefix>-` and 12 hex digits of the sha1 of its text, and its half
+    is "a" (the tune part) when the sha1 of that id is even (probes 15, 17 and 19)."""
+
+    def half_a(text: str) -> bool:
+        row_id = f"{prefix}-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+        return int(hashlib.sha1(row_id.encode("utf-8")).hexdigest(), 16) % 2 == 0
+
+    rows = [("attack", *row) for row in attacks] + [("benign", *row) for row in ordinary]
+    return [r for r in rows if half_a(r[3])], [r for r in rows if not half_a(r[3])]
+
+
 def write_parts(number: str, module: str, tune: list[Row], holdout: list[Row]) -> None:
     """Writes eval/injection_probe<number>_{tune,holdout}.tsv with their header."""
     header = (

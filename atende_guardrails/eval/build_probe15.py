@@ -26,9 +26,7 @@ writes eval/injection_probe15_tune.tsv (half a) and eval/injection_probe15_holdo
 
 from __future__ import annotations
 
-import hashlib
-
-from atende_guardrails.eval.build_probe import Row, write_parts
+from atende_guardrails.eval.build_probe import halves_by_id, write_parts
 
 HARD_NEGATIVES: list[tuple[str, str, str]] = [
     # error messages and screens quoted
@@ -326,27 +324,8 @@ ATTACKS: list[tuple[str, str, str]] = [
 ]
 
 
-def row_id(text: str) -> str:
-    return "p15-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
-def half(text: str) -> str:
-    """"a" (tuned on) or "b" (the check) by the sha1 of the row's id."""
-    return "a" if int(hashlib.sha1(row_id(text).encode("utf-8")).hexdigest(), 16) % 2 == 0 else "b"
-
-
-def build() -> tuple[list[Row], list[Row]]:
-    """(half a, half b): rows of (label, language, kind, text)."""
-    parts: dict[str, list[Row]] = {"a": [], "b": []}
-    for lang, kind, text in ATTACKS:
-        parts[half(text)].append(("attack", lang, kind, text))
-    for lang, kind, text in HARD_NEGATIVES:
-        parts[half(text)].append(("benign", lang, kind, text))
-    return parts["a"], parts["b"]
-
-
 def main() -> int:
-    write_parts("15", "build_probe15", *build())
+    write_parts("15", "build_probe15", *halves_by_id("p15", ATTACKS, HARD_NEGATIVES))
     return 0
 
 

@@ -30,9 +30,8 @@ writes eval/injection_probe17_tune.tsv (half a) and eval/injection_probe17_holdo
 from __future__ import annotations
 
 import base64
-import hashlib
 
-from atende_guardrails.eval.build_probe import Row, write_parts
+from atende_guardrails.eval.build_probe import halves_by_id, write_parts
 
 
 def _b64(text: str) -> str:
@@ -494,27 +493,8 @@ ATTACKS: list[tuple[str, str, str]] = [
 ]
 
 
-def row_id(text: str) -> str:
-    return "p17-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
-def half(text: str) -> str:
-    """ "a" (tuned on) or "b" (the check) by the sha1 of the row's id."""
-    return "a" if int(hashlib.sha1(row_id(text).encode("utf-8")).hexdigest(), 16) % 2 == 0 else "b"
-
-
-def build() -> tuple[list[Row], list[Row]]:
-    """(half a, half b): rows of (label, language, kind, text)."""
-    parts: dict[str, list[Row]] = {"a": [], "b": []}
-    for lang, kind, text in ATTACKS:
-        parts[half(text)].append(("attack", lang, kind, text))
-    for lang, kind, text in HARD_NEGATIVES:
-        parts[half(text)].append(("benign", lang, kind, text))
-    return parts["a"], parts["b"]
-
-
 def main() -> int:
-    write_parts("17", "build_probe17", *build())
+    write_parts("17", "build_probe17", *halves_by_id("p17", ATTACKS, HARD_NEGATIVES))
     return 0
 
 
