@@ -49,6 +49,22 @@ def checked_parts(messages: list[IdentifiedMessage], part_of: Callable[[str], st
     return parts
 
 
+def write_halves(number: str, ordinal: str, parts: dict[str, list[IdentifiedMessage]]) -> None:
+    """Writes eval/pii_probe<number>_{tune,holdout}.tsv (tune = half a, holdout = half b, by sha1 of
+    the id): one line a planted value, a clean message as kind 'none'."""
+    header = (f"# {ordinal} hand-written PII probe (issue 16 item 4; python -m atende_guardrails.eval.build_pii_probe"
+              f"{number}), part {{part}} (half {{half}}: sha1(id) % 2).\n# kind, value planted, message (both with \\n, "
+              "\\t and \\\\ escaped); kind 'none': no personal data. Never copied from evals/.\n")
+    for part, rows in parts.items():
+        lines = [header.format(part=part, half="a" if part == "tune" else "b")]
+        for _, text, values in rows:
+            for kind, value in values or [("none", "")]:
+                lines.append(f"{kind}\t{escape_field(value)}\t{escape_field(text)}\n")
+        (EVAL_DIR / f"pii_probe{number}_{part}.tsv").write_text("".join(lines), encoding="utf-8")
+        planted = sum(len(values) for _, _, values in rows)
+        print(f"{part}: {planted} values, {sum(not values for _, _, values in rows)} messages without personal data")
+
+
 def cpf(base: str) -> str:
     """The 11 digits of a valid CPF from its first nine."""
     digits = [int(c) for c in base]

@@ -40,8 +40,8 @@ writes eval/pii_probe4_tune.tsv (half a) and eval/pii_probe4_holdout.tsv (half b
 
 from __future__ import annotations
 
-from atende_guardrails.eval.build_pii_probe import checked_parts, cnpj, cpf, escape_field, luhn
-from atende_guardrails.eval.build_pii_probe3 import EVAL_DIR, Message, cnpj_dots, dots, half
+from atende_guardrails.eval.build_pii_probe import checked_parts, cnpj, cpf, luhn, write_halves
+from atende_guardrails.eval.build_pii_probe3 import Message, cnpj_dots, dots, half
 
 # ---- check digits of the documents this probe adds ----
 
@@ -522,22 +522,8 @@ def build() -> dict[str, list[Message]]:
     return checked_parts(messages(), lambda ident: "tune" if half(ident) == "a" else "holdout")
 
 
-def write(parts: dict[str, list[Message]]) -> None:
-    header = ("# Fourth hand-written PII probe (issue 16 item 4; python -m atende_guardrails.eval.build_pii_probe4), "
-              "part {part} (half {half}: sha1(id) % 2).\n# kind, value planted, message (both with \\n, \\t and \\\\ escaped); "
-              "kind 'none': no personal data. Never copied from evals/.\n")
-    for part, rows in parts.items():
-        lines = [header.format(part=part, half="a" if part == "tune" else "b")]
-        for _, text, values in rows:
-            for kind, value in values or [("none", "")]:
-                lines.append(f"{kind}\t{escape_field(value)}\t{escape_field(text)}\n")
-        (EVAL_DIR / f"pii_probe4_{part}.tsv").write_text("".join(lines), encoding="utf-8")
-        planted = sum(len(values) for _, _, values in rows)
-        print(f"{part}: {planted} values, {sum(not values for _, _, values in rows)} messages without personal data")
-
-
 def main() -> int:
-    write(build())
+    write_halves("4", "Fourth", build())
     return 0
 
 
