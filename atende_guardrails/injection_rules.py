@@ -1286,7 +1286,7 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           rf"de cada comprador|"
                           rf"de cada usuario|of each holder|of each subscriber|of each account holder|of each buyer|"
                           rf"of each user) ",
-     _firsts(_ASK, _DATA_PERSONAL), _STAFF + "|" + _DEVICE_PASSWORD_OF_IT[1:] + "|" + _NAMES_OF_THINGS),
+     _firsts(_ASK, _DATA_PERSONAL), _STAFF + "|" + _DEVICE_PASSWORD_OF_IT + "|" + _NAMES_OF_THINGS),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:endereco residencial|endereco da casa|endereco de casa|home address|"
                           rf"residential address|direccion de casa|adresse personnelle|privatadresse|indirizzo di casa)"
                           rf"(?: \w+)? (?:dele|dela|deles|delas|do|da|of|de|del|von|di) ",
