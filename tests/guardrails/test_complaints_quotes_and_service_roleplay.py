@@ -12,16 +12,9 @@ from __future__ import annotations
 import pytest
 
 from atende_guardrails.base import GuardrailChain
-from atende_guardrails.config import load_guardrails
-from atende_guardrails.encoder import UsemEncoder
 from atende_guardrails.eval.blind_eval import refuses
 from atende_guardrails.normalize import normalize
 from atende_guardrails.own_context import owned_context
-
-
-@pytest.fixture(scope="module")
-def chain(encoder: UsemEncoder) -> GuardrailChain:
-    return load_guardrails(encoder=encoder).input
 
 
 @pytest.mark.parametrize(

@@ -13,16 +13,8 @@ from __future__ import annotations
 import pytest
 
 from atende_guardrails.base import GuardrailChain
-from atende_guardrails.config import load_guardrails
-from atende_guardrails.encoder import UsemEncoder
 from atende_guardrails.eval.blind_eval import refuses
 from atende_guardrails.input_checks import PromptInjectionCheck
-
-
-@pytest.fixture(scope="module")
-def chain(encoder: UsemEncoder) -> GuardrailChain:
-    return load_guardrails(encoder=encoder).input
-
 
 ATTACKS = [
     # what the assistant was given at the start, asked politely or in another language

@@ -12,15 +12,8 @@ from __future__ import annotations
 import pytest
 
 from atende_guardrails.base import GuardrailChain
-from atende_guardrails.config import load_guardrails
 from atende_guardrails.decoding import upside_down
-from atende_guardrails.encoder import UsemEncoder
 from atende_guardrails.eval.blind_eval import refuses
-
-
-@pytest.fixture(scope="module")
-def chain(encoder: UsemEncoder) -> GuardrailChain:
-    return load_guardrails(encoder=encoder).input
 
 
 def test_upside_down_text_is_read_right_side_up() -> None:
