@@ -42,11 +42,22 @@ _IDENTITY = re.compile(
     r"telefono|telefonos|phone|phones|celular|celulares|mobile|whatsapp|zap|wpp|email|emails|e mail|e mails|correo|"
     r"correos|contato|contatos|contact|contacts|contacto|contactos|card|cartao|tarjeta|senha|senhas|password|"
     r"passwords|login|logins|nome|nomes|name|names|nombre|nombres|data de nascimento|date of birth|birthday|"
-    r"fecha de nacimiento|dados|data|datos|details|detalhes|cadastro|ficha|record|records|historico|history)(?= )"
+    r"fecha de nacimiento|dados|data|datos|details|detalhes|cadastro|ficha|record|records|historico|history|"
+    # Who they are and where they live, asked as a question: "quem sao os clientes que...", "moram onde?".
+    r"(?:who|quem|quienes) (?:are|sao|son|were|eram)|se chama|se chamam|se llama|se llaman|is called|"
+    r"(?:onde|where|donde|em que|in which|en que) (?:\w+ ){0,3}?(?:mora|moram|lives|live|vive|viven|instalaram|installed)|"
+    r"(?:mora|moram|lives|live|vive|viven|instalaram|installed) (?:\w+ ){0,4}?(?:onde|where|donde)|"
+    r"apartamentos|apartments|units|casas|houses|departamentos|house numbers)(?= )"
+)
+# The same in the plural, the shape of a harvest: "the addresses", "os telefones".
+_IDENTITIES = re.compile(
+    r" (?:cpfs|enderecos|addresses|direcciones|telefones|telefonos|phones|phone numbers|numeros|celulares|emails|"
+    r"e mails|correos|contatos|contacts|contactos|nomes|names|nombres|logins|passwords|senhas)(?= )"
 )
 # Facts of someone's account: meaningful for one other person, a question about the business for "customers".
 _ACCOUNT = re.compile(
-    r" (?:pagou|pagaram|paid|pays|paying|pagando|owe|owes|owing|deve|devendo|debe|deben|devem|divida|debt|saldo|"
+    r" (?:pagou|pagaram|paga|pagam|paid|pays|paying|pagando|payments|pagamentos|pagos|conta|contas|account|accounts|"
+    r"cuenta|owe|owes|owing|deve|devendo|debe|deben|devem|divida|debt|saldo|"
     r"balance|fatura|faturas|bill|bills|billing|invoice|invoices|mensalidade|consumo|consume|consumiu|gasta|gastou|"
     r"spent|spend|use|used|uses|usou|gerando|generating|generation|geracao|plano|plan|contrato|contract|parcelas|"
     r"instalments|installments|compras|purchases|pedidos|orders|comprou|bought)(?= )"
@@ -66,8 +77,16 @@ _OTHER = re.compile(
     r"you have for|vcs tem de|voces tem de|"
     r"(?:cliente|customer|client|user|usuario|owner|dono|inquilino|tenant|morador) (?:anterior|de antes|antigo|antiga)|"
     r"(?:previous|last|ultimo|ultima|anterior|other|outro|outra|otro|otra) (?:customer|client|user|cliente|usuario|"
-    r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi)(?= )"
+    r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi|"
+    # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
+    r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
+    r"de quem|whose|a nombre de quien|"
+    # An English possessive of someone neither the customer nor a thing: "Jason's invoices".
+    r"(?<! it)(?<! that)(?<! what)(?<! let)(?<! he)(?<! she)(?<! there)(?<! here)(?<! who)(?<! where)(?<! how)"
+    r"(?<! today)(?<! company)(?<! business)(?<! store)(?<! team)(?<! app)(?<! one) s)(?= )"
 )
+# Each one of several people: an account fact per person ("quanto cada um pagou").
+_EACH = re.compile(r" (?:cada um|cada uma|cada uno|each one|each of them|each customer|cada cliente)(?= )")
 # Someone by a third-person possessive; not when a member of the staff is about, whose work contact is no secret.
 _PRONOUN = re.compile(r" (?:dele|dela|deles|delas|his|her|their|him)(?= )")
 # What "their" may point to besides people.
@@ -78,8 +97,14 @@ _POPULATION = re.compile(
     r" (?:clientes|customers|clients|users|usuarios|assinantes|subscribers|leads|prospects|pessoas|people|buyers|"
     r"compradores|moradores|residents|households|todo mundo|everyone|everybody|everyone s|geral|"
     r"every customer|vizinhos|neighbours|neighbors|vecinos|quem mais|who else|"
-    r"os que|as que|those who|the ones who|los que|folks)(?= )"
+    r"os que|as que|those who|the ones who|los que|folks|"
+    # Everyone in a place: "todos do condomínio", "quem do meu prédio".
+    r"(?:todos|todas|everyone|all|quem|who|quienes) (?:\w+ )?(?:do|da|dos|das|de|no|na|in|on|at|del|en|aqui do|aqui da) "
+    r"(?:meu |minha |my |mi |the |o |a )?(?:condominio|predio|rua|bairro|building|street|block|edificio|calle|barrio|"
+    r"cuadra|quadra|vila))(?= )"
 )
+# A file or table of records: where plural personal data is harvested into.
+_BULK = re.compile(r" (?:excel|planilha|spreadsheet|csv|json|txt|tabela|table|dump|relatorio|report|dataset|base)(?= )")
 # Not an ask for data, whatever else the message holds: a procedure, the privacy policy, a scam or a mix-up reported,
 # a relative's data seen in the customer's own app.
 _PROCEDURE = re.compile(
@@ -102,7 +127,10 @@ _PUBLIC_OR_GIVEN = re.compile(
     r"comercial|billing|faturamento)\b"
     r"|^(?:\w+ )?(?:e|eh|is|es|will be|sera) (?:\w+ ){0,3}(?:\d|\w*(?:com|br|net)\b|(?:meu|minha|my|nossa|nosso|our)\b)"
 )
-_DESTINATION = re.compile(r" (?:(?:pro|pra|para|to|ao|al)(?: \w+){0,3}|no|na|on|in|into)$")
+# Whom or where something is sent: "pro email da minha mãe", "to my wife's e-mail" (a place for data only).
+_SENT_TO = r"(?:pro|pra|para|to|ao|al)(?: \w+){0,4}"
+_DESTINATION = re.compile(rf" (?:{_SENT_TO}|no|na|on|in|into)$")
+_RECIPIENT = re.compile(rf" {_SENT_TO}$")
 _PRICED = re.compile(r" (?:preco|price|precio|custo|cost|valor do plano)$")
 # In a long message the three parts fall together by chance; the phrase rules still read it.
 _MAX_WORDS = 60
@@ -132,7 +160,7 @@ def _asked_data(canonical: str, pattern: re.Pattern[str], word_at: list[int]) ->
     destination."""
     found = []
     for match in pattern.finditer(canonical):
-        before = canonical[max(0, match.start() - 24):match.start()]
+        before = canonical[max(0, match.start() - 30):match.start()]
         if re.search(rf" {_OWN}(?: \w+)?$", before) or _DESTINATION.search(before):
             continue
         if _PUBLIC_OR_GIVEN.search(canonical[match.end() + 1:match.end() + 40]):
@@ -145,7 +173,7 @@ def _parties(pattern: re.Pattern[str], canonical: str, word_at: list[int]) -> li
     """Where a party of that kind is named, but not as whom something is sent to ("pro meu chefe", "to my wife's
     e-mail") nor as what a price is of ("o preço dele")."""
     return [word_at[match.start()] for match in pattern.finditer(canonical)
-            if not _DESTINATION.search(canonical[max(0, match.start() - 24):match.start()])
+            if not _RECIPIENT.search(canonical[max(0, match.start() - 30):match.start()])
             and not _PRICED.search(canonical[max(0, match.start() - 12):match.start()])]
 
 
@@ -166,7 +194,9 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
         others += _parties(_PRONOUN, canonical, word_at)
     many = _parties(_POPULATION, canonical, word_at)
     pairs = _near(_asked_data(canonical, _IDENTITY, word_at), others + many, _WINDOW)
-    pairs += _near(_asked_data(canonical, _ACCOUNT, word_at), others, _WINDOW)
+    pairs += _near(_asked_data(canonical, _ACCOUNT, word_at), others + _parties(_EACH, canonical, word_at), _WINDOW)
+    if not _THINGS.search(canonical):
+        pairs += _near(_asked_data(canonical, _IDENTITIES, word_at), _parties(_BULK, canonical, word_at), _WINDOW)
     for data, party in pairs:
         for ask in asks:
             if min(data, party) - _ASK_REACH <= ask <= max(data, party) + 2:
