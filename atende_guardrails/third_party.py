@@ -29,7 +29,8 @@ _ASK = re.compile(
     r" (?:give|send|show|tell|list|share|display|dump|export|pull|fetch|look up|read|paste|forward|copy|provide|"
     r"i need the|need the|i want the|want the|what(?! i | you | we | eu | voce )|whats|which|who|whom|whose|where|"
     r"how much|how many|"
-    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem|onde|cade|"
+    r"como (?:ele|ela|eles|elas) se chama|como (?:ele|ela|eles|elas) se chamam|como se llama|como se llaman|"
+    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|"
     r"passa|passe|me da|me de|manda|mande|mostra|mostre|lista|liste|envia|envie|informa|informe|diz|diga|fala|"
     r"me conta|exporta|exporte|puxa|puxe|busca|busque|consulta|consulte|abre|abra|me ve|veja|checa|cheque|verifica|"
     r"verifique|confirma|confirme|preciso d[oa]s?|quero [oa]s?|gera|gere|copia|copie|compartilha|compartilhe|"
@@ -80,10 +81,13 @@ _OTHER = re.compile(
     r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi|"
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
-    r"de quem|whose|a nombre de quien|"
-    # An English possessive of someone neither the customer nor a thing: "Jason's invoices".
-    r"(?<! it)(?<! that)(?<! what)(?<! let)(?<! he)(?<! she)(?<! there)(?<! here)(?<! who)(?<! where)(?<! how)"
-    r"(?<! today)(?<! company)(?<! business)(?<! store)(?<! team)(?<! app)(?<! one) s)(?= )"
+    r"de quem|whose|a nombre de quien)(?= )"
+)
+# An English possessive after a name ("forward Jason Moore's invoices"): two words, neither a determiner nor the
+# customer's ("my wife's", "the installer's", "the camera's" are not names), before the "s" of the apostrophe.
+_POSSESSIVE = re.compile(
+    r"(?<= )(?!(?:my|your|his|her|our|their|the|a|an|this|that|its|each|to|for|of|at|in|on|from|with)\b)[a-z]+ "
+    r"(?!(?:it|that|what|let|he|she|there|here|who|where|how|today|one|i|you|we|they|mine)\b)[a-z]+ s(?= )"
 )
 # Each one of several people: an account fact per person ("quanto cada um pagou").
 _EACH = re.compile(r" (?:cada um|cada uma|cada uno|each one|each of them|each customer|cada cliente)(?= )")
@@ -128,13 +132,14 @@ _PUBLIC_OR_GIVEN = re.compile(
     r"|^(?:\w+ )?(?:e|eh|is|es|will be|sera) (?:\w+ ){0,3}(?:\d|\w*(?:com|br|net)\b|(?:meu|minha|my|nossa|nosso|our)\b)"
 )
 # Whom or where something is sent: "pro email da minha mãe", "to my wife's e-mail" (a place for data only).
-_SENT_TO = r"(?:pro|pra|para|to|ao|al)(?: \w+){0,4}"
+_SENT_TO = (r"(?:pro|pra|para|to|ao|al)(?: (?:o|a|the|my|meu|minha|his|her|our|nosso|nossa|mi|su|seu|sua|e mail|email|"
+            r"whatsapp|zap|da|do|de|of|s|[a-z]+(?= s ))){0,4}")
 _DESTINATION = re.compile(rf" (?:{_SENT_TO}|no|na|on|in|into)$")
 _RECIPIENT = re.compile(rf" {_SENT_TO}$")
 _PRICED = re.compile(r" (?:preco|price|precio|custo|cost|valor do plano)$")
 # In a long message the three parts fall together by chance; the phrase rules still read it.
 _MAX_WORDS = 60
-_WINDOW = 8
+_WINDOW = 10
 _ASK_REACH = 10
 
 
@@ -189,7 +194,7 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
     asks = [index for index, _ in _spans(_ASK, canonical, word_at)]
     if not asks:
         return None
-    others = _parties(_OTHER, canonical, word_at)
+    others = _parties(_OTHER, canonical, word_at) + _parties(_POSSESSIVE, canonical, word_at)
     if not re.search(_STAFF, canonical) and not _THINGS.search(canonical):
         others += _parties(_PRONOUN, canonical, word_at)
     many = _parties(_POPULATION, canonical, word_at)
