@@ -14,7 +14,7 @@ from atende_guardrails.decoding import payloads, reads_better, upside_down
 from atende_guardrails.glued import read_apart
 from atende_guardrails.lexicon import Lexicon
 from atende_guardrails.normalize import Folded, deleet, deobfuscated, despace, normalize, unleet, unspace
-from atende_guardrails.third_party import asks_for_someone_elses_data
+from atende_guardrails.third_party import asks_for_someone_elses_data, names_marked
 from atende_guardrails.typos import read_slips
 
 
@@ -184,6 +184,10 @@ class PromptInjectionCheck:
         hit = self._match_words(canonical)
         if hit is not None:
             return hit[0], *folded.canonical_span(hit[1], hit[2])
+        # A person named in full ("the number you have for Gregory Sands") is someone else.
+        named = names_marked(folded.original) if self.structural_exfiltration else None
+        if named is not None and asks_for_someone_elses_data(named):
+            return "data_exfiltration", 0, len(folded.original)
         present = set(canonical.split())
         for rule in (*self.marker_rules, *self.extra_rules):
             if rule.anchors and not all(anchor & present for anchor in rule.anchors):

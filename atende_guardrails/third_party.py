@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from atende_guardrails.injection_rules import _STAFF
+from atende_guardrails.normalize import normalize
 
 # A request or a question: the imperative verbs of the phrase rules' vocabulary plus the question words.
 _ASK = re.compile(
@@ -81,7 +82,9 @@ _OTHER = re.compile(
     r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi|"
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
-    r"de quem|whose|a nombre de quien)(?= )"
+    r"de quem|whose|a nombre de quien|"
+    # A person's full name, marked by names_marked().
+    r"fulano)(?= )"
 )
 # An English possessive after a name ("forward Jason Moore's invoices"): two words, neither a determiner nor the
 # customer's ("my wife's", "the installer's", "the camera's" are not names), before the "s" of the apostrophe.
@@ -207,6 +210,37 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
             if min(data, party) - _ASK_REACH <= ask <= max(data, party) + 2:
                 return ask, data, party
     return None
+
+
+# A person's full name as typed: two capitalised words. Places, streets, brands and greetings are capitalised too.
+# Not after "in", "no", "via", "with": an app, a place or a product ("data in Home Assistant").
+_FULL_NAME = re.compile(r"(?<![\w.])(?<!\b(?:in|on|no|na|em|at) )(?<!\b(?:via|com) )(?<!\bwith )(?<!\binto )(?<!\bpelo )"
+                        r"(?<!\bpela )([A-ZÀ-Ý][a-zà-ÿ]{2,})(?: (?:da|de|do|dos|das|van|von|del))? "
+                        r"([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w'])")
+_NOT_NAMES = frozenset(
+    "rua avenida street avenue road lane drive way alameda travessa estrada rodovia praca plaza calle jardim vila "
+    "parque bairro condominio condomínio residencial edificio edifício predio prédio centro distrito sao são santa "
+    "santo porto rio belo nova new san los las monte campo campos zona solar energia net fibra ltda inc eireli "
+    "telecom internet plano kit oi ola olá hello hi dear caro cara prezado prezada bom boa good please obrigado thanks "
+    "meu minha my your seu sua the este esta this hoje today amanhã segunda terça quarta quinta sexta sábado domingo "
+    "monday tuesday wednesday thursday friday saturday sunday janeiro fevereiro março abril maio junho julho agosto "
+    "setembro outubro novembro dezembro january february march april may june july august september october november "
+    "december google microsoft apple samsung whatsapp instagram facebook app home assistant".split()
+)
+
+
+def names_marked(original: str) -> str | None:
+    """The canonical text with each full name read as "fulano" (someone), or None when it names no one; the
+    customer's own name is excepted by the own-data rules ("meu nome é ...")."""
+    def mark(match: re.Match[str]) -> str:
+        if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
+            return match.group(0)
+        return "fulano"
+
+    marked = _FULL_NAME.sub(mark, original)
+    if marked == original:
+        return None
+    return normalize(marked).canonical
 
 
 def asks_for_someone_elses_data(canonical: str) -> bool:
