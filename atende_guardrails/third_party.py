@@ -28,7 +28,7 @@ from atende_guardrails.normalize import normalize
 # A request or a question: the imperative verbs of the phrase rules' vocabulary plus the question words.
 _ASK = re.compile(
     r" (?:give|send|show|tell|list|share|display|dump|export|pull|fetch|look up|read|paste|forward|copy|provide|"
-    r"i need the|need the|i want the|want the|what(?! i | you | we | eu | voce )|whats|which|who|whom|whose|where|"
+    r"i need the|need the|i want the|want the|what(?! i | you | we | eu | voce )|which|who(?! do i | should i )|whom|whose|where|"
     r"how much|how many|"
     r"como (?:ele|ela|eles|elas) se chama|como (?:ele|ela|eles|elas) se chamam|como se llama|como se llaman|"
     r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|"
@@ -121,7 +121,8 @@ _PROCEDURE = re.compile(
     r"autorizo|autorizar|authorise|authorize|viro|indico|indicar|elogio|protegem|protect|protegen|funciona|works|vcs|"
     r"voces|you|cadastro|vejo) | (?:lgpd|gdpr|privacidade|privacy|vazamento|vazou|vazaram|leak|leaked|breach|protegem|"
     r"protect|protegen|compartilham|comparten|vendem|venden|guardam|golpe|scam|fraude|fraud|phishing|legit|politica|"
-    r"policy|procedimento|procedure|o que faco|what do i do|what should i do) | (?:who|quem|quien) (?:\w+ ){0,4}(?:has|tem|"
+    r"policy|procedimento|procedure|o que faco|what do i do|what should i do|received|recebi|recibi) "
+    r"| (?:who|quem|quien) (?:\w+ ){0,4}(?:has|tem|"
     r"tiene|can|pode) (?:access|acesso|acceso|see|ver) | (?:can|could|pode|podem) (?:other|outros|outras|otros) "
     r"| (?:pelo|no|na|in|on|through|en) (?:meu|minha|my|mi) (?:app|aplicativo|conta|account|portal|cuenta) "
     r"| (?:portal|app|site|sistema|system|fatura|boleto|invoice|bill|conta|account) (?:\w+ )?(?:mostra|shows|aparece|"
@@ -144,6 +145,8 @@ _PRICED = re.compile(r" (?:preco|price|precio|custo|cost|valor do plano)$")
 _MAX_WORDS = 60
 _WINDOW = 10
 _ASK_REACH = 10
+# "no nome de quem?", "quanto cada um pagou?": the question word may close the request.
+_ASK_AFTER = 3
 
 
 def _spans(pattern: re.Pattern[str], text: str, word_at: list[int]) -> Iterator[tuple[int, int]]:
@@ -207,7 +210,7 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
         pairs += _near(_asked_data(canonical, _IDENTITIES, word_at), _parties(_BULK, canonical, word_at), _WINDOW)
     for data, party in pairs:
         for ask in asks:
-            if min(data, party) - _ASK_REACH <= ask <= max(data, party) + 2:
+            if min(data, party) - _ASK_REACH <= ask <= max(data, party) + _ASK_AFTER:
                 return ask, data, party
     return None
 
