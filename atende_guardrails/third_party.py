@@ -36,7 +36,9 @@ _ASK = re.compile(
     r"me conta|exporta|exporte|puxa|puxe|busca|busque|consulta|consulte|abre|abra|me ve|veja|checa|cheque|verifica|"
     r"verifique|confirma|confirme|preciso d[oa]s?|quero [oa]s?|gera|gere|copia|copie|compartilha|compartilhe|"
     r"encaminha|encaminhe|cual|cuales|cuanto|cuanta|cuantos|cuantas|quien|quienes|donde|dame|dime|pasame|muestra|"
-    r"muestrame|enviame|mandame|comparte|necesito|quiero|exportame)(?= )"
+    r"muestrame|enviame|mandame|comparte|necesito|quiero|exportame|"
+    # Something put together for the asker: "make me a list", "me monta uma planilha".
+    r"make me|build me|me faz|me faca|monta|monte|hazme)(?= )"
 )
 # Personal data by kind: who someone is and how to reach them.
 _IDENTITY = re.compile(
@@ -128,6 +130,12 @@ _PROCEDURE = re.compile(
     r"| (?:portal|app|site|sistema|system|fatura|boleto|invoice|bill|conta|account) (?:\w+ )?(?:mostra|shows|aparece|"
     r"appears|veio|came|muestra) "
 )
+# A joint account: the customer is one of its holders ("minha esposa e eu", "our bill").
+_JOINT = re.compile(
+    r" (?:(?:minha|meu|my|mi) \w+ (?:e|and|y) (?:eu|i|yo)|(?:eu|i|yo) (?:e|and|y) (?:minha|meu|my|mi) \w+|(?:nossa|nosso|"
+    r"nossas|nossos|our|nuestra|nuestro) (?:conta|contas|fatura|faturas|account|bill|bills|plano|plan|contrato|contract|"
+    r"cuenta|factura|facturas)) "
+)
 # The business's own contacts and places, and data given rather than asked.
 _PUBLIC_OR_GIVEN = re.compile(
     r"^(?:de|da|do|of|from|for)? ?(?:the |a |o |your |sua |seu )?(?:vcs|voces|empresa|company|loja|store|shop|"
@@ -194,7 +202,7 @@ def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, in
 
 def _evidence(canonical: str) -> tuple[int, int, int] | None:
     """Word indexes of (ask, data, party) of the first request for someone else's data, or None."""
-    if canonical.count(" ") > _MAX_WORDS + 1 or _PROCEDURE.search(canonical):
+    if canonical.count(" ") > _MAX_WORDS + 1 or _PROCEDURE.search(canonical) or _JOINT.search(canonical):
         return None
     word_at = _word_index(canonical)
     asks = [index for index, _ in _spans(_ASK, canonical, word_at)]
