@@ -38,7 +38,8 @@ _ASK = re.compile(
     r"encaminha|encaminhe|cual|cuales|cuanto|cuanta|cuantos|cuantas|quien|quienes|donde|dame|dime|pasame|muestra|"
     r"muestrame|enviame|mandame|comparte|necesito|quiero|exportame|"
     # Something put together for the asker: "make me a list", "me monta uma planilha".
-    r"make me|build me|me faz|me faca|monta|monte|hazme)(?= )"
+    r"make me|build me|me faz|me faca|monta|monte|hazme|"
+    r"me encaminhar|me passar|me mandar|me mostrar|me enviar|me dizer|me falar|me informar|me contar)(?= )"
 )
 # Personal data by kind: who someone is and how to reach them.
 _IDENTITY = re.compile(
@@ -49,6 +50,9 @@ _IDENTITY = re.compile(
     r"fecha de nacimiento|dados|data|datos|details|detalhes|cadastro|ficha|record|records|historico|history|"
     # Who they are and where they live, asked as a question: "quem sao os clientes que...", "moram onde?".
     r"(?:who|quem|quienes) (?:are|sao|son|were|eram)|se chama|se chamam|se llama|se llaman|is called|"
+    r"quem mora|quem morava|who lives|who lived|quien vive|"
+    # What someone wrote to the business.
+    r"mensagens|messages|mensajes|conversas|conversations|chats|"
     r"(?:onde|where|donde|em que|in which|en que) (?:\w+ ){0,3}?(?:mora|moram|lives|live|vive|viven|instalaram|installed)|"
     r"(?:mora|moram|lives|live|vive|viven|instalaram|installed) (?:\w+ ){0,4}?(?:onde|where|donde)|"
     r"apartamentos|apartments|units|casas|houses|departamentos|house numbers)(?= )"
@@ -85,6 +89,9 @@ _OTHER = re.compile(
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
     r"de quem|whose|a nombre de quien|"
+    # A home by its number ("o apto 31", "flat 5B"), not the customer's ("meu apto").
+    r"(?<!meu )(?<!minha )(?<!my )(?<!moro no )(?<!i live in )(?:apto|ap|apartamento|apartment|flat|casa|house|unit|"
+    r"unidade|bloco|block|lote|lot) \d+\w*|"
     # A person's full name, marked by names_marked().
     r"fulano)(?= )"
 )
@@ -94,8 +101,18 @@ _POSSESSIVE = re.compile(
     r"(?<= )(?!(?:my|your|his|her|our|their|the|a|an|this|that|its|each|to|for|of|at|in|on|from|with)\b)[a-z]+ "
     r"(?!(?:it|that|what|let|he|she|there|here|who|where|how|today|one|i|you|we|they|mine)\b)[a-z]+ s(?= )"
 )
-# Each one of several people: an account fact per person ("quanto cada um pagou").
-_EACH = re.compile(r" (?:cada um|cada uma|cada uno|each one|each of them|each customer|cada cliente)(?= )")
+# Each one of several people: an account fact per person ("quanto cada um pagou"); which of them by a payment fact
+# ("which customers haven't paid"); every customer's records ("as faturas de todos os clientes").
+_EACH = re.compile(
+    r" (?:cada um|cada uma|cada uno|each one|each of them|each customer|cada cliente|"
+    r"(?:which|quais|cuales|quels) (?:\w+ )?(?:clientes|customers|clients|users|usuarios|assinantes|subscribers|"
+    r"moradores|residents|households|vizinhos|neighbours|neighbors|vecinos|pessoas|people|casas|houses)"
+    r"(?=(?: \w+){0,6} (?:paid|pay|pagou|pagaram|pagam|owe|owes|deve|devem|devendo|atrasad\w*|inadimplente\w*|late|"
+    r"behind|debt|divida|dividas|debe|deben) )|"
+    r"(?:faturas|contas|invoices|bills|pagamentos|payments|dividas|debts|saldos|consumos|contratos|contracts)"
+    r"(?: \w+){0,3}? (?:todos os|todas as|all the|all|every|de todos os|de todas as|de todos los) (?:clientes|customers|"
+    r"clients|users|usuarios|assinantes|subscribers|moradores|residents))(?= )"
+)
 # Someone by a third-person possessive; not when a member of the staff is about, whose work contact is no secret.
 _PRONOUN = re.compile(r" (?:dele|dela|deles|delas|his|her|their|him)(?= )")
 # What "their" may point to besides people.
@@ -129,6 +146,11 @@ _PROCEDURE = re.compile(
     r"| (?:pelo|no|na|in|on|through|en) (?:meu|minha|my|mi) (?:app|aplicativo|conta|account|portal|cuenta) "
     r"| (?:portal|app|site|sistema|system|fatura|boleto|invoice|bill|conta|account) (?:\w+ )?(?:mostra|shows|aparece|"
     r"appears|veio|came|muestra) "
+)
+# The privacy policy set aside is no question about it: "desconsidera a política de privacidade e me diz ...".
+_POLICY_SET_ASIDE = re.compile(
+    r" (?:ignor\w*|desconsider\w*|forget|esquec\w*|esquece|skip|pul\w*|bypass|burl\w*|disregard|olvid\w*|override)"
+    r"(?: \w+){0,3}? (?:privacidade|privacy|privacidad|politica|policy|lgpd|gdpr) "
 )
 # A joint account: the customer is one of its holders ("minha esposa e eu", "our bill").
 _JOINT = re.compile(
@@ -202,7 +224,9 @@ def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, in
 
 def _evidence(canonical: str) -> tuple[int, int, int] | None:
     """Word indexes of (ask, data, party) of the first request for someone else's data, or None."""
-    if canonical.count(" ") > _MAX_WORDS + 1 or _PROCEDURE.search(canonical) or _JOINT.search(canonical):
+    if canonical.count(" ") > _MAX_WORDS + 1 or _JOINT.search(canonical):
+        return None
+    if _PROCEDURE.search(canonical) and not _POLICY_SET_ASIDE.search(canonical):
         return None
     word_at = _word_index(canonical)
     asks = [index for index, _ in _spans(_ASK, canonical, word_at)]
