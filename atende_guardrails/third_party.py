@@ -171,6 +171,8 @@ _SENT_TO = (r"(?:pro|pra|para|to|ao|al)(?: (?:o|a|the|my|meu|minha|his|her|our|n
 _DESTINATION = re.compile(rf" (?:{_SENT_TO}|no|na|on|in|into)$")
 _RECIPIENT = re.compile(rf" {_SENT_TO}$")
 _PRICED = re.compile(r" (?:preco|price|precio|custo|cost|valor do plano)$")
+# Who someone is to the customer, said rather than asked about: "she is my wife", "ele é meu sócio".
+_DECLARED = re.compile(r" (?:is|e|eh|es|am|are|sou) (?:my|meu|minha|mi|our|nossa|nosso)$")
 # In a long message the three parts fall together by chance; the phrase rules still read it.
 _MAX_WORDS = 60
 _WINDOW = 10
@@ -212,10 +214,11 @@ def _asked_data(canonical: str, pattern: re.Pattern[str], word_at: list[int]) ->
 
 def _parties(pattern: re.Pattern[str], canonical: str, word_at: list[int]) -> list[int]:
     """Where a party of that kind is named, but not as whom something is sent to ("pro meu chefe", "to my wife's
-    e-mail") nor as what a price is of ("o preço dele")."""
+    e-mail"), as what a price is of ("o preço dele") nor in a relation declared ("she is my wife")."""
     return [word_at[match.start()] for match in pattern.finditer(canonical)
             if not _RECIPIENT.search(canonical[max(0, match.start() - 30):match.start()])
-            and not _PRICED.search(canonical[max(0, match.start() - 12):match.start()])]
+            and not _PRICED.search(canonical[max(0, match.start() - 12):match.start()])
+            and not _DECLARED.search(canonical[max(0, match.start() - 12):match.start()])]
 
 
 def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, int]]:
