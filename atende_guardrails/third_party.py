@@ -65,7 +65,9 @@ _IDENTITIES = re.compile(
 # Facts of someone's account: meaningful for one other person, a question about the business for "customers".
 _ACCOUNT = re.compile(
     r" (?:pagou|pagaram|paga|pagam|paid|pays|paying|pagando|payments|pagamentos|pagos|conta|contas|account|accounts|"
-    r"cuenta|owe|owes|owing|deve|devendo|debe|deben|devem|divida|debt|saldo|"
+    r"cuenta|owe|owes|owing|devendo|"
+    # "deve" owes, but "deve assinar" must sign.
+    r"(?:deve|devem|debe|deben)(?! \w+(?:ar|er|ir) )|divida|debt|saldo|"
     r"balance|fatura|faturas|bill|bills|billing|invoice|invoices|mensalidade|consumo|consume|consumiu|gasta|gastou|"
     r"spent|spend|use|used|uses|usou|gerando|generating|generation|geracao|plano|plan|contrato|contract|parcelas|"
     r"instalments|installments|compras|purchases|pedidos|orders|comprou|bought)(?= )"
@@ -89,9 +91,6 @@ _OTHER = re.compile(
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
     r"de quem|whose|a nombre de quien|"
-    # A home by its number ("o apto 31", "flat 5B"), not the customer's ("meu apto").
-    r"(?<!meu )(?<!minha )(?<!my )(?<!moro no )(?<!i live in )(?:apto|ap|apartamento|apartment|flat|casa|house|unit|"
-    r"unidade|bloco|block|lote|lot) \d+\w*|"
     # A person's full name, marked by names_marked().
     r"fulano)(?= )"
 )
@@ -113,11 +112,17 @@ _EACH = re.compile(
     r"(?: \w+){0,3}? (?:todos os|todas as|all the|all|every|de todos os|de todas as|de todos los) (?:clientes|customers|"
     r"clients|users|usuarios|assinantes|subscribers|moradores|residents))(?= )"
 )
+# A home by its number ("o apto 31", "flat 5B"), not the customer's ("meu apto"): whose identity or contact is asked.
+_HOME = re.compile(r" (?<!meu )(?<!minha )(?<!my )(?<!moro no )(?<!i live in )(?:apto|ap|apartamento|apartment|flat|casa|"
+                   r"house|unit|unidade|bloco|block|lote|lot) \d+\w*(?= )")
 # Someone by a third-person possessive; not when a member of the staff is about, whose work contact is no secret.
 _PRONOUN = re.compile(r" (?:dele|dela|deles|delas|his|her|their|him)(?= )")
 # What "their" may point to besides people.
 _THINGS = re.compile(r" (?:stores|lojas|branches|filiais|unidades|offices|escritorios|plans|planos|kits|pedidos|orders|"
-                     r"produtos|products|tiendas|oficinas|sucursales) ")
+                     r"produtos|products|tiendas|oficinas|sucursales|pacotes|packages|servicos|services|marcas|brands|"
+                     r"modelos|models|modem|roteador|router|repetidor|repeater|extender|inversor|inverter|wifi|aparelho|"
+                     r"device|equipamento|equipment|decodificador|camera|medidor|meter|bateria|battery|app|aplicativo|"
+                     r"portal|site|painel|panel) ")
 # A plural population: customers, leads, everyone in a place.
 _POPULATION = re.compile(
     r" (?:clientes|customers|clients|users|usuarios|assinantes|subscribers|leads|prospects|pessoas|people|buyers|"
@@ -154,7 +159,8 @@ _POLICY_SET_ASIDE = re.compile(
 )
 # A joint account: the customer is one of its holders ("minha esposa e eu", "our bill").
 _JOINT = re.compile(
-    r" (?:(?:minha|meu|my|mi) \w+ (?:e|and|y) (?:eu|i|yo)|(?:eu|i|yo) (?:e|and|y) (?:minha|meu|my|mi) \w+|(?:nossa|nosso|"
+    r" (?:(?:minha|meu|my|mi) \w+ (?:e|and|y|ou|or|o) (?:eu|i|yo)|(?:eu|i|yo) (?:e|and|y|ou|or|o) (?:minha|meu|my|mi) \w+"
+    r"|(?:nossa|nosso|"
     r"nossas|nossos|our|nuestra|nuestro) (?:conta|contas|fatura|faturas|account|bill|bills|plano|plan|contrato|contract|"
     r"cuenta|factura|facturas)) "
 )
@@ -239,7 +245,7 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
     if not re.search(_STAFF, canonical) and not _THINGS.search(canonical):
         others += _parties(_PRONOUN, canonical, word_at)
     many = _parties(_POPULATION, canonical, word_at)
-    pairs = _near(_asked_data(canonical, _IDENTITY, word_at), others + many, _WINDOW)
+    pairs = _near(_asked_data(canonical, _IDENTITY, word_at), others + many + _parties(_HOME, canonical, word_at), _WINDOW)
     pairs += _near(_asked_data(canonical, _ACCOUNT, word_at), others + _parties(_EACH, canonical, word_at), _WINDOW)
     if not _THINGS.search(canonical):
         pairs += _near(_asked_data(canonical, _IDENTITIES, word_at), _parties(_BULK, canonical, word_at), _WINDOW)
