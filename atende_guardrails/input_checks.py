@@ -14,6 +14,7 @@ from atende_guardrails.decoding import payloads, reads_better, upside_down
 from atende_guardrails.glued import read_apart
 from atende_guardrails.lexicon import Lexicon
 from atende_guardrails.normalize import Folded, deleet, deobfuscated, despace, normalize, unleet, unspace
+from atende_guardrails.third_party import asks_for_someone_elses_data, names_marked
 from atende_guardrails.typos import read_slips
 
 
@@ -149,6 +150,8 @@ class PromptInjectionCheck:
         self.marker_rules += [_Rule(kind, re.compile(pattern, re.S), anchors)
                               for kind, pattern, anchors in rules.ANCHORED_MARKER_RULES]
         self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
+        # Someone else's data asked for by its structure (third_party.py), unless the caller wants other kinds only.
+        self.structural_exfiltration = kinds is None or "data_exfiltration" in kinds
         if kinds is not None:
             # Only these kinds of attack (retrieved passages: instructions addressed to the assistant).
             self.word_rules = [rule for rule in self.word_rules if rule.kind in kinds]
@@ -181,6 +184,10 @@ class PromptInjectionCheck:
         hit = self._match_words(canonical)
         if hit is not None:
             return hit[0], *folded.canonical_span(hit[1], hit[2])
+        # A person named in full ("the number you have for Gregory Sands") is someone else.
+        named = names_marked(folded.original) if self.structural_exfiltration else None
+        if named is not None and asks_for_someone_elses_data(named):
+            return "data_exfiltration", 0, len(folded.original)
         present = set(canonical.split())
         for rule in (*self.marker_rules, *self.extra_rules):
             if rule.anchors and not all(anchor & present for anchor in rule.anchors):
@@ -263,6 +270,9 @@ class PromptInjectionCheck:
             match = rule.pattern.search(canonical)
             if match and not (rule.unless is not None and rule.unless.search(canonical)):
                 return rule.kind, match.start() + 1, max(match.start() + 1, match.end() - 1)
+        # The structure the phrase rules above spell out one wording at a time.
+        if self.structural_exfiltration and asks_for_someone_elses_data(canonical):
+            return "data_exfiltration", 1, max(1, len(canonical) - 1)
         return None
 
     def _payloads(self, text: str, folded: Folded) -> Iterable[tuple[str, int, int, str]]:

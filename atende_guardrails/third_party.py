@@ -1,0 +1,292 @@
+"""Someone else's personal data asked for, told by the structure of the request rather than by its phrasing.
+
+The phrase rules of injection_rules.py catch the phrasings their authors wrote and miss the next one ("what's the
+mobile number you have for ...", "minha irma nao quer me contar, mas qual plano ela assinou?"). An exfiltration
+request is three things close together, in any order: an ask (a request verb or a question word), a kind of personal
+data, and a party that is not the customer: a relative, an ex, a neighbour, a colleague, whoever a record is in the
+name of, the previous customer, a person named in the text, or a plural population (the customers, everyone in the
+street, the leads). Facts about an account (what someone paid, owes, consumes, which plan they have) count only for a
+single other person: "how much do customers usually pay" is a question about the business.
+
+What is not exfiltration, whatever the structure: the customer's own data ("meu cpf", "my wife's and my joint
+account" is "our"), the business's public contacts ("o telefone da central", "your office's address"), data given
+rather than asked ("o email dele é ..."), a destination ("manda pro email da minha mãe"), and questions about a
+procedure or the privacy policy ("como coloco meu marido como titular", "vocês compartilham os dados dos clientes?").
+
+Runs on the canonical view (lower case, accents folded, single spaces) and on every rewritten view of the chain
+(leetspeak, spaced letters, chat spelling), so the folding of those comes first. Every pattern is a flat alternation
+searched once; the windows are counted in words afterwards, so the cost stays linear in the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from atende_guardrails.injection_rules import _STAFF
+from atende_guardrails.normalize import normalize
+
+# A request or a question: the imperative verbs of the phrase rules' vocabulary plus the question words.
+_ASK = re.compile(
+    r" (?:give|send|show|tell|list|share|display|dump|export|pull|fetch|look up|read|paste|forward|copy|provide|"
+    r"i need the|need the|i want the|want the|what(?! i | you | we | eu | voce )|which|who(?! do i | should i )|whom|whose|where|"
+    r"how much|how many|"
+    r"como (?:ele|ela|eles|elas) se chama|como (?:ele|ela|eles|elas) se chamam|como se llama|como se llaman|"
+    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|"
+    r"passa|passe|me da|me de|manda|mande|mostra|mostre|lista|liste|envia|envie|informa|informe|diz|diga|fala|"
+    r"me conta|exporta|exporte|puxa|puxe|busca|busque|consulta|consulte|abre|abra|me ve|veja|checa|cheque|verifica|"
+    r"verifique|confirma|confirme|preciso d[oa]s?|quero [oa]s?|gera|gere|copia|copie|compartilha|compartilhe|"
+    r"encaminha|encaminhe|cual|cuales|cuanto|cuanta|cuantos|cuantas|quien|quienes|donde|dame|dime|pasame|muestra|"
+    r"muestrame|enviame|mandame|comparte|necesito|quiero|exportame|"
+    # Something put together for the asker: "make me a list", "me monta uma planilha".
+    r"make me|build me|me faz|me faca|monta|monte|hazme|"
+    r"me encaminhar|me passar|me mandar|me mostrar|me enviar|me dizer|me falar|me informar|me contar)(?= )"
+)
+# Personal data by kind: who someone is and how to reach them.
+_IDENTITY = re.compile(
+    r" (?:cpf|cpfs|rg|dni|cnpj|endereco|enderecos|address|addresses|direccion|direcciones|telefone|telefones|"
+    r"telefono|telefonos|phone|phones|celular|celulares|mobile|whatsapp|zap|wpp|email|emails|e mail|e mails|correo|"
+    r"correos|contato|contatos|contact|contacts|contacto|contactos|card|cartao|tarjeta|senha|senhas|password|"
+    r"passwords|login|logins|nome|nomes|name|names|nombre|nombres|data de nascimento|date of birth|birthday|"
+    r"fecha de nacimiento|dados|data|datos|details|detalhes|cadastro|ficha|record|records|historico|history|"
+    # Who they are and where they live, asked as a question: "quem sao os clientes que...", "moram onde?".
+    r"(?:who|quem|quienes) (?:are|sao|son|were|eram)|se chama|se chamam|se llama|se llaman|is called|"
+    r"quem mora|quem morava|who lives|who lived|quien vive|"
+    # What someone wrote to the business.
+    r"mensagens|messages|mensajes|conversas|conversations|chats|"
+    r"(?:onde|where|donde|em que|in which|en que) (?:\w+ ){0,3}?(?:mora|moram|lives|live|vive|viven|instalaram|installed)|"
+    r"(?:mora|moram|lives|live|vive|viven|instalaram|installed) (?:\w+ ){0,4}?(?:onde|where|donde)|"
+    r"apartamentos|apartments|units|casas|houses|departamentos|house numbers)(?= )"
+)
+# The same in the plural, the shape of a harvest: "the addresses", "os telefones".
+_IDENTITIES = re.compile(
+    r" (?:cpfs|enderecos|addresses|direcciones|telefones|telefonos|phones|phone numbers|numeros|celulares|emails|"
+    r"e mails|correos|contatos|contacts|contactos|nomes|names|nombres|logins|passwords|senhas)(?= )"
+)
+# Facts of someone's account: meaningful for one other person, a question about the business for "customers".
+_ACCOUNT = re.compile(
+    r" (?:pagou|pagaram|paga|pagam|paid|pays|paying|pagando|payments|pagamentos|pagos|conta|contas|account|accounts|"
+    r"cuenta|owe|owes|owing|devendo|"
+    # "deve" owes, but "deve assinar" must sign.
+    r"(?:deve|devem|debe|deben)(?! \w+(?:ar|er|ir) )|divida|debt|saldo|"
+    r"balance|fatura|faturas|bill|bills|billing|invoice|invoices|mensalidade|consumo|consume|consumiu|gasta|gastou|"
+    r"spent|spend|use|used|uses|usou|gerando|generating|generation|geracao|plano|plan|contrato|contract|parcelas|"
+    r"instalments|installments|compras|purchases|pedidos|orders|comprou|bought)(?= )"
+)
+_OWN = r"(?:meu|minha|meus|minhas|my|mi|mis|nosso|nossa|nossos|nossas|our|nuestro|nuestra|o meu|a minha|mine)"
+# A single person who is not the customer, by how the customer knows them or by a third-person possessive.
+_OTHER = re.compile(
+    r" (?:vizinho|vizinha|neighbour|neighbor|neighbours|neighbors|vecino|vecina|(?:meu|minha|my|mi|o|a|the|do|da) ex|"
+    r"exesposa|exesposo|exmarido|"
+    r"exmujer|exnovia|exnovio|esposa|marido|wife|husband|girlfriend|boyfriend|namorada|namorado|novia|novio|irma|"
+    r"irmao|sister|brother|hermano|hermana|sogro|sogra|cunhado|cunhada|in law|suegro|suegra|pai|mae|mum|mom|dad|"
+    r"father|mother|filho|filha|(?:my|his|her|our) son|daughter|hijo|hija|chefe|boss|jefe|colega|colleague|coworker|"
+    r"socio|flatmate|"
+    r"roommate|housemate|landlord|landlady|senhorio|inquilino|tenant|tio|tia|primo|prima|cousin|amigo|amiga|friend|"
+    r"(?:no|em|in|a|under)(?: the)? (?:nome|name|nombre) (?:de|do|da|of)(?! (?:la |a |the )?(?:" + _OWN[3:-1]
+    + r"|vcs|voces|ustedes|empresa|company|you) )|"
+    r"you have for|vcs tem de|voces tem de|"
+    r"(?:cliente|customer|client|user|usuario|owner|dono|inquilino|tenant|morador) (?:anterior|de antes|antigo|antiga)|"
+    r"(?:previous|last|ultimo|ultima|anterior|other|outro|outra|otro|otra) (?:customer|client|user|cliente|usuario|"
+    r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi|"
+    # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
+    r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
+    r"de quem|whose|a nombre de quien|"
+    # A person's full name, marked by names_marked().
+    r"fulano)(?= )"
+)
+# An English possessive after a name ("forward Jason Moore's invoices"): two words, neither a determiner nor the
+# customer's ("my wife's", "the installer's", "the camera's" are not names), before the "s" of the apostrophe.
+_POSSESSIVE = re.compile(
+    r"(?<= )(?!(?:my|your|his|her|our|their|the|a|an|this|that|its|each|to|for|of|at|in|on|from|with)\b)[a-z]+ "
+    r"(?!(?:it|that|what|let|he|she|there|here|who|where|how|today|one|i|you|we|they|mine)\b)[a-z]+ s(?= )"
+)
+# Each one of several people: an account fact per person ("quanto cada um pagou"); which of them by a payment fact
+# ("which customers haven't paid"); every customer's records ("as faturas de todos os clientes").
+_EACH = re.compile(
+    r" (?:cada um|cada uma|cada uno|each one|each of them|each customer|cada cliente|"
+    r"(?:which|quais|cuales|quels) (?:\w+ )?(?:clientes|customers|clients|users|usuarios|assinantes|subscribers|"
+    r"moradores|residents|households|vizinhos|neighbours|neighbors|vecinos|pessoas|people|casas|houses)"
+    r"(?=(?: \w+){0,6} (?:paid|pay|pagou|pagaram|pagam|owe|owes|deve|devem|devendo|atrasad\w*|inadimplente\w*|late|"
+    r"behind|debt|divida|dividas|debe|deben) )|"
+    r"(?:faturas|contas|invoices|bills|pagamentos|payments|dividas|debts|saldos|consumos|contratos|contracts)"
+    r"(?: \w+){0,3}? (?:todos os|todas as|all the|all|every|de todos os|de todas as|de todos los) (?:clientes|customers|"
+    r"clients|users|usuarios|assinantes|subscribers|moradores|residents))(?= )"
+)
+# A home by its number ("o apto 31", "flat 5B"), not the customer's ("meu apto"): whose identity or contact is asked.
+_HOME = re.compile(r" (?<!meu )(?<!minha )(?<!my )(?<!moro no )(?<!i live in )(?:apto|ap|apartamento|apartment|flat|casa|"
+                   r"house|unit|unidade|bloco|block|lote|lot) \d+\w*(?= )")
+# Someone by a third-person possessive; not when a member of the staff is about, whose work contact is no secret.
+_PRONOUN = re.compile(r" (?:dele|dela|deles|delas|his|her|their|him)(?= )")
+# What "their" may point to besides people.
+_THINGS = re.compile(r" (?:stores|lojas|branches|filiais|unidades|offices|escritorios|plans|planos|kits|pedidos|orders|"
+                     r"produtos|products|tiendas|oficinas|sucursales|pacotes|packages|servicos|services|marcas|brands|"
+                     r"modelos|models|modem|roteador|router|repetidor|repeater|extender|inversor|inverter|wifi|aparelho|"
+                     r"device|equipamento|equipment|decodificador|camera|medidor|meter|bateria|battery|app|aplicativo|"
+                     r"portal|site|painel|panel) ")
+# A plural population: customers, leads, everyone in a place.
+_POPULATION = re.compile(
+    r" (?:clientes|customers|clients|users|usuarios|assinantes|subscribers|leads|prospects|pessoas|people|buyers|"
+    r"compradores|moradores|residents|households|todo mundo|everyone|everybody|everyone s|geral|"
+    r"every customer|vizinhos|neighbours|neighbors|vecinos|quem mais|who else|"
+    r"os que|as que|those who|the ones who|los que|folks|"
+    # Everyone in a place: "todos do condomínio", "quem do meu prédio".
+    r"(?:todos|todas|everyone|all|quem|who|quienes) (?:\w+ )?(?:do|da|dos|das|de|no|na|in|on|at|del|en|aqui do|aqui da) "
+    r"(?:meu |minha |my |mi |the |o |a )?(?:condominio|predio|rua|bairro|building|street|block|edificio|calle|barrio|"
+    r"cuadra|quadra|vila))(?= )"
+)
+# A file or table of records: where plural personal data is harvested into.
+_BULK = re.compile(r" (?:excel|planilha|spreadsheet|csv|json|txt|tabela|table|dump|relatorio|report|dataset|base)(?= )")
+# Not an ask for data, whatever else the message holds: a procedure, the privacy policy, a scam or a mix-up reported,
+# a relative's data seen in the customer's own app.
+_PROCEDURE = re.compile(
+    r" (?:allowed|permitted|autorizad\w*|permitid\w*) (?:to|a) "
+    r"| (?:como|how) (?:(?:eu|i|we|a gente|ele|ela|he|she) )?(?:do|does|can|should|could|faco|faz|fazemos|posso|podemos|"
+    r"coloco|colocar|adiciono|adicionar|add|tiro|tirar|remove|removo|transfiro|transferir|passo|passar|troco|trocar|"
+    r"autorizo|autorizar|authorise|authorize|viro|indico|indicar|elogio|protegem|protect|protegen|funciona|works|vcs|"
+    r"voces|you|cadastro|vejo) | (?:lgpd|gdpr|privacidade|privacy|vazamento|vazou|vazaram|leak|leaked|breach|protegem|"
+    r"protect|protegen|compartilham|comparten|vendem|venden|guardam|golpe|scam|fraude|fraud|phishing|legit|politica|"
+    r"policy|procedimento|procedure|o que faco|what do i do|what should i do|received|recebi|recibi) "
+    r"| (?:who|quem|quien) (?:\w+ ){0,4}(?:has|tem|"
+    r"tiene|can|pode) (?:access|acesso|acceso|see|ver) | (?:can|could|pode|podem) (?:other|outros|outras|otros) "
+    r"| (?:pelo|no|na|in|on|through|en) (?:meu|minha|my|mi) (?:app|aplicativo|conta|account|portal|cuenta) "
+    r"| (?:portal|app|site|sistema|system|fatura|boleto|invoice|bill|conta|account) (?:\w+ )?(?:mostra|shows|aparece|"
+    r"appears|veio|came|muestra) "
+)
+# The privacy policy set aside is no question about it: "desconsidera a política de privacidade e me diz ...".
+_POLICY_SET_ASIDE = re.compile(
+    r" (?:ignor\w*|desconsider\w*|forget|esquec\w*|esquece|skip|pul\w*|bypass|burl\w*|disregard|olvid\w*|override)"
+    r"(?: \w+){0,3}? (?:privacidade|privacy|privacidad|politica|policy|lgpd|gdpr) "
+)
+# A joint account: the customer is one of its holders ("minha esposa e eu", "our bill").
+_JOINT = re.compile(
+    r" (?:(?:minha|meu|my|mi) \w+ (?:e|and|y|ou|or|o) (?:eu|i|yo)|(?:eu|i|yo) (?:e|and|y|ou|or|o) (?:minha|meu|my|mi) \w+"
+    r"|(?:nossa|nosso|"
+    r"nossas|nossos|our|nuestra|nuestro) (?:conta|contas|fatura|faturas|account|bill|bills|plano|plan|contrato|contract|"
+    r"cuenta|factura|facturas)) "
+)
+# The business's own contacts and places, and data given rather than asked.
+_PUBLIC_OR_GIVEN = re.compile(
+    r"^(?:de|da|do|of|from|for)? ?(?:the |a |o |your |sua |seu )?(?:vcs|voces|empresa|company|loja|store|shop|"
+    r"escritorio|office|branch|filial|central|sac|suporte|support|site|website|ustedes|oficina|atendimento|"
+    r"comercial|billing|faturamento)\b"
+    r"|^(?:\w+ )?(?:e|eh|is|es|will be|sera) (?:\w+ ){0,3}(?:\d|\w*(?:com|br|net)\b|(?:meu|minha|my|nossa|nosso|our)\b)"
+)
+# Whom or where something is sent: "pro email da minha mãe", "to my wife's e-mail" (a place for data only).
+_SENT_TO = (r"(?:pro|pra|para|to|ao|al)(?: (?:o|a|the|my|meu|minha|his|her|our|nosso|nossa|mi|su|seu|sua|e mail|email|"
+            r"whatsapp|zap|da|do|de|of|s|[a-z]+(?= s ))){0,4}")
+_DESTINATION = re.compile(rf" (?:{_SENT_TO}|no|na|on|in|into)$")
+_RECIPIENT = re.compile(rf" {_SENT_TO}$")
+_PRICED = re.compile(r" (?:preco|price|precio|custo|cost|valor do plano)$")
+# Who someone is to the customer, said rather than asked about: "she is my wife", "ele é meu sócio".
+_DECLARED = re.compile(r" (?:is|e|eh|es|am|are|sou) (?:my|meu|minha|mi|our|nossa|nosso)$")
+# In a long message the three parts fall together by chance; the phrase rules still read it.
+_MAX_WORDS = 60
+_WINDOW = 10
+_ASK_REACH = 10
+# "no nome de quem?", "quanto cada um pagou?": the question word may close the request.
+_ASK_AFTER = 3
+
+
+def _spans(pattern: re.Pattern[str], text: str, word_at: list[int]) -> Iterator[tuple[int, int]]:
+    """(word index, char end) of each match."""
+    for match in pattern.finditer(text):
+        yield word_at[match.start()], match.end()
+
+
+def _word_index(canonical: str) -> list[int]:
+    """The word index of each character of the canonical text."""
+    index: list[int] = []
+    count = -1
+    for char in canonical:
+        if char == " ":
+            count += 1
+        index.append(count)
+    return index
+
+
+def _asked_data(canonical: str, pattern: re.Pattern[str], word_at: list[int]) -> list[int]:
+    """Where data of that kind is asked about: not the customer's own, not the business's, not given, not a
+    destination."""
+    found = []
+    for match in pattern.finditer(canonical):
+        before = canonical[max(0, match.start() - 30):match.start()]
+        if re.search(rf" {_OWN}(?: \w+)?$", before) or _DESTINATION.search(before):
+            continue
+        if _PUBLIC_OR_GIVEN.search(canonical[match.end() + 1:match.end() + 40]):
+            continue
+        found.append(word_at[match.start()])
+    return found
+
+
+def _parties(pattern: re.Pattern[str], canonical: str, word_at: list[int]) -> list[int]:
+    """Where a party of that kind is named, but not as whom something is sent to ("pro meu chefe", "to my wife's
+    e-mail"), as what a price is of ("o preço dele") nor in a relation declared ("she is my wife")."""
+    return [word_at[match.start()] for match in pattern.finditer(canonical)
+            if not _RECIPIENT.search(canonical[max(0, match.start() - 30):match.start()])
+            and not _PRICED.search(canonical[max(0, match.start() - 12):match.start()])
+            and not _DECLARED.search(canonical[max(0, match.start() - 12):match.start()])]
+
+
+def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, int]]:
+    return [(a, b) for a in first for b in second if abs(a - b) <= reach]
+
+
+def _evidence(canonical: str) -> tuple[int, int, int] | None:
+    """Word indexes of (ask, data, party) of the first request for someone else's data, or None."""
+    if canonical.count(" ") > _MAX_WORDS + 1 or _JOINT.search(canonical):
+        return None
+    if _PROCEDURE.search(canonical) and not _POLICY_SET_ASIDE.search(canonical):
+        return None
+    word_at = _word_index(canonical)
+    asks = [index for index, _ in _spans(_ASK, canonical, word_at)]
+    if not asks:
+        return None
+    others = _parties(_OTHER, canonical, word_at) + _parties(_POSSESSIVE, canonical, word_at)
+    if not re.search(_STAFF, canonical) and not _THINGS.search(canonical):
+        others += _parties(_PRONOUN, canonical, word_at)
+    many = _parties(_POPULATION, canonical, word_at)
+    pairs = _near(_asked_data(canonical, _IDENTITY, word_at), others + many + _parties(_HOME, canonical, word_at), _WINDOW)
+    pairs += _near(_asked_data(canonical, _ACCOUNT, word_at), others + _parties(_EACH, canonical, word_at), _WINDOW)
+    if not _THINGS.search(canonical):
+        pairs += _near(_asked_data(canonical, _IDENTITIES, word_at), _parties(_BULK, canonical, word_at), _WINDOW)
+    for data, party in pairs:
+        for ask in asks:
+            if min(data, party) - _ASK_REACH <= ask <= max(data, party) + _ASK_AFTER:
+                return ask, data, party
+    return None
+
+
+# A person's full name as typed: two capitalised words. Places, streets, brands and greetings are capitalised too.
+# Not after "in", "no", "via", "with": an app, a place or a product ("data in Home Assistant").
+_FULL_NAME = re.compile(r"(?<![\w.])(?<!\b(?:in|on|no|na|em|at) )(?<!\b(?:via|com) )(?<!\bwith )(?<!\binto )(?<!\bpelo )"
+                        r"(?<!\bpela )([A-ZÀ-Ý][a-zà-ÿ]{2,})(?: (?:da|de|do|dos|das|van|von|del))? "
+                        r"([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w'])")
+_NOT_NAMES = frozenset(
+    "rua avenida street avenue road lane drive way alameda travessa estrada rodovia praca plaza calle jardim vila "
+    "parque bairro condominio condomínio residencial edificio edifício predio prédio centro distrito sao são santa "
+    "santo porto rio belo nova new san los las monte campo campos zona solar energia net fibra ltda inc eireli "
+    "telecom internet plano kit oi ola olá hello hi dear caro cara prezado prezada bom boa good please obrigado thanks "
+    "meu minha my your seu sua the este esta this hoje today amanhã segunda terça quarta quinta sexta sábado domingo "
+    "monday tuesday wednesday thursday friday saturday sunday janeiro fevereiro março abril maio junho julho agosto "
+    "setembro outubro novembro dezembro january february march april may june july august september october november "
+    "december google microsoft apple samsung whatsapp instagram facebook app home assistant".split()
+)
+
+
+def names_marked(original: str) -> str | None:
+    """The canonical text with each full name read as "fulano" (someone), or None when it names no one; the
+    customer's own name is excepted by the own-data rules ("meu nome é ...")."""
+    def mark(match: re.Match[str]) -> str:
+        if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
+            return match.group(0)
+        return "fulano"
+
+    marked = _FULL_NAME.sub(mark, original)
+    if marked == original:
+        return None
+    return normalize(marked).canonical
+
+
+def asks_for_someone_elses_data(canonical: str) -> bool:
+    """True when the text asks for the personal data of a party that is not the customer."""
+    return _evidence(canonical) is not None
