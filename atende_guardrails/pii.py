@@ -393,7 +393,10 @@ _CARD_WORD = re.compile(r"(?i)\b(?:cart[ãa]o|card|cr[ée]dito|d[ée]bito|credit
 def _card_valid(value: str, before: str) -> bool:
     """Luhn; a 14-digit CNPJ passes it one time in ten, and is a CNPJ unless the text says card.
     The tail of a longer run of groups ("... 1000 0012 3410 0012 3451") is not a card either."""
-    if not _unless_bare_id(luhn_valid)(value, before) or _AFTER_DIGIT_GROUP.search(before):
+    if not luhn_valid(value) or _AFTER_DIGIT_GROUP.search(before):
+        return False
+    # a protocol or an order in groups of four ("protocolo: 2026 1206 0048 1123") passes Luhn one time in ten
+    if _ID_CONTEXT.search(before) is not None and _DOCUMENT_WORD.search(before[-30:]) is None:
         return False
     return not (len(_digits(value)) == 14 and cnpj_valid(value) and _CARD_WORD.search(before) is None)
 
@@ -507,6 +510,10 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("boleto", re.compile(
         r"(?<!\d)8\d{10}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d(?!\d)"),
         _ignore_context(boleto_valid)),
+    # A line copied from a PDF or a narrow screen wraps wherever the width ends ("23792819300004718290\n2000..."),
+    # and a typed one has spaces anywhere: 47 or 48 digits with dots, hyphens and white space anywhere between
+    # them; the field check digits decide.
+    Detector("boleto", re.compile(r"(?<![\d.])\d(?:[.\s-]{0,3}\d){46,47}(?!\d)"), _ignore_context(boleto_valid)),
     # Not two groups more to its right ("3526 0512 3456 7800 0190 5500 ...": an invoice's access key).
     Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d|[ -]\d{4}[ -]\d{4})"), _card_valid),
     # A card's groups (4-4-4-4, Amex 4-6-5, Diners 4-6-4) split the same way each time by a dot, two
@@ -549,8 +556,11 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "chave" in text),
     # Accented letters before the @ ("joão.vitor@..."), a comma or a spaced dot after the first label
     # of the domain ("@gmail,com", "@gmail. com"; not ", com cópia" after a whole address).
-    # An apostrophe inside the name ("o'connor@..."); accented domains ("joão@família.com.br").
-    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-][\w.%+'-]{0,63}@[^\W_](?:[\w-]{0,61}[^\W_])?"
+    # An apostrophe inside the name ("o'connor@..."); accented domains ("joão@família.com.br"). An "=" inside
+    # the name ("b.costa=financeiro@...", a bounce or forwarding address), though not after a query string's
+    # or a log's key ("?email=ana@...", "email=ana@...": the address alone).
+    Detector("email", re.compile(r"(?:(?<![\w.+?&=/-])(?![^\W\d_]+(?:-[^\W\d_]+)?=)[\w.%+-]{1,64}=(?=[\w.%+'-]{1,64}@)"
+                                 r"|(?<![\w.+-]))[\w.%+-][\w.%+'-]{0,63}@[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.|,(?=(?i:com|net|org|br)\b)|[^\S\n]?\.[^\S\n]?(?=(?i:com|net|org|br|gov|edu)\b))"
                                  r"[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*"),
@@ -566,14 +576,14 @@ DETECTORS: tuple[Detector, ...] = (
     # Documents a word names: the driver's licence register (CNH, 9 to 11 digits), the título de eleitor
     # (12), the PIS/PASEP/NIS/NIT (11; also unnamed in its own dotted shape with its check digit), a
     # passport (up to two letters and six to nine digits), a date of birth.
-    Detector("cnh", re.compile(rf"(?i)\b{_CNH_NAME}\b[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{8,10}})"
+    Detector("cnh", re.compile(rf"(?i)\b{_CNH_NAME}(?![^\W\d])[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{8,10}})"
                                r"(?![\w/]|[.,]\d)"), _named_value(range(9, 12)), group=1,
              needs=lambda text: "cnh" in text or "c.n.h" in text or "habilita" in text or "licen" in text
              or "motorista" in text),
-    Detector("voter_id", re.compile(rf"(?i)\b{_VOTER_NAME}\b[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{11}})"
+    Detector("voter_id", re.compile(rf"(?i)\b{_VOTER_NAME}(?![^\W\d])[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{11}})"
                                     r"(?![\w/]|[.,]\d)"), _named_value(range(12, 13)), group=1,
              needs=lambda text: "eleitor" in text or "voter" in text or "electoral" in text),
-    Detector("pis", re.compile(rf"(?i)\b{_PIS_NAME}\b[^\d\n%]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
+    Detector("pis", re.compile(rf"(?i)\b{_PIS_NAME}(?![^\W\d])[^\d\n%]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
                                r"(?![\w/%]|[.,]\d)"), _named_value(range(11, 12)), group=1,
              needs=lambda text: "pis" in text or "pasep" in text or "nis" in text or "nit" in text),
     Detector("pis", re.compile(r"(?<![\w.,/-])\d{3}\.\d{5}\.\d{2}-\d(?![\w]|[.,]\d)"),
@@ -615,7 +625,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?<![\w+])(?:(?:(?:\+|00[^\S\n]?)[^\S\n]?55|\(\+?55\))[^\S\n]?[.-]?[^\S\n]?(?:\([^\S\n]?0?(?:xx)?[1-9]\d[^\S\n]?\)"
         r"|0?(?:xx)?[1-9]\d)|55[^\S\n]?(?=\()\([^\S\n]?0?[1-9]\d[^\S\n]?\)"
-        r"|\([^\S\n]?0?(?:xx|XX)?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
+        r"|\([^\S\n]?0?(?:xx|XX)?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?\n?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
         br_phone_valid, needs=lambda text: "(" in text or "+" in text or "0055" in text or "00 55" in text),
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?(?:xx|XX)?[1-9]\d\s?\)"
@@ -642,7 +652,7 @@ DETECTORS: tuple[Detector, ...] = (
              lambda value, before: _ID_CONTEXT.search(before) is None),
     # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
-                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:[^\S\n]?[-\u2013][^\S\n]?|[.\s])?\d{3})"
+                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:\n?[^\S\n]?[-\u2013][^\S\n]?|[.\s])?\d{3})"
                                r"(?![\d/]|[.,]\d)"),
              group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
@@ -675,7 +685,7 @@ DETECTORS: tuple[Detector, ...] = (
         rf"(?:\s*\([^)\n]{{1,12}}\))?(?:[/\s-]{{1,3}}{_RG_ISSUER}\b|/(?:uf|{_UF})\b)?"
         r"[\s:nº°.#=)-]{0,6}(?:n\.?[º°o]?\.?\s*|nr\.?\s*|n[úu]mero\s*|number\s*)?[\s:]*"
         rf"(?:(?:[ée]|eh|is|:|era|was)(?:\s+(?:o|a|the))?\s+)?((?:(?:{_UF}|m)[-\s]?)?"
-        r"[0-9](?:[0-9Xx.\-/]|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
+        r"[0-9](?:[0-9Xx.\-/]|(?<=[.\-])\n(?=\d)|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
         r"(?![^\S\n]*(?:m|metros|meters|ft|p[ée]s|unidades|pe[çc]as|rolos?)\b)"),
         lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 13,
         group=1, short=True,
