@@ -155,7 +155,8 @@ _PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsap
 # "cód. do produto", "nº da instalação": one "de/do/da" word may follow, unless it names a contact
 # or a document ("nº do celular", "código do cpf").
 _CONTACT_OR_DOCUMENT = (r"(?:tel\w*|fone|celular|cel|whats\w*|wpp|zap|contato|phone|mobile|cpf|cnpj|rg|identidade"
-                        r"|cart[ãa]o|card|titular|respons[áa]vel|pix|e-?mail|cep|endere[çc]o|documento|document)\b")
+                        r"|cart[ãa]o|card|titular|respons[áa]vel|pix|e-?mail|cep|endere[çc]o|documento|document|passaporte|passport|cnh"
+                        r"|habilita[çc][ãa]o|pis|pasep|nis)\b")
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
                          r"|n[º°]|no\.|nr|num|c[óo]d(?:igo|\.)?|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso"
                          r"|access key|ean|gtin|instala[çc][ãa]o|installation|uc|unidade consumidora|contrato|contract"
@@ -450,6 +451,8 @@ def _named_value(length: range) -> Callable[[str, str], bool]:
     return check
 
 
+# "passaport" also finds the Italian "passaporto".
+_PASSPORT_WORDS = ("passaport", "passport", "pasaporte", "passeport", "reisepass")
 _CNH_NAME = (r"(?:cnh|c\.n\.h\.?|carteira\s+(?:nacional\s+)?de\s+(?:motorista|habilita[çc][ãa]o)|habilita[çc][ãa]o"
              r"|driver'?s?\s+licen[cs]e|driving\s+licen[cs]e)")
 _VOTER_NAME = (r"(?:t[íi]t(?:ulo|\.)?\s+(?:de\s+)?eleitor(?:al)?|inscri[çc][ãa]o\s+eleitoral"
@@ -474,6 +477,7 @@ _BIRTH_NAME = (r"(?:data\s+(?:de\s+)?nasc(?:imento)?\.?|dt\.?\s*(?:de\s+)?nasc(?
 _NOT_RG_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cnh|tel\w*|fone|cel\w*|whats\w*|wpp|zap|phone|cep|cart[ãa]o|card|pis|nis"
                           r"|t[íi]tulo|passaporte|passport|pedido|order|protocolo|nota|fatura|conta|ag[êe]ncia|valor|r\$"
                           r"|vence\w*|validade|expedi\w*|emiss[ãa]o|emitid[oa]|data|desde|em|at[ée]|de)\b")
+_BARE_ID = re.compile(r"(?i)\bid\b[^\w\n]{0,4}$")
 _DATE_SHAPE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
 
 
@@ -556,11 +560,14 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "chave" in text),
     # Accented letters before the @ ("joão.vitor@..."), a comma or a spaced dot after the first label
     # of the domain ("@gmail,com", "@gmail. com"; not ", com cópia" after a whole address).
-    # An apostrophe inside the name ("o'connor@..."); accented domains ("joão@família.com.br"). An "=" inside
-    # the name ("b.costa=financeiro@...", a bounce or forwarding address), though not after a query string's
-    # or a log's key ("?email=ana@...", "email=ana@...": the address alone).
-    Detector("email", re.compile(r"(?:(?<![\w.+?&=/-])(?![^\W\d_]+(?:-[^\W\d_]+)?=)[\w.%+-]{1,64}=(?=[\w.%+'-]{1,64}@)"
-                                 r"|(?<![\w.+-]))[\w.%+-][\w.%+'-]{0,63}@[^\W_](?:[\w-]{0,61}[^\W_])?"
+    # An "=" inside the name ("b.costa=financeiro@...", a bounce or forwarding address), claimed whole before
+    # the next pattern takes what follows it; not a query string's or a log's key ("?email=ana@...",
+    # "email=ana@...": the address alone).
+    Detector("email", re.compile(r"(?<![\w.+?&=/-])(?![^\W\d_]+(?:-[^\W\d_]+)?=)[\w.+-]{1,64}=[\w.%+'-]{1,64}"
+                                 r"@[^\W_](?:[\w-]{0,61}[^\W_])?(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)+"),
+             needs=lambda text: "@" in text and "=" in text),
+    # An apostrophe inside the name ("o'connor@..."); accented domains ("joão@família.com.br").
+    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-][\w.%+'-]{0,63}@[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.|,(?=(?i:com|net|org|br)\b)|[^\S\n]?\.[^\S\n]?(?=(?i:com|net|org|br|gov|edu)\b))"
                                  r"[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*"),
@@ -589,10 +596,13 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("pis", re.compile(r"(?<![\w.,/-])\d{3}\.\d{5}\.\d{2}-\d(?![\w]|[.,]\d)"),
              lambda value, before: pis_valid(value)),
     Detector("passport", re.compile(
-        r"(?i)\b(?:passaporte|passport)\b(?:[^\w\n]{1,4}[^\W\d]{1,12}(?![^\S\n]?\d)){0,3}[^\w\n]{1,5}"
-        r"([a-z]{1,2}[^\S\n]?\d{3}[^\S\n]?\d{3,6}|\d{6,9})(?![\w])"),
+        r"(?i)\b(?:passaporte|passport|pasaporte|passeport|passaporto|reisepass)\b"
+        r"(?:[^\w\n]{1,4}[^\W\d]{1,12}(?![^\S\n]?\d)){0,3}(?:[^\w\n]{1,5}|[^\w\n]{0,4}\n[^\S\n]{0,4})"
+        # the Brazilian and Portuguese shapes (letters, then digits), digits alone, and the letters and digits
+        # mixed of the newer US and German passports ("C01X00T47", at least four digits)
+        r"([a-z]{1,2}[^\S\n]?\d{3}[^\S\n]?\d{3,6}|\d{6,9}|(?=(?:[a-z]*\d){4})[a-z\d]{6,10})(?![\w])"),
         lambda value, before: _ID_CONTEXT.search(_NUMBER_SIGN.sub("", before[-_NEAR:])) is None,
-        group=1, short=True, needs=lambda text: "passaport" in text or "passport" in text),
+        group=1, short=True, needs=lambda text: any(word in text for word in _PASSPORT_WORDS)),
     Detector("birth_date", re.compile(
         rf"(?i)\b{_BIRTH_NAME}(?![\w])(?:\s+(?:d[oae]s?|of(?:\s+the)?)\s+[^\W\d]+)?[^\w\n]{{0,4}}\n?[^\w\n]{{0,3}}"
         rf"(?:(?:dia|em|on|in|no|is|was|[ée]|eh)\s+)?({_FULL_DATE})(?![\w])"),
@@ -666,8 +676,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("rg", re.compile(
         rf"(?<![\w-])(?:{_UF}|M)[-\s]?"
         r"\d{1,2}\.\d{3}\.\d{3}(?:-?[\dXx])?(?![\w]|[.,/]\d)")),
+    # "ID: 12.345.678-9" names an identity card, "ID do pedido" an order.
     Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])"),
-             lambda value, before: _ID_CONTEXT.search(before) is None),
+             lambda value, before: _ID_CONTEXT.search(before) is None or _BARE_ID.search(before) is not None),
     # The body that issued it before the number: "SSP/SP 12345678-9", "IFP-RJ: 12.345.678".
     Detector("rg", re.compile(rf"(?i)\b{_RG_ISSUER}\b[^\S\n]{{0,2}}[:\-\u2013]?[^\S\n]{{0,2}}"
                               r"(\d{1,2}\.?\d{3}\.?\d{3}(?:[^\S\n]?-?[^\S\n]?[\dX]{1,2})?)(?![\w]|[.,/]\d)"),
@@ -744,7 +755,7 @@ class PiiCheck:
         some_digit = digits or _NUMBER_THEN.search(text) is not None
         lowered = text.lower() if len(text) < 100_000 else ""
         # In a reply, a contact the business publishes in its knowledge passages (a
-        # sales e-mail, a WhatsApp number) is the answer, not someone's personal data.
+        # sales e-mail, a WhatsApp number, its own CNPJ) is the answer, not someone's personal data.
         published = "\n".join(context.evidence) if context.stage == "output" and context.evidence else ""
         for detector in self.detectors:
             if detector.kind not in ("email", "pix_key") and not digits and not (detector.short and some_digit):
@@ -758,7 +769,7 @@ class PiiCheck:
                     continue
                 if detector.valid is not None and not detector.valid(value, text[max(0, start - 60) : start]):
                     continue
-                if published and detector.kind in ("email", "phone") and value in published:
+                if published and detector.kind in ("email", "phone", "cnpj") and value in published:
                     taken.add(start, end)
                     continue
                 taken.add(start, end)
