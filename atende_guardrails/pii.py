@@ -155,8 +155,8 @@ _PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsap
 # "cód. do produto", "nº da instalação": one "de/do/da" word may follow, unless it names a contact
 # or a document ("nº do celular", "código do cpf").
 _CONTACT_OR_DOCUMENT = (r"(?:tel\w*|fone|celular|cel|whats\w*|wpp|zap|contato|phone|mobile|cpf|cnpj|rg|identidade"
-                        r"|cart[ãa]o|card|titular|respons[áa]vel|pix|e-?mail|cep|endere[çc]o|documento|document|passaporte|passport|cnh"
-                        r"|habilita[çc][ãa]o|pis|pasep|nis)\b")
+                        r"|cart[ãa]o|card|titular|respons[áa]vel|pix|e-?mail|cep|endere[çc]o|documento|document|passaporte"
+                        r"|passport)\b")
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
                          r"|n[º°]|no\.|nr|num|c[óo]d(?:igo|\.)?|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso"
                          r"|access key|ean|gtin|instala[çc][ãa]o|installation|uc|unidade consumidora|contrato|contract"
@@ -470,7 +470,8 @@ _FULL_DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/.\-])|(?:19|2
 # "DOB", "date of birth", "born (on)"; not "aniversário" or "birthday" (a shop's birthday sale has a date too).
 _BIRTH_NAME = (r"(?:data\s+(?:de\s+)?nasc(?:imento)?\.?|dt\.?\s*(?:de\s+)?nasc(?:imento)?\.?|nasc(?:imento)?\.?"
                r"|nasc(?:i|eu|ido|ida)\s+(?:em|no\s+dia|dia|a|no)|d\.\s?n\.|dob|d\.o\.b\.?|date\s+of\s+birth"
-               r"|birth\s?date|born(?:\s+on)?)")
+               # a form's "DN:" (with its colon: "DN 25" is a pipe's diameter)
+               r"|birth\s?date|born(?:\s+on)?|dn(?=[^\S\n]?:))")
 
 
 # Words that name a number as something other than an RG, between "rg" and the number.
@@ -608,7 +609,7 @@ DETECTORS: tuple[Detector, ...] = (
         rf"(?:(?:dia|em|on|in|no|is|was|[ée]|eh)\s+)?({_FULL_DATE})(?![\w])"),
         lambda value, before: _real_date(value), group=1, short=True,
         needs=lambda text: "nasc" in text or "birth" in text or "born" in text or "dob" in text or "d.o.b" in text
-        or "d.n" in text or "d. n" in text),
+        or "d.n" in text or "d. n" in text or "dn" in text),
     # Foreign numbers first: "+54 9 11 2345-6789" holds what looks like a whole Brazilian number.
     Detector("phone", re.compile(
         r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
