@@ -640,7 +640,8 @@ DETECTORS: tuple[Detector, ...] = (
         br_phone_valid, needs=lambda text: "(" in text or "+" in text or "0055" in text or "00 55" in text),
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?(?:xx|XX)?[1-9]\d\s?\)"
-        r"|0?(?:xx|XX)?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.\-\u2013]?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
+        # a line break after the hyphen: a number wrapped where the screen ended
+        r"|0?(?:xx|XX)?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}(?:-\n|[\s.\-\u2013])?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
         br_phone_valid),
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.\-\u2013]\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
@@ -649,6 +650,15 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"
         r"(?<!\d)(9\d{8})(?!\d)"), group=1),
+    # ... or where a phone word follows it ("998120103 é meu cel", "43998120103 (whats)").
+    Detector("phone", re.compile(
+        r"(?i)(?<![\w+.,/-])(9\d{8})(?=[^\S\n]*[-\u2013(:,]?[^\S\n]*(?:(?:[ée]|eh|is|was)[^\S\n]+)?"
+        r"(?:(?:o|a|meu|minha|my|the)[^\S\n]+){0,2}(?:cel|celular|zap|whats\w*|wpp|telefone|fone|phone|mobile)\b)"),
+        needs=_may_name_phone),
+    # The area code set apart by a slash before a mobile ("43/99812-0082"); a date or a range ("12/2026-2027")
+    # has no nine-digit group starting with 9 after it.
+    Detector("phone", re.compile(r"(?<![\w/.,-])[1-9]\d[^\S\n]?/[^\S\n]?9[\s.]?\d{4}-\d{4}(?![\w]|[-/.]\d)"),
+             lambda raw, before: br_phone_valid(raw.replace("/", " "), before)),
     # A segment of a link's path ("https://loja.com/clientes/52998224725/pedidos", ".../ws/01310100/json"):
     # a CPF or CNPJ by its check digits, a CEP where the link says cep.
     Detector("cpf", re.compile(_URL_SEGMENT), lambda value, before: cpf_valid(value), needs=_has_link),

@@ -1,6 +1,7 @@
 """Issue 16 (p-pii6): personal data as people paste and type it, redacted whole: values wrapped by a line
 break in the middle (an RG after its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line
-wherever the screen ended), documents glued to the word that names them ("cnh0192..."), an "=" inside an
+wherever the screen ended), a mobile named by the word after it or its area code set apart by a slash,
+documents glued to the word that names them ("cnh0192..."), an "=" inside an
 e-mail's name, passports in letters and digits or named in another language, "nº do passaporte", "ID:"
 before an RG's shape, a form's "DN:" before a date of birth. And what a reply must keep: a protocol
 written in groups of four, and the business's own CNPJ where its passages publish it. Values are of
@@ -37,6 +38,9 @@ SHOP_CNPJ = cnpj("283916470001")
         ("nº do passaporte: GK301928", "nº do passaporte: [passport]"),
         ("ID: 27.384.910-5", "ID: [rg]"),
         ("Nome: Iara Lemos\nDN: 19/06/1984", "Nome: Iara Lemos\nDN: [birth_date]"),
+        ("anotei 41 99835-\n2207 como contato", "anotei [phone] como contato"),
+        ("997214430 é meu zap", "[phone] é meu zap"),
+        ("cel 43/99627-3310", "cel [phone]"),
     ],
 )
 def test_values_as_typed_are_redacted_whole(text: str, left: str) -> None:
