@@ -20,14 +20,17 @@ Where a word names the value ("cpf", "cnpj", "cartão", "whatsapp", "meu número
 may be grouped any way, broken by a line break or by a dictated word ("123.456.789 traço 09"), and
 a CPF, CNPJ or card whose check digits fail is still redacted: a customer's mistyped number is
 still theirs (not the numbers people write as an example, "123.456.789-00"). Fullwidth digits and
-letters are read as ASCII. A Pix "copia e cola" code is redacted whole.
+letters are read as ASCII. A Pix "copia e cola" code is redacted whole. A value wrapped by a line break
+mid-number (an RG after its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line anywhere) is
+redacted whole; a masked card or CPF ("**** 1234") is no value.
 
 An RG is what a word names as one ("rg eh ...", "identidade", "RG/SP:", "SSP/SP 12345678-9", RNE/RNM), 6 to
 13 digits in any state's shape. Other documents are redacted where a word names them: the CNH (cnh), the
 título de eleitor (voter_id), the PIS/PASEP/NIS/NIT (pis; also in its own dotted shape with its check
 digit), a passport (passport) and a full date of birth ("nasc.", "DOB", "born on": birth_date). Phones from
 abroad: "+", "00" where a word says phone, "(415) 555-0139", and US/UK shapes a phone word names. Street
-addresses are not covered (a business's address in a reply is its published answer)."""
+addresses are not covered (a business's address in a reply is its published answer), and neither is the
+business's own CNPJ, e-mail or phone where the reply's passages publish it."""
 
 from __future__ import annotations
 
