@@ -321,6 +321,10 @@ def _named_document(valid: Callable[[str], bool], length: int) -> Callable[[str,
 _EXAMPLE_RUN = re.compile(r"^(?:123456789|987654321|012345678|0123456789012)")
 
 
+# Between a random key's groups: a hyphen (spaced, or with the line wrapped after it) or a space.
+_KEY_SEP = r"(?:[^\S\n]?-[^\S\n]?\n?|[^\S\n])"
+
+
 def _key_like(value: str) -> bool:
     """A random key has digits and letters both; split by spaces, digits alone are some other run."""
     return any(c.isdigit() for c in value) and ("-" in value or any(c.isalpha() for c in value))
@@ -555,8 +559,8 @@ DETECTORS: tuple[Detector, ...] = (
     # A random (EVP) key, its groups split by hyphens or by spaces; without them where the text
     # speaks of Pix or a key and the 32 characters have a UUID's version 4 and variant.
     Detector("pix_key", re.compile(
-        r"(?<![\w-])[0-9a-fA-F]{8}(?:-|[^\S\n])[0-9a-fA-F]{4}(?:-|[^\S\n])[0-9a-fA-F]{4}(?:-|[^\S\n])[0-9a-fA-F]{4}"
-        r"(?:-|[^\S\n])[0-9a-fA-F]{12}(?![\w-])"), lambda value, before: _key_like(value)),
+        rf"(?<![\w-])[0-9a-fA-F]{{8}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}"
+        rf"{_KEY_SEP}[0-9a-fA-F]{{12}}(?![\w-])"), lambda value, before: _key_like(value)),
     Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}(?![\w-])"),
              needs=lambda text: "pix" in text or "chave" in text or "key" in text),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée](?=\s)|:|="

@@ -1,6 +1,6 @@
 """Issue 16 (p-pii6): personal data as people paste and type it, redacted whole: values wrapped by a line
 break in the middle (an RG after its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line
-wherever the screen ended), a mobile named by the word after it or its area code set apart by a slash,
+wherever the screen ended, a Pix key after a hyphen), a mobile named by the word after it or its area code set apart by a slash,
 documents glued to the word that names them ("cnh0192..."), an "=" inside an
 e-mail's name, passports in letters and digits or named in another language, "nº do passaporte", "ID:"
 before an RG's shape, a form's "DN:" before a date of birth. And what a reply must keep: a protocol
@@ -41,6 +41,7 @@ SHOP_CNPJ = cnpj("283916470001")
         ("anotei 41 99835-\n2207 como contato", "anotei [phone] como contato"),
         ("997214430 é meu zap", "[phone] é meu zap"),
         ("cel 43/99627-3310", "cel [phone]"),
+        ("pix pro reembolso: 8e41c0d2-5a7f-4b93-\nae06-7d2f19c84b50", "pix pro reembolso: [pix_key]"),
     ],
 )
 def test_values_as_typed_are_redacted_whole(text: str, left: str) -> None:
