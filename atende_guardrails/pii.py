@@ -714,7 +714,7 @@ DETECTORS: tuple[Detector, ...] = (
         rf"(?:\s*\([^)\n]{{1,12}}\))?(?:[/\s-]{{1,3}}{_RG_ISSUER}\b|/(?:uf|{_UF})\b)?"
         r"[\s:nº°.#=)-]{0,6}(?:n\.?[º°o]?\.?\s*|nr\.?\s*|n[úu]mero\s*|number\s*)?[\s:]*"
         rf"(?:(?:[ée]|eh|is|:|era|was)(?:\s+(?:o|a|the))?\s+)?((?:(?:{_UF}|m)[-\s]?)?"
-        r"[0-9](?:[0-9Xx.\-/]|(?<=[.\-])\n(?=\d)|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
+        r"[0-9](?:[0-9Xx.\-/_]|(?<=[.\-])\n(?=\d)|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
         r"(?![^\S\n]*(?:m|metros|meters|ft|p[ée]s|unidades|pe[çc]as|rolos?)\b)"),
         lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 13,
         group=1, short=True,
