@@ -394,6 +394,7 @@ def _has_rg_issuer(text: str) -> bool:
 
 
 _AFTER_DIGIT_GROUP = re.compile(r"\d{4}[ -]$")
+_WORD_OR_SIGN = re.compile(r"[^\W\d_]|#")
 _CARD_WORD = re.compile(r"(?i)\b(?:cart[ãa]o|card|cr[ée]dito|d[ée]bito|credit|debit|visa|master(?:card)?|amex|elo|diners"
                         r"|hipercard)\b")
 
@@ -403,8 +404,11 @@ def _card_valid(value: str, before: str) -> bool:
     The tail of a longer run of groups ("... 1000 0012 3410 0012 3451") is not a card either."""
     if not luhn_valid(value) or _AFTER_DIGIT_GROUP.search(before):
         return False
-    # a protocol or an order in groups of four ("protocolo: 2026 1206 0048 1123") passes Luhn one time in ten
-    if _ID_CONTEXT.search(before) is not None and _DOCUMENT_WORD.search(before[-30:]) is None:
+    # a protocol or an order in groups of four ("protocolo: 2026 1206 0048 1123") passes Luhn one time in ten;
+    # looked for only where a word or "#" stands near (a flood of digit groups pays nothing for it)
+    near = before[-_NEAR:]
+    if (_WORD_OR_SIGN.search(near) is not None and _ID_CONTEXT.search(near) is not None
+            and _DOCUMENT_WORD.search(before[-30:]) is None):
         return False
     return not (len(_digits(value)) == 14 and cnpj_valid(value) and _CARD_WORD.search(before) is None)
 
@@ -524,8 +528,10 @@ DETECTORS: tuple[Detector, ...] = (
         _ignore_context(boleto_valid)),
     # A line copied from a PDF or a narrow screen wraps wherever the width ends ("23792819300004718290\n2000..."),
     # and a typed one has spaces anywhere: 47 or 48 digits with dots, hyphens and white space anywhere between
-    # them; the field check digits decide.
-    Detector("boleto", re.compile(r"(?<![\d.])\d(?:[.\s-]{0,3}\d){46,47}(?!\d)"), _ignore_context(boleto_valid)),
+    # them; the field check digits decide. It starts as a line does: a bank's code and the currency 9, or the 8 of a
+    # utility line (a flood of digit groups is not tried from every group).
+    Detector("boleto", re.compile(r"(?<![\d.])(?=\d{3}9|8\d)\d(?:[.\s-]{0,3}\d){46,47}(?!\d)"),
+             _ignore_context(boleto_valid)),
     # Not two groups more to its right ("3526 0512 3456 7800 0190 5500 ...": an invoice's access key).
     Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d|[ -]\d{4}[ -]\d{4})"), _card_valid),
     # A card's groups (4-4-4-4, Amex 4-6-5, Diners 4-6-4) split the same way each time by a dot, two
