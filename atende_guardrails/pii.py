@@ -20,14 +20,17 @@ Where a word names the value ("cpf", "cnpj", "cartão", "whatsapp", "meu número
 may be grouped any way, broken by a line break or by a dictated word ("123.456.789 traço 09"), and
 a CPF, CNPJ or card whose check digits fail is still redacted: a customer's mistyped number is
 still theirs (not the numbers people write as an example, "123.456.789-00"). Fullwidth digits and
-letters are read as ASCII. A Pix "copia e cola" code is redacted whole.
+letters are read as ASCII. A Pix "copia e cola" code is redacted whole. A value wrapped by a line break
+mid-number (an RG after its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line anywhere) is
+redacted whole; a masked card or CPF ("**** 1234") is no value.
 
 An RG is what a word names as one ("rg eh ...", "identidade", "RG/SP:", "SSP/SP 12345678-9", RNE/RNM), 6 to
 13 digits in any state's shape. Other documents are redacted where a word names them: the CNH (cnh), the
 título de eleitor (voter_id), the PIS/PASEP/NIS/NIT (pis; also in its own dotted shape with its check
 digit), a passport (passport) and a full date of birth ("nasc.", "DOB", "born on": birth_date). Phones from
 abroad: "+", "00" where a word says phone, "(415) 555-0139", and US/UK shapes a phone word names. Street
-addresses are not covered (a business's address in a reply is its published answer)."""
+addresses are not covered (a business's address in a reply is its published answer), and neither is the
+business's own CNPJ, e-mail or phone where the reply's passages publish it."""
 
 from __future__ import annotations
 
@@ -155,7 +158,8 @@ _PHONE_CONTEXT = re.compile(r"(?i)(?:tel|telefone|fone|celular|cel|whats|whatsap
 # "cód. do produto", "nº da instalação": one "de/do/da" word may follow, unless it names a contact
 # or a document ("nº do celular", "código do cpf").
 _CONTACT_OR_DOCUMENT = (r"(?:tel\w*|fone|celular|cel|whats\w*|wpp|zap|contato|phone|mobile|cpf|cnpj|rg|identidade"
-                        r"|cart[ãa]o|card|titular|respons[áa]vel|pix|e-?mail|cep|endere[çc]o|documento|document)\b")
+                        r"|cart[ãa]o|card|titular|respons[áa]vel|pix|e-?mail|cep|endere[çc]o|documento|document|passaporte"
+                        r"|passport)\b")
 _ID_CONTEXT = re.compile(r"(?i)(?:#|\b(?:pedido|order|protocolo|protocol|nota|nf|nfe|ticket|chamado|os|ref|invoice|fatura"
                          r"|n[º°]|no\.|nr|num|c[óo]d(?:igo|\.)?|code|sn|s/n|n/s|id|rastreio|tracking|nf-e|chave de acesso"
                          r"|access key|ean|gtin|instala[çc][ãa]o|installation|uc|unidade consumidora|contrato|contract"
@@ -317,6 +321,10 @@ def _named_document(valid: Callable[[str], bool], length: int) -> Callable[[str,
 _EXAMPLE_RUN = re.compile(r"^(?:123456789|987654321|012345678|0123456789012)")
 
 
+# Between a random key's groups: a hyphen (spaced, or with the line wrapped after it) or a space.
+_KEY_SEP = r"(?:[^\S\n]?-[^\S\n]?\n?|[^\S\n])"
+
+
 def _key_like(value: str) -> bool:
     """A random key has digits and letters both; split by spaces, digits alone are some other run."""
     return any(c.isdigit() for c in value) and ("-" in value or any(c.isalpha() for c in value))
@@ -386,6 +394,7 @@ def _has_rg_issuer(text: str) -> bool:
 
 
 _AFTER_DIGIT_GROUP = re.compile(r"\d{4}[ -]$")
+_WORD_OR_SIGN = re.compile(r"[^\W\d_]|#")
 _CARD_WORD = re.compile(r"(?i)\b(?:cart[ãa]o|card|cr[ée]dito|d[ée]bito|credit|debit|visa|master(?:card)?|amex|elo|diners"
                         r"|hipercard)\b")
 
@@ -393,7 +402,13 @@ _CARD_WORD = re.compile(r"(?i)\b(?:cart[ãa]o|card|cr[ée]dito|d[ée]bito|credit
 def _card_valid(value: str, before: str) -> bool:
     """Luhn; a 14-digit CNPJ passes it one time in ten, and is a CNPJ unless the text says card.
     The tail of a longer run of groups ("... 1000 0012 3410 0012 3451") is not a card either."""
-    if not _unless_bare_id(luhn_valid)(value, before) or _AFTER_DIGIT_GROUP.search(before):
+    if not luhn_valid(value) or _AFTER_DIGIT_GROUP.search(before):
+        return False
+    # a protocol or an order in groups of four ("protocolo: 2026 1206 0048 1123") passes Luhn one time in ten;
+    # looked for only where a word or "#" stands near (a flood of digit groups pays nothing for it)
+    near = before[-_NEAR:]
+    if (_WORD_OR_SIGN.search(near) is not None and _ID_CONTEXT.search(near) is not None
+            and _DOCUMENT_WORD.search(before[-30:]) is None):
         return False
     return not (len(_digits(value)) == 14 and cnpj_valid(value) and _CARD_WORD.search(before) is None)
 
@@ -447,6 +462,8 @@ def _named_value(length: range) -> Callable[[str, str], bool]:
     return check
 
 
+# "passaport" also finds the Italian "passaporto".
+_PASSPORT_WORDS = ("passaport", "passport", "pasaporte", "passeport", "reisepass")
 _CNH_NAME = (r"(?:cnh|c\.n\.h\.?|carteira\s+(?:nacional\s+)?de\s+(?:motorista|habilita[çc][ãa]o)|habilita[çc][ãa]o"
              r"|driver'?s?\s+licen[cs]e|driving\s+licen[cs]e)")
 _VOTER_NAME = (r"(?:t[íi]t(?:ulo|\.)?\s+(?:de\s+)?eleitor(?:al)?|inscri[çc][ãa]o\s+eleitoral"
@@ -464,13 +481,15 @@ _FULL_DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/.\-])|(?:19|2
 # "DOB", "date of birth", "born (on)"; not "aniversário" or "birthday" (a shop's birthday sale has a date too).
 _BIRTH_NAME = (r"(?:data\s+(?:de\s+)?nasc(?:imento)?\.?|dt\.?\s*(?:de\s+)?nasc(?:imento)?\.?|nasc(?:imento)?\.?"
                r"|nasc(?:i|eu|ido|ida)\s+(?:em|no\s+dia|dia|a|no)|d\.\s?n\.|dob|d\.o\.b\.?|date\s+of\s+birth"
-               r"|birth\s?date|born(?:\s+on)?)")
+               # a form's "DN:" (with its colon: "DN 25" is a pipe's diameter)
+               r"|birth\s?date|born(?:\s+on)?|dn(?=[^\S\n]?:))")
 
 
 # Words that name a number as something other than an RG, between "rg" and the number.
 _NOT_RG_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cnh|tel\w*|fone|cel\w*|whats\w*|wpp|zap|phone|cep|cart[ãa]o|card|pis|nis"
                           r"|t[íi]tulo|passaporte|passport|pedido|order|protocolo|nota|fatura|conta|ag[êe]ncia|valor|r\$"
                           r"|vence\w*|validade|expedi\w*|emiss[ãa]o|emitid[oa]|data|desde|em|at[ée]|de)\b")
+_BARE_ID = re.compile(r"(?i)\bid\b[^\w\n]{0,4}$")
 _DATE_SHAPE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
 
 
@@ -507,6 +526,12 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("boleto", re.compile(
         r"(?<!\d)8\d{10}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d\s{0,3}\d{11}[-\s]?\d(?!\d)"),
         _ignore_context(boleto_valid)),
+    # A line copied from a PDF or a narrow screen wraps wherever the width ends ("23792819300004718290\n2000..."),
+    # and a typed one has spaces anywhere: 47 or 48 digits with dots, hyphens and white space anywhere between
+    # them; the field check digits decide. It starts as a line does: a bank's code and the currency 9, or the 8 of a
+    # utility line (a flood of digit groups is not tried from every group).
+    Detector("boleto", re.compile(r"(?<![\d.])(?=\d{3}9|8\d)\d(?:[.\s-]{0,3}\d){46,47}(?!\d)"),
+             _ignore_context(boleto_valid)),
     # Not two groups more to its right ("3526 0512 3456 7800 0190 5500 ...": an invoice's access key).
     Detector("card", re.compile(r"(?<![\d.,/+-])(?:\d[ -]?){12,18}\d(?![\d/]|[.,]\d|[ -]\d{4}[ -]\d{4})"), _card_valid),
     # A card's groups (4-4-4-4, Amex 4-6-5, Diners 4-6-4) split the same way each time by a dot, two
@@ -540,8 +565,8 @@ DETECTORS: tuple[Detector, ...] = (
     # A random (EVP) key, its groups split by hyphens or by spaces; without them where the text
     # speaks of Pix or a key and the 32 characters have a UUID's version 4 and variant.
     Detector("pix_key", re.compile(
-        r"(?<![\w-])[0-9a-fA-F]{8}(?:-|[^\S\n])[0-9a-fA-F]{4}(?:-|[^\S\n])[0-9a-fA-F]{4}(?:-|[^\S\n])[0-9a-fA-F]{4}"
-        r"(?:-|[^\S\n])[0-9a-fA-F]{12}(?![\w-])"), lambda value, before: _key_like(value)),
+        rf"(?<![\w-])[0-9a-fA-F]{{8}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}"
+        rf"{_KEY_SEP}[0-9a-fA-F]{{12}}(?![\w-])"), lambda value, before: _key_like(value)),
     Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}(?![\w-])"),
              needs=lambda text: "pix" in text or "chave" in text or "key" in text),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée](?=\s)|:|="
@@ -549,6 +574,12 @@ DETECTORS: tuple[Detector, ...] = (
              needs=lambda text: "chave" in text),
     # Accented letters before the @ ("joão.vitor@..."), a comma or a spaced dot after the first label
     # of the domain ("@gmail,com", "@gmail. com"; not ", com cópia" after a whole address).
+    # An "=" inside the name ("b.costa=financeiro@...", a bounce or forwarding address), claimed whole before
+    # the next pattern takes what follows it; not a query string's or a log's key ("?email=ana@...",
+    # "email=ana@...": the address alone).
+    Detector("email", re.compile(r"(?<![\w.+?&=/-])(?![^\W\d_]+(?:-[^\W\d_]+)?=)[\w.+-]{1,64}=[\w.%+'-]{1,64}"
+                                 r"@[^\W_](?:[\w-]{0,61}[^\W_])?(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)+"),
+             needs=lambda text: "@" in text and "=" in text),
     # An apostrophe inside the name ("o'connor@..."); accented domains ("joão@família.com.br").
     Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-][\w.%+'-]{0,63}@[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.|,(?=(?i:com|net|org|br)\b)|[^\S\n]?\.[^\S\n]?(?=(?i:com|net|org|br|gov|edu)\b))"
@@ -566,29 +597,32 @@ DETECTORS: tuple[Detector, ...] = (
     # Documents a word names: the driver's licence register (CNH, 9 to 11 digits), the título de eleitor
     # (12), the PIS/PASEP/NIS/NIT (11; also unnamed in its own dotted shape with its check digit), a
     # passport (up to two letters and six to nine digits), a date of birth.
-    Detector("cnh", re.compile(rf"(?i)\b{_CNH_NAME}\b[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{8,10}})"
+    Detector("cnh", re.compile(rf"(?i)\b{_CNH_NAME}(?![^\W\d])[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{8,10}})"
                                r"(?![\w/]|[.,]\d)"), _named_value(range(9, 12)), group=1,
              needs=lambda text: "cnh" in text or "c.n.h" in text or "habilita" in text or "licen" in text
              or "motorista" in text),
-    Detector("voter_id", re.compile(rf"(?i)\b{_VOTER_NAME}\b[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{11}})"
+    Detector("voter_id", re.compile(rf"(?i)\b{_VOTER_NAME}(?![^\W\d])[^\d\n]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{11}})"
                                     r"(?![\w/]|[.,]\d)"), _named_value(range(12, 13)), group=1,
              needs=lambda text: "eleitor" in text or "voter" in text or "electoral" in text),
-    Detector("pis", re.compile(rf"(?i)\b{_PIS_NAME}\b[^\d\n%]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
+    Detector("pis", re.compile(rf"(?i)\b{_PIS_NAME}(?![^\W\d])[^\d\n%]{{0,30}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
                                r"(?![\w/%]|[.,]\d)"), _named_value(range(11, 12)), group=1,
              needs=lambda text: "pis" in text or "pasep" in text or "nis" in text or "nit" in text),
     Detector("pis", re.compile(r"(?<![\w.,/-])\d{3}\.\d{5}\.\d{2}-\d(?![\w]|[.,]\d)"),
              lambda value, before: pis_valid(value)),
     Detector("passport", re.compile(
-        r"(?i)\b(?:passaporte|passport)\b(?:[^\w\n]{1,4}[^\W\d]{1,12}(?![^\S\n]?\d)){0,3}[^\w\n]{1,5}"
-        r"([a-z]{1,2}[^\S\n]?\d{3}[^\S\n]?\d{3,6}|\d{6,9})(?![\w])"),
+        r"(?i)\b(?:passaporte|passport|pasaporte|passeport|passaporto|reisepass)\b"
+        r"(?:[^\w\n]{1,4}[^\W\d]{1,12}(?![^\S\n]?\d)){0,3}(?:[^\w\n]{1,5}|[^\w\n]{0,4}\n[^\S\n]{0,4})"
+        # the Brazilian and Portuguese shapes (letters, then digits), digits alone, and the letters and digits
+        # mixed of the newer US and German passports ("C01X00T47", at least four digits)
+        r"([a-z]{1,2}[^\S\n]?\d{3}[^\S\n]?\d{3,6}|\d{6,9}|(?=(?:[a-z]*\d){4})[a-z\d]{6,10})(?![\w])"),
         lambda value, before: _ID_CONTEXT.search(_NUMBER_SIGN.sub("", before[-_NEAR:])) is None,
-        group=1, short=True, needs=lambda text: "passaport" in text or "passport" in text),
+        group=1, short=True, needs=lambda text: any(word in text for word in _PASSPORT_WORDS)),
     Detector("birth_date", re.compile(
         rf"(?i)\b{_BIRTH_NAME}(?![\w])(?:\s+(?:d[oae]s?|of(?:\s+the)?)\s+[^\W\d]+)?[^\w\n]{{0,4}}\n?[^\w\n]{{0,3}}"
         rf"(?:(?:dia|em|on|in|no|is|was|[ée]|eh)\s+)?({_FULL_DATE})(?![\w])"),
         lambda value, before: _real_date(value), group=1, short=True,
         needs=lambda text: "nasc" in text or "birth" in text or "born" in text or "dob" in text or "d.o.b" in text
-        or "d.n" in text or "d. n" in text),
+        or "d.n" in text or "d. n" in text or "dn" in text),
     # Foreign numbers first: "+54 9 11 2345-6789" holds what looks like a whole Brazilian number.
     Detector("phone", re.compile(
         r"(?<![\w+])\+(?!55)[1-9]\d{0,2}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){2,4}(?![\w])"),
@@ -615,11 +649,12 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?<![\w+])(?:(?:(?:\+|00[^\S\n]?)[^\S\n]?55|\(\+?55\))[^\S\n]?[.-]?[^\S\n]?(?:\([^\S\n]?0?(?:xx)?[1-9]\d[^\S\n]?\)"
         r"|0?(?:xx)?[1-9]\d)|55[^\S\n]?(?=\()\([^\S\n]?0?[1-9]\d[^\S\n]?\)"
-        r"|\([^\S\n]?0?(?:xx|XX)?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
+        r"|\([^\S\n]?0?(?:xx|XX)?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?\n?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
         br_phone_valid, needs=lambda text: "(" in text or "+" in text or "0055" in text or "00 55" in text),
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?(?:xx|XX)?[1-9]\d\s?\)"
-        r"|0?(?:xx|XX)?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}[\s.\-\u2013]?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
+        # a line break after the hyphen: a number wrapped where the screen ended
+        r"|0?(?:xx|XX)?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}(?:-\n|[\s.\-\u2013])?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
         br_phone_valid),
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.\-\u2013]\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
@@ -628,6 +663,15 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"
         r"(?<!\d)(9\d{8})(?!\d)"), group=1),
+    # ... or where a phone word follows it ("998120103 é meu cel", "43998120103 (whats)").
+    Detector("phone", re.compile(
+        r"(?i)(?<![\w+.,/-])(9\d{8})(?=[^\S\n]*[-\u2013(:,]?[^\S\n]*(?:(?:[ée]|eh|is|was)[^\S\n]+)?"
+        r"(?:(?:o|a|meu|minha|my|the)[^\S\n]+){0,2}(?:cel|celular|zap|whats\w*|wpp|telefone|fone|phone|mobile)\b)"),
+        needs=_may_name_phone),
+    # The area code set apart by a slash before a mobile ("43/99812-0082"); a date or a range ("12/2026-2027")
+    # has no nine-digit group starting with 9 after it.
+    Detector("phone", re.compile(r"(?<![\w/.,-])[1-9]\d[^\S\n]?/[^\S\n]?9[\s.]?\d{4}-\d{4}(?![\w]|[-/.]\d)"),
+             lambda raw, before: br_phone_valid(raw.replace("/", " "), before)),
     # A segment of a link's path ("https://loja.com/clientes/52998224725/pedidos", ".../ws/01310100/json"):
     # a CPF or CNPJ by its check digits, a CEP where the link says cep.
     Detector("cpf", re.compile(_URL_SEGMENT), lambda value, before: cpf_valid(value), needs=_has_link),
@@ -642,7 +686,7 @@ DETECTORS: tuple[Detector, ...] = (
              lambda value, before: _ID_CONTEXT.search(before) is None),
     # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
-                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:[^\S\n]?[-\u2013][^\S\n]?|[.\s])?\d{3})"
+                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:\n?[^\S\n]?[-\u2013][^\S\n]?|[.\s])?\d{3})"
                                r"(?![\d/]|[.,]\d)"),
              group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
@@ -656,8 +700,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("rg", re.compile(
         rf"(?<![\w-])(?:{_UF}|M)[-\s]?"
         r"\d{1,2}\.\d{3}\.\d{3}(?:-?[\dXx])?(?![\w]|[.,/]\d)")),
+    # "ID: 12.345.678-9" names an identity card, "ID do pedido" an order.
     Detector("rg", re.compile(r"(?<![\w./-])\d{1,2}\.\d{3}\.\d{3}-[\dXx](?![\w])"),
-             lambda value, before: _ID_CONTEXT.search(before) is None),
+             lambda value, before: _ID_CONTEXT.search(before) is None or _BARE_ID.search(before) is not None),
     # The body that issued it before the number: "SSP/SP 12345678-9", "IFP-RJ: 12.345.678".
     Detector("rg", re.compile(rf"(?i)\b{_RG_ISSUER}\b[^\S\n]{{0,2}}[:\-\u2013]?[^\S\n]{{0,2}}"
                               r"(\d{1,2}\.?\d{3}\.?\d{3}(?:[^\S\n]?-?[^\S\n]?[\dX]{1,2})?)(?![\w]|[.,/]\d)"),
@@ -675,7 +720,7 @@ DETECTORS: tuple[Detector, ...] = (
         rf"(?:\s*\([^)\n]{{1,12}}\))?(?:[/\s-]{{1,3}}{_RG_ISSUER}\b|/(?:uf|{_UF})\b)?"
         r"[\s:nº°.#=)-]{0,6}(?:n\.?[º°o]?\.?\s*|nr\.?\s*|n[úu]mero\s*|number\s*)?[\s:]*"
         rf"(?:(?:[ée]|eh|is|:|era|was)(?:\s+(?:o|a|the))?\s+)?((?:(?:{_UF}|m)[-\s]?)?"
-        r"[0-9](?:[0-9Xx.\-/]|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
+        r"[0-9](?:[0-9Xx.\-/_]|(?<=[.\-])\n(?=\d)|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
         r"(?![^\S\n]*(?:m|metros|meters|ft|p[ée]s|unidades|pe[çc]as|rolos?)\b)"),
         lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 13,
         group=1, short=True,
@@ -734,7 +779,7 @@ class PiiCheck:
         some_digit = digits or _NUMBER_THEN.search(text) is not None
         lowered = text.lower() if len(text) < 100_000 else ""
         # In a reply, a contact the business publishes in its knowledge passages (a
-        # sales e-mail, a WhatsApp number) is the answer, not someone's personal data.
+        # sales e-mail, a WhatsApp number, its own CNPJ) is the answer, not someone's personal data.
         published = "\n".join(context.evidence) if context.stage == "output" and context.evidence else ""
         for detector in self.detectors:
             if detector.kind not in ("email", "pix_key") and not digits and not (detector.short and some_digit):
@@ -748,7 +793,7 @@ class PiiCheck:
                     continue
                 if detector.valid is not None and not detector.valid(value, text[max(0, start - 60) : start]):
                     continue
-                if published and detector.kind in ("email", "phone") and value in published:
+                if published and detector.kind in ("email", "phone", "cnpj") and value in published:
                     taken.add(start, end)
                     continue
                 taken.add(start, end)

@@ -2,7 +2,7 @@
 
 Prompt-injection detection and false-positive rates of the configured input chain
 (eval/injection*.tsv) and PII recall per kind (eval/pii.tsv, and the hand-written probe
-eval/pii_probe_{tune,holdout}.tsv, eval/pii_probe2_{tune,holdout}.tsv, probes 3 and 4). --pii runs the PII
+eval/pii_probe_{tune,holdout}.tsv, eval/pii_probe2_{tune,holdout}.tsv, probes 3, 4 and 5). --pii runs the PII
 sections only, without the first probe's holdout part (for tuning), with the second probe's
 holdout figures; --errors lists misses (never a holdout part's)."""
 

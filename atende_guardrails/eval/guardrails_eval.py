@@ -172,6 +172,10 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # foreign phones, look-alike clean texts; tune = half a, holdout = half b (figures only).
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe4_tune.tsv", "PII probe 4, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe4_holdout.tsv", "PII probe 4, holdout part (half b, figures only)")
+    # The fifth probe (eval/build_pii_probe5.py): values as typed (glued to their word, odd spaces, line breaks),
+    # agent replies, masked cards, look-alike clean texts; tune = half a, holdout = half b (figures only).
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe5_tune.tsv", "PII probe 5, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe5_holdout.tsv", "PII probe 5, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:
