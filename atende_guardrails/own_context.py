@@ -216,16 +216,17 @@ _HANDLING = (r"(?:vendem|vende|vender|vendido|vendidos|repassam|repassa|repassar
              r"compartilhar|compartilhados|protegem|protege|proteger|protegidos|protegidas|armazenam|armazena|armazenar|"
              r"armazenados|armazenadas|guardam|guardados|guardadas|criptografam|criptografa|criptografados|criptografadas|"
              r"criptografia|tratam|sell|sells|sold|share|shares|shared|protect|protects|protected|store|stores|stored|"
-             r"encrypt|encrypts|encrypted|encryption|handle|handles|venden|comparten|protegen|almacenan|guardan|cifran)")
+             r"encrypt|encrypts|encrypted|encryption|handle|handles|keep|keeps|kept|hashed|venden|comparten|protegen|almacenan|"
+             r"guardan|cifran)")
 _DATA_NOUNS = (r"(?:dados|dado|informacao|informacoes|info|senhas|senha|cpf|cpfs|data|passwords|password|datos|informacion|"
                r"contrasenas)")
 _DATA_PRACTICE = re.compile(
-    rf" {_HANDLING}(?: \w+){{0,5}}? {_DATA_NOUNS} | {_DATA_NOUNS}(?: \w+){{0,4}}? (?:sao|ficam|sera|serao|are|is|get|"
-    rf"estan|son)(?: \w+)? {_HANDLING} "
+    rf" {_HANDLING}(?: \w+){{0,5}}? {_DATA_NOUNS} | {_DATA_NOUNS}(?: \w+){{0,5}}? {_HANDLING} "
     rf"| (?:vazamento|vazamentos|vazaram|vazou|leak|leaks|leaked|breach|breaches|filtracion) (?:\w+ )?(?:de |of )?"
     rf"{_DATA_NOUNS} "
     # who may see it: "quem na empresa tem acesso aos dados de cadastro?", "which of your staff can see my data?"
     r"| (?:quem|who|which|quais|quienes)(?: \w+){0,5}? (?:tem acesso|has access|have access|can see|can access|pode ver|"
+    r"consegue ver|conseguem ver|"
     rf"podem ver|allowed to look at|allowed to see|allowed to access|tiene acceso|tienen acceso)(?: \w+){{0,3}}? {_DATA_NOUNS} "
 )
 # The customers' data a privacy question is about ("os dados dos clientes", "customer passwords"), taken out of the
