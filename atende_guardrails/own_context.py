@@ -873,7 +873,8 @@ def _aimed_shape(text: str, reading: bool = False) -> bool:
             # an admin's password beside a device of the customer's is the device's ("senha admin na etiqueta")
             if concept == "authority" and device:
                 continue
-            if concept in held and not held.isdisjoint(targets) and not (concept == "others" and ours):
+            # "our own contacts", "our admin API" (the customer's own account or integration) are the customer's
+            if concept in held and not held.isdisjoint(targets) and not (concept in ("others", "authority") and ours):
                 return True
         if {"people", "personal"} <= held and not ours:
             return True

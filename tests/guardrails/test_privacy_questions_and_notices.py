@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from atende_guardrails.base import GuardrailChain
 from atende_guardrails.eval.blind_eval import refuses
 
 
@@ -37,7 +38,7 @@ from atende_guardrails.eval.blind_eval import refuses
     ],
 )
 def test_privacy_question_or_reported_notice_passes_and_its_request_twin_is_refused(
-    chain, ordinary: str, attack: str  # type: ignore[no-untyped-def]
+    chain: GuardrailChain, ordinary: str, attack: str
 ) -> None:
     assert not refuses(chain, ordinary)[0], ordinary
     assert refuses(chain, attack)[0], attack
