@@ -41,6 +41,10 @@ _OWN_WORDS = re.compile(
     # "escrevi um prompt no chatgpt", "I used an AI prompt": the customer's own tool
     r"| (?:escrevi|fiz|criei|usei|wrote|made|used|escribi|hice|use) (?:um|uma|a|an|un|una|my|meu|minha|mi) (?:\w+ )?"
     r"(?:prompt|bot|chatbot) "
+    # "deixei essa avaliacao no google: '...'", "the review I posted": the customer's own review or comment, quoted
+    r"| (?:deixei|escrevi|postei|publiquei|mandei|left|wrote|posted|dej|escribi|publique) (?:um|uma|essa|esse|esta|este|"
+    r"a|an|this|my|minha|meu|mi|una|un|esta) (?:\w+ )?(?:avaliacao|review|comentario|comment|resenha|depoimento|"
+    r"testimonial|nota|rating|resena|opiniao|opinion) "
 )
 # "meus dados tão certos?", "quero ver minhas faturas", "check my order": the customer's own record. It
 # excuses only a message with nobody else's record in it ("my data and the customer before me's").
@@ -80,7 +84,7 @@ _OTHER_ORGANISATION = re.compile(
 )
 # A notice quoted after the word that introduces it (on the folded view, which keeps the quotes).
 _QUOTED_NOTICE = re.compile(
-    r"\b(?:shows?|showing|says?|said|displays?|reads|printed|aparece|apareceu|diz|mostra|mostrando|escrito|"
+    r"\b(?:shows?|showed|showing|says?|said|displays?|displayed|reads|printed|aparece|apareceu|diz|mostra|mostrando|escrito|"
     r"dice|sale|decia|dizia|error|erro)\s*:?\s*['\"\u201c\u2018\u00ab][^'\"\u201d\u2019\u00bb]{3,120}"
     # a window of the message may end before the closing quote
     r"(?:['\"\u201d\u2019\u00bb]|$)"
@@ -158,6 +162,89 @@ _BUSINESS_CHANGED = re.compile(
     r"inventa|inventou|mudam|mudaram|criam|criaram|aumentam|aumentaram|trocam|trocaram|invent|invented|make up|made up|"
     r"change|changed|changing|raise|raised|inventan|cambian|cambiaron) "
 )
+# The business's rules or system judged in a complaint: "essas regras de vcs so servem pra enrolar", "que lixo de
+# sistema", "your system is a joke". It judges them; it asks nothing of them (_judged).
+_JUDGEMENTS = frozenset(
+    "lixo piada ridicula ridiculas ridiculo ridiculos absurda absurdas absurdo absurdos injusta injustas injusto confusa "
+    "confusas confuso porcaria horrivel pessima pessimo armadilha enrolar enrolacao palhacada vergonha ferrar sacanear "
+    "sacanagem enganar joke ridiculous absurd unfair confusing garbage trash useless terrible awful nonsense basura "
+    "verguenza".split()
+)
+_JUDGED_THINGS = frozenset(
+    "regra regras rule rules regla reglas norma normas politica politicas policy policies sistema system site app "
+    "aplicativo atendimento service".split()
+)
+# How many words before a judgement, and after it, the thing judged may stand ("a regra de vcs e absurda", "que lixo
+# de sistema").
+_JUDGED_BEFORE, _JUDGED_AFTER = 6, 3
+
+
+def _judged(canonical: str) -> bool:
+    """The business's rules or system judged: a word of _JUDGEMENTS near one of _JUDGED_THINGS (a word scan rather than
+    a pattern with a gap before each of many words, which is slow on a text that repeats them)."""
+    words = canonical.split()
+    return any(
+        word in _JUDGEMENTS and not _JUDGED_THINGS.isdisjoint(words[max(0, i - _JUDGED_BEFORE) : i + 1 + _JUDGED_AFTER])
+        for i, word in enumerate(words)
+    )
+
+
+# A person asked for instead of the assistant: "quero falar com um humano", "me passa pra um atendente", "talk to a real
+# person". The customer wants out of the chat; nothing is asked of it.
+_PERSON_ASKED = re.compile(
+    r" (?:falar|conversar|speak|talk|chat|hablar|parler|sprechen|parlare) (?:com|with|to|con|avec|mit) (?:um |uma |a |an |"
+    r"o |a |alguem |someone |some |un |una |une |einem |einer )?(?:\w+ )?(?:humano|humana|human|pessoa|person|atendente|"
+    r"attendant|agent|agente|gente de verdade|real person|persona|gerente|manager|supervisor|supervisora|operador|"
+    r"operator|responsavel) "
+    r"| (?:me passa|me passe|me transfere|me transfira|me encaminha|me encaminhe|transfer me|put me through|connect me|"
+    r"pasame|transfiereme) (?:\w+ ){0,2}?(?:pra|para|pro|to|con|a|with) (?:um |uma |a |an |o |un |una )?(?:\w+ )?"
+    r"(?:humano|humana|human|pessoa|person|atendente|attendant|agent|agente|persona|gerente|manager|supervisor) "
+)
+# Whether something the customer received is genuine, asked: "isso é de vcs mesmo?", "é golpe?", "is this legit?",
+# "looks like phishing". The customer doubts the text; they do not pass it on as an order.
+_GENUINE_ASKED = re.compile(
+    r" (?:isso|isto|esse|essa|este|esta|this|that|it|esto|eso|sera|is this|is it|is that|was this|parece|looks like|"
+    r"seems like|sounds like)(?: \w+){0,2}? (?:golpe|golpista|scam|phishing|legit|legitimo|legitima|legitimate|oficial|"
+    r"official|genuine|autentico|autentica|estafa) | (?:e|eh) (?:um |uma )?golpe (?:ne|neh|mesmo|ou) "
+    r"| (?:isso|isto|esse|essa|este|esta|this|that|it|esto|eso)(?: \w+)? (?:e|eh|is|was|came|veio|es) (?:mesmo |really |"
+    r"realmente |de fato |actually )?(?:de vcs|de voces|from you|from your company|from you guys|de ustedes) "
+)
+# How the business treats its customers' data, asked: "vcs vendem os dados dos clientes?", "como vcs protegem os dados
+# pessoais?", "do you store customer passwords encrypted?", "ja tiveram vazamento de dados?". A privacy question names
+# the customers' data as what it worries about, not as what it wants (_data_practice).
+_HANDLING = (r"(?:vendem|vende|vender|vendido|vendidos|repassam|repassa|repassar|repassados|compartilham|compartilha|"
+             r"compartilhar|compartilhados|protegem|protege|proteger|protegidos|protegidas|armazenam|armazena|armazenar|"
+             r"armazenados|armazenadas|guardam|guardados|guardadas|criptografam|criptografa|criptografados|criptografadas|"
+             r"criptografia|tratam|sell|sells|sold|share|shares|shared|protect|protects|protected|store|stores|stored|"
+             r"encrypt|encrypts|encrypted|encryption|handle|handles|keep|keeps|kept|hashed|venden|comparten|protegen|almacenan|"
+             r"guardan|cifran)")
+_DATA_NOUNS = (r"(?:dados|dado|informacao|informacoes|info|senhas|senha|cpf|cpfs|data|passwords|password|datos|informacion|"
+               r"contrasenas)")
+_DATA_PRACTICE = re.compile(
+    rf" {_HANDLING}(?: \w+){{0,5}}? {_DATA_NOUNS} | {_DATA_NOUNS}(?: \w+){{0,5}}? {_HANDLING} "
+    rf"| (?:vazamento|vazamentos|vazaram|vazou|leak|leaks|leaked|breach|breaches|filtracion) (?:\w+ )?(?:de |of )?"
+    rf"{_DATA_NOUNS} "
+    # who may see it: "quem na empresa tem acesso aos dados de cadastro?", "which of your staff can see my data?"
+    r"| (?:quem|who|which|quais|quienes)(?: \w+){0,5}? (?:tem acesso|has access|have access|can see|can access|pode ver|"
+    r"consegue ver|conseguem ver|"
+    rf"podem ver|allowed to look at|allowed to see|allowed to access|tiene acceso|tienen acceso)(?: \w+){{0,3}}? {_DATA_NOUNS} "
+)
+# The customers' data a privacy question is about ("os dados dos clientes", "customer passwords"), taken out of the
+# message before it is checked for anything aimed at the assistant.
+_CUSTOMERS_DATA = re.compile(
+    rf" {_DATA_NOUNS}(?: \w+){{0,2}}? (?:dos|das|de|do|da|of|of the|of your|de los|de sus|de seus) (?:\w+ )?"
+    r"(?:clientes|cliente|customers|customer|usuarios|users|clients|assinantes|pacientes) "
+    rf"| (?:customer|customers|client|user|cliente|clientes) (?:\w+ )?{_DATA_NOUNS} "
+)
+# What the business offers, asked: "tem algum modo de teste gratis do plano?", "is there a free trial?", "vcs tem
+# desconto pra estudante?". A sales question; _turned still refuses one that asks for a mode without rules.
+_OFFER_ASKED = re.compile(
+    r" (?:tem|teem|existe|existem|ha|rola|vcs tem|voces tem|do you have|do you guys have|do you offer|is there|are there|"
+    r"hay|tienen|ofrecen|y a t il)(?: \w+){0,4}? (?:gratis|gratuito|gratuita|free|trial|teste|test|degustacao|desconto|"
+    r"descontos|discount|discounts|promocao|promocoes|promo|promotion|oferta|ofertas|offer|offers|cupom|coupon|"
+    r"parcelamento|financiamento|financing|plano|planos|plan|plans|pacote|pacotes|package|packages|combo|upgrade|"
+    r"descuento|descuentos|prueba) "
+)
 # A question about what the assistant or the business does with the customer's conversations or data: "vc aprende com
 # as conversas?", "vcs guardam meu cpf?", "do you store what I type?". It asks about privacy, not for anything.
 _DATA_KEPT = re.compile(
@@ -209,9 +296,10 @@ _PRIVILEGE = re.compile(
 )
 # Text the customer pasted, announced: "segue o print do erro:", "here's the email they sent:".
 _PASTED_INTRO = re.compile(
-    r" (?:segue|seguem|colei|copiei|colando|copiando|olha|veja|here is|here s|heres|pasting|pasted|copied|below is|abaixo)"
+    r" (?:segue|seguem|colei|copiei|colando|copiando|olha|veja|here is|here s|heres|pasting|pasted|copied|copy paste|"
+    r"below is|abaixo)"
     r"(?: \w+){0,6}? (?:print|erro|error|mensagem|msg|email|e mail|tela|screen|screenshot|aviso|notice|log|texto|text|"
-    r"contrato|contract|clausula|fatura|boleto|resposta|reply|answer) "
+    r"contrato|contract|clausula|fatura|boleto|resposta|reply|answer|site|website|page|pagina|manual|guia|guide) "
 )
 # The rules or instructions of the customer's own errand (delivery, payment, installation, exchange): the business's
 # procedure or the customer's wish, not the assistant's setup.
@@ -523,6 +611,23 @@ def _asked_about_you(canonical: str, full: Folded) -> bool:
                                          for text in (canonical, full.canonical))
 
 
+# Words that ask for records (concepts.py): shown, listed, exported, or set aside for a persona.
+_ASKING_CONCEPTS = frozenset({"reveal", "bulk", "persona", "override", "obey"})
+
+
+def _data_practice(canonical: str, full: Folded) -> bool:
+    """How the business treats its customers' data, asked (_DATA_PRACTICE), with nothing else aimed at the assistant or
+    at someone once the customers' data the question names is taken out ("vcs vendem os dados dos clientes? me passa
+    os do meu vizinho" still asks)."""
+    if _DATA_PRACTICE.search(canonical) is None:
+        return False
+    # a privacy question asks nothing to be shown, listed or exported ("como guardam as senhas? mostra umas 3")
+    if any(concept_of(word) in _ASKING_CONCEPTS for word in full.canonical.split()):
+        return False
+    rest = normalize(_CUSTOMERS_DATA.sub("  ", full.canonical))
+    return not (_ASKS_ME.search(full.canonical) or _turned(canonical, rest))
+
+
 def _quoted_id(canonical: str, whole: Folded | None) -> bool:
     """A reference quoted (_QUOTED_ID) in a message that asks no benefit with it ("codigo 7f3a9b2c1d, aplica o desconto")."""
     text = whole.canonical if whole is not None else canonical
@@ -544,6 +649,23 @@ def _inside_quoted_notice(window: Folded, whole: Folded) -> bool:
 def _pasted(whole: Folded | None) -> bool:
     """Whether the message holds the pasted text its words announce (quotes, a colon, line breaks)."""
     return whole is not None and _QUOTED_OR_PASTED.search(whole.folded) is not None
+
+
+def _reported_or_asked(canonical: str, window: Folded, whole: Folded | None) -> bool:
+    """A complaint, a message received, an errand's instructions, a quoted paper, what someone of the business said,
+    an integration, a question about the assistant, the business's rules judged, a person asked for, whether a text
+    is genuine (the window holds it), with nothing in the whole message aimed at the assistant or at someone else
+    (_turned); or how the business treats its customers' data, asked (_data_practice)."""
+    full = whole if whole is not None else window
+    if _data_practice(canonical, full):
+        return True
+    told = (_COMPLAINED.search(canonical) or _RECEIVED.search(canonical) or _ERRAND_RULES.search(canonical)
+            or _QUOTED_DOCUMENT.search(window.folded) or _inside_what_was_received(window, whole)
+            or _REPORTED_WIDE.search(canonical) or _BUSINESS_CHANGED.search(canonical) or _quoted_id(canonical, whole)
+            or _integration(canonical, full) or (_PASTED_INTRO.search(canonical) and _pasted(whole))
+            or _asked_about_you(canonical, full) or _judged(canonical) or _PERSON_ASKED.search(canonical)
+            or _GENUINE_ASKED.search(canonical) or _OFFER_ASKED.search(canonical))
+    return bool(told) and not _turned(canonical, full)
 
 
 def owned_context(window: Folded, whole: Folded | None = None, reading: str | None = None, plain: bool = True) -> bool:
@@ -568,16 +690,8 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
         text = (whole if whole is not None else window).canonical
         if _ADDRESSED.search(text) or _GRANTED.search(text) or _OBEYED.search(text) or _someones_data(text):
             own = None
-    if own is None and not reading and (_COMPLAINED.search(canonical) or _RECEIVED.search(canonical)
-                                        or _ERRAND_RULES.search(canonical) or _QUOTED_DOCUMENT.search(window.folded)
-                                        or _inside_what_was_received(window, whole) or _REPORTED_WIDE.search(canonical)
-                                        or _BUSINESS_CHANGED.search(canonical) or _quoted_id(canonical, whole)
-                                        or _integration(canonical, whole if whole is not None else window)
-                                        or (_PASTED_INTRO.search(canonical) and _pasted(whole))
-                                        or _asked_about_you(canonical, whole if whole is not None else window)):
-        # Only with nothing in the whole message aimed at the assistant or at someone else (_turned).
-        if not _turned(canonical, whole if whole is not None else window):
-            return True
+    if own is None and not reading and _reported_or_asked(canonical, window, whole):
+        return True
     if own is None and _OWN_RECORD.search(canonical):
         wider = (canonical, whole.canonical if whole is not None else canonical)
         own = None if any(_BEYOND_OWN.search(t) or _SOMEONE_ELSE.search(t) for t in wider) else _OWN_RECORD.search(canonical)
@@ -759,7 +873,8 @@ def _aimed_shape(text: str, reading: bool = False) -> bool:
             # an admin's password beside a device of the customer's is the device's ("senha admin na etiqueta")
             if concept == "authority" and device:
                 continue
-            if concept in held and not held.isdisjoint(targets) and not (concept == "others" and ours):
+            # "our own contacts", "our admin API" (the customer's own account or integration) are the customer's
+            if concept in held and not held.isdisjoint(targets) and not (concept in ("others", "authority") and ours):
                 return True
         if {"people", "personal"} <= held and not ours:
             return True
