@@ -19,6 +19,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 # Look-alike letters that NFKD does not fold (Cyrillic, Greek, a few IPA letters).
@@ -251,13 +252,20 @@ def despace(text: str) -> str:
 def _join_run(match: re.Match[str]) -> str:
     run = match.group(0)
     letters = _RUN_SEPARATOR.split(run)
+    raw = _RUN_SEPARATOR.findall(run)
     # Whitespace separators keep their width: "s  t  o  p   t  h  e" joins at two spaces, ends words at three.
-    separators = [" ".join(sep.split()) or " " * min(len(sep), 8) for sep in _RUN_SEPARATOR.findall(run)]
+    # Each distinct separator is read once: a 4 KB run of "a a a ..." has one, not two thousand.
+    shape = {sep: " ".join(sep.split()) or " " * min(len(sep), 8) for sep in set(raw)}
+    counts: Counter[str] = Counter()
+    for sep, count in Counter(raw).items():
+        counts[shape[sep]] += count
+    if len(counts) == 1:
+        return " " + "".join(letters) + " "
     # The commonest separator joins letters of a word; any other (a wider gap) ends the word.
-    common = max(set(separators), key=lambda sep: (separators.count(sep), -len(sep)))
+    common = max(counts, key=lambda sep: (counts[sep], -len(sep)))
     out = [letters[0]]
-    for separator, letter in zip(separators, letters[1:], strict=True):
-        out.append(letter if separator == common else " " + letter)
+    for separator, letter in zip(raw, letters[1:], strict=True):
+        out.append(letter if shape[separator] == common else " " + letter)
     return " " + "".join(out) + " "
 
 
