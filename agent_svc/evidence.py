@@ -366,7 +366,8 @@ _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _FRAME = frozenset("""
     posso pode podem podemos consigo consegue conseguem significa significam quer querem quero queria gostaria
     dizer saber sei fazer faco faz fazem vem vao vai existe existem preciso precisa precisam tenho temos tinha
-    seria sera alguem algum alguma alguns algumas cada outro outra mesmo mesma favor entao agora aqui ali
+    seria sera alguem algum alguma alguns algumas cada outro outra outros outras mesmo mesma favor entao agora aqui ali
+    meus minhas seus suas nosso nossa nossos nossas
     who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
     any some much many also just still really able
 """.split())
@@ -477,8 +478,18 @@ def _by_stem(vocabulary: Sequence[str]) -> dict[str, list[str]]:
 
 def _translated(term: str, stems: dict[str, list[str]]) -> list[str]:
     """The vocabulary words (indexed by `_by_stem`) that are a translation of a term
-    (the same word as one, plural or singular)."""
-    return [w for tr in _translations(term) for w in stems.get(_stem(tr), ()) if _same_word(w, tr)]
+    (the same word as one, plural or singular: a short word's stem is the whole word, so
+    "car" is looked up as "cars" too)."""
+    return [w for tr in _translations(term) for form in _numbers_of(tr) for w in stems.get(_stem(form), ())
+            if _same_word(w, form)]
+
+
+def _numbers_of(word: str) -> tuple[str, ...]:
+    """A word and its plural or singular by a final "s" (stems of words of five letters
+    or fewer are the whole word)."""
+    if len(word) > 5:
+        return (word,)
+    return (word, word[:-1]) if word.endswith("s") and len(word) > 3 else (word, word + "s")
 
 
 def _hold_translations(terms: list[str], focus: int, vocabulary: Sequence[str], held: dict[str, set[int]],
@@ -491,6 +502,13 @@ def _hold_translations(terms: list[str], focus: int, vocabulary: Sequence[str], 
             held[word].add(i)
             if i == focus:
                 firm.add(word)
+
+
+# A question without a question word that starts by naming the value it asks for
+# ("endereço da loja de X", "telefone da unidade Y", "preço do kit Z") asks which value,
+# not whether: its words the passages put otherwise ("loja" for "unidade") are the gap's.
+_VALUE_FRAGMENT = re.compile(r"\W*(?:endereco|enderecos|telefone|telefones|fone|preco|precos|valor|horario|horarios|"
+                             r"prazo|e-?mail|site|address|phone|price|cost|opening hours)\b")
 
 
 # A count of instalments or times written the short way ("60x", "12X"): a number, not a code.
@@ -561,10 +579,13 @@ class Selector:
         shares, held, firm = self.coverage(question, contexts)
         shares = by_rarity(shares, held, [u.passage for u in candidates])
         absent = 0.0
-        if yes_no(folded_q):
+        if yes_no(folded_q) and not _VALUE_FRAGMENT.match(folded_q):
             by_passage = [_language(p.text) for p in passages]
             languages = [by_passage[u.passage] for u in candidates]
-            absent = max((shares[i] for i in self.absent_terms(question, contexts, languages)), default=0.0)
+            missing = self.absent_terms(question, contexts, languages)
+            absent = max((shares[i] for i in missing), default=0.0)
+            if _qualifies_held(folded_q, _terms(folded_q), missing):
+                absent = max(absent, ABSENT_SHARE)
         by_language = [_language(p.text) for p in passages]
         named, required = self.named(question, contexts, [u.passage for u in candidates],
                                      [by_language[u.passage] for u in candidates])
@@ -719,8 +740,11 @@ class Selector:
         written = names(question)
         days = _days(folded)
         wanted = [i for i, term in enumerate(terms) if (term in written or term in days) and term not in _ASKING]
-        subject = [i for i in _value_subject(folded, terms) if i not in wanted]
-        wanted += subject
+        thing, qualifier = _value_subject(folded, terms)
+        subject = [i for i in thing if i not in wanted]
+        # A qualifier is named on its own: "plano premium" is not held by "Plano Limpo".
+        qualifiers = [i for i in qualifier if i not in wanted and i not in subject]
+        wanted += subject + qualifiers
         if not wanted or not contexts:
             return [frozenset()] * len(contexts), frozenset()
         folded_contexts = [_context(c) for c in contexts]
@@ -742,7 +766,7 @@ class Selector:
         # The thing a value question asks about is checked in the question's own language
         # only: across languages the encoder puts a word's loose synonyms ("internet",
         # "connection") below NAME_SIMILARITY, and the word list does not hold them all.
-        own = detect_language(question, default="") if subject and languages else ""
+        own = detect_language(question, default="") if (subject or qualifiers) and languages else ""
         held: list[frozenset[int]] = []
         for text, words in folded_contexts:
             found: set[int] = set()
@@ -753,7 +777,8 @@ class Selector:
             held.append(frozenset(found))
         # Whether a name is common is counted before: a passage of the other language
         # does not make the thing asked about common.
-        return _other_language(held, frozenset(subject), own, languages), _uncommon(wanted, held, groups)
+        return (_other_language(held, frozenset(subject + qualifiers), own, languages),
+                _uncommon(wanted, held, groups))
 
     def _similar(self, spelled: str, contexts: list[str], terms: list[str], vocabulary: list[str]
                  ) -> NDArray[np.float32]:
@@ -871,7 +896,7 @@ _VALUE_SUBJECT = re.compile(
 # Words that carry no subject of their own after the asking words.
 _SUBJECTLESS = frozenset("""get getting have ter fazer make cost costs charge take takes one each every single
     ano anos mes meses year years month months dia dias day days extra extras free new novo nova additional
-    adicional""".split())
+    adicional mensal mensais anual anuais semanal diario diaria monthly yearly annual weekly daily""".split())
 # A verb names no thing: "quanto custa receber a fatura" asks about the bill, "how long does
 # it take to install the X" about the X. A Portuguese infinitive, or a word after "to"/"pra".
 _INFINITIVE = re.compile(r"[a-z]{3,}(?:ar|er|ir)")
@@ -880,26 +905,59 @@ _BEFORE_VERB = frozenset("to para pra you we they i it voces vcs".split())  # "h
 _NOT_VERBS = frozenset("solar celular lugar familiar titular particular regular similar".split())
 
 
-def _value_subject(folded_question: str, terms: Sequence[str]) -> list[int]:
+def _value_subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int], list[int]]:
     """The terms (indexes, as in `_terms`) a value question asks the value of: the first
     content word after the asking words, and when that is a verb the word after it too
-    (either names the thing: "liberar a net" is held by "liberada"); none when the
-    question asks no such thing or the words after it are a condition ("if", "se")."""
+    (either names the thing: "liberar a net" is held by "liberada"); and apart, in
+    Portuguese, the word right after the thing when it qualifies it ("plano premium"; an
+    English qualifier comes first and is the thing's word already). None when the question
+    asks no such thing or the words after it are a condition ("if", "se")."""
     found = _VALUE_SUBJECT.search(folded_question)
     if not found:
-        return []
+        return [], []
     out: list[int] = []
-    before = found.group(0).split()[0 - len(found.group("rest").split()) - 1]  # "... take to"
-    for word in found.group("rest").split():
+    rest = found.group("rest").split()
+    before = found.group(0).split()[0 - len(rest) - 1]  # "... take to"
+    for position, word in enumerate(rest):
         if word in _SUBJECT_STOPS:  # "quanto sai por mês", "how much do I pay if ...": no subject
-            return []
+            return [], []
         verb = before in _BEFORE_VERB or (_INFINITIVE.fullmatch(word) is not None and word not in _NOT_VERBS)
         before = word
         if word in terms and word not in _ASKING and word not in _SUBJECTLESS:
             out.append(terms.index(word))
             if not verb:
-                return out
-    return []
+                following = rest[position + 1] if position + 1 < len(rest) else ""
+                portuguese = found.group(0).startswith(("quanto", "qual", "quais"))
+                return out, [terms.index(following)] if portuguese and _qualifies(following, terms) else []
+    return [], []
+
+
+def _qualifies(word: str, terms: Sequence[str]) -> bool:
+    """Whether a word right after a value question's thing is a content word that may
+    qualify it (not a verb, not a word that carries no subject)."""
+    return (word in terms and word not in _ASKING and word not in _SUBJECTLESS
+            and (_INFINITIVE.fullmatch(word) is None or word in _NOT_VERBS))
+
+
+# Words between a thing and what qualifies it ("cartão de débito"), folded.
+_OF = frozenset("de do da dos das of".split())
+
+
+def _qualifies_held(folded_question: str, terms: Sequence[str], missing: Sequence[int]) -> bool:
+    """Whether a term no passage holds (`missing`) comes right after one a passage holds,
+    maybe through "de" ("cartão de débito" over the credit card, "plano premium" over
+    the other plans): a sibling of what the passages describe, whatever its share."""
+    if not missing:
+        return False
+    absent = {terms[i] for i in missing}
+    before = ""
+    for token in _TOKEN.findall(folded_question):
+        if token in _OF:
+            continue
+        if token in absent and before in terms and before not in absent and before not in _ASKING:
+            return True
+        before = token
+    return False
 
 
 def _other_language(held: list[frozenset[int]], subject: frozenset[int], own: str, languages: Sequence[str]
