@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -367,7 +368,7 @@ _FRAME = frozenset("""
     posso pode podem podemos consigo consegue conseguem significa significam quer querem quero queria gostaria
     dizer saber sei fazer faco faz fazem vem vao vai existe existem preciso precisa precisam tenho temos tinha
     seria sera alguem algum alguma alguns algumas cada outro outra outros outras mesmo mesma favor entao agora aqui ali
-    meus minhas seus suas nosso nossa nossos nossas
+    meus minhas seus suas nosso nossa nossos nossas sou foi foram era eram estava
     who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
     any some much many also just still really able
 """.split())
@@ -584,7 +585,7 @@ class Selector:
             languages = [by_passage[u.passage] for u in candidates]
             missing = self.absent_terms(question, contexts, languages)
             absent = max((shares[i] for i in missing), default=0.0)
-            if _qualifies_held(folded_q, _terms(folded_q), missing):
+            if _sibling(folded_q, _terms(folded_q), missing, [_context(c)[0] for c in contexts]):
                 absent = max(absent, ABSENT_SHARE)
         by_language = [_language(p.text) for p in passages]
         named, required = self.named(question, contexts, [u.passage for u in candidates],
@@ -943,20 +944,36 @@ def _qualifies(word: str, terms: Sequence[str]) -> bool:
 _OF = frozenset("de do da dos das of".split())
 
 
-def _qualifies_held(folded_question: str, terms: Sequence[str], missing: Sequence[int]) -> bool:
-    """Whether a term no passage holds (`missing`) comes right after one a passage holds,
-    maybe through "de" ("cartão de débito" over the credit card, "plano premium" over
-    the other plans): a sibling of what the passages describe, whatever its share."""
+def _sibling(folded_question: str, terms: Sequence[str], missing: Sequence[int], folded_contexts: Sequence[str]
+             ) -> bool:
+    """Whether a term no passage holds (`missing`) qualifies a thing the passages name
+    with another qualifier: right after a term, maybe through "de", as a passage has that
+    term's word before another content word ("cartão de débito" over "cartão de
+    crédito", "plano premium" over "Plano Limpo"). A sibling of what the passages
+    describe, whatever its share of the question."""
     if not missing:
         return False
     absent = {terms[i] for i in missing}
+    pairs: list[tuple[str, str]] = []
     before = ""
     for token in _TOKEN.findall(folded_question):
         if token in _OF:
             continue
         if token in absent and before in terms and before not in absent and before not in _ASKING:
-            return True
+            pairs.append((before, token))
         before = token
+    return any(_qualified_otherwise(head, qualifier, folded_contexts) for head, qualifier in pairs)
+
+
+def _qualified_otherwise(head: str, qualifier: str, folded_contexts: Sequence[str]) -> bool:
+    """Whether a context has `head`'s word right before (maybe through "de") a content
+    word that is not `qualifier`."""
+    for text in folded_contexts:
+        tokens = [t for t in _TOKEN.findall(text) if t not in _OF]
+        for word, following in itertools.pairwise(tokens):
+            if (_same_word(word, head) and following.isalpha() and len(following) >= 3
+                    and following not in STOPWORDS and not _same_word(following, qualifier)):
+                return True
     return False
 
 
