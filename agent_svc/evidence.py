@@ -767,7 +767,7 @@ class Selector:
         # The thing a value question asks about is checked in the question's own language
         # only: across languages the encoder puts a word's loose synonyms ("internet",
         # "connection") below NAME_SIMILARITY, and the word list does not hold them all.
-        own = detect_language(question, default="") if (subject or qualifiers) and languages else ""
+        own = detect_language(question, default="") if subject and languages else ""
         held: list[frozenset[int]] = []
         for text, words in folded_contexts:
             found: set[int] = set()
@@ -778,8 +778,11 @@ class Selector:
             held.append(frozenset(found))
         # Whether a name is common is counted before: a passage of the other language
         # does not make the thing asked about common.
-        return (_other_language(held, frozenset(subject + qualifiers), own, languages),
-                _uncommon(wanted, held, groups))
+        required = _uncommon(wanted, held, groups)
+        # Qualifiers are looked for after Portuguese asking words only: the question is Portuguese.
+        held = _other_language(_other_language(held, frozenset(subject), own, languages), frozenset(qualifiers), PT,
+                               languages)
+        return held, required
 
     def _similar(self, spelled: str, contexts: list[str], terms: list[str], vocabulary: list[str]
                  ) -> NDArray[np.float32]:
@@ -892,6 +895,7 @@ class Selector:
 _VALUE_SUBJECT = re.compile(
     r"\b(?:quanto tempo (?:leva|levam|demora|demoram|dura|duram)|(?:qual|quais) (?:e )?(?:o |os )?prazos? "
     r"(?:de|do|da|dos|das|pra|para)|quanto (?:custa|custam|sai|saem|cobram?)"
+    r"|(?:qual|quais) (?:e )?(?:o |os )?(?:precos?|valor|valores) (?:de|do|da|dos|das)"
     r"|how long (?:does|do|will|would|did|is|are)(?: it take to)?|how much (?:is|are|does|do|for|will)"
     r"|how much to)\b(?P<rest>(?: [^\W_]+(?:-[^\W_]+)*){1,5})")
 # Words that carry no subject of their own after the asking words.
