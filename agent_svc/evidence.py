@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -368,7 +367,8 @@ _FRAME = frozenset("""
     posso pode podem podemos consigo consegue conseguem significa significam quer querem quero queria gostaria
     dizer saber sei fazer faco faz fazem vem vao vai existe existem preciso precisa precisam tenho temos tinha
     seria sera alguem algum alguma alguns algumas cada outro outra outros outras mesmo mesma favor entao agora aqui ali
-    meus minhas seus suas nosso nossa nossos nossas sou foi foram era eram estava
+    meus minhas seus suas nosso nossa nossos nossas sou foi foram era eram estava varias varios muitas muitos
+    poucas poucos todas todos
     who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
     any some much many also just still really able
 """.split())
@@ -585,7 +585,9 @@ class Selector:
             languages = [by_passage[u.passage] for u in candidates]
             missing = self.absent_terms(question, contexts, languages)
             absent = max((shares[i] for i in missing), default=0.0)
-            if _sibling(folded_q, _terms(folded_q), missing, [_context(c)[0] for c in contexts]):
+            # Portuguese puts the qualifier after the thing; an English compound's last word is the thing.
+            if (detect_language(question, default="") == PT
+                    and _sibling(folded_q, _terms(folded_q), missing, [_context(c)[0] for c in contexts])):
                 absent = max(absent, ABSENT_SHARE)
         by_language = [_language(p.text) for p in passages]
         named, required = self.named(question, contexts, [u.passage for u in candidates],
@@ -914,7 +916,8 @@ def _value_subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int
     """The terms (indexes, as in `_terms`) a value question asks the value of: the first
     content word after the asking words, and when that is a verb the word after it too
     (either names the thing: "liberar a net" is held by "liberada"); and apart, in
-    Portuguese, the word right after the thing when it qualifies it ("plano premium"; an
+    Portuguese, the word right after the thing, maybe through "de", when it qualifies it
+    ("plano premium", "taxa de religação"; an
     English qualifier comes first and is the thing's word already). None when the question
     asks no such thing or the words after it are a condition ("if", "se")."""
     found = _VALUE_SUBJECT.search(folded_question)
@@ -931,7 +934,8 @@ def _value_subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int
         if word in terms and word not in _ASKING and word not in _SUBJECTLESS:
             out.append(terms.index(word))
             if not verb:
-                following = rest[position + 1] if position + 1 < len(rest) else ""
+                after = [w for w in rest[position + 1:position + 3] if w not in _OF][:1]  # "taxa de religação"
+                following = after[0] if after else ""
                 portuguese = found.group(0).startswith(("quanto", "qual", "quais"))
                 return out, [terms.index(following)] if portuguese and _qualifies(following, terms) else []
     return [], []
@@ -950,34 +954,31 @@ _OF = frozenset("de do da dos das of".split())
 
 def _sibling(folded_question: str, terms: Sequence[str], missing: Sequence[int], folded_contexts: Sequence[str]
              ) -> bool:
-    """Whether a term no passage holds (`missing`) qualifies a thing the passages name
-    with another qualifier: right after a term, maybe through "de", as a passage has that
-    term's word before another content word ("cartão de débito" over "cartão de
-    crédito", "plano premium" over "Plano Limpo"). A sibling of what the passages
-    describe, whatever its share of the question."""
-    if not missing:
+    """Whether the question's last term, which no passage holds (`missing`), qualifies a
+    thing the passages name with another qualifier: "X de Y" where a passage has "X de
+    Z" ("cartão de débito" over "cartão de crédito"). A sibling of what the passages
+    describe, whatever its share of the question. Only the last term and only through
+    "de": a word right after a noun, or inside the question, is as often a verb
+    ("a fidelidade recomeça?", "cobre estrago de raio") as a qualifier."""
+    if not terms or len(terms) - 1 not in missing or _INFINITIVE.fullmatch(terms[-1]):
         return False
-    absent = {terms[i] for i in missing}
-    pairs: list[tuple[str, str]] = []
-    before = ""
-    for token in _TOKEN.findall(folded_question):
-        if token in _OF:
-            continue
-        if token in absent and before in terms and before not in absent and before not in _ASKING:
-            pairs.append((before, token))
-        before = token
-    return any(_qualified_otherwise(head, qualifier, folded_contexts) for head, qualifier in pairs)
+    tokens = _TOKEN.findall(folded_question)
+    last = max(i for i, token in enumerate(tokens) if token == terms[-1])
+    if last < 2 or tokens[last - 1] not in _OF:
+        return False
+    head = tokens[last - 2]
+    if head not in terms or terms.index(head) in missing or head in _ASKING:
+        return False
+    return any(_qualified_otherwise(head, terms[-1], text) for text in folded_contexts)
 
 
-def _qualified_otherwise(head: str, qualifier: str, folded_contexts: Sequence[str]) -> bool:
-    """Whether a context has `head`'s word right before (maybe through "de") a content
-    word that is not `qualifier`."""
-    for text in folded_contexts:
-        tokens = [t for t in _TOKEN.findall(text) if t not in _OF]
-        for word, following in itertools.pairwise(tokens):
-            if (_same_word(word, head) and following.isalpha() and len(following) >= 3
-                    and following not in STOPWORDS and not _same_word(following, qualifier)):
-                return True
+def _qualified_otherwise(head: str, qualifier: str, folded_context: str) -> bool:
+    """Whether a context has `head`'s word, "de", and a content word that is not `qualifier`."""
+    tokens = _TOKEN.findall(folded_context)
+    for word, of, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (of in _OF and _same_word(word, head) and following.isalpha() and len(following) >= 3
+                and following not in STOPWORDS and not _same_word(following, qualifier)):
+            return True
     return False
 
 
