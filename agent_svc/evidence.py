@@ -36,7 +36,10 @@ language holds it only ABSENT_SAME_LANGUAGE close), when the question uses a nam
 capitalised mid-sentence: a city, a brand, a language), a day ("domingo", "feriado") or a
 model number ("kit brisa 5.5", "Empresa 1200") the answer's units, heading and title do
 not name (NAME_SIMILARITY: "a loja de Cambé" over the other cities' stores; a day by its
-own word, its translation or a range, "segunda a sexta", "todos os dias"), or when what the
+own word, its translation or a range, "segunda a sexta", "todos os dias"; the thing a value
+question asks about and, apart, the word that qualifies it, "plano premium" over "Plano
+Limpo"), when a Portuguese yes/no question ends with "X de Y" whose Y no passage holds while
+one has "X de Z" ("cartão de débito" over "cartão de crédito"), or when what the
 question asks for (atende_guardrails/asking.py) is not in the quoted units: the attribute
 of a "what/qual" question ("qual a marca") held by the same word or a translation
 (FIRM_SIMILARITY), the kind of value asked for by name (a price, a duration, a
@@ -917,9 +920,9 @@ def _value_subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int
     content word after the asking words, and when that is a verb the word after it too
     (either names the thing: "liberar a net" is held by "liberada"); and apart, in
     Portuguese, the word right after the thing, maybe through "de", when it qualifies it
-    ("plano premium", "taxa de religação"; an
-    English qualifier comes first and is the thing's word already). None when the question
-    asks no such thing or the words after it are a condition ("if", "se")."""
+    ("plano premium", "taxa de religação": another plan's price is no answer; an English
+    qualifier comes first and is the thing's word already). None when the question asks
+    no such thing or the words after it are a condition ("if", "se")."""
     found = _VALUE_SUBJECT.search(folded_question)
     if not found:
         return [], []
