@@ -36,7 +36,10 @@ language holds it only ABSENT_SAME_LANGUAGE close), when the question uses a nam
 capitalised mid-sentence: a city, a brand, a language), a day ("domingo", "feriado") or a
 model number ("kit brisa 5.5", "Empresa 1200") the answer's units, heading and title do
 not name (NAME_SIMILARITY: "a loja de Cambé" over the other cities' stores; a day by its
-own word, its translation or a range, "segunda a sexta", "todos os dias"), or when what the
+own word, its translation or a range, "segunda a sexta", "todos os dias"; the thing a value
+question asks about and, apart, the word that qualifies it, "plano premium" over "Plano
+Limpo"), when a Portuguese yes/no question ends with "X de Y" whose Y no passage holds while
+one has "X de Z" ("cartão de débito" over "cartão de crédito"), or when what the
 question asks for (atende_guardrails/asking.py) is not in the quoted units: the attribute
 of a "what/qual" question ("qual a marca") held by the same word or a translation
 (FIRM_SIMILARITY), the kind of value asked for by name (a price, a duration, a
@@ -366,7 +369,9 @@ _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 _FRAME = frozenset("""
     posso pode podem podemos consigo consegue conseguem significa significam quer querem quero queria gostaria
     dizer saber sei fazer faco faz fazem vem vao vai existe existem preciso precisa precisam tenho temos tinha
-    seria sera alguem algum alguma alguns algumas cada outro outra mesmo mesma favor entao agora aqui ali
+    seria sera alguem algum alguma alguns algumas cada outro outra outros outras mesmo mesma favor entao agora aqui ali
+    meus minhas seus suas nosso nossa nossos nossas sou foi foram era eram estava varias varios muitas muitos
+    poucas poucos todas todos
     who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
     any some much many also just still really able
 """.split())
@@ -477,8 +482,18 @@ def _by_stem(vocabulary: Sequence[str]) -> dict[str, list[str]]:
 
 def _translated(term: str, stems: dict[str, list[str]]) -> list[str]:
     """The vocabulary words (indexed by `_by_stem`) that are a translation of a term
-    (the same word as one, plural or singular)."""
-    return [w for tr in _translations(term) for w in stems.get(_stem(tr), ()) if _same_word(w, tr)]
+    (the same word as one, plural or singular: a short word's stem is the whole word, so
+    "car" is looked up as "cars" too)."""
+    return [w for tr in _translations(term) for form in _numbers_of(tr) for w in stems.get(_stem(form), ())
+            if _same_word(w, form)]
+
+
+def _numbers_of(word: str) -> tuple[str, ...]:
+    """A word and its plural or singular by a final "s" (stems of words of five letters
+    or fewer are the whole word)."""
+    if len(word) > 5:
+        return (word,)
+    return (word, word[:-1]) if word.endswith("s") and len(word) > 3 else (word, word + "s")
 
 
 def _hold_translations(terms: list[str], focus: int, vocabulary: Sequence[str], held: dict[str, set[int]],
@@ -491,6 +506,13 @@ def _hold_translations(terms: list[str], focus: int, vocabulary: Sequence[str], 
             held[word].add(i)
             if i == focus:
                 firm.add(word)
+
+
+# A question without a question word that starts by naming the value it asks for
+# ("endereço da loja de X", "telefone da unidade Y", "preço do kit Z") asks which value,
+# not whether: its words the passages put otherwise ("loja" for "unidade") are the gap's.
+_VALUE_FRAGMENT = re.compile(r"\W*(?:endereco|enderecos|telefone|telefones|fone|preco|precos|valor|horario|horarios|"
+                             r"prazo|e-?mail|site|address|phone|price|cost|opening hours)\b")
 
 
 # A count of instalments or times written the short way ("60x", "12X"): a number, not a code.
@@ -561,10 +583,15 @@ class Selector:
         shares, held, firm = self.coverage(question, contexts)
         shares = by_rarity(shares, held, [u.passage for u in candidates])
         absent = 0.0
-        if yes_no(folded_q):
+        if yes_no(folded_q) and not _VALUE_FRAGMENT.match(folded_q):
             by_passage = [_language(p.text) for p in passages]
             languages = [by_passage[u.passage] for u in candidates]
-            absent = max((shares[i] for i in self.absent_terms(question, contexts, languages)), default=0.0)
+            missing = self.absent_terms(question, contexts, languages)
+            absent = max((shares[i] for i in missing), default=0.0)
+            # Portuguese puts the qualifier after the thing; an English compound's last word is the thing.
+            if (detect_language(question, default="") == PT
+                    and _sibling(folded_q, _terms(folded_q), missing, [_context(c)[0] for c in contexts])):
+                absent = max(absent, ABSENT_SHARE)
         by_language = [_language(p.text) for p in passages]
         named, required = self.named(question, contexts, [u.passage for u in candidates],
                                      [by_language[u.passage] for u in candidates])
@@ -719,8 +746,11 @@ class Selector:
         written = names(question)
         days = _days(folded)
         wanted = [i for i, term in enumerate(terms) if (term in written or term in days) and term not in _ASKING]
-        subject = [i for i in _value_subject(folded, terms) if i not in wanted]
-        wanted += subject
+        thing, qualifier = _value_subject(folded, terms)
+        subject = [i for i in thing if i not in wanted]
+        # A qualifier is named on its own: "plano premium" is not held by "Plano Limpo".
+        qualifiers = [i for i in qualifier if i not in wanted and i not in subject]
+        wanted += subject + qualifiers
         if not wanted or not contexts:
             return [frozenset()] * len(contexts), frozenset()
         folded_contexts = [_context(c) for c in contexts]
@@ -753,7 +783,11 @@ class Selector:
             held.append(frozenset(found))
         # Whether a name is common is counted before: a passage of the other language
         # does not make the thing asked about common.
-        return _other_language(held, frozenset(subject), own, languages), _uncommon(wanted, held, groups)
+        required = _uncommon(wanted, held, groups)
+        # Qualifiers are looked for after Portuguese asking words only: the question is Portuguese.
+        held = _other_language(_other_language(held, frozenset(subject), own, languages), frozenset(qualifiers), PT,
+                               languages)
+        return held, required
 
     def _similar(self, spelled: str, contexts: list[str], terms: list[str], vocabulary: list[str]
                  ) -> NDArray[np.float32]:
@@ -866,12 +900,13 @@ class Selector:
 _VALUE_SUBJECT = re.compile(
     r"\b(?:quanto tempo (?:leva|levam|demora|demoram|dura|duram)|(?:qual|quais) (?:e )?(?:o |os )?prazos? "
     r"(?:de|do|da|dos|das|pra|para)|quanto (?:custa|custam|sai|saem|cobram?)"
+    r"|(?:qual|quais) (?:e )?(?:o |os )?(?:precos?|valor|valores) (?:de|do|da|dos|das)"
     r"|how long (?:does|do|will|would|did|is|are)(?: it take to)?|how much (?:is|are|does|do|for|will)"
     r"|how much to)\b(?P<rest>(?: [^\W_]+(?:-[^\W_]+)*){1,5})")
 # Words that carry no subject of their own after the asking words.
 _SUBJECTLESS = frozenset("""get getting have ter fazer make cost costs charge take takes one each every single
     ano anos mes meses year years month months dia dias day days extra extras free new novo nova additional
-    adicional""".split())
+    adicional mensal mensais anual anuais semanal diario diaria monthly yearly annual weekly daily""".split())
 # A verb names no thing: "quanto custa receber a fatura" asks about the bill, "how long does
 # it take to install the X" about the X. A Portuguese infinitive, or a word after "to"/"pra".
 _INFINITIVE = re.compile(r"[a-z]{3,}(?:ar|er|ir)")
@@ -880,26 +915,74 @@ _BEFORE_VERB = frozenset("to para pra you we they i it voces vcs".split())  # "h
 _NOT_VERBS = frozenset("solar celular lugar familiar titular particular regular similar".split())
 
 
-def _value_subject(folded_question: str, terms: Sequence[str]) -> list[int]:
+def _value_subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int], list[int]]:
     """The terms (indexes, as in `_terms`) a value question asks the value of: the first
     content word after the asking words, and when that is a verb the word after it too
-    (either names the thing: "liberar a net" is held by "liberada"); none when the
-    question asks no such thing or the words after it are a condition ("if", "se")."""
+    (either names the thing: "liberar a net" is held by "liberada"); and apart, in
+    Portuguese, the word right after the thing, maybe through "de", when it qualifies it
+    ("plano premium", "taxa de religação": another plan's price is no answer; an English
+    qualifier comes first and is the thing's word already). None when the question asks
+    no such thing or the words after it are a condition ("if", "se")."""
     found = _VALUE_SUBJECT.search(folded_question)
     if not found:
-        return []
+        return [], []
     out: list[int] = []
-    before = found.group(0).split()[0 - len(found.group("rest").split()) - 1]  # "... take to"
-    for word in found.group("rest").split():
+    rest = found.group("rest").split()
+    before = found.group(0).split()[0 - len(rest) - 1]  # "... take to"
+    for position, word in enumerate(rest):
         if word in _SUBJECT_STOPS:  # "quanto sai por mês", "how much do I pay if ...": no subject
-            return []
+            return [], []
         verb = before in _BEFORE_VERB or (_INFINITIVE.fullmatch(word) is not None and word not in _NOT_VERBS)
         before = word
         if word in terms and word not in _ASKING and word not in _SUBJECTLESS:
             out.append(terms.index(word))
             if not verb:
-                return out
-    return []
+                after = [w for w in rest[position + 1:position + 3] if w not in _OF][:1]  # "taxa de religação"
+                following = after[0] if after else ""
+                portuguese = found.group(0).startswith(("quanto", "qual", "quais"))
+                return out, [terms.index(following)] if portuguese and _qualifies(following, terms) else []
+    return [], []
+
+
+def _qualifies(word: str, terms: Sequence[str]) -> bool:
+    """Whether a word right after a value question's thing is a content word that may
+    qualify it (not a verb, not a word that carries no subject)."""
+    return (word in terms and word not in _ASKING and word not in _SUBJECTLESS
+            and (_INFINITIVE.fullmatch(word) is None or word in _NOT_VERBS))
+
+
+# Words between a thing and what qualifies it ("cartão de débito"), folded.
+_OF = frozenset("de do da dos das of".split())
+
+
+def _sibling(folded_question: str, terms: Sequence[str], missing: Sequence[int], folded_contexts: Sequence[str]
+             ) -> bool:
+    """Whether the question's last term, which no passage holds (`missing`), qualifies a
+    thing the passages name with another qualifier: "X de Y" where a passage has "X de
+    Z" ("cartão de débito" over "cartão de crédito"). A sibling of what the passages
+    describe, whatever its share of the question. Only the last term and only through
+    "de": a word right after a noun, or inside the question, is as often a verb
+    ("a fidelidade recomeça?", "cobre estrago de raio") as a qualifier."""
+    if not terms or len(terms) - 1 not in missing or _INFINITIVE.fullmatch(terms[-1]):
+        return False
+    tokens = _TOKEN.findall(folded_question)
+    last = max(i for i, token in enumerate(tokens) if token == terms[-1])
+    if last < 2 or tokens[last - 1] not in _OF:
+        return False
+    head = tokens[last - 2]
+    if head not in terms or terms.index(head) in missing or head in _ASKING:
+        return False
+    return any(_qualified_otherwise(head, terms[-1], text) for text in folded_contexts)
+
+
+def _qualified_otherwise(head: str, qualifier: str, folded_context: str) -> bool:
+    """Whether a context has `head`'s word, "de", and a content word that is not `qualifier`."""
+    tokens = _TOKEN.findall(folded_context)
+    for word, of, following in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if (of in _OF and _same_word(word, head) and following.isalpha() and len(following) >= 3
+                and following not in STOPWORDS and not _same_word(following, qualifier)):
+            return True
+    return False
 
 
 def _other_language(held: list[frozenset[int]], subject: frozenset[int], own: str, languages: Sequence[str]

@@ -51,7 +51,12 @@ PROBES = REPO / "evals" / "probes" / "answers_probe.jsonl"
 # business of its own, so ranking is not tuned to the two blind KBs alone. `--kb NAME`.
 PROBE_KBS: dict[str, tuple[Path, Path]] = {
     "razaonuvem": (REPO / "evals" / "probes" / "kb_razaonuvem", REPO / "evals" / "probes" / "razaonuvem_questions.jsonl"),
+    # a solar company nobody tuned the engine for (abstention on a KB of the blind sets' kind)
+    "mandacaru": (REPO / "evals" / "probes" / "kb_mandacaru", REPO / "evals" / "probes" / "mandacaru_questions.jsonl"),
 }
+# The router a probe KB's questions go through with --agent routed: a solar company runs
+# the default configuration, as the blind solar KB does.
+PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar"}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the
@@ -221,7 +226,7 @@ async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, r
         print(f"[{name}] ingested {kb_dir.relative_to(REPO)}: {chunks} chunks in {time.perf_counter() - started:.1f} s",
               file=sys.stderr)
         runtime = None
-        routed = _Routed(name, encoder) if agent == ROUTED and not retrieval_only else None
+        routed = _Routed(PROBE_ROUTERS.get(name, name), encoder) if agent == ROUTED and not retrieval_only else None
         if not retrieval_only:
             agent_settings = AgentSettings(knowledge_addr="")  # type: ignore[call-arg]
             runtime = build_runtime(agent_settings, _KnowledgePort(knowledge, "eval"), environ={},  # type: ignore[arg-type]
