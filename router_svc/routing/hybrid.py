@@ -270,6 +270,10 @@ _ANSWER = re.compile(
     r"uhum|aham|of course|sure thing|not yet|i do|i don't|do not|i have|i haven't|absolutely|definitely|correct|right)"
     r"(?:\W+(?:por favor|please|pfv|senhor|senhora|mesmo|sim|nao|yes|no))*)\W*$")
 
+# An acknowledgement and "e aí?" ("ok e ai", "blz, e aí?") after the agent spoke asks what comes next
+# in the matter, like an answer to the agent; alone, "e aí" is a greeting.
+_WHAT_NEXT = re.compile(r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show)\W+)+e ai\W*$")
+
 # Words that name no request on their own ("tenho um problema", "I have a question"): a
 # conversation's first message made of them and of words that name nothing is asked back.
 _EMPTY_REQUEST = frozenset("""
@@ -832,7 +836,7 @@ class HybridClassifier:
         # A follow-up of a conversation that holds is read with the conversation's agent in
         # view; "sim", "isso" answer that agent.
         follow_up = lean and current_agent in self._agents and (previous is not None or self.is_follow_up(text, matches))
-        answer = follow_up and _ANSWER.match(text_folded) is not None
+        answer = follow_up and (_ANSWER.match(text_folded) is not None or _WHAT_NEXT.match(text_folded) is not None)
         # In a conversation that holds, a cue that stays with its agent reads as part of
         # the customer's case ("tem custo?" with support asks the fee of the visit).
         fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "",
