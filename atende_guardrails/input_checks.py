@@ -196,7 +196,12 @@ class PromptInjectionCheck:
             if match:
                 return rule.kind, *folded.folded_span(match.start(), match.end())
         whole = (0, len(folded.original))
+        # Several rewritings often give the same text ("a a a" joined by despace and by unspace): read it once.
+        seen = {canonical}
         for view in self._extra_views(folded):
+            if view in seen:
+                continue
+            seen.add(view)
             hit = self._match_words(view)
             if hit is not None:
                 return hit[0], *whole
@@ -215,13 +220,12 @@ class PromptInjectionCheck:
             yield normalize(unleet(text)).canonical
         if _SPACED_HINT.search(text):
             yield normalize(despace(text)).canonical
-        spaced_hint = _LETTER_RUN_HINT.search(text) is not None
-        if spaced_hint:
-            spaced = unspace(text)
+        spaced = unspace(text) if _LETTER_RUN_HINT.search(text) is not None else None
+        if spaced is not None:
             yield normalize(spaced).canonical
             if leet:
                 yield normalize(unleet(spaced)).canonical
-        reading = deobfuscated(text) if (leet or spaced_hint) else None
+        reading = deobfuscated(text, spaced) if (leet or spaced is not None) else None
         if reading is not None:
             # Spaced letters and leetspeak read word by word against the vocabulary ("1ist" is "list").
             read = normalize(reading).canonical

@@ -385,11 +385,14 @@ def unleet_words(text: str) -> str:
     return _LEET_TOKEN.sub(read, _strokes(text))
 
 
-def deobfuscated(folded_text: str) -> str | None:
+def deobfuscated(folded_text: str, unspaced: str | None = None) -> str | None:
     """Letters written one by one joined, and leetspeak read, on the folded text; None when
-    the text shows neither (the common case: nothing to do)."""
+    the text shows neither (the common case: nothing to do). `unspaced`: unspace(folded_text)
+    when the caller has it already."""
     out = folded_text
-    if _SPACING_HINT.search(out):
+    if unspaced is not None:
+        out = unspaced
+    elif _SPACING_HINT.search(out):
         out = unspace(out)
     if _LEET_HINT.search(out):
         out = unleet_words(out)
