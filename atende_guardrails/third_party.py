@@ -196,7 +196,8 @@ _SENT_TO = (r"(?:pro|pra|para|to|ao|al)(?: (?:o|a|the|my|meu|minha|his|her|our|n
 _DESTINATION = re.compile(rf" (?:{_SENT_TO}|no|na|on|in|into)$")
 _RECIPIENT = re.compile(rf" {_SENT_TO}$")
 # A plan or bill as a product on offer, not someone's account: "o plano mais barato", "esse plano", "the 300 mb plan".
-_PRODUCT_BEFORE = re.compile(r" (?:esse|este|essa|esta|this|that|aquele|aquela|mesmo|mesma|same|\d+ \w+)$")
+_PRODUCT_BEFORE = re.compile(r" (?:esse|este|essa|esta|this|that|aquele|aquela|mesmo|mesma|same|\d+ \w+|cheaper|cheapest|"
+                             r"best|better|basic|premium|basico|familia|family)$")
 _PRODUCT_AFTER = re.compile(r"^(?: \w+)?? (?:mais barat\w*|mais em conta|mais car\w*|melhor|best|cheapest|ideal|custa|cost|costs|"
                             r"preco|price|precio|recomendad\w*|recommended|disponivel|available|"
                             r"de \d+ (?:mega|megas|mb|giga|gb|kwp)) ")
@@ -206,7 +207,9 @@ _PRICED = re.compile(r" (?:preco|price|precio|custo|cost|valor do plano)$")
 _ACTING = re.compile(r"^(?: (?!(?:ele|ela|he|she|el|que|q|who)\b)\w+){0,3}? (?:"
                      r"quer saber|quiere saber|wants to know|want to know|pediu pra (?:eu )?perguntar|"
                      r"me pediu pra perguntar|asked me to ask|vai pagar|quer pagar|will pay|is paying|is going to pay|"
-                     r"va a pagar|"
+                     r"va a pagar|pays my|pays for my|paga minha|paga a minha|paga meu|paga o meu|paga pra mim|"
+                     r"vai assinar|will sign|"
+                     r"va a firmar|"
                      # Who recommended the business: "minha vizinha me indicou", "my sister recommended you".
                      r"me indicou|indicou|recomendou|me recomendo|recomendo|recommended|referred) ")
 # Who someone is to the customer, said rather than asked about: "she is my wife", "ele é meu sócio".
@@ -272,6 +275,14 @@ def _parties(pattern: re.Pattern[str], canonical: str, word_at: list[int]) -> li
             and not _ACTING.search(canonical[match.end():match.end() + 50])]
 
 
+def _staff_aside(parties: list[int], canonical: str) -> list[int]:
+    """Without the names that follow a staff title ("Dr Kevin Hart's email"), unless what is asked is private."""
+    if _PRIVATE.search(canonical):
+        return parties
+    words = canonical.split(" ")
+    return [index for index in parties if not _STAFF_TITLE.search(" ".join(words[max(0, index - 1):index + 1]) + " ")]
+
+
 def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, int]]:
     return [(a, b) for a in first for b in second if abs(a - b) <= reach]
 
@@ -286,7 +297,7 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
     asks = [index for index, _ in _spans(_ASK, canonical, word_at)]
     if not asks:
         return None
-    others = _parties(_OTHER, canonical, word_at) + _parties(_POSSESSIVE, canonical, word_at)
+    others = _parties(_OTHER, canonical, word_at) + _staff_aside(_parties(_POSSESSIVE, canonical, word_at), canonical)
     if not re.search(_STAFF, canonical) and not _TEAM.search(canonical) and not _THINGS.search(canonical):
         others += _parties(_PRONOUN, canonical, word_at)
     many = _parties(_POPULATION, canonical, word_at)
@@ -345,7 +356,8 @@ def names_marked(original: str) -> str | None:
         if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
             return match.group(0)
         before = original[max(0, match.start() - 24):match.start()].lower()
-        if _PLACE_BEFORE.search(before) or (_STAFF_TITLE.search(before) and not private):
+        titled = _STAFF_TITLE.search(before) or _STAFF_TITLE.search(match.group(1).lower() + " ")
+        if _PLACE_BEFORE.search(before) or (titled and not private):
             return match.group(0)
         return "fulano"
 
