@@ -277,10 +277,10 @@ def _parties(pattern: re.Pattern[str], canonical: str, word_at: list[int]) -> li
 
 def _staff_aside(parties: list[int], canonical: str) -> list[int]:
     """Without the names that follow a staff title ("Dr Kevin Hart's email"), unless what is asked is private."""
-    if _PRIVATE.search(canonical):
+    if not _PRIVATE.isdisjoint(canonical.split()):
         return parties
     words = canonical.split(" ")
-    return [index for index in parties if not _STAFF_TITLE.search(" ".join(words[max(0, index - 1):index + 1]) + " ")]
+    return [index for index in parties if words[index] not in _STAFF_TITLES]
 
 
 def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, int]]:
@@ -332,32 +332,49 @@ _NOT_NAMES = frozenset(
     "store unidade filial igreja estacao estação metro metrô aeroporto torre tower square park".split()
 )
 # A place or a business before the capitalised words: "a unidade Barra Funda", "the Rua Augusta store".
-_PLACE_BEFORE = re.compile(r"\b(?:unidade|filial|loja|store|branch|office|escritorio|escritório|bairro|cidade|shopping|"
-                           r"clinica|clínica|condominio|condomínio|edificio|edifício|predio|prédio|residencial|hospital|"
-                           r"academia|gym|sucursal|tienda|perto|near|cerca)(?: (?:do|da|de|of|the|del))? $")
+_PLACES = frozenset(
+    "unidade filial loja store branch office escritorio escritório bairro cidade shopping clinica clínica condominio "
+    "condomínio edificio edifício predio prédio residencial hospital academia gym sucursal tienda perto near cerca".split()
+)
+_LINKS = frozenset("do da de of the del".split())
 # A member of the staff by title ("o técnico Otávio Bastos", "Dra. Marina Coelho"): their work contact is the
 # business's; only what is theirs alone (a home, documents, a personal number, pay) makes them a third party.
-_STAFF_TITLE = re.compile(r"\b(?:dr|dra|doutor|doutora|doctor|doctora|tecnico|técnico|tecnica|técnica|technician|instalador|"
-                          r"installer|consultor|consultora|vendedor|vendedora|atendente|gerente|manager|professor|"
-                          r"professora|personal|coach|recepcionista|receptionist|nutricionista|fisioterapeuta|enfermeira|"
-                          r"enfermeiro|nurse|dentista|dentist|instrutor|instrutora|rep|entregador|motorista|"
-                          r"sindico|síndico|zelador)\.? $", re.IGNORECASE)
-_PRIVATE = re.compile(r"\b(?:cpf|rg|dni|ssn|endere[cç]o|address|direcci[oó]n|casa|home|mora|lives|vive|pessoal|"
-                      r"particular|personal|private|privad[oa]|sal[aá]rio|salary|ganha|earns|nascimento|birth|birthday|"
-                      r"anivers[aá]rio|instagram|facebook|senha|password|contrase[nñ]a|fam[ií]lia|family)\b", re.IGNORECASE)
+_STAFF_TITLES = frozenset(
+    "dr dra doutor doutora doctor doctora tecnico técnico tecnica técnica technician instalador installer consultor "
+    "consultora vendedor vendedora atendente gerente manager professor professora personal coach recepcionista "
+    "receptionist nutricionista fisioterapeuta enfermeira enfermeiro nurse dentista dentist instrutor instrutora rep "
+    "entregador motorista sindico síndico zelador".split()
+)
+_PRIVATE = frozenset(
+    "cpf rg dni ssn endereco endereço address direccion dirección casa home mora lives vive pessoal particular personal "
+    "private privado privada salario salário salary ganha earns nascimento birth birthday aniversario aniversário "
+    "instagram facebook senha password contrasena contraseña familia família family".split()
+)
+
+
+def _after_a_place(before: list[str]) -> bool:
+    """Whether the last words before a capitalised pair name a place: "unidade", "loja do"."""
+    if before and before[-1] in _LINKS:
+        before = before[:-1]
+    return bool(before) and before[-1] in _PLACES
 
 
 def names_marked(original: str) -> str | None:
     """The canonical text with each full name read as "fulano" (someone), or None when it names no one; the
     customer's own name is excepted by the own-data rules ("meu nome é ...")."""
-    private = _PRIVATE.search(original) is not None
+    private: list[bool] = []  # read once, when a titled name first asks
+
+    def is_private() -> bool:
+        if not private:
+            private.append(not _PRIVATE.isdisjoint(re.findall(r"[^\W\d_]+", original.lower())))
+        return private[0]
 
     def mark(match: re.Match[str]) -> str:
         if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
             return match.group(0)
-        before = original[max(0, match.start() - 24):match.start()].lower()
-        titled = _STAFF_TITLE.search(before) or _STAFF_TITLE.search(match.group(1).lower() + " ")
-        if _PLACE_BEFORE.search(before) or (titled and not private):
+        before = original[max(0, match.start() - 24):match.start()].lower().replace(".", " ").split()[-2:]
+        titled = match.group(1).lower() in _STAFF_TITLES or bool(before and before[-1] in _STAFF_TITLES)
+        if _after_a_place(before) or (titled and not is_private()):
             return match.group(0)
         return "fulano"
 
