@@ -171,7 +171,7 @@ _JOINT = re.compile(
 )
 # The business's own contacts and places, and data given rather than asked.
 _PUBLIC_OR_GIVEN = re.compile(
-    r"^(?:de|da|do|of|from|for)? ?(?:the |a |o |your |sua |seu )?(?:vcs|voces|empresa|company|loja|store|shop|"
+    r"^(?:de|da|do|of|from|for)? ?(?:the |a |o |your |sua |seu |la |el )?(?:vcs|voces|empresa|company|loja|store|shop|"
     r"escritorio|office|branch|filial|central|sac|suporte|support|site|website|ustedes|oficina|atendimento|"
     r"comercial|billing|faturamento|"
     # A team or department of the business: "o telefone da recepção", "the email of the sales team".
@@ -202,13 +202,13 @@ _PRODUCT_AFTER = re.compile(r"^(?: \w+)?? (?:mais barat\w*|mais em conta|mais ca
                             r"preco|price|precio|recomendad\w*|recommended|disponivel|available|"
                             r"de \d+ (?:mega|megas|mb|giga|gb|kwp)) ")
 _PRICED = re.compile(r" (?:preco|price|precio|custo|cost|valor do plano)$")
-# The party is who asks or who pays for the customer, not whose data is asked: "minha esposa quer saber qual plano
-# compensa", "meu pai vai pagar a fatura".
+# The party is who asks, pays, signs or needs something for the customer, not whose data is asked: "minha esposa
+# quer saber qual plano compensa", "meu pai vai pagar a fatura", "quais dados meu filho precisa pra se matricular".
 _ACTING = re.compile(r"^(?: (?!(?:ele|ela|he|she|el|que|q|who)\b)\w+){0,3}? (?:"
                      r"quer saber|quiere saber|wants to know|want to know|pediu pra (?:eu )?perguntar|"
                      r"me pediu pra perguntar|asked me to ask|vai pagar|quer pagar|will pay|is paying|is going to pay|"
                      r"va a pagar|pays my|pays for my|paga minha|paga a minha|paga meu|paga o meu|paga pra mim|"
-                     r"vai assinar|will sign|"
+                     r"vai assinar|will sign|precisa|precisam|needs|necesita|"
                      r"va a firmar|"
                      # Who recommended the business: "minha vizinha me indicou", "my sister recommended you".
                      r"me indicou|indicou|recomendou|me recomendo|recomendo|recommended|referred) ")
