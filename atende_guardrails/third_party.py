@@ -116,6 +116,10 @@ _EACH = re.compile(
 _HOME = re.compile(r" (?<!meu )(?<!minha )(?<!my )(?<!moro no )(?<!i live in )(?:apto|ap|apartamento|apartment|flat|casa|"
                    r"house|unit|unidade|bloco|block|lote|lot) \d+\w*(?= )")
 # Someone by a third-person possessive; not when a member of the staff is about, whose work contact is no secret.
+# Members of the staff besides the sellers and technicians of injection_rules: whom "dele" or "her" may be.
+_TEAM = re.compile(r" (?:doctor|doctors|medico|medica|doutor|doutora|dr|dra|professor|professora|instrutor|instrutora|"
+                   r"coach|personal|recepcionista|receptionist|nutricionista|fisioterapeuta|enfermeira|enfermeiro|nurse|"
+                   r"dentista|dentist|responsavel pela|responsavel pelo|in charge of) ")
 _PRONOUN = re.compile(r" (?:dele|dela|deles|delas|his|her|their|him)(?= )")
 # What "their" may point to besides people.
 _THINGS = re.compile(r" (?:stores|lojas|branches|filiais|unidades|offices|escritorios|plans|planos|kits|pedidos|orders|"
@@ -126,7 +130,8 @@ _THINGS = re.compile(r" (?:stores|lojas|branches|filiais|unidades|offices|escrit
 # A plural population: customers, leads, everyone in a place.
 _POPULATION = re.compile(
     r" (?:clientes|customers|clients|users|usuarios|assinantes|subscribers|leads|prospects|pessoas|people|buyers|"
-    r"compradores|moradores|residents|households|todo mundo|everyone|everybody|everyone s|geral|"
+    r"compradores|moradores|residents|households|alunos|alunas|students|pacientes|patients|members|membros|socios|"
+    r"todo mundo|everyone|everybody|everyone s|geral|"
     r"every customer|vizinhos|neighbours|neighbors|vecinos|quem mais|who else|"
     r"os que|as que|those who|the ones who|los que|folks|"
     # Everyone in a place: "todos do condomínio", "quem do meu prédio".
@@ -166,17 +171,47 @@ _JOINT = re.compile(
 )
 # The business's own contacts and places, and data given rather than asked.
 _PUBLIC_OR_GIVEN = re.compile(
-    r"^(?:de|da|do|of|from|for)? ?(?:the |a |o |your |sua |seu )?(?:vcs|voces|empresa|company|loja|store|shop|"
+    r"^(?:de|da|do|of|from|for)? ?(?:the |a |o |your |sua |seu |la |el )?(?:vcs|voces|empresa|company|loja|store|shop|"
     r"escritorio|office|branch|filial|central|sac|suporte|support|site|website|ustedes|oficina|atendimento|"
-    r"comercial|billing|faturamento)\b"
+    r"comercial|billing|faturamento|"
+    # A team or department of the business: "o telefone da recepção", "the email of the sales team".
+    r"equipe|time|team|setor|departamento|department|recepcao|reception|recepcion|financeiro|finance|vendas|sales|"
+    r"ouvidoria|consultorio|clinica|clinic|unidade|agendamento|secretaria|helpline|helpdesk|equipo)\b"
     r"|^(?:\w+ )?(?:e|eh|is|es|will be|sera) (?:\w+ ){0,3}(?:\d|\w*(?:com|br|net)\b|(?:meu|minha|my|nossa|nosso|our)\b)"
 )
+# The business's channel for something the customer does: "qual o email pra mandar os documentos", "the number to
+# sign up", "o endereço pra onde mando os exames". Calling or talking is left out: "pra ligar pra ela" is a person.
+_PURPOSE = re.compile(
+    r"^(?: number| numero| de contato| address)? (?:pra|para|pro|to|for) (?:eu |me |a gente |we |i )?(?:agendar|marcar|"
+    r"remarcar|contratar|assinar|mandar|enviar|elogiar|reclamar|cancelar|pagar|comprar|cadastrar|matricular|reservar|"
+    r"quejarme|onde|where|sign up|book|schedule|order|buy|pay|complain|cancel|send|register|enroll|join|subscribe|"
+    r"compliment|make an appointment)\b"
+)
+# What a product or a service is called or costs: "o nome do plano", "the name of the class".
+_OF_A_PRODUCT = re.compile(r"^ (?:do|da|dos|das|of|of the|del|de la) (?:plano|plan|kit|pacote|package|produto|product|"
+                           r"modelo|model|curso|aula|class|servico|service|exame|procedimento|remedio)\b")
 # Whom or where something is sent: "pro email da minha mãe", "to my wife's e-mail" (a place for data only).
 _SENT_TO = (r"(?:pro|pra|para|to|ao|al)(?: (?:o|a|the|my|meu|minha|his|her|our|nosso|nossa|mi|su|seu|sua|e mail|email|"
             r"whatsapp|zap|da|do|de|of|s|[a-z]+(?= s ))){0,4}")
 _DESTINATION = re.compile(rf" (?:{_SENT_TO}|no|na|on|in|into)$")
 _RECIPIENT = re.compile(rf" {_SENT_TO}$")
+# A plan or bill as a product on offer, not someone's account: "o plano mais barato", "esse plano", "the 300 mb plan".
+_PRODUCT_BEFORE = re.compile(r" (?:esse|este|essa|esta|this|that|aquele|aquela|mesmo|mesma|same|\d+ \w+|cheaper|cheapest|"
+                             r"best|better|basic|premium|basico|familia|family)$")
+_PRODUCT_AFTER = re.compile(r"^(?: \w+)?? (?:mais barat\w*|mais em conta|mais car\w*|melhor|best|cheapest|ideal|custa|cost|costs|"
+                            r"preco|price|precio|recomendad\w*|recommended|disponivel|available|"
+                            r"de \d+ (?:mega|megas|mb|giga|gb|kwp)) ")
 _PRICED = re.compile(r" (?:preco|price|precio|custo|cost|valor do plano)$")
+# The party is who asks, pays, signs or needs something for the customer, not whose data is asked: "minha esposa
+# quer saber qual plano compensa", "meu pai vai pagar a fatura", "quais dados meu filho precisa pra se matricular".
+_ACTING = re.compile(r"^(?: (?!(?:ele|ela|he|she|el|que|q|who)\b)\w+){0,3}? (?:"
+                     r"quer saber|quiere saber|wants to know|want to know|pediu pra (?:eu )?perguntar|"
+                     r"me pediu pra perguntar|asked me to ask|vai pagar|quer pagar|will pay|is paying|is going to pay|"
+                     r"va a pagar|pays my|pays for my|paga minha|paga a minha|paga meu|paga o meu|paga pra mim|"
+                     r"vai assinar|will sign|precisa|precisam|needs|necesita|"
+                     r"va a firmar|"
+                     # Who recommended the business: "minha vizinha me indicou", "my sister recommended you".
+                     r"me indicou|indicou|recomendou|me recomendo|recomendo|recommended|referred) ")
 # Who someone is to the customer, said rather than asked about: "she is my wife", "ele é meu sócio".
 _DECLARED = re.compile(r" (?:is|e|eh|es|am|are|sou) (?:my|meu|minha|mi|our|nossa|nosso)$")
 # In a long message the three parts fall together by chance; the phrase rules still read it.
@@ -214,8 +249,20 @@ def _asked_data(canonical: str, pattern: re.Pattern[str], word_at: list[int]) ->
             continue
         if _PUBLIC_OR_GIVEN.search(canonical[match.end() + 1:match.end() + 40]):
             continue
+        if _PURPOSE.search(canonical[match.end():match.end() + 50]) or _OF_A_PRODUCT.search(
+                canonical[match.end():match.end() + 30]):
+            continue
+        if pattern is _ACCOUNT and _on_offer(canonical, match):
+            continue
         found.append(word_at[match.start()])
     return found
+
+
+def _on_offer(canonical: str, match: re.Match[str]) -> bool:
+    """A plan or bill spoken of as a product on offer ("esse plano", "o plano de 300", "the cheapest plan")."""
+    after = canonical[match.end():match.end() + 40]
+    return bool(_PRODUCT_BEFORE.search(canonical[max(0, match.start() - 30):match.start()]) or _PRODUCT_AFTER.search(after)
+                or (match.group(0) in (" plano", " plan") and re.match(r" (?:de )?\d", after)))
 
 
 def _parties(pattern: re.Pattern[str], canonical: str, word_at: list[int]) -> list[int]:
@@ -224,7 +271,16 @@ def _parties(pattern: re.Pattern[str], canonical: str, word_at: list[int]) -> li
     return [word_at[match.start()] for match in pattern.finditer(canonical)
             if not _RECIPIENT.search(canonical[max(0, match.start() - 30):match.start()])
             and not _PRICED.search(canonical[max(0, match.start() - 12):match.start()])
-            and not _DECLARED.search(canonical[max(0, match.start() - 12):match.start()])]
+            and not _DECLARED.search(canonical[max(0, match.start() - 12):match.start()])
+            and not _ACTING.search(canonical[match.end():match.end() + 50])]
+
+
+def _staff_aside(parties: list[int], canonical: str) -> list[int]:
+    """Without the names that follow a staff title ("Dr Kevin Hart's email"), unless what is asked is private."""
+    if not _PRIVATE.isdisjoint(canonical.split()):
+        return parties
+    words = canonical.split(" ")
+    return [index for index in parties if words[index] not in _STAFF_TITLES]
 
 
 def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, int]]:
@@ -241,8 +297,8 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
     asks = [index for index, _ in _spans(_ASK, canonical, word_at)]
     if not asks:
         return None
-    others = _parties(_OTHER, canonical, word_at) + _parties(_POSSESSIVE, canonical, word_at)
-    if not re.search(_STAFF, canonical) and not _THINGS.search(canonical):
+    others = _parties(_OTHER, canonical, word_at) + _staff_aside(_parties(_POSSESSIVE, canonical, word_at), canonical)
+    if not re.search(_STAFF, canonical) and not _TEAM.search(canonical) and not _THINGS.search(canonical):
         others += _parties(_PRONOUN, canonical, word_at)
     many = _parties(_POPULATION, canonical, word_at)
     pairs = _near(_asked_data(canonical, _IDENTITY, word_at), others + many + _parties(_HOME, canonical, word_at), _WINDOW)
@@ -269,15 +325,56 @@ _NOT_NAMES = frozenset(
     "meu minha my your seu sua the este esta this hoje today amanhã segunda terça quarta quinta sexta sábado domingo "
     "monday tuesday wednesday thursday friday saturday sunday janeiro fevereiro março abril maio junho julho agosto "
     "setembro outubro novembro dezembro january february march april may june july august september october november "
-    "december google microsoft apple samsung whatsapp instagram facebook app home assistant".split()
+    "december google microsoft apple samsung whatsapp instagram facebook app home assistant "
+    # Places and businesses named in full: "Shopping Iguatemi", "Clínica Bem Estar", "Westfield Mall".
+    "shopping mall plaza center centre hospital clinica clínica clinic banco bank padaria mercado supermercado posto "
+    "farmacia farmácia escola colegio colégio faculdade universidade instituto academia gym hotel restaurante loja "
+    "store unidade filial igreja estacao estação metro metrô aeroporto torre tower square park".split()
 )
+# A place or a business before the capitalised words: "a unidade Barra Funda", "the Rua Augusta store".
+_PLACES = frozenset(
+    "unidade filial loja store branch office escritorio escritório bairro cidade shopping clinica clínica condominio "
+    "condomínio edificio edifício predio prédio residencial hospital academia gym sucursal tienda perto near cerca".split()
+)
+_LINKS = frozenset("do da de of the del".split())
+# A member of the staff by title ("o técnico Otávio Bastos", "Dra. Marina Coelho"): their work contact is the
+# business's; only what is theirs alone (a home, documents, a personal number, pay) makes them a third party.
+_STAFF_TITLES = frozenset(
+    "dr dra doutor doutora doctor doctora tecnico técnico tecnica técnica technician instalador installer consultor "
+    "consultora vendedor vendedora atendente gerente manager professor professora personal coach recepcionista "
+    "receptionist nutricionista fisioterapeuta enfermeira enfermeiro nurse dentista dentist instrutor instrutora rep "
+    "entregador motorista sindico síndico zelador".split()
+)
+_PRIVATE = frozenset(
+    "cpf rg dni ssn endereco endereço address direccion dirección casa home mora lives vive pessoal particular personal "
+    "private privado privada salario salário salary ganha earns nascimento birth birthday aniversario aniversário "
+    "instagram facebook senha password contrasena contraseña familia família family".split()
+)
+
+
+def _after_a_place(before: list[str]) -> bool:
+    """Whether the last words before a capitalised pair name a place: "unidade", "loja do"."""
+    if before and before[-1] in _LINKS:
+        before = before[:-1]
+    return bool(before) and before[-1] in _PLACES
 
 
 def names_marked(original: str) -> str | None:
     """The canonical text with each full name read as "fulano" (someone), or None when it names no one; the
     customer's own name is excepted by the own-data rules ("meu nome é ...")."""
+    private: list[bool] = []  # read once, when a titled name first asks
+
+    def is_private() -> bool:
+        if not private:
+            private.append(not _PRIVATE.isdisjoint(re.findall(r"[^\W\d_]+", original.lower())))
+        return private[0]
+
     def mark(match: re.Match[str]) -> str:
         if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
+            return match.group(0)
+        before = original[max(0, match.start() - 24):match.start()].lower().replace(".", " ").split()[-2:]
+        titled = match.group(1).lower() in _STAFF_TITLES or bool(before and before[-1] in _STAFF_TITLES)
+        if _after_a_place(before) or (titled and not is_private()):
             return match.group(0)
         return "fulano"
 
