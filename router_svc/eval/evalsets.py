@@ -117,6 +117,13 @@ def router_for(business: str, encoder: UsemEncoder) -> tuple[Router, dict[str, s
     return router, router.kinds()
 
 
+async def routed_label(routed: tuple[Router, dict[str, str]], text: str, current: str = "",
+                       history: tuple[str, ...] = ()) -> str:
+    """One turn routed by `router_for`'s router, labelled as a REST client reads it."""
+    router, kinds = routed
+    return rest_label(await router.route(text, current, history), kinds)
+
+
 async def _single(router: Router, kinds: dict[str, str], cases: Sequence[Case]) -> list[tuple[Case, str, Decision]]:
     out = []
     for case in cases:

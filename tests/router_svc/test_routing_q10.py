@@ -12,19 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from atende_guardrails.encoder import UsemEncoder
-from router_svc.eval.evalsets import rest_label, router_for
+from router_svc.eval.evalsets import routed_label
 from router_svc.routing import Router
-
-
-@pytest.fixture(scope="module")
-def solar(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
-    return router_for("solar", encoder)
-
-
-async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str = "", history: tuple[str, ...] = ()) -> str:
-    router, kinds = routed
-    return rest_label(await router.route(text, current, history), kinds)
 
 
 @pytest.mark.parametrize(
@@ -50,7 +39,7 @@ async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str 
     ],
 )
 async def test_unknown_products(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
-    assert await _label(solar, text) == label
+    assert await routed_label(solar, text) == label
 
 
 ASKED_ABOUT = ("o painel de vcs aguenta vento forte?", "e quantos anos de garantia?")
@@ -67,15 +56,15 @@ ASKED_ABOUT = ("o painel de vcs aguenta vento forte?", "e quantos anos de garant
     ],
 )
 async def test_deciding_after_questions_moves_to_sales(solar: tuple[Router, dict[str, str]], text: str) -> None:
-    assert await _label(solar, text, "product", ASKED_ABOUT) == "sales"
+    assert await routed_label(solar, text, "product", ASKED_ABOUT) == "sales"
 
 
 @pytest.mark.parametrize("text", ["cartao ou pix?", "ta, agenda a visita"])
 async def test_a_support_case_keeps_its_visit_and_payment(solar: tuple[Router, dict[str, str]], text: str) -> None:
     history = ("meu inversor desliga sozinho toda tarde", "ja troquei o disjuntor e nada")
-    assert await _label(solar, text, "support", history) == "support"
+    assert await routed_label(solar, text, "support", history) == "support"
 
 
 async def test_a_power_cut_question_in_a_sale_is_about_the_product(solar: tuple[Router, dict[str, str]]) -> None:
     history = ("how much is a 5 kwp system?", "can I pay in 10 installments?")
-    assert await _label(solar, "ok and does it work during an outage?", "sales", history) == "product"
+    assert await routed_label(solar, "ok and does it work during an outage?", "sales", history) == "product"

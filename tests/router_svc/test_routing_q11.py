@@ -8,19 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from atende_guardrails.encoder import UsemEncoder
-from router_svc.eval.evalsets import rest_label, router_for
+from router_svc.eval.evalsets import routed_label
 from router_svc.routing import Router
-
-
-@pytest.fixture(scope="module")
-def solar(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
-    return router_for("solar", encoder)
-
-
-async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str = "", history: tuple[str, ...] = ()) -> str:
-    router, kinds = routed
-    return rest_label(await router.route(text, current, history), kinds)
 
 
 @pytest.mark.parametrize(
@@ -37,12 +26,12 @@ async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str 
     ],
 )
 async def test_named_battery_noise_and_moving(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
-    assert await _label(solar, text) == label
+    assert await routed_label(solar, text) == label
 
 
 async def test_a_battery_named_reserva_followed_up_in_a_product_question(solar: tuple[Router, dict[str, str]]) -> None:
     history = ("o inversor hibrido liga sem bateria nenhuma?",)
-    assert await _label(solar, "e com a reserva 10?", "product", history) == "product"
+    assert await routed_label(solar, "e com a reserva 10?", "product", history) == "product"
 
 
 @pytest.mark.parametrize(
@@ -55,4 +44,4 @@ async def test_a_battery_named_reserva_followed_up_in_a_product_question(solar: 
 async def test_what_next_after_the_agent_keeps_the_matter(
     solar: tuple[Router, dict[str, str]], agent: str, history: tuple[str, ...]
 ) -> None:
-    assert await _label(solar, "blz, e ai?", agent, history) == agent
+    assert await routed_label(solar, "blz, e ai?", agent, history) == agent

@@ -12,30 +12,9 @@ import time
 
 import pytest
 
-from atende_guardrails.encoder import UsemEncoder
-from router_svc.eval.evalsets import rest_label, router_for
+from router_svc.eval.evalsets import routed_label
 from router_svc.routing import Router, load_cues
 from router_svc.settings import RULES_DIR
-
-
-@pytest.fixture(scope="module")
-def solar(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
-    return router_for("solar", encoder)
-
-
-@pytest.fixture(scope="module")
-def fibre(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
-    return router_for("vetorfibra", encoder)
-
-
-@pytest.fixture(scope="module")
-def gym(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
-    return router_for("pulsofit", encoder)
-
-
-async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str = "", history: tuple[str, ...] = ()) -> str:
-    router, kinds = routed
-    return rest_label(await router.route(text, current, history), kinds)
 
 
 @pytest.mark.parametrize(
@@ -56,31 +35,31 @@ async def _label(routed: tuple[Router, dict[str, str]], text: str, current: str 
     ],
 )
 async def test_single_messages_of_the_solar_business(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
-    assert await _label(solar, text) == label
+    assert await routed_label(solar, text) == label
 
 
 async def test_a_feature_question_in_a_sale_goes_to_product_and_the_proposal_back_to_sales(
     solar: tuple[Router, dict[str, str]],
 ) -> None:
-    history = ("quanto fica um sistema pra uma conta de 380?",)
-    assert await _label(solar, "e vai precisar furar a laje?", "sales", history) == "product"
+    history: tuple[str, ...] = ("quanto fica um sistema pra uma conta de 380?",)
+    assert await routed_label(solar, "e vai precisar furar a laje?", "sales", history) == "product"
     history = (*history, "e vai precisar furar a laje?")
-    assert await _label(solar, "ta bom, envia a proposta", "product", history) == "sales"
+    assert await routed_label(solar, "ta bom, envia a proposta", "product", history) == "sales"
 
 
 async def test_a_variant_of_the_request_at_hand_stays_with_it(solar: tuple[Router, dict[str, str]]) -> None:
     history = ("me faz um orçamento pro meu apartamento, a conta vem 260",)
-    assert await _label(solar, "e se fosse com baterias?", "sales", history) == "sales"
+    assert await routed_label(solar, "e se fosse com baterias?", "sales", history) == "sales"
 
 
 async def test_a_plans_upload_speed_is_a_spec(fibre: tuple[Router, dict[str, str]]) -> None:
-    assert await _label(fibre, "qual a velocidade de upload do plano de 700?") == "product"
+    assert await routed_label(fibre, "qual a velocidade de upload do plano de 700?") == "product"
 
 
 async def test_who_may_use_the_plan_is_a_product_question_in_a_sale(gym: tuple[Router, dict[str, str]]) -> None:
     history = ("quanto ta o plano familia?",)
-    assert await _label(gym, "meu marido pode usar nas duas unidades?", "sales", history) == "product"
-    assert await _label(gym, "o plano familia da direito a aula de natação?", "sales", history) == "product"
+    assert await routed_label(gym, "meu marido pode usar nas duas unidades?", "sales", history) == "product"
+    assert await routed_label(gym, "o plano familia da direito a aula de natação?", "sales", history) == "product"
 
 
 @pytest.mark.parametrize(
@@ -94,7 +73,7 @@ async def test_who_may_use_the_plan_is_a_product_question_in_a_sale(gym: tuple[R
     ],
 )
 async def test_a_speed_on_a_device_is_a_product_question(fibre: tuple[Router, dict[str, str]], text: str, label: str) -> None:
-    assert await _label(fibre, text) == label
+    assert await routed_label(fibre, text) == label
 
 
 async def test_a_bare_follow_up_in_a_sale_goes_where_its_kind_of_question_belongs(
@@ -102,13 +81,13 @@ async def test_a_bare_follow_up_in_a_sale_goes_where_its_kind_of_question_belong
 ) -> None:
     # The warranty, the upkeep or whether it works in some condition, asked after a price: the product's terms.
     history = ("me passa o valor do sistema pra conta de 410",)
-    assert await _label(solar, "certo, e a garantia do painel?", "sales", history) == "product"
-    assert await _label(solar, "e gera em dia nublado?", "sales", history) == "product"
-    assert await _label(solar, "blz, e a manutençao?", "sales", history) == "product"
-    assert await _label(solar, "and the upkeep?", "sales", history) == "product"
-    assert await _label(gym, "e abre de noite?", "sales", ("quanto ta o plano mensal?",)) == "product"
+    assert await routed_label(solar, "certo, e a garantia do painel?", "sales", history) == "product"
+    assert await routed_label(solar, "e gera em dia nublado?", "sales", history) == "product"
+    assert await routed_label(solar, "blz, e a manutençao?", "sales", history) == "product"
+    assert await routed_label(solar, "and the upkeep?", "sales", history) == "product"
+    assert await routed_label(gym, "e abre de noite?", "sales", ("quanto ta o plano mensal?",)) == "product"
     # The instalments, asked bare after a question about the product: paying for it, a sale.
-    assert await _label(solar, "ok, e as parcelas?", "product", ("a bateria de litio dura quantos anos?",)) == "sales"
+    assert await routed_label(solar, "ok, e as parcelas?", "product", ("a bateria de litio dura quantos anos?",)) == "sales"
 
 
 @pytest.mark.parametrize("hostile", ["? " * 500, "e " * 500, "!" * 1000])
