@@ -118,6 +118,30 @@ _SLANG = {
 }
 
 
+# A flood: many words, few of them distinct ("que que que ...", "ab s ab s ..."). The rules' gaps ("que (?: \w+){0,4}?
+# ...") try every start of such a text, and a 4 KB flood costs them tens of milliseconds while saying nothing.
+_FLOOD_WORDS = 40
+_FLOOD_DISTINCT = 6
+# A group of one to three letters (each a distinct word of the flood) repeated back to back more than twice.
+_REPEATED_GROUP = re.compile(r"(.{1,3}?)\1{2,}", re.S)
+
+
+def without_floods(view: str) -> str:
+    """The view with a word or a group of up to three words repeated back to back more than twice kept twice
+    ("que que que que" -> "que que"), when the view is a flood; the view itself (the same object) otherwise."""
+    words = view.split()
+    if len(words) < _FLOOD_WORDS:
+        return view
+    distinct = dict.fromkeys(words)
+    if len(distinct) > _FLOOD_DISTINCT:
+        return view
+    # Each distinct word one letter, so the repeats are found by one regex over a short string.
+    letter = {word: chr(ord("a") + index) for index, word in enumerate(distinct)}
+    word_of = {code: word for word, code in letter.items()}
+    kept = _REPEATED_GROUP.sub(r"\1\1", "".join(letter[word] for word in words))
+    return " " + " ".join(word_of[code] for code in kept) + " "
+
+
 def _with_slang(canonical: str) -> str | None:
     """Chat spelling ("vc", "q", "n", "pra", "ur") in full, so the rules read "voce", "que", "nao",
     "para", "your"; None when the text has none."""
@@ -181,8 +205,11 @@ class PromptInjectionCheck:
     def _scan_views(self, folded: Folded) -> tuple[str, int, int] | None:
         """Returns (kind, start, end) in the original text, or None."""
         canonical = folded.canonical
-        hit = self._match_words(canonical)
+        read = without_floods(canonical)
+        hit = self._match_words(read)
         if hit is not None:
+            if read is not canonical:
+                return hit[0], 0, len(folded.original)
             return hit[0], *folded.canonical_span(hit[1], hit[2])
         # A person named in full ("the number you have for Gregory Sands") is someone else.
         named = names_marked(folded.original) if self.structural_exfiltration else None
@@ -197,8 +224,8 @@ class PromptInjectionCheck:
                 return rule.kind, *folded.folded_span(match.start(), match.end())
         whole = (0, len(folded.original))
         # Several rewritings often give the same text ("a a a" joined by despace and by unspace): read it once.
-        seen = {canonical}
-        for view in self._extra_views(folded):
+        seen = {read}
+        for view in map(without_floods, self._extra_views(folded)):
             if view in seen:
                 continue
             seen.add(view)
