@@ -80,6 +80,11 @@ from atende_guardrails.text import detect_language, fold, split_sentences
 ANSWER_FLOOR = 0.40
 MAX_GAP = 0.475
 COVER_SIMILARITY = 0.55
+# A code the question names that a passage holds covers its share of the question only
+# when it carries at least CODE_MAIN of it ("apareceu E15 no display, e agora?": about
+# E15); less, it names the thing of a question about something else ("is the X-5K
+# single-phase or three-phase?"), whose words decide. Set on dev and Mandacaru half a.
+CODE_MAIN = 0.4
 # The attribute a "what/qual" question asks about ("qual a marca") counts as held
 # only by the same word or a word at least this close: a translation, not a neighbour.
 FIRM_SIMILARITY = 0.65
@@ -232,13 +237,20 @@ class Selection:
     # covered by a unit whose context holds one (Scored.coded).
     code_share: float = 0.0
 
-    def gap(self, chosen: Sequence[Scored]) -> float:
-        """The share of the question the chosen units' contexts leave uncovered."""
+    def gap(self, chosen: Sequence[Scored], codes: bool = True) -> float:
+        """The share of the question the chosen units' contexts leave uncovered; without
+        `codes`, of its words alone (an answer that quotes other passages than the
+        chosen units, a comparison's, does not hold the code they hold)."""
+        if not self.shares:
+            return 0.0
         held: set[int] = set()
         for item in chosen:
             held |= item.covered
+        words = sum(self.shares[i] for i in held)
+        if not codes:
+            return max(0.0, 1.0 - words / (1.0 - self.code_share)) if self.code_share < 1.0 else 1.0
         coded = self.code_share if any(item.coded for item in chosen) else 0.0
-        return max(0.0, 1.0 - sum(self.shares[i] for i in held) - coded) if self.shares else 0.0
+        return max(0.0, 1.0 - words - coded)
 
     @property
     def best(self) -> float:
@@ -669,7 +681,7 @@ class Selector:
         """The share of the question its codes that a passage holds carry, weighed like a
         term (what dropping them changes in its encoding): "apareceu E15 no display" is
         about E15, which its content words alone do not say. 0 without such a code or
-        the encoder. `question` is spelled out, `known` as `_codes` gives them."""
+        the encoder, or under CODE_MAIN. `question` is spelled out, `known` as `_codes` gives them."""
         if not known or self.encoder is None:
             return 0.0
         parts = {fold(t) for c in _CODE.findall(question) if _codes(c) & known for t in _TOKEN.findall(c.lower())}
@@ -677,7 +689,8 @@ class Selector:
             return 0.0
         changes = self._changes([parts, *({term} for term in terms)], question)
         total = sum(changes)
-        return changes[0] / total if total > 0 else 0.0
+        share = changes[0] / total if total > 0 else 0.0
+        return share if share >= CODE_MAIN else 0.0
 
     def coverage(self, question: str, contexts: list[str]
                  ) -> tuple[list[float], list[frozenset[int]], list[bool]]:
