@@ -81,9 +81,10 @@ ANSWER_FLOOR = 0.40
 MAX_GAP = 0.475
 COVER_SIMILARITY = 0.55
 # A code the question names that a passage holds covers its share of the question only
-# when it carries at least CODE_MAIN of it ("apareceu E15 no display, e agora?": about
-# E15); less, it names the thing of a question about something else ("is the X-5K
-# single-phase or three-phase?"), whose words decide. Set on dev and Mandacaru half a.
+# when the question asks for no value or attribute and the code carries at least
+# CODE_MAIN of it ("apareceu E15 no display, e agora?": about E15); else it names the
+# thing of a question about something else ("is the X-5K single-phase or three-phase?",
+# "qual o tamanho do X-6"), whose words decide. Set on dev and the probes' half a.
 CODE_MAIN = 0.4
 # The attribute a "what/qual" question asks about ("qual a marca") counts as held
 # only by the same word or a word at least this close: a translation, not a neighbour.
@@ -619,7 +620,10 @@ class Selector:
                 absent = max(absent, ABSENT_SHARE)
         # The code says which thing; whether it has what a yes/no question asks is the
         # words' (above, "is the X-200 white?"). For the gap it covers its share.
-        code_share = self.code_share(spelled, known, _terms(folded_q)) if shares else 0.0
+        # Only a question that asks for no value and no attribute is about the code itself:
+        # "qual o tamanho do X-6" over the X-6's other details still lacks the size.
+        about_code = shares and not asked(folded_q).values and not asked(folded_q).attribute
+        code_share = self.code_share(spelled, known, _terms(folded_q)) if about_code else 0.0
         shares = [share * (1.0 - code_share) for share in shares]
         by_language = [_language(p.text) for p in passages]
         named, required = self.named(question, contexts, [u.passage for u in candidates],
