@@ -80,6 +80,12 @@ from atende_guardrails.text import detect_language, fold, split_sentences
 ANSWER_FLOOR = 0.40
 MAX_GAP = 0.475
 COVER_SIMILARITY = 0.55
+# A code the question names that a passage holds covers its share of the question only
+# when the question asks for no value or attribute and the code carries at least
+# CODE_MAIN of it ("apareceu E15 no display, e agora?": about E15); else it names the
+# thing of a question about something else ("is the X-5K single-phase or three-phase?",
+# "qual o tamanho do X-6"), whose words decide. Set on dev and the probes' half a.
+CODE_MAIN = 0.4
 # The attribute a "what/qual" question asks about ("qual a marca") counts as held
 # only by the same word or a word at least this close: a translation, not a neighbour.
 FIRM_SIMILARITY = 0.65
@@ -228,13 +234,24 @@ class Selection:
     absent: float = 0.0
     # The question's names (indexes into shares) the answer's units must name (NAME_SIMILARITY).
     names: frozenset[int] = frozenset()
+    # The share of the question its codes that a passage holds carry (Selector.code_share):
+    # covered by a unit whose context holds one (Scored.coded).
+    code_share: float = 0.0
 
-    def gap(self, chosen: Sequence[Scored]) -> float:
-        """The share of the question the chosen units' contexts leave uncovered."""
+    def gap(self, chosen: Sequence[Scored], codes: bool = True) -> float:
+        """The share of the question the chosen units' contexts leave uncovered; without
+        `codes`, of its words alone (an answer that quotes other passages than the
+        chosen units, a comparison's, does not hold the code they hold)."""
+        if not self.shares:
+            return 0.0
         held: set[int] = set()
         for item in chosen:
             held |= item.covered
-        return max(0.0, 1.0 - sum(self.shares[i] for i in held)) if self.shares else 0.0
+        words = sum(self.shares[i] for i in held)
+        if not codes:
+            return max(0.0, 1.0 - words / (1.0 - self.code_share)) if self.code_share < 1.0 else 1.0
+        coded = self.code_share if any(item.coded for item in chosen) else 0.0
+        return max(0.0, 1.0 - words - coded)
 
     @property
     def best(self) -> float:
@@ -433,6 +450,15 @@ def _asked_values(folded_question: str, terms: list[str]) -> list[tuple[set[int]
     return out
 
 
+_INNER_CAPITAL = re.compile(r"\b[^\W\d_]+[A-Z][^\W\d_]*\b")
+
+
+@functools.lru_cache(maxsize=8192)
+def _inner_capitals(text: str) -> frozenset[str]:
+    """The folded words a text writes with a capital after the first letter."""
+    return frozenset(fold(w.lower()) for w in _INNER_CAPITAL.findall(text))
+
+
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 and not any(ch.isdigit() for ch in word) else word
@@ -557,14 +583,14 @@ class Selector:
 
     def _analyse(self, question: str, passages: Sequence[Passage]) -> tuple[
             list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]], list[bool], float,
-            list[frozenset[int]], frozenset[int]]:
+            list[frozenset[int]], frozenset[int], float]:
         """The features, the question's term shares, the terms each unit's context
         holds, whether it holds the attribute asked about, for a yes/no question the
         largest share of a term no passage holds, the question's names each unit's
-        context names and the names an answer must name."""
+        context names, the names an answer must name and the share its known codes carry."""
         candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
         if not candidates:
-            return [], [], [], [], 0.0, [], frozenset()
+            return [], [], [], [], 0.0, [], frozenset(), 0.0
         spelled = spell_out(question)
         folded_q = fold(spelled)
         q_words = {_stem(w) for w in _words(question)}
@@ -592,6 +618,13 @@ class Selector:
             if (detect_language(question, default="") == PT
                     and _sibling(folded_q, _terms(folded_q), missing, [_context(c)[0] for c in contexts])):
                 absent = max(absent, ABSENT_SHARE)
+        # The code says which thing; whether it has what a yes/no question asks is the
+        # words' (above, "is the X-200 white?"). For the gap it covers its share.
+        # Only a question that asks for no value and no attribute is about the code itself:
+        # "qual o tamanho do X-6" over the X-6's other details still lacks the size.
+        about_code = shares and not asked(folded_q).values and not asked(folded_q).attribute
+        code_share = self.code_share(spelled, known, _terms(folded_q)) if about_code else 0.0
+        shares = [share * (1.0 - code_share) for share in shares]
         by_language = [_language(p.text) for p in passages]
         named, required = self.named(question, contexts, [u.passage for u in candidates],
                                      [by_language[u.passage] for u in candidates])
@@ -626,9 +659,9 @@ class Selector:
                 "coded": 1.0 if not known or any(c in in_context for c in known) else 0.0,
                 "cue": sum(1 for answer in cues if answer.search(folded_unit)) / len(cues) if cues else 0.0,
                 "rank": 1.0 / (1 + unit.passage),
-                "cover": sum(shares[i] for i in held[index]) if shares else 1.0,
+                "cover": (sum(shares[i] for i in held[index]) + (code_share if code_hits else 0.0)) if shares else 1.0,
             }))
-        return out, shares, held, firm, absent, named, required
+        return out, shares, held, firm, absent, named, required, code_share
 
     def weights(self, terms: list[str], question: str) -> list[float]:
         """Each term's share of the question: what dropping it changes in the
@@ -636,13 +669,32 @@ class Selector:
         written (spelled out), the terms folded."""
         if self.encoder is None or len(terms) < 2:
             return [1.0 / len(terms)] * len(terms)
-        tokens = _TOKEN.findall(question.lower())
-        folded = [fold(t) for t in tokens]
-        variants = [" ".join(t for t, f in zip(tokens, folded, strict=True) if f != term) for term in terms]
-        vectors = self._encode([" ".join(tokens), *variants])
-        changes = [max(0.0, 1.0 - float(vectors[0] @ vectors[i + 1])) for i in range(len(terms))]
+        changes = self._changes([{term} for term in terms], question)
         total = sum(changes)
         return [c / total for c in changes] if total > 0 else [1.0 / len(terms)] * len(terms)
+
+    def _changes(self, groups: Sequence[set[str]], question: str) -> list[float]:
+        """What dropping each group of folded tokens changes in the question's encoding."""
+        tokens = _TOKEN.findall(question.lower())
+        folded = [fold(t) for t in tokens]
+        variants = [" ".join(t for t, f in zip(tokens, folded, strict=True) if f not in group) for group in groups]
+        vectors = self._encode([" ".join(tokens), *variants])
+        return [max(0.0, 1.0 - float(vectors[0] @ vectors[i + 1])) for i in range(len(groups))]
+
+    def code_share(self, question: str, known: set[str], terms: list[str]) -> float:
+        """The share of the question its codes that a passage holds carry, weighed like a
+        term (what dropping them changes in its encoding): "apareceu E15 no display" is
+        about E15, which its content words alone do not say. 0 without such a code or
+        the encoder, or under CODE_MAIN. `question` is spelled out, `known` as `_codes` gives them."""
+        if not known or self.encoder is None:
+            return 0.0
+        parts = {fold(t) for c in _CODE.findall(question) if _codes(c) & known for t in _TOKEN.findall(c.lower())}
+        if not parts:
+            return 0.0
+        changes = self._changes([parts, *({term} for term in terms)], question)
+        total = sum(changes)
+        share = changes[0] / total if total > 0 else 0.0
+        return share if share >= CODE_MAIN else 0.0
 
     def coverage(self, question: str, contexts: list[str]
                  ) -> tuple[list[float], list[frozenset[int]], list[bool]]:
@@ -718,6 +770,9 @@ class Selector:
         if own:
             own_words = own_words.union(*(words for (_, words), language
                                           in zip(folded_contexts, languages, strict=True) if language == own))
+            # A word written with a capital inside ("iOS", "EV", "MPPT") is a name or an
+            # acronym, of no language: it has no sibling of the question's language.
+            own_words -= {w for c in contexts for w in _inner_capitals(c)}
         same = np.fromiter((w in own_words for w in vocabulary), dtype=bool, count=len(vocabulary))
         floor = np.where(same, ABSENT_SAME_LANGUAGE, ABSENT_SIMILARITY)[:, None]
         similar = self._similar(spelled, contexts, terms, vocabulary)
@@ -801,7 +856,7 @@ class Selector:
         return np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T, dtype=np.float32)
 
     def rank(self, question: str, passages: Sequence[Passage]) -> Selection:
-        features, shares, held, firm, absent, named, required = self._analyse(question, passages)
+        features, shares, held, firm, absent, named, required, code_share = self._analyse(question, passages)
         unknown = bool(features) and all(values["code_missing"] for _, values in features)
         wanted = asked(fold(spell_out(question)))
         holds = [wanted.holds_values(_folded(unit.text)) for unit, _ in features]
@@ -816,7 +871,7 @@ class Selector:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
         return Selection(tuple(scored), tuple(order), unknown, tuple(shares), _size_unknown(wanted, passages),
-                         absent, required)
+                         absent, required, code_share)
 
     def rank_now(self, question: str, passages: Sequence[Passage], max_chars: int = 12_000) -> Selection | None:
         """`rank` when every vector it needs is cached and the passages are not long,

@@ -258,6 +258,8 @@ _MENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 _OPEN = re.compile(
     r"\b(?:qual|quais|quanto|quanta|quantos|quantas|onde|como|quando|what|what's|whats|which|how|where|who|whom|"
     r"whose|when|why)\b|(?:^|[,;:.!?])\W*(?:e )?(?:o que|que|quem|por que|porque|pq)\b"
+    # "apareceu E15, e agora?": what to do now, not whether
+    r"|\b(?:e agora|what now)\W*$"
 )
 
 

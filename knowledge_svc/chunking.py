@@ -15,9 +15,13 @@ from knowledge_svc.documents import ParsedDocument
 # Changes whenever the chunks of a document change (cuts, overlap, what a chunk's
 # text and vector hold): the service re-ingests its sample KB when the collection was
 # built by another version (app.load_sample_if_empty).
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…;:])\s+(?=\S)|\n+")
+# A short line ending in a colon introduces what follows ("O financiamento é feito pela X:"
+# over its list of terms): a chunk of the intro alone answers nothing, and the list
+# without it loses its subject. It goes with what it introduces.
+LEAD_IN_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -108,23 +112,27 @@ def chunk_document(document: ParsedDocument, max_chars: int = 400, overlap: int 
     for section, group in groupby(document.blocks, key=lambda block: block.section):
         pieces = [piece for block in group for piece in _block_pieces(block.text, max_chars)]
         current: list[str] = []
-        size = 0
+        size = opened = 0
         previous = ""
         for piece, joiner, header in pieces:
             added = len(piece) + (len(joiner) if current else 0)
             if current and size + added > max_chars:
+                lead = _lead_in(current)
+                # Its own pieces (not the header or overlap it opened with; separators between).
+                own = (len(current) - 1) // 2 + (0 if opened else 1)
+                if lead and own <= 1 and size + added <= max_chars + overlap:
+                    current.extend((joiner, piece))  # the intro alone would be a chunk of nothing
+                    size += added
+                    continue
+                if lead and own > 1:
+                    del current[-2:]  # the intro and its separator open the next chunk
                 previous = _emit(chunks, section, current)
-                current, size = [], 0
-                if header:
-                    current, size = [header], len(header)
-                else:
-                    carried = _tail(previous, overlap)
-                    if carried and len(carried) + 1 + len(piece) <= max_chars + overlap // 2:
-                        current, size = [carried], len(carried)
+                current, opened = _opening(header, lead if own > 1 else "", previous, piece, max_chars, overlap)
+                size = len(current[0]) if current else 0
                 joiner = "\n" if header else joiner
                 added = len(piece) + (len(joiner) if current else 0)
             elif not current and header:
-                current, size = [header], len(header)
+                current, size, opened = [header], len(header), 1
                 joiner = "\n"
                 added = len(piece) + 1
             if current:
@@ -134,6 +142,28 @@ def chunk_document(document: ParsedDocument, max_chars: int = 400, overlap: int 
         if current:
             _emit(chunks, section, current)
     return chunks
+
+
+def _opening(header: str, lead: str, previous: str, piece: str, max_chars: int, overlap: int
+             ) -> tuple[list[str], int]:
+    """What a new chunk starts with before `piece`, and whether it is carried (1) or
+    its own (0): the table header, the intro the last chunk ended with, or the
+    overlap of the last chunk's end."""
+    if header:
+        return [header], 1
+    if lead and len(lead) + 1 + len(piece) <= max_chars + overlap:
+        return [lead], 0
+    carried = _tail(previous, overlap)
+    if carried and len(carried) + 1 + len(piece) <= max_chars + overlap // 2:
+        return [carried], 1
+    return [], 0
+
+
+def _lead_in(parts: list[str]) -> str:
+    """The last piece of a chunk being built when it introduces what follows (a short
+    line ending in a colon), else ""."""
+    last = parts[-1].strip() if parts else ""
+    return last if last.endswith(":") and len(last) <= LEAD_IN_CHARS and "\n" not in last else ""
 
 
 def _emit(chunks: list[Chunk], section: str, parts: list[str]) -> str:

@@ -234,7 +234,8 @@ class LocalEngine:
         items = comparison_items(question)
         if not items:
             return ""
-        if selection is not None and (selection.names_unknown or selection.gap(selection.ranked[:2]) >= max_gap):
+        if selection is not None and (selection.names_unknown
+                                      or selection.gap(selection.ranked[:2], codes=False) >= max_gap):
             return ""
         picked: list[Passage] = []
         for item in items:
