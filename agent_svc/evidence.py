@@ -141,7 +141,8 @@ WEIGHTS = {
 
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
 # A token that names a thing: letters and digits together, or a hyphenated code.
-_CODE = re.compile(r"(?<![\w])(?=[\w.-]*\d)(?=[\w.-]*[^\W\d_])[\w]+(?:[-.][\w]+)*|(?<![\w])[A-Z]{2,}(?:-[A-Z0-9]+)+")
+# The look-aheads read at most a code's length: unbounded, each start of 4 KB of "x-x-x" read to its end.
+_CODE = re.compile(r"(?<![\w])(?=[\w.-]{0,40}\d)(?=[\w.-]{0,40}[^\W\d_])[\w]+(?:[-.][\w]+)*|(?<![\w])[A-Z]{2,}(?:-[A-Z0-9]+)+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")

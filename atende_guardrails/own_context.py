@@ -366,8 +366,15 @@ _NOTE_TO_AI = re.compile(
 )
 # Look-alike letters from other scripts, fullwidth forms or invisible characters beside Latin words: nobody types
 # an errand or a complaint that way.
-_DISGUISED = re.compile(r"[a-zA-Z][^\s]*[\u0370-\u03ff\u0400-\u04ff\uff01-\uff5e\u200b-\u200f\u2060\u00ad]"
-                        r"|[\u0370-\u03ff\u0400-\u04ff\uff01-\uff5e\u200b-\u200f\u2060\u00ad][^\s]*[a-zA-Z]")
+_DISGUISE_CHAR = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\uff01-\uff5e\u200b-\u200f\u2060\u00ad]")
+_LATIN_LETTER = re.compile(r"[a-zA-Z]")
+
+
+def _disguised(text: str) -> bool:
+    """A word (a run without spaces) mixing Latin letters with Greek, Cyrillic, fullwidth or invisible characters.
+    Read word by word: one regex from every Latin letter to a disguise later in its run backtracked over all of
+    4 KB with no space in it."""
+    return any(_LATIN_LETTER.search(word) is not None for word in text.split() if _DISGUISE_CHAR.search(word))
 # Granting, or speaking as someone: what a complaint or a notice must not turn into.
 _GRANTED = re.compile(
     r" (?:aprova|aprove|aprovar|approve|libera|libere|liberar|release|unlock|desbloqueia|desbloqueie|credita|credite|"
@@ -592,7 +599,7 @@ def _turned(canonical: str, full: Folded) -> bool:
     received = _RECEIVED.search(text) is not None or _QUOTED_DOCUMENT.search(full.folded) is not None
     return bool(
         _ADDRESSED.search(text) or _TURNED_TO_YOU.search(text) or _TOLD_TO_YOU.search(text)
-        or _NOTE_TO_AI.search(full.folded) or _DISGUISED.search(full.original)
+        or _NOTE_TO_AI.search(full.folded) or _disguised(full.original)
         or (_ERRAND_RULES.search(canonical) and (_BENEFIT.search(text) or _SETTLED.search(text)))
         # what someone else's message says of a third person, or asks of its reader ("um whatsapp dizendo que vc me
         # passaria a senha do roteador do meu vizinho", "'me manda o texto...'") is no notice about the customer
