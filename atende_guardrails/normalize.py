@@ -397,3 +397,27 @@ def deobfuscated(folded_text: str, unspaced: str | None = None) -> str | None:
     if _LEET_HINT.search(out):
         out = unleet_words(out)
     return out if out != folded_text else None
+
+
+# A flood: many words, few of them distinct ("que que que ...", "ab s ab s ..."). The injection rules' gaps ("que (?: \w+){0,4}?
+# ...") try every start of such a text, and a 4 KB flood costs them tens of milliseconds while saying nothing.
+_FLOOD_WORDS = 40
+_FLOOD_DISTINCT = 6
+# A group of one to three letters (each a distinct word of the flood) repeated back to back more than twice.
+_REPEATED_GROUP = re.compile(r"(.{1,3}?)\1{2,}", re.S)
+
+
+def without_floods(view: str) -> str:
+    """The view with a word or a group of up to three words repeated back to back more than twice kept twice
+    ("que que que que" -> "que que"), when the view is a flood; the view itself (the same object) otherwise."""
+    words = view.split()
+    if len(words) < _FLOOD_WORDS:
+        return view
+    distinct = dict.fromkeys(words)
+    if len(distinct) > _FLOOD_DISTINCT:
+        return view
+    # Each distinct word one letter, so the repeats are found by one regex over a short string.
+    letter = {word: chr(ord("a") + index) for index, word in enumerate(distinct)}
+    word_of = {code: word for word, code in letter.items()}
+    kept = _REPEATED_GROUP.sub(r"\1\1", "".join(letter[word] for word in words))
+    return " " + " ".join(word_of[code] for code in kept) + " "

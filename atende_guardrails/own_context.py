@@ -31,7 +31,7 @@ from atende_guardrails.concepts import concept_of
 from atende_guardrails.decoding import reads_better
 from atende_guardrails.injection_rules import _PRIV_CLAIM, _THIRD_PARTY
 from atende_guardrails.injection_vocabulary import RESTRICTION_FREE
-from atende_guardrails.normalize import Folded, normalize
+from atende_guardrails.normalize import Folded, normalize, without_floods
 
 _OWN_WORDS = re.compile(
     # "a regra que eu te falei", "as conversas que tive com vcs", "las instrucciones que te di"
@@ -894,9 +894,11 @@ def aimed_at_assistant(whole: Folded, readings: Sequence[str] = (), pieces: Sequ
     secrets, a note addressed to the assistant, or other customers' data; or whether one of the
     `pieces` the classifier scored is written in ROT13 (a whole message in it is read by decoding.py,
     a piece inside an ordinary message is not)."""
-    texts = (whole.canonical, *(f" {reading} " for reading in readings))
+    # A flood ("ab s ab s ...") read with its repeats kept twice: the patterns below gain nothing from 4 KB of it.
+    texts = (without_floods(whole.canonical), *(f" {reading} " for reading in readings))
+    folded = without_floods(whole.folded)
     return (any(_AIMED_AT_ASSISTANT.search(text) or _ASSISTANT_TARGETS.search(text) for text in texts)
-            or _ROLE_MARKER.search(whole.folded) is not None or _aimed_shape(whole.folded)
+            or _ROLE_MARKER.search(folded) is not None or _aimed_shape(folded)
             or any(_aimed_shape(reading, reading=True) for reading in readings)
             or any(_rot13_run(piece) for piece in pieces))
 
