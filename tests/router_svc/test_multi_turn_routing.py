@@ -6,21 +6,8 @@ goes back to its agent, and a first message that names only a need is asked back
 
 from __future__ import annotations
 
-import pytest
-
-from atende_guardrails.encoder import UsemEncoder
-from router_svc.eval.evalsets import rest_label, router_for, stored_agent
+from router_svc.eval.evalsets import rest_label, stored_agent
 from router_svc.routing import Router
-
-
-@pytest.fixture(scope="module")
-def solar(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
-    return router_for("solar", encoder)
-
-
-@pytest.fixture(scope="module")
-def vetorfibra(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
-    return router_for("vetorfibra", encoder)
 
 
 async def labels(business: tuple[Router, dict[str, str]], *texts: str) -> list[str]:
@@ -43,10 +30,10 @@ async def test_a_bare_yes_or_no_answers_the_agent_while_thanks_stay_small_talk(s
 
 
 async def test_what_someone_said_is_told_about_the_matter_at_hand(solar: tuple[Router, dict[str, str]],
-                                                                  vetorfibra: tuple[Router, dict[str, str]]) -> None:
+                                                                  fibre: tuple[Router, dict[str, str]]) -> None:
     got = await labels(solar, "paguei o kit faz tres semanas e nada de entrega", "o consultor de vendas garantiu que era rapido")
     assert got == ["support", "support"]
-    got = await labels(vetorfibra, "quanto ta o plano de 500?", "meu irmao tem e falou que trava direto")
+    got = await labels(fibre, "quanto ta o plano de 500?", "meu irmao tem e falou que trava direto")
     assert got == ["sales", "sales"]
 
 
@@ -64,15 +51,15 @@ async def test_going_back_to_an_earlier_matter_goes_back_to_its_agent(solar: tup
 
 
 async def test_a_first_message_that_names_only_a_need_is_asked_back(solar: tuple[Router, dict[str, str]],
-                                                                    vetorfibra: tuple[Router, dict[str, str]]) -> None:
+                                                                    fibre: tuple[Router, dict[str, str]]) -> None:
     got = await labels(solar, "ola, preciso de uma ajudinha", "o aplicativo parou de mostrar a geracao das placas")
     assert got == ["clarify", "support"]
-    got = await labels(vetorfibra, "boa tarde", "to com um problema")
+    got = await labels(fibre, "boa tarde", "to com um problema")
     assert got == ["small_talk", "clarify"]
 
 
-async def test_a_question_about_the_offer_in_a_sale_stays_a_sale(vetorfibra: tuple[Router, dict[str, str]]) -> None:
-    got = await labels(vetorfibra, "qual o preco do plano de 300 mega?", "e o de 500?", "tem fidelidade?")
+async def test_a_question_about_the_offer_in_a_sale_stays_a_sale(fibre: tuple[Router, dict[str, str]]) -> None:
+    got = await labels(fibre, "qual o preco do plano de 300 mega?", "e o de 500?", "tem fidelidade?")
     assert got == ["sales", "sales", "sales"]
 
 
