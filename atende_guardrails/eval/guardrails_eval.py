@@ -176,6 +176,11 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # agent replies, masked cards, look-alike clean texts; tune = half a, holdout = half b (figures only).
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe5_tune.tsv", "PII probe 5, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe5_holdout.tsv", "PII probe 5, holdout part (half b, figures only)")
+    # The sixth probe (eval/build_pii_probe6.py): numbers in two pieces, RG and passport labels, values in links
+    # and JSON, unicode digits and odd dashes, +55 phones, sub-addressed e-mails, CEPs in street addresses, clean
+    # texts full of numbers; tune = half a, holdout = half b (figures only).
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe6_tune.tsv", "PII probe 6, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe6_holdout.tsv", "PII probe 6, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:
