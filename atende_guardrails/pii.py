@@ -54,11 +54,30 @@ _SAME_LENGTH_FOLD: dict[int, int] = {
 }
 
 
+# Digits of other scripts and of "fancy fonts" (the mathematical bold, double-struck, sans-serif and monospace
+# digits that name generators and some keyboards type; Arabic-Indic and Devanagari) as ASCII digits: the check
+# digits read them the same, and the patterns' [0-9] and \d must agree.
+_SAME_LENGTH_FOLD.update({0x1D7CE + index: 0x30 + index % 10 for index in range(50)})
+for _zero in (0x0660, 0x06F0, 0x0966):
+    _SAME_LENGTH_FOLD.update({_zero + index: 0x30 + index for index in range(10)})
+
 _TO_FOLD = re.compile("[" + "".join(chr(code) for code in sorted(_SAME_LENGTH_FOLD)) + "]")
+# An en dash, em dash or horizontal bar between two digits (a space allowed on either side) is a hyphen typed on
+# a phone or pasted from a PDF (a phone's or a date's groups); elsewhere it is punctuation and stays.
+_DIGIT_DASH = re.compile(r"(?<=\d)([^\S\n]?)[\u2013\u2014\u2015\ufe58](?=[^\S\n]?\d)")
+# A link's encoded space ("?text=meu%20cpf%20529...") as three spaces: the same length, and the digits after it
+# are no longer glued to the "20".
+_ENCODED_SPACE = "%20"
 
 
 def fold_same_length(text: str) -> str:
-    return text if text.isascii() or _TO_FOLD.search(text) is None else text.translate(_SAME_LENGTH_FOLD)
+    if text.isascii():
+        return text.replace(_ENCODED_SPACE, "   ") if _ENCODED_SPACE in text else text
+    if _TO_FOLD.search(text) is not None:
+        text = text.translate(_SAME_LENGTH_FOLD)
+    if _ENCODED_SPACE in text:
+        text = text.replace(_ENCODED_SPACE, "   ")
+    return _DIGIT_DASH.sub(r"\1-", text)
 
 
 def _digits(text: str) -> str:
@@ -214,11 +233,14 @@ _DIAL_WORD = re.compile(r"(?i)\b(?:cell|cellphone|telem[óo]vel|m[óo]vil|handy|
 
 
 def br_phone_valid(raw: str, before: str = "") -> bool:
-    # "protocolo 4133224455", "UC 5134567890": that number, though it could be dialled; not so
-    # "telefone do pedido 11987654321" (a phone word since the last number before it).
-    if raw.isdigit() and _ID_CONTEXT.search(before) and _PHONE_WORD.search(_NUMBER_THEN.split(before[-40:])[-1]) is None:
+    # "protocolo 4133224455", "UC 5134567890", "protocolo nº 4399918-2736": that number, though it could be
+    # dialled; not so "telefone do pedido 11987654321" (a phone word since the last number before it), nor a
+    # number whose area code or country code is set apart ("(43) ...", "+55 ..."), written as only a phone is.
+    # (The shape first: it is cheap, and most candidates of a text full of digit groups fail it.)
+    if not _dialled_valid(raw, before):
         return False
-    return _dialled_valid(raw, before)
+    return (raw.startswith(("(", "+")) or _ID_CONTEXT.search(before) is None
+            or _PHONE_WORD.search(_NUMBER_THEN.split(before[-40:])[-1]) is not None)
 
 
 def _dialled_valid(raw: str, before: str, named: bool = False) -> bool:
@@ -339,6 +361,25 @@ def _has_link(text: str) -> bool:
     return "://" in text or "www." in text or ".com" in text or ".br/" in text
 
 
+# A number given in two pieces across a sentence ("o cpf é 284.916 ... e o final 037-78", "cartao 5401 9382 ... o
+# resto é 7465 0196"): after the word that names it, a first piece, up to 40 characters without a digit, and the
+# rest. Each piece's digits are split by one separator at most, so a piece ends where its digits end.
+_PIECE_SEP = r"(?:[.\-][^\S\n]?|[^\S\n])?"
+_PIECES = (rf"{_NOT_MID}(\d(?:{_PIECE_SEP}\d){{2,11}})([^\d]{{2,40}}?)(\d(?:{_PIECE_SEP}\d){{1,11}})"
+           r"(?![\w/]|[.,\-]\d|[^\S\n]\d)")
+# Words in the gap that make the second piece some other number ("cpf 284.916 e o pedido 03778").
+_OTHER_NUMBER_WORD = re.compile(r"(?i)\b(?:tel\w*|fone|cel\w*|whats\w*|wpp|zap|phone|rg|identidade|cep|cnh|pis|nis"
+                                r"|cvv|cvc|venc\w*|validade|expir\w*|valor|parcela\w*|ag[êe]ncia|conta)\b|[$€£%]")
+
+
+def _pieces_valid(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
+    """Both pieces together pass the document's check digits (pieces that fail are two other numbers), and no
+    word between them names the second as something else."""
+    def check(pieces: str, between: str) -> bool:
+        return valid(pieces) and _ID_CONTEXT.search(between) is None and _OTHER_NUMBER_WORD.search(between) is None
+    return check
+
+
 @dataclass(frozen=True)
 class Detector:
     kind: str
@@ -351,6 +392,9 @@ class Detector:
     # Runs on texts with a digit but without a run of seven digits and separators (a six-digit RG, a date in
     # words).
     short: bool = False
+    # A second group redacted with the first (a number given in two pieces); `valid` then reads both pieces,
+    # joined by a space, and the text between them.
+    also: int = 0
 
 
 _SEP = r"[\s.\-]?"
@@ -560,6 +604,12 @@ DETECTORS: tuple[Detector, ...] = (
                                 rf"(\d(?:{_NAMED_SEP}\d){{13}})"
                                 r"(?![\w/]|[.,]\d)"),
              _named_document(cnpj_valid, 14), group=1, needs=lambda text: "cnpj" in text or "c.n.p.j" in text),
+    Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}[^\d\n]{{0,24}}?{_PIECES}"), _pieces_valid(cpf_valid), group=1, also=3,
+             short=True, needs=lambda text: "cpf" in text or "c.p.f" in text or "tax" in text),
+    Detector("cnpj", re.compile(rf"(?i)\b(?:cnpj|c\.n\.p\.j\.?)[^\d\n]{{0,24}}?{_PIECES}"), _pieces_valid(cnpj_valid),
+             group=1, also=3, short=True, needs=lambda text: "cnpj" in text or "c.n.p.j" in text),
+    Detector("card", re.compile(rf"(?i)\b{_CARD_NAME}\b[^\d\n]{{0,30}}?{_PIECES}"), _pieces_valid(luhn_valid), group=1,
+             also=3, short=True, needs=_may_name_card),
     Detector("cpf", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){10}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cpf_valid)),
     Detector("cnpj", re.compile(r"(?<![\w./-])\d(?:[^\S\n]\d){13}(?![\w/]|[^\S\n.,]\d)"), _ignore_context(cnpj_valid)),
     # A random (EVP) key, its groups split by hyphens or by spaces; without them where the text
@@ -611,7 +661,9 @@ DETECTORS: tuple[Detector, ...] = (
              lambda value, before: pis_valid(value)),
     Detector("passport", re.compile(
         r"(?i)\b(?:passaporte|passport|pasaporte|passeport|passaporto|reisepass)\b"
-        r"(?:[^\w\n]{1,4}[^\W\d]{1,12}(?![^\S\n]?\d)){0,3}(?:[^\w\n]{1,5}|[^\w\n]{0,4}\n[^\S\n]{0,4})"
+        # up to four words between, a year among them ("passaporte (brasileiro, emitido 2023): ...")
+        r"(?:[^\w\n]{1,4}(?:[^\W\d]{1,12}|(?:19|20)\d\d)(?![^\S\n]?(?!(?:19|20)\d\d\b)\d)){0,4}"
+        r"(?:[^\w\n]{1,5}|[^\w\n]{0,4}\n[^\S\n]{0,4})"
         # the Brazilian and Portuguese shapes (letters, then digits), digits alone, and the letters and digits
         # mixed of the newer US and German passports ("C01X00T47", at least four digits)
         r"([a-z]{1,2}[^\S\n]?\d{3}[^\S\n]?\d{3,6}|\d{6,9}|(?=(?:[a-z]*\d){4})[a-z\d]{6,10})(?![\w])"),
@@ -649,7 +701,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?<![\w+])(?:(?:(?:\+|00[^\S\n]?)[^\S\n]?55|\(\+?55\))[^\S\n]?[.-]?[^\S\n]?(?:\([^\S\n]?0?(?:xx)?[1-9]\d[^\S\n]?\)"
         r"|0?(?:xx)?[1-9]\d)|55[^\S\n]?(?=\()\([^\S\n]?0?[1-9]\d[^\S\n]?\)"
-        r"|\([^\S\n]?0?(?:xx|XX)?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?\n?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
+        r"|\([^\S\n]?0?(?:xx|XX)?[1-9]\d[^\S\n]?\)"
+        # the country and area codes in one pair of parentheses: "(+55 43) 99918-2738"
+        r"|\([^\S\n]?\+?[^\S\n]?55[^\S\n]?[.-]?[^\S\n]?0?[1-9]\d[^\S\n]?\))[^\S\n]?[.-]?[^\S\n]?(?:\d(?:[^\S\n]?[-\u2013][^\S\n]?\n?|[.\s])?){7,8}\d(?![\w]|[-/.]\d)"),
         br_phone_valid, needs=lambda text: "(" in text or "+" in text or "0055" in text or "00 55" in text),
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?(?:xx|XX)?[1-9]\d\s?\)"
@@ -756,6 +810,26 @@ class _Claimed:
         self.ends.insert(index, end)
 
 
+def _accepted_spans(detector: Detector, match: re.Match[str], text: str, taken: _Claimed) -> list[tuple[int, int]]:
+    """The spans a candidate claims (two for a number in two pieces), or none: a span already claimed, or a
+    value its check refuses."""
+    start, end = match.span(detector.group)
+    if taken.overlaps(start, end):
+        return []
+    value = match.group(detector.group)
+    if not detector.also:
+        if detector.valid is not None and not detector.valid(value, text[max(0, start - 60) : start]):
+            return []
+        return [(start, end)]
+    rest_start, rest_end = match.span(detector.also)
+    if taken.overlaps(rest_start, rest_end):
+        return []
+    # both pieces read together; the words between them decide what the second is
+    if detector.valid is not None and not detector.valid(f"{value} {match.group(detector.also)}", text[end:rest_start]):
+        return []
+    return [(start, end), (rest_start, rest_end)]
+
+
 class PiiCheck:
     """Redacts personal data; reports each kind it found. A text longer than the
     scan budget, or with more candidates than `max_findings`, is refused (the
@@ -787,17 +861,14 @@ class PiiCheck:
             if not detector.needs(lowered):
                 continue
             for match in self._candidates(detector, text):
-                start, end = match.span(detector.group)
-                value = match.group(detector.group)
-                if taken.overlaps(start, end):
+                spans = _accepted_spans(detector, match, text, taken)
+                if not spans:
                     continue
-                if detector.valid is not None and not detector.valid(value, text[max(0, start - 60) : start]):
-                    continue
-                if published and detector.kind in ("email", "phone", "cnpj") and value in published:
+                for start, end in spans:
                     taken.add(start, end)
-                    continue
-                taken.add(start, end)
-                findings.append(Finding(self.name, detector.kind, start, end, blocks=False, redact=True))
+                    # the business's own contact or CNPJ, where its passages publish it, is claimed but stays
+                    if not (published and detector.kind in ("email", "phone", "cnpj") and text[start:end] in published):
+                        findings.append(Finding(self.name, detector.kind, start, end, blocks=False, redact=True))
                 if len(findings) > self.max_findings:
                     return [Finding(self.name, "pii_flood", 0, len(text), blocks=True, redact=False,
                                     detail=f"more than {self.max_findings} personal data items")]
