@@ -61,23 +61,39 @@ _SAME_LENGTH_FOLD.update({0x1D7CE + index: 0x30 + index % 10 for index in range(
 for _zero in (0x0660, 0x06F0, 0x0966):
     _SAME_LENGTH_FOLD.update({_zero + index: 0x30 + index for index in range(10)})
 
-_TO_FOLD = re.compile("[" + "".join(chr(code) for code in sorted(_SAME_LENGTH_FOLD)) + "]")
+# (The mathematical digits lie beyond the first plane: a class listing them one by one is slow to scan, a range
+# is not.)
+_TO_FOLD = re.compile("[" + "".join(chr(code) for code in sorted(_SAME_LENGTH_FOLD) if code < 0x10000) + "]")
+_FANCY_DIGIT = re.compile("[\U0001d7ce-\U0001d7ff]")
 # An en dash, em dash or horizontal bar between two digits (a space allowed on either side) is a hyphen typed on
 # a phone or pasted from a PDF (a phone's or a date's groups); elsewhere it is punctuation and stays.
+_DASHES = ("\u2013", "\u2014", "\u2015", "\ufe58")
 _DIGIT_DASH = re.compile(r"(?<=\d)([^\S\n]?)[\u2013\u2014\u2015\ufe58](?=[^\S\n]?\d)")
-# A link's encoded space ("?text=meu%20cpf%20529...") as three spaces: the same length, and the digits after it
-# are no longer glued to the "20".
-_ENCODED_SPACE = "%20"
+# A link's encoded space, colon and comma ("?text=meu%20cpf%20529...", "cpf%3A529...") as spaces and the character:
+# the same length, and the digits after them are no longer glued to the "20". An encoded "@" ("?email=ana%40gmail.com")
+# as "%4@": the address is found, and its span is the encoded address the customer pasted.
+_ENCODED = re.compile(r"%(?:20|3[Aa]|2[Cc]|40)")
+_DECODED = {"20": "   ", "3A": "  :", "3a": "  :", "2C": "  ,", "2c": "  ,", "40": "%4@"}
+# An underscore inside a form's or JSON's key ("rg_titular": ..., "data_nascimento=", "date_of_birth") as a space:
+# the words that name a value are whole words again. Not inside an e-mail's name ("ana_b@...", "ana_b=x@...").
+_KEY_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d][\w]{0,30}[\"']?[^\S\n]{0,2}[:=])(?![^\s\"'@]{0,64}@)")
+
+
+def _fold_ascii(text: str) -> str:
+    if "%" in text:
+        text = _ENCODED.sub(lambda match: _DECODED[match.group()[1:]], text)
+    if "_" in text:
+        text = _KEY_UNDERSCORE.sub(" ", text)
+    return text
 
 
 def fold_same_length(text: str) -> str:
-    if text.isascii():
-        return text.replace(_ENCODED_SPACE, "   ") if _ENCODED_SPACE in text else text
-    if _TO_FOLD.search(text) is not None:
-        text = text.translate(_SAME_LENGTH_FOLD)
-    if _ENCODED_SPACE in text:
-        text = text.replace(_ENCODED_SPACE, "   ")
-    return _DIGIT_DASH.sub(r"\1-", text)
+    if not text.isascii():
+        if _TO_FOLD.search(text) is not None or _FANCY_DIGIT.search(text) is not None:
+            text = text.translate(_SAME_LENGTH_FOLD)
+        if any(dash in text for dash in _DASHES):
+            text = _DIGIT_DASH.sub(r"\1-", text)
+    return _fold_ascii(text)
 
 
 def _digits(text: str) -> str:
@@ -352,6 +368,17 @@ def _key_like(value: str) -> bool:
     return any(c.isdigit() for c in value) and ("-" in value or any(c.isalpha() for c in value))
 
 
+_PIX_WORD = re.compile(r"(?i)\b(?:pix|chave|key|aleat[óo]ria|random|estorno|reembolso|refund|devol\w*)\b")
+
+
+def _random_key(value: str, before: str) -> bool:
+    """A UUID a word names as an order's, a request's or a transaction's ("id: 8f14...-... do pedido", "request id
+    ...") is that identifier, unless a word near says Pix or key."""
+    if not _key_like(value):
+        return False
+    return _ID_CONTEXT.search(before) is None or _PIX_WORD.search(before[-_NEAR:]) is not None
+
+
 # A path segment of a link, digits with the separators of a document: after "/", up to the next
 # "/", "?", "#", "&" or the end of the link.
 _URL_SEGMENT = r"(?<=[\w]/)\d[\d.\-]{6,17}\d(?=[/?#&]|\s|$)"
@@ -525,8 +552,8 @@ _FULL_DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/.\-])|(?:19|2
 # "DOB", "date of birth", "born (on)"; not "aniversário" or "birthday" (a shop's birthday sale has a date too).
 _BIRTH_NAME = (r"(?:data\s+(?:de\s+)?nasc(?:imento)?\.?|dt\.?\s*(?:de\s+)?nasc(?:imento)?\.?|nasc(?:imento)?\.?"
                r"|nasc(?:i|eu|ido|ida)\s+(?:em|no\s+dia|dia|a|no)|d\.\s?n\.|dob|d\.o\.b\.?|date\s+of\s+birth"
-               # a form's "DN:" (with its colon: "DN 25" is a pipe's diameter)
-               r"|birth\s?date|born(?:\s+on)?|dn(?=[^\S\n]?:))")
+               # a form's "DN:" (with its colon, or a full date right after it: "DN 25" is a pipe's diameter)
+               r"|birth\s?date|born(?:\s+on)?|dn(?=[^\S\n]?:|[^\S\n]\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?![\d/.\-])))")
 
 
 # Words that name a number as something other than an RG, between "rg" and the number.
@@ -616,7 +643,7 @@ DETECTORS: tuple[Detector, ...] = (
     # speaks of Pix or a key and the 32 characters have a UUID's version 4 and variant.
     Detector("pix_key", re.compile(
         rf"(?<![\w-])[0-9a-fA-F]{{8}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}"
-        rf"{_KEY_SEP}[0-9a-fA-F]{{12}}(?![\w-])"), lambda value, before: _key_like(value)),
+        rf"{_KEY_SEP}[0-9a-fA-F]{{12}}(?![\w-])"), _random_key),
     Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}(?![\w-])"),
              needs=lambda text: "pix" in text or "chave" in text or "key" in text),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée](?=\s)|:|="

@@ -1,8 +1,9 @@
 """Issue 16 (p-pii7): personal data a customer gives in two pieces across a sentence, typed with odd dashes,
-"fancy font" digits or a link's encoded spaces, a passport a few words (a year among them) after its word,
-the country and area codes in one pair of parentheses; and what must stay: a protocol in a phone's shape,
-pieces whose digits together fail the check, an en dash between two times. Values are of our own, with
-computed check digits; none is taken from evals/ or the probes."""
+"fancy font" digits, a link's encoded spaces or "@", a JSON key joined by underscores, a passport a few words (a
+year among them) after its word, the country and area codes in one pair of parentheses, "DN" before a full date;
+and what must stay: a protocol in a phone's shape, pieces whose digits together fail the check, an en dash
+between two times, a UUID a word names as an order's, a pipe's "DN 25". Values are of our own, with computed
+check digits; none is taken from evals/ or the probes."""
 
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ BOLD = {ord(c): 0x1D7CE + int(c) for c in "0123456789"}
         (f"https://wa.me/5541998230017?text=segue%20meu%20cpf%20{PERSON}", "https://wa.me/[phone]?text=segue%20meu%20cpf%20[cpf]"),
         ("passaporte (italiano, emitido 2021): YA4820193", "passaporte (italiano, emitido 2021): [passport]"),
         ("whats (+55 41) 99823-7711", "whats [phone]"),
+        ('{"rg_titular": "29384715", "data_nascimento": "1979-08-14"}',
+         '{"rg_titular": "[rg]", "data_nascimento": "[birth_date]"}'),
+        ("https://loja.com/conta?email=lia.m%40gmail.com&aba=1", "https://loja.com/conta?email=[email]&aba=1"),
+        ("DN 14/08/1979", "DN [birth_date]"),
     ],
 )
 def test_values_in_pieces_and_odd_characters_are_redacted(text: str, left: str) -> None:
@@ -45,6 +50,9 @@ def test_values_in_pieces_and_odd_characters_are_redacted(text: str, left: str) 
         f"cartão {CARD[:4]} {CARD[4:8]} e o pedido {CARD[8:12]} {CARD[12:]}",
         "atendimento das 08:00\u201418:00, seg a sex",
         "passaporte vence em 2031, pedido 48213907",
+        "id: 3b9e0f42-7c1d-4a8e-9f25-6d0c8b1a2e73 do pedido que deu erro",
+        '{"order_id": "48213907", "created_at": "2026-12-05"}',
+        "tubo DN 25 e DN 50",
     ],
 )
 def test_look_alike_numbers_stay(text: str) -> None:
