@@ -50,6 +50,7 @@ _NOT_DIGIT = re.compile(r"\D")
 _SAME_LENGTH_FOLD: dict[int, int] = {
     **{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)},
     0x3000: 0x20, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2212: 0x2D, 0xFE63: 0x2D,
+    0x2043: 0x2D, 0x02D7: 0x2D, 0x058A: 0x2D,
     **{code: 0x20 for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)},
 }
 
@@ -67,8 +68,11 @@ _TO_FOLD = re.compile("[" + "".join(chr(code) for code in sorted(_SAME_LENGTH_FO
 _FANCY_DIGIT = re.compile("[\U0001d7ce-\U0001d7ff]")
 # An en dash, em dash or horizontal bar between two digits (a space allowed on either side) is a hyphen typed on
 # a phone or pasted from a PDF (a phone's or a date's groups); elsewhere it is punctuation and stays.
-_DASHES = ("\u2013", "\u2014", "\u2015", "\ufe58")
-_DIGIT_DASH = re.compile(r"(?<=\d)([^\S\n]?)[\u2013\u2014\u2015\ufe58](?=[^\S\n]?\d)")
+_DASHES = ("\u2013", "\u2014", "\u2015", "\ufe58", "\u2e3a")
+_DIGIT_DASH = re.compile(r"(?<=\d)([^\S\n]?)[\u2013\u2014\u2015\ufe58\u2e3a](?=[^\S\n]?\d)")
+# A middle dot or a leader dot between two digits ("529·982·247") is the dot of a number's groups.
+_DOTS = ("\u00b7", "\u2024", "\u2027", "\ufe52", "\u30fb")
+_DIGIT_DOT = re.compile(r"(?<=\d)[\u00b7\u2024\u2027\ufe52\u30fb](?=\d)")
 # A link's encoded space, colon and comma ("?text=meu%20cpf%20529...", "cpf%3A529...") as spaces and the character:
 # the same length, and the digits after them are no longer glued to the "20". An encoded "@" ("?email=ana%40gmail.com")
 # as "%4@": the address is found, and its span is the encoded address the customer pasted.
@@ -93,6 +97,8 @@ def fold_same_length(text: str) -> str:
             text = text.translate(_SAME_LENGTH_FOLD)
         if any(dash in text for dash in _DASHES):
             text = _DIGIT_DASH.sub(r"\1-", text)
+        if any(dot in text for dot in _DOTS):
+            text = _DIGIT_DOT.sub(".", text)
     return _fold_ascii(text)
 
 

@@ -35,6 +35,8 @@ BOLD = {ord(c): 0x1D7CE + int(c) for c in "0123456789"}
          '{"rg_titular": "[rg]", "data_nascimento": "[birth_date]"}'),
         ("https://loja.com/conta?email=lia.m%40gmail.com&aba=1", "https://loja.com/conta?email=[email]&aba=1"),
         ("DN 14/08/1979", "DN [birth_date]"),
+        ("cpf 405\u00b7218\u00b7936\u201115", "cpf [cpf]"),
+        ("fone 41 99823\u20437712", "fone [phone]"),
     ],
 )
 def test_values_in_pieces_and_odd_characters_are_redacted(text: str, left: str) -> None:
