@@ -19,8 +19,12 @@ read as separators; the check digits decide.
 Where a word names the value ("cpf", "cnpj", "cartão", "whatsapp", "meu número", "cep"), its digits
 may be grouped any way, broken by a line break or by a dictated word ("123.456.789 traço 09"), and
 a CPF, CNPJ or card whose check digits fail is still redacted: a customer's mistyped number is
-still theirs (not the numbers people write as an example, "123.456.789-00"). Fullwidth digits and
-letters are read as ASCII. A Pix "copia e cola" code is redacted whole. A value wrapped by a line break
+still theirs (not the numbers people write as an example, "123.456.789-00"). A CPF, CNPJ or card given in
+two pieces after its word ("o cpf é 284.916 ... e o final 037-78") is redacted piece by piece when the pieces'
+digits together pass the check. Fullwidth digits and letters, "fancy font" and Arabic/Devanagari digits are read
+as ASCII; en and em dashes, middle dots and other hyphens between digits as the number's separators; a link's
+%20, %3A, %2C and %40 as what they encode, and an underscore in a form's or JSON's key ("rg_titular") as a
+space, all without changing the text's length. A Pix "copia e cola" code is redacted whole. A value wrapped by a line break
 mid-number (an RG after its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line anywhere) is
 redacted whole; a masked card or CPF ("**** 1234") is no value.
 
