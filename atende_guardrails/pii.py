@@ -227,6 +227,11 @@ _RANGE_BEFORE = re.compile(r"(?i)(?:\b(?:entre|de|from|between|faixa|range|km|p[
                            r"[^\S\n]*$")
 
 
+# A range of quantities with its unit after it ("consumo 4500-5200 kWh", "5000-8000 W") is no phone.
+_NOT_QUANTITY = (r"(?![^\S\n]?(?:(?i:kwh|kwp|kw|wp|mwh|wh|kva|va|mah|ah|km|kg|watts?|volts?|reais|unidades|placas"
+                 r"|pain[ée]is|m[²2]|metros|litros)|W|V)(?![^\W\d]))")
+
+
 def _local_number_valid(raw: str, digits: str, before: str) -> bool:
     """A number without area code only counts when written like one (9 1234-5678, 3456-7890); split
     by a space only ("4500 3200") or after a range word it needs a phone word before it."""
@@ -745,11 +750,11 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:\+\s?55[\s.-]?|55[\s.-]?)?(?:(?:\(\s?0?(?:xx|XX)?[1-9]\d\s?\)"
         # a line break after the hyphen: a number wrapped where the screen ended
-        r"|0?(?:xx|XX)?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}(?:-\n|[\s.\-\u2013])?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
-        br_phone_valid),
+        r"|0?(?:xx|XX)?[1-9]\d)[\s.-]?)?(?:9[\s.-]?)?\d{4}(?:-\n|[\s.\-\u2013])?\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"
+        + _NOT_QUANTITY), br_phone_valid),
     Detector("phone", re.compile(
-        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.\-\u2013]\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"),
-        br_phone_valid),
+        r"(?<![\w+])(?<!\d[-/.])(?<![A-Za-z]-)(?:9[\s.-]?)?\d{4}[\s.\-\u2013]\d{4}(?![\w]|[-/.]\d|[^\S\n]\d{4}(?!\d))"
+        + _NOT_QUANTITY), br_phone_valid),
     # A mobile number without separators or area code, where the text says it is a phone.
     Detector("phone", re.compile(
         r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"

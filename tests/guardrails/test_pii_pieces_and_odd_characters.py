@@ -2,8 +2,8 @@
 "fancy font" digits, a link's encoded spaces or "@", a JSON key joined by underscores, a passport a few words (a
 year among them) after its word, the country and area codes in one pair of parentheses, "DN" before a full date;
 and what must stay: a protocol in a phone's shape, pieces whose digits together fail the check, an en dash
-between two times, a UUID a word names as an order's, a pipe's "DN 25". Values are of our own, with computed
-check digits; none is taken from evals/ or the probes."""
+between two times, a UUID a word names as an order's, a pipe's "DN 25", a range of kWh or W. Values are of our
+own, with computed check digits; none is taken from evals/ or the probes."""
 
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ def test_values_in_pieces_and_odd_characters_are_redacted(text: str, left: str) 
         "id: 3b9e0f42-7c1d-4a8e-9f25-6d0c8b1a2e73 do pedido que deu erro",
         '{"order_id": "48213907", "created_at": "2026-12-05"}',
         "tubo DN 25 e DN 50",
+        "consumo 4500-5200 kWh por ano, potencia 5000\u20138000 W",
     ],
 )
 def test_look_alike_numbers_stay(text: str) -> None:
