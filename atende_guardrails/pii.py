@@ -12,7 +12,8 @@ also reported as three phone numbers. Business numbers (0800, 0300, 300x, 400x) 
 not personal data and are left alone (with an area code before them too), and so are numbers
 a word names as something else (an order, a protocol, an installation, a contract, a meter, an
 IMEI, a version: "protocolo 4133224455" though it could be dialled), ranges ("2500-3000"),
-years ("2019-2024") and the groups of a longer run (an invoice's access key is no card).
+years ("2019-2024"), quantities with their unit ("4500-5200 kWh") and the groups of a longer run (an
+invoice's access key is no card).
 Separators customers mistype (a comma for a dot, an en dash or an underscore for a hyphen) are
 read as separators; the check digits decide.
 
