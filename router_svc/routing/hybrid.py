@@ -271,8 +271,12 @@ _ANSWER = re.compile(
     r"(?:\W+(?:por favor|please|pfv|senhor|senhora|mesmo|sim|nao|yes|no))*)\W*$")
 
 # An acknowledgement and "e aí?" ("ok e ai", "blz, e aí?") after the agent spoke asks what comes next
-# in the matter, like an answer to the agent; alone, "e aí" is a greeting.
-_WHAT_NEXT = re.compile(r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show)\W+)+e ai\W*$")
+# in the matter, like an answer to the agent; alone, "e aí" is a greeting. "e agora?", "what now?",
+# with an acknowledgement or not ("ok what now"), asks the same.
+_WHAT_NEXT = re.compile(
+    r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show)\W+)+e ai\W*$|"
+    r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show|so|and|alright|right)\W+)*"
+    r"(?:e agora|e dai|e entao|what now|now what|what next|what'?s next|and now)\W*$")
 
 # Words that name no request on their own ("tenho um problema", "I have a question"): a
 # conversation's first message made of them and of words that name nothing is asked back.
