@@ -26,6 +26,7 @@ _ALWAYS = {
     "vdd": "verdade", "tmj": "valeu", "flw": "falou", "pfv": "por favor", "pfvr": "por favor", "pls": "please",
     "plz": "please", "thx": "thanks", "ty": "thank you", "u": "you", "ur": "your", "wanna": "want to",
     "gonna": "going to", "tdb": "tudo bem", "ja": "já", "la": "lá",
+    "tks": "thanks", "tnx": "thanks", "thks": "thanks", "thnx": "thanks",
     "qdo": "quando", "qnd": "quando", "qndo": "quando", "ctz": "certeza", "msg": "mensagem", "vcê": "você", "cê": "você",
     "dnv": "de novo", "nd": "nada", "tds": "todos", "mtos": "muitos", "mtas": "muitas",
     # Misspelt or clipped forms of the verbs every request uses, and chat shorthand.

@@ -3,7 +3,9 @@ installation and moving a visit one already has are the customer's case; how lon
 and whether one can do something with it ("da pra ver pelo tablet?"), asked cold, are questions about
 the product, not a price nor something the business does not do; a warranty's length, typed "qnts", is
 a term of the product; "ok deal, send the link" closes the sale whoever answered before; "ok what now"
-asks the agent what comes next; what would happen once the customer has the system is no fault report.
+asks the agent what comes next; what would happen once the customer has the system is no fault report;
+the warranty named bare ("garantia do X?") asks its terms; "ip67?" is a spec; "nao gera" is a fault;
+"can we order four ..." is a purchase; "tks" thanks.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ from router_svc.routing import Router
         ("qnts anos de garantia tem o inversor hibrido", "product"),
         # What would happen once the customer has it.
         ("se eu instalar o kit e a rede cair, continua com luz em casa?", "product"),
+        # The warranty named and nothing else: its terms. An IP rating is a spec, not an error code.
+        ("garantia do microinversor?", "product"),
+        ("ip67?", "product"),
+        # A fault said in two words.
+        ("nao gera", "support"),
+        # Ordering a number of a thing, in English.
+        ("can I order two of your hybrid inverters for the farm?", "sales"),
+        ("can we order four batteries for the shop?", "sales"),
+        # Thanks typed short.
+        ("tks", "small_talk"),
     ],
 )
 async def test_own_case_and_product_questions(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
