@@ -340,6 +340,13 @@ _NEEDS = re.compile(r"\b(problema|probleminha|problem|issue|ajuda|ajudinha|help|
                     r"question|questao|preciso|precisando|need|needing|queria|quero|gostaria|informac\w*|info)\b")
 
 
+# A contrast that joins two matters in one message ("..., mas agora o inversor não liga", "... but how
+# much is ..."): what follows it is the request (see HybridClassifier._after_the_contrast).
+_CONTRAST = re.compile(r"[a-z0-9][,.;!]?\s+(?:mas|porem|so que|entretanto|contudo|but|however)\s")
+# The cues of money: after a contrast they may ask the fee of the case before it.
+_MONEY_CUES = frozenset({"price", "strong_price", "payment_question"})
+
+
 # The customer speaking of their own part in a matter ("eu levo?", "meu", "my", "I have to").
 _OWN_PART = re.compile(r"\b(eu|meu|minha|meus|minhas|comigo|i|my|mine|i'm|i've)\b")
 
@@ -670,6 +677,7 @@ class HybridClassifier:
         scope = OUT_OF_SCOPE in self.destinations
         fired = [c for c in self.cues if (c.destination in self._agents or (scope and c.destination == OUT_OF_SCOPE))
                  and staying_with not in c.stays_with and matches(c)]
+        fired = self._after_the_contrast(text_folded, fired)
         # A destination any of whose cues matched (even one another cue suppresses) is
         # spoken for: no other cue speaks against it.
         spoken_for = {c.destination for c in fired}
@@ -700,6 +708,25 @@ class HybridClassifier:
             elif destination == OUT_OF_SCOPE and fired:
                 logits[i] -= 1.5
         return fired, chit_chat
+
+    def _after_the_contrast(self, text_folded: str, fired: list[Cue]) -> list[Cue]:
+        """Two matters joined by "mas", "só que", "but" ("quero comprar mais placas, mas agora o inversor
+        não liga"; "the app is great, but I want a quote for my mum's house"): the request is the one
+        after the contrast. When a request cue of an agent matches there, another agent's cues that match
+        only before it are dropped. Money words after it do not count (a fee asked after a fault,
+        "mas quanto custa o conserto?", is still the customer's case), nor does what someone said."""
+        contrast = _CONTRAST.search(text_folded)
+        if contrast is None or not any(c.destination in self._agents for c in fired):
+            return fired
+        if _REPORTED.search(text_folded, contrast.end()):
+            # "... but the quote said 22k": what someone said, set against the case, is no new request.
+            return fired
+        tail = CueMatches(text_folded[contrast.end():])
+        after = {c.destination for c in fired if c.destination in self._agents and c.name not in _MONEY_CUES
+                 and c.weight >= self.topic_change_weight and tail(c)}
+        if not after:
+            return fired
+        return [c for c in fired if c.destination not in self._agents or c.destination in after or tail(c)]
 
     def _closes(self, text_folded: str, words: int, fired: list[Cue]) -> bool:
         """Thanks, an acknowledgement or "I'll wait / think it over", asking nothing."""

@@ -5,7 +5,8 @@ the product, not a price nor something the business does not do; a warranty's le
 a term of the product; "ok deal, send the link" closes the sale whoever answered before; "ok what now"
 asks the agent what comes next; what would happen once the customer has the system is no fault report;
 the warranty named bare ("garantia do X?") asks its terms; "ip67?" is a spec; "nao gera" is a fault;
-"can we order four ..." is a purchase; "tks" thanks.
+"can we order four ..." is a purchase; "tks" thanks; of two matters joined by "mas", the request is the
+one after it.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ from router_svc.routing import Router
         ("can we order four batteries for the shop?", "sales"),
         # Thanks typed short.
         ("tks", "small_talk"),
+        # Two matters joined by "mas": the request is the one after it.
+        ("to pensando em comprar uma bateria ano que vem, mas hoje o problema e que o inversor nao liga", "support"),
+        ("queria comprar mais um kit pra loja, mas antes o meu da casa parou de gerar", "support"),
     ],
 )
 async def test_own_case_and_product_questions(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
