@@ -271,8 +271,12 @@ _ANSWER = re.compile(
     r"(?:\W+(?:por favor|please|pfv|senhor|senhora|mesmo|sim|nao|yes|no))*)\W*$")
 
 # An acknowledgement and "e aí?" ("ok e ai", "blz, e aí?") after the agent spoke asks what comes next
-# in the matter, like an answer to the agent; alone, "e aí" is a greeting.
-_WHAT_NEXT = re.compile(r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show)\W+)+e ai\W*$")
+# in the matter, like an answer to the agent; alone, "e aí" is a greeting. "e agora?", "what now?",
+# with an acknowledgement or not ("ok what now"), asks the same.
+_WHAT_NEXT = re.compile(
+    r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show)\W+)+e ai\W*$|"
+    r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show|so|and|alright|right)\W+)*"
+    r"(?:e agora|e dai|e entao|what now|now what|what next|what'?s next|and now)\W*$")
 
 # Words that name no request on their own ("tenho um problema", "I have a question"): a
 # conversation's first message made of them and of words that name nothing is asked back.
@@ -334,6 +338,13 @@ _REPORTED = re.compile(
 # Saying one needs something, without saying what.
 _NEEDS = re.compile(r"\b(problema|probleminha|problem|issue|ajuda|ajudinha|help|duvida|duvidinha|pergunta|perguntinha|"
                     r"question|questao|preciso|precisando|need|needing|queria|quero|gostaria|informac\w*|info)\b")
+
+
+# A contrast that joins two matters in one message ("..., mas agora o inversor não liga", "... but how
+# much is ..."): what follows it is the request (see HybridClassifier._after_the_contrast).
+_CONTRAST = re.compile(r"[a-z0-9][,.;!]?\s+(?:mas|porem|so que|entretanto|contudo|but|however)\s")
+# The cues of money: after a contrast they may ask the fee of the case before it.
+_MONEY_CUES = frozenset({"price", "strong_price", "payment_question"})
 
 
 # The customer speaking of their own part in a matter ("eu levo?", "meu", "my", "I have to").
@@ -666,6 +677,7 @@ class HybridClassifier:
         scope = OUT_OF_SCOPE in self.destinations
         fired = [c for c in self.cues if (c.destination in self._agents or (scope and c.destination == OUT_OF_SCOPE))
                  and staying_with not in c.stays_with and matches(c)]
+        fired = self._after_the_contrast(text_folded, fired)
         # A destination any of whose cues matched (even one another cue suppresses) is
         # spoken for: no other cue speaks against it.
         spoken_for = {c.destination for c in fired}
@@ -696,6 +708,25 @@ class HybridClassifier:
             elif destination == OUT_OF_SCOPE and fired:
                 logits[i] -= 1.5
         return fired, chit_chat
+
+    def _after_the_contrast(self, text_folded: str, fired: list[Cue]) -> list[Cue]:
+        """Two matters joined by "mas", "só que", "but" ("quero comprar mais placas, mas agora o inversor
+        não liga"; "the app is great, but I want a quote for my mum's house"): the request is the one
+        after the contrast. When a request cue of an agent matches there, another agent's cues that match
+        only before it are dropped. Money words after it do not count (a fee asked after a fault,
+        "mas quanto custa o conserto?", is still the customer's case), nor does what someone said."""
+        contrast = _CONTRAST.search(text_folded)
+        if contrast is None or not any(c.destination in self._agents for c in fired):
+            return fired
+        if _REPORTED.search(text_folded, contrast.end()):
+            # "... but the quote said 22k": what someone said, set against the case, is no new request.
+            return fired
+        tail = CueMatches(text_folded[contrast.end():])
+        after = {c.destination for c in fired if c.destination in self._agents and c.name not in _MONEY_CUES
+                 and c.weight >= self.topic_change_weight and tail(c)}
+        if not after:
+            return fired
+        return [c for c in fired if c.destination not in self._agents or c.destination in after or tail(c)]
 
     def _closes(self, text_folded: str, words: int, fired: list[Cue]) -> bool:
         """Thanks, an acknowledgement or "I'll wait / think it over", asking nothing."""

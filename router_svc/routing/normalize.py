@@ -16,7 +16,8 @@ from atende_guardrails.text import detect_language, fold
 # Chat abbreviations that mean one thing in any language.
 _ALWAYS = {
     "vc": "você", "vcs": "vocês", "voce": "você", "voces": "vocês", "qto": "quanto", "qnto": "quanto", "qnt": "quanto",
-    "qta": "quanta", "qtos": "quantos", "qtas": "quantas", "tbm": "também", "tb": "também", "tambem": "também",
+    "qta": "quanta", "qtos": "quantos", "qtas": "quantas", "qnts": "quantos", "qntos": "quantos", "qntas": "quantas",
+    "qts": "quantos", "tbm": "também", "tb": "também", "tambem": "também",
     "msm": "mesmo", "blz": "beleza", "pq": "porque", "hj": "hoje", "dps": "depois", "mto": "muito", "mt": "muito",
     "mta": "muita", "obg": "obrigado", "obgd": "obrigado", "vlw": "valeu", "td": "tudo", "oq": "o que",
     "ngm": "ninguém", "aki": "aqui", "kd": "cadê", "cade": "cadê", "naum": "não", "nao": "não", "ñ": "não",
@@ -25,6 +26,7 @@ _ALWAYS = {
     "vdd": "verdade", "tmj": "valeu", "flw": "falou", "pfv": "por favor", "pfvr": "por favor", "pls": "please",
     "plz": "please", "thx": "thanks", "ty": "thank you", "u": "you", "ur": "your", "wanna": "want to",
     "gonna": "going to", "tdb": "tudo bem", "ja": "já", "la": "lá",
+    "tks": "thanks", "tnx": "thanks", "thks": "thanks", "thnx": "thanks",
     "qdo": "quando", "qnd": "quando", "qndo": "quando", "ctz": "certeza", "msg": "mensagem", "vcê": "você", "cê": "você",
     "dnv": "de novo", "nd": "nada", "tds": "todos", "mtos": "muitos", "mtas": "muitas",
     # Misspelt or clipped forms of the verbs every request uses, and chat shorthand.
