@@ -428,11 +428,22 @@ def unleet_words(text: str) -> str:
     return _LEET_TOKEN.sub(read, _strokes(text))
 
 
-@per_run
 def deobfuscated(folded_text: str, unspaced: str | None = None) -> str | None:
     """Letters written one by one joined, and leetspeak read, on the folded text; None when
     the text shows neither (the common case: nothing to do). `unspaced`: unspace(folded_text)
     when the caller has it already."""
+    if _RUN_MEMO.get() is not None:
+        # Within a chain run the reading is one per text, whoever asks (unspace is shared as well).
+        return _shared_deobfuscated(folded_text)
+    return _deobfuscated(folded_text, unspaced)
+
+
+@per_run
+def _shared_deobfuscated(folded_text: str) -> str | None:
+    return _deobfuscated(folded_text, None)
+
+
+def _deobfuscated(folded_text: str, unspaced: str | None) -> str | None:
     out = folded_text
     if unspaced is not None:
         out = unspaced
