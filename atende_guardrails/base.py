@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from atende_guardrails.normalize import one_run
+
 log = logging.getLogger("atende.guardrails")
 
 
@@ -130,13 +132,15 @@ class GuardrailChain:
         context = context or GuardContext(stage=self.stage)
         findings: list[Finding] = []
         timings: dict[str, float] = {}
-        for check in self.checks:
-            started = time.perf_counter()
-            found = check.scan(text, context)
-            timings[check.name] = (time.perf_counter() - started) * 1000
-            findings.extend(found)
-            if stop_at_block and any(f.blocks for f in found):
-                break
+        # The checks read the same text: what one computes of it (normalize.per_run) the next reuses.
+        with one_run():
+            for check in self.checks:
+                started = time.perf_counter()
+                found = check.scan(text, context)
+                timings[check.name] = (time.perf_counter() - started) * 1000
+                findings.extend(found)
+                if stop_at_block and any(f.blocks for f in found):
+                    break
         return ChainResult(not any(f.blocks for f in findings), findings, apply_redactions(text, findings), timings)
 
 

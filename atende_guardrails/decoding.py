@@ -13,6 +13,7 @@ import codecs
 import itertools
 import re
 import urllib.parse
+from collections import Counter
 from collections.abc import Iterable
 
 from atende_guardrails import normalize
@@ -111,13 +112,12 @@ def payloads(text: str, limit: int = 8) -> Iterable[tuple[str, int, int, str]]:
     text that read as text, at most `limit` of them, with one level of nesting."""
     produced = 0
     spans: set[tuple[int, int]] = set()
-    for match in itertools.chain(BASE64.finditer(text), HEX.finditer(text), URL_ESCAPES.finditer(text)):
+    for start, end, raw in _encoded_runs(text):
         if produced >= limit:
             return
-        raw = match.group(0)
-        if match.span() in spans:
+        if (start, end) in spans:
             continue  # a hex run is also a Base64-shaped run: decoded once
-        spans.add(match.span())
+        spans.add((start, end))
         if _NUMBER.fullmatch(raw):
             continue  # a number (card, phone, order), not an encoding: decoding it costs and finds nothing
         decoded = decode(raw)
@@ -125,15 +125,23 @@ def payloads(text: str, limit: int = 8) -> Iterable[tuple[str, int, int, str]]:
             continue
         produced += 1
         encoding = "url" if raw.startswith("%") or "%" in raw[:3] else ("hex" if HEX.fullmatch(raw) else "base64")
-        yield encoding, match.start(), match.end(), decoded
+        yield encoding, start, end, decoded
         # One level of nesting: Base64 inside the decoded text.
         for inner in BASE64.finditer(decoded):
             nested = decode(inner.group(0))
             if nested is not None:
-                yield "base64", match.start(), match.end(), nested
+                yield "base64", start, end, nested
                 break
     # Decimal character codes and Morse code: rarer, so only in the room the common encodings left.
     yield from itertools.islice(_rare_payloads(text), max(0, limit - produced))
+
+
+@normalize.per_run
+def _encoded_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, run) of the Base64-, hex- and URL-escape-shaped runs of a text, in that order: the rule
+    check and the classifier both look for payloads, and within a chain run the text is scanned once."""
+    return tuple((match.start(), match.end(), match.group(0))
+                 for match in itertools.chain(BASE64.finditer(text), HEX.finditer(text), URL_ESCAPES.finditer(text)))
 
 
 # Cheap signs that a text may hold such a run: the full patterns start with a look-behind, which makes
@@ -178,20 +186,36 @@ def turned(folded: str) -> Iterable[str]:
     """ROT13 and reversed readings of a folded text (normalize(text).folded) that read as
     language when the text does not. Words are counted on the folded text itself: the
     canonical view costs more than the whole check on a 4 KB message."""
-    words = _WORD_SPLIT.findall(folded)
-    if len(words) < 3:
+    # Each distinct word counted once with its number of repeats: ROT13 turns letters into letters and a
+    # reversed text holds the words reversed, so the turned readings' words are the words turned, and a
+    # 4 KB message of a few hundred distinct words is not split three times.
+    counts = Counter(_WORD_SPLIT.findall(folded))
+    total = sum(counts.values())
+    if total < 3:
         return
-    known = sum(map(COMMON_WORDS.__contains__, words))
-    if 2 * known >= len(words):
+    known = _count_in(counts, COMMON_WORDS)
+    if 2 * known >= total:
         return  # already reads as language: no turned reading can read clearly better
     # The handful of common words alone is fooled by ordinary text whose words are not among them
     # ("qual o plano mais em conta" backwards shows "me" and "os"): a turned reading must also know
     # more of the words customers and attackers write (normalize.vocabulary) than the text does.
     vocabulary = normalize.vocabulary()
-    plain = sum(map(vocabulary.__contains__, words))
-    for candidate in (codecs.encode(folded, "rot13"), folded[::-1]):
-        turned_words = _WORD_SPLIT.findall(candidate)
-        found = sum(map(COMMON_WORDS.__contains__, turned_words))
-        if found >= 2 and found > 2 * known and found >= 0.15 * len(words) and (
-                not vocabulary or sum(map(vocabulary.__contains__, turned_words)) > plain):
-            yield candidate
+    plain = _count_in(counts, vocabulary)
+    for turn in (_rot13, _reversed):
+        turned_counts = Counter({turn(word): count for word, count in counts.items()})
+        found = _count_in(turned_counts, COMMON_WORDS)
+        if found >= 2 and found > 2 * known and found >= 0.15 * total and (
+                not vocabulary or _count_in(turned_counts, vocabulary) > plain):
+            yield turn(folded)
+
+
+def _count_in(counts: Counter[str], words: frozenset[str]) -> int:
+    return sum(count for word, count in counts.items() if word in words)
+
+
+def _rot13(word: str) -> str:
+    return codecs.encode(word, "rot13")
+
+
+def _reversed(word: str) -> str:
+    return word[::-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from atende_guardrails import injection_rules as rules
@@ -109,6 +109,32 @@ class _Rule:
     unless: re.Pattern[str] | None = None
 
 
+class _AnchorGate:
+    """Which rules may match a view: those whose every anchor group (words a match must contain: the first
+    words of a vocabulary, injection_vocabulary.need) has a word in the view. The same test as
+    `all(group & words for group in rule.anchors)`, read from the rules' own anchors when the check is
+    built (a new rule is gated by what it declares, with nothing to register here), and asked once per
+    view for all rules: each word of the view tells which groups it meets, and a rule is kept when its
+    groups are all met, in the rules' order."""
+
+    def __init__(self, rules: Sequence[_Rule]) -> None:
+        self.rules = tuple(rules)
+        group_ids: dict[frozenset[str], int] = {}
+        self._needs = [frozenset(group_ids.setdefault(group, len(group_ids)) for group in rule.anchors)
+                       for rule in self.rules]
+        self._groups_of: dict[str, list[int]] = {}
+        for group, index in group_ids.items():
+            for word in group:
+                self._groups_of.setdefault(word, []).append(index)
+        self._words = frozenset(self._groups_of)
+
+    def eligible(self, words: set[str]) -> Iterator[_Rule]:
+        met: set[int] = set()
+        for word in self._words.intersection(words):
+            met.update(self._groups_of[word])
+        return (rule for rule, needs in zip(self.rules, self._needs, strict=True) if needs <= met)
+
+
 _TAG_RUN = re.compile(r"[\U000E0020-\U000E007E]+")
 _LEET_HINT = re.compile(r"[a-z][0-9@$|!]|[0-9@$|!][a-z]")
 _SPACED_HINT = re.compile(r"(?:\b\w\b[\s.\-_*]+){5,}")
@@ -150,11 +176,11 @@ class PromptInjectionCheck:
                  extra_patterns: Sequence[tuple[str, str]] = (), kinds: frozenset[str] | None = None) -> None:
         self.max_scan_chars = max_scan_chars
         self.max_decoded = max_decoded
-        self.word_rules = [_Rule(kind, re.compile(pattern), anchors) for kind, pattern, anchors in rules.WORD_RULES]
-        self.word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless))
-                            for kind, pattern, anchors, unless in rules.CONTEXT_RULES]
-        self.word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless) if unless else None)
-                            for kind, pattern, anchors, unless in rules.STRUCTURAL_RULES]
+        word_rules = [_Rule(kind, re.compile(pattern), anchors) for kind, pattern, anchors in rules.WORD_RULES]
+        word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless))
+                       for kind, pattern, anchors, unless in rules.CONTEXT_RULES]
+        word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless) if unless else None)
+                       for kind, pattern, anchors, unless in rules.STRUCTURAL_RULES]
         self.marker_rules = [_Rule(kind, re.compile(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
         self.marker_rules += [_Rule(kind, re.compile(pattern, re.S), anchors)
                               for kind, pattern, anchors in rules.ANCHORED_MARKER_RULES]
@@ -163,8 +189,19 @@ class PromptInjectionCheck:
         self.structural_exfiltration = kinds is None or "data_exfiltration" in kinds
         if kinds is not None:
             # Only these kinds of attack (retrieved passages: instructions addressed to the assistant).
-            self.word_rules = [rule for rule in self.word_rules if rule.kind in kinds]
+            word_rules = [rule for rule in word_rules if rule.kind in kinds]
             self.marker_rules = [rule for rule in self.marker_rules if rule.kind in kinds]
+        self.word_rules = word_rules
+
+    @property
+    def word_rules(self) -> tuple[_Rule, ...]:
+        """The word rules, in the order they are tried (read-only: assign a new sequence to change them)."""
+        return self._word_gate.rules
+
+    @word_rules.setter
+    def word_rules(self, word_rules: Sequence[_Rule]) -> None:
+        # The gate is rebuilt from the rules whenever they change: a rule is gated by its own anchors only.
+        self._word_gate = _AnchorGate(word_rules)
 
     def scan(self, text: str, context: GuardContext) -> list[Finding]:
         if len(text) > self.max_scan_chars:
@@ -279,10 +316,7 @@ class PromptInjectionCheck:
             yield normalize(re.sub(r"(?<=\w)[.\-_*·•](?=\w)", "", text)).canonical
 
     def _match_words(self, canonical: str) -> tuple[str, int, int] | None:
-        present = set(canonical.split())
-        for rule in self.word_rules:
-            if not all(anchor & present for anchor in rule.anchors):
-                continue
+        for rule in self._word_gate.eligible(set(canonical.split())):
             match = rule.pattern.search(canonical)
             if match and not (rule.unless is not None and rule.unless.search(canonical)):
                 return rule.kind, match.start() + 1, max(match.start() + 1, match.end() - 1)

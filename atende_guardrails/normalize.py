@@ -20,7 +20,48 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar, cast
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+# The readings of one chain run's text, shared by its checks: the rule check, the classifier and the
+# content filter each normalize the message, read its floods and its spaced letters; within a run
+# (base.GuardrailChain.run opens one_run()) the second asks for free. Outside a run (a check called on
+# its own, the evaluation scripts) nothing is kept, and no run sees another's readings.
+_RUN_MEMO: ContextVar[dict[tuple[object, ...], object] | None] = ContextVar("atende_guardrails_run_memo", default=None)
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """The readings computed within this block are shared by everything in it, then dropped."""
+    token = _RUN_MEMO.set({})
+    try:
+        yield
+    finally:
+        _RUN_MEMO.reset(token)
+
+
+def per_run(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """`function` computed once per argument within one_run(); a pure function of its (hashable)
+    arguments only, whose result its callers never change."""
+
+    @functools.wraps(function)
+    def shared(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        memo = _RUN_MEMO.get()
+        if memo is None:
+            return function(*args, **kwargs)
+        key = (function, args, *kwargs.items())
+        if key in memo:
+            return memo[key]  # type: ignore[return-value]
+        value = memo[key] = function(*args, **kwargs)
+        return value
+
+    return shared
 
 # Look-alike letters that NFKD does not fold (Cyrillic, Greek, a few IPA letters).
 _CONFUSABLES = {
@@ -211,6 +252,7 @@ class Folded:
 _CHUNK = 256
 
 
+@per_run
 def normalize(text: str) -> Folded:
     if text.isascii() and not _has_controls(text):
         folded = text.lower()
@@ -269,6 +311,7 @@ def _join_run(match: re.Match[str]) -> str:
     return " " + "".join(out) + " "
 
 
+@per_run
 def unspace(text: str) -> str:
     """Joins words written a letter at a time with any separator ("f . o . r . g . e . t   y . o . u",
     "b-y-p-a-s-s   t-h-e", "c/h/a/v/e"): the commonest separator of a run joins, a different or
@@ -389,6 +432,18 @@ def deobfuscated(folded_text: str, unspaced: str | None = None) -> str | None:
     """Letters written one by one joined, and leetspeak read, on the folded text; None when
     the text shows neither (the common case: nothing to do). `unspaced`: unspace(folded_text)
     when the caller has it already."""
+    if _RUN_MEMO.get() is not None:
+        # Within a chain run the reading is one per text, whoever asks (unspace is shared as well).
+        return _shared_deobfuscated(folded_text)
+    return _deobfuscated(folded_text, unspaced)
+
+
+@per_run
+def _shared_deobfuscated(folded_text: str) -> str | None:
+    return _deobfuscated(folded_text, None)
+
+
+def _deobfuscated(folded_text: str, unspaced: str | None) -> str | None:
     out = folded_text
     if unspaced is not None:
         out = unspaced
@@ -410,6 +465,23 @@ _REPEATED_GROUP = re.compile(r"(.{1,3}?)\1{2,}", re.S)
 def without_floods(view: str) -> str:
     """The view with a word or a group of up to three words repeated back to back more than twice kept twice
     ("que que que que" -> "que que"), when the view is a flood; the view itself (the same object) otherwise."""
+    memo = _RUN_MEMO.get()
+    if memo is None:
+        return _without_floods(view)
+    key = (without_floods, view)
+    kept = memo.get(key)
+    if kept is None:
+        found = _without_floods(view)
+        # "Not a flood" is remembered as such: a caller tells a flood by identity (the view itself comes
+        # back), and the next caller's view may be an equal string, not the same object.
+        kept = memo[key] = _NOT_A_FLOOD if found is view else found
+    return view if kept is _NOT_A_FLOOD else cast(str, kept)
+
+
+_NOT_A_FLOOD = object()
+
+
+def _without_floods(view: str) -> str:
     words = view.split()
     if len(words) < _FLOOD_WORDS:
         return view
@@ -419,5 +491,5 @@ def without_floods(view: str) -> str:
     # Each distinct word one letter, so the repeats are found by one regex over a short string.
     letter = {word: chr(ord("a") + index) for index, word in enumerate(distinct)}
     word_of = {code: word for word, code in letter.items()}
-    kept = _REPEATED_GROUP.sub(r"\1\1", "".join(letter[word] for word in words))
-    return " " + " ".join(word_of[code] for code in kept) + " "
+    kept = _REPEATED_GROUP.sub(r"\1\1", "".join(map(letter.__getitem__, words)))
+    return " " + " ".join(map(word_of.__getitem__, kept)) + " "
