@@ -124,6 +124,9 @@ _STAFF_CLAIM = (
     rf"your |seu |sua )?(?:\w+ )?(?:{_STAFF_ROLE} (?:falando|here|speaking|{_THE_BUSINESS})|"
     rf"(?:do|da|from) (?:{_STAFF_DEPARTMENT}|equipe|team)(?: {_THE_BUSINESS})?{_NOT_WHOSE})"
     rf"|{_STAFF_ROLE} (?:falando|here|speaking)"
+    # "billing team here", "equipe do financeiro falando"
+    rf"|{_STAFF_DEPARTMENT}(?: team| department)? (?:here|speaking)|(?:equipe|setor) (?:do|da|de) {_STAFF_DEPARTMENT} "
+    rf"(?:aqui|falando)"
     rf"|(?:sou|eu sou|i m|i am|im) (?:o |a |the |your |um |uma |seu |sua )?(?:\w+ )?(?:{_STAFF_ROLE} {_THE_BUSINESS}|"
     rf"(?:do|da|from the|from) {_STAFF_DEPARTMENT}(?: {_THE_BUSINESS})?{_NOT_WHOSE})"
     rf"|i work (?:at|for|with) (?:your|this) (?:company|store|shop|team|business)"
@@ -133,7 +136,9 @@ _STAFF_CLAIM_WORDS = frozenset("aqui quem this it e eh sou i im eu trabalho gere
                                "coordenadora diretor diretora dono dona socio socia owner manager director admin "
                                "administrador administradora tecnico tecnica atendente funcionario funcionaria employee "
                                "staff desenvolvedor desenvolvedora developer analista operador operadora ceo chefe boss "
-                               "team store shop".split())
+                               "team store shop equipe setor financeiro ti suporte rh comercial juridico faturamento "
+                               "cobranca it support billing finance hr sales legal diretoria gerencia seguranca security "
+                               "backoffice back operacoes operations tech".split())
 # What only the business's staff could have done: a debt zeroed, a fine waived, something approved or released
 # without a check, an access code, the assistant's instructions, other customers' data.
 _STAFF_ACT = _any("zera|zerar|zere|zerem|isenta|isente|isentar|abona|abone|abonar|libera|libere|liberar|aprova|aprove|"

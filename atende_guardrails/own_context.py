@@ -582,7 +582,8 @@ def _inside_what_was_received(window: Folded, whole: Folded | None) -> bool:
     inner = window.canonical.strip()
     if not inner:
         return False
-    received = _RECEIVED.search(whole.canonical)
+    # "recebi esse sms: '...'", or "recebi isso de vcs, e verdade? '...'"
+    received = _RECEIVED.search(whole.canonical) or _RECEIVED_TRUE.search(whole.canonical)
     if received is not None and inner in whole.canonical[received.end() - 1 :]:
         return True
     # an e-mail pasted with its headers ("From: ...", "Subject: ...", "-----Original Message-----") was received too
