@@ -14,6 +14,7 @@ bounded (at most a few words), so no rule backtracks far on hostile input.
 
 from __future__ import annotations
 
+from atende_guardrails.injection_shapes import SHAPE_MARKER_RULES, SHAPE_RULES
 from atende_guardrails.injection_vocabulary import (
     ACT_AS,
     ACT_AS_PERSONA,
@@ -138,6 +139,10 @@ _DEVICE_SYSTEM_PROMPT = (
 )
 # "above" as what is set aside: the conversation so far (the TOLD words that point back).
 _ABOVE = "(?:above|acima|arriba|ci dessus|oben|di sopra|sopra)"
+# The customer writing for their own AI tool ("estou escrevendo um prompt pro chatgpt", "I used a prompt in Gemini").
+_OWN_AI_TOOL = (r"| (?:writing|write|wrote|escrevendo|escrevi|escrever|fazendo|making|made|criando|creating|usando|using|"
+                r"used|usei) (?:a |an |um |uma |my |meu |minha )?(?:\w+ )?(?:prompt|pergunta|question) (?:for|to|pro|pra|"
+                r"para o|para|no|na|in|on) ")
 
 # Word rules, on the canonical view: (kind, regular expression).
 WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
@@ -633,6 +638,8 @@ _PEOPLE_NOUNS = (r"(?:cliente|clientes|client|clients|customer|customers|usuario
 # Every privileged ask but "data": a claimed role beside only the customer's own data asks for nothing of the business.
 _PRIV_ASK_BEYOND_DATA = _any("|".join(word for word in _PRIV_ASK_WORDS.split("|")
                                       if word not in ("data", "dados", "datos", "donnees", "daten", "dati")))
+# Every privileged ask but "system": a claimed role beside the customer's own system asks nothing of the business's.
+_PRIV_ASK_BEYOND_SYSTEM = _any("|".join(word for word in _PRIV_ASK_WORDS.split("|") if word not in ("system", "sistema")))
 _FICTION = _any(
     "movie|film|story|novel|script|screenplay|tale|fiction|fictional|hypothetical|hypothetically|game|roleplay|"
             "role play|filme|historia|estoria|conto|roteiro|romance|livro|ficcao|ficticio|ficticia|hipotetico|hipotetica|"
@@ -1031,7 +1038,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                            rf"attention|atencao|dear|caro|cara|prezado|prezada|querido|querida|hey|oi|ola|hello|hi)"
                            rf"(?: an| a| uma| um| the| o| a| una| un| une| ein| eine)? {_AI_NOUN}s?(?: \w+){{0,6}}? "
                            rf"{_STEER} ",
-     _firsts(_AI_NOUN), r" (?:are you|voce e um robo|voce e uma ia|is this|e um robo|e uma ia) \w* ?$"),
+     _firsts(_AI_NOUN), r" (?:are you|voce e um robo|voce e uma ia|is this|e um robo|e uma ia) \w* ?$"
+     # "I'm writing a prompt for ChatGPT to compare quotes": the customer's own AI tool, addressed by them
+     + _OWN_AI_TOOL),
     ("indirect_injection", rf" {_AI_NOUN}s? (?:reading|processing|parsing|summarizing|that reads|who reads|lendo|que ler|"
                            rf"que le|que esta lendo|que estiver lendo|processando|resumindo|leyendo|que lea|qui lit|"
                            rf"qui lisez|die liest|der liest|che legge|que processarem|que lerem|que leem|que processam|"
@@ -1366,7 +1375,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      # customer's own data and nothing else of the privileged asks, nor anyone else's
      + rf"|^(?!.* {_PRIV_ASK_BEYOND_DATA} )(?!.* {_THIRD_PARTY} )(?!.* {_PEOPLE_NOUNS} ).*?(?: (?:my|meu|minha|meus|minhas"
        r"|mi|mis) (?:own |proprios |proprias |proprio |propria )?(?:\w+ ){0,2}(?:data|dados|datos) | (?:data|dados|datos)"
-       r"(?: \w+){0,3}? (?:of|from|for|on|in|do|da|dos|das|de|del|no|na) (?:my|meu|minha|meus|minhas|mi|mis) )"),
+       r"(?: \w+){0,3}? (?:of|from|for|on|in|do|da|dos|das|de|del|no|na) (?:my|meu|minha|meus|minhas|mi|mis) )"
+     # "sou dev e queria integrar meu sistema com a API de vcs": the customer's own system and no other privileged ask
+     + rf"|^(?!.* {_PRIV_ASK_BEYOND_SYSTEM} ).*? (?:my|meu|minha|nosso|nossa|our|mi) (?:own |proprio |propio )?(?:\w+ )?"
+       r"(?:system|sistema) "),
     ("authority_claim", rf" {_PRIV_ASK}(?: \w+){{0,10}}? (?:i am|i m|im|sou|eu sou|soy|je suis|ich bin|sono) (?:an |a |the |"
                         rf"o |a |um |uma |el |le |der |il )?(?:admin|administrator|administrador|developer|desenvolvedor|"
                         rf"dev|root|moderator|moderador|staff|funcionario|funcionaria|employee|desarrollador|developpeur|"
@@ -2587,3 +2599,7 @@ PLANTED_MARKER_RULES += (
 # Marker rules with anchors (input_checks runs them after MARKER_RULES).
 ANCHORED_MARKER_RULES = PLANTED_MARKER_RULES
 
+
+# Issue 16 item 4 (g-inj24): attack shapes that generalise across wordings (injection_shapes.py).
+STRUCTURAL_RULES = (*STRUCTURAL_RULES, *SHAPE_RULES)
+ANCHORED_MARKER_RULES = (*ANCHORED_MARKER_RULES, *SHAPE_MARKER_RULES)

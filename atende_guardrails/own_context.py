@@ -209,6 +209,21 @@ _GENUINE_ASKED = re.compile(
     r"| (?:isso|isto|esse|essa|este|esta|this|that|it|esto|eso)(?: \w+)? (?:e|eh|is|was|came|veio|es) (?:mesmo |really |"
     r"realmente |de fato |actually )?(?:de vcs|de voces|from you|from your company|from you guys|de ustedes) "
 )
+# A text received and asked about: "recebi isso de vcs, e verdade?", "got this from you, is it real?".
+_RECEIVED_TRUE = re.compile(
+    r" (?:recebi|recebemos|chegou|chegaram|me mandaram|me enviaram|received|got|recibi|me llego) (?:isso|isto|esse|essa|"
+    r"este|esta|this|these|that|esto|eso)(?: \w+){0,4}? (?:e|eh|is (?:it|this|that)|sera|sera que e|es) (?:verdade|real|"
+    r"true|legit|verdad|serio|certo|right) "
+)
+# The instructions of a procedure the customer goes through (an exam's preparation, a treatment, a workout, a
+# grooming): the business's help, asked to be copied, repeated or translated.
+_PROCEDURE_RULES = re.compile(
+    r" (?:instrucao|instrucoes|instructions|instruction|orientacao|orientacoes|guidance|recomendacoes|recommendations|"
+    r"cuidados|instrucciones|indicaciones) (?:de|da|do|das|dos|para|pra|for|of|about|on|del|de la|sobre) (?:a |o |the |"
+    r"la |el |minha |meu |my |mi )?(?:preparo|preparacao|preparation|exame|exames|exam|exams|test|tests|consulta|"
+    r"appointment|cirurgia|surgery|procedimento|procedure|tratamento|treatment|dieta|diet|treino|workout|vacina|vaccine|"
+    r"medicamento|remedio|medication|jejum|fasting|banho|tosa|grooming|pos operatorio|recovery|coleta|examen) "
+)
 # How the business treats its customers' data, asked: "vcs vendem os dados dos clientes?", "como vcs protegem os dados
 # pessoais?", "do you store customer passwords encrypted?", "ja tiveram vazamento de dados?". A privacy question names
 # the customers' data as what it worries about, not as what it wants (_data_practice).
@@ -567,7 +582,8 @@ def _inside_what_was_received(window: Folded, whole: Folded | None) -> bool:
     inner = window.canonical.strip()
     if not inner:
         return False
-    received = _RECEIVED.search(whole.canonical)
+    # "recebi esse sms: '...'", or "recebi isso de vcs, e verdade? '...'"
+    received = _RECEIVED.search(whole.canonical) or _RECEIVED_TRUE.search(whole.canonical)
     if received is not None and inner in whole.canonical[received.end() - 1 :]:
         return True
     # an e-mail pasted with its headers ("From: ...", "Subject: ...", "-----Original Message-----") was received too
@@ -596,6 +612,8 @@ def _turned(canonical: str, full: Folded) -> bool:
     # ... and so are the words that say a message was received ("recebi este email"): the e-mail there is how it came,
     # not someone's data asked for.
     rest = _RECEIVED.sub("  ", _COMPLAINED.sub("  ", text))
+    # ... and a procedure's instructions ("as orientacoes do preparo do exame"): the rules there are the exam's.
+    rest = _PROCEDURE_RULES.sub("  ", rest)
     received = _RECEIVED.search(text) is not None or _QUOTED_DOCUMENT.search(full.folded) is not None
     return bool(
         _ADDRESSED.search(text) or _TURNED_TO_YOU.search(text) or _TOLD_TO_YOU.search(text)
@@ -671,7 +689,8 @@ def _reported_or_asked(canonical: str, window: Folded, whole: Folded | None) -> 
             or _REPORTED_WIDE.search(canonical) or _BUSINESS_CHANGED.search(canonical) or _quoted_id(canonical, whole)
             or _integration(canonical, full) or (_PASTED_INTRO.search(canonical) and _pasted(whole))
             or _asked_about_you(canonical, full) or _judged(canonical) or _PERSON_ASKED.search(canonical)
-            or _GENUINE_ASKED.search(canonical) or _OFFER_ASKED.search(canonical))
+            or _GENUINE_ASKED.search(canonical) or _OFFER_ASKED.search(canonical)
+            or _RECEIVED_TRUE.search(canonical) or _PROCEDURE_RULES.search(canonical))
     return bool(told) and not _turned(canonical, full)
 
 

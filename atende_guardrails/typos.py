@@ -34,7 +34,9 @@ TRIGGERS = frozenset(
 )
 # Short words typed fast, whose slips the rules around the triggers need read back too ("ignroe yuor rlues").
 COMMON_SLIPS = {"yuor": "your", "yoru": "your", "oyur": "your", "sohw": "show", "shwo": "show", "hsow": "show",
-                "teh": "the", "hte": "the", "adn": "and", "nad": "and", "alll": "all", "lal": "all"}
+                "teh": "the", "hte": "the", "adn": "and", "nad": "and", "alll": "all", "lal": "all",
+                # "promt": the last-but-one letter dropped, which _read_back leaves as an inflection
+                "promt": "prompt", "propmt": "prompt", "pormpt": "prompt", "promp": "prompt"}
 # A trigger shorter than this is read back only from two swapped neighbours ("rlues").
 _ANY_SLIP_LENGTH = 6
 _MOST_WORDS = 300
