@@ -63,6 +63,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from agent_svc.abstain import adjacent_sibling, attribute_subject
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
@@ -392,6 +393,7 @@ _FRAME = frozenset("""
     poucas poucos todas todos
     who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
     any some much many also just still really able
+    num numa nuns numas dum duma acontece acontecem aconteceria happens happen happened
 """.split())
 
 
@@ -403,6 +405,10 @@ _ASKING = frozenset("""
     menor maior minimo minima maximo maxima melhor pior mais menos
     lowest highest minimum maximum least most best worst smallest biggest largest cheapest
 """.split())
+
+
+# Words that name no thing a question could ask about (agent_svc/abstain.py).
+_NO_THING = STOPWORDS | _FRAME | _ASKING
 
 
 def _terms(folded: str) -> list[str]:
@@ -616,8 +622,12 @@ class Selector:
             missing = self.absent_terms(question, contexts, languages)
             absent = max((shares[i] for i in missing), default=0.0)
             # Portuguese puts the qualifier after the thing; an English compound's last word is the thing.
-            if (detect_language(question, default="") == PT
-                    and _sibling(folded_q, _terms(folded_q), missing, [_context(c)[0] for c in contexts])):
+            folded_contexts = [_context(c)[0] for c in contexts]
+            language = detect_language(question, default="")
+            if ((language == PT and _sibling(folded_q, _terms(folded_q), missing, folded_contexts))
+                    # a short question may read as no language; English puts the qualifier first
+                    or (language != EN and adjacent_sibling(folded_q, _terms(folded_q), missing, folded_contexts,
+                                                            _NO_THING))):
                 absent = max(absent, ABSENT_SHARE)
         # The code says which thing; whether it has what a yes/no question asks is the
         # words' (above, "is the X-200 white?"). For the gap it covers its share.
@@ -802,7 +812,7 @@ class Selector:
         written = names(question)
         days = _days(folded)
         wanted = [i for i, term in enumerate(terms) if (term in written or term in days) and term not in _ASKING]
-        thing, qualifier = _value_subject(folded, terms)
+        thing, qualifier = _subject(folded, terms)
         subject = [i for i in thing if i not in wanted]
         # A qualifier is named on its own: "plano premium" is not held by "Plano Limpo".
         qualifiers = [i for i in qualifier if i not in wanted and i not in subject]
@@ -998,6 +1008,20 @@ def _value_subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int
                 portuguese = found.group(0).startswith(("quanto", "qual", "quais"))
                 return out, [terms.index(following)] if portuguese and _qualifies(following, terms) else []
     return [], []
+
+
+def _subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int], list[int]]:
+    """The thing a question asks a value of (`_value_subject`) or, failing that, a kind
+    of value of ("qual o tamanho da bateria", "quantos kWh gera o kit bomba":
+    agent_svc/abstain.py), and the word that qualifies it."""
+    thing, qualifier = _value_subject(folded_question, terms)
+    if thing or not asked(folded_question).values:
+        # Only a kind of value (a weight, a size, a count) is checked against the thing:
+        # an address or a phone is asked of a place the passages call otherwise ("loja"
+        # for "unidade"), and the names rule checks the city.
+        return thing, qualifier
+    return attribute_subject(folded_question, terms, _ASKING | _SUBJECTLESS,
+                             lambda word: _qualifies(word, terms) and word not in _OF)
 
 
 def _qualifies(word: str, terms: Sequence[str]) -> bool:
