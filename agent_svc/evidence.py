@@ -63,7 +63,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from agent_svc.abstain import adjacent_sibling, attribute_subject
+from agent_svc.abstain import adjacent_sibling
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
@@ -812,7 +812,7 @@ class Selector:
         written = names(question)
         days = _days(folded)
         wanted = [i for i, term in enumerate(terms) if (term in written or term in days) and term not in _ASKING]
-        thing, qualifier = _subject(folded, terms)
+        thing, qualifier = _value_subject(folded, terms)
         subject = [i for i in thing if i not in wanted]
         # A qualifier is named on its own: "plano premium" is not held by "Plano Limpo".
         qualifiers = [i for i in qualifier if i not in wanted and i not in subject]
@@ -1008,20 +1008,6 @@ def _value_subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int
                 portuguese = found.group(0).startswith(("quanto", "qual", "quais"))
                 return out, [terms.index(following)] if portuguese and _qualifies(following, terms) else []
     return [], []
-
-
-def _subject(folded_question: str, terms: Sequence[str]) -> tuple[list[int], list[int]]:
-    """The thing a question asks a value of (`_value_subject`) or, failing that, a kind
-    of value of ("qual o tamanho da bateria", "quantos kWh gera o kit bomba":
-    agent_svc/abstain.py), and the word that qualifies it."""
-    thing, qualifier = _value_subject(folded_question, terms)
-    if thing or not asked(folded_question).values:
-        # Only a kind of value (a weight, a size, a count) is checked against the thing:
-        # an address or a phone is asked of a place the passages call otherwise ("loja"
-        # for "unidade"), and the names rule checks the city.
-        return thing, qualifier
-    return attribute_subject(folded_question, terms, _ASKING | _SUBJECTLESS,
-                             lambda word: _qualifies(word, terms) and word not in _OF)
 
 
 def _qualifies(word: str, terms: Sequence[str]) -> bool:
