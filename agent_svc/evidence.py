@@ -63,7 +63,6 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from agent_svc.abstain import adjacent_sibling
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
@@ -393,7 +392,6 @@ _FRAME = frozenset("""
     poucas poucos todas todos
     who whom whose why mean means meant get gets got need needs want wants like know tell does doing done
     any some much many also just still really able
-    num numa nuns numas dum duma acontece acontecem aconteceria happens happen happened
 """.split())
 
 
@@ -405,10 +403,6 @@ _ASKING = frozenset("""
     menor maior minimo minima maximo maxima melhor pior mais menos
     lowest highest minimum maximum least most best worst smallest biggest largest cheapest
 """.split())
-
-
-# Words that name no thing a question could ask about (agent_svc/abstain.py).
-_NO_THING = STOPWORDS | _FRAME | _ASKING
 
 
 def _terms(folded: str) -> list[str]:
@@ -622,12 +616,8 @@ class Selector:
             missing = self.absent_terms(question, contexts, languages)
             absent = max((shares[i] for i in missing), default=0.0)
             # Portuguese puts the qualifier after the thing; an English compound's last word is the thing.
-            folded_contexts = [_context(c)[0] for c in contexts]
-            language = detect_language(question, default="")
-            if ((language == PT and _sibling(folded_q, _terms(folded_q), missing, folded_contexts))
-                    # a short question may read as no language; English puts the qualifier first
-                    or (language != EN and adjacent_sibling(folded_q, _terms(folded_q), missing, folded_contexts,
-                                                            _NO_THING))):
+            if (detect_language(question, default="") == PT
+                    and _sibling(folded_q, _terms(folded_q), missing, [_context(c)[0] for c in contexts])):
                 absent = max(absent, ABSENT_SHARE)
         # The code says which thing; whether it has what a yes/no question asks is the
         # words' (above, "is the X-200 white?"). For the gap it covers its share.
