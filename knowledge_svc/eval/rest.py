@@ -9,6 +9,7 @@ answers.py's (key fact, cited, false abstention, abstained, recall@1/@5).
     make run   # in another terminal, on a fresh data folder (ATENDE_DATA_DIR)
     .venv/bin/python -m knowledge_svc.eval.rest --kb vetorfibra --split dev
     .venv/bin/python -m knowledge_svc.eval.rest --url https://localhost:8443 --insecure --no-ingest
+    .venv/bin/python -m knowledge_svc.eval.rest --kb carnauba --split probe --half b   # a KB nobody tuned for
 
 Posting into the default collection replaces the sample knowledge base (knowledge_svc
 README). A 429 (the gateway's rate limit, 100 requests a minute a key by default) is
@@ -28,7 +29,7 @@ from typing import Any
 import httpx
 
 from devstack.rest import post_json
-from knowledge_svc.eval.answers import DEPTH, KBS, Outcome, failures, figures, load, report
+from knowledge_svc.eval.answers import DEPTH, KBS, PROBE_KBS, Outcome, failures, figures, load, report
 from knowledge_svc.files import FileDocument, read_folder
 
 
@@ -66,17 +67,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m knowledge_svc.eval.rest", description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:8080")
     parser.add_argument("--api-key-env", default="ATENDE_API_KEY", help="the variable holding an admin key, if any")
-    parser.add_argument("--kb", choices=list(KBS), default="vetorfibra")
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="dev")
+    parser.add_argument("--kb", choices=[*KBS, *PROBE_KBS], default="vetorfibra",
+                        help="a blind KB, or a probe KB (evals/probes/) with --split probe")
+    parser.add_argument("--split", choices=["dev", "test", "both", "probe"], default="dev",
+                        help="probe: a probe KB's own questions (not blind; figures only, no threshold)")
+    parser.add_argument("--half", choices=["a", "b"], help="probe only: the tuning half (a) or the check half (b)")
     parser.add_argument("--no-ingest", action="store_true", help="the KB is already loaded")
     parser.add_argument("--insecure", action="store_true", help="accept a self-signed TLS certificate (make run's)")
     parser.add_argument("--verbose", action="store_true", help="list misses")
     args = parser.parse_args(argv)
     key = os.environ.get(args.api_key_env, "")
     headers = {"x-api-key": key} if key else {}
-    kb_dir, questions_path = KBS[args.kb]
+    if (args.split == "probe") != (args.kb in PROBE_KBS):
+        parser.error(f"--kb {args.kb} goes with {'--split probe' if args.kb in PROBE_KBS else '--split dev|test|both'}")
+    if args.half and args.split != "probe":
+        parser.error("--half is for --split probe")
+    kb_dir, questions_path = PROBE_KBS[args.kb] if args.kb in PROBE_KBS else KBS[args.kb]
     splits = ("dev", "test") if args.split == "both" else (args.split,)
-    questions = load(questions_path, splits)
+    questions = load(questions_path, splits, half=args.half or "")
     run = uuid.uuid4().hex[:8]
     status = 0
     with httpx.Client(base_url=args.url, headers=headers, timeout=60, verify=not args.insecure) as client:
@@ -89,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for split in splits:
         part = [o for o in outcomes if o.question.split == split]
         print("\n".join(report(f"{args.kb} (REST)", split, part, args.verbose, False)))
-        failed = failures(figures(part), False)
+        failed = failures(figures(part), False) if split != "probe" else []
         if failed:
             print(f"  BELOW THRESHOLD: {'; '.join(failed)}")
             status = 1

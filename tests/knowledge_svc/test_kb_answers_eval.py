@@ -3,6 +3,8 @@ the dev split of the second business's KB stay above the eval's thresholds."""
 
 from __future__ import annotations
 
+import pytest
+
 from knowledge_svc.eval.answers import CEILINGS, THRESHOLDS, figures, run_kb
 
 
@@ -77,3 +79,18 @@ def test_the_rest_eval_posts_each_file_raw_and_unlabelled() -> None:
     assert all(d["source"] == key for key, d in documents.items())
     assert documents["company-overview"]["text"].lstrip().lower().startswith("<!doctype html")
     assert base64.b64decode(documents["brisa-care-extended-warranty"]["text"]).startswith(b"%PDF")
+
+
+def test_the_rest_eval_takes_a_probe_kb_only_with_its_probe_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--kb carnauba --split probe [--half b]` measures a KB nobody tuned for through
+    REST; a probe KB with a blind split, or a half without the probe split, is refused
+    before anything is posted, with a message that names the right option."""
+    from knowledge_svc.eval.rest import main as rest_main
+
+    for argv, needs in ((["--kb", "carnauba", "--split", "test"], "--split probe"),
+                        (["--kb", "solar", "--split", "probe"], "--split dev|test|both"),
+                        (["--kb", "solar", "--split", "dev", "--half", "b"], "--half is for --split probe")):
+        with pytest.raises(SystemExit) as exited:
+            rest_main([*argv, "--url", "http://127.0.0.1:9"])
+        assert exited.value.code == 2
+        assert needs in capsys.readouterr().err
