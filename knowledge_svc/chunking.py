@@ -15,7 +15,7 @@ from knowledge_svc.documents import ParsedDocument
 # Changes whenever the chunks of a document change (cuts, overlap, what a chunk's
 # text and vector hold): the service re-ingests its sample KB when the collection was
 # built by another version (app.load_sample_if_empty).
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…;:])\s+(?=\S)|\n+")
 # A short line ending in a colon introduces what follows ("O financiamento é feito pela X:"
@@ -114,15 +114,20 @@ def chunk_document(document: ParsedDocument, max_chars: int = 400, overlap: int 
         current: list[str] = []
         size = opened = 0
         previous = ""
+        headed = ""  # the table header the chunk being built holds
         for piece, joiner, header in pieces:
-            added = len(piece) + (len(joiner) if current else 0)
+            # A table's first row joins a chunk that holds other text: its header goes first.
+            heading = bool(current) and bool(header) and header != headed
+            added = len(piece) + (len(joiner) if current else 0) + (len(header) + 1 if heading else 0)
             if current and size + added > max_chars:
                 lead = _lead_in(current)
                 # Its own pieces (not the header or overlap it opened with; separators between).
                 own = (len(current) - 1) // 2 + (0 if opened else 1)
                 if lead and own <= 1 and size + added <= max_chars + overlap:
-                    current.extend((joiner, piece))  # the intro alone would be a chunk of nothing
+                    # the intro alone would be a chunk of nothing
+                    current.extend((joiner, header, "\n", piece) if heading else (joiner, piece))
                     size += added
+                    headed = header
                     continue
                 if lead and own > 1:
                     del current[-2:]  # the intro and its separator open the next chunk
@@ -135,10 +140,14 @@ def chunk_document(document: ParsedDocument, max_chars: int = 400, overlap: int 
                 current, size, opened = [header], len(header), 1
                 joiner = "\n"
                 added = len(piece) + 1
+            elif heading:
+                current.extend((joiner, header))
+                joiner = "\n"
             if current:
                 current.append(joiner)
             current.append(piece)
             size += added
+            headed = header
         if current:
             _emit(chunks, section, current)
     return chunks

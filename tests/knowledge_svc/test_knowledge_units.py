@@ -183,6 +183,24 @@ def test_a_long_table_is_cut_between_rows_and_each_chunk_repeats_its_header() ->
     assert chunks[-1].text.endswith("\n\nDepois da tabela.")
 
 
+def test_a_long_table_after_a_paragraph_keeps_its_header_in_the_chunk_they_share() -> None:
+    # The table's first rows fit in the paragraph's chunk: the header goes there too, else the
+    # answer engine reads the first row as the header ("Kit 3: R$ 13.900: ...").
+    header = "Kit | Potência | Preço"
+    rows = [f"Kit {i} | {i},5 kWp | R$ {i}3.900" for i in range(1, 20)]
+    intro = Block("Kits", "Os kits residenciais vêm com painéis, inversor e estrutura.")
+    parsed = ParsedDocument("Doc", [intro, Block("Kits", "\n".join([header, *rows]))])
+    chunks = chunk_document(parsed, max_chars=200, overlap=60)
+    with_rows = [c for c in chunks if "kWp" in c.text]
+    assert with_rows[0].text.startswith("Os kits residenciais")
+    for chunk in with_rows:
+        table = [line for line in chunk.text.split("\n") if " | " in line]
+        assert table[0] == header
+        assert all(line in rows for line in table[1:])
+    assert sorted(line for c in with_rows for line in c.text.split("\n") if line in rows) == sorted(rows)
+    assert all(len(c.text) <= 200 + 60 for c in chunks)
+
+
 def test_an_overlap_never_starts_mid_sentence() -> None:
     long = "Esta frase é longa demais para caber inteira na sobreposição entre dois pedaços do mesmo texto."
     parsed = ParsedDocument("Doc", [Block("A", " ".join([long] * 6))])
