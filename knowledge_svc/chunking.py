@@ -111,46 +111,52 @@ def chunk_document(document: ParsedDocument, max_chars: int = 400, overlap: int 
     chunks: list[Chunk] = []
     for section, group in groupby(document.blocks, key=lambda block: block.section):
         pieces = [piece for block in group for piece in _block_pieces(block.text, max_chars)]
-        current: list[str] = []
-        size = opened = 0
-        previous = ""
-        headed = ""  # the table header the chunk being built holds
-        for piece, joiner, header in pieces:
-            # A table's first row joins a chunk that holds other text: its header goes first.
-            heading = bool(current) and bool(header) and header != headed
-            added = len(piece) + (len(joiner) if current else 0) + (len(header) + 1 if heading else 0)
-            if current and size + added > max_chars:
-                lead = _lead_in(current)
-                # Its own pieces (not the header or overlap it opened with; separators between).
-                own = (len(current) - 1) // 2 + (0 if opened else 1)
-                if lead and own <= 1 and size + added <= max_chars + overlap:
-                    # the intro alone would be a chunk of nothing
-                    current.extend((joiner, header, "\n", piece) if heading else (joiner, piece))
-                    size += added
-                    headed = header
-                    continue
-                if lead and own > 1:
-                    del current[-2:]  # the intro and its separator open the next chunk
-                previous = _emit(chunks, section, current)
-                current, opened = _opening(header, lead if own > 1 else "", previous, piece, max_chars, overlap)
-                size = len(current[0]) if current else 0
-                joiner = "\n" if header else joiner
-                added = len(piece) + (len(joiner) if current else 0)
-            elif not current and header:
-                current, size, opened = [header], len(header), 1
-                joiner = "\n"
-                added = len(piece) + 1
-            elif heading:
-                current.extend((joiner, header))
-                joiner = "\n"
-            if current:
-                current.append(joiner)
-            current.append(piece)
-            size += added
-            headed = header
-        if current:
-            _emit(chunks, section, current)
+        _chunk_section(chunks, section, pieces, max_chars, overlap)
     return chunks
+
+
+def _chunk_section(chunks: list[Chunk], section: str, pieces: list[tuple[str, str, str]], max_chars: int,
+                   overlap: int) -> None:
+    """Appends one section's chunks, built from its pieces (text, separator, table header)."""
+    current: list[str] = []
+    size = opened = 0
+    previous = ""
+    headed = ""  # the table header the chunk being built holds
+    for piece, joiner, header in pieces:
+        # A table's first row joins a chunk that holds other text: its header goes first.
+        heading = bool(current) and bool(header) and header != headed
+        added = len(piece) + (len(joiner) if current else 0) + (len(header) + 1 if heading else 0)
+        if current and size + added > max_chars:
+            lead = _lead_in(current)
+            # Its own pieces (not the header or overlap it opened with; separators between).
+            own = (len(current) - 1) // 2 + (0 if opened else 1)
+            if lead and own <= 1 and size + added <= max_chars + overlap:
+                # the intro alone would be a chunk of nothing
+                current.extend((joiner, header, "\n", piece) if heading else (joiner, piece))
+                size += added
+                headed = header
+                continue
+            if lead and own > 1:
+                del current[-2:]  # the intro and its separator open the next chunk
+            previous = _emit(chunks, section, current)
+            current, opened = _opening(header, lead if own > 1 else "", previous, piece, max_chars, overlap)
+            size = len(current[0]) if current else 0
+            joiner = "\n" if header else joiner
+            added = len(piece) + (len(joiner) if current else 0)
+        elif not current and header:
+            current, size, opened = [header], len(header), 1
+            joiner = "\n"
+            added = len(piece) + 1
+        elif heading:
+            current.extend((joiner, header))
+            joiner = "\n"
+        if current:
+            current.append(joiner)
+        current.append(piece)
+        size += added
+        headed = header
+    if current:
+        _emit(chunks, section, current)
 
 
 def _opening(header: str, lead: str, previous: str, piece: str, max_chars: int, overlap: int
