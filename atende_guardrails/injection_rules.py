@@ -695,7 +695,11 @@ _OWN_ROLE = (r" (?:(?:admin|administrador|administradora|administrator|dono|dona
              r"|(?:funcionario|funcionaria|servidor|servidora|empregado|empregada|employee|empleado|empleada|worker) "
              r"(?:publico|publica|municipal|estadual|federal|da prefeitura|do estado|do governo|of the city|of the state|"
              r"of the government|government|publico municipal)"
-             r"|(?:public|civil|government|state|city|federal) (?:servant|employee|worker))(?= )")
+             r"|(?:public|civil|government|state|city|federal) (?:servant|employee|worker)"
+             # The customer's own order or case: "this is the owner of order 8812", "sou o dono do pedido 5531".
+             r"|(?:dono|dona|owner|titular|responsavel|holder) (?:do|da|of|of the|of my|for) (?:meu |minha |my )?(?:pedido|"
+             r"order|compra|purchase|chamado|ticket|protocolo|orcamento|quote|reserva|booking|agendamento|appointment)"
+             r"(?: (?:n|no|numero|number|nr|#))?(?: \d+)?)(?= )")
 # A change to the customer's own contract ("I'm the owner, change my plan to the cheaper one"): what any
 # account holder may ask, whatever role they name.
 _OWN_CHANGE = (r" (?:change|mude|mudar|altere|altera|alterar|cancel|cancele|cancela|cancelar|troque|troca|trocar|cambiar|"
