@@ -2,7 +2,8 @@
 its history) are in scope: the product agent answers them from the knowledge base, as the
 blind sets label them. The default configuration had no intent for them, so a message like
 "where is your showroom?" fell to out of scope and the customer heard "we don't do that".
-Another place's hours or phone (a bank's, a hospital's) stays out of scope.
+Another place's hours or phone (a bank's, a hospital's) stays out of scope. Becoming a reseller, or being paid
+for a referral, is a matter for sales.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -22,10 +23,17 @@ from router_svc.routing import Router
         "what's your whatsapp number?",
         "where is your showroom located?",
         "quem é o responsavel pela LGPD ai na empresa?",
+        "quem é o dono da empresa de vcs?",
+        "vcs mandam kit pra argentina?",
     ],
 )
 async def test_the_business_itself_is_in_scope(solar: tuple[Router, dict[str, str]], text: str) -> None:
     assert await routed_label(solar, text) == "product"
+
+
+@pytest.mark.parametrize("text", ["do you pay anything for referrals?", "how can I become one of your resellers?"])
+async def test_programmes_that_pay_or_discount_are_sales(solar: tuple[Router, dict[str, str]], text: str) -> None:
+    assert await routed_label(solar, text) == "sales"
 
 
 @pytest.mark.parametrize(
