@@ -289,6 +289,14 @@ def table(kb_label: str, mesh: dict[int, Measure], mono: dict[int, Measure]) -> 
     return "\n".join(rows)
 
 
+def failed_sides(mesh: dict[int, Measure], mono: dict[int, Measure], share: float = 0.01) -> list[str]:
+    """Each side and load where more than `share` of the turns failed: its throughput is
+    no measurement of that side (a monolith that never started answers nothing, fast)."""
+    return [f"{side} at {vus} users: {m.errors} of {m.turns} turns failed"
+            for side, results in (("mesh", mesh), ("monolith", mono)) for vus, m in sorted(results.items())
+            if m.errors > share * max(1, m.turns)]
+
+
 def knowledge_folder(spec: str) -> Path:
     """KB_DIR: one folder as it is, or several (a:b) merged into a throwaway folder with the
     files both sides read (.md, .txt), each prefixed by its folder's name so none collide."""
@@ -334,9 +342,7 @@ def main() -> int:
     print(f"\nk6 closed loop, no think time, {duration} a load, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
           f"{os.cpu_count()} CPUs, mesh tracing {tracing}\n")
     print(table(label, mesh, mono))
-    failed = [f"{side} at {vus} users: {m.errors} of {m.turns} turns failed"
-              for side, results in (("mesh", mesh), ("monolith", mono)) for vus, m in sorted(results.items())
-              if m.errors > 0.01 * max(1, m.turns)]
+    failed = failed_sides(mesh, mono)
     if failed:
         print("NOT A MEASUREMENT (more than 1% of turns failed): " + "; ".join(failed), file=sys.stderr)
         return 1

@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from bench_compare import CpuWindow, Measure, knowledge_folder, side_processes, table
+from bench_compare import CpuWindow, Measure, failed_sides, knowledge_folder, side_processes, table
 from profile_turn import kind_of, summarize
 
 # Waits before burning, so the test's window (opened once the process exists) holds the whole burn.
@@ -88,6 +88,14 @@ def test_table_gives_the_ratio_and_cpu_per_turn() -> None:
     mono = {50: Measure(turns=2000, turns_per_s=100.0, p99_ms=800.0, errors=3, cpu_ms=24_000.0, cpu_by_process={})}
     row = table("kb", mesh, mono).splitlines()[2]
     assert row == "| kb | 50 users | 200 | 100 | 2.00x | 0.40 s | 0.80 s | 0/3 | 5.0 | 12.0 |"
+
+
+def test_a_side_whose_turns_failed_is_no_measurement() -> None:
+    # A monolith that never started: k6 counts every refused request as a turn.
+    ok = Measure(turns=4000, turns_per_s=200.0, p99_ms=400.0, errors=3, cpu_ms=20_000.0, cpu_by_process={})
+    down = Measure(turns=98_749, turns_per_s=3289.0, p99_ms=1.0, errors=98_749, cpu_ms=0.0, cpu_by_process={})
+    assert failed_sides({50: ok}, {50: ok}) == []
+    assert failed_sides({50: ok}, {50: down, 200: ok}) == ["monolith at 50 users: 98749 of 98749 turns failed"]
 
 
 def test_summary_sorts_samples_by_kind_of_work(tmp_path: Path) -> None:
