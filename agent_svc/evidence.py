@@ -121,6 +121,12 @@ ABSENT_SAME_LANGUAGE = 0.70
 NAME_SIMILARITY = 0.70
 NAME_SPELLING = 0.85
 NAME_COMMON = 0.5
+# The abstention rules by the names Selector.withheld_by gives them: no unit at all; the best
+# unit under the floor; a code or a product size no passage holds; a yes/no question's word no
+# passage holds; too much of the question uncovered (MAX_GAP); the attribute asked about, the
+# code named, the kind of value asked for or a name the question uses missing from the answer.
+ABSTENTION_RULES = ("nothing", "floor", "unknown_code", "unknown_size", "absent_word", "gap", "attribute", "code",
+                    "value", "name")
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2
@@ -916,12 +922,37 @@ class Selector:
         half of it do not answer it together. A sentence that names the product but
         not the attribute asked about ("qual a marca"), or holds no value of the kind
         asked for (a price, a duration), talks about the question without answering it."""
+        return not self._unanswered(selection, chosen)
+
+    def _unanswered(self, selection: Selection, chosen: Sequence[Scored]) -> list[str]:
+        """The rules of `answers` the chosen units fail, by name (see ABSTENTION_RULES)."""
         own = [c for c in chosen if c.unit.passage == chosen[0].unit.passage]
         named: set[int] = set()
         for item in own:
             named |= item.named
-        return (selection.gap(own) < self.max_gap and any(c.attribute for c in own) and any(c.coded for c in own)
-                and any(c.values for c in chosen) and selection.names <= named)
+        failed = [
+            ("gap", selection.gap(own) >= self.max_gap),
+            ("attribute", not any(c.attribute for c in own)),
+            ("code", not any(c.coded for c in own)),
+            ("value", not any(c.values for c in chosen)),
+            ("name", not selection.names <= named),
+        ]
+        return [rule for rule, fails in failed if fails]
+
+    def withheld_by(self, selection: Selection, floor: float | None = None) -> list[str]:
+        """Every abstention rule the selection trips, by name (ABSTENTION_RULES): [] when
+        `answer` quotes its units. Unlike `answer` it does not stop at the first rule: it
+        says why an answer was withheld (tools/answer_losses.py)."""
+        floor = self.answer_floor if floor is None else floor
+        if not selection.ranked:
+            return ["nothing"]
+        found = [rule for rule, trips in (
+            ("floor", selection.best < floor),
+            ("unknown_code", selection.names_unknown),
+            ("unknown_size", selection.size_unknown),
+            ("absent_word", selection.absent >= ABSENT_SHARE),
+        ) if trips]
+        return found + self._unanswered(selection, self._around(selection))
 
     @staticmethod
     def _around(selection: Selection) -> list[Scored]:

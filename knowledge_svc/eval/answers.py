@@ -32,7 +32,8 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,7 +161,7 @@ def figures(outcomes: Sequence[Outcome]) -> dict[str, tuple[float, int]]:
     }
 
 
-class _KnowledgePort:
+class KnowledgePort:
     """The agent's KnowledgePort over an in-process KnowledgeBase (what GrpcKnowledge
     gets from knowledge_svc)."""
 
@@ -200,38 +201,55 @@ class _Routed:
         return "", asked_back(self.texts, decision, detect_language(text))
 
 
-async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, retrieval_only: bool = False,
-                 encoder: Any = None, half: str = "") -> list[Outcome]:
-    from agent_svc.app import build_runtime
-    from agent_svc.domain import TurnInput
-    from agent_svc.settings import Settings as AgentSettings
+def questions_for(name: str, splits: Sequence[str], half: str = "") -> list[Question]:
+    """The questions of a KB's splits (a probe KB has only its probe questions)."""
+    if name in PROBE_KBS:
+        return load(PROBE_KBS[name][1], ("probe",), name, half) if "probe" in splits else []
+    return load(KBS[name][1], splits) + (load(PROBES, ("probe",), name, half) if "probe" in splits else [])
+
+
+@asynccontextmanager
+async def loaded_kb(name: str) -> AsyncIterator[Any]:
+    """The KB's folder ingested the way the service loads a folder (app.load_folder) into a
+    fresh Milvus Lite file of its own, as a KnowledgeBase whose collection is "eval"."""
     from knowledge_svc.app import build_embedder, build_store, load_folder
     from knowledge_svc.knowledge import KnowledgeBase
     from knowledge_svc.settings import Settings
 
-    if name in PROBE_KBS:
-        kb_dir, questions_path = PROBE_KBS[name]
-        questions = load(questions_path, ("probe",), name, half) if "probe" in splits else []
-    else:
-        kb_dir, questions_path = KBS[name]
-        questions = load(questions_path, splits) + (load(PROBES, ("probe",), name, half) if "probe" in splits else [])
-    if limit:
-        questions = questions[:limit]
+    kb_dir = (PROBE_KBS[name] if name in PROBE_KBS else KBS[name])[0]
     folder = Path(tempfile.mkdtemp(prefix=f"atende-kb-eval-{name}-"))
     try:
         settings = Settings(milvus_uri=str(folder / "eval.db"), load_sample_kb=False)
         embedder = await asyncio.to_thread(build_embedder, settings)
         store = await asyncio.to_thread(build_store, settings, embedder)
-        knowledge = KnowledgeBase(store, embedder, settings.limits())
-        started = time.perf_counter()
-        chunks = await load_folder(knowledge, "eval", kb_dir)
-        print(f"[{name}] ingested {kb_dir.relative_to(REPO)}: {chunks} chunks in {time.perf_counter() - started:.1f} s",
-              file=sys.stderr)
+        try:
+            knowledge = KnowledgeBase(store, embedder, settings.limits())
+            started = time.perf_counter()
+            chunks = await load_folder(knowledge, "eval", kb_dir)
+            print(f"[{name}] ingested {kb_dir.relative_to(REPO)}: {chunks} chunks in "
+                  f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+            yield knowledge
+        finally:
+            store.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, retrieval_only: bool = False,
+                 encoder: Any = None, half: str = "") -> list[Outcome]:
+    from agent_svc.app import build_runtime
+    from agent_svc.domain import TurnInput
+    from agent_svc.settings import Settings as AgentSettings
+
+    questions = questions_for(name, splits, half)
+    if limit:
+        questions = questions[:limit]
+    async with loaded_kb(name) as knowledge:
         runtime = None
         routed = _Routed(PROBE_ROUTERS.get(name, name), encoder) if agent == ROUTED and not retrieval_only else None
         if not retrieval_only:
             agent_settings = AgentSettings(knowledge_addr="")  # type: ignore[call-arg]
-            runtime = build_runtime(agent_settings, _KnowledgePort(knowledge, "eval"), environ={},  # type: ignore[arg-type]
+            runtime = build_runtime(agent_settings, KnowledgePort(knowledge, "eval"), environ={},  # type: ignore[arg-type]
                                     encoder=encoder)
         outcomes: list[Outcome] = []
         try:
@@ -252,10 +270,7 @@ async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, r
         finally:
             if runtime is not None:
                 await runtime.close()
-            store.close()
         return outcomes
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def report(name: str, split: str, outcomes: Sequence[Outcome], verbose: bool, retrieval_only: bool) -> list[str]:

@@ -53,6 +53,18 @@ def test_an_unknown_code_is_not_answered(selector: Selector) -> None:
     assert quoted(selector, "How much does the DH-900 cost?") == ""
 
 
+def test_withheld_by_names_the_rules_exactly_when_nothing_is_quoted(selector: Selector) -> None:
+    # tools/answer_losses.py counts answers lost by rule: the names must agree with `answer`.
+    questions = ("What is the capacity of the DH-200's water tank?", "How much does the DH-200 cost?",
+                 "o DH-200 tem garantia de quanto tempo?", "How loud is the DH-200 in decibels?",
+                 "qual a cor do DH-200?", "How much does the DH-900 cost?", "vocês entregam em Manaus?")
+    for question in questions:
+        selection = selector.rank(question, PASSAGES)
+        assert (selector.withheld_by(selection) == []) == bool(selector.answer(selection)), question
+    assert selector.withheld_by(selector.rank("How loud is the DH-200 in decibels?", PASSAGES)) == ["gap"]
+    assert "unknown_code" in selector.withheld_by(selector.rank("How much does the DH-900 cost?", PASSAGES))
+
+
 def test_the_engine_says_it_does_not_know_and_offers_a_person(encoder: UsemEncoder) -> None:
     book = from_mapping("product", {
         "en": {"no_answer": "I could not find that detail in our catalogue.", "based_on": "According to our catalogue"},

@@ -16,7 +16,7 @@ import pytest
 
 from agent_svc.domain import AgentReply, TurnInput
 from agent_svc.runtime import AgentRuntime
-from knowledge_svc.eval.answers import KBS, _KnowledgePort
+from knowledge_svc.eval.answers import KBS, KnowledgePort
 
 # Every price of the sample KB's price table ("tabela-de-precos.md"), as written there.
 KIT_PRICES = ("R$ 13.490", "R$ 16.990", "R$ 19.990", "R$ 24.490", "R$ 28.900", "R$ 34.900", "R$ 18.500", "R$ 20.300")
@@ -39,7 +39,7 @@ async def runtime() -> AsyncIterator[AgentRuntime]:
     store = build_store(settings, embedder)
     knowledge = KnowledgeBase(store, embedder, settings.limits())
     await load_folder(knowledge, "sample", KBS["solar"][0])
-    port: Any = _KnowledgePort(knowledge, "sample")
+    port: Any = KnowledgePort(knowledge, "sample")
     built = build_runtime(AgentSettings(knowledge_addr=""), port, environ={}, encoder=encoder)  # type: ignore[call-arg]
     try:
         yield built
