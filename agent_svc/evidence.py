@@ -905,27 +905,20 @@ class Selector:
         return [float(v) for v in np.asarray(values, dtype=np.float32)]
 
     def answer(self, selection: Selection, floor: float | None = None) -> list[Scored]:
-        """The units to quote (best first, at most MAX_UNITS), or [] when none answers
-        (see `answers`). A lower unit does not stand in for a best one that does not
+        """The units to quote (best first, at most MAX_UNITS), or [] when an abstention
+        rule holds (`withheld_by`). A lower unit does not stand in for a best one that does not
         answer: on the dev questions that answered more questions the KB cannot
         answer than ones it can."""
-        floor = self.answer_floor if floor is None else floor
-        if (not selection.ranked or selection.best < floor or selection.names_unknown or selection.size_unknown
-                or selection.absent >= ABSENT_SHARE):
-            return []
-        chosen = self._around(selection)
-        return chosen if self.answers(selection, chosen) else []
-
-    def answers(self, selection: Selection, chosen: Sequence[Scored]) -> bool:
-        """Whether the chosen units (the lead first) answer the question. What it asks
-        about must be in the lead's passage's quoted units: two passages each holding
-        half of it do not answer it together. A sentence that names the product but
-        not the attribute asked about ("qual a marca"), or holds no value of the kind
-        asked for (a price, a duration), talks about the question without answering it."""
-        return not self._unanswered(selection, chosen)
+        chosen = self.quoted(selection)
+        return [] if self._withheld(selection, floor, chosen) else chosen
 
     def _unanswered(self, selection: Selection, chosen: Sequence[Scored]) -> list[str]:
-        """The rules of `answers` the chosen units fail, by name (see ABSTENTION_RULES)."""
+        """The rules by which the chosen units (the lead first) do not answer the question,
+        by name (ABSTENTION_RULES). What it asks about must be in the lead's passage's
+        quoted units: two passages each holding half of it do not answer it together. A
+        sentence that names the product but not the attribute asked about ("qual a marca"),
+        or holds no value of the kind asked for (a price, a duration), talks about the
+        question without answering it."""
         own = [c for c in chosen if c.unit.passage == chosen[0].unit.passage]
         named: set[int] = set()
         for item in own:
@@ -939,12 +932,19 @@ class Selector:
         ]
         return [rule for rule, fails in failed if fails]
 
+    def quoted(self, selection: Selection) -> list[Scored]:
+        """The units an answer would quote, before any abstention rule (see `_around`)."""
+        return self._around(selection) if selection.ranked else []
+
     def withheld_by(self, selection: Selection, floor: float | None = None) -> list[str]:
-        """Every abstention rule the selection trips, by name (ABSTENTION_RULES): [] when
-        `answer` quotes its units. Unlike `answer` it does not stop at the first rule: it
-        says why an answer was withheld (tools/answer_losses.py)."""
+        """Every abstention rule the selection trips, by name (ABSTENTION_RULES): [] exactly
+        when `answer` quotes its units, which it decides by these rules. It names them all,
+        to say why an answer was withheld (tools/answer_losses.py)."""
+        return self._withheld(selection, floor, self.quoted(selection))
+
+    def _withheld(self, selection: Selection, floor: float | None, chosen: Sequence[Scored]) -> list[str]:
         floor = self.answer_floor if floor is None else floor
-        if not selection.ranked:
+        if not chosen:
             return ["nothing"]
         found = [rule for rule, trips in (
             ("floor", selection.best < floor),
@@ -952,7 +952,7 @@ class Selector:
             ("unknown_size", selection.size_unknown),
             ("absent_word", selection.absent >= ABSENT_SHARE),
         ) if trips]
-        return found + self._unanswered(selection, self._around(selection))
+        return found + self._unanswered(selection, chosen)
 
     @staticmethod
     def _around(selection: Selection) -> list[Scored]:

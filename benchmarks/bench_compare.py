@@ -34,7 +34,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -200,7 +199,7 @@ def _answers_a_turn(url: str) -> bool:
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return bool(response.status == 200)
-    except (OSError, urllib.error.HTTPError):
+    except OSError:  # refused, reset, timed out, or an HTTP error status (HTTPError is one)
         return False
 
 

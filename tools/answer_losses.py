@@ -21,13 +21,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
-
-from agent_svc.evidence import Selection, Selector  # noqa: E402
-from atende_guardrails.text import fold  # noqa: E402
+from agent_svc.evidence import Selection, Selector
+from atende_guardrails.text import fold
 
 TOP = (1, 3, 5)
 
@@ -106,11 +103,10 @@ def recording() -> Iterator[list[Decision]]:
     original = Selector.answer
 
     def answer(self: Selector, selection: Selection, floor: float | None = None) -> list[Any]:
-        chosen = original(self, selection, floor)
-        quoted = tuple(item.unit.text for item in self._around(selection)) if selection.ranked else ()
-        decisions.append(Decision(quoted, tuple(item.unit.text for item in selection.ranked),
+        decisions.append(Decision(tuple(item.unit.text for item in self.quoted(selection)),
+                                  tuple(item.unit.text for item in selection.ranked),
                                   tuple(self.withheld_by(selection, floor))))
-        return chosen
+        return original(self, selection, floor)
 
     Selector.answer = answer  # type: ignore[method-assign]
     try:
