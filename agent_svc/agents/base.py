@@ -142,9 +142,10 @@ class BaseAgent(Escalation, Prompting):
             return passages
         selector = self.deps.providers.selector
         # Inline when every vector is cached, else in a worker thread (evidence.py: rank_now).
-        selection = selector.rank_now(question, passages)
+        # No lead ranking (Selector.rank): only the passages' order is used here.
+        selection = selector.rank_now(question, passages, lead_passages=0)
         if selection is None:
-            selection = await asyncio.to_thread(selector.rank, question, passages)
+            selection = await asyncio.to_thread(selector.rank, question, passages, 0)
         return [passages[i] for i in selection.passage_order]
 
     async def plan(self, turn: TurnInput, fx: TurnEffects, weak: bool) -> Plan:
