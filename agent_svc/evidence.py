@@ -44,8 +44,8 @@ question asks for (atende_guardrails/asking.py) is not in the quoted units: the 
 of a "what/qual" question ("qual a marca") held by the same word or a translation
 (FIRM_SIMILARITY), the kind of value asked for by name (a price, a duration, a
 weight) in a quoted unit's text, or when the first LEAD_PASSAGES retrieved passages on their
-own would not answer (the engine reads eight: a far passage's sentence is quoted only when the
-best-ranked passages answer too). The hosted providers get the passages ordered by their best unit.
+own would not answer (with more passages retrieved, a far passage's sentence is quoted only
+when the best-ranked passages answer too). The hosted providers get the passages ordered by their best unit.
 No grpc here; `rank` is synchronous (the encoder is CPU work); `rank_now` is the
 same ranking when it needs no encoder run (every vector cached, agent_svc/vectors.py),
 cheap enough for the event loop.
@@ -55,6 +55,7 @@ numbers, every vector) is cached by text: the same passages come back turn after
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import math
@@ -131,13 +132,13 @@ NAME_COMMON = 0.5
 ABSTENTION_RULES = ("nothing", "floor", "unknown_code", "unknown_size", "absent_word", "gap", "attribute", "code",
                     "value", "name", "lead")
 # The answer is chosen among the units of every retrieved passage (agent_svc settings'
-# knowledge_top_k, 8), but given only when the first LEAD_PASSAGES passages alone would answer
-# too. The wider pool finds the sentence that answers when it sits in the fifth to eighth
-# passage; the rules above were fitted on four passages, and with eight each weighs the question's
-# words by their rarity among more passages, so a far passage's near miss passes them more often.
-# Both views agreeing, measured on dev and probe halves a (knowledge_svc/eval/answers.py, six
+# knowledge_top_k, or an agent's top_k), but with more than LEAD_PASSAGES of them it is given
+# only when the first LEAD_PASSAGES passages alone would answer too. The wider pool finds the
+# sentence that answers when it sits in the fifth to eighth passage; the rules above were fitted
+# on four passages, and a far passage's near miss passes them more often. Both views agreeing,
+# with eight passages, measured on dev and probe halves a (knowledge_svc/eval/answers.py, six
 # sets): key fact 397 -> 405 of 502, unanswerable questions abstained 176 -> 179 of 224, against
-# 411 and 169 with eight passages and the rules alone.
+# 411 and 169 with eight passages and the rules alone (docs/performance.md section 19).
 LEAD_PASSAGES = 4
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
@@ -485,6 +486,11 @@ def _stem(word: str) -> str:
     return word[:5] if len(word) > 5 and not any(ch.isdigit() for ch in word) else word
 
 
+@functools.lru_cache(maxsize=16384)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _words(text))
+
+
 def _same_word(word: str, term: str) -> bool:
     """Same stem, and not a short word that is only the start of a longer one:
     "placa" is "placas", "micro" is not "microsoft" (a brand no passage names)."""
@@ -586,6 +592,38 @@ def _plain(text: str) -> str:
 _folded = functools.lru_cache(maxsize=16384)(fold)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """Selector._read: the units of some passages, each with what it holds of the question
+    on its own. The first passages' reading is a prefix of it (units come passage by passage,
+    a unit's window and context stay inside its passage; a term's share before by_rarity is
+    the question's alone)."""
+
+    candidates: list[Unit]
+    windows: list[str]
+    contexts: list[str]
+    unit_cosines: list[float]
+    window_cosines: list[float]
+    head_cosines: list[float]
+    shares: list[float]
+    held: list[frozenset[int]]
+    firm: list[bool]
+    spelled: str
+    folded_q: str
+    q_words: frozenset[str]
+    q_codes: frozenset[str]
+
+    def first(self, passages: int) -> _Reading | None:
+        """The reading of the first `passages` passages alone."""
+        count = sum(1 for unit in self.candidates if unit.passage < passages)
+        if not count:
+            return None
+        return dataclasses.replace(
+            self, candidates=self.candidates[:count], windows=self.windows[:count], contexts=self.contexts[:count],
+            unit_cosines=self.unit_cosines[:count], window_cosines=self.window_cosines[:count],
+            head_cosines=self.head_cosines[:passages], held=self.held[:count], firm=self.firm[:count])
+
+
 class Selector:
     """Scores the units of retrieved passages against a question."""
 
@@ -602,33 +640,22 @@ class Selector:
         """Each unit of the passages with its raw signals (see WEIGHTS)."""
         return self._analyse(question, passages)[0]
 
-    def _analyse(self, question: str, passages: Sequence[Passage]) -> tuple[
+    def _analyse(self, question: str, passages: Sequence[Passage], reading: _Reading | None = None) -> tuple[
             list[tuple[Unit, dict[str, float]]], list[float], list[frozenset[int]], list[bool], float,
             list[frozenset[int]], frozenset[int], float]:
         """The features, the question's term shares, the terms each unit's context
         holds, whether it holds the attribute asked about, for a yes/no question the
         largest share of a term no passage holds, the question's names each unit's
-        context names, the names an answer must name and the share its known codes carry."""
-        candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
-        if not candidates:
+        context names, the names an answer must name and the share its known codes carry.
+        `reading`: these passages' (`_read`), when the caller has it."""
+        read = self._read(question, passages) if reading is None else reading
+        if read is None:
             return [], [], [], [], 0.0, [], frozenset(), 0.0
-        spelled = spell_out(question)
-        folded_q = fold(spelled)
-        q_words = {_stem(w) for w in _words(question)}
-        q_codes = _codes(question)
+        candidates, windows, contexts, held, firm = read.candidates, read.windows, read.contexts, read.held, read.firm
+        spelled, folded_q, q_codes = read.spelled, read.folded_q, read.q_codes
         # The codes some passage holds (one no passage holds is `names_unknown`'s).
         known = {c for c in q_codes if any(c in _plain(f"{p.title} {p.section} {p.text}") for p in passages)}
-        cues = [answer for asks, answer in _CUES if asks.search(folded_q)]
-        q_numbers = _numbers(spelled)
-        windows = [
-            (candidates[i - 1].text + " " + u.text) if i and candidates[i - 1].passage == u.passage else u.text
-            for i, u in enumerate(candidates)
-        ]
-        heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
-        cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
-        contexts = [f"{_heading(passages[u.passage])} {w}" for u, w in zip(candidates, windows, strict=True)]
-        shares, held, firm = self.coverage(question, contexts)
-        shares = by_rarity(shares, held, [u.passage for u in candidates])
+        shares = by_rarity(read.shares, held, [u.passage for u in candidates])
         absent = 0.0
         if yes_no(folded_q) and not _VALUE_FRAGMENT.match(folded_q):
             by_passage = [_language(p.text) for p in passages]
@@ -651,38 +678,58 @@ class Selector:
                                      [by_language[u.passage] for u in candidates])
         models = _model_numbers(folded_q, passages)
         named, required = _with_models(models, contexts, named, required)
-        n = len(candidates)
+        cues = [answer for asks, answer in _CUES if asks.search(folded_q)]
+        q_numbers = _numbers(spelled)
+        q_words = read.q_words
+        headings = [_heading(p) for p in passages]
         out: list[tuple[Unit, dict[str, float]]] = []
         for index, unit in enumerate(candidates):
-            cosine = cosines[index]
             passage = passages[unit.passage]
-            unit_words = {_stem(w) for w in _words(unit.text)}
-            title_words = {_stem(w) for w in _words(passage.title)}
-            overlap = len(q_words & (unit_words | title_words)) / len(q_words) if q_words else 0.0
-            plain = _plain(unit.text + " " + _heading(passage))
+            heading = headings[unit.passage]
+            overlap = len(q_words & (_stems(unit.text) | _stems(passage.title))) / len(q_words) if q_words else 0.0
+            plain = _plain(unit.text + " " + heading)
             code_hits = sum(1 for c in q_codes if c in plain)
-            in_context = _plain(windows[index] + " " + _heading(passage))
             # A model number the question names counts like a code: the sentence under
             # the "Kit Brisa 5.5" heading is about the kit asked for.
-            model_hits = sum(1 for m in models if m in _numbers(f"{unit.text} {_heading(passage)}")) if models else 0
+            model_hits = sum(1 for m in models if m in _numbers(f"{unit.text} {heading}")) if models else 0
             folded_unit = _folded(unit.text)
             unit_numbers = _numbers(unit.text)
             out.append((unit, {
-                "cosine": cosine,
-                "window": cosines[n + index],
-                "passage": cosines[2 * n + unit.passage] if heads else 0.0,
+                "cosine": read.unit_cosines[index],
+                "window": read.window_cosines[index],
+                "passage": read.head_cosines[unit.passage] if read.head_cosines else 0.0,
                 "number": len(q_numbers & unit_numbers) / len(q_numbers) if q_numbers else 0.0,
                 "overlap": overlap,
                 "code": (code_hits + model_hits) / (len(q_codes) + len(models)) if q_codes or models else 0.0,
                 "code_missing": 1.0 if q_codes and code_hits == 0 else 0.0,
                 # Not a score: whether the unit's context holds a code the question names
                 # that a passage holds ("X ou Y" names two, the answer one).
-                "coded": 1.0 if not known or any(c in in_context for c in known) else 0.0,
+                "coded": 1.0 if not known or any(c in _plain(windows[index] + " " + heading) for c in known) else 0.0,
                 "cue": sum(1 for answer in cues if answer.search(folded_unit)) / len(cues) if cues else 0.0,
                 "rank": 1.0 / (1 + unit.passage),
                 "cover": (sum(shares[i] for i in held[index]) + (code_share if code_hits else 0.0)) if shares else 1.0,
             }))
         return out, shares, held, firm, absent, named, required, code_share
+
+    def _read(self, question: str, passages: Sequence[Passage]) -> _Reading | None:
+        """What each unit holds of the question on its own (its cosines, the terms its
+        context covers), whatever the other passages are; None without a unit."""
+        candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
+        if not candidates:
+            return None
+        spelled = spell_out(question)
+        windows = [
+            (candidates[i - 1].text + " " + u.text) if i and candidates[i - 1].passage == u.passage else u.text
+            for i, u in enumerate(candidates)
+        ]
+        heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
+        cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
+        n = len(candidates)
+        contexts = [f"{_heading(passages[u.passage])} {w}" for u, w in zip(candidates, windows, strict=True)]
+        shares, held, firm = self.coverage(question, contexts)
+        return _Reading(candidates, windows, contexts, cosines[:n], cosines[n:2 * n], cosines[2 * n:], shares, held,
+                        firm, spelled, fold(spelled), frozenset(_stem(w) for w in _words(question)),
+                        frozenset(_codes(question)))
 
     def weights(self, terms: list[str], question: str) -> list[float]:
         """Each term's share of the question: what dropping it changes in the
@@ -876,10 +923,13 @@ class Selector:
         vectors = self._encode([written.get(w, w) for w in (*terms, *vocabulary)])
         return np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T, dtype=np.float32)
 
-    def rank(self, question: str, passages: Sequence[Passage], lead_passages: int = LEAD_PASSAGES) -> Selection:
+    def rank(self, question: str, passages: Sequence[Passage], lead_passages: int = LEAD_PASSAGES,
+             reading: _Reading | None = None) -> Selection:
         """The units ranked; with more than `lead_passages` passages (0: never), the first
-        ones ranked alone too (Selection.lead, the "lead" abstention rule)."""
-        features, shares, held, firm, absent, named, required, code_share = self._analyse(question, passages)
+        ones ranked alone too (Selection.lead, the "lead" abstention rule). `reading`: of
+        these passages and more after them (the lead ranking reads nothing twice)."""
+        read = self._read(question, passages) if reading is None else reading.first(len(passages))
+        features, shares, held, firm, absent, named, required, code_share = self._analyse(question, passages, read)
         unknown = bool(features) and all(values["code_missing"] for _, values in features)
         wanted = asked(fold(spell_out(question)))
         holds = [wanted.holds_values(_folded(unit.text)) for unit, _ in features]
@@ -893,7 +943,8 @@ class Selector:
         for item in scored:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
-        lead = self.rank(question, passages[:lead_passages], 0) if 0 < lead_passages < len(passages) else None
+        lead = (self.rank(question, passages[:lead_passages], 0, read) if read is not None
+                and 0 < lead_passages < len(passages) else None)
         return Selection(tuple(scored), tuple(order), unknown, tuple(shares), _size_unknown(wanted, passages),
                          absent, required, code_share, lead)
 

@@ -23,10 +23,12 @@ class Settings(ServiceSettings):
     knowledge_timeout_seconds: float = 1.5
     # Seconds retrieval is skipped after knowledge_svc failed to answer.
     knowledge_cooldown_seconds: float = 2.0
-    # Passages retrieved per turn (an agent's top_k overrides it). The local engine answers
-    # from all of them when the first four alone would answer too (agent_svc/evidence.py
-    # LEAD_PASSAGES); a hosted model gets them best evidence first.
-    knowledge_top_k: int = 8
+    # Passages retrieved per turn (an agent's top_k overrides it). With more than four, the
+    # local engine answers from all of them only when the first four alone would answer too
+    # (agent_svc/evidence.py LEAD_PASSAGES): 8 answers more and abstains as often, for about
+    # 1.7 CPU-ms more per local turn (README, "LLM providers"); a hosted model gets them best
+    # evidence first.
+    knowledge_top_k: int = 4
     # The knowledge collection the built-in agents search.
     knowledge_collection: str = "default"
     # Folder of custom agent files (*.toml); see agent_svc/agents.d/README.md.

@@ -11,7 +11,7 @@ import re
 from collections.abc import AsyncIterator
 
 from agent_svc.domain import Passage
-from agent_svc.evidence import Scored, Selection, Selector, passage_language
+from agent_svc.evidence import LEAD_PASSAGES, Scored, Selection, Selector, passage_language
 from agent_svc.llm.base import (
     CallUsage,
     ChatMessage,
@@ -151,9 +151,12 @@ class LocalEngine:
         if passages and guidance.answer:
             # On the event loop when every vector is cached (a thread hand-off costs more
             # than the ranking then); in a worker thread when the encoder must run.
-            selection = self.selector.rank_now(user_text, passages)
+            # The lead rule weighs the turn's own retrieval; passages a tool search added
+            # after it are read, not counted among the first four.
+            lead = LEAD_PASSAGES if len(guidance.passages) > LEAD_PASSAGES else 0
+            selection = self.selector.rank_now(user_text, passages, lead_passages=lead)
             if selection is None:
-                selection = await asyncio.to_thread(self.selector.rank, user_text, passages)
+                selection = await asyncio.to_thread(self.selector.rank, user_text, passages, lead)
         return self._response(self.compose(guidance, user_text, passages, selection), [], prompt_size)
 
     def _searches(self, question: str, guidance: Guidance) -> list[str]:
