@@ -117,6 +117,12 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…", ")")) else text + "."
 
 
+def _lead_passages(guidance: Guidance) -> int:
+    """The lead rule (evidence.py LEAD_PASSAGES) weighs the turn's own retrieval: passages a
+    tool search added after it are read, not counted among the first four."""
+    return LEAD_PASSAGES if len(guidance.passages) > LEAD_PASSAGES else 0
+
+
 class LocalEngine:
     name = "local"
     model = "atende-local-1"
@@ -151,9 +157,7 @@ class LocalEngine:
         if passages and guidance.answer:
             # On the event loop when every vector is cached (a thread hand-off costs more
             # than the ranking then); in a worker thread when the encoder must run.
-            # The lead rule weighs the turn's own retrieval; passages a tool search added
-            # after it are read, not counted among the first four.
-            lead = LEAD_PASSAGES if len(guidance.passages) > LEAD_PASSAGES else 0
+            lead = _lead_passages(guidance)
             selection = self.selector.rank_now(user_text, passages, lead_passages=lead)
             if selection is None:
                 selection = await asyncio.to_thread(self.selector.rank, user_text, passages, lead)
@@ -205,7 +209,7 @@ class LocalEngine:
             "Segundo nossa documentação" if lang == "pt" else "According to our documentation"
         )
         if passages and selection is None:
-            selection = self.selector.rank(question, passages)
+            selection = self.selector.rank(question, passages, _lead_passages(guidance))
         # "A or B?" reads as a comparison; it is answered as one only when the plain
         # selection would answer too (what it asks about is in the passages).
         floor = self.selector.answer_floor if self.selector.encoder is not None else LEXICAL_FLOOR
@@ -216,7 +220,7 @@ class LocalEngine:
             return [compared]
         if passages:
             if selection is None:
-                selection = self.selector.rank(question, passages)
+                selection = self.selector.rank(question, passages, _lead_passages(guidance))
             chosen = self.selector.answer(selection, floor)
             if chosen:
                 return [self._quote(lang, based_on, passages, chosen)]
