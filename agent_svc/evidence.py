@@ -131,14 +131,18 @@ NAME_COMMON = 0.5
 # "lead": the first LEAD_PASSAGES passages alone would not answer (see LEAD_PASSAGES).
 ABSTENTION_RULES = ("nothing", "floor", "unknown_code", "unknown_size", "absent_word", "gap", "attribute", "code",
                     "value", "name", "lead")
-# The answer is chosen among the units of every retrieved passage (agent_svc settings'
-# knowledge_top_k, or an agent's top_k), but with more than LEAD_PASSAGES of them it is given
-# only when the first LEAD_PASSAGES passages alone would answer too. The wider pool finds the
-# sentence that answers when it sits in the fifth to eighth passage; the rules above were fitted
-# on four passages, and a far passage's near miss passes them more often. Both views agreeing,
-# with eight passages, measured on dev and probe halves a (knowledge_svc/eval/answers.py, six
-# sets): key fact 397 -> 405 of 502, unanswerable questions abstained 176 -> 179 of 224, against
-# 411 and 169 with eight passages and the rules alone (docs/performance.md section 19).
+# With more than LEAD_PASSAGES retrieved passages (agent_svc settings' knowledge_top_k, or an
+# agent's top_k), the first LEAD_PASSAGES are ranked alone first (Selection.lead). When no unit
+# of a later passage reads closer to the question (its cosine) than their best unit, their
+# ranking is the selection: the later passages are not read. Otherwise every passage is ranked,
+# and the answer is given only when the first LEAD_PASSAGES alone would answer too. The wider
+# pool finds the sentence that answers when it sits in the fifth to eighth passage; the rules
+# above were fitted on four passages, and a far passage's near miss passes them more often.
+# With eight passages, measured on dev and probe halves a (knowledge_svc/eval/answers.py, six
+# sets), key fact / answerable questions the engine said it could not answer / unanswerable
+# ones abstained: 397 / 38 / 177 of 502 and 224 with four passages; 404 / 42 / 179 reading the
+# later passages only when one of their units reads closer (a quarter of the rankings that
+# answer); 405 / 44 / 180 reading them always (docs/performance.md section 19).
 LEAD_PASSAGES = 4
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
@@ -257,8 +261,12 @@ class Selection:
     # The share of the question its codes that a passage holds carry (Selector.code_share):
     # covered by a unit whose context holds one (Scored.coded).
     code_share: float = 0.0
-    # The same question ranked over the first LEAD_PASSAGES passages alone, when there were more.
+    # The same question ranked over the first LEAD_PASSAGES passages alone, when there were more
+    # and every passage was ranked (a unit of a later one read closer to the question than theirs).
     lead: Selection | None = None
+    # Passages after the first LEAD_PASSAGES left unread: none of their units read closer to the
+    # question than the first ones' best, so the ranking is theirs alone.
+    unread: int = 0
 
     def gap(self, chosen: Sequence[Scored], codes: bool = True) -> float:
         """The share of the question the chosen units' contexts leave uncovered; without
@@ -595,9 +603,7 @@ _folded = functools.lru_cache(maxsize=16384)(fold)
 @dataclass(frozen=True)
 class _Reading:
     """Selector._read: the units of some passages, each with what it holds of the question
-    on its own. The first passages' reading is a prefix of it (units come passage by passage,
-    a unit's window and context stay inside its passage; a term's share before by_rarity is
-    the question's alone)."""
+    on its own."""
 
     candidates: list[Unit]
     windows: list[str]
@@ -612,16 +618,6 @@ class _Reading:
     folded_q: str
     q_words: frozenset[str]
     q_codes: frozenset[str]
-
-    def first(self, passages: int) -> _Reading | None:
-        """The reading of the first `passages` passages alone."""
-        count = sum(1 for unit in self.candidates if unit.passage < passages)
-        if not count:
-            return None
-        return dataclasses.replace(
-            self, candidates=self.candidates[:count], windows=self.windows[:count], contexts=self.contexts[:count],
-            unit_cosines=self.unit_cosines[:count], window_cosines=self.window_cosines[:count],
-            head_cosines=self.head_cosines[:passages], held=self.held[:count], firm=self.firm[:count])
 
 
 class Selector:
@@ -923,12 +919,28 @@ class Selector:
         vectors = self._encode([written.get(w, w) for w in (*terms, *vocabulary)])
         return np.asarray(vectors[len(terms):] @ vectors[: len(terms)].T, dtype=np.float32)
 
-    def rank(self, question: str, passages: Sequence[Passage], lead_passages: int = LEAD_PASSAGES,
-             reading: _Reading | None = None) -> Selection:
-        """The units ranked; with more than `lead_passages` passages (0: never), the first
-        ones ranked alone too (Selection.lead, the "lead" abstention rule). `reading`: of
-        these passages and more after them (the lead ranking reads nothing twice)."""
-        read = self._read(question, passages) if reading is None else reading.first(len(passages))
+    def rank(self, question: str, passages: Sequence[Passage], lead_passages: int = LEAD_PASSAGES) -> Selection:
+        """The units ranked; with more than `lead_passages` passages (0: never), the first ones
+        first, and the later ones only when one of their units reads closer to the question
+        (LEAD_PASSAGES: Selection.lead and unread, the "lead" abstention rule)."""
+        if not 0 < lead_passages < len(passages):
+            return self._rank(question, passages)
+        lead = self._rank(question, passages[:lead_passages])
+        if lead.ranked and not self._closer_later(question, lead.ranked[0], passages[lead_passages:]):
+            return dataclasses.replace(lead, unread=len(passages) - lead_passages)
+        return dataclasses.replace(self._rank(question, passages), lead=lead)
+
+    def _closer_later(self, question: str, best: Scored, later: Sequence[Passage]) -> bool:
+        """Whether a unit of the `later` passages reads closer to the question than `best`
+        (the cosines `_read` compares); always without the encoder, which compares nothing."""
+        texts = [unit.text for passage in later for unit in _units(passage.text, 0)]
+        if self.encoder is None or not texts:
+            return self.encoder is None
+        cosines = self._cosines(spell_out(question), [best.unit.text, *texts])
+        return max(cosines[1:]) >= cosines[0]
+
+    def _rank(self, question: str, passages: Sequence[Passage]) -> Selection:
+        read = self._read(question, passages)
         features, shares, held, firm, absent, named, required, code_share = self._analyse(question, passages, read)
         unknown = bool(features) and all(values["code_missing"] for _, values in features)
         wanted = asked(fold(spell_out(question)))
@@ -943,10 +955,8 @@ class Selector:
         for item in scored:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
-        lead = (self.rank(question, passages[:lead_passages], 0, read) if read is not None
-                and 0 < lead_passages < len(passages) else None)
         return Selection(tuple(scored), tuple(order), unknown, tuple(shares), _size_unknown(wanted, passages),
-                         absent, required, code_share, lead)
+                         absent, required, code_share)
 
     def rank_now(self, question: str, passages: Sequence[Passage], max_chars: int = 12_000,
                  lead_passages: int = LEAD_PASSAGES) -> Selection | None:

@@ -28,7 +28,7 @@ class Settings(ServiceSettings):
     # (agent_svc/evidence.py LEAD_PASSAGES): 8 answers more and abstains as often, for about
     # 1.7 CPU-ms more per local turn (README, "LLM providers"); a hosted model gets them best
     # evidence first.
-    knowledge_top_k: int = 4
+    knowledge_top_k: int = 8
     # The knowledge collection the built-in agents search.
     knowledge_collection: str = "default"
     # Folder of custom agent files (*.toml); see agent_svc/agents.d/README.md.

@@ -162,6 +162,10 @@ _DEGREE = frozenset(
 # Sizes that name a product or plan (a capacity, a speed), not the customer's own
 # figures (a bill in kWh, a distance in km, months left on a contract).
 _SIZE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kwp|wp|kw|w|giga|gigas|gb|mega|megas|mbps|gbps|tb)\b")
+# A battery's capacity in kWh is its size ("bateria de 10 kWh", "a 10 kWh battery"); a kWh
+# figure anywhere else is as often the customer's own consumption.
+_BATTERY_SIZE = re.compile(r"\b(?:baterias?|battery|batteries)(?: de)? (\d+(?:[.,]\d+)?) ?(kwh)\b"
+                           r"|(?<![\w.,])(\d+(?:[.,]\d+)?) ?(kwh) (?:baterias?|battery|batteries)\b")
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,9 @@ def asked(folded_question: str) -> Asked:
         # "qual a menor taxa", "what's the lowest fee": the attribute is the noun after the degree.
         attribute = (match.group(2) or "") if match.group(1) in _DEGREE else match.group(1)
         attribute = "" if attribute in _GENERIC else attribute
-    sizes = tuple(dict.fromkeys(f"{n.replace(',', '.')}{_unit(u)}" for n, u in _SIZE.findall(folded_question)))
+    found = [*_SIZE.findall(folded_question),
+             *((a or c, b or d) for a, b, c, d in _BATTERY_SIZE.findall(folded_question))]
+    sizes = tuple(dict.fromkeys(f"{n.replace(',', '.')}{_unit(u)}" for n, u in found))
     return Asked(values, attribute, sizes)
 
 

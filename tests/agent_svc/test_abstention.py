@@ -119,6 +119,10 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     assert _asked("What's the lowest fee?").attribute == "fee"  # past the degree word
     assert _asked("qual tipo de café vocês vendem?").attribute == ""  # "tipo" names no attribute
     assert _asked("quanto custa o plano de 300 megas?").sizes == ("300mega",)
+    # A battery's kWh is its size; a kWh figure elsewhere is as often the customer's consumption.
+    assert _asked("quanto custa a bateria de 10 kWh?").sizes == ("10kwh",)
+    assert _asked("do you sell a 7,5 kWh battery?").sizes == ("7.5kwh",)
+    assert _asked("minha conta vem 450 kWh por mes, qual kit?").sizes == ()
 
 
 def test_a_size_is_named_in_another_spelling_of_its_unit() -> None:
@@ -189,3 +193,14 @@ def test_an_attribute_after_a_short_word_is_what_the_question_asks_about(selecto
 def test_a_sentence_that_leaves_half_the_question_unsaid_is_not_quoted(selector: Selector, question: str) -> None:
     # The quoted sentences would hold the shop or the product and half of the rest.
     assert _quoted(selector, question, [*PASSAGES, CONTACTS, KETTLE]) == ""
+
+
+BATTERY = Passage("bateria", "Baterias", "baterias.md",
+                  "A bateria de 5 kWh custa R$ 18.900 instalada e guarda energia para a noite.", 0.7)
+
+
+def test_a_battery_of_a_capacity_no_passage_names_is_not_priced(selector: Selector) -> None:
+    asked_other = selector.rank("quanto custa a bateria de 10 kWh?", [BATTERY])
+    assert selector.withheld_by(asked_other) == ["unknown_size"]
+    named = selector.rank("quanto custa a bateria de 5 kWh?", [BATTERY])
+    assert "R$ 18.900" in " ".join(item.unit.text for item in selector.answer(named))

@@ -1,6 +1,7 @@
 """With more than four passages retrieved (AGENT_KNOWLEDGE_TOP_K=8, or an agent's top_k), the
-local engine answers only when the first four, the ones the knowledge service ranked best,
-would answer on their own ("lead" in
+local engine ranks the first four, the ones the knowledge service ranked best, and reads the
+later ones only when one of their sentences reads closer to the question than the first four's
+best. It then answers only when the first four would answer on their own ("lead" in
 agent_svc/evidence.py ABSTENTION_RULES). A sentence that only a far passage holds is a near
 miss as often as an answer: the engine says it does not know instead of quoting it. The
 passages are an invented dehumidifier maker's, not an eval set's."""
@@ -31,10 +32,22 @@ OTHERS = [
 QUESTION = "How many litres does the DH-200's water tank hold?"
 
 
-def test_an_answer_among_the_first_four_passages_is_quoted(selector: Selector) -> None:
+def test_an_answer_among_the_first_four_passages_is_quoted_without_reading_the_rest(selector: Selector) -> None:
     passages = [*OTHERS[:3], TANK, *OTHERS[3:]]
     selection = selector.rank(QUESTION, passages)
-    assert selection.lead is not None  # six passages: the first four are ranked alone too
+    # The shop's hours and the returns policy read further from the question than the tank's sentence.
+    assert selection.unread == 2 and selection.lead is None
+    assert "2.5 litres" in " ".join(item.unit.text for item in selector.answer(selection))
+    assert selector.withheld_by(selection) == []
+
+
+def test_a_later_passage_that_reads_closer_is_ranked_with_the_first_four(selector: Selector) -> None:
+    manual = Passage("dh-200-manual", "DH-200 manual", "dh-200-manual.md",
+                     "How many litres does the DH-200 water tank hold? The DH-200 water tank holds 2.5 litres.", 0.30)
+    passages = [TANK, *OTHERS[:4], manual]
+    selection = selector.rank(QUESTION, passages)
+    assert selection.unread == 0 and selection.lead is not None
+    assert {item.unit.passage for item in selection.ranked} == set(range(6))  # every passage's units ranked
     assert "2.5 litres" in " ".join(item.unit.text for item in selector.answer(selection))
     assert selector.withheld_by(selection) == []
 
@@ -43,6 +56,7 @@ def test_an_answer_only_a_passage_after_the_fourth_holds_is_withheld_by_the_lead
         selector: Selector) -> None:
     passages = [*OTHERS, TANK]
     selection = selector.rank(QUESTION, passages)
+    assert selection.unread == 0  # the tank's sentence reads closer than any of the first four's
     assert selector.answer(selection) == []
     assert selector.withheld_by(selection) == ["lead"]
     # The same passages with no lead ranking quote the tank's sentence: the lead rule alone withholds it.
@@ -67,4 +81,5 @@ def test_the_engine_then_says_it_does_not_know_and_offers_a_person(selector: Sel
 
 
 def test_four_passages_or_fewer_have_no_lead_ranking(selector: Selector) -> None:
-    assert selector.rank(QUESTION, [TANK, *OTHERS[:3]]).lead is None
+    selection = selector.rank(QUESTION, [TANK, *OTHERS[:3]])
+    assert selection.lead is None and selection.unread == 0
