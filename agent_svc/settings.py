@@ -24,10 +24,10 @@ class Settings(ServiceSettings):
     # Seconds retrieval is skipped after knowledge_svc failed to answer.
     knowledge_cooldown_seconds: float = 2.0
     # Passages retrieved per turn (an agent's top_k overrides it). With more than four, the
-    # local engine answers from all of them only when the first four alone would answer too
-    # (agent_svc/evidence.py LEAD_PASSAGES): 8 answers more and abstains as often, for about
-    # 1.7 CPU-ms more per local turn (README, "LLM providers"); a hosted model gets them best
-    # evidence first.
+    # local engine reads the later ones only when one of their sentences reads closer to the
+    # question than the first four's best, and answers from them only when the first four alone
+    # would answer too (agent_svc/evidence.py LEAD_PASSAGES; README, "LLM providers"); a hosted
+    # model gets them best evidence first.
     knowledge_top_k: int = 8
     # The knowledge collection the built-in agents search.
     knowledge_collection: str = "default"
