@@ -619,6 +619,18 @@ class _Reading:
     q_words: frozenset[str]
     q_codes: frozenset[str]
 
+    def then(self, later: _Reading | None) -> _Reading:
+        """This reading and the later passages' after it: what a unit holds of the question
+        is its own, so reading all the passages at once gives the same."""
+        if later is None:
+            return self
+        return dataclasses.replace(
+            self, candidates=self.candidates + later.candidates, windows=self.windows + later.windows,
+            contexts=self.contexts + later.contexts, unit_cosines=self.unit_cosines + later.unit_cosines,
+            window_cosines=self.window_cosines + later.window_cosines,
+            head_cosines=self.head_cosines + later.head_cosines, held=self.held + later.held,
+            firm=self.firm + later.firm)
+
 
 class Selector:
     """Scores the units of retrieved passages against a question."""
@@ -707,10 +719,11 @@ class Selector:
             }))
         return out, shares, held, firm, absent, named, required, code_share
 
-    def _read(self, question: str, passages: Sequence[Passage]) -> _Reading | None:
+    def _read(self, question: str, passages: Sequence[Passage], first: int = 0) -> _Reading | None:
         """What each unit holds of the question on its own (its cosines, the terms its
-        context covers), whatever the other passages are; None without a unit."""
-        candidates = [u for i, p in enumerate(passages) for u in units(p.text, i)]
+        context covers), whatever the other passages are; None without a unit. `first`:
+        the number of the first passage (the later passages read after the first ones)."""
+        candidates = [u for i, p in enumerate(passages, first) for u in units(p.text, i)]
         if not candidates:
             return None
         spelled = spell_out(question)
@@ -721,7 +734,7 @@ class Selector:
         heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
         cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
         n = len(candidates)
-        contexts = [f"{_heading(passages[u.passage])} {w}" for u, w in zip(candidates, windows, strict=True)]
+        contexts = [f"{_heading(passages[u.passage - first])} {w}" for u, w in zip(candidates, windows, strict=True)]
         shares, held, firm = self.coverage(question, contexts)
         return _Reading(candidates, windows, contexts, cosines[:n], cosines[n:2 * n], cosines[2 * n:], shares, held,
                         firm, spelled, fold(spelled), frozenset(_stem(w) for w in _words(question)),
@@ -924,11 +937,14 @@ class Selector:
         first, and the later ones only when one of their units reads closer to the question
         (LEAD_PASSAGES: Selection.lead and unread, the "lead" abstention rule)."""
         if not 0 < lead_passages < len(passages):
-            return self._rank(question, passages)
-        lead = self._rank(question, passages[:lead_passages])
+            return self._rank(question, passages, self._read(question, passages))
+        first = self._read(question, passages[:lead_passages])
+        lead = self._rank(question, passages[:lead_passages], first)
         if lead.ranked and not self._closer_later(question, lead.ranked[0], passages[lead_passages:]):
             return dataclasses.replace(lead, unread=len(passages) - lead_passages)
-        return dataclasses.replace(self._rank(question, passages), lead=lead)
+        later = self._read(question, passages[lead_passages:], lead_passages)
+        read = later if first is None else first.then(later)
+        return dataclasses.replace(self._rank(question, passages, read), lead=lead)
 
     def _closer_later(self, question: str, best: Scored, later: Sequence[Passage]) -> bool:
         """Whether a unit of the `later` passages reads closer to the question than `best`
@@ -939,8 +955,8 @@ class Selector:
         cosines = self._cosines(spell_out(question), [best.unit.text, *texts])
         return max(cosines[1:]) >= cosines[0]
 
-    def _rank(self, question: str, passages: Sequence[Passage]) -> Selection:
-        read = self._read(question, passages)
+    def _rank(self, question: str, passages: Sequence[Passage], read: _Reading | None) -> Selection:
+        """The units of `passages` ranked, from their reading (`_read`)."""
         features, shares, held, firm, absent, named, required, code_share = self._analyse(question, passages, read)
         unknown = bool(features) and all(values["code_missing"] for _, values in features)
         wanted = asked(fold(spell_out(question)))

@@ -8,6 +8,8 @@ passages are an invented dehumidifier maker's, not an eval set's."""
 
 from __future__ import annotations
 
+import pytest
+
 from agent_svc.domain import Passage
 from agent_svc.evidence import Selector
 from agent_svc.llm.base import Guidance
@@ -62,6 +64,10 @@ def test_an_answer_only_a_passage_after_the_fourth_holds_is_withheld_by_the_lead
     # The same passages with no lead ranking quote the tank's sentence: the lead rule alone withholds it.
     alone = selector.rank(QUESTION, passages, lead_passages=0)
     assert selection.lead is not None and alone.lead is None
+    # The later passages read after the first four rank as all of them read at once.
+    assert [(item.unit.passage, item.unit.position) for item in selection.ranked] == [
+        (item.unit.passage, item.unit.position) for item in alone.ranked]
+    assert [item.score for item in selection.ranked] == pytest.approx([item.score for item in alone.ranked])
     assert "2.5 litres" in " ".join(item.unit.text for item in selector.answer(alone))
 
 
