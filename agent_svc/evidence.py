@@ -141,8 +141,8 @@ ABSTENTION_RULES = ("nothing", "floor", "unknown_code", "unknown_size", "absent_
 # With eight passages, measured on dev and probe halves a (knowledge_svc/eval/answers.py, six
 # sets), key fact / answerable questions the engine said it could not answer / unanswerable
 # ones abstained: 397 / 38 / 177 of 502 and 224 with four passages; 404 / 42 / 179 reading the
-# later passages only when one of their units reads closer (a quarter of the rankings that
-# answer); 405 / 44 / 180 reading them always (docs/performance.md sections 19 and 20).
+# later passages only when one of their units reads closer (they were read in 218 of 726
+# rankings); 405 / 44 / 180 reading them always (docs/performance.md sections 19 and 20).
 LEAD_PASSAGES = 4
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
