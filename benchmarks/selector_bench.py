@@ -26,6 +26,8 @@ for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent.parent / "gen" / "python")]
 
+from guardrails_bench import percentile  # noqa: E402
+
 from agent_svc.domain import Passage  # noqa: E402
 from agent_svc.evidence import Selector  # noqa: E402
 from atende_guardrails.encoder import UsemEncoder  # noqa: E402
@@ -43,11 +45,6 @@ async def cases(kb: str) -> list[tuple[str, list[Passage]]]:
             out.append((question.text, [Passage(p.document_id, p.title, p.source, p.text, p.score, p.section)
                                         for p in found]))
     return out
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 async def main() -> int:

@@ -59,7 +59,7 @@ PASSAGES = [
 
 def quoted(selector: Selector, question: str) -> str:
     # lead_passages=0: these tests are about which sentence answers, not about the retrieval
-    # order the list stands for (the "lead" rule has its own tests, test_evidence.py).
+    # order the list stands for (the "lead" rule has its own tests, test_lead_passages.py).
     return " ".join(item.unit.text for item in selector.answer(selector.rank(question, PASSAGES, lead_passages=0)))
 
 
