@@ -73,7 +73,7 @@ from atende_guardrails.asking import Asked, asked, names, names_size, yes_no
 from atende_guardrails.bilingual import EN, PT, bilingual
 from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
-from atende_guardrails.text import detect_language, fold, split_sentences
+from atende_guardrails.text import detect_language, fold, join_lines, split_sentences
 
 # Calibrated on the dev questions of both evaluation KBs and the tuning side's probe
 # questions (knowledge_svc/eval/answers.py --split dev / probe); MAX_GAP on dev and
@@ -345,7 +345,7 @@ def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the l
 
     def flush() -> None:
         if paragraph:
-            for sentence in split_sentences(" ".join(paragraph)):
+            for sentence in split_sentences(join_lines(paragraph)):
                 found.append(sentence.strip())
             paragraph.clear()
 

@@ -6,6 +6,7 @@ that detection runs on (look-alike letters, invisible characters) is
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -71,6 +72,27 @@ _ABBREVIATIONS = frozenset(
     "ltda cia".split()
 )
 _BOUNDARY = re.compile(r"(?:[.!?…]+[\"')\]]*|:)(?=\s)|\n")
+
+
+# A list item written with its mark ("- ", "2) ").
+_BULLET = re.compile(r"^(?:[-*•▪◦]|\d{1,3}[.)])\s+")
+# A line that states one field: a short label, a colon, its value ("Weight: 27.5 kg",
+# "Preço mensal: R$ 89,90"). A run of them is a datasheet's list written without marks.
+_FIELD = re.compile(r"^[^\W\d_][^:\n]{0,40}:\s+\S")
+
+
+def join_lines(lines: list[str]) -> str:
+    """A paragraph's lines (stripped) as its text: soft-wrapped lines become one line;
+    list items and runs of "Label: value" lines keep their own lines. A datasheet
+    pasted as plain lines ("Junction box: IP68", "Cable: 4 mm², 1.2 m") would otherwise
+    read as one run-on sentence, which a chunker can only cut mid-sentence."""
+    if not lines:
+        return ""
+    out = lines[0]
+    for previous, line in itertools.pairwise(lines):
+        apart = _BULLET.match(line) or (_FIELD.match(line) and _FIELD.match(previous))
+        out += ("\n" if apart else " ") + line
+    return out
 
 
 def split_sentences(text: str) -> list[str]:

@@ -1,5 +1,8 @@
 """HTML: headings, paragraphs, lists, table rows and preformatted text; scripts,
-styles, the site's navigation and footer dropped."""
+styles and the site's navigation dropped. The footer's lines that hold a number are
+kept, under no heading: a business's page puts its CNPJ, address and phone there,
+which customers ask for; a footer line without one (the company's name and city,
+on every page) only draws searches that name the company."""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ from html.parser import HTMLParser
 
 from knowledge_svc.documents.blocks import Block, Headings, ParsedDocument, clean_line
 
-# Not content: code, styles, embedded objects, and the site's navigation and footer.
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav", "footer"}
+# Not content: code, styles, embedded objects, and the site's navigation.
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "nav"}
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "blockquote",
     "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "form", "fieldset", "figure",
@@ -33,6 +36,12 @@ class _HtmlExtractor(HTMLParser):
         self._in_pre = False
         self._row: list[str] = []
         self._cell_start = 0
+        self._footer_depth = 0
+
+    @property
+    def _section(self) -> str:
+        """The headings the text sits under; none in the footer, which is the page's."""
+        return self._headings.section
 
     def _flush(self) -> None:
         raw = "".join(self._text)
@@ -41,8 +50,10 @@ class _HtmlExtractor(HTMLParser):
             body = "\n".join(line.rstrip() for line in raw.splitlines()).strip("\n")
         else:
             body = "\n".join(clean_line(line) for line in raw.splitlines() if clean_line(line))
+        if self._footer_depth:
+            body = "\n".join(line for line in body.splitlines() if any(c.isdigit() for c in line))
         if body.strip():
-            self.blocks.append(Block(self._headings.section, self._item_prefix + body))
+            self.blocks.append(Block(self._section, self._item_prefix + body))
         self._item_prefix = ""
 
     # -- start tags ------------------------------------------------------------
@@ -68,6 +79,8 @@ class _HtmlExtractor(HTMLParser):
             self._cell_start = len(self._text)
         elif tag in _BLOCK_TAGS:
             self._flush()
+            if tag == "footer":
+                self._footer_depth += 1
             if tag == "li":
                 self._item_prefix = "- "
             if tag == "pre":
@@ -98,10 +111,12 @@ class _HtmlExtractor(HTMLParser):
         elif tag == "tr":
             cells = [cell for cell in self._row if cell]
             if cells:
-                self.blocks.append(Block(self._headings.section, " | ".join(cells)))
+                self.blocks.append(Block(self._section, " | ".join(cells)))
             self._row = []
         elif tag in _BLOCK_TAGS:
             self._flush()
+            if tag == "footer" and self._footer_depth:
+                self._footer_depth -= 1
             if tag == "pre":
                 self._in_pre = False
 

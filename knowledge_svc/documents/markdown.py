@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from atende_guardrails.text import join_lines
 from knowledge_svc.documents.blocks import Block, Headings, ParsedDocument, clean_line
 
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -66,7 +67,7 @@ class _Reader:
 
     def _flush(self) -> None:
         if self.current:
-            body = (" " if self.kind == "para" else "\n").join(self.current).strip()
+            body = (join_lines(self.current) if self.kind == "para" else "\n".join(self.current)).strip()
             if body:
                 self.blocks.append(Block(self.headings.section, body))
         self.current, self.kind = [], ""

@@ -3,20 +3,10 @@ lines taken for a heading. PDF pages are read the same way (pdf.py)."""
 
 from __future__ import annotations
 
-import re
-
+from atende_guardrails.text import join_lines
 from knowledge_svc.documents.blocks import SECTION_SEPARATOR, Block, ParsedDocument, clean_line
 
-_BULLET = re.compile(r"^(?:[-*•▪◦]|\d{1,3}[.)])\s+")
 _TERMINAL = tuple(".:;,!?)…\"'”»")
-
-
-def _join_lines(lines: list[str]) -> str:
-    """Soft-wrapped lines become one line; list items keep their own lines."""
-    out = lines[0]
-    for line in lines[1:]:
-        out += ("\n" if _BULLET.match(line) else " ") + line
-    return out
 
 
 def _split_paragraphs(text: str) -> list[str]:
@@ -27,10 +17,10 @@ def _split_paragraphs(text: str) -> list[str]:
         if line:
             current.append(line)
         elif current:
-            paragraphs.append(_join_lines(current))
+            paragraphs.append(join_lines(current))
             current = []
     if current:
-        paragraphs.append(_join_lines(current))
+        paragraphs.append(join_lines(current))
     return paragraphs
 
 

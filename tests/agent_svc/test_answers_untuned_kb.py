@@ -73,3 +73,34 @@ def test_a_list_is_chunked_with_the_sentence_that_introduces_it() -> None:
     terms = next(chunk for chunk in chunks if "1,49%" in chunk)
     assert "Crédito Sertão" in terms, chunks
     assert not any(chunk.endswith("Sertão:") for chunk in chunks), chunks
+
+
+# An invented dehumidifier's datasheet pasted as plain "Label: value" lines, no list marks,
+# longer than one chunk.
+DATASHEET = (
+    "DH-300 dehumidifier - technical datasheet\n\n"
+    "Extraction capacity: 30 litres a day at 30 °C and 80% humidity\n"
+    "Water tank: 6.5 litres, with a full-tank shut-off\n"
+    "Continuous drainage: 12 mm hose outlet, hose not included\n"
+    "Noise level: 42 dB in night mode, 49 dB at full speed\n"
+    "Rated power: 520 W\n"
+    "Refrigerant: R290, 95 g\n"
+    "Working temperature: 5 °C to 35 °C\n"
+    "Dimensions: 390 x 280 x 620 mm\n"
+    "Weight: 17.8 kg\n"
+    "Casters: four, two with brakes\n"
+    "Filter: washable mesh, replace every 2 years\n"
+    "Power cable: 1.8 m, Brazilian standard plug\n"
+    "Warranty: 2 years. Compressor warranty: 5 years.\n"
+)
+
+
+def test_a_datasheet_of_plain_lines_is_answered_by_its_line(selector: Selector) -> None:
+    chunks = chunk_document(parse(DATASHEET, "text/plain"), max_chars=400, overlap=60)
+    assert len(chunks) > 1  # the answer below sits in a later chunk, after a cut
+    passages = [Passage("dh-300", "DH-300 datasheet", "dh-300.txt", chunk.text, 0.6 - 0.1 * chunk.index, chunk.section)
+                for chunk in chunks]
+    answer = quoted(selector, "How long is the power cable of the DH-300?", passages)
+    # The line that answers, not the datasheet run together into one sentence.
+    assert "1.8 m" in answer and "Weight" not in answer and "Casters" not in answer, answer
+    assert "17.8 kg" in quoted(selector, "quanto pesa o DH-300?", passages)

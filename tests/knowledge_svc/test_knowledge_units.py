@@ -277,3 +277,29 @@ def test_an_unlabelled_document_is_read_in_the_format_it_shows(content: str, exp
     assert normalize_content_type("", content) == expected
     # a caller's explicit label always wins
     assert normalize_content_type("text/plain", content) == PLAIN
+
+
+def test_plain_text_field_lines_keep_their_lines_and_wrapped_prose_is_joined() -> None:
+    parsed = parse_plain("Ficha técnica\n\nPotência: 550 W\nPeso: 27,5 kg\nCabo: 1,2 m\n\n"
+                         "Enviamos para todo o Brasil e entregamos\nem até 10 dias úteis.")
+    assert parsed.blocks == [
+        Block("Ficha técnica", "Potência: 550 W\nPeso: 27,5 kg\nCabo: 1,2 m"),
+        Block("Ficha técnica", "Enviamos para todo o Brasil e entregamos em até 10 dias úteis."),
+    ]
+
+
+def test_markdown_field_lines_without_list_marks_keep_their_lines() -> None:
+    parsed = parse_markdown("# Ficha\n\nPotência: 550 W\nPeso: 27,5 kg\n\nUm parágrafo\nquebrado em duas linhas.")
+    assert [b.text for b in parsed.blocks] == ["Potência: 550 W\nPeso: 27,5 kg",
+                                               "Um parágrafo quebrado em duas linhas."]
+
+
+def test_html_footer_keeps_its_lines_with_numbers() -> None:
+    html = """<html><body><h1>Atendimento</h1><h2>Horários</h2><p>Das 8h às 18h.</p>
+    <footer><p>Calor Certo Aquecimento</p><p>CNPJ 12.345.678/0001-90 - Rua das Flores, 120</p></footer>
+    </body></html>"""
+    texts = [b.text for b in parse_html(html).blocks]
+    assert "CNPJ 12.345.678/0001-90 - Rua das Flores, 120" in texts
+    # A footer line without a number (the company's name, on every page) draws searches that name
+    # the company and answers none.
+    assert "Calor Certo Aquecimento" not in " ".join(texts)
