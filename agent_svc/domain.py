@@ -80,6 +80,9 @@ class TurnInput:
     lead: LeadState | None = None
     # The router's embedding of `text`, passed on to knowledge searches for it.
     text_embedding: Embedding | None = None
+    # The router read the message as out of scope: answer only when the knowledge base
+    # clearly does (agent_svc/evidence.py SCOPE_FLOOR), else say so without a model call.
+    out_of_scope: bool = False
 
 
 @dataclass(frozen=True)

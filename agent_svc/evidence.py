@@ -144,6 +144,14 @@ ABSTENTION_RULES = ("nothing", "floor", "unknown_code", "unknown_size", "absent_
 # later passages only when one of their units reads closer (they were read in 218 of 726
 # rankings); 405 / 44 / 180 reading them always (docs/performance.md sections 19 and 20).
 LEAD_PASSAGES = 4
+# The best unit's score an answer needs when the router read the message as out of scope
+# (TurnInput.out_of_scope): the business's documents then decide whether it is the business's
+# matter, so a near miss must not pass for an answer. Measured on the dev splits and probe
+# halves a of both blind KBs and Mandacaru, over every message the router read as out of
+# scope: the routing sets' out-of-scope messages scored 0.80 ("vcs vendem ar condicionado?")
+# and below ("vcs consertam geladeira?" 0.72, "quanto ta o dolar hoje" 0.58); answerable
+# questions 1.28 down to 0.83 (7 of 11) and under.
+SCOPE_FLOOR = 0.82
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 MAX_UNITS = 2

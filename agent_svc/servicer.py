@@ -74,6 +74,7 @@ def to_turn(request: pb.GenerateReplyRequest) -> TurnInput:
             if request.text_embedding.values
             else None
         ),
+        out_of_scope=request.out_of_scope,
     )
 
 

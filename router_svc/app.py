@@ -69,6 +69,7 @@ async def setup(server: grpc.aio.Server, settings: Settings) -> Mounted:
         planner=ActionPlanner(settings.escalation_email, settings.business_name),
         encoder=encoder,
         answer_while_queued=settings.answer_while_queued,
+        knowledge_scope_check=settings.knowledge_scope_check,
     )
     queries = Queries(memory, router, guardrails, settings.max_text_chars)
     servicer = ConversationServicer(turns, queries)

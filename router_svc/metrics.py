@@ -31,6 +31,11 @@ _SERIES: dict[str, PromCounter] = {
     "turns_for_people": PromCounter("atende_turns_for_people_total", "Customer turns stored for the people who hold them."),
     "routing_decisions": PromCounter("atende_routing_decisions_total", "Routing decisions, by strategy and action.",
                                      ["strategy", "action"]),
+    "out_of_scope_checks": PromCounter(
+        "atende_out_of_scope_checks_total",
+        "Messages read as out of scope that their nearest agent was asked about: outcome \"answered\" when its "
+        "reply was grounded in the knowledge base and answered the customer, \"confirmed\" when the router's "
+        "out-of-scope reply stood.", ["outcome"]),
     "handoffs": PromCounter("atende_agent_handoffs_total", "Conversations moved from one agent to another.",
                             ["source", "target"]),
 }

@@ -80,6 +80,8 @@ class TurnSteps(Protocol):
 
     async def agent_request(self, turn: PreparedTurn) -> apb.GenerateReplyRequest: ...
 
+    async def grounded_instead(self, turn: PreparedTurn) -> tuple[PreparedTurn, apb.GenerateReplyResponse] | None: ...
+
     async def store(
         self, turn: PreparedTurn, checked: CheckedReply, started: float, streamed: str = ""
     ) -> cpb.SendMessageResponse: ...
@@ -102,7 +104,13 @@ class StreamedTurn:
             yield cpb.StreamMessageResponse(final=await turns.store_for_people(turn, self.started))
             return
         if turn.answered_by_router:
-            checked = turns.replies.router_reply(turn)
+            # An out-of-scope message the knowledge base answers: the agent's checked reply, in one piece.
+            grounded = await turns.grounded_instead(turn)
+            if grounded is not None:
+                turn, reply = grounded
+                checked = turns.replies.from_agent(turn, reply)
+            else:
+                checked = turns.replies.router_reply(turn)
             yield cpb.StreamMessageResponse(delta=checked.text)
             yield cpb.StreamMessageResponse(final=await turns.store(turn, checked, self.started))
             return

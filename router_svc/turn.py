@@ -23,7 +23,7 @@ from atende_guardrails.base import record_trips
 from atende_guardrails.config import Guardrails
 from atende_guardrails.encoder import ENCODER_MODEL, TextEncoder
 from atende_guardrails.text import detect_language
-from atende_runtime.errors import FailedPrecondition
+from atende_runtime.errors import FailedPrecondition, Unavailable
 from atende_runtime.telemetry import annotate
 from router_svc.actions import ActionPlan, ActionPlanner
 from router_svc.domain import CheckedReply, PreparedTurn, TurnOutcome, silences_ai
@@ -55,6 +55,8 @@ class TurnService:
         encoder: TextEncoder | None = None,
         # Settings.answer_while_queued: the AI answers while the queue has not claimed the conversation.
         answer_while_queued: bool = True,
+        # Settings.knowledge_scope_check: an out-of-scope message goes to its nearest agent first.
+        knowledge_scope_check: bool = True,
     ) -> None:
         self.memory = memory
         self.agents = agents
@@ -70,6 +72,7 @@ class TurnService:
         # embedded once per turn. Cached, so the routing step usually computed it.
         self.encoder = encoder
         self.answer_while_queued = answer_while_queued
+        self.knowledge_scope_check = knowledge_scope_check
         self._kinds: dict[str, str] | None = None
 
     async def send(self, raw: TurnRequest) -> TurnOutcome:
@@ -80,7 +83,12 @@ class TurnService:
         if turn.held_by_people:
             return TurnOutcome(await self.store_for_people(turn, started))
         if turn.answered_by_router:
-            return TurnOutcome(await self.store(turn, self.replies.router_reply(turn), started))
+            grounded = await self.grounded_instead(turn)
+            if grounded is None:
+                return TurnOutcome(await self.store(turn, self.replies.router_reply(turn), started))
+            turn, reply = grounded
+            checked = self.replies.from_agent(turn, reply)
+            return TurnOutcome(await self.store(turn, checked, started), reply.usage)
         reply = await self.agents.generate(await self.agent_request(turn))
         checked = self.replies.from_agent(turn, reply)
         return TurnOutcome(await self.store(turn, checked, started), reply.usage)
@@ -101,6 +109,30 @@ class TurnService:
         if self._kinds is None:
             self._kinds = self.router.kinds()
         return asks_after_the_person(text) or decision.clarify or self._kinds.get(decision.intent) == SMALL_TALK
+
+    async def grounded_instead(self, turn: PreparedTurn) -> tuple[PreparedTurn, apb.GenerateReplyResponse] | None:
+        """For a message the router reads as out of scope: the conversation's agent (or the
+        nearest one) answers it instead when its reply is grounded in the knowledge base (it
+        cites a passage). The routing examples say what a business's agents do; its documents
+        say what it answers, and a question they answer is not out of scope. None: the
+        router's out-of-scope reply stands (no grounded reply, the check is off, or the agent
+        is unavailable, which the router's own reply does not need)."""
+        decision = turn.decision
+        agent = turn.context.agent or decision.nearest_agent
+        if not (self.knowledge_scope_check and decision.clarify and decision.nearest_agent and agent) or turn.blocked_by:
+            return None
+        routed = dataclasses.replace(turn, decision=dataclasses.replace(
+            decision, agent=agent, action="route", strategy=f"{decision.strategy}+knowledge"))
+        request = await self.agent_request(routed)
+        request.out_of_scope = True  # the agent answers only when the knowledge base clearly does
+        try:
+            reply = await self.agents.generate(request)
+        except Unavailable as error:
+            log.warning("out-of-scope message not checked against the knowledge base",
+                        extra={"conversation_id": turn.request.conversation_id, "reason": str(error)})
+            return None
+        METRICS.inc("out_of_scope_checks", outcome="answered" if reply.citations else "confirmed")
+        return (routed, reply) if reply.citations else None
 
     # ------------------------------------------------------------ the steps
 

@@ -24,6 +24,7 @@ from agent_svc.agents.reply_gate import ReplyGate, citations, guard_context
 from agent_svc.config import AgentConfig
 from agent_svc.domain import AgentReply, LeadState, LeadUpdate, Passage, TurnInput
 from agent_svc.effects import TurnEffects
+from agent_svc.evidence import SCOPE_FLOOR
 from agent_svc.llm.base import Guidance, LLMRequest, ToolSpec
 from agent_svc.llm.budget import BudgetLedger, Pricing, RedisBudgetLedger
 from agent_svc.llm.cascade import Cascade, TurnMeter
@@ -157,6 +158,24 @@ class BaseAgent(Escalation, Prompting):
         unanswered = ("not_found", "clarify") if weak and self.playbook.say(fx.language, "clarify") else ("no_answer",)
         return Plan(unanswered=unanswered)
 
+    async def declines_out_of_scope(self, turn: TurnInput) -> AgentReply | None:
+        """For a message the router read as out of scope (TurnInput.out_of_scope): a reply that
+        says the agent does not know, with no citations and no model call, unless the knowledge
+        base clearly answers it (the local selection answers with its best unit at SCOPE_FLOOR
+        or more). None: the turn is answered as any other. Without the sentence encoder the
+        scores are not comparable to SCOPE_FLOOR, and the router's reply stands."""
+        if not turn.out_of_scope:
+            return None
+        selector = self.deps.providers.selector
+        passages = await self.retrieve(turn) if selector.encoder is not None else []
+        if passages:
+            selection = selector.rank_now(turn.text, passages)
+            if selection is None:
+                selection = await asyncio.to_thread(selector.rank, turn.text, passages)
+            if selector.answer(selection, SCOPE_FLOOR):
+                return None
+        return AgentReply(text=self.playbook.say(self.language_for(turn), "no_answer"), agent=self.name)
+
     async def prepare(self, turn: TurnInput) -> PreparedTurn:
         language = self.language_for(turn)
         passages = await self.order_evidence(turn.text, await self.retrieve(turn))
@@ -267,6 +286,10 @@ class BaseAgent(Escalation, Prompting):
     async def run(self, turn: TurnInput) -> AgentReply:
         started = time.perf_counter()
         self.validate_input(turn)
+        declined = await self.declines_out_of_scope(turn)
+        if declined is not None:
+            self.log_interaction(turn, declined, started)
+            return declined
         prepared = await self.prepare(turn)
         result = await self.process(prepared)
         reply = await self.apply_guardrails(prepared, result)
@@ -277,6 +300,12 @@ class BaseAgent(Escalation, Prompting):
         """Checked text as the model produces it (a sentence at a time), then the reply."""
         started = time.perf_counter()
         self.validate_input(turn)
+        declined = await self.declines_out_of_scope(turn)
+        if declined is not None:
+            self.log_interaction(turn, declined, started)
+            yield declined.text
+            yield declined
+            return
         prepared = await self.prepare(turn)
         gate = self.gate(prepared)
         result = LoopResult("", 0, 0)

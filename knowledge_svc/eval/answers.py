@@ -190,15 +190,16 @@ class _Routed:
         self.router, _ = router_for(business, encoder)
         self.texts = load_guardrails(encoder=None).texts
 
-    async def answer(self, text: str) -> tuple[str, str]:
-        """The agent that answers `text`, or "" and the router's own reply."""
+    async def answer(self, text: str) -> tuple[str, str, str]:
+        """The agent that answers `text`, or "" and the router's own reply; and for an
+        out-of-scope reply the agent the turn asks first (Decision.nearest_agent)."""
         from atende_guardrails.text import detect_language
         from router_svc.replies import asked_back
 
         decision = await self.router.route(text, "", ())
         if not decision.clarify:
-            return decision.agent, ""
-        return "", asked_back(self.texts, decision, detect_language(text))
+            return decision.agent, "", ""
+        return "", asked_back(self.texts, decision, detect_language(text)), decision.nearest_agent
 
 
 def questions_for(name: str, splits: Sequence[str], half: str = "") -> list[Question]:
@@ -257,14 +258,18 @@ async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, r
                 passages = await knowledge.search("eval", question.text, DEPTH)
                 outcome = Outcome(question, [p.document_id for p in passages])
                 if runtime is not None:
-                    answered_by, text = agent, ""
+                    answered_by, text, nearest = agent, "", ""
                     if routed is not None:
-                        answered_by, text = await routed.answer(question.text)
-                    if answered_by:
-                        reply = await runtime.reply(
-                            TurnInput(answered_by, f"eval-{question.id}", "eval", question.text, "web", ""))
-                        text = reply.text
-                        outcome.cited = [p.document_id for p in reply.citations]
+                        answered_by, text, nearest = await routed.answer(question.text)
+                    # An out-of-scope reply is the nearest agent's when that reply cites the knowledge
+                    # base, as a turn does (router_svc/turn.py TurnService.grounded_instead).
+                    if answered_by or nearest:
+                        reply = await runtime.reply(TurnInput(
+                            answered_by or nearest, f"eval-{question.id}", "eval", question.text, "web", "",
+                            out_of_scope=not answered_by))
+                        if answered_by or reply.citations:
+                            text = reply.text
+                            outcome.cited = [p.document_id for p in reply.citations]
                     outcome.reply = text
                 outcomes.append(outcome)
         finally:

@@ -81,6 +81,10 @@ class Decision:
     action: str = "route"
     # The agent that had the conversation before, when this turn hands it over.
     handoff_from: str = ""
+    # For an out-of-scope answer: the agent nearest to the message. The turn asks it first
+    # whether the knowledge base answers the message (router_svc/turn.py): the business's
+    # documents, not the routing examples, say what is in scope.
+    nearest_agent: str = ""
 
     @property
     def clarify(self) -> bool:

@@ -62,7 +62,7 @@ class RoutingPolicy:
                 return Decision(current_agent, p.intent, p.confidence, "sticky")
             return Decision(self.default_agent, p.intent, p.confidence, p.strategy)
         if p.kind == OUT_OF_SCOPE and p.intent != UNCLEAR and (p.contextual or p.confidence >= self.out_of_scope_confidence):
-            return Decision("", p.intent, p.confidence, p.strategy, action="clarify")
+            return Decision("", p.intent, p.confidence, p.strategy, action="clarify", nearest_agent=_nearest_agent(p))
         if p.contextual and p.agent and p.intent != UNCLEAR:
             return self._follow(p, current_agent)
         if p.intent == UNCLEAR or not p.agent or p.confidence < self.min_confidence:
@@ -74,3 +74,9 @@ class RoutingPolicy:
         if p.confidence >= self.handoff_confidence:
             return Decision(p.agent, p.intent, p.confidence, p.strategy, handoff_from=current_agent)
         return Decision(current_agent, p.intent, p.confidence, "sticky")
+
+
+def _nearest_agent(p: Prediction) -> str:
+    """The agent with the largest share of the evidence ("" when the strategy reports none)."""
+    agents = {name: share for name, share in p.destinations.items() if name not in (OUT_OF_SCOPE, SMALL_TALK, UNCLEAR)}
+    return max(agents, key=lambda name: agents[name]) if agents else ""

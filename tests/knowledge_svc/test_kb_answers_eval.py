@@ -49,7 +49,8 @@ def test_the_probe_halves_split_the_probe_questions_by_a_hash_of_their_id() -> N
 
 async def test_the_routed_answers_take_the_path_of_a_rest_turn() -> None:
     """--agent routed: the business's router picks the agent, and a question it declines
-    is answered by the router's own text, which says plainly that it does not know."""
+    is answered by the router's own text, which says plainly that it does not know, unless
+    the nearest agent it names answers it from the knowledge base (router_svc/turn.py)."""
     from atende_guardrails.encoder import UsemEncoder
     from atende_guardrails.text import fold
     from knowledge_svc.eval.answers import ABSTAIN, _Routed
@@ -58,12 +59,13 @@ async def test_the_routed_answers_take_the_path_of_a_rest_turn() -> None:
     await encoder.start()
     try:
         routed = _Routed("vetorfibra", encoder)
-        agent, _ = await routed.answer("quero contratar o plano de 500 mega, como faço?")
-        declined_by, text = await routed.answer("who won the world cup in 1994?")
+        agent, _, _ = await routed.answer("quero contratar o plano de 500 mega, como faço?")
+        declined_by, text, nearest = await routed.answer("who won the world cup in 1994?")
     finally:
         encoder.close()
     assert agent == "sales"
     assert declined_by == "" and ABSTAIN.search(fold(text))
+    assert nearest in ("sales", "support", "product")
 
 
 def test_the_rest_eval_posts_each_file_raw_and_unlabelled() -> None:

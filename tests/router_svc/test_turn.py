@@ -25,7 +25,7 @@ from agent_svc.app import setup as agent_setup
 from agent_svc.settings import Settings as AgentSettings
 from atende_guardrails.config import load_guardrails
 from atende_guardrails.encoder import UsemEncoder
-from atende_runtime.errors import InvalidArgument
+from atende_runtime.errors import InvalidArgument, Unavailable
 from atende_runtime.server import start
 from devstack.embedded import free_port
 from devstack.fake_llm import FakeLLMServer, Scripted
@@ -151,9 +151,10 @@ async def test_the_new_agent_receives_the_context_of_the_hand_over(router: Route
 
 
 async def test_out_of_scope_gets_a_clarifying_answer_not_an_agent(router: Router, memory: RunningMemory) -> None:
+    # The nearest agent is asked whether the knowledge base answers it; a reply citing nothing is not used.
     agents = ScriptedAgents(apb.GenerateReplyResponse(text="should not be used", agent="sales"))
     response = (await _turns(router, agents, memory.port).send(_turn("Me conta uma piada sobre futebol"))).response
-    assert not agents.requests
+    assert [r.out_of_scope for r in agents.requests] == [True]
     assert response.reply.agent == "router" and response.intent.name == "out_of_scope"
     assert "Posso ajudar com" in response.reply.text
     # it says plainly that it does not know, and offers a person
@@ -560,3 +561,56 @@ async def test_a_turn_id_not_seen_before_still_runs_with_an_older_memory_svc(
     again = (await turns.send(_turn("Quero um orçamento", "c-old", client_message_id="m-9"))).response
     assert again.replayed and again.reply.message_id == first.reply.message_id
     assert len(agents.requests) == 1
+
+
+GROUNDED = apb.GenerateReplyResponse(
+    text="Sim: a lavadora de alta pressão pode ser usada a mais de 1 metro das placas.",
+    citations=[types_pb2.Citation(title="Limpeza", source="kb/limpeza.md", document_id="limpeza")])
+
+
+class _GroundedAgents(ScriptedAgents):
+    """Answers as the agent asked for, citing the knowledge base."""
+
+    async def generate(self, request: apb.GenerateReplyRequest) -> apb.GenerateReplyResponse:
+        self.requests.append(request)
+        reply = apb.GenerateReplyResponse()
+        reply.CopyFrom(self.reply)
+        reply.agent = request.agent
+        return reply
+
+
+async def test_out_of_scope_that_the_knowledge_base_answers_gets_the_agents_answer(
+        router: Router, memory: RunningMemory) -> None:
+    agents = _GroundedAgents(GROUNDED)
+    before = METRICS.get("out_of_scope_checks", outcome="answered")
+    response = (await _turns(router, agents, memory.port).send(_turn("Me conta uma piada sobre futebol"))).response
+    [request] = agents.requests
+    assert request.out_of_scope and request.agent
+    assert response.reply.agent == request.agent and response.reply.text == GROUNDED.text
+    assert [c.document_id for c in response.reply.citations] == ["limpeza"]
+    assert response.intent.name == "out_of_scope" and response.intent.strategy.endswith("+knowledge")
+    assert METRICS.get("out_of_scope_checks", outcome="answered") == before + 1
+    # The conversation is now the agent's, as any routed turn's.
+    assert (await memory.port.get_conversation("c-1")).conversation.agent == request.agent
+
+
+async def test_a_streamed_out_of_scope_turn_checks_the_knowledge_base_too(
+        router: Router, memory: RunningMemory) -> None:
+    agents = _GroundedAgents(GROUNDED)
+    pieces = [p async for p in await _turns(router, agents, memory.port).stream(_turn("Me conta uma piada sobre futebol"))]
+    assert "".join(p.delta for p in pieces) == GROUNDED.text
+    assert pieces[-1].final.reply.agent == agents.requests[0].agent
+
+
+class _UnavailableAgents(ScriptedAgents):
+    async def generate(self, request: apb.GenerateReplyRequest) -> apb.GenerateReplyResponse:
+        self.requests.append(request)
+        raise Unavailable("agent_svc is unavailable (UNAVAILABLE); try again")
+
+
+async def test_out_of_scope_is_answered_by_the_router_when_the_agent_is_down(
+        router: Router, memory: RunningMemory) -> None:
+    agents = _UnavailableAgents(GROUNDED)
+    response = (await _turns(router, agents, memory.port).send(_turn("Me conta uma piada sobre futebol"))).response
+    assert len(agents.requests) == 1
+    assert response.reply.agent == "router" and "Posso ajudar com" in response.reply.text

@@ -28,7 +28,7 @@ from atende.knowledge.v1 import knowledge_service_pb2 as atende_dot_knowledge_do
 from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#atende/agent/v1/agent_service.proto\x12\x0f\x61tende.agent.v1\x1a\x1d\x61tende/common/v1/access.proto\x1a\x1c\x61tende/common/v1/types.proto\x1a+atende/knowledge/v1/knowledge_service.proto\x1a\x1cgoogle/api/annotations.proto\"\xca\x02\n\x14GenerateReplyRequest\x12\r\n\x05\x61gent\x18\x01 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\t\x12\x0c\n\x04text\x18\x04 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x05 \x01(\t\x12*\n\x07history\x18\x06 \x03(\x0b\x32\x19.atende.common.v1.Message\x12\x0f\n\x07summary\x18\x07 \x01(\t\x12(\n\x06intent\x18\x08 \x01(\x0b\x32\x18.atende.common.v1.Intent\x12$\n\x04lead\x18\t \x01(\x0b\x32\x16.atende.common.v1.Lead\x12\x10\n\x08language\x18\n \x01(\t\x12;\n\x0etext_embedding\x18\x0b \x01(\x0b\x32#.atende.knowledge.v1.QueryEmbedding\"\xcd\x02\n\x15GenerateReplyResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05\x61gent\x18\x02 \x01(\t\x12-\n\tcitations\x18\x03 \x03(\x0b\x32\x1a.atende.common.v1.Citation\x12\x35\n\nguardrails\x18\x04 \x03(\x0b\x32!.atende.common.v1.GuardrailAction\x12\x30\n\x0blead_update\x18\x05 \x01(\x0b\x32\x1b.atende.agent.v1.LeadUpdate\x12.\n\x07\x61\x63tions\x18\n \x03(\x0b\x32\x1d.atende.common.v1.AgentAction\x12\x10\n\x08provider\x18\x07 \x01(\t\x12\r\n\x05model\x18\x08 \x01(\t\x12(\n\x05usage\x18\t \x01(\x0b\x32\x19.atende.agent.v1.LlmUsageJ\x04\x08\x06\x10\x07\"\x9f\x01\n\x08LlmUsage\x12\r\n\x05\x63\x61lls\x18\x01 \x01(\x05\x12\x14\n\x0cinput_tokens\x18\x02 \x01(\x03\x12\x15\n\routput_tokens\x18\x03 \x01(\x03\x12\x19\n\x11\x63\x61\x63he_read_tokens\x18\x04 \x01(\x03\x12\x1a\n\x12\x63\x61\x63he_write_tokens\x18\x05 \x01(\x03\x12\x10\n\x08\x63ost_usd\x18\x06 \x01(\x01\x12\x0e\n\x06llm_ms\x18\x07 \x01(\x01\"\x94\x01\n\nLeadUpdate\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x65mail\x18\x02 \x01(\t\x12\r\n\x05phone\x18\x03 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x04 \x01(\t\x12:\n\rqualification\x18\x05 \x01(\x0b\x32#.atende.common.v1.BantQualification\x12\r\n\x05score\x18\x06 \x01(\x05\"L\n\x12StreamReplyRequest\x12\x36\n\x07request\x18\x01 \x01(\x0b\x32%.atende.agent.v1.GenerateReplyRequest\"[\n\x13StreamReplyResponse\x12\r\n\x05\x64\x65lta\x18\x01 \x01(\t\x12\x35\n\x05\x66inal\x18\x02 \x01(\x0b\x32&.atende.agent.v1.GenerateReplyResponse\"x\n\x13\x43lassifyTextRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x0f\n\x07history\x18\x02 \x03(\t\x12+\n\x06labels\x18\x03 \x03(\x0b\x32\x1b.atende.agent.v1.ClassLabel\x12\x15\n\rcurrent_agent\x18\x04 \x01(\t\"A\n\nClassLabel\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x10\n\x08\x65xamples\x18\x03 \x03(\t\"\x84\x01\n\x14\x43lassifyTextResponse\x12\r\n\x05label\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\x12\x10\n\x08provider\x18\x03 \x01(\t\x12\r\n\x05model\x18\x04 \x01(\t\x12(\n\x05usage\x18\x05 \x01(\x0b\x32\x19.atende.agent.v1.LlmUsage\"\x13\n\x11ListAgentsRequest\"@\n\x12ListAgentsResponse\x12*\n\x06\x61gents\x18\x01 \x03(\x0b\x32\x1a.atende.agent.v1.AgentInfo\"\x7f\n\tAgentInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x10\n\x08\x62uilt_in\x18\x03 \x01(\x08\x12\x10\n\x08provider\x18\x04 \x01(\t\x12\r\n\x05tools\x18\x05 \x03(\t\x12\x1c\n\x14knowledge_collection\x18\x06 \x01(\t2\x96\x03\n\x0c\x41gentService\x12^\n\rGenerateReply\x12%.atende.agent.v1.GenerateReplyRequest\x1a&.atende.agent.v1.GenerateReplyResponse\x12Z\n\x0bStreamReply\x12#.atende.agent.v1.StreamReplyRequest\x1a$.atende.agent.v1.StreamReplyResponse0\x01\x12[\n\x0c\x43lassifyText\x12$.atende.agent.v1.ClassifyTextRequest\x1a%.atende.agent.v1.ClassifyTextResponse\x12m\n\nListAgents\x12\".atende.agent.v1.ListAgentsRequest\x1a#.atende.agent.v1.ListAgentsResponse\"\x16\xc8\xc1\x18\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/v1/agentsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#atende/agent/v1/agent_service.proto\x12\x0f\x61tende.agent.v1\x1a\x1d\x61tende/common/v1/access.proto\x1a\x1c\x61tende/common/v1/types.proto\x1a+atende/knowledge/v1/knowledge_service.proto\x1a\x1cgoogle/api/annotations.proto\"\xe0\x02\n\x14GenerateReplyRequest\x12\r\n\x05\x61gent\x18\x01 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x02 \x01(\t\x12\x0f\n\x07user_id\x18\x03 \x01(\t\x12\x0c\n\x04text\x18\x04 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x05 \x01(\t\x12*\n\x07history\x18\x06 \x03(\x0b\x32\x19.atende.common.v1.Message\x12\x0f\n\x07summary\x18\x07 \x01(\t\x12(\n\x06intent\x18\x08 \x01(\x0b\x32\x18.atende.common.v1.Intent\x12$\n\x04lead\x18\t \x01(\x0b\x32\x16.atende.common.v1.Lead\x12\x10\n\x08language\x18\n \x01(\t\x12;\n\x0etext_embedding\x18\x0b \x01(\x0b\x32#.atende.knowledge.v1.QueryEmbedding\x12\x14\n\x0cout_of_scope\x18\x0c \x01(\x08\"\xcd\x02\n\x15GenerateReplyResponse\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05\x61gent\x18\x02 \x01(\t\x12-\n\tcitations\x18\x03 \x03(\x0b\x32\x1a.atende.common.v1.Citation\x12\x35\n\nguardrails\x18\x04 \x03(\x0b\x32!.atende.common.v1.GuardrailAction\x12\x30\n\x0blead_update\x18\x05 \x01(\x0b\x32\x1b.atende.agent.v1.LeadUpdate\x12.\n\x07\x61\x63tions\x18\n \x03(\x0b\x32\x1d.atende.common.v1.AgentAction\x12\x10\n\x08provider\x18\x07 \x01(\t\x12\r\n\x05model\x18\x08 \x01(\t\x12(\n\x05usage\x18\t \x01(\x0b\x32\x19.atende.agent.v1.LlmUsageJ\x04\x08\x06\x10\x07\"\x9f\x01\n\x08LlmUsage\x12\r\n\x05\x63\x61lls\x18\x01 \x01(\x05\x12\x14\n\x0cinput_tokens\x18\x02 \x01(\x03\x12\x15\n\routput_tokens\x18\x03 \x01(\x03\x12\x19\n\x11\x63\x61\x63he_read_tokens\x18\x04 \x01(\x03\x12\x1a\n\x12\x63\x61\x63he_write_tokens\x18\x05 \x01(\x03\x12\x10\n\x08\x63ost_usd\x18\x06 \x01(\x01\x12\x0e\n\x06llm_ms\x18\x07 \x01(\x01\"\x94\x01\n\nLeadUpdate\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x65mail\x18\x02 \x01(\t\x12\r\n\x05phone\x18\x03 \x01(\t\x12\x0f\n\x07\x63ompany\x18\x04 \x01(\t\x12:\n\rqualification\x18\x05 \x01(\x0b\x32#.atende.common.v1.BantQualification\x12\r\n\x05score\x18\x06 \x01(\x05\"L\n\x12StreamReplyRequest\x12\x36\n\x07request\x18\x01 \x01(\x0b\x32%.atende.agent.v1.GenerateReplyRequest\"[\n\x13StreamReplyResponse\x12\r\n\x05\x64\x65lta\x18\x01 \x01(\t\x12\x35\n\x05\x66inal\x18\x02 \x01(\x0b\x32&.atende.agent.v1.GenerateReplyResponse\"x\n\x13\x43lassifyTextRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x0f\n\x07history\x18\x02 \x03(\t\x12+\n\x06labels\x18\x03 \x03(\x0b\x32\x1b.atende.agent.v1.ClassLabel\x12\x15\n\rcurrent_agent\x18\x04 \x01(\t\"A\n\nClassLabel\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x10\n\x08\x65xamples\x18\x03 \x03(\t\"\x84\x01\n\x14\x43lassifyTextResponse\x12\r\n\x05label\x18\x01 \x01(\t\x12\x12\n\nconfidence\x18\x02 \x01(\x02\x12\x10\n\x08provider\x18\x03 \x01(\t\x12\r\n\x05model\x18\x04 \x01(\t\x12(\n\x05usage\x18\x05 \x01(\x0b\x32\x19.atende.agent.v1.LlmUsage\"\x13\n\x11ListAgentsRequest\"@\n\x12ListAgentsResponse\x12*\n\x06\x61gents\x18\x01 \x03(\x0b\x32\x1a.atende.agent.v1.AgentInfo\"\x7f\n\tAgentInfo\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12\x10\n\x08\x62uilt_in\x18\x03 \x01(\x08\x12\x10\n\x08provider\x18\x04 \x01(\t\x12\r\n\x05tools\x18\x05 \x03(\t\x12\x1c\n\x14knowledge_collection\x18\x06 \x01(\t2\x96\x03\n\x0c\x41gentService\x12^\n\rGenerateReply\x12%.atende.agent.v1.GenerateReplyRequest\x1a&.atende.agent.v1.GenerateReplyResponse\x12Z\n\x0bStreamReply\x12#.atende.agent.v1.StreamReplyRequest\x1a$.atende.agent.v1.StreamReplyResponse0\x01\x12[\n\x0c\x43lassifyText\x12$.atende.agent.v1.ClassifyTextRequest\x1a%.atende.agent.v1.ClassifyTextResponse\x12m\n\nListAgents\x12\".atende.agent.v1.ListAgentsRequest\x1a#.atende.agent.v1.ListAgentsResponse\"\x16\xc8\xc1\x18\x01\x82\xd3\xe4\x93\x02\x0c\x12\n/v1/agentsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,29 +38,29 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_AGENTSERVICE'].methods_by_name['ListAgents']._loaded_options = None
   _globals['_AGENTSERVICE'].methods_by_name['ListAgents']._serialized_options = b'\310\301\030\001\202\323\344\223\002\014\022\n/v1/agents'
   _globals['_GENERATEREPLYREQUEST']._serialized_start=193
-  _globals['_GENERATEREPLYREQUEST']._serialized_end=523
-  _globals['_GENERATEREPLYRESPONSE']._serialized_start=526
-  _globals['_GENERATEREPLYRESPONSE']._serialized_end=859
-  _globals['_LLMUSAGE']._serialized_start=862
-  _globals['_LLMUSAGE']._serialized_end=1021
-  _globals['_LEADUPDATE']._serialized_start=1024
-  _globals['_LEADUPDATE']._serialized_end=1172
-  _globals['_STREAMREPLYREQUEST']._serialized_start=1174
-  _globals['_STREAMREPLYREQUEST']._serialized_end=1250
-  _globals['_STREAMREPLYRESPONSE']._serialized_start=1252
-  _globals['_STREAMREPLYRESPONSE']._serialized_end=1343
-  _globals['_CLASSIFYTEXTREQUEST']._serialized_start=1345
-  _globals['_CLASSIFYTEXTREQUEST']._serialized_end=1465
-  _globals['_CLASSLABEL']._serialized_start=1467
-  _globals['_CLASSLABEL']._serialized_end=1532
-  _globals['_CLASSIFYTEXTRESPONSE']._serialized_start=1535
-  _globals['_CLASSIFYTEXTRESPONSE']._serialized_end=1667
-  _globals['_LISTAGENTSREQUEST']._serialized_start=1669
-  _globals['_LISTAGENTSREQUEST']._serialized_end=1688
-  _globals['_LISTAGENTSRESPONSE']._serialized_start=1690
-  _globals['_LISTAGENTSRESPONSE']._serialized_end=1754
-  _globals['_AGENTINFO']._serialized_start=1756
-  _globals['_AGENTINFO']._serialized_end=1883
-  _globals['_AGENTSERVICE']._serialized_start=1886
-  _globals['_AGENTSERVICE']._serialized_end=2292
+  _globals['_GENERATEREPLYREQUEST']._serialized_end=545
+  _globals['_GENERATEREPLYRESPONSE']._serialized_start=548
+  _globals['_GENERATEREPLYRESPONSE']._serialized_end=881
+  _globals['_LLMUSAGE']._serialized_start=884
+  _globals['_LLMUSAGE']._serialized_end=1043
+  _globals['_LEADUPDATE']._serialized_start=1046
+  _globals['_LEADUPDATE']._serialized_end=1194
+  _globals['_STREAMREPLYREQUEST']._serialized_start=1196
+  _globals['_STREAMREPLYREQUEST']._serialized_end=1272
+  _globals['_STREAMREPLYRESPONSE']._serialized_start=1274
+  _globals['_STREAMREPLYRESPONSE']._serialized_end=1365
+  _globals['_CLASSIFYTEXTREQUEST']._serialized_start=1367
+  _globals['_CLASSIFYTEXTREQUEST']._serialized_end=1487
+  _globals['_CLASSLABEL']._serialized_start=1489
+  _globals['_CLASSLABEL']._serialized_end=1554
+  _globals['_CLASSIFYTEXTRESPONSE']._serialized_start=1557
+  _globals['_CLASSIFYTEXTRESPONSE']._serialized_end=1689
+  _globals['_LISTAGENTSREQUEST']._serialized_start=1691
+  _globals['_LISTAGENTSREQUEST']._serialized_end=1710
+  _globals['_LISTAGENTSRESPONSE']._serialized_start=1712
+  _globals['_LISTAGENTSRESPONSE']._serialized_end=1776
+  _globals['_AGENTINFO']._serialized_start=1778
+  _globals['_AGENTINFO']._serialized_end=1905
+  _globals['_AGENTSERVICE']._serialized_start=1908
+  _globals['_AGENTSERVICE']._serialized_end=2314
 # @@protoc_insertion_point(module_scope)

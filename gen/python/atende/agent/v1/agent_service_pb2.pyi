@@ -11,7 +11,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class GenerateReplyRequest(_message.Message):
-    __slots__ = ("agent", "conversation_id", "user_id", "text", "channel", "history", "summary", "intent", "lead", "language", "text_embedding")
+    __slots__ = ("agent", "conversation_id", "user_id", "text", "channel", "history", "summary", "intent", "lead", "language", "text_embedding", "out_of_scope")
     AGENT_FIELD_NUMBER: _ClassVar[int]
     CONVERSATION_ID_FIELD_NUMBER: _ClassVar[int]
     USER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -23,6 +23,7 @@ class GenerateReplyRequest(_message.Message):
     LEAD_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     TEXT_EMBEDDING_FIELD_NUMBER: _ClassVar[int]
+    OUT_OF_SCOPE_FIELD_NUMBER: _ClassVar[int]
     agent: str
     conversation_id: str
     user_id: str
@@ -34,7 +35,8 @@ class GenerateReplyRequest(_message.Message):
     lead: _types_pb2.Lead
     language: str
     text_embedding: _knowledge_service_pb2.QueryEmbedding
-    def __init__(self, agent: _Optional[str] = ..., conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., text: _Optional[str] = ..., channel: _Optional[str] = ..., history: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., language: _Optional[str] = ..., text_embedding: _Optional[_Union[_knowledge_service_pb2.QueryEmbedding, _Mapping]] = ...) -> None: ...
+    out_of_scope: bool
+    def __init__(self, agent: _Optional[str] = ..., conversation_id: _Optional[str] = ..., user_id: _Optional[str] = ..., text: _Optional[str] = ..., channel: _Optional[str] = ..., history: _Optional[_Iterable[_Union[_types_pb2.Message, _Mapping]]] = ..., summary: _Optional[str] = ..., intent: _Optional[_Union[_types_pb2.Intent, _Mapping]] = ..., lead: _Optional[_Union[_types_pb2.Lead, _Mapping]] = ..., language: _Optional[str] = ..., text_embedding: _Optional[_Union[_knowledge_service_pb2.QueryEmbedding, _Mapping]] = ..., out_of_scope: _Optional[bool] = ...) -> None: ...
 
 class GenerateReplyResponse(_message.Message):
     __slots__ = ("text", "agent", "citations", "guardrails", "lead_update", "actions", "provider", "model", "usage")

@@ -1,0 +1,71 @@
+"""A message the router read as out of scope reaches an agent with `out_of_scope` set: the
+router asks whether the knowledge base answers it all the same (router_svc/turn.py). The agent
+answers, with citations, only when its best evidence clears agent_svc/evidence.py SCOPE_FLOOR;
+otherwise it says it does not know, cites nothing and calls no model, and the router sends its
+own out-of-scope reply. The passages are an invented pool-heating company's."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+import pytest
+from agent_helpers import MemoryKnowledge, make_turn
+
+from agent_svc.app import build_runtime
+from agent_svc.domain import Passage
+from agent_svc.runtime import AgentRuntime
+from agent_svc.settings import Settings
+from atende_guardrails.encoder import UsemEncoder
+from devstack.fake_llm import FakeLLMServer
+
+DOCS = [
+    Passage("bc9", "Bomba de calor BC-9", "bc9.md",
+            "A bomba de calor BC-9 aquece a água da piscina até 40 °C. Ela consome 2,1 kW e funciona com "
+            "temperatura externa a partir de 5 °C.", 0.0),
+    Passage("backup", "Bateria e backup", "backup.md",
+            "Com a bateria BT-5, uma casa mantém a geladeira, as luzes e o roteador ligados por até 8 horas "
+            "sem energia da rede.", 0.0),
+    Passage("entrega", "Entrega", "entrega.md",
+            "Entregamos em todo o Nordeste em até 7 dias úteis. A instalação é agendada na entrega.", 0.0),
+]
+ANSWERED = "a bc-9 aquece a piscina ate quantos graus?"
+NEAR_MISS = "vcs consertam geladeira?"
+
+
+def runtime_with(encoder: UsemEncoder, environ: dict[str, str] | None = None) -> AgentRuntime:
+    return build_runtime(Settings(knowledge_addr=""), MemoryKnowledge(DOCS), environ=environ or {},  # type: ignore[call-arg]
+                         encoder=encoder)
+
+
+@pytest.fixture
+async def llm() -> AsyncIterator[FakeLLMServer]:
+    server = FakeLLMServer(default_text="Consertamos geladeiras, sim! [1]")
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_a_message_the_knowledge_base_answers_is_answered_with_citations(encoder: UsemEncoder) -> None:
+    reply = await runtime_with(encoder).reply(replace(make_turn(ANSWERED, agent="product"), out_of_scope=True))
+    assert "40 °C" in reply.text, reply.text
+    assert [c.document_id for c in reply.citations] == ["bc9"]
+
+
+async def test_a_near_miss_is_declined_without_citations(encoder: UsemEncoder) -> None:
+    runtime = runtime_with(encoder)
+    turn = make_turn(NEAR_MISS, agent="product")
+    declined = await runtime.reply(replace(turn, out_of_scope=True))
+    assert declined.citations == [] and "geladeira" not in declined.text.lower()
+    assert declined.text == runtime.get("product").playbook.say("pt", "no_answer")
+    # The same message routed to the agent as any other is answered by the usual, lower bar.
+    assert (await runtime.reply(turn)).citations
+
+
+async def test_a_declined_message_costs_no_model_call(encoder: UsemEncoder, llm: FakeLLMServer) -> None:
+    environ = {"OPENAI_API_KEY": "sk-test-scope", "OPENAI_BASE_URL": llm.openai_base_url}
+    runtime = runtime_with(encoder, environ)
+    declined = await runtime.reply(replace(make_turn(NEAR_MISS, agent="product"), out_of_scope=True))
+    assert declined.citations == [] and not llm.requests
+    answered = await runtime.reply(replace(make_turn(ANSWERED, agent="product"), out_of_scope=True))
+    assert llm.requests and answered.provider == "openai"
