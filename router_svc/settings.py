@@ -83,11 +83,12 @@ class Settings(ServiceSettings):
     # answering the customer's new messages (the conversation stays in the queue, and the
     # AI goes silent the moment a person claims it). Off: the AI is silent from the hand-off.
     answer_while_queued: bool = True
-    # A message the router reads as out of scope goes first to its nearest agent: when the
-    # reply is grounded in the knowledge base (it cites a passage), that reply is the answer
-    # ("posso lavar as placas com lavadora de alta pressão?" is the business's matter when its
-    # documents say so); otherwise the router's out-of-scope reply. Off: the router answers
-    # every out-of-scope message itself, with no agent call.
+    # A message the router reads as out of scope goes first to the conversation's agent or the
+    # nearest one, marked out of scope: the agent answers only when the knowledge base clearly
+    # does (agent_svc/evidence.py SCOPE_FLOOR), and then its reply, which cites the passage, is
+    # the answer ("posso lavar as placas com lavadora de alta pressão?" is the business's matter
+    # when its documents say so); otherwise the router's out-of-scope reply. Off: the router
+    # answers every out-of-scope message itself, with no agent call.
     knowledge_scope_check: bool = True
 
     # Where "escalate" actions send their notice (an e-mail stored with the turn and

@@ -1,8 +1,9 @@
 """HTML: headings, paragraphs, lists, table rows and preformatted text; scripts,
 styles and the site's navigation dropped. The footer's lines that hold a number are
-kept, under no heading: a business's page puts its CNPJ, address and phone there,
-which customers ask for; a footer line without one (the company's name and city,
-on every page) only draws searches that name the company."""
+kept, in the page's last section: a business's page puts its CNPJ, address and phone
+there, which customers ask for. A footer line without one (the company's name and
+city, on every page) would only draw the searches that name the company; a footer
+chunk of its own did too (docs/performance.md section 21)."""
 
 from __future__ import annotations
 
@@ -38,11 +39,6 @@ class _HtmlExtractor(HTMLParser):
         self._cell_start = 0
         self._footer_depth = 0
 
-    @property
-    def _section(self) -> str:
-        """The headings the text sits under; none in the footer, which is the page's."""
-        return self._headings.section
-
     def _flush(self) -> None:
         raw = "".join(self._text)
         self._text = []
@@ -53,7 +49,7 @@ class _HtmlExtractor(HTMLParser):
         if self._footer_depth:
             body = "\n".join(line for line in body.splitlines() if any(c.isdigit() for c in line))
         if body.strip():
-            self.blocks.append(Block(self._section, self._item_prefix + body))
+            self.blocks.append(Block(self._headings.section, self._item_prefix + body))
         self._item_prefix = ""
 
     # -- start tags ------------------------------------------------------------
@@ -111,7 +107,7 @@ class _HtmlExtractor(HTMLParser):
         elif tag == "tr":
             cells = [cell for cell in self._row if cell]
             if cells:
-                self.blocks.append(Block(self._section, " | ".join(cells)))
+                self.blocks.append(Block(self._headings.section, " | ".join(cells)))
             self._row = []
         elif tag in _BLOCK_TAGS:
             self._flush()
