@@ -165,7 +165,7 @@ _SIZE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kwp|wp|kw|w|giga|gigas|gb|m
 # A battery's capacity in kWh is its size ("bateria de 10 kWh", "a 10 kWh battery"); a kWh
 # figure anywhere else is as often the customer's own consumption.
 _BATTERY_SIZE = re.compile(r"\b(?:baterias?|battery|batteries)(?: de)? (\d+(?:[.,]\d+)?) ?(kwh)\b"
-                           r"|(?<![\w.,])(\d+(?:[.,]\d+)?) ?(kwh) (?:baterias?|battery|batteries)\b")
+                           r"|(?<![\w.,])(\d+(?:[.,]\d+)?) ?(kwh) (?:[^\W\d_]+ )?(?:baterias?|battery|batteries)\b")
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,8 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     # A battery's kWh is its size; a kWh figure elsewhere is as often the customer's consumption.
     assert _asked("quanto custa a bateria de 10 kWh?").sizes == ("10kwh",)
     assert _asked("do you sell a 7,5 kWh battery?").sizes == ("7.5kwh",)
+    # One word may name the vehicle or the kind between the size and the battery.
+    assert _asked("how long to charge a 100 kWh truck battery?").sizes == ("100kwh",)
     assert _asked("minha conta vem 450 kWh por mes, qual kit?").sizes == ()
 
 
