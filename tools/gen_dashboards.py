@@ -178,6 +178,8 @@ def business() -> Board:
     board.panel("Agent hand-overs and escalations to people", [
         ("sum(increase(atende_agent_handoffs_total[1h]))", "agent to agent (1 h)"),
         ("sum(increase(atende_handoffs_to_people_total[1h]))", "to people (1 h)")])
+    board.panel("Out-of-scope messages put to an agent: answered from the knowledge base or confirmed (1 h)", [
+        ("sum by (outcome) (increase(atende_out_of_scope_checks_total[1h]))", "{{outcome}}")])
     board.row("Leads")
     board.panel("Leads created, updated, qualified (1 h)", [
         ("sum by (event) (increase(atende_leads_total[1h]))", "{{event}}")])
