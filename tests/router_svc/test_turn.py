@@ -569,7 +569,9 @@ GROUNDED = apb.GenerateReplyResponse(
 
 
 class _GroundedAgents(ScriptedAgents):
-    """Answers as the agent asked for, citing the knowledge base."""
+    """Answers as the agent asked for, citing the knowledge base: an agent whose knowledge base
+    clears the bar for the message (the agent's side is tests/agent_svc/test_out_of_scope_check.py).
+    What these tests check is what the router does with such a reply."""
 
     async def generate(self, request: apb.GenerateReplyRequest) -> apb.GenerateReplyResponse:
         self.requests.append(request)
