@@ -158,14 +158,16 @@ class BaseAgent(Escalation, Prompting):
         unanswered = ("not_found", "clarify") if weak and self.playbook.say(fx.language, "clarify") else ("no_answer",)
         return Plan(unanswered=unanswered)
 
-    async def declines_out_of_scope(self, turn: TurnInput) -> AgentReply | None:
+    async def check_scope(self, turn: TurnInput) -> tuple[AgentReply | None, list[Passage] | None]:
         """For a message the router read as out of scope (TurnInput.out_of_scope): a reply that
         says the agent does not know, with no citations and no model call, unless the knowledge
         base clearly answers it (the local selection answers with its best unit at SCOPE_FLOOR
-        or more). None: the turn is answered as any other. Without the sentence encoder the
-        scores are not comparable to SCOPE_FLOOR, and the router's reply stands."""
+        or more). Without the sentence encoder the scores are not comparable to SCOPE_FLOOR,
+        and the router's reply stands. Returns (that reply, or None: answer the turn as any
+        other; the passages the check retrieved, or None when it retrieved nothing), so that
+        the answer reuses the check's search instead of running it again."""
         if not turn.out_of_scope:
-            return None
+            return None, None
         selector = self.deps.providers.selector
         passages = await self.retrieve(turn) if selector.encoder is not None else []
         if passages:
@@ -173,12 +175,15 @@ class BaseAgent(Escalation, Prompting):
             if selection is None:
                 selection = await asyncio.to_thread(selector.rank, turn.text, passages)
             if selector.answer(selection, SCOPE_FLOOR):
-                return None
-        return AgentReply(text=self.playbook.say(self.language_for(turn), "no_answer"), agent=self.name)
+                return None, passages
+        return AgentReply(text=self.playbook.say(self.language_for(turn), "no_answer"), agent=self.name), None
 
-    async def prepare(self, turn: TurnInput) -> PreparedTurn:
+    async def prepare(self, turn: TurnInput, retrieved: list[Passage] | None = None) -> PreparedTurn:
+        """Everything the model call needs; `retrieved`: the turn's passages when a check
+        already searched for them (check_scope), else they are searched here."""
         language = self.language_for(turn)
-        passages = await self.order_evidence(turn.text, await self.retrieve(turn))
+        passages = retrieved if retrieved is not None else await self.retrieve(turn)
+        passages = await self.order_evidence(turn.text, passages)
         weak = bool(self.collection) and not useful_passages(turn.text, passages, self.config.weak_score)
         fx = TurnEffects(
             turn=turn, agent=self.name, language=language, collection=self.collection,
@@ -286,11 +291,11 @@ class BaseAgent(Escalation, Prompting):
     async def run(self, turn: TurnInput) -> AgentReply:
         started = time.perf_counter()
         self.validate_input(turn)
-        declined = await self.declines_out_of_scope(turn)
+        declined, retrieved = await self.check_scope(turn)
         if declined is not None:
             self.log_interaction(turn, declined, started)
             return declined
-        prepared = await self.prepare(turn)
+        prepared = await self.prepare(turn, retrieved)
         result = await self.process(prepared)
         reply = await self.apply_guardrails(prepared, result)
         self.log_interaction(turn, reply, started)
@@ -300,13 +305,13 @@ class BaseAgent(Escalation, Prompting):
         """Checked text as the model produces it (a sentence at a time), then the reply."""
         started = time.perf_counter()
         self.validate_input(turn)
-        declined = await self.declines_out_of_scope(turn)
+        declined, retrieved = await self.check_scope(turn)
         if declined is not None:
             self.log_interaction(turn, declined, started)
             yield declined.text
             yield declined
             return
-        prepared = await self.prepare(turn)
+        prepared = await self.prepare(turn, retrieved)
         gate = self.gate(prepared)
         result = LoopResult("", 0, 0)
         async for item in self.loop.stream(self.cascade, prepared.request, prepared.fx, prepared.meter):

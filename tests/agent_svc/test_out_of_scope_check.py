@@ -33,9 +33,10 @@ ANSWERED = "a bc-9 aquece a piscina ate quantos graus?"
 NEAR_MISS = "vcs consertam geladeira?"
 
 
-def runtime_with(encoder: UsemEncoder, environ: dict[str, str] | None = None) -> AgentRuntime:
-    return build_runtime(Settings(knowledge_addr=""), MemoryKnowledge(DOCS), environ=environ or {},  # type: ignore[call-arg]
-                         encoder=encoder)
+def runtime_with(encoder: UsemEncoder, environ: dict[str, str] | None = None,
+                 knowledge: MemoryKnowledge | None = None) -> AgentRuntime:
+    return build_runtime(Settings(knowledge_addr=""), knowledge or MemoryKnowledge(DOCS),  # type: ignore[call-arg]
+                         environ=environ or {}, encoder=encoder)
 
 
 @pytest.fixture
@@ -50,6 +51,16 @@ async def test_a_message_the_knowledge_base_answers_is_answered_with_citations(e
     reply = await runtime_with(encoder).reply(replace(make_turn(ANSWERED, agent="product"), out_of_scope=True))
     assert "40 °C" in reply.text, reply.text
     assert [c.document_id for c in reply.citations] == ["bc9"]
+
+
+async def test_an_answered_message_searches_the_knowledge_base_once(encoder: UsemEncoder) -> None:
+    knowledge = MemoryKnowledge(DOCS)
+    runtime = runtime_with(encoder, knowledge=knowledge)
+    reply = await runtime.reply(replace(make_turn(ANSWERED, agent="product"), out_of_scope=True))
+    assert reply.citations and len(knowledge.queries) == 1, knowledge.queries
+    chunks = [item async for item in runtime.stream(replace(make_turn(ANSWERED, agent="product"), out_of_scope=True))]
+    assert "40 °C" in "".join(c for c in chunks if isinstance(c, str))
+    assert len(knowledge.queries) == 2, knowledge.queries
 
 
 async def test_a_near_miss_is_declined_without_citations(encoder: UsemEncoder) -> None:
