@@ -73,7 +73,7 @@ from atende_guardrails.asking import Asked, asked, names, names_size, yes_no
 from atende_guardrails.bilingual import EN, PT, bilingual
 from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
-from atende_guardrails.text import detect_language, fold, join_lines, split_sentences
+from atende_guardrails.text import detect_language, fold, join_lines, split_sentences, table_cells
 
 # Calibrated on the dev questions of both evaluation KBs and the tuning side's probe
 # questions (knowledge_svc/eval/answers.py --split dev / probe); MAX_GAP on dev and
@@ -324,10 +324,6 @@ def by_rarity(shares: Sequence[float], held: Sequence[frozenset[int]], groups: S
     return [w / total for w in weighed] if total > 0 else list(shares)
 
 
-def _row_cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
-
-
 def _table_row(cells: list[str], header: list[str]) -> str:
     if len(cells) == len(header) and len(cells) > 1:
         pairs = "; ".join(f"{h}: {c}" for h, c in zip(header[1:], cells[1:], strict=True) if c)
@@ -366,13 +362,13 @@ def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the l
             continue
         if _is_row(stripped):
             flush()
-            cells = _row_cells(stripped)
+            cells = table_cells(stripped)
             if _TABLE_SEPARATOR.match(stripped):
                 continue
             if header is None:
-                # A header has rows right under it (a Markdown table, whose header every
-                # chunk repeats). An HTML table comes a row a block, blank lines between:
-                # a row standing alone is a row, whatever came before it in the document.
+                # A header has rows right under it (a table, whose header every chunk of it
+                # repeats). A row standing alone (a one-row table, a "cell | cell" line of
+                # plain text) is a row, whatever came before it in the document.
                 if index + 1 < len(lines) and _is_row(lines[index + 1].strip()):
                     header = cells
                 else:

@@ -95,6 +95,20 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+def table_cells(line: str) -> list[str]:
+    """The cells of a table row: a Markdown row ("| a | b |") or a row as the document
+    parsers write it ("a | b", and "| a | b" when its first cell is empty: a comparison
+    table's empty corner, "| | SB-EV-7 | SB-EV-22 |"). An empty cell stays a cell, so
+    the row's values stay under their column's header."""
+    text = line.strip()
+    leading = text.startswith("|")
+    trailing = len(text) > 1 and text.endswith("|")
+    if leading and trailing:
+        return [cell.strip() for cell in text[1:-1].split("|")]
+    cells = [cell.strip() for cell in text[1 if leading else 0 : -1 if trailing else None].split("|")]
+    return [""] * leading + cells + [""] * trailing
+
+
 def split_sentences(text: str) -> list[str]:
     """Splits a reply into sentences; each keeps its trailing white space, so the
     pieces concatenate back to the text exactly."""

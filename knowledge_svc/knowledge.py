@@ -21,7 +21,7 @@ from opentelemetry.trace import SpanKind
 
 from atende_guardrails.asking import named_kinds
 from atende_guardrails.informal import spell_out
-from atende_guardrails.text import fold
+from atende_guardrails.text import fold, table_cells
 from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable, Validator
 from atende_runtime.telemetry import span
 from knowledge_svc.embedding import Embedder
@@ -83,7 +83,7 @@ def _table_prose(text: str) -> str:
             continue
         if _TABLE_RULE.match(stripped):
             continue
-        cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+        cells = table_cells(stripped)
         if header is None:
             header = cells
             continue

@@ -1,5 +1,8 @@
-"""HTML: headings, paragraphs, lists, table rows and preformatted text; scripts,
-styles and the site's navigation dropped. The footer's lines that hold a number are
+"""HTML: headings, paragraphs, lists, tables and preformatted text; scripts,
+styles and the site's navigation dropped. A table is one block, a row a line ("cell |
+cell"), empty cells kept: the chunker repeats its header in each chunk of it, and an
+answer reads a row's values under their columns' names ("Kit 3.3: Preço de tabela:
+R$ 14.790; À vista no PIX: R$ 14.050,50"), as for a Markdown table. The footer's lines that hold a number are
 kept, in the page's last section: a business's page puts its CNPJ, address and phone
 there, which customers ask for. A footer line without one (the company's name and
 city, on every page) would only draw the searches that name the company; a footer
@@ -36,6 +39,7 @@ class _HtmlExtractor(HTMLParser):
         self._item_prefix = ""
         self._in_pre = False
         self._row: list[str] = []
+        self._rows: list[str] = []  # the rows of the table being read
         self._cell_start = 0
         self._footer_depth = 0
 
@@ -75,6 +79,8 @@ class _HtmlExtractor(HTMLParser):
             self._cell_start = len(self._text)
         elif tag in _BLOCK_TAGS:
             self._flush()
+            if tag == "table":
+                self._end_table()  # a table inside a table's cell: the outer one's rows so far first
             if tag == "footer":
                 self._footer_depth += 1
             if tag == "li":
@@ -101,20 +107,30 @@ class _HtmlExtractor(HTMLParser):
         elif tag in _HEADINGS:
             if self._heading_level:
                 self._end_heading()
-        elif tag in _CELLS:
-            self._row.append(clean_line("".join(self._text[self._cell_start :])))
-            del self._text[self._cell_start :]
-        elif tag == "tr":
-            cells = [cell for cell in self._row if cell]
-            if cells:
-                self.blocks.append(Block(self._headings.section, " | ".join(cells)))
-            self._row = []
+        elif tag in _CELLS or tag == "tr":
+            self._end_cell(tag)
         elif tag in _BLOCK_TAGS:
             self._flush()
+            if tag == "table":
+                self._end_table()
             if tag == "footer" and self._footer_depth:
                 self._footer_depth -= 1
             if tag == "pre":
                 self._in_pre = False
+
+    def _end_cell(self, tag: str) -> None:
+        if tag in _CELLS:
+            self._row.append(clean_line("".join(self._text[self._cell_start :])))
+            del self._text[self._cell_start :]
+        else:  # the row: kept unless every cell is empty
+            if any(self._row):
+                self._rows.append(" | ".join(self._row).strip())
+            self._row = []
+
+    def _end_table(self) -> None:
+        if self._rows:
+            self.blocks.append(Block(self._headings.section, "\n".join(self._rows)))
+        self._rows = []
 
     def _end_heading(self) -> None:
         name = clean_line("".join(self._heading_text))
@@ -141,6 +157,7 @@ class _HtmlExtractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+        self._end_table()  # a table the page never closed
         self.title = clean_line(self.title)
 
 

@@ -104,3 +104,42 @@ def test_a_datasheet_of_plain_lines_is_answered_by_its_line(selector: Selector) 
     # The line that answers, not the datasheet run together into one sentence.
     assert "1.8 m" in answer and "Weight" not in answer and "Casters" not in answer, answer
     assert "17.8 kg" in quoted(selector, "quanto pesa o DH-300?", passages)
+
+
+# A comparison table whose corner cell is empty, as spec sheets are written.
+COMPARISON = """# Wall chargers
+
+## Models
+
+| | CW-7 | CW-22 |
+|---|---|---|
+| Maximum power | 7.4 kW | 22 kW |
+| Supply | Single-phase, 220 V | Three-phase, 380 V |
+| Cable length | 5 m | 5 m |
+| Price | R$ 4.690 | R$ 8.990 |
+"""
+# An HTML price table: its rows say what each column's price is.
+PRICE_PAGE = """<html><body><h1>Tabela de preços</h1><h2>Bombas de calor</h2>
+<p>Preço de tabela e preço com 5% de desconto no PIX.</p>
+<table><tr><th>Código</th><th>Potência</th><th>Preço de tabela</th><th>À vista no PIX</th></tr>
+<tr><td>BC-9</td><td>9 kW</td><td>R$ 11.900</td><td>R$ 11.305</td></tr>
+<tr><td>BC-15</td><td>15 kW</td><td>R$ 16.400</td><td>R$ 15.580</td></tr></table></body></html>"""
+
+
+def passages_of(document: str, content_type: str, doc_id: str) -> list[Passage]:
+    chunks = chunk_document(parse(document, content_type), max_chars=900, overlap=60)
+    return [Passage(doc_id, doc_id, f"{doc_id}.x", chunk.text, 0.6 - 0.05 * chunk.index, chunk.section)
+            for chunk in chunks]
+
+
+def test_a_comparison_table_with_an_empty_corner_answers_by_its_columns(selector: Selector) -> None:
+    passages = passages_of(COMPARISON, "text/markdown", "chargers")
+    answer = quoted(selector, "what supply does the CW-22 need?", passages)
+    # The row read with its columns' names, not "Supply | Single-phase, 220 V | Three-phase, 380 V".
+    assert "CW-22: Three-phase, 380 V" in answer, answer
+
+
+def test_an_html_table_row_is_read_under_its_columns(selector: Selector) -> None:
+    passages = passages_of(PRICE_PAGE, "text/html", "precos")
+    answer = quoted(selector, "quanto sai a BC-15 à vista no pix?", passages)
+    assert "À vista no PIX: R$ 15.580" in answer, answer

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from knowledge_pdfgen import make_pdf
 
+from atende_guardrails.text import table_cells
 from knowledge_svc.chunking import chunk_document
 from knowledge_svc.documents import (
     HTML,
@@ -303,3 +304,27 @@ def test_html_footer_keeps_its_lines_with_numbers() -> None:
     # A footer line without a number (the company's name, on every page) draws searches that name
     # the company and answers none.
     assert "Calor Certo Aquecimento" not in " ".join(texts)
+
+
+def test_an_html_table_is_one_block_and_each_chunk_of_it_repeats_its_header() -> None:
+    rows = "".join(f"<tr><td>Plano {i}</td><td>{i * 100} Mega</td><td>R$ {i * 10},90</td></tr>" for i in range(1, 30))
+    html = f"""<html><body><h1>Planos</h1><h2>Residencial</h2><p>Todos com Wi-Fi.</p>
+    <table><tr><th>Plano</th><th>Velocidade</th><th>Preço</th></tr>{rows}</table><p>Depois da tabela.</p></body></html>"""
+    blocks = parse_html(html).blocks
+    assert [b.text.split("\n")[0] for b in blocks] == ["Todos com Wi-Fi.", "Plano | Velocidade | Preço", "Depois da tabela."]
+    assert blocks[1].text.count("\n") == 29 and blocks[1].section == "Residencial"
+    chunks = [c for c in chunk_document(parse_html(html), max_chars=200, overlap=60) if "Mega" in c.text]
+    assert len(chunks) > 2
+    # the first row of each chunk comes under the header (after the paragraph the first one shares)
+    assert all(next(line for line in c.text.split("\n") if " | " in line) == "Plano | Velocidade | Preço" for c in chunks)
+
+
+def test_an_empty_table_cell_stays_in_its_column() -> None:
+    html = """<table><tr><th></th><th>CW-7</th><th>CW-22</th></tr>
+    <tr><td>Weight</td><td>3.8 kg</td><td></td></tr><tr><td></td><td></td><td></td></tr></table>"""
+    # The empty corner and the empty weight keep their places; a row of empty cells is no row.
+    assert [b.text for b in parse_html(html).blocks] == ["| CW-7 | CW-22\nWeight | 3.8 kg |"]
+    assert table_cells("| CW-7 | CW-22") == ["", "CW-7", "CW-22"]
+    assert table_cells("Weight | 3.8 kg |") == ["Weight", "3.8 kg", ""]
+    assert table_cells("| | CW-7 | CW-22 |") == ["", "CW-7", "CW-22"]  # a Markdown row
+    assert table_cells("Weight | 3.8 kg") == ["Weight", "3.8 kg"]
