@@ -209,6 +209,10 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:19|20)\d{2}\b")),
     (re.compile(r"\b(tamanho|dimens\w*|medidas|size|dimensions?|area)\b"),
      re.compile(r"\d\s?(mm|cm|m|m2|m²|metros?|metres?|meters?|pol|inch(es)?)\b|\d\s?[x\u00d7]\s?\d")),
+    # A length asked by name is held by a length, not an area ("120 m²" for "qual a distância").
+    (re.compile(r"\b(altura|height|comprimento|length|largura|width|profundidade|depth|espessura|thickness|distancia|"
+                r"distance)\b"), re.compile(r"\d\s?(mm|cm|m|km|metros?|metres?|meters?|pol|inch(es)?)\b")),
+    (re.compile(r"\b(temperatura|temperature|graus|degrees)\b"), re.compile(r"\d\s?(°|º)\s?c?\b|\d\s?(graus|degrees)\b")),
     (re.compile(r"\b(quantos|quantas|how many|how much|qual a capacidade|capacidade|capacity)\b"), re.compile(r"\d")),
     (re.compile(r"\b(site|endereco|address|onde fica|where is|link|app)\b"),
      re.compile(r"\b(www\.|https?://|\.com|rua|av\.|avenida|street|app)\b")),

@@ -143,3 +143,32 @@ def test_an_html_table_row_is_read_under_its_columns(selector: Selector) -> None
     passages = passages_of(PRICE_PAGE, "text/html", "precos")
     answer = quoted(selector, "quanto sai a BC-15 à vista no pix?", passages)
     assert "À vista no PIX: R$ 15.580" in answer, answer
+
+INSTALLATION = Passage(
+    "instalacao",
+    "Instalação da bomba de calor",
+    "instalacao.md",
+    "A bomba de calor fica presa à parede ou apoiada em base própria, a pelo menos 30 cm do chão. "
+    "O técnico instala um disjuntor dedicado no quadro. A ligação hidráulica leva cerca de 4 horas.",
+    0.55,
+)
+FAULTS_PT = Passage(
+    "erros",
+    "Códigos de erro",
+    "erros.md",
+    "Código | O que significa | O que fazer\n"
+    "F09 | Superaquecimento do compressor (acima de 85 °C) | Desligue a bomba e limpe a grade de ventilação.\n"
+    "F11 | Pressão de água baixa | Verifique o registro de entrada.",
+    0.5,
+)
+
+
+def test_a_height_or_a_temperature_asked_by_name_is_held_by_its_measure(selector: Selector) -> None:
+    # The sentence gives the height as a length ("30 cm do chão") and the error row the
+    # temperature in degrees, in the other language than the question's word for them.
+    answer = quoted(selector, "what's the minimum height off the floor for mounting the heat pump?",
+                    [INSTALLATION, PRICES, APP])
+    assert "30 cm" in answer, answer
+    answer = quoted(selector, "At what temperature does the heat pump throw the overheating error?",
+                    [FAULTS_PT, INSTALLATION, APP])
+    assert "85 °C" in answer, answer
