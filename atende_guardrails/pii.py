@@ -35,7 +35,7 @@ título de eleitor (voter_id), the PIS/PASEP/NIS/NIT (pis; also in its own dotte
 digit), a passport (passport) and a full date of birth ("nasc.", "DOB", "born on": birth_date). Phones from
 abroad: "+", "00" where a word says phone, "(415) 555-0139", and US/UK shapes a phone word names. Street
 addresses are not covered (a business's address in a reply is its published answer), and neither is the
-business's own CNPJ, e-mail or phone where the reply's passages publish it."""
+business's own CNPJ, e-mail, phone, a store's CEP or its Pix key where the reply's passages publish it."""
 
 from __future__ import annotations
 
@@ -873,6 +873,10 @@ def _accepted_spans(detector: Detector, match: re.Match[str], text: str, taken: 
     return [(start, end), (rest_start, rest_end)]
 
 
+# The kinds of value a business publishes about itself: in a reply, one its passages hold stays.
+_PUBLISHABLE = frozenset(("email", "phone", "cnpj", "cep", "pix_key"))
+
+
 class PiiCheck:
     """Redacts personal data; reports each kind it found. A text longer than the
     scan budget, or with more candidates than `max_findings`, is refused (the
@@ -896,7 +900,8 @@ class PiiCheck:
         some_digit = digits or _NUMBER_THEN.search(text) is not None
         lowered = text.lower() if len(text) < 100_000 else ""
         # In a reply, a contact the business publishes in its knowledge passages (a
-        # sales e-mail, a WhatsApp number, its own CNPJ) is the answer, not someone's personal data.
+        # sales e-mail, a WhatsApp number, its own CNPJ, a store's CEP, the Pix key it is
+        # paid on) is the answer, not someone's personal data.
         published = "\n".join(context.evidence) if context.stage == "output" and context.evidence else ""
         for detector in self.detectors:
             if detector.kind not in ("email", "pix_key") and not digits and not (detector.short and some_digit):
@@ -910,7 +915,7 @@ class PiiCheck:
                 for start, end in spans:
                     taken.add(start, end)
                     # the business's own contact or CNPJ, where its passages publish it, is claimed but stays
-                    if not (published and detector.kind in ("email", "phone", "cnpj") and text[start:end] in published):
+                    if not (published and detector.kind in _PUBLISHABLE and text[start:end] in published):
                         findings.append(Finding(self.name, detector.kind, start, end, blocks=False, redact=True))
                 if len(findings) > self.max_findings:
                     return [Finding(self.name, "pii_flood", 0, len(text), blocks=True, redact=False,

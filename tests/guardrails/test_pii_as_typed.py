@@ -60,3 +60,12 @@ def test_the_business_cnpj_its_passages_publish_stays_in_a_reply() -> None:
     assert PiiCheck().scan(reply, published) == []
     # a CNPJ the passages do not publish is still someone's
     assert [f.kind for f in PiiCheck().scan(reply, GuardContext(stage="output", evidence=("Outro texto.",)))] == ["cnpj"]
+
+
+def test_a_store_cep_and_pix_key_its_passages_publish_stay_in_a_reply() -> None:
+    reply = "Loja Centro: Rua das Palmeiras, 120, CEP 55014-000. Pix para pagamento: pagamentos@solarnorte.com.br"
+    evidence = ("Loja Centro: Rua das Palmeiras, 120 — CEP 55014-000. Chave Pix: pagamentos@solarnorte.com.br",)
+    assert PiiCheck().scan(reply, GuardContext(stage="output", evidence=evidence)) == []
+    # the same CEP in a reply whose passages do not hold it is someone's address
+    kinds = [f.kind for f in PiiCheck().scan(reply, GuardContext(stage="output", evidence=("Outro texto.",)))]
+    assert "cep" in kinds
