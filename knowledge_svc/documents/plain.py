@@ -3,10 +3,14 @@ lines taken for a heading. PDF pages are read the same way (pdf.py)."""
 
 from __future__ import annotations
 
+import re
+
 from atende_guardrails.text import join_lines
 from knowledge_svc.documents.blocks import SECTION_SEPARATOR, Block, ParsedDocument, clean_line
 
 _TERMINAL = tuple(".:;,!?)…\"'”»")
+# A heading may end in one word in parentheses, an acronym most often: "8. ENCARREGADO DE DADOS (DPO)".
+_PARENTHESISED_WORD = re.compile(r"\s\(\w{1,12}\)$")
 
 
 def _split_paragraphs(text: str) -> list[str]:
@@ -25,11 +29,14 @@ def _split_paragraphs(text: str) -> list[str]:
 
 
 def _looks_like_heading(paragraph: str) -> bool:
-    """A one-line paragraph, short, with no closing punctuation, starting with a
-    capital or a digit: "Política de devolução", "3. Installation", "WARRANTY"."""
+    """A one-line paragraph, short, with no closing punctuation but a word in
+    parentheses, starting with a capital or a digit: "Política de devolução", "3.
+    Installation", "WARRANTY", "Encarregado de dados (DPO)"."""
     if "\n" in paragraph or len(paragraph) > 80 or len(paragraph) < 3 or len(paragraph.split()) > 10:
         return False
-    if paragraph.endswith(_TERMINAL) or paragraph.startswith(("-", "*", "•")):
+    if paragraph.startswith(("-", "*", "•")):
+        return False
+    if paragraph.endswith(_TERMINAL) and not _PARENTHESISED_WORD.search(paragraph):
         return False
     first = paragraph[0]
     return first.isupper() or first.isdigit()

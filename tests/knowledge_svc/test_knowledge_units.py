@@ -328,3 +328,12 @@ def test_an_empty_table_cell_stays_in_its_column() -> None:
     assert table_cells("Weight | 3.8 kg |") == ["Weight", "3.8 kg", ""]
     assert table_cells("| | CW-7 | CW-22 |") == ["", "CW-7", "CW-22"]  # a Markdown row
     assert table_cells("Weight | 3.8 kg") == ["Weight", "3.8 kg"]
+
+
+def test_a_plain_text_heading_may_end_in_an_acronym_in_parentheses() -> None:
+    text = ("7. COOKIES\n\nO site usa cookies essenciais.\n\n8. ENCARREGADO DE DADOS (DPO)\n\n"
+            "Encarregada: Renata Lins\nE-mail: dpo@exemplo.com.br\n\nLigue para o suporte (24h) se precisar.")
+    blocks = parse_plain(text).blocks
+    assert [b.section for b in blocks] == ["7. COOKIES", "8. ENCARREGADO DE DADOS (DPO)", "8. ENCARREGADO DE DADOS (DPO)"]
+    # a sentence that ends in a parenthesis and a full stop is no heading
+    assert parse_plain("Atendimento\n\nLigue para o suporte (24h).\n\nFim da linha (ok).").blocks[-1].section == "Atendimento"
