@@ -25,6 +25,7 @@ from agent_svc.app import setup as agent_setup
 from agent_svc.settings import Settings as AgentSettings
 from atende_guardrails.config import load_guardrails
 from atende_guardrails.encoder import UsemEncoder
+from atende_guardrails.informal import spell_out
 from atende_runtime.errors import InvalidArgument, Unavailable
 from atende_runtime.server import start
 from devstack.embedded import free_port
@@ -377,6 +378,20 @@ async def test_the_agent_gets_the_routing_embedding_of_the_text(
     assert sent.model == "use-multilingual-v3" and len(sent.values) == encoder.dimension
     expected = encoder.encode(["Qual a garantia do inversor?"])[0]
     assert abs(sum(a * b for a, b in zip(sent.values, expected, strict=True)) - 1.0) < 1e-4
+
+
+async def test_the_agent_gets_the_embedding_of_the_text_spelled_out(
+    router: Router, encoder: UsemEncoder, memory: RunningMemory
+) -> None:
+    # The knowledge search's vector is of "quanto custa o kit pra vocês instalarem", as knowledge_svc
+    # embeds a query itself, not of the chat spelling the customer typed.
+    agents = ScriptedAgents(apb.GenerateReplyResponse(text="Oi!", agent="sales"))
+    await _turns(router, agents, memory.port, encoder).send(_turn("qnto custa o kit pra vcs instalarem?", "c-spelled"))
+    sent = agents.requests[0].text_embedding.values
+    assert agents.requests[0].text == "qnto custa o kit pra vcs instalarem?"
+    spelled, typed = encoder.encode([spell_out("qnto custa o kit pra vcs instalarem?"), "qnto custa o kit pra vcs instalarem?"])
+    assert abs(sum(a * b for a, b in zip(sent, spelled, strict=True)) - 1.0) < 1e-4
+    assert sum(a * b for a, b in zip(sent, typed, strict=True)) < 0.999
 
 
 async def test_a_stream_is_validated_before_its_first_message(router: Router, memory: RunningMemory) -> None:
