@@ -331,7 +331,7 @@ _NOT_NAMES = frozenset(
     "farmacia farmácia escola colegio colégio faculdade universidade instituto academia gym hotel restaurante loja "
     "store unidade filial igreja estacao estação metro metrô aeroporto torre tower square park".split()
 )
-# A place or a business before the capitalised words: "a unidade Barra Funda", "the Rua Augusta store".
+# A place or a business before or after the capitalised words: "a unidade Barra Funda", "the Feira de Santana store".
 _PLACES = frozenset(
     "unidade filial loja store branch office escritorio escritório bairro cidade shopping clinica clínica condominio "
     "condomínio edificio edifício predio prédio residencial hospital academia gym sucursal tienda perto near cerca".split()
@@ -373,8 +373,10 @@ def names_marked(original: str) -> str | None:
         if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
             return match.group(0)
         before = original[max(0, match.start() - 24):match.start()].lower().replace(".", " ").split()[-2:]
+        after = re.findall(r"[^\W\d_]+", original[match.end():match.end() + 24].lower())[:1]
         titled = match.group(1).lower() in _STAFF_TITLES or bool(before and before[-1] in _STAFF_TITLES)
-        if _after_a_place(before) or (titled and not is_private()):
+        # a place the words name, before them ("a unidade Barra Funda") or after them ("your Feira de Santana store")
+        if _after_a_place(before) or (after and after[0] in _PLACES) or (titled and not is_private()):
             return match.group(0)
         return "fulano"
 
