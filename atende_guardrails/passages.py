@@ -21,6 +21,17 @@ PASSAGE_KINDS = frozenset({
     "encoded_instructions", "system_spoof", "indirect_injection", "obedience", "disable_safeguards",
 })
 _PIECES = re.compile(r"[^\n.!?]*(?:[.!?]+|\n|$)")
+# A device that turns itself off for safety is a manual's sentence, not a request to drop the assistant's
+# safeguards: "o inversor se desliga por segurança", "the charger shuts itself off for safety". Read as "se
+# protege" before the rules, so neither the sentence nor the passage around it is withheld.
+_DEVICE_SAFETY = re.compile(
+    r"(?i)\b(?:se (?:desliga|desligam|desativa|desativam|desarma|desarmam)|(?:desliga|desligam|desativa|desativam)-se)"
+    r"(?: \w+){0,3}? (?:por|para) (?:motivos? de |raz[õo]es de |quest[ãa]o de )?seguran[cç]a\b"
+    r"|\b(?:shuts?|switch(?:es)?|turns?) (?:itself |themselves )?(?:down|off)(?: \w+){0,3}? for (?:safety|security)\b")
+
+
+def _detect(check: PromptInjectionCheck, text: str) -> str | None:
+    return check.detect(_DEVICE_SAFETY.sub("se protege", text))
 MAX_PASSAGE_CHARS = 8000
 
 
@@ -47,7 +58,7 @@ def _screen(text: str) -> tuple[str, list[str]]:
     check = _check()
     if not text or len(text) > MAX_PASSAGE_CHARS:
         return text[:MAX_PASSAGE_CHARS], []
-    first = check.detect(text)
+    first = _detect(check, text)
     if first is None:
         return text, []
     kinds: list[str] = []
@@ -55,13 +66,13 @@ def _screen(text: str) -> tuple[str, list[str]]:
     for piece in _PIECES.findall(text):
         if not piece:
             continue
-        kind = check.detect(piece) if piece.strip() else None
+        kind = _detect(check, piece) if piece.strip() else None
         if kind is None:
             kept.append(piece)
         else:
             kinds.append(kind)
     cleaned = "".join(kept).strip()
     # Instructions spread over several sentences: the passage is withheld whole.
-    if cleaned and check.detect(cleaned) is not None:
+    if cleaned and _detect(check, cleaned) is not None:
         return "", [*kinds, first]
     return cleaned, kinds or [first]

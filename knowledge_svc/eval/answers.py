@@ -166,7 +166,7 @@ def figures(outcomes: Sequence[Outcome]) -> dict[str, tuple[float, int]]:
 
 class KnowledgePort:
     """The agent's KnowledgePort over an in-process KnowledgeBase (what GrpcKnowledge
-    gets from knowledge_svc)."""
+    gets from knowledge_svc, screened as it screens it)."""
 
     def __init__(self, knowledge: Any, collection: str) -> None:
         self.knowledge = knowledge
@@ -174,9 +174,12 @@ class KnowledgePort:
 
     async def search(self, query: str, collection: str, top_k: int, embedding: Any = None) -> list[Any]:
         from agent_svc.domain import Passage
+        from atende_guardrails.passages import screen_passage
 
         found = await self.knowledge.search(self.collection, query[:2000], top_k)
-        return [Passage(p.document_id, p.title, p.source, p.text, p.score, p.section) for p in found]
+        # As agent_svc's client does: sentences a passage addresses to the assistant are dropped.
+        screened = [(p, screen_passage(p.text)[0]) for p in found]
+        return [Passage(p.document_id, p.title, p.source, text, p.score, p.section) for p, text in screened if text]
 
 
 # --agent routed: each question goes where the business's router sends it, as in a turn
