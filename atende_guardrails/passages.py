@@ -29,15 +29,16 @@ _DEVICE_SAFETY = re.compile(
     r"(?: \w+){0,3}? (?:por|para) (?:motivos? de |raz[õo]es de |quest[ãa]o de )?seguran[cç]a\b"
     r"|\b(?:shuts?|switch(?:es)?|turns?) (?:itself |themselves )?(?:down|off)(?: \w+){0,3}? for (?:safety|security)\b")
 
-
-def _detect(check: PromptInjectionCheck, text: str) -> str | None:
-    return check.detect(_DEVICE_SAFETY.sub("se protege", text))
 MAX_PASSAGE_CHARS = 8000
 
 
 @functools.cache
 def _check() -> PromptInjectionCheck:
     return PromptInjectionCheck(kinds=PASSAGE_KINDS, max_scan_chars=MAX_PASSAGE_CHARS)
+
+
+def _detect(check: PromptInjectionCheck, text: str) -> str | None:
+    return check.detect(_DEVICE_SAFETY.sub("se protege", text))
 
 
 def screen_passage(text: str) -> tuple[str, list[str]]:

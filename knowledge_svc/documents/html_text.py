@@ -2,11 +2,12 @@
 styles and the site's navigation dropped. A table is one block, a row a line ("cell |
 cell"), empty cells kept: the chunker repeats its header in each chunk of it, and an
 answer reads a row's values under their columns' names ("Kit 3.3: Preço de tabela:
-R$ 14.790; À vista no PIX: R$ 14.050,50"), as for a Markdown table. The footer's lines that hold a number are
-kept, in the page's last section: a business's page puts its CNPJ, address and phone
-there, which customers ask for. A footer line without one (the company's name and
-city, on every page) would only draw the searches that name the company; a footer
-chunk of its own did too (docs/performance.md section 21)."""
+R$ 14.790; À vista no PIX: R$ 14.050,50"), as for a Markdown table. The footer's
+lines that hold a number are kept, in the page's last section: a business's page
+puts its CNPJ, address and phone there, which customers ask for. A footer line
+without one (the company's name and city, on every page) would only draw the
+searches that name the company; a footer chunk of its own did too
+(docs/performance.md section 21)."""
 
 from __future__ import annotations
 
