@@ -57,7 +57,7 @@ PROBE_KBS: dict[str, tuple[Path, Path]] = {
     # a third solar company in the held-out set's shape (19 documents, 13 pt-BR and 6 English)
     "carnauba": (REPO / "evals" / "probes" / "kb_carnauba", REPO / "evals" / "probes" / "carnauba_questions.jsonl"),
     # a fourth solar company in the same shape, written blind on 2026-12-06 by someone who saw no code
-    # nor any other set (evals/probes/sabia_README.md): measured in aggregate only
+    # nor any other set (evals/probes/sabia_README.md): half a tunes, half b is measured in aggregate only
     "sabia": (REPO / "evals" / "probes" / "kb_sabia", REPO / "evals" / "probes" / "sabia_questions.jsonl"),
 }
 # The router a probe KB's questions go through with --agent routed: a solar company runs
