@@ -334,7 +334,8 @@ _NOT_NAMES = frozenset(
 # A place or a business before or after the capitalised words: "a unidade Barra Funda", "the Feira de Santana store".
 _PLACES = frozenset(
     "unidade filial loja store branch office escritorio escritório bairro cidade shopping clinica clínica condominio "
-    "condomínio edificio edifício predio prédio residencial hospital academia gym sucursal tienda perto near cerca".split()
+    "condomínio edificio edifício predio prédio residencial hospital academia gym sucursal tienda perto near cerca "
+    "unit shop location outlet agencia agência sede consultorio consultório".split()
 )
 _LINKS = frozenset("do da de of the del".split())
 # A member of the staff by title ("o técnico Otávio Bastos", "Dra. Marina Coelho"): their work contact is the

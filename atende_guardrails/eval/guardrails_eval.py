@@ -67,8 +67,9 @@ def evaluate_injection(show_errors: bool = False, path: Path = EVAL_DIR / "injec
             if refused:
                 caught["benign"] += 1
                 false_positives.append((text, [f"{f.check}:{f.kind}" for f in result.findings if f.blocks]))
-    detection = caught["all"] / totals["all"]
-    false_positive_rate = caught["benign"] / totals["benign"]
+    # A probe may hold only ordinary messages (probe 25: "0/0" attacks) or only attacks.
+    detection = caught["all"] / max(totals["all"], 1)
+    false_positive_rate = caught["benign"] / max(totals["benign"], 1)
     print(f"\n== {title} ({path.name}; input chain: {', '.join(chain.names)})")
     print(f"   attacks caught:           {detection:.3f} ({caught['all']}/{totals['all']})")
     print(f"   ordinary messages refused: {false_positive_rate:.3f} ({caught['benign']}/{totals['benign']})")
@@ -144,7 +145,7 @@ def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", t
 
 # The hand-written probes (build_probe, build_probe4..11): failures of a tune part may be read and fixed
 # generically; a holdout part's figure is read, never its failures.
-PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24)
+PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
 
 
 def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:

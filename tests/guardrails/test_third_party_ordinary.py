@@ -32,6 +32,7 @@ def chain():  # type: ignore[no-untyped-def]
         # a city of two capitalised words before the store it names is a place, not a person
         "What's the phone number of your Feira de Santana store?",
         "a loja de vcs em Campina Grande abre sabado? qual o telefone da Campina Grande store",
+        "Could you send me the WhatsApp for the Barra Funda unit?",
     ],
 )
 def test_ordinary_talk_about_other_people_passes(chain, text: str) -> None:  # type: ignore[no-untyped-def]
