@@ -112,6 +112,10 @@ def guard_context(agent: str, language: str, playbook: Playbook, passages: Seque
                         grounded=grounded)
 
 
+# A phrase's fixed start shorter than this ("Olá", "Sim") could be a passage's words.
+MIN_OWN_PHRASE = 12
+
+
 def mentions(reply: str, passage: Passage) -> bool:
     """Whether a reply draws on a passage: names its title or repeats its wording."""
     folded = _fold(reply)
@@ -121,6 +125,15 @@ def mentions(reply: str, passage: Passage) -> bool:
     passage_words = _long_words(passage.text)
     shared = sum(1 for w in passage_words if w in reply_words)
     return shared >= max(4, len(passage_words) // 5)
+
+
+def _without(text: str, phrases: Sequence[str]) -> str:
+    """`text` without the phrases it holds (a templated phrase by its fixed start)."""
+    for phrase in phrases:
+        fixed = phrase.split("{", 1)[0].strip()
+        if len(fixed) >= MIN_OWN_PHRASE and fixed in text:
+            text = text.replace(fixed, " ")
+    return text
 
 
 # A reply is compared with each passage, and the same passages come back turn after
@@ -138,14 +151,18 @@ def _long_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if len(w) > 3)
 
 
-def citations(text: str, passages: list[Passage]) -> list[Passage]:
-    """The passages a reply cites ([n]) or draws on, at most MAX_CITATIONS."""
+def citations(text: str, passages: list[Passage], own_phrases: Sequence[str] = ()) -> list[Passage]:
+    """The passages a reply cites ([n]) or draws on, at most MAX_CITATIONS. The agent's
+    own phrases (its playbook's) draw on no passage: "Não encontrei essa informação…
+    qual problema você quer resolver?" shares enough words with a short passage to
+    look like a quote of it, and a reply that says it does not know cites nothing."""
     cited: list[Passage] = []
     for ref in _REF.findall(text):
         index = int(ref) - 1
         if 0 <= index < len(passages) and passages[index] not in cited:
             cited.append(passages[index])
+    quoted = _without(text, own_phrases)
     for passage in passages:
-        if passage not in cited and mentions(text, passage):
+        if passage not in cited and mentions(quoted, passage):
             cited.append(passage)
     return cited[:MAX_CITATIONS]

@@ -34,6 +34,10 @@ class Playbook:
                 return self.phrases[other][key]
         return ""
 
+    def every_phrase(self) -> tuple[str, ...]:
+        """Every phrase of the playbook, in every language."""
+        return tuple(phrase for table in self.phrases.values() for phrase in table.values() if isinstance(phrase, str))
+
     def said(self, key: str, text: str) -> bool:
         """True when `text` contains the phrase `key` in any language (how a stateless
         agent recognizes what it asked in an earlier turn)."""

@@ -80,3 +80,22 @@ async def test_a_declined_message_costs_no_model_call(encoder: UsemEncoder, llm:
     assert declined.citations == [] and not llm.requests
     answered = await runtime.reply(replace(make_turn(ANSWERED, agent="product"), out_of_scope=True))
     assert llm.requests and answered.provider == "openai"
+
+
+async def test_a_reply_that_says_it_does_not_know_cites_nothing(encoder: UsemEncoder) -> None:
+    # The sales agent's "Não encontrei… um consultor confirmar com você… Para eu indicar…"
+    # shares "essa", "para", "consultor" and "você" with this passage: its own phrases used to
+    # count as a quote of it, so a reply that says it does not know cited a document.
+    kits = Passage("kits", "Catálogo de kits", "kits.md",
+                   'Lembre que a distribuidora sempre cobra o custo de disponibilidade (taxa mínima), então não '
+                   'compensa dimensionar o sistema para "zerar" exatamente o consumo. Nosso consultor faz essa '
+                   "conta com você na visita técnica gratuita.", 0.0)
+    runtime = runtime_with(encoder, knowledge=MemoryKnowledge([kits, *DOCS]))
+    reply = await runtime.reply(make_turn("o sistema vem com seguro contra roubo?", agent="sales"))
+    book = runtime.get("sales").playbook
+    assert book.say("pt", "no_answer") in reply.text, reply.text
+    assert reply.citations == []
+    # A reply that does quote the passage still cites it.
+    quoted = await runtime.reply(make_turn("vale a pena dimensionar o sistema para zerar o consumo?", agent="sales"))
+    assert "custo de disponibilidade" in quoted.text, quoted.text
+    assert [c.document_id for c in quoted.citations] == ["kits"]
