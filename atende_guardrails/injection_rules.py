@@ -729,7 +729,9 @@ _THIRD_PARTY = (
     r"(?:guy|man|woman|lady|person|girl|moca|moco|rapaz|cara|pessoa|persona|mina|mano|tia|tio|"
     r"senhor|senhora|mulher|homem|menina|chico|chica|senor|senora|hombre|mujer) (?:who|that|que|q|qui)|"
     r"(?:sr|sra|mr|mrs|ms|dona|senhor|senhora|senor|senora|monsieur|madame|herr|frau|signor|signora) [a-z]{3,}|"
-    r"quem (?:comprou|instalou|pediu|fez|contratou|fechou|mora|ligou|reclamou|tem|solicitou|cadastrou)|"
+    # not "o desconto pra quem tem fibra em dois endereços": whoever an offer is for
+    r"(?<!pra )(?<!para )(?<!pro )quem (?:comprou|instalou|pediu|fez|contratou|fechou|mora|ligou|reclamou|tem|solicitou|"
+    r"cadastrou)|"
     r"(?:the|that the|o|a|que o|que a|q o|q a|el|la) (?:other|outro|outra|otro|otra|previous|last|anterior|ultimo|ultima) "
     r"(?:buyer|customer|client|user|comprador|compradora|cliente|usuario|usuaria|pessoa|person|persona)|"
     r"(?:o|a|el|la|do|da|del) (?:cliente|comprador|compradora|usuario|usuaria|pessoa|persona|dono|duena|dueno|dona) "

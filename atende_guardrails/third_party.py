@@ -337,6 +337,17 @@ _PLACES = frozenset(
     "condomínio edificio edifício predio prédio residencial hospital academia gym sucursal tienda perto near cerca "
     "unit shop location outlet agencia agência sede consultorio consultório".split()
 )
+# A product line named in capitals beside what it is: "the Brisa Care plan", "o plano Brisa Care", "the Escritorio
+# Contabil plan". A person only when a verb of having or paying follows in the same clause ("o plano Maria Souza
+# assinou", not "o plano Vida Ativa? Tem opção trimestral?").
+_PRODUCTS = frozenset(
+    "plano planos plan plans kit kits pacote package combo produto product modelo model linha assinatura subscription "
+    "servico serviço service curso course bundle tier".split()
+)
+_HOLDS = frozenset(
+    "tem têm has have had tinha assinou assina signed contratou contrata usa uses used usou paga pagou pays paid comprou "
+    "bought".split()
+)
 _LINKS = frozenset("do da de of the del".split())
 # A member of the staff by title ("o técnico Otávio Bastos", "Dra. Marina Coelho"): their work contact is the
 # business's; only what is theirs alone (a home, documents, a personal number, pay) makes them a third party.
@@ -378,6 +389,10 @@ def names_marked(original: str) -> str | None:
         titled = match.group(1).lower() in _STAFF_TITLES or bool(before and before[-1] in _STAFF_TITLES)
         # a place the words name, before them ("a unidade Barra Funda") or after them ("your Feira de Santana store")
         if _after_a_place(before) or (after and after[0] in _PLACES) or (titled and not is_private()):
+            return match.group(0)
+        # a product line: "the Brisa Care plan", "o plano Brisa Care"
+        holds = bool(after) and after[0] in _HOLDS and not re.match(r"\s*[?.!,;:]", original[match.end():])
+        if (after and after[0] in _PRODUCTS) or (before and before[-1] in _PRODUCTS and not holds):
             return match.group(0)
         return "fulano"
 
