@@ -26,8 +26,9 @@ digits together pass the check. Fullwidth digits and letters, "fancy font" and A
 as ASCII; en and em dashes, middle dots and other hyphens between digits as the number's separators; a link's
 %20, %3A, %2C and %40 as what they encode, and an underscore in a form's or JSON's key ("rg_titular") as a
 space, all without changing the text's length. A Pix "copia e cola" code is redacted whole. A value wrapped by a line break
-mid-number (an RG after its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line anywhere) is
-redacted whole; a masked card or CPF ("**** 1234") is no value.
+mid-number (an RG after or before its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line anywhere)
+or an e-mail's name wrapped after one of its dots is redacted whole, and so is a random Pix key glued to "pix"; a
+masked card or CPF ("**** 1234") is no value.
 
 An RG is what a word names as one ("rg eh ...", "identidade", "RG/SP:", "SSP/SP 12345678-9", RNE/RNM), 6 to
 13 digits in any state's shape. Other documents are redacted where a word names them: the CNH (cnh), the
@@ -660,7 +661,9 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("pix_key", re.compile(
         rf"(?<![\w-])[0-9a-fA-F]{{8}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}"
         rf"{_KEY_SEP}[0-9a-fA-F]{{12}}(?![\w-])"), _random_key),
-    Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}(?![\w-])"),
+    # A random key without its hyphens, alone or glued to its word ("no pix1d2d27ad...").
+    Detector("pix_key", re.compile(r"(?:(?<![\w-])|(?<=(?i:pix)))[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}"
+                                   r"(?![\w-])"),
              needs=lambda text: "pix" in text or "chave" in text or "key" in text),
     Detector("pix_key", re.compile(r"(?i)\bchave\s+(?:pix|aleat[óo]ria)\b[^\S\n]*(?:[ée](?=\s)|:|="
                                    r"|-)?[^\S\n]*([^\s,;]{6,77})"), group=1,
@@ -674,7 +677,8 @@ DETECTORS: tuple[Detector, ...] = (
                                  r"@[^\W_](?:[\w-]{0,61}[^\W_])?(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)+"),
              needs=lambda text: "@" in text and "=" in text),
     # An apostrophe inside the name ("o'connor@..."); accented domains ("joão@família.com.br").
-    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-][\w.%+'-]{0,63}@[^\W_](?:[\w-]{0,61}[^\W_])?"
+    # A name wrapped after one of its dots ("ricardo.\nnunes@terra.com.br") is the address's too.
+    Detector("email", re.compile(r"(?<![\w.+-])(?:[\w%+-][\w.%+-]{0,62}\.\n)?[\w.%+-][\w.%+'-]{0,63}@[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.|,(?=(?i:com|net|org|br)\b)|[^\S\n]?\.[^\S\n]?(?=(?i:com|net|org|br|gov|edu)\b))"
                                  r"[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*"),
@@ -817,7 +821,8 @@ DETECTORS: tuple[Detector, ...] = (
         rf"(?:\s*\([^)\n]{{1,12}}\))?(?:[/\s-]{{1,3}}{_RG_ISSUER}\b|/(?:uf|{_UF})\b)?"
         r"[\s:nº°.#=)-]{0,6}(?:n\.?[º°o]?\.?\s*|nr\.?\s*|n[úu]mero\s*|number\s*)?[\s:]*"
         rf"(?:(?:[ée]|eh|is|:|era|was)(?:\s+(?:o|a|the))?\s+)?((?:(?:{_UF}|m)[-\s]?)?"
-        r"[0-9](?:[0-9Xx.\-/_]|(?<=[.\-])\n(?=\d)|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}(?<=[0-9Xx]))(?![\w])"
+        r"[0-9](?:[0-9Xx.\-/_]|(?<=[.\-])\n(?=\d)|(?<=\d)\n(?=[.\-]\d)|[^\S\n](?=[-\u2013]|[0-9Xx]{1,3}(?![0-9Xx]))){3,16}"
+        r"(?<=[0-9Xx]))(?![\w])"
         r"(?![^\S\n]*(?:m|metros|meters|ft|p[ée]s|unidades|pe[çc]as|rolos?)\b)"),
         lambda value, before: 5 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 13,
         group=1, short=True,

@@ -182,6 +182,10 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # texts full of numbers; tune = half a, holdout = half b (figures only).
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe6_tune.tsv", "PII probe 6, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe6_holdout.tsv", "PII probe 6, holdout part (half b, figures only)")
+    # The seventh probe (2026-12-06, written blind by a helper that read nothing of the repository): one value a
+    # customer message as typed, and clean texts of look-alike numbers; tune = half a, holdout = half b (figures only).
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe7_tune.tsv", "PII probe 7, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe7_holdout.tsv", "PII probe 7, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

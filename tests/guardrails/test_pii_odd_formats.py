@@ -53,6 +53,21 @@ def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
     assert _gone(text, value), redact(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Paciente: Lia Brandão\nRG 31.472\n.905-3\nConvênio: particular", "31.472\n.905-3"),
+        ("meu email é lia.\nbrandao@uol.com.br", "lia.\nbrandao@uol.com.br"),
+        ("devolve no pix3b9f0c2d71e84a6fb2c51d7e9a0f4c88 pfv", "3b9f0c2d71e84a6fb2c51d7e9a0f4c88"),
+    ],
+)
+def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: str) -> None:
+    # As a narrow screen or a hurry leaves them (PII probe 7, 2026-12-06): each line of the value goes, not only
+    # the one a detector reads alone.
+    redacted, _ = redact(text)
+    assert not any(piece.strip(".") in redacted for piece in value.split("\n")), redacted
+
+
 def test_a_mistyped_document_the_text_names_is_still_redacted() -> None:
     mistyped_cpf = DOC[:-1] + str((int(DOC[-1]) + 1) % 10)
     mistyped_card = CARD[:-1] + str((int(CARD[-1]) + 1) % 10)
