@@ -27,8 +27,10 @@ as ASCII; en and em dashes, middle dots and other hyphens between digits as the 
 %20, %3A, %2C and %40 as what they encode, and an underscore in a form's or JSON's key ("rg_titular") as a
 space, all without changing the text's length. A Pix "copia e cola" code is redacted whole. A value wrapped by a line break
 mid-number (an RG after or before its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line anywhere)
-or an e-mail's name wrapped after one of its dots is redacted whole, and so is a random Pix key glued to "pix"; a
-masked card or CPF ("**** 1234") is no value.
+or an e-mail's name wrapped after one of its dots is redacted whole, and so are a random Pix key glued to "pix" and
+a phone glued to its word ("zap31999887766"); a masked card or CPF ("**** 1234") is no value. A bare number after
+"pedido", "protocolo", "nota" is that number, but after "pra nota" ("Dados pra nota:\n<cnpj>") it is what the
+invoice is issued to.
 
 An RG is what a word names as one ("rg eh ...", "identidade", "RG/SP:", "SSP/SP 12345678-9", RNE/RNM), 6 to
 13 digits in any state's shape. Other documents are redacted where a word names them: the CNH (cnh), the
@@ -348,7 +350,13 @@ def _unless_bare_id(valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
     """A bare run of digits right after "pedido", "protocolo", "order #" is that number, even when
     its digits happen to pass a check (one random 11-digit number in a hundred is a valid CPF)."""
     return lambda value, before: valid(value) and not (value.isdigit() and _ID_CONTEXT.search(before) is not None
-                                                       and _DOCUMENT_WORD.search(before[-30:]) is None)
+                                                       and _DOCUMENT_WORD.search(before[-30:]) is None
+                                                       and _FOR_INVOICE.search(before) is None)
+
+
+# "Dados pra nota:\n<cnpj>", "for the invoice: <cnpj>": what the invoice is to be issued to, not its number.
+_FOR_INVOICE = re.compile(r"(?i)\b(?:pra|para|pro|for)\s+(?:a\s+|o\s+|the\s+|an\s+)?(?:nota|nf|nfe|nf-e|invoice)"
+                          r"(?:\s+fiscal)?\W{0,4}$")
 
 
 # "o CPF do pedido: 52998224725" names the document after all.
@@ -581,11 +589,17 @@ _BARE_ID = re.compile(r"(?i)\bid\b[^\w\n]{0,4}$")
 _DATE_SHAPE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
 
 
+# The word that names an RG, to read only what lies between it and the number.
+_RG_NAME = re.compile(r"(?i)\b(?:rg|r\.g\b\.?|identidade)(?![\w])")
+
+
 def _rg_after_words(value: str, before: str) -> bool:
     digits = len(re.sub(r"[^0-9Xx]", "", value))
     if not 6 <= digits <= 13 or _DATE_SHAPE.match(value):
         return False
-    gap = before[-24:]
+    # "precisa de RG? o meu é ...": the "de" before the word says nothing of the number after it.
+    named = [match.end() for match in _RG_NAME.finditer(before)]
+    gap = before[named[-1]:] if named else before[-24:]
     return _NOT_RG_WORD.search(gap) is None and _ID_CONTEXT.search(before[-_NEAR:]) is None
 
 
@@ -764,6 +778,10 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("phone", re.compile(
         r"(?i)\b(?:tel|telefone|fone|celular|cel|whats|whatsapp|zap|ligue|ligar|liga|contato|phone|mobile)\b[^\d\n]{0,20}"
         r"(?<!\d)(9\d{8})(?!\d)"), group=1),
+    # Glued to its word, typed in a hurry: "zap31999887766", "cel11987654321".
+    Detector("phone", re.compile(r"(?i)(?<![^\W\d_])(?:tel|telefone|fone|cel|celular|whats|whatsapp|wpp|zap)"
+                                 r"((?:\+?55)?\(?0?[1-9]\d\)?9?\d{4}-?\d{4})(?![\w])"),
+             lambda value, before: br_phone_valid(value, before), group=1, needs=_may_name_phone),
     # ... or where a phone word follows it ("998120103 é meu cel", "43998120103 (whats)").
     Detector("phone", re.compile(
         r"(?i)(?<![\w+.,/-])(9\d{8})(?=[^\S\n]*[-\u2013(:,]?[^\S\n]*(?:(?:[ée]|eh|is|was)[^\S\n]+)?"

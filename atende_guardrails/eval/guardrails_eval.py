@@ -186,6 +186,9 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # customer message as typed, and clean texts of look-alike numbers; tune = half a, holdout = half b (figures only).
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe7_tune.tsv", "PII probe 7, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe7_holdout.tsv", "PII probe 7, holdout part (half b, figures only)")
+    # The eighth (2026-12-06, written blind the same way, without probe 7 in view): tuning data, every row; its
+    # check is probe 7's holdout part.
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe8_tune.tsv", "PII probe 8, tuning (every row)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

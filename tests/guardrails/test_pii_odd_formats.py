@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from atende_guardrails.base import GuardContext
-from atende_guardrails.eval.build_pii_probe import cpf, luhn
+from atende_guardrails.eval.build_pii_probe import cnpj, cpf, luhn
 from atende_guardrails.eval.build_pii_probe3 import copia_e_cola, wide
 from atende_guardrails.pii import PiiCheck, redact
 
@@ -16,6 +16,7 @@ OUTPUT = GuardContext(stage="output")
 
 DOC = cpf("815304926")
 CARD = luhn("523840019276431")
+COMPANY = cnpj("482617390001")
 
 
 def _gone(text: str, value: str) -> bool:
@@ -59,6 +60,10 @@ def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
         ("Paciente: Lia Brandão\nRG 31.472\n.905-3\nConvênio: particular", "31.472\n.905-3"),
         ("meu email é lia.\nbrandao@uol.com.br", "lia.\nbrandao@uol.com.br"),
         ("devolve no pix3b9f0c2d71e84a6fb2c51d7e9a0f4c88 pfv", "3b9f0c2d71e84a6fb2c51d7e9a0f4c88"),
+        # glued to its word, named in the sentence before, or given for the invoice (PII probe 8, 2026-12-06)
+        ("me chama no zap21988776655 pfv", "21988776655"),
+        ("pra vacinar precisa de RG? o meu é 2006789013, Fortaleza", "2006789013"),
+        (f"Dados pra nota:\n{COMPANY}\nRua das Palmeiras, 80", COMPANY),
     ],
 )
 def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: str) -> None:
@@ -66,6 +71,11 @@ def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: s
     # the one a detector reads alone.
     redacted, _ = redact(text)
     assert not any(piece.strip(".") in redacted for piece in value.split("\n")), redacted
+
+
+def test_the_number_of_an_invoice_is_no_company() -> None:
+    # "nota: <14 digits>" is the invoice's own number, whatever its digits: only "pra nota" gives data for it.
+    assert redact(f"nota: {COMPANY}")[0] == f"nota: {COMPANY}"
 
 
 def test_a_mistyped_document_the_text_names_is_still_redacted() -> None:
