@@ -28,7 +28,9 @@ as ASCII; en and em dashes, middle dots and other hyphens between digits as the 
 space, all without changing the text's length. A Pix "copia e cola" code is redacted whole. A value wrapped by a line break
 mid-number (an RG after or before its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line anywhere)
 or an e-mail's name wrapped after one of its dots is redacted whole, and so are a random Pix key glued to "pix" and
-a phone glued to its word ("zap31999887766"); a masked card or CPF ("**** 1234") is no value. A bare number after
+a phone glued to its word ("zap31999887766"); a random key wrapped anywhere where the text speaks of Pix or a key; a CEP
+bare at the end of an address after its state when its digits are that state's ("aracaju se 49010390"), or after a
+location pin; a masked card or CPF ("**** 1234") is no value. A bare number after
 "pedido", "protocolo", "nota" is that number, but after "pra nota" ("Dados pra nota:\n<cnpj>") it is what the
 invoice is issued to.
 
@@ -396,6 +398,9 @@ def _key_like(value: str) -> bool:
 _PIX_WORD = re.compile(r"(?i)\b(?:pix|chave|key|aleat[óo]ria|random|estorno|reembolso|refund|devol\w*)\b")
 
 
+_UUID4_BARE = re.compile(r"[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}")
+
+
 def _random_key(value: str, before: str) -> bool:
     """A UUID a word names as an order's, a request's or a transaction's ("id: 8f14...-... do pedido", "request id
     ...") is that identifier, unless a word near says Pix or key."""
@@ -617,6 +622,30 @@ def _cnpj_written(value: str) -> bool:
     return cnpj_valid(value) and not (re.search(r"\s", value) and re.search(r"[A-Za-z]", value))
 
 
+# The first two digits of the CEPs of each state (Correios' ranges, by their first two digits).
+_CEP_PREFIXES = {
+    "sp": range(1, 20), "rj": range(20, 29), "es": range(29, 30), "mg": range(30, 40), "ba": range(40, 49),
+    "se": range(49, 50), "pe": range(50, 57), "al": range(57, 58), "pb": range(58, 59), "rn": range(59, 60),
+    "ce": range(60, 64), "pi": range(64, 65), "ma": range(65, 66), "pa": range(66, 69), "ap": range(68, 69),
+    "am": range(69, 70), "rr": range(69, 70), "ac": range(69, 70), "df": range(70, 74), "go": range(72, 77),
+    "to": range(77, 78), "mt": range(78, 79), "ro": range(76, 77), "ms": range(79, 80), "pr": range(80, 88),
+    "sc": range(88, 90), "rs": range(90, 100),
+}
+# A state (or a location pin) right before: where the number sits is what makes it a CEP.
+_STATE_BEFORE = re.compile(rf"(?i)(?:(?<![^\W\d_])({_UF})|\U0001F4CD)[^\S\n]?[,\-\u2013]?[^\S\n]?$")
+_NOT_ADDRESS = re.compile(r"(?i)\b(?:pedido|order|protocolo|protocol|nota|nf|modelo|model|c[óo]digo|code|serial|ref|sku|lote)\b")
+
+
+def _cep_of_state(value: str, before: str) -> bool:
+    """A bare CEP after a state ("aracaju se 49010390") is one when its digits are that state's; after a location
+    pin, always; never where a word names the number as something else."""
+    place = _STATE_BEFORE.search(before)
+    if place is None or _NOT_ADDRESS.search(before[-30:]):
+        return False
+    state = place.group(1)
+    return state is None or int(value[:2]) in _CEP_PREFIXES[state.lower()]
+
+
 DETECTORS: tuple[Detector, ...] = (
     # A Pix "copia e cola" payload (an EMV BR Code) carries the receiver's key, name and city: the
     # whole code, up to its CRC field on that line, before any detector claims a piece of it.
@@ -673,8 +702,12 @@ DETECTORS: tuple[Detector, ...] = (
     # A random (EVP) key, its groups split by hyphens or by spaces; without them where the text
     # speaks of Pix or a key and the 32 characters have a UUID's version 4 and variant.
     Detector("pix_key", re.compile(
-        rf"(?<![\w-])[0-9a-fA-F]{{8}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}"
+        rf"(?:(?<![\w-])|(?<=(?i:pix)))[0-9a-fA-F]{{8}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}"
         rf"{_KEY_SEP}[0-9a-fA-F]{{12}}(?![\w-])"), _random_key),
+    # ... and wrapped by a line break anywhere, where the text speaks of Pix or a key ("chave: cf6646a525644fd0\nb3c3...").
+    Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F]{6,26}\n[0-9a-fA-F]{6,26}(?![\w-])"),
+             lambda value, before: _UUID4_BARE.fullmatch(value.replace("\n", "")) is not None,
+             needs=lambda text: "pix" in text or "chave" in text or "key" in text),
     # A random key without its hyphens, alone or glued to its word ("no pix1d2d27ad...").
     Detector("pix_key", re.compile(r"(?:(?<![\w-])|(?<=(?i:pix)))[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}"
                                    r"(?![\w-])"),
@@ -803,6 +836,9 @@ DETECTORS: tuple[Detector, ...] = (
                                r"|caixas|kwh|kw|mwh|wh|placas|pain[ée]is|m[²2³3]?|metros|kg|litros|reais|units|pieces|items"
                                r"|boxes|pcs)(?![^\W\d]))"),
              lambda value, before: _ID_CONTEXT.search(before) is None),
+    # Bare at the end of an address, after its state ("... centro aracaju se 49010390", "Fortaleza-CE 60160230"), or
+    # after a location pin (U+1F4CD, "<pin>65020600 São Luís").
+    Detector("cep", re.compile(r"(?<![\w.,/-])\d{5}-?\d{3}(?![\w]|[.,/]\d)"), _cep_of_state),
     # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
                                r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:\n?[^\S\n]?[-\u2013][^\S\n]?|[.\s])?\d{3})"

@@ -189,6 +189,8 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # The eighth (2026-12-06, written blind the same way, without probe 7 in view): tuning data, every row; its
     # check is probe 7's holdout part.
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe8_tune.tsv", "PII probe 8, tuning (every row)")
+    # The ninth (written blind the same way, on CEPs, phones, Pix keys and RGs in many shapes): tuning, every row.
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe9_tune.tsv", "PII probe 9, tuning (every row)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

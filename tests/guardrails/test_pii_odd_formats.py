@@ -64,6 +64,11 @@ def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
         ("me chama no zap21988776655 pfv", "21988776655"),
         ("pra vacinar precisa de RG? o meu é 2006789013, Fortaleza", "2006789013"),
         (f"Dados pra nota:\n{COMPANY}\nRua das Palmeiras, 80", COMPANY),
+        # a CEP bare at the end of an address or after a location pin, a key wrapped or glued (PII probe 9)
+        ("entrega na rua das flores 88 centro maceio al 57020050", "57020050"),
+        ("\U0001F4CD 60160230 Fortaleza, quanto fica o frete?", "60160230"),
+        ("a chave: 7c0e2f1a9b3d4c58\n9e1f2a3b4c5d6e7f", "7c0e2f1a9b3d4c58\n9e1f2a3b4c5d6e7f"),
+        ("paga no pix7c0e2f1a-9b3d-4c58-9e1f-2a3b4c5d6e7f obg", "7c0e2f1a-9b3d-4c58-9e1f-2a3b4c5d6e7f"),
     ],
 )
 def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: str) -> None:
@@ -71,6 +76,12 @@ def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: s
     # the one a detector reads alone.
     redacted, _ = redact(text)
     assert not any(piece.strip(".") in redacted for piece in value.split("\n")), redacted
+
+
+def test_a_number_after_a_state_is_a_cep_only_when_its_digits_are_that_states() -> None:
+    # "SP 12345678" after "pedido" is the order; "CE 12345678" is no Ceará CEP (those start 60 to 63).
+    for text in ("pedido SP 12345678 enviado", "Fortaleza-CE, 12345678", "se 12345678 nao chegar"):
+        assert redact(text)[0] == text
 
 
 def test_the_number_of_an_invoice_is_no_company() -> None:
