@@ -250,7 +250,7 @@ class BaseAgent(Escalation, Prompting):
         return AgentReply(
             text=gate.text,
             agent=self.name,
-            citations=citations(gate.text, fx.passages, self.playbook.every_phrase()),
+            citations=citations(gate.text, fx.passages, self.playbook.every_phrase),
             guardrails=gate.trips(),
             provider=meter.provider or "local",
             model=meter.model,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +35,10 @@ class Playbook:
                 return self.phrases[other][key]
         return ""
 
+    @cached_property
     def every_phrase(self) -> tuple[str, ...]:
-        """Every phrase of the playbook, in every language."""
-        return tuple(phrase for table in self.phrases.values() for phrase in table.values() if isinstance(phrase, str))
+        """Every phrase of the playbook, in every language (read once: every reply's citations use it)."""
+        return tuple(phrase for table in self.phrases.values() for phrase in table.values())
 
     def said(self, key: str, text: str) -> bool:
         """True when `text` contains the phrase `key` in any language (how a stateless
