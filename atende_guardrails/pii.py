@@ -27,12 +27,12 @@ as ASCII; en and em dashes, middle dots and other hyphens between digits as the 
 %20, %3A, %2C and %40 as what they encode, and an underscore in a form's or JSON's key ("rg_titular") as a
 space, all without changing the text's length. A Pix "copia e cola" code is redacted whole. A value wrapped by a line break
 mid-number (an RG after or before its dot, a phone after its hyphen, a CEP before its hyphen, a boleto line anywhere)
-or an e-mail's name wrapped after one of its dots is redacted whole, and so are a random Pix key glued to "pix" and
-a phone glued to its word ("zap31999887766"); a random key wrapped anywhere where the text speaks of Pix or a key; a CEP
-bare at the end of an address after its state when its digits are that state's ("aracaju se 49010390"), or after a
-location pin; a masked card or CPF ("**** 1234") is no value. A bare number after
-"pedido", "protocolo", "nota" is that number, but after "pra nota" ("Dados pra nota:\n<cnpj>") it is what the
-invoice is issued to.
+or an e-mail's name wrapped after one of its dots or before its @ is redacted whole, and so are a random Pix key
+glued to "pix" and a phone glued to its word ("zap31999887766"); a random key wrapped anywhere where the text speaks
+of Pix or a key; a CEP bare at the end of an address after its state when its digits are that state's ("aracaju se
+49010390"), or before its state or city ("65075441 - Sao Luis"), or after a location pin; a masked card or CPF
+("**** 1234") is no value. A bare number after "pedido", "protocolo", "nota" is that number, but after "pra nota"
+("Dados pra nota:\n<cnpj>") it is what the invoice is issued to.
 
 An RG is what a word names as one ("rg eh ...", "identidade", "RG/SP:", "SSP/SP 12345678-9", RNE/RNM), 6 to
 13 digits in any state's shape. Other documents are redacted where a word names them: the CNH (cnh), the
@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -452,6 +453,8 @@ class Detector:
     # A second group redacted with the first (a number given in two pieces); `valid` then reads both pieces,
     # joined by a space, and the text between them.
     also: int = 0
+    # `valid` reads the 60 characters before the candidate, a NUL, and the 40 after it (a CEP followed by its city).
+    after: bool = False
 
 
 _SEP = r"[\s.\-]?"
@@ -646,6 +649,33 @@ def _cep_of_state(value: str, before: str) -> bool:
     return state is None or int(value[:2]) in _CEP_PREFIXES[state.lower()]
 
 
+# Capitals and large cities, folded, with their state: a bare CEP followed by one ("65075441 - Sao Luis") is one
+# when its digits are that state's.
+_CITY_STATES = {
+    "rio branco": "ac", "maceio": "al", "macapa": "ap", "manaus": "am", "salvador": "ba", "feira de santana": "ba",
+    "fortaleza": "ce", "brasilia": "df", "vitoria": "es", "vila velha": "es", "goiania": "go", "anapolis": "go",
+    "sao luis": "ma", "cuiaba": "mt", "campo grande": "ms", "belo horizonte": "mg", "bh": "mg", "contagem": "mg",
+    "uberlandia": "mg", "juiz de fora": "mg", "belem": "pa", "joao pessoa": "pb", "campina grande": "pb",
+    "curitiba": "pr", "londrina": "pr", "maringa": "pr", "recife": "pe", "olinda": "pe", "caruaru": "pe",
+    "teresina": "pi", "rio de janeiro": "rj", "niteroi": "rj", "natal": "rn", "porto alegre": "rs",
+    "caxias do sul": "rs", "porto velho": "ro", "boa vista": "rr", "florianopolis": "sc", "joinville": "sc",
+    "blumenau": "sc", "sao paulo": "sp", "campinas": "sp", "guarulhos": "sp", "santos": "sp", "osasco": "sp",
+    "sorocaba": "sp", "ribeirao preto": "sp", "aracaju": "se", "palmas": "to",
+}
+_PLACE_AFTER = re.compile(rf"^[^\S\n]*[-,/\u2013]?[^\S\n]*(?:({_UF})(?![^\W\d_])|(?i:({'|'.join(_CITY_STATES)}))\b)")
+
+
+def _cep_before_place(value: str, around: str) -> bool:
+    """A bare CEP followed by its state in capitals or its city ("65075441 - Sao Luis, tem fibra?") is one when its
+    digits are that state's; never where a word names the number as something else ("pedido 12345678 - SP")."""
+    before, _, after = around.partition("\0")
+    place = _PLACE_AFTER.search(unicodedata.normalize("NFKD", after).encode("ascii", "ignore").decode())
+    if place is None or _NOT_ADDRESS.search(before[-30:]):
+        return False
+    state = place.group(1).lower() if place.group(1) else _CITY_STATES[place.group(2).lower()]
+    return int(value[:2]) in _CEP_PREFIXES[state]
+
+
 DETECTORS: tuple[Detector, ...] = (
     # A Pix "copia e cola" payload (an EMV BR Code) carries the receiver's key, name and city: the
     # whole code, up to its CRC field on that line, before any detector claims a piece of it.
@@ -730,6 +760,10 @@ DETECTORS: tuple[Detector, ...] = (
                                  r"[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*"),
              needs=lambda text: "@" in text),
+    # A name wrapped right before its @ ("marcos.vinicius\n@gmail.com"), where the domain ends as mail domains do.
+    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-][\w.%+'-]{0,63}\n@[^\W_](?:[\w-]{0,61}[^\W_])?"
+                                 r"(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*\.(?i:com|net|org|br|edu|gov|io|me)(?![\w.-])"),
+             needs=lambda text: "\n@" in text),
     Detector("email", re.compile(rf"(?i)(?<![\w.+-])[\w.%+-]{{1,64}}(?:{_DOT}[\w%+-]{{1,64}}){{0,3}}"
                                  rf"{_AT}[a-z0-9-]{{1,63}}"
                                  rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,3}}{_DOT}[a-z]{{2,10}}\b"),
@@ -839,6 +873,9 @@ DETECTORS: tuple[Detector, ...] = (
     # Bare at the end of an address, after its state ("... centro aracaju se 49010390", "Fortaleza-CE 60160230"), or
     # after a location pin (U+1F4CD, "<pin>65020600 São Luís").
     Detector("cep", re.compile(r"(?<![\w.,/-])\d{5}-?\d{3}(?![\w]|[.,/]\d)"), _cep_of_state),
+    # ... or before its state or city ("65075441 - Sao Luis").
+    Detector("cep", re.compile(r"(?<![\w.,/-])\d{5}-?\d{3}(?=[^\S\n]*[-,/\u2013]?[^\S\n]*[^\W\d_])"), _cep_before_place,
+             after=True),
     # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
                                r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:\n?[^\S\n]?[-\u2013][^\S\n]?|[.\s])?\d{3})"
@@ -920,7 +957,10 @@ def _accepted_spans(detector: Detector, match: re.Match[str], text: str, taken: 
         return []
     value = match.group(detector.group)
     if not detector.also:
-        if detector.valid is not None and not detector.valid(value, text[max(0, start - 60) : start]):
+        around = text[max(0, start - 60) : start]
+        if detector.after:
+            around = f"{around}\0{text[end : end + 40]}"
+        if detector.valid is not None and not detector.valid(value, around):
             return []
         return [(start, end)]
     rest_start, rest_end = match.span(detector.also)

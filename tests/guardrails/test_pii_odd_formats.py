@@ -69,6 +69,10 @@ def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
         ("\U0001F4CD 60160230 Fortaleza, quanto fica o frete?", "60160230"),
         ("a chave: 7c0e2f1a9b3d4c58\n9e1f2a3b4c5d6e7f", "7c0e2f1a9b3d4c58\n9e1f2a3b4c5d6e7f"),
         ("paga no pix7c0e2f1a-9b3d-4c58-9e1f-2a3b4c5d6e7f obg", "7c0e2f1a-9b3d-4c58-9e1f-2a3b4c5d6e7f"),
+        # an e-mail's name wrapped before its @, a CEP before its city or state (PII probe 10, 2026-12-07)
+        ("manda pro email lia.brandao\n@uol.com.br que eu vejo", "lia.brandao\n@uol.com.br"),
+        ("57020050 - Maceió, vcs atendem?", "57020050"),
+        ("entrega: 30140071, BH MG", "30140071"),
     ],
 )
 def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: str) -> None:
@@ -80,7 +84,9 @@ def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: s
 
 def test_a_number_after_a_state_is_a_cep_only_when_its_digits_are_that_states() -> None:
     # "SP 12345678" after "pedido" is the order; "CE 12345678" is no Ceará CEP (those start 60 to 63).
-    for text in ("pedido SP 12345678 enviado", "Fortaleza-CE, 12345678", "se 12345678 nao chegar"):
+    for text in ("pedido SP 12345678 enviado", "Fortaleza-CE, 12345678", "se 12345678 nao chegar",
+                 # nor before one: a city whose state's CEPs start otherwise, the order named before, a lower-case "se"
+                 "12345678 - Recife", "pedido 01310100 - SP", "49010390 se quiser eu mando"):
         assert redact(text)[0] == text
 
 
