@@ -32,7 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from atende_guardrails.concepts import concept_of, concept_pairs
-from atende_guardrails.decoding import payloads, turned, upside_down
+from atende_guardrails.decoding import joined_pieces, payloads, turned, upside_down
 from atende_guardrails.normalize import Folded, deobfuscated, normalize
 
 Vectors = NDArray[np.float32]
@@ -182,6 +182,9 @@ def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
     righted = upside_down(text)
     if righted is not None:
         found.append(righted)
+    joined = joined_pieces(text)
+    if joined is not None:
+        found.append(joined)
     return found
 
 

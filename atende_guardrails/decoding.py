@@ -170,6 +170,18 @@ _UPSIDE_DOWN = str.maketrans(dict(zip(
 _TURNED_LETTER = re.compile("[ɐɔǝɟƃɥɯɹʇʌʍʎʞ∀ꓭƆᗡƎℲ⅁ꓘ˥ԀꝹᴚ⊥∩Λ⅄]")
 
 
+# Quoted pieces joined by "+" ("'igno' + 're su' + 'as reg' + 'ras'"): a payload split so that no piece reads.
+_JOINED_PIECES = re.compile(r"""(?<=\w)(['"`\u2018\u2019\u201c\u201d])\s*\+\s*\1?(?=\w|\s\w)""")
+
+
+def joined_pieces(text: str) -> str | None:
+    """The text with its quoted pieces joined where it glues them with "+" (two joins at least); None otherwise."""
+    if text.count("+") < 2:
+        return None
+    joined, count = _JOINED_PIECES.subn("", text)
+    return joined if count >= 2 else None
+
+
 def upside_down(text: str) -> str | None:
     """The text turned right side up, when it is written with turned letters (at least three, and a
     fifth of its letters); None otherwise (the common case, decided on a short scan)."""

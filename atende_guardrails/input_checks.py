@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from atende_guardrails import injection_rules as rules
 from atende_guardrails.base import Finding, GuardContext
-from atende_guardrails.decoding import payloads, reads_better, upside_down
+from atende_guardrails.decoding import joined_pieces, payloads, reads_better, upside_down
 from atende_guardrails.glued import read_apart
 from atende_guardrails.lexicon import Lexicon
 from atende_guardrails.normalize import (
@@ -23,7 +23,7 @@ from atende_guardrails.normalize import (
     unspace,
     without_floods,
 )
-from atende_guardrails.third_party import asks_for_someone_elses_data, names_marked
+from atende_guardrails.third_party import asks_for_someone_elses_data, names_marked, with_names_marked
 from atende_guardrails.typos import read_slips
 
 
@@ -228,14 +228,15 @@ class PromptInjectionCheck:
         """Returns (kind, start, end) in the original text, or None."""
         canonical = folded.canonical
         read = without_floods(canonical)
-        hit = self._match_words(read)
+        # A person named in full ("the number you have for Gregory Sands") is someone else, and a name given is data
+        # given ("o nome dela é Lúcia Ferreira"): the structure is read with full names marked.
+        named = names_marked(folded.original) if self.structural_exfiltration else None
+        hit = self._match_words(read, named if read is canonical else None)
         if hit is not None:
             if read is not canonical:
                 return hit[0], 0, len(folded.original)
             return hit[0], *folded.canonical_span(hit[1], hit[2])
-        # A person named in full ("the number you have for Gregory Sands") is someone else.
-        named = names_marked(folded.original) if self.structural_exfiltration else None
-        if named is not None and asks_for_someone_elses_data(named):
+        if named is not None and read is not canonical and asks_for_someone_elses_data(named):
             return "data_exfiltration", 0, len(folded.original)
         present = set(canonical.split())
         for rule in (*self.marker_rules, *self.extra_rules):
@@ -251,7 +252,7 @@ class PromptInjectionCheck:
             if view in seen:
                 continue
             seen.add(view)
-            hit = self._match_words(view)
+            hit = self._match_words(view, with_names_marked(view, folded.original) if named is not None else None)
             if hit is not None:
                 return hit[0], *whole
         return None
@@ -311,17 +312,23 @@ class PromptInjectionCheck:
         slips = read_slips(slang if slang is not None else canonical)
         if slips is not None:
             yield slips
+        # A payload split into quoted pieces glued by "+" joined back.
+        joined = joined_pieces(folded.original)
+        if joined is not None:
+            yield normalize(joined).canonical
         # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
         if re.search(r"\w[.\-_*·•]\w", text):
             yield normalize(re.sub(r"(?<=\w)[.\-_*·•](?=\w)", "", text)).canonical
 
-    def _match_words(self, canonical: str) -> tuple[str, int, int] | None:
+    def _match_words(self, canonical: str, named: str | None = None) -> tuple[str, int, int] | None:
+        """The first phrase rule that matches, then the structure of a request for someone else's data (read on
+        `named`, the text with full names marked, when given)."""
         for rule in self._word_gate.eligible(set(canonical.split())):
             match = rule.pattern.search(canonical)
             if match and not (rule.unless is not None and rule.unless.search(canonical)):
                 return rule.kind, match.start() + 1, max(match.start() + 1, match.end() - 1)
         # The structure the phrase rules above spell out one wording at a time.
-        if self.structural_exfiltration and asks_for_someone_elses_data(canonical):
+        if self.structural_exfiltration and asks_for_someone_elses_data(named if named is not None else canonical):
             return "data_exfiltration", 1, max(1, len(canonical) - 1)
         return None
 

@@ -455,6 +455,8 @@ class Detector:
     also: int = 0
     # `valid` reads the 60 characters before the candidate, a NUL, and the 40 after it (a CEP followed by its city).
     after: bool = False
+    # Runs on texts without a digit at all (a number dictated in words).
+    wordy: bool = False
 
 
 _SEP = r"[\s.\-]?"
@@ -676,6 +678,22 @@ def _cep_before_place(value: str, around: str) -> bool:
     return int(value[:2]) in _CEP_PREFIXES[state]
 
 
+# A phone dictated in number words ("onze nove nove oito um dois tres quatro cinco seis sete"), where the text
+# speaks of a phone: eight to twelve digits (with or without the area code, a 0 before it, a digit said twice).
+_DIGIT_WORDS = {"zero": 1, "um": 1, "uma": 1, "dois": 1, "duas": 1, "tres": 1, "três": 1, "quatro": 1, "cinco": 1,
+                "seis": 1, "meia": 1, "sete": 1, "oito": 1, "nove": 1, "dez": 2, "onze": 2, "doze": 2, "treze": 2,
+                "catorze": 2, "quatorze": 2, "quinze": 2, "dezesseis": 2, "dezessete": 2, "dezoito": 2, "dezenove": 2,
+                "vinte": 2, "trinta": 2, "quarenta": 2, "cinquenta": 2, "sessenta": 2, "setenta": 2, "oitenta": 2,
+                "noventa": 2}
+_DIGIT_WORD = "(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + ")"
+_PHONE_WORD = re.compile(r"(?i)\b(?:telefone|fone|tel|celular|cel|whats|whatsapp|zap|numero|número|ligar|liga|contato)\b")
+
+
+def _dictated_phone(value: str, before: str) -> bool:
+    digits = sum(_DIGIT_WORDS[word] for word in re.findall(_DIGIT_WORD, value.lower()))
+    return 8 <= digits <= 12 and _PHONE_WORD.search(before[-40:]) is not None
+
+
 DETECTORS: tuple[Detector, ...] = (
     # A Pix "copia e cola" payload (an EMV BR Code) carries the receiver's key, name and city: the
     # whole code, up to its CRC field on that line, before any detector claims a piece of it.
@@ -714,7 +732,7 @@ DETECTORS: tuple[Detector, ...] = (
     # A line break inside ("123.456.\n789-09", copied from a PDF) and a dictated word between the
     # groups ("123.456.789 traço 09") are read as separators too.
     Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}[^\d\n]{{0,24}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
-                               r"(?![\w/]|[.,]\d)"),
+                               r"(?![\d/]|[.,]\d)"),
              _named_document(cpf_valid, 11), group=1,
              needs=lambda text: "cpf" in text or "c.p.f" in text or "tax" in text),
     Detector("cnpj", re.compile(rf"(?i)\b(?:cnpj|c\.n\.p\.j\.?)[^\d\n]{{0,24}}?{_NOT_MID}"
@@ -760,13 +778,14 @@ DETECTORS: tuple[Detector, ...] = (
                                  r"[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*"),
              needs=lambda text: "@" in text),
-    # A name wrapped right before its @ ("marcos.vinicius\n@gmail.com"), where the domain ends as mail domains do.
-    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-][\w.%+'-]{0,63}\n@[^\W_](?:[\w-]{0,61}[^\W_])?"
+    # A name wrapped right before or after its @ ("marcos.vinicius\n@gmail.com"), where the domain ends as mail
+    # domains do.
+    Detector("email", re.compile(r"(?<![\w.+-])[\w.%+-][\w.%+'-]{0,63}(?:\n@|@\n)[^\W_](?:[\w-]{0,61}[^\W_])?"
                                  r"(?:\.[^\W_](?:[\w-]{0,61}[^\W_])?)*\.(?i:com|net|org|br|edu|gov|io|me)(?![\w.-])"),
-             needs=lambda text: "\n@" in text),
+             needs=lambda text: "\n@" in text or "@\n" in text),
     Detector("email", re.compile(rf"(?i)(?<![\w.+-])[\w.%+-]{{1,64}}(?:{_DOT}[\w%+-]{{1,64}}){{0,3}}"
                                  rf"{_AT}[a-z0-9-]{{1,63}}"
-                                 rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,3}}{_DOT}[a-z]{{2,10}}\b"),
+                                 rf"(?:{_DOT}[a-z0-9-]{{1,63}}){{0,3}}{_DOT}[a-z]{{2,10}}\b(?!{_AT})"),
              _spelled_email, needs=_may_spell_email),
     # "fulano arroba gmail": a mail provider's name is domain enough.
     # "fulano@gmail" too, typed in a hurry without the ".com".
@@ -873,12 +892,18 @@ DETECTORS: tuple[Detector, ...] = (
     # Bare at the end of an address, after its state ("... centro aracaju se 49010390", "Fortaleza-CE 60160230"), or
     # after a location pin (U+1F4CD, "<pin>65020600 São Luís").
     Detector("cep", re.compile(r"(?<![\w.,/-])\d{5}-?\d{3}(?![\w]|[.,/]\d)"), _cep_of_state),
+    Detector("phone", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{6,10}}(?![^\W\d_])"),
+             _dictated_phone, wordy=True, needs=lambda text: "nove" in text or "oito" in text or "sete" in text
+             or "seis" in text or "cinco" in text or "quatro" in text or "tres" in text or "dois" in text or "um " in text),
+    # ... or that the next words name as a CEP ("43153286 esse é o cep novo").
+    Detector("cep", re.compile(r"(?i)(?<![\w.,/-])\d{5}-?\d{3}(?![\w]|[.,/]\d)(?=[^\d\n]{0,24}\b(?:cep|zip code|postal code)\b)"),
+             lambda value, before: _ID_CONTEXT.search(before) is None, needs=lambda text: "cep" in text or "code" in text),
     # ... or before its state or city ("65075441 - Sao Luis").
     Detector("cep", re.compile(r"(?<![\w.,/-])\d{5}-?\d{3}(?=[^\S\n]*[-,/\u2013]?[^\S\n]*[^\W\d_])"), _cep_before_place,
              after=True),
     # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
-                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:\n?[^\S\n]?[-\u2013][^\S\n]?|[.\s])?\d{3})"
+                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:\n?[^\S\n]?[-\u2013][^\S\n]?\n?|[.\s])?\d{3})"
                                r"(?![\d/]|[.,]\d)"),
              group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
@@ -1003,7 +1028,8 @@ class PiiCheck:
         # paid on) is the answer, not someone's personal data.
         published = "\n".join(context.evidence) if context.stage == "output" and context.evidence else ""
         for detector in self.detectors:
-            if detector.kind not in ("email", "pix_key") and not digits and not (detector.short and some_digit):
+            if (detector.kind not in ("email", "pix_key") and not detector.wordy and not digits
+                    and not (detector.short and some_digit)):
                 continue
             if not detector.needs(lowered):
                 continue

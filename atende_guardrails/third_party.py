@@ -19,6 +19,7 @@ searched once; the windows are counted in words afterwards, so the cost stays li
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -55,7 +56,11 @@ _IDENTITY = re.compile(
     r"mensagens|messages|mensajes|conversas|conversations|chats|"
     r"(?:onde|where|donde|em que|in which|en que) (?:\w+ ){0,3}?(?:mora|moram|lives|live|vive|viven|instalaram|installed)|"
     r"(?:mora|moram|lives|live|vive|viven|instalaram|installed) (?:\w+ ){0,4}?(?:onde|where|donde)|"
-    r"apartamentos|apartments|units|casas|houses|departamentos|house numbers)(?= )"
+    r"apartamentos|apartments|units|casas|houses|departamentos|house numbers|"
+    # Where and when someone usually is: "qual horário ela costuma treinar", "when does he usually come in".
+    r"(?:ela|ele|she|he|they|eles|elas) (?:costuma|costumam|costumava|usually|normally|normalmente|geralmente|sempre) "
+    r"(?:\w+ )?(?:treinar|treina|vir|vem|chegar|chega|sair|sai|ir|vai|aparecer|aparece|passar|passa|estar|esta|"
+    r"frequentar|frequenta|train|trains|come|comes|arrive|arrives|leave|leaves|go|goes|show up|shows up|is|be))(?= )"
 )
 # The same in the plural, the shape of a harvest: "the addresses", "os telefones".
 _IDENTITIES = re.compile(
@@ -178,6 +183,8 @@ _PUBLIC_OR_GIVEN = re.compile(
     r"equipe|time|team|setor|departamento|department|recepcao|reception|recepcion|financeiro|finance|vendas|sales|"
     r"ouvidoria|consultorio|clinica|clinic|unidade|agendamento|secretaria|helpline|helpdesk|equipo)\b"
     r"|^(?:\w+ )?(?:e|eh|is|es|will be|sera) (?:\w+ ){0,3}(?:\d|\w*(?:com|br|net)\b|(?:meu|minha|my|nossa|nosso|our)\b)"
+    # A name given: "o nome dela é Lúcia Ferreira" (a full name reads as "fulano").
+    r"|^(?:\w+ )?(?:e|eh|is|es) fulano\b"
 )
 # The business's channel for something the customer does: "qual o email pra mandar os documentos", "the number to
 # sign up", "o endereço pra onde mando os exames". Calling or talking is left out: "pra ligar pra ela" is a person.
@@ -374,7 +381,26 @@ def _after_a_place(before: list[str]) -> bool:
 def names_marked(original: str) -> str | None:
     """The canonical text with each full name read as "fulano" (someone), or None when it names no one; the
     customer's own name is excepted by the own-data rules ("meu nome é ...")."""
+    found = _marking(original)
+    return found[0] if found is not None else None
+
+
+def with_names_marked(view: str, original: str) -> str:
+    """A canonical view of `original` (its chat spelling in full, its typing slips read back) with the full names
+    names_marked reads as "fulano" marked the same way, where the view still has them."""
+    found = _marking(original)
+    if found is None:
+        return view
+    for name in found[1]:
+        view = view.replace(f" {name} ", " fulano ")
+    return view
+
+
+@functools.lru_cache(maxsize=256)
+def _marking(original: str) -> tuple[str, tuple[str, ...]] | None:
+    """names_marked's text and the canonical form of each name it marked."""
     private: list[bool] = []  # read once, when a titled name first asks
+    names: list[str] = []
 
     def is_private() -> bool:
         if not private:
@@ -394,12 +420,13 @@ def names_marked(original: str) -> str | None:
         holds = bool(after) and after[0] in _HOLDS and not re.match(r"\s*[?.!,;:]", original[match.end():])
         if (after and after[0] in _PRODUCTS) or (before and before[-1] in _PRODUCTS and not holds):
             return match.group(0)
+        names.append(normalize(match.group(0)).canonical.strip())
         return "fulano"
 
     marked = _FULL_NAME.sub(mark, original)
     if marked == original:
         return None
-    return normalize(marked).canonical
+    return normalize(marked).canonical, tuple(names)
 
 
 def asks_for_someone_elses_data(canonical: str) -> bool:

@@ -145,7 +145,7 @@ def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", t
 
 # The hand-written probes (build_probe, build_probe4..11): failures of a tune part may be read and fixed
 # generically; a holdout part's figure is read, never its failures.
-PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26)
+PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27)
 
 
 def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:
@@ -195,6 +195,9 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # (sha1 of the message; figures only).
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe10_tune.tsv", "PII probe 10, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe10_holdout.tsv", "PII probe 10, holdout part (half b, figures only)")
+    # The eleventh (the same way: values in forms, lists, signatures, JSON and URLs, agent replies); same halves.
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe11_tune.tsv", "PII probe 11, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe11_holdout.tsv", "PII probe 11, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

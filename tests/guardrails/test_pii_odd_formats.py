@@ -73,6 +73,14 @@ def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
         ("manda pro email lia.brandao\n@uol.com.br que eu vejo", "lia.brandao\n@uol.com.br"),
         ("57020050 - Maceió, vcs atendem?", "57020050"),
         ("entrega: 30140071, BH MG", "30140071"),
+        # glued to the next word, dictated in words, wrapped after the @ or the hyphen, named after (PII probe 11)
+        (f"segue o cpf {DOC}tb, quero ver a multa", DOC),
+        ("meu whats e quatro tres nove nove oito sete seis cinco quatro tres dois pode chamar",
+         "quatro tres nove nove oito sete seis cinco quatro tres dois"),
+        ("email: lia.brandao@\nuol.com.br", "lia.brandao@\nuol.com.br"),
+        ("You can reach me at lia.brandao at uol dot com dot br, thanks", "lia.brandao at uol dot com dot br"),
+        ("cep 86010-\n200 obrigado", "86010-\n200"),
+        ("86010200 é o cep da obra", "86010200"),
     ],
 )
 def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: str) -> None:
