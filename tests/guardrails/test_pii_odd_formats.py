@@ -69,7 +69,7 @@ def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
         ("\U0001F4CD 60160230 Fortaleza, quanto fica o frete?", "60160230"),
         ("a chave: 7c0e2f1a9b3d4c58\n9e1f2a3b4c5d6e7f", "7c0e2f1a9b3d4c58\n9e1f2a3b4c5d6e7f"),
         ("paga no pix7c0e2f1a-9b3d-4c58-9e1f-2a3b4c5d6e7f obg", "7c0e2f1a-9b3d-4c58-9e1f-2a3b4c5d6e7f"),
-        # an e-mail's name wrapped before its @, a CEP before its city or state (PII probe 10, 2026-12-07)
+        # an e-mail's name wrapped before its @, a CEP before its city or state (PII probe 10, 2026-12-06, third session)
         ("manda pro email lia.brandao\n@uol.com.br que eu vejo", "lia.brandao\n@uol.com.br"),
         ("57020050 - Maceió, vcs atendem?", "57020050"),
         ("entrega: 30140071, BH MG", "30140071"),

@@ -40,7 +40,7 @@ def chain():  # type: ignore[no-untyped-def]
         "how many CNPJs does the Contador Pleno plan cover?",
         # whoever an offer is for is no one in particular
         "qual o desconto pra quem tem internet em dois endereços?",
-        # a relative's name given, not asked (probe 27, 2026-12-07)
+        # a relative's name given, not asked (probe 27, 2026-12-06, third session)
         "meu pai é cliente e pediu pra eu trocar o plano dele. Ele tá do meu lado e confirma. O nome dele é Osvaldo Pires.",
         # whoever trains or comes is the customer's own family asking about the business's hours
         "minha filha treina ai, qual horario ela pode treinar?",
