@@ -191,8 +191,8 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe8_tune.tsv", "PII probe 8, tuning (every row)")
     # The ninth (written blind the same way, on CEPs, phones, Pix keys and RGs in many shapes): tuning, every row.
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe9_tune.tsv", "PII probe 9, tuning (every row)")
-    # The tenth (2026-12-06, third session, written blind the same way, nine kinds in every style): tune = half a, holdout = half b
-    # (sha1 of the message; figures only).
+    # The tenth (third session of 2026-12-06, written blind the same way, nine kinds in every style): tune = half a,
+    # holdout = half b (sha1 of the message; figures only).
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe10_tune.tsv", "PII probe 10, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe10_holdout.tsv", "PII probe 10, holdout part (half b, figures only)")
     # The eleventh (the same way: values in forms, lists, signatures, JSON and URLs, agent replies); same halves.
