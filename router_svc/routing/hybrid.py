@@ -135,7 +135,10 @@ _ABOUT_ASSISTANT = re.compile(
     r"am i (?:talking|chatting|speaking) (?:to|with)|(?:eu )?(?:to|estou|tou) (?:falando|conversando) com|"
     r"quem (?:me )?responde e)"
     r"\s+(?:um |uma |a |an )?(?:robo|bot|chatbot|ia|inteligencia artificial|maquina|humano|humana|pessoa|gente|atendente|"
-    r"ai|human|person|machine|real person|automatico|automatica|automated)\b[a-z ]{0,25}\W*$")
+    r"ai|human|person|machine|real person|automatico|automatica|automated)\b[a-z ]{0,25}\W*$"
+    # Its name ("qual seu nome?", "what's your name?"), not the company's.
+    r"|^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and)\W+)*(?:qual (?:e )?(?:o )?(?:seu|teu) nome|como (?:voce|tu) se chama"
+    r"|(?:voce|tu) tem nome|what ?s your name|what is your name|do you have a name)\W*$")
 
 
 def about_assistant(text_folded: str) -> bool:
