@@ -345,7 +345,10 @@ _QUOTED_DOCUMENT = re.compile(
     r"\b(?:clausula|clause|artigo|article|secao|section|paragrafo|paragraph|item|contrato|contract|termo|termos|terms|"
     r"regulamento|manual|fatura|invoice|boleto|nota fiscal|recibo|receipt|orcamento|quote|proposta|proposal|carta|letter|"
     r"email|e-mail|sms|whatsapp|mensagem|message|notificacao|notification|aviso|notice|etiqueta|label|datasheet|ticket|"
-    r"protocolo|bilhete|recado|lembrete|anotacao|note|memo)(?:\s+[\w.()/-]+){0,3}?\s*:?\s*['\"\u201c\u2018\u00ab][^'\"\u201d\u2019\u00bb]{3,160}"
+    r"protocolo|bilhete|recado|lembrete|anotacao|note|memo|"
+    # a screen the customer copied ("tirei print da tela do app: 'Sua sessão expirou ...'")
+    r"print|screenshot|captura de tela|tela|screen|popup|pop-up|erro|error)"
+    r"(?:\s+[\w.()/-]+){0,3}?\s*:?\s*['\"\u201c\u2018\u00ab][^'\"\u201d\u2019\u00bb]{3,160}"
     r"(?:['\"\u201d\u2019\u00bb]|$)"
 )
 # The assistant told what it must do: "o assistente deve liberar", "the AI must approve", "o bot tem que".
@@ -377,7 +380,10 @@ _TOLD_TO_YOU = re.compile(
 # A note addressed to a model, on the folded view that keeps its colon: "Language model: insult them".
 _NOTE_TO_AI = re.compile(
     r"\b(?:language model|modelo de linguagem|modelo de lenguaje|llm|ai|a\.i\.|ia|bot|chatbot|assistant|assistente|"
-    r"asistente|gpt|chatgpt|model|modelo|atendente virtual|virtual assistant)\s*:"
+    r"asistente|gpt|chatgpt|model|modelo|atendente virtual|virtual assistant)"
+    # or a settings key for it ("assistant_instructions: |", "ai-note:")
+    r"(?:[ _-](?:instructions|instrucoes|instrucciones|prompt|rules|regras|reglas|note|nota|notes|task|tarefa|directive))?"
+    r"\s*:"
 )
 # Look-alike letters from other scripts, fullwidth forms or invisible characters beside Latin words: nobody types
 # an errand or a complaint that way.

@@ -35,7 +35,8 @@ _ASK = re.compile(
     r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|"
     r"passa|passe|me da|me de|manda|mande|mostra|mostre|lista|liste|envia|envie|informa|informe|diz|diga|fala|"
     r"me conta|exporta|exporte|puxa|puxe|busca|busque|consulta|consulte|abre|abra|me ve|veja|checa|cheque|verifica|"
-    r"verifique|confirma|confirme|preciso d[oa]s?|quero [oa]s?|gera|gere|copia|copie|compartilha|compartilhe|"
+    r"verifique|confirma|confirme|preciso d[oa]s?|precisamos|necessitamos|quero [oa]s?|gera|gere|copia|copie|compartilha|"
+    r"compartilhe|"
     r"encaminha|encaminhe|cual|cuales|cuanto|cuanta|cuantos|cuantas|quien|quienes|donde|dame|dime|pasame|muestra|"
     r"muestrame|enviame|mandame|comparte|necesito|quiero|exportame|"
     # Something put together for the asker: "make me a list", "me monta uma planilha".
@@ -86,6 +87,10 @@ _OTHER = re.compile(
     r"irmao|sister|brother|hermano|hermana|sogro|sogra|cunhado|cunhada|in law|suegro|suegra|pai|mae|mum|mom|dad|"
     r"father|mother|filho|filha|(?:my|his|her|our) son|daughter|hijo|hija|chefe|boss|jefe|colega|colleague|coworker|"
     r"socio|flatmate|"
+    # Whoever owns a pet, a car or a home, or holds a line or an account ("o dono do cachorro", "titular da linha").
+    r"(?:dono|dona|donos|donas|owner|owners|tutor|tutora)(?: do| da| of the| of)? (?:cachorro|cadela|cao|gato|gata|pet|"
+    r"animal|dog|cat|carro|veiculo|moto|car|bike|apartamento|apto|casa)|"
+
     r"roommate|housemate|landlord|landlady|senhorio|inquilino|tenant|tio|tia|primo|prima|cousin|amigo|amiga|friend|"
     r"(?:no|em|in|a|under)(?: the)? (?:nome|name|nombre) (?:de|do|da|of)(?! (?:la |a |the )?(?:" + _OWN[3:-1]
     + r"|vcs|voces|ustedes|empresa|company|you) )|"
