@@ -94,11 +94,16 @@ _DECODED = {"20": "   ", "3A": "  :", "3a": "  :", "2C": "  ,", "2c": "  ,", "40
 _KEY_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d][\w]{0,30}[\"']?[^\S\n]{0,2}[:=])(?![^\s\"'@]{0,64}@)")
 
 
+_DIGIT_UNDERSCORE = re.compile(r"(?<![\w@.])\d+(?:_\d+)+(?![\w@])")
+
+
 def _fold_ascii(text: str) -> str:
     if "%" in text:
         text = _ENCODED.sub(lambda match: _DECODED[match.group()[1:]], text)
     if "_" in text:
         text = _KEY_UNDERSCORE.sub(" ", text)
+        # "47_99123_4455": a run of digits grouped by underscores, as by spaces (not a key's, not an e-mail's name)
+        text = _DIGIT_UNDERSCORE.sub(lambda run: run.group().replace("_", " "), text)
     return text
 
 
@@ -267,7 +272,7 @@ _PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefone|fone|celular|cel|whats\w*|wpp|z
 
 
 # Phone words of other languages, and dialling.
-_DIAL_WORD = re.compile(r"(?i)\b(?:cell|cellphone|telem[óo]vel|m[óo]vil|handy|portable|dial|disque|discar|disca)\b")
+_DIAL_WORD = re.compile(r"(?i)\b(?:cell|cellphone|telem[óo]vel|m[óo]vil|handy|portable|dial|disque|discar|disca|fixo|landline)\b")
 
 
 def br_phone_valid(raw: str, before: str = "") -> bool:
@@ -400,6 +405,7 @@ _PIX_WORD = re.compile(r"(?i)\b(?:pix|chave|key|aleat[óo]ria|random|estorno|ree
 
 
 _UUID4_BARE = re.compile(r"[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}")
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|" + _UUID4_BARE.pattern)
 
 
 def _random_key(value: str, before: str) -> bool:
@@ -505,10 +511,14 @@ _CARD_WORD = re.compile(r"(?i)\b(?:cart[ãa]o|card|cr[ée]dito|d[ée]bito|credit
                         r"|hipercard)\b")
 
 
+# A phone's IMEI passes Luhn like a card.
+_IMEI = re.compile(r"(?i)\bimei\b")
+
+
 def _card_valid(value: str, before: str) -> bool:
     """Luhn; a 14-digit CNPJ passes it one time in ten, and is a CNPJ unless the text says card.
     The tail of a longer run of groups ("... 1000 0012 3410 0012 3451") is not a card either."""
-    if not luhn_valid(value) or _AFTER_DIGIT_GROUP.search(before):
+    if not luhn_valid(value) or _AFTER_DIGIT_GROUP.search(before) or _IMEI.search(before[-24:]):
         return False
     # a protocol or an order in groups of four ("protocolo: 2026 1206 0048 1123") passes Luhn one time in ten;
     # looked for only where a word or "#" stands near (a flood of digit groups pays nothing for it)
@@ -645,8 +655,12 @@ def _cep_of_state(value: str, before: str) -> bool:
     """A bare CEP after a state ("aracaju se 49010390") is one when its digits are that state's; after a location
     pin, always; never where a word names the number as something else."""
     place = _STATE_BEFORE.search(before)
-    if place is None or _NOT_ADDRESS.search(before[-30:]):
+    if _NOT_ADDRESS.search(before[-30:]):
         return False
+    if place is None:
+        # or its city ("Campinas 13083970")
+        city = _CITY_BEFORE.search(unicodedata.normalize("NFKD", before[-30:]).encode("ascii", "ignore").decode())
+        return city is not None and int(value[:2]) in _CEP_PREFIXES[_CITY_STATES[city.group(1).lower()]]
     state = place.group(1)
     return state is None or int(value[:2]) in _CEP_PREFIXES[state.lower()]
 
@@ -664,6 +678,7 @@ _CITY_STATES = {
     "blumenau": "sc", "sao paulo": "sp", "campinas": "sp", "guarulhos": "sp", "santos": "sp", "osasco": "sp",
     "sorocaba": "sp", "ribeirao preto": "sp", "aracaju": "se", "palmas": "to",
 }
+_CITY_BEFORE = re.compile(rf"(?i)\b({'|'.join(_CITY_STATES)})[^\S\n]?[,\-\u2013:]?[^\S\n]?$")
 _PLACE_AFTER = re.compile(rf"^[^\S\n]*[-,/\u2013]?[^\S\n]*(?:({_UF})(?![^\W\d_])|(?i:({'|'.join(_CITY_STATES)}))\b)")
 
 
@@ -686,12 +701,30 @@ _DIGIT_WORDS = {"zero": 1, "um": 1, "uma": 1, "dois": 1, "duas": 1, "tres": 1, "
                 "vinte": 2, "trinta": 2, "quarenta": 2, "cinquenta": 2, "sessenta": 2, "setenta": 2, "oitenta": 2,
                 "noventa": 2}
 _DIGIT_WORD = "(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + ")"
-_PHONE_WORD = re.compile(r"(?i)\b(?:telefone|fone|tel|celular|cel|whats|whatsapp|zap|numero|número|ligar|liga|contato)\b")
+_NUMBER_WORD = re.compile(r"(?i)\bn[uú]mero\b")
+_SAYS_NUMBER = re.compile(r"(?i)\b(?:number|phone|cell|call|text|n[uú]mero|telefone|fone|celular|whats\w*)\b")
+
+
+_SINGLE_DIGITS = {"zero": "0", "um": "1", "uma": "1", "dois": "2", "duas": "2", "tres": "3", "três": "3", "quatro": "4",
+                  "cinco": "5", "seis": "6", "meia": "6", "sete": "7", "oito": "8", "nove": "9"}
+
+
+def _dictated_digits(value: str) -> str:
+    """The digits of a run of single-digit words; "" when a word is not one."""
+    words = re.findall(_DIGIT_WORD, value.lower())
+    return "".join(_SINGLE_DIGITS[w] for w in words) if all(w in _SINGLE_DIGITS for w in words) else ""
+
+
+def _dictated_document(word: str, valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
+    """A CPF or a CEP dictated digit by digit, after the word that names it."""
+    def check(value: str, before: str) -> bool:
+        return word in before[-30:].lower() and valid(_dictated_digits(value))
+    return check
 
 
 def _dictated_phone(value: str, before: str) -> bool:
     digits = sum(_DIGIT_WORDS[word] for word in re.findall(_DIGIT_WORD, value.lower()))
-    return 8 <= digits <= 12 and _PHONE_WORD.search(before[-40:]) is not None
+    return 8 <= digits <= 12 and (_PHONE_WORD.search(before[-40:]) is not None or _NUMBER_WORD.search(before[-40:]) is not None)
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -731,7 +764,7 @@ DETECTORS: tuple[Detector, ...] = (
     # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
     # A line break inside ("123.456.\n789-09", copied from a PDF) and a dictated word between the
     # groups ("123.456.789 traço 09") are read as separators too.
-    Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}[^\d\n]{{0,24}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
+    Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}[^\d\n]{{0,40}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
                                r"(?![\d/]|[.,]\d)"),
              _named_document(cpf_valid, 11), group=1,
              needs=lambda text: "cpf" in text or "c.p.f" in text or "tax" in text),
@@ -751,10 +784,14 @@ DETECTORS: tuple[Detector, ...] = (
     # speaks of Pix or a key and the 32 characters have a UUID's version 4 and variant.
     Detector("pix_key", re.compile(
         rf"(?:(?<![\w-])|(?<=(?i:pix)))[0-9a-fA-F]{{8}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}{_KEY_SEP}[0-9a-fA-F]{{4}}"
-        rf"{_KEY_SEP}[0-9a-fA-F]{{12}}(?![\w-])"), _random_key),
+        rf"{_KEY_SEP}[0-9a-fA-F]{{12}}(?![0-9a-fA-F_-])"), _random_key),
     # ... and wrapped by a line break anywhere, where the text speaks of Pix or a key ("chave: cf6646a525644fd0\nb3c3...").
     Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F]{6,26}\n[0-9a-fA-F]{6,26}(?![\w-])"),
              lambda value, before: _UUID4_BARE.fullmatch(value.replace("\n", "")) is not None,
+             needs=lambda text: "pix" in text or "chave" in text or "key" in text),
+    # ... or wrapped with its hyphens, at a hyphen or inside a group ("449ab479-0668-4296\n-a9ea-...").
+    Detector("pix_key", re.compile(r"(?<![\w-])[0-9a-fA-F-]{4,40}\n[0-9a-fA-F-]{4,40}(?![\w-])"),
+             lambda value, before: _UUID.fullmatch(value.replace("\n", "")) is not None,
              needs=lambda text: "pix" in text or "chave" in text or "key" in text),
     # A random key without its hyphens, alone or glued to its word ("no pix1d2d27ad...").
     Detector("pix_key", re.compile(r"(?:(?<![\w-])|(?<=(?i:pix)))[0-9a-fA-F]{12}4[0-9a-fA-F]{3}[89abAB][0-9a-fA-F]{15}"
@@ -832,7 +869,11 @@ DETECTORS: tuple[Detector, ...] = (
              lambda raw, before: 10 <= len(_digits(raw)) <= 15
              and (_PHONE_WORD.search(before[-40:]) is not None or _DIAL_WORD.search(before[-40:]) is not None)
              and _ID_CONTEXT.search(before) is None,
-             needs=lambda text: "00" in text and (_may_name_phone(text) or "dis" in text or "dial" in text)),
+             needs=lambda text: "00" in text and (_may_name_phone(text) or "dis" in text or "dial" in text
+                                                   or "fixo" in text or "landline" in text)),
+    # A North American number with its leading 1 where the text says number or phone ("my US number is 1-415-555-0198").
+    Detector("phone", re.compile(r"(?<![\w+.-])1[-.\s]\d{3}[-.\s]\d{3}[-.\s]\d{4}(?![\w]|[-/.]\d)"),
+             lambda raw, before: _SAYS_NUMBER.search(before[-40:]) is not None and _ID_CONTEXT.search(before) is None),
     # A North American number with its area code in parentheses: "(415) 555-0139".
     Detector("phone", re.compile(r"(?<![\w(])\([2-9]\d{2}\)[^\S\n]?[2-9]\d{2}[-.][^\S\n]?\d{4}(?![\w]|[-/.]\d)"),
              needs=lambda text: "(" in text),
@@ -892,6 +933,10 @@ DETECTORS: tuple[Detector, ...] = (
     # Bare at the end of an address, after its state ("... centro aracaju se 49010390", "Fortaleza-CE 60160230"), or
     # after a location pin (U+1F4CD, "<pin>65020600 São Luís").
     Detector("cep", re.compile(r"(?<![\w.,/-])\d{5}-?\d{3}(?![\w]|[.,/]\d)"), _cep_of_state),
+    Detector("cpf", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{10}}(?![^\W\d_])"),
+             _dictated_document("cpf", cpf_valid), wordy=True, needs=lambda text: "cpf" in text),
+    Detector("cep", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{7}}(?![^\W\d_])"),
+             _dictated_document("cep", lambda digits: len(digits) == 8), wordy=True, needs=lambda text: "cep" in text),
     Detector("phone", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{6,10}}(?![^\W\d_])"),
              _dictated_phone, wordy=True, needs=lambda text: "nove" in text or "oito" in text or "sete" in text
              or "seis" in text or "cinco" in text or "quatro" in text or "tres" in text or "dois" in text or "um " in text),
@@ -903,7 +948,7 @@ DETECTORS: tuple[Detector, ...] = (
              after=True),
     # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
-                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.\s]?\d{3}(?:\n?[^\S\n]?[-\u2013][^\S\n]?\n?|[.\s])?\d{3})"
+                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.,\s]?\d{3}(?:\n?[^\S\n]?[-\u2013/][^\S\n]?\n?|[.\s])?\d{3})"
                                r"(?![\d/]|[.,]\d)"),
              group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),
@@ -947,7 +992,7 @@ DETECTORS: tuple[Detector, ...] = (
     # A few words between the word and the number ("rg, tá aqui 718846962", "o rg pro cadastro: MG-12.345.678"):
     # no internal space, not a date, and no word between them that names another number (a CPF, a phone, an order).
     Detector("rg", re.compile(rf"(?i)\b(?:rg|r\.g\b\.?|identidade)(?![\w])[^\d\n]{{1,24}}?(?<![\w.,/-])"
-                              rf"((?:{_UF}[-\s]?)?\d[\d.\-/Xx]{{4,14}}[\dXx])(?![\w]|[.,/]\d)"),
+                              rf"((?:{_UF}[-\s]?)?\d[\d.,\-/Xx]{{4,14}}[\dXx])(?![\w]|[.,/]\d)"),
              lambda value, before: _rg_after_words(value, before), group=1, short=True,
              needs=lambda text: "rg" in text or "r.g" in text or "identidade" in text),
     # A foreigner's registration (RNE, RNM): a letter, six digits and a check character.

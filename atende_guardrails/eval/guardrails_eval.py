@@ -198,6 +198,9 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # The eleventh (the same way: values in forms, lists, signatures, JSON and URLs, agent replies); same halves.
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe11_tune.tsv", "PII probe 11, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe11_holdout.tsv", "PII probe 11, holdout part (half b, figures only)")
+    # The twelfth (the same way, on the hard shapes: split, spaced, glued, other separators, dictated); same halves.
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe12_tune.tsv", "PII probe 12, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe12_holdout.tsv", "PII probe 12, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

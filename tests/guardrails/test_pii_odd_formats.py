@@ -81,6 +81,24 @@ def test_odd_shapes_are_redacted_whole(text: str, value: str) -> None:
         ("You can reach me at lia.brandao at uol dot com dot br, thanks", "lia.brandao at uol dot com dot br"),
         ("cep 86010-\n200 obrigado", "86010-\n200"),
         ("86010200 é o cep da obra", "86010200"),
+        # a long gap after the word, commas and slashes for separators, underscores, a key wrapped at a hyphen or
+        # glued to the next word, a city before a bare CEP, dictated digits, foreign numbers (PII probe 12)
+        (f"informo meu CPF para a emissão do contrato: {DOC[:3]}.{DOC[3:6]}.\n{DOC[6:9]}-{DOC[9:]}",
+         f"{DOC[:3]}.{DOC[3:6]}.\n{DOC[6:9]}-{DOC[9:]}"),
+        ("RG 52,318,447-9 SSP SP", "52,318,447-9"),
+        ("cep 86,010-200 londrina", "86,010-200"),
+        ("cep 86010/200 centro", "86010/200"),
+        ("telefone 43_99812_0082", "43_99812_0082"),
+        ("chave pix 7c0e2f1a-9b3d-4c58\n-9e1f-2a3b4c5d6e7f", "7c0e2f1a-9b3d-4c58\n-9e1f-2a3b4c5d6e7f"),
+        ("a chave é 7c0e2f1a-9b\n3d-4c58-9e1f-2a3b4c5d6e7f", "7c0e2f1a-9b\n3d-4c58-9e1f-2a3b4c5d6e7f"),
+        ("pix 7c0e2f1a-9b3d-4c58-9e1f-2a3b4c5d6e7fvaleu", "7c0e2f1a-9b3d-4c58-9e1f-2a3b4c5d6e7f"),
+        ("Londrina 86010200, perto da catedral", "86010200"),
+        ("meu cpf é " + " ".join(["zero", "um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove"][int(d)]
+                                  for d in DOC) + " obrigado",
+         " ".join(["zero", "um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove"][int(d)] for d in DOC)),
+        ("o cep é oito seis zero um zero dois zero zero", "oito seis zero um zero dois zero zero"),
+        ("meu fixo em Lisboa é 00351 213 456 789", "00351 213 456 789"),
+        ("my US number is 1-415-555-0198", "1-415-555-0198"),
     ],
 )
 def test_a_value_wrapped_or_glued_is_redacted_in_every_piece(text: str, value: str) -> None:
@@ -140,6 +158,8 @@ def test_values_side_by_side_are_not_joined() -> None:
         "o inversor liga às 06:12 e desliga 18:40",
         "https://loja.exemplo.com.br/pedido/44712093/itens",
         "https://blog.exemplo.com.br/2026/05/12/economia-de-energia",
+        # a phone's IMEI passes Luhn like a card (PII probe 12)
+        "IMEI 1: 862046532061132 / IMEI 2 não informado",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
