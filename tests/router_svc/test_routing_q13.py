@@ -3,7 +3,9 @@ the router was never configured for; evals/probes/README.md): a part that heats 
 not sync is a fault even beside a wish to buy; a credit line or a consortium pays for a purchase; a purchase
 offered against a discount is a sale; the customer's own invoice, asked for their taxes, is their case, not a
 government office's; whether a product works with one the customer has is compatibility, whoever asks; the
-assistant's name is small talk; a repair of something the business does not sell is out of scope.
+assistant's name is small talk; a repair of something the business does not sell is out of scope. From q-route14
+(written the same way for another company): the nearest store and a warranty under a hypothesis are product
+questions; help with nothing named asks back.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ from router_svc.routing import Router
         ("ja sou cliente, queria saber se a bateria funciona com o inversor que eu tenho", "product"),
         ("como vc se chama?", "small_talk"),
         ("vcs consertam bicicleta motorizada?", "out_of_scope"),
+        # q-route14 (the same way, another company): where the customer lives, the nearest store, how long the
+        # business has been around, help with nothing named, a part sold alone, a warranty under a hypothesis
+        ("nearest store to Anapolis?", "product"),
+        ("alguem pode me ajudar com uma coisa", "clarify"),
+        ("e se rachar com granizo a garantia cobre?", "product"),
+        # a fault reported is still the claim
+        ("quebrou, a garantia cobre?", "support"),
     ],
 )
 async def test_q13_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
