@@ -669,7 +669,9 @@ _GATHERINGS = ("academia|gym|consultorio|clinica|clinic|escola|school|colegio|fa
 # customer's role, not a claim on the assistant's ("o dono da empresa", "the company's admin" stay claims).
 _OWN_ROLE = (r" (?:(?:admin|administrador|administradora|administrator|dono|dona|owner|titular|responsavel) (?:da|do|of|on)"
              r"(?: the| our| my| a| o| nossa| nosso| minha| meu)? (?:conta|account|contrato|contract|plano|plan|assinatura|"
-             r"subscription)|(?:diz|disse|mostra|aparece|consta|says|shows|said|lists) (?:que )?(?:eu )?(?:sou|i am|i m|im) "
+             r"subscription)|(?:dono|dona|owner|socio|socia|gerente|manager) (?:da|do|de|of)(?: the| a| o)? (?:\w+ ){0,4}?"
+             r"(?:que usa|que usamos|que utiliza|que e cliente|que assina|that uses|which uses|that is a customer)"
+             r"|(?:diz|disse|mostra|aparece|consta|says|shows|said|lists) (?:que )?(?:eu )?(?:sou|i am|i m|im) "
              r"(?:o |a |an |the )?(?:admin|administrador|administradora|administrator|dono|dona|owner)"
              r"|(?:da|de|do|na|no|em|at|of|in|for|para|pra|del|en) (?:minha|meu|nossa|nosso|my|our|uma|an|one of your|mi|"
              r"nuestra|nuestro) (?:\w+ )?(?:empresa|company|firma|business|loja|store|escritorio|office|condominio|building|"
@@ -1045,6 +1047,10 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                            rf"(?: an| a| uma| um| the| o| a| una| un| une| ein| eine)? {_AI_NOUN}s?(?: \w+){{0,6}}? "
                            rf"{_STEER} ",
      _firsts(_AI_NOUN), r" (?:are you|voce e um robo|voce e uma ia|is this|e um robo|e uma ia) \w* ?$"
+     # "vc é gente ou é bot? se for bot tudo bem": the customer asks what answers them, and does not mind
+     r"| (?:ou|or) (?:e |is it |are you )?(?:um |uma |a |an )?(?:bot|robo|ia|ai|maquina|machine|human|humano|gente|pessoa|"
+     r"person) .*(?:se for|if it s|if you re|if you are) (?:um |uma |a |an )?(?:bot|robo|ia|ai) (?:tudo bem|ok|sem problema|"
+     r"beleza|blz|tranquilo|no problem|that s fine|fine) "
      # "I'm writing a prompt for ChatGPT to compare quotes": the customer's own AI tool, addressed by them
      + _OWN_AI_TOOL),
     ("indirect_injection", rf" {_AI_NOUN}s? (?:reading|processing|parsing|summarizing|that reads|who reads|lendo|que ler|"
@@ -1068,7 +1074,12 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           rf"all the customers|every customer|all users|todos os clientes|todos os usuarios|todas as clientes|"
                           rf"kundendaten|alle kunden|todos los clientes|tous les clients|tutti i clienti) ",
      _firsts(_ASK),
-     r" (?:meu|minha|my|our|nosso|nossa) (?:proprio |own )?(?:banco|database|base|tabela|table|lista|list) "),
+     r" (?:meu|minha|my|our|nosso|nossa) (?:proprio |own )?(?:banco|database|base|tabela|table|lista|list) "
+     # whether the product can export the customer's own list ("tem como exportar a lista de clientes em Excel? vou
+     # mandar pro meu contador"), not the business's customers
+     r"| (?:tem como|da pra|da para|e possivel|consigo|posso|how can i|can i|is it possible to|is there a way to) "
+     r"(?:\w+ ){0,2}?(?:exportar|export|baixar|download|gerar|extrair|tirar)\b(?!(?: \w+){0,8} (?:de voces|de vcs|seus clientes|"
+     r"your customers|your clients|dos outros|other customers|de todos))"),
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,4}}? {_DATA_PERSONAL}(?: \w+){{0,3}}? (?:salvos|salvas|saved|stored|"
                           rf"armazenados|armazenadas|guardados|guardadas|cadastrados|cadastradas|registered|on file|"
                           rf"no sistema|in the system|en el sistema|dans le systeme|im system|nel sistema|no banco|"
