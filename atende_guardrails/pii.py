@@ -271,7 +271,7 @@ _PHONE_WORD = re.compile(r"(?i)\b(?:tel|telefone|fone|celular|cel|whats\w*|wpp|z
                          r"|call|mobile)\b")
 
 
-# Phone words of other languages, and dialling.
+# Phone words of other languages, dialling, and a landline ("o fixo de casa").
 _DIAL_WORD = re.compile(r"(?i)\b(?:cell|cellphone|telem[óo]vel|m[óo]vil|handy|portable|dial|disque|discar|disca|fixo|landline)\b")
 
 
@@ -659,14 +659,14 @@ def _cep_of_state(value: str, before: str) -> bool:
         return False
     if place is None:
         # or its city ("Campinas 13083970")
-        city = _CITY_BEFORE.search(unicodedata.normalize("NFKD", before[-30:]).encode("ascii", "ignore").decode())
+        city = _CITY_BEFORE.search(_unaccented(before[-30:]))
         return city is not None and int(value[:2]) in _CEP_PREFIXES[_CITY_STATES[city.group(1).lower()]]
     state = place.group(1)
     return state is None or int(value[:2]) in _CEP_PREFIXES[state.lower()]
 
 
-# Capitals and large cities, folded, with their state: a bare CEP followed by one ("65075441 - Sao Luis") is one
-# when its digits are that state's.
+# Capitals and large cities, folded, with their state: a bare CEP right before or after one ("65075441 - Sao Luis",
+# "Campinas 13083970") is one when its digits are that state's.
 _CITY_STATES = {
     "rio branco": "ac", "maceio": "al", "macapa": "ap", "manaus": "am", "salvador": "ba", "feira de santana": "ba",
     "fortaleza": "ce", "brasilia": "df", "vitoria": "es", "vila velha": "es", "goiania": "go", "anapolis": "go",
@@ -678,6 +678,11 @@ _CITY_STATES = {
     "blumenau": "sc", "sao paulo": "sp", "campinas": "sp", "guarulhos": "sp", "santos": "sp", "osasco": "sp",
     "sorocaba": "sp", "ribeirao preto": "sp", "aracaju": "se", "palmas": "to",
 }
+def _unaccented(text: str) -> str:
+    """The text without its accents, its case kept (a state in capitals, "SP", is read as one)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 _CITY_BEFORE = re.compile(rf"(?i)\b({'|'.join(_CITY_STATES)})[^\S\n]?[,\-\u2013:]?[^\S\n]?$")
 _PLACE_AFTER = re.compile(rf"^[^\S\n]*[-,/\u2013]?[^\S\n]*(?:({_UF})(?![^\W\d_])|(?i:({'|'.join(_CITY_STATES)}))\b)")
 
@@ -686,7 +691,7 @@ def _cep_before_place(value: str, around: str) -> bool:
     """A bare CEP followed by its state in capitals or its city ("65075441 - Sao Luis, tem fibra?") is one when its
     digits are that state's; never where a word names the number as something else ("pedido 12345678 - SP")."""
     before, _, after = around.partition("\0")
-    place = _PLACE_AFTER.search(unicodedata.normalize("NFKD", after).encode("ascii", "ignore").decode())
+    place = _PLACE_AFTER.search(_unaccented(after))
     if place is None or _NOT_ADDRESS.search(before[-30:]):
         return False
     state = place.group(1).lower() if place.group(1) else _CITY_STATES[place.group(2).lower()]
@@ -695,36 +700,36 @@ def _cep_before_place(value: str, around: str) -> bool:
 
 # A phone dictated in number words ("onze nove nove oito um dois tres quatro cinco seis sete"), where the text
 # speaks of a phone: eight to twelve digits (with or without the area code, a 0 before it, a digit said twice).
-_DIGIT_WORDS = {"zero": 1, "um": 1, "uma": 1, "dois": 1, "duas": 1, "tres": 1, "três": 1, "quatro": 1, "cinco": 1,
-                "seis": 1, "meia": 1, "sete": 1, "oito": 1, "nove": 1, "dez": 2, "onze": 2, "doze": 2, "treze": 2,
-                "catorze": 2, "quatorze": 2, "quinze": 2, "dezesseis": 2, "dezessete": 2, "dezoito": 2, "dezenove": 2,
-                "vinte": 2, "trinta": 2, "quarenta": 2, "cinquenta": 2, "sessenta": 2, "setenta": 2, "oitenta": 2,
-                "noventa": 2}
-_DIGIT_WORD = "(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + ")"
-_NUMBER_WORD = re.compile(r"(?i)\bn[uú]mero\b")
+_NUMBER_WORDS = {"zero": "0", "um": "1", "uma": "1", "dois": "2", "duas": "2", "tres": "3", "três": "3", "quatro": "4",
+                 "cinco": "5", "seis": "6", "meia": "6", "sete": "7", "oito": "8", "nove": "9", "dez": "10", "onze": "11",
+                 "doze": "12", "treze": "13", "catorze": "14", "quatorze": "14", "quinze": "15", "dezesseis": "16",
+                 "dezessete": "17", "dezoito": "18", "dezenove": "19", "vinte": "20", "trinta": "30", "quarenta": "40",
+                 "cinquenta": "50", "sessenta": "60", "setenta": "70", "oitenta": "80", "noventa": "90"}
+_DIGIT_WORD = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _SAYS_NUMBER = re.compile(r"(?i)\b(?:number|phone|cell|call|text|n[uú]mero|telefone|fone|celular|whats\w*)\b")
 
 
-_SINGLE_DIGITS = {"zero": "0", "um": "1", "uma": "1", "dois": "2", "duas": "2", "tres": "3", "três": "3", "quatro": "4",
-                  "cinco": "5", "seis": "6", "meia": "6", "sete": "7", "oito": "8", "nove": "9"}
+# Words a dictated phone holds one of at least (a cheap test before its pattern runs).
+_DICTATION_HINTS = ("nove", "oito", "sete", "seis", "cinco", "quatro", "tres", "dois", "um ")
 
 
-def _dictated_digits(value: str) -> str:
-    """The digits of a run of single-digit words; "" when a word is not one."""
-    words = re.findall(_DIGIT_WORD, value.lower())
-    return "".join(_SINGLE_DIGITS[w] for w in words) if all(w in _SINGLE_DIGITS for w in words) else ""
+def _dictated(value: str) -> list[str]:
+    """The digits each number word of a dictated run stands for ("onze", "nove" -> "11", "9")."""
+    return [_NUMBER_WORDS[word] for word in re.findall(_DIGIT_WORD, value.lower())]
 
 
 def _dictated_document(word: str, valid: Callable[[str], bool]) -> Callable[[str, str], bool]:
     """A CPF or a CEP dictated digit by digit, after the word that names it."""
     def check(value: str, before: str) -> bool:
-        return word in before[-30:].lower() and valid(_dictated_digits(value))
+        pieces = _dictated(value)
+        return word in before[-30:].lower() and all(len(p) == 1 for p in pieces) and valid("".join(pieces))
     return check
 
 
 def _dictated_phone(value: str, before: str) -> bool:
-    digits = sum(_DIGIT_WORDS[word] for word in re.findall(_DIGIT_WORD, value.lower()))
-    return 8 <= digits <= 12 and (_PHONE_WORD.search(before[-40:]) is not None or _NUMBER_WORD.search(before[-40:]) is not None)
+    near = before[-40:]
+    return (8 <= len("".join(_dictated(value))) <= 12
+            and (_PHONE_WORD.search(near) is not None or _SAYS_NUMBER.search(near) is not None))
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -938,8 +943,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("cep", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{7}}(?![^\W\d_])"),
              _dictated_document("cep", lambda digits: len(digits) == 8), wordy=True, needs=lambda text: "cep" in text),
     Detector("phone", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{6,10}}(?![^\W\d_])"),
-             _dictated_phone, wordy=True, needs=lambda text: "nove" in text or "oito" in text or "sete" in text
-             or "seis" in text or "cinco" in text or "quatro" in text or "tres" in text or "dois" in text or "um " in text),
+             _dictated_phone, wordy=True, needs=lambda text: any(word in text for word in _DICTATION_HINTS)),
     # ... or that the next words name as a CEP ("43153286 esse é o cep novo").
     Detector("cep", re.compile(r"(?i)(?<![\w.,/-])\d{5}-?\d{3}(?![\w]|[.,/]\d)(?=[^\d\n]{0,24}\b(?:cep|zip code|postal code)\b)"),
              lambda value, before: _ID_CONTEXT.search(before) is None, needs=lambda text: "cep" in text or "code" in text),

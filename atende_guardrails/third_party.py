@@ -87,10 +87,9 @@ _OTHER = re.compile(
     r"irmao|sister|brother|hermano|hermana|sogro|sogra|cunhado|cunhada|in law|suegro|suegra|pai|mae|mum|mom|dad|"
     r"father|mother|filho|filha|(?:my|his|her|our) son|daughter|hijo|hija|chefe|boss|jefe|colega|colleague|coworker|"
     r"socio|flatmate|"
-    # Whoever owns a pet, a car or a home, or holds a line or an account ("o dono do cachorro", "titular da linha").
+    # Whoever owns a pet, a car or a home ("o dono do cachorro").
     r"(?:dono|dona|donos|donas|owner|owners|tutor|tutora)(?: do| da| of the| of)? (?:cachorro|cadela|cao|gato|gata|pet|"
     r"animal|dog|cat|carro|veiculo|moto|car|bike|apartamento|apto|casa)|"
-
     r"roommate|housemate|landlord|landlady|senhorio|inquilino|tenant|tio|tia|primo|prima|cousin|amigo|amiga|friend|"
     r"(?:no|em|in|a|under)(?: the)? (?:nome|name|nombre) (?:de|do|da|of)(?! (?:la |a |the )?(?:" + _OWN[3:-1]
     + r"|vcs|voces|ustedes|empresa|company|you) )|"
