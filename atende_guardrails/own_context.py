@@ -61,6 +61,21 @@ _WHERE_I_LIVE = re.compile(
     r"perto|longe|near|close|ao lado|do lado|bem|mais|la|aqui|ali|fora|out) "
     r"| (?:minha casa|meu bairro|minha rua|meu predio|meu condominio|my house|my street|my building) (?:fica|e|esta|ta|is) "
 )
+# The customer introducing themself as the business's customer, or as a user of its product, before a request of
+# their own: "sou o contador da padaria, cliente de vcs", "atendo 15 empresas que usam o sistema de vcs" (a claim on
+# nothing of the business's; staff claims, "sou da equipe de vcs", are no customer).
+_CUSTOMER_OF_YOURS = re.compile(
+    r" (?:sou|somos|i am|i m|im|we are|we re|soy|tenho|temos|atendo|atendemos|i have|we have|i run|we run) (?:\w+ ){0,6}?"
+    r"(?:(?:cliente|clientes|customer|customers|client|clients)(?: empresarial| empresariais| corporativo| corporativa| pj|"
+    r" antigo| antiga| fiel| business| corporate| longtime)? (?:de|da|do|of) (?:vcs|voces|vc|voce|you|ustedes|vos)"
+    r"|(?:seu|sua|your) (?:customer|client|cliente)"
+    r"|(?:que usa|que usam|que utiliza|que utilizam|that use|that uses|who use|who uses|que usan) (?:o |a |the |el |la )?"
+    r"(?:sistema|software|app|aplicativo|plataforma|platform|system|servico|service|programa|modulo|module|erp) "
+    r"(?:de|da|do|of|from) (?:vcs|voces|you|ustedes)) "
+    r"| (?:uso|usamos|utilizo|utilizamos|i use|we use|uso el|usamos el) (?:o |a |the |el |la )?(?:sistema|software|app|"
+    r"aplicativo|plataforma|platform|system|servico|service|programa|modulo|module|erp) (?:de|da|do|of|from) "
+    r"(?:vcs|voces|you|ustedes) "
+)
 _REPORTED = re.compile(
     r" (?:vc|voce|you|tu|usted|atendente|agent|agente|tecnico|technician|vendedor|gerente|seller|asesora|asesor|colega) "
     r"(?:me |te )?(?:falou|falaram|disse|disseram|told me|said|me dijiste|me dijo|dijiste|dijo|instruiu|instructed me) "
@@ -711,7 +726,7 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
     own = (_OWN_WORDS.search(canonical) or _REPORTED.search(canonical) or _SELF_PRETEND.search(canonical)
            or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded)
            or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical)
-           or _WHERE_I_LIVE.search(canonical))
+           or _WHERE_I_LIVE.search(canonical) or _CUSTOMER_OF_YOURS.search(canonical))
     if own is None and whole is not None and not reading and _inside_quoted_notice(window, whole):
         # A window cut from inside a notice the whole message quotes ("the app says: '... contact your administrator'")
         # is the notice, judged as one.
