@@ -138,7 +138,11 @@ _ABOUT_ASSISTANT = re.compile(
     r"ai|human|person|machine|real person|automatico|automatica|automated)\b[a-z ]{0,25}\W*$"
     # Its name ("qual seu nome?", "what's your name?"), not the company's.
     r"|^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and)\W+)*(?:qual (?:e )?(?:o )?(?:seu|teu) nome|como (?:voce|tu) se chama"
-    r"|(?:voce|tu) tem nome|what ?s your name|what is your name|do you have a name)\W*$")
+    r"|(?:voce|tu) tem nome|what ?s your name|what is your name|do you have a name)\W*$"
+    # The languages it speaks ("vc fala ingles tb?", "do you speak Spanish?").
+    r"|^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and)\W+)*(?:(?:voce|voces|tu) (?:fala|falam|entende|entendem)|(?:do|can) you "
+    r"(?:speak|understand)|hablas|hablan) (?:tambem )?(?:ingles|espanhol|portugues|english|spanish|portuguese|espanol|"
+    r"frances|french)(?: tambem| too| also| tb)?\W*$")
 
 
 def about_assistant(text_folded: str) -> bool:
@@ -230,7 +234,8 @@ _FOLLOW_UP = re.compile(
 _NEW_SUBJECT = re.compile(
     r"^\W*(?:(?:oi|ola|ah|ok|okay|ta|beleza|blz|e|and|oh|hey|so|entao|valeu|obrigad[oa]|thanks)\W+)*"
     r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveit\w*|"
-    r"alem disso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|one more (thing|question)|on another note|"
+    r"alem disso|alias|a proposito|por falar nisso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|"
+    r"one more (thing|question)|on another note|(?:can|could) you also (?:tell|check|let)|"
     r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask|"
     r"also(?=,)|(e )?tambem(?=,))\b")
 
@@ -274,10 +279,11 @@ _ANSWER = re.compile(
     r"(?:\W+(?:por favor|please|pfv|senhor|senhora|mesmo|sim|nao|yes|no))*)\W*$")
 
 # An acknowledgement and "e aí?" ("ok e ai", "blz, e aí?") after the agent spoke asks what comes next
-# in the matter, like an answer to the agent; alone, "e aí" is a greeting. "e agora?", "what now?",
-# with an acknowledgement or not ("ok what now"), asks the same.
+# in the matter, like an answer to the agent, and so does "e aí?" asked alone in a matter under way;
+# "e aí" with no question is a greeting. "e agora?", "what now?", with an acknowledgement or not
+# ("ok what now"), asks the same.
 _WHAT_NEXT = re.compile(
-    r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show)\W+)+e ai\W*$|"
+    r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show)\W+)+e ai\W*$|^\W*e ai\s*\?[?!\s]*$|"
     r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show|so|and|alright|right)\W+)*"
     r"(?:e agora|e dai|e entao|what now|now what|what next|what'?s next|and now)\W*$")
 

@@ -1,0 +1,61 @@
+"""Routing cases of issue 16 item 2 from routing probe q-route15 (written blind on 2026-12-06 for another solar
+company, mostly conversations; evals/probes/README.md): what a plan covers and what sets a product apart are its
+terms, not its price; the utility bill's own terms once the system runs are how the bill works; a visit asked
+for by where it goes is a sales visit, a technician's in a support case; the place that heats up is no fault;
+the languages the assistant speaks are small talk; "aliás" and "can you also tell me" open a new subject; "e aí?"
+asked in a matter under way asks what comes next in it.
+Sentences are written for these tests (not taken from evals/ or the probes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from router_svc.eval.evalsets import rest_label, routed_label, stored_agent
+from router_svc.routing import Router
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("o plano de manutencao anual cobre o que?", "product"),
+        ("what does the extended warranty plan cover?", "product"),
+        ("o que o kit hibrido tem de diferente do normal?", "product"),
+        ("o que é a taxa minima da conta de luz depois do solar?", "product"),
+        ("o inversor pode ficar no quintal? esquenta muito aqui no verao", "product"),
+        ("o carregador fica muito quente quando carrego o carro, é normal?", "support"),
+        ("vc fala espanhol tambem?", "small_talk"),
+        ("do you speak English?", "small_talk"),
+    ],
+)
+async def test_q15_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
+    assert await routed_label(solar, text) == label
+
+
+async def _labels(routed: tuple[Router, dict[str, str]], turns: list[str]) -> list[str]:
+    """Each turn's label, the conversation's agent and last requests carried as a REST turn carries them."""
+    router, kinds = routed
+    current, history, labels = "", list[str](), []
+    for text in turns:
+        decision = await router.route(text, current, tuple(history[-3:]))
+        labels.append(rest_label(decision, kinds))
+        current = stored_agent(decision, current)
+        history.append(text)
+    return labels
+
+
+@pytest.mark.parametrize(
+    ("turns", "labels"),
+    [
+        (["o inversor desligou sozinho e ta mostrando erro F12", "e ai?"], ["support", "support"]),
+        (["e ai?", "quero um orcamento pra minha casa"], ["small_talk", "sales"]),
+        (["fiz o pedido do kit e veio faltando um painel", "alias, o carregador de carro tem versao de 22 kw?"],
+         ["support", "product"]),
+        (["my order hasn't arrived yet, it's been two weeks", "ok can you also tell me if the battery comes with an app?"],
+         ["support", "product"]),
+        (["quanto custa o kit pra uma conta de 500 reais?", "tem como visitar minha casa na quinta?"], ["sales", "sales"]),
+        (["instalaram e a conta de luz ainda veio 120 reais, por que?", "o que é esse custo de disponibilidade?"],
+         ["product", "product"]),
+    ],
+)
+async def test_q15_conversations(solar: tuple[Router, dict[str, str]], turns: list[str], labels: list[str]) -> None:
+    assert await _labels(solar, turns) == labels
