@@ -97,7 +97,22 @@ _KEY_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d][\w]{0,30}[\"']?[^\S\n]{0
 _DIGIT_UNDERSCORE = re.compile(r"(?<![\w@.])\d+(?:_\d+)+(?![\w@])")
 
 
+# A capital O typed for a zero inside a number ("584.166.O6O-8O", "(85)977O5-11O9", "4173 2773 5744 46OO"): in a
+# run of digit groups with at least four digits, not inside a word ("CO2"), each group that holds a digit reads its
+# Os as zeros (the same length); a lone "O" beside a number is the article ("pedido 1234 O cliente").
+_O_RUN = re.compile(r"(?<![^\W\d_])[\dO.\-/()]+(?: [\dO.\-/()]+)*(?![^\W\d_])")
+
+
+def _zeros_for_os(run: re.Match[str]) -> str:
+    text = run.group()
+    if "O" not in text or sum(c.isdigit() for c in text) < 4:
+        return text
+    return " ".join(group.replace("O", "0") if any(c.isdigit() for c in group) else group for group in text.split(" "))
+
+
 def _fold_ascii(text: str) -> str:
+    if "O" in text:
+        text = _O_RUN.sub(_zeros_for_os, text)
     if "%" in text:
         text = _ENCODED.sub(lambda match: _DECODED[match.group()[1:]], text)
     if "_" in text:
@@ -706,6 +721,8 @@ _NUMBER_WORDS = {"zero": "0", "um": "1", "uma": "1", "dois": "2", "duas": "2", "
                  "dezessete": "17", "dezoito": "18", "dezenove": "19", "vinte": "20", "trinta": "30", "quarenta": "40",
                  "cinquenta": "50", "sessenta": "60", "setenta": "70", "oitenta": "80", "noventa": "90"}
 _DIGIT_WORD = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+# Between dictated digits: a space, a comma, a hyphen, or the separator said aloud ("... cinco, traço oito cinco").
+_DICTATED_GAP = r"(?:[^\S\n]*[,-]?[^\S\n]+(?:(?:tra[cç]o|h[ií]fen|ponto|dash|dot)[^\S\n]+)?)"
 _SAYS_NUMBER = re.compile(r"(?i)\b(?:number|phone|cell|call|text|n[uú]mero|telefone|fone|celular|whats\w*)\b")
 
 
@@ -938,11 +955,11 @@ DETECTORS: tuple[Detector, ...] = (
     # Bare at the end of an address, after its state ("... centro aracaju se 49010390", "Fortaleza-CE 60160230"), or
     # after a location pin (U+1F4CD, "<pin>65020600 São Luís").
     Detector("cep", re.compile(r"(?<![\w.,/-])\d{5}-?\d{3}(?![\w]|[.,/]\d)"), _cep_of_state),
-    Detector("cpf", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{10}}(?![^\W\d_])"),
+    Detector("cpf", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:{_DICTATED_GAP}{_DIGIT_WORD}){{10}}(?![^\W\d_])"),
              _dictated_document("cpf", cpf_valid), wordy=True, needs=lambda text: "cpf" in text),
-    Detector("cep", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{7}}(?![^\W\d_])"),
+    Detector("cep", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:{_DICTATED_GAP}{_DIGIT_WORD}){{7}}(?![^\W\d_])"),
              _dictated_document("cep", lambda digits: len(digits) == 8), wordy=True, needs=lambda text: "cep" in text),
-    Detector("phone", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:[^\S\n]*[,-]?[^\S\n]+{_DIGIT_WORD}){{6,10}}(?![^\W\d_])"),
+    Detector("phone", re.compile(rf"(?i)(?<![^\W\d_]){_DIGIT_WORD}(?:{_DICTATED_GAP}{_DIGIT_WORD}){{6,10}}(?![^\W\d_])"),
              _dictated_phone, wordy=True, needs=lambda text: any(word in text for word in _DICTATION_HINTS)),
     # ... or that the next words name as a CEP ("43153286 esse é o cep novo").
     Detector("cep", re.compile(r"(?i)(?<![\w.,/-])\d{5}-?\d{3}(?![\w]|[.,/]\d)(?=[^\d\n]{0,24}\b(?:cep|zip code|postal code)\b)"),
@@ -993,6 +1010,10 @@ DETECTORS: tuple[Detector, ...] = (
         group=1, short=True,
         needs=lambda text: ("rg" in text or "identidade" in text or "registro" in text or "r.g" in text
                             or "identity" in text or "id card" in text or "national id" in text)),
+    # Glued to its word, typed in a hurry: "rg75008276", "RG12.345.678-9" (not a code that runs on: "RG59U").
+    Detector("rg", re.compile(r"(?i)(?<![^\W\d_])rg(\d{1,2}\.?\d{3}\.?\d{3}(?:-?[\dX]{1,2})?)(?![\w])"),
+             lambda value, before: 7 <= len(re.sub(r"[^0-9Xx]", "", value)) <= 11, group=1,
+             needs=lambda text: "rg" in text),
     # A few words between the word and the number ("rg, tá aqui 718846962", "o rg pro cadastro: MG-12.345.678"):
     # no internal space, not a date, and no word between them that names another number (a CPF, a phone, an order).
     Detector("rg", re.compile(rf"(?i)\b(?:rg|r\.g\b\.?|identidade)(?![\w])[^\d\n]{{1,24}}?(?<![\w.,/-])"

@@ -160,6 +160,10 @@ def test_values_side_by_side_are_not_joined() -> None:
         "https://blog.exemplo.com.br/2026/05/12/economia-de-energia",
         # a phone's IMEI passes Luhn like a card (PII probe 12)
         "IMEI 1: 862046532061132 / IMEI 2 não informado",
+        # a capital O is the article beside a number, or a letter of a word (PII probe 13)
+        "pedido 12345 O produto chegou quebrado",
+        "o CO2 que o sistema evita: 1200 kg por ano",
+        "cabo RG59 100 metros pra antena",
     ],
 )
 def test_look_alikes_stay(text: str) -> None:
@@ -169,3 +173,26 @@ def test_look_alikes_stay(text: str) -> None:
 def test_the_word_com_after_an_address_stays() -> None:
     assert redact("manda pra lia.m@gmail.com, com cópia pro financeiro") == (
         "manda pra [email], com cópia pro financeiro", ["email"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capital O typed for a zero (PII probe 13)
+        f"cpf: {DOC[:3]}.{DOC[3:6]}.{DOC[6:9]}-{DOC[9:]}".replace("0", "O") + " confere ai",
+        f"cartao {CARD[:4]} {CARD[4:8]} {CARD[8:12]} {CARD[12:]}".replace("0", "O"),
+        "whats (11)9O876-5432 a tarde",
+        # an RG glued to its word, a CPF dictated with its hyphen said aloud
+        "rg48120395 pro cadastro",
+    ],
+)
+def test_zeros_typed_as_os_and_glued_rg_are_redacted(text: str) -> None:
+    redacted, kinds = redact(text)
+    assert kinds and redacted != text, text
+
+
+def test_a_cpf_dictated_with_its_hyphen_said_aloud() -> None:
+    words = "zero um dois tres quatro cinco seis sete oito nove".split()
+    spoken = " ".join(words[int(d)] for d in DOC[:3]) + ", " + " ".join(words[int(d)] for d in DOC[3:6]) + ", " + \
+        " ".join(words[int(d)] for d in DOC[6:9]) + ", traço " + " ".join(words[int(d)] for d in DOC[9:])
+    assert redact(f"meu cpf e {spoken}") == ("meu cpf e [cpf]", ["cpf"])
