@@ -423,7 +423,8 @@ _HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 # something the KB lacks.
 _FRAME = frozenset("""
     posso pode podem podemos consigo consegue conseguem significa significam quer querem quero queria gostaria
-    dizer saber sei fazer faco faz fazem vem vao vai existe existem preciso precisa precisam tenho temos tinha
+    dizer saber sei fazer faco faz fazem vem vao vai vou existe existem preciso precisa precisam tenho temos tinha
+    moro mora moramos problema problemas
     seria sera alguem algum alguma alguns algumas cada outro outra outros outras mesmo mesma favor entao agora aqui ali
     meus minhas seus suas nosso nossa nossos nossas sou foi foram era eram estava varias varios muitas muitos
     poucas poucos todas todos
@@ -584,8 +585,9 @@ _VALUE_FRAGMENT = re.compile(r"\W*(?:endereco|enderecos|telefone|telefones|fone|
                              r"prazo|e-?mail|site|address|phone|price|cost|opening hours)\b")
 
 
-# A count of instalments or times written the short way ("60x", "12X"): a number, not a code.
-_TIMES = re.compile(r"\d+[xX]")
+# A count of instalments or times written the short way ("60x", "12X"): a number, not a code. Nor is the
+# customer's own distance, age, wait or sum ("moro a uns 200km", "3anos", "15dias", "10mil").
+_TIMES = re.compile(r"\d+[xX]|\d+(?:[.,]\d+)?(?:km|kms|anos|ano|dias|dia|meses|mes|mil|reais|hrs|horas)", re.I)
 
 
 def _codes(text: str) -> set[str]:

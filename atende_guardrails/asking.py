@@ -34,7 +34,8 @@ _COUNT_WORDS = (
 )
 DURATION = re.compile(
     rf"(?:\b\d+|{_COUNT_WORDS})\s*-?\s*(a \d+\s*)?(dias?|horas?|minutos?|segundos?|meses|mes|anos?|"
-    r"semanas?|days?|hours?|minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h|min)\b"
+    r"semanas?|days?|hours?|minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h|min|ms|milissegundos?|"
+    r"milisegundos?|milliseconds?)\b"
     r"|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b|\bna hora\b|\bimediat\w*|\bno mesmo dia\b|\bsame day\b"
     r"|\bright away\b|\binstant\w*|\bem tempo real\b|\breal time\b"
 )

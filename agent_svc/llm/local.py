@@ -23,12 +23,27 @@ from agent_svc.llm.base import (
     TextDelta,
     ToolCall,
 )
-from agent_svc.text import content_words
+from agent_svc.text import content_words, is_question
 from atende_guardrails.text import split_sentences
 
 _GREETING = re.compile(
     r"^\s*(oi|ol[áa]|bom dia|boa tarde|boa noite|e a[ií]|hello|hi|hey|good (morning|afternoon|evening))\b", re.I
 )
+# After the greeting, how are you ("oi, tudo bem?"): still a greeting.
+_HOW_ARE_YOU = re.compile(r"^\W*(tudo (bem|bom|certo|joia)|td (bem|bom)|como (vai|vc vai|voce vai|esta|estao)|beleza|blz|"
+                          r"how are you|how'?s it going|what'?s up)\W*$", re.I)
+
+
+def _only_greets(question: str) -> bool:
+    """A greeting and little else: "oi", "boa tarde, tudo bem?"; not a question after it ("oi! qual inversor vem no
+    JS-K8"), which is answered."""
+    match = _GREETING.match(question)
+    if match is None or len(content_words(question)) > 2:
+        return False
+    rest = question[match.end():].strip(" \t\n!,.;:-")
+    return not rest or _HOW_ARE_YOU.match(rest) is not None or not (is_question(rest) or re.search(r"\d", rest))
+
+
 _ARE_YOU_BOT = re.compile(
     r"\b(voc[eê] [ée] (um |uma )?(rob[oô]|bot|humano|pessoa|ia|intelig[eê]ncia artificial)|[ée] um (rob[oô]|bot)|"
     r"are you (a |an )?(bot|robot|human|person|real|ai)|is this a (bot|human|real person)|am i talking to a (bot|human))\b",
@@ -203,7 +218,7 @@ class LocalEngine:
     def _answer(self, guidance: Guidance, question: str, passages: list[Passage],
                 selection: Selection | None = None) -> list[str]:
         lang, book = guidance.language, guidance.playbook
-        if _GREETING.match(question) and len(content_words(question)) <= 2 and not guidance.lead_in:
+        if _only_greets(question) and not guidance.lead_in:
             return [book.say(lang, "greeting")]
         based_on = book.say(lang, "based_on") or (
             "Segundo nossa documentação" if lang == "pt" else "According to our documentation"

@@ -96,3 +96,15 @@ def test_quanto_de_asks_for_an_amount_in_any_unit(selector: Selector) -> None:
     assert not wanted.holds_values("a urbe cabe no porta-malas")
     assert asked("quanto de tensao a bateria da urbe tem?").holds_values("bateria de 36 v")
     assert "80 x 60 cm" in quoted(selector, "quanto de espaco a urbe ocupa dobrada?")
+
+
+def test_the_customers_own_distance_or_wait_is_no_code() -> None:
+    # (Juriti probe, written blind: "moro a uns 200km da filial mais perto" named no product.)
+    assert _codes("moro a uns 200km da loja, vcs atendem?") == set()
+    assert _codes("comprei faz 3anos e ja esperei 15dias") == set()
+    assert _codes("a BK-MTB-7 de 500w") == {"bkmtb7", "500w"}
+
+
+def test_how_fast_is_answered_by_milliseconds() -> None:
+    assert asked("how fast does the battery switch to backup?").holds_values("switches in less than 10 ms")
+    assert asked("em quanto tempo a bateria assume?").holds_values("em até 20 milissegundos")
