@@ -3,7 +3,9 @@ company, mostly conversations; evals/probes/README.md): what a plan covers and w
 terms, not its price; the utility bill's own terms once the system runs are how the bill works; a visit asked
 for by where it goes is a sales visit, a technician's in a support case; the place that heats up is no fault;
 the languages the assistant speaks are small talk; "aliás" and "can you also tell me" open a new subject; "e aí?"
-asked in a matter under way asks what comes next in it.
+asked in a matter under way asks what comes next in it. From q-route16 (written the same way after those changes):
+the roof space a system needs is a product question, the customer's own approval stalled is their case, and the
+price of a plan named in the middle of a support case is a sale.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from router_svc.routing import Router
         ("o carregador fica muito quente quando carrego o carro, é normal?", "support"),
         ("vc fala espanhol tambem?", "small_talk"),
         ("do you speak English?", "small_talk"),
+        ("quanto de espaço no telhado precisa pra um sistema de 5 kwp", "product"),
+        ("minha vistoria ta parada na concessionaria faz 25 dias, nada ainda", "support"),
     ],
 )
 async def test_q15_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
@@ -55,6 +59,8 @@ async def _labels(routed: tuple[Router, dict[str, str]], turns: list[str]) -> li
         (["quanto custa o kit pra uma conta de 500 reais?", "tem como visitar minha casa na quinta?"], ["sales", "sales"]),
         (["instalaram e a conta de luz ainda veio 120 reais, por que?", "o que é esse custo de disponibilidade?"],
          ["product", "product"]),
+        (["pessimo atendimento, o tecnico veio e nao consertou meu inversor",
+          "e qto custa esse plano de manutencao completo? talvez compense"], ["support", "sales"]),
     ],
 )
 async def test_q15_conversations(solar: tuple[Router, dict[str, str]], turns: list[str], labels: list[str]) -> None:
