@@ -124,6 +124,13 @@ async def routed_label(routed: tuple[Router, dict[str, str]], text: str, current
     return rest_label(await router.route(text, current, history), kinds)
 
 
+async def routed_conversation(routed: tuple[Router, dict[str, str]], texts: Sequence[str]) -> list[str]:
+    """Each turn of one conversation routed by `router_for`'s router with the state a live turn has (the agent the
+    router's own decisions left it with, the customer's last messages), labelled as a REST client reads it."""
+    router, kinds = routed
+    return [label for _, label, _ in await _conversations(router, kinds, [[Case("", text, "") for text in texts]])]
+
+
 async def _single(router: Router, kinds: dict[str, str], cases: Sequence[Case]) -> list[tuple[Case, str, Decision]]:
     out = []
     for case in cases:

@@ -6,20 +6,13 @@ goes back to its agent, and a first message that names only a need is asked back
 
 from __future__ import annotations
 
-from router_svc.eval.evalsets import rest_label, stored_agent
+from router_svc.eval.evalsets import routed_conversation
 from router_svc.routing import Router
 
 
 async def labels(business: tuple[Router, dict[str, str]], *texts: str) -> list[str]:
     """The label of every turn of a conversation, routed like evalsets routes one."""
-    router, kinds = business
-    current, history, out = "", list[str](), []
-    for text in texts:
-        decision = await router.route(text, current, tuple(history[-3:]))
-        out.append(rest_label(decision, kinds))
-        current = stored_agent(decision, current)
-        history.append(text)
-    return out
+    return await routed_conversation(business, texts)
 
 
 async def test_a_bare_yes_or_no_answers_the_agent_while_thanks_stay_small_talk(solar: tuple[Router, dict[str, str]]) -> None:

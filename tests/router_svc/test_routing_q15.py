@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from router_svc.eval.evalsets import rest_label, routed_label, stored_agent
+from router_svc.eval.evalsets import routed_conversation, routed_label
 from router_svc.routing import Router
 
 
@@ -35,18 +35,6 @@ async def test_q15_cases(solar: tuple[Router, dict[str, str]], text: str, label:
     assert await routed_label(solar, text) == label
 
 
-async def _labels(routed: tuple[Router, dict[str, str]], turns: list[str]) -> list[str]:
-    """Each turn's label, the conversation's agent and last requests carried as a REST turn carries them."""
-    router, kinds = routed
-    current, history, labels = "", list[str](), []
-    for text in turns:
-        decision = await router.route(text, current, tuple(history[-3:]))
-        labels.append(rest_label(decision, kinds))
-        current = stored_agent(decision, current)
-        history.append(text)
-    return labels
-
-
 @pytest.mark.parametrize(
     ("turns", "labels"),
     [
@@ -64,4 +52,4 @@ async def _labels(routed: tuple[Router, dict[str, str]], turns: list[str]) -> li
     ],
 )
 async def test_q15_conversations(solar: tuple[Router, dict[str, str]], turns: list[str], labels: list[str]) -> None:
-    assert await _labels(solar, turns) == labels
+    assert await routed_conversation(solar, turns) == labels
