@@ -74,6 +74,20 @@ def test_the_word_list_is_general_and_goes_both_ways() -> None:
     assert words.knows("entrega", PT) and not words.knows("entrega", EN)
 
 
+
+def test_the_word_list_knows_how_customers_ask_about_the_company_and_its_branches() -> None:
+    # (Juriti probe, written blind: "qndo a juriti foi fundada?" against an English "About us"; a branch, a
+    # job opening, a partner's tier and the grid approval asked in Portuguese about English pages, and back.)
+    words = bilingual()
+    assert "founded" in words.translations("fundada", EN)
+    assert "founders" in words.translations("fundadores", EN)
+    assert "branch" in words.translations("filial", EN)
+    assert "filiais" in words.translations("branches", PT)
+    assert "tier" in words.translations("nivel", EN)
+    assert "approval" in words.translations("homologacao", EN)
+    assert "power of attorney" in words.translations("procuracao", EN)
+
+
 def test_a_malformed_line_names_its_place() -> None:
     with pytest.raises(ValueError, match=":2:"):
         parse(["garantia = warranty", "no equals sign here"])
