@@ -130,6 +130,8 @@ _GREETING_ADJECTIVES = frozenset({"bom", "boa", "bons", "boas", "otimo", "otima"
 
 # A question about the assistant itself ("vc é robô ou gente?", "is this automated?"): small
 # talk in any business, whatever else the few words resemble.
+# The pleasantries that may open a question to the assistant ("oi, qual seu nome?", "so, do you speak English?").
+_OPENING = r"^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and)\W+)*"
 _ABOUT_ASSISTANT = re.compile(
     r"^\W*(?:(?:oi|ola|hey|hi|hello|e|mas|so)\W+)*(?:voce e|voce eh|voces sao|isso (?:aqui )?e|e|eh|is this|are you|"
     r"am i (?:talking|chatting|speaking) (?:to|with)|(?:eu )?(?:to|estou|tou) (?:falando|conversando) com|"
@@ -137,10 +139,10 @@ _ABOUT_ASSISTANT = re.compile(
     r"\s+(?:um |uma |a |an )?(?:robo|bot|chatbot|ia|inteligencia artificial|maquina|humano|humana|pessoa|gente|atendente|"
     r"ai|human|person|machine|real person|automatico|automatica|automated)\b[a-z ]{0,25}\W*$"
     # Its name ("qual seu nome?", "what's your name?"), not the company's.
-    r"|^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and)\W+)*(?:qual (?:e )?(?:o )?(?:seu|teu) nome|como (?:voce|tu) se chama"
+    rf"|{_OPENING}(?:qual (?:e )?(?:o )?(?:seu|teu) nome|como (?:voce|tu) se chama"
     r"|(?:voce|tu) tem nome|what ?s your name|what is your name|do you have a name)\W*$"
     # The languages it speaks ("vc fala ingles tb?", "do you speak Spanish?").
-    r"|^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and)\W+)*(?:(?:voce|voces|tu) (?:fala|falam|entende|entendem)|(?:do|can) you "
+    rf"|{_OPENING}(?:(?:voce|voces|tu) (?:fala|falam|entende|entendem)|(?:do|can) you "
     r"(?:speak|understand)|hablas|hablan) (?:tambem )?(?:ingles|espanhol|portugues|english|spanish|portuguese|espanol|"
     r"frances|french)(?: tambem| too| also| tb)?\W*$")
 
