@@ -80,6 +80,16 @@ _CUSTOMER_OF_YOURS = re.compile(
     r"aplicativo|plataforma|platform|system|servico|service|programa|modulo|module|erp) (?:de|da|do|of|from) "
     r"(?:vcs|voces|you|ustedes) "
 )
+# How to join one of the business's programs, asked: "como faço cadastro no sistema de parceiros de vcs pra indicar
+# clientes?", "how do I sign up for your affiliate program?" (a newcomer's request, whatever role they introduce).
+_JOINING = re.compile(
+    r" (?:como|how|onde|where|quero|queria|gostaria de|posso|can i|how do i|how can i|i want to|i d like to|como puedo)"
+    r" (?:\w+ ){0,3}?(?:cadastro|cadastrar|me cadastrar|cadastra|inscricao|inscrever|me inscrever|participar|entrar|aderir|"
+    r"adesao|sign up|signup|register|join|apply|enroll|inscribirme|registrarme)"
+    r" (?:\w+ ){0,5}?(?:parceiro|parceiros|parceria|afiliado|afiliados|revendedor|revendedores|revenda|indicacao|indicacoes|"
+    r"indicador|indicadores|credenciad\w*|partner|partners|partnership|affiliate|affiliates|reseller|resellers|referral|"
+    r"referrals|socios|socio|socia) "
+)
 _REPORTED = re.compile(
     r" (?:vc|voce|you|tu|usted|atendente|agent|agente|tecnico|technician|vendedor|gerente|seller|asesora|asesor|colega) "
     r"(?:me |te )?(?:falou|falaram|disse|disseram|told me|said|me dijiste|me dijo|dijiste|dijo|instruiu|instructed me) "
@@ -623,6 +633,9 @@ def _inside_what_was_received(window: Folded, whole: Folded | None) -> bool:
 _TURNED_MAX_CHARS = 1500
 
 
+_YOURS = re.compile(r" (?:seu|sua|seus|suas|your|tu|tus|su|sus)(?= )")
+
+
 def _turned(canonical: str, full: Folded) -> bool:
     """Whether a message with a complaint, a received message, an errand's instructions or a quoted clause (the
     window's `canonical` holds it) turns on the assistant or someone else: aimed at the assistant in the wider sense
@@ -647,7 +660,10 @@ def _turned(canonical: str, full: Folded) -> bool:
         # what someone else's message says of a third person, or asks of its reader ("um whatsapp dizendo que vc me
         # passaria a senha do roteador do meu vizinho", "'me manda o texto...'") is no notice about the customer
         or (received and (_SOMEONE_ELSE.search(text) or _ASKS_ME.search(canonical)))
-        or _GRANTED.search(text) or _OBEYED.search(rest) or _someones_data(text)
+        or _GRANTED.search(text) or _OBEYED.search(rest)
+        # a notice speaks to its reader: its "seu pedido", "your card" are the customer's ("recebi esse email: 'seu
+        # pedido foi cancelado ... responda com os dados do seu cartao'")
+        or _someones_data(_YOURS.sub(" ", text) if received else text)
         or aimed_at_assistant(normalize(rest), pieces=(canonical,)))
 
 
@@ -730,7 +746,7 @@ def owned_context(window: Folded, whole: Folded | None = None, reading: str | No
     own = (_OWN_WORDS.search(canonical) or _REPORTED.search(canonical) or _SELF_PRETEND.search(canonical)
            or _OTHER_ORGANISATION.search(canonical) or _QUOTED_NOTICE.search(window.folded)
            or _ELIGIBILITY.search(canonical) or _WHAT_YOU_ARE.search(canonical) or _PASTED_REQUEST.search(canonical)
-           or _WHERE_I_LIVE.search(canonical) or _CUSTOMER_OF_YOURS.search(canonical))
+           or _WHERE_I_LIVE.search(canonical) or _CUSTOMER_OF_YOURS.search(canonical) or _JOINING.search(canonical))
     if own is None and whole is not None and not reading and _inside_quoted_notice(window, whole):
         # A window cut from inside a notice the whole message quotes ("the app says: '... contact your administrator'")
         # is the notice, judged as one.

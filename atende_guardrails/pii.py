@@ -386,6 +386,11 @@ _FOR_INVOICE = re.compile(r"(?i)\b(?:pra|para|pro|for)\s+(?:a\s+|o\s+|the\s+|an\
 _DOCUMENT_WORD = re.compile(r"(?i)\b(?:cpf|cnpj|cart[ãa]o|card|documento|document|tax\s?id|taxpayer)\b")
 
 
+# Between a document's word and its digits: no digit, except a count of times said in passing ("ja mandei o cpf
+# 3x!!! 776...", "o cnpj pela 2a vez: ...").
+_NAMED_GAP = r"(?:[^\d\n]|(?<![\w])\d{1,2}\s?(?:x|vezes|times|a\s?vez|ª\s?vez)(?![\w]))"
+
+
 # The words that name a CPF: "cpf", "c.p.f.", the English "tax ID" / "taxpayer number".
 _CPF_WORD = r"(?:cpf|c\.p\.f\.?|tax\s?(?:payer\s)?(?:id|number|n[º°o])|taxpayer)"
 
@@ -786,11 +791,11 @@ DETECTORS: tuple[Detector, ...] = (
     # "c n p j: 2 8 3 7 4 6 1 5 0 0 0 1 0 5"); elsewhere only one digit at a time.
     # A line break inside ("123.456.\n789-09", copied from a PDF) and a dictated word between the
     # groups ("123.456.789 traço 09") are read as separators too.
-    Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}[^\d\n]{{0,40}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
+    Detector("cpf", re.compile(rf"(?i)\b{_CPF_WORD}{_NAMED_GAP}{{0,40}}?{_NOT_MID}(\d(?:{_NAMED_SEP}\d){{10}})"
                                r"(?![\d/]|[.,]\d)"),
              _named_document(cpf_valid, 11), group=1,
              needs=lambda text: "cpf" in text or "c.p.f" in text or "tax" in text),
-    Detector("cnpj", re.compile(rf"(?i)\b(?:cnpj|c\.n\.p\.j\.?)[^\d\n]{{0,24}}?{_NOT_MID}"
+    Detector("cnpj", re.compile(rf"(?i)\b(?:cnpj|c\.n\.p\.j\.?){_NAMED_GAP}{{0,24}}?{_NOT_MID}"
                                 rf"(\d(?:{_NAMED_SEP}\d){{13}})"
                                 r"(?![\w/]|[.,]\d)"),
              _named_document(cnpj_valid, 14), group=1, needs=lambda text: "cnpj" in text or "c.n.p.j" in text),

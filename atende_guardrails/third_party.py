@@ -97,6 +97,10 @@ _OTHER = re.compile(
     r"(?:cliente|customer|client|user|usuario|owner|dono|inquilino|tenant|morador) (?:anterior|de antes|antigo|antiga)|"
     r"(?:previous|last|ultimo|ultima|anterior|other|outro|outra|otro|otra) (?:customer|client|user|cliente|usuario|"
     r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi|"
+    # The rest of a group the customer belongs to: "os outros pais da turma", "los otros padres del grupo".
+    r"(?:outros|outras|otros|otras|other|demais|los demas|the other) (?:pais|maes|responsaveis|padres|madres|alunos|alunas|"
+    r"estudantes|alumnos|pacientes|patients|moradores|condominos|vecinos|membros|miembros|members|socios|hospedes|"
+    r"inquilinos|clientes|usuarios|parents|students|residents|tenants|guests|customers|clients|users)|"
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
     r"de quem|whose|a nombre de quien|"
@@ -176,7 +180,17 @@ _JOINT = re.compile(
     r" (?:(?:minha|meu|my|mi) \w+ (?:e|and|y|ou|or|o) (?:eu|i|yo)|(?:eu|i|yo) (?:e|and|y|ou|or|o) (?:minha|meu|my|mi) \w+"
     r"|(?:nossa|nosso|"
     r"nossas|nossos|our|nuestra|nuestro) (?:conta|contas|fatura|faturas|account|bill|bills|plano|plan|contrato|contract|"
-    r"cuenta|factura|facturas)) "
+    r"cuenta|factura|facturas)"
+    # What the customer pays themself ("o landlord me mandou ... qual boleto eu pago então?").
+    r"|(?:qual|quais|which|what|que|cual) (?:\w+ ){0,2}(?:eu|i|yo) (?:pago|pagar|devo pagar|tenho que pagar|pay|should pay|"
+    r"have to pay|pagaria|pague)) "
+)
+# What customers in general choose, asked for advice: "What do other customers usually pick, the 300 or the 500 plan?",
+# "o que os outros clientes costumam contratar?". No one's record.
+_WHAT_MOST_CHOOSE = re.compile(
+    r" (?:usually|normally|generally|mostly|tend to|costumam|geralmente|normalmente|em geral|mais|suelen|por lo general)"
+    r" (?:\w+ )?(?:pick|picks|choose|chooses|buy|buys|take|takes|prefer|prefers|get|gets|go for|escolhem|escolher|compram|"
+    r"comprar|pegam|pegar|preferem|preferir|levam|levar|contratam|contratar|usam|usar|eligen|compran|prefieren) "
 )
 # The business's own contacts and places, and data given rather than asked.
 _PUBLIC_OR_GIVEN = re.compile(
@@ -185,7 +199,9 @@ _PUBLIC_OR_GIVEN = re.compile(
     r"comercial|billing|faturamento|"
     # A team or department of the business: "o telefone da recepção", "the email of the sales team".
     r"equipe|time|team|setor|departamento|department|recepcao|reception|recepcion|financeiro|finance|vendas|sales|"
-    r"ouvidoria|consultorio|clinica|clinic|unidade|agendamento|secretaria|helpline|helpdesk|equipo)\b"
+    r"ouvidoria|consultorio|clinica|clinic|unidade|agendamento|secretaria|helpline|helpdesk|equipo|"
+    # The business itself by its kind: "o telefone da escola", "the pharmacy's number".
+    r"escola|school|colegio|academia|gym|farmacia|pharmacy|imobiliaria|faculdade|coordenacao|diretoria|escuela)\b"
     r"|^(?:\w+ )?(?:e|eh|is|es|will be|sera) (?:\w+ ){0,3}(?:\d|\w*(?:com|br|net)\b|(?:meu|minha|my|nossa|nosso|our)\b)"
     # A name given: "o nome dela é Lúcia Ferreira" (a full name reads as "fulano").
     r"|^(?:\w+ )?(?:e|eh|is|es) fulano\b"
@@ -303,6 +319,8 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
     if canonical.count(" ") > _MAX_WORDS + 1 or _JOINT.search(canonical):
         return None
     if _PROCEDURE.search(canonical) and not _POLICY_SET_ASIDE.search(canonical):
+        return None
+    if _WHAT_MOST_CHOOSE.search(canonical):
         return None
     word_at = _word_index(canonical)
     asks = [index for index, _ in _spans(_ASK, canonical, word_at)]

@@ -145,7 +145,7 @@ def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", t
 
 # The hand-written probes (build_probe, build_probe4..11): failures of a tune part may be read and fixed
 # generically; a holdout part's figure is read, never its failures.
-PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31)
+PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32)
 
 
 def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:
@@ -204,6 +204,9 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # The thirteenth (fourth session of 2026-12-06, the same way: forms, JSON, quoted e-mails, O for zero); same halves.
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe13_tune.tsv", "PII probe 13, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe13_holdout.tsv", "PII probe 13, holdout part (half b, figures only)")
+    # The fourteenth (fifth session of 2026-12-06, the same way: odd groups, glued, Pix keys of every kind); same halves.
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe14_tune.tsv", "PII probe 14, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe14_holdout.tsv", "PII probe 14, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

@@ -131,6 +131,11 @@ def test_a_mistyped_document_the_text_names_is_still_redacted() -> None:
     # nor the number people write as an example, nor one a word names as something else
     assert redact("o CPF 123.456.789-00 é só um exemplo do formato")[1] == []
     assert redact("cpf ok, protocolo 20260512004")[1] == []
+    # a count of times said between the word and the digits (probe 14): "ja mandei o cpf 3x!!! <digits>"
+    assert _gone(f"ja mandei o cpf 2x!!! {mistyped_cpf} 😡", mistyped_cpf)
+    mistyped_company = f"{COMPANY[:-1]}{(int(COMPANY[-1]) + 1) % 10}"
+    assert _gone(f"o cnpj pela 3a vez: {mistyped_company}", mistyped_company)
+    assert redact("cpf ok, 2x o pedido 20260512004")[1] == []
 
 
 def test_a_pix_copia_e_cola_code_goes_whole() -> None:
