@@ -142,7 +142,7 @@ _ABOUT_ASSISTANT = re.compile(
     rf"|{_OPENING}(?:qual (?:e )?(?:o )?(?:seu|teu) nome|como (?:voce|tu) se chama"
     r"|(?:voce|tu) tem nome|what ?s your name|what is your name|do you have a name)\W*$"
     # The languages it speaks ("vc fala ingles tb?", "do you speak Spanish?").
-    rf"|{_OPENING}(?:(?:voce|voces|tu) (?:fala|falam|entende|entendem)|(?:do|can) you "
+    rf"|{_OPENING}(?:(?:(?:voce|voces|tu) )?(?:fala|falam|entende|entendem)|(?:do|can) you "
     r"(?:speak|understand)|hablas|hablan) (?:tambem )?(?:ingles|espanhol|portugues|english|spanish|portuguese|espanol|"
     r"frances|french)(?: tambem| too| also| tb)?\W*$")
 
@@ -599,8 +599,10 @@ class HybridClassifier:
         # Pleasantries say nothing about the topic: the context is the customer's last
         # message that did, and without one the conversation's agent is only the
         # default a greeting got, not a topic to lean to.
-        # Nor does a need with nothing named yet ("oi, preciso de uma ajuda"), which was asked back.
-        history = tuple(h for h in history if not is_chit_chat(h) and not self.asks_nothing_yet(folded(h[:1000])))
+        # Nor does a need with nothing named yet ("oi, preciso de uma ajuda"), which was asked back, nor a question
+        # about the assistant itself ("quem é vc?", "fala ingles?").
+        history = tuple(h for h in history if not is_chit_chat(h) and not about_assistant(folded(h[:300]))
+                        and not self.asks_nothing_yet(folded(h[:1000])))
         if not history:
             current_agent = ""
         matches = CueMatches(folded(text[:1000]))

@@ -5,7 +5,10 @@ for by where it goes is a sales visit, a technician's in a support case; the pla
 the languages the assistant speaks are small talk; "aliás" and "can you also tell me" open a new subject; "e aí?"
 asked in a matter under way asks what comes next in it. From q-route16 (written the same way after those changes):
 the roof space a system needs is a product question, the customer's own approval stalled is their case, and the
-price of a plan named in the middle of a support case is a sale.
+price of a plan named in the middle of a support case is a sale. From q-route17: the towns served, whether a warranty
+goes with a house sold, what an extended warranty covers asked with a fault's words, the languages asked without a
+subject, a visit one's own plan gives, equipment stolen, the billing department asked for, and a question about
+the assistant that leaves no topic for the next message to follow.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ from router_svc.routing import Router
         ("do you speak English?", "small_talk"),
         ("quanto de espaço no telhado precisa pra um sistema de 5 kwp", "product"),
         ("minha vistoria ta parada na concessionaria faz 25 dias, nada ainda", "support"),
+        # (q-route17)
+        ("vcs atendem caruaru ou so recife?", "product"),
+        ("se eu vender meu imovel a garantia continua valendo pro comprador?", "product"),
+        ("the extended warranty covers a power surge from lightning?", "product"),
+        ("fala espanhol?", "small_talk"),
+        ("I have the premium maintenance plan, when can someone come wash the panels?", "support"),
+        ("roubaram o inversor da minha casa ontem, como aciono o seguro?", "support"),
     ],
 )
 async def test_q15_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
@@ -49,6 +59,11 @@ async def test_q15_cases(solar: tuple[Router, dict[str, str]], text: str, label:
          ["product", "product"]),
         (["pessimo atendimento, o tecnico veio e nao consertou meu inversor",
           "e qto custa esse plano de manutencao completo? talvez compense"], ["support", "sales"]),
+        # (q-route17) a billing complaint, then the billing department asked for; a question about the assistant
+        # says nothing of the topic that follows
+        (["cobraram duas vezes a parcela desse mes", "ja mandei o comprovante", "preciso falar com o setor financeiro"],
+         ["support", "support", "support"]),
+        (["voce é um robo?", "ok. is there a branch in Natal?"], ["small_talk", "product"]),
     ],
 )
 async def test_q15_conversations(solar: tuple[Router, dict[str, str]], turns: list[str], labels: list[str]) -> None:
