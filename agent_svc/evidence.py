@@ -920,7 +920,8 @@ class Selector:
             found: set[int] = set()
             for word in words:
                 found |= close[word]
-            found |= {i for i in wanted if terms[i] in days and _in_range(terms[i], text)}
+            found |= {i for i in wanted if terms[i] in days and (_in_range(terms[i], text)
+                                                                  or _DAY_SHORT.get(terms[i], "") in words)}
             found |= set(subject) if not found.isdisjoint(subject) else set()
             held.append(frozenset(found))
         # Whether a name is common is counted before: a passage of the other language
@@ -1209,6 +1210,11 @@ _DAYS = frozenset("domingo domingos sabado sabados feriado feriados sunday sunda
 _WEEKDAYS = ("segunda", "terca", "quarta", "quinta", "sexta")
 _WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday")
 _DAY_WORDS = _DAYS | frozenset(_WEEKDAYS_EN) | frozenset(d + "s" for d in _WEEKDAYS_EN)
+# A day as a timetable abbreviates it ("sáb., 8h às 12h", "Sat 9am-1pm").
+_DAY_SHORT = {"sabado": "sab", "sabados": "sab", "domingo": "dom", "domingos": "dom", "saturday": "sat",
+              "saturdays": "sat", "sunday": "sun", "sundays": "sun", "segunda": "seg", "terca": "ter", "quarta": "qua",
+              "quinta": "qui", "sexta": "sex", "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu",
+              "friday": "fri"}
 _WORKING_WEEK = re.compile(r"\b(?:segunda|monday)s?\b[^.;]{0,20}?\b(?:a|to|until|through|-)\s+(?:sexta|friday)s?\b")
 
 

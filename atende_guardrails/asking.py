@@ -25,7 +25,8 @@ from atende_guardrails.text import fold
 
 # What a sentence holding each kind of value looks like (folded text).
 MONEY = re.compile(
-    r"r\$\s?\d|\bus\$\s?\d|\$\s?\d|\d+[.,]\d{2}\b|\bgratis\b|\bgratuit\w*|\bfree\b|\bsem (custo|taxa|cobranca)"
+    r"r\$\s?\d|\bus\$\s?\d|\$\s?\d|\b(?:brl|usd|eur)\s?\d|\d\s?(?:reais|brl|usd|dolares|dollars)\b|\d+[.,]\d{2}\b"
+    r"|\bgratis\b|\bgratuit\w*|\bfree\b|\bsem (custo|taxa|cobranca)"
     r"|\bno (extra )?(charge|cost|fee)\b|\bat no cost\b|\bsem custo adicional\b|\bnao cobra\w*"
 )
 _COUNT_WORDS = (
@@ -141,7 +142,10 @@ _ALSO = {PERCENT: MONEY, SPEED: PERCENT, POWER: PERCENT, ENERGY: POWER}
 # "qual a marca", "what colour", "which inverter": the attribute is the first content
 # word after the question word (articles and the verb to be skipped).
 _ATTRIBUTE = re.compile(
-    r"\b(?:qual|quais|que|what|what's|whats|which)\s+(?:(?:e|eh|sao|seria|is|are|was|were|would be)\s+)?"
+    # ("que" joining two clauses asks nothing: "depois que o material saiu", "ja que o kit ...")
+    r"\b(?:qual|quais|(?<!depois )(?<!antes )(?<!ja )(?<!so )(?<!desde )(?<!ate )(?<!sempre )(?<!assim )(?<!agora )"
+    r"(?<!para )(?<!pra )(?<!dps )(?<!qdo )(?<!quando )(?<!certeza )(?<!acho )(?<!disse )(?<!falou )(?<!falaram )que|what|"
+    r"what's|whats|which)\s+(?:(?:e|eh|sao|seria|is|are|was|were|would be)\s+)?"
     r"(?:(?:o|a|os|as|the|um|uma|an)\s+)?(?:[^\W\d_]{1,2}\s+)?(?!(?:the|uma)\b)([^\W\d_]{3,})"
     r"(?:\s+([^\W\d_]{3,}))?"
 )

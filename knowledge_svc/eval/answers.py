@@ -62,10 +62,14 @@ PROBE_KBS: dict[str, tuple[Path, Path]] = {
     # a fifth in the same shape, written blind on the 2026-12-06 fourth session (evals/probes/juriti_README.md):
     # half a tunes, half b is measured in aggregate only
     "juriti": (REPO / "evals" / "probes" / "kb_juriti", REPO / "evals" / "probes" / "juriti_questions.jsonl"),
+    # a sixth, written blind on the 2026-12-06 fifth session (evals/probes/seriema_README.md): half a tunes, half b is
+    # measured in aggregate only
+    "seriema": (REPO / "evals" / "probes" / "kb_seriema", REPO / "evals" / "probes" / "seriema_questions.jsonl"),
 }
 # The router a probe KB's questions go through with --agent routed: a solar company runs
 # the default configuration, as the blind solar KB does.
-PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar", "carnauba": "solar", "sabia": "solar", "juriti": "solar"}
+PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar", "carnauba": "solar", "sabia": "solar", "juriti": "solar",
+                                  "seriema": "solar"}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the

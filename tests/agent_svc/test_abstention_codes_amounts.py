@@ -108,3 +108,25 @@ def test_the_customers_own_distance_or_wait_is_no_code() -> None:
 def test_how_fast_is_answered_by_milliseconds() -> None:
     assert asked("how fast does the battery switch to backup?").holds_values("switches in less than 10 ms")
     assert asked("em quanto tempo a bateria assume?").holds_values("em até 20 milissegundos")
+
+
+def test_a_price_in_a_currency_code_is_a_price() -> None:
+    # (Seriema probe, written blind: "a fee of BRL 150" was withheld as holding no price.)
+    wanted = asked("how much does it cost to transfer the plan?")
+    assert wanted.holds_values("the plan can be transferred for a fee of brl 150")
+    assert wanted.holds_values("a taxa é de 150 reais")
+    assert asked("quanto custa a revisao?").holds_values("usd 40 per visit")
+
+
+def test_que_joining_two_clauses_asks_for_no_attribute() -> None:
+    # "se eu cancelar depois que o material saiu, pago multa de quanto?" asks the fine, not "material"
+    assert asked("se eu cancelar depois que o material ja saiu pago multa de quanto?").attribute == ""
+    assert asked("ja que o kit vem com inversor, qual a marca?").attribute == "marca"
+    assert asked("que cor e a bike?").attribute == "cor"
+
+
+def test_a_day_a_timetable_abbreviates_is_named(selector: Selector) -> None:
+    passages = [Passage("lojas", "Lojas", "lojas.md",
+                        "Loja Centro: Rua das Flores, 10; seg. a sex., 9h às 18h; sáb., 9h às 13h.", 0.6)]
+    answer = selector.answer(selector.rank("a loja centro abre sabado? que horas", passages, lead_passages=0))
+    assert "9h às 13h" in " ".join(item.unit.text for item in answer)
