@@ -8,7 +8,9 @@ the roof space a system needs is a product question, the customer's own approval
 price of a plan named in the middle of a support case is a sale. From q-route17: the towns served, whether a warranty
 goes with a house sold, what an extended warranty covers asked with a fault's words, the languages asked without a
 subject, a visit one's own plan gives, equipment stolen, the billing department asked for, and a question about
-the assistant that leaves no topic for the next message to follow.
+the assistant that leaves no topic for the next message to follow. From q-route18: a warranty's cover asked cold is
+its terms (with the customer's own fault it stays a claim), equipment stolen, how financing works asked cold, the
+price of a new one beside a fault, a system asked for one's own place, and "é por causa de X" alone asked back.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -39,6 +41,15 @@ from router_svc.routing import Router
         ("fala espanhol?", "small_talk"),
         ("I have the premium maintenance plan, when can someone come wash the panels?", "support"),
         ("roubaram o inversor da minha casa ontem, como aciono o seguro?", "support"),
+        # (q-route18)
+        ("a garantia cobre queda de granizo?", "product"),
+        ("what does the warranty cover on the battery?", "product"),
+        ("o inversor queimou com a tempestade, a garantia cobre?", "support"),
+        ("furtaram as placas da minha fazenda, o que eu faço?", "support"),
+        ("como funciona o parcelamento pela cooperativa?", "product"),
+        ("a bateria estufou e nao tem mais garantia, quanto custa uma bateria nova?", "sales"),
+        ("aqui no sitio nao tem luz, vcs fazem sistema pra gente?", "sales"),
+        ("oi, é por causa do inversor", "clarify"),
     ],
 )
 async def test_q15_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
