@@ -73,7 +73,8 @@ IGNORE_VERBS = _any(
     "bypass|burle|burlar|contorne|contornar|abandon|abandone|abandona|neglect|omita|omite|trascura|trascurare",
     "do not follow|dont follow|don t follow|stop following|nao siga|nao sigas|pare de seguir|deixe de seguir|no sigas|"
     "deja de seguir|ne suis pas|ne suivez pas|befolge nicht|nicht befolgen|non seguire|smetti di seguire|set aside|"
-    "pay no attention to|deixe de lado|deja de lado|nevermind|never mind|throw out|jogue fora|skip all|"
+    "pay no attention to|deixe de lado|deja de lado|nevermind|never mind|throw out|jogue fora|skip all|tira da cabeca|"
+    "tire da cabeca|tirar da cabeca|"
     "laisse tomber|laissez tomber|lascia perdere|lasciate perdere|lascia stare|deja a un lado|"
     # "take no notice of" in the other languages: "no hagas caso a", "non dare retta a", "hör nicht auf".
     "no hagas caso a|no hagas caso de|no le hagas caso a|non dare retta a|non dare retta alle|non dare retta ai|"
@@ -112,7 +113,8 @@ TAIL_QUALIFIERS = _any(
     "di prima|de antes|d avant|von vorher|da prima|",
     "do sistema|of the system|del sistema|du systeme|des systems|di sistema|de seguranca|of safety|internas|internal|internos|"
     "interno|interna|da empresa|of the company|de la empresa|original|originais|originales|originale|d origine|initial|"
-    "inicial|iniciais|iniziale|iniziali|da company|of the empresa|de la company|da companhia",
+    "inicial|iniciais|iniziale|iniziali|da company|of the empresa|de la company|da companhia|da loja|da farmacia|"
+    "da clinica|da academia|of the store|of the shop|of the pharmacy",
 )
 EVERYTHING = _any("everything|all of it|all that|tudo|todo|tout|alles|tutto|all this|all of this")
 TOLD = _any(
