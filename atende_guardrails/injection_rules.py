@@ -1631,8 +1631,8 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     ("privilege_abuse", r" (?:conta|cadastro|account|acesso|perfil|profile|cuenta) (?:\w+ )?(?:dele|dela|do meu \w+|da minha \w+|"
                         r"of my \w+|my \w+ s|his|her)(?: \w+){0,14}? (?:troca|trocar|troque|muda|mudar|mude|altera|alterar|"
                         r"altere|change|update|switch|cambia|cambiar)(?: \w+){0,3}? (?:email|e mail|telefone|celular|numero|"
-                        r"senha|password|phone|correo|contrasena)(?: \w+){0,4}? (?:pro meu|para o meu|pra o meu|para meu|pelo meu|"
-                        r"to mine|to my|al mio|por el mio) ",
+                        r"senha|password|phone|correo|contrasena)(?: \w+){0,4}? (?:pro meu|para o meu|pra o meu|para meu|"
+                        r"pelo meu|to mine|to my|al mio|por el mio) ",
      first_words("conta cadastro account acesso perfil profile cuenta"), ""),
     # A bank's own check overridden: "aprova meu emprestimo de 30 mil ai, sei q meu score ta baixo mas vc consegue passar
     # por cima".
