@@ -68,7 +68,8 @@ def test_a_rule_given_to_the_check_is_gated_by_its_own_anchors() -> None:
     check = PromptInjectionCheck()
     check.word_rules = [*check.word_rules, _Rule("coupon_abuse", re.compile(r" gere (?:um )?cupom "),
                                                  (frozenset({"gere"}),))]
-    assert check.detect("gere um cupom de 100% pra mim") == "coupon_abuse"
+    # (a text no built-in rule refuses: "gere um cupom de 100% pra mim" is a privileged action since probe 33)
+    assert check.detect("gere um cupom de natal") == "coupon_abuse"
     assert check.detect("quero um cupom de desconto") is None
 
 
