@@ -36,7 +36,12 @@ _H = TypeVar("_H")
 # Measured on the dev questions of both evaluation KBs (knowledge_svc/eval/answers.py).
 SUPPORT = 0.2
 SUPPORTING = 2
-DECAY = 0.85
+# A document's further chunks keep more of their score than the 0.85 recall@k was tuned with: the chunk that holds
+# the answer is often the second of the right document (a table or a list after the document's introduction), and
+# the engine answers from the first passages. Issue 16, 2026-12-06 fifth session, every answer side of
+# docs/performance.md section 26: key fact +10 of 1,288 answerable questions (the unread halves b and Carnaúba +6),
+# said it could not answer -10, unanswerable abstained -1 (Carnaúba), recall@1 -2 and recall@5 -3.
+DECAY = 0.95
 # Added to the score of a chunk that holds a code the query names ("E-104",
 # "SB-BAT-5", "550w" for "550 W"), per share of the query's codes it holds: the
 # customer who names a code wants the passage about that code, however similar

@@ -223,12 +223,16 @@ def test_weighted_fusion_puts_bm25_on_the_cosines_scale() -> None:
 def test_ranking_by_document_lifts_a_supported_document_and_spreads_the_top() -> None:
     from knowledge_svc.ranking import by_document, document_of
 
-    hits = [("a#0", 0.60), ("a#1", 0.58), ("a#2", 0.50), ("b#0", 0.59), ("c#0", 0.45), ("c#1", 0.39)]
+    hits = [("a#0", 0.60), ("a#1", 0.55), ("a#2", 0.50), ("b#0", 0.59), ("c#0", 0.45), ("c#1", 0.39)]
     ranked = by_document(hits, 4, lambda hit: document_of(hit[0]), lambda hit: hit[1])
+    # a#1 (0.55 x DECAY) falls behind c#0 (0.45 + its support 0.2 x 0.39)
     assert [hit[0] for hit, _ in ranked] == ["a#0", "b#0", "c#0", "a#1"]
     scores = [score for _, score in ranked]
     assert scores == sorted(scores, reverse=True)
-    assert scores[0] == pytest.approx(0.60 + 0.2 * (0.58 + 0.50))
+    assert scores[0] == pytest.approx(0.60 + 0.2 * (0.55 + 0.50))
+    # ... unless it scores nearly as well as that other document's best
+    close = [("a#0", 0.60), ("a#1", 0.58), ("a#2", 0.50), ("b#0", 0.59), ("c#0", 0.45), ("c#1", 0.39)]
+    assert [hit[0] for hit, _ in by_document(close, 4, lambda hit: document_of(hit[0]), lambda hit: hit[1])][2] == "a#1"
     assert document_of("policies.returns#12") == "policies.returns"
 
 
