@@ -539,6 +539,11 @@ class HybridClassifier:
         named = {m.group(1) for m in _NAMED_NUMBER.finditer(text_folded)}
         return len(words) + codes, sum(_stem(w) in self._vocabulary or w in named for w in words) + codes
 
+    def _says_no_topic(self, text_folded: str) -> bool:
+        """A message the conversation's topic is not read from: a question about the assistant, or a need with nothing
+        named yet."""
+        return about_assistant(text_folded) or self.asks_nothing_yet(text_folded)
+
     @staticmethod
     def asks_nothing_yet(text_folded: str) -> bool:
         """The message says the customer needs something ("preciso de ajuda", "I have a
@@ -601,8 +606,7 @@ class HybridClassifier:
         # default a greeting got, not a topic to lean to.
         # Nor does a need with nothing named yet ("oi, preciso de uma ajuda"), which was asked back, nor a question
         # about the assistant itself ("quem é vc?", "fala ingles?").
-        history = tuple(h for h in history if not is_chit_chat(h) and not about_assistant(folded(h[:300]))
-                        and not self.asks_nothing_yet(folded(h[:1000])))
+        history = tuple(h for h in history if not is_chit_chat(h) and not self._says_no_topic(folded(h[:1000])))
         if not history:
             current_agent = ""
         matches = CueMatches(folded(text[:1000]))
