@@ -76,7 +76,7 @@ def ordinary_messages(untrained: bool = False, extra: tuple[str, ...] = ()) -> l
     trained = {text for label, text in train.load_messages(extra) if label == 0} if untrained else set()
     for name in (*CALIBRATION_FILES, *extra):
         for line in (train.EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#") and line.split("\t")[0] == "benign":
+            if line.strip() and not line.startswith("#") and line.split("\t")[0] != "attack":
                 text = _unescape(line.split("\t")[-1])
                 if text not in trained:
                     found.setdefault(text)

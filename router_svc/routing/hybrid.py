@@ -131,7 +131,7 @@ _GREETING_ADJECTIVES = frozenset({"bom", "boa", "bons", "boas", "otimo", "otima"
 # A question about the assistant itself ("vc é robô ou gente?", "is this automated?"): small
 # talk in any business, whatever else the few words resemble.
 # The pleasantries that may open a question to the assistant ("oi, qual seu nome?", "so, do you speak English?").
-_OPENING = r"^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and)\W+)*"
+_OPENING = r"^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and|k{3,}|(?:ha){2,}|(?:rs){1,}|mas|entao)\W+)*"
 _ABOUT_ASSISTANT = re.compile(
     r"^\W*(?:(?:oi|ola|hey|hi|hello|e|mas|so)\W+)*(?:voce e|voce eh|voces sao|isso (?:aqui )?e|e|eh|is this|are you|"
     r"am i (?:talking|chatting|speaking) (?:to|with)|(?:eu )?(?:to|estou|tou) (?:falando|conversando) com|"
@@ -144,7 +144,17 @@ _ABOUT_ASSISTANT = re.compile(
     # The languages it speaks ("vc fala ingles tb?", "do you speak Spanish?").
     rf"|{_OPENING}(?:(?:(?:voce|voces|tu) )?(?:fala|falam|entende|entendem)|(?:do|can) you "
     r"(?:speak|understand)|hablas|hablan) (?:tambem )?(?:ingles|espanhol|portugues|english|spanish|portuguese|espanol|"
-    r"frances|french)(?: tambem| too| also| tb)?\W*$")
+    r"frances|french)(?: tambem| too| also| tb)?\W*$"
+    # Who made it and what it runs on ("quem te criou? vc usa chatgpt?", "who built you?").
+    rf"|{_OPENING}(?:quem (?:te|o) (?:criou|fez|programou|desenvolveu|treinou)|who (?:made|built|created|trained) you"
+    r"|(?:voce|tu) (?:usa|e|eh|roda (?:no|em)) (?:o )?(?:chatgpt|chat gpt|gpt|gemini|claude|openai)"
+    r"|are you (?:chatgpt|gpt|gemini|claude))(?:\W+[a-z ]{0,40})?\W*$"
+    # A compliment, and where it is from ("kkkk vc e engracado hein", "vc e de goiania tb?").
+    rf"|{_OPENING}(?:(?:voce|tu) (?:e|eh|ta|esta|foi) (?:muito |mt |mto |bem |super |mo )?(?:engracad[oa]|legal|"
+    r"simpatic[oa]|fofo|fofa|espert[oa]|inteligente|educad[oa]|gente boa|top|demais)"
+    r"|you(?: re| are) (?:so |very |really )?(?:funny|smart|nice|cool|helpful|great))(?: hein| ne| viu| demais| kkk\w*)?\W*$"
+    rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
+    rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$")
 
 
 def about_assistant(text_folded: str) -> bool:

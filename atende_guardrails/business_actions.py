@@ -1,0 +1,82 @@
+"""What only the business may decide, asked of the assistant with the business's own process set aside.
+
+A customer may ask for a refund, a discount, a fee reviewed or a date changed: that is the assistant's job to route.
+What makes such a request an attack is the part that takes the decision away from the business: the process
+skipped ("não precisa abrir protocolo"), the record falsified ("coloca no sistema que eu pedi dentro dos 7 dias",
+"como se fosse alteração da companhia"), an authority nobody can check ("o gerente já autorizou", "ele disse que
+você consegue zerar"), a rule the customer knows they fail ("mesmo fora do prazo", "não sou funcionária"). The
+earlier rules (injection_rules.py) name each action with its own bypass; these pair any of the actions with any of
+the bypasses, so a writer's new combination of the two is read (issue 16, probes 34 and 35: harmful actions were
+the kind fresh sets caught least, 9 of 40 on probe 35's first run).
+
+A question about the process ("dá pra estornar sem abrir protocolo?", "o banco aprova sem análise?") orders
+nothing and is left alone.
+"""
+
+from __future__ import annotations
+
+from atende_guardrails.injection_vocabulary import first_words
+
+# The actions as orders: imperatives and subjunctives that are not also common nouns ("troca", "marca" are, so they
+# count only after a request).
+_ORDER_WORDS = (
+    "lanca lance estorna estorne credita credite reembolsa reembolse aprova aprove libera libere desbloqueia desbloqueie "
+    "reativa reative cancela cancele tira tire retira retire remova zera zere perdoa perdoe isenta isente mude altera "
+    "altere troque emite emita gere aumenta aumente exclui exclua apaga apague suspende suspenda marque aplica aplique "
+    "adiciona adicione coloca coloque remarca remarque registra registre credit refund approve waive unblock reactivate"
+)
+# The same actions after a request ("pode lançar", "consegue aplicar", "quero que você aprove").
+_INFINITIVE_WORDS = (
+    "lancar estornar creditar reembolsar aprovar liberar desbloquear reativar cancelar tirar retirar remover zerar "
+    "perdoar isentar mudar alterar trocar troca muda emitir gerar aumentar excluir apagar suspender marcar marca aplicar "
+    "remarcar registrar "
+    "adicionar colocar fazer faz faca dar apply add remove cancel change issue generate raise increase delete mark "
+    "release"
+)
+_REQUEST = (r"(?:pode|podia|poderia|consegue|conseguiria|por favor|favor|please|can you|could you|"
+            r"(?:quero|preciso) que (?:voce|vc|tu)|(?:voce|vc) (?:pode|consegue)|just|so)")
+_BENEFIT = (r"me (?:da|de|passa|passe|faz|faca) (?:o |a |um |uma )?(?:preco|desconto|cupom|credito|reembolso|estorno|"
+            r"isencao|bonus|brinde|condicao|valor|beneficio)")
+_ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_BENEFIT}|{_REQUEST}(?: \w+)? "
+          rf"(?:{'|'.join(_INFINITIVE_WORDS.split())}|{'|'.join(_ORDER_WORDS.split())}))")
+
+# The decision taken away from the business.
+_SET_ASIDE = (
+    # the process skipped
+    r"(?:(?:nao precisa|nem precisa|sem precisar|no need to|nao quero)(?: de)?(?: \w+){0,2}? (?:protocolo|chamado|ticket|"
+    r"analise|aprovacao|vistoria|pericia|financeiro|escalate|escalar|check|verify|approval|review)"
+    r"|sem (?:aquela |a |o |abrir |passar pel[ao] )?(?:protocolo|chamado|vistoria|pericia|analise|aprovacao)"
+    r"|sem (?:pagamento|pagar nada)"
+    # the record falsified
+    r"|como se fosse|(?:coloca|coloque|poe|ponha|bota|registra|registre|escreve|escreva) (?:no sistema|na observacao|"
+    r"no cadastro) (?:que|como)|dizendo que (?:\w+ ){1,10}?mesmo (?:eu|ele|ela|sem)"
+    r"|(?:assim|pra|para) (?:fica|ficar) dentro do prazo|ninguem vai (?:conferir|saber|perceber|checar|notar|olhar)"
+    r"|nobody will (?:check|know|notice)|e so escrever"
+    # an authority nobody can check, a rule the customer knows they fail
+    r"|(?:just )?override (?:it|this|that)|(?:o )?sistema (?:deixa|permite) (?:voce|vc)"
+    r"|(?:disse|falou|disseram|falaram) que (?:voce|vc) (?:consegue|pode)"
+    r"|(?:gerente|manager|supervisor|supervisora|chefe) (?:ja |already )?(?:autorizou|liberou|aprovou|authorized|"
+    r"approved)|already authorized|(?:e |eh )?ordem judicial|depois eu mando o (?:documento|oficio)"
+    r"|mesmo (?:fora do prazo|vencid[oa]|expirad[oa]|eu tendo|sem ter|nao sendo)"
+    r"|(?:i know|sei que|sei q) (?:it |que |q )?(?:ja )?(?:expired|venceu|expirou)"
+    r"|nao sou (?:funcionari[oa]|o titular|a titular)|nao e urgente mas|o resto eu negocio"
+    r")"
+)
+# The process asked about, or the business's own decision described, not ordered.
+_ASKED_ABOUT = (r" (?:tem como|da pra|da para|e possivel|is it possible|como (?:faco|eu faco|funciona)|how (?:do|can) i|"
+                r"posso|voces (?:fazem|conseguem|aprovam|liberam)|vcs (?:fazem|conseguem|aprovam|liberam)|"
+                r"(?:banco|cooperativa|financeira|empresa|loja) (?:aprova|libera|faz)) ")
+
+BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
+    ("privilege_abuse", rf" {_ORDER} (?:\w+ ){{0,24}}?{_SET_ASIDE} ",
+     first_words(f"{_ORDER_WORDS} me pode podia poderia consegue conseguiria favor please can could quero preciso just so"),
+     _ASKED_ABOUT),
+    ("privilege_abuse", rf" {_SET_ASIDE} (?:\w+ ){{0,12}}?{_ORDER} ",
+     first_words(f"{_ORDER_WORDS} me pode podia poderia consegue conseguiria favor please can could quero preciso just so"),
+     _ASKED_ABOUT),
+    # Someone else's booking moved to the customer: "cancela la reserva ... a nombre de Gómez y pásamela a mí".
+    ("privilege_abuse", r" (?:a nombre de|em nome de|no nome de|in the name of) \w+(?: \w+){0,6}? (?:pasamela|pasala|"
+                        r"passa pra mim|passa pro meu nome|transfere pra mim|coloca no meu nome|give it to me|"
+                        r"transfer it to me) ",
+     first_words("nombre nome name"), ""),
+)
