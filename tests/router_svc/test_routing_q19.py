@@ -1,9 +1,8 @@
 """Routing cases of issue 16 item 2 from routing probes q-route19 and q-route20 (written blind on 2026-12-06, sixth
 session, for two more solar companies; evals/probes/README.md): whether the equipment stands the local weather or
-makes less in it is how the product is, not a fault; a town named alone after "vcs atendem" asks where the business
-works; who made the assistant, what it runs on, a compliment and where it is from are small talk; a mechanic or
-another trade asked for is out of scope; a question announced after a greeting is asked back. Sentences are written
-for these tests (not taken from evals/ or the probes)."""
+makes less in it is how the product is, not a fault; who made the assistant, what it runs on, a compliment and where
+it is from are small talk; a mechanic or another trade asked for is out of scope; a question announced after a
+greeting is asked back. Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
 
@@ -20,7 +19,6 @@ from router_svc.routing import Router
         ("a placa gera menos no inverno com tempo nublado?", "product"),
         ("can the panels handle heavy snow on the roof?", "product"),
         ("o granizo de ontem quebrou duas placas minhas, e agora?", "support"),
-        ("vcs atendem Rondonópolis?", "product"),
         ("e vcs instalam em Dourados tb?", "product"),
         ("quem te programou? vc é o chatgpt?", "small_talk"),
         ("kkkk vc é muito esperto", "small_talk"),
