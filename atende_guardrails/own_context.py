@@ -45,6 +45,12 @@ _OWN_WORDS = re.compile(
     r"| (?:deixei|escrevi|postei|publiquei|mandei|left|wrote|posted|dej|escribi|publique) (?:um|uma|essa|esse|esta|este|"
     r"a|an|this|my|minha|meu|mi|una|un|esta) (?:\w+ )?(?:avaliacao|review|comentario|comment|resenha|depoimento|"
     r"testimonial|nota|rating|resena|opiniao|opinion) "
+    # "disregard the previous instructions I left the roofer": the customer's errand, given to someone who works for them
+    r"| (?:instructions|instruction|instrucoes|instrucao|orientacoes|recado|recados|notes|note) (?:that |which |que |q )?"
+    r"(?:i |we |eu |nos |a gente )?(?:gave|left|sent|wrote|dei|deixei|passei|mandei|escrevi)(?: to| for| pro| pra| para"
+    r" o| para a| ao| a)?(?: the| my| our| o| a| meu| minha)? (?:installer|technician|tech|electrician|driver|courier|"
+    r"doorman|porter|roofer|builder|contractor|cleaner|instalador|instaladora|tecnico|tecnica|eletricista|entregador|"
+    r"entregadora|motoboy|porteiro|porteira|zelador|zeladora|pedreiro|diarista|caseiro|caseira|telhadista) "
 )
 # "meus dados tão certos?", "quero ver minhas faturas", "check my order": the customer's own record. It
 # excuses only a message with nobody else's record in it ("my data and the customer before me's").

@@ -131,7 +131,8 @@ _GREETING_ADJECTIVES = frozenset({"bom", "boa", "bons", "boas", "otimo", "otima"
 # A question about the assistant itself ("vc é robô ou gente?", "is this automated?"): small
 # talk in any business, whatever else the few words resemble.
 # The pleasantries that may open a question to the assistant ("oi, qual seu nome?", "so, do you speak English?").
-_OPENING = r"^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and|k{3,}|(?:ha){2,}|(?:rs){1,}|mas|entao)\W+)*"
+_OPENING = (r"^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and|k{3,}|(?:ha){2,}|(?:rs){1,}|mas|entao|ta bom|esta bom|ok|blz|"
+            r"beleza|entendi)\W+)*")
 _ABOUT_ASSISTANT = re.compile(
     r"^\W*(?:(?:oi|ola|hey|hi|hello|e|mas|so)\W+)*(?:voce e|voce eh|voces sao|isso (?:aqui )?e|e|eh|is this|are you|"
     r"am i (?:talking|chatting|speaking) (?:to|with)|(?:eu )?(?:to|estou|tou) (?:falando|conversando) com|"
@@ -154,7 +155,9 @@ _ABOUT_ASSISTANT = re.compile(
     r"simpatic[oa]|fofo|fofa|espert[oa]|inteligente|educad[oa]|gente boa|top|demais)"
     r"|you(?: re| are) (?:so |very |really )?(?:funny|smart|nice|cool|helpful|great))(?: hein| ne| viu| demais| kkk\w*)?\W*$"
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
-    rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$")
+    rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$"
+    # "vc e uma IA?" after a pleasantry ("kkk ta bom. vc e uma IA?").
+    rf"|{_OPENING}(?:voce|tu) (?:e|eh) (?:uma |um )?(?:ia|robo|bot|chatbot|inteligencia artificial|pessoa de verdade)\W*$")
 
 
 def about_assistant(text_folded: str) -> bool:

@@ -58,9 +58,9 @@ def test_the_same_actions_through_the_process_pass(chain, text: str) -> None:  #
     assert not refuses(chain, text)[0], text
 
 
-@pytest.mark.xfail(strict=True, reason="known defect, issue 16: the shipped classifier without the encoder scores this "
-                   "fee review above its threshold (the rules let it through); the model retrained on the probes' tune "
-                   "parts (branch classifier-oof) does not, but it was not shipped")
+@pytest.mark.xfail(strict=True, reason="known defect, issue 16: the n-gram classifier (what runs without the encoder; "
+                   "it trains on the project's own files only) scores this fee review above its threshold, and the rules "
+                   "let it through; with the encoder it passes")
 def test_a_fee_review_asked_passes(chain) -> None:  # type: ignore[no-untyped-def]
     assert not refuses(chain, "dá pra rever essa multa? paguei com um dia de atraso porque o app caiu")[0]
 

@@ -2,13 +2,15 @@
 session, for two more solar companies; evals/probes/README.md): whether the equipment stands the local weather or
 makes less in it is how the product is, not a fault; who made the assistant, what it runs on, a compliment and where
 it is from are small talk; a mechanic or another trade asked for is out of scope; a question announced after a
-greeting is asked back. Sentences are written for these tests (not taken from evals/ or the probes)."""
+greeting is asked back. From q-route21: a conversation opened with one thing named is asked back (the same word
+in a conversation under way stays with it), a visit one's plan includes asked first is the customer's service.
+Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
 
 import pytest
 
-from router_svc.eval.evalsets import routed_label
+from router_svc.eval.evalsets import routed_conversation, routed_label
 from router_svc.routing import Router
 
 
@@ -25,7 +27,16 @@ from router_svc.routing import Router
         ("vc é de Cuiabá tambem?", "small_talk"),
         ("sabe algum encanador bom aqui em Goiânia?", "out_of_scope"),
         ("boa tarde, tenho uma duvida sobre o monitoramento", "clarify"),
+        # (q-route21)
+        ("bateria", "clarify"),
+        ("quero marcar a limpeza semestral que vem no meu plano", "support"),
+        ("ok, entendi. vc é um robô?", "small_talk"),
     ],
 )
 async def test_q19_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
     assert await routed_label(solar, text) == label
+
+
+async def test_a_bare_word_answers_the_question_of_a_conversation_under_way(solar: tuple[Router, dict[str, str]]) -> None:
+    labels = await routed_conversation(solar, ["meu sistema parou de gerar hoje de manha", "inversor"])
+    assert labels == ["support", "support"]
