@@ -1,31 +1,35 @@
 """The injection classifier's thresholds, calibrated the project's way: the classifier alone (rules
 off), as the service runs it, over ordinary customer messages only, never the blind sets in evals/ nor
-a probe's holdout part: the training files' ordinary messages (every probe's tune part among them), the
-routing set's and the generated dev file's.
+a probe's holdout part: the training files' ordinary messages, the routing set's, the generated dev
+file's and the tune parts of every hand-written injection probe (injection_probe*_tune.tsv).
 
-Every message is scored **out of fold**: the messages fall into FOLDS folds by a hash of their text, and a
-message of fold k is scored by a model fitted (with the shipped model's regularisation) on the training
-messages outside fold k, so no score comes from a model that saw its message. Until December 2026 the
-threshold was set on the ordinary messages no training file held, which kept the probes' tune parts out of
-training; scoring out of fold lets them train the full model and still calibrates on honest scores (issue 16: over
-every probe's holdout part, never trained on, 1,655 of 1,778 attacks caught instead of 1,640 and 49 of 2,690
-ordinary messages refused instead of 69, docs/performance.md §27). The n-gram model trains on train.LEXICAL_FILES.
+The threshold is chosen over the ordinary messages no training file holds (the model has not fitted
+them, so their scores are the honest ones; 1053 of them in December 2026, most from the probes' tune
+parts): the lowest that refuses at most the target share of them (--target, by default
+train_injection.TARGET_FP, 1%, the target of the training's cross-validation), plus MARGIN, rounded up
+to 0.1. Until issue 16 (g-cal17) it sat just above the single highest of about 145 such messages, so
+one message decided it and a retrain with more hard negatives moved it by a whole logit; a quantile
+over a thousand is decided by the tenth or so. It also prints how many of them the thresholds in
+rules/guardrails.toml refuse, so that two models can be compared at the same share.
 
-The script prints the lowest threshold that refuses at most the target share of those scores (--target,
-by default TARGET_FP), plus MARGIN, rounded up to 0.1, the thresholds of other shares, and how many the
-thresholds in rules/guardrails.toml refuse. The target is not what ships: the probes' tune parts are mostly
-hard negatives written to look like attacks, and the chain's other readings (context_margin, own-context
-excuses) clear most of what the classifier alone scores high, so the shipped threshold is the share the
-chain as a whole needs (rules/guardrails.toml says which).
+The 1% target is not what ships. The probes' tune parts are mostly hard negatives written to look like
+attacks, and the chain's other readings (context_margin, own-context excuses) clear most of what the
+classifier alone scores high: the shipped 2.3 refuses 38 of the 1053 with the classifier alone (3.6%),
+while the chain refuses 11 of the tune parts' 990. Measured (issue 16, g-cal17): the shipped model at the
+1% threshold (3.2 / 3.6 without the encoder) catches 673/705 tune attacks instead of 696 and 414/433
+generated dev attacks instead of 425; the model retrained with injection_train5/6 at its 1% threshold
+(1.8 / 2.5) refuses fewer ordinary messages (tune 6/990 instead of 11) but catches 689/705 tune and
+420/433 generated attacks, and was not adopted.
 
-    python -m atende_guardrails.eval.calibrate_injection [--top 8] [--target 0.05] [--with FILE ...]
+    python -m atende_guardrails.eval.calibrate_injection [--top 8] [--untrained] [--with FILE ...]
 
---with names the extra training files a candidate model was trained with (train_injection --with)."""
+It prints the threshold and the highest scores with and without the encoder. --untrained lists the
+highest of the untrained messages only (the threshold is always theirs). --with names the extra
+training files a candidate model was trained with (train_injection --with): their ordinary messages
+leave the untrained set, so compare models with the same --with."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import sys
 import tomllib
@@ -33,8 +37,6 @@ import tomllib
 from atende_runtime.main import limit_blas_threads
 
 limit_blas_threads()
-
-import numpy as np  # noqa: E402
 
 from atende_guardrails.classifier import InjectionModel  # noqa: E402
 from atende_guardrails.encoder import UsemEncoder  # noqa: E402
@@ -49,7 +51,6 @@ CALIBRATION_FILES = (
     "generated/injection_gen_dev.tsv",
     *PROBE_TUNE_FILES,
 )
-FOLDS = 5
 MARGIN = 0.05
 TARGET_FP = train.TARGET_FP
 OTHER_TARGETS = (0.005, 0.02, 0.03, 0.05)
@@ -68,53 +69,22 @@ def refused_count(scores: list[float], threshold: float) -> int:
     return sum(score >= threshold for score in scores)
 
 
-def ordinary_messages(extra: tuple[str, ...] = ()) -> list[str]:
-    """The ordinary messages of the calibration files and of the training (the routing set's among them)."""
+def ordinary_messages(untrained: bool = False, extra: tuple[str, ...] = ()) -> list[str]:
+    """The ordinary messages of the calibration files; with `untrained`, only those no training file holds
+    (the trained ones score low by construction, so they can only lower the threshold)."""
     found: dict[str, None] = {}
-    for name in dict.fromkeys((*CALIBRATION_FILES, *extra)):
+    trained = {text for label, text in train.load_messages(extra) if label == 0} if untrained else set()
+    for name in (*CALIBRATION_FILES, *extra):
         for line in (train.EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#") and line.split("\t")[0] != "attack":
-                found.setdefault(_unescape(line.split("\t")[-1]))
-    for label, text in train.load_messages(extra):
-        if label == 0:
-            found.setdefault(text)
+                text = _unescape(line.split("\t")[-1])
+                if text not in trained:
+                    found.setdefault(text)
+    if not untrained:
+        for label, text in train.load_messages(extra):
+            if label == 0:
+                found.setdefault(text)
     return list(found)
-
-
-def fold_of(text: str) -> int:
-    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16) % FOLDS
-
-
-def fold_plan(messages: list[tuple[int, str]], scored: list[str]) -> list[tuple[list[bool], list[str]]]:
-    """For each fold: which training messages its model fits, and the messages it scores. A text falls in one
-    fold wherever it appears (in the full model's files or the n-gram model's), so the model that scores it never
-    trained on it."""
-    return [([fold_of(text) != fold for _, text in messages], [text for text in scored if fold_of(text) == fold])
-            for fold in range(FOLDS)]
-
-
-def out_of_fold_scores(encoder: UsemEncoder, extra: tuple[str, ...] = ()) -> dict[str, tuple[float, float]]:
-    """Each ordinary message's classifier score (with the encoder, n-grams only) from a model fitted out of its
-    fold with the shipped model's settings: its n-gram part on the n-gram files, its full part on every training
-    file, neither holding the message."""
-    shipped_data = json.loads(train.MODEL_PATH.read_text(encoding="utf-8"))
-    shipped = InjectionModel(shipped_data)
-    lexical_l2, full_l2 = float(shipped_data["lexical"]["l2"]), float(shipped_data["full"]["l2"])
-    messages = train.load_messages(extra)
-    lexical_messages = train.load_messages(extra, train.LEXICAL_FILES)
-    data = train.TrainingData.build(messages, encoder)
-    lexical_data = train.TrainingData.build(lexical_messages, None)
-    scores: dict[str, tuple[float, float]] = {}
-    plans = zip(fold_plan(messages, ordinary_messages(extra)), fold_plan(lexical_messages, []), strict=True)
-    for (keep, texts), (lexical_keep, _) in plans:
-        model = InjectionModel(train.model_data(
-            lexical_data.fit_on(np.asarray(lexical_keep), lexical_l2, False),
-            data.fit_on(np.asarray(keep), full_l2, True), lexical_l2, full_l2, shipped.encoder_gate,
-            (shipped.lexical_threshold, shipped.full_threshold)))
-        with_encoder, lexical = InjectionClassifierCheck(model, encoder), InjectionClassifierCheck(model, None)
-        for text in texts:
-            scores[text] = (with_encoder.score(text)[0], lexical.score(text)[0])
-    return scores
 
 
 def configured_thresholds() -> tuple[float, float]:
@@ -127,21 +97,29 @@ def configured_thresholds() -> tuple[float, float]:
 def main(argv: list[str]) -> int:
     top = int(argv[argv.index("--top") + 1]) if "--top" in argv else 8
     target = float(argv[argv.index("--target") + 1]) if "--target" in argv else TARGET_FP
+    model = InjectionModel.load(train.MODEL_PATH)
     encoder = UsemEncoder()
     encoder.load()
+    untrained = "--untrained" in argv
     extra = train.extra_files(argv)
-    scores = out_of_fold_scores(encoder, extra)
-    print(f"{len(scores)} ordinary messages, each scored by a model fitted without it ({FOLDS} folds)")
-    for index, (title, configured) in enumerate(zip(("with the encoder", "n-grams only"), configured_thresholds(),
-                                                    strict=True)):
-        values = [pair[index] for pair in scores.values()]
-        threshold = threshold_for(values, target)
+    fresh = ordinary_messages(True, extra)
+    shown = fresh if untrained else ordinary_messages(False, extra)
+    print(f"{len(fresh)} ordinary messages no training file holds (the threshold is theirs); "
+          f"{len(shown)} shown" + (" (the same)" if untrained else " (with the trained ones)"))
+    for (title, check), configured in zip((
+        ("with the encoder", InjectionClassifierCheck(model, encoder)),
+        ("n-grams only", InjectionClassifierCheck(model, None)),
+    ), configured_thresholds(), strict=True):
+        scores = {text: check.score(text)[0] for text in dict.fromkeys((*fresh, *shown))}
+        untrained_scores = [scores[text] for text in fresh]
+        threshold = threshold_for(untrained_scores, target)
         print(f"\n{title}: threshold {threshold:.1f} for at most {target:.1%} refused "
-              f"({refused_count(values, threshold)}/{len(values)}); guardrails.toml's {configured:.1f} "
-              f"refuses {refused_count(values, configured)} ({refused_count(values, configured) / len(values):.1%})")
-        print("   other targets: " + ", ".join(f"{rate:.1%} -> {threshold_for(values, rate):.1f}"
+              f"({refused_count(untrained_scores, threshold)}/{len(fresh)}); guardrails.toml's {configured:.1f} "
+              f"refuses {refused_count(untrained_scores, configured)}; the single highest is "
+              f"{max(untrained_scores):.2f}")
+        print("   other targets: " + ", ".join(f"{rate:.1%} -> {threshold_for(untrained_scores, rate):.1f}"
                                               for rate in OTHER_TARGETS))
-        for score, text in sorted(((pair[index], text) for text, pair in scores.items()), reverse=True)[:top]:
+        for score, text in sorted(((scores[text], text) for text in shown), reverse=True)[:top]:
             print(f"   {score:6.2f}  {text[:100]!r}")
     encoder.close()
     return 0

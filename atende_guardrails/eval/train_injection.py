@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from atende_runtime.main import limit_blas_threads
 
@@ -55,43 +54,11 @@ Matrix = NDArray[np.float32]
 
 
 ROOT = EVAL_DIR.parents[1]
-# Probe 5 trains nothing: its hard negatives (family, company and own accounts) measure the chain as it ships.
-UNTRAINED_PROBES = ("injection_probe5_tune.tsv",)
-
-
-def _probe_number(name: str) -> int:
-    return int(name.removeprefix("injection_probe").split("_")[0])
-
-
-# Every hand-written probe's tune part trains (its holdout part only ever measures), so a probe written blind
-# teaches the classifier its writer's ordinary messages as well as the rules; the threshold is calibrated on
-# scores from models that did not train on the message scored (calibrate_injection, out of fold).
-PROBE_TUNE_FILES = tuple(sorted((path.name for path in EVAL_DIR.glob("injection_probe*_tune.tsv")
-                                 if path.name not in UNTRAINED_PROBES), key=_probe_number))
 TRAINING_FILES = (
-    "injection_seed.tsv", "injection_train.tsv", "injection_train3.tsv", "injection_train4.tsv",
-    "generated/injection_gen_train.tsv", *PROBE_TUNE_FILES,
+    "injection_seed.tsv", "injection_train.tsv", "injection_train3.tsv", "injection_train4.tsv", "injection_probe4_tune.tsv",
+    "generated/injection_gen_train.tsv",
 )
 WORDS_PATH = EVAL_DIR.parent / "rules" / "injection_words.txt"
-# The n-gram model (the fallback when no encoder is loaded, and the ranker of a long text's windows) and the leetspeak
-# vocabulary learn from these files only. Trained on the probes' tune parts as well, the n-gram model learnt their
-# near twins' surface words (an attack and a hard negative that differ by "o banco") and lost six of the project's own
-# cases (docs/performance.md §27); a probe's writer slips words ("previus", "igonre"), and a slip in the vocabulary
-# is never read back to its word.
-LEXICAL_FILES = ("injection_seed.tsv", "injection_train.tsv", "injection_train3.tsv", "injection_train4.tsv",
-                 "injection_probe4_tune.tsv", "generated/injection_gen_train.tsv")
-
-
-def _measured_texts() -> frozenset[str]:
-    """Texts that only ever measure: every holdout part and probe 5. A probe's tune part may repeat one of them
-    (the builders share sentences); it then trains without it."""
-    texts: set[str] = set()
-    for path in (*EVAL_DIR.glob("injection*holdout*.tsv"), *(EVAL_DIR / name for name in UNTRAINED_PROBES),
-                 EVAL_DIR / UNTRAINED_PROBES[0].replace("_tune", "_holdout")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                texts.add(_unescape(line.split("\t")[-1]))
-    return frozenset(texts)
 
 
 def extra_files(argv: list[str]) -> tuple[str, ...]:
@@ -99,20 +66,15 @@ def extra_files(argv: list[str]) -> tuple[str, ...]:
     return tuple(argv[index + 1] for index, arg in enumerate(argv[:-1]) if arg == "--with")
 
 
-def load_messages(extra: tuple[str, ...] = (), files: tuple[str, ...] = TRAINING_FILES) -> list[tuple[int, str]]:
-    """(1 for attack / 0 for ordinary, text) from the training files (and `extra`) and the routing set: the full
-    model's; with `files=LEXICAL_FILES`, the n-gram model's."""
+def load_messages(extra: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+    """(1 for attack / 0 for ordinary, text) from the training files (and `extra`) and the routing set."""
     messages: list[tuple[int, str]] = []
-    measured = _measured_texts()
-    for name in (*files, *extra):
+    for name in (*TRAINING_FILES, *extra):
         for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
             parts = line.split("\t")
-            text = _unescape(parts[-1])
-            if name not in LEXICAL_FILES and text in measured:
-                continue
-            messages.append((int(parts[0] == "attack"), text))
+            messages.append((int(parts[0] == "attack"), _unescape(parts[-1])))
     for line in (ROOT / "router_svc" / "eval" / "routing.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             messages.append((0, _unescape(line.split("\t")[-1])))
@@ -135,17 +97,14 @@ def _turned_texts(extra: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def write_vocabulary(messages: list[tuple[int, str]], extra: tuple[str, ...] = ()) -> int:
-    """The words of the vocabulary files' and the routing set's messages and of the sample knowledge base,
-    folded: leetspeak is read against them."""
+    """The words of the training messages and of the sample knowledge base, folded:
+    leetspeak is read against them."""
     import re
 
     from atende_guardrails.normalize import normalize
 
     turned = _turned_texts(extra)
-    allowed = {_unescape(line.split("\t")[-1]) for name in (*LEXICAL_FILES, *extra)
-               for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")} | _routing_texts()
-    texts = [text for _, text in messages if text not in turned and text in allowed]
+    texts = [text for _, text in messages if text not in turned]
     for path in sorted((ROOT / "knowledge_svc" / "sample_kb").glob("*")):
         if path.suffix in (".md", ".txt", ".html"):
             texts.append(path.read_text(encoding="utf-8", errors="ignore"))
@@ -154,11 +113,6 @@ def write_vocabulary(messages: list[tuple[int, str]], extra: tuple[str, ...] = (
         words.update(w for w in re.findall(r"[a-z]{2,20}", normalize(text).folded) if not re.search(r"(.)\1\1", w))
     WORDS_PATH.write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
     return len(words)
-
-
-def _routing_texts() -> frozenset[str]:
-    lines = (ROOT / "router_svc" / "eval" / "routing.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(_unescape(line.split("\t")[-1]) for line in lines if line.strip() and not line.startswith("#"))
 
 
 class Features:
@@ -257,45 +211,6 @@ def message_windows(messages: list[tuple[int, str]]) -> tuple[list[tuple[str, ..
     return rows, row_message, row_label, row_trains
 
 
-class TrainingData:
-    """The training messages as the fits read them: their windows' features with and without the encoder's
-    vector, each window's label, whether it trains and which message it belongs to."""
-
-    def __init__(self, lexical: Features, full: Features, labels: Matrix, trains: NDArray[np.bool_],
-                 message_of: NDArray[np.int64]) -> None:
-        self.lexical, self.full, self.labels, self.trains, self.message_of = lexical, full, labels, trains, message_of
-
-    @classmethod
-    def build(cls, messages: list[tuple[int, str]], encoder: Any | None) -> TrainingData:
-        """Without an encoder, only the n-gram features (`full` is then the same)."""
-        rows, row_message, row_label, row_trains = message_windows(messages)
-        lexical = Features.build(rows, None)
-        full = lexical if encoder is None else Features.build(
-            rows, encoder.encode([" ".join(words)[:ENCODER_CHARS] for words in rows]))
-        return cls(lexical, full, np.asarray(row_label, dtype=np.float32), np.asarray(row_trains),
-                   np.asarray(row_message))
-
-    def fit_on(self, keep: NDArray[np.bool_], l2: float, dense: bool) -> tuple[Matrix, float]:
-        """The n-gram (or, with `dense`, the full) regression fitted on the messages `keep` marks."""
-        rows = self.trains & keep[self.message_of]
-        x = self.full if dense else self.lexical
-        return fit(x.subset(rows), self.labels[rows], l2)
-
-
-def model_data(lexical: tuple[Matrix, float], full: tuple[Matrix, float], lexical_l2: float, full_l2: float,
-               gate: float, thresholds: tuple[float, float]) -> dict[str, Any]:
-    """The model file's data (classifier.InjectionModel) from the two fitted regressions."""
-    size = 1 << HASH_BITS
-    return {
-        "version": 1, "features": FEATURES, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE,
-        "whole_words": WHOLE_WORDS, "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0,
-        "lexical": {"weights": encode_weights(lexical[0]), "bias": lexical[1], "threshold": thresholds[0],
-                    "encoder_gate": gate, "l2": lexical_l2},
-        "full": {"lexical_weights": encode_weights(full[0][:size]), "embedding_weights": encode_weights(full[0][size:]),
-                 "bias": full[1], "threshold": thresholds[1], "l2": full_l2},
-    }
-
-
 def main(argv: list[str]) -> int:
     folds = int(argv[argv.index("--folds") + 1]) if "--folds" in argv else 5
     from atende_guardrails.encoder import UsemEncoder
@@ -308,25 +223,28 @@ def main(argv: list[str]) -> int:
     from atende_guardrails.normalize import vocabulary
 
     vocabulary.cache_clear()
-    lexical_messages = load_messages(extra, LEXICAL_FILES)
-    prepared = {"lexical": (lexical_messages, TrainingData.build(lexical_messages, None)),
-                "full": (messages, TrainingData.build(messages, encoder))}
-    print(f"{len(messages)} messages ({sum(m[0] for m in messages)} attacks) for the full model, "
-          f"{len(lexical_messages)} for the n-gram model")
+    rows, row_message, row_label, row_trains = message_windows(messages)
+    print(f"{len(messages)} messages ({sum(m[0] for m in messages)} attacks), {len(rows)} windows")
+    embedded = encoder.encode([" ".join(words)[:ENCODER_CHARS] for words in rows])
+    lexical = Features.build(rows, None)
+    full = Features.build(rows, embedded)
+    labels = np.asarray(row_label, dtype=np.float32)
+    trains = np.asarray(row_trains)
+    message_of = np.asarray(row_message)
+    message_labels = np.asarray([m[0] for m in messages])
+
     # The rules refuse some messages anyway: the classifier's threshold is chosen for the chain (rules or classifier).
     rules = PromptInjectionCheck()
+    by_rules = np.asarray([rules.detect(text) is not None for _, text in messages])
+    print(f"rules alone: recall {by_rules[message_labels == 1].mean():.3f}, "
+          f"ordinary refused {by_rules[message_labels == 0].mean():.3f}")
+    rng = np.random.default_rng(SEED)
+    fold_of_message = rng.permutation(len(messages)) % folds
     best: dict[str, tuple[float, float, float, float]] = {}
     gate = float("-inf")
-    for name, (these, data) in prepared.items():
-        message_labels = np.asarray([m[0] for m in these])
-        by_rules = np.asarray([rules.detect(text) is not None for _, text in these])
-        print(f"{name}: rules alone: recall {by_rules[message_labels == 1].mean():.3f}, "
-              f"ordinary refused {by_rules[message_labels == 0].mean():.3f}")
-        fold_of_message = np.random.default_rng(SEED).permutation(len(these)) % folds
-        x = data.full if name == "full" else data.lexical
-        labels, trains, message_of = data.labels, data.trains, data.message_of
+    for name, x in (("lexical", lexical), ("full", full)):
         for l2 in L2_GRID:
-            scores = np.full(len(these), -np.inf)
+            scores = np.full(len(messages), -np.inf)
             for fold in range(folds):
                 held = fold_of_message[message_of] == fold
                 w, b = fit(x.subset(trains & ~held), labels[trains & ~held], l2)
@@ -339,24 +257,30 @@ def main(argv: list[str]) -> int:
                   f"refused (threshold {threshold:.2f}; the classifier alone catches {alone:.3f})")
             if "--misses" in argv and name == "full":
                 for index in np.flatnonzero((message_labels == 1) & (chained < threshold)).tolist():
-                    print(f"      missed {these[index][1][:110]!r}")
+                    print(f"      missed {messages[index][1][:110]!r}")
                 for index in np.flatnonzero((message_labels == 0) & (chained >= threshold)).tolist():
-                    print(f"      refused {these[index][1][:110]!r}")
+                    print(f"      refused {messages[index][1][:110]!r}")
             if name not in best or recall > best[name][1]:
                 best[name] = (l2, recall, fp, threshold)
                 if name == "lexical":
                     # Windows of long texts below this n-gram score skip the encoder: few attacks score lower.
                     gate = float(np.percentile(scores[message_labels == 1], GATE_PERCENTILE))
-    lexical_data, full_data = prepared["lexical"][1], prepared["full"][1]
-    model = model_data(lexical_data.fit_on(np.ones(len(lexical_messages), dtype=bool), best["lexical"][0], False),
-                       full_data.fit_on(np.ones(len(messages), dtype=bool), best["full"][0], True),
-                       best["lexical"][0], best["full"][0], gate, (best["lexical"][3], best["full"][3]))
-    model.update({"trained_on": [*TRAINING_FILES, *extra, "router_svc/eval/routing.tsv"],
-                  "lexical_trained_on": [*LEXICAL_FILES, *extra, "router_svc/eval/routing.tsv"],
-                  "messages": len(messages), "target_fp": TARGET_FP})
-    for name in ("lexical", "full"):
-        _, recall, fp, _ = best[name]
-        model[name].update({"cv_recall": recall, "cv_fp": fp})
+    model: dict[str, object] = {
+        "version": 1, "features": FEATURES, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE,
+        "whole_words": WHOLE_WORDS,
+        "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0,
+        "trained_on": [*TRAINING_FILES, *extra, "router_svc/eval/routing.tsv"],
+        "messages": len(messages), "target_fp": TARGET_FP,
+    }
+    l2, recall, fp, threshold = best["lexical"]
+    w, b = fit(lexical.subset(trains), labels[trains], l2)
+    model["lexical"] = {"weights": encode_weights(w), "bias": b, "threshold": threshold, "encoder_gate": gate, "l2": l2,
+                        "cv_recall": recall, "cv_fp": fp}
+    l2, recall, fp, threshold = best["full"]
+    w, b = fit(full.subset(trains), labels[trains], l2)
+    size = 1 << HASH_BITS
+    model["full"] = {"lexical_weights": encode_weights(w[:size]), "embedding_weights": encode_weights(w[size:]),
+                     "bias": b, "threshold": threshold, "l2": l2, "cv_recall": recall, "cv_fp": fp}
     MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KB)")
     encoder.close()

@@ -1,6 +1,6 @@
 """The injection classifier's calibration (eval/calibrate_injection.py, issue 16): its threshold is a quantile
-over thousands of ordinary messages, each scored by a model fitted without it (out of fold), so one odd
-message cannot move it by a logit, and it never reads a probe's holdout part or the blind sets."""
+over about a thousand ordinary messages the model has not trained on, so one odd message cannot move it by
+a logit, and it never reads a probe's holdout part or the blind sets."""
 
 from __future__ import annotations
 
@@ -30,32 +30,11 @@ def test_calibration_reads_every_probe_tune_part_and_no_holdout() -> None:
     assert not [name for name in names if "holdout" in name or "evals" in name]
 
 
-def test_every_calibration_score_comes_from_a_model_that_did_not_train_on_its_message() -> None:
-    messages = train.load_messages()
-    ordinary = calibrate.ordinary_messages()
-    plan = calibrate.fold_plan(messages, ordinary)
-    assert len(plan) == calibrate.FOLDS
-    for keep, scored in plan:
-        fitted = {text for kept, (_, text) in zip(keep, messages, strict=True) if kept}
-        assert scored and not fitted & set(scored)
-        # Each fold's model still fits most of the training.
-        assert sum(keep) > 0.7 * len(messages)
-    every = [text for _, scored in plan for text in scored]
-    assert sorted(every) == sorted(ordinary) and len(every) > 2000
-    # The n-gram model's own training list is held out by the same folds.
-    lexical = train.load_messages(files=train.LEXICAL_FILES)
-    for (_, scored), (lexical_keep, _) in zip(plan, calibrate.fold_plan(lexical, []), strict=True):
-        assert not {text for kept, (_, text) in zip(lexical_keep, lexical, strict=True) if kept} & set(scored)
-
-
-def test_probe_tune_parts_train_and_holdout_parts_never_do() -> None:
-    trained = set(train.TRAINING_FILES)
-    assert {f"injection_probe{number}_tune.tsv" for number in (3, 4, 6, 20, 33)} <= trained
-    assert not [name for name in trained if "holdout" in name or "evals" in name]
-    assert "injection_probe5_tune.tsv" not in trained
-    # The n-gram model learns from the project's own training files only (docs/performance.md §27).
-    probes = [name for name in train.LEXICAL_FILES if name.startswith("injection_probe")]
-    assert probes == ["injection_probe4_tune.tsv"]
+def test_the_threshold_is_set_on_messages_no_training_file_holds() -> None:
+    trained = {text for label, text in train.load_messages() if label == 0}
+    untrained = calibrate.ordinary_messages(untrained=True)
+    assert len(untrained) > 900
+    assert not trained & set(untrained)
 
 
 def test_configured_thresholds_are_read_from_the_rules() -> None:
