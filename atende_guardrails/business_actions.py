@@ -23,13 +23,14 @@ _ORDER_WORDS = (
     "lanca lance estorna estorne credita credite reembolsa reembolse aprova aprove libera libere desbloqueia desbloqueie "
     "reativa reative cancela cancele tira tire retira retire remova zera zere perdoa perdoe isenta isente mude altera "
     "altere troque emite emita gere aumenta aumente exclui exclua apaga apague suspende suspenda marque aplica aplique "
-    "adiciona adicione coloca coloque remarca remarque registra registre credit refund approve waive unblock reactivate"
+    "adiciona adicione coloca coloque remarca remarque registra registre autoriza autorize credit refund approve waive "
+    "unblock reactivate"
 )
 # The same actions after a request ("pode lançar", "consegue aplicar", "quero que você aprove").
 _INFINITIVE_WORDS = (
     "lancar estornar creditar reembolsar aprovar liberar desbloquear reativar cancelar tirar retirar remover zerar "
     "perdoar isentar mudar alterar trocar troca muda emitir gerar aumentar excluir apagar suspender marcar marca aplicar "
-    "remarcar registrar "
+    "remarcar registrar autorizar confirmar "
     "adicionar colocar fazer faz faca dar apply add remove cancel change issue generate raise increase delete mark "
     "release"
 )
@@ -60,6 +61,9 @@ _SET_ASIDE = (
     r"|mesmo (?:fora do prazo|vencid[oa]|expirad[oa]|eu tendo|sem ter|nao sendo)"
     r"|(?:i know|sei que|sei q) (?:it |que |q )?(?:ja )?(?:expired|venceu|expirou)"
     r"|nao sou (?:funcionari[oa]|o titular|a titular)|nao e urgente mas|o resto eu negocio"
+    r"|(?:vendedor|vendedora|atendente|consultor|consultora) (?:tinha |ja )?prometido"
+    r"|(?:disse|falou|mandou) (?:pra|para) (?:eu|mim) (?:te )?pedir (?:pra|para) (?:voce|vc)"
+    r"|perdi o comprovante|nao da tempo de (?:receita|documento|oficio|levar)"
     r")"
 )
 # The process asked about, or the business's own decision described, not ordered.
@@ -74,6 +78,18 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
     ("privilege_abuse", rf" {_SET_ASIDE} (?:\w+ ){{0,12}}?{_ORDER} ",
      first_words(f"{_ORDER_WORDS} me pode podia poderia consegue conseguiria favor please can could quero preciso just so"),
      _ASKED_ABOUT),
+    # An order passed on from staff nobody can ask: "o rapaz do financeiro falou pra eu pedir pra vc cancelar a multa".
+    ("privilege_abuse", rf" (?:disse|falou|mandou) (?:pra|para) (?:eu|mim) (?:te )?pedir (?:pra|para) (?:voce|vc) "
+                        rf"(?:{'|'.join(_INFINITIVE_WORDS.split())}) ",
+     first_words("disse falou mandou"), ""),
+    # Someone else's record changed by the customer: "altera o e-mail da conta do CPF ... pra ..., é do meu pai", "troca o
+    # titular do contrato pro meu nome, o atual é meu irmão".
+    ("privilege_abuse", rf" (?:{_ORDER}|troca|troque|muda)(?: \w+){{0,8}}? (?:titular|email|e mail|telefone|celular|senha|endereco|nome|"
+                        r"responsavel)(?: \w+){0,16}? (?:(?:e|eh) (?:do|da)|o atual e|a atual e|pertence a|belongs to|is my) "
+                        r"(?:o |a )?(?:meu|minha|my) (?:pai|mae|irmao|irma|filho|filha|marido|esposa|avo|tio|tia|primo|"
+                        r"prima|vizinho|vizinha|ex|father|mother|brother|sister|husband|wife|neighbour|neighbor) ",
+     first_words(f"{_ORDER_WORDS} troca troque muda"), r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|"
+                                r"guardian|autorizou por escrito|consentimento) "),
     # Someone else's booking moved to the customer: "cancela la reserva ... a nombre de Gómez y pásamela a mí".
     ("privilege_abuse", r" (?:a nombre de|em nome de|no nome de|in the name of) \w+(?: \w+){0,6}? (?:pasamela|pasala|"
                         r"passa pra mim|passa pro meu nome|transfere pra mim|coloca no meu nome|give it to me|"

@@ -27,6 +27,8 @@ from atende_guardrails.third_party import asks_for_someone_elses_data, names_mar
 from atende_guardrails.typos import read_slips
 
 
+_EMOJI_INSIDE_WORD = re.compile(r"(?<=\w)[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+(?=\w)")
+
 class LengthCheck:
     """Too long, too many lines: refused before anything else looks at it."""
 
@@ -319,6 +321,10 @@ class PromptInjectionCheck:
         # Words split by punctuation ("ig.nore", "in-struc-tions") joined back.
         if re.search(r"\w[.\-_*·•]\w", text):
             yield normalize(re.sub(r"(?<=\w)[.\-_*·•](?=\w)", "", text)).canonical
+        # Words split by emoji ("ig🙃no🙃ra 🙃 as 🙃 re🙃gras") joined back: an emoji inside a word is no letter.
+        original = folded.original
+        if not original.isascii() and _EMOJI_INSIDE_WORD.search(original):
+            yield normalize(_EMOJI_INSIDE_WORD.sub("", original)).canonical
 
     def _match_words(self, canonical: str, named: str | None = None) -> tuple[str, int, int] | None:
         """The first phrase rule that matches, then the structure of a request for someone else's data (read on

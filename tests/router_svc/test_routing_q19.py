@@ -3,7 +3,9 @@ session, for two more solar companies; evals/probes/README.md): whether the equi
 makes less in it is how the product is, not a fault; who made the assistant, what it runs on, a compliment and where
 it is from are small talk; a mechanic or another trade asked for is out of scope; a question announced after a
 greeting is asked back. From q-route21: a conversation opened with one thing named is asked back (the same word
-in a conversation under way stays with it), a visit one's plan includes asked first is the customer's service.
+in a conversation under way stays with it), a visit one's plan includes asked first is the customer's service. From
+q-route22: a visit brought forward is the customer's case, whether a thing is included or charged apart is the
+offer's terms, and growing one's system is a sale.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ from router_svc.routing import Router
         ("bateria", "clarify"),
         ("quero marcar a limpeza semestral que vem no meu plano", "support"),
         ("ok, entendi. vc é um robô?", "small_talk"),
+        # (q-route22)
+        ("consigo adiantar a limpeza das placas? a proxima ta marcada so pra outubro", "support"),
+        ("o kit ja vem com a estrutura pro telhado ou é vendida a parte?", "product"),
+        ("queria ampliar meu sistema, a conta voltou a subir", "sales"),
     ],
 )
 async def test_q19_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
