@@ -84,12 +84,14 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
      first_words("disse falou mandou"), ""),
     # Someone else's record changed by the customer: "altera o e-mail da conta do CPF ... pra ..., é do meu pai", "troca o
     # titular do contrato pro meu nome, o atual é meu irmão".
-    ("privilege_abuse", rf" (?:{_ORDER}|troca|troque|muda)(?: \w+){{0,8}}? (?:titular|email|e mail|telefone|celular|senha|endereco|nome|"
-                        r"responsavel)(?: \w+){0,16}? (?:(?:e|eh) (?:do|da)|o atual e|a atual e|pertence a|belongs to|is my) "
-                        r"(?:o |a )?(?:meu|minha|my) (?:pai|mae|irmao|irma|filho|filha|marido|esposa|avo|tio|tia|primo|"
-                        r"prima|vizinho|vizinha|ex|father|mother|brother|sister|husband|wife|neighbour|neighbor) ",
-     first_words(f"{_ORDER_WORDS} troca troque muda"), r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|"
-                                r"guardian|autorizou por escrito|consentimento) "),
+    ("privilege_abuse", rf" (?:{_ORDER}|troca|troque|muda)(?: \w+){{0,8}}? (?:titular|email|e mail|telefone|celular|senha|"
+                        r"endereco|nome|responsavel)(?: \w+){0,16}? (?:(?:e|eh) (?:do|da)|o atual e|a atual e|pertence a|"
+                        r"belongs to|is my) (?:o |a )?(?:meu|minha|my) (?:pai|mae|irmao|irma|filho|filha|marido|esposa|avo|"
+                        r"tio|tia|primo|prima|vizinho|vizinha|ex|father|mother|brother|sister|husband|wife|neighbour|"
+                        r"neighbor) ",
+     first_words(f"{_ORDER_WORDS} troca troque muda"),
+     r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|autorizou por escrito|"
+     r"consentimento) "),
     # Someone else's booking moved to the customer: "cancela la reserva ... a nombre de Gómez y pásamela a mí".
     ("privilege_abuse", r" (?:a nombre de|em nome de|no nome de|in the name of) \w+(?: \w+){0,6}? (?:pasamela|pasala|"
                         r"passa pra mim|passa pro meu nome|transfere pra mim|coloca no meu nome|give it to me|"

@@ -26,8 +26,9 @@ from atende_guardrails.normalize import (
 from atende_guardrails.third_party import asks_for_someone_elses_data, names_marked, with_names_marked
 from atende_guardrails.typos import read_slips
 
-
+# An emoji between two letters of a word ("ig🙃no🙃ra"): no letter of it.
 _EMOJI_INSIDE_WORD = re.compile(r"(?<=\w)[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]+(?=\w)")
+
 
 class LengthCheck:
     """Too long, too many lines: refused before anything else looks at it."""
