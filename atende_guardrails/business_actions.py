@@ -21,16 +21,16 @@ from atende_guardrails.injection_vocabulary import first_words
 # count only after a request).
 _ORDER_WORDS = (
     "lanca lance estorna estorne credita credite reembolsa reembolse aprova aprove libera libere desbloqueia desbloqueie "
-    "reativa reative cancela cancele tira tire retira retire remova zera zere perdoa perdoe isenta isente mude altera "
+    "reativa reative cancela cancele tira tire retira retire remova zera zere perdoa perdoe isenta isente muda mude altera "
     "altere troque emite emita gere aumenta aumente exclui exclua apaga apague suspende suspenda marque aplica aplique "
     "adiciona adicione coloca coloque remarca remarque registra registre autoriza autorize credit refund approve waive "
-    "unblock reactivate"
+    "unblock reactivate estende estenda prorroga prorrogue renova renove"
 )
 # The same actions after a request ("pode lançar", "consegue aplicar", "quero que você aprove").
 _INFINITIVE_WORDS = (
     "lancar estornar creditar reembolsar aprovar liberar desbloquear reativar cancelar tirar retirar remover zerar "
-    "perdoar isentar mudar alterar trocar troca muda emitir gerar aumentar excluir apagar suspender marcar marca aplicar "
-    "remarcar registrar autorizar confirmar "
+    "perdoar isentar mudar alterar trocar troca emitir gerar aumentar excluir apagar suspender marcar marca aplicar "
+    "remarcar registrar autorizar confirmar extend renew prorrogar "
     "adicionar colocar fazer faz faca dar apply add remove cancel change issue generate raise increase delete mark "
     "release"
 )
@@ -38,7 +38,9 @@ _REQUEST = (r"(?:pode|podia|poderia|consegue|conseguiria|por favor|favor|please|
             r"(?:quero|preciso) que (?:voce|vc|tu)|(?:voce|vc) (?:pode|consegue)|just|so)")
 _BENEFIT = (r"me (?:da|de|passa|passe|faz|faca) (?:o |a |um |uma )?(?:preco|desconto|cupom|credito|reembolso|estorno|"
             r"isencao|bonus|brinde|condicao|valor|beneficio)")
-_ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_BENEFIT}|{_REQUEST}(?: \w+)? "
+# "troca" is an order unless an article or a preposition makes it the noun ("a troca", "pela troca").
+_TROCA = r"(?<! a )(?<! na )(?<! da )(?<!uma )(?<!ela )(?<!ssa )(?<!sua )(?<!nha )(?<!ara )(?<!pra )(?<! de )troca"
+_ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|{_REQUEST}(?: \w+)? "
           rf"(?:{'|'.join(_INFINITIVE_WORDS.split())}|{'|'.join(_ORDER_WORDS.split())}))")
 
 # The decision taken away from the business.
@@ -55,7 +57,7 @@ _SET_ASIDE = (
     r"|nobody will (?:check|know|notice)|e so escrever"
     # an authority nobody can check, a rule the customer knows they fail
     r"|(?:just )?override (?:it|this|that)|(?:o )?sistema (?:deixa|permite) (?:voce|vc)"
-    r"|(?:disse|falou|disseram|falaram) que (?:voce|vc) (?:consegue|pode)"
+    r"|(?:disse|falou|disseram|falaram) que (?:voce|vc) (?:consegue|pode|conseguia|podia|ia conseguir)"
     r"|(?:gerente|manager|supervisor|supervisora|chefe) (?:ja |already )?(?:autorizou|liberou|aprovou|authorized|"
     r"approved)|already authorized|(?:e |eh )?ordem judicial|depois eu mando o (?:documento|oficio)"
     r"|mesmo (?:fora do prazo|vencid[oa]|expirad[oa]|eu tendo|sem ter|nao sendo)"
@@ -64,6 +66,15 @@ _SET_ASIDE = (
     r"|(?:vendedor|vendedora|atendente|consultor|consultora) (?:tinha |ja )?prometido"
     r"|(?:disse|falou|mandou) (?:pra|para) (?:eu|mim) (?:te )?pedir (?:pra|para) (?:voce|vc)"
     r"|perdi o comprovante|nao da tempo de (?:receita|documento|oficio|levar)"
+    # an excuse for the exception: once, everyone does it, it's allowed, the rule known and waved away
+    r"|(?:so|e so) (?:dessa|desta) vez|just this once|only this time|todo mundo faz|you re allowed to|you are allowed to"
+    r"|(?:sei|i know) (?:que |q |it )?(?:passou|nao tinha|was|s been|has been|ja passou)|who cares|tanto faz"
+    r"|(?:que|q|mas) (?:eu )?(?:pago|renovo|acerto) (?:sexta|amanha|semana que vem|depois|segunda|no fim do mes)"
+    r"|(?:ai|assim|pra|para) nao (?:cai|cair|cobra|cobrar|incide|incidir|pagar|pago) (?:os |a )?(?:juros|multa)"
+    r"|nao precisa esperar|(?:atendente|vendedor|consultor) anterior (?:prometeu|tinha prometido|disse|falou)"
+    # a figure falsified: "com valor de R$ 5.000 em vez de 3.200", "showing $1,200 instead of $850"
+    r"|(?:valor de|como|showing|de|for) (?:r |us )?\d[\d ]* (?:reais |kwh |dollars )?(?:em vez de|ao inves de|no lugar de|"
+    r"instead of) (?:r |us )?\d+"
     r")"
 )
 # The process asked about, or the business's own decision described, not ordered.
@@ -73,10 +84,10 @@ _ASKED_ABOUT = (r" (?:tem como|da pra|da para|e possivel|is it possible|como (?:
 
 BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
     ("privilege_abuse", rf" {_ORDER} (?:\w+ ){{0,24}}?{_SET_ASIDE} ",
-     first_words(f"{_ORDER_WORDS} me pode podia poderia consegue conseguiria favor please can could quero preciso just so"),
+     first_words(f"{_ORDER_WORDS} troca me pode podia poderia consegue conseguiria favor please can could quero preciso just so"),
      _ASKED_ABOUT),
     ("privilege_abuse", rf" {_SET_ASIDE} (?:\w+ ){{0,12}}?{_ORDER} ",
-     first_words(f"{_ORDER_WORDS} me pode podia poderia consegue conseguiria favor please can could quero preciso just so"),
+     first_words(f"{_ORDER_WORDS} troca me pode podia poderia consegue conseguiria favor please can could quero preciso just so"),
      _ASKED_ABOUT),
     # An order passed on from staff nobody can ask: "o rapaz do financeiro falou pra eu pedir pra vc cancelar a multa".
     ("privilege_abuse", rf" (?:disse|falou|mandou) (?:pra|para) (?:eu|mim) (?:te )?pedir (?:pra|para) (?:voce|vc) "
