@@ -131,12 +131,14 @@ _GREETING_PLAY = (r"(?!(?=(?:\w+ ){0,8}?(?:escreve|escreva|escrever|write|writes
 _DONE_BY_THE_BUSINESS = (r" (?:cooperativa|banco|financeira|voces|empresa|ele|ela|eles|elas|they|it|bank|company|se|que|"
                          r"quem) (?:\w+ )?(?:aprova|aprovam|libera|liberam|processa|processam|faz|fazem|approve|approves|"
                          r"process|processes|does|do) ")
-_HELPERS = (r"(?:installer|installers|technician|technicians|tech|electrician|driver|courier|delivery guy|doorman|porter|"
-            r"roofer|builder|contractor|cleaner|instalador|instaladores|instaladora|tecnico|tecnicos|tecnica|eletricista|"
-            r"entregador|entregadora|motoboy|porteiro|porteira|zelador|zeladora|pedreiro|diarista|caseiro|caseira)")
+# People who work for the customer, to whom the customer gives instructions of their own (own_context.py reads them too).
+HELPERS = (r"(?:installer|installers|technician|technicians|tech|electrician|driver|courier|delivery guy|doorman|porter|"
+           r"roofer|builder|contractor|cleaner|instalador|instaladores|instaladora|tecnico|tecnicos|tecnica|eletricista|"
+           r"entregador|entregadora|motoboy|porteiro|porteira|zelador|zeladora|pedreiro|diarista|caseiro|caseira|"
+           r"telhadista)")
 _GIVEN_TO_HELPER = (r"(?:that |which |que |q )?(?:i |we |eu |nos |a gente )?(?:gave|sent|wrote|left|told|dei|passei|mandei|"
                     r"deixei|escrevi|falei|demos|passamos|mandamos)(?: to)? (?:the |my |our |o |a |ao |pro |pra |para o |"
-                    rf"para a |meu |minha |nosso |nossa )?{_HELPERS} ")
+                    rf"para a |meu |minha |nosso |nossa )?{HELPERS} ")
 # A phone or tablet jailbroken by its owner ("my iphone is jailbroken", "jailbreak do ipad"): the device, not the
 # assistant. The lookahead is tried only where such a word starts.
 _JAILBROKEN_DEVICES = ("iphone", "ipad", "phone", "celular", "tablet", "ipod", "apple watch", "kindle", "console", "ps4",

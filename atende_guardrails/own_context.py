@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from atende_guardrails.concepts import concept_of
 from atende_guardrails.decoding import reads_better
-from atende_guardrails.injection_rules import _PRIV_CLAIM, _THIRD_PARTY
+from atende_guardrails.injection_rules import _PRIV_CLAIM, _THIRD_PARTY, HELPERS
 from atende_guardrails.injection_vocabulary import RESTRICTION_FREE
 from atende_guardrails.normalize import Folded, normalize, without_floods
 
@@ -48,9 +48,7 @@ _OWN_WORDS = re.compile(
     # "disregard the previous instructions I left the roofer": the customer's errand, given to someone who works for them
     r"| (?:instructions|instruction|instrucoes|instrucao|orientacoes|recado|recados|notes|note) (?:that |which |que |q )?"
     r"(?:i |we |eu |nos |a gente )?(?:gave|left|sent|wrote|dei|deixei|passei|mandei|escrevi)(?: to| for| pro| pra| para"
-    r" o| para a| ao| a)?(?: the| my| our| o| a| meu| minha)? (?:installer|technician|tech|electrician|driver|courier|"
-    r"doorman|porter|roofer|builder|contractor|cleaner|instalador|instaladora|tecnico|tecnica|eletricista|entregador|"
-    r"entregadora|motoboy|porteiro|porteira|zelador|zeladora|pedreiro|diarista|caseiro|caseira|telhadista) "
+    rf" o| para a| ao| a)?(?: the| my| our| o| a| meu| minha)? {HELPERS} "
 )
 # "meus dados tão certos?", "quero ver minhas faturas", "check my order": the customer's own record. It
 # excuses only a message with nobody else's record in it ("my data and the customer before me's").
