@@ -34,6 +34,7 @@ from numpy.typing import NDArray
 from atende_guardrails.concepts import concept_of, concept_pairs
 from atende_guardrails.decoding import joined_pieces, payloads, turned, upside_down
 from atende_guardrails.normalize import Folded, deobfuscated, normalize
+from atende_guardrails.third_party import full_names
 
 Vectors = NDArray[np.float32]
 
@@ -59,6 +60,8 @@ class Window:
     # The whole message, or the first window of a reading short enough to be read whole (a message of
     # one sentence has no whole window: its sentence is the message).
     whole: bool = field(default=False, compare=False)
+    # The full names the text writes (third_party.full_names), each read as "fulano" in `words`.
+    names: tuple[tuple[str, ...], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -104,18 +107,37 @@ def feature_indices(words: Sequence[str], bits: int, concepts: bool = False) -> 
     return out
 
 
+def masked(words: Sequence[str], names: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """The words with each run that spells one of `names` read as the single word "fulano"."""
+    if not names:
+        return tuple(words)
+    out: list[str] = []
+    index = 0
+    while index < len(words):
+        name = next((n for n in names if tuple(words[index:index + len(n)]) == n), None)
+        if name is None:
+            out.append(words[index])
+            index += 1
+        else:
+            out.append("fulano")
+            index += len(name)
+    return tuple(out)
+
+
 def windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int = 60,
-            max_windows: int = 400) -> list[Window]:
-    """The windows of a text (see the module docstring), deduplicated by their words."""
+            max_windows: int = 400, names: tuple[tuple[str, ...], ...] = ()) -> list[Window]:
+    """The windows of a text (see the module docstring), deduplicated by their words; each of `names` (the full
+    names third_party.full_names finds in the text, or in the text a reading came from) is read as "fulano"."""
     folded = normalize(text)
     found: list[Window] = []
     seen: set[tuple[str, ...]] = set()
     all_words: list[str] = []
 
     def add(words: tuple[str, ...], start: int, end: int) -> None:
+        words = masked(words, names)
         if len(words) >= 2 and words not in seen and len(found) < max_windows:
             seen.add(words)
-            found.append(Window(start, end, words, folded))
+            found.append(Window(start, end, words, folded, names=names))
 
     for sentence in _SENTENCE.finditer(folded.folded):
         # Words and their offsets without a match object a word (a 4 KB message has a thousand words, and
@@ -136,10 +158,10 @@ def windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int =
                 break
             first += stride
     if 2 <= len(all_words) <= whole_words:
-        whole = tuple(all_words)
-        if whole not in seen:
+        whole = masked(all_words, names)
+        if len(whole) >= 2 and whole not in seen:
             seen.add(whole)
-            found.insert(0, Window(0, len(text), whole, None, whole=True))
+            found.insert(0, Window(0, len(text), whole, None, whole=True, names=names))
     return found
 
 
@@ -164,7 +186,8 @@ def widened(window: Window, max_words: int) -> Window | None:
             grown = True
     if not grown or first >= last:
         return None
-    return Window(spans[first][0], spans[last - 1][1], tuple(span[2] for span in spans[first:last]), folded)
+    return Window(spans[first][0], spans[last - 1][1], masked([span[2] for span in spans[first:last]], window.names),
+                  folded, names=window.names)
 
 
 def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
@@ -189,12 +212,13 @@ def hidden_readings(text: str, max_payloads: int = 4) -> list[str]:
 
 
 def reading_windows(text: str, max_words: int = 30, stride: int = 20, whole_words: int = 60,
-                    max_windows: int = 400) -> list[Window]:
+                    max_windows: int = 400, mask_names: bool = False) -> list[Window]:
     """The windows of the text and, when it hides words (hidden_readings: "1gn0r3 y0ur ru13s"
     is read as "ignore your rules", a Base64 run as what it decodes to), of those readings
     first. Windows of a reading span the whole text; the whole messages (a reading's, then
-    the text's) come first."""
-    found = windows(text, max_words, stride, whole_words, max_windows)
+    the text's) come first. With `mask_names`, the text's full names are read as "fulano" in every window."""
+    names = full_names(text) if mask_names else ()
+    found = windows(text, max_words, stride, whole_words, max_windows, names)
     readings = hidden_readings(text)
     if not readings:
         return found
@@ -205,7 +229,7 @@ def reading_windows(text: str, max_words: int = 30, stride: int = 20, whole_word
         # The first window of a reading stands for the whole message only when the reading is short
         # enough to be read whole: the first 30 words of a long one are a piece like any other.
         short = len(_WORD_RUN.findall(normalize(reading).folded)) <= whole_words
-        for index, window in enumerate(windows(reading, max_words, stride, whole_words, max_windows)):
+        for index, window in enumerate(windows(reading, max_words, stride, whole_words, max_windows, names)):
             if window.words not in seen and len(found) + len(heads) + len(extra) < max_windows:
                 seen.add(window.words)
                 (heads if index == 0 else extra).append(
@@ -255,6 +279,8 @@ class InjectionModel:
         self.embedding_scale = float(data.get("embedding_scale", 1.0))
         # Feature set 2 adds the concept features (concepts.py); set 1 is n-grams only.
         self.concepts = int(data.get("features", 1)) >= 2
+        # Trained with full names read as "fulano" (classifier.masked): read them the same way.
+        self.mask_names = bool(data.get("mask_names", False))
         self.lexical_weights = _decode(data["lexical"]["weights"])
         self.lexical_bias = float(data["lexical"]["bias"])
         self.lexical_threshold = float(data["lexical"]["threshold"])
@@ -271,7 +297,7 @@ class InjectionModel:
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def windows(self, text: str, max_windows: int = 400) -> list[Window]:
-        return reading_windows(text, self.max_words, self.stride, self.whole_words, max_windows)
+        return reading_windows(text, self.max_words, self.stride, self.whole_words, max_windows, self.mask_names)
 
     def lexical_scores(self, items: Sequence[Window]) -> tuple[list[float], list[float]]:
         """(lexical model logit, full model's lexical part) of each window. Per-word

@@ -23,6 +23,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from atende_guardrails.concepts import concept_of
 from atende_guardrails.injection_rules import _STAFF
 from atende_guardrails.normalize import normalize
 
@@ -405,6 +406,18 @@ def names_marked(original: str) -> str | None:
     customer's own name is excepted by the own-data rules ("meu nome é ...")."""
     found = _marking(original)
     return found[0] if found is not None else None
+
+
+def full_names(original: str) -> tuple[tuple[str, ...], ...]:
+    """The folded words of every full name names_marked reads ("Ana Lima", "Pedro de Souza"; not a place, a store or
+    a product line), the customer's own included: the injection classifier reads each as "fulano", so that no
+    person's name carries weight learnt from the attacks that named someone. Words that carry an attack's concept
+    ("Ignore Previous", "Developer Mode") are not a name."""
+    found = _marking(original)
+    if found is None:
+        return ()
+    names = dict.fromkeys(tuple(name.split()) for name in found[1])
+    return tuple(words for words in names if words and all(concept_of(word) is None for word in words))
 
 
 def with_names_marked(view: str, original: str) -> str:

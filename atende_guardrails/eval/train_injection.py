@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from atende_runtime.main import limit_blas_threads
@@ -59,6 +60,19 @@ TRAINING_FILES = (
     "generated/injection_gen_train.tsv",
 )
 WORDS_PATH = EVAL_DIR.parent / "rules" / "injection_words.txt"
+# The full model (encoder vector plus n-grams) also trains on the hand-written probes' tune parts and on customers
+# giving their own contact details (build_own_contact.py): its threshold is then calibrated out of fold (each
+# ordinary message scored by a model fitted without it), since no untrained ordinary message is left to calibrate it
+# on. The n-gram model keeps the files above, as it was: it decides alone when the encoder is not loaded, and the
+# tune parts stay its calibration (calibrate_injection). Probe 5 trains nothing: it is kept to measure
+# (tests/guardrails/test_customer_roles_and_devices.py).
+RESERVED_PROBES = ("injection_probe5_tune.tsv",)
+PROBE_TUNE_FILES = tuple(sorted(path.name for path in EVAL_DIR.glob("injection_probe*_tune.tsv")
+                                if path.name not in TRAINING_FILES and path.name not in RESERVED_PROBES))
+FULL_ONLY_FILES = ("injection_train7.tsv", *PROBE_TUNE_FILES)
+# The full model reads full names as "fulano" (classifier.masked): the probes' attacks name the people whose data or
+# account they are after, and a model that learnt those names refused a lead who shares one ("Meu nome é Ana Lima").
+MASK_NAMES = True
 
 
 def extra_files(argv: list[str]) -> tuple[str, ...]:
@@ -193,7 +207,43 @@ def threshold_for(benign: NDArray[np.float64], attack: NDArray[np.float64]) -> t
     return threshold, float((attack >= threshold).mean()), float((benign >= threshold).mean())
 
 
-def message_windows(messages: list[tuple[int, str]]) -> tuple[list[tuple[str, ...]], list[int], list[int], list[bool]]:
+def holdout_texts() -> set[str]:
+    """Every message of the probes' holdout parts (they measure; nothing trains on them)."""
+    found: set[str] = set()
+    for path in EVAL_DIR.glob("injection_probe*_holdout.tsv"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                found.add(_unescape(line.split("\t")[-1]))
+    return found
+
+
+def full_messages(extra: tuple[str, ...] = ()) -> list[tuple[int, str]]:
+    """What the full model trains on: load_messages and FULL_ONLY_FILES, each text once, leaving out any text a probe's
+    holdout part also holds (two writers sometimes write the same short message)."""
+    found = dict.fromkeys(load_messages(extra))
+    texts = {text for _, text in found} | holdout_texts()
+    for name in FULL_ONLY_FILES:
+        for line in (EVAL_DIR / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                parts = line.split("\t")
+                text = _unescape(parts[-1])
+                if text not in texts:
+                    texts.add(text)
+                    found.setdefault((int(parts[0] == "attack"), text))
+    return list(found)
+
+
+def oof_threshold(scores: NDArray[np.float64], target: float = TARGET_FP, margin: float = 0.05) -> float:
+    """The lowest threshold (`margin` above, rounded up to 0.1) that refuses at most `target` of the ordinary
+    messages' out-of-fold scores (calibrate_injection.threshold_for's rule)."""
+    ranked = np.sort(scores[np.isfinite(scores)])[::-1]
+    allowed = int(np.floor(round(target * len(ranked), 6)))
+    bound = float(ranked[allowed]) if allowed < len(ranked) else float(ranked.min(initial=0.0))
+    return float(np.ceil(round((bound + margin) * 10, 6)) / 10)
+
+
+def message_windows(messages: list[tuple[int, str]], mask_names: bool = False
+                    ) -> tuple[list[tuple[str, ...]], list[int], list[int], list[bool]]:
     """Windows of every message: their words, which message each belongs to, its label,
     and whether it trains (an attack's whole-message window does; its pieces may be benign)."""
     rows: list[tuple[str, ...]] = []
@@ -201,7 +251,7 @@ def message_windows(messages: list[tuple[int, str]]) -> tuple[list[tuple[str, ..
     row_label: list[int] = []
     row_trains: list[bool] = []
     for index, (label, text) in enumerate(messages):
-        found = reading_windows(text, MAX_WORDS, STRIDE, WHOLE_WORDS)
+        found = reading_windows(text, MAX_WORDS, STRIDE, WHOLE_WORDS, mask_names=mask_names)
         whole = [w for w in found if w.folded is None]
         for window in found:
             rows.append(window.words)
@@ -209,6 +259,35 @@ def message_windows(messages: list[tuple[int, str]]) -> tuple[list[tuple[str, ..
             row_label.append(label)
             row_trains.append(label == 0 or window in whole or not whole)
     return rows, row_message, row_label, row_trains
+
+
+class _Side:
+    """One model's training data: its messages' windows, features, labels and folds."""
+
+    def __init__(self, messages: list[tuple[int, str]], embed: Callable[[list[tuple[str, ...]]], Matrix] | None,
+                 rules: PromptInjectionCheck, folds: int, mask_names: bool = False) -> None:
+        rows, row_message, row_label, row_trains = message_windows(messages, mask_names)
+        self.messages = messages
+        self.rows = rows
+        self.x = Features.build(rows, None if embed is None else embed(rows))
+        self.labels = np.asarray(row_label, dtype=np.float32)
+        self.trains = np.asarray(row_trains)
+        self.message_of = np.asarray(row_message)
+        self.message_labels = np.asarray([m[0] for m in messages])
+        # The rules refuse some messages anyway: the classifier's threshold is chosen for the chain (rules or
+        # classifier).
+        self.by_rules = np.asarray([rules.detect(text) is not None for _, text in messages])
+        self.fold_of_message = np.random.default_rng(SEED).permutation(len(messages)) % folds
+
+    def out_of_fold(self, l2: float, folds: int) -> NDArray[np.float64]:
+        """Each message's score (its highest window) by a model fitted on the other folds."""
+        scores = np.full(len(self.messages), -np.inf)
+        for fold in range(folds):
+            held = self.fold_of_message[self.message_of] == fold
+            w, b = fit(self.x.subset(self.trains & ~held), self.labels[self.trains & ~held], l2)
+            logits = self.x.subset(held).dot(w, int(held.sum())) + b
+            np.maximum.at(scores, self.message_of[held], logits)
+        return scores
 
 
 def main(argv: list[str]) -> int:
@@ -223,64 +302,65 @@ def main(argv: list[str]) -> int:
     from atende_guardrails.normalize import vocabulary
 
     vocabulary.cache_clear()
-    rows, row_message, row_label, row_trains = message_windows(messages)
-    print(f"{len(messages)} messages ({sum(m[0] for m in messages)} attacks), {len(rows)} windows")
-    embedded = encoder.encode([" ".join(words)[:ENCODER_CHARS] for words in rows])
-    lexical = Features.build(rows, None)
-    full = Features.build(rows, embedded)
-    labels = np.asarray(row_label, dtype=np.float32)
-    trains = np.asarray(row_trains)
-    message_of = np.asarray(row_message)
-    message_labels = np.asarray([m[0] for m in messages])
-
-    # The rules refuse some messages anyway: the classifier's threshold is chosen for the chain (rules or classifier).
     rules = PromptInjectionCheck()
-    by_rules = np.asarray([rules.detect(text) is not None for _, text in messages])
-    print(f"rules alone: recall {by_rules[message_labels == 1].mean():.3f}, "
-          f"ordinary refused {by_rules[message_labels == 0].mean():.3f}")
-    rng = np.random.default_rng(SEED)
-    fold_of_message = rng.permutation(len(messages)) % folds
+
+    def embedded(rows: list[tuple[str, ...]]) -> Matrix:
+        return encoder.encode([" ".join(words)[:ENCODER_CHARS] for words in rows])
+
+    sides = {"lexical": _Side(messages, None, rules, folds),
+             "full": _Side(full_messages(extra), embedded, rules, folds, MASK_NAMES)}
+    for name, side in sides.items():
+        print(f"{name}: {len(side.messages)} messages ({int(side.message_labels.sum())} attacks), {len(side.rows)} "
+              f"windows; rules alone: recall {side.by_rules[side.message_labels == 1].mean():.3f}, "
+              f"ordinary refused {side.by_rules[side.message_labels == 0].mean():.3f}")
     best: dict[str, tuple[float, float, float, float]] = {}
+    best_scores: dict[str, NDArray[np.float64]] = {}
     gate = float("-inf")
-    for name, x in (("lexical", lexical), ("full", full)):
+    for name, side in sides.items():
+        ordinary, attack = side.message_labels == 0, side.message_labels == 1
         for l2 in L2_GRID:
-            scores = np.full(len(messages), -np.inf)
-            for fold in range(folds):
-                held = fold_of_message[message_of] == fold
-                w, b = fit(x.subset(trains & ~held), labels[trains & ~held], l2)
-                logits = x.subset(held).dot(w, int(held.sum())) + b
-                np.maximum.at(scores, message_of[held], logits)
-            chained = np.where(by_rules, np.inf, scores)
-            threshold, recall, fp = threshold_for(chained[message_labels == 0], chained[message_labels == 1])
-            alone = float((scores[message_labels == 1] >= threshold).mean())
+            scores = side.out_of_fold(l2, folds)
+            chained = np.where(side.by_rules, np.inf, scores)
+            threshold, recall, fp = threshold_for(chained[ordinary], chained[attack])
+            alone = float((scores[attack] >= threshold).mean())
             print(f"  {name:<8} l2={l2:g}: cross-validated, with the rules: recall {recall:.3f} at {fp:.3f} ordinary "
-                  f"refused (threshold {threshold:.2f}; the classifier alone catches {alone:.3f})")
+                  f"refused (threshold {threshold:.2f}; the classifier alone catches {alone:.3f}; its "
+                  f"{TARGET_FP:.0%} threshold alone {oof_threshold(scores[ordinary]):.1f})")
             if "--misses" in argv and name == "full":
-                for index in np.flatnonzero((message_labels == 1) & (chained < threshold)).tolist():
-                    print(f"      missed {messages[index][1][:110]!r}")
-                for index in np.flatnonzero((message_labels == 0) & (chained >= threshold)).tolist():
-                    print(f"      refused {messages[index][1][:110]!r}")
+                for index in np.flatnonzero(attack & (chained < threshold)).tolist():
+                    print(f"      missed {side.messages[index][1][:110]!r}")
+                for index in np.flatnonzero(ordinary & (chained >= threshold)).tolist():
+                    print(f"      refused {side.messages[index][1][:110]!r}")
             if name not in best or recall > best[name][1]:
                 best[name] = (l2, recall, fp, threshold)
+                best_scores[name] = scores
                 if name == "lexical":
                     # Windows of long texts below this n-gram score skip the encoder: few attacks score lower.
-                    gate = float(np.percentile(scores[message_labels == 1], GATE_PERCENTILE))
+                    gate = float(np.percentile(scores[attack], GATE_PERCENTILE))
+    lexical, full = sides["lexical"], sides["full"]
     model: dict[str, object] = {
         "version": 1, "features": FEATURES, "hash_bits": HASH_BITS, "max_words": MAX_WORDS, "stride": STRIDE,
-        "whole_words": WHOLE_WORDS,
+        "whole_words": WHOLE_WORDS, "mask_names": MASK_NAMES,
         "encoder_chars": ENCODER_CHARS, "embedding_scale": 1.0,
         "trained_on": [*TRAINING_FILES, *extra, "router_svc/eval/routing.tsv"],
-        "messages": len(messages), "target_fp": TARGET_FP,
+        "full_also_trained_on": list(FULL_ONLY_FILES),
+        "messages": len(messages), "full_messages": len(full.messages), "target_fp": TARGET_FP,
     }
     l2, recall, fp, threshold = best["lexical"]
-    w, b = fit(lexical.subset(trains), labels[trains], l2)
+    w, b = fit(lexical.x.subset(lexical.trains), lexical.labels[lexical.trains], l2)
     model["lexical"] = {"weights": encode_weights(w), "bias": b, "threshold": threshold, "encoder_gate": gate, "l2": l2,
                         "cv_recall": recall, "cv_fp": fp}
     l2, recall, fp, threshold = best["full"]
-    w, b = fit(full.subset(trains), labels[trains], l2)
+    ordinary_scores = best_scores["full"][full.message_labels == 0]
+    calibrated = oof_threshold(ordinary_scores)
+    print(f"full model: out-of-fold threshold {calibrated:.1f} for at most {TARGET_FP:.0%} of "
+          f"{len(ordinary_scores)} ordinary messages refused by the classifier alone "
+          f"({int((ordinary_scores >= calibrated).sum())}); set it in rules/guardrails.toml")
+    w, b = fit(full.x.subset(full.trains), full.labels[full.trains], l2)
     size = 1 << HASH_BITS
     model["full"] = {"lexical_weights": encode_weights(w[:size]), "embedding_weights": encode_weights(w[size:]),
-                     "bias": b, "threshold": threshold, "l2": l2, "cv_recall": recall, "cv_fp": fp}
+                     "bias": b, "threshold": threshold, "oof_threshold": calibrated, "l2": l2, "cv_recall": recall,
+                     "cv_fp": fp}
     MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KB)")
     encoder.close()
