@@ -50,16 +50,20 @@ _SET_ASIDE = (
     r"analise|aprovacao|vistoria|pericia|financeiro|escalate|escalar|check|verify|approval|review)"
     r"|sem (?:aquela |a |o |abrir |passar pel[ao] )?(?:protocolo|chamado|vistoria|pericia|analise|aprovacao)"
     r"|sem (?:pagamento|pagar nada)"
+    r"|(?:skip|pula|pule|pular) (?:the |a |o |essa |esta |this )?(?:verification|verificacao|validation|validacao|"
+    r"approval|review|analise|vistoria|kyc|check|conferencia)"
     # the record falsified
     r"|como se fosse|(?:coloca|coloque|poe|ponha|bota|registra|registre|escreve|escreva) (?:no sistema|na observacao|"
     r"no cadastro) (?:que|como)|dizendo que (?:\w+ ){1,10}?mesmo (?:eu|ele|ela|sem)"
     r"|(?:assim|pra|para) (?:fica|ficar) dentro do prazo|ninguem vai (?:conferir|saber|perceber|checar|notar|olhar)"
     r"|nobody will (?:check|know|notice)|e so escrever"
+    r"|(?:marca|marque|coloca|coloque|registra|registre|poe|bota|mark) (?:\w+ ){0,4}?(?:como|as) (?:compareceu|"
+    r"comparecido|presente|attended|present)"
     # an authority nobody can check, a rule the customer knows they fail
     r"|(?:just )?override (?:it|this|that)|(?:o )?sistema (?:deixa|permite) (?:voce|vc)"
     r"|(?:disse|falou|disseram|falaram) que (?:voce|vc) (?:consegue|pode|conseguia|podia|ia conseguir)"
-    r"|(?:gerente|manager|supervisor|supervisora|chefe) (?:ja |already )?(?:autorizou|liberou|aprovou|authorized|"
-    r"approved)|already authorized|(?:e |eh )?ordem judicial|depois eu mando o (?:documento|oficio)"
+    r"|(?:gerente|manager|supervisor|supervisora|chefe)(?: [a-z]+)? (?:ja |already )?(?:autorizou|liberou|aprovou|"
+    r"authorized|approved)|already authorized|(?:e |eh )?ordem judicial|depois eu mando o (?:documento|oficio)"
     r"|mesmo (?:fora do prazo|vencid[oa]|expirad[oa]|eu tendo|sem ter|nao sendo)"
     r"|(?:i know|sei que|sei q) (?:it |que |q )?(?:ja )?(?:expired|venceu|expirou)"
     r"|nao sou (?:funcionari[oa]|o titular|a titular)|nao e urgente mas|o resto eu negocio"
@@ -97,8 +101,9 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
     # Someone else's record changed by the customer: "altera o e-mail da conta do CPF ... pra ..., é do meu pai", "troca o
     # titular do contrato pro meu nome, o atual é meu irmão".
     ("privilege_abuse", rf" (?:{_ORDER}|troca|troque|muda)(?: \w+){{0,8}}? (?:titular|email|e mail|telefone|celular|senha|"
-                        r"endereco|nome|responsavel)(?: \w+){0,16}? (?:(?:e|eh) (?:do|da)|o atual e|a atual e|pertence a|"
-                        r"belongs to|is my) (?:o |a )?(?:meu|minha|my) (?:pai|mae|irmao|irma|filho|filha|marido|esposa|avo|"
+                        r"endereco|nome|responsavel)(?: \w+){0,16}? (?:(?:e|eh) (?:do|da)|o atual e|a atual e|titular e|"
+                        r"(?:conta|contrato|linha|cadastro|account) (?:do|da|of)|pertence a|belongs to|is my) (?:o |a )?"
+                        r"(?:meu|minha|my) (?:pai|mae|irmao|irma|filho|filha|marido|esposa|avo|"
                         r"tio|tia|primo|prima|vizinho|vizinha|ex|father|mother|brother|sister|husband|wife|neighbour|"
                         r"neighbor) ",
      first_words(f"{_ORDER_WORDS} troca troque muda"),
