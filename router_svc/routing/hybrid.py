@@ -141,7 +141,7 @@ _ABOUT_ASSISTANT = re.compile(
     r"ai|human|person|machine|real person|automatico|automatica|automated)\b[a-z ]{0,25}\W*$"
     # Its name ("qual seu nome?", "what's your name?"), not the company's.
     rf"|{_OPENING}(?:qual (?:e )?(?:o )?(?:seu|teu) nome|como (?:voce|tu) se chama"
-    r"|(?:voce|tu) tem nome|what ?s your name|what is your name|do you have a name)\W*$"
+    r"|(?:voce|tu) tem nome|what ?s your name|what is your name|do you have a name)(?: assistant| assistente| robo| bot)?\W*$"
     # The languages it speaks ("vc fala ingles tb?", "do you speak Spanish?").
     rf"|{_OPENING}(?:(?:(?:voce|voces|tu) )?(?:fala|falam|entende|entendem)|(?:do|can) you "
     r"(?:speak|understand)|hablas|hablan) (?:tambem )?(?:ingles|espanhol|portugues|english|spanish|portuguese|espanol|"
@@ -157,7 +157,8 @@ _ABOUT_ASSISTANT = re.compile(
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
     rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$"
     # "vc e uma IA?" after a pleasantry ("kkk ta bom. vc e uma IA?").
-    rf"|{_OPENING}(?:voce|tu) (?:e|eh) (?:uma |um )?(?:ia|robo|bot|chatbot|inteligencia artificial|pessoa de verdade)\W*$")
+    rf"|{_OPENING}(?:voce|tu) (?:e|eh) (?:uma |um )?(?:ia|robo|bot|chatbot|inteligencia artificial|pessoa de verdade)"
+    r"(?: mesmo| de verdade| ne)?\W*$")
 
 
 def about_assistant(text_folded: str) -> bool:
