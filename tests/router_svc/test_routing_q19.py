@@ -5,8 +5,9 @@ it is from are small talk; a mechanic or another trade asked for is out of scope
 greeting is asked back. From q-route21: a conversation opened with one thing named is asked back (the same word
 in a conversation under way stays with it), a visit one's plan includes asked first is the customer's service. From
 q-route22: a visit brought forward is the customer's case, whether a thing is included or charged apart is the
-offer's terms, and growing one's system is a sale. From q-route23: "vc é um robô mesmo?" is small talk, the yearly visit of one's own system and when the
-technician comes are the customer's case, "aquilo que falei com o rapaz" is asked back.
+offer's terms, and growing one's system is a sale. From q-route23: "vc é um robô mesmo?" is small talk, the
+yearly visit of one's own system and when the technician comes are the customer's case, "aquilo que falei com o
+rapaz" is asked back.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
