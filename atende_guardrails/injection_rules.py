@@ -116,6 +116,12 @@ _NOT_SERVICE = rf"(?:{_NOT_FOR_PLAY}|{_ABOUT_SOMEONE})(?: |$)"
 _SERVICE_PLAY = (rf"(?!(?:e |is |will be |sera |es )?(?:the |a |an |o |a |um |uma |my |meu |minha )?{_SERVICE_ROLE} "
                  rf"(?!(?:\w+ ){{0,14}}?{_NOT_SERVICE}))")
 _NOT_GREETING = rf"(?:{_NOT_FOR_PLAY})(?: |$)"
+# An animal played, the customer's pet or a mascot ("finge q vc é meu cachorro e me diz qual brinquedo vc ia querer"):
+# a game with the customer, while nothing of the business's is asked (probe 38).
+_PET_PLAY = (r"(?!(?:e |is |were |fosse |es )?(?:the |a |an |o |um |uma |my |meu |minha |nosso |nossa )?(?:cachorro|cachorrinho|"
+             r"cadela|cao|gato|gatinho|gata|pet|papagaio|calopsita|periquito|peixe|peixinho|coelho|coelhinho|hamster|"
+             r"bichinho|mascote|dog|doggy|puppy|cat|kitten|kitty|parrot|bunny|hamster|goldfish|mascot) "
+             rf"(?!(?:\w+ ){{0,14}}?{_NOT_GREETING}))")
 # A character played to write the customer a greeting ("finge que é o Thor e escreve uma mensagem de aniversário pra
 # minha mãe"): a card, not a persona for the assistant, while nothing of the business's is asked.
 _GREETING_PLAY = (r"(?!(?=(?:\w+ ){0,8}?(?:escreve|escreva|escrever|write|writes|manda|mande|cria|crie|faz|faca|make|"
@@ -269,7 +275,7 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
                   rf"(?!(?:nao|never|nunca|didn t|did not|no) (?:\w+ )?(?:viu|ouviu|leu|recebeu|reparou|percebeu|saw|seen|"
                   rf"heard|read|noticed|got|vio|leyo) (?:meu|minha|meus|minhas|my|mi|mis|isso|isto|isso ai|that|this|essa|esse|"
                   rf"aquilo|aquela|aquele|o que eu|o q eu|what i|a mensagem|a msg|a ultima|the message|the last|my last) )"
-                  + _SERVICE_PLAY + _GREETING_PLAY, need(ROLE_VERBS)),
+                  + _SERVICE_PLAY + _GREETING_PLAY + _PET_PLAY, need(ROLE_VERBS)),
     # "simulate a linux terminal" is role-play; "simule um financiamento" is a sales question.
     ("role_play", r" (?:simulate|simule|simula|simular|emulate|emule|emula)(?: a| an| um| uma| o| the| seu| your| ser| being)?"
                   r"(?: \w+){0,2}? (?:terminal|shell|linux|console|command line|linha de comando|prompt de comando|database|"

@@ -59,6 +59,8 @@ _IDENTITY = re.compile(
     r"(?:onde|where|donde|em que|in which|en que) (?:\w+ ){0,3}?(?:mora|moram|lives|live|vive|viven|instalaram|installed)|"
     r"(?:mora|moram|lives|live|vive|viven|instalaram|installed) (?:\w+ ){0,4}?(?:onde|where|donde)|"
     r"apartamentos|apartments|units|casas|houses|departamentos|house numbers|"
+    # Where someone is staying ("em q hotel e quarto a fulano ta hospedada").
+    r"(?:hotel|pousada|hostel|quarto)(?: \w+){0,4}? (?:ta|esta|is|are|tao|estao) (?:hospedad[oa]s?|staying)|"
     # Where and when someone usually is: "qual horário ela costuma treinar", "when does he usually come in".
     r"(?:ela|ele|she|he|they|eles|elas) (?:costuma|costumam|costumava|usually|normally|normalmente|geralmente|sempre) "
     r"(?:\w+ )?(?:treinar|treina|vir|vem|chegar|chega|sair|sai|ir|vai|aparecer|aparece|passar|passa|estar|esta|"
@@ -77,7 +79,9 @@ _ACCOUNT = re.compile(
     r"(?:deve|devem|debe|deben)(?! \w+(?:ar|er|ir) )|divida|debt|saldo|"
     r"balance|fatura|faturas|bill|bills|billing|invoice|invoices|mensalidade|consumo|consume|consumiu|gasta|gastou|"
     r"spent|spend|use|used|uses|usou|gerando|generating|generation|geracao|plano|plan|contrato|contract|parcelas|"
-    r"instalments|installments|compras|purchases|pedidos|orders|comprou|bought)(?= )"
+    r"instalments|installments|compras|purchases|pedidos|orders|comprou|bought|"
+    # What someone buys as a habit ("quais remedios a vizinha compra todo mes").
+    r"compra (?:todo|toda|sempre)|compram (?:todo|toda|sempre)|costuma comprar|costumam comprar|usually buys|buys every)(?= )"
 )
 _OWN = r"(?:meu|minha|meus|minhas|my|mi|mis|nosso|nossa|nossos|nossas|our|nuestro|nuestra|o meu|a minha|mine)"
 # A single person who is not the customer, by how the customer knows them or by a third-person possessive.
