@@ -273,6 +273,9 @@ _OPEN = re.compile(
     r"whose|when|why)\b"
     # "apareceu E15, e agora?": what to do now, not whether
     r"|\b(?:e agora|what now)\W*$"
+    # "ta mostrando E07 o que significa?" with no comma before it: what it means, not whether
+    r"|\bo que (?:significa|quer dizer|e isso|eh isso|isso significa|isso quer dizer|devo fazer|eu faco|faco)\b"
+    r"|\bwhat (?:does|do) (?:it|this|that|the code|the error|\w+) mean\b"
 )
 _RELATIVE = re.compile(r"\b(?:e )?(?:o que|que|quem|por que|porque|pq)\b")
 _CLAUSE_MARKS = frozenset(",;:.!?")

@@ -103,3 +103,6 @@ def test_a_question_asks_whether_unless_it_asks_which_how_or_who() -> None:
     # a clause of its own that asks what: "…, o que eu faço?" is an open question
     assert not whether("A bike fez um barulho estranho, o que eu faço?")
     assert not whether("deu erro no app. e agora, pq nao abre?")
+    # what a code means, asked with no comma before "o que" (Tangará half a, 2026-12-06 seventh session)
+    assert not whether("o painel ta mostrando F12 oq significa?") and not whether("what does E3 mean on the app?")
+    assert whether("o codigo F12 significa que a placa queimou?")
