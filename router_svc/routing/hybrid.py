@@ -156,6 +156,9 @@ _ABOUT_ASSISTANT = re.compile(
     r"|you(?: re| are) (?:so |very |really )?(?:funny|smart|nice|cool|helpful|great))(?: hein| ne| viu| demais| kkk\w*)?\W*$"
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
     rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$"
+    # Whether the customer may write in another language ("can I write in English?", "posso escrever em ingles?").
+    rf"|{_OPENING}(?:[a-z ]{{0,40}}\W+)?(?:can i|may i|posso|da pra|da para) (?:write|speak|talk|escrever|falar) "
+    r"(?:in|em) (?:english|ingles|spanish|espanhol|portugues|portuguese)\W*$"
     # "vc e uma IA?" after a pleasantry ("kkk ta bom. vc e uma IA?").
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) (?:uma |um )?(?:ia|robo|bot|chatbot|inteligencia artificial|pessoa de verdade)"
     r"(?: mesmo| de verdade| ne)?\W*$")

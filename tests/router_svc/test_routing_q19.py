@@ -7,7 +7,8 @@ in a conversation under way stays with it), a visit one's plan includes asked fi
 q-route22: a visit brought forward is the customer's case, whether a thing is included or charged apart is the
 offer's terms, and growing one's system is a sale. From q-route23: "vc é um robô mesmo?" is small talk, the
 yearly visit of one's own system and when the technician comes are the customer's case, "aquilo que falei com o
-rapaz" is asked back.
+rapaz" is asked back. From q-route24: a word like "energia" alone is asked back, whether solar pays off for one's bill
+is a sale, asking to write in English is small talk.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ from router_svc.routing import Router
         ("quero marcar a revisão anual das minhas placas, sou do plano Prata", "support"),
         ("a que horas o técnico chega amanhã?", "support"),
         ("mano, é sobre aquilo que te falei ontem", "clarify"),
+        # (q-route24)
+        ("energia solar", "clarify"),
+        ("boa tarde, sera que vale a pena pra uma conta de 350?", "sales"),
+        ("hi, I live in Dourados, may I write in English?", "small_talk"),
     ],
 )
 async def test_q19_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
