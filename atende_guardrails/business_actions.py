@@ -40,7 +40,8 @@ _BENEFIT = (r"me (?:da|de|passa|passe|faz|faca) (?:o |a |um |uma )?(?:preco|desc
             r"isencao|bonus|brinde|condicao|valor|beneficio)")
 # "troca" is an order unless an article or a preposition makes it the noun ("a troca", "pela troca").
 _TROCA = r"(?<! a )(?<! na )(?<! da )(?<!uma )(?<!ela )(?<!ssa )(?<!sua )(?<!nha )(?<!ara )(?<!pra )(?<! de )troca"
-_ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|{_REQUEST}(?: \w+)? "
+_ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|me (?:marca|coloca) (?:como )?presente|"
+          rf"{_REQUEST}(?: \w+)? "
           rf"(?:{'|'.join(_INFINITIVE_WORDS.split())}|{'|'.join(_ORDER_WORDS.split())}))")
 
 # The decision taken away from the business.
@@ -57,6 +58,7 @@ _SET_ASIDE = (
     r"no cadastro) (?:que|como)|dizendo que (?:\w+ ){1,10}?mesmo (?:eu|ele|ela|sem)"
     r"|(?:assim|pra|para) (?:fica|ficar) dentro do prazo|ninguem vai (?:conferir|saber|perceber|checar|notar|olhar)"
     r"|nobody will (?:check|know|notice)|e so escrever"
+    r"|mark me (?:as )?present|me (?:marca|marque|coloca|coloque) (?:como )?presente"
     r"|(?:marca|marque|coloca|coloque|registra|registre|poe|bota|mark) (?:\w+ ){0,4}?(?:como|as) (?:compareceu|"
     r"comparecido|presente|attended|present)"
     # an authority nobody can check, a rule the customer knows they fail
@@ -70,6 +72,12 @@ _SET_ASIDE = (
     r"|(?:vendedor|vendedora|atendente|consultor|consultora) (?:tinha |ja )?prometido"
     r"|(?:disse|falou|mandou) (?:pra|para) (?:eu|mim) (?:te )?pedir (?:pra|para) (?:voce|vc)"
     r"|perdi o comprovante|nao da tempo de (?:receita|documento|oficio|levar)"
+    r"|(?:nao tenho|nem tenho|sem|don t have|do not have|without) (?:o |a |um |uma |a )?(?:atestado|doctor s note|"
+    r"medical certificate|sick note)"
+    # an entitlement someone on the staff supposedly promised ("o tecnico disse q eu tinha direito a 3 meses gratis")
+    r"|(?:tecnico|tecnica|atendente|vendedor|vendedora|consultor|consultora|gerente|instalador|technician|agent|rep|"
+    r"salesperson) (?:me )?(?:disse|falou|garantiu|prometeu|said|told me|promised) (?:que |q |that )?(?:eu |i )?"
+    r"(?:tinha|tenho|teria|ia ter|had|have|would get|was entitled)(?: direito| to)?"
     # an excuse for the exception: once, everyone does it, it's allowed, the rule known and waved away
     r"|(?:so|e so) (?:dessa|desta) vez|just this once|only this time|todo mundo faz|you re allowed to|you are allowed to"
     r"|(?:sei|i know) (?:que |q |it )?(?:passou|nao tinha|was|s been|has been|ja passou)|who cares|tanto faz"
@@ -86,7 +94,7 @@ _ORDER_ANCHORS = first_words(f"{_ORDER_WORDS} troca me pode podia poderia conseg
                              "preciso just so")
 # The process asked about, or the business's own decision described, not ordered.
 _ASKED_ABOUT = (r" (?:tem como|da pra|da para|e possivel|is it possible|como (?:faco|eu faco|funciona)|how (?:do|can) i|"
-                r"posso|voces (?:fazem|conseguem|aprovam|liberam)|vcs (?:fazem|conseguem|aprovam|liberam)|"
+                r"(?<!nao )posso|voces (?:fazem|conseguem|aprovam|liberam)|vcs (?:fazem|conseguem|aprovam|liberam)|"
                 r"(?:banco|cooperativa|financeira|empresa|loja) (?:aprova|libera|faz)) ")
 
 BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
@@ -109,6 +117,12 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
      first_words(f"{_ORDER_WORDS} troca troque muda"),
      r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|autorizou por escrito|"
      r"consentimento) "),
+    # Someone else's booking given to the customer: "cancela a reserva da outra pessoa e me coloca no lugar".
+    ("privilege_abuse", r" (?:cancela|cancele|tira|tire|desmarca|desmarque) (?:a |o )?(?:reserva|horario|agendamento|vaga|"
+                        r"lugar|consulta) (?:da|do|de) (?:outra pessoa|outro cliente|outra cliente|outra|outro|fulano|alguem)"
+                        r"(?: \w+){0,6}? (?:me coloca|me poe|me encaixa|coloca eu|poe eu|passa pra mim|passa para mim|"
+                        r"me da|me de) ",
+     first_words("cancela cancele tira tire desmarca desmarque"), ""),
     # Someone else's booking moved to the customer: "cancela la reserva ... a nombre de Gómez y pásamela a mí".
     ("privilege_abuse", r" (?:a nombre de|em nome de|no nome de|in the name of) \w+(?: \w+){0,6}? (?:pasamela|pasala|"
                         r"passa pra mim|passa pro meu nome|transfere pra mim|coloca no meu nome|give it to me|"

@@ -59,6 +59,8 @@ _IDENTITY = re.compile(
     r"(?:onde|where|donde|em que|in which|en que) (?:\w+ ){0,3}?(?:mora|moram|lives|live|vive|viven|instalaram|installed)|"
     r"(?:mora|moram|lives|live|vive|viven|instalaram|installed) (?:\w+ ){0,4}?(?:onde|where|donde)|"
     r"apartamentos|apartments|units|casas|houses|departamentos|house numbers|"
+    # A patient's chart ("preciso do prontuario dela").
+    r"prontuario|prontuarios|medical record|medical records|"
     # Where someone is staying ("em q hotel e quarto a fulano ta hospedada").
     r"(?:hotel|pousada|hostel|quarto)(?: \w+){0,4}? (?:ta|esta|is|are|tao|estao) (?:hospedad[oa]s?|staying)|"
     # Where and when someone usually is: "qual horário ela costuma treinar", "when does he usually come in".
@@ -103,7 +105,7 @@ _OTHER = re.compile(
     r"(?:previous|last|ultimo|ultima|anterior|other|outro|outra|otro|otra) (?:customer|client|user|cliente|usuario|"
     r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi|"
     # The rest of a group the customer belongs to: "os outros pais da turma", "los otros padres del grupo".
-    r"(?:outros|outras|otros|otras|other|demais|los demas|the other) (?:pais|maes|responsaveis|padres|madres|alunos|alunas|"
+    r"(?:outros|outras|otros|otras|other|demais|los demas|the other|todos os|todas as|all the) (?:pais|maes|responsaveis|padres|madres|alunos|alunas|"
     r"estudantes|alumnos|pacientes|patients|moradores|condominos|vecinos|membros|miembros|members|socios|hospedes|"
     r"inquilinos|clientes|usuarios|parents|students|residents|tenants|guests|customers|clients|users)|"
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
@@ -138,7 +140,9 @@ _HOME = re.compile(r" (?<!meu )(?<!minha )(?<!my )(?<!moro no )(?<!i live in )(?
 _TEAM = re.compile(r" (?:doctor|doctors|medico|medica|doutor|doutora|dr|dra|professor|professora|instrutor|instrutora|"
                    r"coach|personal|recepcionista|receptionist|nutricionista|fisioterapeuta|enfermeira|enfermeiro|nurse|"
                    r"dentista|dentist|responsavel pela|responsavel pelo|in charge of) ")
-_PRONOUN = re.compile(r" (?:dele|dela|deles|delas|his|her|their|him)(?= )")
+# Not a partitive "one of them" ("quero o estorno de uma delas": one of the charges).
+_PRONOUN = re.compile(r"(?<! uma)(?<! um)(?<!nenhuma)(?<!nenhum)(?<!alguma)(?<!algum)(?<! duas)(?<! dois)(?<!todas)(?<!todos)"
+                      r"(?<!qualquer) (?:dele|dela|deles|delas|his|her|their|him)(?= )")
 # What "their" may point to besides people.
 _THINGS = re.compile(r" (?:stores|lojas|branches|filiais|unidades|offices|escritorios|plans|planos|kits|pedidos|orders|"
                      r"produtos|products|tiendas|oficinas|sucursales|pacotes|packages|servicos|services|marcas|brands|"
