@@ -105,7 +105,8 @@ _OTHER = re.compile(
     r"(?:previous|last|ultimo|ultima|anterior|other|outro|outra|otro|otra) (?:customer|client|user|cliente|usuario|"
     r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi|"
     # The rest of a group the customer belongs to: "os outros pais da turma", "los otros padres del grupo".
-    r"(?:outros|outras|otros|otras|other|demais|los demas|the other|todos os|todas as|all the) (?:pais|maes|responsaveis|padres|madres|alunos|alunas|"
+    r"(?:outros|outras|otros|otras|other|demais|los demas|the other|todos os|todas as|all the) "
+    r"(?:pais|maes|responsaveis|padres|madres|alunos|alunas|"
     r"estudantes|alumnos|pacientes|patients|moradores|condominos|vecinos|membros|miembros|members|socios|hospedes|"
     r"inquilinos|clientes|usuarios|parents|students|residents|tenants|guests|customers|clients|users)|"
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
