@@ -117,6 +117,15 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
      first_words(f"{_ORDER_WORDS} troca troque muda"),
      r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|autorizou por escrito|"
      r"consentimento) "),
+    # The account holder's relative changing the holder's access: "sou a esposa do Marcos, titular do plano. ele pediu
+    # pra eu trocar a senha da central e o email da conta pro meu".
+    ("privilege_abuse", rf" sou (?:a |o )?(?:esposa|marido|mulher|companheira|companheiro|filho|filha|mae|pai|irmao|irma|"
+                        rf"namorada|namorado|noiva|noivo) (?:d[oa] \w+|dele|dela|do titular|da titular)(?: \w+){{0,24}}? "
+                        rf"(?:{_ORDER}|trocar|mudar|alterar|resetar|redefinir)(?: \w+){{0,6}}? (?:senha(?! (?:do|da) "
+                        rf"(?:wifi|wi fi|rede|roteador|modem))|email|e mail|titular|telefone|login|acesso) ",
+     first_words("sou"),
+     r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|autorizou por escrito|"
+     r"consentimento|ta do meu lado|esta do meu lado|esta aqui comigo|ta aqui comigo) "),
     # Someone else's booking given to the customer: "cancela a reserva da outra pessoa e me coloca no lugar".
     ("privilege_abuse", r" (?:cancela|cancele|tira|tire|desmarca|desmarque) (?:a |o )?(?:reserva|horario|agendamento|vaga|"
                         r"lugar|consulta) (?:da|do|de) (?:outra pessoa|outro cliente|outra cliente|outra|outro|fulano|alguem)"
