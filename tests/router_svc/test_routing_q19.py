@@ -58,3 +58,13 @@ async def test_q19_cases(solar: tuple[Router, dict[str, str]], text: str, label:
 async def test_a_bare_word_answers_the_question_of_a_conversation_under_way(solar: tuple[Router, dict[str, str]]) -> None:
     labels = await routed_conversation(solar, ["meu sistema parou de gerar hoje de manha", "inversor"])
     assert labels == ["support", "support"]
+
+
+async def test_a_complaint_under_way_stays_with_support(solar: tuple[Router, dict[str, str]]) -> None:
+    # (q-route23) an escalation or a lost customer inside a complaint, and one's own panel marked in a sale
+    labels = await routed_conversation(solar, ["a equipe de vcs riscou meu piso todo na instalacao",
+                                               "quero falar com o supervisor", "nunca mais contrato vcs"])
+    assert labels == ["support", "support", "support"]
+    labels = await routed_conversation(solar, ["quero um orcamento pra aumentar meu sistema",
+                                               "ah, e duas das placas estao com umas manchas brancas, é normal?"])
+    assert labels == ["sales", "support"]
