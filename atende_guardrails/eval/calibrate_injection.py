@@ -30,7 +30,6 @@ leave the untrained set, so compare models with the same --with."""
 
 from __future__ import annotations
 
-import math
 import sys
 import tomllib
 
@@ -51,7 +50,7 @@ CALIBRATION_FILES = (
     "generated/injection_gen_dev.tsv",
     *PROBE_TUNE_FILES,
 )
-MARGIN = 0.05
+MARGIN = train.MARGIN
 TARGET_FP = train.TARGET_FP
 OTHER_TARGETS = (0.005, 0.02, 0.03, 0.05)
 CONFIG_PATH = train.EVAL_DIR.parent / "rules" / "guardrails.toml"
@@ -59,10 +58,7 @@ CONFIG_PATH = train.EVAL_DIR.parent / "rules" / "guardrails.toml"
 
 def threshold_for(scores: list[float], target: float = TARGET_FP) -> float:
     """The lowest threshold (MARGIN above, rounded up to 0.1) that refuses at most `target` of `scores`."""
-    ranked = sorted(scores, reverse=True)
-    allowed = math.floor(round(target * len(ranked), 6))  # how many may sit at or above the threshold
-    bound = ranked[allowed] if allowed < len(ranked) else min(ranked, default=0.0)
-    return math.ceil(round((bound + MARGIN) * 10, 6)) / 10
+    return train.quantile_threshold(scores, target)
 
 
 def refused_count(scores: list[float], threshold: float) -> int:

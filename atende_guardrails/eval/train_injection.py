@@ -24,8 +24,9 @@ everything."""
 from __future__ import annotations
 
 import json
+import math
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from atende_runtime.main import limit_blas_threads
@@ -45,6 +46,7 @@ HASH_BITS = 14
 MAX_WORDS, STRIDE, WHOLE_WORDS = 30, 20, 60
 ENCODER_CHARS = 160  # what the service gives the encoder of one plain window
 TARGET_FP = 0.01
+MARGIN = 0.05  # above the quantile, before rounding up to 0.1 (quantile_threshold)
 SEED = 6
 L2_GRID = (1e-5, 3e-5, 1e-4, 3e-4)
 GATE_PERCENTILE = 2
@@ -233,13 +235,14 @@ def full_messages(extra: tuple[str, ...] = ()) -> list[tuple[int, str]]:
     return list(found)
 
 
-def oof_threshold(scores: NDArray[np.float64], target: float = TARGET_FP, margin: float = 0.05) -> float:
-    """The lowest threshold (`margin` above, rounded up to 0.1) that refuses at most `target` of the ordinary
-    messages' out-of-fold scores (calibrate_injection.threshold_for's rule)."""
-    ranked = np.sort(scores[np.isfinite(scores)])[::-1]
-    allowed = int(np.floor(round(target * len(ranked), 6)))
-    bound = float(ranked[allowed]) if allowed < len(ranked) else float(ranked.min(initial=0.0))
-    return float(np.ceil(round((bound + margin) * 10, 6)) / 10)
+def quantile_threshold(scores: Sequence[float], target: float = TARGET_FP) -> float:
+    """The lowest threshold (MARGIN above, rounded up to 0.1) that refuses at most `target` of ordinary messages'
+    `scores`: the full model's out-of-fold scores here, the n-gram model's untrained ones in calibrate_injection. A
+    message too short for a window scores -inf and is not counted."""
+    ranked = sorted((score for score in scores if math.isfinite(score)), reverse=True)
+    allowed = math.floor(round(target * len(ranked), 6))  # how many may sit at or above the threshold
+    bound = ranked[allowed] if allowed < len(ranked) else min(ranked, default=0.0)
+    return math.ceil(round((bound + MARGIN) * 10, 6)) / 10
 
 
 def message_windows(messages: list[tuple[int, str]], mask_names: bool = False
@@ -325,7 +328,7 @@ def main(argv: list[str]) -> int:
             alone = float((scores[attack] >= threshold).mean())
             print(f"  {name:<8} l2={l2:g}: cross-validated, with the rules: recall {recall:.3f} at {fp:.3f} ordinary "
                   f"refused (threshold {threshold:.2f}; the classifier alone catches {alone:.3f}; its "
-                  f"{TARGET_FP:.0%} threshold alone {oof_threshold(scores[ordinary]):.1f})")
+                  f"{TARGET_FP:.0%} threshold alone {quantile_threshold(scores[ordinary].tolist()):.1f})")
             if "--misses" in argv and name == "full":
                 for index in np.flatnonzero(attack & (chained < threshold)).tolist():
                     print(f"      missed {side.messages[index][1][:110]!r}")
@@ -352,7 +355,7 @@ def main(argv: list[str]) -> int:
                         "cv_recall": recall, "cv_fp": fp}
     l2, recall, fp, threshold = best["full"]
     ordinary_scores = best_scores["full"][full.message_labels == 0]
-    calibrated = oof_threshold(ordinary_scores)
+    calibrated = quantile_threshold(ordinary_scores.tolist())
     print(f"full model: out-of-fold threshold {calibrated:.1f} for at most {TARGET_FP:.0%} of "
           f"{len(ordinary_scores)} ordinary messages refused by the classifier alone "
           f"({int((ordinary_scores >= calibrated).sum())}); set it in rules/guardrails.toml")

@@ -5,7 +5,6 @@ scored by a model fitted without it. Sentences written for this test."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from atende_guardrails.classifier import InjectionModel, masked, reading_windows
@@ -72,6 +71,7 @@ def test_the_full_model_never_trains_on_a_holdout_or_a_reserved_probe() -> None:
     assert len(added) > 2000 and not added & holdout_texts
 
 
-def test_the_out_of_fold_threshold_follows_the_calibration_rule() -> None:
+def test_the_out_of_fold_threshold_counts_only_messages_a_window_scored() -> None:
+    # a message too short to have a window scores -inf out of fold; it is not one of the messages the 1 % counts
     scores = [0.01 * index for index in range(199)] + [9.0]
-    assert train.oof_threshold(np.asarray(scores)) == calibrate.threshold_for(scores, train.TARGET_FP) == 2.1
+    assert train.quantile_threshold([*scores, *[float("-inf")] * 100]) == calibrate.threshold_for(scores) == 2.1
