@@ -154,8 +154,17 @@ LEAD_PASSAGES = 4
 SCOPE_FLOOR = 0.82
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
-MAX_UNITS = 2
-MAX_ANSWER_CHARS = 420
+# The abstention rules judge the best unit and at most one more (DECIDING_UNITS, within
+# DECIDING_CHARS): what they were calibrated on. The reply then quotes up to MAX_UNITS units
+# that score as close, within MAX_ANSWER_CHARS: the fact asked for is often in the unit that
+# ranks third (a table's next row, the sentence after a definition). Issue 16, 2026-12-06 eighth
+# session: key fact on every dev split and probe half up or level (Tangará a 25 -> 28 of 53,
+# Vetor Fibra dev 49 -> 51 of 56; the blind Jatobá KB, never read, 55 -> 60 of 110), every
+# abstention unchanged (docs/performance.md section 29).
+DECIDING_UNITS = 2
+DECIDING_CHARS = 420
+MAX_UNITS = 3
+MAX_ANSWER_CHARS = 480
 
 WEIGHTS = {
     "cosine": 0.5,
@@ -177,6 +186,10 @@ _CODE = re.compile(r"(?<![\w])(?=[\w.-]{0,40}\d)(?=[\w.-]{0,40}[^\W\d_])[\w]+(?:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+# A line drawn with one character at the start of a line ("-----", "=====", "*****"), which plain-text
+# documents put between records ("------\nRECIFE (PE) Endereço: ..."): decoration, not the start of a unit
+# (else the unit would read as a mid-sentence fragment and be left out).
+_DRAWN_LINE = re.compile(r"^\s*([-=_*~+])\1{2,}\s*")
 _FRAGMENT_START = re.compile(r"^[\s]*[a-zà-ÿ(),;:.\-\u2013\u2014]")
 
 # Counts written out ("two-year warranty", "dois dias"), folded.
@@ -359,7 +372,7 @@ def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the l
 
     lines = passage_text.splitlines()
     for index, line in enumerate(lines):
-        stripped = line.strip()
+        stripped = _DRAWN_LINE.sub("", line).strip()
         if not stripped:
             flush()
             header = None
@@ -1015,8 +1028,9 @@ class Selector:
         rule holds (`withheld_by`). A lower unit does not stand in for a best one that does not
         answer: on the dev questions that answered more questions the KB cannot
         answer than ones it can."""
-        chosen = self.quoted(selection)
-        return [] if self._withheld(selection, floor, chosen) else chosen
+        if self._withheld(selection, floor, self._deciding(selection)):
+            return []
+        return self.quoted(selection)
 
     def _unanswered(self, selection: Selection, chosen: Sequence[Scored]) -> list[str]:
         """The rules by which the chosen units (the lead first) do not answer the question,
@@ -1040,13 +1054,19 @@ class Selector:
 
     def quoted(self, selection: Selection) -> list[Scored]:
         """The units an answer would quote, before any abstention rule (see `_around`)."""
-        return self._around(selection) if selection.ranked else []
+        if not selection.ranked:
+            return []
+        return self._around(selection, MAX_UNITS, MAX_ANSWER_CHARS, self._deciding(selection))
+
+    def _deciding(self, selection: Selection) -> list[Scored]:
+        """The first units of `quoted`, those the abstention rules judge."""
+        return self._around(selection, DECIDING_UNITS, DECIDING_CHARS) if selection.ranked else []
 
     def withheld_by(self, selection: Selection, floor: float | None = None) -> list[str]:
         """Every abstention rule the selection trips, by name (ABSTENTION_RULES): [] exactly
         when `answer` quotes its units, which it decides by these rules. It names them all,
         to say why an answer was withheld (tools/answer_losses.py)."""
-        return self._withheld(selection, floor, self.quoted(selection))
+        return self._withheld(selection, floor, self._deciding(selection))
 
     def _withheld(self, selection: Selection, floor: float | None, chosen: Sequence[Scored]) -> list[str]:
         floor = self.answer_floor if floor is None else floor
@@ -1060,31 +1080,33 @@ class Selector:
         ) if trips]
         found += self._unanswered(selection, chosen)
         lead = selection.lead
-        if lead is not None and self._withheld(lead, floor, self.quoted(lead)):
+        if lead is not None and self._withheld(lead, floor, self._deciding(lead)):
             found.append("lead")
         return found
 
     @staticmethod
-    def _around(selection: Selection) -> list[Scored]:
+    def _around(selection: Selection, max_units: int, max_chars: int, given: Sequence[Scored] = ()
+                ) -> list[Scored]:
         """The lead (the best unit) and the units after it in the ranking that score
         close to it; when none does, the one after it in its passage (the steps after
-        "error E21 means...") fills the second place."""
+        "error E21 means...") fills the second place. `given`: units already chosen
+        (the lead first), which more are added to."""
         lead = selection.ranked[0]
-        chosen = [lead]
-        size = len(lead.unit.text)
+        chosen = list(given) or [lead]
+        size = sum(len(item.unit.text) for item in chosen)
         for item in selection.ranked[1:]:
-            if len(chosen) >= MAX_UNITS or item.score < lead.score * SECOND_SHARE:
+            if len(chosen) >= max_units or item.score < lead.score * SECOND_SHARE:
                 break
-            if item.unit.text == lead.unit.text:
+            if item.unit.text in {c.unit.text for c in chosen}:
                 continue
-            if size + len(item.unit.text) > MAX_ANSWER_CHARS:
+            if size + len(item.unit.text) > max_chars:
                 continue
             chosen.append(item)
             size += len(item.unit.text)
-        if len(chosen) == 1 and MAX_UNITS > 1:
+        if len(chosen) == 1 and max_units > 1:
             following = next((item for item in selection.ranked if item.unit.passage == lead.unit.passage
                               and item.unit.position == lead.unit.position + 1), None)
-            if following is not None and size + len(following.unit.text) <= MAX_ANSWER_CHARS:
+            if following is not None and size + len(following.unit.text) <= max_chars:
                 chosen.append(following)
         return chosen
 

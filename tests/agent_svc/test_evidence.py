@@ -104,3 +104,36 @@ def test_a_word_every_retrieved_passage_holds_weighs_little_in_coverage() -> Non
 def test_the_question_frame_is_not_what_must_be_covered(selector: Selector) -> None:
     # "posso" / "significa" are in no passage; they must not make the engine give up.
     assert "R$ 1.290" in quoted(selector, "Posso saber quanto custa o DH-200?")
+
+
+KITS = [Passage("kits", "Kits prontos", "kits.md",
+                "Kit | Código | Geração média\nCurió | KC-2 | ~250 kWh/mês\nBem-te-vi | KB-4 | ~510 kWh/mês\n"
+                "Canário | KN-6 | ~780 kWh/mês", 0.6)]
+
+
+def test_a_third_row_that_reads_as_close_is_quoted_too(selector: Selector) -> None:
+    # Up to three units are quoted; with two, the third kit's figure was cut from the reply.
+    selection = selector.rank("quanto gera por mês cada kit: Curió, Bem-te-vi e Canário?", KITS)
+    reply = " ".join(item.unit.text for item in selector.answer(selection))
+    assert all(figure in reply for figure in ("~250", "~510", "~780")), reply
+
+
+def test_the_abstention_rules_judge_the_first_two_units_only(selector: Selector) -> None:
+    # What they were calibrated on: a third unit quoted for its detail never turns a withheld answer
+    # into one given.
+    selection = selector.rank("quanto gera por mês cada kit: Curió, Bem-te-vi e Canário?", KITS)
+    quoted_units = selector.quoted(selection)
+    assert len(quoted_units) == 3
+    first_two = dataclasses.replace(selection, ranked=selection.ranked[:2])
+    assert selector.withheld_by(selection) == selector.withheld_by(first_two)
+
+
+def test_a_record_after_a_drawn_line_is_a_unit() -> None:
+    # Plain-text documents draw a line between records; a chunk that starts with one is not mid-sentence.
+    from agent_svc.evidence import units
+
+    texts = [unit.text for unit in units("------------------------------ CURITIBA (PR) Endereço: Rua das Flores, 90\n"
+                                         "Telefone: (41) 3030-1234\n==========\nHorário: segunda a sexta, das 8h às 18h")]
+    assert texts[0].startswith("CURITIBA (PR) Endereço: Rua das Flores, 90"), texts
+    assert any("(41) 3030-1234" in text for text in texts)
+    assert not any(text.startswith(("-", "=")) for text in texts)
