@@ -268,6 +268,8 @@ _CLOSING = re.compile(
     r"show|otimo|great|tchau|bye|tenha um|have a|de nada|fechado|combinado|certo|esta bom|pode deixar|cool|awesome|"
     r"ah ok|sure|alright|tudo bem|tudo certo|ah esta|ah sim|ah entendi|esta certo)\b|"
     r"\b(valeu|obrigad[oa]|thanks|thank you|tchau|bye|ate mais|abracos?)\W*$")
+# ... unless what follows the leading acknowledgement has this many words, two of them the business's.
+CLOSING_REST_WORDS = 4
 # Saying one will wait or think it over closes the turn, even when it names the matter.
 _WAITING = re.compile(
     r"\b((vou|irei|vamos) (aguardar|esperar|pensar|ver isso|ver com|conversar|falar com)|aguardo|fico no aguardo|"
@@ -768,7 +770,14 @@ class HybridClassifier:
             return False
         if _WAITING.search(text_folded):
             return all(c.weight < self.strong_cue for c in fired)
-        return not fired and bool(_CLOSING.search(text_folded))
+        closing = _CLOSING.search(text_folded)
+        if fired or closing is None:
+            return False
+        # "cool. my panels have a weird white stain on them": an acknowledgement of the last reply,
+        # then a matter of its own, which no closing word ends.
+        rest = text_folded[closing.end():] if closing.start() == 0 else ""
+        return not (len(rest.split()) >= CLOSING_REST_WORDS and self.domain_words(rest)[1] >= 2
+                    and not _CLOSING.search(rest))
 
     def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], follow_up: bool, current_agent: str) -> None:
         """A message leans to the conversation's agent, unless a cue names another one (a

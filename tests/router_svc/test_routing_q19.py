@@ -8,7 +8,8 @@ q-route22: a visit brought forward is the customer's case, whether a thing is in
 offer's terms, and growing one's system is a sale. From q-route23: "vc é um robô mesmo?" is small talk, the
 yearly visit of one's own system and when the technician comes are the customer's case, "aquilo que falei com o
 rapaz" is asked back. From q-route24: a word like "energia" alone is asked back, whether solar pays off for one's bill
-is a sale, asking to write in English is small talk.
+is a sale, asking to write in English is small talk. From q-route26: closing the deal on a condition of time is a
+sale, an acknowledgement followed by a matter of its own is not small talk.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ from router_svc.routing import Router
         ("energia solar", "clarify"),
         ("boa tarde, sera que vale a pena pra uma conta de 350?", "sales"),
         ("hi, I live in Dourados, may I write in English?", "small_talk"),
+        # (q-route26) closing the deal on a condition of time
+        ("se eu fechar essa semana vcs instalam antes do natal?", "sales"),
     ],
 )
 async def test_q19_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
@@ -68,3 +71,10 @@ async def test_a_complaint_under_way_stays_with_support(solar: tuple[Router, dic
     labels = await routed_conversation(solar, ["quero um orcamento pra aumentar meu sistema",
                                                "ah, e duas das placas estao com umas manchas brancas, é normal?"])
     assert labels == ["sales", "support"]
+
+
+async def test_an_acknowledgement_then_a_matter_of_its_own_is_not_small_talk(solar: tuple[Router, dict[str, str]]) -> None:
+    # (q-route26) "cool." acknowledges the last reply; what follows is a new matter, which no closing word ends.
+    labels = await routed_conversation(solar, ["my inverter beeped all night", "ok thanks",
+                                               "cool. my panels have a weird white stain on them"])
+    assert labels == ["support", "small_talk", "support"]
