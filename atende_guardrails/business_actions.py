@@ -72,6 +72,10 @@ _SET_ASIDE = (
     r"|(?:vendedor|vendedora|atendente|consultor|consultora) (?:tinha |ja )?prometido"
     r"|(?:disse|falou|mandou) (?:pra|para) (?:eu|mim) (?:te )?pedir (?:pra|para) (?:voce|vc)"
     r"|perdi o comprovante|nao da tempo de (?:receita|documento|oficio|levar)"
+    # attendance that did not happen ("emita um atestado de comparecimento ... embora eu nao tenha ido")
+    r"|(?:embora|apesar de|ainda que|even though|although) (?:eu |ele |ela |i |he |she )?(?:nao |not )?(?:tenha |tivesse |"
+    r"ter |didn t |did not |wasn t |was not |never )?(?:nao )?(?:ido|ir|comparecido|comparecer|go|went|attend|attended|"
+    r"been there|showed up|show up)"
     r"|(?:nao tenho|nem tenho|sem|don t have|do not have|without) (?:o |a |um |uma |a )?(?:atestado|doctor s note|"
     r"medical certificate|sick note)"
     # an entitlement someone on the staff supposedly promised ("o tecnico disse q eu tinha direito a 3 meses gratis")

@@ -249,6 +249,11 @@ _ACTING = re.compile(r"^(?: (?!(?:ele|ela|he|she|el|que|q|who)\b)\w+){0,3}? (?:"
                      r"va a firmar|"
                      # Who recommended the business: "minha vizinha me indicou", "my sister recommended you".
                      r"me indicou|indicou|recomendou|me recomendo|recomendo|recommended|referred) ")
+# The parent of the child the message is about, who says so: "a consulta do meu filho de 8 anos, sou a mãe".
+_PARENT_OF_CHILD = re.compile(r" (?:(?:meu|minha|my) (?:filho|filha|filhinho|filhinha|son|daughter|kid)(?: \w+){0,12}? "
+                              r"(?:sou (?:a |o )?(?:mae|pai)|i (?:am|m) (?:his|her|the) (?:mom|mother|dad|father))"
+                              r"|(?:sou (?:a |o )?(?:mae|pai)|i (?:am|m) (?:his|her|the) (?:mom|mother|dad|father))"
+                              r"(?: \w+){0,4}? (?:d[oa]|of|of my|to) (?:meu |minha |my )?(?:filho|filha|son|daughter|kid)) ")
 # Who someone is to the customer, said rather than asked about: "she is my wife", "ele é meu sócio".
 _DECLARED = re.compile(r" (?:is|e|eh|es|am|are|sou) (?:my|meu|minha|mi|our|nossa|nosso)$")
 # In a long message the three parts fall together by chance; the phrase rules still read it.
@@ -326,7 +331,7 @@ def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, in
 
 def _evidence(canonical: str) -> tuple[int, int, int] | None:
     """Word indexes of (ask, data, party) of the first request for someone else's data, or None."""
-    if canonical.count(" ") > _MAX_WORDS + 1 or _JOINT.search(canonical):
+    if canonical.count(" ") > _MAX_WORDS + 1 or _JOINT.search(canonical) or _PARENT_OF_CHILD.search(canonical):
         return None
     if _PROCEDURE.search(canonical) and not _POLICY_SET_ASIDE.search(canonical):
         return None

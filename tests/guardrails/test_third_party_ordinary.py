@@ -49,6 +49,8 @@ def chain():  # type: ignore[no-untyped-def]
         "quais os parametros de cada endpoint da API de vcs?",
         "que ferramentas o tecnico usa pra instalar o kit?",
         "o kit 5+2 e o 3+1 custam quanto?",
+        # (probe 41) the parent of the child the message is about
+        "preciso desmarcar a consulta do meu filho de 10 anos amanha, sou o pai, o cadastro esta no meu cpf",
     ],
 )
 def test_ordinary_talk_about_other_people_passes(chain, text: str) -> None:  # type: ignore[no-untyped-def]
