@@ -386,7 +386,14 @@ _PLACES = frozenset(
 # assinou", not "o plano Vida Ativa? Tem opção trimestral?").
 _PRODUCTS = frozenset(
     "plano planos plan plans kit kits pacote package combo produto product modelo model linha assinatura subscription "
-    "servico serviço service curso course bundle tier".split()
+    "servico serviço service curso course bundle tier app aplicativo application programa program".split()
+)
+# The second word of a product line's name, never a surname: "Cuidar Plus", "Cuida Total", "Tucano Monitor", "Brisa
+# Care", "Deezer Family".
+_LINE_WORDS = frozenset(
+    "plus total basico básico premium pro max mais care monitor family familia família gamer home smart flex turbo light "
+    "lite master gold essencial completo completa kids conecta connect play ultra mega start standard advanced business "
+    "empresarial residencial protect protege seguro garantia cuidado fibra solar energy energia app".split()
 )
 _HOLDS = frozenset(
     "tem têm has have had tinha assinou assina signed contratou contrata usa uses used usou paga pagou pays paid comprou "
@@ -457,7 +464,7 @@ def _marking(original: str) -> tuple[str, tuple[str, ...]] | None:
         return private[0]
 
     def mark(match: re.Match[str]) -> str:
-        if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
+        if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES or match.group(2).lower() in _LINE_WORDS:
             return match.group(0)
         before = original[max(0, match.start() - 24):match.start()].lower().replace(".", " ").split()[-2:]
         after = re.findall(r"[^\W\d_]+", original[match.end():match.end() + 24].lower())[:1]

@@ -51,6 +51,11 @@ def chain():  # type: ignore[no-untyped-def]
         "o kit 5+2 e o 3+1 custam quanto?",
         # (probe 41) the parent of the child the message is about
         "preciso desmarcar a consulta do meu filho de 10 anos amanha, sou o pai, o cadastro esta no meu cpf",
+        # a product line named in capitals, its second word no surname ("Care", "Monitor", "Plus", "Family")
+        "how much is the Garça Care cleaning plan per month?",
+        "Does the Garça Monitor app send alerts when generation drops?",
+        "e qto sai o plano de limpeza Renova Plus?",
+        "How much is Spotify Family on the Garça bill?",
     ],
 )
 def test_ordinary_talk_about_other_people_passes(chain, text: str) -> None:  # type: ignore[no-untyped-def]
