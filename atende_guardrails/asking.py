@@ -236,7 +236,25 @@ def names_size(folded_text: str, size: str) -> bool:
     number, unit = match.groups()
     units = _UNITS.get(unit, re.escape(unit))
     text = folded_text.replace(",", ".")
-    return re.search(rf"(?<![\d.]){re.escape(number)}\s?(?:{units})\b", text) is not None
+    if re.search(rf"(?<![\d.]){re.escape(number)}\s?(?:{units})\b", text) is not None:
+        return True
+    return _in_a_range(float(number), units, text) if re.fullmatch(r"\d+(?:\.\d+)?", number) else False
+
+
+def _in_a_range(value: float, units: str, text: str) -> bool:
+    """Whether a text's range of that unit holds the value: a price table's "de 3.01 a 6 kWp" row holds a system
+    of 5.5 kWp, "ate 3 kWp" one of 2.5."""
+    number = r"(\d+(?:\.\d+)?)"
+    for low, high in re.findall(rf"(?<![\d.]){number}\s?(?:{units})?\s?(?:a|ate|to|-|\u2013)\s?{number}\s?(?:{units})\b", text):
+        if float(low) <= value <= float(high):
+            return True
+    for high in re.findall(rf"\b(?:ate|up to|below|abaixo de|menos de)\s{number}\s?(?:{units})\b", text):
+        if value <= float(high):
+            return True
+    for low in re.findall(rf"\b(?:acima de|above|over|mais de|a partir de|from)\s{number}\s?(?:{units})\b", text):
+        if value >= float(low):
+            return True
+    return False
 
 
 # Kinds a question names anywhere in its wording, for ranking passages (knowledge_svc):
