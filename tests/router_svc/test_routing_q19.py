@@ -9,7 +9,8 @@ offer's terms, and growing one's system is a sale. From q-route23: "vc é um rob
 yearly visit of one's own system and when the technician comes are the customer's case, "aquilo que falei com o
 rapaz" is asked back. From q-route24: a word like "energia" alone is asked back, whether solar pays off for one's bill
 is a sale, asking to write in English is small talk. From q-route26: closing the deal on a condition of time is a
-sale, an acknowledgement followed by a matter of its own is not small talk.
+sale, an acknowledgement followed by a matter of its own is not small talk, what a law changes is how things are,
+"tem como?" alone is asked back.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ from router_svc.routing import Router
         ("hi, I live in Dourados, may I write in English?", "small_talk"),
         # (q-route26) closing the deal on a condition of time
         ("se eu fechar essa semana vcs instalam antes do natal?", "sales"),
+        # (q-route26) what a law changes is how things are; "tem como?" alone asks back
+        ("a lei nova muda alguma coisa pra quem for instalar esse ano?", "product"),
+        ("tem como?", "clarify"),
     ],
 )
 async def test_q19_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
