@@ -395,6 +395,9 @@ _LINE_WORDS = frozenset(
     "lite master gold essencial completo completa kids conecta connect play ultra mega start standard advanced business "
     "empresarial residencial protect protege seguro garantia cuidado fibra solar energy energia app".split()
 )
+# ... in a message about a product: a plan, an app, a kit, a fee or a bill ("Jessica Gold" elsewhere is a person).
+_PRODUCT_TALK = re.compile(r"\b(?:plano|planos|plan|plans|app|aplicativo|kit|kits|pacote|package|assinatura|subscription|"
+                           r"mensalidade|anuidade|fee|fees|bill|fatura|preco|preço|price|custa|cost|costs|quanto|how much)\b")
 _HOLDS = frozenset(
     "tem têm has have had tinha assinou assina signed contratou contrata usa uses used usou paga pagou pays paid comprou "
     "bought".split()
@@ -464,7 +467,9 @@ def _marking(original: str) -> tuple[str, tuple[str, ...]] | None:
         return private[0]
 
     def mark(match: re.Match[str]) -> str:
-        if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES or match.group(2).lower() in _LINE_WORDS:
+        if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
+            return match.group(0)
+        if match.group(2).lower() in _LINE_WORDS and _PRODUCT_TALK.search(original.lower()):
             return match.group(0)
         before = original[max(0, match.start() - 24):match.start()].lower().replace(".", " ").split()[-2:]
         after = re.findall(r"[^\W\d_]+", original[match.end():match.end() + 24].lower())[:1]
