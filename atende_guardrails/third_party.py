@@ -469,8 +469,6 @@ def _marking(original: str) -> tuple[str, tuple[str, ...]] | None:
     def mark(match: re.Match[str]) -> str:
         if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
             return match.group(0)
-        if match.group(2).lower() in _LINE_WORDS and _PRODUCT_TALK.search(original.lower()):
-            return match.group(0)
         before = original[max(0, match.start() - 24):match.start()].lower().replace(".", " ").split()[-2:]
         after = re.findall(r"[^\W\d_]+", original[match.end():match.end() + 24].lower())[:1]
         titled = match.group(1).lower() in _STAFF_TITLES or bool(before and before[-1] in _STAFF_TITLES)
@@ -480,6 +478,8 @@ def _marking(original: str) -> tuple[str, tuple[str, ...]] | None:
         # a product line: "the Brisa Care plan", "o plano Brisa Care"
         holds = bool(after) and after[0] in _HOLDS and not re.match(r"\s*[?.!,;:]", original[match.end():])
         if (after and after[0] in _PRODUCTS) or (before and before[-1] in _PRODUCTS and not holds):
+            return match.group(0)
+        if match.group(2).lower() in _LINE_WORDS and not holds and _PRODUCT_TALK.search(original.lower()):
             return match.group(0)
         names.append(normalize(match.group(0)).canonical.strip())
         return "fulano"
