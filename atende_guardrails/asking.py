@@ -251,9 +251,7 @@ def _in_a_range(value: float, units: str, text: str) -> bool:
     for high in re.findall(rf"\b(?:ate|up to|below|abaixo de|menos de)\s{number}\s?(?:{units})\b", text):
         if value <= float(high):
             return True
-    for low in re.findall(rf"\b(?:acima de|above|over|mais de|a partir de|from)\s{number}\s?(?:{units})\b", text):
-        if value >= float(low):
-            return True
+    # Not "acima de 10 kWp": an open range above names no size one sells ("kit de 30 kWp" is no "sistema acima de 10").
     return False
 
 

@@ -137,7 +137,9 @@ def test_a_size_is_named_in_another_spelling_of_its_unit() -> None:
 def test_a_size_inside_a_range_of_a_table_is_named() -> None:
     # A price by system size is given in ranges: a 5,5 kWp system is priced by the "de 3,01 a 6 kWp" row.
     table = fold("Até 3 kWp: R$ 690. De 3,01 a 6 kWp: R$ 990. De 6,01 a 9 kWp: R$ 1.390. Acima de 12 kWp: sob consulta.")
-    assert names_size(table, "5.5kwp") and names_size(table, "2kwp") and names_size(table, "15kwp")
+    assert names_size(table, "5.5kwp") and names_size(table, "2kwp")
+    # An open range above names no size: a referral bonus "acima de 10 kWp" does not sell a 30 kWp kit.
+    assert not names_size(table, "15kwp")
     assert not names_size(fold("De 3,01 a 6 kWp: R$ 990. De 6,01 a 9 kWp: R$ 1.390."), "10kwp")
     assert not names_size(fold("Plano 300 Mbps a 500 Mbps"), "5kwp")
 
