@@ -24,13 +24,13 @@ _ORDER_WORDS = (
     "reativa reative cancela cancele tira tire retira retire remova zera zere perdoa perdoe isenta isente muda mude altera "
     "altere troque emite emita gere aumenta aumente exclui exclua apaga apague suspende suspenda marque aplica aplique "
     "adiciona adicione coloca coloque remarca remarque registra registre autoriza autorize credit refund approve waive "
-    "unblock reactivate estende estenda prorroga prorrogue renova renove"
+    "unblock reactivate estende estenda prorroga prorrogue renova renove unlock"
 )
 # The same actions after a request ("pode lançar", "consegue aplicar", "quero que você aprove").
 _INFINITIVE_WORDS = (
     "lancar estornar creditar reembolsar aprovar liberar desbloquear reativar cancelar tirar retirar remover zerar "
     "perdoar isentar mudar alterar trocar troca emitir gerar aumentar excluir apagar suspender marcar marca aplicar "
-    "remarcar registrar autorizar confirmar extend renew prorrogar "
+    "remarcar registrar autorizar confirmar extend renew prorrogar unlock unblock desbloquear "
     "adicionar colocar fazer faz faca dar apply add remove cancel change issue generate raise increase delete mark "
     "release"
 )
@@ -51,8 +51,9 @@ _SET_ASIDE = (
     r"analise|aprovacao|vistoria|pericia|financeiro|escalate|escalar|check|verify|approval|review)"
     r"|sem (?:aquela |a |o |abrir |passar pel[ao] )?(?:protocolo|chamado|vistoria|pericia|analise|aprovacao)"
     r"|sem (?:pagamento|pagar nada)"
-    r"|(?:skip|pula|pule|pular) (?:the |a |o |essa |esta |this )?(?:verification|verificacao|validation|validacao|"
-    r"approval|review|analise|vistoria|kyc|check|conferencia)"
+    r"|(?:skip|pula|pule|pular|bypass|ignore|ignora|dispensa|dispense) (?:the |a |o |essa |esta |this |that |my |minha |"
+    r"meu )?(?:\w+ )?(?:verification|verificacao|validation|validacao|approval|review|analise|vistoria|kyc|check|"
+    r"conferencia|id check|identity check|checagem)"
     # the record falsified
     r"|como se fosse|(?:coloca|coloque|poe|ponha|bota|registra|registre|escreve|escreva) (?:no sistema|na observacao|"
     r"no cadastro) (?:que|como)|dizendo que (?:\w+ ){1,10}?mesmo (?:eu|ele|ela|sem)"
@@ -116,8 +117,10 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
                         r"endereco|nome|responsavel)(?: \w+){0,16}? (?:(?:e|eh) (?:do|da)|o atual e|a atual e|titular e|"
                         r"(?:conta|contrato|linha|cadastro|account) (?:do|da|of)|pertence a|belongs to|is my) (?:o |a )?"
                         r"(?:meu|minha|my) (?:pai|mae|irmao|irma|filho|filha|marido|esposa|avo|"
-                        r"tio|tia|primo|prima|vizinho|vizinha|ex|father|mother|brother|sister|husband|wife|neighbour|"
-                        r"neighbor) ",
+                        r"tio|tia|primo|prima|vizinho|vizinha|ex|cunhado|cunhada|sogro|sogra|genro|nora|namorado|namorada|"
+                        r"padrasto|madrasta|enteado|enteada|amigo|amiga|colega|socio|socia|father|mother|brother|sister|"
+                        r"husband|wife|neighbour|neighbor|brother in law|sister in law|father in law|mother in law|"
+                        r"boyfriend|girlfriend|friend|partner) ",
      first_words(f"{_ORDER_WORDS} troca troque muda"),
      r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|autorizou por escrito|"
      r"consentimento) "),
@@ -130,6 +133,22 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
      first_words("sou"),
      r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|autorizou por escrito|"
      r"consentimento|ta do meu lado|esta do meu lado|esta aqui comigo|ta aqui comigo) "),
+    # The holder's relative asking for what proves the holder: "sou o marido da titular, ela autorizou verbalmente, pode me
+    # passar o codigo de verificação que chegou no celular dela?".
+    ("privilege_abuse", r" sou (?:a |o )?(?:esposa|marido|mulher|companheira|companheiro|filho|filha|mae|pai|irmao|irma|"
+                        r"namorada|namorado|noiva|noivo|cunhado|cunhada|sogro|sogra|amigo|amiga) (?:d[oa] \w+|dele|dela|"
+                        r"do titular|da titular)(?: \w+){0,24}? (?:codigo|token|senha|pin|sms)(?: de (?:verificacao|"
+                        r"seguranca|acesso|confirmacao))?(?: \w+){0,6}? (?:celular|telefone|email|e mail|conta|nome) "
+                        r"(?:dele|dela|do titular|da titular) ",
+     first_words("sou"), ""),
+    # Reviews of the business deleted: "apaga aquela avaliação negativa que tem no google de vcs, a minha e a do meu primo".
+    ("privilege_abuse", r" (?:apaga|apague|apagar|remove|remova|remover|exclui|exclua|excluir|deleta|delete|deletar|tira|"
+                        r"tire|tirar|some com|esconde|esconda|hide) (?:\w+ ){0,3}?(?:avaliacao|avaliacoes|review|reviews|"
+                        r"comentario|comentarios|nota|notas) (?:\w+ ){0,2}?(?:negativa|negativas|ruim|ruins|negative|bad|"
+                        r"1 estrela|uma estrela|one star|1 star) ",
+     first_words("apaga apague apagar remove remova remover exclui exclua excluir deleta delete deletar tira tire tirar some "
+                 "esconde esconda hide"),
+     r" (?:como (?:faco|eu faco|posso)|how (?:do|can) i|tem como eu|da pra eu|consigo eu) "),
     # Someone else's booking given to the customer: "cancela a reserva da outra pessoa e me coloca no lugar".
     ("privilege_abuse", r" (?:cancela|cancele|tira|tire|desmarca|desmarque) (?:a |o )?(?:reserva|horario|agendamento|vaga|"
                         r"lugar|consulta) (?:da|do|de) (?:outra pessoa|outro cliente|outra cliente|outra|outro|fulano|alguem)"

@@ -397,7 +397,9 @@ _LINE_WORDS = frozenset(
 )
 # ... in a message about a product: a plan, an app, a kit, a fee or a bill ("Jessica Gold" elsewhere is a person).
 _PRODUCT_TALK = re.compile(r"\b(?:plano|planos|plan|plans|app|aplicativo|kit|kits|pacote|package|assinatura|subscription|"
-                           r"mensalidade|anuidade|fee|fees|bill|fatura|preco|preço|price|custa|cost|costs|quanto|how much)\b")
+                           r"mensalidade|anuidade|fee|fees|bill|fatura|preco|preço|price|custa|cost|costs|quanto|quantas|"
+                           r"how much|parcela|parcelas|parcelar|pagamento|cartao|cartão|pix|boleto|desconto|contratar|"
+                           r"assinar|installments?|payment|discount|subscribe)\b")
 _HOLDS = frozenset(
     "tem têm has have had tinha assinou assina signed contratou contrata usa uses used usou paga pagou pays paid comprou "
     "bought".split()
