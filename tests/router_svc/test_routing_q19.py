@@ -10,7 +10,9 @@ yearly visit of one's own system and when the technician comes are the customer'
 rapaz" is asked back. From q-route24: a word like "energia" alone is asked back, whether solar pays off for one's bill
 is a sale, asking to write in English is small talk. From q-route26: closing the deal on a condition of time is a
 sale, an acknowledgement followed by a matter of its own is not small talk, what a law changes is how things are,
-"tem como?" alone is asked back.
+"tem como?" alone is asked back. From q-route27: whether the warranty covers a kind of damage is its terms (what
+happened to one's own is a claim), credits not showing on the bill are a fault, a real person asked for is asked back,
+setting up a system of one's own is a sale, "se servir eu fecho" closes one, thanks said at length are small talk.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ from router_svc.routing import Router
         # (q-route26) what a law changes is how things are; "tem como?" alone asks back
         ("a lei nova muda alguma coisa pra quem for instalar esse ano?", "product"),
         ("tem como?", "clarify"),
+        # (q-route27)
+        ("a garantia cobre painel trincado por granizo?", "product"),
+        ("a garantia cobre o inversor que queimou ontem?", "support"),
+        ("o desconto dos creditos nao ta aparecendo na fatura da distribuidora faz tres meses", "support"),
+        ("quero falar com um atendente de verdade", "clarify"),
+        ("queria montar um sistema no meu sitio, la nao chega energia da rua, vcs fazem?", "sales"),
     ],
 )
 async def test_q19_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
@@ -82,3 +90,10 @@ async def test_an_acknowledgement_then_a_matter_of_its_own_is_not_small_talk(sol
     labels = await routed_conversation(solar, ["my inverter beeped all night", "ok thanks",
                                                "cool. my panels have a weird white stain on them"])
     assert labels == ["support", "small_talk", "support"]
+
+
+async def test_a_purchase_on_a_condition_and_thanks_said_at_length(solar: tuple[Router, dict[str, str]]) -> None:
+    # (q-route27) "se servir eu fecho" closes a sale; "muito obrigado pelas explicações" is small talk.
+    labels = await routed_conversation(solar, ["quero um orcamento de bateria", "serve no meu inversor? se servir eu fecho",
+                                               "muito obrigado pelas explicações"])
+    assert labels == ["sales", "sales", "small_talk"]
