@@ -263,7 +263,8 @@ _NEW_SUBJECT = re.compile(
 # esposa e te falo", "entendi, muito obrigada pela explicação"): with no question and no
 # request cue, it closes a topic rather than opening one.
 _CLOSING = re.compile(
-    r"^\W*(?:(?:muito|mt|mto|many|so) )?(ok|okay|blz|beleza|valeu|vlw|flw|falou|tmj|obrigad\w*|brigad\w*|thanks|thank you|perfeito|perfect|entendi|"
+    r"^\W*(?:(?:muito|mt|mto|many|so) )?(ok|okay|blz|beleza|valeu|vlw|flw|falou|tmj|obrigad\w*|brigad\w*|thanks|"
+    r"thank you|perfeito|perfect|entendi|"
     r"entendido|got it|"
     r"show|otimo|great|tchau|bye|tenha um|have a|de nada|fechado|combinado|certo|esta bom|pode deixar|cool|awesome|"
     r"ah ok|sure|alright|tudo bem|tudo certo|ah esta|ah sim|ah entendi|esta certo)\b|"
