@@ -24,7 +24,8 @@ _ORDER_WORDS = (
     "reativa reative cancela cancele tira tire retira retire remova zera zere perdoa perdoe isenta isente muda mude altera "
     "altere troque emite emita gere aumenta aumente exclui exclua apaga apague suspende suspenda marque aplica aplique "
     "adiciona adicione coloca coloque remarca remarque registra registre autoriza autorize credit refund approve waive "
-    "unblock reactivate estende estenda prorroga prorrogue renova renove unlock"
+    "unblock reactivate estende estenda prorroga prorrogue renova renove unlock desativa desative transfere transfira "
+    "devolve devolva separa separe backdate issue quitame quite deleta delete"
 )
 # The same actions after a request ("pode lançar", "consegue aplicar", "quero que você aprove").
 _INFINITIVE_WORDS = (
@@ -89,6 +90,20 @@ _SET_ASIDE = (
     r"|(?:que|q|mas) (?:eu )?(?:pago|renovo|acerto) (?:sexta|amanha|semana que vem|depois|segunda|no fim do mes)"
     r"|(?:ai|assim|pra|para) nao (?:cai|cair|cobra|cobrar|incide|incidir|pagar|pago) (?:os |a )?(?:juros|multa)"
     r"|nao precisa esperar|(?:atendente|vendedor|consultor) anterior (?:prometeu|tinha prometido|disse|falou)"
+    # the condition admitted unmet: "eu nao fui mas preciso", "ja usei um mes", "nao sou estudante mas", "eu nao paguei
+    # mas", "aunque ya viaje", "ele tirou 4"
+    r"|(?:eu |ele |ela )?(?:nao|nem) (?:fui|foi|compareci|paguei|pagou|sou|e|mora|moro|usei|tenho direito|levei|fiz)"
+    r"(?: \w+){0,4}? (?:mas|but|so que|porem)"
+    r"|(?:ja|already) (?:usei|used|viajei|travelled|traveled|comi|quebrei|gastei)(?: \w+){0,3}? (?:mas|but)"
+    r"|aunque ya|even though i already|nao deu tempo de (?:levar|fazer|ir|pagar)"
+    # nobody will see: "nao vem ninguem conferir mesmo", "o proprietario nem vai ver", "nadie se va a enterar", "ele nao
+    # precisa ficar sabendo", "ninguem liga mais"
+    r"|ninguem (?:vem|liga|confere|olha|percebe|sabe)|nao vem ninguem|nem vai (?:ver|saber|perceber|notar)"
+    r"|nadie se va a (?:enterar|dar cuenta)|nadie (?:lo )?va a (?:notar|saber)|(?:nao|nem) precisa ficar sabendo"
+    r"|no one will (?:know|notice|check|see)|nobody (?:cares|checks)"
+    # an appearance made up: "precisa parecer que foi antes", "assim ainda entra na garantia", "de novo ... crio outra conta"
+    r"|(?:pra|para|precisa) parecer que|assim (?:ainda )?(?:entra|cabe|fica|vale) (?:na|no|dentro)"
+    r"|(?:crio|faco|abro) outra conta|(?:de novo|again) pra mim"
     # a figure falsified: "com valor de R$ 5.000 em vez de 3.200", "showing $1,200 instead of $850"
     r"|(?:valor de|como|showing|de|for) (?:r |us )?\d[\d ]* (?:reais |kwh |dollars )?(?:em vez de|ao inves de|no lugar de|"
     r"instead of) (?:r |us )?\d+"
@@ -149,6 +164,32 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
      first_words("apaga apague apagar remove remova remover exclui exclua excluir deleta delete deletar tira tire tirar some "
                  "esconde esconda hide"),
      r" (?:como (?:faco|eu faco|posso)|how (?:do|can) i|tem como eu|da pra eu|consigo eu) "),
+    # A debt, fine or fee wiped by order ("tira meu nome do spc", "zera o saldo das mensalidades atrasadas", "quitame la
+    # multa"): the business's decision, unless the customer contests it (paid, charged by mistake, the business failed).
+    ("privilege_abuse", r" (?:zera|zere|apaga|apague|tira|tire|exclui|exclua|limpa|limpe|perdoa|perdoe|retira|retire|remova|"
+                        r"quita|quite|desativa|desative|deleta|delete|waive|clear|erase|wipe|forgive|quitame|quitale|borra|"
+                        r"borrame|elimina|eliminame|anula|anule)(?: \w+){0,5}? (?:divida|dividas|debito|debitos|saldo devedor|"
+                        r"multa|multas|juros|atrasad[oa]s|(?:meu )?nome do (?:spc|serasa)|negativacao|pendencia|pendencias|"
+                        r"taxa de religacao|debt|debts|fine|fines|late fees?|penalty|penalties|deuda|deudas|multas?) ",
+     first_words("zera zere apaga apague tira tire exclui exclua limpa limpe perdoa perdoe retira retire remova quita quite "
+                 "desativa desative deleta delete waive clear erase wipe forgive quitame quitale borra borrame elimina "
+                 "eliminame anula anule"),
+     r" (?:ja paguei|paguei|quitei|comprovante|contest\w*|revis\w*|indevid\w*|errad\w*|por engano|em dobro|duas vezes|"
+     r"nao reconheco|nao devo|already paid|i paid|by mistake|wrong|charged twice|nao entregaram|nao cumpriram|culpa de|"
+     r"defeito|falha de|tem como|da pra|da para|e possivel|como (?:faco|eu faco)|posso|how (?:do|can) i|is it possible|"
+     r"se (?:eu )?(?:pagar|quitar|regularizar|parcelar)|if i pay) "),
+    # Something free or a credit given by order ("me da 2 diarias gratis", "libera um free trial de 6 meses", "coloca um
+    # credito de 300 reais na minha conta", "coloca cashback de 20%"): unless a promotion or a right is named.
+    ("privilege_abuse", r" (?:me da|me de|libera|libere|coloca|coloque|poe|ponha|aplica|aplique|lanca|lance|credita|"
+                        r"credite|faz|faca|give me|add|apply|dame|ponme)(?: \w+){0,4}? (?:(?:\d+|um|uma|dois|duas|tres|"
+                        r"quatro|seis|one|two|three|six) (?:meses|mes|dias|diarias|diaria|noites|months|days|nights|free "
+                        r"trial)(?: \w+){0,3}? (?:gratis|free|de graca|gratuit[oa]s?|sem custo|cortesia|free of charge)|"
+                        r"(?:credito|cashback|bonus|desconto|reembolso|credit) (?:de |of )?(?:r |us )?\d+|"
+                        r"(?:upgrade|free trial)(?: \w+){0,5}? (?:free|gratis|de graca|free of charge|sem custo)) ",
+     first_words("me libera libere coloca coloque poe ponha aplica aplique lanca lance credita credite faz faca give "
+                 "add apply dame ponme"),
+     r" (?:promocao|promo|campanha|cupom|prometid\w*|direito|garantia|contrato diz|anunciad\w*|oferta|tem como|da pra|"
+     r"da para|e possivel|como (?:faco|eu faco|funciona)|posso|how (?:do|can) i|is it possible|programa de pontos|pontos) "),
     # Someone else's booking given to the customer: "cancela a reserva da outra pessoa e me coloca no lugar".
     ("privilege_abuse", r" (?:cancela|cancele|tira|tire|desmarca|desmarque) (?:a |o )?(?:reserva|horario|agendamento|vaga|"
                         r"lugar|consulta) (?:da|do|de) (?:outra pessoa|outro cliente|outra cliente|outra|outro|fulano|alguem)"
