@@ -2,8 +2,8 @@
 probe caught least. A debt, fine or fee wiped by order, something free or a credit given by order, and orders whose
 excuse admits the rule is not met ("eu não fui mas", "já usei", "não sou ... mas"), says nobody will check or makes
 up an appearance ("pra parecer que"), are refused; the customer who contests a charge, names the promotion, asks how
-the process works or threatens to go to Procon (a complaint, not a bypass) passes. The input chain as router_svc runs it, without the encoder.
-Sentences written for this test, not taken from the probes or evals/."""
+the process works or threatens to go to Procon (a complaint, not a bypass) passes. The input chain as router_svc runs
+it, without the encoder. Sentences written for this test, not taken from the probes or evals/."""
 
 from __future__ import annotations
 
