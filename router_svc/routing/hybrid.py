@@ -75,7 +75,7 @@ ok okay okk blz beleza certo entendi show perfeito otimo top massa legal joia fe
 awesome got gotcha understood sure alright fine tchau ate mais logo breve falou flw bye see later adeus abraco abracos
 nada isso era so de por enquanto thats all that's for now have a day da de pois ta esta bao sim nao yes no yeah yep
 ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo
-later get back you to fechou demais bacana otima excelente excellent favor please
+later get back you to fechou demais bacana otima excelente excellent favor please agradeco agradecemos alo
 """.split())
 
 
@@ -267,8 +267,10 @@ _CLOSING = re.compile(
     r"thank you|perfeito|perfect|entendi|"
     r"entendido|got it|"
     r"show|otimo|great|tchau|bye|tenha um|have a|de nada|fechado|combinado|certo|esta bom|pode deixar|cool|awesome|"
+    r"agradeco|agradecemos|(?:so )?passando (?:pra|para) agradecer|"
     r"ah ok|sure|alright|tudo bem|tudo certo|ah esta|ah sim|ah entendi|esta certo)\b|"
     r"\b(valeu|obrigad[oa]|thanks|thank you|tchau|bye|ate mais|abracos?)\W*$")
+_THANKS = re.compile(r"obrigad|brigad|valeu|vlw|thanks|thank you|agradec")
 # ... unless what follows the leading acknowledgement has this many words, two of them the business's.
 CLOSING_REST_WORDS = 4
 # Saying one will wait or think it over closes the turn, even when it names the matter.
@@ -776,7 +778,9 @@ class HybridClassifier:
             return False
         # "cool. my panels have a weird white stain on them": an acknowledgement of the last reply,
         # then a matter of its own, which no closing word ends.
-        rest = text_folded[closing.end():] if closing.start() == 0 else ""
+        # (Thanks lead it: "so passando pra agradecer, o sistema ta gerando bem" is still thanks.)
+        thanks = _THANKS.search(closing.group(0)) is not None
+        rest = text_folded[closing.end():] if closing.start() == 0 and not thanks else ""
         return not (len(rest.split()) >= CLOSING_REST_WORDS and self.domain_words(rest)[1] >= 2
                     and not _CLOSING.search(rest))
 

@@ -13,6 +13,8 @@ sale, an acknowledgement followed by a matter of its own is not small talk, what
 "tem como?" alone is asked back. From q-route27: whether the warranty covers a kind of damage is its terms (what
 happened to one's own is a claim), credits not showing on the bill are a fault, a real person asked for is asked back,
 setting up a system of one's own is a sale, "se servir eu fecho" closes one, thanks said at length are small talk.
+From q-route28: a visit already booked and a system installed with the business are the customer's case, "agradeço"
+and "só passando pra agradecer" are small talk, someone responsible asked for stays with the complaint.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -64,6 +66,9 @@ from router_svc.routing import Router
         ("o desconto dos creditos nao ta aparecendo na fatura da distribuidora faz tres meses", "support"),
         ("quero falar com um atendente de verdade", "clarify"),
         ("queria montar um sistema no meu sitio, la nao chega energia da rua, vcs fazem?", "sales"),
+        # (q-route28)
+        ("boa tarde, tenho uma limpeza agendada pra sexta, confirma o horario?", "support"),
+        ("instalei o sistema com voces em maio e a conta de luz continua alta, R$ 410. é normal?", "support"),
     ],
 )
 async def test_q19_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
@@ -97,3 +102,13 @@ async def test_a_purchase_on_a_condition_and_thanks_said_at_length(solar: tuple[
     labels = await routed_conversation(solar, ["quero um orcamento de bateria", "serve no meu inversor? se servir eu fecho",
                                                "muito obrigado pelas explicações"])
     assert labels == ["sales", "sales", "small_talk"]
+
+
+async def test_thanks_said_otherwise_and_an_escalation(solar: tuple[Router, dict[str, str]]) -> None:
+    # (q-route28) "agradeço" and "só passando pra agradecer" are small talk; asking for someone responsible in a
+    # complaint stays with support.
+    labels = await routed_conversation(solar, ["o inversor ta desligando toda tarde", "quero falar com alguem responsavel",
+                                               "Agradeço."])
+    assert labels == ["support", "support", "small_talk"]
+    labels = await routed_conversation(solar, ["oi", "so passando pra agradecer, as placas tao gerando demais"])
+    assert labels == ["small_talk", "small_talk"]
