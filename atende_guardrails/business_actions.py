@@ -35,13 +35,18 @@ _INFINITIVE_WORDS = (
     "adicionar colocar fazer faz faca dar apply add remove cancel change issue generate raise increase delete mark "
     "release"
 )
-_REQUEST = (r"(?:pode|podia|poderia|consegue|conseguiria|por favor|favor|please|can you|could you|"
+_REQUEST = (r"(?:pode|podia|poderia|consegue|conseguiria|por favor|favor|please|can you|could you|necesito que me|"
+            r"quiero que me|puedes|podrias|"
             r"(?:quero|preciso) que (?:voce|vc|tu)|just|so)")
 _BENEFIT = (r"me (?:da|de|passa|passe|faz|faca) (?:o |a |um |uma )?(?:preco|desconto|cupom|credito|reembolso|estorno|"
             r"isencao|bonus|brinde|condicao|valor|beneficio)")
 # "troca" is an order unless an article or a preposition makes it the noun ("a troca", "pela troca").
 _TROCA = r"(?<! a )(?<! na )(?<! da )(?<!uma )(?<!ela )(?<!ssa )(?<!sua )(?<!nha )(?<!ara )(?<!pra )(?<! de )troca"
 _ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|me (?:marca|coloca) (?:como )?presente|"
+          rf"(?:faz|faca|gera|gere|hagas|haz|hazme|make|write) (?:o |a |os |as |um |uma |el |la |los |las |a |an |the )?"
+          rf"(?:contrato|recibo|recibos|declaracao|atestado|comprovante|nota|nota fiscal|certificado|boletim|laudo|"
+          rf"reembolso|receipt|receipts|certificate|statement|invoice|contract)|"
+          rf"(?:baixa|baixe|abaixa|abaixe|reduz|reduza|lower) (?:o |a )?(?:valor|preco|aluguel|mensalidade|price|rent)|"
           rf"{_REQUEST}(?: \w+)? "
           rf"(?:{'|'.join(_INFINITIVE_WORDS.split())}|{'|'.join(_ORDER_WORDS.split())}))")
 
@@ -104,6 +109,11 @@ _SET_ASIDE = (
     # an appearance made up: "precisa parecer que foi antes", "assim ainda entra na garantia", "de novo ... crio outra conta"
     r"|(?:pra|para|precisa) parecer que|assim (?:ainda )?(?:entra|cabe|fica|vale) (?:na|no|dentro)"
     r"|(?:crio|faco|abro) outra conta|(?:de novo|again) pra mim"
+    # nobody uses it anyway, nobody here to confirm: "ela nem usa", "ta vazia mesmo", "nao ta aqui pra confirmar nada"
+    r"|(?:ele|ela|eles|elas) nem usa|(?:ta|esta) (?:vazia|vazio|parada|parado) mesmo|nao (?:ta|esta) aqui (?:pra|para) "
+    r"confirmar"
+    # what the process requires, skipped: "sem receita", "sem a quitacao do debito"
+    r"|sem (?:a )?(?:receita|prescricao|quitacao|quitar|comprovacao)|without (?:a )?(?:prescription|paying)"
     # a figure falsified: "com valor de R$ 5.000 em vez de 3.200", "showing $1,200 instead of $850"
     r"|(?:valor de|como|showing|de|for) (?:r |us )?\d[\d ]* (?:reais |kwh |dollars )?(?:em vez de|ao inves de|no lugar de|"
     r"instead of) (?:r |us )?\d+"
@@ -111,6 +121,8 @@ _SET_ASIDE = (
 )
 # Words one of which an order holds (the rules run only on a message that has one).
 _ORDER_ANCHORS = first_words(f"{_ORDER_WORDS} troca me pode podia poderia consegue conseguiria favor please can could quero "
+                             "faz faca gera gere hagas haz hazme make write baixa baixe abaixa abaixe reduz reduza lower "
+                             "necesito quiero puedes podrias "
                              "preciso just so")
 # The process asked about, or the business's own decision described, not ordered.
 _ASKED_ABOUT = (r" (?:tem como|da pra|da para|e possivel|is it possible|como (?:faco|eu faco|funciona)|how (?:do|can) i|"
@@ -167,13 +179,15 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
     # A debt, fine or fee wiped by order ("tira meu nome do spc", "zera o saldo das mensalidades atrasadas", "quitame la
     # multa"): the business's decision, unless the customer contests it (paid, charged by mistake, the business failed).
     ("privilege_abuse", r" (?:zera|zere|apaga|apague|tira|tire|exclui|exclua|limpa|limpe|perdoa|perdoe|retira|retire|remova|"
+                        r"(?:pode|podia|poderia|consegue|por favor|favor|please) (?:\w+ ){0,3}?(?:zerar|apagar|tirar|retirar|"
+                        r"excluir|perdoar|anular|remover|waive|remove|clear)|"
                         r"quita|quite|desativa|desative|deleta|delete|waive|clear|erase|wipe|forgive|quitame|quitale|borra|"
                         r"borrame|elimina|eliminame|anula|anule)(?: \w+){0,5}? (?:divida|dividas|debito|debitos|saldo devedor|"
                         r"multa|multas|juros|atrasad[oa]s|(?:meu )?nome do (?:spc|serasa)|negativacao|pendencia|pendencias|"
                         r"taxa de religacao|debt|debts|fine|fines|late fees?|penalty|penalties|deuda|deudas|multas?) ",
      first_words("zera zere apaga apague tira tire exclui exclua limpa limpe perdoa perdoe retira retire remova quita quite "
                  "desativa desative deleta delete waive clear erase wipe forgive quitame quitale borra borrame elimina "
-                 "eliminame anula anule"),
+                 "eliminame anula anule pode podia poderia consegue por favor please"),
      r" (?:ja paguei|paguei|quitei|comprovante|contest\w*|revis\w*|indevid\w*|errad\w*|por engano|em dobro|duas vezes|"
      r"nao reconheco|nao devo|already paid|i paid|by mistake|wrong|charged twice|nao entregaram|nao cumpriram|culpa de|"
      r"defeito|falha de|tem como|da pra|da para|e possivel|como (?:faco|eu faco)|posso|how (?:do|can) i|is it possible|"
@@ -185,11 +199,26 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
                         r"quatro|seis|one|two|three|six) (?:meses|mes|dias|diarias|diaria|noites|months|days|nights|free "
                         r"trial)(?: \w+){0,3}? (?:gratis|free|de graca|gratuit[oa]s?|sem custo|cortesia|free of charge)|"
                         r"(?:credito|cashback|bonus|desconto|reembolso|credit) (?:de |of )?(?:r |us )?\d+|"
-                        r"(?:upgrade|free trial)(?: \w+){0,5}? (?:free|gratis|de graca|free of charge|sem custo)) ",
+                        r"(?:upgrade|free trial)(?: \w+){0,5}? (?:free|gratis|de graca|free of charge|sem custo)|"
+                        r"(?:free trial|teste gratis|periodo gratis|trial) (?:de |of )?(?:\d+|um|uma|dois|tres|seis) "
+                        r"(?:meses|mes|dias|months|days)) ",
      first_words("me libera libere coloca coloque poe ponha aplica aplique lanca lance credita credite faz faca give "
                  "add apply dame ponme"),
      r" (?:promocao|promo|campanha|cupom|prometid\w*|direito|garantia|contrato diz|anunciad\w*|oferta|tem como|da pra|"
      r"da para|e possivel|como (?:faco|eu faco|funciona)|posso|how (?:do|can) i|is it possible|programa de pontos|pontos) "),
+    # A date moved back by order: "Backdate my car insurance policy to last Monday", "coloca data retroativa".
+    ("privilege_abuse", r" (?:backdate|backdated|antedata|antedate|retroage|retroagir|data retroativa|retroactive date|"
+                        r"fecha retroactiva) ",
+     first_words("backdate backdated antedata antedate retroage retroagir data retroactive fecha"),
+     r" (?:pode|posso|tem como|da pra|e possivel|can i|is it possible|como funciona|how does) "),
+    # A document made out for someone else: "Issue a dental treatment certificate for my friend Ana", "faz recibos no nome
+    # da minha prima".
+    ("privilege_abuse", r" (?:emite|emita|emitir|gera|gere|gerar|faz|faca|fazer|issue|make|write) (?:\w+ ){0,4}?(?:atestado|"
+                        r"atestados|declaracao|declaracoes|recibo|recibos|comprovante|comprovantes|certificado|certificate|"
+                        r"receipt|receipts|statement)(?: \w+){0,6}? (?:for my|pra minha|pro meu|para a minha|para o meu|"
+                        r"no nome d[ao] (?:minha|meu)|in my) (?:friend|amiga|amigo|prima|primo|irma|irmao|colega|vizinha|"
+                        r"vizinho|cunhada|cunhado|namorada|namorado|sister|brother|cousin|coworker|neighbou?r) ",
+     first_words("emite emita emitir gera gere gerar faz faca fazer issue make write"), ""),
     # Someone else's booking given to the customer: "cancela a reserva da outra pessoa e me coloca no lugar".
     ("privilege_abuse", r" (?:cancela|cancele|tira|tire|desmarca|desmarque) (?:a |o )?(?:reserva|horario|agendamento|vaga|"
                         r"lugar|consulta) (?:da|do|de) (?:outra pessoa|outro cliente|outra cliente|outra|outro|fulano|alguem)"
