@@ -253,7 +253,7 @@ _FOLLOW_UP = re.compile(
 _NEW_SUBJECT = re.compile(
     r"^\W*(?:(?:oi|ola|ah|ok|okay|ta|beleza|blz|e|and|oh|hey|so|entao|valeu|obrigad[oa]|thanks)\W+)*"
     r"(outra coisa|outra duvida|outra pergunta|outro assunto|uma outra|mudando de assunto|trocando de assunto|aproveit\w*|"
-    r"alem disso|alias|a proposito|por falar nisso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|"
+    r"alem disso|alias|a proposito|por falar nisso|falando nisso|ja que (estou|to) aqui|by the way|btw|another (question|thing)|"
     r"one more (thing|question)|on another note|(?:can|could) you also (?:tell|check|let)|"
     r"unrelated|(a )?(different|separate) question|while i have you|while i'm here|also wanted to ask|"
     r"also(?=,)|(e )?tambem(?=,))\b")

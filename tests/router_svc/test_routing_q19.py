@@ -112,3 +112,11 @@ async def test_thanks_said_otherwise_and_an_escalation(solar: tuple[Router, dict
     assert labels == ["support", "support", "small_talk"]
     labels = await routed_conversation(solar, ["oi", "so passando pra agradecer, as placas tao gerando demais"])
     assert labels == ["small_talk", "small_talk"]
+
+
+async def test_a_new_question_by_the_way_and_an_inverter_taking_more_panels(solar: tuple[Router, dict[str, str]]) -> None:
+    # (q-route28) "falando nisso" opens a new question; whether one's inverter takes more panels is on the way to a sale.
+    labels = await routed_conversation(solar, ["quero placa solar pra minha casa", "falando nisso, granizo quebra placa?"])
+    assert labels == ["sales", "product"]
+    labels = await routed_conversation(solar, ["oi, queria um orçamento pra ampliar", "o meu inversor aguenta mais placas?"])
+    assert labels == ["sales", "sales"]
