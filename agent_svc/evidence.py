@@ -1093,15 +1093,15 @@ class Selector:
         (the lead first), which more are added to."""
         lead = selection.ranked[0]
         chosen = list(given) or [lead]
-        size = sum(len(item.unit.text) for item in chosen)
+        texts = {item.unit.text for item in chosen}
+        size = sum(len(text) for text in texts)
         for item in selection.ranked[1:]:
             if len(chosen) >= max_units or item.score < lead.score * SECOND_SHARE:
                 break
-            if item.unit.text in {c.unit.text for c in chosen}:
-                continue
-            if size + len(item.unit.text) > max_chars:
+            if item.unit.text in texts or size + len(item.unit.text) > max_chars:
                 continue
             chosen.append(item)
+            texts.add(item.unit.text)
             size += len(item.unit.text)
         if len(chosen) == 1 and max_units > 1:
             following = next((item for item in selection.ranked if item.unit.passage == lead.unit.passage

@@ -389,11 +389,11 @@ _PRODUCTS = frozenset(
     "servico serviço service curso course bundle tier app aplicativo application programa program".split()
 )
 # The second word of a product line's name, never a surname: "Cuidar Plus", "Cuida Total", "Tucano Monitor", "Brisa
-# Care", "Deezer Family".
+# Care", "Deezer Family" (_NOT_NAMES already holds "solar", "fibra", "home", "app" wherever they stand).
 _LINE_WORDS = frozenset(
-    "plus total basico básico premium pro max mais care monitor family familia família gamer home smart flex turbo light "
+    "plus total basico básico premium pro max mais care monitor family familia família gamer smart flex turbo light "
     "lite master gold essencial completo completa kids conecta connect play ultra mega start standard advanced business "
-    "empresarial residencial protect protege seguro garantia cuidado fibra solar energy energia app".split()
+    "empresarial residencial protect protege seguro garantia cuidado energy".split()
 )
 # ... in a message about a product: a plan, an app, a kit, a fee or a bill ("Jessica Gold" elsewhere is a person).
 _PRODUCT_TALK = re.compile(r"\b(?:plano|planos|plan|plans|app|aplicativo|kit|kits|pacote|package|assinatura|subscription|"
