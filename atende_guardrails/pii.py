@@ -974,7 +974,7 @@ DETECTORS: tuple[Detector, ...] = (
              after=True),
     # Where the text says CEP, also "85 851-015", "86.010.200", an en dash for the hyphen.
     Detector("cep", re.compile(r"(?i)\b(?:cep|c\.e\.p\.?|postcode|post code|postal code|zip code|zip|c[óo]digo postal)"
-                               r"(?![^\W\d])[^\d\n]{0,24}?(?<![\d.,/])(\d{2}[.,\s]?\d{3}(?:\n?[^\S\n]?[-\u2013/][^\S\n]?\n?|[.\s])?\d{3})"
+                               r"(?![^\W\d])[^\d\n]{0,32}?(?<![\d.,/])(\d{2}[.,\s]?\d{3}(?:\n?[^\S\n]?[-\u2013/][^\S\n]?\n?|[.\s])?\d{3})"
                                r"(?![\d/]|[.,]\d)"),
              group=1,
              needs=lambda text: "cep" in text or "c.e.p" in text or "post" in text or "zip" in text),

@@ -208,6 +208,9 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # The fourteenth (fifth session of 2026-12-06, the same way: odd groups, glued, Pix keys of every kind); same halves.
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe14_tune.tsv", "PII probe 14, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe14_holdout.tsv", "PII probe 14, holdout part (half b, figures only)")
+    # The fifteenth (ninth session of 2026-12-06, the same way: formatted, glued, JSON, forms, +55, Pix UUIDs); same halves.
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe15_tune.tsv", "PII probe 15, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe15_holdout.tsv", "PII probe 15, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:
