@@ -94,7 +94,9 @@ _SET_ASIDE = (
     r"|(?:sei|i know) (?:que |q |it )?(?:passou|nao tinha|was|s been|has been|ja passou)|who cares|tanto faz"
     r"|(?:que|q|mas) (?:eu )?(?:pago|renovo|acerto) (?:sexta|amanha|semana que vem|depois|segunda|no fim do mes)"
     r"|(?:ai|assim|pra|para) nao (?:cai|cair|cobra|cobrar|incide|incidir|pagar|pago) (?:os |a )?(?:juros|multa)"
-    r"|nao precisa esperar|(?:atendente|vendedor|consultor) anterior (?:prometeu|tinha prometido|disse|falou)"
+    r"|nao precisa esperar|no need to wait|without waiting for|(?:don t|dont|do not) wait for|no need to (?:return|send "
+    r"back|inspect)|sem esperar (?:a |o )?(?:devolucao|produto|item|vistoria|analise|chegar|retorno|inspecao)"
+    r"|(?:atendente|vendedor|consultor) anterior (?:prometeu|tinha prometido|disse|falou)"
     # the condition admitted unmet: "eu nao fui mas preciso", "ja usei um mes", "nao sou estudante mas", "eu nao paguei
     # mas", "aunque ya viaje", "ele tirou 4"
     r"|(?:eu |ele |ela )?(?:nao|nem) (?:fui|foi|compareci|paguei|pagou|sou|e|mora|moro|usei|tenho direito|levei|fiz)"

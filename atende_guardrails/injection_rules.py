@@ -2969,7 +2969,8 @@ PLANTED_MARKER_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = 
     ("indirect_injection", r"\b(?:instruc\w*|note|nota|observac\w*|obs|message|mensagem|comando|command|directive|diretiva|"
                            r"hint|aviso)[\s_\-]+(?:ao|a|para|pro|pra|para o|para a|to|for|to the|for the)[\s_\-]+"
                            r"(?:agente|assistente|ia|ai|bot|llm|agent|assistant|chatbot|modelo de linguagem|language model|"
-                           r"atendente virtual|sistema|system|modelo|model|robo|robot)(?:\s+(?:virtual|de ia|ia|ai|digital))?"
+                           r"atendente virtual|sistema|system|modelo|model|robo|robot)(?:\s+(?:virtual|de ia|ia|ai|digital|"
+                           r"de atendimento|do atendimento|de suporte|automatico|automatizado))?"
                            r"\b[\"']?\s*[:=]",
      (_PLANTED_AI_WORDS,)),
 )

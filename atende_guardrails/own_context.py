@@ -110,7 +110,11 @@ _THEIRS = (r"(?:sistema|system|site|sitio|chat|bot|chatbot|assistente|assistant|
            r"server|banco|database|painel|panel|equipe|team|suporte|support|empresa|company|loja|store|casa|app|"
            r"aplicativo|aplicacion|voces|vcs|ustedes|you|your|seu|sua|tu|su)")
 _OTHER_ORGANISATION = re.compile(
-    rf" {_AUTHORITY} (?:do|da|dos|das|del|de la|de los|de las|of the|at the|in the) (?!{_THEIRS} )\w+ "
+    # "gerente administrativo da fazenda Boa Vista": a title's qualifier between it and the organisation.
+    rf" {_AUTHORITY}(?: (?:administrativ[oa]|financeir[oa]|comercial|geral|regional|operacional|tecnic[oa]|executiv[oa]|"
+    rf"predial|de compras|de vendas|de ti|de rh|de manutencao|de operacoes|general|operations|sales|office|it|"
+    rf"procurement|facilities))? (?:do|da|dos|das|del|de la|de los|de las|of the|at the|"
+    rf"in the) (?!{_THEIRS} )\w+ "
     rf"| {_AUTHORITY}(?: \w+){{0,4}}? (?:de uma|de um|de una|de un|of a|of an|of one of your|of one of|at a|in a|for a|"
     rf"do meu|da minha|del mi|de mi|de mis|of my|of our|at my|at our|for my|for our|in my|in our|pra minha|pro meu|"
     rf"para mi|para la mia|pra minha|para minha|para meu|no meu|na minha|en mi) "
