@@ -154,6 +154,11 @@ _ABOUT_ASSISTANT = re.compile(
     rf"|{_OPENING}(?:(?:voce|tu) (?:e|eh|ta|esta|foi) (?:muito |mt |mto |bem |super |mo )?(?:engracad[oa]|legal|"
     r"simpatic[oa]|fofo|fofa|espert[oa]|inteligente|educad[oa]|gente boa|top|demais)"
     r"|you(?: re| are) (?:so |very |really )?(?:funny|smart|nice|cool|helpful|great))(?: hein| ne| viu| demais| kkk\w*)?\W*$"
+    # The team praised ("voces sao rapidos hein, parabens pelo atendimento", "otimo atendimento, parabens").
+    rf"|{_OPENING}(?:voces|vcs) (?:sao|foram) (?:muito |mt |mto |bem |super )?(?:rapid[oa]s|otim[oa]s|atencios[oa]s|"
+    r"eficientes|educad[oa]s|demais|show|top|feras|incriveis)(?: hein| ne| viu| demais| mesmo)?"
+    r"(?:\W+(?:parabens|obrigad[oa])(?: pelo (?:atendimento|servico|trabalho))?)?\W*$"
+    rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho))?\W*$"
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
     rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$"
     # Whether the customer may write in another language ("can I write in English?", "posso escrever em ingles?").
@@ -168,9 +173,16 @@ def about_assistant(text_folded: str) -> bool:
     return _ABOUT_ASSISTANT.match(text_folded) is not None
 
 
+# A joke taken back or the team praised, whole ("kkk brincadeira": folding drops the laughter).
+_PLEASANTRY_WORDS = frozenset("brincadeira brincando zoeira zoando parabens".split())
+
+
 def is_chit_chat(text: str) -> bool:
-    """The whole message is pleasantries ("oi, tudo bem?", "ok valeu", "thanks!")."""
+    """The whole message is pleasantries ("oi, tudo bem?", "ok valeu", "thanks!", "kkk brincadeira")."""
     words = re.findall(r"[a-z0-9]+", folded(text[:300]))
+    if words and all(w in _SMALL_TALK_WORDS or w in _PLEASANTRY_WORDS for w in words) and any(
+            w in _PLEASANTRY_WORDS for w in words):
+        return True
     if not words or not all(w in _SMALL_TALK_WORDS for w in words):
         return False
     return len(words) == 1 or all(w not in _TIME_OF_DAY or (i > 0 and words[i - 1] in _GREETING_ADJECTIVES)
@@ -940,7 +952,9 @@ class HybridClassifier:
         evidence: dict[str, float] = {}
         for c in fired:
             evidence[c.destination] = evidence.get(c.destination, 0.0) + c.weight
-        vague = not chit_chat and len(text_folded.split()) <= 8 and max(evidence.values(), default=0.0) < self.strong_cue \
+        # (Greetings around it do not make it longer: "oi boa tarde, é da X? preciso resolver uma coisa".)
+        said = [w for w in re.findall(r"[a-z0-9]+", text_folded) if w not in _SMALL_TALK_WORDS]
+        vague = not chit_chat and len(said) <= 8 and max(evidence.values(), default=0.0) < self.strong_cue \
             and any(c.destination == CLARIFY and matches(c) for c in self.cues)
 
         shares = np.exp(logits - logits.max())
@@ -958,6 +972,10 @@ class HybridClassifier:
         confidence = round(float(shares[best]), 3)
         unclear = Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True,
                              ask=not current_agent)
+        # A need with nothing named yet ("preciso de ajuda com uma coisa") is asked back in a conversation too: it
+        # announces a new matter, and nothing in it says which.
+        if vague and current_agent and self.asks_nothing_yet(text_folded):
+            return Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True, ask=True)
         if group == UNCLEAR or (vague and not current_agent) or (
                 not current_agent and not fired and not chit_chat and self._asks_back(text_folded, group, shares, group_scores)):
             return unclear
