@@ -902,6 +902,16 @@ class HybridClassifier:
         short_message = len(text_folded.split()) <= self.clarify_words
         return short_message and (close or float(group_scores.max()) < self.min_similarity)
 
+    def _vague(self, matches: CueMatches, fired: list[Cue]) -> bool:
+        """A short message a clarify cue matches, with no strong cue of an agent. (Greetings around it do not make it
+        longer: "oi boa tarde, é da X? preciso resolver uma coisa".)"""
+        evidence: dict[str, float] = {}
+        for c in fired:
+            evidence[c.destination] = evidence.get(c.destination, 0.0) + c.weight
+        said = [w for w in re.findall(r"[a-z0-9]+", matches.text) if w not in _SMALL_TALK_WORDS]
+        return len(said) <= 8 and max(evidence.values(), default=0.0) < self.strong_cue \
+            and any(c.destination == CLARIFY and matches(c) for c in self.cues)
+
     def predict_vectors(self, text: str, vector: Vectors, previous: Vectors | None, current_agent: str = "",
                         opening: bool = True, matches: CueMatches | None = None, returning: bool = False) -> Prediction:
         """`opening`: the message has no earlier request of the conversation to lean on.
@@ -949,13 +959,7 @@ class HybridClassifier:
         # A topic named with no request ("tenho uma dúvida sobre a fatura"), unless a strong
         # cue says what the request is ("... sobre a fatura que veio errada").
         # (Two cues of one agent together are as strong: "ajuda com o boleto atrasado".)
-        evidence: dict[str, float] = {}
-        for c in fired:
-            evidence[c.destination] = evidence.get(c.destination, 0.0) + c.weight
-        # (Greetings around it do not make it longer: "oi boa tarde, é da X? preciso resolver uma coisa".)
-        said = [w for w in re.findall(r"[a-z0-9]+", text_folded) if w not in _SMALL_TALK_WORDS]
-        vague = not chit_chat and len(said) <= 8 and max(evidence.values(), default=0.0) < self.strong_cue \
-            and any(c.destination == CLARIFY and matches(c) for c in self.cues)
+        vague = not chit_chat and self._vague(matches, fired)
 
         shares = np.exp(logits - logits.max())
         shares = shares / shares.sum()
