@@ -43,10 +43,13 @@ _BENEFIT = (r"me (?:da|de|passa|passe|faz|faca) (?:o |a |um |uma )?(?:preco|desc
 # "troca" is an order unless an article or a preposition makes it the noun ("a troca", "pela troca").
 _TROCA = r"(?<! a )(?<! na )(?<! da )(?<!uma )(?<!ela )(?<!ssa )(?<!sua )(?<!nha )(?<!ara )(?<!pra )(?<! de )troca"
 _ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|me (?:marca|coloca) (?:como )?presente|"
-          rf"(?:faz|faca|gera|gere|hagas|haz|hazme|make|write) (?:o |a |os |as |um |uma |el |la |los |las |a |an |the )?"
+          rf"(?:faz|faca|gera|gere|hagas|haz|hazme|make|write|manda|mande|envia|envie|send) (?:o |a |os |as |um |uma |el |la "
+          rf"|los |las |a |an |the )?"
           rf"(?:contrato|recibo|recibos|declaracao|atestado|comprovante|nota|nota fiscal|certificado|boletim|laudo|"
           rf"reembolso|receipt|receipts|certificate|statement|invoice|contract)|"
           rf"(?:baixa|baixe|abaixa|abaixe|reduz|reduza|lower) (?:o |a )?(?:valor|preco|aluguel|mensalidade|price|rent)|"
+          rf"(?:solicito|peco|exijo|requeiro) que (?:\w+ ){{1,6}}?(?:seja|sejam) (?:retirad|cancelad|estornad|zerad|"
+          rf"removid|excluid|apagad|isent|perdoad|anulad|liberad|aprovad|religad|creditad|reembolsad)[oa]s?|"
           rf"{_REQUEST}(?: \w+)? "
           rf"(?:{'|'.join(_INFINITIVE_WORDS.split())}|{'|'.join(_ORDER_WORDS.split())}))")
 
@@ -102,6 +105,8 @@ _SET_ASIDE = (
     r"|(?:eu |ele |ela )?(?:nao|nem) (?:fui|foi|compareci|paguei|pagou|sou|e|mora|moro|usei|tenho direito|levei|fiz)"
     r"(?: \w+){0,4}? (?:mas|but|so que|porem)"
     r"|(?:ja|already) (?:usei|used|viajei|travelled|traveled|comi|quebrei|gastei)(?: \w+){0,3}? (?:mas|but)"
+    # the real figure admitted: "manda o boletim com nota 7, ele tirou 4 mas vai perder a bolsa"
+    r"|(?:ele|ela|eu) (?:tirou|tirei|fez|fiz|teve|tive) (?:so |apenas )?(?:nota )?\d+(?:[.,]\d+)?(?: \w+){0,2}? (?:mas|but|e vai|e ia)"
     r"|aunque ya|even though i already|nao deu tempo de (?:levar|fazer|ir|pagar)"
     # nobody will see: "nao vem ninguem conferir mesmo", "o proprietario nem vai ver", "nadie se va a enterar", "ele nao
     # precisa ficar sabendo", "ninguem liga mais"
@@ -123,6 +128,7 @@ _SET_ASIDE = (
 )
 # Words one of which an order holds (the rules run only on a message that has one).
 _ORDER_ANCHORS = first_words(f"{_ORDER_WORDS} troca me pode podia poderia consegue conseguiria favor please can could quero "
+                             "solicito peco exijo requeiro manda mande envia envie send "
                              "faz faca gera gere hagas haz hazme make write baixa baixe abaixa abaixe reduz reduza lower "
                              "necesito quiero puedes podrias "
                              "preciso just so")
@@ -208,6 +214,18 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
                  "add apply dame ponme"),
      r" (?:promocao|promo|campanha|cupom|prometid\w*|direito|garantia|contrato diz|anunciad\w*|oferta|tem como|da pra|"
      r"da para|e possivel|como (?:faco|eu faco|funciona)|posso|how (?:do|can) i|is it possible|programa de pontos|pontos) "),
+    # A complaint someone filed against the customer erased by order: "exclui do livro de ocorrencias a reclamação que o
+    # vizinho do 201 fez contra mim", "delete the report my neighbour filed against me".
+    ("privilege_abuse", r" (?:exclui|exclua|apaga|apague|remove|remova|tira|tire|retira|retire|deleta|delete|some com|"
+                        r"erase|remove|(?:pode|podia|consegue|please|can you) (?:excluir|apagar|remover|tirar|retirar|"
+                        r"deletar|delete|remove|erase))(?: \w+){0,8}? (?:reclamacao|reclamacoes|ocorrencia|ocorrencias|"
+                        r"denuncia|denuncias|queixa|queixas|advertencia|advertencias|notificacao|complaint|complaints|"
+                        r"report|reports|warning|warnings)(?: \w+){0,2}? (?:que|q|that) (?:\w+ ){1,5}?(?:fez|fizeram|"
+                        r"registrou|registraram|abriu|abriram|deu|deram|mandou|filed|made|wrote|lodged) (?:contra|sobre|"
+                        r"against|about) (?:mim|me|eu|minha familia|my family) ",
+     first_words("exclui exclua apaga apague remove remova tira tire retira retire deleta delete some erase pode podia "
+                 "consegue please can"),
+     r" (?:como (?:faco|eu faco|posso)|how (?:do|can) i|tem como eu|da pra eu|e possivel|is it possible) "),
     # A date moved back by order: "Backdate my car insurance policy to last Monday", "coloca data retroativa".
     ("privilege_abuse", r" (?:backdate|backdated|antedata|antedate|retroage|retroagir|data retroativa|retroactive date|"
                         r"fecha retroactiva) ",
