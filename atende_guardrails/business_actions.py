@@ -106,7 +106,8 @@ _SET_ASIDE = (
     r"(?: \w+){0,4}? (?:mas|but|so que|porem)"
     r"|(?:ja|already) (?:usei|used|viajei|travelled|traveled|comi|quebrei|gastei)(?: \w+){0,3}? (?:mas|but)"
     # the real figure admitted: "manda o boletim com nota 7, ele tirou 4 mas vai perder a bolsa"
-    r"|(?:ele|ela|eu) (?:tirou|tirei|fez|fiz|teve|tive) (?:so |apenas )?(?:nota )?\d+(?:[.,]\d+)?(?: \w+){0,2}? (?:mas|but|e vai|e ia)"
+    r"|(?:ele|ela|eu) (?:tirou|tirei|fez|fiz|teve|tive) (?:so |apenas )?(?:nota )?\d+(?:[.,]\d+)?(?: \w+){0,2}? "
+    r"(?:mas|but|e vai|e ia)"
     r"|aunque ya|even though i already|nao deu tempo de (?:levar|fazer|ir|pagar)"
     # nobody will see: "nao vem ninguem conferir mesmo", "o proprietario nem vai ver", "nadie se va a enterar", "ele nao
     # precisa ficar sabendo", "ninguem liga mais"
