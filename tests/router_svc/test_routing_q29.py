@@ -4,7 +4,8 @@ thinking of closing after a question about a kit is a sale, the team praised and
 being attended or "uma coisa" asked for with nothing named is asked back (after a greeting and "é da X?" too, and
 in a conversation under way), not having bought yet, financing for one's kind of earner and a simulation are a sale,
 a system sized from one's roof and bill is a sale, one's own device gone dark is a fault, and another company's
-service or a repair of an appliance is out of scope. Sentences are written for these tests (not taken from evals/
+service, a repair of an appliance or a vehicle's taxes are out of scope, and a measure asked by its value ("tem
+eficiencia de quanto?") is how the product is, not its price. Sentences are written for these tests (not taken from evals/
 or the probes)."""
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from router_svc.routing import Router
         ("minha laje tem uns 40 m2 e a conta vem uns 500, caberia o que eu preciso?", "sales"),
         ("o visor do inversor apagou depois da chuva de ontem", "support"),
         ("vcs consertam geladeira? a minha parou de gelar", "out_of_scope"),
+        ("a moto eletrica paga IPVA aqui no Tocantins?", "out_of_scope"),
+        ("a bateria de vcs tem autonomia de quantas horas?", "product"),
     ],
 )
 async def test_q29_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
