@@ -72,6 +72,7 @@ _SMALL_TALK_WORDS = frozenset("""
 oi ola ole opa eai e ai hey hi hello hola bom boa dia tarde noite good morning afternoon evening tudo bem bom tranquilo
 obrigado obrigada obrigadao valeu vlw brigado brigada muito mt thanks thank you thx ty cheers appreciate it much lot so
 ok okay okk blz beleza certo entendi show perfeito otimo top massa legal joia fechado combinado cool great perfect nice
+eae iae salve
 awesome got gotcha understood sure alright fine tchau ate mais logo breve falou flw bye see later adeus abraco abracos
 nada isso era so de por enquanto thats all that's for now have a day da de pois ta esta bao sim nao yes no yeah yep
 ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo
@@ -177,10 +178,22 @@ def about_assistant(text_folded: str) -> bool:
 _PLEASANTRY_WORDS = frozenset("brincadeira brincando zoeira zoando parabens".split())
 
 
+# A message sent to the wrong chat, taken back ("ops mensagem errada kkkk", "sorry, wrong chat").
+_WRONG_CHAT = re.compile(r"^\W*((ops|opa|eita|oxe|vish|desculpa|desculpe|foi mal|sorry|oops)\W+)*"
+                         r"(mensagem errada|msg errada|mandei errado|enviei errado|era pra outra pessoa|conversa errada|"
+                         r"chat errado|wrong chat|wrong person|wrong number|wrong message)\W*$")
+
+
 def is_chit_chat(text: str) -> bool:
     """The whole message is pleasantries ("oi, tudo bem?", "ok valeu", "thanks!", "kkk brincadeira")."""
     words = re.findall(r"[a-z0-9]+", folded(text[:300]))
-    if words and all(w in _SMALL_TALK_WORDS or w in _PLEASANTRY_WORDS for w in words) and any(
+    if not words:
+        # Nothing but laughter or emoji ("kkkkkkk", "👏👏": folding drops both); punctuation alone ("...", "?")
+        # asks something back.
+        return not folded(text[:300]).strip()
+    if _WRONG_CHAT.match(folded(text[:300])):
+        return True
+    if all(w in _SMALL_TALK_WORDS or w in _PLEASANTRY_WORDS for w in words) and any(
             w in _PLEASANTRY_WORDS for w in words):
         return True
     if not words or not all(w in _SMALL_TALK_WORDS for w in words):
