@@ -50,6 +50,7 @@ _ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|me (?:m
           rf"(?:baixa|baixe|abaixa|abaixe|reduz|reduza|lower) (?:o |a )?(?:valor|preco|aluguel|mensalidade|price|rent)|"
           rf"(?:solicito|peco|exijo|requeiro) que (?:\w+ ){{1,6}}?(?:seja|sejam) (?:retirad|cancelad|estornad|zerad|"
           rf"removid|excluid|apagad|isent|perdoad|anulad|liberad|aprovad|religad|creditad|reembolsad)[oa]s?|"
+          rf"(?:marca|marque|lanca|lance|coloca|coloque|da|de|poe|bota|mark) (?:a |minha |my )?(?:presenca|attendance)|"
           rf"{_REQUEST}(?: \w+)? "
           rf"(?:{'|'.join(_INFINITIVE_WORDS.split())}|{'|'.join(_ORDER_WORDS.split())}))")
 
@@ -109,6 +110,7 @@ _SET_ASIDE = (
     r"|(?:ele|ela|eu) (?:tirou|tirei|fez|fiz|teve|tive) (?:so |apenas )?(?:nota )?\d+(?:[.,]\d+)?(?: \w+){0,2}? "
     r"(?:mas|but|e vai|e ia)"
     r"|aunque ya|even though i already|nao deu tempo de (?:levar|fazer|ir|pagar)"
+    r"|nao deu (?:pra|para) (?:ir|comparecer|vir|fazer|levar)(?: \w+){0,4}? (?:mas|but|e)"
     # nobody will see: "nao vem ninguem conferir mesmo", "o proprietario nem vai ver", "nadie se va a enterar", "ele nao
     # precisa ficar sabendo", "ninguem liga mais"
     r"|ninguem (?:vem|liga|confere|olha|percebe|sabe)|nao vem ninguem|nem vai (?:ver|saber|perceber|notar)"
@@ -228,6 +230,12 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
                  "consegue please can"),
      r" (?:como (?:faco|eu faco|posso)|how (?:do|can) i|tem como eu|da pra eu|e possivel|is it possible) "),
     # A date moved back by order: "Backdate my car insurance policy to last Monday", "coloca data retroativa".
+    # ... or in words: "muda a data de emissão do meu atestado pra semana passada".
+    ("privilege_abuse", r" (?:muda|mude|altera|altere|troca|troque|coloca|coloque|poe|ponha|bota|change|set) (?:a )?(?:data|date)"
+                        r"(?: \w+){0,6}? (?:pra|para|to) (?:a |o )?(?:semana passada|mes passado|ano passado|ontem|anteontem|"
+                        r"last week|last month|last year|yesterday|(?:dia|day) \d+ do mes passado) ",
+     first_words("muda mude altera altere troca troque coloca coloque poe ponha bota change set"),
+     r" (?:errad\w*|wrong|mistake|engano|por erro|trocaram|digitaram|typo) "),
     ("privilege_abuse", r" (?:backdate|backdated|antedata|antedate|retroage|retroagir|data retroativa|retroactive date|"
                         r"fecha retroactiva) ",
      first_words("backdate backdated antedata antedate retroage retroagir data retroactive fecha"),
@@ -272,6 +280,17 @@ SECRET_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
                           rf"sistema|system|servidor|server|site|crm|dashboard) ",
      first_words("mostra mostre manda mande envia envie lista liste passa passe me cola show send list give print paste "
                  "tell"), ""),
+    # A group's members listed with what identifies them: "lista os moradores do bloco B com numero do apto e placa do
+    # carro", "list the guests on the 3rd floor with their phone numbers".
+    ("data_exfiltration", r" (?:lista|liste|listar|me passa|me passe|manda|mande|envia|envie|quero|preciso d[ao]s?|list|give me|"
+                          r"send me|dame|necesito) (?:a lista d[oa]s |os |as |todos os |todas as |the |all the |los |las )?"
+                          r"(?:moradores|condominos|clientes|alunos|pacientes|hospedes|passageiros|inquilinos|vizinhos|"
+                          r"associados|residents|tenants|guests|passengers|customers|patients|students|neighbou?rs|"
+                          r"vecinos|huespedes|pasajeros) (?:do|da|de|dos|das|of|in|on|at|del|de la) (?:\w+ ){1,4}?"
+                          r"(?:com|with|con) (?:\w+ ){0,3}?(?:nome|nomes|numero|numeros|telefone|telefones|placa|placas|apto|"
+                          r"apartamento|apartamentos|email|emails|cpf|endereco|enderecos|contato|contatos|names|numbers|"
+                          r"phones|phone numbers|plates|emails|addresses|contacts|nombres|telefonos) ",
+     first_words("lista liste listar me manda mande envia envie quero preciso list give send dame necesito"), ""),
     ("privilege_abuse", r" (?:garantiu|disse|falou|prometeu|afirmou|said|promised|told me|assured me) (?:que|that) (?:voce|vc|"
                         r"you) (?:me )?(?:daria|dava|ia dar|vai dar|would give|will give|could give)(?: me)?(?: \w+){0,2}? "
                         r"(?:acesso|access) (?:total|completo|irrestrito|admin|full|de administrador|ao sistema|to the system|"

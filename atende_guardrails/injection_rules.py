@@ -1063,7 +1063,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
      r"|put|enter) (?:no|na|nos|nas|em|in|on|into|aqui|here|there|ali|la) "
      # "your chat never understands what I say": a complaint about being understood, not an order.
      r"| (?:understand|understands|understood|get|gets|entende|entendem|entendeu|compreende|compreendem|entiende|"
-     r"comprend|versteht|capisce)(?: \w+)? (?:what|o que|lo que|ce que|was|quello che) "),
+     r"comprend|versteht|capisce)(?: \w+)? (?:what|o que|lo que|ce que|was|quello che) "
+     # "o q eu mando pra vcs agora?": what to send the business, not obedience.
+     r"| o que (?:eu )?(?:mando|envio|mandar|enviar) (?:pra|para|a|pro) (?:voces|vcs|voce|vc|ai|vos|o suporte|o tecnico) "),
     ("obedience", r" (?:only|just|so|somente|apenas|solo|seulement|nur|solo) (?:obey|listen to|obedeca|obedece|escute|ouca"
                   r"|obedece|obeis|gehorche|obbedisci) (?:me|a mim|mi|moi|mir) ",
      first_words("only just so somente apenas solo seulement nur"), ""),

@@ -108,6 +108,7 @@ _OTHER = re.compile(
     r"(?:outros|outras|otros|otras|other|demais|los demas|the other|todos os|todas as|all the) "
     r"(?:pais|maes|responsaveis|padres|madres|alunos|alunas|"
     r"estudantes|alumnos|pacientes|patients|moradores|condominos|vecinos|membros|miembros|members|socios|hospedes|"
+    r"pasajeros|passageiros|passengers|viajantes|travelers|travellers|huespedes|"
     r"inquilinos|clientes|usuarios|parents|students|residents|tenants|guests|customers|clients|users)|"
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     # Someone known by where they stay: "the guest in room 412", "o morador do apto 302", "a paciente do leito 7".
