@@ -4,7 +4,9 @@ upgraded are a sale (what would happen if one added a battery is how the product
 is a sale; laughter or emoji alone, "eae" and a message sent to the wrong chat are small talk (punctuation alone is
 asked back); another company's bill or line, the power utility's own service and someone's homework are out of
 scope; whether a system works in a blackout, asked in general, is how it is made; the price of what one bought
-dropping, an alert one's system sent and a plan one holds, named, with its visit asked, are the customer's case.
+dropping, an alert one's system sent, credits not on the bill and a plan one holds, named, with its visit asked, are
+the customer's case; a question asked on something heard, with nothing of one's own in it, and what the app shows,
+asked in general, are how the product is.
 Sentences are written for these tests (not taken from evals/ or the probes)."""
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ from router_svc.routing import Router
         ("o kit que eu comprei semana passada baixou 2 mil, vcs devolvem a diferença?", "support"),
         ("o app mandou um alerta de isolamento baixo hoje cedo", "support"),
         ("assino o Solar Zen Plus, queria marcar a limpeza do semestre", "support"),
+        # a question on something heard, nothing of one's own in it; what the app shows, asked in general
+        ("o inversor esquenta muito? ouvi dizer que fica pelando no verao", "product"),
+        ("is the battery noisy at night? just wondering", "product"),
+        ("meu inversor ta esquentando muito, ouvi dizer que pode pegar fogo?", "support"),
+        ("o aplicativo mostra a economia em reais tambem ou so os kwh?", "product"),
+        ("a conta da luz nao ta vindo com o credito das placas desde marco", "support"),
     ],
 )
 async def test_q30_cases(solar: tuple[Router, dict[str, str]], text: str, label: str) -> None:
