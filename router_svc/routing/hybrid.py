@@ -157,8 +157,10 @@ _ABOUT_ASSISTANT = re.compile(
     r"|you(?: re| are) (?:so |very |really )?(?:funny|smart|nice|cool|helpful|great))(?: hein| ne| viu| demais| kkk\w*)?\W*$"
     # The team praised ("voces sao rapidos hein, parabens pelo atendimento", "otimo atendimento, parabens").
     rf"|{_OPENING}(?:voces|vcs) (?:sao|foram) (?:muito |mt |mto |bem |super )?(?:rapid[oa]s|otim[oa]s|atencios[oa]s|"
-    r"eficientes|educad[oa]s|demais|show|top|feras|incriveis)(?: hein| ne| viu| demais| mesmo)?"
-    r"(?:\W+(?:parabens|obrigad[oa])(?: pelo (?:atendimento|servico|trabalho))?)?\W*$"
+    r"eficientes|educad[oa]s|demais|show|top|feras|incriveis|arretad[oa]s|massa|nota dez|nota 10)"
+    r"(?: hein| ne| viu| visse| demais| mesmo)?"
+    r"(?:\W+(?:parabens|obrigad[oa])(?: pelo (?:atendimento|servico|trabalho))?)?"
+    r"(?:\W+(?:atendimento|servico) (?:top|show|nota dez|nota 10|excelente|otimo|perfeito|de primeira))?\W*$"
     rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho))?\W*$"
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
     rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$"
