@@ -50,7 +50,7 @@ _ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|me (?:m
           rf"(?:baixa|baixe|abaixa|abaixe|reduz|reduza|lower) (?:o |a )?(?:valor|preco|aluguel|mensalidade|price|rent)|"
           rf"(?:solicito|peco|exijo|requeiro) que (?:\w+ ){{1,6}}?(?:seja|sejam) (?:retirad|cancelad|estornad|zerad|"
           rf"removid|excluid|apagad|isent|perdoad|anulad|liberad|aprovad|religad|creditad|reembolsad)[oa]s?|"
-          rf"(?:marca|marque|lanca|lance|coloca|coloque|da|de|poe|bota|mark) (?:a |minha |my )?(?:presenca|attendance)|"
+          rf"(?:marca|marque|lanca|lance|coloca|coloque|me da|me de|poe|bota|mark) (?:a |minha |my )?(?:presenca|attendance)|"
           rf"{_REQUEST}(?: \w+)? "
           rf"(?:{'|'.join(_INFINITIVE_WORDS.split())}|{'|'.join(_ORDER_WORDS.split())}))")
 

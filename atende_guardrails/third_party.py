@@ -110,12 +110,12 @@ _OTHER = re.compile(
     r"estudantes|alumnos|pacientes|patients|moradores|condominos|vecinos|membros|miembros|members|socios|hospedes|"
     r"pasajeros|passageiros|passengers|viajantes|travelers|travellers|huespedes|"
     r"inquilinos|clientes|usuarios|parents|students|residents|tenants|guests|customers|clients|users)|"
-    # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     # Someone known by where they stay: "the guest in room 412", "o morador do apto 302", "a paciente do leito 7".
     r"(?:guest|hospede|paciente|patient|passenger|passageir[oa]|morador|moradora|resident|tenant|inquilin[oa]|"
     r"alun[oa]|student|occupant|ocupante) (?:in|of|at|from|do|da|no|na|em|del|de la) (?:the )?(?:room|quarto|suite|"
     r"apto|apt|apartment|apartamento|unit|unidade|seat|assento|poltrona|leito|bed|cama|flat|sala|cabin|cabine|"
     r"habitacion|lote|casa) (?:n |no |number |numero )?\d+|"
+    # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
     r"de quem|whose|a nombre de quien|"
     # A person's full name, marked by names_marked().

@@ -198,7 +198,7 @@ def is_chit_chat(text: str) -> bool:
     if all(w in _SMALL_TALK_WORDS or w in _PLEASANTRY_WORDS for w in words) and any(
             w in _PLEASANTRY_WORDS for w in words):
         return True
-    if not words or not all(w in _SMALL_TALK_WORDS for w in words):
+    if not all(w in _SMALL_TALK_WORDS for w in words):
         return False
     return len(words) == 1 or all(w not in _TIME_OF_DAY or (i > 0 and words[i - 1] in _GREETING_ADJECTIVES)
                                   for i, w in enumerate(words))
