@@ -54,7 +54,7 @@ import asyncio
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -188,18 +188,18 @@ _WRONG_CHAT = re.compile(r"^\W*((ops|opa|eita|oxe|vish|desculpa|desculpe|foi mal
 
 def is_chit_chat(text: str) -> bool:
     """The whole message is pleasantries ("oi, tudo bem?", "ok valeu", "thanks!", "kkk brincadeira")."""
-    words = re.findall(r"[a-z0-9]+", folded(text[:300]))
+    text_folded = folded(text[:300])
+    words = re.findall(r"[a-z0-9]+", text_folded)
     if not words:
         # Nothing but laughter or emoji ("kkkkkkk", "👏👏": folding drops both); punctuation alone ("...", "?")
         # asks something back.
-        return not folded(text[:300]).strip()
-    if _WRONG_CHAT.match(folded(text[:300])):
+        return not text_folded.strip()
+    if _WRONG_CHAT.match(text_folded):
         return True
-    if all(w in _SMALL_TALK_WORDS or w in _PLEASANTRY_WORDS for w in words) and any(
-            w in _PLEASANTRY_WORDS for w in words):
-        return True
-    if not all(w in _SMALL_TALK_WORDS for w in words):
+    if not all(w in _SMALL_TALK_WORDS or w in _PLEASANTRY_WORDS for w in words):
         return False
+    if any(w in _PLEASANTRY_WORDS for w in words):
+        return True
     return len(words) == 1 or all(w not in _TIME_OF_DAY or (i > 0 and words[i - 1] in _GREETING_ADJECTIVES)
                                   for i, w in enumerate(words))
 
@@ -994,7 +994,7 @@ class HybridClassifier:
         # A need with nothing named yet ("preciso de ajuda com uma coisa") is asked back in a conversation too: it
         # announces a new matter, and nothing in it says which.
         if vague and current_agent and self.asks_nothing_yet(text_folded):
-            return Prediction(UNCLEAR, "", TOPIC, confidence, self.name, ranked, destinations, contextual=True, ask=True)
+            return replace(unclear, ask=True)
         if group == UNCLEAR or (vague and not current_agent) or (
                 not current_agent and not fired and not chit_chat and self._asks_back(text_folded, group, shares, group_scores)):
             return unclear
