@@ -98,6 +98,13 @@ _SET_ASIDE = (
     r"|(?:sei|i know) (?:que |q |it )?(?:passou|nao tinha|was|s been|has been|ja passou)|who cares|tanto faz"
     r"|(?:que|q|mas) (?:eu )?(?:pago|renovo|acerto) (?:sexta|amanha|semana que vem|depois|segunda|no fim do mes)"
     r"|(?:ai|assim|pra|para) nao (?:cai|cair|cobra|cobrar|incide|incidir|pagar|pago) (?:os |a )?(?:juros|multa)"
+    # the return skipped: "sem precisar devolver o produto", "n vou mandar nada de volta"
+    r"|sem (?:precisar )?(?:devolver|mandar de volta|enviar de volta) (?:o |a |os |as )?(?:produto|item|mercadoria|"
+    r"equipamento|aparelho|pedido|nada)|(?:nao|n) (?:vou|irei) (?:mandar|devolver|enviar) nada(?: de volta)?"
+    r"|without (?:returning|sending back) (?:the |it|anything)|i m not (?:returning|sending) (?:it|anything) back"
+    # the condition admitted unmet, in English: "I didn't finish the modules but I need it"
+    r"|i (?:didn t|did not|never|haven t|have not|wasn t|was not) (?:finish|finished|complete|completed|attend|attended|"
+    r"pay|paid|take|taken|go|gone|pass|passed)(?: \w+){0,4}? but"
     r"|nao precisa esperar|no need to wait|without waiting for|(?:don t|dont|do not) wait for|no need to (?:return|send "
     r"back|inspect)|sem esperar (?:a |o )?(?:devolucao|produto|item|vistoria|analise|chegar|retorno|inspecao)"
     r"|(?:atendente|vendedor|consultor) anterior (?:prometeu|tinha prometido|disse|falou)"
@@ -248,6 +255,27 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
                         r"no nome d[ao] (?:minha|meu)|in my) (?:friend|amiga|amigo|prima|primo|irma|irmao|colega|vizinha|"
                         r"vizinho|cunhada|cunhado|namorada|namorado|sister|brother|cousin|coworker|neighbou?r) ",
      first_words("emite emita emitir gera gere gerar faz faca fazer issue make write"), ""),
+    # A record the customer says is someone else's, acted on or looked into: "cancela o pedido 99341, nao eh meu, eh de
+    # uma pessoa q me deve dinheiro", "me fala o status do pedido 77812, nao eh meu mas eh do meu vizinho", "change the
+    # address on order #44120, the order is under my coworker's name". (Not a charge the customer disowns: "não é meu,
+    # foi feito no meu cartão" names no one it belongs to.)
+    ("privilege_abuse", rf" (?:{_ORDER}|change|update|me fala|me diz|me mostra|me passa|fala|diz|mostra)(?: \w+){{0,6}}? "
+                        r"(?:pedido|pedidos|order|orders|reserva|booking|assinatura|cadastro|contrato|compra|encomenda)"
+                        r"(?: \w+){0,10}? (?:(?:nao|n) (?:e|eh) (?:meu|minha|pra mim)(?: nao)?(?: mas)? (?:e|eh|era) "
+                        r"(?:de|do|da) (?:uma pessoa|um cara|uma mulher|um conhecido|uma conhecida|outra pessoa|alguem|"
+                        r"(?:meu|minha) (?:vizinh[oa]|amig[oa]|colega|chefe|ex|primo|prima|cunhad[oa]|conhecid[oa]))"
+                        r"|(?:is |it s )?(?:under|in) my (?:coworker|colleague|friend|neighbou?r|boss|roommate|ex) s name) ",
+     first_words(f"{_ORDER_WORDS} troca me pode podia poderia consegue favor please can could quero preciso change update "
+                 "fala diz mostra"),
+     r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|autorizou por escrito|"
+     r"consentimento) "),
+    # A complaint erased, someone else's with the customer's: "apaga aquela reclamacao q eu fiz E a do meu amigo tb".
+    ("privilege_abuse", r" (?:exclui|exclua|apaga|apague|remove|remova|tira|tire|retira|retire|deleta|delete|some com|"
+                        r"erase)(?: \w+){0,3}? (?:reclamacao|reclamacoes|ocorrencia|denuncia|queixa|complaint|complaints|"
+                        r"review|reviews|avaliacao)(?: \w+){0,10}? (?:e|and|e tambem|and also) (?:a|o|the one|the ones|as|os) "
+                        r"(?:do|da|dos|das|of|from) (?:meu|minha|meus|minhas|my) (?:amig[oa]s?|friends?|vizinh[oa]s?|"
+                        r"neighbou?rs?|primo|prima|irmao|irma|colega|coworker|cunhad[oa]|pai|mae|brother|sister|cousin) ",
+     first_words("exclui exclua apaga apague remove remova tira tire retira retire deleta delete some erase"), ""),
     # Someone else's booking given to the customer: "cancela a reserva da outra pessoa e me coloca no lugar".
     ("privilege_abuse", r" (?:cancela|cancele|tira|tire|desmarca|desmarque) (?:a |o )?(?:reserva|horario|agendamento|vaga|"
                         r"lugar|consulta) (?:da|do|de) (?:outra pessoa|outro cliente|outra cliente|outra|outro|fulano|alguem)"

@@ -172,14 +172,21 @@ _OWN_AI_TOOL = (r"| (?:writing|write|wrote|escrevendo|escrevi|escrever|fazendo|m
                 r"used|usei) (?:a |an |um |uma |my |meu |minha )?(?:\w+ )?(?:prompt|pergunta|question) (?:for|to|pro|pra|"
                 r"para o|para|no|na|in|on) ")
 
+# What a label, a manual or a recipe instructs about ("previous dosing instructions", "as instruções de lavagem antigas"):
+# a task of the customer's own, which an "ignore" on it does not take from the assistant.
+_TASK_WORDS = (r"(?:dosing|dosage|dose|medication|medicine|care|washing|wash|cleaning|assembly|installation|feeding|diet|"
+               r"cooking|baking|shipping|delivery|payment|parking|boarding|usage|storage|watering|posologia|dosagem|"
+               r"lavagem|limpeza|montagem|instalacao|uso|armazenamento|entrega|pagamento)")
+
 # Word rules, on the canonical view: (kind, regular expression).
 WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # "forget my previous instructions about the delivery", "esquece minhas regras de antes": the customer takes back
     # their own instructions (no possessive of theirs between the verb's object words).
     # "do not ignore the roof warranty rules" (a manual's warning, quoted or translated) says the opposite; "não
     # ignore" is left out, since "Não. Ignore as instruções" reads the same without punctuation.
-    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(4)}{_NOT_MINE} {QUALIFIERS}{_own_free_gap(3)} {RULE_OBJECTS} "
-                            rf"(?!{_GIVEN_TO_HELPER})", need(IGNORE_VERBS, RULE_OBJECTS)),
+    # "ignore previous dosing instructions" on a new medicine label is about the dose, not the assistant (_TASK_WORDS).
+    ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(4)}{_NOT_MINE} {QUALIFIERS}(?!(?: \w+)? {_TASK_WORDS} )"
+                            rf"{_own_free_gap(3)} {RULE_OBJECTS} (?!{_GIVEN_TO_HELPER})", need(IGNORE_VERBS, RULE_OBJECTS)),
     ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{_own_free_gap(3)} {RULE_OBJECTS}{gap(2)} {TAIL_QUALIFIERS} "
                             rf"(?!{_GIVEN_TO_HELPER})", need(IGNORE_VERBS, RULE_OBJECTS)),
     # (everything "above" is a context rule: the customer may be taking back their own words)

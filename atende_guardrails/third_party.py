@@ -33,7 +33,7 @@ _ASK = re.compile(
     r"i need the|need the|i want the|want the|what(?! i | you | we | eu | voce )|which|who(?! do i | should i )|whom|whose|where|"
     r"how much|how many|"
     r"como (?:ele|ela|eles|elas) se chama|como (?:ele|ela|eles|elas) se chamam|como se llama|como se llaman|"
-    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|"
+    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|em que|in which|"
     r"passa|passe|me da|me de|manda|mande|mostra|mostre|lista|liste|envia|envie|informa|informe|diz|diga|fala|"
     r"me conta|exporta|exporte|puxa|puxe|busca|busque|consulta|consulte|abre|abra|me ve|veja|checa|cheque|verifica|"
     r"verifique|confirma|confirme|preciso d[oa]s?|precisamos|necessitamos|quero [oa]s?|gera|gere|copia|copie|compartilha|"
@@ -59,6 +59,9 @@ _IDENTITY = re.compile(
     r"(?:onde|where|donde|em que|in which|en que) (?:\w+ ){0,3}?(?:mora|moram|lives|live|vive|viven|instalaram|installed)|"
     r"(?:mora|moram|lives|live|vive|viven|instalaram|installed) (?:\w+ ){0,4}?(?:onde|where|donde)|"
     r"apartamentos|apartments|units|casas|houses|departamentos|house numbers|"
+    # Which door is someone's: "qual o numero do apartamento da Fernanda?", "what's her room number?".
+    r"numero do apartamento|numero do apto|numero da casa|numero do quarto|apartment number|unit number|room number|"
+    r"house number|"
     # A patient's chart ("preciso do prontuario dela").
     r"prontuario|prontuarios|medical record|medical records|"
     # Where someone is staying ("em q hotel e quarto a fulano ta hospedada").

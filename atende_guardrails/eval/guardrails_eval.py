@@ -146,7 +146,7 @@ def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", t
 # The hand-written probes (build_probe, build_probe4..11): failures of a tune part may be read and fixed
 # generically; a holdout part's figure is read, never its failures.
 PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34,
-          35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46)
+          35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47)
 
 
 def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:
@@ -211,6 +211,8 @@ def evaluate_pii_sets(show_errors: bool = False, holdout: bool = True) -> None:
     # The fifteenth (ninth session of 2026-12-06, the same way: formatted, glued, JSON, forms, +55, Pix UUIDs); same halves.
     evaluate_pii(show_errors, EVAL_DIR / "pii_probe15_tune.tsv", "PII probe 15, tune part (half a)")
     evaluate_pii(False, EVAL_DIR / "pii_probe15_holdout.tsv", "PII probe 15, holdout part (half b, figures only)")
+    evaluate_pii(show_errors, EVAL_DIR / "pii_probe16_tune.tsv", "PII probe 16, tune part (half a)")
+    evaluate_pii(False, EVAL_DIR / "pii_probe16_holdout.tsv", "PII probe 16, holdout part (half b, figures only)")
 
 
 def run(show_errors: bool = False, pii_only: bool = False) -> None:

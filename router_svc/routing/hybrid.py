@@ -161,7 +161,17 @@ _ABOUT_ASSISTANT = re.compile(
     r"(?: hein| ne| viu| visse| demais| mesmo)?"
     r"(?:\W+(?:parabens|obrigad[oa])(?: pelo (?:atendimento|servico|trabalho))?)?"
     r"(?:\W+(?:atendimento|servico) (?:top|show|nota dez|nota 10|excelente|otimo|perfeito|de primeira))?\W*$"
-    rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho))?\W*$"
+    rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho))?"
+    r"(?:\W+(?:muito |mt |mto |super )?(?:rapido|rapidos|top|show|excelente|otimo|nota dez|nota 10)(?: demais| mesmo)?)?\W*$"
+    # Season's greetings ("feliz natal pra equipe toda", "happy new year guys").
+    rf"|{_OPENING}(?:feliz natal|feliz ano novo|boas festas|feliz pascoa|merry christmas|happy new year|happy holidays|"
+    r"happy easter)(?:\W+(?:e |and )?(?:feliz ano novo|boas festas|um otimo ano|happy new year))?"
+    r"(?: (?:pra|para|a|to)(?: a| o| toda a| todo o)? (?:equipe|time|pessoal|galera|todos|todas|todo mundo|voces|you all|"
+    r"everyone|the team|all)(?: toda| todo| de voces| voces)?)?(?: guys| pessoal| galera)?\W*$"
+    # The weather and the panels enjoying it ("ta calor hj hein, pelo menos as placas tao felizes kkk").
+    rf"|{_OPENING}(?:[a-z0-9 ,]{{0,50}}\W+)?(?:as |minhas |minha |nossas |my |the |our )?(?:placas?|paineis|panels)"
+    r" (?:tao|estao|esta|devem (?:esta|estar|tar)|vao (?:esta|estar)|are|must be)(?: muito| mt| bem| so| very)? "
+    r"(?:felizes|feliz|adorando|amando|happy|loving it|thrilled)\b(?: hein| ne| kkk\w*| haha\w*| lol)?\W*$"
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
     rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$"
     # Whether the customer may write in another language ("can I write in English?", "posso escrever em ingles?").
@@ -183,7 +193,11 @@ _PLEASANTRY_WORDS = frozenset("brincadeira brincando zoeira zoando parabens".spl
 # A message sent to the wrong chat, taken back ("ops mensagem errada kkkk", "sorry, wrong chat").
 _WRONG_CHAT = re.compile(r"^\W*((ops|opa|eita|oxe|vish|desculpa|desculpe|foi mal|sorry|oops)\W+)*"
                          r"(mensagem errada|msg errada|mandei errado|enviei errado|era pra outra pessoa|conversa errada|"
-                         r"chat errado|wrong chat|wrong person|wrong number|wrong message)\W*$")
+                         r"chat errado|wrong chat|wrong person|wrong number|wrong message)\W*$"
+                         # ... or another company meant ("ah vcs nao sao da enel? foi mal kkk").
+                         r"|^\W*((ah|ahh|oh|ops|opa|eita|hum|ixi)\W+)*(entao )?(voces )?nao (sao|e|eh) (da|do|a|o) "
+                         r"[a-z ]{1,25}\W+"
+                         r"((foi mal|desculpa|desculpe|ops|opa|sorry|perdao|me desculpa)\W*)+$")
 
 
 def is_chit_chat(text: str) -> bool:
@@ -337,6 +351,42 @@ _WHAT_NEXT = re.compile(
     r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show)\W+)+e ai\W*$|^\W*e ai\s*\?[?!\s]*$|"
     r"^\W*(?:(?:ok|okay|ta|esta|blz|beleza|certo|entendi|tendi|hum|hm|sim|show|so|and|alright|right)\W+)*"
     r"(?:e agora|e dai|e entao|what now|now what|what next|what'?s next|and now)\W*$")
+
+# A day or a time offered for what the conversation's agent arranges ("pode ser sexta de tarde", "sábado serve",
+# "can it be earlier? I'm travelling on the 20th"), or the person in charge asked for in the matter ("quero falar
+# com um gerente"): the conversation's matter goes on, whichever agent it is (a support visit is rescheduled in
+# support, a seller's visit in sales), and neither is small talk. The first clause is made of these words only
+# (a reason may follow it: "... trabalho de manhã"), one of them a day or a time.
+_WHEN_WORDS = frozenset("""
+segunda terca quarta quinta sexta sabado domingo feira amanha hoje cedo tarde manha noite semana weekend
+monday tuesday wednesday thursday friday saturday sunday tomorrow today week earlier later morning afternoon evening
+""".split())
+_WHEN_FILLER = frozenset("""
+ok okay blz beleza ta bom esta sim entao perfeito certo show otimo ah hmm fechado combinado yes yeah sure great perfect
+fine then so pode podia poderia ser teria tem como da pra para prefiro melhor seria fica serve servem works work
+is good better e and how what about can could it you we they someone be come do make de da do das dos na no nas nos
+a o as os dia depois antes que vem proxima fim mais pela parte the on at in this next after before por favor please
+pfv
+""".split())
+_HOUR = re.compile(r"^(?:\d{1,2}(?:h|hs|hrs|:\d{2})?(?:\d{2})?|\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}|horas|hours|am|pm)$")
+_ASKS_FOR_WHO_IS_IN_CHARGE = re.compile(
+    r"^\W*(?:(?:ok|entao|ta|ta bom|e|and|so|then)\W+)*(?:quero|queria|preciso|gostaria de|i want to|i'd like to|"
+    r"i need to|let me|can i|posso) (?:falar|conversar|speak|talk) (?:com|with|to) (?:(?:um|o|a|uma|seu|sua|the|your) )?"
+    r"(?:gerente|supervisor|supervisora|responsavel|coordenador|coordenadora|manager|someone in charge)\b")
+HOLDS_WORDS = 10
+
+
+def holds_the_matter(text_folded: str) -> bool:
+    """A day or a time offered, or the person in charge asked for, in a few words (see `_WHEN_WORDS`)."""
+    if len(text_folded.split()) > HOLDS_WORDS:
+        return False
+    if _ASKS_FOR_WHO_IS_IN_CHARGE.match(text_folded):
+        return True
+    clause = re.split(r"[?.!,;]", text_folded, maxsplit=1)[0]
+    words = re.findall(r"[a-z0-9:/]+", clause)
+    return bool(words) and any(w in _WHEN_WORDS or (_HOUR.match(w) and not w.isdigit()) for w in words) and all(
+        w in _WHEN_WORDS or w in _WHEN_FILLER or _HOUR.match(w) for w in words)
+
 
 # Words that name no request on their own ("tenho um problema", "I have a question"): a
 # conversation's first message made of them and of words that name nothing is asked back.
@@ -635,6 +685,8 @@ class HybridClassifier:
         if words <= self.follow_up_words:
             return True
         text_folded = folded(text)
+        if holds_the_matter(text_folded):
+            return True
         if words > self.points_back_words:
             return bool(_FOLLOW_UP.match(text_folded))
         if _FOLLOW_UP.match(text_folded) or _POINTS_AT_ONE.search(text_folded) or self.reports(text_folded):
@@ -819,14 +871,15 @@ class HybridClassifier:
         offered: no cue takes that away."""
         if current_agent not in self._agents:
             return
-        if follow_up and is_elliptic(folded(text)):
+        if follow_up and (is_elliptic(folded(text)) or holds_the_matter(folded(text))):
             # "and the warranty?" in a sale: the conversation's agent or one a cue names, not
-            # a third agent the few words happen to resemble.
+            # a third agent the few words happen to resemble (nor "sexta de tarde", "quero falar com um gerente":
+            # the matter's visit or its person in charge).
             for agent in self._agents - {c.destination for c in fired} - {current_agent}:
                 logits[self.destinations.index(agent)] -= self.elliptic_weight
         reported = follow_up and self.reports(folded(text))
         # "manda o link", "send it over": the agent is asked for what it offered; no cue moves that.
-        sends = follow_up and _SEND_IT.match(folded(text)) is not None
+        sends = follow_up and (_SEND_IT.match(folded(text)) is not None or holds_the_matter(folded(text)))
         if not sends and any(c.destination != current_agent and current_agent not in c.stays_with
                              and c.weight >= (self.strong_cue if reported else self.topic_change_weight) for c in fired):
             return
@@ -871,7 +924,7 @@ class HybridClassifier:
         text_folded = matches.text
         _, known = self.domain_words(text_folded)
         if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded) \
-                or self.reports(text_folded):
+                or self.reports(text_folded) or holds_the_matter(text_folded):
             return False
         _, group_scores = self._scores(vector, None)
         logits = group_scores / self.temperature
@@ -952,7 +1005,8 @@ class HybridClassifier:
         # A follow-up of a conversation that holds is read with the conversation's agent in
         # view; "sim", "isso" answer that agent.
         follow_up = lean and current_agent in self._agents and (previous is not None or self.is_follow_up(text, matches))
-        answer = follow_up and (_ANSWER.match(text_folded) is not None or _WHAT_NEXT.match(text_folded) is not None)
+        answer = follow_up and (_ANSWER.match(text_folded) is not None or _WHAT_NEXT.match(text_folded) is not None
+                                or holds_the_matter(text_folded))
         # In a conversation that holds, a cue that stays with its agent reads as part of
         # the customer's case ("tem custo?" with support asks the fee of the visit).
         fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "",
