@@ -161,13 +161,20 @@ _ABOUT_ASSISTANT = re.compile(
     r"(?: hein| ne| viu| visse| demais| mesmo)?"
     r"(?:\W+(?:parabens|obrigad[oa])(?: pelo (?:atendimento|servico|trabalho))?)?"
     r"(?:\W+(?:atendimento|servico) (?:top|show|nota dez|nota 10|excelente|otimo|perfeito|de primeira))?\W*$"
-    rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho))?"
+    rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho)|"
+    r" (?:para o|para a|para|ao|a) (?:tecnico|tecnica|instalador|instaladora|equipe|time|pessoal|atendente|vendedor|"
+    r"vendedora|consultor|consultora)(?: [a-z]+)?(?:\W+(?:atendimento|servico|trabalho) (?:nota dez|nota 10|top|show|"
+    r"excelente|otimo))?)?"
     r"(?:\W+(?:muito |mt |mto |super )?(?:rapido|rapidos|top|show|excelente|otimo|nota dez|nota 10)(?: demais| mesmo)?)?\W*$"
     # Season's greetings ("feliz natal pra equipe toda", "happy new year guys").
     rf"|{_OPENING}(?:feliz natal|feliz ano novo|boas festas|feliz pascoa|merry christmas|happy new year|happy holidays|"
     r"happy easter)(?:\W+(?:e |and )?(?:feliz ano novo|boas festas|um otimo ano|happy new year))?"
     r"(?: (?:pra|para|a|to)(?: a| o| toda a| todo o)? (?:equipe|time|pessoal|galera|todos|todas|todo mundo|voces|you all|"
     r"everyone|the team|all)(?: toda| todo| de voces| voces)?)?(?: guys| pessoal| galera)?\W*$"
+    # The heat, good for the business ("que calor hein, bom pra vcs ne").
+    rf"|{_OPENING}(?:que|hoje esta|esta|hoje|that s some|what a) (?:calor|sol|solzao|quente|heat|sun)(?: hein| ne| heim)?"
+    r"\W+(?:bom|otimo|good|great) (?:para|for) (?:voces|as placas|o negocio|you guys|you|business|the panels)"
+    r"(?: ne| hein| heim| kkk\w*| haha\w*| lol)?\W*$"
     # The weather and the panels enjoying it ("ta calor hj hein, pelo menos as placas tao felizes kkk").
     rf"|{_OPENING}(?:[a-z0-9 ,]{{0,50}}\W+)?(?:as |minhas |minha |nossas |my |the |our )?(?:placas?|paineis|panels)"
     r" (?:tao|estao|esta|devem (?:esta|estar|tar)|vao (?:esta|estar)|are|must be)(?: muito| mt| bem| so| very)? "
@@ -320,6 +327,8 @@ _WAITING = re.compile(
     r"ficamos no aguardo|"
     r"volto (a falar|depois|mais tarde|amanha)|depois (eu )?(vejo|volto|falo)|i'?ll (wait|think|check|get back)|will wait|"
     r"talk (to you )?later)\b")
+# ... or hands over what identifies the matter ("ok found it: WFX-88213-B", "blz, protocolo 4471203").
+_IDENTIFIER = re.compile(r"\b(?:[a-z]{1,6}-?\d{3,}[a-z0-9-]*|\d{5,})\b")
 # ... unless it goes on to ask for something ("beleza, manda a proposta", "fechado, pode mudar").
 _ASKS = re.compile(
     r"\b(manda|mande|envia|envie|pode|podem|quero|queria|preciso|faz|faca|fecha|fechar|agenda|marca|mas|porem|send|go ahead|"
@@ -848,7 +857,7 @@ class HybridClassifier:
 
     def _closes(self, text_folded: str, words: int, fired: list[Cue]) -> bool:
         """Thanks, an acknowledgement or "I'll wait / think it over", asking nothing."""
-        if "?" in text_folded or words > 15 or _ASKS.search(text_folded):
+        if "?" in text_folded or words > 15 or _ASKS.search(text_folded) or _IDENTIFIER.search(text_folded):
             return False
         if _WAITING.search(text_folded):
             return all(c.weight < self.strong_cue for c in fired)
