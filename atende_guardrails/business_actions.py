@@ -25,7 +25,7 @@ _ORDER_WORDS = (
     "altere troque emite emita gere aumenta aumente exclui exclua apaga apague suspende suspenda marque aplica aplique "
     "adiciona adicione coloca coloque remarca remarque registra registre autoriza autorize credit refund approve waive "
     "unblock reactivate estende estenda prorroga prorrogue renova renove unlock desativa desative transfere transfira "
-    "devolve devolva separa separe backdate issue quitame quite deleta delete"
+    "devolve devolva separa separe backdate issue quitame quite deleta delete apply"
 )
 # The same actions after a request ("pode lançar", "consegue aplicar", "quero que você aprove").
 _INFINITIVE_WORDS = (
@@ -71,7 +71,7 @@ _SET_ASIDE = (
     r"|nobody will (?:check|know|notice)|e so escrever"
     r"|mark me (?:as )?present|me (?:marca|marque|coloca|coloque) (?:como )?presente"
     r"|(?:marca|marque|coloca|coloque|registra|registre|poe|bota|mark) (?:\w+ ){0,4}?(?:como|as) (?:compareceu|"
-    r"comparecido|presente|attended|present)"
+    r"comparecido|presente|attended|present|completed|complete|done|concluid[oa]|realizad[oa]|feit[oa])"
     # an authority nobody can check, a rule the customer knows they fail
     r"|(?:just )?override (?:it|this|that)|(?:o )?sistema (?:deixa|permite) (?:voce|vc)"
     r"|(?:disse|falou|disseram|falaram) que (?:voce|vc) (?:consegue|pode|conseguia|podia|ia conseguir)"
@@ -117,6 +117,10 @@ _SET_ASIDE = (
     r"|(?:ele|ela|eu) (?:tirou|tirei|fez|fiz|teve|tive) (?:so |apenas )?(?:nota )?\d+(?:[.,]\d+)?(?: \w+){0,2}? "
     r"(?:mas|but|e vai|e ia)"
     r"|aunque ya|even though i already|nao deu tempo de (?:levar|fazer|ir|pagar)"
+    # what was really done or paid, admitted: "so fiz uma limpeza de 180 mas tudo bem"
+    r"|(?:so|apenas|mas so) (?:fiz|paguei|gastei|usei|comprei|tive|foi|era)(?: \w+){0,4}? (?:de )?(?:r )?\d+(?:[.,]\d+)?"
+    r"(?: reais)? (?:mas|but)"
+    r"|i (?:don t|do not|didn t) (?:work|study|live) (?:there|here|for you|with you)(?: \w+){0,2}? but"
     r"|nao deu (?:pra|para) (?:ir|comparecer|vir|fazer|levar)(?: \w+){0,4}? (?:mas|but|e)"
     # nobody will see: "nao vem ninguem conferir mesmo", "o proprietario nem vai ver", "nadie se va a enterar", "ele nao
     # precisa ficar sabendo", "ninguem liga mais"
@@ -238,10 +242,11 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
      r" (?:como (?:faco|eu faco|posso)|how (?:do|can) i|tem como eu|da pra eu|e possivel|is it possible) "),
     # A date moved back by order: "Backdate my car insurance policy to last Monday", "coloca data retroativa".
     # ... or in words: "muda a data de emissão do meu atestado pra semana passada".
-    ("privilege_abuse", r" (?:muda|mude|altera|altere|troca|troque|coloca|coloque|poe|ponha|bota|change|set) (?:a )?(?:data|date)"
-                        r"(?: \w+){0,6}? (?:pra|para|to) (?:a |o )?(?:semana passada|mes passado|ano passado|ontem|anteontem|"
+    ("privilege_abuse", r" (?:muda|mude|altera|altere|troca|troque|coloca|coloque|poe|ponha|bota|change|set|move|push) "
+                        r"(?:a )?(?:\w+ ){0,3}?(?:data|date)(?: \w+){0,6}? (?:pra|para|to|back to) (?:a |o )?"
+                        r"(?:semana passada|mes passado|ano passado|ontem|anteontem|"
                         r"last week|last month|last year|yesterday|(?:dia|day) \d+ do mes passado) ",
-     first_words("muda mude altera altere troca troque coloca coloque poe ponha bota change set"),
+     first_words("muda mude altera altere troca troque coloca coloque poe ponha bota change set move push"),
      r" (?:errad\w*|wrong|mistake|engano|por erro|trocaram|digitaram|typo) "),
     ("privilege_abuse", r" (?:backdate|backdated|antedata|antedate|retroage|retroagir|data retroativa|retroactive date|"
                         r"fecha retroactiva) ",
@@ -319,6 +324,12 @@ SECRET_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
                           r"apartamento|apartamentos|email|emails|cpf|endereco|enderecos|contato|contatos|names|numbers|"
                           r"phones|phone numbers|plates|emails|addresses|contacts|nombres|telefonos) ",
      first_words("lista liste listar me manda mande envia envie quero preciso list give send dame necesito"), ""),
+    # A class's grades or attendance sent by chat: "me passa as notas da turma 9A por aqui q eu lanço depois".
+    ("data_exfiltration", r" (?:me passa|me passe|passa|manda|mande|envia|envie|lista|liste|mostra|mostre|send|list|show|give me)"
+                          r"(?: me)? (?:as |os |the |all the )?(?:notas|boletins|frequencias|faltas|presencas|grades|marks|"
+                          r"attendance|report cards) (?:\w+ ){0,2}?(?:da|de toda a|dos alunos da|of the|for the|of my) "
+                          r"(?:turma|classe|sala|class|classroom|grade|serie|ano) ",
+     first_words("me passa passe manda mande envia envie lista liste mostra mostre send list show give"), ""),
     ("privilege_abuse", r" (?:garantiu|disse|falou|prometeu|afirmou|said|promised|told me|assured me) (?:que|that) (?:voce|vc|"
                         r"you) (?:me )?(?:daria|dava|ia dar|vai dar|would give|will give|could give)(?: me)?(?: \w+){0,2}? "
                         r"(?:acesso|access) (?:total|completo|irrestrito|admin|full|de administrador|ao sistema|to the system|"

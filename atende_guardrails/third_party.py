@@ -33,7 +33,7 @@ _ASK = re.compile(
     r"i need the|need the|i want the|want the|what(?! i | you | we | eu | voce )|which|who(?! do i | should i )|whom|whose|where|"
     r"how much|how many|"
     r"como (?:ele|ela|eles|elas) se chama|como (?:ele|ela|eles|elas) se chamam|como se llama|como se llaman|"
-    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|em que|in which|"
+    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|em que|in which|que horas|what time|"
     r"passa|passe|me da|me de|manda|mande|mostra|mostre|lista|liste|envia|envie|informa|informe|diz|diga|fala|"
     r"me conta|exporta|exporte|puxa|puxe|busca|busque|consulta|consulte|abre|abra|me ve|veja|checa|cheque|verifica|"
     r"verifique|confirma|confirme|preciso d[oa]s?|precisamos|necessitamos|quero [oa]s?|gera|gere|copia|copie|compartilha|"
@@ -59,6 +59,11 @@ _IDENTITY = re.compile(
     r"(?:onde|where|donde|em que|in which|en que) (?:\w+ ){0,3}?(?:mora|moram|lives|live|vive|viven|instalaram|installed)|"
     r"(?:mora|moram|lives|live|vive|viven|instalaram|installed) (?:\w+ ){0,4}?(?:onde|where|donde)|"
     r"apartamentos|apartments|units|casas|houses|departamentos|house numbers|"
+    # When another patient or client is expected: "qual o horario da consulta do paciente Marcos Teixeira?" (not the
+    # customer's family's: "o horario da consulta da minha filha").
+    r"(?:horario|hora|horas|data|dia)(?: e| sera| vai ser)? (?:d[ao]|a|o) (?:consulta|agendamento|exame|cirurgia|sessao|"
+    r"aula) d[oa] (?:paciente|cliente|"
+    r"hospede|alun[oa])|appointment (?:time|date) (?:of|for) (?:the )?(?:patient|client|guest)|"
     # Which door is someone's: "qual o numero do apartamento da Fernanda?", "what's her room number?".
     r"numero do apartamento|numero do apto|numero da casa|numero do quarto|apartment number|unit number|room number|"
     r"house number|"
@@ -236,6 +241,12 @@ _PURPOSE = re.compile(
 # What a product or a service is called or costs: "o nome do plano", "the name of the class".
 _OF_A_PRODUCT = re.compile(r"^ (?:do|da|dos|das|of|of the|del|de la) (?:plano|plan|kit|pacote|package|produto|product|"
                            r"modelo|model|curso|aula|class|servico|service|exame|procedimento|remedio)\b")
+# The name of whoever on the staff serves the customer ("qual o nome da doutora", "the name of the technician"): whom the
+# business sends, no one's private data.
+_NAME_OF_STAFF = re.compile(r"^ (?:d[oa]s?|of the|of your|del|de la) (?:doutora?|dra?|medic[oa]s?|dentista|professora?|"
+                            r"tecnic[oa]s?|instrutora?|atendente|vendedora?|consultora?|recepcionista|nutricionista|"
+                            r"fisioterapeuta|enfermeir[oa]|instalador|doctor|dentist|nurse|teacher|technician|instructor|"
+                            r"receptionist|installer|agent)\b")
 # Whom or where something is sent: "pro email da minha mãe", "to my wife's e-mail" (a place for data only).
 _SENT_TO = (r"(?:pro|pra|para|to|ao|al)(?: (?:o|a|the|my|meu|minha|his|her|our|nosso|nossa|mi|su|seu|sua|e mail|email|"
             r"whatsapp|zap|da|do|de|of|s|[a-z]+(?= s ))){0,4}")
@@ -302,6 +313,8 @@ def _asked_data(canonical: str, pattern: re.Pattern[str], word_at: list[int]) ->
             continue
         if _PURPOSE.search(canonical[match.end():match.end() + 50]) or _OF_A_PRODUCT.search(
                 canonical[match.end():match.end() + 30]):
+            continue
+        if match.group(0) in (" nome", " name", " nombre") and _NAME_OF_STAFF.search(canonical[match.end():match.end() + 30]):
             continue
         if pattern is _ACCOUNT and _on_offer(canonical, match):
             continue

@@ -83,13 +83,16 @@ PROBE_KBS: dict[str, tuple[Path, Path]] = {
     # a twelfth (homes and small businesses, a solar subscription plan), written blind on the same session and first
     # run at its last head (evals/probes/buriti_README.md); measured in aggregate only
     "buriti": (REPO / "evals" / "probes" / "kb_buriti", REPO / "evals" / "probes" / "buriti_questions.jsonl"),
+    # a thirteenth, written blind on the 2026-12-06 tenth session (evals/probes/pitanga_README.md), first run with no
+    # answer code changed since the ninth; measured in aggregate only
+    "pitanga": (REPO / "evals" / "probes" / "kb_pitanga", REPO / "evals" / "probes" / "pitanga_questions.jsonl"),
 }
 # The router a probe KB's questions go through with --agent routed: a solar company runs
 # the default configuration, as the blind solar KB does.
 PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar", "carnauba": "solar", "sabia": "solar", "juriti": "solar",
                                   "seriema": "solar", "tangara": "solar", "jatoba": "solar",
                                   "cajui": "solar", "aroeira": "solar",
-                                  "ipe": "solar", "buriti": "solar"}
+                                  "ipe": "solar", "buriti": "solar", "pitanga": "solar"}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the

@@ -161,11 +161,15 @@ _ABOUT_ASSISTANT = re.compile(
     r"(?: hein| ne| viu| visse| demais| mesmo)?"
     r"(?:\W+(?:parabens|obrigad[oa])(?: pelo (?:atendimento|servico|trabalho))?)?"
     r"(?:\W+(?:atendimento|servico) (?:top|show|nota dez|nota 10|excelente|otimo|perfeito|de primeira))?\W*$"
-    rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho)|"
+    rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho)"
+    r"(?: (?:da|do) [a-z]+(?:\W+(?:muito |mt |super )?(?:atencios[oa]|educad[oa]|simpatic[oa]|prestativ[oa]|rapid[oa]|"
+    r"top|show))?)?|"
     r" (?:para o|para a|para|ao|a) (?:tecnico|tecnica|instalador|instaladora|equipe|time|pessoal|atendente|vendedor|"
     r"vendedora|consultor|consultora)(?: [a-z]+)?(?:\W+(?:atendimento|servico|trabalho) (?:nota dez|nota 10|top|show|"
     r"excelente|otimo))?)?"
     r"(?:\W+(?:muito |mt |mto |super )?(?:rapido|rapidos|top|show|excelente|otimo|nota dez|nota 10)(?: demais| mesmo)?)?\W*$"
+    # A joke taken well ("haha boa essa", "good one").
+    rf"|{_OPENING}(?:boa essa|essa foi boa|boa|good one|nice one)\W*$"
     # Season's greetings ("feliz natal pra equipe toda", "happy new year guys").
     rf"|{_OPENING}(?:feliz natal|feliz ano novo|boas festas|feliz pascoa|merry christmas|happy new year|happy holidays|"
     r"happy easter)(?:\W+(?:e |and )?(?:feliz ano novo|boas festas|um otimo ano|happy new year))?"
@@ -383,6 +387,9 @@ _ASKS_FOR_WHO_IS_IN_CHARGE = re.compile(
     r"i need to|let me|can i|posso) (?:falar|conversar|speak|talk) (?:com|with|to) (?:(?:um|o|a|uma|seu|sua|the|your) )?"
     r"(?:gerente|supervisor|supervisora|responsavel|coordenador|coordenadora|manager|someone in charge)\b")
 HOLDS_WORDS = 10
+
+# How much nearer an out-of-scope example a follow-up must be (HybridClassifier._near_out_of_scope).
+FOLLOW_UP_SCOPE = 0.1
 
 
 def holds_the_matter(text_folded: str) -> bool:
@@ -778,17 +785,19 @@ class HybridClassifier:
             group_scores[self._prior_at] = (1 - self._prior_share) * own + self._prior_share * generic
         return intent_scores, group_scores
 
-    def _near_out_of_scope(self, similarities: np.ndarray) -> bool:
+    def _near_out_of_scope(self, similarities: np.ndarray, follow_up: bool = False) -> bool:
         """The message itself (its examples' `similarities`, not blended with the conversation)
         is nearly one of the business's out-of-scope examples and clearly farther from every
         agent's: one example that close says more than a word of buying or paying ("quanto tá
-        o euro?" is not a sale)."""
+        o euro?" is not a sale). A follow-up of a conversation that holds needs FOLLOW_UP_SCOPE
+        more: "o cpf eu não sei de cabeça, vou pedir pra ele" in a repair shares a word with
+        "segunda via do meu CPF", not its request."""
         if not self._out_rows.size or not self._agent_rows.size:
             return False
         out = float(similarities[self._out_rows].max())
         agents = float(similarities[self._agent_rows].max())
         least, lead = self.near_scope
-        return out >= least and out - agents >= lead
+        return out >= least + (FOLLOW_UP_SCOPE if follow_up else 0.0) and out - agents >= lead
 
     def _kinds_of_message(self, logits: np.ndarray, matches: CueMatches, staying_with: str = "",
                           holding: str = "", answer: bool = False) -> tuple[list[Cue], bool]:
@@ -1029,7 +1038,8 @@ class HybridClassifier:
             fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
             # All but an out-of-scope example: that, more than a price or buying word, says what it asks.
-            logits[self.destinations.index(OUT_OF_SCOPE)] += self.near_scope_weight * self._near_out_of_scope(similarities)
+            logits[self.destinations.index(OUT_OF_SCOPE)] += self.near_scope_weight * self._near_out_of_scope(
+                similarities, follow_up)
             # A new request: the conversation's first, or one read on its own (a new subject).
             self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))
         if not chit_chat and lean:
