@@ -33,7 +33,7 @@ _ASK = re.compile(
     r"i need the|need the|i want the|want the|what(?! i | you | we | eu | voce )|which|who(?! do i | should i )|whom|whose|where|"
     r"how much|how many|"
     r"como (?:ele|ela|eles|elas) se chama|como (?:ele|ela|eles|elas) se chamam|como se llama|como se llaman|"
-    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|em que|in which|que horas|what time|"
+    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|em que|in which|que horas|que dia|what time|"
     r"passa|passe|me da|me de|manda|mande|mostra|mostre|lista|liste|envia|envie|informa|informe|diz|diga|fala|"
     r"me conta|exporta|exporte|puxa|puxe|busca|busque|consulta|consulte|abre|abra|me ve|veja|checa|cheque|verifica|"
     r"verifique|confirma|confirme|preciso d[oa]s?|precisamos|necessitamos|quero [oa]s?|gera|gere|copia|copie|compartilha|"
@@ -70,7 +70,10 @@ _IDENTITY = re.compile(
     # A patient's chart ("preciso do prontuario dela").
     r"prontuario|prontuarios|medical record|medical records|"
     # Where someone is staying ("em q hotel e quarto a fulano ta hospedada").
-    r"(?:hotel|pousada|hostel|quarto)(?: \w+){0,4}? (?:ta|esta|is|are|tao|estao) (?:hospedad[oa]s?|staying)|"
+    r"(?:hotel|pousada|hostel|quarto|room|suite)(?: \w+){0,4}? (?:ta|esta|is|are|tao|estao) (?:hospedad[oa]s?|staying)|"
+    # When someone booked: "o horario q o Marcelo Tavares marcou com a dentista".
+    r"(?:(?:horario|hora|dia) (?:que|q)|(?:que|qual) (?:dia|horario|hora)) (?:\w+ ){1,3}?(?:marcou|agendou|tem consulta|"
+    r"vem|vai vir)|"
     # Where and when someone usually is: "qual horário ela costuma treinar", "when does he usually come in".
     r"(?:ela|ele|she|he|they|eles|elas) (?:costuma|costumam|costumava|usually|normally|normalmente|geralmente|sempre) "
     r"(?:\w+ )?(?:treinar|treina|vir|vem|chegar|chega|sair|sai|ir|vai|aparecer|aparece|passar|passa|estar|esta|"
@@ -89,7 +92,7 @@ _ACCOUNT = re.compile(
     r"(?:deve|devem|debe|deben)(?! \w+(?:ar|er|ir) )|divida|debt|saldo|"
     r"balance|fatura|faturas|bill|bills|billing|invoice|invoices|mensalidade|consumo|consume|consumiu|gasta|gastou|"
     r"spent|spend|use|used|uses|usou|gerando|generating|generation|geracao|plano|plan|contrato|contract|parcelas|"
-    r"instalments|installments|compras|purchases|pedidos|orders|comprou|bought|"
+    r"instalments|installments|compras|purchases|pedidos|orders|comprou|bought|notas|boletim|grades|report card|"
     # What someone buys as a habit ("quais remedios a vizinha compra todo mes").
     r"compra (?:todo|toda|sempre)|compram (?:todo|toda|sempre)|costuma comprar|costumam comprar|usually buys|buys every)(?= )"
 )
@@ -316,10 +319,15 @@ def _asked_data(canonical: str, pattern: re.Pattern[str], word_at: list[int]) ->
             continue
         if match.group(0) in (" nome", " name", " nombre") and _NAME_OF_STAFF.search(canonical[match.end():match.end() + 30]):
             continue
-        if pattern is _ACCOUNT and _on_offer(canonical, match):
+        if pattern is _ACCOUNT and match.group(0).strip() not in _OWED and _on_offer(canonical, match):
             continue
         found.append(word_at[match.start()])
     return found
+
+
+# What someone owes is theirs, never a product on offer ("quanto a moradora do apto 23 ta devendo de condominio").
+_OWED = frozenset("devendo deve devem owe owes owing divida debt debe deben".split())
+_OWING = re.compile(r" (?:devendo|deve|devem|owe|owes|owing|divida|debt|debe|deben)(?= )")
 
 
 def _on_offer(canonical: str, match: re.Match[str]) -> bool:
@@ -369,6 +377,8 @@ def _evidence(canonical: str) -> tuple[int, int, int] | None:
     many = _parties(_POPULATION, canonical, word_at)
     pairs = _near(_asked_data(canonical, _IDENTITY, word_at), others + many + _parties(_HOME, canonical, word_at), _WINDOW)
     pairs += _near(_asked_data(canonical, _ACCOUNT, word_at), others + _parties(_EACH, canonical, word_at), _WINDOW)
+    # What the home of a number owes ("quanto o cara do apto 41 deve de condominio?"); not what it may sign up for.
+    pairs += _near(_asked_data(canonical, _OWING, word_at), _parties(_HOME, canonical, word_at), _WINDOW)
     if not _THINGS.search(canonical):
         pairs += _near(_asked_data(canonical, _IDENTITIES, word_at), _parties(_BULK, canonical, word_at), _WINDOW)
     for data, party in pairs:

@@ -160,7 +160,9 @@ _ABOUT_ASSISTANT = re.compile(
     r"eficientes|educad[oa]s|demais|show|top|feras|incriveis|arretad[oa]s|massa|nota dez|nota 10)"
     r"(?: hein| ne| viu| visse| demais| mesmo)?"
     r"(?:\W+(?:parabens|obrigad[oa])(?: pelo (?:atendimento|servico|trabalho))?)?"
-    r"(?:\W+(?:atendimento|servico) (?:top|show|nota dez|nota 10|excelente|otimo|perfeito|de primeira))?\W*$"
+    r"(?:\W+(?:atendimento|servico) (?:top|show|nota dez|nota 10|excelente|otimo|perfeito|de primeira))?"
+    r"(?:\W+(?:o sistema|as placas|tudo) (?:esta|ta) (?:voando|show|top|otimo|perfeito|uma beleza|funcionando "
+    r"(?:muito bem|perfeitamente|direitinho)))?\W*$"
     rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho)"
     r"(?: (?:da|do) [a-z]+(?:\W+(?:muito |mt |super )?(?:atencios[oa]|educad[oa]|simpatic[oa]|prestativ[oa]|rapid[oa]|"
     r"top|show))?)?|"
@@ -184,6 +186,10 @@ _ABOUT_ASSISTANT = re.compile(
     r" (?:tao|estao|esta|devem (?:esta|estar|tar)|vao (?:esta|estar)|are|must be)(?: muito| mt| bem| so| very)? "
     r"(?:felizes|feliz|adorando|amando|happy|loving it|thrilled)\b(?: hein| ne| kkk\w*| haha\w*| lol)?\W*$"
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
+    # ... or said of it ("hahaha o robo e educado", "the bot is funny").
+    rf"|{_OPENING}(?:o|a|esse|essa|this|the) (?:robo|robozinho|bot|ia|assistente|atendente virtual|assistant) "
+    r"(?:e|eh|esta|ta|is) (?:muito |mt |mto |bem |super |so |very )?(?:educad[oa]|legal|engracad[oa]|simpatic[oa]|"
+    r"espert[oa]|inteligente|fofo|fofa|top|funny|polite|nice|smart|cute)(?: hein| ne| demais| kkk\w*)?\W*$"
     rf"|{_OPENING}(?:do|can) you(?: guys| all) (?:speak|understand) (?:english|spanish|portuguese)\W*$"
     # Whether the customer may write in another language ("can I write in English?", "posso escrever em ingles?").
     rf"|{_OPENING}(?:[a-z ]{{0,40}}\W+)?(?:can i|may i|posso|da pra|da para) (?:write|speak|talk|escrever|falar) "
