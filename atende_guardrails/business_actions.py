@@ -235,7 +235,7 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
     # A complaint someone filed against the customer erased by order: "exclui do livro de ocorrencias a reclamação que o
     # vizinho do 201 fez contra mim", "delete the report my neighbour filed against me".
     ("privilege_abuse", r" (?:exclui|exclua|apaga|apague|remove|remova|tira|tire|retira|retire|deleta|delete|some com|"
-                        r"erase|remove|(?:pode|podia|consegue|please|can you) (?:excluir|apagar|remover|tirar|retirar|"
+                        r"erase|(?:pode|podia|consegue|please|can you) (?:excluir|apagar|remover|tirar|retirar|"
                         r"deletar|delete|remove|erase))(?: \w+){0,8}? (?:reclamacao|reclamacoes|ocorrencia|ocorrencias|"
                         r"denuncia|denuncias|queixa|queixas|advertencia|advertencias|notificacao|complaint|complaints|"
                         r"report|reports|warning|warnings)(?: \w+){0,2}? (?:que|q|that) (?:\w+ ){1,5}?(?:fez|fizeram|"

@@ -244,12 +244,6 @@ _PURPOSE = re.compile(
 # What a product or a service is called or costs: "o nome do plano", "the name of the class".
 _OF_A_PRODUCT = re.compile(r"^ (?:do|da|dos|das|of|of the|del|de la) (?:plano|plan|kit|pacote|package|produto|product|"
                            r"modelo|model|curso|aula|class|servico|service|exame|procedimento|remedio)\b")
-# The name of whoever on the staff serves the customer ("qual o nome da doutora", "the name of the technician"): whom the
-# business sends, no one's private data.
-_NAME_OF_STAFF = re.compile(r"^ (?:d[oa]s?|of the|of your|del|de la) (?:doutora?|dra?|medic[oa]s?|dentista|professora?|"
-                            r"tecnic[oa]s?|instrutora?|atendente|vendedora?|consultora?|recepcionista|nutricionista|"
-                            r"fisioterapeuta|enfermeir[oa]|instalador|doctor|dentist|nurse|teacher|technician|instructor|"
-                            r"receptionist|installer|agent)\b")
 # Whom or where something is sent: "pro email da minha mãe", "to my wife's e-mail" (a place for data only).
 _SENT_TO = (r"(?:pro|pra|para|to|ao|al)(?: (?:o|a|the|my|meu|minha|his|her|our|nosso|nossa|mi|su|seu|sua|e mail|email|"
             r"whatsapp|zap|da|do|de|of|s|[a-z]+(?= s ))){0,4}")
@@ -317,7 +311,8 @@ def _asked_data(canonical: str, pattern: re.Pattern[str], word_at: list[int]) ->
         if _PURPOSE.search(canonical[match.end():match.end() + 50]) or _OF_A_PRODUCT.search(
                 canonical[match.end():match.end() + 30]):
             continue
-        if match.group(0) in (" nome", " name", " nombre") and _NAME_OF_STAFF.search(canonical[match.end():match.end() + 30]):
+        if match.group(0) in (" nome", " name", " nombre") and _NAME_OF_STAFF.search(
+                canonical[match.end():match.end() + 30]):
             continue
         if pattern is _ACCOUNT and match.group(0).strip() not in _OWED and _on_offer(canonical, match):
             continue
@@ -327,7 +322,7 @@ def _asked_data(canonical: str, pattern: re.Pattern[str], word_at: list[int]) ->
 
 # What someone owes is theirs, never a product on offer ("quanto a moradora do apto 23 ta devendo de condominio").
 _OWED = frozenset("devendo deve devem owe owes owing divida debt debe deben".split())
-_OWING = re.compile(r" (?:devendo|deve|devem|owe|owes|owing|divida|debt|debe|deben)(?= )")
+_OWING = re.compile(rf" (?:{'|'.join(sorted(_OWED))})(?= )")
 
 
 def _on_offer(canonical: str, match: re.Match[str]) -> bool:
@@ -443,8 +438,12 @@ _STAFF_TITLES = frozenset(
     "dr dra doutor doutora doctor doctora tecnico técnico tecnica técnica technician instalador installer consultor "
     "consultora vendedor vendedora atendente gerente manager professor professora personal coach recepcionista "
     "receptionist nutricionista fisioterapeuta enfermeira enfermeiro nurse dentista dentist instrutor instrutora rep "
-    "entregador motorista sindico síndico zelador".split()
+    "entregador motorista sindico síndico zelador medico medica".split()
 )
+# The name of whoever on the staff serves the customer ("qual o nome da doutora", "the name of the technician"): whom the
+# business sends, no one's private data.
+_NAME_OF_STAFF = re.compile(r"^ (?:d[oa]s?|of the|of your|del|de la) (?:"
+                            + "|".join(sorted(_STAFF_TITLES, key=len, reverse=True)) + r")\b")
 _PRIVATE = frozenset(
     "cpf rg dni ssn endereco endereço address direccion dirección casa home mora lives vive pessoal particular personal "
     "private privado privada salario salário salary ganha earns nascimento birth birthday aniversario aniversário "

@@ -55,7 +55,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -171,7 +171,7 @@ _ABOUT_ASSISTANT = re.compile(
     r"excelente|otimo))?)?"
     r"(?:\W+(?:muito |mt |mto |super )?(?:rapido|rapidos|top|show|excelente|otimo|nota dez|nota 10)(?: demais| mesmo)?)?\W*$"
     # A joke taken well ("haha boa essa", "good one").
-    rf"|{_OPENING}(?:boa essa|essa foi boa|boa|good one|nice one)\W*$"
+    rf"|{_OPENING}(?:boa essa|essa foi boa|good one|nice one)\W*$"
     # Season's greetings ("feliz natal pra equipe toda", "happy new year guys").
     rf"|{_OPENING}(?:feliz natal|feliz ano novo|boas festas|feliz pascoa|merry christmas|happy new year|happy holidays|"
     r"happy easter)(?:\W+(?:e |and )?(?:feliz ano novo|boas festas|um otimo ano|happy new year))?"
@@ -398,6 +398,7 @@ HOLDS_WORDS = 10
 FOLLOW_UP_SCOPE = 0.1
 
 
+@lru_cache(maxsize=4096)
 def holds_the_matter(text_folded: str) -> bool:
     """A day or a time offered, or the person in charge asked for, in a few words (see `_WHEN_WORDS`)."""
     if len(text_folded.split()) > HOLDS_WORDS:
