@@ -242,7 +242,9 @@ async def start_harness(database_url: str, schema: str, **overrides: Any) -> tup
     settings = ChannelSettings(**values)
     integrations = IntegrationsSettings(
         database_url=database_url, db_schema=schema, sendgrid_api_key=sendgrid.token, sendgrid_base_url=sendgrid_url,
-        **FAST,
+        # The channel tests time no vendor out: a roomier HTTP timeout than FAST's keeps a slow machine's pause from
+        # turning a Graph call into an in-doubt (dead) delivery.
+        **(FAST | {"http_timeout_seconds": 5.0, "delivery_timeout_seconds": 8.0, "lease_seconds": 12.0}),
     )
     turns, live, clock = ScriptedTurns(), ScriptedLive(), Clock()
     channels = await open_channels(settings, turns, live, integrations=integrations, clock=clock)
