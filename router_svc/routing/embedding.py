@@ -15,15 +15,19 @@ from router_svc.routing.base import UNCLEAR, IntentSpec, Prediction, intent_from
 
 class ExampleSet:
     def __init__(self, intents: dict[str, IntentSpec], examples: list[tuple[str, str]],
-                 vocabulary: tuple[str, ...] = ()) -> None:
+                 vocabulary: tuple[str, ...] = (), written: int | None = None) -> None:
         self.intents = intents
         self.examples = examples
+        # The first `written` examples are the file's own; the rest come from its `include`s.
+        self.written = len(examples) if written is None else written
         # Words of the business's trade beyond those its examples use (`[vocabulary] words`):
         # a message with none of them and no request cue may be out of scope.
         self.vocabulary = vocabulary
 
     @classmethod
     def load(cls, path: Path) -> ExampleSet:
+        """The intents and examples of `path`, then the examples of the files its top-level `include` names
+        (paths relative to it): more examples of the same intents, kept apart so the hand-written file stays short."""
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         intents: dict[str, IntentSpec] = {}
         examples: list[tuple[str, str]] = []
@@ -32,8 +36,22 @@ class ExampleSet:
             examples.extend((name, str(text)) for text in spec.get("examples", []) if str(text).strip())
         if not examples:
             raise ValueError(f"{path}: no examples")
+        written = len(examples)
+        for included in data.get("include", []):
+            examples.extend(_included_examples(path.parent / str(included), intents))
         vocabulary = tuple(str(w) for w in data.get("vocabulary", {}).get("words", []))
-        return cls(intents, examples, vocabulary)
+        return cls(intents, examples, vocabulary, written)
+
+
+def _included_examples(path: Path, intents: dict[str, IntentSpec]) -> list[tuple[str, str]]:
+    """`[intents.<name>] examples = [...]` of an included file; every intent must be one the including file defines."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    found: list[tuple[str, str]] = []
+    for name, spec in data.get("intents", {}).items():
+        if name not in intents:
+            raise ValueError(f"{path}: intent {name!r} is not defined by the file that includes it")
+        found.extend((name, str(text)) for text in spec.get("examples", []) if str(text).strip())
+    return found
 
 
 class EmbeddingClassifier:

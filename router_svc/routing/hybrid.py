@@ -637,10 +637,11 @@ class HybridClassifier:
 
     def _domain_vocabulary(self) -> frozenset[str]:
         """The stems of the words the business's topic examples and descriptions use, less
-        those its small talk and out-of-scope examples use, and those of its `[vocabulary]`."""
+        those its small talk and out-of-scope examples use, and those of its `[vocabulary]`. Only the examples
+        file's own examples count: customers' messages it includes ramble in words of every trade."""
         topical: set[str] = set()
         other: set[str] = set()
-        for name, text in self.examples.examples:
+        for name, text in self.examples.examples[: self.examples.written]:
             words = {_stem(w) for w in content_words(folded(text))}
             (topical if self.intents[name].kind == TOPIC else other).update(words)
         for spec in self.intents.values():
