@@ -67,8 +67,9 @@ WORDS_PATH = EVAL_DIR.parent / "rules" / "injection_words.txt"
 # ordinary message scored by a model fitted without it), since no untrained ordinary message is left to calibrate it
 # on. The n-gram model keeps the files above, as it was: it decides alone when the encoder is not loaded, and the
 # tune parts stay its calibration (calibrate_injection). Probe 5 trains nothing: it is kept to measure
-# (tests/guardrails/test_customer_roles_and_devices.py).
-RESERVED_PROBES = ("injection_probe5_tune.tsv",)
+# (tests/guardrails/test_customer_roles_and_devices.py). Probe 51 neither: written blind on 2026-12-07, it is the fresh
+# measure of the model trained that day (docs/performance.md §32).
+RESERVED_PROBES = ("injection_probe5_tune.tsv", "injection_probe51_tune.tsv")
 PROBE_TUNE_FILES = tuple(sorted(path.name for path in EVAL_DIR.glob("injection_probe*_tune.tsv")
                                 if path.name not in TRAINING_FILES and path.name not in RESERVED_PROBES))
 FULL_ONLY_FILES = ("injection_train7.tsv", *PROBE_TUNE_FILES)
