@@ -150,8 +150,11 @@ LEAD_PASSAGES = 4
 # halves a of both blind KBs and Mandacaru, over every message the router read as out of
 # scope: the routing sets' out-of-scope messages scored 0.80 ("vcs vendem ar condicionado?")
 # and below ("vcs consertam geladeira?" 0.72, "quanto ta o dolar hoje" 0.58); answerable
-# questions 1.28 down to 0.83 (7 of 11) and under.
-SCOPE_FLOOR = 0.82
+# questions 1.28 down to 0.83 (7 of 11) and under. With the weights of 2026-12-07 (WEIGHTS), over the solar routing
+# dev split's and q-route30-38 halves a's out-of-scope messages (86) and the solar KB's dev questions (71): 0.84 lets
+# through the same one out-of-scope message as 0.82 did before (a physics homework naming a power and a voltage, 0.96)
+# and the same 59 questions; "vcs consertam geladeira?" scores 0.74.
+SCOPE_FLOOR = 0.84
 # A second unit joins the answer when it scores at least this share of the best.
 SECOND_SHARE = 0.75
 # The abstention rules judge the best unit and at most one more (DECIDING_UNITS, within
@@ -166,17 +169,24 @@ DECIDING_CHARS = 420
 MAX_UNITS = 3
 MAX_ANSWER_CHARS = 480
 
+# How much each signal of a unit counts (`score`). Half-way between the hand-set weights and those tools/unit_weights.py
+# learns: a listwise fit over the units the engine reads for the answerable questions of every probe KB's half a and
+# the dev splits (the units that hold a key fact first), held near the hand-set weights, scaled so the median best
+# score is unchanged (the answer floor and the abstention rules read that scale). The whole step broke two behaviours
+# the unit tests hold (a sibling's price, a rental price quoted for energy); half of it keeps them. Issue 16,
+# 2026-12-07, with the energy question's price cue below: first unit holding a fact on halves b 0.594 -> 0.628, on
+# the Jabuticaba KB nobody fitted on 0.418 -> 0.482 (docs/performance.md section 32).
 WEIGHTS = {
-    "cosine": 0.5,
-    "window": 0.5,  # the unit with the sentence before it (its context)
-    "passage": 0.0,
-    "number": 0.0,
-    "overlap": 0.1,
-    "code": 0.3,
-    "code_missing": 0.2,
-    "cue": 0.3,
-    "rank": 0.1,
-    "cover": 0.4,
+    "cosine": 0.404,
+    "window": 0.268,  # the unit with the sentence before it (its context)
+    "passage": 0.0,  # not learnt: the passages' own cosines are computed only when this weighs
+    "number": 0.078,
+    "overlap": 0.248,
+    "code": 0.29,
+    "code_missing": 0.19,
+    "cue": 0.273,
+    "rank": 0.133,
+    "cover": 0.44,
 }
 
 _WORD = re.compile(r"[^\W_]+(?:[-.,/][^\W_]+)*", re.UNICODE)
@@ -198,7 +208,9 @@ _NUMBER_WORDS = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|
 
 _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # (what the question asks, what a unit holding that answer looks like)
-    (re.compile(r"\b(quanto (custa|e|é|sai|fica|cobra)|pre[cç]o|valor|custa|mensalidade|taxa de|tarifa|how much|"
+    # ("How much does the station generate per day?" asks for energy, not a price.)
+    (re.compile(r"\b(quanto (custa|e|é|sai|fica|cobra)|pre[cç]o|valor|custa|mensalidade|taxa de|tarifa|"
+                r"how much(?! (do|does|will|can|would) [\w ]{1,40}\b(generate|produce|save|store|weigh|hold|last)\b)|"
                 r"price|cost|fee|charge)\b"), re.compile(r"r\$\s?\d|\d+[.,]\d{2}\b|\bgratis\b|\bfree\b|\bsem custo\b")),
     (re.compile(r"\b(quanto tempo|qual o prazo|prazo|demora|leva quanto|em quantos dias|quantos dias|quantas horas|"
                 r"how long|how soon|how many (days|hours|minutes|months|years)|when|quando|ate quando)\b"),
