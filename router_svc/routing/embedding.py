@@ -43,6 +43,14 @@ class ExampleSet:
         return cls(intents, examples, vocabulary, written)
 
 
+def top_k(rows: np.ndarray, k: int) -> np.ndarray:
+    """The `k` largest values of each row, in no order: a partition, not a sort (an intent may have hundreds of
+    examples, and a turn asks this of every intent)."""
+    if rows.shape[1] <= k:
+        return rows
+    return np.partition(rows, rows.shape[1] - k, axis=1)[:, -k:]
+
+
 def _included_examples(path: Path, intents: dict[str, IntentSpec]) -> list[tuple[str, str]]:
     """`[intents.<name>] examples = [...]` of an included file; every intent must be one the including file defines."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -128,7 +136,7 @@ class EmbeddingClassifier:
         # Each intent's score: the mean of its k most similar examples (fewer when
         # it has fewer).
         padded = np.where(self._present, similarities[self._index], -np.inf)
-        top = np.sort(padded, axis=1)[:, -self.k :]
+        top = top_k(padded, self.k)
         counted = np.isfinite(top)
         scores = np.where(counted, top, 0.0).sum(axis=1) / counted.sum(axis=1)
         if words > self.short_words:

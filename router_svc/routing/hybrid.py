@@ -62,7 +62,7 @@ import numpy as np
 
 from atende_guardrails.encoder import TextEncoder, Vectors
 from router_svc.routing.base import OUT_OF_SCOPE, SMALL_TALK, TOPIC, UNCLEAR, Prediction
-from router_svc.routing.embedding import ExampleSet
+from router_svc.routing.embedding import ExampleSet, top_k
 from router_svc.routing.normalize import folded, plain
 
 CLARIFY = "clarify"
@@ -777,7 +777,7 @@ class HybridClassifier:
         if similarities is None:
             similarities = self._matrix @ vector
         padded = np.where(self._present, similarities[self._index], -np.inf)
-        top = np.sort(padded, axis=1)[:, -self.k:]
+        top = top_k(padded, self.k)
         counted = np.isfinite(top)
         knn = np.where(counted, top, 0.0).sum(axis=1) / counted.sum(axis=1)
         intent_scores = (1 - self.prototype_weight) * knn + self.prototype_weight * (self._prototypes @ vector)
@@ -786,7 +786,7 @@ class HybridClassifier:
         if generic_prior and self._prior_at.size and self._prior_matrix is not None:
             # What customers of any business mean by such words, under the business's own examples.
             near = np.where(self._prior_present, (self._prior_matrix @ vector)[self._prior_index], -np.inf)
-            top = np.sort(near, axis=1)[:, -self.k:]
+            top = top_k(near, self.k)
             counted = np.isfinite(top)
             generic = np.where(counted, top, 0.0).sum(axis=1) / counted.sum(axis=1)
             own = group_scores[self._prior_at]
