@@ -944,15 +944,16 @@ class HybridClassifier:
                 fade = min(1.0, max(0.0, (gap - low) / (high - low)))
                 logits[out] += fade * (self.sparse_weight if known else self.foreign_weight)
 
-    def _changes_topic(self, matches: CueMatches, vector: Vectors, current_agent: str) -> bool:
+    def _changes_topic(self, matches: CueMatches, vector: Vectors, current_agent: str,
+                       similarities: np.ndarray | None = None) -> bool:
         """The message read alone names enough to stand on its own and another agent
-        takes most of its evidence."""
+        takes most of its evidence. `similarities`: the message's to every example, when the caller has them."""
         text_folded = matches.text
         _, known = self.domain_words(text_folded)
         if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded) \
                 or self.reports(text_folded) or holds_the_matter(text_folded):
             return False
-        _, group_scores = self._scores(vector, None)
+        _, group_scores = self._scores(vector, None, similarities)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
         # A short follow-up ("tem custo a visita?") does not leave its conversation on a cue
@@ -1017,14 +1018,15 @@ class HybridClassifier:
         text_folded = folded(text[:1000])
         if matches is None or matches.text != text_folded:
             matches = CueMatches(text_folded)
+        assert self._matrix is not None, "call start() first"
+        # The message's own similarities to every example: the topic-change check's, the scores' when no
+        # conversation is blended in, and the out-of-scope check's always (one product with the examples a turn).
+        similarities = self._matrix @ vector
         lean = returning or not (current_agent in self._agents and (
-            bool(_NEW_SUBJECT.match(folded(text[:200]))) or self._changes_topic(matches, vector, current_agent)))
+            bool(_NEW_SUBJECT.match(folded(text[:200])))
+            or self._changes_topic(matches, vector, current_agent, similarities)))
         if not lean:
             previous = None
-        assert self._matrix is not None, "call start() first"
-        # The message's own similarities to every example: the scores' when no conversation is
-        # blended in, and the out-of-scope check's always.
-        similarities = self._matrix @ vector
         intent_scores, group_scores = self._scores(vector, previous, similarities)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
