@@ -117,9 +117,7 @@ def recording() -> Iterator[list[Decision]]:
 
 async def measure(kb: str, splits: Sequence[str], half: str = "") -> dict[str, Losses]:
     """The losses of each split (each half of a probe split when `half` is not given)."""
-    from agent_svc.app import build_runtime
     from agent_svc.domain import TurnInput
-    from agent_svc.settings import Settings as AgentSettings
     from atende_guardrails.encoder import UsemEncoder
     from knowledge_svc.eval import answers
 
@@ -127,20 +125,13 @@ async def measure(kb: str, splits: Sequence[str], half: str = "") -> dict[str, L
     await encoder.start()
     results: dict[str, Losses] = {}
     try:
-        async with answers.loaded_kb(kb) as knowledge:
-            runtime = build_runtime(AgentSettings(knowledge_addr=""),  # type: ignore[call-arg]
-                                    answers.KnowledgePort(knowledge, "eval"), environ={},  # type: ignore[arg-type]
-                                    encoder=encoder)
-            try:
-                for question in answers.questions_for(kb, splits, half):
-                    with recording() as decisions:
-                        await runtime.reply(TurnInput("product", f"losses-{question.id}", "eval", question.text,
-                                                      "web", ""))
-                    key = question.split + (f" half {question.half}" if question.split == "probe" else "")
-                    results.setdefault(key, Losses()).add(question.facts, question.answerable,
-                                                          decisions[-1] if decisions else None)
-            finally:
-                await runtime.close()
+        async with answers.local_runtime(kb, encoder) as runtime:
+            for question in answers.questions_for(kb, splits, half):
+                with recording() as decisions:
+                    await runtime.reply(TurnInput("product", f"losses-{question.id}", "eval", question.text, "web", ""))
+                key = question.split + (f" half {question.half}" if question.split == "probe" else "")
+                results.setdefault(key, Losses()).add(question.facts, question.answerable,
+                                                      decisions[-1] if decisions else None)
     finally:
         encoder.close()
     return results

@@ -18,13 +18,13 @@ import argparse
 import json
 import sys
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from atende_guardrails.encoder import UsemEncoder
+from atende_guardrails.text import fold as text_fold
 from atende_runtime.main import limit_blas_threads
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,8 +43,8 @@ HEADER = """\
 
 
 def fold(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in plain if not unicodedata.combining(c)).split())
+    """atende_guardrails.text.fold with the spacing collapsed: the key two texts are compared by."""
+    return " ".join(text_fold(text).split())
 
 
 def solar_probes() -> list[Path]:

@@ -50,9 +50,7 @@ def _signed(weights: dict[str, float]) -> NDArray[np.float64]:
 
 async def collect(kbs: Sequence[tuple[str, str]]) -> list[Ranked]:
     """Each question's last ranking of (kb, split)."""
-    from agent_svc.app import build_runtime
     from agent_svc.domain import TurnInput
-    from agent_svc.settings import Settings as AgentSettings
     from atende_guardrails.encoder import UsemEncoder
     from knowledge_svc.eval import answers
 
@@ -71,24 +69,17 @@ async def collect(kbs: Sequence[tuple[str, str]]) -> list[Ranked]:
     rows: list[Ranked] = []
     try:
         for kb, split in kbs:
-            async with answers.loaded_kb(kb) as knowledge:
-                runtime = build_runtime(AgentSettings(knowledge_addr=""),  # type: ignore[call-arg]
-                                        answers.KnowledgePort(knowledge, "eval"), environ={},  # type: ignore[arg-type]
-                                        encoder=encoder)
-                try:
-                    for question in answers.questions_for(kb, (split,), ""):
-                        last.clear()
-                        await runtime.reply(TurnInput("product", f"weights-{question.id}", "eval", question.text,
-                                                      "web", ""))
-                        units = last[-1] if last else []
-                        facts = [fold(f) for f in question.facts]
-                        rows.append(Ranked(
-                            kb, question.half if split == "probe" else split,
-                            np.array([[values[k] for k in KEYS] for _, values in units], dtype=np.float64),
-                            np.array([any(f in fold(unit.text) for f in facts) for unit, _ in units], dtype=bool),
-                            question.answerable))
-                finally:
-                    await runtime.close()
+            async with answers.local_runtime(kb, encoder) as runtime:
+                for question in answers.questions_for(kb, (split,), ""):
+                    last.clear()
+                    await runtime.reply(TurnInput("product", f"weights-{question.id}", "eval", question.text, "web", ""))
+                    units = last[-1] if last else []
+                    facts = [fold(f) for f in question.facts]
+                    rows.append(Ranked(
+                        kb, question.half if split == "probe" else split,
+                        np.array([[values[k] for k in KEYS] for _, values in units], dtype=np.float64),
+                        np.array([any(f in fold(unit.text) for f in facts) for unit, _ in units], dtype=bool),
+                        question.answerable))
     finally:
         Selector._analyse = original  # type: ignore[method-assign]
         encoder.close()

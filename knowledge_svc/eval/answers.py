@@ -275,6 +275,22 @@ async def loaded_kb(name: str) -> AsyncIterator[Any]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@asynccontextmanager
+async def local_runtime(name: str, encoder: Any) -> AsyncIterator[Any]:
+    """An agent runtime answering from KB `name` (`loaded_kb`) with the local engine and no hosted model: what the
+    tools that look inside the engine's answers drive (tools/answer_losses.py, tools/unit_weights.py)."""
+    from agent_svc.app import build_runtime
+    from agent_svc.settings import Settings as AgentSettings
+
+    async with loaded_kb(name) as knowledge:
+        runtime = build_runtime(AgentSettings(knowledge_addr=""),  # type: ignore[call-arg]
+                                KnowledgePort(knowledge, "eval"), environ={}, encoder=encoder)  # type: ignore[arg-type]
+        try:
+            yield runtime
+        finally:
+            await runtime.close()
+
+
 async def run_kb(name: str, splits: Sequence[str], agent: str, limit: int = 0, retrieval_only: bool = False,
                  encoder: Any = None, half: str = "") -> list[Outcome]:
     from agent_svc.app import build_runtime
