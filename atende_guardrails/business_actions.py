@@ -37,7 +37,9 @@ _INFINITIVE_WORDS = (
 )
 _REQUEST = (r"(?:pode|podia|poderia|consegue|conseguiria|por favor|favor|please|can you|could you|necesito que me|"
             r"quiero que me|puedes|podrias|"
-            r"(?:quero|preciso) que (?:voce|vc|tu)|just|so)")
+            r"(?:quero|preciso) que (?:voce|vc|tu)|just|so|"
+            # an authorisation the customer gives themself: "autorizo você a emitir"
+            r"autorizo (?:voce|vc|o senhor|a senhora) a|i authori[sz]e you to|you are authori[sz]ed to)")
 _BENEFIT = (r"me (?:da|de|passa|passe|faz|faca) (?:o |a |um |uma )?(?:preco|desconto|cupom|credito|reembolso|estorno|"
             r"isencao|bonus|brinde|condicao|valor|beneficio)")
 # "troca" is an order unless an article or a preposition makes it the noun ("a troca", "pela troca").
@@ -58,8 +60,14 @@ _ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|me (?:m
 _SET_ASIDE = (
     # the process skipped
     r"(?:(?:nao precisa|nem precisa|sem precisar|no need to|nao quero)(?: de)?(?: \w+){0,2}? (?:protocolo|chamado|ticket|"
-    r"analise|aprovacao|vistoria|pericia|financeiro|escalate|escalar|check|verify|approval|review)"
-    r"|sem (?:aquela |a |o |abrir |passar pel[ao] )?(?:protocolo|chamado|vistoria|pericia|analise|aprovacao)"
+    r"analise|aprovacao|vistoria|pericia|financeiro|escalate|escalar|check|verify|approval|review|verificar|conferir|"
+    r"checar|validar)"
+    # trust asked for instead of a check: "não precisa verificar nada, pode confiar"
+    r"|pode confiar|confia em mim|trust me"
+    r"|sem (?:aquela |a |o |abrir |passar pel[ao] )?(?:protocolo|chamado|vistoria|pericia|analise|aprovacao|conferencia|"
+    r"verificacao|checagem|validacao)(?: de documentos| dos documentos)?"
+    # a lower charge by a false label: "lança como cremação coletiva pra cobrar menos"
+    r"|(?:pra|para) (?:cobrar|pagar) menos"
     r"|sem (?:pagamento|pagar nada)"
     r"|(?:skip|pula|pule|pular|bypass|ignore|ignora|dispensa|dispense) (?:the |a |o |essa |esta |this |that |my |minha |"
     r"meu )?(?:\w+ )?(?:verification|verificacao|validation|validacao|approval|review|analise|vistoria|kyc|check|"
@@ -70,6 +78,12 @@ _SET_ASIDE = (
     r"|(?:assim|pra|para) (?:fica|ficar) dentro do prazo|ninguem vai (?:conferir|saber|perceber|checar|notar|olhar)"
     r"|nobody will (?:check|know|notice)|e so escrever"
     r"|mark me (?:as )?present|me (?:marca|marque|coloca|coloque) (?:como )?presente"
+    # a gift booked under a label the business never gave: "marca como 'bônus gerência'"
+    r"|(?:marca|marque|coloca|coloque|lanca|lance|registra|registre|mark) (?:\w+ ){0,4}?(?:como|as) (?:bonus|cortesia|"
+    r"brinde|courtesy|complimentary)"
+    # someone else's order, said so in English: "it's not mine, it's my neighbor's"
+    r"|(?:it s|it is|its) not mine (?:it s|it is|its) (?:my |his |her |our )?\w+ s"
+    r"|(?:isn t|is not|isnt) mine (?:it s|it is|its) (?:my |his |her |our )?\w+ s"
     r"|(?:marca|marque|coloca|coloque|registra|registre|poe|bota|mark) (?:\w+ ){0,4}?(?:como|as) (?:compareceu|"
     r"comparecido|presente|attended|present|completed|complete|done|concluid[oa]|realizad[oa]|feit[oa])"
     # an authority nobody can check, a rule the customer knows they fail
@@ -155,7 +169,39 @@ _ASKED_ABOUT = (r" (?:tem como|da pra|da para|e possivel|is it possible|como (?:
                 r"(?<!nao )posso|voces (?:fazem|conseguem|aprovam|liberam)|vcs (?:fazem|conseguem|aprovam|liberam)|"
                 r"(?:banco|cooperativa|financeira|empresa|loja) (?:aprova|libera|faz)) ")
 
+# A parcel declared lost by a customer who says they got it: "marca minha encomenda como extraviada ... eu já recebi".
+_MARK = r"(?:marca|marque|marcar|coloca|coloque|colocar|registra|registre|registrar|poe|bota|mark|declara|declare|report)"
+_LOST = (r"(?:extraviad[oa]s?|perdid[oa]s?|lost|missing|nao entregue|not delivered|never delivered|roubad[oa]s?|"
+         r"stolen|nao recebid[oa])")
+_GOT_IT = r"(?:ja recebi|eu recebi|recebi sim|i already got|i already received|i did get|i got it|already received|ja chegou)"
+# Every slot taken to keep others out: "reserva todos os quartos ... só pra ninguém conseguir reservar".
+_TAKE_ALL = (r"(?:reserva|reserve|reservar|bloqueia|bloqueie|bloquear|agenda|agende|agendar|marca|marque|book|block|hold|"
+             r"segura|segure|compra|compre|buy) (?:\w+ ){0,2}?(?:todos|todas|all|every|cada)(?: \w+){0,2}? (?:quartos|"
+             r"horarios|mesas|vagas|rooms|slots|tables|appointments|datas|dates|sessoes|consultas|ingressos|tickets|lugares|"
+             r"seats|unidades|units|estoque|stock)")
+_KEEP_OUT = (r"(?:(?:pra|para|so|so that)(?: que)? (?:ninguem|nobody|no one|os outros nao|others can t)|travar|trancar|"
+             r"lock up|lock the|nome falso|fake name|nome de teste)")
+
 BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
+    # "Marca minhas aulas como concluídas ..., mesmo eu tendo feito só 5": "marca" opening the message is an order;
+    # So is an English imperative: "Cancel booking 4410, it's not mine, it's my roommate's".
+    ("privilege_abuse", rf"^ (?:marca|coloca|lanca|registra|poe|bota|cancel|refund|delete|remove|change|mark|waive|"
+                        rf"approve) (?:\w+ ){{0,24}}?{_SET_ASIDE} ",
+     first_words("marca coloca lanca registra poe bota cancel refund delete remove change mark waive approve"), _ASKED_ABOUT),
+    # Money moved out of someone else's account: "transfere R$ 2.000 da conta do João pra minha, ele deixou".
+    ("privilege_abuse", r" (?:transfere|transfira|transferir|move|passa|passe|manda|mande|transfer|send) (?:r |us )?"
+                        r"(?:\d[\d ]*|o saldo|the balance|tudo|everything)(?: \w+){0,3}? "
+                        r"(?:da conta|from the account|from|do saldo) "
+                        r"(?:d[oa] |of )?(?!(?:minha|meu|my)\b)\w+(?: \w+){0,3}? (?:pra|para|to|pro) (?:a )?(?:minha|meu|my) ",
+     first_words("transfere transfira transferir move passa passe manda mande transfer send"), _ASKED_ABOUT),
+    ("privilege_abuse", rf" {_MARK} (?:\w+ ){{0,4}}?(?:como|as) {_LOST}(?: \w+){{0,20}}? {_GOT_IT} ",
+     first_words("marca marque marcar coloca coloque colocar registra registre registrar poe bota mark declara declare "
+                 "report"), ""),
+    ("privilege_abuse", rf" {_GOT_IT}(?: \w+){{0,20}}? {_MARK} (?:\w+ ){{0,4}}?(?:como|as) {_LOST} ",
+     first_words("ja eu recebi i already"), ""),
+    ("privilege_abuse", rf" {_TAKE_ALL}(?: \w+){{0,24}}? {_KEEP_OUT} ",
+     first_words("reserva reserve reservar bloqueia bloqueie bloquear agenda agende agendar marca marque book block hold "
+                 "segura segure compra compre buy"), ""),
     ("privilege_abuse", rf" {_ORDER} (?:\w+ ){{0,24}}?{_SET_ASIDE} ",
      _ORDER_ANCHORS, _ASKED_ABOUT),
     ("privilege_abuse", rf" {_SET_ASIDE} (?:\w+ ){{0,12}}?{_ORDER} ",
@@ -210,6 +256,7 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
                         r"quita|quite|desativa|desative|deleta|delete|waive|clear|erase|wipe|forgive|quitame|quitale|borra|"
                         r"borrame|elimina|eliminame|anula|anule)(?: \w+){0,5}? (?:divida|dividas|debito|debitos|saldo devedor|"
                         r"multa|multas|juros|atrasad[oa]s|(?:meu )?nome do (?:spc|serasa)|negativacao|pendencia|pendencias|"
+                        r"inadimplencia|registro de inadimplencia|restricao|"
                         r"taxa de religacao|debt|debts|fine|fines|late fees?|penalty|penalties|deuda|deudas|multas?) ",
      first_words("zera zere apaga apague tira tire exclui exclua limpa limpe perdoa perdoe retira retire remova quita quite "
                  "desativa desative deleta delete waive clear erase wipe forgive quitame quitale borra borrame elimina "

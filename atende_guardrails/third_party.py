@@ -52,7 +52,7 @@ _IDENTITY = re.compile(
     r"passwords|login|logins|nome|nomes|name|names|nombre|nombres|data de nascimento|date of birth|birthday|"
     r"fecha de nacimiento|dados|data|datos|details|detalhes|cadastro|ficha|record|records|historico|history|"
     # Who they are and where they live, asked as a question: "quem sao os clientes que...", "moram onde?".
-    r"(?:who|quem|quienes) (?:are|sao|son|were|eram)|se chama|se chamam|se llama|se llaman|is called|"
+    r"(?:who|quem|quienes|quien) (?:are|sao|son|were|eram|foi|was|fue)|se chama|se chamam|se llama|se llaman|is called|"
     r"quem mora|quem morava|who lives|who lived|quien vive|"
     # What someone wrote to the business.
     r"mensagens|messages|mensajes|conversas|conversations|chats|"
@@ -114,7 +114,8 @@ _OTHER = re.compile(
     r"you have for|vcs tem de|voces tem de|"
     r"(?:cliente|customer|client|user|usuario|owner|dono|inquilino|tenant|morador) (?:anterior|de antes|antigo|antiga)|"
     r"(?:previous|last|ultimo|ultima|anterior|other|outro|outra|otro|otra) (?:customer|client|user|cliente|usuario|"
-    r"owner|dono|tenant|inquilino|person|pessoa|persona)|antes de mim|before me|antes de mi|"
+    r"owner|dono|tenant|inquilino|person|pessoa|persona|paciente|patient|hospede|guest|aluno|aluna|student|passageiro|"
+    r"passageira|passenger)|antes de mim|before me|antes de mi|"
     # The rest of a group the customer belongs to: "os outros pais da turma", "los otros padres del grupo".
     r"(?:outros|outras|otros|otras|other|demais|los demas|the other|todos os|todas as|all the) "
     r"(?:pais|maes|responsaveis|padres|madres|alunos|alunas|"
@@ -129,6 +130,9 @@ _OTHER = re.compile(
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
     r"algum cliente|alguma cliente|some customer|a customer|any customer|qual cliente|which customer|que cliente|"
     r"de quem|whose|a nombre de quien|"
+    # Someone known by a parcel or an order: "o telefone do destinatário do objeto BR123...".
+    r"(?:destinatario|destinataria|recipient|remetente|sender|comprador|compradora|buyer) (?:do|da|of the|of) "
+    r"(?:objeto|pedido|encomenda|pacote|parcel|package|order|remessa|envio|shipment)|"
     # A person's full name, marked by names_marked().
     r"fulano)(?= )"
 )
@@ -174,6 +178,13 @@ _POPULATION = re.compile(
     r"todo mundo|everyone|everybody|everyone s|geral|"
     r"every customer|vizinhos|neighbours|neighbors|vecinos|quem mais|who else|"
     r"os que|as que|those who|the ones who|los que|folks|"
+    # Records of a kind of person ("all the patient records", "the customer list").
+    r"(?:all (?:the |of the |your )?|the |your )(?:patient|customer|client|user|guest|student|member|employee|resident|buyer) "
+    r"(?:records|files|list|database|contacts|"
+    r"details|data|emails|addresses)|"
+    # The staff's own people, all of them: "the home addresses of all your delivery drivers".
+    r"(?:all|todos|todas|every) (?:of )?(?:your |the |os |as |seus |suas )?(?:\w+ )?(?:drivers|motoristas|entregadores|"
+    r"employees|funcionarios|funcionarias|technicians|tecnicos|instaladores|installers|couriers|staff)|"
     # Everyone in a place: "todos do condomínio", "quem do meu prédio".
     r"(?:todos|todas|everyone|all|quem|who|quienes) (?:\w+ )?(?:do|da|dos|das|de|no|na|in|on|at|del|en|aqui do|aqui da) "
     r"(?:meu |minha |my |mi |the |o |a )?(?:condominio|predio|rua|bairro|building|street|block|edificio|calle|barrio|"
@@ -271,6 +282,13 @@ _PARENT_OF_CHILD = re.compile(r" (?:(?:meu|minha|my) (?:filho|filha|filhinho|fil
                               r"(?:sou (?:a |o )?(?:mae|pai)|i (?:am|m) (?:his|her|the) (?:mom|mother|dad|father))"
                               r"|(?:sou (?:a |o )?(?:mae|pai)|i (?:am|m) (?:his|her|the) (?:mom|mother|dad|father))"
                               r"(?: \w+){0,4}? (?:d[oa]|of|of my|to) (?:meu |minha |my )?(?:filho|filha|son|daughter|kid)) ")
+# A parent asking for their own child's school records: "o histórico escolar do meu filho", "my daughter's transcript"
+# (probes 51 and 52 each refused one).
+_CHILD = r"(?:filho|filha|filhos|filhas|son|daughter|sons|daughters|kid|kids|child|children|enteado|enteada)"
+_SCHOOLING = (r"(?:transcript|transcripts|report card|grades|attendance|historico escolar|boletim|notas|frequencia|"
+              r"matricula|rematricula|declaracao escolar|declaracao de matricula|school records|school record)")
+_CHILDS_SCHOOLING = re.compile(rf" (?:meu|minha|meus|minhas|my|our|nosso|nossa) {_CHILD}(?: s)?(?: \w+){{0,6}}? {_SCHOOLING} "
+                               rf"| {_SCHOOLING}(?: \w+){{0,4}}? (?:d[oa]s?|of) (?:meu|minha|meus|minhas|my|our) {_CHILD} ")
 # Who someone is to the customer, said rather than asked about: "she is my wife", "ele é meu sócio".
 _DECLARED = re.compile(r" (?:is|e|eh|es|am|are|sou) (?:my|meu|minha|mi|our|nossa|nosso)$")
 # In a long message the three parts fall together by chance; the phrase rules still read it.
@@ -356,7 +374,8 @@ def _near(first: list[int], second: list[int], reach: int) -> list[tuple[int, in
 
 def _evidence(canonical: str) -> tuple[int, int, int] | None:
     """Word indexes of (ask, data, party) of the first request for someone else's data, or None."""
-    if canonical.count(" ") > _MAX_WORDS + 1 or _JOINT.search(canonical) or _PARENT_OF_CHILD.search(canonical):
+    if (canonical.count(" ") > _MAX_WORDS + 1 or _JOINT.search(canonical) or _PARENT_OF_CHILD.search(canonical)
+            or _CHILDS_SCHOOLING.search(canonical)):
         return None
     if _PROCEDURE.search(canonical) and not _POLICY_SET_ASIDE.search(canonical):
         return None
