@@ -88,6 +88,9 @@ PROBE_KBS: dict[str, tuple[Path, Path]] = {
     "pitanga": (REPO / "evals" / "probes" / "kb_pitanga", REPO / "evals" / "probes" / "pitanga_questions.jsonl"),
     # a fourteenth, written blind on the 2026-12-07 eleventh session (evals/probes/jabuticaba_README.md)
     "jabuticaba": (REPO / "evals" / "probes" / "kb_jabuticaba", REPO / "evals" / "probes" / "jabuticaba_questions.jsonl"),
+    # a fifteenth (Mato Grosso: soy and cattle farms, grain storage), written blind on the 2026-12-07 twelfth session
+    # (evals/probes/pequi_README.md), first run at that session's start code
+    "pequi": (REPO / "evals" / "probes" / "kb_pequi", REPO / "evals" / "probes" / "pequi_questions.jsonl"),
 }
 # The router a probe KB's questions go through with --agent routed: a solar company runs
 # the default configuration, as the blind solar KB does.
@@ -95,7 +98,7 @@ PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar", "carnauba": "solar", "sab
                                   "seriema": "solar", "tangara": "solar", "jatoba": "solar",
                                   "cajui": "solar", "aroeira": "solar",
                                   "ipe": "solar", "buriti": "solar", "pitanga": "solar",
-                                  "jabuticaba": "solar"}
+                                  "jabuticaba": "solar", "pequi": "solar"}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the
