@@ -142,7 +142,7 @@ _ABOUT_ASSISTANT = re.compile(
     r"ai|human|person|machine|real person|automatico|automatica|automated)\b[a-z ]{0,25}\W*$"
     # Its name ("qual seu nome?", "what's your name?"), not the company's.
     rf"|{_OPENING}(?:qual (?:e )?(?:o )?(?:seu|teu) nome|como (?:voce|tu) se chama"
-    r"|(?:voce|tu) tem nome|what ?s your name|what is your name|do you have a name)(?: assistant| assistente| robo| bot)?\W*$"
+    r"|(?:voce|tu) tem nome|what.?s your name|what is your name|do you have a name)(?:\W+(?:assistant|assistente|robo|bot))?\W*$"
     # The languages it speaks ("vc fala ingles tb?", "do you speak Spanish?").
     rf"|{_OPENING}(?:(?:(?:voce|voces|tu) )?(?:fala|falam|entende|entendem)|(?:do|can) you "
     r"(?:speak|understand)|hablas|hablan) (?:tambem )?(?:ingles|espanhol|portugues|english|spanish|portuguese|espanol|"
@@ -154,7 +154,7 @@ _ABOUT_ASSISTANT = re.compile(
     # A compliment, and where it is from ("kkkk vc e engracado hein", "vc e de goiania tb?").
     rf"|{_OPENING}(?:(?:voce|tu) (?:e|eh|ta|esta|foi) (?:muito |mt |mto |bem |super |mo )?(?:engracad[oa]|legal|"
     r"simpatic[oa]|fofo|fofa|espert[oa]|inteligente|educad[oa]|gente boa|top|demais)"
-    r"|you(?: re| are) (?:so |very |really )?(?:funny|smart|nice|cool|helpful|great))(?: hein| ne| viu| demais| kkk\w*)?\W*$"
+    r"|you(?:.?re| are) (?:so |very |really )?(?:funny|smart|nice|cool|helpful|great))(?: hein| ne| viu| demais| kkk\w*)?\W*$"
     # The team praised ("voces sao rapidos hein, parabens pelo atendimento", "otimo atendimento, parabens").
     rf"|{_OPENING}(?:voces|vcs) (?:sao|foram) (?:muito |mt |mto |bem |super )?(?:rapid[oa]s|otim[oa]s|atencios[oa]s|"
     r"eficientes|educad[oa]s|demais|show|top|feras|incriveis|arretad[oa]s|massa|nota dez|nota 10)"
@@ -175,8 +175,26 @@ _ABOUT_ASSISTANT = re.compile(
     # Season's greetings ("feliz natal pra equipe toda", "happy new year guys").
     rf"|{_OPENING}(?:feliz natal|feliz ano novo|boas festas|feliz pascoa|merry christmas|happy new year|happy holidays|"
     r"happy easter)(?:\W+(?:e |and )?(?:feliz ano novo|boas festas|um otimo ano|happy new year))?"
-    r"(?: (?:pra|para|a|to)(?: a| o| toda a| todo o)? (?:equipe|time|pessoal|galera|todos|todas|todo mundo|voces|you all|"
-    r"everyone|the team|all)(?: toda| todo| de voces| voces)?)?(?: guys| pessoal| galera)?\W*$"
+    r"(?: (?:pra|para|a|to)(?: a| o| toda a| todo o| toda| todo)? (?:equipe|time|pessoal|galera|todos|todas|todo mundo|voces|"
+    r"you all|everyone|the team|all)(?: toda| todo| de voces| voces)?(?: (?:da|do|de) [a-z]+)?)?(?: guys| pessoal| galera)?\W*$"
+    # A joke asked for ("conta uma piada de placa solar ai kkk", "tell me a joke"): six writers of the routing probes
+    # called it small talk.
+    rf"|{_OPENING}(?:(?:me )?(?:conta|conte|manda|mande|fala|solta) (?:uma|outra) (?:piada|piadinha)|tell (?:me |us )?"
+    r"(?:a |another )?joke)(?: [a-z]+){0,6}\W*$"
+    # The customer loves the business ("adoro vcs, melhor empresa de SC").
+    rf"|{_OPENING}(?:adoro|amo|love) (?:voces|you guys|you all)(?:\W+(?:a |the )?(?:melhor empresa|melhores|best|demais|top|"
+    r"show)(?: [a-z]+){0,4})?\W*$"
+    # The sun's strength remarked on ("hj o sol ta de rachar aqui em Picos", "o sol ta tao forte q ate eu to gerando
+    # energia kkkk").
+    rf"|{_OPENING}(?:[a-z0-9, ]{{0,30}} )?(?:sol|calor|calorao|solzao)\b[a-z0-9 ]{{0,30}}? (?:de rachar|de matar|danado|"
+    r"tao forte|forte demais)(?: [a-z]+){0,5}\W*$"
+    rf"|{_OPENING}(?:[a-z0-9 ]{{0,50}} )?ate eu (?:to|estou|tou) gerando energia\W*$"
+    # A problem solved and said so ("consegui! era isso mesmo, obg", "ok done, it's working now, thanks a lot").
+    rf"|{_OPENING}(?:ok )?(?:consegui|funcionou|deu certo|it worked|done|it.?s working(?: now)?)"
+    r"(?:\W+(?:era isso(?: mesmo)?|it.?s working(?: now)?|obrigad[oa](?: por favor)?|valeu|vlw|thanks(?: a lot)?|"
+    r"thank you|agora foi|voltou))*\W*$"
+    # Something the customer is told, taken in ("ah que pena", "nossa nao sabia").
+    rf"|{_OPENING}(?:ah |aah |poxa |putz |nossa |oh )?(?:que pena|nao sabia|nao sabia disso|what a pity|too bad)\W*$"
     # The heat, good for the business ("que calor hein, bom pra vcs ne").
     rf"|{_OPENING}(?:que|hoje esta|esta|hoje|that s some|what a) (?:calor|sol|solzao|quente|heat|sun)(?: hein| ne| heim)?"
     r"\W+(?:bom|otimo|good|great) (?:para|for) (?:voces|as placas|o negocio|you guys|you|business|the panels)"
@@ -210,7 +228,10 @@ _PLEASANTRY_WORDS = frozenset("brincadeira brincando zoeira zoando parabens".spl
 # A message sent to the wrong chat, taken back ("ops mensagem errada kkkk", "sorry, wrong chat").
 _WRONG_CHAT = re.compile(r"^\W*((ops|opa|eita|oxe|vish|desculpa|desculpe|foi mal|sorry|oops)\W+)*"
                          r"(mensagem errada|msg errada|mandei errado|enviei errado|era pra outra pessoa|conversa errada|"
-                         r"chat errado|wrong chat|wrong person|wrong number|wrong message)\W*$"
+                         r"chat errado|wrong chat|wrong person|wrong number|wrong message|"
+                         # ... or by someone else or a pocket ("desculpa, meu filho pegou o celular kkk").
+                         r"(?:o |meu )?celular (?:tava|estava) no bolso|(?:meu|minha) (?:filho|filha|neto|neta|sobrinho|"
+                         r"sobrinha) (?:pegou|mexeu|apertou)(?: no| o| em)? (?:celular|telefone))\W*$"
                          # ... or another company meant ("ah vcs nao sao da enel? foi mal kkk").
                          r"|^\W*((ah|ahh|oh|ops|opa|eita|hum|ixi)\W+)*(entao )?(voces )?nao (sao|e|eh) (da|do|a|o) "
                          r"[a-z ]{1,25}\W+"

@@ -1,0 +1,45 @@
+"""Issue 16, routing probes q-route20 to q-route42 (written blind): what customers say to the assistant that asks nothing
+of the business, in shapes the small-talk examples missed (a joke asked for, the sun remarked on, a problem solved and
+said so, a phone taken by a child, a holiday greeting to the team, the assistant's name after a comma), reads as small
+talk through the default router; the nearest requests still reach their agents. Sentences written for this test, not
+taken from the probes."""
+
+from __future__ import annotations
+
+import pytest
+
+from atende_guardrails.encoder import UsemEncoder
+from router_svc.eval.evalsets import routed_label, router_for
+from router_svc.routing import Router
+
+
+@pytest.fixture(scope="module")
+def routed(encoder: UsemEncoder) -> tuple[Router, dict[str, str]]:
+    return router_for("solar", encoder)
+
+
+@pytest.mark.parametrize("text", [
+    "me conta uma piada de energia solar kkk",
+    "tell us a joke",
+    "nossa, o sol hoje ta de rachar aqui em Cuiabá",
+    "com esse sol ate eu to gerando energia kkkk",
+    "deu certo! era isso mesmo, valeu",
+    "it worked, thank you",
+    "desculpa, minha filha mexeu no celular",
+    "Feliz Natal pra toda equipe da loja! 🎄",
+    "what's your name, assistant?",
+    "adoro vcs, melhor empresa do Ceará",
+    "ah que pena",
+])
+async def test_chit_chat_is_small_talk(routed: tuple[Router, dict[str, str]], text: str) -> None:
+    assert await routed_label(routed, text) == "small_talk", text
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("que calor, o inversor ta desligando sozinho", "support"),
+    ("deu certo o pagamento? paguei o boleto ontem", "support"),
+    ("adoro vcs, quero comprar mais 4 placas", "sales"),
+])
+async def test_a_request_beside_the_pleasantry_still_reaches_its_agent(routed: tuple[Router, dict[str, str]], text: str,
+                                                                       label: str) -> None:
+    assert await routed_label(routed, text) == label, text
