@@ -1,8 +1,8 @@
-"""Issue 16, routing probes q-route20 to q-route42 (written blind): what customers say to the assistant that asks nothing
+"""Issue 16, routing probes q-route20 to q-route42 (written blind). What customers say to the assistant that asks nothing
 of the business, in shapes the small-talk examples missed (a joke asked for, the sun remarked on, a problem solved and
 said so, a phone taken by a child, a holiday greeting to the team, the assistant's name after a comma), reads as small
-talk through the default router; the nearest requests still reach their agents. Sentences written for this test, not
-taken from the probes."""
+talk through the default router; the nearest requests still reach their agents. The customer's own financing paid off
+early and the next visit their plan holds reach support. Sentences written for this test, not taken from the probes."""
 
 from __future__ import annotations
 
@@ -43,3 +43,14 @@ async def test_chit_chat_is_small_talk(routed: tuple[Router, dict[str, str]], te
 async def test_a_request_beside_the_pleasantry_still_reaches_its_agent(routed: tuple[Router, dict[str, str]], text: str,
                                                                        label: str) -> None:
     assert await routed_label(routed, text) == label, text
+
+
+@pytest.mark.parametrize("text", [
+    # the customer's own financing paid off early (seven of seven such probe messages are support)
+    "se eu quitar o financiamento antes, pago menos juros?",
+    "quero antecipar 5 parcelas do meu contrato, como faço?",
+    # the next visit the customer's plan holds
+    "quando vai ser a próxima manutenção do meu plano?",
+])
+async def test_the_customers_own_contract_reaches_support(routed: tuple[Router, dict[str, str]], text: str) -> None:
+    assert await routed_label(routed, text) == "support", text
