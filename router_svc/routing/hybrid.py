@@ -271,6 +271,9 @@ class Cue:
     # about how a thing is, with no word of buying or price, is not a sale, however much
     # it talks about the things on sale.
     against: tuple[tuple[str, float], ...] = ()
+    # Agents in whose conversation a message this cue matches stays on the matter at hand, whatever other agent's
+    # examples it resembles: a warranty asked about in a repair is the repair's ("e a garantia cobre isso?").
+    holds_with: tuple[str, ...] = ()
 
     def matches(self, text: str) -> bool:
         if self._any is not None:
@@ -315,7 +318,8 @@ def load_cues(path: Path) -> list[Cue]:
         Cue(str(c["name"]), str(c["destination"]), float(c.get("weight", 1.0)),
             tuple(re.compile(p) for p in c.get("patterns", [])), tuple(str(n) for n in c.get("suppresses", [])),
             tuple(str(a) for a in c.get("stays_with", [])),
-            tuple((str(d), float(w)) for d, w in c.get("against", {}).items()))
+            tuple((str(d), float(w)) for d, w in c.get("against", {}).items()),
+            tuple(str(a) for a in c.get("holds_with", [])))
         for c in data.get("cue", [])
     ]
 
@@ -918,15 +922,17 @@ class HybridClassifier:
         offered: no cue takes that away."""
         if current_agent not in self._agents:
             return
-        if follow_up and (is_elliptic(folded(text)) or holds_the_matter(folded(text))):
+        held = any(current_agent in c.holds_with and c.matches(folded(text)) for c in self.cues)
+        if follow_up and (is_elliptic(folded(text)) or holds_the_matter(folded(text)) or held):
             # "and the warranty?" in a sale: the conversation's agent or one a cue names, not
             # a third agent the few words happen to resemble (nor "sexta de tarde", "quero falar com um gerente":
             # the matter's visit or its person in charge).
-            for agent in self._agents - {c.destination for c in fired} - {current_agent}:
+            # (A cue that holds with this agent holds against the other cues too.)
+            for agent in self._agents - (set() if held else {c.destination for c in fired}) - {current_agent}:
                 logits[self.destinations.index(agent)] -= self.elliptic_weight
         reported = follow_up and self.reports(folded(text))
         # "manda o link", "send it over": the agent is asked for what it offered; no cue moves that.
-        sends = follow_up and (_SEND_IT.match(folded(text)) is not None or holds_the_matter(folded(text)))
+        sends = follow_up and (_SEND_IT.match(folded(text)) is not None or holds_the_matter(folded(text)) or held)
         if not sends and any(c.destination != current_agent and current_agent not in c.stays_with
                              and c.weight >= (self.strong_cue if reported else self.topic_change_weight) for c in fired):
             return
@@ -972,7 +978,8 @@ class HybridClassifier:
         text_folded = matches.text
         _, known = self.domain_words(text_folded)
         if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded) \
-                or self.reports(text_folded) or holds_the_matter(text_folded):
+                or self.reports(text_folded) or holds_the_matter(text_folded) \
+                or any(current_agent in c.holds_with and matches(c) for c in self.cues):
             return False
         _, group_scores = self._scores(vector, None, similarities)
         logits = group_scores / self.temperature

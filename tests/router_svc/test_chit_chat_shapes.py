@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from atende_guardrails.encoder import UsemEncoder
-from router_svc.eval.evalsets import routed_label, router_for
+from router_svc.eval.evalsets import rest_label, routed_label, router_for
 from router_svc.routing import Router
 
 
@@ -54,3 +54,12 @@ async def test_a_request_beside_the_pleasantry_still_reaches_its_agent(routed: t
 ])
 async def test_the_customers_own_contract_reaches_support(routed: tuple[Router, dict[str, str]], text: str) -> None:
     assert await routed_label(routed, text) == "support", text
+
+
+async def test_a_warranty_asked_in_a_repair_stays_with_the_repair(routed: tuple[Router, dict[str, str]]) -> None:
+    router, kinds = routed
+    history = ("o inversor desarmou depois da tempestade e não liga mais",)
+    for follow_up in ("e a garantia cobre isso?", "ele tem quantos anos de garantia?"):
+        assert rest_label(await router.route(follow_up, "support", history), kinds) == "support", follow_up
+    # asked cold, the warranty's terms are a product question
+    assert await routed_label(routed, "a garantia cobre descarga elétrica?") == "product"
