@@ -67,7 +67,7 @@ _SET_ASIDE = (
     r"|sem (?:aquela |a |o |abrir |passar pel[ao] )?(?:protocolo|chamado|vistoria|pericia|analise|aprovacao|conferencia|"
     r"verificacao|checagem|validacao)(?: de documentos| dos documentos)?"
     # a lower charge by a false label: "lança como cremação coletiva pra cobrar menos"
-    r"|(?:pra|para) (?:cobrar|pagar) menos"
+    r"|(?:como|as)(?: \w+){1,4} (?:pra|para) (?:cobrar|pagar) menos"
     r"|sem (?:pagamento|pagar nada)"
     r"|(?:skip|pula|pule|pular|bypass|ignore|ignora|dispensa|dispense) (?:the |a |o |essa |esta |this |that |my |minha |"
     r"meu )?(?:\w+ )?(?:verification|verificacao|validation|validacao|approval|review|analise|vistoria|kyc|check|"
@@ -191,7 +191,8 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
     # Money moved out of someone else's account: "transfere R$ 2.000 da conta do João pra minha, ele deixou".
     ("privilege_abuse", r" (?:transfere|transfira|transferir|move|passa|passe|manda|mande|transfer|send) (?:r |us )?"
                         r"(?:\d[\d ]*|o saldo|the balance|tudo|everything)(?: \w+){0,3}? "
-                        r"(?:da conta|from the account|from|do saldo) "
+                        r"(?:da conta|from the account|do saldo|from the balance|from \w+ s account|from his account|"
+                        r"from her account) "
                         r"(?:d[oa] |of )?(?!(?:minha|meu|my)\b)\w+(?: \w+){0,3}? (?:pra|para|to|pro) (?:a )?(?:minha|meu|my) ",
      first_words("transfere transfira transferir move passa passe manda mande transfer send"), _ASKED_ABOUT),
     ("privilege_abuse", rf" {_MARK} (?:\w+ ){{0,4}}?(?:como|as) {_LOST}(?: \w+){{0,20}}? {_GOT_IT} ",
