@@ -914,15 +914,20 @@ class HybridClassifier:
         return not (len(rest.split()) >= CLOSING_REST_WORDS and self.domain_words(rest)[1] >= 2
                     and not _CLOSING.search(rest))
 
-    def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], follow_up: bool, current_agent: str) -> None:
+    def _holds(self, matches: CueMatches, current_agent: str) -> bool:
+        """A cue that holds with the conversation's agent (`Cue.holds_with`) matches the message."""
+        return any(current_agent in c.holds_with and matches(c) for c in self.cues)
+
+    def _lean(self, logits: np.ndarray, text: str, fired: list[Cue], follow_up: bool, current_agent: str,
+              held: bool = False) -> None:
         """A message leans to the conversation's agent, unless a cue names another one (a
         follow-up, "e pra instalar?", "does that one ...", leans more). What someone said,
         reported ("o vendedor falou que era 10 dias"), is told about the matter at hand: only a
         strong cue takes it away. Asking to be sent "the link", "it" asks the agent for what it
-        offered: no cue takes that away."""
+        offered: no cue takes that away. `held`: a cue that holds with the agent matched (`_holds`); the
+        message is then read as the matter's whatever the other cues name ("e a garantia cobre isso?" in a repair)."""
         if current_agent not in self._agents:
             return
-        held = any(current_agent in c.holds_with and c.matches(folded(text)) for c in self.cues)
         if follow_up and (is_elliptic(folded(text)) or holds_the_matter(folded(text)) or held):
             # "and the warranty?" in a sale: the conversation's agent or one a cue names, not
             # a third agent the few words happen to resemble (nor "sexta de tarde", "quero falar com um gerente":
@@ -979,7 +984,7 @@ class HybridClassifier:
         _, known = self.domain_words(text_folded)
         if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded) \
                 or self.reports(text_folded) or holds_the_matter(text_folded) \
-                or any(current_agent in c.holds_with and matches(c) for c in self.cues):
+                or self._holds(matches, current_agent):
             return False
         _, group_scores = self._scores(vector, None, similarities)
         logits = group_scores / self.temperature
@@ -1081,7 +1086,7 @@ class HybridClassifier:
             # A new request: the conversation's first, or one read on its own (a new subject).
             self._scope(logits, group_scores, text_folded, not fired and ((opening and not current_agent) or not lean))
         if not chit_chat and lean:
-            self._lean(logits, text, fired, follow_up, current_agent)
+            self._lean(logits, text, fired, follow_up, current_agent, self._holds(matches, current_agent))
         # A topic named with no request ("tenho uma dúvida sobre a fatura"), unless a strong
         # cue says what the request is ("... sobre a fatura que veio errada").
         # (Two cues of one agent together are as strong: "ajuda com o boleto atrasado".)
