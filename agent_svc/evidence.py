@@ -221,6 +221,12 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(telefone|fone|whatsapp|numero|phone|number|ligar|call)\b"),
      re.compile(r"\(?\d{2}\)?\s?\d{4,5}-?\d{4}|\b0800\b|\d{4}-\d{4}")),
     (re.compile(r"\b(porcent|percent|%|desconto|discount|juros|interest|multa|fine)\w*"), re.compile(r"\d\s?%")),
+    # A share of something, or how far it falls, is a percentage ("below what share", "a partir de qual queda": 15%).
+    (re.compile(r"\b(share|proportion|proporcao|fatia|queda|drop)\b"), re.compile(r"\d\s?%")),
+    # A colour is held by a colour's name ("what colour should the window show": GREEN).
+    (re.compile(r"\b(cor|cores|colour|colours|color|colors)\b"),
+     re.compile(r"\b(verde|vermelh[oa]|azul|amarel[oa]|branc[oa]|pret[oa]|laranja|cinza|roxo|green|red|blue|yellow|white|"
+                r"black|orange|grey|gray|purple)\b")),
     # A measure asked for by name is held by a number in its unit: a weight in kg,
     # not any number next to the product's name.
     (re.compile(r"\b(peso|pesa|pesam|weight|weighs?)\b"),
@@ -1137,7 +1143,8 @@ _VALUE_SUBJECT = re.compile(
 # Words that carry no subject of their own after the asking words.
 _SUBJECTLESS = frozenset("""get getting have ter fazer make cost costs charge take takes one each every single
     ano anos mes meses year years month months dia dias day days extra extras free new novo nova additional
-    adicional mensal mensais anual anuais semanal diario diaria monthly yearly annual weekly daily""".split())
+    adicional mensal mensais anual anuais semanal diario diaria monthly yearly annual weekly daily
+    tudo todo toda everything all isso isto this that""".split())
 # A verb names no thing: "quanto custa receber a fatura" asks about the bill, "how long does
 # it take to install the X" about the X. A Portuguese infinitive, or a word after "to"/"pra".
 _INFINITIVE = re.compile(r"[a-z]{3,}(?:ar|er|ir)")

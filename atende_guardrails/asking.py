@@ -87,6 +87,9 @@ _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
             r"\bquanto (?:\w+ )?(?:custa|custam|custaria|cobra|cobram|cobrariam|pago|pagaria|pagar|sai|saem|fica|"
             r"ficam)\b",
             r"\bhow much\b[^?]*\b(?:cost|costs|charge|charges|charged|pay|paid|fee|fees|price)\b",
+            # A company's takings are money too ("quanto a empresa faturou em 2024").
+            r"\bquanto (?:\w+ ){0,2}(?:faturou|fatura|faturam|faturaram|lucrou|lucra|arrecadou)\b",
+            r"\bhow much (?:revenue|profit)\b|\bhow much (?:does|did) [^?]*\b(?:earn|earns|earned)\b",
             _near_wh(r"preco|precos|valor|valores|mensalidade|tarifa|custo|price|prices|cost|fee|monthly fee"),
         ),
         MONEY,
@@ -147,7 +150,8 @@ _ATTRIBUTE = re.compile(
     r"(?<!para )(?<!pra )(?<!dps )(?<!qdo )(?<!quando )(?<!certeza )(?<!acho )(?<!disse )(?<!falou )(?<!falaram )que|what|"
     r"what's|whats|which)\s+(?:(?:e|eh|sao|seria|is|are|was|were|would be)\s+)?"
     r"(?:(?:o|a|os|as|the|um|uma|an)\s+)?(?:[^\W\d_]{1,2}\s+)?(?!(?:the|uma)\b)([^\W\d_]{3,})"
-    r"(?:\s+([^\W\d_]{3,}))?"
+    # after a degree, a short word ("maximum DC input voltage") is a unit's or a current's: the attribute is the next
+    r"(?:\s+(?:[^\W\d_]{1,2}\s+)?([^\W\d_]{3,}))?"
 )
 # Words that say which kind of thing is asked about, not which thing ("qual tipo",
 # "which side", "what way").

@@ -439,7 +439,9 @@ _PRODUCTS = frozenset(
 _LINE_WORDS = frozenset(
     "plus total basico básico premium pro max mais care monitor family familia família gamer smart flex turbo light "
     "lite master gold essencial completo completa kids conecta connect play ultra mega start standard advanced business "
-    "empresarial residencial protect protege seguro garantia cuidado energy".split()
+    "empresarial residencial protect protege seguro garantia cuidado energy "
+    # subscription, club, farm and credit lines: "Sapucaia Assina", "Clube Ipê", "Pequi Agro", "Crédito Sol"
+    "assina clube club agro credito crédito cuida cuidar negocios negócios facil fácil express prime vip".split()
 )
 # ... in a message about a product: a plan, an app, a kit, a fee or a bill ("Jessica Gold" elsewhere is a person).
 _PRODUCT_TALK = re.compile(r"\b(?:plano|planos|plan|plans|app|aplicativo|kit|kits|pacote|package|assinatura|subscription|"

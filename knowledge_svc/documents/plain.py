@@ -1,5 +1,5 @@
-"""Plain text: paragraphs separated by blank lines, a short line alone between blank
-lines taken for a heading. PDF pages are read the same way (pdf.py)."""
+"""Plain text: paragraphs separated by blank lines or by a rule line ("-----", "====="), a
+short line alone between them taken for a heading. PDF pages are read the same way (pdf.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from knowledge_svc.documents.blocks import SECTION_SEPARATOR, Block, ParsedDocum
 _TERMINAL = tuple(".:;,!?)…\"'”»")
 # A heading may end in one word in parentheses, an acronym most often: "8. ENCARREGADO DE DADOS (DPO)".
 _PARENTHESISED_WORD = re.compile(r"\s\(\w{1,12}\)$")
+# A line of one drawing character, framing or underlining a heading ("----", "====", "****").
+_RULE = re.compile(r"^([-=_*~#])\1{2,}$")
 
 
 def _split_paragraphs(text: str) -> list[str]:
@@ -18,7 +20,7 @@ def _split_paragraphs(text: str) -> list[str]:
     current: list[str] = []
     for raw in text.splitlines():
         line = clean_line(raw)
-        if line:
+        if line and not _RULE.match(line):
             current.append(line)
         elif current:
             paragraphs.append(join_lines(current))
@@ -43,15 +45,17 @@ def _looks_like_heading(paragraph: str) -> bool:
 
 
 def parse_plain(text: str, base_section: str = "") -> ParsedDocument:
-    """Paragraphs separated by blank lines; a short line alone between blank lines
-    is taken for a heading."""
+    """Paragraphs separated by blank lines or rule lines; a short line alone between
+    them is taken for a heading: "5) CENTRO DE DISTRIBUIÇÃO — VÁRZEA GRANDE/MT" between two
+    lines of dashes is the section of the lines under it."""
     blocks: list[Block] = []
     section = base_section
     title = ""
     paragraphs = _split_paragraphs(text)
     for index, paragraph in enumerate(paragraphs):
         has_body_after = index + 1 < len(paragraphs) and not _looks_like_heading(paragraphs[index + 1])
-        if _looks_like_heading(paragraph) and has_body_after:
+        # The document's first line is its title even when a heading comes next ("LOJAS", then "1) MATRIZ").
+        if _looks_like_heading(paragraph) and (has_body_after or (not title and not blocks)):
             if not title and not blocks:
                 title = paragraph
             heading = paragraph

@@ -91,6 +91,9 @@ PROBE_KBS: dict[str, tuple[Path, Path]] = {
     # a fifteenth (Mato Grosso: soy and cattle farms, grain storage), written blind on the 2026-12-07 twelfth session
     # (evals/probes/pequi_README.md), first run at that session's start code
     "pequi": (REPO / "evals" / "probes" / "kb_pequi", REPO / "evals" / "probes" / "pequi_questions.jsonl"),
+    # a sixteenth, written blind on the 2026-12-07 thirteenth session (evals/probes/sapucaia_README.md), first run at
+    # that session's start code
+    "sapucaia": (REPO / "evals" / "probes" / "kb_sapucaia", REPO / "evals" / "probes" / "sapucaia_questions.jsonl"),
 }
 # The router a probe KB's questions go through with --agent routed: a solar company runs
 # the default configuration, as the blind solar KB does.
@@ -98,7 +101,8 @@ PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar", "carnauba": "solar", "sab
                                   "seriema": "solar", "tangara": "solar", "jatoba": "solar",
                                   "cajui": "solar", "aroeira": "solar",
                                   "ipe": "solar", "buriti": "solar", "pitanga": "solar",
-                                  "jabuticaba": "solar", "pequi": "solar"}
+                                  "jabuticaba": "solar", "pequi": "solar",
+                                  "sapucaia": "solar"}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the

@@ -979,16 +979,21 @@ class HybridClassifier:
     def _changes_topic(self, matches: CueMatches, vector: Vectors, current_agent: str,
                        similarities: np.ndarray | None = None) -> bool:
         """The message read alone names enough to stand on its own and another agent
-        takes most of its evidence. `similarities`: the message's to every example, when the caller has them."""
+        takes most of its evidence, or it names nothing of the business and reads as out
+        of scope. `similarities`: the message's to every example, when the caller has them."""
         text_folded = matches.text
-        _, known = self.domain_words(text_folded)
-        if len(text_folded.split()) < self.switch_words or not known or _POINTS_BACK.search(text_folded) \
+        if len(text_folded.split()) < self.switch_words or _POINTS_BACK.search(text_folded) \
                 or self.reports(text_folded) or holds_the_matter(text_folded) \
                 or self._holds(matches, current_agent):
             return False
         _, group_scores = self._scores(vector, None, similarities)
         logits = group_scores / self.temperature
         logits = logits - logits.max()
+        _, known = self.domain_words(text_folded)
+        if not known:
+            # Nothing of the business named, and read alone nearer out of scope than any agent: another matter ("me faz
+            # um código em javascript" in a quote), whatever the conversation's agent.
+            return OUT_OF_SCOPE in self.destinations and int(np.argmax(logits)) == self.destinations.index(OUT_OF_SCOPE)
         # A short follow-up ("tem custo a visita?") does not leave its conversation on a cue
         # that stays with the conversation's agent; a longer message is read fully alone.
         short = len(text_folded.split()) <= self.follow_up_words

@@ -97,6 +97,19 @@ def test_plain_text_paragraphs_and_heading_guess() -> None:
     ]
 
 
+def test_plain_text_headings_framed_or_underlined_by_rule_lines() -> None:
+    # A store's lines sit under the store's heading, drawn between dashes or underlined, as plain-text KBs write them:
+    # the answer to "o CD de Várzea Grande abre sábado?" is in a section that names the place.
+    parsed = parse_plain("LOJAS\n=====\n\n--------\n2) CENTRO DE DISTRIBUIÇÃO — VÁRZEA GRANDE/MT\n--------\n"
+                         "Horário: segunda a sexta, 7h às 16h\nTelefone: (65) 3000-1200\n\n"
+                         "Pagamento\n---------\nAceitamos PIX e boleto.")
+    assert parsed.title == "LOJAS"
+    assert parsed.blocks == [
+        Block("2) CENTRO DE DISTRIBUIÇÃO — VÁRZEA GRANDE/MT", "Horário: segunda a sexta, 7h às 16h\nTelefone: (65) 3000-1200"),
+        Block("Pagamento", "Aceitamos PIX e boleto."),
+    ]
+
+
 def test_pdf_pages_become_sections() -> None:
     data = make_pdf([["Garantia estendida", "", "O plano custa R$ 39 por mes."], ["Cancelamento", "", "Sem multa."]],
                     title="Plano Brisa Care")
