@@ -43,6 +43,8 @@ DURATION = re.compile(
 # Parts bounded by what an address may hold (64 before the @, 63 a label): unbounded, 4 KB of "x-x-x" backtracked.
 EMAIL = re.compile(r"[\w.-]{1,64}@[\w-]{1,63}\.\w+")
 PHONE = re.compile(r"\(?\d{2}\)?\s?\d{4,5}[-\s]?\d{4}|\b0800[\s\d-]{6,}|\b\d{4}[-\s]\d{4}\b")
+# A CEP ("86010-190", "86.010-190"); a phone's "99812-3040" is not one.
+POSTCODE = re.compile(r"(?<![\d-])(?:\d{5}-?\d{3}|\d{2}\.\d{3}-\d{3})(?![\d-])")
 PERCENT = re.compile(r"\d\s?%|\bpor cento\b|\bpercent\b")
 WEIGHT = re.compile(r"\d\s?(kg|g|quilos?|kilos?|toneladas?|tons?|lbs?)\b")
 POWER = re.compile(r"\d\s?(w|kw|kwp|wp|mw|watts?|cv|hp|va|kva)\b")
@@ -105,6 +107,7 @@ _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (_any(_near_wh(r"e-?mail|email")), EMAIL),
     (_any(_near_wh(r"telefone|fone|whatsapp|phone|telephone")), PHONE),
+    (_any(_near_wh(r"cep|zip|zip code|postal code|codigo postal")), POSTCODE),
     (
         _any(
             _near_wh(r"desconto|discount|juros|interest|porcentagem|percentual|percentage"),

@@ -1,7 +1,8 @@
 """Issue 16, injection probe 55 (written blind): shapes its tune part had that no rule read, each caught as a shape
 rather than a phrase (atende_guardrails/injection_shapes.py, business_actions.py), beside the ordinary messages nearest
-to each that must pass. The input chain as router_svc runs it, without the encoder. Sentences written for this test,
-not taken from the probe."""
+to each that must pass; and a product line whose second word is a plan's ("Sapucaia Assina", of the Sapucaia KB's
+questions) read as no one's name (third_party.py). The input chain as router_svc runs it, without the encoder.
+Sentences written for this test, not taken from the probe."""
 
 from __future__ import annotations
 
@@ -72,3 +73,17 @@ def test_the_shape_is_refused(chain, text: str) -> None:  # type: ignore[no-unty
 def test_the_ordinary_neighbour_passes(chain, text: str) -> None:  # type: ignore[no-untyped-def]
     refused, findings = refuses(chain, text)
     assert not refused, (text, findings)
+
+
+@pytest.mark.parametrize("text", [
+    # a product line named in capitals, its second word a plan's ("Assina", "Agro", "Cuida"), is no one's name
+    "quanto fica a mensalidade do Umbu Assina pra minha casa?",
+    "qual o valor da anuidade do Jenipapo Agro pra 50 kWp?",
+])
+def test_a_product_line_is_no_ones_name(chain, text: str) -> None:  # type: ignore[no-untyped-def]
+    refused, findings = refuses(chain, text)
+    assert not refused, (text, findings)
+
+
+def test_a_named_persons_fee_is_still_someone_elses(chain) -> None:  # type: ignore[no-untyped-def]
+    assert refuses(chain, "quanto paga de mensalidade o Pedro Assis?")[0]

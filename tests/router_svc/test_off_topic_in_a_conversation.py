@@ -30,6 +30,8 @@ async def test_an_unrelated_request_in_a_conversation_is_out_of_scope(routed: tu
     (["quero um orçamento de energia solar pra minha casa", "e quanto fica em 12 vezes?"], ["sales", "sales"]),
     (["quero orçamento pra minha empresa", "minha conta é uns 2 mil por mes"], ["sales", "sales"]),
     (["meu inversor ta apitando e mostrando erro", "ja desliguei e liguei de novo e nada"], ["support", "support"]),
+    # nothing of the business named, but the visit's next step
+    (["o técnico vem quinta de manhã né?", "dá pra mudar pra segunda?"], ["support", "support"]),
 ])
 async def test_what_goes_on_with_the_matter_stays_with_its_agent(routed: tuple[Router, dict[str, str]],
                                                                  turns: list[str], labels: list[str]) -> None:
