@@ -1,7 +1,7 @@
 """Issue 16, the KB probes' halves a: what a question asks for, read more widely. A share or a fall is answered by a
-percentage, a colour by a colour's name, a panel by the module it is sold as; "tudo" names no thing; a company's takings
-are money, a CEP is a postcode's digits, and a maximum's short unit word ("maximum DC input voltage") leaves the attribute after it to be answered.
-The passages are an invented water-filter maker's, not an eval set's."""
+percentage, a colour by a colour's name, a panel by the module it is sold as; "tudo" names no thing; a company's
+takings are money, a CEP is a postcode's digits, and a maximum's short unit word ("maximum DC input voltage") leaves
+the attribute after it to be answered. The passages are an invented water-filter maker's, not an eval set's."""
 
 from __future__ import annotations
 
