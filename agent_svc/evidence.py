@@ -222,8 +222,10 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"\b(telefone|fone|whatsapp|numero|phone|number|ligar|call)\b"),
      re.compile(r"\(?\d{2}\)?\s?\d{4,5}-?\d{4}|\b0800\b|\d{4}-\d{4}")),
     (re.compile(r"\b(porcent|percent|%|desconto|discount|juros|interest|multa|fine)\w*"), re.compile(r"\d\s?%")),
-    # A share of something, or how far it falls, is a percentage ("below what share", "a partir de qual queda": 15%).
-    (re.compile(r"\b(share|proportion|proporcao|fatia|queda|drop)\b"), re.compile(r"\d\s?%")),
+    # A share of something, or how far it falls, is a percentage ("below what share", "a partir de qual queda": 15%);
+    # a fall not asked about is as often a power cut ("queda de energia").
+    (re.compile(r"\b(share|proportion|proporcao|fatia)\b|\b(qual|que|what|which) (\w+ )?(queda|drop)\b"),
+     re.compile(r"\d\s?%")),
     # A colour is held by a colour's name ("what colour should the window show": GREEN).
     (re.compile(r"\b(cor|cores|colour|colours|color|colors)\b"),
      re.compile(r"\b(verde|vermelh[oa]|azul|amarel[oa]|branc[oa]|pret[oa]|laranja|cinza|roxo|green|red|blue|yellow|white|"
