@@ -69,7 +69,7 @@ from numpy.typing import NDArray
 from agent_svc.domain import Passage
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
-from atende_guardrails.asking import Asked, asked, names, names_size, yes_no
+from atende_guardrails.asking import POSTCODE, Asked, asked, names, names_size, yes_no
 from atende_guardrails.bilingual import EN, PT, bilingual
 from atende_guardrails.encoder import NotCached, SyncEncoder, cached_only
 from atende_guardrails.informal import spell_out
@@ -218,7 +218,7 @@ _CUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
                 r"semanas?|days?|hours?|minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h)\b"
                 r"|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b")),
     (re.compile(r"\b(e-?mail|email)\b"), re.compile(r"@")),
-    (re.compile(r"\b(cep|zip|postal)\b"), re.compile(r"(?<![\d-])(?:\d{5}-?\d{3}|\d{2}\.\d{3}-\d{3})(?![\d-])")),
+    (re.compile(r"\b(cep|zip|postal)\b"), POSTCODE),
     (re.compile(r"\b(telefone|fone|whatsapp|numero|phone|number|ligar|call)\b"),
      re.compile(r"\(?\d{2}\)?\s?\d{4,5}-?\d{4}|\b0800\b|\d{4}-\d{4}")),
     (re.compile(r"\b(porcent|percent|%|desconto|discount|juros|interest|multa|fine)\w*"), re.compile(r"\d\s?%")),
