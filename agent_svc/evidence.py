@@ -111,6 +111,19 @@ RARITY_FLOOR = 0.3
 ABSENT_SHARE = 0.30
 ABSENT_SIMILARITY = 0.62
 ABSENT_SAME_LANGUAGE = 0.70
+# Two words no passage holds ("aquecedor" and "banho") weigh together: ABSENT_TOGETHER of
+# the question between them is as absent as ABSENT_SHARE in one word. And the thing a
+# yes/no question asks whether the business offers ("vcs instalam aquecedor solar?", "do
+# you sell RV panels?", "aceitam cartão hipercard?") is held only by a word of its language
+# the encoder puts OFFERED_SIMILARITY close, or one of the other language
+# ABSENT_SAME_LANGUAGE close: below, a sibling ("microinversor" and "microgeração", 0.79)
+# or a neighbour ("consórcio" and "business", 0.69), where a translation is 0.70-0.82
+# ("heater" and "aquecedor", "hypoallergenic" and "hipoalergênicos"). Whatever its share
+# of the question, a thing nobody describes is not offered. Fitted on probe half a and
+# dev (2026-12-07, fourteenth session); with a store's place (asking.names), the unread
+# halves b went from 246 to 255 of 339 abstained, from 664 to 662 of 1,014 key facts.
+ABSENT_TOGETHER = 0.50
+OFFERED_SIMILARITY = 0.80
 # A name the question uses (a word it capitalises mid-sentence: a city, a brand, a
 # product line, a language; atende_guardrails/asking.names) must be named by the
 # answer's own units (with the sentence before, the heading and the title): by the
@@ -712,8 +725,12 @@ class Selector:
         if yes_no(folded_q) and not _VALUE_FRAGMENT.match(folded_q):
             by_passage = [_language(p.text) for p in passages]
             languages = [by_passage[u.passage] for u in candidates]
-            missing = self.absent_terms(question, contexts, languages)
+            things = _offered_things(folded_q, _terms(folded_q))
+            missing = self.absent_terms(question, contexts, languages, things)
             absent = max((shares[i] for i in missing), default=0.0)
+            # What the question asks whether the business offers, or several words together, no passage holds.
+            if set(things) & set(missing) or sum(shares[i] for i in missing) >= ABSENT_TOGETHER:
+                absent = max(absent, ABSENT_SHARE)
             # Portuguese puts the qualifier after the thing; an English compound's last word is the thing.
             if (detect_language(question, default="") == PT
                     and _sibling(folded_q, _terms(folded_q), missing, [_context(c)[0] for c in contexts])):
@@ -867,7 +884,8 @@ class Selector:
             holds.append(focus < 0 or focus in valued or not firm.isdisjoint(found_words))
         return shares, out, holds
 
-    def absent_terms(self, question: str, contexts: list[str], languages: Sequence[str] = ()) -> list[int]:
+    def absent_terms(self, question: str, contexts: list[str], languages: Sequence[str] = (),
+                     things: Sequence[int] = ()) -> list[int]:
         """The question's terms (indexes, as in `coverage`) that no context holds: not
         the same word, not a word ABSENT_SIMILARITY close, not the value the term asks
         for ("custa": a price). The words that only ask (_ASKING: "quem", "often",
@@ -898,6 +916,9 @@ class Selector:
         floor = np.where(same, ABSENT_SAME_LANGUAGE, ABSENT_SIMILARITY)[:, None]
         similar = self._similar(spelled, contexts, terms, vocabulary)
         close = np.asarray((similar >= floor).any(axis=0), dtype=bool).tolist()
+        offered = np.where(same, OFFERED_SIMILARITY, ABSENT_SAME_LANGUAGE)
+        for thing in things:
+            close[thing] = bool((similar[:, thing] >= offered).any())
         by_stem = _by_stem(vocabulary)
         valued: set[int] = set()
         for indexes, answer in _asked_values(folded, terms):
@@ -1190,6 +1211,26 @@ def _qualifies(word: str, terms: Sequence[str]) -> bool:
     qualify it (not a verb, not a word that carries no subject)."""
     return (word in terms and word not in _ASKING and word not in _SUBJECTLESS
             and (_INFINITIVE.fullmatch(word) is None or word in _NOT_VERBS))
+
+
+_OFFERED = re.compile(r"\b(?:instalam|instala|vendem|vende|trabalham com|trabalha com|oferecem|oferece|aceitam|aceita|"
+                      r"montam|monta|fornecem|fornece|fazem|fabricam|constroem|sell|install|offer|accept|carry|provide|"
+                      r"build|make|pagar (?:no|na|com|em|via|pelo|pela)|pay (?:with|by|in|via))\s+"
+                      r"(?:(?:o|a|os|as|um|uma|uns|umas|the|an|any|some)\s+)?([^\W\d_]+)")
+
+
+def _offered_things(folded_question: str, terms: Sequence[str]) -> tuple[int, ...]:
+    """The terms (indexes, as in `_terms`) naming what a yes/no question asks whether
+    the business offers: the thing ("vcs instalam aquecedor solar?", "do you sell RV
+    panels?") and the word right after it that qualifies it ("cartão hipercard")."""
+    found = _OFFERED.search(folded_question)
+    if found is None or found.group(1) not in terms:
+        return ()
+    thing = terms.index(found.group(1))
+    following = _TOKEN.findall(folded_question[found.end():])[:1]
+    if following and _qualifies(following[0], terms):
+        return thing, terms.index(following[0])
+    return (thing,)
 
 
 # Words between a thing and what qualifies it ("cartão de débito"), folded.

@@ -348,12 +348,25 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|[\"'(“¿¡]\s*)$")
 def names(question: str) -> tuple[str, ...]:
     """The names a question uses, folded: its words written with a capital letter
     anywhere but at the start of a sentence (as written, not folded: case is the
-    signal). A name has no synonym the way a common word has; a sentence that does not
-    name it (nor translate it) is about something else: the store in another city, the
-    package in another language."""
+    signal), and the place a store is asked in, however written (_PLACE). A name has no
+    synonym the way a common word has; a sentence that does not name it (nor translate
+    it) is about something else: the store in another city, the package in another
+    language."""
     found: list[str] = []
     for match in _CAPITALISED.finditer(question):
         if _SENTENCE_START.search(question[: match.start()]):
             continue
         found.append(fold(match.group(0)))
+    for match in _PLACE.finditer(fold(question)):
+        found += [word for word in match.group("place").split() if word not in _PLACE_STOPS]
     return tuple(dict.fromkeys(found))
+
+
+# A place a store or branch is asked in, as customers type it, without a capital ("tem loja em goiania?",
+# "endereço de vcs em guarapari"): a name as much as "Goiânia" is. Folded.
+_PLACE = re.compile(r"\b(?:loja|lojas|filial|filiais|unidade|unidades|showroom|escritorio|sede|endereco|store|stores|"
+                    r"branch|branches|office|showrooms)\b(?:\s+(?:de|da|do|of)\s+(?:voces|vcs|voce|vc|vces|you))?"
+                    r"\s+(?:em|no|na|de|in|at)\s+(?P<place>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
+_PLACE_STOPS = frozenset("""de da do em no na e ou que tem fica ficam q pra para com vcs voces sou perto aberta aberto
+abre abrem fecha fecham funciona funcionam atende atendem aceita aceitam vende vendem horario horarios hoje amanha
+sabado domingo the in is are open opens close closes do does near and or""".split())

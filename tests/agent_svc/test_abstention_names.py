@@ -95,4 +95,6 @@ def test_names_are_the_words_written_with_a_capital_letter_inside_a_sentence() -
     assert names("qual o endereço da loja de Cambé?") == ("cambe",)
     assert names("Where is the store in São Paulo?") == ("sao", "paulo")
     assert names("Quanto custa? Tem entrega?") == ()  # each sentence's first word is no name
-    assert names("qual o horario da loja de piracicaba?") == ()  # written in lower case: no signal
+    assert names("o frete pra piracicaba é gratis?") == ()  # written in lower case: no signal
+    # ... but after a store, a place as customers type it (tests/agent_svc/test_abstention_offered.py)
+    assert names("qual o horario da loja de piracicaba?") == ("piracicaba",)
