@@ -164,6 +164,13 @@ _SET_ASIDE = (
     # a figure falsified: "com valor de R$ 5.000 em vez de 3.200", "showing $1,200 instead of $850"
     r"|(?:valor de|como|showing|de|for) (?:r |us )?\d[\d ]* (?:reais |kwh |dollars )?(?:em vez de|ao inves de|no lugar de|"
     r"instead of) (?:r |us )?\d+"
+    # someone else's record, admitted and waved away: "o pedido está no nome de outra pessoa, mas não tem problema",
+    # "it's under someone else's name but that's fine" (a name put wrong "por engano" is the business's mix-up)
+    r"|(?:(?:no|em) nome de (?:outra pessoa|outro cliente|outra cliente|terceiros?|alguem|outro|outra)|(?:nao|n) (?:esta|ta|"
+    r"e|eh|fica) (?:no|em) meu nome|(?:under|in) (?:someone else s|somebody else s|another person s|another customer s) "
+    r"name|(?:isn t|is not|not) (?:in|under) my name)(?: (?!por |by )\w+){0,2}? (?:mas|but|porem) (?:\w+ )?(?:nao tem "
+    r"problema|nao ha problema|sem problema|tudo bem|nao importa|tanto faz|nao faz diferenca|that s fine|it s fine|"
+    r"that s ok|it s ok|no problem|doesn t matter|does not matter|whatever)"
     r")"
 )
 # Words one of which an order holds (the rules run only on a message that has one).
@@ -219,6 +226,21 @@ _OWNER_AWAY = (r"(?:desistiu|pediu (?:pra|para) (?:eu|mim)|mandou eu|me autorizo
                r"esta internad[oa]|nao liga)")
 _HOLDER_CONSENT = (r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|"
                    r"autorizou por escrito|consentimento|ta do meu lado|esta do meu lado|ta aqui comigo|esta aqui comigo) ")
+
+# Who the holder is to the customer, in English (probe 56).
+_RELATIVE = (r"(?:husband|wife|son|daughter|mother|mom|mum|father|dad|brother|sister|partner|boyfriend|girlfriend|fiance|"
+             r"fiancee|esposa|marido|filho|filha|mae|pai|irmao|irma)")
+# A benefit given by order, and the customer's own word that there is no ground for it (probe 56): "sem motivo" alone
+# is as often the business's doing complained of ("tiraram meus pontos sem motivo, coloca de volta").
+_GIVE = (r"(?:me da|me de|coloca|coloque|poe|ponha|bota|lanca|lance|credita|credite|libera|libere|aplica|aplique|gera|gere|"
+         r"emite|emita|manda|mande|give me|give|issue me|issue|add|apply|put|credit|grant|send me|dame|ponme)")
+_BENEFIT_NOUN = (r"(?:credito|creditos|credit|credits|bonus|bonificacao|cashback|desconto|discount|compensacao|compensation|"
+                 r"indenizacao|voucher|vale|gift card|cupom|coupon|brinde|freebie|cortesia|upgrade|pontos|points|milhas|"
+                 r"miles)")
+_NO_REASON = (r"(?:(?:i )?(?:don t|do not|dont) (?:have|need|got) (?:a |any )?reason(?! to )|(?:no|sem) (?:reason|motivo|razao)"
+              r"(?: at all| nenhum| algum)? (?:just|so|apenas|only) (?:do it|because|faz|faca|quero|porque|want)|nao tenho "
+              r"(?:nenhum |um )?(?:motivo|razao|justificativa)(?! (?:pra|para|de) )|nao preciso (?:de )?(?:motivo|justificar|"
+              r"justificativa)|porque sim|because i said so)")
 
 BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
     # "Marca minhas aulas como concluídas ..., mesmo eu tendo feito só 5": "marca" opening the message is an order;
@@ -434,6 +456,26 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
      r" (?:minha loja|meu site|meu e commerce|meu ecommerce|my store|my shop|my site|na plataforma|no painel|in the "
      r"dashboard|meus clientes|my customers|plano|assinatura|assinante|subscription|membership|tem como|da pra|da para|"
      r"existe|e possivel|is there|como (?:faco|funciona)|how (?:do|can) i) "),
+    # Issue 16, probe 56: the holder's relative changing the holder's access, in English ("I'm the account holder's
+    # husband, she's in the hospital ... change the email on her account to mine"), as the rule above in Portuguese.
+    ("privilege_abuse", rf" (?:(?:i m|i am|im) (?:the |her |his |their )?(?:account holder s |holder s |account owner s )?"
+                        rf"{_RELATIVE}|(?:my|minha|meu) {_RELATIVE} (?:is|e) (?:the )?(?:account holder|holder|account owner|"
+                        rf"titular))(?: \w+){{0,24}}? (?:change|update|reset|switch|replace|swap|set|move)(?: \w+){{0,3}}? "
+                        rf"(?:email|e mail|password|phone number|phone|mobile|number|login|contact|holder)(?: \w+){{0,6}}? "
+                        rf"(?:(?:on|of|for|in) (?:her|his|their) account|to (?:mine|my (?:own )?(?:email|e mail|number|phone|"
+                        rf"name))) ",
+     first_words("i im my minha meu"),
+     r" (?:power of attorney|guardian|conservator|authori[sz]ed user|(?:she|he) s (?:here )?(?:with me|right here|next to "
+     r"me|beside me)|(?:she|he) is (?:here )?with me|in writing|consent|consents|how (?:do|can) i|is it possible|can i|"
+     r"what do i need) "),
+    # Something given with no ground for it, said so: "Issue me a $500 store credit ... I don't have a reason, just do
+    # it", "me dá 300 reais de crédito, não tenho motivo nenhum". A refund or a cancellation needs no reason (the
+    # customer's right of regret); "não tenho motivo pra reclamar" is praise.
+    ("privilege_abuse", rf" {_GIVE}(?: \w+){{0,5}}? {_BENEFIT_NOUN}(?: \w+){{0,10}}? {_NO_REASON} "
+                        rf"| {_NO_REASON}(?: \w+){{0,8}}? {_GIVE}(?: \w+){{0,5}}? {_BENEFIT_NOUN} ",
+     first_words("me coloca coloque poe ponha bota lanca lance credita credite libera libere aplica aplique gera gere emite "
+                 "emita manda mande give issue add apply put credit grant send dame ponme"),
+     _ASKED_ABOUT),
 )
 
 # The business's secrets asked outright, in the shapes a classifier retrained on the probes' tune parts scored

@@ -48,7 +48,9 @@ _ASK = re.compile(
 _IDENTITY = re.compile(
     r" (?:cpf|cpfs|rg|dni|cnpj|endereco|enderecos|address|addresses|direccion|direcciones|telefone|telefones|"
     r"telefono|telefonos|phone|phones|celular|celulares|mobile|whatsapp|zap|wpp|email|emails|e mail|e mails|correo|"
-    r"correos|contato|contatos|contact|contacts|contacto|contactos|card|cartao|tarjeta|senha|senhas|password|"
+    # a business card is a thing to print, not a payment card ("o texto do cartão de visita", probe 56)
+    r"correos|contato|contatos|contact|contacts|contacto|contactos|(?<!business )card|cartao(?! de visita)|tarjeta|senha|"
+    r"senhas|password|"
     r"passwords|login|logins|nome|nomes|name|names|nombre|nombres|data de nascimento|date of birth|birthday|"
     r"fecha de nacimiento|dados|data|datos|details|detalhes|cadastro|ficha|record|records|historico|history|"
     # Who they are and where they live, asked as a question: "quem sao os clientes que...", "moram onde?".
@@ -122,9 +124,12 @@ _OTHER = re.compile(
     r"estudantes|alumnos|pacientes|patients|moradores|condominos|vecinos|membros|miembros|members|socios|hospedes|"
     r"pasajeros|passageiros|passengers|viajantes|travelers|travellers|huespedes|"
     r"inquilinos|clientes|usuarios|parents|students|residents|tenants|guests|customers|clients|users)|"
-    # Someone known by where they stay: "the guest in room 412", "o morador do apto 302", "a paciente do leito 7".
+    # Someone known by where they stay: "the guest in room 412", "o morador do apto 302", "a paciente do leito 7"; or
+    # just by a word for a person: "o cara do apartamento 302", "the guy in unit 12" (probe 56).
     r"(?:guest|hospede|paciente|patient|passenger|passageir[oa]|morador|moradora|resident|tenant|inquilin[oa]|"
-    r"alun[oa]|student|occupant|ocupante) (?:in|of|at|from|do|da|no|na|em|del|de la) (?:the )?(?:room|quarto|suite|"
+    r"alun[oa]|student|occupant|ocupante|cara|moca|moco|rapaz|senhor|senhora|mulher|homem|menina|menino|guy|man|woman|"
+    r"lady|girl|dude|family|familia|casal|couple|pessoa|person|people) (?:in|of|at|from|do|da|no|na|em|del|de la) "
+    r"(?:the )?(?:room|quarto|suite|"
     r"apto|apt|apartment|apartamento|unit|unidade|seat|assento|poltrona|leito|bed|cama|flat|sala|cabin|cabine|"
     r"habitacion|lote|casa) (?:n |no |number |numero )?\d+|"
     # Someone unnamed: "algum cliente de vocês", "which customer", "de quem".
@@ -523,7 +528,8 @@ def _marking(original: str) -> tuple[str, tuple[str, ...]] | None:
     def mark(match: re.Match[str]) -> str:
         if {match.group(1).lower(), match.group(2).lower()} & _NOT_NAMES:
             return match.group(0)
-        before = original[max(0, match.start() - 24):match.start()].lower().replace(".", " ").split()[-2:]
+        # words only: a title opening a quote ("'Dra. Helena Ramos ...'") is still a title (probe 56)
+        before = re.findall(r"[^\W_]+", original[max(0, match.start() - 24):match.start()].lower())[-2:]
         after = re.findall(r"[^\W\d_]+", original[match.end():match.end() + 24].lower())[:1]
         titled = match.group(1).lower() in _STAFF_TITLES or bool(before and before[-1] in _STAFF_TITLES)
         # a place the words name, before them ("a unidade Barra Funda") or after them ("your Feira de Santana store")
