@@ -726,7 +726,9 @@ class Selector:
             by_passage = [_language(p.text) for p in passages]
             languages = [by_passage[u.passage] for u in candidates]
             things = _offered_things(folded_q, _terms(folded_q))
-            missing = self.absent_terms(question, contexts, languages, things)
+            # The verb that asks ("vendem", "instalam") is the question's frame, not a thing to find.
+            frame = set(_offer_frame(folded_q, _terms(folded_q)))
+            missing = [i for i in self.absent_terms(question, contexts, languages, things) if i not in frame]
             absent = max((shares[i] for i in missing), default=0.0)
             # What the question asks whether the business offers, or several words together, no passage holds.
             if set(things) & set(missing) or sum(shares[i] for i in missing) >= ABSENT_TOGETHER:
@@ -1215,22 +1217,35 @@ def _qualifies(word: str, terms: Sequence[str]) -> bool:
 
 _OFFERED = re.compile(r"\b(?:instalam|instala|vendem|vende|trabalham com|trabalha com|oferecem|oferece|aceitam|aceita|"
                       r"montam|monta|fornecem|fornece|fazem|fabricam|constroem|sell|install|offer|accept|carry|provide|"
-                      r"build|make|pagar (?:no|na|com|em|via|pelo|pela)|pay (?:with|by|in|via))\s+"
+                      r"build|make|pagar (?:no|na|com|em|via|pelo|pela)|pay (?:with|by|in|via)|"
+                      r"(?:voces|vc|voce) (?:tem|tambem tem|possuem|oferecem)(?! (?:como|que|q)\b)|do you (?:have|offer))\s+"
                       r"(?:(?:o|a|os|as|um|uma|uns|umas|the|an|any|some)\s+)?([^\W\d_]+)")
 
 
 def _offered_things(folded_question: str, terms: Sequence[str]) -> tuple[int, ...]:
     """The terms (indexes, as in `_terms`) naming what a yes/no question asks whether
     the business offers: the thing ("vcs instalam aquecedor solar?", "do you sell RV
-    panels?") and the word right after it that qualifies it ("cartão hipercard")."""
+    panels?") and the words right after it that qualify it ("cartão hipercard", "bicicleta
+    elétrica dobrável")."""
     found = _OFFERED.search(folded_question)
     if found is None or found.group(1) not in terms:
         return ()
-    thing = terms.index(found.group(1))
-    following = _TOKEN.findall(folded_question[found.end():])[:1]
-    if following and _qualifies(following[0], terms):
-        return thing, terms.index(following[0])
-    return (thing,)
+    out = [terms.index(found.group(1))]
+    for word in _TOKEN.findall(folded_question[found.end():])[:2]:
+        if not _qualifies(word, terms):
+            break
+        out.append(terms.index(word))
+    return tuple(out)
+
+
+def _offer_frame(folded_question: str, terms: Sequence[str]) -> tuple[int, ...]:
+    """The terms (indexes) of the words that ask whether the business offers a thing
+    ("vendem", "trabalham", "sell"), before the thing itself."""
+    found = _OFFERED.search(folded_question)
+    if found is None:
+        return ()
+    return tuple(terms.index(word) for word in _TOKEN.findall(folded_question[found.start():found.start(1)])
+                 if word in terms)
 
 
 # Words between a thing and what qualifies it ("cartão de débito"), folded.

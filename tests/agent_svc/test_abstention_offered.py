@@ -57,3 +57,10 @@ def test_a_place_after_a_store_is_a_name_and_the_words_after_it_are_not() -> Non
     assert names("a filial de uberlandia fecha q horas?") == ("uberlandia",)
     assert names("do you have a store in recife?") == ("recife",)
     assert names("qual o horario da loja do centro?") == ()
+
+
+def test_the_verb_that_asks_is_not_a_thing_to_find(selector: Selector) -> None:
+    # "vendem" is in no passage: the question's frame, not what it asks about.
+    passages = [PASSAGES[4], PASSAGES[0], PASSAGES[1]]
+    answer = selector.answer(selector.rank("vcs vendem bateria de litio?", passages))
+    assert "Bateria de lítio SVB-10" in " ".join(item.unit.text for item in answer)
