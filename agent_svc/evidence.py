@@ -725,9 +725,8 @@ class Selector:
         if yes_no(folded_q) and not _VALUE_FRAGMENT.match(folded_q):
             by_passage = [_language(p.text) for p in passages]
             languages = [by_passage[u.passage] for u in candidates]
-            things = _offered_things(folded_q, _terms(folded_q))
             # The verb that asks ("vendem", "instalam") is the question's frame, not a thing to find.
-            frame = set(_offer_frame(folded_q, _terms(folded_q)))
+            frame, things = _offered(folded_q, _terms(folded_q))
             missing = [i for i in self.absent_terms(question, contexts, languages, things) if i not in frame]
             absent = max((shares[i] for i in missing), default=0.0)
             # What the question asks whether the business offers, or several words together, no passage holds.
@@ -1222,30 +1221,23 @@ _OFFERED = re.compile(r"\b(?:instalam|instala|vendem|vende|trabalham com|trabalh
                       r"(?:(?:o|a|os|as|um|uma|uns|umas|the|an|any|some)\s+)?([^\W\d_]+)")
 
 
-def _offered_things(folded_question: str, terms: Sequence[str]) -> tuple[int, ...]:
-    """The terms (indexes, as in `_terms`) naming what a yes/no question asks whether
-    the business offers: the thing ("vcs instalam aquecedor solar?", "do you sell RV
-    panels?") and the words right after it that qualify it ("cartão hipercard", "bicicleta
-    elétrica dobrável")."""
+def _offered(folded_question: str, terms: Sequence[str]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """For a yes/no question that asks whether the business offers a thing ("vcs
+    instalam aquecedor solar?", "do you sell RV panels?"), the terms (indexes, as in
+    `_terms`) of the words that ask ("instalam", "sell"), and those that name the thing
+    with up to two words right after it that qualify it ("cartão hipercard", "bicicleta
+    elétrica dobrável"); both empty for any other question."""
     found = _OFFERED.search(folded_question)
     if found is None or found.group(1) not in terms:
-        return ()
-    out = [terms.index(found.group(1))]
+        return (), ()
+    frame = tuple(terms.index(word) for word in _TOKEN.findall(folded_question[found.start():found.start(1)])
+                  if word in terms)
+    things = [terms.index(found.group(1))]
     for word in _TOKEN.findall(folded_question[found.end():])[:2]:
         if not _qualifies(word, terms):
             break
-        out.append(terms.index(word))
-    return tuple(out)
-
-
-def _offer_frame(folded_question: str, terms: Sequence[str]) -> tuple[int, ...]:
-    """The terms (indexes) of the words that ask whether the business offers a thing
-    ("vendem", "trabalham", "sell"), before the thing itself."""
-    found = _OFFERED.search(folded_question)
-    if found is None:
-        return ()
-    return tuple(terms.index(word) for word in _TOKEN.findall(folded_question[found.start():found.start(1)])
-                 if word in terms)
+        things.append(terms.index(word))
+    return frame, tuple(things)
 
 
 # Words between a thing and what qualifies it ("cartão de débito"), folded.
