@@ -364,9 +364,11 @@ def names(question: str) -> tuple[str, ...]:
 
 # A place a store or branch is asked in, as customers type it, without a capital ("tem loja em goiania?",
 # "endereço de vcs em guarapari"): a name as much as "Goiânia" is. Folded.
-_PLACE = re.compile(r"\b(?:loja|lojas|filial|filiais|unidade|unidades|showroom|escritorio|sede|endereco|store|stores|"
-                    r"branch|branches|office|showrooms)\b(?:\s+(?:de|da|do|of)\s+(?:voces|vcs|voce|vc|vces|you))?"
-                    r"\s+(?:em|no|na|de|in|at)\s+(?P<place>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
+# (An address "de" something is of a kind, not of a place: "endereço de entrega", "de cobrança".)
+_PLACE = re.compile(r"\b(?:(?:loja|lojas|filial|filiais|unidade|unidades|showroom|showrooms|escritorio|sede|store|stores|"
+                    r"branch|branches|office)\b(?:\s+(?:de|da|do|of)\s+(?:voces|vcs|voce|vc|vces|you))?"
+                    r"\s+(?:em|no|na|de|in|at)|endereco(?:\s+(?:de|da|do)\s+(?:voces|vcs|voce|vc|vces))?\s+(?:em|no|na))"
+                    r"\s+(?P<place>[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)")
 _PLACE_STOPS = frozenset("""de da do em no na e ou que tem fica ficam q pra para com vcs voces sou perto aberta aberto
 abre abrem fecha fecham funciona funcionam atende atendem aceita aceitam vende vendem horario horarios hoje amanha
 sabado domingo the in is are open opens close closes do does near and or""".split())

@@ -57,6 +57,7 @@ def test_a_place_after_a_store_is_a_name_and_the_words_after_it_are_not() -> Non
     assert names("a filial de uberlandia fecha q horas?") == ("uberlandia",)
     assert names("do you have a store in recife?") == ("recife",)
     assert names("qual o horario da loja do centro?") == ()
+    assert names("posso mudar o endereço de entrega do pedido?") == ()  # an address of a kind, not of a place
 
 
 def test_the_verb_that_asks_is_not_a_thing_to_find(selector: Selector) -> None:
