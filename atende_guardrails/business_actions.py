@@ -201,9 +201,12 @@ _KEEP_OUT = (r"(?:(?:pra|para|so|so that)(?: que)? (?:ninguem|nobody|no one|os o
 # do João", "na conta do meu primo", "from Ana's account"), not the customer's own account of another kind.
 _MOVED = (r"(?:\d[\d ]*|o saldo|the balance|tudo|everything|o credito|os creditos|o dinheiro|os pontos|as milhas|o cashback|"
           r"the credit|the credits|the money|the points|the miles)")
-_PEOPLE = (r"(?:pai|mae|irmao|irma|filho|filha|marido|esposa|avo|tio|tia|primo|prima|vizinho|vizinha|ex|cunhado|cunhada|"
-           r"sogro|sogra|namorado|namorada|amigo|amiga|colega|socio|socia|chefe|father|mother|brother|sister|husband|wife|"
-           r"cousin|neighbou?r|friend|boss|roommate|dad|mom)")
+# A relative, in either language: who a holder or an account's owner is to the customer.
+_RELATIVE = (r"(?:husband|wife|son|daughter|mother|mom|mum|father|dad|brother|sister|partner|boyfriend|girlfriend|fiance|"
+             r"fiancee|esposa|marido|filho|filha|mae|pai|irmao|irma)")
+# ... and anyone else close to them whose account is not theirs.
+_PEOPLE = (rf"(?:{_RELATIVE}|avo|tio|tia|primo|prima|vizinho|vizinha|ex|cunhado|cunhada|sogro|sogra|namorado|namorada|"
+           r"amigo|amiga|colega|socio|socia|chefe|cousin|neighbou?r|friend|boss|roommate)")
 _SOMEONE_ELSES_ACCOUNT = (rf"(?:(?:(?:da|na) conta|(?:do|no) saldo) (?:d[oa]|de) (?:(?:meu|minha) {_PEOPLE}|"
                           rf"(?!(?:minha|meu|mim|sua|seu|nossa|nosso|outra|outro|empresa|loja|linha|poupanca|cartao|conta|"
                           rf"antiga|antigo|nova|novo)\b)\w+)"
@@ -227,9 +230,6 @@ _OWNER_AWAY = (r"(?:desistiu|pediu (?:pra|para) (?:eu|mim)|mandou eu|me autorizo
 _HOLDER_CONSENT = (r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|"
                    r"autorizou por escrito|consentimento|ta do meu lado|esta do meu lado|ta aqui comigo|esta aqui comigo) ")
 
-# Who the holder is to the customer, in English (probe 56).
-_RELATIVE = (r"(?:husband|wife|son|daughter|mother|mom|mum|father|dad|brother|sister|partner|boyfriend|girlfriend|fiance|"
-             r"fiancee|esposa|marido|filho|filha|mae|pai|irmao|irma)")
 # A benefit given by order, and the customer's own word that there is no ground for it (probe 56): "sem motivo" alone
 # is as often the business's doing complained of ("tiraram meus pontos sem motivo, coloca de volta").
 _GIVE = (r"(?:me da|me de|coloca|coloque|poe|ponha|bota|lanca|lance|credita|credite|libera|libere|aplica|aplique|gera|gere|"
