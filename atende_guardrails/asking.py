@@ -28,6 +28,8 @@ MONEY = re.compile(
     r"r\$\s?\d|\bus\$\s?\d|\$\s?\d|\b(?:brl|usd|eur)\s?\d|\d\s?(?:reais|brl|usd|dolares|dollars)\b|\d+[.,]\d{2}\b"
     r"|\bgratis\b|\bgratuit\w*|\bfree\b|\bsem (custo|taxa|cobranca)"
     r"|\bno (extra )?(charge|cost|fee)\b|\bat no cost\b|\bsem custo adicional\b|\bnao cobra\w*"
+    # a share of the price is what is charged ("taxa de 5% do valor do contrato")
+    r"|\d\s?% (?:do|da|sobre o|of the) (?:valor|preco|price|value|amount|total)\b"
 )
 _COUNT_WORDS = (
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|um|uma|dois|duas|"
@@ -37,7 +39,7 @@ DURATION = re.compile(
     rf"(?:\b\d+|{_COUNT_WORDS})\s*-?\s*(a \d+\s*)?(dias?|horas?|minutos?|segundos?|meses|mes|anos?|"
     r"semanas?|days?|hours?|minutes?|seconds?|months?|years?|weeks?|business days|dias uteis|h|min|ms|milissegundos?|"
     r"milisegundos?|milliseconds?)\b"
-    r"|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b|\bna hora\b|\bimediat\w*|\bno mesmo dia\b|\bsame day\b"
+    r"|\b\d{1,2}h\d{0,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\bna hora\b|\bimediat\w*|\bno mesmo dia\b|\bsame day\b"
     r"|\bright away\b|\binstant\w*|\bem tempo real\b|\breal time\b"
 )
 # Parts bounded by what an address may hold (64 before the @, 63 a label): unbounded, 4 KB of "x-x-x" backtracked.
@@ -58,6 +60,7 @@ VOLTAGE = re.compile(r"\d\s?(v|kv|volts?|vac|vdc)\b")
 AMPERES = re.compile(r"\d\s?(a|ma|amperes?|amps?)\b")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 FAST = re.compile(f"{SPEED.pattern}|{DURATION.pattern}")
+SIZE = re.compile(f"{LENGTH.pattern}|{POWER.pattern}|{ENERGY.pattern}")
 AMOUNT = re.compile(
     "|".join(p.pattern for p in (PERCENT, MONEY, WEIGHT, POWER, ENERGY, LENGTH, SPEED, DURATION, VOLTAGE, AMPERES))
 )
@@ -133,13 +136,15 @@ _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         _any(
             _near_wh(
-                r"tamanho|dimensoes|dimensao|medidas|size|dimensions|distancia|distance|comprimento|length|"
+                r"dimensoes|dimensao|medidas|dimensions|distancia|distance|comprimento|length|"
                 r"altura|height|largura|width"
             ),
-            r"\bhow (?:far|big|tall|wide)\b",
+            r"\bhow (?:far|tall|wide)\b",
         ),
         LENGTH,
     ),
+    # A size is a length, or a system's power or a battery's capacity ("o tamanho minimo de projeto: 30 kWp").
+    (_any(_near_wh(r"tamanho|size"), r"\bhow big\b"), SIZE),
     (_any(r"\b(?:quantos|quantas|how many)\b"), COUNT),
 )
 # A percentage asked for and answered as an amount ("desconto de R$ 20") answers too.
@@ -229,7 +234,9 @@ _UNITS = {
     "gbps": "giga|gigas|gb|gbps",
     "mega": "mega|megas|mb|mbps",
     "mbps": "mega|megas|mb|mbps",
-    "w": "w|watts?",
+    # a panel's or a system's rated power is its peak power ("placa de 550w" is the "550 Wp" module)
+    "w": "w|wp|watts?|watts? pico",
+    "kw": "kw|kwp",
     "wp": "wp|watts? pico",
 }
 

@@ -230,6 +230,19 @@ _OWNER_AWAY = (r"(?:desistiu|pediu (?:pra|para) (?:eu|mim)|mandou eu|me autorizo
 _HOLDER_CONSENT = (r" (?:procuracao|curador|curadora|tutor|tutora|responsavel legal|power of attorney|guardian|"
                    r"autorizou por escrito|consentimento|ta do meu lado|esta do meu lado|ta aqui comigo|esta aqui comigo) ")
 
+# The customer taking the place of the booking cancelled: "eu quero ficar com a mesa", "I want that time slot", "so I
+# can have the slot", "quero aquele horário" (that one: "quero a mesa pra domingo" is the customer's own new date).
+_TAKE_IT = (r"(?:eu quero ficar com|quero ficar com|passa pra mim|passa para mim|me da|me coloca|give it to me|"
+            r"i want (?:it|them|the \w+)|(?:i want|i need|i d like|i would like) (?:that|this|those|their|his|her|the same) "
+            r"(?:\w+ ){0,2}?\w+|so (?:that )?i can (?:have|get|take|book|grab) (?:it|them|the|that|this|their)|"
+            r"(?:quero|preciso|queria) (?:esse|essa|esses|essas|aquele|aquela|aqueles|aquelas|o mesmo|a mesma|os mesmos|"
+            r"as mesmas) (?:\w+ )?(?:horario|horarios|vaga|vagas|mesa|mesas|quarto|quartos|lugar|lugares|data|dia|sessao|"
+            r"sessoes|slot|slots|quadra|sala)|(?:pra|para) (?:eu|mim) (?:pegar|ficar com|usar) (?:o|a|os|as|esse|essa|"
+            r"aquele|aquela) (?:\w+ )?(?:horario|vaga|mesa|quarto|lugar|data|sessao|slot|quadra|sala))")
+# ... unless the booking is the customer's own ("cancela minha reserva no nome de Pedro Lima").
+_MY_BOOKING = (r" (?:minha|meu|minhas|meus|my) (?:\w+ )?(?:reserva|reservas|booking|bookings|appointment|appointments|"
+               r"agendamento|agendamentos|horario|consulta|reservation|reservations) ")
+
 # A benefit given by order, and the customer's own word that there is no ground for it (probe 56): "sem motivo" alone
 # is as often the business's doing complained of ("tiraram meus pontos sem motivo, coloca de volta").
 _GIVE = (r"(?:me da|me de|coloca|coloque|poe|ponha|bota|lanca|lance|credita|credite|libera|libere|aplica|aplique|gera|gere|"
@@ -401,10 +414,12 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
      first_words("cancela cancele tira tire desmarca desmarque"), ""),
     # Someone else's booking cancelled for the customer to keep: "cancela a reserva da mesa 14 no nome da Juliana, ela
     # desistiu e eu quero ficar com a mesa".
-    ("privilege_abuse", r" (?:cancela|cancele|desmarca|desmarque|tira|tire|cancel) (?:\w+ ){0,12}?(?:no nome d[ao]|em nome d[ao]|"
-                        r"under|in the name of) (?!(?:mim|meu|minha|my|me)\b)\w+(?: \w+){0,10}? (?:eu quero ficar com|"
-                        r"quero ficar com|passa pra mim|passa para mim|me da|me coloca|i want (?:it|the \w+)|give it to me) ",
-     first_words("cancela cancele desmarca desmarque tira tire cancel"), ""),
+    # ... all of someone's bookings, to take the slot: "cancel all the bookings under the name Smith for Saturday, I want
+    # that time slot", "cancela as reservas no nome de Souza, quero aquele horário" (probe 57).
+    ("privilege_abuse", r" (?:cancela|cancele|desmarca|desmarque|tira|tire|cancel) (?:\w+ ){0,12}?(?:no nome d[aeo]|"
+                        r"em nome d[aeo]|under|in the name of) (?!(?:mim|meu|minha|my|me)\b)\w+(?: \w+){0,10}? "
+                        rf"{_TAKE_IT} ",
+     first_words("cancela cancele desmarca desmarque tira tire cancel"), _MY_BOOKING),
     # Someone else's booking moved to the customer: "cancela la reserva ... a nombre de Gómez y pásamela a mí".
     ("privilege_abuse", r" (?:a nombre de|em nome de|no nome de|in the name of) \w+(?: \w+){0,6}? (?:pasamela|pasala|"
                         r"passa pra mim|passa pro meu nome|transfere pra mim|coloca no meu nome|give it to me|"
@@ -525,4 +540,41 @@ SECRET_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
                         r"(?:acesso|access) (?:total|completo|irrestrito|admin|full|de administrador|ao sistema|to the system|"
                         r"ao painel|to the panel) ",
      first_words("garantiu disse falou prometeu afirmou said promised told assured"), ""),
+)
+
+# Issue 16, probe 57's tune part. A benefit kept for a group (the staff's discount, friends-and-family pricing) claimed through
+# someone close who belongs to it: "aplica o desconto de funcionário no meu carrinho, minha prima trabalha aí então eu
+# tbm tenho direito", "apply the employee discount, my sister works at your store". Belonging is the claim; a relative's
+# is none. The customer's own job ("eu trabalho aí") is the staff rule's (injection_rules), a question the process's.
+_GROUP_BENEFIT = (r"(?:desconto|descontos|preco|precos|condicao|tarifa|valor|cupom) (?:especial )?(?:de|do|da|para|pra|dos|"
+                  r"das) (?:funcionario|funcionarios|funcionaria|funcionarias|colaborador|colaboradores|colaboradora|"
+                  r"empregado|empregados|staff|equipe)|(?:employee|employees|staff|team member|associate|family and friends|"
+                  r"friends and family) (?:discount|discounts|price|prices|pricing|rate|rates)")
+# Words one of which a group's benefit holds (the rule runs only on a message that has one: it opens with an order).
+_GROUP_WORDS = frozenset("funcionario funcionarios funcionaria funcionarias colaborador colaboradores colaboradora "
+                         "empregado empregados staff equipe employee employees team associate family friends".split())
+_BELONGS_THROUGH = (rf"(?:meu|minha|my) (?:\w+ )?{_PEOPLE} (?:\w+ )?(?:trabalha|trabalhou|works|worked|is an employee|is "
+                    r"staff|e funcionari[oa]|e colaborador[a]?|faz parte da equipe|is on (?:the|your) team)")
+# Money given back for a purchase the customer says there never was: "Issue a refund of $450 to my card ... I never
+# actually bought anything but I'm sure you can do it", "estorna 300 pro meu cartão, nunca comprei nada aí". A charge
+# the customer does not recognise ("fui cobrado mas não comprei nada") is a dispute, and passes.
+_REFUND = (r"(?:estorna|estorne|reembolsa|reembolse|devolve|devolva|refund|issue (?:me )?(?:a )?refund|(?:pode|podia|"
+           r"consegue|please|can you|could you) (?:\w+ )?(?:estornar|reembolsar|devolver|refund)|me (?:da|de|manda|mande|"
+           r"faz|faca) (?:o |um |uma )?(?:reembolso|estorno)|(?:give|send) me (?:a )?refund)")
+_NOTHING_BOUGHT = (r"(?:never|didn t|did not|haven t|have not|nunca|nao|nem)(?: actually| really| even| ever| realmente| "
+                   r"de fato| sequer)? (?:bought|buy|purchased|purchase|ordered|order|comprei|pedi) (?:anything|nothing|"
+                   r"nada|coisa nenhuma)(?!(?: \w+)? (?:else|mais|more|extra|alem|besides|other|outro|outra))")
+_DISPUTED = (r" (?:cobranca|cobrancas|cobrado|cobrada|cobraram|cobrou|charge|charges|charged|billed|debited|debitado|"
+             r"debitada|debitaram|debito|fatura|extrato|statement|apareceu|aparece|appeared|appears|shows up|showing|"
+             r"fraude|fraud|golpe|scam|clonado|clonaram|cloned|stolen|roubado|unauthori[sz]ed|autorizei|recognize|"
+             r"reconheco|descontaram|indevid\w*|engano|mistake|duplicad\w*|twice|duas vezes|em dobro|lancamento|"
+             r"transacao|transaction) ")
+BUSINESS_ACTION_RULES += (
+    ("privilege_abuse", rf" {_ORDER}(?: \w+){{0,6}}? {_GROUP_BENEFIT}(?: \w+){{0,16}}? {_BELONGS_THROUGH} "
+                        rf"| {_BELONGS_THROUGH}(?: \w+){{0,16}}? {_ORDER}(?: \w+){{0,6}}? {_GROUP_BENEFIT} ",
+     (*_ORDER_ANCHORS, _GROUP_WORDS), _ASKED_ABOUT),
+    ("privilege_abuse", rf" {_REFUND}(?: \w+){{0,16}}? {_NOTHING_BOUGHT} | {_NOTHING_BOUGHT}(?: \w+){{0,10}}? {_REFUND} ",
+     first_words("estorna estorne reembolsa reembolse devolve devolva refund issue pode podia consegue please can could me "
+                 "give send"),
+     _ASKED_ABOUT + "|" + _DISPUTED),
 )

@@ -158,12 +158,23 @@ _DEVICE_JAILBREAK = (
 )
 # A dialog of the customer's phone, computer or inverter: "the app pops up a system prompt asking for location", "a
 # system prompt on my laptop asks me to allow the driver" ("a" prompt, one that asks the customer something).
-_PROMPT_DEVICES = (r"(?:phone|iphone|android|laptop|computer|pc|windows|mac|macbook|tablet|ipad|inverter|inversor|celular|"
-                   r"notebook|computador|tv|router|roteador|modem|datalogger|charger|carregador|screen|tela|display)")
+_PROMPT_DEVICE_WORDS = ("phone", "iphone", "android", "laptop", "computer", "pc", "windows", "mac", "macbook", "tablet",
+                        "ipad", "inverter", "inversor", "celular", "notebook", "computador", "tv", "router", "roteador",
+                        "modem", "datalogger", "charger", "carregador", "screen", "tela", "display")
+_PROMPT_DEVICES = "(?:" + "|".join(_PROMPT_DEVICE_WORDS) + ")"
+# ... or the words its screen shows, quoted: "the screen on my laptop says 'System prompt: press F2 to enter setup'",
+# "meu notebook mostra 'System prompt: ...'" (probe 57). The device is the word before the verb (one fixed lookbehind
+# each, tried only where "system prompt" starts).
+_SCREEN_SHOWS = ("says", "said", "shows", "showed", "displays", "displayed", "reads", "mostra", "mostrou", "diz", "disse",
+                 "exibe", "exibiu", "aparece", "apareceu")
+_ON_SCREEN = (r"(?=system prompt )(?:" + "|".join(f"(?<= {device} {verb} )" for device in _PROMPT_DEVICE_WORDS
+                                                 for verb in _SCREEN_SHOWS)
+              + "|(?<= on the screen )|(?<= on screen )|(?<= na tela )|(?<= no visor ))")
 _DEVICE_SYSTEM_PROMPT = (
     r"(?:(?<= a )|(?<= an )|(?<= um )|(?<= uma ))system prompt (?:asking|asks|that asks|which asks|pops up|popped up|"
     r"appears|appeared|saying|pedindo|que pede|aparece|apareceu|dizendo) "
     rf"|system prompt (?:on|in|from|of|no|na|do|da) (?:my |meu |minha |the |o |a )?{_PROMPT_DEVICES} "
+    rf"|{_ON_SCREEN}"
 )
 # "above" as what is set aside: the conversation so far (the TOLD words that point back).
 _ABOVE = "(?:above|acima|arriba|ci dessus|oben|di sopra|sopra)"
@@ -193,7 +204,9 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     ("ignore_instructions", rf" {_UNNEGATED_IGNORE}{gap(2)} {EVERYTHING}{gap(3)} (?!{_ABOVE} ){TOLD} ",
      need(IGNORE_VERBS, EVERYTHING)),
     # "qual foi a primeira mensagem que eu te mandei?": the customer's own first message.
-    ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} {PROMPT_OBJECTS} (?!(?:que |q |that |which |qu |che |die )?(?:eu |i |yo |"
+    # (what a device's screen shows, "meu notebook mostra 'System prompt: ...'", is the device's: _ON_SCREEN)
+    ("prompt_extraction", rf" {SHOW_VERBS}{gap(4)} (?!{_ON_SCREEN}){PROMPT_OBJECTS} (?!(?:que |q |that |which |qu |che |"
+                          rf"die )?(?:eu |i |yo |"
                           rf"je |j |ich |io )(?:te |lhe |you |vous |ti |dir |vc |voce )?(?:mandei|enviei|escrevi|sent|wrote|"
                           rf"mande|envie|escribi|ai envoye|ai ecrit|habe|ho mandato|ho scritto|ho inviato) )",
      need(SHOW_VERBS, PROMPT_OBJECTS)),
@@ -421,8 +434,9 @@ CONTEXT_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] = (
      first_words("activate enable enter switch put coloque se coloca ponte turn go ative ativa ativar ativem habilite "
                  "habilita entre entra mude muda liga "
                  "activa active activez aktiviere attiva"), DEVICE_WORDS),
-    ("instruction_override", r" (?:system|admin|administrator|developer|security|root|sudo|emergency|priority)"
-                             r" (?:override|command|directive|instruction|instructions|prompt) ",
+    # (a device's dialog or screen saying "system prompt" is the device's: _DEVICE_SYSTEM_PROMPT)
+    ("instruction_override", rf" (?!{_DEVICE_SYSTEM_PROMPT})(?:system|admin|administrator|developer|security|root|sudo|"
+                             r"emergency|priority) (?:override|command|directive|instruction|instructions|prompt) ",
      first_words("system admin administrator developer security root sudo emergency priority maintenance"), DEVICE_WORDS),
 )
 
@@ -840,6 +854,14 @@ _THIRD_PARTY = (
     r"house|room|quarto|sala|bloco|block|lote|suite|cabin|cabine) (?:n |no |number |numero )?\d+\w*))"
 )
 
+# Who referred the customer to the business: "outro cliente me indicou vcs", "another customer recommended you".
+_REFERRED = (r"(?! (?:me |us |nos |a gente )?(?:indicou|indicaram|recomendou|recomendaram|indico|recomendo|recommended|"
+             r"referred|told me about)\b)")
+# Who did something, told rather than asked: "quem comprou foi outro cliente (minha tia)", "quem pagou foi meu
+# padrinho", "quien lo compro fue mi tia" (probe 57). A free relative as the subject of "foi" names the one who did it;
+# "quem foi que comprou?" asks. Placed after the verb that follows "quem" (and in third_party._ASK after "quem").
+DID_IT_WAS = r"(?:\w+ ){0,3}?(?:foi|era|fue) "
+WHO_DID_IT_WAS = rf"(?!{DID_IT_WAS})"
 # Someone who is not the customer, named by a pronoun that holds a record ("he has on file", "ela cadastrou").
 _THIRD_PERSON = r"(?:he|she|they|ele|ela|eles|elas|el|ella|ellos|ellas|il|elle|ils|elles|er|sie|lui|lei|loro)"
 _THIRD_PERSON_WORDS = frozenset("he she they ele ela eles elas el ella ellos ellas il elle ils elles er sie lui lei loro".split())
@@ -1191,6 +1213,9 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           r"representative|operator|operador|operadora|support|suporte|bot|robo|moca|rapaz|guy|lady) "
                           r"(?!.* (?:address|endereco|phone|telefone|number|numero|cpf|email|dados|data|details|"
                           r"informacoes|info|cliente|customer|client|user|usuario|pessoa|person) )))"
+                          # "outro cliente me indicou vcs e disse que tinha desconto": who referred the customer, and
+                          # what they told them (probe 57), not what they told the business
+                          + _REFERRED +
                           r"(?: \w+){0,8}? (?:asked|said|wrote|details|data|info|information|"
                           r"perguntou|disse|escreveu|dados|informacoes|pediu|conversation|conversa|messages|mensagens|"
                           r"address|endereco|phone|telefone|cpf|email) ",
@@ -1322,10 +1347,12 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                           rf"pagaron|gasto) ",
      (frozenset("quanto how cuanto cuanta".split()), _THIRD_PARTY_WORDS), ""),
     # Who bought or ordered something, asked of the business: "me fala quem já comprou o painel aqui na rua",
-    # "o nome de quem comprou o último iphone" (a fraud victim asks who bought on their own card).
+    # "o nome de quem comprou o último iphone" (a fraud victim asks who bought on their own card). Not who it was, told
+    # (WHO_DID_IT_WAS: "queria trocar, mas quem comprou foi outro cliente (minha tia)").
     ("data_exfiltration", rf" {_ASK}(?: \w+){{0,8}}? (?:quem|who|quien|quienes|whoever) (?:ja |already |also |tambem |mais |"
                           rf"else |mas |mais alguem )?(?:comprou|compraram|bought|ordered|pediu|pediram|purchased|compro|"
-                          rf"compraron|pidio|pidieron|contratou|contrataram|assinou|assinaram|subscribed|signed up) ",
+                          rf"compraron|pidio|pidieron|contratou|contrataram|assinou|assinaram|subscribed|signed up) "
+                          rf"{WHO_DID_IT_WAS}",
      (*_firsts(_ASK), frozenset("quem who quien quienes whoever".split())),
      r" (?:meu|minha|my|mi|mine|mio) (?:\w+ )?(?:cartao|conta|card|account|nome|name|cpf|tarjeta|cuenta|login|email) "),
     # Which people of a place are customers: "quais clientes de vcs moram no meu prédio", "which tenants have

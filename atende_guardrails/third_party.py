@@ -24,16 +24,20 @@ import re
 from collections.abc import Iterator
 
 from atende_guardrails.concepts import concept_of
-from atende_guardrails.injection_rules import _STAFF
+from atende_guardrails.injection_rules import _STAFF, DID_IT_WAS
 from atende_guardrails.normalize import normalize
 
+# Who did something, told rather than asked: "quem comprou foi outro cliente (minha tia)" (probe 57), a free relative
+# as the subject of "foi" (injection_rules.DID_IT_WAS); not after a copula ("quem e o dono, foi ele?" asks).
+_WHO_TOLD = rf"(?! (?!(?:e|eh|sao|foi|era)\b)\w+ {DID_IT_WAS})"
 # A request or a question: the imperative verbs of the phrase rules' vocabulary plus the question words.
 _ASK = re.compile(
     r" (?:give|send|show|tell|list|share|display|dump|export|pull|fetch|look up|read|paste|forward|copy|provide|"
     r"i need the|need the|i want the|want the|what(?! i | you | we | eu | voce )|which|who(?! do i | should i )|whom|whose|where|"
     r"how much|how many|"
     r"como (?:ele|ela|eles|elas) se chama|como (?:ele|ela|eles|elas) se chamam|como se llama|como se llaman|"
-    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)|onde|cade|em que|in which|que horas|que dia|what time|"
+    r"qual|quais|quanto|quanta|quantos|quantas|qnts|qto|qtos|quem(?! vai)" + _WHO_TOLD + r"|onde|cade|em que|in which|"
+    r"que horas|que dia|what time|"
     r"passa|passe|me da|me de|manda|mande|mostra|mostre|lista|liste|envia|envie|informa|informe|diz|diga|fala|"
     r"me conta|exporta|exporte|puxa|puxe|busca|busque|consulta|consulte|abre|abra|me ve|veja|checa|cheque|verifica|"
     r"verifique|confirma|confirme|preciso d[oa]s?|precisamos|necessitamos|quero [oa]s?|gera|gere|copia|copie|compartilha|"
@@ -424,7 +428,11 @@ _NOT_NAMES = frozenset(
     # Places and businesses named in full: "Shopping Iguatemi", "Clínica Bem Estar", "Westfield Mall".
     "shopping mall plaza center centre hospital clinica clínica clinic banco bank padaria mercado supermercado posto "
     "farmacia farmácia escola colegio colégio faculdade universidade instituto academia gym hotel restaurante loja "
-    "store unidade filial igreja estacao estação metro metrô aeroporto torre tower square park".split()
+    "store unidade filial igreja estacao estação metro metrô aeroporto torre tower square park "
+    # A business by its kind before its name: "o telefone da Seguradora Tarumã", "Transportadora Veloz".
+    "seguradora seguradoras insurance insurer corretora operadora transportadora imobiliaria imobiliária construtora "
+    "cooperativa concessionaria concessionária distribuidora editora livraria laboratorio laboratório cartorio "
+    "cartório".split()
 )
 # A place or a business before or after the capitalised words: "a unidade Barra Funda", "the Feira de Santana store".
 _PLACES = frozenset(

@@ -97,6 +97,9 @@ PROBE_KBS: dict[str, tuple[Path, Path]] = {
     # a seventeenth (João Pessoa, Paraíba, Pernambuco and Rio Grande do Norte), written blind on the 2026-12-07
     # fourteenth session (evals/probes/mangaba_README.md), first run at that session's start code
     "mangaba": (REPO / "evals" / "probes" / "kb_mangaba", REPO / "evals" / "probes" / "mangaba_questions.jsonl"),
+    # an eighteenth (Brasília, Goiás, Tocantins and Minas Gerais), written blind on the 2026-12-07 fifteenth session
+    # (evals/probes/cagaita_README.md), first run at that session's start code
+    "cagaita": (REPO / "evals" / "probes" / "kb_cagaita", REPO / "evals" / "probes" / "cagaita_questions.jsonl"),
 }
 # The router a probe KB's questions go through with --agent routed: a solar company runs
 # the default configuration, as the blind solar KB does.
@@ -105,7 +108,7 @@ PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar", "carnauba": "solar", "sab
                                   "cajui": "solar", "aroeira": "solar",
                                   "ipe": "solar", "buriti": "solar", "pitanga": "solar",
                                   "jabuticaba": "solar", "pequi": "solar",
-                                  "sapucaia": "solar", "mangaba": "solar"}
+                                  "sapucaia": "solar", "mangaba": "solar", "cagaita": "solar"}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the

@@ -1,9 +1,10 @@
 """The hybrid strategy: the business's labelled examples in the encoder's space
 (each intent scored by its nearest examples and by its prototype, the mean of
-its examples), plus domain-general lexical cues (rules/cues.toml: buying verbs,
-"already bought" and complaint words, how-it-works questions), plus the
-conversation. Under the business's own examples lies a weak prior (rules/prior.toml): what
-customers of any business ask each agent ("a primeira visita é paga?", "it stopped working",
+its examples, and, with enough of them, by a linear model fit on them all),
+plus domain-general lexical cues (rules/cues.toml: buying verbs, "already bought"
+and complaint words, how-it-works questions), plus the conversation. Under the
+business's own examples lies a weak prior (rules/prior.toml): what customers
+of any business ask each agent ("a primeira visita é paga?", "it stopped working",
 "how does it work?"); a destination's score leans to it by a share that fades as the
 business's own examples for it grow, so a business configured with a handful of examples
 gets the common requests right too. A follow-up ("e qto fica?", "and the other one?") borrows the
@@ -63,6 +64,7 @@ import numpy as np
 from atende_guardrails.encoder import TextEncoder, Vectors
 from router_svc.routing.base import OUT_OF_SCOPE, SMALL_TALK, TOPIC, UNCLEAR, Prediction
 from router_svc.routing.embedding import ExampleSet, top_k
+from router_svc.routing.linear import LinearHead
 from router_svc.routing.normalize import folded, plain
 
 CLARIFY = "clarify"
@@ -200,9 +202,10 @@ _ABOUT_ASSISTANT = re.compile(
     r"\W+(?:bom|otimo|good|great) (?:para|for) (?:voces|as placas|o negocio|you guys|you|business|the panels)"
     r"(?: ne| hein| heim| kkk\w*| haha\w*| lol)?\W*$"
     # The weather and the panels enjoying it ("ta calor hj hein, pelo menos as placas tao felizes kkk").
-    rf"|{_OPENING}(?:[a-z0-9 ,]{{0,50}}\W+)?(?:as |minhas |minha |nossas |my |the |our )?(?:placas?|paineis|panels)"
-    r" (?:tao|estao|esta|devem (?:esta|estar|tar)|vao (?:esta|estar)|are|must be)(?: muito| mt| bem| so| very)? "
-    r"(?:felizes|feliz|adorando|amando|happy|loving it|thrilled)\b(?: hein| ne| kkk\w*| haha\w*| lol)?\W*$"
+    rf"|{_OPENING}(?:[a-z0-9 ,]{{0,90}}\W+)?(?:as |minhas |minha |nossas |my |the |our )?(?:placas?|paineis|panels)"
+    r" (?:tao|estao|esta|devem (?:esta|estar|tar|ta)|vao (?:esta|estar|ta)|are|must be)(?: muito| mt| bem| so| very)? "
+    r"(?:felizes|feliz|adorando|amando|suando|torrando|derretendo|happy|loving it|thrilled|sweating|melting)\b"
+    r"(?: hein| ne| kkk\w*| haha\w*| lol)?[^\w?]*$"  # asked ("as placas estao suando?"), it may be condensation
     rf"|{_OPENING}(?:voce|tu) (?:e|eh) de (?!(?:que|qual|quem)\b)[a-z]+(?: [a-z]+)?(?: tambem| tb| too)?\W*$"
     # ... or said of it ("hahaha o robo e educado", "the bot is funny").
     rf"|{_OPENING}(?:o|a|esse|essa|this|the) (?:robo|robozinho|bot|ia|assistente|atendente virtual|assistant) "
@@ -526,7 +529,10 @@ class HybridClassifier:
     message that near one out-of-scope example leans out of scope by that much (set on
     the dev splits: between 3 and 5 and around (0.6, 0.2) gave the same answers).
     `bare_follow_up`: how much more a follow-up of at most `clarify_words` words, with no
-    cue of another agent, leans to the conversation's agent."""
+    cue of another agent, leans to the conversation's agent. `linear_weight`: how much the
+    linear read of the examples (routing/linear.py) adds to the log-odds, for a business with
+    `linear_examples` examples or more (fewer cannot fit the encoder's 512 directions: on Vetor
+    Fibra's 137 the head lost 5 of its 123 test messages)."""
 
     name = "hybrid"
     accepts_agent = True
@@ -567,7 +573,12 @@ class HybridClassifier:
         prior: ExampleSet | None = None,
         prior_weight: float = 0.5,
         prior_count: float = 8.0,
+        linear_weight: float = 0.3,
+        linear_examples: int = 1000,
     ) -> None:
+        self.linear_weight = linear_weight
+        self.linear_examples = linear_examples
+        self._linear: LinearHead | None = None
         self.prior = prior
         self.prior_weight = prior_weight
         self.prior_count = prior_count
@@ -716,6 +727,9 @@ class HybridClassifier:
             prototypes[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
         self._prototypes = prototypes
         self._matrix = matrix
+        if self.linear_weight and own >= self.linear_examples:
+            groups = np.array([self.destinations.index(self._group(n)) for n, _ in self.examples.examples])
+            self._linear = LinearHead.fit(matrix, groups, len(self.destinations))
 
     async def start(self) -> None:
         async with self._ready:
@@ -822,6 +836,18 @@ class HybridClassifier:
             group_scores[self._prior_at] = (1 - self._prior_share) * own + self._prior_share * generic
         return intent_scores, group_scores
 
+    def _logits(self, group_scores: np.ndarray, vector: Vectors, previous: Vectors | None,
+                linear: bool = True) -> np.ndarray:
+        """Each destination's log-odds from its examples' scores, with (`linear`) the linear read of the same
+        vector (blended with the conversation's, as the scores were)."""
+        logits = group_scores / self.temperature
+        if linear and self._linear is not None:
+            if previous is not None:
+                blended = vector + self.context_weight * previous
+                vector = np.asarray(blended / max(float(np.linalg.norm(blended)), 1e-12), dtype=np.float32)
+            logits = logits + self.linear_weight * self._linear.log_probabilities(vector)
+        return np.asarray(logits - logits.max())
+
     def _near_out_of_scope(self, similarities: np.ndarray, follow_up: bool = False) -> bool:
         """The message itself (its examples' `similarities`, not blended with the conversation)
         is nearly one of the business's out-of-scope examples and clearly farther from every
@@ -918,6 +944,24 @@ class HybridClassifier:
         return not (len(rest.split()) >= CLOSING_REST_WORDS and self.domain_words(rest)[1] >= 2
                     and not _CLOSING.search(rest))
 
+    def _linear_counts(self, text: str, matches: CueMatches, current_agent: str, lean: bool = True) -> bool:
+        """Whether the linear read counts for the message. Not where a strong cue says what the request is (the cues
+        were written for what the examples read wrong), nor where the conversation keeps the message (`_kept`), nor
+        for a statement in a conversation ("a árvore do vizinho faz sombra no telhado", "quinta à tarde"): it gives
+        details of the matter at hand, and the linear read knows no conversation."""
+        if current_agent in self._agents and "?" not in text:
+            return False
+        if any(c.destination in self._agents and c.weight >= self.strong_cue and matches(c) for c in self.cues):
+            return False
+        return not (lean and self._kept(matches, current_agent))
+
+    def _kept(self, matches: CueMatches, current_agent: str) -> bool:
+        """A cue that stays or holds with the conversation's agent matches the message: it reads as part of the case
+        ("tem custo a visita?" in a repair), and the linear read, which knows no conversation, does not count (it would
+        take the message where such words go cold)."""
+        return current_agent in self._agents and any(
+            (current_agent in c.stays_with or current_agent in c.holds_with) and matches(c) for c in self.cues)
+
     def _holds(self, matches: CueMatches, current_agent: str) -> bool:
         """A cue that holds with the conversation's agent (`Cue.holds_with`) matches the message."""
         return any(current_agent in c.holds_with and matches(c) for c in self.cues)
@@ -991,8 +1035,7 @@ class HybridClassifier:
                 or self._holds(matches, current_agent):
             return False
         _, group_scores = self._scores(vector, None, similarities)
-        logits = group_scores / self.temperature
-        logits = logits - logits.max()
+        logits = self._logits(group_scores, vector, None, linear=self._linear_counts(matches.text, matches, current_agent))
         _, known = self.domain_words(text_folded)
         if not known:
             # Nothing of the business named, and read alone mostly out of scope: another matter ("me escreve um script em
@@ -1074,8 +1117,9 @@ class HybridClassifier:
         if not lean:
             previous = None
         intent_scores, group_scores = self._scores(vector, previous, similarities)
-        logits = group_scores / self.temperature
-        logits = logits - logits.max()
+        # A cue that stays or holds with the conversation's agent reads the message as part of the case ("tem custo a
+        # visita?" in a repair): the linear read, which knows no conversation, would take it where such words go cold.
+        logits = self._logits(group_scores, vector, previous, linear=self._linear_counts(text, matches, current_agent, lean))
         # A follow-up of a conversation that holds is read with the conversation's agent in
         # view; "sim", "isso" answer that agent.
         follow_up = lean and current_agent in self._agents and (previous is not None or self.is_follow_up(text, matches))
@@ -1089,8 +1133,7 @@ class HybridClassifier:
             # "vou ver com meu marido" after a quote: a closing remark that names something is
             # read on its own, not with the request.
             intent_scores, group_scores = self._scores(vector, None, similarities)
-            logits = group_scores / self.temperature
-            logits = logits - logits.max()
+            logits = self._logits(group_scores, vector, None)
             fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
             # All but an out-of-scope example: that, more than a price or buying word, says what it asks.
