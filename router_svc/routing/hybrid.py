@@ -814,8 +814,7 @@ class HybridClassifier:
         # customers mean: the generic prior counts only for a message read on its own.
         generic_prior = previous is None
         if previous is not None:
-            blended = vector + self.context_weight * previous
-            vector = np.asarray(blended / max(float(np.linalg.norm(blended)), 1e-12), dtype=np.float32)
+            vector = self._blend(vector, previous)
             similarities = None
         if similarities is None:
             similarities = self._matrix @ vector
@@ -842,11 +841,14 @@ class HybridClassifier:
         vector (blended with the conversation's, as the scores were)."""
         logits = group_scores / self.temperature
         if linear and self._linear is not None:
-            if previous is not None:
-                blended = vector + self.context_weight * previous
-                vector = np.asarray(blended / max(float(np.linalg.norm(blended)), 1e-12), dtype=np.float32)
-            logits = logits + self.linear_weight * self._linear.log_probabilities(vector)
+            read = vector if previous is None else self._blend(vector, previous)
+            logits = logits + self.linear_weight * self._linear.log_probabilities(read)
         return np.asarray(logits - logits.max())
+
+    def _blend(self, vector: Vectors, previous: Vectors) -> Vectors:
+        """A follow-up's vector with the conversation's (`previous`) in it, as the scores read it."""
+        blended = vector + self.context_weight * previous
+        return np.asarray(blended / max(float(np.linalg.norm(blended)), 1e-12), dtype=np.float32)
 
     def _near_out_of_scope(self, similarities: np.ndarray, follow_up: bool = False) -> bool:
         """The message itself (its examples' `similarities`, not blended with the conversation)
@@ -944,12 +946,12 @@ class HybridClassifier:
         return not (len(rest.split()) >= CLOSING_REST_WORDS and self.domain_words(rest)[1] >= 2
                     and not _CLOSING.search(rest))
 
-    def _linear_counts(self, text: str, matches: CueMatches, current_agent: str, lean: bool = True) -> bool:
+    def _linear_counts(self, text_folded: str, matches: CueMatches, current_agent: str, lean: bool = True) -> bool:
         """Whether the linear read counts for the message. Not where a strong cue says what the request is (the cues
         were written for what the examples read wrong), nor where the conversation keeps the message (`_kept`), nor
         for a statement in a conversation ("a árvore do vizinho faz sombra no telhado", "quinta à tarde"): it gives
         details of the matter at hand, and the linear read knows no conversation."""
-        if current_agent in self._agents and "?" not in text:
+        if current_agent in self._agents and "?" not in text_folded:
             return False
         if any(c.destination in self._agents and c.weight >= self.strong_cue and matches(c) for c in self.cues):
             return False
@@ -1117,9 +1119,8 @@ class HybridClassifier:
         if not lean:
             previous = None
         intent_scores, group_scores = self._scores(vector, previous, similarities)
-        # A cue that stays or holds with the conversation's agent reads the message as part of the case ("tem custo a
-        # visita?" in a repair): the linear read, which knows no conversation, would take it where such words go cold.
-        logits = self._logits(group_scores, vector, previous, linear=self._linear_counts(text, matches, current_agent, lean))
+        logits = self._logits(group_scores, vector, previous,
+                              linear=self._linear_counts(text_folded, matches, current_agent, lean))
         # A follow-up of a conversation that holds is read with the conversation's agent in
         # view; "sim", "isso" answer that agent.
         follow_up = lean and current_agent in self._agents and (previous is not None or self.is_follow_up(text, matches))
@@ -1133,6 +1134,7 @@ class HybridClassifier:
             # "vou ver com meu marido" after a quote: a closing remark that names something is
             # read on its own, not with the request.
             intent_scores, group_scores = self._scores(vector, None, similarities)
+            # Read alone, as a message with no conversation is, the linear read with it.
             logits = self._logits(group_scores, vector, None)
             fired, chit_chat = self._kinds_of_message(logits, matches, staying_with=current_agent if lean else "")
         if not chit_chat and OUT_OF_SCOPE in self.destinations:
