@@ -51,6 +51,10 @@ def make_settings(database_url: str, redis_url: str, name: str, **overrides: Any
         "redis_prefix": f"{name}:",
         "port": 0,
         "redis_probe_interval_seconds": 0.1,
+        # The service's 0.25 s is for a Redis on a quiet host; a whole suite on two
+        # cores can stall one call that long, and a test of the window or the lead
+        # would then see the cache (rightly) dropped. Tests of a slow Redis set it.
+        "redis_timeout_seconds": 1.0,
         "health_interval_seconds": 0.2,
         "retention_days": 0,
         "audit_retention_days": 0,

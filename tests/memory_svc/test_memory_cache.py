@@ -197,7 +197,9 @@ async def test_redis_stopped_and_restarted(settings_for: Callable[..., Settings]
 async def test_redis_too_slow(settings_for: Callable[..., Settings], own_redis: EmbeddedRedis) -> None:
     """A Redis that stops answering in time (same server, no restart): calls give up
     after the short timeout, and what may have gone stale meanwhile is dropped."""
-    service = await open_service(settings_for(redis_url=f"redis://127.0.0.1:{own_redis.port}/0"))
+    service = await open_service(
+        settings_for(redis_url=f"redis://127.0.0.1:{own_redis.port}/0", redis_timeout_seconds=0.25)
+    )
     try:
         await service.memory.AppendMessages(turn("p", [("user", "1")]))
         assert await _texts(service, "p") == ["1"]
