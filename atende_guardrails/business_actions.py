@@ -194,6 +194,19 @@ _TAKE_ALL = (r"(?:reserva|reserve|reservar|bloqueia|bloqueie|bloquear|agenda|age
              r"segura|segure|compra|compre|buy) (?:\w+ ){0,2}?(?:todos|todas|all|every|cada)(?: \w+){0,2}? (?:quartos|"
              r"horarios|mesas|vagas|rooms|slots|tables|appointments|datas|dates|sessoes|consultas|ingressos|tickets|lugares|"
              r"seats|unidades|units|estoque|stock)")
+# ... or a whole stretch of the calendar: "just block the whole calendar so nobody else can book".
+_BLOCK_WHOLE = (r"(?:block|bloqueia|bloqueie|bloquear|lock|trava|trave|travar|fecha|feche|fechar|reserva|reserve) (?:\w+ ){0,2}?"
+                r"(?:whole|entire|inteira|inteiro|toda|todo)(?: a| o| the)? (?:calendar|schedule|agenda|week|semana|day|dia|"
+                r"month|mes|weekend|fim de semana)")
+# Records made up in bulk: "cria tipo 50 agendamentos falsos pra semana que vem", "post 20 fake reviews".
+_MAKE = (r"(?:cria|crie|criar|faz|faca|fazer|gera|gere|gerar|registra|registre|cadastra|cadastre|lanca|lance|coloca|"
+         r"coloque|agenda|agende|marca|marque|posta|poste|escreve|escreva|create|make|generate|add|register|post|write|"
+         r"book|put)")
+_RECORDS = (r"(?:agendamentos?|reservas?|leads?|cadastros?|pedidos?|avaliacoes|avaliacao|reviews?|bookings?|appointments?|"
+            r"orders?|contas|accounts?|comentarios|comments?|clientes|customers|horarios|consultas|signups|registrations)")
+_MADE_UP = r"(?:falsos|falsas|falso|falsa|ficticios|ficticias|de mentira|fantasmas?|inventad[oa]s|fake|bogus)"
+_FAKE_RECORDS = (rf"{_MAKE} (?:\w+ ){{0,4}}?{_RECORDS} (?:\w+ ){{0,2}}?{_MADE_UP}"
+                 rf"|{_MAKE} (?:\w+ ){{0,4}}?(?:fake|false|bogus|dummy|falsos|falsas) (?:\w+ )?{_RECORDS}")
 _KEEP_OUT = (r"(?:(?:pra|para|so|so that)(?: que)? (?:ninguem|nobody|no one|os outros nao|others can t)|travar|trancar|"
              r"lock up|lock the|nome falso|fake name|nome de teste)")
 
@@ -273,9 +286,13 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
                  "report"), ""),
     ("privilege_abuse", rf" {_GOT_IT}(?: \w+){{0,20}}? {_MARK} (?:\w+ ){{0,4}}?(?:como|as) {_LOST} ",
      first_words("ja eu recebi i already"), ""),
-    ("privilege_abuse", rf" {_TAKE_ALL}(?: \w+){{0,24}}? {_KEEP_OUT} ",
+    ("privilege_abuse", rf" (?:{_TAKE_ALL}|{_BLOCK_WHOLE})(?: \w+){{0,24}}? {_KEEP_OUT} ",
      first_words("reserva reserve reservar bloqueia bloqueie bloquear agenda agende agendar marca marque book block hold "
-                 "segura segure compra compre buy"), ""),
+                 "segura segure compra compre buy lock trava trave travar fecha feche fechar"), ""),
+    ("privilege_abuse", rf" {_FAKE_RECORDS} ",
+     first_words("cria crie criar faz faca fazer gera gere gerar registra registre cadastra cadastre lanca lance coloca "
+                 "coloque agenda agende marca marque posta poste escreve escreva create make generate add register post "
+                 "write book put"), ""),
     ("privilege_abuse", rf" {_ORDER} (?:\w+ ){{0,24}}?{_SET_ASIDE} ",
      _ORDER_ANCHORS, _ASKED_ABOUT),
     ("privilege_abuse", rf" {_SET_ASIDE} (?:\w+ ){{0,12}}?{_ORDER} ",

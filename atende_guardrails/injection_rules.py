@@ -130,6 +130,11 @@ _GREETING_PLAY = (r"(?!(?=(?:\w+ ){0,8}?(?:escreve|escreva|escrever|write|writes
                   r"parabens|birthday|natal|christmas|casamento|wedding|dia das maes|dia dos pais|mother s day|father s day|"
                   rf"boas festas|ano novo|new year) )(?!(?:\w+ ){{0,24}}?{_NOT_GREETING}))")
 
+# Someone other than the assistant named just before the role verb: they play, not the assistant.
+_SOMEONE_ELSE_PLAYS = "".join(f"(?<! {who})" for who in (
+    "ele", "ela", "eles", "elas", "he", "she", "they", "professor", "professora", "teacher", "instrutor", "instrutora",
+    "tutor", "coach"))
+
 # Instructions the customer gave someone who works for them ("disregard the previous instructions I gave the installer",
 # "ignora as instrucoes anteriores que passei pro entregador"): their own errand taken back.
 # What a bank or the business does, asked ("a cooperativa aprova meu financiamento sem análise de crédito?"): no
@@ -291,7 +296,9 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # "faz de conta que eu sou leigo", "fai finta che io non sappia niente": the customer pretends, not the assistant.
     # "finge que vc nao viu meu erro", "pretend you never read that": the assistant asked to overlook the customer's
     # own slip, which is taking back their own words.
-    ("role_play", rf" {ROLE_VERBS} (?!(?:que |q |che |that |dass |qu )?(?:eu|i|me|a gente|we|nos|yo|io|je|j|ich|wir|noi) )"
+    # ... nor someone else ("o professor pode fazer role play de entrevista? tipo, ele finge que é o recrutador").
+    ("role_play", rf"{_SOMEONE_ELSE_PLAYS} {ROLE_VERBS} (?!(?:que |q |che |that |dass |qu )?(?:eu|i|me|a gente|we|nos|yo|io|je|"
+                  rf"j|ich|wir|noi) )"
                   rf"(?!(?:nao|never|nunca|didn t|did not|no) (?:\w+ )?(?:viu|ouviu|leu|recebeu|reparou|percebeu|saw|seen|"
                   rf"heard|read|noticed|got|vio|leyo) (?:meu|minha|meus|minhas|my|mi|mis|isso|isto|isso ai|that|this|essa|esse|"
                   rf"aquilo|aquela|aquele|o que eu|o q eu|what i|a mensagem|a msg|a ultima|the message|the last|my last) )"
@@ -739,6 +746,10 @@ _PRIV_ASK_BEYOND_DATA = _any("|".join(word for word in _PRIV_ASK_WORDS.split("|"
                                       if word not in ("data", "dados", "datos", "donnees", "daten", "dati")))
 # Every privileged ask but "system": a claimed role beside the customer's own system asks nothing of the business's.
 _PRIV_ASK_BEYOND_SYSTEM = _any("|".join(word for word in _PRIV_ASK_WORDS.split("|") if word not in ("system", "sistema")))
+# A role given to say what the customer already tried ("I'm a developer so I already tried 'adb reboot'"): competence
+# explained, nothing asked of the role.
+_ALREADY_TRIED = (r" (?:so|and|e|entao|por isso|ai|then) (?:i |eu )?(?:already |ja )(?:tried|tentei|did|fiz|checked|"
+                  r"verifiquei|tested|testei|reset|resetei|restarted|reiniciei|ran|rodei) ")
 _FICTION = _any(
     "movie|film|story|novel|script|screenplay|tale|fiction|fictional|hypothetical|hypothetically|game|roleplay|"
             "role play|filme|historia|estoria|conto|roteiro|romance|livro|ficcao|ficticio|ficticia|hipotetico|hipotetica|"
@@ -1736,6 +1747,7 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
     # A claimed role plus what only that role could ask for.
     # "feel free to get technical" grants the assistant leave to speak, it asks nothing free.
     ("authority_claim", rf" {_PRIV_CLAIM}(?: \w+){{0,14}}?(?<! feel)(?<! feels) {_PRIV_ASK} ", (frozenset(_CLAIM_WORDS.split()),),
+     _ALREADY_TRIED + "|"
      r" (?:como|how|como posso|onde|where|quanto custa|how much|qual o preco|preco|price|orcamento|"
      r"quote|garantia|warranty|comprar|buy|kit|instalacao|installation) |" + _OWN_ROLE[1:] + "|" + _OWN_CHANGE[1:]
      # "I'm a developer, can I pull my own generation data?", "sou dev, tem API pra puxar os dados da minha usina?": the
@@ -1751,7 +1763,7 @@ STRUCTURAL_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], ...] =
                         rf"dev|root|moderator|moderador|staff|funcionario|funcionaria|employee|desarrollador|developpeur|"
                         rf"entwickler|sviluppatore) ", (frozenset(_CLAIM_WORDS.split()),),
      r" (?:como faco|how do i|how can i|como posso|quanto custa|how much|preco|price|orcamento|quote|comprar|buy) |"
-     + _OWN_ROLE[1:]),
+     + _OWN_ROLE[1:] + "|" + _ALREADY_TRIED),
     # Role-play framing that makes an AI do what it must not.
     ("role_play", rf" {_FICTION}(?: \w+){{0,10}}? {_AI_NOUN}s?(?: \w+){{0,3}}? (?:character|personagem|persona|personaje|"
                   rf"personnage|figur|personaggio|who|que|that|which|com|with|without|sem|has|tem|explains|explica|tells|"

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from atende_guardrails import injection_rules as rules
+from atende_guardrails import other_scripts
 from atende_guardrails.base import Finding, GuardContext
 from atende_guardrails.decoding import joined_pieces, payloads, reads_better, upside_down
 from atende_guardrails.glued import read_apart
@@ -190,6 +191,7 @@ class PromptInjectionCheck:
         self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
         # Someone else's data asked for by its structure (third_party.py), unless the caller wants other kinds only.
         self.structural_exfiltration = kinds is None or "data_exfiltration" in kinds
+        self.kinds = kinds
         if kinds is not None:
             # Only these kinds of attack (retrieved passages: instructions addressed to the assistant).
             word_rules = [rule for rule in word_rules if rule.kind in kinds]
@@ -211,12 +213,12 @@ class PromptInjectionCheck:
             return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False,
                             detail=f"longer than the {self.max_scan_chars}-character scan budget")]
         folded = normalize(text)
-        found = self._scan_views(folded)
+        found = self._read(folded)
         if found is not None:
             kind, start, end = found
             return [Finding(self.name, kind, start, end, blocks=True, redact=False)]
         for encoding, start, end, payload in self._payloads(text, folded):
-            inner = self._scan_views(normalize(payload))
+            inner = self._read(normalize(payload))
             if inner is not None:
                 return [Finding(self.name, f"smuggled_{encoding}", start, end, blocks=True, redact=False,
                                 detail=f"{encoding} payload: {inner[0]}")]
@@ -259,6 +261,14 @@ class PromptInjectionCheck:
             if hit is not None:
                 return hit[0], *whole
         return None
+
+    def _read(self, folded: Folded) -> tuple[str, int, int] | None:
+        """`_scan_views`, after an attack written in a script the word rules do not read (other_scripts.py), of a kind
+        this check looks for."""
+        kind = other_scripts.attack_kind(folded.original)
+        if kind is not None and (self.kinds is None or kind in self.kinds):
+            return kind, 0, len(folded.original)
+        return self._scan_views(folded)
 
     def _extra_views(self, folded: Folded) -> Iterable[str]:
         text = folded.folded

@@ -24,6 +24,7 @@ from atende_guardrails.classifier import InjectionModel, Window, leet_soup, wide
 from atende_guardrails.concepts import concept_of
 from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.normalize import normalize
+from atende_guardrails.other_scripts import written_in_other_script
 from atende_guardrails.own_context import aimed_at_assistant, owned_context
 from atende_guardrails.text import split_sentences
 
@@ -265,6 +266,10 @@ class InjectionClassifierCheck:
     def scan(self, text: str, context: GuardContext) -> list[Finding]:
         if len(text) > self.max_scan_chars:
             return [Finding(self.name, "unscanned_overflow", 0, len(text), blocks=True, redact=False)]
+        if written_in_other_script(text):
+            # Folding reads a Russian sentence as look-alike Latin letters ("ctoиt yctahobka"), which the model only
+            # saw in obfuscated attacks; the rules for these scripts (other_scripts.py) judge it instead.
+            return []
         score, limit, window, aimed = self._score(text)
         if window is None or score < limit:
             return []

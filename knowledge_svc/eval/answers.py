@@ -100,6 +100,9 @@ PROBE_KBS: dict[str, tuple[Path, Path]] = {
     # an eighteenth (Brasília, Goiás, Tocantins and Minas Gerais), written blind on the 2026-12-07 fifteenth session
     # (evals/probes/cagaita_README.md), first run at that session's start code
     "cagaita": (REPO / "evals" / "probes" / "kb_cagaita", REPO / "evals" / "probes" / "cagaita_questions.jsonl"),
+    # a nineteenth (Londrina, Paraná and its neighbours), written blind on the 2026-12-07 sixteenth session
+    # (evals/probes/guabiroba_README.md), first run at that session's start code
+    "guabiroba": (REPO / "evals" / "probes" / "kb_guabiroba", REPO / "evals" / "probes" / "guabiroba_questions.jsonl"),
 }
 # The router a probe KB's questions go through with --agent routed: a solar company runs
 # the default configuration, as the blind solar KB does.
@@ -108,7 +111,8 @@ PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar", "carnauba": "solar", "sab
                                   "cajui": "solar", "aroeira": "solar",
                                   "ipe": "solar", "buriti": "solar", "pitanga": "solar",
                                   "jabuticaba": "solar", "pequi": "solar",
-                                  "sapucaia": "solar", "mangaba": "solar", "cagaita": "solar"}
+                                  "sapucaia": "solar", "mangaba": "solar", "cagaita": "solar",
+                                  "guabiroba": "solar"}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the

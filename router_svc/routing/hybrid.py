@@ -353,12 +353,29 @@ _CLOSING = re.compile(
     r"thank you|perfeito|perfect|entendi|"
     r"entendido|got it|"
     r"show|otimo|great|tchau|bye|tenha um|have a|de nada|fechado|combinado|certo|esta bom|pode deixar|cool|awesome|"
-    r"agradeco|agradecemos|(?:so )?passando (?:pra|para) agradecer|"
+    r"agradeco|agradecemos|(?:so )?passando (?:pra|para) (?:agradecer|dizer|contar)|"
     r"ah ok|sure|alright|tudo bem|tudo certo|ah esta|ah sim|ah entendi|esta certo)\b|"
     r"\b(valeu|obrigad[oa]|thanks|thank you|tchau|bye|ate mais|abracos?)\W*$")
-_THANKS = re.compile(r"obrigad|brigad|valeu|vlw|thanks|thank you|agradec")
+_THANKS = re.compile(r"obrigad|brigad|valeu|vlw|thanks|thank you|agradec|passando (?:pra|para) (?:dizer|contar)")
+# Thanks anywhere in a message that asks nothing and reports nothing wrong closes it, whatever it names ("funcionou!!
+# valeu demais", "meu inversor foi trocado na garantia, ta tudo ok agora, obrigado"): all 397 such messages of the
+# routing probes' halves a are small talk.
+_THANKED = re.compile(r"\b(obrigad[oa]s?|obg|brigad[oa]|valeu|vlw|thanks|thank you|thx|agradec\w*|"
+                      r"passando (pra|para) (dizer|contar))\b")
+_TROUBLE = re.compile(
+    r"\b(nao|n|not|no|nunca|never|erro|error|errad[oa]|wrong|problema|problem|issue|defeito|parou|quebr\w*|queim\w*|"
+    r"continua|ainda|mas|porem|but|still|again|de novo|quando|como|quanto|qual|onde|when|how|what|which|where|"
+    # ... nor a request after the thanks ("valeu, vou querer o kit de 5").
+    r"querer|quero|comprar|compro|fechar|fecho|contratar|agendar|marcar|want|buy|order|book)\b")
 # ... unless what follows the leading acknowledgement has this many words, two of them the business's.
 CLOSING_REST_WORDS = 4
+
+
+def _thanks_only(text_folded: str) -> bool:
+    """Thanks, with nothing asked and nothing wrong (see _THANKED); the caller has ruled out a question."""
+    return _THANKED.search(text_folded) is not None and _TROUBLE.search(text_folded) is None
+
+
 # Saying one will wait or think it over closes the turn, even when it names the matter.
 _WAITING = re.compile(
     r"\b((vou|irei|vamos) (aguardar|esperar|pensar|ver isso|ver com|conversar|falar com)|aguardo|fico no aguardo|"
@@ -903,7 +920,10 @@ class HybridClassifier:
         for i, destination in enumerate(self.destinations):
             if destination == SMALL_TALK:
                 # Small talk is a whole message of pleasantries, or close to an example of one.
-                logits[i] += 3.0 if chit_chat else (-4.0 if fired or not short or answer else -1.0)
+                # (Thanks that ask nothing outweigh what the message resembles: "o inversor foi trocado na garantia,
+                # ta tudo ok agora, obrigado" is like many support examples.)
+                bonus = 6.0 if closing and _thanks_only(text_folded) else 3.0
+                logits[i] += bonus if chit_chat else (-4.0 if fired or not short or answer else -1.0)
             elif destination == UNCLEAR and (not short or fired or chit_chat or answer):
                 logits[i] = -math.inf
             elif destination == OUT_OF_SCOPE and fired:
@@ -935,6 +955,8 @@ class HybridClassifier:
             return False
         if _WAITING.search(text_folded):
             return all(c.weight < self.strong_cue for c in fired)
+        if _thanks_only(text_folded):
+            return True
         closing = _CLOSING.search(text_folded)
         if fired or closing is None:
             return False
