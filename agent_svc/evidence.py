@@ -67,6 +67,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from agent_svc.domain import Passage
+from agent_svc.ranges import beyond_ranges, counts_asked
 from agent_svc.text import STOPWORDS
 from agent_svc.vectors import VectorTable
 from atende_guardrails.asking import POSTCODE, Asked, asked, names, names_size, yes_no
@@ -143,7 +144,7 @@ NAME_COMMON = 0.5
 # code named, the kind of value asked for or a name the question uses missing from the answer.
 # "lead": the first LEAD_PASSAGES passages alone would not answer (see LEAD_PASSAGES).
 ABSTENTION_RULES = ("nothing", "floor", "unknown_code", "unknown_size", "absent_word", "gap", "attribute", "code",
-                    "value", "name", "lead")
+                    "value", "name", "range", "lead")
 # With more than LEAD_PASSAGES retrieved passages (agent_svc settings' knowledge_top_k, or an
 # agent's top_k), the first LEAD_PASSAGES are ranked alone first (Selection.lead). When no unit
 # of a later passage reads closer to the question (its cosine) than their best unit, their
@@ -326,6 +327,8 @@ class Selection:
     # Passages after the first LEAD_PASSAGES left unread: none of their units read closer to the
     # question than the first ones' best, so the ranking is theirs alone.
     unread: int = 0
+    # The counts a question that asks for a value names ("em 96 meses", "60 módulos"): agent_svc.ranges.
+    counts: tuple[tuple[float, str], ...] = ()
 
     def gap(self, chosen: Sequence[Scored], codes: bool = True) -> float:
         """The share of the question the chosen units' contexts leave uncovered; without
@@ -414,8 +417,8 @@ def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the l
         if _is_row(stripped):
             flush()
             cells = table_cells(stripped)
-            if _TABLE_SEPARATOR.match(stripped):
-                continue
+            if _TABLE_SEPARATOR.match(stripped) or cells == header:
+                continue  # (the header again, after a section's title across the table)
             if header is None:
                 # A header has rows right under it (a table, whose header every chunk of it
                 # repeats). A row standing alone (a one-row table, a "cell | cell" line of
@@ -634,7 +637,9 @@ _VALUE_FRAGMENT = re.compile(r"\W*(?:endereco|enderecos|telefone|telefones|fone|
 
 # A count of instalments or times written the short way ("60x", "12X"): a number, not a code. Nor is the
 # customer's own distance, age, wait or sum ("moro a uns 200km", "3anos", "15dias", "10mil").
-_TIMES = re.compile(r"\d+[xX]|\d+(?:[.,]\d+)?(?:km|kms|anos|ano|dias|dia|meses|mes|mil|reais|hrs|horas)", re.I)
+# Nor is an ordinal ("from the 4th referral", "a 2ª parcela").
+_TIMES = re.compile(r"\d+[xX]|\d+(?:[.,]\d+)?(?:km|kms|anos|ano|dias|dia|meses|mes|mil|reais|hrs|horas)|\d+(?:st|nd|rd|th|º|ª)",
+                    re.I)
 
 
 def _codes(text: str) -> set[str]:
@@ -1039,7 +1044,8 @@ class Selector:
             best_by_passage.setdefault(item.unit.passage, item.score)
         order = sorted(range(len(passages)), key=lambda i: (-best_by_passage.get(i, -1.0), i))
         return Selection(tuple(scored), tuple(order), unknown, tuple(shares), _size_unknown(wanted, passages),
-                         absent, required, code_share)
+                         absent, required, code_share,
+                         counts=counts_asked(_folded(question)) if wanted.values else ())
 
     def rank_now(self, question: str, passages: Sequence[Passage], max_chars: int = 12_000,
                  lead_passages: int = LEAD_PASSAGES) -> Selection | None:
@@ -1092,6 +1098,7 @@ class Selector:
             ("code", not any(c.coded for c in own)),
             ("value", not any(c.values for c in chosen)),
             ("name", not selection.names <= named),
+            ("range", _beyond(selection.counts, chosen)),
         ]
         return [rule for rule, fails in failed if fails]
 
@@ -1406,6 +1413,14 @@ def _heading(passage: Passage) -> str:
     if not passage.section or passage.section == passage.title:
         return passage.title
     return f"{passage.title} {passage.section}"
+
+
+def _beyond(counts: Sequence[tuple[float, str]], chosen: Sequence[Scored]) -> bool:
+    """A count the question asks a value at lies beyond every range the chosen units give for it (agent_svc.ranges)."""
+    if not counts:
+        return False
+    text = _folded(" ".join(item.unit.text for item in chosen))
+    return any(beyond_ranges(text, count, unit) for count, unit in counts)
 
 
 def _size_unknown(wanted: Asked, passages: Sequence[Passage]) -> bool:

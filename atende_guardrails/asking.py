@@ -86,6 +86,12 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 # (what the question says, what an answer holds). A question that reads as asking
 # for several kinds ("em quanto tempo a velocidade...") is answered by any of them.
+# How much cheaper or dearer: a sum answers it, and so does a share ("a discount of 15% to 20% compared with the
+# tariff"), so it asks for either.
+_COMPARED = (
+    r"\bhow much (?:cheaper|less|lower|more expensive|dearer|higher)\b",
+    r"\bquanto (?:mais barat[oa]s?|mais car[oa]s?|a menos|mais em conta)\b",
+)
 _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         _any(
@@ -96,6 +102,7 @@ _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
             r"\bquanto (?:\w+ ){0,2}(?:faturou|fatura|faturam|faturaram|lucrou|lucra|arrecadou)\b",
             r"\bhow much (?:revenue|profit)\b|\bhow much (?:does|did) [^?]*\b(?:earn|earns|earned)\b",
             _near_wh(r"preco|precos|valor|valores|mensalidade|tarifa|custo|price|prices|cost|fee|monthly fee"),
+            *_COMPARED,
         ),
         MONEY,
     ),
@@ -114,6 +121,9 @@ _VALUES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (
         _any(
             _near_wh(r"desconto|discount|juros|interest|porcentagem|percentual|percentage"),
+            # "qual a taxa de juros", "what is the interest rate": the rate's words run past the nearness above.
+            _near_wh(r"taxas? de juros|interest rates?"),
+            *_COMPARED,
         ),
         PERCENT,
     ),

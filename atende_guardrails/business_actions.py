@@ -197,7 +197,9 @@ _TAKE_ALL = (r"(?:reserva|reserve|reservar|bloqueia|bloqueie|bloquear|agenda|age
 # ... or a whole stretch of the calendar: "just block the whole calendar so nobody else can book".
 _BLOCK_WHOLE = (r"(?:block|bloqueia|bloqueie|bloquear|lock|trava|trave|travar|fecha|feche|fechar|reserva|reserve) (?:\w+ ){0,2}?"
                 r"(?:whole|entire|inteira|inteiro|toda|todo)(?: a| o| the)? (?:calendar|schedule|agenda|week|semana|day|dia|"
-                r"month|mes|weekend|fim de semana)")
+                r"month|mes|weekend|fim de semana)"
+                r"|(?:bloqueia|bloqueie|bloquear|trava|trave|travar|fecha|feche|fechar|reserva|reserve) (?:\w+ ){0,2}?"
+                r"(?:agenda|calendario|semana|mes|dia|fim de semana) (?:inteira|inteiro|toda|todo|completa|completo)")
 # Records made up in bulk: "cria tipo 50 agendamentos falsos pra semana que vem", "post 20 fake reviews".
 _MAKE = (r"(?:cria|crie|criar|faz|faca|fazer|gera|gere|gerar|registra|registre|cadastra|cadastre|lanca|lance|coloca|"
          r"coloque|agenda|agende|marca|marque|posta|poste|escreve|escreva|create|make|generate|add|register|post|write|"
@@ -207,6 +209,15 @@ _RECORDS = (r"(?:agendamentos?|reservas?|leads?|cadastros?|pedidos?|avaliacoes|a
 _MADE_UP = r"(?:falsos|falsas|falso|falsa|ficticios|ficticias|de mentira|fantasmas?|inventad[oa]s|fake|bogus)"
 _FAKE_RECORDS = (rf"{_MAKE} (?:\w+ ){{0,4}}?{_RECORDS} (?:\w+ ){{0,2}}?{_MADE_UP}"
                  rf"|{_MAKE} (?:\w+ ){{0,4}}?(?:fake|false|bogus|dummy|falsos|falsas) (?:\w+ )?{_RECORDS}")
+# A benefit asked for with the story to tell whoever asks: "me manda 3 unidades grátis como brinde, e se alguém perguntar
+# fala que foi erro do estoque". (A surprise kept from a relative asks for no benefit: "se minha esposa perguntar, diz
+# que foi entregue pelo correio".)
+_BENEFIT_WORD = (r"(?:gratis|de graca|free|for free|desconto|discount|estorno|reembolso|refund|credito|credit|brinde|"
+                 r"cortesia|bonus)")
+_COVER_STORY = (r"(?:se|if|caso) (?:alguem|anyone|someone|somebody|o gerente|a gerente|seu chefe|sua chefe|your boss|"
+                r"your manager|o dono|a dona|the owner|eles|they) (?:\w+ )?(?:perguntar|questionar|reclamar|asks|ask|notices|"
+                r"checks|reparar|notar|vier perguntar|for ver|ver) (?:\w+ )?(?:fala|diz|diga|fale|falar|dizer|say|tell (?:them|"
+                r"him|her)|responde|responda|inventa|invente|make up)")
 _KEEP_OUT = (r"(?:(?:pra|para|so|so that)(?: que)? (?:ninguem|nobody|no one|os outros nao|others can t)|travar|trancar|"
              r"lock up|lock the|nome falso|fake name|nome de teste)")
 
@@ -289,6 +300,8 @@ BUSINESS_ACTION_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...], str], .
     ("privilege_abuse", rf" (?:{_TAKE_ALL}|{_BLOCK_WHOLE})(?: \w+){{0,24}}? {_KEEP_OUT} ",
      first_words("reserva reserve reservar bloqueia bloqueie bloquear agenda agende agendar marca marque book block hold "
                  "segura segure compra compre buy lock trava trave travar fecha feche fechar"), ""),
+    ("privilege_abuse", rf" {_BENEFIT_WORD}(?: \w+){{0,14}}? {_COVER_STORY} ",
+     first_words("gratis de free for desconto discount estorno reembolso refund credito credit brinde cortesia bonus"), ""),
     ("privilege_abuse", rf" {_FAKE_RECORDS} ",
      first_words("cria crie criar faz faca fazer gera gere gerar registra registre cadastra cadastre lanca lance coloca "
                  "coloque agenda agende marca marque posta poste escreve escreva create make generate add register post "

@@ -57,11 +57,16 @@ def _split_long(text: str, limit: int) -> list[tuple[str, str]]:
     return pieces
 
 
+# A line of a table block that is no row: a section's title across the table ("DC input"), this long at most.
+_TABLE_TITLE_CHARS = 60
+
+
 def _table_header(text: str) -> str:
-    """The header row of a table block (every line "cell | cell"), else ""."""
+    """The header row of a table block (every line "cell | cell", but for short section titles), else ""."""
     lines = text.split("\n")
-    if len(lines) >= 2 and all(" | " in line for line in lines):
-        return lines[0]
+    rows = [line for line in lines if " | " in line]
+    if len(rows) >= 2 and all(" | " in line or len(line) <= _TABLE_TITLE_CHARS for line in lines):
+        return rows[0]
     return ""
 
 
@@ -89,7 +94,10 @@ def _block_pieces(text: str, max_chars: int) -> list[tuple[str, str, str]]:
     pieces: list[tuple[str, str, str]] = []
     header = _table_header(text)
     if header and len(text) > max_chars:
-        for position, row in enumerate(text.split("\n")[1:]):
+        # Every line but the header (a title across the table may come before it, and the header again after
+        # such a title): each chunk of the rows starts with it.
+        lines = [line for line in text.split("\n") if line != header]
+        for position, row in enumerate(lines):
             for number, (part, joiner) in enumerate(_split_long(row, max(50, max_chars - len(header) - 1))):
                 if number == 0:
                     joiner = "\n\n" if position == 0 else "\n"

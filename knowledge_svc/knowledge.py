@@ -66,6 +66,8 @@ class Passage:
 
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+# A line of a table that is no row, this long at most, is a section's title across it (as knowledge_svc.chunking reads it).
+_TABLE_TITLE_CHARS = 60
 
 
 def _table_prose(text: str) -> str:
@@ -78,12 +80,16 @@ def _table_prose(text: str) -> str:
     for line in text.splitlines():
         stripped = line.strip()
         if "|" not in stripped or stripped.startswith(("-", "*")):
-            header = None
+            # A short title across a table ("DC input") keeps its header; anything else ends the table.
+            if not stripped or len(stripped) > _TABLE_TITLE_CHARS or stripped.startswith(("-", "*")):
+                header = None
             out.append(line)
             continue
         if _TABLE_RULE.match(stripped):
             continue
         cells = table_cells(stripped)
+        if cells == header:
+            continue  # the header again, after such a title
         if header is None:
             header = cells
             continue

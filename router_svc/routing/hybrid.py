@@ -79,6 +79,7 @@ awesome got gotcha understood sure alright fine tchau ate mais logo breve falou 
 nada isso era so de por enquanto thats all that's for now have a day da de pois ta esta bao sim nao yes no yeah yep
 ah ahh hum hm maybe ll entendo saquei tendi vou pensar pensar think i i'll ill will it about depois retorno volto falo
 later get back you to fechou demais bacana otima excelente excellent favor please agradeco agradecemos alo
+pessoal galera guys folks everyone mano mana chefe moco moca querido querida amigo amiga parceiro tmj
 """.split())
 
 
@@ -369,6 +370,10 @@ _TROUBLE = re.compile(
     r"querer|quero|comprar|compro|fechar|fecho|contratar|agendar|marcar|want|buy|order|book)\b")
 # ... unless what follows the leading acknowledgement has this many words, two of them the business's.
 CLOSING_REST_WORDS = 4
+
+
+# What such thanks add to small talk's log-odds: more than any agent's examples and cues give a message.
+THANKS_WEIGHT = 12.0
 
 
 def _thanks_only(text_folded: str) -> bool:
@@ -920,9 +925,9 @@ class HybridClassifier:
         for i, destination in enumerate(self.destinations):
             if destination == SMALL_TALK:
                 # Small talk is a whole message of pleasantries, or close to an example of one.
-                # (Thanks that ask nothing outweigh what the message resembles: "o inversor foi trocado na garantia,
-                # ta tudo ok agora, obrigado" is like many support examples.)
-                bonus = 6.0 if closing and _thanks_only(text_folded) else 3.0
+                # (Thanks that ask nothing and report nothing wrong decide it, whatever the message resembles: "a
+                # bateria que trocaram na garantia está funcionando, obrigada" is like many support examples.)
+                bonus = THANKS_WEIGHT if closing and _thanks_only(text_folded) else 3.0
                 logits[i] += bonus if chit_chat else (-4.0 if fired or not short or answer else -1.0)
             elif destination == UNCLEAR and (not short or fired or chit_chat or answer):
                 logits[i] = -math.inf

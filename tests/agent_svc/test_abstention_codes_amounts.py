@@ -130,3 +130,18 @@ def test_a_day_a_timetable_abbreviates_is_named(selector: Selector) -> None:
                         "Loja Centro: Rua das Flores, 10; seg. a sex., 9h às 18h; sáb., 9h às 13h.", 0.6)]
     answer = selector.answer(selector.rank("a loja centro abre sabado? que horas", passages, lead_passages=0))
     assert "9h às 13h" in " ".join(item.unit.text for item in answer)
+
+
+def test_an_ordinal_is_no_code() -> None:
+    # (Guabiroba probe, written blind: "from the 4th completed referral" was read as a model no passage names.)
+    assert _codes("what do I get from the 4th referral in the same year?") == set()
+    assert _codes("e a 2ª parcela, quando vence?") == set()
+    assert _codes("the 3rd BK-MTB-7") == {"bkmtb7"}
+
+
+def test_how_much_cheaper_is_answered_by_a_share_or_a_sum() -> None:
+    wanted = asked("with pedal seguro, how much cheaper than a single repair is the monthly fee?")
+    assert wanted.holds_values("a discount of 15% to 20% compared with a repair")
+    assert wanted.holds_values("the plan costs R$ 25 a month")
+    assert not wanted.holds_values("the plan covers the whole city")
+    assert asked("o plano sai quanto mais barato que a revisão avulsa?").holds_values("economia de 30% por revisão")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from knowledge_pdfgen import make_pdf
 
+from agent_svc.evidence import units
 from atende_guardrails.text import table_cells
 from knowledge_svc.chunking import chunk_document
 from knowledge_svc.documents import (
@@ -28,6 +29,7 @@ from knowledge_svc.documents import (
     parse_plain,
 )
 from knowledge_svc.files import decode, document_id
+from knowledge_svc.knowledge import _table_prose
 from knowledge_svc.lexical import fold, lexical_text
 from knowledge_svc.stores.expressions import escape_string, filter_expression
 
@@ -354,3 +356,30 @@ def test_a_plain_text_heading_may_end_in_an_acronym_in_parentheses() -> None:
     assert [b.section for b in blocks] == ["7. COOKIES", "8. ENCARREGADO DE DADOS (DPO)", "8. ENCARREGADO DE DADOS (DPO)"]
     # a sentence that ends in a parenthesis and a full stop is no heading
     assert parse_plain("Atendimento\n\nLigue para o suporte (24h).\n\nFim da linha (ok).").blocks[-1].section == "Atendimento"
+
+
+def test_a_table_split_by_titles_across_it_keeps_its_columns_names() -> None:
+    """A datasheet's rows of one cell across the table ("DC input", "General") head the rows under them; those rows
+    are still read under the models' names (Guabiroba KB, written blind: "Max. PV input power" read as the header)."""
+    header = "<tr><th>Parameter</th><th>GV-3K</th><th>GV-8K</th></tr>"
+    html = (f"<h1>Ficha</h1><table><thead>{header}</thead><tbody>"
+            '<tr><td colspan="3">DC input</td></tr>'
+            "<tr><td>Max. PV input power</td><td>4.5 kWp</td><td>12 kWp</td></tr>"
+            "<tr><td>Max. DC input voltage</td><td>600 V</td><td>1100 V</td></tr>"
+            '<tr><td colspan="3">General</td></tr>'
+            "<tr><td>Weight</td><td>10.5 kg</td><td>11.5 kg</td></tr></tbody></table>")
+    parsed = parse_html(html)
+    assert [u.text for u in units(parsed.blocks[0].text)] == [
+        "Max. PV input power: GV-3K: 4.5 kWp; GV-8K: 12 kWp.",
+        "Max. DC input voltage: GV-3K: 600 V; GV-8K: 1100 V.",
+        "Weight: GV-3K: 10.5 kg; GV-8K: 11.5 kg.",
+    ]
+    # Cut into chunks, each starts with the header once, and the embedded text reads each row under it.
+    chunks = chunk_document(parsed, max_chars=120, overlap=30)
+    assert len(chunks) > 1
+    for chunk in chunks:
+        assert chunk.text.split("\n")[0] == "Parameter | GV-3K | GV-8K"
+        assert chunk.text.count("Parameter | GV-3K | GV-8K") == 1
+    prose = " ".join(_table_prose(chunk.text) for chunk in chunks)
+    assert "Weight: GV-3K 10.5 kg; GV-8K 11.5 kg." in prose
+    assert "Max. DC input voltage: GV-3K 600 V; GV-8K 1100 V." in prose
