@@ -1098,7 +1098,7 @@ class Selector:
             ("code", not any(c.coded for c in own)),
             ("value", not any(c.values for c in chosen)),
             ("name", not selection.names <= named),
-            ("range", _beyond(selection.counts, chosen)),
+            ("range", _beyond(selection.counts, chosen, selection.ranked)),
         ]
         return [rule for rule, fails in failed if fails]
 
@@ -1415,12 +1415,14 @@ def _heading(passage: Passage) -> str:
     return f"{passage.title} {passage.section}"
 
 
-def _beyond(counts: Sequence[tuple[float, str]], chosen: Sequence[Scored]) -> bool:
-    """A count the question asks a value at lies beyond every range the chosen units give for it (agent_svc.ranges)."""
+def _beyond(counts: Sequence[tuple[float, str]], chosen: Sequence[Scored], ranked: Sequence[Scored]) -> bool:
+    """A count the question asks a value at lies beyond every range the chosen units give for it, and no retrieved
+    passage prices anything past those ranges (agent_svc.ranges)."""
     if not counts:
         return False
     text = _folded(" ".join(item.unit.text for item in chosen))
-    return any(beyond_ranges(text, count, unit) for count, unit in counts)
+    context = _folded(" ".join(item.unit.text for item in ranked))
+    return any(beyond_ranges(text, count, unit, context) for count, unit in counts)
 
 
 def _size_unknown(wanted: Asked, passages: Sequence[Passage]) -> bool:

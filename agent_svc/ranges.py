@@ -42,6 +42,11 @@ _OPEN_END = re.compile(r"\b(?:acima|alem|depois|apos|above|beyond|over|past) (?:
                        + _UNIT_WORD)
 
 
+# The units a price is given each of, whatever the count ("R$ 9 por módulo", "R$ 2,50 por km"); "R$ 39 por mês" is a
+# monthly fee, which says nothing of a financing's months.
+_PRICED_EACH = frozenset({"module", "km", "m2", "day"})
+
+
 def _value(number: str) -> float:
     return float(number.replace(".", "").replace(",", ".")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number) \
         else float(number.replace(",", "."))
@@ -55,8 +60,9 @@ def counts_asked(folded_question: str) -> tuple[tuple[float, str], ...]:
     return tuple(dict.fromkeys(found))
 
 
-def beyond_ranges(folded_text: str, count: float, unit: str) -> bool:
-    """Whether a text gives ranges of the unit and none of them, nor any count of it it names, holds the count."""
+def beyond_ranges(folded_text: str, count: float, unit: str, context: str = "") -> bool:
+    """Whether a text gives ranges of the unit and none of them, nor any count of it it names, holds the count. A
+    price past the ranges anywhere in `context` (the passages the text was quoted from) holds every count."""
     intervals: list[tuple[float, float, str]] = []
     rest = folded_text
     for match in _BETWEEN.finditer(rest):
@@ -69,8 +75,8 @@ def beyond_ranges(folded_text: str, count: float, unit: str) -> bool:
                   for match in _FROM.finditer(rest)]
     rest = _FROM.sub(" ", rest)
     ranges = [(low, high) for low, high, word in intervals if _UNITS.get(word) == unit]
-    if not ranges or any(match.group(1) is None or _UNITS.get(match.group(1)) == unit
-                         for match in _OPEN_END.finditer(folded_text)):
+    if not ranges or any(match.group(1) is None or (_UNITS.get(match.group(1)) == unit and unit in _PRICED_EACH)
+                         for match in _OPEN_END.finditer(context or folded_text)):
         return False
     named = [value for value, named_unit in counts_asked(rest) if named_unit == unit]
     return not any(low <= count <= high for low, high in ranges) and count not in named
