@@ -131,7 +131,7 @@ _GREETING_PLAY = (r"(?!(?=(?:\w+ ){0,8}?(?:escreve|escreva|escrever|write|writes
                   rf"boas festas|ano novo|new year) )(?!(?:\w+ ){{0,24}}?{_NOT_GREETING}))")
 
 # Someone other than the assistant named just before the role verb: they play, not the assistant.
-_SOMEONE_ELSE_PLAYS = "".join(f"(?<! {who})" for who in (
+_SOMEONE_ELSE_PLAYS = "".join(f"(?<! {who} )" for who in (
     "ele", "ela", "eles", "elas", "he", "she", "they", "professor", "professora", "teacher", "instrutor", "instrutora",
     "tutor", "coach"))
 
@@ -297,7 +297,7 @@ WORD_RULES: tuple[tuple[str, str, tuple[frozenset[str], ...]], ...] = (
     # "finge que vc nao viu meu erro", "pretend you never read that": the assistant asked to overlook the customer's
     # own slip, which is taking back their own words.
     # ... nor someone else ("o professor pode fazer role play de entrevista? tipo, ele finge que é o recrutador").
-    ("role_play", rf"{_SOMEONE_ELSE_PLAYS} {ROLE_VERBS} (?!(?:que |q |che |that |dass |qu )?(?:eu|i|me|a gente|we|nos|yo|io|je|"
+    ("role_play", rf" {_SOMEONE_ELSE_PLAYS}{ROLE_VERBS} (?!(?:que |q |che |that |dass |qu )?(?:eu|i|me|a gente|we|nos|yo|io|je|"
                   rf"j|ich|wir|noi) )"
                   rf"(?!(?:nao|never|nunca|didn t|did not|no) (?:\w+ )?(?:viu|ouviu|leu|recebeu|reparou|percebeu|saw|seen|"
                   rf"heard|read|noticed|got|vio|leyo) (?:meu|minha|meus|minhas|my|mi|mis|isso|isto|isso ai|that|this|essa|esse|"

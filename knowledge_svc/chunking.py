@@ -57,15 +57,16 @@ def _split_long(text: str, limit: int) -> list[tuple[str, str]]:
     return pieces
 
 
-# A line of a table block that is no row: a section's title across the table ("DC input"), this long at most.
-_TABLE_TITLE_CHARS = 60
+# A line of a table block that is no row: a section's title across the table ("DC input"), this long at most
+# (knowledge.py's table prose reads it the same way).
+TABLE_TITLE_CHARS = 60
 
 
 def _table_header(text: str) -> str:
     """The header row of a table block (every line "cell | cell", but for short section titles), else ""."""
     lines = text.split("\n")
     rows = [line for line in lines if " | " in line]
-    if len(rows) >= 2 and all(" | " in line or len(line) <= _TABLE_TITLE_CHARS for line in lines):
+    if len(rows) >= 2 and all(" | " in line or len(line) <= TABLE_TITLE_CHARS for line in lines):
         return rows[0]
     return ""
 

@@ -24,6 +24,7 @@ from atende_guardrails.informal import spell_out
 from atende_guardrails.text import fold, table_cells
 from atende_runtime.errors import FailedPrecondition, NotFound, Unavailable, Validator
 from atende_runtime.telemetry import span
+from knowledge_svc.chunking import TABLE_TITLE_CHARS
 from knowledge_svc.embedding import Embedder
 from knowledge_svc.lexical import bilingual_query, lexical_text
 from knowledge_svc.metrics import EMPTY_SEARCHES, SEARCH_SECONDS, SEARCHES
@@ -66,8 +67,6 @@ class Passage:
 
 
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
-# A line of a table that is no row, this long at most, is a section's title across it (as knowledge_svc.chunking reads it).
-_TABLE_TITLE_CHARS = 60
 
 
 def _table_prose(text: str) -> str:
@@ -81,7 +80,7 @@ def _table_prose(text: str) -> str:
         stripped = line.strip()
         if "|" not in stripped or stripped.startswith(("-", "*")):
             # A short title across a table ("DC input") keeps its header; anything else ends the table.
-            if not stripped or len(stripped) > _TABLE_TITLE_CHARS or stripped.startswith(("-", "*")):
+            if not stripped or len(stripped) > TABLE_TITLE_CHARS or stripped.startswith(("-", "*")):
                 header = None
             out.append(line)
             continue

@@ -132,7 +132,7 @@ class _HtmlExtractor(HTMLParser):
                     # then the table's header again, so that those rows are read under their columns' names and
                     # not under the first of them. (Right under the header, it goes before it.)
                     if self._rows[-2] == header:
-                        self._rows[-2:] = self._rows[:-3:-1]
+                        self._rows[-2], self._rows[-1] = self._rows[-1], self._rows[-2]
                     else:
                         self._rows.append(header)
             self._row = []

@@ -1,5 +1,5 @@
 """Issue 16, routing probes q-route49 and q-route50 (written blind): thanks that ask for nothing and report nothing
-wrong close a message whatever it names (all 397 such messages of the probes' halves a are small talk); whether anyone
+wrong close a message whatever it names (all 416 such messages of the probes' halves a are small talk); whether anyone
 is there, or asking for a person, names no topic yet; a greeting to the team is small talk; whether they make one for
 the customer's kind of place is a sale. Beside each, the nearest message whose route must not move. Sentences written
 for these tests, not taken from the probes."""
