@@ -97,7 +97,13 @@ def _alternatives(stems: list[str]) -> re.Pattern[str]:
         # Hebrew and Arabic glue the article and some prepositions to the word ("ההוראות", "والتعليمات"): a stem of
         # three letters or more is looked for inside words there too.
         inside = _UNSPACED.search(stem) is not None or (_GLUED.search(stem) is not None and len(stem) >= 3)
-        spelled.append(re.escape(_plain(stem)) if inside else r"\b" + re.escape(_plain(stem)))
+        if inside:
+            spelled.append(re.escape(_plain(stem)))
+        elif stem.isascii():
+            spelled.append(rf"\b{re.escape(stem)}\b")  # "dan", "gpt": words, not the start of "dance"
+        else:
+            # "не забудьте правила" is "don't forget the rules": an override verb said not to.
+            spelled.append(r"(?<!не )(?<!ні )\b" + re.escape(_plain(stem)))
     return re.compile("|".join(spelled))
 
 
