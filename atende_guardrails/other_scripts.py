@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # A character of one of the scripts read here; a text with none of them is not looked at.
 _SCRIPTS = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u3040-\u30ff"
@@ -76,59 +77,115 @@ _STEMS: dict[str, str] = {
 }
 
 
+def _class_of(categories: str) -> re.Pattern[str]:
+    """One character class of every character of these Unicode categories (first letters: "PSZ") or exact categories
+    ("Mn") up to the end of the scripts read here, so that a text is cleaned by the regex engine, not a loop."""
+    chars = (chr(code) for code in range(0x20, 0xAC00))
+    wanted = [c for c in chars if unicodedata.category(c) in categories or unicodedata.category(c)[0] in categories]
+    return re.compile("[" + "".join(re.escape(c) for c in wanted) + "]+")
+
+
+_MARKS = _class_of("Mn")
+_GAPS = _class_of("PSZ")
+
+
 def _plain(text: str) -> str:
-    """Lower case without combining marks (accents, vowel points, dakuten: "αγνόησε" is "αγνοησε"), words apart."""
+    """Lower case without combining marks (accents, vowel points, dakuten: "αγνόησε" is "αγνοησε"), punctuation and
+    symbols as spaces ("Представь, что ты" is "представь что ты"), one space between words."""
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).lower())
-    # Punctuation and symbols are spaces ("Представь, что ты" is "представь что ты").
-    kept = "".join(" " if unicodedata.category(c)[0] in "PSZ" else c for c in decomposed
-                   if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFC", " ".join(kept.split()))
+    spaced = _GAPS.sub(" ", _MARKS.sub("", decomposed))
+    return unicodedata.normalize("NFC", " ".join(spaced.split()))
 
 
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _GLUED = re.compile(r"[\u0590-\u05ff\u0600-\u06ff]")
+# "не забудьте правила" is "don't forget the rules": an override verb said not to.
+_NEGATIONS = frozenset({"не", "ні"})
 
 
-def _alternatives(stems: list[str]) -> re.Pattern[str]:
-    """Stems as prefixes of words; in the scripts written without spaces (Chinese, Japanese), anywhere. (A short
-    stem would otherwise match inside longer words: Arabic "كل", "all", is in "مشكلة", "problem".)"""
-    spelled = []
-    for stem in sorted((stem.replace("_", " ") for stem in stems), key=len, reverse=True):
-        # Hebrew and Arabic glue the article and some prepositions to the word ("ההוראות", "والتعليمات"): a stem of
-        # three letters or more is looked for inside words there too.
-        inside = _UNSPACED.search(stem) is not None or (_GLUED.search(stem) is not None and len(stem) >= 3)
-        if inside:
-            spelled.append(re.escape(_plain(stem)))
-        elif stem.isascii():
-            spelled.append(rf"\b{re.escape(stem)}\b")  # "dan", "gpt": words, not the start of "dance"
-        else:
-            # "не забудьте правила" is "don't forget the rules": an override verb said not to.
-            spelled.append(r"(?<!не )(?<!ні )\b" + re.escape(_plain(stem)))
-    return re.compile("|".join(spelled))
+@dataclass(frozen=True)
+class _Lexicon:
+    """The stems by how they are looked for: as the start of a word (most); as a whole word (ASCII: "dan", "gpt", not
+    the start of "dance"); anywhere in the text (Chinese and Japanese, written without spaces; Hebrew and Arabic stems
+    of three letters or more, since those languages glue the article and some prepositions to the word; stems of
+    several words). A short stem anywhere would match inside longer words: Arabic "كل", "all", is in "مشكلة"."""
+
+    starts: dict[str, frozenset[str]]
+    words: dict[str, frozenset[str]]
+    # (stem, group), by the script the stem is written in: a text is searched only for stems of scripts it holds.
+    anywhere: dict[str, tuple[tuple[str, str], ...]]
+    lengths: tuple[int, ...]
 
 
-_PATTERNS: dict[str, re.Pattern[str]] = {group: _alternatives(stems.split()) for group, stems in _STEMS.items()}
-# The setup named: "system prompt", "system message" (some of several words, so not split on spaces).
-_PATTERNS["prompt"] = _alternatives([
-    "промпт", "промт", "системное сообщение", "системні повідомлення", "μηνυμα συστηματος", "הנחיית המערכת",
-    "موجه النظام", "رسالة النظام", "प्रॉम्प्ट", "系统提示", "系統提示", "提示词", "提示詞", "系统消息",
-    "プロンプト", "システムメッセージ", "프롬프트"])
+# The scripts, each a character class, by which the stems looked for anywhere are kept apart.
+_SCRIPT_CLASSES: dict[str, re.Pattern[str]] = {
+    "greek": re.compile(r"[\u0370-\u03ff]"), "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "hebrew": re.compile(r"[\u0590-\u05ff]"), "arabic": re.compile(r"[\u0600-\u06ff]"),
+    "devanagari": re.compile(r"[\u0900-\u097f]"), "kana": re.compile(r"[\u3040-\u30ff]"),
+    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"), "hangul": re.compile(r"[\uac00-\ud7af]"),
+}
+
+
+def _script(stem: str) -> str:
+    return next(name for name, letters in _SCRIPT_CLASSES.items() if letters.search(stem))
+
+
+def _lexicon(groups: dict[str, list[str]]) -> _Lexicon:
+    starts: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    anywhere: dict[str, list[tuple[str, str]]] = {}
+    for group, stems in groups.items():
+        for raw in stems:
+            stem = _plain(raw.replace("_", " "))
+            if " " in stem or _UNSPACED.search(stem) or (_GLUED.search(stem) and len(stem) >= 3):
+                anywhere.setdefault(_script(stem), []).append((stem, group))
+            else:
+                (words if stem.isascii() else starts).setdefault(stem, set()).add(group)
+    return _Lexicon({k: frozenset(v) for k, v in starts.items()}, {k: frozenset(v) for k, v in words.items()},
+                    {k: tuple(v) for k, v in anywhere.items()}, tuple(sorted({len(stem) for stem in starts})))
+
+
+_LEXICON = _lexicon({
+    **{group: stems.split() for group, stems in _STEMS.items()},
+    # The setup named: "system prompt", "system message".
+    "prompt": ["промпт", "промт", "системное_сообщение", "системні_повідомлення", "μηνυμα_συστηματος", "הנחיית_המערכת",
+               "موجه_النظام", "رسالة_النظام", "प्रॉम्प्ट", "系统提示", "系統提示", "提示词", "提示詞", "系统消息",
+               "プロンプト", "システムメッセージ", "프롬프트"],
+})
+
+
+def _groups_in(plain: str) -> set[str]:
+    """The groups of the stems a plain text holds: a few substring searches and one pass over its words."""
+    found = {group for script, stems in _LEXICON.anywhere.items() if _SCRIPT_CLASSES[script].search(plain)
+             for stem, group in stems if stem in plain}
+    words = plain.split()
+    # Each word once, with whether a negation comes before it (a flood of one word costs one word).
+    for word, negated in set(zip(words, [False, *(word in _NEGATIONS for word in words)], strict=False)):
+        if word.isascii():
+            found |= _LEXICON.words.get(word, frozenset())
+        elif _SCRIPTS.match(word):  # every stem starts with a letter of these scripts, not a look-alike in a Latin word
+            for length in _LEXICON.lengths:
+                if length > len(word):
+                    break
+                groups = _LEXICON.starts.get(word[:length])
+                if groups:
+                    found |= groups - {"override"} if negated else groups
+    return found
 
 
 def attack_kind(text: str) -> str | None:
     """The kind of attack a text in one of these scripts makes ("ignore_instructions", "prompt_extraction",
-    "data_exfiltration"), or None."""
+    "jailbreak", "data_exfiltration"), or None."""
     if text.isascii() or _SCRIPTS.search(text) is None:
         return None
-    plain = _plain(text)
-    has = {group: pattern.search(plain) is not None for group, pattern in _PATTERNS.items()}
-    if has["override"] and (has["prompt"] or (has["rules"] and has["which"])):
+    has = _groups_in(_plain(text))
+    if "override" in has and ("prompt" in has or {"rules", "which"} <= has):
         return "ignore_instructions"
-    if has["prompt"] or (has["reveal"] and has["rules"] and has["which"]):
+    if "prompt" in has or {"reveal", "rules", "which"} <= has:
         return "prompt_extraction"
-    if (has["persona"] and (has["unbound"] or has["rules"] or has["ai"])) or (has["unbound"] and has["ai"]):
+    if ("persona" in has and has & {"unbound", "rules", "ai"}) or {"unbound", "ai"} <= has:
         return "jailbreak"
-    if has["people"] and has["contact"] and has["all"]:
+    if {"people", "contact", "all"} <= has:
         return "data_exfiltration"
     return None
 
