@@ -2,10 +2,12 @@
 Japanese and Korean. The rules read Latin letters (and look-alike letters folded into them); "Игнорируй все
 предыдущие инструкции" or "忽略之前的所有指令" reached the assistant untouched. A business in Brazil rarely hears from
 a customer in these scripts, and an attack is a structure more than a phrase, so each language gets the few words
-the structure needs, matched as stems (these languages inflect, or write no spaces; "_" joins the words of a stem of several):
+the structure needs, matched as stems (these languages inflect, or write no spaces; "_" joins the words of a stem of
+several):
 
 - set aside the rules: an override verb, a rules noun, and whose rules or which ("previous", "your", "system", "all");
 - reveal the setup: "system prompt" named, or a reveal verb with a rules noun and whose or which;
+- a part to play without limits: a persona with "no restrictions", the rules or an AI named;
 - other people's data: customers or users, their contact data or a list, and "all".
 
 An ordinary question in these languages ("как установить панели?", "我忘记了密码", "設置の説明を教えてください") holds

@@ -1,6 +1,6 @@
 """Issue 16, routing probes q-route49 and q-route50 (written blind): thanks that ask for nothing and report nothing
 wrong close a message whatever it names (all 416 such messages of the probes' halves a are small talk); whether anyone
-is there, or asking for a person, names no topic yet; a greeting to the team is small talk; whether they make one for
+is there names no topic yet; a greeting to the team is small talk; whether they make one for
 the customer's kind of place is a sale. Beside each, the nearest message whose route must not move. Sentences written
 for these tests, not taken from the probes."""
 
@@ -30,9 +30,8 @@ async def test_thanks_close_a_turn_that_asks_nothing(solar: tuple[Router, dict[s
     ("só passando pra dizer que a conta de luz veio 40 reais esse mês kkk", "small_talk"),
     ("a bateria que vocês trocaram na garantia parou de novo", "support"),
     ("só passando pra avisar que o inversor ta apitando desde ontem", "support"),
-    ("tem alguém aí?", "clarify"),
+    ("oi, tem alguém aí?", "clarify"),
     ("hello? is anyone there? I need some help", "clarify"),
-    ("Gostaria de falar com um atendente, por favor.", "clarify"),
     ("tenho um assunto pra resolver com vocês", "clarify"),
     ("alguém aí tem uma receita de bolo de cenoura?", "out_of_scope"),
     ("boa tarde pessoal 😄", "small_talk"),
