@@ -79,10 +79,15 @@ _STEMS: dict[str, str] = {
 }
 
 
+# The blocks where the marks, punctuation and symbols these texts hold live: Latin to Devanagari, general punctuation
+# and symbols, CJK punctuation and kana (its voicing marks). Han and Hangul hold none; NFKC makes fullwidth forms ASCII.
+_BLOCKS = ((0x20, 0x0980), (0x2000, 0x2C00), (0x3000, 0x3100))
+
+
 def _class_of(categories: str) -> re.Pattern[str]:
     """One character class of every character of these Unicode categories (first letters: "PSZ") or exact categories
-    ("Mn") up to the end of the scripts read here, so that a text is cleaned by the regex engine, not a loop."""
-    chars = (chr(code) for code in range(0x20, 0xAC00))
+    ("Mn") in `_BLOCKS`, so that a text is cleaned by the regex engine, not a loop."""
+    chars = (chr(code) for low, high in _BLOCKS for code in range(low, high))
     wanted = [c for c in chars if unicodedata.category(c) in categories or unicodedata.category(c)[0] in categories]
     return re.compile("[" + "".join(re.escape(c) for c in wanted) + "]+")
 

@@ -126,8 +126,8 @@ class _HtmlExtractor(HTMLParser):
         else:  # the row: kept unless every cell is empty
             if any(self._row):
                 self._rows.append(" | ".join(self._row).strip())
-                header = next((row for row in self._rows if " | " in row), None)
-                if len(self._row) == 1 and len(self._rows) > 1 and header is not None:
+                header = next((row for row in self._rows if " | " in row), None) if len(self._row) == 1 else None
+                if len(self._rows) > 1 and header is not None:
                     # A row of one cell across the table ("DC input") heads the rows after it: a line of its own,
                     # then the table's header again, so that those rows are read under their columns' names and
                     # not under the first of them. (Right under the header, it goes before it.)
