@@ -361,16 +361,24 @@ _THANKS = re.compile(r"obrigad|brigad|valeu|vlw|thanks|thank you|agradec|passand
 # Thanks anywhere in a message that asks nothing and reports nothing wrong closes it, whatever it names ("funcionou!!
 # valeu demais", "meu inversor foi trocado na garantia, ta tudo ok agora, obrigado"): all 416 such messages of the
 # routing probes' halves a are small talk.
+# Praise is thanks too ("parabens pro tecnico Jorge", "great job guys").
 _THANKED = re.compile(r"\b(obrigad[oa]s?|obg|brigad[oa]|valeu|vlw|thanks|thank you|thx|agradec\w*|"
-                      r"passando (pra|para) (dizer|contar))\b")
+                      r"passando (pra|para) (dizer|contar)|parabens|congrats|congratulations|great job|well done)\b")
 _TROUBLE = re.compile(
     r"\b(nao|n|not|no|nunca|never|erro|error|errad[oa]|wrong|problema|problem|issue|defeito|parou|quebr\w*|queim\w*|"
     r"continua|ainda|mas|porem|but|still|again|de novo|quando|como|quanto|qual|onde|when|how|what|which|where|"
+    # ... nor a wait or a zero told in praise, which is sarcasm ("parabéns, 3 semanas esperando o técnico 👏").
+    r"esperando|aguardando|waiting|zero|0|recorde|record|"
     # ... nor a request after the thanks ("valeu, vou querer o kit de 5").
     r"querer|quero|comprar|compro|fechar|fecho|contratar|agendar|marcar|want|buy|order|book)\b")
 # ... unless what follows the leading acknowledgement has this many words, two of them the business's.
 CLOSING_REST_WORDS = 4
 
+
+# How long a closing message may be; thanks may run longer ("a equipe que veio aqui foi muito educada, parabens para o
+# joao e para o marcos").
+CLOSING_WORDS = 15
+THANKS_WORDS = 25
 
 # What such thanks add to small talk's log-odds: more than any agent's examples and cues give a message.
 THANKS_WEIGHT = 12.0
@@ -956,8 +964,10 @@ class HybridClassifier:
 
     def _closes(self, text_folded: str, words: int, fired: list[Cue]) -> bool:
         """Thanks, an acknowledgement or "I'll wait / think it over", asking nothing."""
-        if "?" in text_folded or words > 15 or _ASKS.search(text_folded) or _IDENTIFIER.search(text_folded):
+        if "?" in text_folded or words > THANKS_WORDS or _ASKS.search(text_folded) or _IDENTIFIER.search(text_folded):
             return False
+        if words > CLOSING_WORDS:
+            return _thanks_only(text_folded)
         if _WAITING.search(text_folded):
             return all(c.weight < self.strong_cue for c in fired)
         if _thanks_only(text_folded):
