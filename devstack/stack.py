@@ -286,10 +286,13 @@ class Stack:
         try:
             self._start_collector()
             self._start_stores()
-            for service in self.config.services:
-                for instance in self.instances(service):
-                    self._spawn_service(instance)
-                    self.wait_serving(instance)
+            # Every service starts at once (each loads its models on its own); a caller's channel connects when the
+            # callee is up, and a service that needs another reports not serving until it answers.
+            instances = [instance for service in self.config.services for instance in self.instances(service)]
+            for instance in instances:
+                self._spawn_service(instance)
+            for instance in instances:
+                self.wait_serving(instance)
             if self.guarded:
                 self._spawn_guard()
                 self._wait_guard()

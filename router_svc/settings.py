@@ -6,6 +6,7 @@ from pydantic import AliasChoices, Field
 from pydantic_settings import SettingsConfigDict
 
 from atende_guardrails.config import DEFAULT_CONFIG, DEFAULT_LEXICON
+from atende_guardrails.kept_vectors import default_folder
 from atende_runtime.settings import ServiceSettings
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -57,6 +58,9 @@ class Settings(ServiceSettings):
     routing_examples: Path = RULES_DIR / "examples.toml"
     # Domain-general lexical cues of the hybrid strategy (buying, complaint, how-it-works words).
     routing_cues: Path = RULES_DIR / "cues.toml"
+    # Where the examples' vectors are kept between starts (a file per example set; atende_guardrails/kept_vectors.py):
+    # the user's cache folder by default; empty keeps none and encodes the examples at every start.
+    example_vectors_folder: str = Field(default_factory=lambda: str(default_folder()))
     # The "llm" strategy asks agent_svc's ClassifyText (structured output from a hosted model).
     routing_llm_classify: bool = False
     # Older path: an agent_svc agent that answers classification prompts as replies (used when

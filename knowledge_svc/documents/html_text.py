@@ -42,6 +42,13 @@ class _HtmlExtractor(HTMLParser):
         self._row: list[str] = []
         self._rows: list[str] = []  # the rows of the table being read
         self._cell_start = 0
+        self._row_heads = False  # the row being read has a <th> cell
+        self._title = ""  # a table's first row when it is one <th> cell across the table
+        self._spans: list[tuple[int, int]] = []  # each cell's (colspan, rowspan) in the row being read
+        self._span = (1, 1)  # the cell being read's
+        self._carried: dict[int, tuple[str, int]] = {}  # column -> (a cell spanning rows, rows it has left)
+        self._kinds: list[str] = []  # the row being read's cells' tags (th, td)
+        self._header: list[str] = []  # the table's first row, when it has several <th> cells and nothing above it
         self._footer_depth = 0
 
     def _flush(self) -> None:
@@ -65,6 +72,8 @@ class _HtmlExtractor(HTMLParser):
             if tag != "head":
                 self._skip_depth += 1
         elif not self._skip_depth:
+            if tag in _CELLS:
+                self._span = (_span(attrs, "colspan"), _span(attrs, "rowspan"))
             self._start(tag)
 
     def _start(self, tag: str) -> None:
@@ -122,9 +131,15 @@ class _HtmlExtractor(HTMLParser):
     def _end_cell(self, tag: str) -> None:
         if tag in _CELLS:
             self._row.append(clean_line("".join(self._text[self._cell_start :])))
+            self._spans.append(self._span)
+            self._kinds.append(tag)
+            self._span = (1, 1)
             del self._text[self._cell_start :]
+            self._row_heads = self._row_heads or tag == "th"
         else:  # the row: kept unless every cell is empty
-            if any(self._row):
+            self._row = self._laid_out()
+            if any(self._row) and not self._merged_into_header():
+                self._head_the_rows()
                 self._rows.append(" | ".join(self._row).strip())
                 header = next((row for row in self._rows if " | " in row), None) if len(self._row) == 1 else None
                 if len(self._rows) > 1 and header is not None:
@@ -136,11 +151,65 @@ class _HtmlExtractor(HTMLParser):
                     else:
                         self._rows.append(header)
             self._row = []
+            self._spans = []
+            self._kinds = []
+            self._row_heads = False
+
+    def _laid_out(self) -> list[str]:
+        """The row's cells on the table's grid: a cell spanning columns fills each of them, and one spanning rows
+        fills its columns in the rows below. A row of one cell stays one (a title across the table)."""
+        if len(self._row) == 1 and not self._carried:
+            return self._row
+        cells: list[str] = []
+
+        def carry() -> None:
+            while len(cells) in self._carried:
+                text, left = self._carried.pop(len(cells))
+                if left > 1:
+                    self._carried[len(cells)] = (text, left - 1)
+                cells.append(text)
+
+        for text, (columns, rows) in zip(self._row, self._spans, strict=True):
+            carry()
+            for column in range(len(cells), len(cells) + columns):
+                if rows > 1:
+                    self._carried[column] = (text, rows - 1)
+                cells.append(text)
+        carry()
+        return cells
+
+    def _merged_into_header(self) -> bool:
+        """A second row of <th> cells right under the first ("Cobertura | Limite de indenização" then "Cobertura |
+        Básico | Completo", the first cell spanning both rows) is one header: each column named by both."""
+        all_heads = bool(self._kinds) and all(kind == "th" for kind in self._kinds)
+        first = self._header and self._rows and self._rows[-1] == " | ".join(self._header)
+        if all_heads and first and len(self._header) == len(self._row):
+            merged = [a if a == b else f"{a} {b}" for a, b in zip(self._header, self._row, strict=True)]
+            self._rows[-1] = " | ".join(merged)
+            self._header = []
+            return True
+        # Only the first row of several cells may head the rows under it this way.
+        started = any(" | " in row for row in self._rows)
+        self._header = self._row if all_heads and len(self._row) > 1 and not started else []
+        return False
+
+    def _head_the_rows(self) -> None:
+        """A table headed by one <th> cell across it ("Franquia por evento") and then rows of two <td> cells: the
+        first row is no header, so the title heads both columns ("Roubo e furto: Franquia por evento: R$ 800")."""
+        if any(" | " in row for row in self._rows):
+            return
+        if len(self._row) == 1 and self._row_heads and not self._rows:
+            self._title = self._row[0]
+        elif len(self._row) == 2 and not self._row_heads and self._title:
+            self._rows.append(f"{self._title} | {self._title}")
 
     def _end_table(self) -> None:
         if self._rows:
             self.blocks.append(Block(self._headings.section, "\n".join(self._rows)))
         self._rows = []
+        self._title = ""
+        self._carried = {}
+        self._header = []
 
     def _end_heading(self) -> None:
         name = clean_line("".join(self._heading_text))
@@ -169,6 +238,12 @@ class _HtmlExtractor(HTMLParser):
         self._flush()
         self._end_table()  # a table the page never closed
         self.title = clean_line(self.title)
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    """A cell's colspan or rowspan: 1 when absent or not a number, at most 50."""
+    value = next((v for k, v in attrs if k == name), None) or "1"
+    return min(50, max(1, int(value))) if value.strip().isdigit() else 1
 
 
 def parse_html(text: str) -> ParsedDocument:

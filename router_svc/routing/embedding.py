@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from atende_guardrails import kept_vectors
 from atende_guardrails.encoder import TextEncoder, Vectors
 from router_svc.routing.base import UNCLEAR, IntentSpec, Prediction, intent_from
 
@@ -79,7 +80,9 @@ class EmbeddingClassifier:
         min_similarity: float = 0.3,
         context_weight: float = 0.5,
         short_words: int = 5,
+        vector_folder: Path | None = None,
     ) -> None:
+        self.vector_folder = vector_folder  # where the examples' vectors are kept between starts
         self.context_weight = context_weight
         self.short_words = short_words
         self.encoder = encoder
@@ -108,11 +111,13 @@ class EmbeddingClassifier:
     async def start(self) -> None:
         async with self._ready:
             if self._matrix is None:
-                self._matrix = await self.encoder.aencode([text for _, text in self.examples.examples])
+                self._matrix = await kept_vectors.aencode(self.encoder, [text for _, text in self.examples.examples],
+                                                          self.vector_folder)
 
     def start_sync(self) -> None:
         if self._matrix is None:
-            self._matrix = self.encoder.encode([text for _, text in self.examples.examples])
+            self._matrix = kept_vectors.encode(self.encoder, [text for _, text in self.examples.examples],
+                                               self.vector_folder)
 
     async def predict(self, text: str, history: tuple[str, ...] = ()) -> Prediction:
         if self._matrix is None:

@@ -43,18 +43,19 @@ def build_strategy(
     cascade: Sequence[str] = ("keywords", "embedding"),
     cascade_threshold: float = 0.75,
     cues_file: Path = DEFAULT_CUES,
+    vector_folder: Path | None = None,
 ) -> Strategy:
     if name == "keywords":
         return KeywordClassifier(keyword_rules)
     if name == "embedding":
         if encoder is None:
             raise ValueError("the embedding strategy needs an encoder")
-        return EmbeddingClassifier(encoder, ExampleSet.load(examples_file))
+        return EmbeddingClassifier(encoder, ExampleSet.load(examples_file), vector_folder=vector_folder)
     if name == "hybrid":
         if encoder is None:
             raise ValueError("the hybrid strategy needs an encoder")
         return HybridClassifier(encoder, ExampleSet.load(examples_file), load_cues(cues_file),
-                                prior=ExampleSet.load(DEFAULT_PRIOR))
+                                prior=ExampleSet.load(DEFAULT_PRIOR), vector_folder=vector_folder)
     if name == "llm":
         return _llm(completion, examples_file)
     if name == "cascade":
@@ -63,7 +64,7 @@ def build_strategy(
             raise ValueError("the cascade lists no strategy")
         return Cascade(
             [build_strategy(n, keyword_rules=keyword_rules, examples_file=examples_file, encoder=encoder,
-                            completion=completion, cues_file=cues_file) for n in members],
+                            completion=completion, cues_file=cues_file, vector_folder=vector_folder) for n in members],
             cascade_threshold,
         )
     raise ValueError(f"unknown routing strategy {name!r}; known: {', '.join(STRATEGIES)}")
@@ -94,6 +95,7 @@ def build_router(settings: Settings, encoder: TextEncoder | None, completion: Co
         cascade=settings.routing_cascade,
         cascade_threshold=settings.routing_cascade_threshold,
         cues_file=settings.routing_cues,
+        vector_folder=Path(settings.example_vectors_folder) if settings.example_vectors_folder else None,
     )
     policy = RoutingPolicy(
         min_confidence=settings.routing_min_confidence,

@@ -61,6 +61,7 @@ from pathlib import Path
 
 import numpy as np
 
+from atende_guardrails import kept_vectors
 from atende_guardrails.encoder import TextEncoder, Vectors
 from router_svc.routing.base import OUT_OF_SCOPE, SMALL_TALK, TOPIC, UNCLEAR, Prediction
 from router_svc.routing.embedding import ExampleSet, top_k
@@ -562,7 +563,8 @@ class HybridClassifier:
     cue of another agent, leans to the conversation's agent. `linear_weight`: how much the
     linear read of the examples (routing/linear.py) adds to the log-odds, for a business with
     `linear_examples` examples or more (fewer cannot fit the encoder's 512 directions: on Vetor
-    Fibra's 137 the head lost 5 of its 123 test messages)."""
+    Fibra's 137 the head lost 5 of its 123 test messages). `vector_folder`: where the examples' vectors are kept
+    between starts (atende_guardrails/kept_vectors.py); None encodes them at every start."""
 
     name = "hybrid"
     accepts_agent = True
@@ -605,7 +607,9 @@ class HybridClassifier:
         prior_count: float = 8.0,
         linear_weight: float = 0.3,
         linear_examples: int = 1000,
+        vector_folder: Path | None = None,
     ) -> None:
+        self.vector_folder = vector_folder
         self.linear_weight = linear_weight
         self.linear_examples = linear_examples
         self._linear: LinearHead | None = None
@@ -759,16 +763,17 @@ class HybridClassifier:
         self._matrix = matrix
         if self.linear_weight and own >= self.linear_examples:
             groups = np.array([self.destinations.index(self._group(n)) for n, _ in self.examples.examples])
-            self._linear = LinearHead.fit(matrix, groups, len(self.destinations))
+            self._linear = LinearHead.fit(matrix, groups, len(self.destinations), self.vector_folder)
 
     async def start(self) -> None:
         async with self._ready:
             if self._matrix is None:
-                self._prepare(await self.encoder.aencode(self._texts() + self._prior_texts))
+                self._prepare(await kept_vectors.aencode(self.encoder, self._texts() + self._prior_texts,
+                                                         self.vector_folder))
 
     def start_sync(self) -> None:
         if self._matrix is None:
-            self._prepare(self.encoder.encode(self._texts() + self._prior_texts))
+            self._prepare(kept_vectors.encode(self.encoder, self._texts() + self._prior_texts, self.vector_folder))
 
     # ------------------------------------------------------------ prediction
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from pathlib import Path
 
 import numpy as np
 
+from atende_guardrails import kept_vectors
 from atende_guardrails.encoder import Vectors
 
 # Fit on unit vectors scaled by SCALE (the logits' spread a few units), with a little L2 so that a destination with few
@@ -38,11 +40,17 @@ class LinearHead:
         self.bias = bias
 
     @classmethod
-    def fit(cls, matrix: Vectors, labels: np.ndarray, classes: int) -> LinearHead:
+    def fit(cls, matrix: Vectors, labels: np.ndarray, classes: int, folder: Path | None = None) -> LinearHead:
+        """Fit on the examples' vectors, or the fit kept in `folder` (kept_vectors.py) for the same ones."""
         key = hashlib.sha1(matrix.tobytes() + labels.astype(np.int64).tobytes() + bytes([classes])).hexdigest()
         with _lock:
             if key not in _fitted:
-                _fitted[key] = _softmax_regression(matrix.astype(np.float64) * SCALE, labels, classes)
+                name = f"linear-{STEPS}-{SCALE}-{L2}-{RATE}-{key}"
+                kept = kept_vectors.load_arrays(folder, name)
+                if kept is None or len(kept) != 2:
+                    kept = list(_softmax_regression(matrix.astype(np.float64) * SCALE, labels, classes))
+                    kept_vectors.save_arrays(folder, name, kept)
+                _fitted[key] = (kept[0], kept[1])
             weights, bias = _fitted[key]
         return cls(weights, bias)
 

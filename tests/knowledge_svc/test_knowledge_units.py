@@ -383,3 +383,34 @@ def test_a_table_split_by_titles_across_it_keeps_its_columns_names() -> None:
     prose = " ".join(_table_prose(chunk.text) for chunk in chunks)
     assert "Weight: GV-3K 10.5 kg; GV-8K 11.5 kg." in prose
     assert "Max. DC input voltage: GV-3K 600 V; GV-8K 1100 V." in prose
+
+
+def test_a_header_of_two_rows_names_each_column_by_both() -> None:
+    """A cell spanning two header rows and one spanning two columns ("Cobertura", "Limite de indenização" over "Básico"
+    and "Completo"): each row is read under its plan's name, not under the first header row's two cells."""
+    html = ("<table><tr><th rowspan=\"2\">Cobertura</th><th colspan=\"2\">Limite de indenização</th></tr>"
+            "<tr><th>Básico</th><th>Completo</th></tr>"
+            "<tr><td>Roubo</td><td>não coberto</td><td>100% do valor</td></tr>"
+            "<tr><td>Perda de geração</td><td>não coberto</td><td>R$ 30 por dia</td></tr></table>")
+    assert [u.text for u in units(parse_html(html).blocks[0].text)] == [
+        "Roubo: Limite de indenização Básico: não coberto; Limite de indenização Completo: 100% do valor.",
+        "Perda de geração: Limite de indenização Básico: não coberto; Limite de indenização Completo: R$ 30 por dia.",
+    ]
+
+
+def test_a_cell_spanning_rows_fills_its_column_below() -> None:
+    html = ("<table><tr><th>Plano</th><th>Item</th><th>Preço</th></tr>"
+            "<tr><td rowspan=\"2\">Plus</td><td>Limpeza</td><td>R$ 250</td></tr>"
+            "<tr><td>Visita</td><td>R$ 320</td></tr></table>")
+    assert parse_html(html).blocks[0].text == "Plano | Item | Preço\nPlus | Limpeza | R$ 250\nPlus | Visita | R$ 320"
+
+
+def test_a_title_cell_over_rows_of_data_heads_them() -> None:
+    """One <th> across the table, then rows of two <td> cells: the first row is data, not the columns' names (the
+    Cambucá KB, written blind: the theft deductible was read under "sem franquia")."""
+    html = ("<table><tr><th colspan=\"2\">Franquia por evento</th></tr>"
+            "<tr><td>Incêndio</td><td>sem franquia</td></tr>"
+            "<tr><td>Roubo e furto</td><td>R$ 800</td></tr></table>")
+    texts = [u.text for u in units(parse_html(html).blocks[0].text)]
+    assert "Roubo e furto: Franquia por evento: R$ 800." in texts
+    assert "Incêndio: Franquia por evento: sem franquia." in texts
