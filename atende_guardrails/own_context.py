@@ -138,7 +138,8 @@ _GIFT_WRITE = (r"(?:escreve|escreva|escrever|coloca|coloque|colocar|poe|ponha|po
                r"bordar|imprime|imprima|imprimir|estampa|estampe|write|print|engrave|embroider|put|say|says|saying|diz|"
                r"dizendo|with|com)")
 _GIFT_QUOTE = (r"(?:\s+(?:exatamente|assim|isso|isto|exactly|this|the words|as palavras|a frase|the message|a mensagem|"
-               r"o texto|the text|the following|o seguinte|that|que))*\s*:?\s*"
+               r"o texto|the text|the following|o seguinte|that|que|este texto|esse texto|esta frase|essa frase|"
+               r"esta mensagem|essa mensagem|os dizeres|this text|this message|these words))*\s*:?\s*"
                r"['\"\u201c\u2018\u00ab][^'\"\u201d\u2019\u00bb]{3,160}(?:['\"\u201d\u2019\u00bb]|$)")
 _OPENING_QUOTE = re.compile("['\"\u201c\u2018\u00ab]")
 _GIFT_TEXT = re.compile(
@@ -731,6 +732,23 @@ def _quoted_id(canonical: str, whole: Folded | None) -> bool:
 def _integration(canonical: str, full: Folded) -> bool:
     """A developer's question about their own integration with the API, asking nothing of the business's internals."""
     return _INTEGRATION.search(canonical) is not None and not any(_INTERNALS.search(t) for t in (canonical, full.canonical))
+
+
+def without_gift_text(whole: Folded) -> str | None:
+    """The message with the text it dictates for a gift taken out, with the words that dictate it ("pode colocar no
+    cartão exatamente este texto: '...'"): what is left is what the customer asks of the business. None when it
+    dictates no such text, or when what is left speaks to the assistant (_ADDRESSED, _GRANTED, _OBEYED) or asks for
+    someone's data."""
+    if _OPENING_QUOTE.search(whole.folded) is None:
+        return None
+    match = _GIFT_TEXT.search(whole.folded)
+    if match is None:
+        return None
+    rest = f"{whole.folded[: match.start()]} {whole.folded[match.end() :]}"
+    canonical = normalize(rest).canonical
+    if _ADDRESSED.search(canonical) or _GRANTED.search(canonical) or _OBEYED.search(canonical) or _someones_data(canonical):
+        return None
+    return rest
 
 
 def _quote_around(window: Folded, whole: Folded) -> re.Match[str] | None:

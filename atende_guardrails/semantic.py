@@ -25,7 +25,7 @@ from atende_guardrails.concepts import concept_of
 from atende_guardrails.encoder import SyncEncoder
 from atende_guardrails.normalize import normalize
 from atende_guardrails.other_scripts import written_in_other_script
-from atende_guardrails.own_context import aimed_at_assistant, owned_context
+from atende_guardrails.own_context import aimed_at_assistant, owned_context, without_gift_text
 from atende_guardrails.text import split_sentences
 
 Vectors = NDArray[np.float32]
@@ -272,6 +272,11 @@ class InjectionClassifierCheck:
             return []
         score, limit, window, aimed = self._score(text)
         if window is None or score < limit:
+            return []
+        # A text dictated for a gift ("coloca no cartão exatamente este texto: 'Para o melhor gerente do mundo'") is
+        # for whoever gets the gift: the message is judged by what it asks around that text (the rules read it all).
+        rest = without_gift_text(normalize(text))
+        if rest is not None and self._score(rest)[0] < limit:
             return []
         start, end = window.span()
         # A score a little above the threshold, on a window about the customer's own context, in a
