@@ -41,10 +41,10 @@ def load(folder: Path | None, texts: Sequence[str]) -> Vectors | None:
     if folder is None or not texts:
         return None
     try:
-        matrix = np.load(_path(folder, texts), allow_pickle=False)
+        matrix: Vectors = np.asarray(np.load(_path(folder, texts), allow_pickle=False), dtype=np.float32)
     except (OSError, ValueError):
         return None
-    if matrix.dtype != np.float32 or matrix.ndim != 2 or matrix.shape[0] != len(texts):
+    if matrix.ndim != 2 or matrix.shape[0] != len(texts):
         return None
     return matrix
 
