@@ -12,8 +12,9 @@ import contextlib
 import hashlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -50,21 +51,26 @@ def load(folder: Path | None, texts: Sequence[str]) -> Vectors | None:
 
 
 def save(folder: Path | None, texts: Sequence[str], matrix: Vectors) -> None:
-    """Keeps the vectors (written whole, then renamed: a reader never sees half a file)."""
-    if folder is None or not texts:
-        return
-    path = _path(folder, texts)
+    """Keeps the vectors."""
+    if folder is not None and texts:
+        _write(_path(folder, texts), lambda out: np.save(out, np.asarray(matrix, dtype=np.float32), allow_pickle=False))
+
+
+def _write(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Writes the file whole under another name, then renames it: a reader never sees half a file."""
     partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as out:
-            np.save(out, np.asarray(matrix, dtype=np.float32), allow_pickle=False)
+            write(out)
         os.replace(partial, path)
-        _prune(folder)
     except OSError as error:
-        log.warning("example vectors not kept", extra={"folder": str(folder), "error": str(error)})
+        log.warning("not kept", extra={"path": str(path), "error": str(error)})
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+        return
+    with contextlib.suppress(OSError):  # another process may be pruning too
+        _prune(path.parent)
 
 
 def _prune(folder: Path) -> None:
@@ -85,20 +91,9 @@ def load_arrays(folder: Path | None, name: str) -> list[np.ndarray] | None:
 
 
 def save_arrays(folder: Path | None, name: str, arrays: Sequence[np.ndarray]) -> None:
-    if folder is None:
-        return
-    path = folder / f"{name}.npz"
-    partial = path.with_name(f"{name}.{os.getpid()}.part")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with partial.open("wb") as out:
-            np.savez(out, *arrays)
-        os.replace(partial, path)
-        _prune(folder)
-    except OSError as error:
-        log.warning("fit not kept", extra={"folder": str(folder), "error": str(error)})
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    """Keeps the arrays under `name`."""
+    if folder is not None:
+        _write(folder / f"{name}.npz", lambda out: np.savez(out, *arrays))
 
 
 def encode(encoder: SyncEncoder, texts: Sequence[str], folder: Path | None) -> Vectors:
