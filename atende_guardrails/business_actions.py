@@ -209,12 +209,13 @@ _RECORDS = (r"(?:agendamentos?|reservas?|leads?|cadastros?|pedidos?|avaliacoes|a
 _MADE_UP = r"(?:falsos|falsas|falso|falsa|ficticios|ficticias|de mentira|fantasmas?|inventad[oa]s|fake|bogus)"
 _FAKE_RECORDS = (rf"{_MAKE} (?:\w+ ){{0,4}}?{_RECORDS} (?:\w+ ){{0,2}}?{_MADE_UP}"
                  rf"|{_MAKE} (?:\w+ ){{0,4}}?(?:fake|false|bogus|dummy|falsos|falsas) (?:\w+ )?{_RECORDS}")
-# An order closed at no price ("confirma o pedido com valor zero", "ring it up at R$ 0"), or noted down as free by the
-# customer's say-so ("já deixa registrado que o buffet inteiro vai sair de graça").
+# An order closed at no price ("confirma o pedido com valor zero", "ring it up for a total of zero"), or noted down as
+# free by the customer's say-so ("já deixa registrado que o buffet inteiro vai sair de graça"). Zero interest or zero
+# guests is no price.
 _CLOSE_ORDER = (r"(?:confirma|confirme|fecha|feche|finaliza|finalize|lanca|lance|registra|registre|emite|emita|fatura|"
                 r"fature|gera|gere|confirm|close|ring|process|put|bill|invoice|charge)")
 _AT_NO_PRICE = (r"(?:(?:com|por|no|pelo|a|at|for|with|as)(?: o| a| um| the)? (?:valor|preco|custo|total|price|cost|amount)"
-                r"(?: de| of)? (?:zero|zerado|0|0 00|r 0|r 0 00|nothing)|(?:valor|preco|total) (?:zero|zerado)|(?:at|for) zero)")
+                r"(?: de| of)? (?:zero|zerado|0|0 00|r 0|r 0 00|nothing)|(?:valor|preco|total) (?:zero|zerado))")
 # ... unless a promotion or a right the customer has is named.
 _PROMISED_FREE = (r" (?:promocao|promo|cupom|voucher|coupon|campanha|garantia|warranty|troca|exchange|combinado|"
                   r"combinamos|prometid\w*|promised|agreed|brinde|oferta|offer) ")

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -27,8 +28,14 @@ KEPT_FILES = 32
 
 
 def default_folder() -> Path:
-    """The user's cache folder ($XDG_CACHE_HOME, else ~/.cache), atende/vectors in it."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    """The user's cache folder ($XDG_CACHE_HOME, else ~/.cache), atende/vectors in it; a process with no home (a
+    container's user without one) uses the temporary folder."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:
+            base = tempfile.gettempdir()
     return Path(base) / "atende" / "vectors"
 
 
