@@ -42,7 +42,6 @@ class _HtmlExtractor(HTMLParser):
         self._row: list[str] = []
         self._rows: list[str] = []  # the rows of the table being read
         self._cell_start = 0
-        self._row_heads = False  # the row being read has a <th> cell
         self._title = ""  # a table's first row when it is one <th> cell across the table
         self._spans: list[tuple[int, int]] = []  # each cell's (colspan, rowspan) in the row being read
         self._span = (1, 1)  # the cell being read's
@@ -135,7 +134,6 @@ class _HtmlExtractor(HTMLParser):
             self._kinds.append(tag)
             self._span = (1, 1)
             del self._text[self._cell_start :]
-            self._row_heads = self._row_heads or tag == "th"
         else:  # the row: kept unless every cell is empty
             self._row = self._laid_out()
             if any(self._row) and not self._merged_into_header():
@@ -153,7 +151,6 @@ class _HtmlExtractor(HTMLParser):
             self._row = []
             self._spans = []
             self._kinds = []
-            self._row_heads = False
 
     def _laid_out(self) -> list[str]:
         """The row's cells on the table's grid: a cell spanning columns fills each of them, and one spanning rows
@@ -198,9 +195,10 @@ class _HtmlExtractor(HTMLParser):
         first row is no header, so the title heads both columns ("Roubo e furto: Franquia por evento: R$ 800")."""
         if any(" | " in row for row in self._rows):
             return
-        if len(self._row) == 1 and self._row_heads and not self._rows:
+        heads = "th" in self._kinds
+        if len(self._row) == 1 and heads and not self._rows:
             self._title = self._row[0]
-        elif len(self._row) == 2 and not self._row_heads and self._title:
+        elif len(self._row) == 2 and not heads and self._title:
             self._rows.append(f"{self._title} | {self._title}")
 
     def _end_table(self) -> None:
