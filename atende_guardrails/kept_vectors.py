@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +19,7 @@ from typing import BinaryIO
 import numpy as np
 
 from atende_guardrails.encoder import ENCODER_MODEL, SyncEncoder, TextEncoder, Vectors
+from atende_guardrails.kept_model import cache_base
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +28,8 @@ KEPT_FILES = 32
 
 
 def default_folder() -> Path:
-    """The user's cache folder ($XDG_CACHE_HOME, else ~/.cache), atende/vectors in it; a process with no home (a
-    container's user without one) uses the temporary folder."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            base = tempfile.gettempdir()
-    return Path(base) / "atende" / "vectors"
+    """The user's cache folder for atende (kept_model.cache_base), vectors in it."""
+    return cache_base() / "vectors"
 
 
 def _path(folder: Path, texts: Sequence[str]) -> Path:

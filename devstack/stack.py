@@ -284,22 +284,28 @@ class Stack:
 
     def start(self) -> None:
         try:
-            self._start_collector()
+            collector = self._spawn_collector_if_needed()
             self._start_stores()
-            # Every service starts at once (each loads its models on its own); a caller's channel connects when the
-            # callee is up, and a service that needs another reports not serving until it answers.
+            # Every process but Envoy starts at once (each loads its models on its own); a caller's channel connects
+            # when the callee is up, and a service that needs another reports not serving until it answers. Envoy
+            # comes last: a first health check that fails would hold an upstream out for its 5 s interval.
             instances = [instance for service in self.config.services for instance in self.instances(service)]
             for instance in instances:
                 self._spawn_service(instance)
+            if self.guarded:
+                self._spawn_guard()
+            self._spawn_web()
+            channels = "router_svc" in self.config.services
+            if channels:
+                self._spawn_channels()
+            if collector:
+                self._wait_collector()
             for instance in instances:
                 self.wait_serving(instance)
             if self.guarded:
-                self._spawn_guard()
                 self._wait_guard()
-            self._spawn_web()
             self._wait_web()
-            if "router_svc" in self.config.services:
-                self._spawn_channels()
+            if channels:
                 self._wait_channels()
             self._spawn_gateway()
             self._wait_gateway()
@@ -321,14 +327,14 @@ class Stack:
             self._spawn_milvus()
             self._wait_milvus()
 
-    def _start_collector(self) -> None:
-        """The local OTLP receiver, when tracing is on and no collector is named."""
+    def _spawn_collector_if_needed(self) -> bool:
+        """Spawns the local OTLP receiver when tracing is on and no collector is named; whether it did."""
         if not self.config.tracing or self.otlp_endpoint:
-            return
+            return False
         port = self.config.otlp_port or free_port()
         self.otlp_endpoint = f"http://127.0.0.1:{port}"
         self._spawn_collector(port)
-        self._wait_collector()
+        return True
 
     def _wait_collector(self) -> None:
         port = int(self.otlp_endpoint.rpartition(":")[2])
