@@ -475,6 +475,7 @@ _FRAME = frozenset("""
     posso pode podem podemos consigo consegue conseguem significa significam quer querem quero queria gostaria
     dizer saber sei fazer faco faz fazem vem vao vai vou existe existem preciso precisa precisam tenho temos tinha
     problema problemas
+    moro mora moramos moram aguenta aguentam
     seria sera alguem algum alguma alguns algumas cada outro outra outros outras mesmo mesma favor entao agora aqui ali
     meus minhas seus suas nosso nossa nossos nossas sou foi foram era eram estava varias varios muitas muitos
     poucas poucos todas todos

@@ -47,8 +47,13 @@ def _expand(match: re.Match[str]) -> str:
     return found + tail
 
 
+# Slang for a fault, as a document puts it: "se der pau no sistema", "deu ruim no inversor".
+_BROKE = re.compile(r"\b(deu|der|dar|dá|da|dando|deram) (?:pau|pt|ruim)\b", re.I)
+
+
 def spell_out(text: str) -> str:
-    """`text` with chat abbreviations, letter repeats and emojis normalised."""
+    """`text` with chat abbreviations, slang for a fault, letter repeats and emojis normalised."""
     text = _EMOJI.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
+    text = _BROKE.sub(r"\1 defeito", text)
     return _TOKEN.sub(_expand, text).strip()

@@ -364,7 +364,10 @@ _THANKS = re.compile(r"obrigad|brigad|valeu|vlw|thanks|thank you|agradec|passand
 # routing probes' halves a are small talk.
 # Praise is thanks too ("parabens pro tecnico Jorge", "great job guys").
 _THANKED = re.compile(r"\b(obrigad[oa]s?|obg|brigad[oa]|valeu|vlw|thanks|thank you|thx|agradec\w*|"
-                      r"passando (pra|para) (dizer|contar)|parabens|congrats|congratulations|great job|well done)\b")
+                      r"passando (pra|para) (dizer|contar)|parabens|congrats|congratulations|great job|well done|"
+                      # praise of the service or the team ("adorei o atendimento da Carla, nota 10")
+                      r"(adorei|amei|gostei muito d[oa]) (o |a )?(atendimento|equipe|servico|tecnico|tecnica|instalacao)|"
+                      r"nota (10|dez|mil)|loved (the|your) (service|team|crew|installers?))\b")
 _TROUBLE = re.compile(
     r"\b(nao|n|not|no|nunca|never|erro|error|errad[oa]|wrong|problema|problem|issue|defeito|parou|quebr\w*|queim\w*|"
     r"continua|ainda|mas|porem|but|still|again|de novo|quando|como|quanto|qual|onde|when|how|what|which|where|"
