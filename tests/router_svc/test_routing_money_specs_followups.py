@@ -8,13 +8,17 @@ from __future__ import annotations
 import pytest
 
 from atende_guardrails.encoder import UsemEncoder
+from atende_guardrails.kept_vectors import default_folder
 from router_svc.routing import ExampleSet, HybridClassifier, Prediction, Router, RoutingPolicy, load_cues
 from router_svc.settings import RULES_DIR
 
 
 @pytest.fixture(scope="module")
 def router(encoder: UsemEncoder) -> Router:
-    hybrid = HybridClassifier(encoder, ExampleSet.load(RULES_DIR / "examples.toml"), load_cues(RULES_DIR / "cues.toml"))
+    # The examples' vectors kept where the service keeps them (atende_guardrails/kept_vectors.py): the same vectors,
+    # read instead of encoded again for every module.
+    hybrid = HybridClassifier(encoder, ExampleSet.load(RULES_DIR / "examples.toml"), load_cues(RULES_DIR / "cues.toml"),
+                              vector_folder=default_folder())
     hybrid.start_sync()
     return Router(hybrid, RoutingPolicy())
 
