@@ -195,6 +195,14 @@ _BATTERY_SIZE = re.compile(r"\b(?:baterias?|battery|batteries)(?: de)? (\d+(?:[.
                            r"|(?<![\w.,])(\d+(?:[.,]\d+)?) ?(kwh) (?:[^\W\d_]+ )?(?:baterias?|battery|batteries)\b")
 
 
+# ... nor the size of the system the customer already has ("my system is 15 kWp, does the plan cost more?", "meu sistema
+# é de 8 kWp"): any size may be theirs, whatever the business sells.
+_OWN_SIZE = re.compile(r"\b(?:(?:my|our) (?:system|plant|array|installation|setup)(?: is| s| has)?(?: a| an)?|"
+                       r"(?:meu|nosso) sistema(?: atual)?(?: e| tem)?(?: de)?|(?:minha|nossa) usina(?: e| tem)?(?: de)?|"
+                       r"(?:tenho|temos) (?:um|uma) (?:sistema|usina)(?: de)?|(?:i|we) (?:have|ve got|own) (?:a|an))"
+                       r" (\d+(?:[.,]\d+)?)\s?(kwp|kw|wp)\b")
+
+
 @dataclass(frozen=True)
 class Asked:
     values: tuple[re.Pattern[str], ...]  # each kind of value the answer must hold
@@ -228,7 +236,8 @@ def asked(folded_question: str) -> Asked:
         # "qual a menor taxa", "what's the lowest fee": the attribute is the noun after the degree.
         attribute = (match.group(2) or "") if match.group(1) in _DEGREE else match.group(1)
         attribute = "" if attribute in _GENERIC else attribute
-    found = [*_SIZE.findall(folded_question),
+    own = set(_OWN_SIZE.findall(folded_question))
+    found = [*(size for size in _SIZE.findall(folded_question) if size not in own),
              *((a or c, b or d) for a, b, c, d in _BATTERY_SIZE.findall(folded_question))]
     sizes = tuple(dict.fromkeys(f"{n.replace(',', '.')}{_unit(u)}" for n, u in found))
     return Asked(values, attribute, sizes)

@@ -125,6 +125,10 @@ def test_what_a_question_asks_for_is_read_from_its_wording() -> None:
     # One word may name the vehicle or the kind between the size and the battery.
     assert _asked("how long to charge a 100 kWh truck battery?").sizes == ("100kwh",)
     assert _asked("minha conta vem 450 kWh por mes, qual kit?").sizes == ()
+    # The size of the system the customer has is theirs, not a product asked about; a size wanted still is.
+    assert _asked("My system is 15 kWp. Does the maintenance plan cost more for bigger systems?").sizes == ()
+    assert _asked("meu sistema é de 8 kWp, a limpeza sai mais cara?").sizes == ()
+    assert _asked("tenho um sistema de 5 kWp e quero ampliar pra 10 kWp, quanto custa?").sizes == ("10kwp",)
 
 
 def test_a_size_is_named_in_another_spelling_of_its_unit() -> None:
