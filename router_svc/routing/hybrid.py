@@ -367,12 +367,13 @@ _THANKED = re.compile(r"\b(obrigad[oa]s?|obg|brigad[oa]|valeu|vlw|thanks|thank y
                       r"passando (pra|para) (dizer|contar)|parabens|congrats|congratulations|great job|well done|"
                       # praise of the service or the team ("adorei o atendimento da Carla, nota 10")
                       r"(adorei|amei|gostei muito d[oa]) (o |a )?(atendimento|equipe|servico|tecnico|tecnica|instalacao)|"
-                      r"nota (10|dez|mil)|loved (the|your) (service|team|crew|installers?))\b")
+                      r"nota (10|dez|mil)|loved (the|your) (service|team|crew|installers?)|gostei|gostamos|"
+                      r"que (atendimento|equipe|servico) (rapido|bom|otimo|excelente|top|caprichado))\b")
 _TROUBLE = re.compile(
     r"\b(nao|n|not|no|nunca|never|erro|error|errad[oa]|wrong|problema|problem|issue|defeito|parou|quebr\w*|queim\w*|"
     r"continua|ainda|mas|porem|but|still|again|de novo|quando|como|quanto|qual|onde|when|how|what|which|where|"
     # ... nor a wait or a zero told in praise, which is sarcasm ("parabéns, 3 semanas esperando o técnico 👏").
-    r"esperando|aguardando|waiting|zero|0|recorde|record|"
+    r"esperando|aguardando|waiting|zero|0|recorde|record|demora|demorou|demorando|atraso|atrasou|delay|e nada|and nothing|"
     # ... nor a request after the thanks ("valeu, vou querer o kit de 5").
     r"querer|quero|comprar|compro|fechar|fecho|contratar|agendar|marcar|want|buy|order|book)\b")
 # ... unless what follows the leading acknowledgement has this many words, two of them the business's.
