@@ -47,7 +47,8 @@ def folder_from_env() -> Path | None:
 
 
 def _name(resources: Path) -> str:
-    """The kept file's name: the package's version and its resource files' sizes and times."""
+    """The kept file's name: the package's version and its resource files' sizes and times (OSError, or
+    metadata.PackageNotFoundError when the package is not installed as a distribution)."""
     parts = [PACKAGE, metadata.version(PACKAGE), metadata.version("numpy")]
     for path in sorted(resources.iterdir()):
         if path.is_file():
@@ -66,7 +67,10 @@ def load(folder: Path | None, resources: Path) -> Any | None:
     """The kept model for these resources, or None."""
     if folder is None:
         return None
-    path = folder / _name(resources)
+    try:
+        path = folder / _name(resources)
+    except (OSError, metadata.PackageNotFoundError):
+        return None
     try:
         if not (_private(folder) and _private(path)):
             return None
@@ -84,7 +88,10 @@ def save(folder: Path | None, resources: Path, model: Any) -> None:
     kept models in the folder are removed."""
     if folder is None:
         return
-    path = folder / _name(resources)
+    try:
+        path = folder / _name(resources)
+    except (OSError, metadata.PackageNotFoundError):
+        return
     partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -1,8 +1,8 @@
-"""Issue 16, routing probe q-route52 (written blind): praise of the service is thanks; when it pays itself back on the
-customer's own bill is a sale, as is whether it is worth it for them; a greeting before asking for help is still a
-request not yet made; one kind against another is a product question, unless it is sized to the customer's own bill or
-house. Beside each, the nearest message whose route must not move. Sentences written for these tests, not taken from
-the probes."""
+"""Issue 16, routing probes q-route52 and q-route53 (written blind): praise of the service is thanks; when it pays
+itself back on the customer's own bill is a sale, as is whether it is worth it for them; the bill that came high even
+with the system is the customer's case; a greeting before asking for help is still a request not yet made; one kind
+against another is a product question, unless it is sized to the customer's own bill or house. Beside each, the
+nearest message whose route must not move. Sentences written for these tests, not taken from the probes."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from router_svc.routing import Router
 
 @pytest.mark.parametrize(("turns", "labels"), [
     (["oi boa tarde", "minha conta vem 450, em quanto tempo as placas se pagam?"], ["small_talk", "sales"]),
+    # the bill as it came beside the system that should have lowered it, and its follow-up
+    (["minha fatura veio 380 reais mesmo com as placas", "no mês passado tinha vindo 90"], ["support", "support"]),
 ])
 async def test_a_conversation(solar: tuple[Router, dict[str, str]], turns: list[str], labels: list[str]) -> None:
     assert await routed_conversation(solar, turns) == labels
