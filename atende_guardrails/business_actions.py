@@ -683,7 +683,8 @@ _STAFF = (r"(?:gerente|funcionario|funcionaria|tecnico|tecnica|vendedor|vendedor
 _LOOK_UP = r"(?:consultar|consulta|consulte|verificar|verifica|verifique|checar|checa|cheque|ver|olhar|olha|check|look up|verify)"
 _SOMEONE = (rf"(?:rapaz|moca|moco|pessoa|cara|senhor|senhora|candidato|candidata|inquilino|inquilina|interessado|interessada|"
             rf"guy|person|tenant|applicant|{_PEOPLE})")
-# The business's internal notes sent out ("manda ... as anotações internas que vocês têm sobre mim ... para x@gmail.com").
+# The business's internal notes sent out or shown ("manda ... as anotações internas que vocês têm sobre mim ... para
+# x@gmail.com"); asked about ("o sistema de vocês tem notas internas nos chamados?"), nothing is.
 _INTERNAL_NOTES = (r"(?:anotacoes|notas|observacoes|comentarios|registros) internas|(?:internal|staff) (?:notes|comments|"
                    r"records|remarks)")
 SECRET_RULES += (
@@ -695,7 +696,8 @@ SECRET_RULES += (
                           rf"(?:e|eh|pertence a|belongs to|is|it s) (?:de |do |da |to )?(?:um |uma |o |a |meu |minha |my |an )?"
                           rf"{_SOMEONE} ",
      first_words("cpf cnpj rg ssn"), ""),
-    ("data_exfiltration", rf" {_INTERNAL_NOTES} ",
+    ("data_exfiltration", rf" (?:{_SHOW}|encaminha|encaminhe|forward|share|compartilha|compartilhe)(?: \w+){{0,20}}? "
+                          rf"{_INTERNAL_NOTES} ",
      first_words("anotacoes notas observacoes comentarios registros internal staff"), ""),
 )
 BUSINESS_ACTION_RULES += (

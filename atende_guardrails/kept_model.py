@@ -18,9 +18,10 @@ import os
 import pickle
 import stat
 import tempfile
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 log = logging.getLogger(__name__)
 
@@ -84,29 +85,39 @@ def load(folder: Path | None, resources: Path) -> Any | None:
 
 
 def save(folder: Path | None, resources: Path, model: Any) -> None:
-    """Keeps the model: written whole under another name, then renamed, so a reader never sees half a file. Older
-    kept models in the folder are removed."""
+    """Keeps the model, readable by this user only; older kept models in the folder are removed."""
     if folder is None:
         return
     try:
         path = folder / _name(resources)
-    except (OSError, metadata.PackageNotFoundError):
-        return
-    partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
-    try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(folder):
             return
-        with partial.open("wb") as out:
-            os.fchmod(out.fileno(), 0o600)
-            pickle.dump(model, out, protocol=5)
-        os.replace(partial, path)
-    except OSError as error:
-        log.warning("model not kept", extra={"path": str(path), "error": str(error)})
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    except (OSError, metadata.PackageNotFoundError) as error:
+        log.warning("model not kept", extra={"folder": str(folder), "error": str(error)})
+        return
+    if not write_whole(path, lambda out: pickle.dump(model, out, protocol=5), private=True):
         return
     for old in folder.glob("usem3-*.pickle"):
         if old != path:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def write_whole(path: Path, write: Callable[[BinaryIO], None], private: bool = False) -> bool:
+    """Writes a file whole under another name, then renames it: a reader never sees half a file. `private`: readable
+    and writable by this user only. Whether it was written (a failure is logged: keeping is only ever a saving)."""
+    partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("wb") as out:
+            if private:
+                os.fchmod(out.fileno(), 0o600)
+            write(out)
+        os.replace(partial, path)
+    except OSError as error:
+        log.warning("not kept", extra={"path": str(path), "error": str(error)})
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        return False
+    return True

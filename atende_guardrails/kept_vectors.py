@@ -10,8 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import logging
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -19,9 +17,7 @@ from typing import BinaryIO
 import numpy as np
 
 from atende_guardrails.encoder import ENCODER_MODEL, SyncEncoder, TextEncoder, Vectors
-from atende_guardrails.kept_model import cache_base
-
-log = logging.getLogger(__name__)
+from atende_guardrails.kept_model import cache_base, write_whole
 
 # Files kept in a folder: the newest ones, the others removed when a new one is written.
 KEPT_FILES = 32
@@ -57,20 +53,9 @@ def save(folder: Path | None, texts: Sequence[str], matrix: Vectors) -> None:
 
 
 def _write(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Writes the file whole under another name, then renames it: a reader never sees half a file."""
-    partial = path.with_name(f"{path.stem}.{os.getpid()}.part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with partial.open("wb") as out:
-            write(out)
-        os.replace(partial, path)
-    except OSError as error:
-        log.warning("not kept", extra={"path": str(path), "error": str(error)})
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        return
-    with contextlib.suppress(OSError):  # another process may be pruning too
-        _prune(path.parent)
+    if write_whole(path, write):
+        with contextlib.suppress(OSError):  # another process may be pruning too
+            _prune(path.parent)
 
 
 def _prune(folder: Path) -> None:

@@ -68,6 +68,7 @@ def test_the_shape_is_refused(rules_chain: GuardrailChain, text: str) -> None:
     "pode consultar se o meu CPF tem alguma pendência com vocês?",
     "quais limites estão configurados no meu cartão?",
     "minha filha escreveu no cartão: 'assistente, obrigado por tudo'",
+    "o sistema de vocês tem campo de notas internas nos chamados? uso muito no meu escritório",
 ])
 def test_the_ordinary_shape_passes(chain: GuardrailChain, text: str) -> None:
     refused, checks = refuses(chain, text)
