@@ -62,7 +62,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     OPENBLAS_NUM_THREADS=1 \
     OMP_NUM_THREADS=1 \
     MKL_NUM_THREADS=1 \
-    GATEWAY_DESCRIPTOR=/app/gen/atende.pb
+    GATEWAY_DESCRIPTOR=/app/gen/atende.pb \
+    ATENDE_MODEL_FOLDER=
+# ATENDE_MODEL_FOLDER empty: a pod's /tmp (HOME) is a small emptyDir (64Mi for the router and the agent, k8s/base),
+# and the kept encoder model is 85 MB; a container loads the model from the package (atende_guardrails/kept_model.py).
 
 # A numeric non-root user, so Kubernetes can verify runAsNonRoot.
 RUN groupadd --system --gid 10001 atende \
