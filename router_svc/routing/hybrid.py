@@ -366,7 +366,7 @@ _THANKS = re.compile(r"obrigad|brigad|valeu|vlw|thanks|thank you|agradec|passand
 _THANKED = re.compile(r"\b(obrigad[oa]s?|obg|brigad[oa]|valeu|vlw|thanks|thank you|thx|agradec\w*|"
                       r"passando (pra|para) (dizer|contar)|parabens|congrats|congratulations|great job|well done|"
                       # praise of the service or the team ("adorei o atendimento da Carla, nota 10")
-                      r"(adorei|amei|gostei muito d[oa]) (o |a )?(atendimento|equipe|servico|tecnico|tecnica|instalacao)|"
+                      r"(adorei|amei) (o |a )?(atendimento|equipe|servico|tecnico|tecnica|instalacao)|"
                       r"nota (10|dez|mil)|loved (the|your) (service|team|crew|installers?)|gostei|gostamos|"
                       r"que (atendimento|equipe|servico) (rapido|bom|otimo|excelente|top|caprichado))\b")
 _TROUBLE = re.compile(
