@@ -41,7 +41,8 @@ _REQUEST = (r"(?:pode|podia|poderia|consegue|conseguiria|por favor|favor|please|
             # an authorisation the customer gives themself: "autorizo você a emitir"
             r"autorizo (?:voce|vc|o senhor|a senhora) a|i authori[sz]e you to|you are authori[sz]ed to)")
 _BENEFIT = (r"me (?:da|de|passa|passe|faz|faca) (?:o |a |um |uma )?(?:preco|desconto|cupom|credito|reembolso|estorno|"
-            r"isencao|bonus|brinde|condicao|valor|beneficio)")
+            r"isencao|bonus|brinde|condicao|valor|beneficio)"
+            r"|give me (?:a |an |the |my )?(?:free |full )?(?:upgrade|discount|refund|credit|coupon|voucher|month|months)")
 # "troca" is an order unless an article or a preposition makes it the noun ("a troca", "pela troca").
 _TROCA = r"(?<! a )(?<! na )(?<! da )(?<!uma )(?<!ela )(?<!ssa )(?<!sua )(?<!nha )(?<!ara )(?<!pra )(?<! de )troca"
 _ORDER = (rf"(?:(?:{'|'.join(_ORDER_WORDS.split())})|{_TROCA}|{_BENEFIT}|me (?:marca|coloca) (?:como )?presente|"
@@ -134,6 +135,10 @@ _SET_ASIDE = (
     r"|nao precisa esperar|no need to wait|without waiting for|(?:don t|dont|do not) wait for|no need to (?:return|send "
     r"back|inspect)|sem esperar (?:a |o )?(?:devolucao|produto|item|vistoria|analise|chegar|retorno|inspecao)"
     r"|(?:atendente|vendedor|consultor) anterior (?:prometeu|tinha prometido|disse|falou)"
+    # the decision said to be taken already, the assistant only to rubber-stamp it: "disse que era só vc confirmar",
+    # "all you have to do is approve it"
+    r"|(?:era|e|eh|seria) so (?:voce|vc|tu) (?:confirmar|aprovar|liberar|lancar|aplicar|autorizar|dar o ok)"
+    r"|(?:all you (?:have|need) to do is|you (?:just|only) (?:have|need) to) (?:confirm|approve|release|apply|authori[sz]e)"
     # the condition admitted unmet: "eu nao fui mas preciso", "ja usei um mes", "nao sou estudante mas", "eu nao paguei
     # mas", "aunque ya viaje", "ele tirou 4"
     r"|(?:eu |ele |ela )?(?:nao|nem) (?:fui|foi|compareci|paguei|pagou|sou|e|mora|moro|usei|tenho direito|levei|fiz)"
@@ -178,7 +183,7 @@ _ORDER_ANCHORS = first_words(f"{_ORDER_WORDS} troca me pode podia poderia conseg
                              "solicito peco exijo requeiro manda mande envia envie send "
                              "faz faca gera gere hagas haz hazme make write baixa baixe abaixa abaixe reduz reduza lower "
                              "necesito quiero puedes podrias "
-                             "preciso just so")
+                             "preciso just so give")
 # The process asked about, or the business's own decision described, not ordered.
 _ASKED_ABOUT = (r" (?:tem como|da pra|da para|e possivel|is it possible|como (?:faco|eu faco|funciona)|how (?:do|can) i|"
                 r"(?<!nao )posso|voces (?:fazem|conseguem|aprovam|liberam)|vcs (?:fazem|conseguem|aprovam|liberam)|"

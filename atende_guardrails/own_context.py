@@ -528,7 +528,9 @@ _ABOUT_ME = re.compile(
 # The customer's own device or a screen asking them for a login: "entro no painel do roteador e pede usuario admin".
 _DEVICE_ASKS = re.compile(
     r" (?:roteador|router|modem|repetidor|app|aplicativo|tela|screen|inversor|inverter|camera|dvr|nvr|impressora|printer|"
-    r"tv|celular|phone|notebook|laptop|computador|computer|pc|windows|site|pagina|page|login|instalador|installer)"
+    r"tv|celular|phone|notebook|laptop|computador|computer|pc|windows|site|pagina|page|login|instalador|installer|"
+    # a device's own page, by its local address ("o endereço 192.168.0.1 pede usuário admin e senha")
+    r"(?:endereco|address|ip) (?:\d{1,3} ){3}\d{1,3})"
     r"(?: \w+){0,8}? (?:pede|pedindo|pediu|pedia|asks|asking|asked|requests|requer|exige|requires|solicita) "
 )
 # What the assistant may do, asked: "vc tem permissao pra dar desconto?", "are you allowed to cancel it?".

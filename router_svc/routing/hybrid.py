@@ -137,7 +137,8 @@ _GREETING_ADJECTIVES = frozenset({"bom", "boa", "bons", "boas", "otimo", "otima"
 # talk in any business, whatever else the few words resemble.
 # The pleasantries that may open a question to the assistant ("oi, qual seu nome?", "so, do you speak English?").
 _OPENING = (r"^\W*(?:(?:oi|ola|hey|hi|hello|e|so|and|k{3,}|(?:ha){2,}|(?:rs){1,}|mas|entao|ta bom|esta bom|ok|blz|"
-            r"beleza|entendi)\W+)*")
+            # the North's and Northeast's interjections ("égua, vcs responderam rapido", "oxe")
+            r"beleza|entendi|egua|oxe|eita|vixe|uai)\W+)*")
 _ABOUT_ASSISTANT = re.compile(
     r"^\W*(?:(?:oi|ola|hey|hi|hello|e|mas|so)\W+)*(?:voce e|voce eh|voces sao|isso (?:aqui )?e|e|eh|is this|are you|"
     r"am i (?:talking|chatting|speaking) (?:to|with)|(?:eu )?(?:to|estou|tou) (?:falando|conversando) com|"
@@ -164,7 +165,8 @@ _ABOUT_ASSISTANT = re.compile(
     r"eficientes|educad[oa]s|demais|show|top|feras|incriveis|arretad[oa]s|massa|nota dez|nota 10)"
     r"(?: hein| ne| viu| visse| demais| mesmo)?"
     r"(?:\W+(?:parabens|obrigad[oa])(?: pelo (?:atendimento|servico|trabalho))?)?"
-    r"(?:\W+(?:atendimento|servico) (?:top|show|nota dez|nota 10|excelente|otimo|perfeito|de primeira))?"
+    r"(?:\W+(?:atendimento|servico) (?:top|show|nota dez|nota 10|excelente|otimo|perfeito|de primeira|pai de.?egua|"
+    r"arretado|massa))?"
     r"(?:\W+(?:o sistema|as placas|tudo) (?:esta|ta) (?:voando|show|top|otimo|perfeito|uma beleza|funcionando "
     r"(?:muito bem|perfeitamente|direitinho)))?\W*$"
     rf"|{_OPENING}(?:(?:otimo|excelente|que) atendimento\W+)?parabens(?: pelo (?:atendimento|servico|trabalho)"
@@ -174,8 +176,12 @@ _ABOUT_ASSISTANT = re.compile(
     r"vendedora|consultor|consultora)(?: [a-z]+)?(?:\W+(?:atendimento|servico|trabalho) (?:nota dez|nota 10|top|show|"
     r"excelente|otimo))?)?"
     r"(?:\W+(?:muito |mt |mto |super )?(?:rapido|rapidos|top|show|excelente|otimo|nota dez|nota 10)(?: demais| mesmo)?)?\W*$"
-    # A joke taken well ("haha boa essa", "good one").
-    rf"|{_OPENING}(?:boa essa|essa foi boa|good one|nice one)\W*$"
+    # A joke taken well or not ("haha boa essa", "good one", "essa foi fraca").
+    rf"|{_OPENING}(?:boa essa|essa foi boa|good one|nice one|(?:essa foi|que piada|piada) fraca|fraca essa|sem graca|"
+    r"bad one|lame one)\W*$"
+    # The answer's speed praised ("égua, vcs responderam rapido").
+    rf"|{_OPENING}(?:voces|vcs) (?:responderam|atenderam|resolveram) (?:muito |mt |bem |super )?(?:rapido|rapidinho|"
+    r"ligeiro)(?: hein| ne| viu| mesmo)?\W*$"
     # Season's greetings ("feliz natal pra equipe toda", "happy new year guys").
     rf"|{_OPENING}(?:feliz natal|feliz ano novo|boas festas|feliz pascoa|merry christmas|happy new year|happy holidays|"
     r"happy easter)(?:\W+(?:e |and )?(?:feliz ano novo|boas festas|um otimo ano|happy new year))?"
@@ -198,7 +204,8 @@ _ABOUT_ASSISTANT = re.compile(
     r"(?:\W+(?:era isso(?: mesmo)?|it.?s working(?: now)?|obrigad[oa](?: por favor)?|valeu|vlw|thanks(?: a lot)?|"
     r"thank you|agora foi|voltou))*\W*$"
     # Something the customer is told, taken in ("ah que pena", "nossa nao sabia").
-    rf"|{_OPENING}(?:ah |aah |poxa |putz |nossa |oh )?(?:que pena|nao sabia|nao sabia disso|what a pity|too bad)\W*$"
+    rf"|{_OPENING}(?:ah |aah |poxa |putz |nossa |oh )?(?:que pena|nao sabia|nao sabia disso|bom saber|que bom saber|"
+    r"what a pity|too bad|good to know|nice to know)\W*$"
     # The heat, good for the business ("que calor hein, bom pra vcs ne").
     rf"|{_OPENING}(?:que|hoje esta|esta|hoje|that s some|what a) (?:calor|sol|solzao|quente|heat|sun)(?: hein| ne| heim)?"
     r"\W+(?:bom|otimo|good|great) (?:para|for) (?:voces|as placas|o negocio|you guys|you|business|the panels)"
