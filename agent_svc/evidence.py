@@ -284,6 +284,9 @@ class Unit:
     passage: int  # index into the passages given
     text: str  # as it would be quoted
     position: int  # order inside its passage
+    # A table row's header, every column's name: what the row's values are ("Forma de pagamento" over "Pix | devolução
+    # em até 10 dias"), read as the row's context though the quoted row names only the columns after the first.
+    frame: str = ""
 
 
 @dataclass(frozen=True)
@@ -389,22 +392,38 @@ def _is_row(stripped: str) -> bool:
     return "|" in stripped and not stripped.startswith(("-", "*"))
 
 
+# A line between a table's header and its rows that is no row: a caption or a section's title across the table
+# ("Tabela 1 — Níveis do plano", "Preço"), this long at most (knowledge_svc/chunking.py reads such lines the same way).
+_TITLE_CHARS = 60
+
+
+def _rows_follow(lines: list[str], index: int) -> bool:
+    """Table rows come after line `index`, past any titles: the row at `index` heads them."""
+    for line in lines[index + 1:]:
+        stripped = _DRAWN_LINE.sub("", line).strip()
+        if _is_row(stripped):
+            return True
+        if not stripped or len(stripped) > _TITLE_CHARS:
+            return False
+    return False
+
+
 def _lone_row(cells: list[str]) -> str:
     """A table row without its header: "first cell: the others"."""
     rest = "; ".join(c for c in cells[1:] if c)
     return f"{cells[0]}: {rest}." if rest else cells[0]
 
 
-def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the lines, one branch a kind
-    """Sentences, list items and table rows (with their header), in order."""
-    found: list[str] = []
+def _pieces(passage_text: str) -> list[tuple[str, str]]:  # noqa: C901 - one pass over the lines, one branch a kind
+    """Sentences, list items and table rows (with their header), in order; each with its frame (a row's header)."""
+    found: list[tuple[str, str]] = []
     header: list[str] | None = None
     paragraph: list[str] = []
 
     def flush() -> None:
         if paragraph:
             for sentence in split_sentences(join_lines(paragraph)):
-                found.append(sentence.strip())
+                found.append((sentence.strip(), ""))
             paragraph.clear()
 
     lines = passage_text.splitlines()
@@ -420,20 +439,20 @@ def _pieces(passage_text: str) -> list[str]:  # noqa: C901 - one pass over the l
             if _TABLE_SEPARATOR.match(stripped) or cells == header:
                 continue  # (the header again, after a section's title across the table)
             if header is None:
-                # A header has rows right under it (a table, whose header every chunk of it
-                # repeats). A row standing alone (a one-row table, a "cell | cell" line of
+                # A header has rows under it, past any caption or title (a table, whose header every
+                # chunk of it repeats). A row standing alone (a one-row table, a "cell | cell" line of
                 # plain text) is a row, whatever came before it in the document.
-                if index + 1 < len(lines) and _is_row(lines[index + 1].strip()):
+                if _rows_follow(lines, index):
                     header = cells
                 else:
-                    found.append(_lone_row(cells))
+                    found.append((_lone_row(cells), ""))
                 continue
-            found.append(_table_row(cells, header))
+            found.append((_table_row(cells, header), " ".join(header)))
             continue
         if _LIST_MARK.match(stripped) or stripped.startswith("#"):
             flush()
             if not stripped.startswith("#"):
-                found.append(_LIST_MARK.sub("", stripped))
+                found.append((_LIST_MARK.sub("", stripped), ""))
             continue
         paragraph.append(stripped)
     flush()
@@ -448,7 +467,7 @@ def units(passage_text: str, passage: int = 0) -> list[Unit]:
 @functools.lru_cache(maxsize=4096)
 def _units(passage_text: str, passage: int) -> tuple[Unit, ...]:
     out: list[Unit] = []
-    for position, text in enumerate(_pieces(passage_text)):
+    for position, (text, frame) in enumerate(_pieces(passage_text)):
         text = text.strip()
         if not text or len(_WORD.findall(text)) < 3:
             continue  # a heading or a label, not an answer
@@ -456,7 +475,7 @@ def _units(passage_text: str, passage: int) -> tuple[Unit, ...]:
             continue  # the chunk starts mid-sentence (its overlap): the whole sentence is in the chunk before
         if text.endswith(":") and len(text) < 60:
             continue  # a label introducing a list
-        out.append(Unit(passage, text, position))
+        out.append(Unit(passage, text, position, frame))
     return tuple(out)
 
 
@@ -802,7 +821,8 @@ class Selector:
         heads = [f"{p.title}: {p.text}" for p in passages] if WEIGHTS["passage"] else []
         cosines = self._cosines(spelled, [u.text for u in candidates] + windows + heads)
         n = len(candidates)
-        contexts = [f"{_heading(passages[u.passage - first])} {w}" for u, w in zip(candidates, windows, strict=True)]
+        contexts = [f"{_heading(passages[u.passage - first])} {u.frame} {w}"
+                    for u, w in zip(candidates, windows, strict=True)]
         shares, held, firm = self.coverage(question, contexts)
         return _Reading(candidates, windows, contexts, cosines[:n], cosines[n:2 * n], cosines[2 * n:], shares, held,
                         firm, spelled, fold(spelled), frozenset(_stem(w) for w in _words(question)),

@@ -15,7 +15,7 @@ from knowledge_svc.documents import ParsedDocument
 # Changes whenever the chunks of a document change (cuts, overlap, what a chunk's
 # text and vector hold): the service re-ingests its sample KB when the collection was
 # built by another version (app.load_sample_if_empty).
-CHUNKER_VERSION = "8"
+CHUNKER_VERSION = "9"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…;:])\s+(?=\S)|\n+")
 # A short line ending in a colon introduces what follows ("O financiamento é feito pela X:"

@@ -4,29 +4,55 @@ short line alone between them taken for a heading. PDF pages are read the same w
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from atende_guardrails.text import join_lines
 from knowledge_svc.documents.blocks import SECTION_SEPARATOR, Block, ParsedDocument, clean_line
+from knowledge_svc.documents.plain_tables import segments
 
 _TERMINAL = tuple(".:;,!?)…\"'”»")
 # A heading may end in one word in parentheses, an acronym most often: "8. ENCARREGADO DE DADOS (DPO)".
 _PARENTHESISED_WORD = re.compile(r"\s\(\w{1,12}\)$")
 # A line of one drawing character, framing or underlining a heading ("----", "====", "****").
 _RULE = re.compile(r"^([-=_*~#])\1{2,}$")
+_FRAMED_HEADING_CHARS = 100
 
 
-def _split_paragraphs(text: str) -> list[str]:
-    paragraphs: list[str] = []
+@dataclass
+class _Paragraph:
+    text: str
+    framed: bool = False  # a line alone between two rule lines ("=====" over and under it): a heading
+    table: bool = False
+
+
+def _split_paragraphs(text: str) -> list[_Paragraph]:
+    """Paragraphs of raw lines, split at blank and rule lines; a table in one (plain_tables.py) is a paragraph of
+    its own, one row a line."""
+    paragraphs: list[_Paragraph] = []
     current: list[str] = []
+    ruled_before = False
+
+    def flush(ruled_after: bool) -> None:
+        for is_table, lines in segments(current):
+            cleaned = [line for line in (clean_line(raw) for raw in lines) if line]
+            if cleaned:
+                body = "\n".join(cleaned) if is_table else join_lines(cleaned)
+                paragraphs.append(_Paragraph(body, table=is_table))
+        if (len(current) == 1 and ruled_before and ruled_after and paragraphs
+                and len(paragraphs[-1].text) <= _FRAMED_HEADING_CHARS):
+            paragraphs[-1].framed = True
+        current.clear()
+
     for raw in text.splitlines():
         line = clean_line(raw)
         if line and not _RULE.match(line):
-            current.append(line)
-        elif current:
-            paragraphs.append(join_lines(current))
-            current = []
+            current.append(raw.expandtabs().rstrip())
+            continue
+        if current:
+            flush(bool(line))
+        ruled_before = bool(line)
     if current:
-        paragraphs.append(join_lines(current))
+        flush(False)
     return paragraphs
 
 
@@ -53,13 +79,18 @@ def parse_plain(text: str, base_section: str = "") -> ParsedDocument:
     title = ""
     paragraphs = _split_paragraphs(text)
     for index, paragraph in enumerate(paragraphs):
-        has_body_after = index + 1 < len(paragraphs) and not _looks_like_heading(paragraphs[index + 1])
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        has_body_after = following is not None and not _heading(following)
         # The document's first line is its title even when a heading comes next ("LOJAS", then "1) MATRIZ").
-        if _looks_like_heading(paragraph) and (has_body_after or (not title and not blocks)):
+        if _heading(paragraph) and (has_body_after or paragraph.framed or (not title and not blocks)):
             if not title and not blocks:
-                title = paragraph
-            heading = paragraph
+                title = paragraph.text
+            heading = paragraph.text
             section = f"{base_section}{SECTION_SEPARATOR}{heading}" if base_section else heading
             continue
-        blocks.append(Block(section, paragraph))
+        blocks.append(Block(section, paragraph.text))
     return ParsedDocument(title=title, blocks=blocks)
+
+
+def _heading(paragraph: _Paragraph) -> bool:
+    return not paragraph.table and (paragraph.framed or _looks_like_heading(paragraph.text))

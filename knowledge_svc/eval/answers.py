@@ -109,6 +109,9 @@ PROBE_KBS: dict[str, tuple[Path, Path]] = {
     # a twenty-first (Goiânia, Goiás and its neighbours), written blind on the 2026-12-07 eighteenth session
     # (evals/probes/bacupari_README.md), first run at that session's start code
     "bacupari": (REPO / "evals" / "probes" / "kb_bacupari", REPO / "evals" / "probes" / "bacupari_questions.jsonl"),
+    # a twenty-second (Belém, Pará, Maranhão and Amapá), written blind on the 2026-12-07 nineteenth session
+    # (evals/probes/cupuacu_README.md), first run at that session's start code
+    "cupuacu": (REPO / "evals" / "probes" / "kb_cupuacu", REPO / "evals" / "probes" / "cupuacu_questions.jsonl"),
 }
 # The router a probe KB's questions go through with --agent routed: a solar company runs
 # the default configuration, as the blind solar KB does.
@@ -118,7 +121,8 @@ PROBE_ROUTERS: dict[str, str] = {"mandacaru": "solar", "carnauba": "solar", "sab
                                   "ipe": "solar", "buriti": "solar", "pitanga": "solar",
                                   "jabuticaba": "solar", "pequi": "solar",
                                   "sapucaia": "solar", "mangaba": "solar", "cagaita": "solar",
-                                  "guabiroba": "solar", "cambuca": "solar", "bacupari": "solar"}
+                                  "guabiroba": "solar", "cambuca": "solar", "bacupari": "solar",
+                                  "cupuacu": "solar"}
 # Minimums per KB on any split printed, a little under what dev reaches (solar dev
 # 0.972 / 0.761 / 0.761 / 0.803 / 1.000 of 11, vetorfibra dev 0.982 / 0.857 / 0.821 /
 # 0.893 / 1.000 of 5) with the coverage check of agent_svc/evidence.py, what the
