@@ -393,8 +393,9 @@ def _is_row(stripped: str) -> bool:
 
 
 # A line between a table's header and its rows that is no row: a caption or a section's title across the table
-# ("Tabela 1 — Níveis do plano", "Preço"), this long at most (knowledge_svc/chunking.py reads such lines the same way).
-_TITLE_CHARS = 60
+# ("Tabela 2 — Taxas e simulação para R$ 20.000 financiados, sem entrada", "Preço"), this long at most. A chunk of a
+# table starts with its header (knowledge_svc/chunking.py), so the table's caption may come right after it.
+_TITLE_CHARS = 160
 
 
 def _rows_follow(lines: list[str], index: int) -> bool:

@@ -271,7 +271,19 @@ def names_size(folded_text: str, size: str) -> bool:
     text = folded_text.replace(",", ".")
     if re.search(rf"(?<![\d.]){re.escape(number)}\s?(?:{units})\b", text) is not None:
         return True
-    return _in_a_range(float(number), units, text) if re.fullmatch(r"\d+(?:\.\d+)?", number) else False
+    if not re.fullmatch(r"\d+(?:\.\d+)?", number):
+        return False
+    return _in_a_range(float(number), units, text) or _rounded(float(number), units, text)
+
+
+# A size asked in round figures names the one a text gives to the decimal: "a bateria de 10 kwh" is the 10.24 kWh one,
+# "5 kWh" the 5.12; "5 kWp" is not the 5.5 kWp kit.
+ROUNDING = 0.03
+
+
+def _rounded(value: float, units: str, text: str) -> bool:
+    return value > 0 and any(abs(float(found) - value) <= ROUNDING * value
+                             for found in re.findall(rf"(?<![\d.])(\d+(?:\.\d+)?)\s?(?:{units})\b", text))
 
 
 def _in_a_range(value: float, units: str, text: str) -> bool:

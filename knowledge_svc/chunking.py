@@ -63,11 +63,13 @@ TABLE_TITLE_CHARS = 60
 
 
 def _table_header(text: str) -> str:
-    """The header row of a table block (every line "cell | cell", but for short section titles), else ""."""
+    """The header row of a table block (every line "cell | cell", but for short section titles and a caption of any
+    length above the header: "Tabela 2 — Taxas e simulação para R$ 20.000 financiados, sem entrada"), else ""."""
     lines = text.split("\n")
-    rows = [line for line in lines if " | " in line]
-    if len(rows) >= 2 and all(" | " in line or len(line) <= TABLE_TITLE_CHARS for line in lines):
-        return rows[0]
+    rows = [index for index, line in enumerate(lines) if " | " in line]
+    if len(rows) >= 2 and all(" | " in line or len(line) <= TABLE_TITLE_CHARS or index < rows[0]
+                              for index, line in enumerate(lines)):
+        return lines[rows[0]]
     return ""
 
 

@@ -138,6 +138,14 @@ def test_a_size_is_named_in_another_spelling_of_its_unit() -> None:
     assert not names_size(fold("Pacotes de 5 GB custam R$ 15"), "50gb")
 
 
+def test_a_size_asked_in_round_figures_names_the_one_given_to_the_decimal() -> None:
+    # "a bateria de 10 kwh" is the 10,24 kWh one (KB Cupuaçu); a 5 kWp kit is not the 5,5 kWp one.
+    assert names_size(fold("Bateria PRC-10.2: 10,24 kWh, 92 kg"), "10kwh")
+    assert names_size(fold("PRC-5.1 de 5,12 kWh"), "5kwh")
+    assert not names_size(fold("kit de 5,5 kWp"), "5kwp")
+    assert not names_size(fold("Plano 300 Mbps"), "310mega")
+
+
 def test_a_size_inside_a_range_of_a_table_is_named() -> None:
     # A price by system size is given in ranges: a 5,5 kWp system is priced by the "de 3,01 a 6 kWp" row.
     table = fold("Até 3 kWp: R$ 690. De 3,01 a 6 kWp: R$ 990. De 6,01 a 9 kWp: R$ 1.390. Acima de 12 kWp: sob consulta.")

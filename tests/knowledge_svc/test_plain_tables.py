@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from agent_svc.evidence import units
 from knowledge_svc.chunking import chunk_document
-from knowledge_svc.documents import parse_plain
+from knowledge_svc.documents import parse_html, parse_plain
 from knowledge_svc.documents.blocks import Block
 
 ALIGNED = """\
@@ -76,3 +76,18 @@ def test_every_chunk_of_a_long_aligned_table_repeats_its_header() -> None:
     chunks = chunk_document(parse_plain(text), max_chars=400)
     assert len(chunks) > 2
     assert all(chunk.text.startswith("Code | Meaning | Action") for chunk in chunks)
+
+
+def test_a_table_under_a_long_caption_keeps_its_header_in_every_chunk() -> None:
+    # An HTML table's caption comes out above its header ("Tabela 2 — Taxas e simulação ..."); a chunk of its later
+    # rows must still start with the header, or its first row is read as one ("48 meses: 1,59% a.m.: 1,69% a.m.").
+    rows = "".join(f"<tr><td>{12 * n} meses</td><td>1,{29 + n}% a.m.</td><td>R$ {900 - 40 * n},00</td></tr>"
+                   for n in range(1, 9))
+    html = ("<h2>Simulação</h2><table><tr><th colspan='3'>Tabela 2 — Taxas e simulação para R$ 20.000 financiados, "
+            f"sem entrada</th></tr><tr><th>Prazo</th><th>Taxa de juros</th><th>Parcela mensal</th></tr>{rows}</table>")
+    chunks = chunk_document(parse_html(html), max_chars=200)
+    later = [chunk for chunk in chunks if "96 meses" in chunk.text][0]
+    assert later.text.startswith("Prazo | Taxa de juros | Parcela mensal")
+    assert "96 meses: Taxa de juros: 1,37% a.m.; Parcela mensal: R$ 580,00." in [u.text for u in units(later.text)]
+    first = [chunk for chunk in chunks if "12 meses" in chunk.text][0]
+    assert "12 meses: Taxa de juros: 1,30% a.m.; Parcela mensal: R$ 860,00." in [u.text for u in units(first.text)]
