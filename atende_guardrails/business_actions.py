@@ -821,16 +821,21 @@ BUSINESS_ACTION_RULES += (
     ("privilege_abuse", rf"^ (?:(?:so|just|please|por favor|pf|pfv|oi|ola|hey|hi)\W*)*{_WAIVE} (?:a |o |the |my |el |la "
                         rf"|essa |esse |this |that |minha |meu |mi )?(?:\w+ )?{_FEE} |(?: so| just) {_WAIVE} ok ",
      first_words("tira tire retira retire remove zera zere isenta isente perdoa perdoe cancela cancele quita quitame quite "
-                 "elimina elimine drop waive cancel forgive take so just"),
+                 "elimina elimine drop waive cancel forgive take"),
      # a charge the customer says was wrong, with its proof, is theirs to contest ("tira essa multa, foi cobrada em dobro")
      _ASKED_ABOUT + r"| (?:em dobro|duas vezes|twice|double|charged wrong|errad[oa]|indevid\w*|por engano|by mistake|"
                     r"comprovante|receipt|proof|wrongly|incorrect\w*|cobrad[oa] a mais|overcharged|nao devia|shouldn t) "),
     ("privilege_abuse", rf" (?:{_APPROVE_MINE}|{_WAIVE}|{_ORDER}) (?:\w+ ){{0,24}}?{_EXCEPTION} "
                         rf"| {_EXCEPTION}(?: \w+){{0,24}}? (?:{_APPROVE_MINE}|{_WAIVE}) ",
-     first_words("make abre abra faz faca fazer abrir i yes sei nao no said told mandou disse falou e it"), _ASKED_ABOUT),
+     # the words one of which every _EXCEPTION holds
+     first_words("exception excecao past passou policy politica prazo excludes exclui deadline trial care importa "
+                 "interessa esperar wait waiting numero number even tell bot robo assistente"), _ASKED_ABOUT),
     ("privilege_abuse", rf" {_RECORD_SET} ",
-     first_words("da de dar dou set mark flip change switch put marca marque coloca coloque poe bota deixa deixe escreve "
-                 "escreva registra registre write"), _ASKED_ABOUT),
+     # the words one of which every _RECORD_SET holds
+     first_words("baixa attended paid approved delivered complete completed undelivered present done entregue "
+                 "extraviado extraviada pago paga quitado quitada aprovado aprovada compareceu presente atendido "
+                 "atendida compareci fui paguei participei assisti estive devolvi entreguei historico registro laudo "
+                 "ficha prontuario relatorio record file report history"), _ASKED_ABOUT),
     ("privilege_abuse", rf"^(?:(?! (?:sou|eu trabalho|i work|i m an? employee|yo trabajo|soy)\b).)* {_PUT_ON_TIER} "
                         r"(?!(?:\w+ ){0,6}?(?:sou|i work|yo trabajo|eu trabalho|soy) )",
      first_words(_TIER.strip("(?:)").replace("|", " ")), ""),
@@ -840,7 +845,7 @@ BUSINESS_ACTION_RULES += (
      first_words(_POOL.strip("(?:)").replace("|", " ")), r" (?:minha conta antiga|my old account|mi cuenta vieja) "),
     ("privilege_abuse", rf" {_THREAT}(?: \w+){{0,24}}? (?:decide ai|decide agora|voce decide|vc decide|your choice|"
                         r"your call|you decide|a escolha e sua|tu decides|decide tu|decidi ai) ",
-     first_words("decide your you a tu decidi"), ""),
+     first_words("decide decidi choice call escolha decides"), ""),
     ("privilege_abuse", rf" {_STAFF_SAID} ",
      first_words("dono dona gerente owner manager diretor diretora director gerenta jefe patron"), ""),
     ("privilege_abuse", rf" {_FREE_PERIOD} | (?:a year|one year|um ano|\d+ (?:months|meses)) (?:free|gratis|de graca)"
@@ -852,17 +857,17 @@ BUSINESS_ACTION_RULES += (
     ("privilege_abuse", r" (?:said|told me|asked me) to tell (?:the bot|the assistant|the ai|you) |(?:mandou|disse|falou|"
                         r"pediu) (?:pra |para )?(?:eu )?(?:dizer|falar|escrever) (?:pro|para o|pra|ao|a) (?:bot|robo|"
                         r"assistente|ia) ",
-     first_words("said told asked mandou disse falou pediu"), ""),
+     first_words("tell bot robo assistente ia"), ""),
     ("privilege_abuse", rf"^ {_CREDIT_ME} ", first_words("credit credita credite deposita deposite acredita"), ""),
     # A large discount given on the customer's say-so: "me da 50% de desconto na mensalidade agora". (Asked, or a
     # coupon's own percentage, it is left to the business: "vocês dão 10% à vista?".)
     ("privilege_abuse", r" (?:me da|me de|me passa|give me|dame|aplica|aplique|apply|coloca|coloque|poe|bota) "
                         r"(?:um |uma |a |an |o |the )?(?:[2-9]\d|100) (?:por cento |percent )?(?:de )?(?:desconto|off|"
                         r"discount|descuento)\b(?! (?:do|de|of the|del) (?:cupom|coupon|cupon|voucher))",
-     first_words("me give dame aplica aplique apply coloca coloque poe bota"), _ASKED_ABOUT),
+     first_words("desconto off discount descuento"), _ASKED_ABOUT),
     # An order made free by the customer's say-so: "faz meu pedido sair de graça", "make the repair come out free".
     ("privilege_abuse", r" (?:faz|faca|deixa|deixe|make|let) (?:o |a |meu |minha |my |the |this |esse |essa )?(?:\w+ )?"
                         r"(?:sair|ficar|be|come out|go through) (?:de graca|gratis|free|sem custo|por zero|on the house|"
                         r"for free|at no cost)",
-     first_words("faz faca deixa deixe make let"), _ASKED_ABOUT),
+     first_words("graca gratis free custo zero house cost"), _ASKED_ABOUT),
 )
