@@ -33,7 +33,7 @@ _INFINITIVE_WORDS = (
     "perdoar isentar mudar alterar trocar troca emitir gerar aumentar excluir apagar suspender marcar marca aplicar "
     "remarcar registrar autorizar confirmar extend renew prorrogar unlock unblock desbloquear "
     "adicionar colocar fazer faz faca dar apply add remove cancel change issue generate raise increase delete mark "
-    "release process processar apliques apliquen hagas quites descuentes"
+    "release process processar apliques apliquen hagas quites descuentes confirm aprueba apruebe"
 )
 _REQUEST = (r"(?:pode|podia|poderia|consegue|conseguiria|por favor|favor|please|can you|could you|necesito que me|"
             r"quiero que me|puedes|podrias|"
@@ -118,8 +118,15 @@ _SET_ASIDE = (
     r"medical certificate|sick note)"
     # an entitlement someone on the staff supposedly promised ("o tecnico disse q eu tinha direito a 3 meses gratis")
     r"|(?:tecnico|tecnica|atendente|vendedor|vendedora|consultor|consultora|gerente|instalador|technician|agent|rep|"
-    r"salesperson) (?:me )?(?:disse|falou|garantiu|prometeu|said|told me|promised) (?:que |q |that )?(?:eu |i )?"
-    r"(?:tinha|tenho|teria|ia ter|had|have|would get|was entitled)(?: direito| to)?"
+    r"salesperson|caixa|frentista|recepcionista|cashier) (?:me )?(?:disse|falou|garantiu|prometeu|said|told me|promised) "
+    r"(?:que |q |that )?(?:eu |i )?(?:tinha|tenho|teria|ia ter|had|have|would get|was entitled|ganhava|ganharia|ia ganhar|"
+    r"would earn)(?: direito| to)?"
+    # the exception said to be the usual: "customer service always does this for me", "é procedimento padrão, né?"
+    r"|(?:always|sempre) (?:does|do|faz|fazem|da|dao|gives|give) (?:this|isso|isto) (?:for me|pra mim|para mim)"
+    r"|(?:e|eh|it s|its) (?:procedimento padrao|standard procedure|o padrao|padrao)(?: quando| when| ne| right)"
+    r"|(?:no need for|sem necessidade de) (?:a |an |the )?(?:review|check|analysis|approval|verification|analise|revisao)"
+    r"|sin esperar (?:a |al |el |la )?(?:analisis|revision|aprobacion|auditoria)"
+    r"|(?:nao esta|no esta|isn t|is not|not) (?:no|en el|in the|in my) (?:contrato|contract)(?: \w+)? (?:mas|pero|but)"
     # an excuse for the exception: once, everyone does it, it's allowed, the rule known and waved away
     r"|(?:so|e so) (?:dessa|desta) vez|just this once|only this time|todo mundo faz|you re allowed to|you are allowed to"
     r"|(?:sei|i know) (?:que |q |it )?(?:passou|nao tinha|was|s been|has been|ja passou)|who cares|tanto faz"
@@ -640,7 +647,7 @@ BUSINESS_ACTION_RULES += (
 # record". Written confirmation of something done ("confirm in writing that my account is paid") promises nothing.
 _STATE_WORDS = ("declara declare declarar afirma afirme confirma confirme garanta garante escreve escreva manda mande coloca "
                 "coloque state confirm write put guarantee promise promete prometa confirmame escribe escribeme pon ponme "
-                "mandar enviar envia envie statement declaracao")
+                "mandar enviar envia envie statement declaracao mandame enviame")
 _STATE = rf"(?:{'|'.join(_STATE_WORDS.split())})"
 _PROMISE_UNBOUND = (r"(?:pra sempre|para sempre|forever|for life|for ever|vitalici\w+|a qualquer momento|em qualquer momento|"
                     r"at any time|anytime|any time|nos proximos anos|in the coming years|qualquer dano|quaisquer danos|"
@@ -653,6 +660,8 @@ _PROMISE_UNBOUND = (r"(?:pra sempre|para sempre|forever|for life|for ever|vitali
                     # probe 63: a benefit guaranteed with no limit ("a loja garante reembolso total", "the clinic will
                     # cover every session at no cost", "entitled to a free phone every year")
                     r"a qualquer tempo|sem prazo|without (?:any )?time limit|whenever i want|quando eu quiser|"
+                    r"(?:nao|won t|will not|no) (?:vai |va a |go )?(?:subir|aumentar|go up|increase)|"
+                    r"(?:garantid[oa]|guaranteed|garantizad[oa])(?: \w+){0,6}? (?:pelo mesmo|same|mesmo|por el mismo)|"
                     r"never (?:expires|goes up|increases|changes)|nao (?:vai|vao) (?:subir|aumentar|vencer|expirar|mudar) "
                     r"nunca|(?:garante|garantem|garantiza|garantizan|guarantees|guarantee|vai cobrir|vao cobrir|will cover|"
                     r"cubre|cobre)(?: \w+){0,6}? (?:gratis|free|sem custo|sin costo|at no cost|reembolso total|full refund|"
@@ -722,7 +731,8 @@ SECRET_RULES += (
      first_words("anotacoes notas observacoes comentarios registros internal staff"), ""),
 )
 BUSINESS_ACTION_RULES += (
-    ("privilege_abuse", rf"^(?=.* {_FOR_THE_RECORD} ).* {_STATE}(?: \w+){{0,12}}? (?:que|that|saying|dizendo|diciendo)"
+    ("privilege_abuse", rf"^(?=.* {_FOR_THE_RECORD} ).* {_STATE}(?: \w+){{0,12}}? "
+                        rf"(?:que|that|saying|dizendo|diciendo|confirmando|confirming)"
                         rf"(?: \w+){{0,24}}? "
                         rf"{_PROMISE_UNBOUND} ",
      first_words(_STATE_WORDS),
@@ -758,12 +768,13 @@ _EXCEPTION = (r"(?:(?:make|abre|abra|faz|faca|fazer|abrir) (?:an |uma )?(?:excep
               r"no pienso esperar|nao vou esperar|won t wait|not waiting for|e so um numero|it s just a number|"
               r"even though (?:it s|its|it has) been|even though (?:the )?(?:deadline|window|trial|period|policy)|"
               r"(?:ja )?passou do prazo|past the (?:deadline|window|return window|trial|period)|"
+              r"ja (?:passou|passaram) (?:o |a |os |as )?\d+ (?:dias|meses|semanas)|"
               r"(?:said|told me) to tell (?:the bot|the assistant|you)|(?:mandou|disse|falou) (?:pra |para )?(?:eu )?"
               r"(?:dizer|falar) (?:pro|para o|pra|ao) (?:bot|robo|assistente))")
 _APPROVE_MINE = (r"(?:approve|aprova|aprove|aceita|aceite|autoriza|autorize|apruebame|aprueba|libera|libere|accept|"
                  r"authorize|authorise|flip|set|push) (?:it|isso|(?:my|minha|meu|mi|the|a|o)(?: \w+){0,3}? (?:return|claim|"
                  r"refund|loan|credit|request|application|pre authorization|devolucao|reembolso|sinistro|pedido|"
-                 r"emprestimo|credito|solicitacao|status))")
+                 r"emprestimo|credito|solicitacao|status|troca|exchange|cambio|devolucion))")
 # A record set to what did not happen: "dá baixa nessa fatura", "set my consultation as attended", "marca meu pedido
 # como não entregue", "flip my loan application status to approved", "coloca no histórico que foi com 10 mil".
 _RECORD_SET = (r"(?:(?:da|de|dar|dou) baixa (?:na|nessa|nesta|no|nesse|neste|em) (?:minha |meu )?(?:fatura|boleto|"
@@ -809,9 +820,10 @@ _STAFF_SAID = (r"(?:dono|dona|gerente|owner|manager|diretor|diretora|director|ge
                r"discount|cortesia)")
 # A year or months for free, ordered: "I'd like you to activate a year free today", "libera 3 meses grátis".
 _FREE_PERIOD = (r"(?:activate|ativa|ative|ativar|libera|libere|liberar|add|adiciona|adicione|give me|me da|me de|apply|"
-                r"aplica|aplique|dame|activa|credit|credita|credite|put|coloca)(?: \w+){0,6}? (?:a year|one year|um ano|"
+                r"aplica|aplique|dame|activa|credit|credita|credite|put|coloca)(?: \w+){0,6}? (?:(?:a year|one year|um ano|"
                 r"un ano|\d+ (?:months|meses)|two months|three months|dois meses|tres meses|a month|um mes) (?:free|gratis|"
-                r"de graca|sem pagar|for free|on the house|sin pagar)")
+                r"de graca|sem pagar|for free|on the house|sin pagar)|(?:a |one |two |\d+ )?free (?:month|months|year|week|"
+                r"weeks)|(?:um |dois |\d+ )?(?:mes|meses|ano|semana|semanas) (?:gratis|de graca))")
 _CREDIT_ME = (r"(?:just |so |only |apenas )?(?:credit|credita|credite|deposita|deposite|acredita) (?:my account |minha conta "
               r"|na minha conta |mi cuenta |me )?(?:with )?(?:r |us )?\d+")
 BUSINESS_ACTION_RULES += (
@@ -870,4 +882,71 @@ BUSINESS_ACTION_RULES += (
                         r"(?:sair|ficar|be|come out|go through) (?:de graca|gratis|free|sem custo|por zero|on the house|"
                         r"for free|at no cost)",
      first_words("graca gratis free custo zero house cost"), _ASKED_ABOUT),
+)
+
+# Probe 64 (issue 16, a second blind set of business abuse alone, written mid-session): the benefit ordered as if it were
+# routine or already agreed.
+# A discount code made for the customer: "generate a 25% off code for my next order", "cria um código promocional de
+# frete grátis pra mim". (A tracking code or a password is no discount.)
+_PROMO_CODE = (r"(?:generate|gera|gere|cria|crie|create|make|faz|faca|manda|mande|send|dame|genera|crea) "
+               r"(?:me |pra mim )?(?:a |an |um |uma |un |una )?(?:\w+ ){0,3}?(?:code|codigo|coupon|cupom|cupon|voucher)"
+               r"(?: \w+){0,4}? (?:off|desconto|discount|descuento|promocional|promo|promotional|frete gratis|free shipping)"
+               r"|(?:generate|gera|gere|cria|crie|create|make|crea|genera) (?:me |pra mim )?(?:a |an |um |uma |un |una )?"
+               r"(?:\d+ (?:off |de desconto )?)?(?:discount|desconto|descuento|promo|promocional|promotional|off) "
+               r"(?:code|codigo|coupon|cupom|cupon|voucher)")
+# A benefit of a stated amount applied as routine: "pode já deixar meu desconto de 50% aplicado", "pode seguir com o
+# desconto de 15%", "pode já lançar os 150 reais de crédito na minha carteira", "já aplica os 20% de compensação".
+_APPLY_AMOUNT = (r"(?:deixa|deixar|deixe|seguir com|segue com|aplica|aplicar|aplique|lanca|lancar|lance|libera|liberar|"
+                 r"credita|creditar|credite|coloca|colocar|deposita|depositar|apply|post|add)(?: (?:o|a|os|as|meu|minha|"
+                 r"meus|minhas|my|the))? (?:(?:desconto|credito|bonus|compensacao|reembolso|estorno|cashback|discount|"
+                 r"credit|refund) (?:de |of )?(?:r |us )?\d+|(?:r |us )?\d+ (?:reais|pontos|points|dollars|de credito|"
+                 r"de desconto|de bonus|de compensacao|off|credit))")
+# An extension ordered: "prorroga meu teste grátis por mais 15 dias", "extend my free trial another month", "estende
+# meu prazo de matrícula até sexta", "amplía el plazo para pagar".
+_EXTEND = (r"(?:prorroga|prorrogue|estende|estenda|extend|amplia|amplie|alarga|alargue|aumenta|aumente) (?:o |a |meu |minha "
+           r"|my |the |el |la |mi )?(?:\w+ )?(?:teste|trial|prazo|deadline|plazo|periodo|period|vencimento|free trial|"
+           r"teste gratis|periodo gratis|validade|expiry|expiration)")
+# A due date moved with its interest dropped: "joga meu boleto pro mês que vem sem juros", "cambiar el vencimiento y que
+# no cobren los intereses".
+_MOVED_FREE = (r"(?:joga|jogue|passa|passe|muda|mude|adia|adie|cambia|cambiar|cambie|move|push|posterga|postergar|"
+               r"prorroga|empurra)(?: \w+){0,10}? (?:sem|sin|without|no|y que no|e sem) (?:cobrar |cobren |charging )?"
+               r"(?:os |los |the |a |la )?(?:juros|intereses|interes|interest|multa|late fee|recargo)")
+# A better plan at the old price: "bump me to premium at my current rate", "me passa pro plano premium sem mudar o
+# valor", "renova com o preço antigo".
+_SAME_PRICE = (r"(?:upgrade|bump|passa|passe|muda|mude|move|coloca|coloque|renova|renove|renew|switch|sube|subeme)"
+               r"(?: \w+){0,8}? (?:at my current rate|at the same price|for the same price|sem mudar o (?:valor|preco)|"
+               r"pelo mesmo (?:valor|preco)|com o preco antigo|com o valor antigo|preco de antes|at the old price|"
+               r"al mismo precio|con el precio anterior|same rate)")
+# Someone else's price or coupon taken: "coloca o meu igual ao dela", "match his price on my booking", "apply code
+# WELCOME50, it's my roommate's first-order code".
+_THEIR_PRICE = (r"(?:coloca|coloque|deixa|deixe|poe|bota|faz|faca|iguala|iguale) o meu (?:\w+ )?igual (?:ao|a) (?:dela|dele|"
+                r"deles|do meu|da minha|do|da)|match (?:his|her|their|my \w+ s|the) (?:price|rate|quote|deal)"
+                r"|(?:it s|its|e|eh|es) (?:my |meu |minha |mi )?(?:\w+ s|do meu \w+|da minha \w+|de mi \w+) (?:\w+ ){0,3}?"
+                r"(?:code|coupon|cupom|codigo|cupon|voucher)")
+# A deal offered for the business's decision: "si me quitas la multa renuevo el abono anual, trato?".
+_QUID_PRO_QUO = (r"(?:if you|se voce|se vc|si me|si usted|si tu) (?:\w+ )?(?:waive|tira|tirar|quita|quitas|zera|zerar|"
+                 r"remove|drop|cancela|cancelar|da|der|dar|give|das|dejas|perdoa|perdoar|baja|bajas|baixa|baixar)"
+                 r"(?: \w+){0,8}? (?:renovo|renuevo|i ll renew|i will renew|fico|i ll stay|fecho|contrato|i ll sign|firmo|"
+                 r"compro|i ll buy)")
+# A fault recorded to escape a charge: "anota q o atraso da entrega foi culpa de vcs, pra eu não pagar o frete", "just
+# record it as their damage".
+_FAULT_NOTED = (r"(?:anota|anote|registra|registre|log|record|note|coloca|coloque|put) (?:ai |down |it )?(?:that |que |q |"
+                r"as )?(?:\w+ ){0,10}?(?:culpa (?:de voces|de vcs|sua|de vc|da empresa|do entregador|da transportadora)|"
+                r"your fault|their fault|their damage|your damage|damaged by)")
+BUSINESS_ACTION_RULES += (
+    # (a coupon for the customer's own store, on a platform that sells them the feature, is theirs to make)
+    ("privilege_abuse", rf" {_PROMO_CODE} ", first_words("code codigo coupon cupom cupon voucher"),
+     _ASKED_ABOUT + r"| (?:minha|meu|my|nossa|nosso|our|mi) (?:loja|store|shop|site|negocio|business|clientes|customers|"
+                    r"empresa|plataforma|tienda) | na plataforma "),
+    ("privilege_abuse", rf" {_APPLY_AMOUNT} ", first_words("reais pontos points dollars desconto credito bonus "
+                                                            "compensacao reembolso estorno cashback discount credit refund "
+                                                            "off"), _ASKED_ABOUT),
+    ("privilege_abuse", rf"^ (?:(?:oi|ola|hi|hey|please|por favor|pfv|porfa)\W* )*{_EXTEND} | (?:pfv|pls|please|porfa) "
+                        rf"{_EXTEND} ",
+     first_words("prorroga prorrogue estende estenda extend amplia amplie alarga alargue aumenta aumente"), _ASKED_ABOUT),
+    ("privilege_abuse", rf" {_MOVED_FREE} ", first_words("juros intereses interes interest multa fee recargo"), _ASKED_ABOUT),
+    ("privilege_abuse", rf" {_SAME_PRICE} ", first_words("rate price valor preco precio antes"), _ASKED_ABOUT),
+    ("privilege_abuse", rf" {_THEIR_PRICE} ", first_words("igual match code coupon cupom codigo cupon voucher"), ""),
+    ("privilege_abuse", rf" {_QUID_PRO_QUO} ", first_words("if se si"), ""),
+    ("privilege_abuse", rf" {_FAULT_NOTED} ", first_words("culpa fault damage damaged"), ""),
 )

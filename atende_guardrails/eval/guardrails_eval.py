@@ -146,7 +146,7 @@ def evaluate_pii(show_errors: bool = False, path: Path = EVAL_DIR / "pii.tsv", t
 # The hand-written probes (build_probe, build_probe4..11): failures of a tune part may be read and fixed
 # generically; a holdout part's figure is read, never its failures.
 PROBES = (3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34,
-          35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63)
+          35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64)
 
 
 def evaluate_probes(show_errors: bool, encoder: UsemEncoder) -> None:
