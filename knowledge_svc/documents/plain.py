@@ -1,5 +1,6 @@
 """Plain text: paragraphs separated by blank lines or by a rule line ("-----", "====="), a
-short line alone between them taken for a heading. PDF pages are read the same way (pdf.py)."""
+short line alone between them taken for a heading, a table typed in them read as rows
+(plain_tables.py). PDF pages are read the same way (pdf.py)."""
 
 from __future__ import annotations
 
@@ -38,8 +39,9 @@ def _split_paragraphs(text: str) -> list[_Paragraph]:
             if cleaned:
                 body = "\n".join(cleaned) if is_table else join_lines(cleaned)
                 paragraphs.append(_Paragraph(body, table=is_table))
+        # (a sentence framed as a notice, "Atenção: nunca suba no telhado.", stays text; a question is a heading)
         if (len(current) == 1 and ruled_before and ruled_after and paragraphs
-                and len(paragraphs[-1].text) <= _FRAMED_HEADING_CHARS):
+                and len(paragraphs[-1].text) <= _FRAMED_HEADING_CHARS and not paragraphs[-1].text.endswith((".", "!", ":"))):
             paragraphs[-1].framed = True
         current.clear()
 

@@ -91,3 +91,8 @@ def test_a_table_under_a_long_caption_keeps_its_header_in_every_chunk() -> None:
     assert "96 meses: Taxa de juros: 1,37% a.m.; Parcela mensal: R$ 580,00." in [u.text for u in units(later.text)]
     first = [chunk for chunk in chunks if "12 meses" in chunk.text][0]
     assert "12 meses: Taxa de juros: 1,30% a.m.; Parcela mensal: R$ 860,00." in [u.text for u in units(first.text)]
+
+
+def test_a_sentence_framed_as_a_notice_stays_text() -> None:
+    parsed = parse_plain("GUIA\n\n-----\nAtenção: nunca suba no telhado.\n-----\n\nLimpeza\n\nUse água.")
+    assert Block("GUIA", "Atenção: nunca suba no telhado.") in parsed.blocks
