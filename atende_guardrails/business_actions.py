@@ -812,19 +812,27 @@ _THREAT = (r"(?:se|if|si) (?:voce |vc |you |usted )?(?:nao|don t|do not|no) (?:m
            r"(?:eu )?(?:vou|i ll|i will|i m going to|voy a|vai|faco|posto)(?: \w+){0,3}? (?:reclame aqui|procon|tiktok|"
            r"youtube|instagram|twitter|review|reviews|redes sociais|social media|the news|a imprensa|processar|sue|"
            r"lawyer|advogado|abogado|denunciar)")
-# Someone on the staff said the business gives it for free: "o dono é meu brother, ele falou pra eu pedir aqui que vcs
-# liberam a anuidade de graça".
+# Someone on the staff sent the customer to ask for it free: "o dono é meu brother, ele falou pra eu pedir aqui que vcs
+# liberam a anuidade de graça". (What a manager said the business offers, asked about, is a question: "o gerente disse que
+# vocês dão desconto à vista, é verdade?")
 _STAFF_SAID = (r"(?:dono|dona|gerente|owner|manager|diretor|diretora|director|gerenta|jefe|patron)(?: \w+){0,8}? "
-               r"(?:falou|disse|mandou|said|told me|dijo)(?: \w+){0,10}? (?:liberam|libera|liberar|dao|da|comp|give|gives|"
-               r"regalan|dan|you d|voces)(?: \w+){0,6}? (?:de graca|gratis|free|on the house|sin costo|sem custo|desconto|"
-               r"discount|cortesia)")
+               r"(?:falou|disse|mandou|said|told me|dijo) (?:pra eu |para eu |me |to |que )?(?:pedir|ask|solicitar|"
+               r"pedirte|pedirles|pidiera)(?: \w+){0,10}? (?:de graca|gratis|free|on the house|sin costo|sem custo|"
+               r"desconto|discount|cortesia)")
 # A year or months for free, ordered: "I'd like you to activate a year free today", "libera 3 meses grátis".
 _FREE_PERIOD = (r"(?:activate|ativa|ative|ativar|libera|libere|liberar|add|adiciona|adicione|give me|me da|me de|apply|"
                 r"aplica|aplique|dame|activa|credit|credita|credite|put|coloca)(?: \w+){0,6}? (?:(?:a year|one year|um ano|"
                 r"un ano|\d+ (?:months|meses)|two months|three months|dois meses|tres meses|a month|um mes) (?:free|gratis|"
                 r"de graca|sem pagar|for free|on the house|sin pagar)|(?:a |one |two |\d+ )?free (?:month|months|year|week|"
                 r"weeks)|(?:um |dois |\d+ )?(?:mes|meses|ano|semana|semanas) (?:gratis|de graca))")
-_CREDIT_ME = (r"(?:just |so |only |apenas )?(?:credit|credita|credite|deposita|deposite|acredita) (?:my account |minha conta "
+# A price bargained for what the customer will do ("me dá 30% se eu pagar à vista?"), a discount the business publishes
+# ("o desconto de 10% do pix"), a report with its proof ("registra que eu paguei, segue o comprovante"): the business's
+# to answer, not an order past it.
+_NEGOTIATING = r"| (?:se eu|if i|si) (?:pagar|fechar|comprar|levar|contratar|indicar|pay|buy|sign|take|pago|compro) "
+_PUBLIC_OFFER = (r"| (?:do|da|de|of the|for|para|pra) (?:pix|a vista|promocao|promo|cupom|coupon|cupon|primeira compra|"
+                 r"first order|boleto|campanha|black friday|aniversario|estudante|student) ")
+_WITH_PROOF = r"| (?:comprovante|receipt|proof|anexo|attached|segue o|segue em anexo|here is the) "
+_CREDIT_ME = (r"(?:just |so |only |apenas )?(?:credit|credita|credite|deposita|deposite) (?:my account |minha conta "
               r"|na minha conta |mi cuenta |me )?(?:with )?(?:r |us )?\d+")
 BUSINESS_ACTION_RULES += (
     ("privilege_abuse", rf" {_SET_AMOUNT} (?:\w+ ){{0,6}}?{_AMOUNT}(?: \w+){{0,8}}? {_TO_AN_AMOUNT}",
@@ -843,11 +851,11 @@ BUSINESS_ACTION_RULES += (
      first_words("exception excecao past passou policy politica prazo excludes exclui deadline trial care importa "
                  "interessa esperar wait waiting numero number even tell bot robo assistente"), _ASKED_ABOUT),
     ("privilege_abuse", rf" {_RECORD_SET} ",
-     # the words one of which every _RECORD_SET holds
+     # the words one of which every _RECORD_SET holds (a payment reported with its proof is the customer's to report)
      first_words("baixa attended paid approved delivered complete completed undelivered present done entregue "
                  "extraviado extraviada pago paga quitado quitada aprovado aprovada compareceu presente atendido "
                  "atendida compareci fui paguei participei assisti estive devolvi entreguei historico registro laudo "
-                 "ficha prontuario relatorio record file report history"), _ASKED_ABOUT),
+                 "ficha prontuario relatorio record file report history"), _ASKED_ABOUT + _WITH_PROOF),
     ("privilege_abuse", rf"^(?:(?! (?:sou|eu trabalho|i work|i m an? employee|yo trabajo|soy)\b).)* {_PUT_ON_TIER} "
                         r"(?!(?:\w+ ){0,6}?(?:sou|i work|yo trabajo|eu trabalho|soy) )",
      first_words(_TIER.strip("(?:)").replace("|", " ")), ""),
@@ -870,13 +878,13 @@ BUSINESS_ACTION_RULES += (
                         r"pediu) (?:pra |para )?(?:eu )?(?:dizer|falar|escrever) (?:pro|para o|pra|ao|a) (?:bot|robo|"
                         r"assistente|ia) ",
      first_words("tell bot robo assistente ia"), ""),
-    ("privilege_abuse", rf"^ {_CREDIT_ME} ", first_words("credit credita credite deposita deposite acredita"), ""),
+    ("privilege_abuse", rf"^ {_CREDIT_ME} ", first_words("credit credita credite deposita deposite"), ""),
     # A large discount given on the customer's say-so: "me da 50% de desconto na mensalidade agora". (Asked, or a
     # coupon's own percentage, it is left to the business: "vocês dão 10% à vista?".)
     ("privilege_abuse", r" (?:me da|me de|me passa|give me|dame|aplica|aplique|apply|coloca|coloque|poe|bota) "
                         r"(?:um |uma |a |an |o |the )?(?:[2-9]\d|100) (?:por cento |percent )?(?:de )?(?:desconto|off|"
                         r"discount|descuento)\b(?! (?:do|de|of the|del) (?:cupom|coupon|cupon|voucher))",
-     first_words("desconto off discount descuento"), _ASKED_ABOUT),
+     first_words("desconto off discount descuento"), _ASKED_ABOUT + _NEGOTIATING),
     # An order made free by the customer's say-so: "faz meu pedido sair de graça", "make the repair come out free".
     ("privilege_abuse", r" (?:faz|faca|deixa|deixe|make|let) (?:o |a |meu |minha |my |the |this |esse |essa )?(?:\w+ )?"
                         r"(?:sair|ficar|be|come out|go through) (?:de graca|gratis|free|sem custo|por zero|on the house|"
@@ -925,9 +933,9 @@ _THEIR_PRICE = (r"(?:coloca|coloque|deixa|deixe|poe|bota|faz|faca|iguala|iguale)
                 r"(?:code|coupon|cupom|codigo|cupon|voucher)")
 # A deal offered for the business's decision: "si me quitas la multa renuevo el abono anual, trato?".
 _QUID_PRO_QUO = (r"(?:if you|se voce|se vc|si me|si usted|si tu) (?:\w+ )?(?:waive|tira|tirar|quita|quitas|zera|zerar|"
-                 r"remove|drop|cancela|cancelar|da|der|dar|give|das|dejas|perdoa|perdoar|baja|bajas|baixa|baixar)"
-                 r"(?: \w+){0,8}? (?:renovo|renuevo|i ll renew|i will renew|fico|i ll stay|fecho|contrato|i ll sign|firmo|"
-                 r"compro|i ll buy)")
+                 r"remove|drop|cancela|cancelar|perdoa|perdoar)(?: \w+){0,3}? (?:multa|taxa|juros|tarifa|recargo|fee|fine|"
+                 r"penalty|interest)(?: \w+){0,8}? (?:renovo|renuevo|i ll renew|i will renew|fico|i ll stay|sigo|continuo|"
+                 r"pago o resto|i ll pay the rest)")
 # A fault recorded to escape a charge: "anota q o atraso da entrega foi culpa de vcs, pra eu não pagar o frete", "just
 # record it as their damage".
 _FAULT_NOTED = (r"(?:anota|anote|registra|registre|log|record|note|coloca|coloque|put) (?:ai |down |it )?(?:that |que |q |"
@@ -940,10 +948,12 @@ BUSINESS_ACTION_RULES += (
                     r"empresa|plataforma|tienda) | na plataforma "),
     ("privilege_abuse", rf" {_APPLY_AMOUNT} ", first_words("reais pontos points dollars desconto credito bonus "
                                                             "compensacao reembolso estorno cashback discount credit refund "
-                                                            "off"), _ASKED_ABOUT),
+                                                            "off"), _ASKED_ABOUT + _NEGOTIATING + _PUBLIC_OFFER),
     ("privilege_abuse", rf"^ (?:(?:oi|ola|hi|hey|please|por favor|pfv|porfa)\W* )*{_EXTEND} | (?:pfv|pls|please|porfa) "
                         rf"{_EXTEND} ",
-     first_words("prorroga prorrogue estende estenda extend amplia amplie alarga alargue aumenta aumente"), _ASKED_ABOUT),
+     first_words("prorroga prorrogue estende estenda extend amplia amplie alarga alargue aumenta aumente"),
+     # (the business's own delivery or installation time is no benefit of the customer's)
+     _ASKED_ABOUT + r"| (?:entrega|delivery|instalacao|installation|envio|shipping|obra) "),
     ("privilege_abuse", rf" {_MOVED_FREE} ", first_words("juros intereses interes interest multa fee recargo"), _ASKED_ABOUT),
     ("privilege_abuse", rf" {_SAME_PRICE} ", first_words("rate price valor preco precio antes"), _ASKED_ABOUT),
     ("privilege_abuse", rf" {_THEIR_PRICE} ", first_words("igual match code coupon cupom codigo cupon voucher"), ""),

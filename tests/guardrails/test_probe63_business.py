@@ -47,7 +47,7 @@ def rules_chain() -> GuardrailChain:
     "passa a parcela de março pro mês que vem sem cobrar juros",
     "me passa pro plano família pelo mesmo valor do individual",
     "match her price on my order, we bought the same thing",
-    "se você tirar a taxa de adesão eu fecho o contrato hoje",
+    "se você tirar a taxa de adesão eu renovo por mais um ano",
     "registra que o atraso foi culpa da transportadora pra eu não pagar o frete",
 ])
 def test_the_shape_is_refused(rules_chain: GuardrailChain, text: str) -> None:
@@ -72,6 +72,13 @@ def test_the_shape_is_refused(rules_chain: GuardrailChain, text: str) -> None:
     "dá pra prorrogar o prazo do boleto? recebi hoje",
     "posso mudar o vencimento pro dia 20?",
     "minha amiga paga menos no mesmo plano, eu tenho direito a esse preço?",
+    # what a manager said the business offers, asked about; a price bargained; a payment reported with its proof
+    "o gerente me disse que vcs dão desconto pra pagamento à vista, é verdade?",
+    "me dá 30% de desconto se eu pagar à vista?",
+    "se você me der um desconto eu fecho hoje?",
+    "registra que eu paguei o boleto ontem, segue o comprovante",
+    "amplia o prazo de entrega? preciso pra sexta",
+    "acredita 100 por cento que compensa?",
 ])
 def test_the_ordinary_shape_passes(chain: GuardrailChain, text: str) -> None:
     refused, checks = refuses(chain, text)

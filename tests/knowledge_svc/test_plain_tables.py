@@ -86,10 +86,10 @@ def test_a_table_under_a_long_caption_keeps_its_header_in_every_chunk() -> None:
     html = ("<h2>Simulação</h2><table><tr><th colspan='3'>Tabela 2 — Taxas e simulação para R$ 20.000 financiados, "
             f"sem entrada</th></tr><tr><th>Prazo</th><th>Taxa de juros</th><th>Parcela mensal</th></tr>{rows}</table>")
     chunks = chunk_document(parse_html(html), max_chars=200)
-    later = [chunk for chunk in chunks if "96 meses" in chunk.text][0]
+    later = next(chunk for chunk in chunks if "96 meses" in chunk.text)
     assert later.text.startswith("Prazo | Taxa de juros | Parcela mensal")
     assert "96 meses: Taxa de juros: 1,37% a.m.; Parcela mensal: R$ 580,00." in [u.text for u in units(later.text)]
-    first = [chunk for chunk in chunks if "12 meses" in chunk.text][0]
+    first = next(chunk for chunk in chunks if "12 meses" in chunk.text)
     assert "12 meses: Taxa de juros: 1,30% a.m.; Parcela mensal: R$ 860,00." in [u.text for u in units(first.text)]
 
 
