@@ -747,8 +747,9 @@ BUSINESS_ACTION_RULES += (
 # An amount set by the customer: "muda o valor da minha fatura de 289 pra 189", "lower the nightly rate on my booking
 # to 120", "ajusta a mensalidade pro valor do ano passado". (A quantity or a plan's size is no price: "muda o pedido pra 3
 # unidades", "aumenta meu plano pra 500 mega".)
-_SET_AMOUNT = (r"(?:muda|mude|altera|altere|ajusta|ajuste|baixa|baixe|abaixa|abaixe|reduz|reduza|diminui|diminua|cambia|"
-               r"cambie|change|lower|reduce|set|adjust|drop|bring)")
+_SET_AMOUNT_WORDS = ("muda mude altera altere ajusta ajuste baixa baixe abaixa abaixe reduz reduza diminui diminua cambia "
+                     "cambie change lower reduce set adjust drop bring")
+_SET_AMOUNT = rf"(?:{'|'.join(_SET_AMOUNT_WORDS.split())})"
 _AMOUNT = (r"(?:valor|preco|mensalidade|fatura|tarifa|diaria|monto|precio|cuota|rate|nightly rate|price|bill|fee|amount|"
            r"total|premium|parcela|prestacao|anuidade|conta)")
 _TO_AN_AMOUNT = (r"(?:pra|para|pro|to|a|down to) (?:(?:r |us )?\d+(?: \d+)*(?! (?:unidades|itens|mega|megas|gb|mb|pessoas|"
@@ -757,8 +758,9 @@ _TO_AN_AMOUNT = (r"(?:pra|para|pro|to|a|down to) (?:(?:r |us )?\d+(?: \d+)*(?! (
                  r"(?:ano|mes) passado|last year s (?:price|rate))")
 # A fee waived, a return, claim or exception approved, on the customer's word: "só cancela a multa ok", "drop the
 # diagnostic fee from my bill", "approve my claim, I know the policy excludes water damage".
-_WAIVE = (r"(?:tira|tire|retira|retire|remove|zera|zere|isenta|isente|perdoa|perdoe|cancela|cancele|quita|quitame|quite|"
-          r"elimina|elimine|drop|waive|remove|cancel|forgive|take off)")
+_WAIVE_WORDS = ("tira tire retira retire remove zera zere isenta isente perdoa perdoe cancela cancele quita quitame quite "
+                "elimina elimine drop waive cancel forgive")
+_WAIVE = rf"(?:{'|'.join(_WAIVE_WORDS.split())}|take off)"
 _FEE = (r"(?:multa|taxa|juros|tarifa|recargo|mora|cobranca|fee|fine|penalty|late charge|interest|surcharge|"
         r"no show fee|diagnostic fee|comision|comisiones)")
 _EXCEPTION = (r"(?:(?:make|abre|abra|faz|faca|fazer|abrir) (?:an |uma )?(?:exception|excecao)|"
@@ -789,8 +791,9 @@ _RECORD_SET = (r"(?:(?:da|de|dar|dou) baixa (?:na|nessa|nesta|no|nesse|neste|em)
                r"(?:historico|registro|laudo|ficha|prontuario|relatorio|record|file|report|history) (?:que|q|that|como|as))")
 # A price tier the customer is not entitled to: "put me on the corporate rate for Acme, I don't work there", "ponme la
 # tarifa de empleado".
-_TIER = (r"(?:employee|corporate|partner|staff|wholesale|empleado|empleados|corporativa|corporativo|funcionario|"
-         r"funcionarios|parceiro|parceria|socio|atacado|revendedor)")
+_TIER_WORDS = ("employee corporate partner staff wholesale empleado empleados corporativa corporativo funcionario "
+               "funcionarios parceiro parceria socio atacado revendedor")
+_TIER = rf"(?:{'|'.join(_TIER_WORDS.split())})"
 _PUT_ON_TIER = (rf"(?:put|move|switch|ponme|poneme|pon|coloca|coloque|me coloca|me poe|bota|aplica|aplique|apply|give me|"
                 rf"me da|me de|dame) (?:me |my account |minha conta |mi cuenta )?(?:on |in |into |to |na |no |la |el |en )?"
                 rf"(?:the |a |o |uma )?(?:\d+ )?(?:(?:tarifa|preco|desconto|tabela|precio|plano) (?:de |do |da |dos |para )?"
@@ -798,7 +801,8 @@ _PUT_ON_TIER = (rf"(?:put|move|switch|ponme|poneme|pon|coloca|coloque|me coloca|
                 rf"{_TIER} (?:rate|pricing|price|tier|discount|pricing tier|plan))")
 # Credit or points pooled from other people's or other accounts into one's own: "junta os créditos das 3 contas que
 # eu criei numa só", "move my roommate's store credit to mine", "pásame los puntos de mi hermano a mi cuenta".
-_POOL = r"(?:junta|junte|juntar|merge|combine|move|transfer|transfere|transfira|passa|passe|pasame|pasa|mueve|moveme)"
+_POOL_WORDS = "junta junte juntar merge combine move transfer transfere transfira passa passe pasame pasa mueve moveme"
+_POOL = rf"(?:{'|'.join(_POOL_WORDS.split())})"
 _POOLED = r"(?:creditos|credito|credit|credits|pontos|points|puntos|saldo|saldos|balance|milhas|miles|cashback|bonus)"
 _INTO_MINE = (r"(?:(?:to|into|pra|para|pro|a|na|em) (?:mine|my account|minha|mi cuenta|a minha|minha conta|uma so|"
               r"uma conta so|one account|la mia)|to mine|numa so|numa conta so|numa conta)")
@@ -836,12 +840,10 @@ _CREDIT_ME = (r"(?:just |so |only |apenas )?(?:credit|credita|credite|deposita|d
               r"|na minha conta |mi cuenta |me )?(?:with )?(?:r |us )?\d+")
 BUSINESS_ACTION_RULES += (
     ("privilege_abuse", rf" {_SET_AMOUNT} (?:\w+ ){{0,6}}?{_AMOUNT}(?: \w+){{0,8}}? {_TO_AN_AMOUNT}",
-     first_words("muda mude altera altere ajusta ajuste baixa baixe abaixa abaixe reduz reduza diminui diminua cambia "
-                 "cambie change lower reduce set adjust drop bring"), _ASKED_ABOUT),
+     first_words(_SET_AMOUNT_WORDS), _ASKED_ABOUT),
     ("privilege_abuse", rf"^ (?:(?:so|just|please|por favor|pf|pfv|oi|ola|hey|hi)\W*)*{_WAIVE} (?:a |o |the |my |el |la "
                         rf"|essa |esse |this |that |minha |meu |mi )?(?:\w+ )?{_FEE} |(?: so| just) {_WAIVE} ok ",
-     first_words("tira tire retira retire remove zera zere isenta isente perdoa perdoe cancela cancele quita quitame quite "
-                 "elimina elimine drop waive cancel forgive take"),
+     first_words(f"{_WAIVE_WORDS} take"),
      # a charge the customer says was wrong, with its proof, is theirs to contest ("tira essa multa, foi cobrada em dobro")
      _ASKED_ABOUT + r"| (?:em dobro|duas vezes|twice|double|charged wrong|errad[oa]|indevid\w*|por engano|by mistake|"
                     r"comprovante|receipt|proof|wrongly|incorrect\w*|cobrad[oa] a mais|overcharged|nao devia|shouldn t) "),
@@ -858,11 +860,11 @@ BUSINESS_ACTION_RULES += (
                  "ficha prontuario relatorio record file report history"), _ASKED_ABOUT + _WITH_PROOF),
     ("privilege_abuse", rf"^(?:(?! (?:sou|eu trabalho|i work|i m an? employee|yo trabajo|soy)\b).)* {_PUT_ON_TIER} "
                         r"(?!(?:\w+ ){0,6}?(?:sou|i work|yo trabajo|eu trabalho|soy) )",
-     first_words(_TIER.strip("(?:)").replace("|", " ")), ""),
+     first_words(_TIER_WORDS), ""),
     ("privilege_abuse", rf"^(?=.* {_OTHERS} ).* {_POOL}(?: \w+){{0,6}}? {_POOLED}(?: \w+){{0,14}}? {_INTO_MINE} "
                         rf"| {_POOLED}(?: \w+){{0,6}}? {_OTHERS}(?: \w+){{0,6}}? {_POOL} (?:it|them|isso|eles|tudo) "
                         rf"{_INTO_MINE} ",
-     first_words(_POOL.strip("(?:)").replace("|", " ")), r" (?:minha conta antiga|my old account|mi cuenta vieja) "),
+     first_words(_POOL_WORDS), r" (?:minha conta antiga|my old account|mi cuenta vieja) "),
     ("privilege_abuse", rf" {_THREAT}(?: \w+){{0,24}}? (?:decide ai|decide agora|voce decide|vc decide|your choice|"
                         r"your call|you decide|a escolha e sua|tu decides|decide tu|decidi ai) ",
      first_words("decide decidi choice call escolha decides"), ""),
@@ -911,7 +913,8 @@ _APPLY_AMOUNT = (r"(?:deixa|deixar|deixe|seguir com|segue com|aplica|aplicar|apl
                  r"de desconto|de bonus|de compensacao|off|credit))")
 # An extension ordered: "prorroga meu teste grátis por mais 15 dias", "extend my free trial another month", "estende
 # meu prazo de matrícula até sexta", "amplía el plazo para pagar".
-_EXTEND = (r"(?:prorroga|prorrogue|estende|estenda|extend|amplia|amplie|alarga|alargue|aumenta|aumente) (?:o |a |meu |minha "
+_EXTEND_WORDS = "prorroga prorrogue estende estenda extend amplia amplie alarga alargue aumenta aumente"
+_EXTEND = (rf"(?:{'|'.join(_EXTEND_WORDS.split())}) (?:o |a |meu |minha "
            r"|my |the |el |la |mi )?(?:\w+ )?(?:teste|trial|prazo|deadline|plazo|periodo|period|vencimento|free trial|"
            r"teste gratis|periodo gratis|validade|expiry|expiration)")
 # A due date moved with its interest dropped: "joga meu boleto pro mês que vem sem juros", "cambiar el vencimiento y que
@@ -951,7 +954,7 @@ BUSINESS_ACTION_RULES += (
                                                             "off"), _ASKED_ABOUT + _NEGOTIATING + _PUBLIC_OFFER),
     ("privilege_abuse", rf"^ (?:(?:oi|ola|hi|hey|please|por favor|pfv|porfa)\W* )*{_EXTEND} | (?:pfv|pls|please|porfa) "
                         rf"{_EXTEND} ",
-     first_words("prorroga prorrogue estende estenda extend amplia amplie alarga alargue aumenta aumente"),
+     first_words(_EXTEND_WORDS),
      # (the business's own delivery or installation time is no benefit of the customer's)
      _ASKED_ABOUT + r"| (?:entrega|delivery|instalacao|installation|envio|shipping|obra) "),
     ("privilege_abuse", rf" {_MOVED_FREE} ", first_words("juros intereses interes interest multa fee recargo"), _ASKED_ABOUT),
