@@ -1,5 +1,6 @@
 """The input chain as router_svc runs it, with the shared encoder (tests/conftest.py), for the
-guardrail tests that judge messages with `blind_eval.refuses`."""
+guardrail tests that judge messages with `blind_eval.refuses`; and the chain without the encoder,
+whose rules alone the probe-shape tests hold attacks to."""
 
 from __future__ import annotations
 
@@ -13,3 +14,8 @@ from atende_guardrails.encoder import UsemEncoder
 @pytest.fixture(scope="module")
 def chain(encoder: UsemEncoder) -> GuardrailChain:
     return load_guardrails(encoder=encoder).input
+
+
+@pytest.fixture(scope="module")
+def rules_chain() -> GuardrailChain:
+    return load_guardrails().input

@@ -9,14 +9,8 @@ from __future__ import annotations
 import pytest
 
 from atende_guardrails.base import GuardrailChain
-from atende_guardrails.config import load_guardrails
 from atende_guardrails.eval.blind_eval import refuses
 from atende_guardrails.other_scripts import attack_kind, written_in_other_script
-
-
-@pytest.fixture(scope="module")
-def rules_chain() -> GuardrailChain:
-    return load_guardrails().input
 
 
 @pytest.mark.parametrize(("text", "kind"), [

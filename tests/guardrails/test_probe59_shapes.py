@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 
 from atende_guardrails.base import GuardrailChain
-from atende_guardrails.config import load_guardrails
 from atende_guardrails.eval.blind_eval import refuses
-
-
-@pytest.fixture(scope="module")
-def rules_chain() -> GuardrailChain:
-    return load_guardrails().input
 
 
 @pytest.mark.parametrize("text", [
