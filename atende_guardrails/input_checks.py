@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -166,6 +167,13 @@ def _with_slang(canonical: str) -> str | None:
     return " " + " ".join(_SLANG.get(word, word) for word in words) + " "
 
 
+@functools.cache
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A rule's pattern compiled once per process: the rules outnumber `re`'s own cache of 512 patterns, so every chain
+    built (one per test, per configuration reload) would otherwise compile them all again (0.6 s)."""
+    return re.compile(pattern, flags)
+
+
 class PromptInjectionCheck:
     """Instructions to ignore the rules, role-play as the system, prompt
     extraction, jailbreak personas, spoofed chat-template markers, requests for
@@ -180,15 +188,15 @@ class PromptInjectionCheck:
                  extra_patterns: Sequence[tuple[str, str]] = (), kinds: frozenset[str] | None = None) -> None:
         self.max_scan_chars = max_scan_chars
         self.max_decoded = max_decoded
-        word_rules = [_Rule(kind, re.compile(pattern), anchors) for kind, pattern, anchors in rules.WORD_RULES]
-        word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless))
+        word_rules = [_Rule(kind, _compiled(pattern), anchors) for kind, pattern, anchors in rules.WORD_RULES]
+        word_rules += [_Rule(kind, _compiled(pattern), anchors, _compiled(unless))
                        for kind, pattern, anchors, unless in rules.CONTEXT_RULES]
-        word_rules += [_Rule(kind, re.compile(pattern), anchors, re.compile(unless) if unless else None)
+        word_rules += [_Rule(kind, _compiled(pattern), anchors, _compiled(unless) if unless else None)
                        for kind, pattern, anchors, unless in rules.STRUCTURAL_RULES]
-        self.marker_rules = [_Rule(kind, re.compile(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
-        self.marker_rules += [_Rule(kind, re.compile(pattern, re.S), anchors)
+        self.marker_rules = [_Rule(kind, _compiled(pattern, re.S), ()) for kind, pattern in rules.MARKER_RULES]
+        self.marker_rules += [_Rule(kind, _compiled(pattern, re.S), anchors)
                               for kind, pattern, anchors in rules.ANCHORED_MARKER_RULES]
-        self.extra_rules = [_Rule(kind, re.compile(pattern, re.I), ()) for kind, pattern in extra_patterns]
+        self.extra_rules = [_Rule(kind, _compiled(pattern, re.I), ()) for kind, pattern in extra_patterns]
         # Someone else's data asked for by its structure (third_party.py), unless the caller wants other kinds only.
         self.structural_exfiltration = kinds is None or "data_exfiltration" in kinds
         self.kinds = kinds
