@@ -850,7 +850,7 @@ BUSINESS_ACTION_RULES += (
     ("privilege_abuse", rf" (?:{_APPROVE_MINE}|{_WAIVE}|{_ORDER}) (?:\w+ ){{0,24}}?{_EXCEPTION} "
                         rf"| {_EXCEPTION}(?: \w+){{0,24}}? (?:{_APPROVE_MINE}|{_WAIVE}) ",
      # the words one of which every _EXCEPTION holds
-     first_words("exception excecao past passou policy politica prazo excludes exclui deadline trial care importa "
+     first_words("exception excecao past passou passaram policy politica prazo excludes exclui deadline trial care importa "
                  "interessa esperar wait waiting numero number even tell bot robo assistente"), _ASKED_ABOUT),
     ("privilege_abuse", rf" {_RECORD_SET} ",
      # the words one of which every _RECORD_SET holds (a payment reported with its proof is the customer's to report)
@@ -960,6 +960,6 @@ BUSINESS_ACTION_RULES += (
     ("privilege_abuse", rf" {_MOVED_FREE} ", first_words("juros intereses interes interest multa fee recargo"), _ASKED_ABOUT),
     ("privilege_abuse", rf" {_SAME_PRICE} ", first_words("rate price valor preco precio antes"), _ASKED_ABOUT),
     ("privilege_abuse", rf" {_THEIR_PRICE} ", first_words("igual match code coupon cupom codigo cupon voucher"), ""),
-    ("privilege_abuse", rf" {_QUID_PRO_QUO} ", first_words("if se si"), ""),
+    ("privilege_abuse", rf" {_QUID_PRO_QUO} ", first_words("multa taxa juros tarifa recargo fee fine penalty interest"), ""),
     ("privilege_abuse", rf" {_FAULT_NOTED} ", first_words("culpa fault damage damaged"), ""),
 )
